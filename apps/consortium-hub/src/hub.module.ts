@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { subjectScheme } from '@app/contracts';
+import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
+import { AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS } from '@app/platform';
+import { HubConfig } from './config/hub.config';
+import { HUB_CONFIG } from './config/hub-config.token';
+import { hubDataSourceOptions } from './database/database-options';
+import { RegistryModule } from './registry';
+
+@Module({})
+export class HubModule {
+  static forRoot(config: HubConfig): DynamicModule {
+    return {
+      module: HubModule,
+      global: true,
+      imports: [
+        LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'consortium-hub' }),
+        TypeOrmModule.forRoot(hubDataSourceOptions(config)),
+        AuthModule.forRoot({ secret: config.JWT_SECRET, audience: HUB_AUDIENCE }),
+        FederationModule.forRoot({ side: { kind: 'hub' }, scheme: subjectScheme(config.NATS_SUBJECT_ROOT), config, connectionName: 'consortium-hub' }),
+        HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
+        RegistryModule,
+      ],
+      providers: [{ provide: HUB_CONFIG, useValue: config }],
+      exports: [HUB_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { NatsLink, TopologyService, backoffDelay, sleep } from '@app/federation';
+import { RegistryQueries } from './registry.queries';
+
+/** At start, makes sure every known co-op has its durable consumer (the broker may have been rebuilt). */
+@Injectable()
+export class RegistryBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RegistryBootstrap.name);
+
+  constructor(
+    private readonly link: NatsLink,
+    private readonly topology: TopologyService,
+    private readonly queries: RegistryQueries,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.link.whenConnected().then(async () => {
+      for (let attempt = 1; !this.link.signal.aborted; attempt++) {
+        try {
+          this.topology.adopt(await this.queries.allIds());
+          await this.topology.ensure();
+          return;
+        } catch (error) {
+          this.logger.warn({ msg: 'could not restore co-op consumers at start', attempt, reason: (error as Error).message });
+          await sleep(backoffDelay(attempt, 500, 10_000), this.link.signal);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { COOP_STATUSES, CoopStatus, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import type { Connectivity } from './connectivity';
+
+export class ListCoopsQuery {
+  @ApiPropertyOptional({ enum: COOP_STATUSES })
+  @IsOptional()
+  @IsIn(COOP_STATUSES)
+  status?: CoopStatus;
+
+  @ApiPropertyOptional({ description: 'Only co-ops serving this locality' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 80)
+  locality?: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_TYPES })
+  @IsOptional()
+  @IsIn(SERVICE_TYPES)
+  service?: ServiceType;
+
+  @ApiPropertyOptional({ enum: ['online', 'offline', 'never-seen'] })
+  @IsOptional()
+  @IsIn(['online', 'offline', 'never-seen'])
+  connectivity?: Connectivity;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}
+
+export class ChangeCoopStatusDto {
+  @ApiProperty({ enum: COOP_STATUSES })
+  @IsIn(COOP_STATUSES)
+  status: CoopStatus;
+
+  @ApiPropertyOptional({ description: 'Why, for the record' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class CoopView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() legalForm: string;
+  @ApiProperty({ type: [String] }) localities: string[];
+  @ApiProperty({ type: [String] }) servicesOffered: string[];
+  @ApiPropertyOptional({ nullable: true }) sponsorCoopId: string | null;
+  @ApiProperty({ enum: COOP_STATUSES }) status: CoopStatus;
+  @ApiProperty({ enum: ['online', 'offline', 'never-seen'] }) connectivity: Connectivity;
+  @ApiPropertyOptional({ nullable: true }) lastHeartbeatAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) nodeVersion: string | null;
+  @ApiProperty() registeredAt: string;
+}
+
+export class CoopPage {
+  @ApiProperty({ type: [CoopView] }) items: CoopView[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { HubConfig } from '../config/hub.config';
+import { HUB_CONFIG } from '../config/hub-config.token';
+import { Coop } from './coop.entity';
+import { connectivityOf } from './connectivity';
+import { CoopPage, CoopView, ListCoopsQuery } from './registry.dto';
+import { RegistryErrors } from './registry.errors';
+
+@Injectable()
+export class RegistryQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  async list(query: ListCoopsQuery): Promise<CoopPage> {
+    const qb = this.dataSource.getRepository(Coop).createQueryBuilder('c').orderBy('c.name').addOrderBy('c.id');
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.locality) qb.andWhere(':locality = ANY(c.localities)', { locality: query.locality });
+    if (query.service) qb.andWhere(':service = ANY(c.services_offered)', { service: query.service });
+    if (query.connectivity) {
+      const cutoff = new Date(Date.now() - this.config.HEARTBEAT_TIMEOUT_MS);
+      if (query.connectivity === 'never-seen') qb.andWhere('c.last_heartbeat_at IS NULL');
+      if (query.connectivity === 'online') qb.andWhere('c.last_heartbeat_at >= :cutoff', { cutoff });
+      if (query.connectivity === 'offline') qb.andWhere('c.last_heartbeat_at < :cutoff', { cutoff });
+    }
+    const [rows, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+    const now = new Date();
+    return { items: rows.map((c) => this.view(c, now)), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<CoopView> {
+    const coop = await this.dataSource.getRepository(Coop).findOneBy({ id });
+    if (!coop) throw RegistryErrors.notFound(id);
+    return this.view(coop, new Date());
+  }
+
+  async allIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM coop');
+    return rows.map((r) => r.id);
+  }
+
+  private view(c: Coop, now: Date): CoopView {
+    return {
+      id: c.id,
+      name: c.name,
+      legalForm: c.legalForm,
+      localities: c.localities,
+      servicesOffered: c.servicesOffered,
+      sponsorCoopId: c.sponsorCoopId,
+      status: c.status,
+      connectivity: connectivityOf(c.lastHeartbeatAt, now, this.config.HEARTBEAT_TIMEOUT_MS),
+      lastHeartbeatAt: c.lastHeartbeatAt?.toISOString() ?? null,
+      nodeVersion: c.nodeVersion,
+      registeredAt: c.registeredAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export const NODE_CONFIG = Symbol('NODE_CONFIG');

@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { COOP_HEARTBEAT_V1, buildMessage, encodeMessage } from '@app/contracts';
+import { FEDERATION_OPTIONS, FederationOptions, NatsLink, OutboxService } from '@app/federation';
+import { NODE_VERSION } from '../node-version';
+
+/** Core NATS heartbeats: fire and forget; a missed beat only makes the hub show the node offline a little sooner. */
+@Injectable()
+export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatService.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
+    private readonly link: NatsLink,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.link.whenConnected().then(() => this.beat());
+    this.timer = setInterval(() => void this.beat(), this.options.config.HEARTBEAT_INTERVAL_MS);
+  }
+
+  async beat(): Promise<void> {
+    const nc = this.link.isConnected() ? this.link.connection : null;
+    if (!nc || this.options.side.kind !== 'node') return;
+    try {
+      const coopId = this.options.side.coopId;
+      const envelope = buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: NODE_VERSION, outboxUnconfirmed: await this.outbox.unconfirmed() }, { coopId });
+      nc.publish(this.options.scheme.coopHeartbeat(coopId), encodeMessage(envelope));
+    } catch (error) {
+      this.logger.warn({ msg: 'heartbeat not sent', reason: (error as Error).message });
+    }
+  }
+
+  beforeApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

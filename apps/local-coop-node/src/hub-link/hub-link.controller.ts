@@ -1,0 +1,38 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { NatsLink, OutboxService } from '@app/federation';
+import { Roles } from '@app/platform';
+import { NodeConfig } from '../config/node.config';
+import { NODE_CONFIG } from '../config/node-config.token';
+import { HubLink } from './hub-link.entity';
+import { HubLinkView } from './hub-link.dto';
+
+@ApiTags('federation')
+@ApiBearerAuth()
+@Controller('federation')
+export class HubLinkController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly link: NatsLink,
+    private readonly outbox: OutboxService,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  /** The node's link to the hub: NATS, registration, and what is still waiting to be confirmed. */
+  @Get('status')
+  @Roles('coop-admin')
+  @ApiOkResponse({ type: HubLinkView })
+  async status(): Promise<HubLinkView> {
+    const hubLink = await this.dataSource.getRepository(HubLink).findOneBy({ coopId: this.config.COOP_ID });
+    const [dead] = await this.dataSource.query('SELECT count(*) AS n FROM dead_letter');
+    return {
+      coopId: this.config.COOP_ID,
+      natsConnected: this.link.isConnected(),
+      registryStatus: hubLink?.registryStatus ?? null,
+      registeredAt: hubLink?.registeredAt.toISOString() ?? null,
+      outbox: await this.outbox.counts(),
+      deadLetters: Number(dead.n),
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class OutboxCountsView {
+  @ApiProperty() pending: number;
+  @ApiProperty() published: number;
+  @ApiProperty() confirmed: number;
+  @ApiProperty() rejected: number;
+}
+
+export class HubLinkView {
+  @ApiProperty() coopId: string;
+  @ApiProperty({ description: 'Whether the link to NATS is up right now' }) natsConnected: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Status the hub gave at the last registration' }) registryStatus: string | null;
+  @ApiPropertyOptional({ nullable: true }) registeredAt: string | null;
+  @ApiProperty({ type: OutboxCountsView }) outbox: OutboxCountsView;
+  @ApiProperty({ description: 'Messages from the hub this node refused' }) deadLetters: number;
+}

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { subjectScheme } from '@app/contracts';
+import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
+import { AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, nodeAudience } from '@app/platform';
+import { NodeConfig } from './config/node.config';
+import { NODE_CONFIG } from './config/node-config.token';
+import { nodeDataSourceOptions } from './database/database-options';
+import { HubLinkModule } from './hub-link';
+import { ProfileModule } from './profile';
+
+@Module({})
+export class NodeModule {
+  static forRoot(config: NodeConfig): DynamicModule {
+    return {
+      module: NodeModule,
+      global: true,
+      imports: [
+        LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'local-coop-node', coopId: config.COOP_ID }),
+        TypeOrmModule.forRoot(nodeDataSourceOptions(config)),
+        AuthModule.forRoot({ secret: config.JWT_SECRET, audience: nodeAudience(config.COOP_ID) }),
+        FederationModule.forRoot({
+          side: { kind: 'node', coopId: config.COOP_ID },
+          scheme: subjectScheme(config.NATS_SUBJECT_ROOT),
+          config,
+          connectionName: `local-coop-node:${config.COOP_ID}`,
+        }),
+        HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
+        ProfileModule,
+        HubLinkModule,
+      ],
+      providers: [{ provide: NODE_CONFIG, useValue: config }],
+      exports: [NODE_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '@app/contracts';
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ minLength: 2, maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @Length(2, 120)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: LEGAL_FORMS })
+  @IsOptional()
+  @IsIn(LEGAL_FORMS)
+  legalForm?: LegalForm;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(2, 80, { each: true })
+  localities?: string[];
+
+  @ApiPropertyOptional({ enum: SERVICE_TYPES, isArray: true })
+  @IsOptional()
+  @ArrayMaxSize(SERVICE_TYPES.length)
+  @ArrayUnique()
+  @IsIn(SERVICE_TYPES, { each: true })
+  servicesOffered?: ServiceType[];
+}
+
+export class ProfileView {
+  @ApiProperty() coopId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: LEGAL_FORMS }) legalForm: LegalForm;
+  @ApiProperty({ type: [String] }) localities: string[];
+  @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) servicesOffered: ServiceType[];
+  @ApiPropertyOptional({ nullable: true }) sponsorCoopId: string | null;
+  @ApiProperty() updatedAt: string;
+}

@@ -1,0 +1,27 @@
+import { CoopProfilePayload } from '@app/contracts';
+import { NODE_VERSION } from '../node-version';
+import { CoopProfile } from './coop-profile.entity';
+import { ProfileView } from './profile.dto';
+
+export function toProfilePayload(p: CoopProfile): CoopProfilePayload {
+  return {
+    name: p.name,
+    legalForm: p.legalForm,
+    localities: p.localities,
+    servicesOffered: p.servicesOffered,
+    ...(p.sponsorCoopId ? { sponsorCoopId: p.sponsorCoopId } : {}),
+    nodeVersion: NODE_VERSION,
+  };
+}
+
+export function toProfileView(p: CoopProfile): ProfileView {
+  return {
+    coopId: p.coopId,
+    name: p.name,
+    legalForm: p.legalForm,
+    localities: p.localities,
+    servicesOffered: p.servicesOffered,
+    sponsorCoopId: p.sponsorCoopId,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}

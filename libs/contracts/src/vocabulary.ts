@@ -1,0 +1,37 @@
+/** Shared vocabularies: values that mean the same on every node and on the hub. */
+
+export const SERVICE_TYPES = [
+  'personal-care',
+  'domestic-help',
+  'gardening',
+  'transport',
+  'befriending',
+  'meals-and-shopping',
+  'advocacy',
+] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const LEGAL_FORMS = [
+  'community-benefit-society',
+  'co-operative-society',
+  'company-limited-by-guarantee',
+  'community-interest-company',
+  'social-co-operative-type-a',
+  'social-co-operative-type-b',
+] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+
+/**
+ * A co-op id is one NATS subject token, so it may hold no dots, spaces or wildcards:
+ * lower-case letters, digits and inner hyphens, 2 to 63 characters.
+ */
+export const COOP_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$/;
+export const COOP_ID_RULE = 'lower-case letters, digits and inner hyphens, 2 to 63 characters (e.g. colne-valley)';
+
+export function isCoopId(value: unknown): value is string {
+  return typeof value === 'string' && COOP_ID_PATTERN.test(value);
+}
+
+/** A co-op's lifecycle in the consortium registry. */
+export const COOP_STATUSES = ['proposed', 'forming', 'registered', 'trading', 'suspended', 'left'] as const;
+export type CoopStatus = (typeof COOP_STATUSES)[number];

@@ -1,0 +1,7 @@
+import { DeadLetter } from './dead-letter.entity';
+import { InboxMessage } from './inbox-message.entity';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+
+export { DeadLetter, InboxMessage, OutboxMessage };
+export type { OutboxStatus };
+export const FEDERATION_ENTITIES = [OutboxMessage, InboxMessage, DeadLetter];

@@ -1,0 +1,18 @@
+import { SubjectScheme } from '@app/contracts';
+import { FederationConfig } from '@app/platform';
+
+/**
+ * Which end of the federation this process is. The hub owns the JetStream topology and talks to
+ * every co-op; a node speaks only for its own co-op.
+ */
+export type FederationSide = { kind: 'hub' } | { kind: 'node'; coopId: string };
+
+export interface FederationOptions {
+  side: FederationSide;
+  scheme: SubjectScheme;
+  config: FederationConfig;
+  /** Shown in the NATS server's connection list. */
+  connectionName: string;
+}
+
+export const FEDERATION_OPTIONS = Symbol('FEDERATION_OPTIONS');

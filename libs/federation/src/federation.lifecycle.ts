@@ -1,0 +1,36 @@
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
+import { InboxConsumer } from './inbox-consumer.service';
+import { NatsLink } from './nats-link.service';
+import { OutboxRelay } from './outbox-relay.service';
+import { TopologyService } from './topology.service';
+
+/**
+ * Starts the federation only once every module is initialised (so no message arrives before its
+ * handler is registered), and on shutdown stops pulling, lets the message in hand finish, then lets
+ * the NATS link drain.
+ */
+@Injectable()
+export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(FederationLifecycle.name);
+
+  constructor(
+    private readonly link: NatsLink,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: InboxConsumer,
+    @Optional() private readonly topology?: TopologyService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.link.start();
+    if (this.topology) {
+      const topology = this.topology;
+      void this.link.whenConnected().then(() => topology.ensure().catch((e: Error) => this.logger.warn({ msg: 'topology not ready yet', reason: e.message })));
+    }
+    this.relay.start();
+    this.consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.consumer.stop(), this.relay.stop()]);
+  }
+}

@@ -1,0 +1,34 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
+import { FederationLifecycle } from './federation.lifecycle';
+import { InboxConsumer } from './inbox-consumer.service';
+import { InboxHandlers } from './inbox-handlers';
+import { InboxProcessor } from './inbox-processor';
+import { NatsLink } from './nats-link.service';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxService } from './outbox.service';
+import { TopologyService } from './topology.service';
+
+/** The outbox/inbox machinery over JetStream, the same for the hub and for a node. Needs a TypeORM DataSource. */
+@Global()
+@Module({})
+export class FederationModule {
+  static forRoot(options: FederationOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: FEDERATION_OPTIONS, useValue: options },
+      NatsLink,
+      OutboxService,
+      OutboxRelay,
+      InboxHandlers,
+      InboxProcessor,
+      InboxConsumer,
+      FederationLifecycle,
+      ...(options.side.kind === 'hub' ? [TopologyService] : []),
+    ];
+    return {
+      module: FederationModule,
+      providers,
+      exports: [NatsLink, OutboxService, OutboxRelay, InboxHandlers, InboxProcessor, FEDERATION_OPTIONS, ...(options.side.kind === 'hub' ? [TopologyService] : [])],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+export * from './federation-options';
+export * from './federation.module';
+export * from './nats-link.service';
+export * from './outbox.service';
+export * from './outbox-relay.service';
+export * from './inbox-handlers';
+export * from './inbox-processor';
+export * from './inbox-consumer.service';
+export * from './topology.service';
+export * from './nats-readiness';
+export * from './backoff';
+export * from './entities';
+export { FederationTables1764000000000 } from './migrations/1764000000000-federation-tables';

@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectionOptions, JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
+import { backoffDelay, sleep } from './backoff';
+import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
+
+/**
+ * The process's one NATS connection. It connects in the background and keeps trying, so an app
+ * starts and serves its own data while NATS is down; once connected, the client reconnects by itself.
+ */
+@Injectable()
+export class NatsLink implements OnApplicationShutdown {
+  private readonly logger = new Logger(NatsLink.name);
+  private nc: NatsConnection | null = null;
+  private up = false;
+  private jsm: JetStreamManager | null = null;
+  private readonly stopping = new AbortController();
+  private connecting: Promise<void> | null = null;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(@Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions) {}
+
+  /** Starts connecting; resolves at once. */
+  start(): void {
+    this.connecting ??= this.connectLoop();
+  }
+
+  get connection(): NatsConnection | null {
+    return this.nc && !this.nc.isClosed() ? this.nc : null;
+  }
+
+  /** True while the link is up: false before the first connection and between disconnect and reconnect. */
+  isConnected(): boolean {
+    return this.up && this.connection !== null;
+  }
+
+  jetstream(): JetStreamClient | null {
+    return this.connection?.jetstream() ?? null;
+  }
+
+  async manager(): Promise<JetStreamManager | null> {
+    const nc = this.connection;
+    if (!nc) return null;
+    this.jsm ??= await nc.jetstreamManager();
+    return this.jsm;
+  }
+
+  /** Resolves once connected, or when the app stops. */
+  whenConnected(): Promise<void> {
+    if (this.connection) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  get signal(): AbortSignal {
+    return this.stopping.signal;
+  }
+
+  private async connectLoop(): Promise<void> {
+    const { config, connectionName } = this.options;
+    const opts: ConnectionOptions = {
+      servers: config.NATS_URL.split(','),
+      name: connectionName,
+      reconnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      timeout: 3000,
+      pingInterval: 10_000,
+    };
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+      try {
+        const nc = await connect(opts);
+        if (this.stopping.signal.aborted) {
+          await nc.close();
+          return;
+        }
+        this.nc = nc;
+        this.up = true;
+        this.logger.log({ msg: 'connected to NATS', server: nc.getServer() });
+        this.watch(nc);
+        this.waiters.splice(0).forEach((w) => w());
+        return;
+      } catch (error) {
+        const wait = backoffDelay(attempt, 250, 10_000);
+        this.logger.warn({ msg: 'NATS unreachable, will retry', attempt, retryInMs: wait, error: (error as Error).message });
+        await sleep(wait, this.stopping.signal);
+      }
+    }
+  }
+
+  private watch(nc: NatsConnection): void {
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'disconnect') this.up = false;
+        if (s.type === 'reconnect') this.up = true;
+        if (s.type === 'disconnect' || s.type === 'reconnect') this.logger.warn({ msg: `NATS ${s.type}`, server: String(s.data) });
+      }
+    })().catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    this.waiters.splice(0).forEach((w) => w());
+    const nc = this.nc;
+    this.nc = null;
+    this.up = false;
+    if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
+  }
+}

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { encodeMessage, Envelope } from '@app/contracts';
+import { backoffDelay, sleep } from './backoff';
+import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
+import { NatsLink } from './nats-link.service';
+
+interface DueRow {
+  id: string;
+  subject: string;
+  envelope: Envelope<object>;
+  needs_receipt: boolean;
+  attempts: number;
+  status: 'pending' | 'published';
+}
+
+const BATCH = 100;
+
+/**
+ * Publishes the outbox to JetStream. A row is claimed with a lease (so several hub instances never
+ * publish the same row at once), published with its id as Nats-Msg-Id, and marked published only after
+ * JetStream's acknowledgement. A published row that gets no receipt within the receipt timeout is
+ * published again: the broker may have lost it, and the receiver's inbox absorbs any repeat.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private readonly wake = new Set<() => void>();
+  private readonly stopping = new AbortController();
+
+  constructor(
+    @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
+    private readonly dataSource: DataSource,
+    private readonly link: NatsLink,
+  ) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Asks the relay to look now rather than at its next poll (after a use case committed). */
+  nudge(): void {
+    this.wake.forEach((w) => w());
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.nudge();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const { OUTBOX_POLL_MS, OUTBOX_MAX_BACKOFF_MS } = this.options.config;
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      let wait = OUTBOX_POLL_MS;
+      try {
+        const published = await this.publishDue();
+        this.failures = 0;
+        if (published === BATCH) wait = 0;
+      } catch (error) {
+        this.failures++;
+        wait = backoffDelay(this.failures, OUTBOX_POLL_MS * 2, OUTBOX_MAX_BACKOFF_MS);
+        this.logger.warn({ msg: 'outbox relay paused', reason: (error as Error).message, retryInMs: wait, failures: this.failures });
+      }
+      if (wait > 0) await this.pause(wait, signal);
+    }
+  }
+
+  private pause(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.wake.delete(done);
+        resolve();
+      };
+      this.wake.add(done);
+      void sleep(ms, signal).then(done);
+    });
+  }
+
+  /** One pass: returns how many rows it published. Throws when NATS cannot take them. */
+  async publishDue(): Promise<number> {
+    const js = this.link.isConnected() ? this.link.jetstream() : null;
+    if (!js) throw new Error('NATS is not connected');
+    const { OUTBOX_RECEIPT_TIMEOUT_MS } = this.options.config;
+    const rows: DueRow[] = await this.dataSource.query(
+      `UPDATE outbox_message o SET attempts = o.attempts + 1, next_attempt_at = now() + interval '30 seconds'
+         FROM (SELECT id FROM outbox_message
+                WHERE status IN ('pending', 'published') AND next_attempt_at <= now()
+                ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+        WHERE o.id = due.id
+        RETURNING o.id, o.subject, o.envelope, o.needs_receipt, o.attempts, o.status`,
+      [BATCH],
+    ).then((r: [DueRow[], number] | DueRow[]) => (Array.isArray(r[0]) ? (r[0] as DueRow[]) : (r as DueRow[])));
+    rows.sort((a, b) => a.envelope.occurredAt.localeCompare(b.envelope.occurredAt));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      try {
+        await js.publish(row.subject, encodeMessage(row.envelope), { msgID: row.id, timeout: 5000 });
+      } catch (error) {
+        // Give back the lease of this row and the rest so they go out as soon as NATS is back.
+        await this.release(rows.slice(i).map((r) => r.id), (error as Error).message);
+        throw error;
+      }
+      if (row.status === 'published') this.logger.log({ msg: 'republished unconfirmed message', messageId: row.id, type: row.envelope.type, attempts: row.attempts, correlationId: row.envelope.correlationId });
+      await this.dataSource.query(
+        `UPDATE outbox_message
+            SET status = CASE WHEN needs_receipt THEN 'published' ELSE 'confirmed' END,
+                settled_at = CASE WHEN needs_receipt THEN NULL ELSE now() END,
+                published_at = now(),
+                next_attempt_at = now() + ($2::int * interval '1 millisecond'),
+                last_error = NULL
+          WHERE id = $1 AND status IN ('pending', 'published')`,
+        [row.id, OUTBOX_RECEIPT_TIMEOUT_MS],
+      );
+    }
+    return rows.length;
+  }
+
+  private async release(ids: string[], reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message SET next_attempt_at = now(), last_error = $2 WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'published')`,
+      [ids, reason.slice(0, 500)],
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const NATS_URLS = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+/** Settings every app has: HTTP, PostgreSQL, NATS and sign-in. */
+export class CommonConfig {
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'PORT must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'HOST must be an interface address such as 127.0.0.1 or 0.0.0.0' })
+  HOST = '127.0.0.1';
+
+  @IsString()
+  @MinLength(1, { message: 'DB_HOST must be the PostgreSQL host, e.g. 127.0.0.1' })
+  DB_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt({ message: 'DB_PORT must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'DB_PORT must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'DB_PORT must be a whole number between 1 and 65535' })
+  DB_PORT = 5432;
+
+  @IsString()
+  @MinLength(1, { message: 'DB_USER must be a PostgreSQL role name' })
+  DB_USER = 'postgres';
+
+  @IsString()
+  DB_PASSWORD = '';
+
+  @Matches(NATS_URLS, { message: 'NATS_URL must be one or more nats:// URLs separated by commas, e.g. nats://127.0.0.1:4222' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'NATS_SUBJECT_ROOT must be lower-case letters, digits or underscores, starting with a letter (e.g. ccm)' })
+  NATS_SUBJECT_ROOT = 'ccm';
+
+  @IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  @MaxLength(512, { message: 'JWT_SECRET must be at most 512 characters long' })
+  JWT_SECRET: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
+  LOG_LEVEL = 'info';
+}
+
+export { toInt };

@@ -1,0 +1,49 @@
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+
+/**
+ * Thrown when the environment does not describe a working app. The message is one line per broken
+ * variable, naming it and what it should be, never its value (it may be a secret).
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ConfigClass<T> = new (...args: any[]) => T;
+
+/**
+ * Reads a typed configuration from environment variables. Property names are the variable names;
+ * class initialisers are the developer-machine defaults (never given for secrets).
+ */
+export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const known = Object.keys(new cls());
+  const declared = new Set([...known, ...validatedProperties(cls)]);
+  const source: Record<string, string> = {};
+  for (const key of declared) {
+    const value = env[key];
+    if (value !== undefined && value !== '') source[key] = value;
+  }
+  const config = plainToInstance(cls, source, { exposeDefaultValues: true, enableImplicitConversion: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length) throw new ConfigError(errors.flatMap(describe));
+  return Object.freeze(config);
+}
+
+function describe(error: ValidationError): string[] {
+  return Object.values(error.constraints ?? {}).map((message) =>
+    message.startsWith(error.property) ? message : `${error.property} ${message}`,
+  );
+}
+
+function validatedProperties(cls: Function): string[] {
+  // class-validator keeps the decorated property names in its global metadata storage.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getMetadataStorage } = require('class-validator') as typeof import('class-validator');
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .map((m) => m.propertyName);
+}

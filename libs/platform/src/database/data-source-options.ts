@@ -1,0 +1,25 @@
+import { DataSourceOptions } from 'typeorm';
+import { PgTarget } from './ensure-database';
+
+/** The one way both apps describe their database to TypeORM: migrations only, never synchronize. */
+export function postgresOptions(
+  target: PgTarget,
+  parts: { entities: DataSourceOptions['entities']; migrations: DataSourceOptions['migrations']; applicationName: string },
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    host: target.host,
+    port: target.port,
+    username: target.user,
+    password: target.password,
+    database: target.database,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'],
+    applicationName: parts.applicationName,
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

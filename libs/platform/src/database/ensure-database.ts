@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+
+export interface PgTarget {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+const DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Creates the app's own database if it does not exist yet (one database per co-op node, one for the hub). */
+export async function ensureDatabase(target: PgTarget): Promise<boolean> {
+  if (!DATABASE_NAME.test(target.database)) throw new Error(`database name "${target.database}" must be lower-case letters, digits and underscores`);
+  const admin = new Client({ ...target, database: 'postgres', connectionTimeoutMillis: 5000 });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [target.database]);
+    if (found.rowCount) return false;
+    try {
+      await admin.query(`CREATE DATABASE "${target.database}"`);
+      return true;
+    } catch (error) {
+      // Another process created it between our look and our create.
+      if ((error as { code?: string }).code === '42P04') return false;
+      throw error;
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function dropDatabase(target: PgTarget): Promise<void> {
+  if (!DATABASE_NAME.test(target.database)) throw new Error(`bad database name ${target.database}`);
+  const admin = new Client({ ...target, database: 'postgres' });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${target.database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

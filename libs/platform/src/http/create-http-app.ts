@@ -1,0 +1,42 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from '../errors/http-exception.filter';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  version: string;
+}
+
+/**
+ * The HTTP set-up both apps share: JSON logs, validation that refuses unknown fields and names the
+ * failing field, the error filter, OpenAPI at /docs, and shutdown hooks so in-flight work finishes.
+ * It does not listen: the caller does, once everything is ready.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function createHttpApp(module: any, options: HttpAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: true });
+  configureHttpApp(app, options);
+  return app;
+}
+
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion(options.version).addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}
