@@ -8,7 +8,7 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 export class CommonConfig {
   @Transform(toInt)
   @IsInt({ message: 'PORT must be a whole number between 1 and 65535' })
-  @Min(1, { message: 'PORT must be a whole number between 1 and 65535' })
+  @Min(0, { message: "PORT must be a whole number between 0 (any free port) and 65535" })
   @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
   PORT = 3000;
 

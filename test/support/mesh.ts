@@ -1,0 +1,135 @@
+import { INestApplication } from '@nestjs/common';
+import { connect } from 'nats';
+import request from 'supertest';
+import { HUB_AUDIENCE, TokenService, loadConfig, nodeAudience } from '@app/platform';
+import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
+import { startHub } from '../../apps/consortium-hub/src/bootstrap';
+import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
+import { startNode } from '../../apps/local-coop-node/src/bootstrap';
+import { dropTestDatabase, queryDb } from './test-database';
+import { uniqueSuffix } from './unique';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** Fast timings so tests see redeliveries and republishes in seconds. */
+const FAST = {
+  OUTBOX_POLL_MS: '50',
+  OUTBOX_RECEIPT_TIMEOUT_MS: '2000',
+  OUTBOX_MAX_BACKOFF_MS: '1000',
+  INBOX_ACK_WAIT_MS: '1500',
+  INBOX_MAX_DELIVER: '3',
+  HEARTBEAT_INTERVAL_MS: '300',
+  HEARTBEAT_TIMEOUT_MS: '1500',
+};
+
+/**
+ * A hub and any number of co-op nodes running in this process against the real PostgreSQL and NATS,
+ * with databases, subject root and streams of their own, all removed by dispose().
+ */
+export class TestMesh {
+  readonly id = uniqueSuffix();
+  readonly root = `t${this.id}`;
+  readonly hubDb = `ccm_test_hub_${this.id}`;
+  hub: INestApplication | null = null;
+  readonly nodes = new Map<string, INestApplication>();
+  private readonly databases = new Set<string>([this.hubDb]);
+
+  constructor(readonly natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {}
+
+  hubConfig(overrides: Record<string, string> = {}): HubConfig {
+    return loadConfig(HubConfig, { ...baseEnv(this), DB_NAME: this.hubDb, ...overrides });
+  }
+
+  nodeDb(coopId: string): string {
+    return `ccm_test_${coopId.replace(/-/g, '_')}_${this.id}`;
+  }
+
+  nodeConfig(coopId: string, overrides: Record<string, string> = {}): NodeConfig {
+    this.databases.add(this.nodeDb(coopId));
+    return loadConfig(NodeConfig, {
+      ...baseEnv(this),
+      COOP_ID: coopId,
+      COOP_NAME: `${coopId} care co-op`,
+      COOP_LOCALITIES: 'Marsden,Slaithwaite',
+      COOP_SERVICES: 'personal-care,befriending',
+      DB_NAME: this.nodeDb(coopId),
+      ...overrides,
+    });
+  }
+
+  async startHub(overrides: Record<string, string> = {}): Promise<INestApplication> {
+    this.hub = await startHub(this.hubConfig(overrides));
+    return this.hub;
+  }
+
+  async stopHub(): Promise<void> {
+    await this.hub?.close();
+    this.hub = null;
+  }
+
+  async startNode(coopId: string, overrides: Record<string, string> = {}): Promise<INestApplication> {
+    const app = await startNode(this.nodeConfig(coopId, overrides));
+    this.nodes.set(coopId, app);
+    return app;
+  }
+
+  async stopNode(coopId: string): Promise<void> {
+    await this.nodes.get(coopId)?.close();
+    this.nodes.delete(coopId);
+  }
+
+  hubToken(role: string, coopId?: string): string {
+    return new TokenService(TEST_SECRET, HUB_AUDIENCE).issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
+  }
+
+  nodeToken(coopId: string, role: string, memberId?: string): string {
+    return new TokenService(TEST_SECRET, nodeAudience(coopId)).issue({ subject: `test-${role}`, role, memberId, ttlSeconds: 600 });
+  }
+
+  hubHttp() {
+    if (!this.hub) throw new Error('hub not started');
+    return request(this.hub.getHttpServer());
+  }
+
+  nodeHttp(coopId: string) {
+    const app = this.nodes.get(coopId);
+    if (!app) throw new Error(`node ${coopId} not started`);
+    return request(app.getHttpServer());
+  }
+
+  hubQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return queryDb<T>(this.hubDb, sql, params);
+  }
+
+  nodeQuery<T = Record<string, unknown>>(coopId: string, sql: string, params: unknown[] = []): Promise<T[]> {
+    return queryDb<T>(this.nodeDb(coopId), sql, params);
+  }
+
+  async dispose(): Promise<void> {
+    for (const id of [...this.nodes.keys()]) await this.stopNode(id);
+    await this.stopHub();
+    await this.deleteStreams().catch(() => undefined);
+    for (const db of this.databases) await dropTestDatabase(db);
+  }
+
+  async deleteStreams(): Promise<void> {
+    const nc = await connect({ servers: this.natsUrl, timeout: 2000, reconnect: false });
+    try {
+      const jsm = await nc.jetstreamManager();
+      for (const s of [`${this.root.toUpperCase()}_COOP`, `${this.root.toUpperCase()}_HUB`]) await jsm.streams.delete(s).catch(() => false);
+    } finally {
+      await nc.close();
+    }
+  }
+}
+
+function baseEnv(mesh: TestMesh): Record<string, string> {
+  return {
+    PORT: '0',
+    NATS_URL: mesh.natsUrl,
+    NATS_SUBJECT_ROOT: mesh.root,
+    JWT_SECRET: TEST_SECRET,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...FAST,
+  };
+}

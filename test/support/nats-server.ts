@@ -1,0 +1,77 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BINARY = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A private nats-server with JetStream for one test suite: it can be stopped (the network is down)
+ * and started again on the same port and store, or wiped (a broker that lost its data).
+ */
+export class TestNatsServer {
+  private proc: ChildProcess | null = null;
+  readonly dir = mkdtempSync(join(tmpdir(), 'ccm-nats-'));
+
+  private constructor(readonly port: number, private readonly extraConfig: string) {}
+
+  static async start(extraConfig = ''): Promise<TestNatsServer> {
+    const server = new TestNatsServer(await freePort(), extraConfig);
+    await server.resume();
+    return server;
+  }
+
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  async resume(): Promise<void> {
+    const conf = join(this.dir, 'server.conf');
+    writeFileSync(conf, `listen: 127.0.0.1:${this.port}\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${this.extraConfig}\n`);
+    this.proc = spawn(BINARY, ['-c', conf], { stdio: 'ignore' });
+    await waitForPort(this.port, true);
+  }
+
+  async stop(): Promise<void> {
+    const proc = this.proc;
+    this.proc = null;
+    if (!proc || proc.exitCode !== null) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+    await waitForPort(this.port, false);
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function waitForPort(port: number, open: boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const isOpen = await new Promise<boolean>((resolve) => {
+      const s = new Socket();
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+      s.connect(port, '127.0.0.1');
+    });
+    if (isOpen === open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nats-server port ${port} did not ${open ? 'open' : 'close'} in time`);
+}
