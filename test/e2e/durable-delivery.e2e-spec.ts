@@ -1,3 +1,4 @@
+import type { CoopProfilePayload } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { NatsConnection, connect } from 'nats';
 import { COOP_PROFILE_UPDATED_V1, COOP_REGISTERED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
@@ -16,7 +17,7 @@ describe('durable delivery between node and hub', () => {
   let raw: NatsConnection;
   const COOP = 'colne-valley';
   const admin = () => mesh.nodeToken(COOP, 'coop-admin');
-  const profile = { name: 'Colne Valley Care Co-op', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' } as const;
+  const profile: CoopProfilePayload = { name: 'Colne Valley Care Co-op', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
 
   const hubCoop = async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0];
   const nodeOutbox = () => mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(COOP, 'SELECT id, status, type, attempts FROM outbox_message');

@@ -91,6 +91,9 @@ export function decodeDurable(subject: string, data: Uint8Array, scheme: Subject
   const parsed = scheme.parse(subject);
   if (!parsed || parsed.direction !== direction) return { ok: false, reason: `subject ${subject} is not a ${direction} message subject` };
   const result = decodeMessage(data, { direction, subjectCoopId: parsed.coopId });
+  if (result.ok && result.definition.transport !== 'durable') {
+    return { ok: false, reason: `${result.envelope.type} is a core NATS message and has no place on the durable path`, messageId: result.envelope.id, coopId: parsed.coopId };
+  }
   if (result.ok && result.envelope.type !== parsed.type) {
     return { ok: false, reason: `subject says ${parsed.type} but the envelope says ${result.envelope.type}`, messageId: result.envelope.id, coopId: parsed.coopId };
   }

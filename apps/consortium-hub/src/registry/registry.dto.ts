@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { COOP_STATUSES, CoopStatus, SERVICE_TYPES, ServiceType } from '@app/contracts';
-import type { Connectivity } from './connectivity';
+import type { Connectivity } from './connectivity.rules';
 
 export class ListCoopsQuery {
   @ApiPropertyOptional({ enum: COOP_STATUSES })

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { Coop } from './coop.entity';
-import { connectivityOf } from './connectivity';
+import { connectivityOf } from './connectivity.rules';
 import { CoopPage, CoopView, ListCoopsQuery } from './registry.dto';
 import { RegistryErrors } from './registry.errors';
 

@@ -25,11 +25,7 @@ export async function runCli(app: string, commands: Record<string, Command> & { 
 export function explain(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   const e = error as { code?: string; address?: string; port?: number; message?: string };
-  if (e?.code === 'ECONNREFUSED' && e.port === 5432) {
-    return `PostgreSQL is not reachable at ${e.address}:${e.port}. Start it: docker compose up -d postgres (or apt-get install postgresql)`;
-  }
   if (e?.code === 'ECONNREFUSED') return `cannot connect to ${e.address}:${e.port} (${e.message})`;
-  if (e?.code === '28P01' || e?.code === '28000') return `PostgreSQL refused the login: check DB_USER and DB_PASSWORD`;
   if (e?.code === 'EADDRINUSE') return `port already in use: set PORT to a free port (${e.message})`;
   return e?.message ?? String(error);
 }

@@ -29,14 +29,17 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
   }
   const config = plainToInstance(cls, source, { exposeDefaultValues: true, enableImplicitConversion: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length) throw new ConfigError(errors.flatMap(describe));
+  if (errors.length) throw new ConfigError(errors.flatMap((e) => describe(e, source[e.property] === undefined)));
   return Object.freeze(config);
 }
 
-function describe(error: ValidationError): string[] {
-  return Object.values(error.constraints ?? {}).map((message) =>
+/** A missing variable gets one line (its "must be set" rule when it has one), a malformed one a line per rule broken. */
+function describe(error: ValidationError, missing: boolean): string[] {
+  const messages = Object.values(error.constraints ?? {}).map((message) =>
     message.startsWith(error.property) ? message : `${error.property} ${message}`,
   );
+  if (!missing) return messages;
+  return [messages.find((m) => m.includes('must be set')) ?? messages[messages.length - 1]];
 }
 
 function validatedProperties(cls: Function): string[] {

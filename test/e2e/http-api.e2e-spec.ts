@@ -1,0 +1,114 @@
+import { HUB_AUDIENCE, TokenService, nodeAudience } from '@app/platform';
+import { TEST_SECRET, TestMesh } from '../support/mesh';
+import { waitFor } from '../support/wait-for';
+
+/** Sign-in, roles and input validation on both apps' HTTP APIs. */
+describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
+  const mesh = new TestMesh();
+  const COOP = 'preston';
+
+  beforeAll(async () => {
+    await mesh.startHub();
+    await mesh.startNode(COOP, { COOP_NAME: 'Preston Care Co-op', COOP_LOCALITIES: 'Preston' });
+  });
+  afterAll(() => mesh.dispose());
+
+  describe('operations endpoints need no token', () => {
+    it.each(['hub', 'node'])('%s answers /health and /ready with the database and NATS named', async (which) => {
+      const http = () => (which === 'hub' ? mesh.hubHttp() : mesh.nodeHttp(COOP));
+      await http().get('/health').expect(200);
+      const ready = await waitFor('ready', async () => (await http().get('/ready')).body, (b) => b.status === 'ok');
+      expect(ready.details).toEqual({ database: { status: 'up' }, nats: { status: 'up' } });
+    });
+
+    it.each(['hub', 'node'])('%s serves its OpenAPI document at /docs', async (which) => {
+      const http = () => (which === 'hub' ? mesh.hubHttp() : mesh.nodeHttp(COOP));
+      await http().get('/docs').expect(200);
+      const doc = (await http().get('/docs/json').expect(200)).body;
+      expect(Object.keys(doc.paths).length).toBeGreaterThan(2);
+    });
+  });
+
+  describe('every route refuses a caller without a valid token', () => {
+    const PUBLIC = new Set(['GET /health', 'GET /ready']);
+
+    it.each(['hub', 'node'])('%s: each route in the OpenAPI document gives 401 without a token, unless it is public', async (which) => {
+      const http = () => (which === 'hub' ? mesh.hubHttp() : mesh.nodeHttp(COOP));
+      const doc = (await http().get('/docs/json')).body as { paths: Record<string, Record<string, unknown>> };
+      const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m, path: path.replace(/\{[^}]+\}/g, 'preston') })));
+      expect(routes.length).toBeGreaterThan(2);
+      for (const { method, path } of routes) {
+        const key = `${method.toUpperCase()} ${path}`;
+        const res = await (http() as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method](path);
+        expect({ key, status: res.status }).toEqual({ key, status: PUBLIC.has(key) ? 200 : 401 });
+      }
+    });
+  });
+
+  describe('tokens', () => {
+    it('refuses a forged, expired or other-audience token with 401', async () => {
+      const forged = new TokenService('another-secret-that-is-long-enough-xx', HUB_AUDIENCE).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: 60 });
+      const expired = new TokenService(TEST_SECRET, HUB_AUDIENCE).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: -10 });
+      const forNode = new TokenService(TEST_SECRET, nodeAudience(COOP)).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: 60 });
+      for (const token of [forged, expired, forNode, 'not-a-jwt']) {
+        const res = await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${token}`).expect(401);
+        expect(res.body.message).toBe('the bearer token is invalid or expired');
+      }
+    });
+
+    it("refuses one co-op's admin token on another co-op's node", async () => {
+      await mesh.nodeHttp(COOP).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken('colne-valley', 'coop-admin')}`).expect(401);
+    });
+
+    it('refuses a role the route does not allow with 403', async () => {
+      await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`).send({ status: 'trading' }).expect(403);
+      await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('coop', COOP)}`).send({ status: 'trading' }).expect(403);
+      await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', 'm-1')}`).send({ name: 'Taken over' }).expect(403);
+      await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', 'm-1')}`).expect(403);
+    });
+
+    it('lets each allowed role in', async () => {
+      for (const role of ['consortium-staff', 'commissioner', 'coop']) {
+        await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${mesh.hubToken(role, COOP)}`).expect(200);
+      }
+      await mesh.nodeHttp(COOP).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', 'm-1')}`).expect(200);
+    });
+  });
+
+  describe('bad input gets 400 naming the field, and changes nothing', () => {
+    const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+    const profile = async () => (await mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin()).expect(200)).body;
+
+    it.each([
+      [{ name: 'Preston', bogus: true }, /property bogus should not exist/],
+      [{ name: 'P' }, /name must be longer than or equal to 2 characters/],
+      [{ name: 42 }, /name must be a string/],
+      [{ servicesOffered: ['hairdressing'] }, /each value in servicesOffered must be one of the following values/],
+      [{ localities: [] }, /localities must contain at least 1 elements/],
+      [{ legalForm: 'plc' }, /legalForm must be one of the following values/],
+    ])('PATCH /profile %j', async (body, message) => {
+      const before = await profile();
+      const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).send(body).expect(400);
+      expect(res.body.message.join('; ')).toMatch(message);
+      expect(await profile()).toEqual(before);
+    });
+
+    it('refuses an empty change with a stable error code', async () => {
+      const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).send({}).expect(400);
+      expect(res.body.code).toBe('PROFILE.NOTHING_TO_CHANGE');
+    });
+
+    it('refuses malformed query parameters and ids on the hub', async () => {
+      const staff = `Bearer ${mesh.hubToken('consortium-staff')}`;
+      expect((await mesh.hubHttp().get('/coops?limit=lots').set('Authorization', staff).expect(400)).body.message.join()).toMatch(/limit must be an integer/);
+      expect((await mesh.hubHttp().get('/coops?colour=red').set('Authorization', staff).expect(400)).body.message.join()).toMatch(/property colour should not exist/);
+      expect((await mesh.hubHttp().get('/coops/Not%20An%20Id').set('Authorization', staff).expect(400)).body.message.join()).toMatch(/id must be a co-op id/);
+      expect((await mesh.hubHttp().get('/coops/unknown-coop').set('Authorization', staff).expect(404)).body.code).toBe('REGISTRY.COOP_NOT_FOUND');
+    });
+
+    it('refuses a body that is not JSON with 400 and no stack trace', async () => {
+      const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).set('Content-Type', 'application/json').send('{"name": ').expect(400);
+      expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
+    });
+  });
+});
