@@ -4,7 +4,7 @@ import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxProcessor } from './inbox-processor';
 import { NatsLink } from './nats-link.service';
-import { TopologyService } from './topology.service';
+import { TopologyService, isNotFound } from './topology.service';
 
 const BATCH = 20;
 
@@ -65,7 +65,12 @@ export class InboxConsumer {
       } catch (error) {
         failures++;
         const wait = backoffDelay(failures, 250, 5000);
-        this.logger.warn({ msg: 'inbox consumer interrupted', reason: (error as Error).message, retryInMs: wait });
+        if (this.options.side.kind === 'node' && isNotFound(error)) {
+          // Normal until the hub has processed this co-op's first registration.
+          this.logger.debug({ msg: 'waiting for the hub to create this co-op\'s consumer', retryInMs: wait });
+        } else {
+          this.logger.warn({ msg: 'inbox consumer interrupted', reason: (error as Error).message, retryInMs: wait });
+        }
         if (this.topology) await this.topology.ensure().catch((e: Error) => this.logger.warn({ msg: 'could not restore topology', reason: e.message }));
         await sleep(wait, signal);
       }

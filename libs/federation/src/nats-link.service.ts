@@ -44,9 +44,9 @@ export class NatsLink implements OnApplicationShutdown {
     return this.jsm;
   }
 
-  /** Resolves once connected, or when the app stops. */
+  /** Resolves once the link is up (at once if it is), or when the app stops. */
   whenConnected(): Promise<void> {
-    if (this.connection) return Promise.resolve();
+    if (this.isConnected() || this.stopping.signal.aborted) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -90,8 +90,12 @@ export class NatsLink implements OnApplicationShutdown {
     void (async () => {
       for await (const s of nc.status()) {
         if (s.type === 'disconnect') this.up = false;
-        if (s.type === 'reconnect') this.up = true;
-        if (s.type === 'disconnect' || s.type === 'reconnect') this.logger.warn({ msg: `NATS ${s.type}`, server: String(s.data) });
+        if (s.type === 'reconnect') {
+          this.up = true;
+          this.waiters.splice(0).forEach((w) => w());
+        }
+        if (s.type === 'disconnect') this.logger.warn({ msg: 'NATS link lost; reconnecting', server: String(s.data) });
+        if (s.type === 'reconnect') this.logger.log({ msg: 'NATS link restored', server: String(s.data) });
       }
     })().catch(() => undefined);
   }

@@ -55,6 +55,11 @@ export class OutboxRelay {
     const { OUTBOX_POLL_MS, OUTBOX_MAX_BACKOFF_MS } = this.options.config;
     const signal = this.stopping.signal;
     while (!signal.aborted) {
+      if (!this.link.isConnected()) {
+        // Not a failure: rows wait in the outbox until the link is up.
+        await Promise.race([this.link.whenConnected(), this.pause(OUTBOX_POLL_MS * 4, signal)]);
+        continue;
+      }
       let wait = OUTBOX_POLL_MS;
       try {
         const published = await this.publishDue();
@@ -99,9 +104,12 @@ export class OutboxRelay {
       const row = rows[i];
       try {
         await js.publish(row.subject, encodeMessage(row.envelope), { msgID: row.id, timeout: 5000 });
-      } catch (error) {
+      } catch (caught) {
+        const error = /^503$|no responders/i.test((caught as Error).message)
+          ? new Error(`no JetStream stream takes ${row.subject} yet (the hub creates it at start)`)
+          : (caught as Error);
         // Give back the lease of this row and the rest so they go out as soon as NATS is back.
-        await this.release(rows.slice(i).map((r) => r.id), (error as Error).message);
+        await this.release(rows.slice(i).map((r) => r.id), error.message);
         throw error;
       }
       if (row.status === 'published') this.logger.log({ msg: 'republished unconfirmed message', messageId: row.id, type: row.envelope.type, attempts: row.attempts, correlationId: row.envelope.correlationId });

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { connect } from 'nats';
+import { LinkProxy } from './link-proxy';
+import { Processes } from './processes';
+
+/**
+ * `npm run demo`: the mesh on one machine. A hub and three co-op nodes, each its own process with its
+ * own database, talking over the local NATS. Tells what happens, then keeps running until Ctrl-C
+ * (or exits at once with --once).
+ */
+const ONCE = process.argv.includes('--once');
+const ROOT = join(__dirname, '..', '..', '..');
+const HUB_MAIN = join(ROOT, 'dist/apps/consortium-hub/main.js');
+const NODE_MAIN = join(ROOT, 'dist/apps/local-coop-node/main.js');
+const PG = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 5432), user: process.env.DB_USER ?? 'postgres', password: process.env.DB_PASSWORD ?? '' };
+const NATS = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+/** Namespaces the demo's databases and subjects; tests set it so a demo run of theirs never touches yours. */
+const NAMESPACE = process.env.DEMO_NAMESPACE ?? 'demo';
+const SUBJECT_ROOT = NAMESPACE;
+const HUB_DB = `ccm_${NAMESPACE}_hub`;
+const HUB_PORT = Number(process.env.DEMO_HUB_PORT ?? 3000);
+
+const COOPS = [
+  { id: 'colne-valley', name: 'Co-operative Care Colne Valley', localities: 'Marsden,Slaithwaite,Golcar,Linthwaite', services: 'personal-care,domestic-help,befriending,meals-and-shopping', port: HUB_PORT + 101 },
+  { id: 'holme-valley', name: 'Holme Valley Care Co-op', localities: 'Holmfirth,Honley,New Mill', services: 'personal-care,gardening,transport', port: HUB_PORT + 102, sponsor: 'colne-valley' },
+  { id: 'preston', name: 'Preston Community Care Co-op', localities: 'Preston,Fulwood,Ribbleton', services: 'personal-care,domestic-help,advocacy', port: HUB_PORT + 103 },
+];
+const nodeDb = (id: string) => `ccm_${NAMESPACE}_${id.replace(/-/g, '_')}`;
+
+const say = (text = '') => console.log(text);
+const step = (text: string) => say(`\n▸ ${text}`);
+
+async function main(): Promise<void> {
+  await preflight();
+  const secret = process.env.JWT_SECRET ?? randomBytes(32).toString('base64url');
+  const common = {
+    JWT_SECRET: secret,
+    NATS_SUBJECT_ROOT: SUBJECT_ROOT,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    DB_HOST: PG.host,
+    DB_PORT: String(PG.port),
+    DB_USER: PG.user,
+    DB_PASSWORD: PG.password,
+    HEARTBEAT_INTERVAL_MS: '2000',
+    OUTBOX_RECEIPT_TIMEOUT_MS: '15000',
+  };
+
+  say('Care Co-op Mesh — demo: a consortium hub and three co-op nodes over NATS JetStream');
+  step(`Resetting the demo (databases ccm_${NAMESPACE}_*, JetStream streams ${NAMESPACE.toUpperCase()}_*) so the story starts fresh`);
+  await reset();
+
+  const procs = new Processes(join(ROOT, '.demo', NAMESPACE === 'demo' ? 'logs' : `logs-${NAMESPACE}`));
+  const proxies = new Map<string, LinkProxy>();
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    step('Stopping: each app finishes its in-flight messages, then closes');
+    await procs.stopAll();
+    for (const p of proxies.values()) await p.close();
+    say('  stopped cleanly');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const started = Date.now();
+    step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
+    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, HEARTBEAT_TIMEOUT_MS: '7000' });
+    for (const c of COOPS) {
+      const proxy = await LinkProxy.start({ host: NATS.hostname, port: Number(NATS.port || 4222) });
+      proxies.set(c.id, proxy);
+      procs.start(c.id, NODE_MAIN, {
+        ...common,
+        PORT: String(c.port),
+        NATS_URL: `nats://127.0.0.1:${proxy.port}`,
+        COOP_ID: c.id,
+        COOP_NAME: c.name,
+        COOP_LOCALITIES: c.localities,
+        COOP_SERVICES: c.services,
+        ...(c.sponsor ? { COOP_SPONSOR_ID: c.sponsor } : {}),
+        DB_NAME: nodeDb(c.id),
+      });
+      say(`  ${c.name.padEnd(32)} http://127.0.0.1:${c.port}   (its NATS link runs through a relay the demo can cut)`);
+    }
+
+    const staff = token(HUB_MAIN, { ...common }, ['--role', 'consortium-staff', '--subject', 'demo-staff']);
+    const hub = api(`http://127.0.0.1:${HUB_PORT}`, staff);
+    const registry = await poll('all three co-ops registered and online', () => hub.get('/coops'), (b) => b?.total === 3 && b.items.every((c: Coop) => c.connectivity === 'online'), 90_000);
+    const registeredIn = ((Date.now() - started) / 1000).toFixed(1);
+    step(`All three co-ops registered with the hub and online after ${registeredIn} s. The registry (GET /coops):`);
+    printRegistry(registry.items);
+
+    const holme = COOPS[1];
+    const holmeAdmin = token(NODE_MAIN, { ...common, COOP_ID: holme.id, COOP_NAME: holme.name, COOP_LOCALITIES: holme.localities }, ['--role', 'coop-admin', '--subject', 'demo-admin']);
+    const holmeApi = api(`http://127.0.0.1:${holme.port}`, holmeAdmin);
+
+    step(`Cutting ${holme.name}'s network link to NATS`);
+    proxies.get(holme.id)!.cut();
+    await poll('the node to notice', () => holmeApi.get('/federation/status'), (s) => s?.natsConnected === false, 30_000);
+    say('  the node sees NATS down, and keeps serving its own data');
+
+    step('While offline, its admin adds a locality and a service (PATCH /profile on the node)');
+    await holmeApi.patch('/profile', { localities: ['Holmfirth', 'Honley', 'New Mill', 'Meltham'], servicesOffered: ['personal-care', 'gardening', 'transport', 'befriending'] });
+    const offlineStatus = await holmeApi.get('/federation/status');
+    const hubView = await hub.get(`/coops/${holme.id}`);
+    say(`  node outbox: ${offlineStatus.outbox.pending} message waiting (written in the same transaction as the change)`);
+    say(`  the hub still shows: ${hubView.localities.join(', ')}`);
+
+    step('Restoring the link');
+    const restoredAt = Date.now();
+    proxies.get(holme.id)!.restore();
+    const updated = await poll('the change to reach the hub', () => hub.get(`/coops/${holme.id}`), (c) => c?.localities?.includes('Meltham'), 60_000);
+    const settled = await poll('the receipt', () => holmeApi.get('/federation/status'), (s) => s.outbox.pending === 0 && s.outbox.published === 0, 60_000);
+    say(`  delivered ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the link came back; the hub now shows: ${updated.localities.join(', ')}`);
+    say(`  services: ${updated.servicesOffered.join(', ')}`);
+    say(`  node outbox: ${settled.outbox.confirmed} messages confirmed by the hub's receipts, ${settled.outbox.pending + settled.outbox.published} unconfirmed`);
+    say('  (the hub applied it exactly once: its inbox keys every message id, so a republish would change nothing)');
+
+    if (ONCE) {
+      await shutdown(0);
+      return;
+    }
+    step('The mesh keeps running. Try it:');
+    say(`  hub API docs:   http://127.0.0.1:${HUB_PORT}/docs`);
+    for (const c of COOPS) say(`  ${c.id.padEnd(14)}  http://127.0.0.1:${c.port}/docs`);
+    say(`  consortium-staff token for the hub (8 h):\n    ${staff}`);
+    say(`  coop-admin token for ${holme.id}:\n    ${holmeAdmin}`);
+    say(`  e.g. curl -H "Authorization: Bearer <token>" http://127.0.0.1:${HUB_PORT}/coops`);
+    say(`  logs: .demo/logs/*.log (JSON)`);
+    say('\nPress Ctrl-C to stop everything.');
+  } catch (error) {
+    console.error(`\ndemo failed: ${(error as Error).message}\n  logs are in .demo/logs/`);
+    await shutdown(1);
+  }
+}
+
+interface Coop {
+  id: string;
+  name: string;
+  status: string;
+  connectivity: string;
+  localities: string[];
+  servicesOffered: string[];
+  nodeVersion: string;
+  sponsorCoopId: string | null;
+}
+
+function printRegistry(items: Coop[]): void {
+  const rows = items.map((c) => [c.id, c.name, c.status, c.connectivity, c.nodeVersion, c.sponsorCoopId ?? '—', c.localities.join(', ')]);
+  const head = ['id', 'name', 'status', 'link', 'version', 'sponsor', 'localities'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => ('  ' + r.map((v, i) => v.padEnd(widths[i])).join('  ')).trimEnd();
+  say(line(head));
+  say(line(widths.map((w) => '─'.repeat(w))));
+  rows.forEach((r) => say(line(r)));
+}
+
+async function preflight(): Promise<void> {
+  const pg = new Client({ ...PG, database: 'postgres', connectionTimeoutMillis: 3000 });
+  try {
+    await pg.connect();
+    await pg.end();
+  } catch {
+    fail(`PostgreSQL is not reachable at ${PG.host}:${PG.port}: run "docker compose up -d postgres" (or: apt-get install postgresql)`);
+  }
+  try {
+    const nc = await connect({ servers: NATS.toString(), timeout: 3000, reconnect: false });
+    const jsm = await nc.jetstreamManager().catch(() => null);
+    await nc.close();
+    if (!jsm) fail(`NATS at ${NATS.host} has no JetStream: start it with -js (docker compose up -d nats)`);
+  } catch {
+    fail(`NATS is not reachable at ${NATS.host}: run "docker compose up -d nats" (or: apt-get install nats-server, then nats-server -js)`);
+  }
+}
+
+function fail(line: string): never {
+  console.error(line);
+  process.exit(1);
+}
+
+async function reset(): Promise<void> {
+  const pg = new Client({ ...PG, database: 'postgres' });
+  await pg.connect();
+  for (const db of [HUB_DB, ...COOPS.map((c) => nodeDb(c.id))]) await pg.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  await pg.end();
+  const nc = await connect({ servers: NATS.toString(), timeout: 3000, reconnect: false });
+  const jsm = await nc.jetstreamManager();
+  for (const s of [`${SUBJECT_ROOT.toUpperCase()}_COOP`, `${SUBJECT_ROOT.toUpperCase()}_HUB`]) await jsm.streams.delete(s).catch(() => false);
+  await nc.close();
+}
+
+function token(main: string, env: Record<string, string>, args: string[]): string {
+  return execFileSync(process.execPath, [main, 'token', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+}
+
+function api(base: string, bearer: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${base}${path} answered ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return { get: (p: string) => call('GET', p), patch: (p: string, b: unknown) => call('PATCH', p, b) };
+}
+
+/** Polls until accepted or the deadline; a request that fails (app still starting) counts as not yet. */
+async function poll<T>(what: string, probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (accept(v)) return v;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+void main();

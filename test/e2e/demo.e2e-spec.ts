@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { connect } from 'nats';
+import { join } from 'node:path';
+import { dropTestDatabase } from '../support/test-database';
+import { uniqueSuffix } from '../support/unique';
+
+/** The README's first command keeps working: `npm run demo -- --once` tells its story and exits 0. */
+describe('the demo', () => {
+  const ROOT = join(__dirname, '..', '..');
+  const DEMO = join(ROOT, 'dist/scripts/demo/main.js');
+  const namespace = `demotest${uniqueSuffix()}`;
+
+  afterAll(async () => {
+    rmSync(join(ROOT, '.demo', `logs-${namespace}`), { recursive: true, force: true });
+    const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    const jsm = await nc.jetstreamManager();
+    for (const s of ['COOP', 'HUB']) await jsm.streams.delete(`${namespace.toUpperCase()}_${s}`).catch(() => false);
+    await nc.close();
+    for (const db of ['hub', 'colne_valley', 'holme_valley', 'preston']) await dropTestDatabase(`ccm_${namespace}_${db}`);
+  });
+
+  it('registers three co-ops, delivers a change made offline, and stops cleanly', async () => {
+    if (!existsSync(DEMO)) throw new Error('the demo is not built: run "npm run build" (npm test does it first)');
+    const basePort = 20_000 + Math.floor(Math.random() * 30_000);
+    const child = spawn(process.execPath, [DEMO, '--once'], {
+      env: { ...process.env, DEMO_NAMESPACE: namespace, DEMO_HUB_PORT: String(basePort), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, out }).toEqual({ code: 0, out: expect.stringContaining('stopped cleanly') });
+    expect(out).toMatch(/All three co-ops registered with the hub and online after [\d.]+ s/);
+    expect(out).toMatch(/colne-valley\s+Co-operative Care Colne Valley\s+registered\s+online/);
+    expect(out).toMatch(/node outbox: 1 message waiting/);
+    expect(out).toMatch(/the hub now shows: Holmfirth, Honley, New Mill, Meltham/);
+    expect(out).toMatch(/0 unconfirmed/);
+  }, 120_000);
+});

@@ -1,0 +1,129 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  COOP_PROFILE_UPDATED_V1,
+  COOP_REGISTERED_V1,
+  CoopProfilePayload,
+  HUB_RECEIPT_V1,
+  REGISTRATION_ACCEPTED_V1,
+  buildMessage,
+  encodeMessage,
+  subjectScheme,
+} from '@app/contracts';
+import {
+  FEDERATION_ENTITIES,
+  FederationOptions,
+  FederationTables1764000000000,
+  InboxHandlers,
+  InboxProcessor,
+  OutboxService,
+} from '@app/federation';
+import { DomainError, FederationConfig, ensureDatabase, loadConfig, postgresOptions } from '@app/platform';
+import { PG, dropTestDatabase } from '../support/test-database';
+import { uniqueSuffix } from '../support/unique';
+
+/** The inbox and outbox against the real PostgreSQL, driven directly (no NATS needed for these rules). */
+describe('inbox and outbox on PostgreSQL', () => {
+  const database = `ccm_test_inbox_${uniqueSuffix()}`;
+  const scheme = subjectScheme('ccm');
+  const config = loadConfig(FederationConfig, { JWT_SECRET: 'x'.repeat(32), INBOX_MAX_DELIVER: '3' });
+  const options: FederationOptions = { side: { kind: 'hub' }, scheme, config, connectionName: 'test' };
+  const profile: CoopProfilePayload = { name: 'Colne Valley', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
+  let ds: DataSource;
+  let handlers: InboxHandlers;
+  let inbox: InboxProcessor;
+  let outbox: OutboxService;
+  let behaviour: 'apply' | 'refuse' | 'crash' = 'apply';
+  let calls = 0;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    await ensureDatabase({ ...PG, database });
+    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000], applicationName: 'test' })).initialize();
+    await ds.runMigrations();
+    await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
+    handlers = new InboxHandlers();
+    outbox = new OutboxService(options, ds);
+    inbox = new InboxProcessor(options, ds, handlers, outbox);
+    const handler = async (envelope: { id: string }, m: import('typeorm').EntityManager) => {
+      calls++;
+      await m.query('INSERT INTO effect (message_id) VALUES ($1)', [envelope.id]);
+      if (behaviour === 'refuse') throw new DomainError('PURCHASING.ROUND_CLOSED', 'the round closed at 12:00', 'conflict');
+      if (behaviour === 'crash') throw new Error('database hiccup');
+    };
+    handlers.register(COOP_REGISTERED_V1, handler);
+    handlers.register(COOP_PROFILE_UPDATED_V1, handler);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await dropTestDatabase(database);
+  });
+
+  beforeEach(() => {
+    behaviour = 'apply';
+    calls = 0;
+  });
+
+  const deliver = (envelope: object & { type: string; coopId: string }, deliveryCount = 1) =>
+    inbox.process({ subject: scheme.coopMessage(envelope.coopId, envelope.type), data: encodeMessage(envelope as never), deliveryCount });
+  const effects = async (id: string) => Number((await ds.query('SELECT count(*) AS n FROM effect WHERE message_id = $1', [id]))[0].n);
+  const receipts = (id: string) => ds.query(`SELECT envelope->'payload' AS p FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = $1`, [id]);
+
+  it('applies a message once, with its inbox row and an applied receipt in the same transaction', async () => {
+    const env = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' });
+    expect(await deliver(env)).toEqual({ action: 'ack' });
+    expect(await deliver(env, 2)).toEqual({ action: 'ack' });
+    expect(calls).toBe(1);
+    expect(await effects(env.id)).toBe(1);
+    const sent = await receipts(env.id);
+    expect(sent.map((r: { p: { outcome: string } }) => r.p.outcome)).toEqual(['applied', 'applied']);
+  });
+
+  it('refuses a message for a broken business rule: its partial effect is undone, the sender is told why, a repeat gets the same answer', async () => {
+    behaviour = 'refuse';
+    const env = buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId: 'colne-valley' });
+    expect(await deliver(env)).toEqual({ action: 'ack' });
+    expect(await effects(env.id)).toBe(0);
+    const [row] = await ds.query('SELECT outcome, reason FROM inbox_message WHERE message_id = $1', [env.id]);
+    expect(row).toEqual({ outcome: 'rejected', reason: 'PURCHASING.ROUND_CLOSED: the round closed at 12:00' });
+    behaviour = 'apply';
+    await deliver(env, 2);
+    expect(calls).toBe(1);
+    const sent = await receipts(env.id);
+    expect(sent.map((r: { p: object }) => r.p)).toEqual([
+      expect.objectContaining({ outcome: 'rejected', reason: 'PURCHASING.ROUND_CLOSED: the round closed at 12:00' }),
+      expect.objectContaining({ outcome: 'rejected', reason: 'PURCHASING.ROUND_CLOSED: the round closed at 12:00' }),
+    ]);
+  });
+
+  it('retries a passing failure with a delay, then dead-letters it on the last delivery and leaves no trace of it applied', async () => {
+    behaviour = 'crash';
+    const env = buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId: 'colne-valley' });
+    expect(await deliver(env, 1)).toEqual({ action: 'nak', delayMs: expect.any(Number) });
+    expect(await deliver(env, 2)).toEqual({ action: 'nak', delayMs: expect.any(Number) });
+    expect(await deliver(env, 3)).toEqual({ action: 'term' });
+    expect(await effects(env.id)).toBe(0);
+    expect(await ds.query('SELECT 1 FROM inbox_message WHERE message_id = $1', [env.id])).toEqual([]);
+    const [dead] = await ds.query('SELECT reason, delivery_count FROM dead_letter WHERE message_id = $1', [env.id]);
+    expect(dead).toEqual({ reason: 'failed on delivery 3 of 3: database hiccup', delivery_count: 3 });
+  });
+
+  it('lets only the co-op a message went to settle it with a receipt', async () => {
+    const sent = await ds.transaction((m) => outbox.enqueue(m, REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, { coopId: 'colne-valley' }));
+    await ds.query(`UPDATE outbox_message SET status = 'published', published_at = now() WHERE id = $1`, [sent.id]);
+    const receipt = (coopId: string) =>
+      buildMessage({ ...HUB_RECEIPT_V1, direction: 'coop-to-hub' }, { messageId: sent.id, messageType: sent.type, messageVersion: 1, outcome: 'applied' }, { coopId });
+    await deliver(receipt('holme-valley'));
+    expect((await ds.query('SELECT status FROM outbox_message WHERE id = $1', [sent.id]))[0].status).toBe('published');
+    await deliver(receipt('colne-valley'));
+    expect((await ds.query('SELECT status, settled_at IS NOT NULL AS settled FROM outbox_message WHERE id = $1', [sent.id]))[0]).toEqual({ status: 'confirmed', settled: true });
+  });
+
+  it('refuses to queue a message in the wrong direction or without a co-op', async () => {
+    await expect(ds.transaction((m) => outbox.enqueue(m, COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' }))).rejects.toThrow(/is coop-to-hub, not sent by the hub/);
+    await expect(ds.transaction((m) => outbox.enqueue(m, REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, {}))).rejects.toThrow(
+      /must name the co-op/,
+    );
+  });
+});
