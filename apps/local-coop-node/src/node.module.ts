@@ -6,8 +6,14 @@ import { AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, nodeAudience
 import { NodeConfig } from './config/node.config';
 import { NODE_CONFIG } from './config/node-config.token';
 import { nodeDataSourceOptions } from './database/database-options';
+import { CareModule } from './care';
+import { GovernanceModule } from './governance';
 import { HubLinkModule } from './hub-link';
+import { MembersModule } from './members';
 import { ProfileModule } from './profile';
+import { RulebookModule } from './rulebook';
+import { VolunteeringModule } from './volunteering';
+import { WorkforceModule } from './workforce';
 
 @Module({})
 export class NodeModule {
@@ -28,6 +34,12 @@ export class NodeModule {
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         ProfileModule,
         HubLinkModule,
+        RulebookModule,
+        MembersModule,
+        GovernanceModule,
+        WorkforceModule,
+        CareModule,
+        VolunteeringModule,
       ],
       providers: [{ provide: NODE_CONFIG, useValue: config }],
       exports: [NODE_CONFIG],

@@ -35,3 +35,18 @@ export function isCoopId(value: unknown): value is string {
 /** A co-op's lifecycle in the consortium registry. */
 export const COOP_STATUSES = ['proposed', 'forming', 'registered', 'trading', 'suspended', 'left'] as const;
 export type CoopStatus = (typeof COOP_STATUSES)[number];
+
+/** The stakeholder classes of a multi-stakeholder co-op; each member belongs to exactly one. */
+export const STAKEHOLDER_CLASSES = ['service-user-or-family', 'worker', 'volunteer', 'community-supporter'] as const;
+export type StakeholderClass = (typeof STAKEHOLDER_CLASSES)[number];
+
+/** How a person's care is paid for. */
+export const FUNDING_TYPES = ['council-commissioned', 'direct-payment', 'individual-service-fund', 'self-funder'] as const;
+export type FundingType = (typeof FUNDING_TYPES)[number];
+
+export const CONTRACT_TYPES = ['permanent', 'zero-hours', 'bank'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/** The ready rulebooks a co-op node ships with (a spin-off may start from its sponsor's instead). */
+export const RULEBOOK_TEMPLATE_IDS = ['uk-multi-stakeholder-cbs', 'italian-type-a'] as const;
+export type RulebookTemplateId = (typeof RULEBOOK_TEMPLATE_IDS)[number];

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PageQuery } from '@app/platform';
 import { COOP_STATUSES, CoopStatus, SERVICE_TYPES, ServiceType } from '@app/contracts';
 import type { Connectivity } from './connectivity.rules';
 
-export class ListCoopsQuery {
+export class ListCoopsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COOP_STATUSES })
   @IsOptional()
   @IsIn(COOP_STATUSES)
@@ -25,21 +25,6 @@ export class ListCoopsQuery {
   @IsOptional()
   @IsIn(['online', 'offline', 'never-seen'])
   connectivity?: Connectivity;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset: number = 0;
 }
 
 export class ChangeCoopStatusDto {

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { COOP_ID_PATTERN, LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { COOP_ID_PATTERN, LEGAL_FORMS, LegalForm, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, SERVICE_TYPES, ServiceType } from '@app/contracts';
 import { FederationConfig } from '@app/platform';
 
 const list = ({ value }: { value: unknown }) =>
@@ -37,6 +37,9 @@ export class NodeConfig extends FederationConfig {
   @IsOptional()
   @Matches(COOP_ID_PATTERN, { message: 'COOP_SPONSOR_ID must be a co-op id, e.g. colne-valley' })
   COOP_SPONSOR_ID?: string;
+
+  @IsIn(RULEBOOK_TEMPLATE_IDS, { message: `COOP_RULEBOOK_TEMPLATE must be one of ${RULEBOOK_TEMPLATE_IDS.join(', ')}` })
+  COOP_RULEBOOK_TEMPLATE: RulebookTemplateId = 'uk-multi-stakeholder-cbs';
 
   /** Defaults to ccm_node_<COOP_ID with hyphens as underscores>. */
   @IsOptional()

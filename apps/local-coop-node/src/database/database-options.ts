@@ -2,12 +2,44 @@ import { DataSourceOptions } from 'typeorm';
 import { FEDERATION_ENTITIES, FederationTables1764000000000 } from '@app/federation';
 import { postgresOptions } from '@app/platform';
 import { NodeConfig, nodeDatabaseName } from '../config/node.config';
+import { CARE_ENTITIES } from '../care';
+import { GOVERNANCE_ENTITIES } from '../governance';
 import { HubLink } from '../hub-link/hub-link.entity';
+import { MEMBER_ENTITIES } from '../members';
 import { CoopProfile } from '../profile/coop-profile.entity';
+import { RULEBOOK_ENTITIES } from '../rulebook';
+import { VOLUNTEERING_ENTITIES } from '../volunteering';
+import { WORKFORCE_ENTITIES } from '../workforce';
 import { NodeProfile1764000000200 } from './migrations/1764000000200-node-profile';
+import { Rulebook1764000000300 } from './migrations/1764000000300-rulebook';
+import { Members1764000000400 } from './migrations/1764000000400-members';
+import { Governance1764000000500 } from './migrations/1764000000500-governance';
+import { Workforce1764000000600 } from './migrations/1764000000600-workforce';
+import { Care1764000000700 } from './migrations/1764000000700-care';
+import { Volunteering1764000000800 } from './migrations/1764000000800-volunteering';
 
-export const NODE_ENTITIES = [...FEDERATION_ENTITIES, CoopProfile, HubLink];
-export const NODE_MIGRATIONS = [FederationTables1764000000000, NodeProfile1764000000200];
+export const NODE_ENTITIES = [
+  ...FEDERATION_ENTITIES,
+  CoopProfile,
+  HubLink,
+  ...RULEBOOK_ENTITIES,
+  ...MEMBER_ENTITIES,
+  ...GOVERNANCE_ENTITIES,
+  ...WORKFORCE_ENTITIES,
+  ...CARE_ENTITIES,
+  ...VOLUNTEERING_ENTITIES,
+];
+
+export const NODE_MIGRATIONS = [
+  FederationTables1764000000000,
+  NodeProfile1764000000200,
+  Rulebook1764000000300,
+  Members1764000000400,
+  Governance1764000000500,
+  Workforce1764000000600,
+  Care1764000000700,
+  Volunteering1764000000800,
+];
 
 export function nodeDataSourceOptions(config: NodeConfig): DataSourceOptions {
   return postgresOptions(

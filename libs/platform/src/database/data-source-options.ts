@@ -1,4 +1,8 @@
+import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
+
+// A calendar date (PostgreSQL `date`) stays the 'YYYY-MM-DD' text it is, never a Date at local midnight.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 import { PgTarget } from './ensure-database';
 
 /** The one way both apps describe their database to TypeORM: migrations only, never synchronize. */

@@ -1,1 +1,2 @@
 export * from './create-http-app';
+export * from './pagination';

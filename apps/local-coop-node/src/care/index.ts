@@ -1,0 +1,2 @@
+export { CareModule } from './care.module';
+export const CARE_ENTITIES: Function[] = [];

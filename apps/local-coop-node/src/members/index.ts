@@ -1,0 +1,8 @@
+import { Member } from './member.entity';
+import { ShareTransaction } from './share-transaction.entity';
+
+export { MembersModule } from './members.module';
+export { MemberQueries } from './member-queries';
+export { Member } from './member.entity';
+export { assertMayActOnMember } from './member-access';
+export const MEMBER_ENTITIES = [Member, ShareTransaction];

@@ -1,0 +1,12 @@
+import { Principal } from '@app/platform';
+import { MemberErrors } from './members.errors';
+
+/**
+ * A member may see and change only their own record; the admin sees all. Anyone else's id gives the
+ * same 404 as an id that does not exist, so ids cannot be probed.
+ */
+export function assertMayActOnMember(principal: Principal, memberId: string): void {
+  if (principal.role === 'coop-admin') return;
+  if (principal.role === 'member' && principal.memberId === memberId) return;
+  throw MemberErrors.notFound(memberId);
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { RulebookModule } from '../rulebook';
+import { AdmitMember } from './admit-member.use-case';
+import { ChangeShares } from './change-shares.use-case';
+import { MemberQueries } from './member-queries';
+import { MembersController } from './members.controller';
+import { UpdateMember } from './update-member.use-case';
+import { WithdrawMember } from './withdraw-member.use-case';
+
+/** Membership: admission into a stakeholder class, withdrawal, the community share register. */
+@Module({
+  imports: [RulebookModule],
+  controllers: [MembersController],
+  providers: [AdmitMember, ChangeShares, MemberQueries, UpdateMember, WithdrawMember],
+  exports: [MemberQueries],
+})
+export class MembersModule {}

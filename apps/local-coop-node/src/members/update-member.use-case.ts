@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, Principal } from '@app/platform';
+import { assertMayActOnMember } from './member-access';
+import { MemberQueries } from './member-queries';
+import { Member } from './member.entity';
+import { MemberView, UpdateMemberDto } from './members.dto';
+
+/** A member corrects their own contact details (or the admin does it for them). */
+@Injectable()
+export class UpdateMember {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: MemberQueries,
+  ) {}
+
+  async execute(principal: Principal, id: string, dto: UpdateMemberDto): Promise<MemberView> {
+    assertMayActOnMember(principal, id);
+    const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    if (Object.keys(changes).length === 0) throw new DomainError('MEMBERS.NOTHING_TO_CHANGE', 'the request changes no field', 'invalid');
+    return this.dataSource.transaction(async (m) => {
+      await this.queries.lockActive(m, id);
+      await m.update(Member, { id }, changes);
+      return this.queries.get(id, m);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '@app/platform';
+import { assertMayActOnMember } from './member-access';
+import { MemberQueries } from './member-queries';
+import { MemberView, WithdrawMemberDto } from './members.dto';
+import { MemberErrors } from './members.errors';
+
+/**
+ * A member leaves: membership ends and their withdrawable shares are paid back in full, recorded in
+ * the share register (which is kept). From then on they hold no vote and no board seat.
+ */
+@Injectable()
+export class WithdrawMember {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: MemberQueries,
+  ) {}
+
+  async execute(principal: Principal, id: string, dto: WithdrawMemberDto): Promise<MemberView> {
+    assertMayActOnMember(principal, id);
+    return this.dataSource.transaction(async (m) => {
+      const member = await this.queries.lockActive(m, id);
+      const on = dto.withdrawnOn ?? new Date().toISOString().slice(0, 10);
+      if (on < member.admittedOn) throw MemberErrors.withdrawalBeforeAdmission();
+      const balance = await this.queries.sharesOf(m, id);
+      if (balance > 0) await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'withdrawal', $3)`, [randomUUID(), id, balance]);
+      await m.query('UPDATE member SET withdrawn_on = $2, withdrawal_reason = $3 WHERE id = $1', [id, on, dto.reason ?? null]);
+      return this.queries.get(id, m);
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Rulebook } from './rulebook';
+
+/** One adopted version of the rulebook, kept for the record; the highest version is in force. */
+@Entity('rulebook_version')
+export class RulebookVersion {
+  @PrimaryColumn('int')
+  version: number;
+
+  @Column('jsonb')
+  rulebook: Rulebook;
+
+  @Column('timestamptz', { name: 'adopted_at' })
+  adoptedAt: Date;
+
+  /** 'founding', 'admin' (before the co-op had members) or 'ballot:<id>' (a special resolution). */
+  @Column('text', { name: 'adopted_by' })
+  adoptedBy: string;
+}

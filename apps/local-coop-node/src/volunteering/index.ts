@@ -1,0 +1,2 @@
+export { VolunteeringModule } from './volunteering.module';
+export const VOLUNTEERING_ENTITIES: Function[] = [];

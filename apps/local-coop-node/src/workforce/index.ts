@@ -1,0 +1,2 @@
+export { WorkforceModule } from './workforce.module';
+export const WORKFORCE_ENTITIES: Function[] = [];
