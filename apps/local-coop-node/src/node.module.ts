@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
@@ -24,6 +25,7 @@ export class NodeModule {
       imports: [
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'local-coop-node', coopId: config.COOP_ID }),
         TypeOrmModule.forRoot(nodeDataSourceOptions(config)),
+        ScheduleModule.forRoot(),
         AuthModule.forRoot({ secret: config.JWT_SECRET, audience: nodeAudience(config.COOP_ID) }),
         FederationModule.forRoot({
           side: { kind: 'node', coopId: config.COOP_ID },

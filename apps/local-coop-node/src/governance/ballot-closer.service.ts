@@ -1,0 +1,25 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { CloseBallot } from './close-ballot.use-case';
+
+/** Closes ballots whose window has ended, every 30 seconds; results can also be asked for on demand. */
+@Injectable()
+export class BallotCloser {
+  private readonly logger = new Logger(BallotCloser.name);
+  private running = false;
+
+  constructor(private readonly closeBallot: CloseBallot) {}
+
+  @Interval('close-due-ballots', 30_000)
+  async sweep(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.closeBallot.closeDue();
+    } catch (error) {
+      this.logger.warn({ msg: 'closing due ballots failed; will retry', reason: (error as Error).message });
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BoardMember, RulebookStore, boardViolations } from '../rulebook';
+import { BallotQueries } from './ballot-queries';
+import { Ballot } from './ballot.entity';
+import { GovernanceErrors } from './governance.errors';
+import { electionResult, motionResult } from './governance.rules';
+
+/**
+ * Computes a ballot's result once its window has closed, and makes it final: a closed ballot is
+ * never recounted. A passed rulebook change is adopted, and an election seats its winners in place
+ * of the class's previous board members, in the same transaction.
+ */
+@Injectable()
+export class CloseBallot {
+  private readonly logger = new Logger(CloseBallot.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ballots: BallotQueries,
+    private readonly rulebooks: RulebookStore,
+  ) {}
+
+  async execute(id: string, now = new Date()): Promise<Record<string, unknown>> {
+    return this.dataSource.transaction(async (m) => {
+      const ballot = await this.ballots.lock(m, id);
+      if (ballot.result) return ballot.result;
+      if (now < ballot.closesAt) throw GovernanceErrors.stillOpen(ballot.closesAt);
+      const result = await this.count(m, ballot);
+      await m.query('UPDATE ballot SET result = $2, closed_at = $3 WHERE id = $1', [id, JSON.stringify(result), now]);
+      this.logger.log({ msg: 'ballot closed', ballotId: id, kind: ballot.kind, quorumMet: result.quorumMet, passed: result.passed ?? null });
+      return result;
+    });
+  }
+
+  /** The scheduled sweep: closes every ballot whose window has ended. */
+  async closeDue(): Promise<number> {
+    const due: { id: string }[] = await this.dataSource.query('SELECT id FROM ballot WHERE closed_at IS NULL AND closes_at <= now() ORDER BY closes_at');
+    for (const { id } of due) await this.execute(id);
+    return due.length;
+  }
+
+  private async count(m: EntityManager, ballot: Ballot): Promise<Record<string, unknown>> {
+    const { rulebook } = await this.rulebooks.current(m);
+    // Eligible: members of the ballot's classes admitted by the day it opened and not gone before it closed.
+    const [{ eligible }] = await m.query(
+      `SELECT count(*)::int AS eligible FROM member
+        WHERE stakeholder_class = ANY($1::text[]) AND admitted_on <= $2::date AND (withdrawn_on IS NULL OR withdrawn_on >= $3::date)`,
+      [ballot.eligibleClasses, ballot.opensAt.toISOString().slice(0, 10), ballot.closesAt.toISOString().slice(0, 10)],
+    );
+    const [{ voted }] = await m.query('SELECT count(*)::int AS voted FROM ballot_participation WHERE ballot_id = $1', [ballot.id]);
+    const options = await this.ballots.options(m, ballot.id);
+    const votesOf = (key: string) => options.find((o) => o.optionKey === key)?.votes ?? 0;
+
+    if (ballot.kind === 'election') {
+      const result = electionResult(options.map((o) => ({ key: o.optionKey, votes: o.votes })), ballot.seats!, eligible, voted, rulebook.quorumPercent);
+      return { ...result, ...(await this.seat(m, ballot, result.elected)) };
+    }
+    const motion = motionResult({ for: votesOf('for'), against: votesOf('against'), abstain: votesOf('abstain') }, eligible, voted, ballot.resolution as 'ordinary' | 'special', rulebook);
+    if (ballot.kind === 'rulebook-change' && motion.passed) {
+      try {
+        const adopted = await this.rulebooks.adopt(m, ballot.proposedRulebook!, `ballot:${ballot.id}`);
+        return { ...motion, adoptedRulebookVersion: adopted.version };
+      } catch (error) {
+        return { ...motion, notAdopted: (error as Error).message };
+      }
+    }
+    return { ...motion };
+  }
+
+  /** Seats the winners for the election's class, unless the board that would result breaks the rulebook. */
+  private async seat(m: EntityManager, ballot: Ballot, elected: string[]): Promise<Record<string, unknown>> {
+    if (elected.length === 0) return { seated: [] };
+    const { rulebook } = await this.rulebooks.current(m);
+    const others: BoardMember[] = (
+      await m.query(
+        `SELECT b.member_id, b.stakeholder_class FROM board_seat b JOIN member mm ON mm.id = b.member_id
+          WHERE b.stakeholder_class <> $1 AND mm.withdrawn_on IS NULL`,
+        [ballot.electionClass],
+      )
+    ).map((r: { member_id: string; stakeholder_class: BoardMember['stakeholderClass'] }) => ({ memberId: r.member_id, stakeholderClass: r.stakeholder_class }));
+    const board = [...others, ...elected.map((memberId) => ({ memberId, stakeholderClass: ballot.electionClass! }))];
+    const violations = boardViolations(board, rulebook, 'seats');
+    if (violations.length) return { seated: [], notSeated: violations };
+    await m.query('DELETE FROM board_seat WHERE stakeholder_class = $1', [ballot.electionClass]);
+    for (const memberId of elected) {
+      await m.query('INSERT INTO board_seat (member_id, stakeholder_class, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (member_id) DO UPDATE SET stakeholder_class = EXCLUDED.stakeholder_class, ballot_id = EXCLUDED.ballot_id, since = current_date', [memberId, ballot.electionClass, ballot.id]);
+    }
+    return { seated: elected };
+  }
+}

@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
+import { PageQuery } from '@app/platform';
+import { RulebookDto } from '../rulebook';
+
+export class CreateBallotDto {
+  @ApiProperty({ enum: ['motion', 'election'], description: 'A rulebook change is proposed with PUT /rulebook' })
+  @IsIn(['motion', 'election'])
+  kind: 'motion' | 'election';
+
+  @ApiProperty()
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  opensAt?: string;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  closesAt: string;
+
+  @ApiPropertyOptional({ enum: ['ordinary', 'special'], description: 'Motions only' })
+  @ValidateIf((b: CreateBallotDto) => b.kind === 'motion')
+  @IsIn(['ordinary', 'special'])
+  resolution?: 'ordinary' | 'special';
+
+  @ApiPropertyOptional({ enum: STAKEHOLDER_CLASSES, isArray: true, description: 'Motions only; defaults to every admitted class' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(STAKEHOLDER_CLASSES, { each: true })
+  eligibleClasses?: StakeholderClass[];
+
+  @ApiPropertyOptional({ enum: STAKEHOLDER_CLASSES, description: 'Elections only: the class electing its own seats' })
+  @ValidateIf((b: CreateBallotDto) => b.kind === 'election')
+  @IsIn(STAKEHOLDER_CLASSES)
+  stakeholderClass?: StakeholderClass;
+
+  @ApiPropertyOptional({ description: "Elections only; defaults to the class's seats in the rulebook" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  seats?: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'Elections only: member ids of the candidates, in nomination order' })
+  @ValidateIf((b: CreateBallotDto) => b.kind === 'election')
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('4', { each: true })
+  candidateMemberIds?: string[];
+}
+
+export class CastVoteDto {
+  @ApiPropertyOptional({ enum: ['for', 'against', 'abstain'], description: 'Motions and rulebook changes' })
+  @IsOptional()
+  @IsIn(['for', 'against', 'abstain'])
+  choice?: 'for' | 'against' | 'abstain';
+
+  @ApiPropertyOptional({ type: [String], description: 'Elections: up to as many candidate option keys as there are seats' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 80, { each: true })
+  candidates?: string[];
+}
+
+export class ProposeRulebookDto {
+  @ApiProperty({ type: RulebookDto })
+  @ValidateNested()
+  @Type(() => RulebookDto)
+  rulebook: RulebookDto;
+
+  @ApiPropertyOptional({ description: 'Voting window for the special resolution; defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  opensAt?: string;
+
+  @ApiPropertyOptional({ description: 'Defaults to 14 days after it opens' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closesAt?: string;
+}
+
+export class SetBoardDto {
+  @ApiProperty({ type: [String], description: 'Member ids of the whole board as proposed' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true })
+  memberIds: string[];
+}
+
+export class ListBallotsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['upcoming', 'open', 'closed'] })
+  @IsOptional()
+  @IsIn(['upcoming', 'open', 'closed'])
+  state?: 'upcoming' | 'open' | 'closed';
+
+  @ApiPropertyOptional({ enum: ['motion', 'election', 'rulebook-change'] })
+  @IsOptional()
+  @IsIn(['motion', 'election', 'rulebook-change'])
+  kind?: 'motion' | 'election' | 'rulebook-change';
+}
+
+export class BallotOptionView {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiPropertyOptional({ nullable: true }) candidateMemberId: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Shown only once the ballot has closed' }) votes: number | null;
+}
+
+export class BallotView {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ nullable: true }) description: string | null;
+  @ApiProperty() resolution: string;
+  @ApiProperty({ enum: STAKEHOLDER_CLASSES, isArray: true }) eligibleClasses: StakeholderClass[];
+  @ApiPropertyOptional({ nullable: true }) electionClass: StakeholderClass | null;
+  @ApiPropertyOptional({ nullable: true }) seats: number | null;
+  @ApiProperty() opensAt: string;
+  @ApiProperty() closesAt: string;
+  @ApiProperty({ enum: ['upcoming', 'open', 'closed'] }) state: string;
+  @ApiProperty({ type: [BallotOptionView] }) options: BallotOptionView[];
+  @ApiPropertyOptional({ nullable: true }) result: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true }) proposedRulebook: object | null;
+}
