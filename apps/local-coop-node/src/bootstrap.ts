@@ -5,6 +5,9 @@ import { NodeConfig, nodeDatabaseName } from './config/node.config';
 import { nodeDataSourceOptions } from './database/database-options';
 import { NodeModule } from './node.module';
 import { NODE_VERSION } from './node-version';
+import { InitialProfile } from './profile';
+import { FoundingRulebook, RulebookStore } from './rulebook';
+import { SeedSummary, seedCoop } from './seed';
 
 /** Creates the co-op's own database if missing and applies pending migrations. */
 export async function migrateNode(config: NodeConfig): Promise<string[]> {
@@ -26,4 +29,17 @@ export async function startNode(config: NodeConfig): Promise<INestApplication> {
   });
   await app.listen(config.PORT, config.HOST);
   return app;
+}
+
+/** `seed`: migrates, makes sure the profile and founding rulebook exist, then fills the node with sample data. */
+export async function seedNode(config: NodeConfig, seed: number): Promise<SeedSummary> {
+  await migrateNode(config);
+  const ds = await new DataSource(nodeDataSourceOptions(config)).initialize();
+  try {
+    await new InitialProfile(ds, config).onModuleInit();
+    await new FoundingRulebook(ds, new RulebookStore(ds), config).onModuleInit();
+    return await seedCoop(ds, { seed });
+  } finally {
+    await ds.destroy();
+  }
 }

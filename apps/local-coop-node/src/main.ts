@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NODE_ROLES, loadConfig, nodeAudience, runCli, runTokenCommand } from '@app/platform';
 import { NodeConfig } from './config/node.config';
-import { migrateNode, startNode } from './bootstrap';
+import { migrateNode, seedNode, startNode } from './bootstrap';
 
 /**
  * local-coop-node [serve]      run the co-op's node (default)
  * local-coop-node migrate      create the co-op's database if missing and apply migrations
  * local-coop-node token --role coop-admin|member [--member ID] [--ttl 8h]
+ * local-coop-node seed [--coop ID] [--seed N]   fill an empty node with a believable sample co-op
  */
 void runCli('local-coop-node', {
   serve: async () => {
@@ -16,8 +17,24 @@ void runCli('local-coop-node', {
     const applied = await migrateNode(loadConfig(NodeConfig));
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   },
+  seed: async (args) => {
+    const opt = (name: string) => {
+      const i = args.indexOf(`--${name}`);
+      return i >= 0 ? args[i + 1] : undefined;
+    };
+    const coop = opt('coop');
+    const seed = Number(opt('seed') ?? 1);
+    if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
+    const env = coop ? { COOP_NAME: titled(coop) + ' Care Co-op', COOP_LOCALITIES: titled(coop), ...process.env, COOP_ID: coop } : process.env;
+    const summary = await seedNode(loadConfig(NodeConfig, env), seed);
+    console.log(JSON.stringify(summary));
+  },
   token: async (args) => {
     const config = loadConfig(NodeConfig);
     console.log(runTokenCommand(args, config.JWT_SECRET, nodeAudience(config.COOP_ID), NODE_ROLES));
   },
 });
+
+function titled(id: string): string {
+  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}

@@ -7,3 +7,4 @@ export * from './rulebook';
 export * from './rulebook.rules';
 import { RulebookVersion as RulebookVersionEntity } from './rulebook-version.entity';
 export const RULEBOOK_ENTITIES = [RulebookVersionEntity];
+export { FoundingRulebook } from './founding-rulebook';

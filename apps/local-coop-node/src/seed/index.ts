@@ -1,0 +1,1 @@
+export { seedCoop, SeedSummary } from './seed-coop';
