@@ -29,6 +29,22 @@ const COOPS = [
   { id: 'preston', name: 'Preston Community Care Co-op', localities: 'Preston,Fulwood,Ribbleton', services: 'personal-care,domestic-help,advocacy', port: HUB_PORT + 103 },
 ];
 const nodeDb = (id: string) => `ccm_${NAMESPACE}_${id.replace(/-/g, '_')}`;
+const nodeEnv = (c: (typeof COOPS)[number]): Record<string, string> => ({
+  COOP_ID: c.id,
+  COOP_NAME: c.name,
+  COOP_LOCALITIES: c.localities,
+  COOP_SERVICES: c.services,
+  ...(c.sponsor ? { COOP_SPONSOR_ID: c.sponsor } : {}),
+  DB_NAME: nodeDb(c.id),
+});
+
+/** One line per seeded node: every count the seed reports, in its own words. */
+function describeSeed(summary: Record<string, number>): string {
+  const { seed: _seed, ...counts } = summary;
+  return Object.entries(counts)
+    .map(([k, v]) => `${v} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`)
+    .join(', ');
+}
 
 const say = (text = '') => console.log(text);
 const step = (text: string) => say(`\n▸ ${text}`);
@@ -68,23 +84,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    step('Seeding each co-op node with its own sample co-op (npm run seed): records that never leave the node');
+    for (const [i, c] of COOPS.entries()) {
+      const summary = JSON.parse(
+        execFileSync(process.execPath, [NODE_MAIN, 'seed', '--seed', String(i + 1)], { env: { ...process.env, ...common, ...nodeEnv(c) }, encoding: 'utf8' }).trim(),
+      );
+      say(`  ${c.name.padEnd(32)} ${describeSeed(summary)}`);
+    }
+
     const started = Date.now();
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
     procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, HEARTBEAT_TIMEOUT_MS: '7000' });
     for (const c of COOPS) {
       const proxy = await LinkProxy.start({ host: NATS.hostname, port: Number(NATS.port || 4222) });
       proxies.set(c.id, proxy);
-      procs.start(c.id, NODE_MAIN, {
-        ...common,
-        PORT: String(c.port),
-        NATS_URL: `nats://127.0.0.1:${proxy.port}`,
-        COOP_ID: c.id,
-        COOP_NAME: c.name,
-        COOP_LOCALITIES: c.localities,
-        COOP_SERVICES: c.services,
-        ...(c.sponsor ? { COOP_SPONSOR_ID: c.sponsor } : {}),
-        DB_NAME: nodeDb(c.id),
-      });
+      procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
       say(`  ${c.name.padEnd(32)} http://127.0.0.1:${c.port}   (its NATS link runs through a relay the demo can cut)`);
     }
 

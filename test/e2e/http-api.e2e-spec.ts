@@ -111,4 +111,34 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
     });
   });
+
+  describe('hardening', () => {
+    it('sends security headers and no X-Powered-By', async () => {
+      const res = await mesh.hubHttp().get('/health').expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toBeDefined();
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('keeps CORS closed by default', async () => {
+      const res = await mesh.hubHttp().options('/coops').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('refuses an oversized body with 413 and changes nothing', async () => {
+      const admin = `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+      const before = (await mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin)).body;
+      await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin).send({ name: 'x'.repeat(200 * 1024) }).expect(413);
+      expect((await mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin)).body).toEqual(before);
+    });
+
+    it('limits each client to its rate, answering 429 beyond it', async () => {
+      await mesh.startNode('rate-limited', { RATE_LIMIT_PER_MINUTE: '5' });
+      const token = `Bearer ${mesh.nodeToken('rate-limited', 'coop-admin')}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await mesh.nodeHttp('rate-limited').get('/profile').set('Authorization', token)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      await mesh.nodeHttp('rate-limited').get('/health').expect(200);
+    });
+  });
 });

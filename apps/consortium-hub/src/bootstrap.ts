@@ -27,6 +27,8 @@ export async function startHub(config: HubConfig): Promise<INestApplication> {
     title: 'Care Co-op Mesh — consortium hub',
     description: 'Registry of member co-ops, and (in later releases) reporting, procurement, recruitment and onboarding.',
     version: HUB_VERSION,
+    bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
+    corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],
   });
   await app.listen(config.PORT, config.HOST);
   return app;

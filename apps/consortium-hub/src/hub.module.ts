@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
-import { AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS } from '@app/platform';
+import { AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
@@ -17,6 +17,7 @@ export class HubModule {
       imports: [
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'consortium-hub' }),
         TypeOrmModule.forRoot(hubDataSourceOptions(config)),
+        RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         AuthModule.forRoot({ secret: config.JWT_SECRET, audience: HUB_AUDIENCE }),
         FederationModule.forRoot({ side: { kind: 'hub' }, scheme: subjectScheme(config.NATS_SUBJECT_ROOT), config, connectionName: 'consortium-hub' }),
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),

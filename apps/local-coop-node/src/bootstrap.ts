@@ -26,6 +26,8 @@ export async function startNode(config: NodeConfig): Promise<INestApplication> {
     title: `Care Co-op Mesh — co-op node (${config.COOP_ID})`,
     description: "A co-op's own node: its profile and its link to the consortium hub. Personal data never leaves it.",
     version: NODE_VERSION,
+    bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
+    corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],
   });
   await app.listen(config.PORT, config.HOST);
   return app;

@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
-import { AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, nodeAudience } from '@app/platform';
+import { AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule, nodeAudience } from '@app/platform';
 import { NodeConfig } from './config/node.config';
 import { NODE_CONFIG } from './config/node-config.token';
 import { nodeDataSourceOptions } from './database/database-options';
@@ -26,6 +26,7 @@ export class NodeModule {
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'local-coop-node', coopId: config.COOP_ID }),
         TypeOrmModule.forRoot(nodeDataSourceOptions(config)),
         ScheduleModule.forRoot(),
+        RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         AuthModule.forRoot({ secret: config.JWT_SECRET, audience: nodeAudience(config.COOP_ID) }),
         FederationModule.forRoot({
           side: { kind: 'node', coopId: config.COOP_ID },

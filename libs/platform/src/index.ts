@@ -6,3 +6,4 @@ export * from './http';
 export * from './health';
 export * from './logging';
 export * from './cli/run-cli';
+export * from './security';

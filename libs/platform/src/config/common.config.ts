@@ -44,6 +44,24 @@ export class CommonConfig {
   @MaxLength(512, { message: 'JWT_SECRET must be at most 512 characters long' })
   JWT_SECRET: string;
 
+  /** Largest JSON request body accepted, in kilobytes; bigger ones get 413. */
+  @Transform(toInt)
+  @IsInt({ message: 'HTTP_BODY_LIMIT_KB must be a whole number of kilobytes between 1 and 10240' })
+  @Min(1, { message: 'HTTP_BODY_LIMIT_KB must be a whole number of kilobytes between 1 and 10240' })
+  @Max(10_240, { message: 'HTTP_BODY_LIMIT_KB must be a whole number of kilobytes between 1 and 10240' })
+  HTTP_BODY_LIMIT_KB = 100;
+
+  /** Requests one client (IP address) may make per minute before getting 429. */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number between 1 and 1000000' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Browser origins allowed to call the API (comma-separated); empty keeps CORS closed. */
+  @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be empty or comma-separated http(s):// origins' })
+  CORS_ORIGINS = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
   LOG_LEVEL = 'info';
 }

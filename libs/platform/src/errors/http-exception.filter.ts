@@ -27,6 +27,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
       return;
     }
+    const clientError = exception as { status?: unknown; expose?: unknown; message?: unknown };
+    if (clientError?.expose === true && typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500) {
+      // Errors from the body parser (too large, bad JSON, bad encoding) are the client's, and say so.
+      response.status(clientError.status).json({ statusCode: clientError.status, message: String(clientError.message) });
+      return;
+    }
     this.logger.error({ msg: 'unhandled error', err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) });
     response.status(500).json({ statusCode: 500, message: 'internal error' });
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/roles.decorator';
 
@@ -7,6 +8,7 @@ import { Public } from '../auth/roles.decorator';
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 @ApiTags('operations')
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(

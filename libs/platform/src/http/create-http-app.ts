@@ -1,4 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -8,22 +10,31 @@ export interface HttpAppOptions {
   title: string;
   description: string;
   version: string;
+  bodyLimitKb: number;
+  /** Empty: CORS stays closed (no Access-Control-Allow-Origin header for anyone). */
+  corsOrigins: string[];
 }
 
 /**
- * The HTTP set-up both apps share: JSON logs, validation that refuses unknown fields and names the
- * failing field, the error filter, OpenAPI at /docs, and shutdown hooks so in-flight work finishes.
+ * The HTTP set-up both apps share: security headers (helmet), a body size limit, CORS closed unless
+ * origins are configured, JSON logs, validation that refuses unknown fields and names the failing
+ * field, the error filter, OpenAPI at /docs, and shutdown hooks so in-flight work finishes.
  * It does not listen: the caller does, once everything is ready.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function createHttpApp(module: any, options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   configureHttpApp(app, options);
   return app;
 }
 
-export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions): void {
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet());
+  app.useBodyParser('json', { limit: `${options.bodyLimitKb}kb` });
+  if (options.corsOrigins.length) app.enableCors({ origin: options.corsOrigins, credentials: false });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
