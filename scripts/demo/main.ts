@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { connect } from 'nats';
+import { createUser, fromSeed } from 'nkeys.js';
 import { LinkProxy } from './link-proxy';
 import { Processes } from './processes';
 
@@ -52,6 +53,7 @@ const step = (text: string) => say(`\n▸ ${text}`);
 async function main(): Promise<void> {
   await preflight();
   const secret = process.env.JWT_SECRET ?? randomBytes(32).toString('base64url');
+  const hubSeed = Buffer.from(createUser().getSeed()).toString();
   const common = {
     JWT_SECRET: secret,
     NATS_SUBJECT_ROOT: SUBJECT_ROOT,
@@ -84,6 +86,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    step('Provisioning each co-op on the hub (consortium-hub provision): its own NKey, to sign its messages and to be its NATS identity');
+    const identities = new Map<string, Record<string, string>>();
+    for (const c of COOPS) {
+      const out = execFileSync(process.execPath, [HUB_MAIN, 'provision', '--coop', c.id, '--name', c.name, ...(c.sponsor ? ['--sponsor', c.sponsor] : [])], {
+        env: { ...process.env, ...common, DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed },
+        encoding: 'utf8',
+      });
+      const settings = Object.fromEntries(out.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+      identities.set(c.id, { NATS_NKEY_SEED: settings.NATS_NKEY_SEED, HUB_PUBLIC_KEY: settings.HUB_PUBLIC_KEY });
+      say(`  ${c.name.padEnd(32)} public key ${publicKeyOf(settings.NATS_NKEY_SEED)}`);
+    }
+
     step('Seeding each co-op node with its own sample co-op (npm run seed): records that never leave the node');
     for (const [i, c] of COOPS.entries()) {
       const summary = JSON.parse(
@@ -94,11 +108,11 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
-    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, HEARTBEAT_TIMEOUT_MS: '7000' });
+    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, HEARTBEAT_TIMEOUT_MS: '7000' });
     for (const c of COOPS) {
       const proxy = await LinkProxy.start({ host: NATS.hostname, port: Number(NATS.port || 4222) });
       proxies.set(c.id, proxy);
-      procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
+      procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), ...identities.get(c.id), PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
       say(`  ${c.name.padEnd(32)} http://127.0.0.1:${c.port}   (its NATS link runs through a relay the demo can cut)`);
     }
 
@@ -242,3 +256,7 @@ async function poll<T>(what: string, probe: () => Promise<T>, accept: (v: T) => 
 }
 
 void main();
+
+function publicKeyOf(seed: string): string {
+  return fromSeed(Buffer.from(seed)).getPublicKey();
+}

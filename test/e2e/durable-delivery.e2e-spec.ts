@@ -66,7 +66,7 @@ describe('durable delivery between node and hub', () => {
 
   it('stores a message published twice with the same id once, and a late repeat changes nothing', async () => {
     const scheme = subjectScheme(mesh.root);
-    const envelope = buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP });
+    const envelope = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP }));
     const subject = scheme.coopMessage(COOP, envelope.type);
     const first = await publishRaw(subject, encodeMessage(envelope), envelope.id);
     const second = await publishRaw(subject, encodeMessage(envelope), envelope.id);
@@ -103,7 +103,7 @@ describe('durable delivery between node and hub', () => {
   it('applies a message once when the hub dies between its commit and its ack', async () => {
     const processor = mesh.hub!.get(InboxProcessor);
     const link = mesh.hub!.get(NatsLink);
-    const envelope = buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP });
+    const envelope = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP }));
     processor.onCommitted = async ({ envelope: applied }) => {
       // The process "dies": its connection goes before it can acknowledge.
       if (applied.id === envelope.id) await link.connection?.close();
@@ -124,18 +124,20 @@ describe('durable delivery between node and hub', () => {
     const subject = scheme.coopMessage(COOP, 'coop.registered');
     await publishRaw(subject, Buffer.from('not json {'), randomUUID());
 
-    const future = { ...buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP }), version: 99 };
+    const future = mesh.signerOf(COOP).sign({ ...buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP }), version: 99 });
     await publishRaw(subject, encodeMessage(future), future.id);
 
-    const misaddressed = buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'holme-valley' });
+    const misaddressed = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'holme-valley' }));
     await publishRaw(subject, encodeMessage(misaddressed), misaddressed.id);
 
-    const original = buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Original' }, { coopId: COOP, occurredAt: new Date(0) });
-    const reused = { ...original, payload: { ...original.payload, name: 'Forged' } };
+    const original = mesh.signerOf(COOP).sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Original' }, { coopId: COOP, occurredAt: new Date(0) }));
+    // Signed by the co-op itself: a repeat of a known id with other content is refused even when the signature is good.
+    const { signature: _sig, ...unsigned } = original;
+    const reused = mesh.signerOf(COOP).sign({ ...unsigned, payload: { ...original.payload, name: 'Forged' } });
     await publishRaw(scheme.coopMessage(COOP, original.type), encodeMessage(original), original.id);
     await publishRaw(scheme.coopMessage(COOP, original.type), encodeMessage(reused), randomUUID());
 
-    const good = buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'After the bad ones' }, { coopId: COOP });
+    const good = mesh.signerOf(COOP).sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'After the bad ones' }, { coopId: COOP }));
     await publishRaw(scheme.coopMessage(COOP, good.type), encodeMessage(good), good.id);
 
     await waitFor('the good message applied', hubCoop, (c) => c?.name === 'After the bad ones');

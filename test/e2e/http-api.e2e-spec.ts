@@ -86,6 +86,7 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
       [{ servicesOffered: ['hairdressing'] }, /each value in servicesOffered must be one of the following values/],
       [{ localities: [] }, /localities must contain at least 1 elements/],
       [{ legalForm: 'plc' }, /legalForm must be one of the following values/],
+      [{ name: null }, /name must be a string/],
     ])('PATCH /profile %j', async (body, message) => {
       const before = await profile();
       const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).send(body).expect(400);

@@ -58,6 +58,7 @@ describe('members and community shares', () => {
     expect(changed.body.phone).toBe('01484 123456');
     expect((await http().get(`/members/${b.id}`).set('Authorization', admin()).expect(200)).body.phone).toBeNull();
     await http().patch(`/members/${a.id}`).set('Authorization', asMember(a.id)).send({ stakeholderClass: 'volunteer' }).expect(400);
+    expect((await http().patch(`/members/${a.id}`).set('Authorization', admin()).send({ fullName: null }).expect(400)).body.message.join()).toMatch(/fullName must be a string/);
   });
 
   it('withdraws a member, paying back every share, and refuses a second withdrawal', async () => {

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { createUser } from 'nkeys.js';
 import { DataSource } from 'typeorm';
 import {
   COOP_PROFILE_UPDATED_V1,
@@ -8,6 +9,7 @@ import {
   REGISTRATION_ACCEPTED_V1,
   buildMessage,
   encodeMessage,
+  UnsignedEnvelope,
   subjectScheme,
 } from '@app/contracts';
 import {
@@ -16,7 +18,9 @@ import {
   FederationTables1764000000000,
   InboxHandlers,
   InboxProcessor,
+  EnvelopeSigner,
   OutboxService,
+  SignatureKeys,
 } from '@app/federation';
 import { DomainError, FederationConfig, ensureDatabase, loadConfig, postgresOptions } from '@app/platform';
 import { PG, dropTestDatabase } from '../support/test-database';
@@ -26,8 +30,13 @@ import { uniqueSuffix } from '../support/unique';
 describe('inbox and outbox on PostgreSQL', () => {
   const database = `ccm_test_inbox_${uniqueSuffix()}`;
   const scheme = subjectScheme('ccm');
-  const config = loadConfig(FederationConfig, { JWT_SECRET: 'x'.repeat(32), INBOX_MAX_DELIVER: '3' });
-  const options: FederationOptions = { side: { kind: 'hub' }, scheme, config, connectionName: 'test' };
+  const hubSeed = Buffer.from(createUser().getSeed()).toString();
+  const config = loadConfig(FederationConfig, { JWT_SECRET: 'x'.repeat(32), NATS_NKEY_SEED: hubSeed, INBOX_MAX_DELIVER: '3' });
+  const hub = new EnvelopeSigner(hubSeed);
+  const coops = new Map(['colne-valley', 'holme-valley'].map((id) => [id, new EnvelopeSigner(Buffer.from(createUser().getSeed()).toString())]));
+  /** The hub's key book: each co-op's public key, as provisioning records it. */
+  const keys: SignatureKeys = { keyFor: async (coopId) => coops.get(coopId)?.publicKey ?? null };
+  const options: FederationOptions = { side: { kind: 'hub' }, scheme, config, connectionName: 'test', signer: hub };
   const profile: CoopProfilePayload = { name: 'Colne Valley', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
   let ds: DataSource;
   let handlers: InboxHandlers;
@@ -44,7 +53,7 @@ describe('inbox and outbox on PostgreSQL', () => {
     await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
     handlers = new InboxHandlers();
     outbox = new OutboxService(options, ds);
-    inbox = new InboxProcessor(options, ds, handlers, outbox);
+    inbox = new InboxProcessor(options, ds, handlers, outbox, keys);
     const handler = async (envelope: { id: string }, m: import('typeorm').EntityManager) => {
       calls++;
       await m.query('INSERT INTO effect (message_id) VALUES ($1)', [envelope.id]);
@@ -65,8 +74,8 @@ describe('inbox and outbox on PostgreSQL', () => {
     calls = 0;
   });
 
-  const deliver = (envelope: object & { type: string; coopId: string }, deliveryCount = 1) =>
-    inbox.process({ subject: scheme.coopMessage(envelope.coopId, envelope.type), data: encodeMessage(envelope as never), deliveryCount });
+  const deliver = (envelope: UnsignedEnvelope<object>, deliveryCount = 1) =>
+    inbox.process({ subject: scheme.coopMessage(envelope.coopId, envelope.type), data: encodeMessage(coops.get(envelope.coopId)!.sign(envelope)), deliveryCount });
   const effects = async (id: string) => Number((await ds.query('SELECT count(*) AS n FROM effect WHERE message_id = $1', [id]))[0].n);
   const receipts = (id: string) => ds.query(`SELECT envelope->'payload' AS p FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = $1`, [id]);
 
@@ -125,5 +134,25 @@ describe('inbox and outbox on PostgreSQL', () => {
     await expect(ds.transaction((m) => outbox.enqueue(m, REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, {}))).rejects.toThrow(
       /must name the co-op/,
     );
+  });
+
+  it('refuses a forged or tampered message with the reason, changes nothing and answers nobody', async () => {
+    const env = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' });
+    const subject = scheme.coopMessage('colne-valley', env.type);
+    const forged = coops.get('holme-valley')!.sign(env);
+    expect(await inbox.process({ subject, data: encodeMessage(forged), deliveryCount: 1 })).toEqual({ action: 'term' });
+    const tampered = { ...coops.get('colne-valley')!.sign(env), payload: { ...profile, name: 'Tampered' } };
+    expect(await inbox.process({ subject, data: encodeMessage(tampered), deliveryCount: 1 })).toEqual({ action: 'term' });
+    const unknown = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'nowhere' });
+    await inbox.process({ subject: scheme.coopMessage('nowhere', env.type), data: encodeMessage(coops.get('colne-valley')!.sign(unknown)), deliveryCount: 1 });
+    expect(calls).toBe(0);
+    expect(await effects(env.id)).toBe(0);
+    expect(await receipts(env.id)).toEqual([]);
+    const dead = await ds.query('SELECT reason FROM dead_letter WHERE message_id = ANY($1::uuid[]) ORDER BY id', [[env.id, unknown.id]]);
+    expect(dead.map((d: { reason: string }) => d.reason)).toEqual([
+      'signature does not verify with the key of co-op colne-valley',
+      'signature does not verify with the key of co-op colne-valley',
+      'co-op nowhere has no signing key on record (not provisioned)',
+    ]);
   });
 });

@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { connect } from 'nats';
 import request from 'supertest';
+import { createUser } from 'nkeys.js';
+import { EnvelopeSigner } from '@app/federation';
 import { HUB_AUDIENCE, TokenService, loadConfig, nodeAudience } from '@app/platform';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
-import { startHub } from '../../apps/consortium-hub/src/bootstrap';
+import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
 import { startNode } from '../../apps/local-coop-node/src/bootstrap';
 import { dropTestDatabase, queryDb } from './test-database';
@@ -34,11 +36,15 @@ export class TestMesh {
   hub: INestApplication | null = null;
   readonly nodes = new Map<string, INestApplication>();
   private readonly databases = new Set<string>([this.hubDb]);
+  readonly hubSeed = newSeed();
+  /** Each co-op's NKey seed: given by provisioning once a hub exists, made locally for a node alone. */
+  private readonly seeds = new Map<string, string>();
+  private hubStarted = false;
 
   constructor(readonly natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {}
 
   hubConfig(overrides: Record<string, string> = {}): HubConfig {
-    return loadConfig(HubConfig, { ...baseEnv(this), DB_NAME: this.hubDb, ...overrides });
+    return loadConfig(HubConfig, { ...baseEnv(this), DB_NAME: this.hubDb, NATS_NKEY_SEED: this.hubSeed, ...overrides });
   }
 
   nodeDb(coopId: string): string {
@@ -54,12 +60,36 @@ export class TestMesh {
       COOP_LOCALITIES: 'Marsden,Slaithwaite',
       COOP_SERVICES: 'personal-care,befriending',
       DB_NAME: this.nodeDb(coopId),
+      NATS_NKEY_SEED: this.seedOf(coopId),
+      HUB_PUBLIC_KEY: new EnvelopeSigner(this.hubSeed).publicKey,
       ...overrides,
     });
   }
 
+  /** The co-op's key; a co-op not provisioned on the hub gets a local one (its messages will not verify there). */
+  seedOf(coopId: string): string {
+    if (!this.seeds.has(coopId)) this.seeds.set(coopId, newSeed());
+    return this.seeds.get(coopId)!;
+  }
+
+  signerOf(coopId: string): EnvelopeSigner {
+    return new EnvelopeSigner(this.seedOf(coopId));
+  }
+
+  get hubSigner(): EnvelopeSigner {
+    return new EnvelopeSigner(this.hubSeed);
+  }
+
+  /** Gives a co-op its identity on the hub, as `consortium-hub provision` does. */
+  async provision(coopId: string): Promise<void> {
+    if (this.seeds.has(coopId)) return;
+    const out = await provisionHubCoop(this.hubConfig(), { coopId, name: `${coopId} care co-op` });
+    this.seeds.set(coopId, out.seed);
+  }
+
   async startHub(overrides: Record<string, string> = {}): Promise<INestApplication> {
     this.hub = await startHub(this.hubConfig(overrides));
+    this.hubStarted = true;
     return this.hub;
   }
 
@@ -69,6 +99,7 @@ export class TestMesh {
   }
 
   async startNode(coopId: string, overrides: Record<string, string> = {}): Promise<INestApplication> {
+    if (this.hubStarted) await this.provision(coopId);
     const app = await startNode(this.nodeConfig(coopId, overrides));
     this.nodes.set(coopId, app);
     return app;
@@ -133,4 +164,8 @@ function baseEnv(mesh: TestMesh): Record<string, string> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...FAST,
   };
+}
+
+function newSeed(): string {
+  return Buffer.from(createUser().getSeed()).toString();
 }

@@ -1,15 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHttpApp, ensureDatabase } from '@app/platform';
-import { HubConfig } from './config/hub.config';
+import { HubConfig, HubStorageConfig } from './config/hub.config';
 import { hubDataSourceOptions } from './database/database-options';
 import { HubModule } from './hub.module';
+import { ProvisionRequest, ProvisionedCoop, provisionCoop, refreshNatsAuthorization, renderNatsAuthorization } from './registry';
+import { EnvelopeSigner } from '@app/federation';
 import { version } from '../../../package.json';
 
 export const HUB_VERSION: string = version;
 
 /** Creates the hub's database if missing and applies pending migrations. */
-export async function migrateHub(config: HubConfig): Promise<string[]> {
+export async function migrateHub(config: HubStorageConfig): Promise<string[]> {
   await ensureDatabase({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME });
   const ds = await new DataSource(hubDataSourceOptions(config)).initialize();
   try {
@@ -32,4 +34,33 @@ export async function startHub(config: HubConfig): Promise<INestApplication> {
   });
   await app.listen(config.PORT, config.HOST);
   return app;
+}
+
+async function withHubDatabase<T>(config: HubConfig, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  await migrateHub(config);
+  const ds = await new DataSource(hubDataSourceOptions(config)).initialize();
+  try {
+    return await work(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export interface ProvisionOutcome extends ProvisionedCoop {
+  hubPublicKey: string;
+  authFile: string | null;
+}
+
+/** `provision`: registers a co-op's identity and returns the settings its node needs (seed included). */
+export async function provisionHubCoop(config: HubConfig, request: ProvisionRequest): Promise<ProvisionOutcome> {
+  return withHubDatabase(config, async (ds) => {
+    const coop = await provisionCoop(ds, request);
+    const authFile = await refreshNatsAuthorization(ds, config);
+    return { ...coop, hubPublicKey: new EnvelopeSigner(config.NATS_NKEY_SEED).publicKey, authFile };
+  });
+}
+
+/** `nats-config`: the NATS server authorization for the registry as it is now. */
+export async function hubNatsAuthorization(config: HubConfig): Promise<string> {
+  return withHubDatabase(config, (ds) => renderNatsAuthorization(ds, config));
 }

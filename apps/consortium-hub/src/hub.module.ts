@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
-import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
+import { EnvelopeSigner, FederationModule, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
 import { AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
-import { RegistryModule } from './registry';
+import { RegistryKeys, RegistryModule } from './registry';
 
 @Module({})
 export class HubModule {
@@ -19,12 +19,18 @@ export class HubModule {
         TypeOrmModule.forRoot(hubDataSourceOptions(config)),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         AuthModule.forRoot({ secret: config.JWT_SECRET, audience: HUB_AUDIENCE }),
-        FederationModule.forRoot({ side: { kind: 'hub' }, scheme: subjectScheme(config.NATS_SUBJECT_ROOT), config, connectionName: 'consortium-hub' }),
+        FederationModule.forRoot({
+          side: { kind: 'hub' },
+          scheme: subjectScheme(config.NATS_SUBJECT_ROOT),
+          config,
+          connectionName: 'consortium-hub',
+          signer: new EnvelopeSigner(config.NATS_NKEY_SEED),
+        }),
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         RegistryModule,
       ],
-      providers: [{ provide: HUB_CONFIG, useValue: config }],
-      exports: [HUB_CONFIG],
+      providers: [{ provide: HUB_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useClass: RegistryKeys }],
+      exports: [HUB_CONFIG, SIGNATURE_KEYS],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHttpApp, ensureDatabase } from '@app/platform';
-import { NodeConfig, nodeDatabaseName } from './config/node.config';
+import { NodeConfig, NodeStorageConfig, nodeDatabaseName } from './config/node.config';
 import { nodeDataSourceOptions } from './database/database-options';
 import { NodeModule } from './node.module';
 import { NODE_VERSION } from './node-version';
@@ -10,7 +10,7 @@ import { FoundingRulebook, RulebookStore } from './rulebook';
 import { SeedSummary, seedCoop } from './seed';
 
 /** Creates the co-op's own database if missing and applies pending migrations. */
-export async function migrateNode(config: NodeConfig): Promise<string[]> {
+export async function migrateNode(config: NodeStorageConfig): Promise<string[]> {
   await ensureDatabase({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: nodeDatabaseName(config) });
   const ds = await new DataSource(nodeDataSourceOptions(config)).initialize();
   try {
@@ -34,7 +34,7 @@ export async function startNode(config: NodeConfig): Promise<INestApplication> {
 }
 
 /** `seed`: migrates, makes sure the profile and founding rulebook exist, then fills the node with sample data. */
-export async function seedNode(config: NodeConfig, seed: number): Promise<SeedSummary> {
+export async function seedNode(config: NodeStorageConfig, seed: number): Promise<SeedSummary> {
   await migrateNode(config);
   const ds = await new DataSource(nodeDataSourceOptions(config)).initialize();
   try {

@@ -1,7 +1,15 @@
 import 'reflect-metadata';
-import { NODE_ROLES, loadConfig, nodeAudience, runCli, runTokenCommand } from '@app/platform';
-import { NodeConfig } from './config/node.config';
+import { Matches } from 'class-validator';
+import { COOP_ID_PATTERN } from '@app/contracts';
+import { NODE_ROLES, SignInConfig, loadConfig, nodeAudience, runCli, runTokenCommand } from '@app/platform';
+import { NodeConfig, NodeStorageConfig } from './config/node.config';
 import { migrateNode, seedNode, startNode } from './bootstrap';
+
+/** Signing a token for a node needs only the secret and which co-op it is for. */
+class NodeTokenConfig extends SignInConfig {
+  @Matches(COOP_ID_PATTERN, { message: 'COOP_ID must be set to the co-op id, e.g. colne-valley' })
+  COOP_ID: string;
+}
 
 /**
  * local-coop-node [serve]      run the co-op's node (default)
@@ -14,7 +22,7 @@ void runCli('local-coop-node', {
     await startNode(loadConfig(NodeConfig));
   },
   migrate: async () => {
-    const applied = await migrateNode(loadConfig(NodeConfig));
+    const applied = await migrateNode(loadConfig(NodeStorageConfig));
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   },
   seed: async (args) => {
@@ -26,11 +34,11 @@ void runCli('local-coop-node', {
     const seed = Number(opt('seed') ?? 1);
     if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
     const env = coop ? { COOP_NAME: titled(coop) + ' Care Co-op', COOP_LOCALITIES: titled(coop), ...process.env, COOP_ID: coop } : process.env;
-    const summary = await seedNode(loadConfig(NodeConfig, env), seed);
+    const summary = await seedNode(loadConfig(NodeStorageConfig, env), seed);
     console.log(JSON.stringify(summary));
   },
   token: async (args) => {
-    const config = loadConfig(NodeConfig);
+    const config = loadConfig(NodeTokenConfig);
     console.log(runTokenCommand(args, config.JWT_SECRET, nodeAudience(config.COOP_ID), NODE_ROLES));
   },
 });
@@ -38,3 +46,4 @@ void runCli('local-coop-node', {
 function titled(id: string): string {
   return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 }
+

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
-import { FederationModule, NatsLink, natsReadiness } from '@app/federation';
+import { EnvelopeSigner, FederationModule, HubKey, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
 import { AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule, nodeAudience } from '@app/platform';
 import { NodeConfig } from './config/node.config';
 import { NODE_CONFIG } from './config/node-config.token';
@@ -33,6 +33,7 @@ export class NodeModule {
           scheme: subjectScheme(config.NATS_SUBJECT_ROOT),
           config,
           connectionName: `local-coop-node:${config.COOP_ID}`,
+          signer: new EnvelopeSigner(config.NATS_NKEY_SEED),
         }),
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         ProfileModule,
@@ -44,8 +45,8 @@ export class NodeModule {
         CareModule,
         VolunteeringModule,
       ],
-      providers: [{ provide: NODE_CONFIG, useValue: config }],
-      exports: [NODE_CONFIG],
+      providers: [{ provide: NODE_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) }],
+      exports: [NODE_CONFIG, SIGNATURE_KEYS],
     };
   }
 }

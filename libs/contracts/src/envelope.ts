@@ -11,14 +11,15 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { canonicalJson } from './canonical-json';
 import { COOP_ID_PATTERN } from './vocabulary';
 
 /**
  * Every message between node and hub travels in this envelope. The id doubles as the
  * JetStream `Nats-Msg-Id` and as the receiver's inbox key, so a repeat is harmless however
- * late it comes.
+ * late it comes. This is the envelope before it is signed.
  */
-export class Envelope<P = unknown> {
+export class UnsignedEnvelope<P = unknown> {
   @IsUUID('4')
   id: string;
 
@@ -48,6 +49,24 @@ export class Envelope<P = unknown> {
   @IsDefined()
   @IsObject()
   payload: P;
+}
+
+/** An Ed25519 signature (NKeys), base64url without padding: 64 bytes, 86 characters. */
+export const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{86}$/;
+
+/**
+ * The envelope as it travels: signed by the sender's co-op key (or the hub's key) over
+ * `signingInput`, so the receiver can tell who sent it and that nothing in it changed.
+ */
+export class Envelope<P = unknown> extends UnsignedEnvelope<P> {
+  @Matches(SIGNATURE_PATTERN, { message: 'signature must be an Ed25519 signature, base64url (86 characters)' })
+  signature: string;
+}
+
+/** The exact text that is signed: the canonical JSON of the envelope without its signature. */
+export function signingInput(envelope: UnsignedEnvelope<unknown> | Envelope<unknown>): string {
+  const { signature: _signature, ...unsigned } = envelope as Envelope<unknown>;
+  return canonicalJson(unsigned);
 }
 
 /** The largest encoded message either side accepts; anything bigger is refused unread. */

@@ -28,8 +28,12 @@ describe('buildMessage', () => {
   });
 });
 
+/** A well-formed signature: decoding checks the shape; whether it verifies is the receiver's check (libs/federation). */
+const SIGNATURE = 'A'.repeat(86);
+const signed = <T extends object>(env: T) => ({ ...env, signature: SIGNATURE });
+
 describe('decodeMessage', () => {
-  const good = () => buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'colne-valley' });
+  const good = () => signed(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'colne-valley' }));
 
   it('accepts a valid message and returns its definition', () => {
     const result = decodeMessage(encodeMessage(good()), { direction: 'coop-to-hub', subjectCoopId: 'colne-valley' });
@@ -46,6 +50,7 @@ describe('decodeMessage', () => {
     ['a payload with an extra field', bytes({ ...good(), payload: { ...profile, address: '1 High St' } }), /property address should not exist/],
     ['an envelope with an extra field', bytes({ ...good(), secret: 1 }), /property secret should not exist/],
     ['a message over the size limit', Buffer.alloc(300 * 1024, 32), /over the 262144-byte limit/],
+    ['an unsigned envelope', bytes({ ...good(), signature: undefined }), /signature must be an Ed25519 signature/],
   ])('refuses %s, saying why', (_what, data, reason) => {
     const result = decodeMessage(data, { direction: 'coop-to-hub', subjectCoopId: 'colne-valley' });
     expect(result.ok).toBe(false);
@@ -71,13 +76,13 @@ describe('decodeMessage', () => {
 
 describe('decodeDurable', () => {
   it('refuses a message whose subject names another type than its envelope', () => {
-    const env = buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'colne-valley' });
+    const env = signed(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'colne-valley' }));
     const result = decodeDurable(scheme.coopMessage('colne-valley', 'coop.profile-updated'), encodeMessage(env), scheme, 'coop-to-hub');
     expect(!result.ok && result.reason).toMatch(/subject says coop\.profile-updated but the envelope says coop\.registered/);
   });
 
   it('refuses a core message type on the durable path', () => {
-    const env = buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: '1', outboxUnconfirmed: 0 }, { coopId: 'colne-valley' });
+    const env = signed(buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: '1', outboxUnconfirmed: 0 }, { coopId: 'colne-valley' }));
     const result = decodeDurable(scheme.coopMessage('colne-valley', 'coop.heartbeat'), encodeMessage(env), scheme, 'coop-to-hub');
     expect(!result.ok && result.reason).toMatch(/coop\.heartbeat is a core NATS message and has no place on the durable path/);
   });

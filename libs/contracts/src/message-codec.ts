@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { findDefinition, knownVersions } from './catalog';
-import { Envelope, MAX_MESSAGE_BYTES } from './envelope';
+import { Envelope, MAX_MESSAGE_BYTES, UnsignedEnvelope } from './envelope';
 import { Direction, MessageDefinition } from './message-definition';
 import { SubjectScheme } from './subjects';
 import { checkAgainst } from './validation';
@@ -20,11 +20,11 @@ export interface BuildOptions {
   occurredAt?: Date;
 }
 
-/** Builds an envelope for a message, validating the payload: nothing invalid can be sent. */
-export function buildMessage<P extends object>(def: MessageDefinition<P>, payload: P, options: BuildOptions): Envelope<P> {
+/** Builds an envelope for a message, validating the payload: nothing invalid can be sent. Sign it before sending. */
+export function buildMessage<P extends object>(def: MessageDefinition<P>, payload: P, options: BuildOptions): UnsignedEnvelope<P> {
   const checkedPayload = checkAgainst(def.payload, payload);
   if (!checkedPayload.ok) throw new ContractViolation(checkedPayload.errors.map((e) => `payload.${e}`));
-  const envelope: Envelope<P> = {
+  const envelope: UnsignedEnvelope<P> = {
     id: options.id ?? randomUUID(),
     type: def.type,
     version: def.version,
@@ -34,7 +34,7 @@ export function buildMessage<P extends object>(def: MessageDefinition<P>, payloa
     ...(options.causationId ? { causationId: options.causationId } : {}),
     payload: { ...payload },
   };
-  const checkedEnvelope = checkAgainst(Envelope, envelope);
+  const checkedEnvelope = checkAgainst(UnsignedEnvelope, envelope);
   if (!checkedEnvelope.ok) throw new ContractViolation(checkedEnvelope.errors);
   return envelope;
 }
@@ -100,7 +100,7 @@ export function decodeDurable(subject: string, data: Uint8Array, scheme: Subject
   return result.ok ? result : { coopId: parsed.coopId, ...result };
 }
 
-export function encodeMessage(envelope: Envelope<object>): Uint8Array {
+export function encodeMessage(envelope: Envelope<object> | UnsignedEnvelope<object>): Uint8Array {
   return Buffer.from(JSON.stringify(envelope), 'utf8');
 }
 

@@ -1,5 +1,6 @@
 import { SubjectScheme } from '@app/contracts';
 import { FederationConfig } from '@app/platform';
+import type { EnvelopeSigner } from './signing';
 
 /**
  * Which end of the federation this process is. The hub owns the JetStream topology and talks to
@@ -13,6 +14,8 @@ export interface FederationOptions {
   config: FederationConfig;
   /** Shown in the NATS server's connection list. */
   connectionName: string;
+  /** This side's NKey: it signs every envelope and is the NATS identity. */
+  signer: EnvelopeSigner;
 }
 
 export const FEDERATION_OPTIONS = Symbol('FEDERATION_OPTIONS');

@@ -7,6 +7,8 @@ import { NatsLink } from './nats-link.service';
 import { TopologyService, isNotFound } from './topology.service';
 
 const BATCH = 20;
+const FETCH_EXPIRES_MS = 1000;
+const STALL_MS = 2000;
 
 /**
  * Pulls this side's durable consumer and hands each message to the inbox, one at a time (bounded
@@ -56,10 +58,19 @@ export class InboxConsumer {
         const consumer = await js.consumers.get(stream, durable);
         failures = 0;
         while (!signal.aborted) {
-          const batch = await consumer.fetch({ max_messages: BATCH, expires: 1000 });
-          for await (const msg of batch) {
-            await this.handle(msg);
-            if (signal.aborted) break;
+          const batch = await consumer.fetch({ max_messages: BATCH, expires: FETCH_EXPIRES_MS });
+          // A pull lost with the connection can leave the iterator waiting long after it expired;
+          // the watchdog ends it so the loop pulls again on the restored link.
+          let watchdog = setTimeout(() => batch.stop(), FETCH_EXPIRES_MS + STALL_MS);
+          try {
+            for await (const msg of batch) {
+              clearTimeout(watchdog);
+              await this.handle(msg);
+              if (signal.aborted) break;
+              watchdog = setTimeout(() => batch.stop(), FETCH_EXPIRES_MS + STALL_MS);
+            }
+          } finally {
+            clearTimeout(watchdog);
           }
         }
       } catch (error) {

@@ -9,6 +9,7 @@ import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxHandlers } from './inbox-handlers';
 import { OutboxService } from './outbox.service';
 import { isReceipt, receiptDefinitionFor } from './receipts';
+import { SIGNATURE_KEYS, SignatureKeys, verifySignature } from './signing';
 
 export interface IncomingDelivery {
   subject: string;
@@ -41,6 +42,7 @@ export class InboxProcessor {
     private readonly dataSource: DataSource,
     private readonly handlers: InboxHandlers,
     private readonly outbox: OutboxService,
+    @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
   ) {}
 
   async process(delivery: IncomingDelivery): Promise<Disposition> {
@@ -49,6 +51,12 @@ export class InboxProcessor {
     const decoded = decodeDurable(delivery.subject, delivery.data, scheme, direction);
     if (!decoded.ok) {
       await this.refuse(delivery, decoded.reason, decoded.messageId, decoded.coopId, decoded.type !== 'federation.receipt' ? decoded : undefined);
+      return { action: 'term' };
+    }
+    const forged = await this.signatureProblem(decoded.envelope);
+    if (forged) {
+      // No receipt: the claimed sender did not send it, and the real sender is not ours to answer.
+      await this.refuse(delivery, forged, decoded.envelope.id, decoded.envelope.coopId);
       return { action: 'term' };
     }
     if (side.kind === 'node' && decoded.envelope.coopId !== side.coopId) {
@@ -74,6 +82,14 @@ export class InboxProcessor {
       this.logger.warn({ msg: 'message failed, will retry', messageId: decoded.envelope.id, type: decoded.envelope.type, correlationId: decoded.envelope.correlationId, delivery: delivery.deliveryCount, retryInMs: delayMs, reason });
       return { action: 'nak', delayMs };
     }
+  }
+
+  private async signatureProblem(envelope: Envelope<object>): Promise<string | null> {
+    const key = await this.keys.keyFor(envelope.coopId);
+    const signer = this.options.side.kind === 'hub' ? `co-op ${envelope.coopId}` : 'the hub';
+    if (!key) return `${signer} has no signing key on record (not provisioned)`;
+    if (!verifySignature(envelope as Envelope<unknown>, key)) return `signature does not verify with the key of ${signer}`;
+    return null;
   }
 
   private async apply(decoded: Accepted, delivery: IncomingDelivery): Promise<'applied' | 'rejected' | 'duplicate' | 'conflict'> {
@@ -170,7 +186,7 @@ export class InboxProcessor {
     await this.dataSource.transaction(async (m) => {
       await m.insert(DeadLetter, this.deadLetterRow(delivery, reason, messageId, coopId));
       if (messageId && coopId && about?.type && about.version) {
-        const stub = { id: messageId, type: about.type, version: about.version, coopId, correlationId: messageId } as Envelope<object>;
+        const stub = { id: messageId, type: about.type, version: about.version, coopId, correlationId: messageId } as unknown as Envelope<object>;
         await this.sendReceipt(m, stub, 'rejected', reason);
       }
     });

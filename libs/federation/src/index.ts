@@ -11,3 +11,4 @@ export * from './nats-readiness';
 export * from './backoff';
 export * from './entities';
 export { FederationTables1764000000000 } from './migrations/1764000000000-federation-tables';
+export * from './signing';

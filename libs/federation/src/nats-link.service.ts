@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ConnectionOptions, JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
+import { ConnectionOptions, JetStreamClient, JetStreamManager, NatsConnection, connect, nkeyAuthenticator } from 'nats';
 import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 
@@ -16,6 +16,7 @@ export class NatsLink implements OnApplicationShutdown {
   private readonly stopping = new AbortController();
   private connecting: Promise<void> | null = null;
   private readonly waiters: Array<() => void> = [];
+  private readonly restoredListeners = new Set<() => void>();
 
   constructor(@Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions) {}
 
@@ -44,6 +45,11 @@ export class NatsLink implements OnApplicationShutdown {
     return this.jsm;
   }
 
+  /** Calls `listener` each time a lost link comes back (so work waiting on a back-off can go at once). */
+  onRestored(listener: () => void): void {
+    this.restoredListeners.add(listener);
+  }
+
   /** Resolves once the link is up (at once if it is), or when the app stops. */
   whenConnected(): Promise<void> {
     if (this.isConnected() || this.stopping.signal.aborted) return Promise.resolve();
@@ -55,10 +61,14 @@ export class NatsLink implements OnApplicationShutdown {
   }
 
   private async connectLoop(): Promise<void> {
-    const { config, connectionName } = this.options;
+    const { config, connectionName, side } = this.options;
     const opts: ConnectionOptions = {
       servers: config.NATS_URL.split(','),
       name: connectionName,
+      // The process's own NKey: a server configured by "consortium-hub nats-config" lets a co-op
+      // publish only on its own subjects and read only its own consumer and inbox.
+      authenticator: nkeyAuthenticator(new TextEncoder().encode(config.NATS_NKEY_SEED)),
+      ...(side.kind === 'node' ? { inboxPrefix: nodeInboxPrefix(side.coopId) } : {}),
       reconnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
@@ -93,6 +103,7 @@ export class NatsLink implements OnApplicationShutdown {
         if (s.type === 'reconnect') {
           this.up = true;
           this.waiters.splice(0).forEach((w) => w());
+          this.restoredListeners.forEach((l) => l());
         }
         if (s.type === 'disconnect') this.logger.warn({ msg: 'NATS link lost; reconnecting', server: String(s.data) });
         if (s.type === 'reconnect') this.logger.log({ msg: 'NATS link restored', server: String(s.data) });
@@ -108,4 +119,9 @@ export class NatsLink implements OnApplicationShutdown {
     this.up = false;
     if (nc && !nc.isClosed()) await nc.drain().catch(() => nc.close());
   }
+}
+
+/** A co-op's private reply subjects: it may subscribe to these and no others' (a shared _INBOX.> would leak replies). */
+export function nodeInboxPrefix(coopId: string): string {
+  return `_INBOX_${coopId}`;
 }

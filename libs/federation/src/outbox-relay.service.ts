@@ -37,6 +37,11 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
+    // A back-off sized for an outage must not delay the first send once NATS is back.
+    this.link.onRestored(() => {
+      this.failures = 0;
+      this.nudge();
+    });
     this.running ??= this.loop();
   }
 

@@ -34,7 +34,7 @@ export class OutboxService {
     if (def.transport !== 'durable') throw new Error(`${def.type} is a core NATS message and does not go through the outbox`);
     const coopId = side.kind === 'node' ? side.coopId : options.coopId;
     if (!coopId) throw new Error(`the hub must name the co-op a ${def.type} message is for`);
-    const envelope = buildMessage(def, payload, { ...options, coopId });
+    const envelope = this.options.signer.sign(buildMessage(def, payload, { ...options, coopId }));
     const subject = side.kind === 'node' ? scheme.coopMessage(coopId, def.type) : scheme.hubMessage(coopId, def.type);
     await manager.insert(OutboxMessage, {
       id: envelope.id,

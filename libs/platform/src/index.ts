@@ -7,3 +7,4 @@ export * from './health';
 export * from './logging';
 export * from './cli/run-cli';
 export * from './security';
+export * from './validation';

@@ -1,14 +1,15 @@
 import { DataSourceOptions } from 'typeorm';
 import { FEDERATION_ENTITIES, FederationTables1764000000000 } from '@app/federation';
 import { postgresOptions } from '@app/platform';
-import { HubConfig } from '../config/hub.config';
+import { HubStorageConfig } from '../config/hub.config';
 import { Coop } from '../registry/coop.entity';
 import { HubRegistry1764000000100 } from './migrations/1764000000100-hub-registry';
+import { CoopKeys1764000000110 } from './migrations/1764000000110-coop-keys';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
-export const HUB_MIGRATIONS = [FederationTables1764000000000, HubRegistry1764000000100];
+export const HUB_MIGRATIONS = [FederationTables1764000000000, HubRegistry1764000000100, CoopKeys1764000000110];
 
-export function hubDataSourceOptions(config: HubConfig): DataSourceOptions {
+export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {
   return postgresOptions(
     { host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME },
     { entities: HUB_ENTITIES, migrations: HUB_MIGRATIONS, applicationName: 'consortium-hub' },

@@ -35,6 +35,13 @@ export class Coop {
   @Column('timestamptz', { name: 'last_heartbeat_at', nullable: true })
   lastHeartbeatAt: Date | null;
 
+  /** The co-op's public NKey, set when it was provisioned: its NATS user and its message signing key. */
+  @Column('text', { name: 'public_key', nullable: true })
+  publicKey: string | null;
+
+  @Column('timestamptz', { name: 'provisioned_at', nullable: true })
+  provisionedAt: Date | null;
+
   @Column('timestamptz', { name: 'registered_at' })
   registeredAt: Date;
 

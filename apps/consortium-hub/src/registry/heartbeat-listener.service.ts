@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { DataSource } from 'typeorm';
 import { Subscription } from 'nats';
 import { COOP_HEARTBEAT_V1, CoopHeartbeatV1, decodeMessage } from '@app/contracts';
-import { FEDERATION_OPTIONS, FederationOptions, NatsLink } from '@app/federation';
+import { FEDERATION_OPTIONS, FederationOptions, NatsLink, SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
 
 const FLUSH_MS = 1000;
 
@@ -22,6 +22,7 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
     private readonly link: NatsLink,
     private readonly dataSource: DataSource,
+    @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,8 +43,14 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
           this.logger.warn({ msg: 'heartbeat refused', subject: msg.subject, reason: decoded.ok ? 'not a heartbeat' : decoded.reason });
           return;
         }
-        const payload = decoded.envelope.payload as CoopHeartbeatV1;
-        this.latest.set(decoded.envelope.coopId, { at: new Date(), version: payload.nodeVersion });
+        const at = new Date();
+        void this.keys.keyFor(decoded.envelope.coopId).then((key) => {
+          if (!key || !verifySignature(decoded.envelope, key)) {
+            this.logger.warn({ msg: 'heartbeat refused', subject: msg.subject, reason: 'signature does not verify' });
+            return;
+          }
+          this.latest.set(decoded.envelope.coopId, { at, version: (decoded.envelope.payload as CoopHeartbeatV1).nodeVersion });
+        });
       },
     });
   }

@@ -1,4 +1,42 @@
 import { Module } from '@nestjs/common';
+import { WorkforceModule } from '../workforce';
+import { AgreeCarePlan } from './agree-care-plan.use-case';
+import { CarePlanQueries } from './care-plan.queries';
+import { CarePlansController } from './care-plans.controller';
+import { CareReportQueries } from './care-reports.queries';
+import { CareReportsController } from './care-reports.controller';
+import { PlanVisit } from './plan-visit.use-case';
+import { RecordCarePlanReview } from './record-care-plan-review.use-case';
+import { RecordVisitOutcome } from './record-visit-outcome.use-case';
+import { RegisterServiceUser } from './register-service-user.use-case';
+import { RescheduleVisit } from './reschedule-visit.use-case';
+import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUsersController } from './service-users.controller';
+import { UpdateServiceUser } from './update-service-user.use-case';
+import { VisitParticipants } from './visit-participants.service';
+import { VisitQueries } from './visit.queries';
+import { VisitsController } from './visits.controller';
 
-@Module({})
+/**
+ * Care delivery: the people supported, their co-designed plans and goals, visits by service type,
+ * continuity of carers. Personal data: none of it is published off the node.
+ */
+@Module({
+  imports: [WorkforceModule],
+  controllers: [ServiceUsersController, CarePlansController, VisitsController, CareReportsController],
+  providers: [
+    AgreeCarePlan,
+    CarePlanQueries,
+    CareReportQueries,
+    PlanVisit,
+    RecordCarePlanReview,
+    RecordVisitOutcome,
+    RegisterServiceUser,
+    RescheduleVisit,
+    ServiceUserQueries,
+    UpdateServiceUser,
+    VisitParticipants,
+    VisitQueries,
+  ],
+})
 export class CareModule {}

@@ -1,2 +1,7 @@
+import { CareGoal } from './care-goal.entity';
+import { CarePlan } from './care-plan.entity';
+import { ServiceUser } from './service-user.entity';
+import { Visit } from './visit.entity';
+
 export { CareModule } from './care.module';
-export const CARE_ENTITIES: Function[] = [];
+export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit];

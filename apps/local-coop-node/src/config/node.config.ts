@@ -1,52 +1,68 @@
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { COOP_ID_PATTERN, LEGAL_FORMS, LegalForm, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, SERVICE_TYPES, ServiceType } from '@app/contracts';
-import { FederationConfig } from '@app/platform';
+import { DatabaseConfig, FederationConfig } from '@app/platform';
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : value;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T = object> = new (...args: any[]) => T;
+
+/** What describes the co-op itself and where its records live: shared by the node and its offline commands. */
+function WithCoop<TBase extends Constructor>(Base: TBase) {
+  class CoopSettings extends Base {
+    @Matches(COOP_ID_PATTERN, { message: 'COOP_ID must be set to the co-op id: lower-case letters, digits and inner hyphens, e.g. colne-valley' })
+    COOP_ID: string;
+
+    @IsString({ message: 'COOP_NAME must be set to the co-op name, e.g. "Colne Valley Care Co-op"' })
+    @Length(2, 120, { message: 'COOP_NAME must be 2 to 120 characters' })
+    COOP_NAME: string;
+
+    @IsIn(LEGAL_FORMS, { message: `COOP_LEGAL_FORM must be one of ${LEGAL_FORMS.join(', ')}` })
+    COOP_LEGAL_FORM: LegalForm = 'community-benefit-society';
+
+    @Transform(list)
+    @ArrayMinSize(1, { message: 'COOP_LOCALITIES must list at least one locality, comma-separated, e.g. "Marsden,Slaithwaite"' })
+    @ArrayUnique({ message: 'COOP_LOCALITIES must not repeat a locality' })
+    @Length(2, 80, { each: true, message: 'COOP_LOCALITIES entries must be 2 to 80 characters each' })
+    COOP_LOCALITIES: string[];
+
+    @Transform(list)
+    @ArrayUnique({ message: 'COOP_SERVICES must not repeat a service' })
+    @IsIn(SERVICE_TYPES, { each: true, message: `COOP_SERVICES must be a comma-separated list of ${SERVICE_TYPES.join(', ')}` })
+    COOP_SERVICES: ServiceType[] = ['personal-care'];
+
+    @IsOptional()
+    @Matches(COOP_ID_PATTERN, { message: 'COOP_SPONSOR_ID must be a co-op id, e.g. colne-valley' })
+    COOP_SPONSOR_ID?: string;
+
+    @IsIn(RULEBOOK_TEMPLATE_IDS, { message: `COOP_RULEBOOK_TEMPLATE must be one of ${RULEBOOK_TEMPLATE_IDS.join(', ')}` })
+    COOP_RULEBOOK_TEMPLATE: RulebookTemplateId = 'uk-multi-stakeholder-cbs';
+
+    /** Defaults to ccm_node_<COOP_ID with hyphens as underscores>. */
+    @IsOptional()
+    @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_NAME must be a database name of lower-case letters, digits and underscores' })
+    DB_NAME?: string;
+  }
+  return CoopSettings;
+}
+
+/** Enough for `migrate` and `seed`, which touch only the co-op's own database. */
+export class NodeStorageConfig extends WithCoop(DatabaseConfig) {}
 
 /**
  * A co-op node's configuration. COOP_* describe the co-op at its first start; after that the
  * profile lives in the node's own database and the admin changes it through the API.
  */
-export class NodeConfig extends FederationConfig {
+export class NodeConfig extends WithCoop(FederationConfig) {
   override PORT = 3100;
 
-  @Matches(COOP_ID_PATTERN, { message: 'COOP_ID must be set to the co-op id: lower-case letters, digits and inner hyphens, e.g. colne-valley' })
-  COOP_ID: string;
-
-  @IsString({ message: 'COOP_NAME must be set to the co-op name, e.g. "Colne Valley Care Co-op"' })
-  @Length(2, 120, { message: 'COOP_NAME must be 2 to 120 characters' })
-  COOP_NAME: string;
-
-  @IsIn(LEGAL_FORMS, { message: `COOP_LEGAL_FORM must be one of ${LEGAL_FORMS.join(', ')}` })
-  COOP_LEGAL_FORM: LegalForm = 'community-benefit-society';
-
-  @Transform(list)
-  @ArrayMinSize(1, { message: 'COOP_LOCALITIES must list at least one locality, comma-separated, e.g. "Marsden,Slaithwaite"' })
-  @ArrayUnique({ message: 'COOP_LOCALITIES must not repeat a locality' })
-  @Length(2, 80, { each: true, message: 'COOP_LOCALITIES entries must be 2 to 80 characters each' })
-  COOP_LOCALITIES: string[];
-
-  @Transform(list)
-  @ArrayUnique({ message: 'COOP_SERVICES must not repeat a service' })
-  @IsIn(SERVICE_TYPES, { each: true, message: `COOP_SERVICES must be a comma-separated list of ${SERVICE_TYPES.join(', ')}` })
-  COOP_SERVICES: ServiceType[] = ['personal-care'];
-
-  @IsOptional()
-  @Matches(COOP_ID_PATTERN, { message: 'COOP_SPONSOR_ID must be a co-op id, e.g. colne-valley' })
-  COOP_SPONSOR_ID?: string;
-
-  @IsIn(RULEBOOK_TEMPLATE_IDS, { message: `COOP_RULEBOOK_TEMPLATE must be one of ${RULEBOOK_TEMPLATE_IDS.join(', ')}` })
-  COOP_RULEBOOK_TEMPLATE: RulebookTemplateId = 'uk-multi-stakeholder-cbs';
-
-  /** Defaults to ccm_node_<COOP_ID with hyphens as underscores>. */
-  @IsOptional()
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DB_NAME must be a database name of lower-case letters, digits and underscores' })
-  DB_NAME?: string;
+  /** The hub's public NKey (U…): every message from the hub must be signed with it. */
+  @Matches(/^U[A-Z2-7]{55}$/, { message: 'HUB_PUBLIC_KEY must be set to the hub\'s public NKey (U…, 56 characters), as printed by "consortium-hub provision"' })
+  HUB_PUBLIC_KEY: string;
 }
 
-export function nodeDatabaseName(config: NodeConfig): string {
+export function nodeDatabaseName(config: { DB_NAME?: string; COOP_ID: string }): string {
   return config.DB_NAME ?? `ccm_node_${config.COOP_ID.replace(/-/g, '_')}`;
 }

@@ -1,7 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { FEDERATION_ENTITIES, FederationTables1764000000000 } from '@app/federation';
 import { postgresOptions } from '@app/platform';
-import { NodeConfig, nodeDatabaseName } from '../config/node.config';
+import { NodeStorageConfig, nodeDatabaseName } from '../config/node.config';
 import { CARE_ENTITIES } from '../care';
 import { GOVERNANCE_ENTITIES } from '../governance';
 import { HubLink } from '../hub-link/hub-link.entity';
@@ -41,7 +41,7 @@ export const NODE_MIGRATIONS = [
   Volunteering1764000000800,
 ];
 
-export function nodeDataSourceOptions(config: NodeConfig): DataSourceOptions {
+export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {
   return postgresOptions(
     { host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: nodeDatabaseName(config) },
     { entities: NODE_ENTITIES, migrations: NODE_MIGRATIONS, applicationName: `local-coop-node:${config.COOP_ID}` },

@@ -25,7 +25,7 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
     if (!nc || this.options.side.kind !== 'node') return;
     try {
       const coopId = this.options.side.coopId;
-      const envelope = buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: NODE_VERSION, outboxUnconfirmed: await this.outbox.unconfirmed() }, { coopId });
+      const envelope = this.options.signer.sign(buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: NODE_VERSION, outboxUnconfirmed: await this.outbox.unconfirmed() }, { coopId }));
       nc.publish(this.options.scheme.coopHeartbeat(coopId), encodeMessage(envelope));
     } catch (error) {
       this.logger.warn({ msg: 'heartbeat not sent', reason: (error as Error).message });

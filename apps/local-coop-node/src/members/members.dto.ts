@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
-import { PageQuery } from '@app/platform';
+import { IsOptionalNotNull, PageQuery } from '@app/platform';
 
 const PHONE = /^[+0-9 ()-]{6,24}$/;
 
@@ -54,7 +54,7 @@ export class AdmitMemberDto {
 /** What a member may change of their own record (and the admin of anyone's). */
 export class UpdateMemberDto {
   @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 120)
   fullName?: string;

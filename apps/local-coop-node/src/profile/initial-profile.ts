@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NodeConfig } from '../config/node.config';
+import { NodeStorageConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
 
 /** At the node's very first start, its profile comes from COOP_* configuration; afterwards the database owns it. */
@@ -8,7 +8,7 @@ import { NODE_CONFIG } from '../config/node-config.token';
 export class InitialProfile implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(NODE_CONFIG) private readonly config: NodeStorageConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {

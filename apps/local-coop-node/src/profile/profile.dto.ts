@@ -1,21 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
+import { IsOptionalNotNull } from '@app/platform';
 import { LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '@app/contracts';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: 120 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(2, 120)
   name?: string;
 
   @ApiPropertyOptional({ enum: LEGAL_FORMS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LEGAL_FORMS)
   legalForm?: LegalForm;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ArrayUnique()
@@ -24,7 +25,7 @@ export class UpdateProfileDto {
   localities?: string[];
 
   @ApiPropertyOptional({ enum: SERVICE_TYPES, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMaxSize(SERVICE_TYPES.length)
   @ArrayUnique()
   @IsIn(SERVICE_TYPES, { each: true })

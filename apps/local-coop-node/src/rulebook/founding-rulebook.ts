@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NodeConfig } from '../config/node.config';
+import { NodeStorageConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
 import { RULEBOOK_TEMPLATES } from './rulebook';
 import { RulebookStore } from './rulebook.store';
@@ -11,7 +11,7 @@ export class FoundingRulebook implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: RulebookStore,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    @Inject(NODE_CONFIG) private readonly config: NodeStorageConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {

@@ -1,4 +1,46 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../members';
+import { RulebookModule } from '../rulebook';
+import { ApproveExpense } from './approve-expense.use-case';
+import { CreateVolunteer } from './create-volunteer.use-case';
+import { ExpenseQueries } from './expense-queries';
+import { ExpensesController } from './expenses.controller';
+import { LogHours } from './log-hours.use-case';
+import { PayExpense } from './pay-expense.use-case';
+import { RecordDeparture } from './record-departure.use-case';
+import { RecordPaidWork } from './record-paid-work.use-case';
+import { RejectExpense } from './reject-expense.use-case';
+import { SubmitExpense } from './submit-expense.use-case';
+import { TimeBankQueries } from './time-bank-queries';
+import { TimeBankController } from './time-bank.controller';
+import { TimeLedger } from './time-ledger';
+import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { VolunteerQueries } from './volunteer-queries';
+import { VolunteersController } from './volunteers.controller';
 
-@Module({})
+/**
+ * Volunteers and the time bank: hours given by activity, a double-entry time-credit ledger held to
+ * the rulebook's overdraft, expense claims so no volunteer is out of pocket, and the pathway into
+ * paid work. Everything here is personal data: none of it is published to the hub.
+ */
+@Module({
+  imports: [RulebookModule, MembersModule],
+  controllers: [VolunteersController, TimeBankController, ExpensesController],
+  providers: [
+    VolunteerQueries,
+    TimeBankQueries,
+    ExpenseQueries,
+    TimeLedger,
+    CreateVolunteer,
+    RecordDeparture,
+    RecordPaidWork,
+    LogHours,
+    TransferTimeCredits,
+    SubmitExpense,
+    ApproveExpense,
+    RejectExpense,
+    PayExpense,
+  ],
+  exports: [VolunteerQueries, TimeBankQueries],
+})
 export class VolunteeringModule {}

@@ -1,2 +1,9 @@
+import { Staff } from './staff.entity';
+import { TrainingRecord } from './training-record.entity';
+import { Vacancy } from './vacancy.entity';
+
 export { WorkforceModule } from './workforce.module';
-export const WORKFORCE_ENTITIES: Function[] = [];
+export { StaffQueries } from './staff.queries';
+export { isEmployedOn } from './workforce.rules';
+export type { Employment } from './workforce.rules';
+export const WORKFORCE_ENTITIES = [Staff, TrainingRecord, Vacancy];

@@ -4,18 +4,22 @@ import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from '
 const NATS_URLS = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
-/** Settings every app has: HTTP, PostgreSQL, NATS and sign-in. */
-export class CommonConfig {
-  @Transform(toInt)
-  @IsInt({ message: 'PORT must be a whole number between 1 and 65535' })
-  @Min(0, { message: "PORT must be a whole number between 0 (any free port) and 65535" })
-  @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
-  PORT = 3000;
+function JwtSecret(): PropertyDecorator {
+  return (target, key) => {
+    IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens' })(target, key);
+    MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })(target, key);
+    MaxLength(512, { message: 'JWT_SECRET must be at most 512 characters long' })(target, key);
+  };
+}
 
-  @IsString()
-  @MinLength(1, { message: 'HOST must be an interface address such as 127.0.0.1 or 0.0.0.0' })
-  HOST = '127.0.0.1';
+/** The secret that signs and checks sign-in tokens: all the `token` command needs. */
+export class SignInConfig {
+  @JwtSecret()
+  JWT_SECRET: string;
+}
 
+/** Where the app's PostgreSQL is: all that offline commands (migrate, seed) need. */
+export class DatabaseConfig {
   @IsString()
   @MinLength(1, { message: 'DB_HOST must be the PostgreSQL host, e.g. 127.0.0.1' })
   DB_HOST = '127.0.0.1';
@@ -33,16 +37,30 @@ export class CommonConfig {
   @IsString()
   DB_PASSWORD = '';
 
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
+  LOG_LEVEL = 'info';
+}
+
+/** Settings every app has: HTTP, PostgreSQL, NATS and sign-in. */
+export class CommonConfig extends DatabaseConfig {
+  @JwtSecret()
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number between 0 (any free port) and 65535' })
+  @Min(0, { message: 'PORT must be a whole number between 0 (any free port) and 65535' })
+  @Max(65535, { message: 'PORT must be a whole number between 0 (any free port) and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'HOST must be an interface address such as 127.0.0.1 or 0.0.0.0' })
+  HOST = '127.0.0.1';
+
   @Matches(NATS_URLS, { message: 'NATS_URL must be one or more nats:// URLs separated by commas, e.g. nats://127.0.0.1:4222' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
   @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'NATS_SUBJECT_ROOT must be lower-case letters, digits or underscores, starting with a letter (e.g. ccm)' })
   NATS_SUBJECT_ROOT = 'ccm';
-
-  @IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens' })
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
-  @MaxLength(512, { message: 'JWT_SECRET must be at most 512 characters long' })
-  JWT_SECRET: string;
 
   /** Largest JSON request body accepted, in kilobytes; bigger ones get 413. */
   @Transform(toInt)
@@ -61,9 +79,6 @@ export class CommonConfig {
   /** Browser origins allowed to call the API (comma-separated); empty keeps CORS closed. */
   @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be empty or comma-separated http(s):// origins' })
   CORS_ORIGINS = '';
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
-  LOG_LEVEL = 'info';
 }
 
 export { toInt };

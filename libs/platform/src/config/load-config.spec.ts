@@ -1,6 +1,7 @@
 import { ConfigError, FederationConfig, loadConfig } from '../index';
 
-const SECRET = { JWT_SECRET: 'a'.repeat(32) };
+// A syntactically valid NKey user seed; nothing is signed with it here.
+const SECRET = { JWT_SECRET: 'a'.repeat(32), NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
 
 describe('loadConfig', () => {
   it('gives developer-machine defaults for everything but secrets', () => {
@@ -13,14 +14,15 @@ describe('loadConfig', () => {
   });
 
   it('refuses a missing secret, naming the variable', () => {
-    expect(() => loadConfig(FederationConfig, {})).toThrow(
+    expect(() => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED })).toThrow(
       new ConfigError(['JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens']),
     );
+    expect(() => loadConfig(FederationConfig, { JWT_SECRET: SECRET.JWT_SECRET })).toThrow(/NATS_NKEY_SEED must be set to an NKey user seed/);
   });
 
   it.each([
     ['DB_PORT', 'five', /DB_PORT must be a whole number between 1 and 65535/],
-    ['PORT', '70000', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be a whole number between 0/],
     ['NATS_URL', 'http://localhost:4222', /NATS_URL must be one or more nats:\/\/ URLs/],
     ['NATS_SUBJECT_ROOT', 'ccm.prod', /NATS_SUBJECT_ROOT must be lower-case/],
     ['OUTBOX_POLL_MS', '5', /OUTBOX_POLL_MS must be a whole number of milliseconds between 10 and 60000/],
@@ -31,7 +33,7 @@ describe('loadConfig', () => {
 
   it('never prints the value it refused', () => {
     try {
-      loadConfig(FederationConfig, { JWT_SECRET: 'short-secret-value' });
+      loadConfig(FederationConfig, { ...SECRET, JWT_SECRET: 'short-secret-value' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

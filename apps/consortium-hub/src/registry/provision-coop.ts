@@ -1,0 +1,47 @@
+import { createUser } from 'nkeys.js';
+import { DataSource } from 'typeorm';
+import { COOP_STATUSES, CoopStatus, isCoopId } from '@app/contracts';
+import { DomainError } from '@app/platform';
+
+export interface ProvisionRequest {
+  coopId: string;
+  name: string;
+  status?: CoopStatus;
+  sponsorCoopId?: string;
+  /** Give an existing co-op a new key (the old one stops working). */
+  rotate?: boolean;
+}
+
+export interface ProvisionedCoop {
+  coopId: string;
+  publicKey: string;
+  /** The co-op's secret seed: handed to its node once, never stored on the hub. */
+  seed: string;
+}
+
+/**
+ * Gives a co-op its identity in the consortium: a registry entry and a fresh NKey pair. The hub keeps
+ * only the public key (to check signatures and to write the NATS authorization); the seed goes to the
+ * co-op's node and nowhere else.
+ */
+export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Promise<ProvisionedCoop> {
+  if (!isCoopId(req.coopId)) throw new DomainError('REGISTRY.BAD_COOP_ID', `"${req.coopId}" is not a co-op id (lower-case letters, digits, inner hyphens)`, 'invalid');
+  if (req.status && !COOP_STATUSES.includes(req.status)) throw new DomainError('REGISTRY.BAD_STATUS', `status must be one of ${COOP_STATUSES.join(', ')}`, 'invalid');
+  if (req.name.length < 2 || req.name.length > 120) throw new DomainError('REGISTRY.BAD_NAME', 'name must be 2 to 120 characters', 'invalid');
+  const pair = createUser();
+  const publicKey = pair.getPublicKey();
+  const seed = Buffer.from(pair.getSeed()).toString();
+  await ds.transaction(async (m) => {
+    const [existing] = await m.query('SELECT public_key FROM coop WHERE id = $1 FOR UPDATE', [req.coopId]);
+    if (existing?.public_key && !req.rotate) {
+      throw new DomainError('REGISTRY.ALREADY_PROVISIONED', `co-op ${req.coopId} already has a key; provision it with --rotate to replace it`, 'conflict');
+    }
+    await m.query(
+      `INSERT INTO coop (id, name, legal_form, localities, services_offered, sponsor_coop_id, status, profile_updated_at, public_key, provisioned_at)
+       VALUES ($1, $2, 'community-benefit-society', '{}', '{}', $3, $4, 'epoch', $5, now())
+       ON CONFLICT (id) DO UPDATE SET public_key = EXCLUDED.public_key, provisioned_at = now(), updated_at = now()`,
+      [req.coopId, req.name, req.sponsorCoopId ?? null, req.status ?? 'registered', publicKey],
+    );
+  });
+  return { coopId: req.coopId, publicKey, seed };
+}

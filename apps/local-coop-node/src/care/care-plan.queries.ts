@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, pageOf } from '@app/platform';
+import { CarePlan } from './care-plan.entity';
+import { CarePlanView, GoalView, ListCarePlansQuery } from './care-plans.dto';
+import { CareErrors } from './care.errors';
+import { countImproved, goalImproved } from './care.rules';
+
+@Injectable()
+export class CarePlanQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(q: ListCarePlansQuery): Promise<Page<CarePlanView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.serviceUserId) where.push(`service_user_id = $${params.push(q.serviceUserId)}`);
+    if (q.state === 'awaiting-review') where.push('reviewed_on IS NULL');
+    if (q.state === 'reviewed') where.push('reviewed_on IS NOT NULL');
+    if (q.reviewDueBy) where.push(`review_due_on <= $${params.push(q.reviewDueBy)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM care_plan ${clause}`, params);
+    const plans = await this.dataSource.query(
+      `SELECT * FROM care_plan ${clause} ORDER BY review_due_on, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    const goals = await this.goalsOf(this.dataSource.manager, plans.map((p: { id: string }) => p.id));
+    return pageOf(plans.map((p: Record<string, any>) => toView(p, goals.get(p.id) ?? [])), total, q);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CarePlanView> {
+    const [plan] = await manager.query('SELECT * FROM care_plan WHERE id = $1', [id]);
+    if (!plan) throw CareErrors.carePlanNotFound(id);
+    return toView(plan, (await this.goalsOf(manager, [id])).get(id) ?? []);
+  }
+
+  /** The plan and its goal ids, locked so that two reviews cannot both find it unreviewed. */
+  async lockForReview(manager: EntityManager, id: string): Promise<{ plan: CarePlan; goalIds: string[] }> {
+    const plan = await manager.findOne(CarePlan, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!plan) throw CareErrors.carePlanNotFound(id);
+    const rows: { id: string }[] = await manager.query('SELECT id FROM care_goal WHERE care_plan_id = $1', [id]);
+    return { plan, goalIds: rows.map((r) => r.id) };
+  }
+
+  private async goalsOf(manager: EntityManager, planIds: string[]): Promise<Map<string, GoalView[]>> {
+    const byPlan = new Map<string, GoalView[]>();
+    if (planIds.length === 0) return byPlan;
+    const rows = await manager.query('SELECT * FROM care_goal WHERE care_plan_id = ANY($1::uuid[]) ORDER BY care_plan_id, position', [planIds]);
+    for (const r of rows) {
+      const list = byPlan.get(r.care_plan_id) ?? [];
+      list.push(toGoalView(r));
+      byPlan.set(r.care_plan_id, list);
+    }
+    return byPlan;
+  }
+}
+
+function toGoalView(r: Record<string, any>): GoalView {
+  const scores = {
+    performanceAtStart: r.performance_at_start,
+    satisfactionAtStart: r.satisfaction_at_start,
+    performanceAtReview: r.performance_at_review,
+    satisfactionAtReview: r.satisfaction_at_review,
+  };
+  return { id: r.id, position: r.position, description: r.description, ...scores, improved: goalImproved(scores) };
+}
+
+function toView(r: Record<string, any>, goals: GoalView[]): CarePlanView {
+  return {
+    id: r.id,
+    serviceUserId: r.service_user_id,
+    agreedOn: r.agreed_on,
+    reviewDueOn: r.review_due_on,
+    reviewedOn: r.reviewed_on,
+    goals,
+    goalsImproved: r.reviewed_on ? countImproved(goals) : null,
+  };
+}

@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, PageQuery } from '@app/platform';
+
+/** Scores on the Canadian Occupational Performance Measure's scale. */
+const Score = (): PropertyDecorator => (target, key) => {
+  IsInt()(target, key);
+  Min(1)(target, key);
+  Max(10)(target, key);
+};
+
+export class GoalDto {
+  @ApiProperty({ maxLength: 500, example: 'Walk to the shop on my own' })
+  @IsString()
+  @Length(1, 500)
+  description: string;
+
+  @ApiProperty({ minimum: 1, maximum: 10 })
+  @Score()
+  performanceAtStart: number;
+
+  @ApiProperty({ minimum: 1, maximum: 10 })
+  @Score()
+  satisfactionAtStart: number;
+}
+
+export class AgreeCarePlanDto {
+  @ApiProperty({ example: '2026-04-01' })
+  @IsCalendarDate()
+  agreedOn: string;
+
+  @ApiProperty({ example: '2026-10-01', description: 'After agreedOn' })
+  @IsCalendarDate()
+  reviewDueOn: string;
+
+  @ApiProperty({ type: [GoalDto], description: 'The goals the person chose, 1 to 10' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => GoalDto)
+  goals: GoalDto[];
+}
+
+export class GoalReviewDto {
+  @ApiProperty()
+  @IsUUID('4')
+  goalId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 10 })
+  @Score()
+  performance: number;
+
+  @ApiProperty({ minimum: 1, maximum: 10 })
+  @Score()
+  satisfaction: number;
+}
+
+export class ReviewCarePlanDto {
+  @ApiProperty({ example: '2026-10-01' })
+  @IsCalendarDate()
+  reviewedOn: string;
+
+  @ApiProperty({ type: [GoalReviewDto], description: "Every one of the plan's goals, scored again" })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => GoalReviewDto)
+  goals: GoalReviewDto[];
+}
+
+export const CARE_PLAN_STATES = ['awaiting-review', 'reviewed'] as const;
+
+export class ListCarePlansQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  serviceUserId?: string;
+
+  @ApiPropertyOptional({ enum: CARE_PLAN_STATES })
+  @IsOptional()
+  @IsIn(CARE_PLAN_STATES)
+  state?: (typeof CARE_PLAN_STATES)[number];
+
+  @ApiPropertyOptional({ description: 'Only plans whose review is due on or before this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  reviewDueBy?: string;
+}
+
+export class GoalView {
+  @ApiProperty() id: string;
+  @ApiProperty() position: number;
+  @ApiProperty() description: string;
+  @ApiProperty() performanceAtStart: number;
+  @ApiProperty() satisfactionAtStart: number;
+  @ApiPropertyOptional({ nullable: true }) performanceAtReview: number | null;
+  @ApiPropertyOptional({ nullable: true }) satisfactionAtReview: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Either score higher at review than at start; null until reviewed' }) improved: boolean | null;
+}
+
+export class CarePlanView {
+  @ApiProperty() id: string;
+  @ApiProperty() serviceUserId: string;
+  @ApiProperty() agreedOn: string;
+  @ApiProperty() reviewDueOn: string;
+  @ApiPropertyOptional({ nullable: true }) reviewedOn: string | null;
+  @ApiProperty({ type: [GoalView] }) goals: GoalView[];
+  @ApiPropertyOptional({ nullable: true, description: 'Goals improved at review; null until reviewed' }) goalsImproved: number | null;
+}

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FundingType, ServiceType } from '@app/contracts';
+import { IsCalendarDate, IsMonth, PageQuery } from '@app/platform';
+
+export class MonthQuery {
+  @ApiProperty({ example: '2026-11' })
+  @IsMonth()
+  month: string;
+}
+
+export class ContinuityListQuery extends PageQuery {
+  @ApiProperty({ example: '2026-11' })
+  @IsMonth()
+  month: string;
+}
+
+export class PeriodQuery {
+  @ApiProperty({ example: '2026-04-01', description: 'First day, included' })
+  @IsCalendarDate()
+  from: string;
+
+  @ApiProperty({ example: '2027-03-31', description: 'Last day, included' })
+  @IsCalendarDate()
+  to: string;
+}
+
+/** Planned and delivered visits count; missed and cancelled ones brought no carer to the door. */
+export class ContinuityView {
+  @ApiProperty() serviceUserId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() month: string;
+  @ApiProperty({ description: 'Different carers who visit (or are due to) in the month' }) distinctCarers: number;
+  @ApiProperty() visits: number;
+}
+
+export class ServiceTypeFigures {
+  @ApiProperty({ description: 'Visits scheduled, not counting cancelled ones' }) visitsPlanned: number;
+  @ApiProperty() minutesPlanned: number;
+  @ApiProperty() visitsDelivered: number;
+  @ApiProperty() minutesDelivered: number;
+  @ApiProperty() visitsMissed: number;
+  @ApiProperty() visitsCancelled: number;
+}
+
+export class CareSummaryView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ description: 'People supported on any day of the period' }) peopleSupported: number;
+  @ApiProperty() peopleByFundingType: Record<FundingType, number>;
+  @ApiProperty({ description: 'Visits starting in the period, by service type' }) visitsByServiceType: Record<ServiceType, ServiceTypeFigures>;
+  @ApiProperty({ description: 'Goals of plans reviewed in the period' }) goalsReviewed: number;
+  @ApiProperty() goalsImproved: number;
+  @ApiPropertyOptional({ nullable: true }) goalsImprovedPercent: number | null;
+}

@@ -1,0 +1,15 @@
+import { DomainError } from '@app/platform';
+import { CareViolation } from './care.rules';
+
+export const CareErrors = {
+  serviceUserNotFound: (id: string) => new DomainError('CARE.SERVICE_USER_NOT_FOUND', `service user ${id} not found`, 'not-found'),
+  carePlanNotFound: (id: string) => new DomainError('CARE.CARE_PLAN_NOT_FOUND', `care plan ${id} not found`, 'not-found'),
+  visitNotFound: (id: string) => new DomainError('CARE.VISIT_NOT_FOUND', `visit ${id} not found`, 'not-found'),
+  /** A rule of care broken by the request, given the records as they stand. */
+  rule: (v: CareViolation) => new DomainError(v.rule, v.message, 'conflict'),
+  /** The request contradicts itself (its own fields are out of order). */
+  invalid: (v: CareViolation) => new DomainError(v.rule, v.message, 'invalid'),
+  visitsAfterEnd: (endedOn: string, count: number) =>
+    new DomainError('CARE.VISITS_AFTER_END', `${count} planned or delivered visit(s) fall after ${endedOn}; cancel or move them before ending support`, 'conflict'),
+  nothingToChange: () => new DomainError('CARE.NOTHING_TO_CHANGE', 'the request changes no field', 'invalid'),
+};

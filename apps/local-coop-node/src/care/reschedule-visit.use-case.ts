@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CareErrors } from './care.errors';
+import { visitChangeViolation } from './care.rules';
+import { Visit } from './visit.entity';
+import { VisitParticipants } from './visit-participants.service';
+import { VisitQueries } from './visit.queries';
+import { RescheduleVisitDto, VisitView } from './visits.dto';
+
+/** Moves a planned visit, changes its service, or gives it to another carer employed on the (new) day. */
+@Injectable()
+export class RescheduleVisit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly participants: VisitParticipants,
+    private readonly queries: VisitQueries,
+  ) {}
+
+  async execute(id: string, dto: RescheduleVisitDto): Promise<VisitView> {
+    const changes: Partial<Visit> = {
+      ...(dto.carerId !== undefined && { carerId: dto.carerId }),
+      ...(dto.serviceType !== undefined && { serviceType: dto.serviceType }),
+      ...(dto.plannedStart !== undefined && { plannedStart: new Date(dto.plannedStart) }),
+      ...(dto.plannedMinutes !== undefined && { plannedMinutes: dto.plannedMinutes }),
+    };
+    if (Object.keys(changes).length === 0) throw CareErrors.nothingToChange();
+    return this.dataSource.transaction(async (m) => {
+      const visit = await this.queries.lockForChange(m, id);
+      const violation = visitChangeViolation(visit.status);
+      if (violation) throw CareErrors.rule(violation);
+      await this.participants.assertAvailable(m, visit.serviceUserId, changes.carerId ?? visit.carerId, changes.plannedStart ?? visit.plannedStart);
+      await m.update(Visit, { id }, changes);
+      return this.queries.get(id, m);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { FundingType } from '@app/contracts';
+
+/** A person the co-op supports. Personal data: it never leaves this node. */
+@Entity('service_user')
+export class ServiceUser {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text', { name: 'full_name' })
+  fullName: string;
+
+  @Column('date', { name: 'date_of_birth' })
+  dateOfBirth: string;
+
+  @Column('text')
+  address: string;
+
+  @Column('text')
+  locality: string;
+
+  @Column('text', { name: 'funding_type' })
+  fundingType: FundingType;
+
+  @Column('date', { name: 'started_on' })
+  startedOn: string;
+
+  /** The last day of support. */
+  @Column('date', { name: 'ended_on', nullable: true })
+  endedOn: string | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt: Date;
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Page, Roles } from '@app/platform';
+import { AgreeCarePlan } from './agree-care-plan.use-case';
+import { CarePlanView, AgreeCarePlanDto } from './care-plans.dto';
+import { ContinuityView, MonthQuery } from './care-reports.dto';
+import { CareReportQueries } from './care-reports.queries';
+import { RegisterServiceUser } from './register-service-user.use-case';
+import { ServiceUserQueries } from './service-user.queries';
+import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
+import { UpdateServiceUser } from './update-service-user.use-case';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** The people the co-op supports. Their records are the admin's: members have no access here. */
+@ApiTags('care')
+@ApiBearerAuth()
+@Roles('coop-admin')
+@Controller('service-users')
+export class ServiceUsersController {
+  constructor(
+    private readonly queries: ServiceUserQueries,
+    private readonly reports: CareReportQueries,
+    private readonly register: RegisterServiceUser,
+    private readonly update: UpdateServiceUser,
+    private readonly agreePlan: AgreeCarePlan,
+  ) {}
+
+  @Post()
+  @ApiOkResponse({ type: ServiceUserView })
+  registerServiceUser(@Body() body: RegisterServiceUserDto): Promise<ServiceUserView> {
+    return this.register.execute(body);
+  }
+
+  @Get()
+  list(@Query() query: ListServiceUsersQuery): Promise<Page<ServiceUserView>> {
+    return this.queries.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ServiceUserView })
+  get(@Param('id', uuid) id: string): Promise<ServiceUserView> {
+    return this.queries.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ServiceUserView })
+  change(@Param('id', uuid) id: string, @Body() body: UpdateServiceUserDto): Promise<ServiceUserView> {
+    return this.update.execute(id, body);
+  }
+
+  @Post(':id/care-plans')
+  @ApiOkResponse({ type: CarePlanView })
+  agreeCarePlan(@Param('id', uuid) id: string, @Body() body: AgreeCarePlanDto): Promise<CarePlanView> {
+    return this.agreePlan.execute(id, body);
+  }
+
+  /** How many different carers the person saw (or is due to see) in a month. */
+  @Get(':id/continuity')
+  @ApiOkResponse({ type: ContinuityView })
+  continuity(@Param('id', uuid) id: string, @Query() query: MonthQuery): Promise<ContinuityView> {
+    return this.reports.continuityOf(id, query.month);
+  }
+}

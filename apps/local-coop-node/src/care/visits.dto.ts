@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, Validate, ValidateIf, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery } from '@app/platform';
+import { VISIT_OUTCOMES, VISIT_STATUSES, VisitOutcome, VisitStatus } from './care.rules';
+
+const MAX_VISIT_MINUTES = 24 * 60;
+
+export class PlanVisitDto {
+  @ApiProperty()
+  @IsUUID('4')
+  serviceUserId: string;
+
+  @ApiProperty({ description: 'A staff member employed on the day of the visit' })
+  @IsUUID('4')
+  carerId: string;
+
+  @ApiProperty({ enum: SERVICE_TYPES })
+  @IsIn(SERVICE_TYPES)
+  serviceType: ServiceType;
+
+  @ApiProperty({ example: '2026-11-25T09:30:00Z' })
+  @IsTimestampWithZone()
+  plannedStart: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_VISIT_MINUTES })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VISIT_MINUTES)
+  plannedMinutes: number;
+}
+
+/** Moves a planned visit or gives it to another carer. */
+export class RescheduleVisitDto {
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsUUID('4')
+  carerId?: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_TYPES })
+  @IsOptionalNotNull()
+  @IsIn(SERVICE_TYPES)
+  serviceType?: ServiceType;
+
+  @ApiPropertyOptional({ example: '2026-11-25T09:30:00Z' })
+  @IsOptionalNotNull()
+  @IsTimestampWithZone()
+  plannedStart?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_VISIT_MINUTES })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VISIT_MINUTES)
+  plannedMinutes?: number;
+}
+
+@ValidatorConstraint({ name: 'onlyWhenDelivered' })
+class OnlyWhenDelivered implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return (args.object as VisitOutcomeDto).status === 'delivered';
+  }
+
+  defaultMessage(): string {
+    return 'deliveredMinutes is recorded only for a delivered visit';
+  }
+}
+
+export class VisitOutcomeDto {
+  @ApiProperty({ enum: VISIT_OUTCOMES })
+  @IsIn(VISIT_OUTCOMES)
+  status: VisitOutcome;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_VISIT_MINUTES, description: 'Required when delivered, absent otherwise' })
+  @ValidateIf((o: VisitOutcomeDto) => o.status === 'delivered' || o.deliveredMinutes !== undefined)
+  @Validate(OnlyWhenDelivered)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VISIT_MINUTES)
+  deliveredMinutes?: number;
+}
+
+export class ListVisitsQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  serviceUserId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4')
+  carerId?: string;
+
+  @ApiPropertyOptional({ enum: VISIT_STATUSES })
+  @IsOptional()
+  @IsIn(VISIT_STATUSES)
+  status?: VisitStatus;
+
+  @ApiPropertyOptional({ enum: SERVICE_TYPES })
+  @IsOptional()
+  @IsIn(SERVICE_TYPES)
+  serviceType?: ServiceType;
+
+  @ApiPropertyOptional({ description: "First day, included, in the co-op's calendar" })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: "Last day, included, in the co-op's calendar" })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+export class VisitView {
+  @ApiProperty() id: string;
+  @ApiProperty() serviceUserId: string;
+  @ApiProperty() carerId: string;
+  @ApiProperty({ enum: SERVICE_TYPES }) serviceType: ServiceType;
+  @ApiProperty() plannedStart: string;
+  @ApiProperty() plannedMinutes: number;
+  @ApiProperty({ enum: VISIT_STATUSES }) status: VisitStatus;
+  @ApiPropertyOptional({ nullable: true }) deliveredMinutes: number | null;
+}

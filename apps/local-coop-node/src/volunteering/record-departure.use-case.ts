@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TimeLedger } from './time-ledger';
+import { departureViolation } from './volunteer.rules';
+import { VolunteerQueries } from './volunteer-queries';
+import { DepartureDto, VolunteerView } from './volunteers.dto';
+import { VolunteeringErrors } from './volunteering.errors';
+import { todayIso } from '@app/platform';
+
+/**
+ * A volunteer leaves. Their time-credit balance is frozen as it stands: no more hours, no transfers
+ * to or from them; their records and any claims in progress are kept.
+ */
+@Injectable()
+export class RecordDeparture {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly volunteers: VolunteerQueries,
+    private readonly ledger: TimeLedger,
+  ) {}
+
+  async execute(id: string, dto: DepartureDto): Promise<VolunteerView> {
+    return this.dataSource.transaction(async (m) => {
+      // The account lock is what hours and transfers take too, so none of them can slip in between
+      // their check that the volunteer is still here and this departure.
+      await this.ledger.lockVolunteerAccounts(m, [id]);
+      const volunteer = await this.volunteers.get(id, m);
+      const violation = departureViolation(volunteer, dto.leftOn ?? todayIso(), todayIso());
+      if (violation) throw VolunteeringErrors.broken(violation);
+      await m.query('UPDATE volunteer SET left_on = $2, leaving_reason = $3 WHERE id = $1', [id, dto.leftOn ?? todayIso(), dto.reason ?? null]);
+      return this.volunteers.get(id, m);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { paidWorkViolation } from './volunteer.rules';
+import { VolunteerQueries } from './volunteer-queries';
+import { PaidWorkDto, VolunteerView } from './volunteers.dto';
+import { VolunteeringErrors } from './volunteering.errors';
+
+/**
+ * Records the volunteer-to-paid pathway: the day a volunteer started paid work, and in what role.
+ * It does not end their volunteering; many carry on.
+ */
+@Injectable()
+export class RecordPaidWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly volunteers: VolunteerQueries,
+  ) {}
+
+  async execute(id: string, dto: PaidWorkDto): Promise<VolunteerView> {
+    return this.dataSource.transaction(async (m) => {
+      const volunteer = await this.volunteers.lock(m, id, 'update');
+      const violation = paidWorkViolation(volunteer, dto.on);
+      if (violation) throw VolunteeringErrors.broken(violation);
+      await m.query('UPDATE volunteer SET moved_into_paid_work_on = $2, paid_role = $3 WHERE id = $1', [id, dto.on, dto.role]);
+      return this.volunteers.get(id, m);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { TimeBankQueries } from './time-bank-queries';
+import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, TransferDto, TransferView } from './time-bank.dto';
+import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { periodViolation } from './volunteer.rules';
+import { VolunteerQueries } from './volunteer-queries';
+import { PeriodQuery } from './volunteers.dto';
+import { VolunteeringErrors } from './volunteering.errors';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('volunteering')
+@ApiBearerAuth()
+@Controller('time-bank')
+export class TimeBankController {
+  constructor(
+    private readonly queries: TimeBankQueries,
+    private readonly volunteers: VolunteerQueries,
+    private readonly transfer: TransferTimeCredits,
+  ) {}
+
+  /** A volunteer's balance, what they may still spend, and their entries. */
+  @Get('accounts/:volunteerId')
+  @Roles('coop-admin', 'member')
+  @ApiOkResponse({ type: AccountView })
+  async account(@Param('volunteerId', uuid) volunteerId: string, @Query() query: AccountQuery, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    await this.volunteers.visibleTo(principal, volunteerId);
+    return this.queries.account(volunteerId, query);
+  }
+
+  /** Moves credits from the volunteer who received help to the one who gave it. */
+  @Post('transfers')
+  @Roles('coop-admin')
+  @ApiOkResponse({ type: TransferView })
+  pay(@Body() body: TransferDto): Promise<TransferView> {
+    return this.transfer.execute(body);
+  }
+
+  @Get('transfers')
+  @Roles('coop-admin')
+  transfers(@Query() query: ListTransfersQuery): Promise<Page<TransferView>> {
+    return this.queries.transfers(query);
+  }
+
+  /** Credits earned and exchanged between volunteers, by purpose. */
+  @Get('summary')
+  @Roles('coop-admin')
+  @ApiOkResponse({ type: TimeBankSummaryView })
+  summary(@Query() query: PeriodQuery): Promise<TimeBankSummaryView> {
+    const inverted = periodViolation(query.from, query.to);
+    if (inverted) throw VolunteeringErrors.invalid(inverted);
+    return this.queries.summary(query);
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LedgerPurpose } from './time-bank.rules';
+
+/** The header of one double-entry transfer; its two time_entry rows are checked against it at commit. */
+@Entity('time_transfer')
+export class TimeTransfer {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  purpose: LedgerPurpose;
+
+  @Column('uuid', { name: 'from_account_id' })
+  fromAccountId: string;
+
+  @Column('uuid', { name: 'to_account_id' })
+  toAccountId: string;
+
+  @Column('int')
+  minutes: number;
+
+  @Column('uuid', { name: 'volunteer_hours_id', nullable: true })
+  volunteerHoursId: string | null;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  @Column('date', { name: 'occurred_on' })
+  occurredOn: string;
+
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt: Date;
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, Principal, pageOf } from '@app/platform';
+import { assertMayActOnVolunteer } from './volunteer-access';
+import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
+import { HoursView, ListHoursQuery, ListVolunteersQuery, PeriodQuery, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
+import { VolunteeringErrors } from './volunteering.errors';
+
+const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';
+
+@Injectable()
+export class VolunteerQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(q: ListVolunteersQuery): Promise<Page<VolunteerView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.status === 'active') where.push('v.left_on IS NULL');
+    if (q.status === 'left') where.push('v.left_on IS NOT NULL');
+    if (q.inPaidWork === 'true') where.push('v.moved_into_paid_work_on IS NOT NULL');
+    if (q.inPaidWork === 'false') where.push('v.moved_into_paid_work_on IS NULL');
+    if (q.name) where.push(`v.full_name ILIKE $${params.push(`%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM volunteer v ${clause}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM volunteer v ${clause} ORDER BY v.full_name, v.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return pageOf(rows.map(toView), total, q);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<VolunteerView> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1`, [id]);
+    if (!row) throw VolunteeringErrors.volunteerNotFound(id);
+    return toView(row);
+  }
+
+  /** The volunteer, if the caller may see them; otherwise the same 404 as a volunteer that does not exist. */
+  async visibleTo(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<VolunteerView> {
+    const volunteer = await this.get(id, manager);
+    assertMayActOnVolunteer(principal, volunteer);
+    return volunteer;
+  }
+
+  /**
+   * The volunteer row locked for the rest of the transaction: 'update' to change it, 'share' to add
+   * a record whose dates must agree with it while it cannot change.
+   */
+  async lock(manager: EntityManager, id: string, mode: 'update' | 'share'): Promise<VolunteerView> {
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1 ${mode === 'update' ? 'FOR NO KEY UPDATE' : 'FOR SHARE'}`, [id]);
+    if (!row) throw VolunteeringErrors.volunteerNotFound(id);
+    return toView(row);
+  }
+
+  async forMember(memberId: string | undefined, manager: EntityManager = this.dataSource.manager): Promise<VolunteerView | null> {
+    if (!memberId) return null;
+    const [row] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.member_id = $1`, [memberId]);
+    return row ? toView(row) : null;
+  }
+
+  async hours(volunteerId: string, q: ListHoursQuery): Promise<Page<HoursView>> {
+    const where = ['h.volunteer_id = $1'];
+    const params: unknown[] = [volunteerId];
+    if (q.activity) where.push(`h.activity = $${params.push(q.activity)}`);
+    if (q.from) where.push(`h.worked_on >= $${params.push(q.from)}`);
+    if (q.to) where.push(`h.worked_on <= $${params.push(q.to)}`);
+    const clause = `WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM volunteer_hours h ${clause}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id ${clause}
+        ORDER BY h.worked_on DESC, h.recorded_at DESC, h.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return pageOf(rows.map(toHoursView), total, q);
+  }
+
+  async hoursEntry(manager: EntityManager, id: string): Promise<HoursView> {
+    const [row] = await manager.query('SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.id = $1', [id]);
+    return toHoursView(row);
+  }
+
+  /** Hours given by activity, volunteers active at the period's end, and moves into paid work within it. */
+  async summary(period: PeriodQuery, today: string): Promise<VolunteeringSummaryView> {
+    const from = period.from ?? null;
+    const to = period.to ?? null;
+    const rows: { activity: VolunteerActivity; minutes: string }[] = await this.dataSource.query(
+      `SELECT activity, sum(minutes)::bigint AS minutes FROM volunteer_hours
+        WHERE ($1::date IS NULL OR worked_on >= $1::date) AND ($2::date IS NULL OR worked_on <= $2::date) GROUP BY activity`,
+      [from, to],
+    );
+    const [people] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE joined_on <= $2::date AND (left_on IS NULL OR left_on > $2::date))::int AS active,
+              count(*) FILTER (WHERE moved_into_paid_work_on >= coalesce($1::date, '-infinity') AND moved_into_paid_work_on <= $2::date)::int AS moved
+         FROM volunteer`,
+      [from, to ?? today],
+    );
+    const minutesByActivity = Object.fromEntries(VOLUNTEER_ACTIVITIES.map((a) => [a, Number(rows.find((r) => r.activity === a)?.minutes ?? 0)])) as Record<VolunteerActivity, number>;
+    return {
+      from,
+      to,
+      activeVolunteers: people.active,
+      minutesGiven: Object.values(minutesByActivity).reduce((s, m) => s + m, 0),
+      minutesByActivity,
+      movedIntoPaidWork: people.moved,
+    };
+  }
+}
+
+function toView(r: Record<string, any>): VolunteerView {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    memberId: r.member_id,
+    joinedOn: r.joined_on,
+    leftOn: r.left_on,
+    leavingReason: r.leaving_reason,
+    movedIntoPaidWorkOn: r.moved_into_paid_work_on,
+    paidRole: r.paid_role,
+  };
+}
+
+function toHoursView(r: Record<string, any>): HoursView {
+  return { id: r.id, volunteerId: r.volunteer_id, workedOn: r.worked_on, activity: r.activity, minutes: r.minutes, note: r.note, recordedAt: r.recorded_at, transferId: r.transfer_id };
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, pageOf } from '@app/platform';
+import { RulebookStore } from '../rulebook';
+import { ListStaffQuery, ListTrainingQuery, StaffView, TrainingView } from './staff.dto';
+import { Staff } from './staff.entity';
+import { WorkforceErrors } from './workforce.errors';
+import { Employment, paidAtLeastRealLivingWage, trainingIsCurrent } from './workforce.rules';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class StaffQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rulebooks: RulebookStore,
+  ) {}
+
+  async list(q: ListStaffQuery): Promise<Page<StaffView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.contractType) where.push(`contract_type = $${params.push(q.contractType)}`);
+    if (q.role) where.push(`role = $${params.push(q.role)}`);
+    if (q.locality) where.push(`locality = $${params.push(q.locality)}`);
+    if (q.activeOn) {
+      const on = params.push(q.activeOn);
+      where.push(`started_on <= $${on} AND (left_on IS NULL OR left_on >= $${on})`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM staff ${clause}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM staff ${clause} ORDER BY full_name, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    const rlw = await this.realLivingWage();
+    return pageOf(rows.map((r: Record<string, any>) => toStaffView(r, rlw)), total, q);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<StaffView> {
+    const [row] = await manager.query('SELECT * FROM staff WHERE id = $1', [id]);
+    if (!row) throw WorkforceErrors.staffNotFound(id);
+    return toStaffView(row, await this.realLivingWage(manager));
+  }
+
+  /** The staff record, locked for the rest of the transaction against concurrent changes. */
+  async lockForChange(manager: EntityManager, id: string): Promise<Staff> {
+    const staff = await manager.findOne(Staff, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!staff) throw WorkforceErrors.staffNotFound(id);
+    return staff;
+  }
+
+  /**
+   * The employment dates, share-locked so that they cannot change (a leaving being recorded) before
+   * the caller's transaction, which relies on them, commits.
+   */
+  async employmentOf(manager: EntityManager, id: string): Promise<Employment> {
+    const [row] = await manager.query('SELECT started_on, left_on FROM staff WHERE id = $1 FOR SHARE', [id]);
+    if (!row) throw WorkforceErrors.staffNotFound(id);
+    return { startedOn: row.started_on, leftOn: row.left_on };
+  }
+
+  async assertExists(manager: EntityManager, id: string): Promise<void> {
+    const [row] = await manager.query('SELECT 1 FROM staff WHERE id = $1', [id]);
+    if (!row) throw WorkforceErrors.staffNotFound(id);
+  }
+
+  async trainingOf(staffId: string, q: ListTrainingQuery): Promise<Page<TrainingView>> {
+    await this.assertExists(this.dataSource.manager, staffId);
+    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM training_record WHERE staff_id = $1', [staffId]);
+    const rows = await this.dataSource.query(
+      'SELECT * FROM training_record WHERE staff_id = $1 ORDER BY completed_on DESC, id LIMIT $2 OFFSET $3',
+      [staffId, q.limit, q.offset],
+    );
+    return pageOf(rows.map(toTrainingView), total, q);
+  }
+
+  async trainingRecord(id: string, manager: EntityManager): Promise<TrainingView> {
+    const [row] = await manager.query('SELECT * FROM training_record WHERE id = $1', [id]);
+    return toTrainingView(row);
+  }
+
+  private async realLivingWage(manager?: EntityManager): Promise<number> {
+    return (await this.rulebooks.current(manager)).rulebook.realLivingWagePencePerHour;
+  }
+}
+
+function toStaffView(r: Record<string, any>, realLivingWagePencePerHour: number): StaffView {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    role: r.role,
+    contractType: r.contract_type,
+    hourlyPayPence: r.hourly_pay_pence,
+    contractedMinutesPerWeek: r.contracted_minutes_per_week,
+    startedOn: r.started_on,
+    leftOn: r.left_on,
+    leavingReason: r.leaving_reason,
+    memberId: r.member_id,
+    locality: r.locality,
+    paidAtLeastRealLivingWage: paidAtLeastRealLivingWage(r.hourly_pay_pence, realLivingWagePencePerHour),
+  };
+}
+
+function toTrainingView(r: Record<string, any>): TrainingView {
+  return {
+    id: r.id,
+    staffId: r.staff_id,
+    course: r.course,
+    completedOn: r.completed_on,
+    expiresOn: r.expires_on,
+    current: trainingIsCurrent({ completedOn: r.completed_on, expiresOn: r.expires_on }, today()),
+  };
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, pageOf } from '@app/platform';
+import { RulebookStore } from '../rulebook';
+import { ListVacanciesQuery, VacancyView } from './vacancies.dto';
+import { Vacancy } from './vacancy.entity';
+import { WorkforceErrors } from './workforce.errors';
+import { paidAtLeastRealLivingWage } from './workforce.rules';
+
+@Injectable()
+export class VacancyQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rulebooks: RulebookStore,
+  ) {}
+
+  async list(q: ListVacanciesQuery): Promise<Page<VacancyView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.status !== 'all') where.push(`status = $${params.push(q.status)}`);
+    if (q.role) where.push(`role = $${params.push(q.role)}`);
+    if (q.contractType) where.push(`contract_type = $${params.push(q.contractType)}`);
+    if (q.locality) where.push(`locality = $${params.push(q.locality)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM vacancy ${clause}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM vacancy ${clause} ORDER BY opened_on DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    const rlw = await this.realLivingWage();
+    return pageOf(rows.map((r: Record<string, any>) => toView(r, rlw)), total, q);
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<VacancyView> {
+    const [row] = await manager.query('SELECT * FROM vacancy WHERE id = $1', [id]);
+    if (!row) throw WorkforceErrors.vacancyNotFound(id);
+    return toView(row, await this.realLivingWage(manager));
+  }
+
+  async lockForChange(manager: EntityManager, id: string): Promise<Vacancy> {
+    const vacancy = await manager.findOne(Vacancy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!vacancy) throw WorkforceErrors.vacancyNotFound(id);
+    return vacancy;
+  }
+
+  /** Open at the end of the day: a vacancy closed that day no longer counts. */
+  async countOpenAtEndOf(on: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM vacancy WHERE opened_on <= $1 AND (closed_on IS NULL OR closed_on > $1)', [on]);
+    return n;
+  }
+
+  private async realLivingWage(manager?: EntityManager): Promise<number> {
+    return (await this.rulebooks.current(manager)).rulebook.realLivingWagePencePerHour;
+  }
+}
+
+function toView(r: Record<string, any>, realLivingWagePencePerHour: number): VacancyView {
+  return {
+    id: r.id,
+    role: r.role,
+    contractType: r.contract_type,
+    minutesPerWeek: r.minutes_per_week,
+    hourlyPayPence: r.hourly_pay_pence,
+    locality: r.locality,
+    openedOn: r.opened_on,
+    closedOn: r.closed_on,
+    status: r.status,
+    paidAtLeastRealLivingWage: paidAtLeastRealLivingWage(r.hourly_pay_pence, realLivingWagePencePerHour),
+  };
+}

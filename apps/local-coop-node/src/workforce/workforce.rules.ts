@@ -1,0 +1,121 @@
+import type { ContractType } from '@app/contracts';
+
+/** The posts a co-op employs people in; the migration's check constraints list the same. */
+export const STAFF_ROLES = ['care-worker', 'senior-carer', 'coordinator', 'manager', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const VACANCY_STATUSES = ['open', 'filled', 'withdrawn'] as const;
+export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
+
+/** A broken rule: a stable code and a sentence that names the rule and the values. */
+export interface WorkforceViolation {
+  rule: string;
+  message: string;
+}
+
+/** Dates are 'YYYY-MM-DD' strings throughout, so they compare correctly as text. */
+export interface Employment {
+  startedOn: string;
+  leftOn: string | null;
+}
+
+/** The leave date is the last day worked, so a leaver still counts as employed on it. */
+export function isEmployedOn(e: Employment, on: string): boolean {
+  return e.startedOn <= on && (e.leftOn === null || e.leftOn >= on);
+}
+
+export function leavingViolation(e: Employment, leftOn: string): WorkforceViolation | null {
+  if (e.leftOn !== null) return { rule: 'WORKFORCE.ALREADY_LEFT', message: `this staff member already left on ${e.leftOn}` };
+  if (leftOn < e.startedOn) return { rule: 'WORKFORCE.LEFT_BEFORE_START', message: `leftOn ${leftOn} is before the start date ${e.startedOn}` };
+  return null;
+}
+
+/** Zero-hours and bank contracts guarantee no hours; a permanent contract must guarantee some. */
+export function contractViolation(contractType: ContractType, minutesPerWeek: number): WorkforceViolation | null {
+  if (contractType === 'permanent' && minutesPerWeek === 0) {
+    return { rule: 'WORKFORCE.PERMANENT_WITHOUT_HOURS', message: 'a permanent contract must guarantee some hours a week (contracted minutes above 0)' };
+  }
+  return null;
+}
+
+export function paidAtLeastRealLivingWage(hourlyPayPence: number, realLivingWagePencePerHour: number): boolean {
+  return hourlyPayPence >= realLivingWagePencePerHour;
+}
+
+export function vacancyClosingViolation(v: { status: VacancyStatus; openedOn: string }, closedOn: string): WorkforceViolation | null {
+  if (v.status !== 'open') return { rule: 'WORKFORCE.VACANCY_ALREADY_CLOSED', message: `the vacancy is already ${v.status}` };
+  if (closedOn < v.openedOn) return { rule: 'WORKFORCE.CLOSED_BEFORE_OPENED', message: `closedOn ${closedOn} is before the vacancy opened on ${v.openedOn}` };
+  return null;
+}
+
+/** Training with no expiry date never lapses; otherwise it is current up to and including its expiry date. */
+export function trainingIsCurrent(t: { completedOn: string; expiresOn: string | null }, on: string): boolean {
+  return t.completedOn <= on && (t.expiresOn === null || t.expiresOn >= on);
+}
+
+/** A share as a percentage to one decimal place, or null when there is nothing to share out. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
+}
+
+export interface StaffFacts extends Employment {
+  contractType: ContractType;
+  hourlyPayPence: number;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export function periodViolation(p: Period): WorkforceViolation | null {
+  return p.from > p.to ? { rule: 'WORKFORCE.PERIOD_INVERTED', message: `to (${p.to}) must not be before from (${p.from})` } : null;
+}
+
+export interface WorkforceFigures {
+  /** Employed on the last day of the period. */
+  headcount: number;
+  /** Employed on the first day of the period. */
+  headcountAtStart: number;
+  starters: number;
+  leavers: number;
+  /** Leavers as a share of the average of the headcounts at the start and end of the period. */
+  turnoverPercent: number | null;
+  byContractType: Record<ContractType, number>;
+  onZeroHours: number;
+  zeroHoursPercent: number | null;
+  paidAtLeastRealLivingWage: number;
+  paidAtLeastRealLivingWagePercent: number | null;
+  openVacancies: number;
+  /** Vacancies as a share of all posts, filled and vacant (the Skills for Care definition). */
+  vacancyRatePercent: number | null;
+}
+
+/**
+ * The workforce figures a commissioner asks for, over a period. Headcount, contract mix and pay are
+ * measured on the period's last day; starters and leavers count every start and leave date inside
+ * the period, both ends included.
+ */
+export function workforceFigures(staff: StaffFacts[], period: Period, realLivingWagePencePerHour: number, openVacancies: number): WorkforceFigures {
+  const atEnd = staff.filter((s) => isEmployedOn(s, period.to));
+  const headcountAtStart = staff.filter((s) => isEmployedOn(s, period.from)).length;
+  const within = (d: string | null) => d !== null && d >= period.from && d <= period.to;
+  const leavers = staff.filter((s) => within(s.leftOn)).length;
+  const byContractType: Record<ContractType, number> = { permanent: 0, 'zero-hours': 0, bank: 0 };
+  for (const s of atEnd) byContractType[s.contractType] += 1;
+  const paid = atEnd.filter((s) => paidAtLeastRealLivingWage(s.hourlyPayPence, realLivingWagePencePerHour)).length;
+  return {
+    headcount: atEnd.length,
+    headcountAtStart,
+    starters: staff.filter((s) => within(s.startedOn)).length,
+    leavers,
+    turnoverPercent: percentOf(leavers, (headcountAtStart + atEnd.length) / 2),
+    byContractType,
+    onZeroHours: byContractType['zero-hours'],
+    zeroHoursPercent: percentOf(byContractType['zero-hours'], atEnd.length),
+    paidAtLeastRealLivingWage: paid,
+    paidAtLeastRealLivingWagePercent: percentOf(paid, atEnd.length),
+    openVacancies,
+    vacancyRatePercent: percentOf(openVacancies, atEnd.length + openVacancies),
+  };
+}
