@@ -26,7 +26,7 @@ export class TestNatsServer {
   private proc: ChildProcess | null = null;
   readonly dir = mkdtempSync(join(tmpdir(), 'ccm-nats-'));
 
-  private constructor(readonly port: number, private readonly extraConfig: string) {}
+  private constructor(readonly port: number, private extraConfig: string) {}
 
   static async start(extraConfig = ''): Promise<TestNatsServer> {
     const server = new TestNatsServer(await freePort(), extraConfig);
@@ -39,10 +39,29 @@ export class TestNatsServer {
   }
 
   async resume(): Promise<void> {
-    const conf = join(this.dir, 'server.conf');
-    writeFileSync(conf, `listen: 127.0.0.1:${this.port}\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${this.extraConfig}\n`);
-    this.proc = spawn(BINARY, ['-c', conf], { stdio: 'ignore' });
+    this.writeConfig();
+    this.proc = spawn(BINARY, ['-c', this.configFile], { stdio: 'ignore' });
     await waitForPort(this.port, true);
+  }
+
+  /** Rewrites the configuration and has the running server reload it (SIGHUP), as an operator would. */
+  async reload(extraConfig: string, isApplied: () => Promise<boolean>): Promise<void> {
+    this.extraConfig = extraConfig;
+    this.writeConfig();
+    this.proc?.kill('SIGHUP');
+    const deadline = Date.now() + 10_000;
+    while (!(await isApplied())) {
+      if (Date.now() > deadline) throw new Error('nats-server did not apply the reloaded configuration');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private get configFile(): string {
+    return join(this.dir, 'server.conf');
+  }
+
+  private writeConfig(): void {
+    writeFileSync(this.configFile, `listen: 127.0.0.1:${this.port}\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${this.extraConfig}\n`);
   }
 
   async stop(): Promise<void> {
