@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { connect } from 'nats';
 import { createUser, fromSeed } from 'nkeys.js';
 import { LinkProxy } from './link-proxy';
+import { NatsBroker } from './nats-broker';
 import { Processes } from './processes';
 
 /**
  * `npm run demo`: the mesh on one machine. A hub and three co-op nodes, each its own process with its
- * own database, talking over the local NATS. Tells what happens, then keeps running until Ctrl-C
+ * own database, talking over a NATS server the demo runs with per-co-op permissions. Tells what
+ * happens, then keeps running until Ctrl-C
  * (or exits at once with --once).
  */
 const ONCE = process.argv.includes('--once');
@@ -17,7 +18,6 @@ const ROOT = join(__dirname, '..', '..', '..');
 const HUB_MAIN = join(ROOT, 'dist/apps/consortium-hub/main.js');
 const NODE_MAIN = join(ROOT, 'dist/apps/local-coop-node/main.js');
 const PG = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 5432), user: process.env.DB_USER ?? 'postgres', password: process.env.DB_PASSWORD ?? '' };
-const NATS = new URL(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
 /** Namespaces the demo's databases and subjects; tests set it so a demo run of theirs never touches yours. */
 const NAMESPACE = process.env.DEMO_NAMESPACE ?? 'demo';
 const SUBJECT_ROOT = NAMESPACE;
@@ -51,7 +51,7 @@ const say = (text = '') => console.log(text);
 const step = (text: string) => say(`\n▸ ${text}`);
 
 async function main(): Promise<void> {
-  await preflight();
+  const natsBinary = await preflight();
   const secret = process.env.JWT_SECRET ?? randomBytes(32).toString('base64url');
   const hubSeed = Buffer.from(createUser().getSeed()).toString();
   const common = {
@@ -67,11 +67,12 @@ async function main(): Promise<void> {
   };
 
   say('Care Co-op Mesh — demo: a consortium hub and three co-op nodes over NATS JetStream');
-  step(`Resetting the demo (databases ccm_${NAMESPACE}_*, JetStream streams ${NAMESPACE.toUpperCase()}_*) so the story starts fresh`);
+  step(`Resetting the demo (databases ccm_${NAMESPACE}_*) so the story starts fresh`);
   await reset();
 
   const procs = new Processes(join(ROOT, '.demo', NAMESPACE === 'demo' ? 'logs' : `logs-${NAMESPACE}`));
   const proxies = new Map<string, LinkProxy>();
+  let broker: NatsBroker | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -79,24 +80,30 @@ async function main(): Promise<void> {
     step('Stopping: each app finishes its in-flight messages, then closes');
     await procs.stopAll();
     for (const p of proxies.values()) await p.close();
+    await broker?.stop();
     say('  stopped cleanly');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
+  // A closed terminal or pipe must not orphan the mesh: stop everything as for Ctrl-C.
+  process.stdout.on('error', () => void shutdown(1));
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
     step('Provisioning each co-op on the hub (consortium-hub provision): its own NKey, to sign its messages and to be its NATS identity');
+    const hubEnv = { ...process.env, ...common, DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed };
     const identities = new Map<string, Record<string, string>>();
     for (const c of COOPS) {
-      const out = execFileSync(process.execPath, [HUB_MAIN, 'provision', '--coop', c.id, '--name', c.name, ...(c.sponsor ? ['--sponsor', c.sponsor] : [])], {
-        env: { ...process.env, ...common, DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed },
-        encoding: 'utf8',
-      });
+      const out = execFileSync(process.execPath, [HUB_MAIN, 'provision', '--coop', c.id, '--name', c.name, ...(c.sponsor ? ['--sponsor', c.sponsor] : [])], { env: hubEnv, encoding: 'utf8' });
       const settings = Object.fromEntries(out.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
       identities.set(c.id, { NATS_NKEY_SEED: settings.NATS_NKEY_SEED, HUB_PUBLIC_KEY: settings.HUB_PUBLIC_KEY });
       say(`  ${c.name.padEnd(32)} public key ${publicKeyOf(settings.NATS_NKEY_SEED)}`);
     }
+
+    step('Starting NATS (JetStream) with the authorization the hub writes from its registry (consortium-hub nats-config)');
+    const authorization = execFileSync(process.execPath, [HUB_MAIN, 'nats-config'], { env: hubEnv, encoding: 'utf8' });
+    broker = await NatsBroker.start(natsBinary, join(ROOT, '.demo', `nats-${NAMESPACE}`), authorization);
+    say(`  ${broker.url}: the hub may do anything; each co-op may publish only on its own subjects and read only its own consumer`);
 
     step('Seeding each co-op node with its own sample co-op (npm run seed): records that never leave the node');
     for (const [i, c] of COOPS.entries()) {
@@ -108,9 +115,9 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
-    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, HEARTBEAT_TIMEOUT_MS: '7000' });
+    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, NATS_URL: broker.url, HEARTBEAT_TIMEOUT_MS: '7000' });
     for (const c of COOPS) {
-      const proxy = await LinkProxy.start({ host: NATS.hostname, port: Number(NATS.port || 4222) });
+      const proxy = await LinkProxy.start({ host: '127.0.0.1', port: broker.port });
       proxies.set(c.id, proxy);
       procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), ...identities.get(c.id), PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
       say(`  ${c.name.padEnd(32)} http://127.0.0.1:${c.port}   (its NATS link runs through a relay the demo can cut)`);
@@ -188,7 +195,8 @@ function printRegistry(items: Coop[]): void {
   rows.forEach((r) => say(line(r)));
 }
 
-async function preflight(): Promise<void> {
+/** PostgreSQL must answer; NATS the demo runs itself, so only its binary must be there. */
+async function preflight(): Promise<string> {
   const pg = new Client({ ...PG, database: 'postgres', connectionTimeoutMillis: 3000 });
   try {
     await pg.connect();
@@ -196,14 +204,9 @@ async function preflight(): Promise<void> {
   } catch {
     fail(`PostgreSQL is not reachable at ${PG.host}:${PG.port}: run "docker compose up -d postgres" (or: apt-get install postgresql)`);
   }
-  try {
-    const nc = await connect({ servers: NATS.toString(), timeout: 3000, reconnect: false });
-    const jsm = await nc.jetstreamManager().catch(() => null);
-    await nc.close();
-    if (!jsm) fail(`NATS at ${NATS.host} has no JetStream: start it with -js (docker compose up -d nats)`);
-  } catch {
-    fail(`NATS is not reachable at ${NATS.host}: run "docker compose up -d nats" (or: apt-get install nats-server, then nats-server -js)`);
-  }
+  const binary = NatsBroker.findBinary();
+  if (!binary) fail('nats-server is not installed: apt-get install nats-server (or set NATS_SERVER_BIN), or run the mesh with "docker compose up"');
+  return binary;
 }
 
 function fail(line: string): never {
@@ -216,10 +219,6 @@ async function reset(): Promise<void> {
   await pg.connect();
   for (const db of [HUB_DB, ...COOPS.map((c) => nodeDb(c.id))]) await pg.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   await pg.end();
-  const nc = await connect({ servers: NATS.toString(), timeout: 3000, reconnect: false });
-  const jsm = await nc.jetstreamManager();
-  for (const s of [`${SUBJECT_ROOT.toUpperCase()}_COOP`, `${SUBJECT_ROOT.toUpperCase()}_HUB`]) await jsm.streams.delete(s).catch(() => false);
-  await nc.close();
 }
 
 function token(main: string, env: Record<string, string>, args: string[]): string {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { connect } from 'nats';
 import { join } from 'node:path';
 import { dropTestDatabase } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
@@ -12,11 +11,7 @@ describe('the demo', () => {
   const namespace = `demotest${uniqueSuffix()}`;
 
   afterAll(async () => {
-    rmSync(join(ROOT, '.demo', `logs-${namespace}`), { recursive: true, force: true });
-    const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
-    const jsm = await nc.jetstreamManager();
-    for (const s of ['COOP', 'HUB']) await jsm.streams.delete(`${namespace.toUpperCase()}_${s}`).catch(() => false);
-    await nc.close();
+    for (const dir of [`logs-${namespace}`, `nats-${namespace}`]) rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
     for (const db of ['hub', 'colne_valley', 'holme_valley', 'preston']) await dropTestDatabase(`ccm_${namespace}_${db}`);
   });
 
@@ -32,6 +27,9 @@ describe('the demo', () => {
     child.stderr.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect({ code, out }).toEqual({ code: 0, out: expect.stringContaining('stopped cleanly') });
+    expect(out).toMatch(/Co-operative Care Colne Valley\s+public key U[A-Z2-7]{55}/);
+    expect(out).toMatch(/Starting NATS \(JetStream\) with the authorization the hub writes/);
+    expect(out).toMatch(/Co-operative Care Colne Valley\s+\d+ members, \d+ board seats/);
     expect(out).toMatch(/All three co-ops registered with the hub and online after [\d.]+ s/);
     expect(out).toMatch(/colne-valley\s+Co-operative Care Colne Valley\s+registered\s+online/);
     expect(out).toMatch(/node outbox: 1 message waiting/);
