@@ -22,7 +22,7 @@ import {
   OutboxService,
   SignatureKeys,
 } from '@app/federation';
-import { DomainError, FederationConfig, ensureDatabase, loadConfig, postgresOptions } from '@app/platform';
+import { AuditTrail, AuditTrail1764000000050, DomainError, FederationConfig, ensureDatabase, loadConfig, postgresOptions } from '@app/platform';
 import { PG, dropTestDatabase } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
 
@@ -48,12 +48,12 @@ describe('inbox and outbox on PostgreSQL', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     await ensureDatabase({ ...PG, database });
-    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000], applicationName: 'test' })).initialize();
+    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000, AuditTrail1764000000050], applicationName: 'test' })).initialize();
     await ds.runMigrations();
     await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
     handlers = new InboxHandlers();
     outbox = new OutboxService(options, ds);
-    inbox = new InboxProcessor(options, ds, handlers, outbox, keys);
+    inbox = new InboxProcessor(options, ds, handlers, outbox, keys, new AuditTrail(ds));
     const handler = async (envelope: { id: string }, m: import('typeorm').EntityManager) => {
       calls++;
       await m.query('INSERT INTO effect (message_id) VALUES ($1)', [envelope.id]);

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
-import { AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
+import { AuditModule, AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
@@ -18,6 +18,7 @@ export class HubModule {
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'consortium-hub' }),
         TypeOrmModule.forRoot(hubDataSourceOptions(config)),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
+        AuditModule.forRoot({ readerRoles: ['consortium-staff'] }),
         AuthModule.forRoot({ secret: config.JWT_SECRET, audience: HUB_AUDIENCE }),
         FederationModule.forRoot({
           side: { kind: 'hub' },

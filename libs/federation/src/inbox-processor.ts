@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Accepted, Envelope, ReceiptV1, canonicalJson, decodeDurable } from '@app/contracts';
-import { DomainError } from '@app/platform';
+import { AuditTrail, DomainError } from '@app/platform';
 import { backoffDelay } from './backoff';
 import { DeadLetter, InboxMessage } from './entities';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
@@ -43,6 +43,7 @@ export class InboxProcessor {
     private readonly handlers: InboxHandlers,
     private readonly outbox: OutboxService,
     @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
+    private readonly audit: AuditTrail,
   ) {}
 
   async process(delivery: IncomingDelivery): Promise<Disposition> {
@@ -122,7 +123,20 @@ export class InboxProcessor {
         if (existing.outcome === 'rejected') await this.sendReceipt(m, envelope, 'rejected', reason);
         else await this.sendReceipt(m, envelope, 'applied');
       }
-      if (outcome !== 'duplicate') await this.sendReceipt(m, envelope, outcome, reason);
+      if (outcome !== 'duplicate') {
+        await this.sendReceipt(m, envelope, outcome, reason);
+        await this.audit.record(
+          {
+            actor: this.options.side.kind === 'hub' ? `coop:${envelope.coopId}` : 'hub',
+            actorRole: this.options.side.kind === 'hub' ? 'coop' : 'hub',
+            action: `message ${envelope.type} v${envelope.version}`,
+            target: `message=${envelope.id}`,
+            outcome: outcome === 'applied' ? 'succeeded' : 'refused',
+            correlationId: envelope.correlationId,
+          },
+          m,
+        );
+      }
       await runner.commitTransaction();
       this.logger.log({ msg: `inbox ${outcome}`, messageId: envelope.id, type: envelope.type, coopId: envelope.coopId, correlationId: envelope.correlationId, ...(reason ? { reason } : {}) });
       return outcome;

@@ -8,3 +8,4 @@ export * from './logging';
 export * from './cli/run-cli';
 export * from './security';
 export * from './validation';
+export * from './audit';

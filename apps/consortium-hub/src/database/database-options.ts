@@ -1,13 +1,13 @@
 import { DataSourceOptions } from 'typeorm';
 import { FEDERATION_ENTITIES, FederationTables1764000000000 } from '@app/federation';
-import { postgresOptions } from '@app/platform';
+import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
 import { HubStorageConfig } from '../config/hub.config';
 import { Coop } from '../registry/coop.entity';
 import { HubRegistry1764000000100 } from './migrations/1764000000100-hub-registry';
 import { CoopKeys1764000000110 } from './migrations/1764000000110-coop-keys';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
-export const HUB_MIGRATIONS = [FederationTables1764000000000, HubRegistry1764000000100, CoopKeys1764000000110];
+export const HUB_MIGRATIONS = [FederationTables1764000000000, AuditTrail1764000000050, HubRegistry1764000000100, CoopKeys1764000000110];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {
   return postgresOptions(

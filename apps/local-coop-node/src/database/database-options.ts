@@ -1,6 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { FEDERATION_ENTITIES, FederationTables1764000000000 } from '@app/federation';
-import { postgresOptions } from '@app/platform';
+import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
 import { NodeStorageConfig, nodeDatabaseName } from '../config/node.config';
 import { CARE_ENTITIES } from '../care';
 import { GOVERNANCE_ENTITIES } from '../governance';
@@ -32,6 +32,7 @@ export const NODE_ENTITIES = [
 
 export const NODE_MIGRATIONS = [
   FederationTables1764000000000,
+  AuditTrail1764000000050,
   NodeProfile1764000000200,
   Rulebook1764000000300,
   Members1764000000400,

@@ -1,0 +1,36 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface AuditEntry {
+  actor: string;
+  actorRole: string;
+  action: string;
+  target?: string | null;
+  outcome: 'succeeded' | 'refused' | 'failed';
+  status?: number | null;
+  correlationId?: string | null;
+}
+
+/** Writes to the append-only audit trail. Never given a body or payload: who, what, which object, how it ended. */
+@Injectable()
+export class AuditTrail {
+  private readonly logger = new Logger(AuditTrail.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      'INSERT INTO audit_event (actor, actor_role, action, target, outcome, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [entry.actor.slice(0, 200), entry.actorRole.slice(0, 50), entry.action.slice(0, 200), entry.target?.slice(0, 500) ?? null, entry.outcome, entry.status ?? null, entry.correlationId?.slice(0, 64) ?? null],
+    );
+  }
+
+  /** For the HTTP path: a failure to audit is logged loudly but does not undo what the caller was told. */
+  async recordSafely(entry: AuditEntry): Promise<void> {
+    try {
+      await this.record(entry);
+    } catch (error) {
+      this.logger.error({ msg: 'audit event not written', action: entry.action, reason: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { TestMesh } from '../support/mesh';
+
+/** Who did what and when, on a node and on the hub; the app's own database user cannot rewrite it. */
+describe('audit trail', () => {
+  const mesh = new TestMesh();
+  const COOP = 'lindley';
+  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+
+  beforeAll(async () => {
+    await mesh.startHub();
+    await mesh.startNode(COOP);
+  });
+  afterAll(() => mesh.dispose());
+
+  it('records each change on a node with the actor, the route and the object, never the body', async () => {
+    const m = (await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Secret Name', initialSharesPence: 100 }).expect(201)).body;
+    await mesh.nodeHttp(COOP).patch(`/members/${m.id}`).set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', m.id)}`).send({ phone: '01484 111111' }).expect(200);
+    await mesh.nodeHttp(COOP).post(`/members/${m.id}/shares`).set('Authorization', admin()).send({ kind: 'withdrawal', amountPence: 50 }).expect(409);
+    const trail = (await mesh.nodeHttp(COOP).get('/audit?action=/members').set('Authorization', admin()).expect(200)).body.items;
+    expect(trail.slice(0, 3).map((e: Record<string, unknown>) => [e.actor, e.action, e.target, e.outcome, e.status])).toEqual([
+      ['coop-admin:test-coop-admin', 'POST /members/:id/shares', `id=${m.id}`, 'refused', null],
+      [`member:${m.id}`, 'PATCH /members/:id', `id=${m.id}`, 'succeeded', 200],
+      ['coop-admin:test-coop-admin', 'POST /members', null, 'succeeded', 201],
+    ]);
+    const text = JSON.stringify(await mesh.nodeQuery(COOP, 'SELECT * FROM audit_event'));
+    expect(text).not.toContain('Secret Name');
+    expect(text).not.toContain('01484 111111');
+  });
+
+  it('is readable by the admin only', async () => {
+    await mesh.nodeHttp(COOP).get('/audit').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', '00000000-0000-4000-8000-000000000000')}`).expect(403);
+    await mesh.hubHttp().get('/audit').set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`).expect(403);
+  });
+
+  it('records what the hub applied from each co-op, and changes made by consortium staff', async () => {
+    await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).send({ status: 'trading' }).expect(204);
+    const trail = (await mesh.hubHttp().get('/audit').set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).expect(200)).body.items;
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['PATCH /coops/:id/status', 'message coop.registered v1']));
+    expect(trail.find((e: { action: string }) => e.action === 'message coop.registered v1')).toMatchObject({ actor: `coop:${COOP}`, outcome: 'succeeded' });
+  });
+
+  it.each([
+    ['UPDATE', `UPDATE audit_event SET actor = 'someone-else'`],
+    ['DELETE', 'DELETE FROM audit_event'],
+    ['TRUNCATE', 'TRUNCATE audit_event'],
+  ])('refuses %s of the trail by the app database user, on node and hub', async (_op, sql) => {
+    const before = await mesh.nodeQuery(COOP, 'SELECT count(*)::int AS n FROM audit_event');
+    await expect(mesh.nodeQuery(COOP, sql)).rejects.toThrow(/audit_event is append-only/);
+    await expect(mesh.hubQuery(sql)).rejects.toThrow(/audit_event is append-only/);
+    expect(await mesh.nodeQuery(COOP, 'SELECT count(*)::int AS n FROM audit_event')).toEqual(before);
+  });
+});
