@@ -29,22 +29,6 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     });
   });
 
-  describe('every route refuses a caller without a valid token', () => {
-    const PUBLIC = new Set(['GET /health', 'GET /ready']);
-
-    it.each(['hub', 'node'])('%s: each route in the OpenAPI document gives 401 without a token, unless it is public', async (which) => {
-      const http = () => (which === 'hub' ? mesh.hubHttp() : mesh.nodeHttp(COOP));
-      const doc = (await http().get('/docs/json')).body as { paths: Record<string, Record<string, unknown>> };
-      const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m, path: path.replace(/\{[^}]+\}/g, 'preston') })));
-      expect(routes.length).toBeGreaterThan(2);
-      for (const { method, path } of routes) {
-        const key = `${method.toUpperCase()} ${path}`;
-        const res = await (http() as unknown as Record<string, (p: string) => Promise<{ status: number }>>)[method](path);
-        expect({ key, status: res.status }).toEqual({ key, status: PUBLIC.has(key) ? 200 : 401 });
-      }
-    });
-  });
-
   describe('tokens', () => {
     it('refuses a forged, expired or other-audience token with 401', async () => {
       const forged = new TokenService('another-secret-that-is-long-enough-xx', HUB_AUDIENCE).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: 60 });
