@@ -19,6 +19,7 @@ import {
   InboxHandlers,
   InboxProcessor,
   EnvelopeSigner,
+  HubKey,
   OutboxService,
   SignatureKeys,
 } from '@app/federation';
@@ -154,5 +155,24 @@ describe('inbox and outbox on PostgreSQL', () => {
       'signature does not verify with the key of co-op colne-valley',
       'co-op nowhere has no signing key on record (not provisioned)',
     ]);
+  });
+
+  it('on a node, accepts what the hub signed and refuses what anyone else signed as the hub', async () => {
+    const nodeOptions: FederationOptions = { side: { kind: 'node', coopId: 'colne-valley' }, scheme, config, connectionName: 'test-node', signer: coops.get('colne-valley')! };
+    const nodeHandlers = new InboxHandlers();
+    let applied = 0;
+    nodeHandlers.register(REGISTRATION_ACCEPTED_V1, async () => {
+      applied++;
+    });
+    const node = new InboxProcessor(nodeOptions, ds, nodeHandlers, new OutboxService(nodeOptions, ds), new HubKey(hub.publicKey), new AuditTrail(ds));
+    const accepted = buildMessage(REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, { coopId: 'colne-valley' });
+    const subject = scheme.hubMessage('colne-valley', accepted.type);
+    const impostor = coops.get('holme-valley')!.sign(accepted);
+    expect(await node.process({ subject, data: encodeMessage(impostor), deliveryCount: 1 })).toEqual({ action: 'term' });
+    expect(applied).toBe(0);
+    const [dead] = await ds.query('SELECT reason FROM dead_letter WHERE message_id = $1', [accepted.id]);
+    expect(dead.reason).toBe('signature does not verify with the key of the hub');
+    expect(await node.process({ subject, data: encodeMessage(hub.sign(accepted)), deliveryCount: 1 })).toEqual({ action: 'ack' });
+    expect(applied).toBe(1);
   });
 });

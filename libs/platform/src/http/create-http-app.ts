@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
+import { InputSafetyPipe } from './input-safety.pipe';
 
 export interface HttpAppOptions {
   title: string;
@@ -36,6 +37,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useBodyParser('json', { limit: `${options.bodyLimitKb}kb` });
   if (options.corsOrigins.length) app.enableCors({ origin: options.corsOrigins, credentials: false });
   app.useGlobalPipes(
+    new InputSafetyPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,0 +1,80 @@
+import { COOP_PROFILE_UPDATED_V1, buildMessage } from '@app/contracts';
+import { TestMesh } from '../support/mesh';
+import { waitFor } from '../support/wait-for';
+
+/** Injection strings and malformed values in every kind of text field: refused, or stored inert. */
+const HOSTILE = [
+  "Robert'); DROP TABLE member; --",
+  "' OR '1'='1",
+  '<script>alert("x")</script>',
+  '{{7*7}} ${7*7} #{7*7}',
+  '../../../../etc/passwd',
+  '\\u0000 not a real nul',
+  'Zoë Ångström 🌱 ß',
+  'a'.repeat(120),
+];
+
+describe('hostile input', () => {
+  const mesh = new TestMesh();
+  const COOP = 'hostile';
+  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
+
+  beforeAll(async () => {
+    await mesh.startHub();
+    await mesh.startNode(COOP);
+  });
+  afterAll(() => mesh.dispose());
+
+  it.each(HOSTILE)('stores %j inert in a member record and gives it back unchanged', async (text) => {
+    const res = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: text, address: text, initialSharesPence: 100 }).expect(201);
+    const back = (await mesh.nodeHttp(COOP).get(`/members/${res.body.id}`).set('Authorization', admin()).expect(200)).body;
+    expect([back.fullName, back.address]).toEqual([text, text]);
+    const [{ n }] = await mesh.nodeQuery<{ n: number }>(COOP, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'member'");
+    expect(n).toBe(1);
+  });
+
+  it('treats injection in query parameters as plain text', async () => {
+    const before = (await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total;
+    const res = await mesh.nodeHttp(COOP).get(`/members?name=${encodeURIComponent("%' OR 1=1 --")}`).set('Authorization', admin()).expect(200);
+    expect(res.body.total).toBe(0);
+    expect((await mesh.hubHttp().get(`/coops?locality=${encodeURIComponent("x' OR '1'='1")}`).set('Authorization', staff()).expect(200)).body.total).toBe(0);
+    expect((await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total).toBe(before);
+  });
+
+  it('refuses a NUL character with 400 naming the field, instead of failing in the database', async () => {
+    const res = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Nul\u0000Name', initialSharesPence: 100 }).expect(400);
+    expect(res.body.message).toEqual(['fullName must not contain NUL characters']);
+    await mesh.nodeHttp(COOP).get(`/members?name=${encodeURIComponent('a\u0000b')}`).set('Authorization', admin()).expect(400);
+  });
+
+  it.each([
+    ['a number for a string', { fullName: 12345 }, /fullName must be a string/],
+    ['an array for a string', { fullName: ['a', 'b'] }, /fullName must be a string/],
+    ['an object for a number', { initialSharesPence: { $gt: 0 } }, /initialSharesPence must be an integer/],
+    ['a string for a number', { initialSharesPence: '100' }, /initialSharesPence must be an integer/],
+    ['a prototype-polluting key', JSON.parse('{"__proto__": {"admin": true}}'), /property __proto__ should not exist/],
+  ])('refuses %s with 400 naming the field', async (_what, patch, message) => {
+    const before = (await mesh.nodeHttp(COOP).get('/members/summary').set('Authorization', admin())).body;
+    const res = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Typed', initialSharesPence: 100, ...patch }).expect(400);
+    expect(res.body.message.join('; ')).toMatch(message);
+    expect((await mesh.nodeHttp(COOP).get('/members/summary').set('Authorization', admin())).body).toEqual(before);
+  });
+
+  it('stores hostile text arriving over NATS inert on the hub, and refuses a wrongly typed message', async () => {
+    const node = mesh.nodes.get(COOP)!;
+    const { OutboxService, OutboxRelay } = await import('@app/federation');
+    const { DataSource } = await import('typeorm');
+    const hostile = "Co-op'); DELETE FROM coop; --";
+    await node.get(DataSource).transaction((m) =>
+      node.get(OutboxService).enqueue(m, COOP_PROFILE_UPDATED_V1, { name: hostile, legalForm: 'community-benefit-society', localities: ['<b>Marsden</b>'], servicesOffered: [], nodeVersion: '1' }, {}),
+    );
+    node.get(OutboxRelay).nudge();
+    const coop = await waitFor('the hostile name on the hub', async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body, (c) => c.name === hostile);
+    expect(coop.localities).toEqual(['<b>Marsden</b>']);
+    expect((await mesh.hubQuery<{ n: number }>('SELECT count(*)::int AS n FROM coop'))[0].n).toBeGreaterThan(0);
+    expect(() => buildMessage(COOP_PROFILE_UPDATED_V1, { name: 42, legalForm: 'x', localities: 'Marsden', servicesOffered: [], nodeVersion: '1' } as never, { coopId: COOP })).toThrow(
+      /payload\.name.*must be.*string|payload\.localities/,
+    );
+  });
+});
