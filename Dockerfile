@@ -12,6 +12,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY deploy/compose ./deploy/compose
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/consortium-hub/main.js"]
