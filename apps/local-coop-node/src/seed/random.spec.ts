@@ -19,4 +19,12 @@ describe('SeededRandom', () => {
     }
     expect(r.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('shuffles into a permutation of the items, the same one for the same seed, leaving the input alone', () => {
+    const items = Object.freeze([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const once = new SeededRandom(5).shuffle(items);
+    expect([...once].sort((a, b) => a - b)).toEqual(items);
+    expect(new SeededRandom(5).shuffle(items)).toEqual(once);
+    expect(once).not.toEqual(items);
+  });
 });

@@ -3,14 +3,29 @@ import { DomainError } from '@app/platform';
 import type { Rulebook } from '../rulebook';
 import { SeededRandom } from './random';
 import { SeedContext } from './seed-context';
+import { seedCare } from './seed-care';
 import { seedGovernance } from './seed-governance';
 import { seedMembers } from './seed-members';
+import { seedVolunteering } from './seed-volunteering';
+import { seedWorkforce } from './seed-workforce';
 
 export interface SeedSummary {
   seed: number;
   members: number;
   boardSeats: number;
   ballots: number;
+  // Staff employed today, those who left in the last year, posts being recruited to.
+  staff: number;
+  leavers: number;
+  openVacancies: number;
+  // People supported today; their visits over the last quarter and the next few days.
+  peopleSupported: number;
+  visits: number;
+  // Volunteers today; hours given over the quarter (whole hours); credits exchanged between volunteers.
+  volunteers: number;
+  volunteerHours: number;
+  timeBankTransfers: number;
+  expenseClaims: number;
   [part: string]: number;
 }
 
@@ -35,15 +50,29 @@ export async function seedCoop(ds: DataSource, options: { seed: number; today?: 
       rulebook: rulebook as Rulebook,
       members: [],
       staffIds: [],
+      staff: [],
     };
+    // In this order: each part draws on what the ones before it made (members, then staff, then carers and starters).
     await seedMembers(ctx);
     await seedGovernance(ctx);
+    await seedWorkforce(ctx);
+    await seedCare(ctx);
+    await seedVolunteering(ctx);
     const count = async (sql: string) => (await m.query(sql))[0].n as number;
     return {
       seed: options.seed,
       members: await count('SELECT count(*)::int AS n FROM member WHERE withdrawn_on IS NULL'),
       boardSeats: await count('SELECT count(*)::int AS n FROM board_seat'),
       ballots: await count('SELECT count(*)::int AS n FROM ballot'),
+      staff: await count('SELECT count(*)::int AS n FROM staff WHERE left_on IS NULL'),
+      leavers: await count('SELECT count(*)::int AS n FROM staff WHERE left_on IS NOT NULL'),
+      openVacancies: await count("SELECT count(*)::int AS n FROM vacancy WHERE status = 'open'"),
+      peopleSupported: await count('SELECT count(*)::int AS n FROM service_user WHERE ended_on IS NULL'),
+      visits: await count('SELECT count(*)::int AS n FROM visit'),
+      volunteers: await count('SELECT count(*)::int AS n FROM volunteer WHERE left_on IS NULL'),
+      volunteerHours: await count('SELECT round(coalesce(sum(minutes), 0) / 60.0)::int AS n FROM volunteer_hours'),
+      timeBankTransfers: await count("SELECT count(*)::int AS n FROM time_transfer WHERE purpose <> 'earning'"),
+      expenseClaims: await count('SELECT count(*)::int AS n FROM expense_claim'),
     };
   });
 }

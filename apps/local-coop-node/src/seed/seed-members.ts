@@ -23,13 +23,14 @@ export async function seedMembers(ctx: SeedContext): Promise<void> {
       const top = cls === 'community-supporter' ? 500_000 : 20_000;
       const shares = Math.min(rulebook.shareMaximumPence, rulebook.shareMinimumPence + step * r.int(0, Math.floor(top / step)));
       const locality = r.pick(ctx.localities);
+      const fullName = personName(r);
       await m.query(
         `INSERT INTO member (id, stakeholder_class, full_name, email, phone, address, date_of_birth, admitted_on, withdrawn_on, withdrawal_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           id,
           cls,
-          personName(r),
+          fullName,
           r.chance(0.7) ? `member${r.int(1000, 9999)}@example.org` : null,
           r.chance(0.8) ? `01484 ${r.int(100000, 999999)}` : null,
           address(r, locality),
@@ -41,7 +42,7 @@ export async function seedMembers(ctx: SeedContext): Promise<void> {
       );
       await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence, occurred_at) VALUES ($1, $2, 'purchase', $3, $4)`, [r.uuid(), id, shares, admittedOn]);
       if (withdrawnOn) await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence, occurred_at) VALUES ($1, $2, 'withdrawal', $3, $4)`, [r.uuid(), id, shares, withdrawnOn]);
-      ctx.members.push({ id, stakeholderClass: cls, admittedOn, withdrawnOn });
+      ctx.members.push({ id, stakeholderClass: cls, fullName, locality, admittedOn, withdrawnOn });
     }
   }
 }

@@ -12,3 +12,8 @@ export { MINUTES_PER_CREDIT } from './time-bank.rules';
 export { VOLUNTEER_ACTIVITIES } from './volunteer.rules';
 export type { VolunteerActivity } from './volunteer.rules';
 export const VOLUNTEERING_ENTITIES: Function[] = [Volunteer, VolunteerHours, TimeAccount, TimeTransfer, TimeEntry, ExpenseClaim];
+export { activityDateViolation, paidWorkViolation } from './volunteer.rules';
+export { overdraftViolation, transferViolation } from './time-bank.rules';
+export type { TransferPurpose } from './time-bank.rules';
+export { claimAmount, expenseTransition } from './expense.rules';
+export type { ExpenseAction, ExpenseKind, ExpenseStatus } from './expense.rules';

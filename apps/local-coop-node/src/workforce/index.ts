@@ -7,3 +7,5 @@ export { StaffQueries } from './staff.queries';
 export { isEmployedOn } from './workforce.rules';
 export type { Employment } from './workforce.rules';
 export const WORKFORCE_ENTITIES = [Staff, TrainingRecord, Vacancy];
+export { contractViolation } from './workforce.rules';
+export type { StaffRole } from './workforce.rules';
