@@ -74,8 +74,12 @@ describe('governance', () => {
       const before = await counts();
       await vote(b.id, m.worker[3], { choice: 'against' }).expect(204);
       const after = await counts();
-      const grew = tables.filter((t) => after[t] !== before[t]);
-      expect(grew).toEqual(['ballot_participation']);
+      const grew = tables.filter((t) => after[t] !== before[t]).sort();
+      // The audit trail records the request (who, which ballot), like participation; never the choice.
+      expect(grew).toEqual(['audit_event', 'ballot_participation']);
+      const [audit] = await mesh.nodeQuery(COOP, 'SELECT * FROM audit_event ORDER BY id DESC LIMIT 1');
+      expect(audit).toMatchObject({ action: 'POST /ballots/:id/votes', target: `id=${b.id}` });
+      expect(JSON.stringify(audit)).not.toMatch(/against|for|abstain/);
       const columns = await mesh.nodeQuery<{ column_name: string }>(COOP, `SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot_participation' ORDER BY ordinal_position`);
       expect(columns.map((c) => c.column_name)).toEqual(['ballot_id', 'member_id']);
       const memberColumns = await mesh.nodeQuery<{ table_name: string; column_name: string }>(
