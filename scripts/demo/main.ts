@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 
     const staff = token(HUB_MAIN, { ...common }, ['--role', 'consortium-staff', '--subject', 'demo-staff']);
     const hub = api(`http://127.0.0.1:${HUB_PORT}`, staff);
-    const registry = await poll('all three co-ops registered and online', () => hub.get('/coops'), (b) => b?.total === 3 && b.items.every((c: Coop) => c.connectivity === 'online'), 90_000);
+    const registry = await poll('all three co-ops registered and online', () => hub.get('/coops'), (b) => b?.total === 3 && b.items.every((c: Coop) => c.connectivity === 'online' && c.localities.length > 0), 90_000);
     const registeredIn = ((Date.now() - started) / 1000).toFixed(1);
     step(`All three co-ops registered with the hub and online after ${registeredIn} s. The registry (GET /coops):`);
     printRegistry(registry.items);

@@ -18,9 +18,10 @@ describe('registration and liveness (hub and nodes over the real NATS and Postgr
     await mesh.startNode('holme-valley', { COOP_NAME: 'Holme Valley Care Co-op', COOP_LOCALITIES: 'Holmfirth' });
 
     const list = await waitFor(
-      'both co-ops online in the registry',
+      'both co-ops registered (profile received) and online',
       async () => (await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${staff}`).expect(200)).body,
-      (body) => body.total === 2 && body.items.every((c: { connectivity: string }) => c.connectivity === 'online'),
+      // Provisioning lists a co-op before its node registers; the profile arrives with the registration.
+      (body) => body.total === 2 && body.items.every((c: { connectivity: string; localities: string[] }) => c.connectivity === 'online' && c.localities.length > 0),
     );
     expect(list.items.map((c: { id: string }) => c.id)).toEqual(['colne-valley', 'holme-valley']);
     const colne = list.items[0];

@@ -11,6 +11,7 @@ import { CareModule } from './care';
 import { GovernanceModule } from './governance';
 import { HubLinkModule } from './hub-link';
 import { MembersModule } from './members';
+import { PersonalDataModule } from './personal-data';
 import { ProfileModule } from './profile';
 import { RulebookModule } from './rulebook';
 import { VolunteeringModule } from './volunteering';
@@ -45,6 +46,7 @@ export class NodeModule {
         WorkforceModule,
         CareModule,
         VolunteeringModule,
+        PersonalDataModule,
       ],
       providers: [{ provide: NODE_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) }],
       exports: [NODE_CONFIG, SIGNATURE_KEYS],

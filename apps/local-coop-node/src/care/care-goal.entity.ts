@@ -12,8 +12,9 @@ export class CareGoal {
   @Column('int')
   position: number;
 
-  @Column('text')
-  description: string;
+  /** The person's own words; blanked (null) when their personal data is erased, the scores stay. */
+  @Column('text', { nullable: true })
+  description: string | null;
 
   @Column('int', { name: 'performance_at_start' })
   performanceAtStart: number;

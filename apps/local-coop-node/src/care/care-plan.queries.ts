@@ -33,6 +33,13 @@ export class CarePlanQueries {
     return toView(plan, (await this.goalsOf(manager, [id])).get(id) ?? []);
   }
 
+  /** Every plan agreed with the person, oldest first, with its goals: for their data export. */
+  async allOf(manager: EntityManager, serviceUserId: string): Promise<CarePlanView[]> {
+    const plans = await manager.query('SELECT * FROM care_plan WHERE service_user_id = $1 ORDER BY agreed_on, id', [serviceUserId]);
+    const goals = await this.goalsOf(manager, plans.map((p: { id: string }) => p.id));
+    return plans.map((p: Record<string, any>) => toView(p, goals.get(p.id) ?? []));
+  }
+
   /** The plan and its goal ids, locked so that two reviews cannot both find it unreviewed. */
   async lockForReview(manager: EntityManager, id: string): Promise<{ plan: CarePlan; goalIds: string[] }> {
     const plan = await manager.findOne(CarePlan, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -93,7 +93,7 @@ export class ListCarePlansQuery extends PageQuery {
 export class GoalView {
   @ApiProperty() id: string;
   @ApiProperty() position: number;
-  @ApiProperty() description: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Null once the person has been erased' }) description: string | null;
   @ApiProperty() performanceAtStart: number;
   @ApiProperty() satisfactionAtStart: number;
   @ApiPropertyOptional({ nullable: true }) performanceAtReview: number | null;

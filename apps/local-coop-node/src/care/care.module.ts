@@ -5,11 +5,13 @@ import { CarePlanQueries } from './care-plan.queries';
 import { CarePlansController } from './care-plans.controller';
 import { CareReportQueries } from './care-reports.queries';
 import { CareReportsController } from './care-reports.controller';
+import { EraseServiceUser } from './erase-service-user.use-case';
 import { PlanVisit } from './plan-visit.use-case';
 import { RecordCarePlanReview } from './record-care-plan-review.use-case';
 import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RegisterServiceUser } from './register-service-user.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';
+import { ServiceUserDataQueries } from './service-user-data.queries';
 import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUsersController } from './service-users.controller';
 import { UpdateServiceUser } from './update-service-user.use-case';
@@ -28,11 +30,13 @@ import { VisitsController } from './visits.controller';
     AgreeCarePlan,
     CarePlanQueries,
     CareReportQueries,
+    EraseServiceUser,
     PlanVisit,
     RecordCarePlanReview,
     RecordVisitOutcome,
     RegisterServiceUser,
     RescheduleVisit,
+    ServiceUserDataQueries,
     ServiceUserQueries,
     UpdateServiceUser,
     VisitParticipants,

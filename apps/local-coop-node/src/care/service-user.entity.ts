@@ -10,11 +10,13 @@ export class ServiceUser {
   @Column('text', { name: 'full_name' })
   fullName: string;
 
-  @Column('date', { name: 'date_of_birth' })
-  dateOfBirth: string;
+  /** Null only once the person's personal data has been erased. */
+  @Column('date', { name: 'date_of_birth', nullable: true })
+  dateOfBirth: string | null;
 
-  @Column('text')
-  address: string;
+  /** Null only once the person's personal data has been erased. */
+  @Column('text', { nullable: true })
+  address: string | null;
 
   @Column('text')
   locality: string;
@@ -28,6 +30,10 @@ export class ServiceUser {
   /** The last day of support. */
   @Column('date', { name: 'ended_on', nullable: true })
   endedOn: string | null;
+
+  /** When the personal details were erased; the record of the support given is kept. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 
   @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
   createdAt: Date;

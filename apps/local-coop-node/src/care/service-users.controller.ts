@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, Roles } from '@app/platform';
+import { AuditRead, Page, Roles } from '@app/platform';
 import { AgreeCarePlan } from './agree-care-plan.use-case';
 import { CarePlanView, AgreeCarePlanDto } from './care-plans.dto';
 import { ContinuityView, MonthQuery } from './care-reports.dto';
 import { CareReportQueries } from './care-reports.queries';
+import { EraseServiceUser } from './erase-service-user.use-case';
 import { RegisterServiceUser } from './register-service-user.use-case';
+import { ServiceUserErasureView, ServiceUserExportView } from './service-user-data.dto';
+import { ServiceUserDataQueries } from './service-user-data.queries';
 import { ServiceUserQueries } from './service-user.queries';
 import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 import { UpdateServiceUser } from './update-service-user.use-case';
@@ -24,6 +27,8 @@ export class ServiceUsersController {
     private readonly register: RegisterServiceUser,
     private readonly update: UpdateServiceUser,
     private readonly agreePlan: AgreeCarePlan,
+    private readonly data: ServiceUserDataQueries,
+    private readonly erasure: EraseServiceUser,
   ) {}
 
   @Post()
@@ -53,6 +58,22 @@ export class ServiceUsersController {
   @ApiOkResponse({ type: CarePlanView })
   agreeCarePlan(@Param('id', uuid) id: string, @Body() body: AgreeCarePlanDto): Promise<CarePlanView> {
     return this.agreePlan.execute(id, body);
+  }
+
+  /** Everything held about the person, for the admin to hand over when they ask (right of access). Audited. */
+  @Get(':id/export')
+  @AuditRead()
+  @ApiOkResponse({ type: ServiceUserExportView })
+  exportData(@Param('id', uuid) id: string): Promise<ServiceUserExportView> {
+    return this.data.export(id);
+  }
+
+  /** Erases the person's details once support has ended, keeping what the co-op's records and figures need. */
+  @Post(':id/erasure')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ServiceUserErasureView })
+  erase(@Param('id', uuid) id: string): Promise<ServiceUserErasureView> {
+    return this.erasure.execute(id);
   }
 
   /** How many different carers the person saw (or is due to see) in a month. */

@@ -89,8 +89,8 @@ export class ListServiceUsersQuery extends PageQuery {
 export class ServiceUserView {
   @ApiProperty() id: string;
   @ApiProperty() fullName: string;
-  @ApiProperty() dateOfBirth: string;
-  @ApiProperty() address: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Null once the person has been erased' }) dateOfBirth: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Null once the person has been erased' }) address: string | null;
   @ApiProperty() locality: string;
   @ApiProperty({ enum: FUNDING_TYPES }) fundingType: FundingType;
   @ApiProperty() startedOn: string;

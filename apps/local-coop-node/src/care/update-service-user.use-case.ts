@@ -19,6 +19,7 @@ export class UpdateServiceUser {
     if (Object.keys(changes).length === 0) throw CareErrors.nothingToChange();
     return this.dataSource.transaction(async (m) => {
       const person = await this.queries.lockForChange(m, id);
+      if (person.erasedAt) throw CareErrors.erased(id);
       if (changes.endedOn !== undefined) {
         const violation = supportEndingViolation(person, changes.endedOn);
         if (violation) throw CareErrors.rule(violation);

@@ -36,4 +36,8 @@ export class Member {
 
   @Column('text', { name: 'withdrawal_reason', nullable: true })
   withdrawalReason: string | null;
+
+  /** When the member's personal details were erased; the register entry itself is kept. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
 }

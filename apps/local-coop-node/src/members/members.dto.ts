@@ -143,3 +143,20 @@ export class MembersSummaryView {
   @ApiProperty() meetsMinimum: boolean;
   @ApiProperty() sharesPence: number;
 }
+
+/** The member's own record in full, as their data export gives it. */
+export class MemberRecordView extends MemberView {
+  @ApiPropertyOptional({ nullable: true }) withdrawalReason: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'When the personal details were erased' }) erasedAt: string | null;
+}
+
+export class ShareEntryView {
+  @ApiProperty({ enum: ['purchase', 'withdrawal'] }) kind: 'purchase' | 'withdrawal';
+  @ApiProperty() amountPence: number;
+  @ApiProperty() occurredAt: string;
+}
+
+export class ShareRegisterView {
+  @ApiProperty({ description: 'Shares held now, pence' }) balancePence: number;
+  @ApiProperty({ type: [ShareEntryView], description: 'Every purchase and withdrawal, oldest first' }) entries: ShareEntryView[];
+}

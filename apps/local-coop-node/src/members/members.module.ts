@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { RulebookModule } from '../rulebook';
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
+import { MemberDataQueries } from './member-data.queries';
+import { MemberErasure } from './member-erasure';
 import { MemberQueries } from './member-queries';
 import { MembersController } from './members.controller';
 import { UpdateMember } from './update-member.use-case';
@@ -11,7 +13,7 @@ import { WithdrawMember } from './withdraw-member.use-case';
 @Module({
   imports: [RulebookModule],
   controllers: [MembersController],
-  providers: [AdmitMember, ChangeShares, MemberQueries, UpdateMember, WithdrawMember],
-  exports: [MemberQueries],
+  providers: [AdmitMember, ChangeShares, MemberDataQueries, MemberErasure, MemberQueries, UpdateMember, WithdrawMember],
+  exports: [MemberQueries, MemberDataQueries, MemberErasure],
 })
 export class MembersModule {}

@@ -27,8 +27,9 @@ export class ExpenseClaim {
   @Column('date', { name: 'incurred_on' })
   incurredOn: string;
 
-  @Column('text')
-  description: string;
+  /** Blanked (null) when the volunteer's personal data is erased. */
+  @Column('text', { nullable: true })
+  description: string | null;
 
   @Column('text')
   status: ExpenseStatus;

@@ -43,6 +43,12 @@ export class ExpenseQueries {
     return toView(row);
   }
 
+  /** Every claim the volunteer made, oldest first, for their data export. */
+  async allOf(manager: EntityManager, volunteerId: string): Promise<ExpenseView[]> {
+    const rows = await manager.query(`${SELECT} WHERE e.volunteer_id = $1 ORDER BY e.submitted_at, e.id`, [volunteerId]);
+    return rows.map(toView);
+  }
+
   async get(manager: EntityManager, id: string): Promise<ExpenseView> {
     const [row] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
     if (!row) throw VolunteeringErrors.expenseNotFound(id);

@@ -87,7 +87,7 @@ export class ExpenseView {
   @ApiPropertyOptional({ nullable: true }) miles: number | null;
   @ApiPropertyOptional({ nullable: true }) ratePencePerMile: number | null;
   @ApiProperty() incurredOn: string;
-  @ApiProperty() description: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Null once the volunteer has been erased' }) description: string | null;
   @ApiProperty({ enum: EXPENSE_STATUSES }) status: ExpenseStatus;
   @ApiProperty() submittedAt: Date;
   @ApiPropertyOptional({ nullable: true }) approvedAt: Date | null;

@@ -74,6 +74,15 @@ export class VolunteerQueries {
     return pageOf(rows.map(toHoursView), total, q);
   }
 
+  /** Every entry of hours the volunteer gave, oldest first, for their data export. */
+  async allHours(manager: EntityManager, volunteerId: string): Promise<HoursView[]> {
+    const rows = await manager.query(
+      'SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.volunteer_id = $1 ORDER BY h.worked_on, h.recorded_at, h.id',
+      [volunteerId],
+    );
+    return rows.map(toHoursView);
+  }
+
   async hoursEntry(manager: EntityManager, id: string): Promise<HoursView> {
     const [row] = await manager.query('SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.id = $1', [id]);
     return toHoursView(row);

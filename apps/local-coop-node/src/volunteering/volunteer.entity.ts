@@ -27,6 +27,10 @@ export class Volunteer {
   @Column('text', { name: 'paid_role', nullable: true })
   paidRole: string | null;
 
+  /** When the volunteer's personal details were erased; hours, credits and claims are kept. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }

@@ -15,6 +15,8 @@ import { TimeBankQueries } from './time-bank-queries';
 import { TimeBankController } from './time-bank.controller';
 import { TimeLedger } from './time-ledger';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { VolunteerDataQueries } from './volunteer-data.queries';
+import { VolunteerErasure } from './volunteer-erasure';
 import { VolunteerQueries } from './volunteer-queries';
 import { VolunteersController } from './volunteers.controller';
 
@@ -40,7 +42,9 @@ import { VolunteersController } from './volunteers.controller';
     ApproveExpense,
     RejectExpense,
     PayExpense,
+    VolunteerDataQueries,
+    VolunteerErasure,
   ],
-  exports: [VolunteerQueries, TimeBankQueries],
+  exports: [VolunteerQueries, TimeBankQueries, VolunteerDataQueries, VolunteerErasure],
 })
 export class VolunteeringModule {}

@@ -167,3 +167,9 @@ export class TrainingView {
 }
 
 export class ListTrainingQuery extends PageQuery {}
+
+/** A staff record linked to a member, with every training record, for the member's data export. */
+export class StaffDataView {
+  @ApiProperty({ type: StaffView }) record: StaffView;
+  @ApiProperty({ type: [TrainingView], description: 'Newest first' }) training: TrainingView[];
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Page, pageOf } from '@app/platform';
 import { RulebookStore } from '../rulebook';
-import { ListStaffQuery, ListTrainingQuery, StaffView, TrainingView } from './staff.dto';
+import { ListStaffQuery, ListTrainingQuery, StaffDataView, StaffView, TrainingView } from './staff.dto';
 import { Staff } from './staff.entity';
 import { WorkforceErrors } from './workforce.errors';
 import { Employment, paidAtLeastRealLivingWage, trainingIsCurrent } from './workforce.rules';
@@ -72,6 +72,19 @@ export class StaffQueries {
       [staffId, q.limit, q.offset],
     );
     return pageOf(rows.map(toTrainingView), total, q);
+  }
+
+  /** Every staff record linked to a member (someone may be employed more than once), each with all its training. */
+  async ofMember(manager: EntityManager, memberId: string): Promise<StaffDataView[]> {
+    const rows: Record<string, any>[] = await manager.query('SELECT * FROM staff WHERE member_id = $1 ORDER BY started_on, id', [memberId]);
+    if (rows.length === 0) return [];
+    const rlw = await this.realLivingWage(manager);
+    const out: StaffDataView[] = [];
+    for (const row of rows) {
+      const training = await manager.query('SELECT * FROM training_record WHERE staff_id = $1 ORDER BY completed_on DESC, id', [row.id]);
+      out.push({ record: toStaffView(row, rlw), training: training.map(toTrainingView) });
+    }
+    return out;
   }
 
   async trainingRecord(id: string, manager: EntityManager): Promise<TrainingView> {

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BallotTakenPartView, BoardSeatRecordView, CandidacyView, OwnAuditEventView } from './personal-data.dto';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/**
+ * A member's part in governance, and what they did on the node, read from the governance tables and
+ * the audit trail. Which way anyone voted is not here because the node does not know it:
+ * ballot_participation records only that a member voted.
+ */
+@Injectable()
+export class MemberGovernanceQueries {
+  async ballotsTakenPart(manager: EntityManager, memberId: string): Promise<BallotTakenPartView[]> {
+    const rows: Record<string, any>[] = await manager.query(
+      'SELECT b.title, b.opens_at, b.closes_at FROM ballot_participation p JOIN ballot b ON b.id = p.ballot_id WHERE p.member_id = $1 ORDER BY b.opens_at, b.id',
+      [memberId],
+    );
+    return rows.map((r) => ({ title: r.title, opensAt: iso(r.opens_at), closesAt: iso(r.closes_at) }));
+  }
+
+  async candidacies(manager: EntityManager, memberId: string): Promise<CandidacyView[]> {
+    const rows: Record<string, any>[] = await manager.query(
+      `SELECT b.title, b.opens_at, b.closes_at, b.closed_at, o.label, o.votes, coalesce(b.result->'elected' @> to_jsonb(o.option_key), false) AS elected
+         FROM ballot_option o JOIN ballot b ON b.id = o.ballot_id WHERE o.candidate_member_id = $1 ORDER BY b.opens_at, b.id`,
+      [memberId],
+    );
+    return rows.map((r) => {
+      const closed = r.closed_at !== null;
+      return { ballotTitle: r.title, opensAt: iso(r.opens_at), closesAt: iso(r.closes_at), label: r.label, votes: closed ? r.votes : null, elected: closed ? r.elected : null };
+    });
+  }
+
+  async boardSeats(manager: EntityManager, memberId: string): Promise<BoardSeatRecordView[]> {
+    const rows: Record<string, any>[] = await manager.query(
+      `SELECT s.stakeholder_class, s.since, b.title AS elected_in, m.withdrawn_on
+         FROM board_seat s JOIN member m ON m.id = s.member_id LEFT JOIN ballot b ON b.id = s.ballot_id WHERE s.member_id = $1`,
+      [memberId],
+    );
+    return rows.map((r) => ({ stakeholderClass: r.stakeholder_class, since: r.since, electedIn: r.elected_in, current: r.withdrawn_on === null }));
+  }
+
+  async auditEventsBy(manager: EntityManager, memberId: string): Promise<OwnAuditEventView[]> {
+    const rows: Record<string, any>[] = await manager.query('SELECT at, action, target, outcome, status FROM audit_event WHERE actor = $1 ORDER BY id', [`member:${memberId}`]);
+    return rows.map((r) => ({ at: iso(r.at), action: r.action, target: r.target, outcome: r.outcome, status: r.status }));
+  }
+
+  /**
+   * A candidate's name on a ballot paper is a copy of their member name, so it follows the erasure.
+   * Tallies and results are keyed by member id and stay exactly as counted.
+   */
+  async relabelCandidate(manager: EntityManager, memberId: string, label: string): Promise<number> {
+    const [, affected] = await manager.query('UPDATE ballot_option SET label = $2 WHERE candidate_member_id = $1', [memberId, label]);
+    return affected ?? 0;
+  }
+}
