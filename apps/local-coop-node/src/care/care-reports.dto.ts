@@ -14,16 +14,6 @@ export class ContinuityListQuery extends PageQuery {
   month: string;
 }
 
-export class PeriodQuery {
-  @ApiProperty({ example: '2026-04-01', description: 'First day, included' })
-  @IsCalendarDate()
-  from: string;
-
-  @ApiProperty({ example: '2027-03-31', description: 'Last day, included' })
-  @IsCalendarDate()
-  to: string;
-}
-
 /** Planned and delivered visits count; missed and cancelled ones brought no carer to the door. */
 export class ContinuityView {
   @ApiProperty() serviceUserId: string;

@@ -5,7 +5,7 @@ import { RulebookStore } from '../rulebook';
 import { AccountQuery, AccountView, EntryView, ListTransfersQuery, PurposeTotals, TimeBankSummaryView, TransferView } from './time-bank.dto';
 import { LEDGER_PURPOSES, LedgerPurpose, availableMinutes } from './time-bank.rules';
 import { VolunteeringErrors } from './volunteering.errors';
-import { PeriodQuery } from './volunteers.dto';
+import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 
 const TRANSFERS = `SELECT t.*, fa.volunteer_id AS from_volunteer_id, ta.volunteer_id AS to_volunteer_id
   FROM time_transfer t JOIN time_account fa ON fa.id = t.from_account_id JOIN time_account ta ON ta.id = t.to_account_id`;

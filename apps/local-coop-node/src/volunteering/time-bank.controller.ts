@@ -6,7 +6,7 @@ import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, Tra
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { periodViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { PeriodQuery } from './volunteers.dto';
+import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const uuid = new ParseUUIDPipe({ version: '4' });

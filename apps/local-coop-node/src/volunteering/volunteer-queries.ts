@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, Principal, pageOf } from '@app/platform';
+import { OpenPeriodQuery as PeriodQuery, Page, Principal, pageOf } from '@app/platform';
 import { assertMayActOnVolunteer } from './volunteer-access';
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
-import { HoursView, ListHoursQuery, ListVolunteersQuery, PeriodQuery, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
+import { HoursView, ListHoursQuery, ListVolunteersQuery, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';

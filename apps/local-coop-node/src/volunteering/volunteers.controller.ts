@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Page, Principal, Roles, todayIso } from '@app/platform';
+import { CurrentPrincipal, OpenPeriodQuery as PeriodQuery, Page, Principal, Roles, todayIso } from '@app/platform';
 import { CreateVolunteer } from './create-volunteer.use-case';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
 import { LogHours } from './log-hours.use-case';
@@ -9,7 +9,7 @@ import { RecordPaidWork } from './record-paid-work.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
 import { periodViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { CreateVolunteerDto, DepartureDto, HoursView, ListHoursQuery, ListVolunteersQuery, LogHoursDto, PaidWorkDto, PeriodQuery, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
+import { CreateVolunteerDto, DepartureDto, HoursView, ListHoursQuery, ListVolunteersQuery, LogHoursDto, PaidWorkDto, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const uuid = new ParseUUIDPipe({ version: '4' });

@@ -101,19 +101,6 @@ export class ListHoursQuery extends PageQuery {
   to?: string;
 }
 
-/** A reporting period, both ends inclusive and either open. */
-export class PeriodQuery {
-  @ApiPropertyOptional({ example: '2026-01-01' })
-  @IsOptional()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03-31' })
-  @IsOptional()
-  @IsCalendarDate()
-  to?: string;
-}
-
 export class VolunteerView {
   @ApiProperty() id: string;
   @ApiProperty() fullName: string;

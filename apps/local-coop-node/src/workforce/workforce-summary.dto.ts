@@ -2,16 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ContractType } from '@app/contracts';
 import { IsCalendarDate } from '@app/platform';
 
-export class PeriodQuery {
-  @ApiProperty({ example: '2026-04-01', description: 'First day, included' })
-  @IsCalendarDate()
-  from: string;
-
-  @ApiProperty({ example: '2027-03-31', description: 'Last day, included' })
-  @IsCalendarDate()
-  to: string;
-}
-
 export class WorkforceSummaryView {
   @ApiProperty() from: string;
   @ApiProperty() to: string;

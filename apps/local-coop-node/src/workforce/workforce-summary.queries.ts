@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RulebookStore } from '../rulebook';
 import { VacancyQueries } from './vacancy.queries';
-import { PeriodQuery, WorkforceSummaryView } from './workforce-summary.dto';
+import { PeriodQuery } from '@app/platform';
+import { WorkforceSummaryView } from './workforce-summary.dto';
 import { WorkforceErrors } from './workforce.errors';
 import { StaffFacts, periodViolation, workforceFigures } from './workforce.rules';
 
