@@ -57,10 +57,10 @@ describe('registration and liveness (hub and nodes over the real NATS and Postgr
       .nodeHttp('holme-valley')
       .patch('/profile')
       .set('Authorization', `Bearer ${admin}`)
-      .send({ localities: ['Holmfirth', 'Honley'], servicesOffered: ['gardening'] })
+      .send({ localities: ['Holmfirth', 'Honley'], servicesOffered: ['gardening'], registrationNumber: 'RS008123', cqcRating: 'good' })
       .expect(200);
     const updated = await waitFor('the new profile on the hub', () => coop('holme-valley'), (c) => c.localities?.includes('Honley'));
-    expect(updated.servicesOffered).toEqual(['gardening']);
+    expect(updated).toMatchObject({ servicesOffered: ['gardening'], registrationNumber: 'RS008123', cqcRating: 'good' });
   });
 
   it('marks a co-op offline when its heartbeats stop', async () => {

@@ -50,3 +50,7 @@ export type ContractType = (typeof CONTRACT_TYPES)[number];
 /** The ready rulebooks a co-op node ships with (a spin-off may start from its sponsor's instead). */
 export const RULEBOOK_TEMPLATE_IDS = ['uk-multi-stakeholder-cbs', 'italian-type-a'] as const;
 export type RulebookTemplateId = (typeof RULEBOOK_TEMPLATE_IDS)[number];
+
+/** The Care Quality Commission's overall ratings (public information), and "not yet rated" for a new service. */
+export const CQC_RATINGS = ['outstanding', 'good', 'requires-improvement', 'inadequate', 'not-yet-rated'] as const;
+export type CqcRating = (typeof CQC_RATINGS)[number];

@@ -31,15 +31,16 @@ export class ApplyCoopProfile implements OnModuleInit {
   async execute(envelope: Envelope<CoopProfilePayload>, m: EntityManager, isRegistration: boolean): Promise<void> {
     const p = envelope.payload;
     const [row] = await m.query(
-      `INSERT INTO coop (id, name, legal_form, localities, services_offered, sponsor_coop_id, node_version, profile_updated_at, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'registered')
+      `INSERT INTO coop (id, name, legal_form, localities, services_offered, sponsor_coop_id, node_version, profile_updated_at, registration_number, cqc_rating, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'registered')
        ON CONFLICT (id) DO UPDATE SET
          name = EXCLUDED.name, legal_form = EXCLUDED.legal_form, localities = EXCLUDED.localities,
+         registration_number = EXCLUDED.registration_number, cqc_rating = EXCLUDED.cqc_rating,
          services_offered = EXCLUDED.services_offered, sponsor_coop_id = EXCLUDED.sponsor_coop_id,
          node_version = EXCLUDED.node_version, profile_updated_at = EXCLUDED.profile_updated_at, updated_at = now()
        WHERE coop.profile_updated_at <= EXCLUDED.profile_updated_at
        RETURNING status, registered_at`,
-      [envelope.coopId, p.name, p.legalForm, p.localities, p.servicesOffered, p.sponsorCoopId ?? null, p.nodeVersion, envelope.occurredAt],
+      [envelope.coopId, p.name, p.legalForm, p.localities, p.servicesOffered, p.sponsorCoopId ?? null, p.nodeVersion, envelope.occurredAt, p.registrationNumber ?? null, p.cqcRating ?? null],
     );
     if (!isRegistration) return;
     await this.topology.ensureNodeConsumer(envelope.coopId);

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CoopStatus, LegalForm, ServiceType } from '@app/contracts';
+import type { CoopStatus, CqcRating, LegalForm, ServiceType } from '@app/contracts';
 
 /** A member co-op as the hub knows it: its public profile and its link to the hub. No personal data. */
 @Entity('coop')
@@ -18,6 +18,12 @@ export class Coop {
 
   @Column('text', { name: 'services_offered', array: true })
   servicesOffered: ServiceType[];
+
+  @Column('text', { name: 'registration_number', nullable: true })
+  registrationNumber: string | null;
+
+  @Column('text', { name: 'cqc_rating', nullable: true })
+  cqcRating: CqcRating | null;
 
   @Column('text', { name: 'sponsor_coop_id', nullable: true })
   sponsorCoopId: string | null;

@@ -45,6 +45,8 @@ export class CoopView {
   @ApiProperty() legalForm: string;
   @ApiProperty({ type: [String] }) localities: string[];
   @ApiProperty({ type: [String] }) servicesOffered: string[];
+  @ApiPropertyOptional({ nullable: true }) registrationNumber: string | null;
+  @ApiPropertyOptional({ nullable: true }) cqcRating: string | null;
   @ApiPropertyOptional({ nullable: true }) sponsorCoopId: string | null;
   @ApiProperty({ enum: COOP_STATUSES }) status: CoopStatus;
   @ApiProperty({ enum: ['online', 'offline', 'never-seen'] }) connectivity: Connectivity;

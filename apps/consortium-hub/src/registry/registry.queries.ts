@@ -48,6 +48,8 @@ export class RegistryQueries {
       legalForm: c.legalForm,
       localities: c.localities,
       servicesOffered: c.servicesOffered,
+      registrationNumber: c.registrationNumber,
+      cqcRating: c.cqcRating,
       sponsorCoopId: c.sponsorCoopId,
       status: c.status,
       connectivity: connectivityOf(c.lastHeartbeatAt, now, this.config.HEARTBEAT_TIMEOUT_MS),

@@ -17,6 +17,7 @@ import { Governance1764000000500 } from './migrations/1764000000500-governance';
 import { Workforce1764000000600 } from './migrations/1764000000600-workforce';
 import { Care1764000000700 } from './migrations/1764000000700-care';
 import { Volunteering1764000000800 } from './migrations/1764000000800-volunteering';
+import { ProfileRegistration1764000001000 } from './migrations/1764000001000-profile-registration';
 import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
 
 export const NODE_ENTITIES = [
@@ -42,6 +43,7 @@ export const NODE_MIGRATIONS = [
   Care1764000000700,
   Volunteering1764000000800,
   Erasure1764000000900,
+  ProfileRegistration1764000001000,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

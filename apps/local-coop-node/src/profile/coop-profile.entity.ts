@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { LegalForm, ServiceType } from '@app/contracts';
+import type { CqcRating, LegalForm, ServiceType } from '@app/contracts';
 
 /** The co-op's own public profile: one row, owned by this node. */
 @Entity('coop_profile')
@@ -18,6 +18,12 @@ export class CoopProfile {
 
   @Column('text', { name: 'services_offered', array: true })
   servicesOffered: ServiceType[];
+
+  @Column('text', { name: 'registration_number', nullable: true })
+  registrationNumber: string | null;
+
+  @Column('text', { name: 'cqc_rating', nullable: true })
+  cqcRating: CqcRating | null;
 
   @Column('text', { name: 'sponsor_coop_id', nullable: true })
   sponsorCoopId: string | null;

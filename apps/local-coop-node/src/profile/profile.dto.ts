@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
 import { IsOptionalNotNull } from '@app/platform';
-import { LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { CQC_RATINGS, CqcRating, LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '@app/contracts';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: 120 })
@@ -30,6 +30,17 @@ export class UpdateProfileDto {
   @ArrayUnique()
   @IsIn(SERVICE_TYPES, { each: true })
   servicesOffered?: ServiceType[];
+
+  @ApiPropertyOptional({ description: "The society's registration number, e.g. 1234567 or RS007890" })
+  @IsOptionalNotNull()
+  @IsString()
+  @Length(1, 40)
+  registrationNumber?: string;
+
+  @ApiPropertyOptional({ enum: CQC_RATINGS })
+  @IsOptionalNotNull()
+  @IsIn(CQC_RATINGS)
+  cqcRating?: CqcRating;
 }
 
 export class ProfileView {
@@ -38,6 +49,8 @@ export class ProfileView {
   @ApiProperty({ enum: LEGAL_FORMS }) legalForm: LegalForm;
   @ApiProperty({ type: [String] }) localities: string[];
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) servicesOffered: ServiceType[];
+  @ApiPropertyOptional({ nullable: true }) registrationNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: CQC_RATINGS }) cqcRating: CqcRating | null;
   @ApiPropertyOptional({ nullable: true }) sponsorCoopId: string | null;
   @ApiProperty() updatedAt: string;
 }

@@ -9,6 +9,8 @@ export function toProfilePayload(p: CoopProfile): CoopProfilePayload {
     legalForm: p.legalForm,
     localities: p.localities,
     servicesOffered: p.servicesOffered,
+    ...(p.registrationNumber ? { registrationNumber: p.registrationNumber } : {}),
+    ...(p.cqcRating ? { cqcRating: p.cqcRating } : {}),
     ...(p.sponsorCoopId ? { sponsorCoopId: p.sponsorCoopId } : {}),
     nodeVersion: NODE_VERSION,
   };
@@ -21,6 +23,8 @@ export function toProfileView(p: CoopProfile): ProfileView {
     legalForm: p.legalForm,
     localities: p.localities,
     servicesOffered: p.servicesOffered,
+    registrationNumber: p.registrationNumber,
+    cqcRating: p.cqcRating,
     sponsorCoopId: p.sponsorCoopId,
     updatedAt: p.updatedAt.toISOString(),
   };
