@@ -53,6 +53,11 @@ export async function seedCoop(ds: DataSource, options: { seed: number; today?: 
       staff: [],
     };
     // In this order: each part draws on what the ones before it made (members, then staff, then carers and starters).
+    // The public regulatory facts a real co-op has; a node that already set them keeps its own.
+    await m.query(
+      `UPDATE coop_profile SET registration_number = coalesce(registration_number, $1), cqc_rating = coalesce(cqc_rating, $2)`,
+      [`RS${String(ctx.r.int(7000, 9999)).padStart(6, '0')}`, ctx.r.pick(['good', 'good', 'outstanding', 'requires-improvement'])],
+    );
     await seedMembers(ctx);
     await seedGovernance(ctx);
     await seedWorkforce(ctx);
