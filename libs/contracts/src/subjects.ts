@@ -7,7 +7,10 @@ import { isCoopId } from './vocabulary';
  *   <root>.v1.coop.<coopId>.msg.<type>     durable, node to hub (JetStream stream "<ROOT>_COOP")
  *   <root>.v1.coop.<coopId>.heartbeat      core NATS, node to hub
  *   <root>.v1.hub.<coopId>.msg.<type>      durable, hub to one node (JetStream stream "<ROOT>_HUB")
- *   <root>.v1.hub.query.<name>             core NATS request-many, hub to every online node
+ *   <root>.v1.query.<name>                 core NATS request-many, hub to every online node
+ *
+ * Live questions have a token of their own (`query`), never under `hub.<coopId>`: a co-op allowed to
+ * hear them must not thereby hear any co-op's durable traffic.
  *
  * The co-op id is always its own token, so NATS permissions can confine a co-op to
  * `<root>.v1.coop.<its id>.>` and the hub can check a claimed co-op id against the subject.
@@ -24,6 +27,7 @@ export interface SubjectScheme {
   allHubMessages(): string;
   hubMessagesFor(coopId: string): string;
   query(name: string): string;
+  allQueries(): string;
   coopStream(): string;
   hubStream(): string;
   hubConsumer(): string;
@@ -59,7 +63,8 @@ export function subjectScheme(root = 'ccm'): SubjectScheme {
     allHeartbeats: () => `${base}.coop.*.heartbeat`,
     allHubMessages: () => `${base}.hub.*.msg.>`,
     hubMessagesFor: (coopId) => `${base}.hub.${token(coopId)}.msg.>`,
-    query: (name) => `${base}.hub.query.${name}`,
+    query: (name) => `${base}.query.${name}`,
+    allQueries: () => `${base}.query.>`,
     coopStream: () => `${streamBase}_COOP`,
     hubStream: () => `${streamBase}_HUB`,
     hubConsumer: () => 'hub',

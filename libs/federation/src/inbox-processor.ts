@@ -51,7 +51,10 @@ export class InboxProcessor {
     const direction = side.kind === 'hub' ? 'coop-to-hub' : 'hub-to-coop';
     const decoded = decodeDurable(delivery.subject, delivery.data, scheme, direction);
     if (!decoded.ok) {
-      await this.refuse(delivery, decoded.reason, decoded.messageId, decoded.coopId, decoded.type !== 'federation.receipt' ? decoded : undefined);
+      // The sender is told only if it really sent this: otherwise anyone could get its genuine
+      // message marked rejected by publishing a broken one under the same id.
+      const tellSender = decoded.type !== 'federation.receipt' && (await this.signedByClaimedSender(delivery.data, decoded.coopId));
+      await this.refuse(delivery, decoded.reason, decoded.messageId, decoded.coopId, tellSender ? decoded : undefined);
       return { action: 'term' };
     }
     const forged = await this.signatureProblem(decoded.envelope);
@@ -82,6 +85,17 @@ export class InboxProcessor {
       const delayMs = backoffDelay(delivery.deliveryCount, 500, 30_000);
       this.logger.warn({ msg: 'message failed, will retry', messageId: decoded.envelope.id, type: decoded.envelope.type, correlationId: decoded.envelope.correlationId, delivery: delivery.deliveryCount, retryInMs: delayMs, reason });
       return { action: 'nak', delayMs };
+    }
+  }
+
+  private async signedByClaimedSender(data: Uint8Array, coopId?: string): Promise<boolean> {
+    if (!coopId) return false;
+    try {
+      const raw = JSON.parse(Buffer.from(data).toString('utf8'));
+      const key = await this.keys.keyFor(coopId);
+      return !!key && raw?.coopId === coopId && typeof raw.signature === 'string' && verifySignature(raw, key);
+    } catch {
+      return false;
     }
   }
 

@@ -123,7 +123,9 @@ export class OutboxRelay {
             SET status = CASE WHEN needs_receipt THEN 'published' ELSE 'confirmed' END,
                 settled_at = CASE WHEN needs_receipt THEN NULL ELSE now() END,
                 published_at = now(),
-                next_attempt_at = now() + ($2::int * interval '1 millisecond'),
+                -- each republish waits twice as long for its receipt (up to 64 times), so a
+                -- message the receiver keeps failing does not flood it
+                next_attempt_at = now() + ($2::int * power(2, least(attempts - 1, 6)) * interval '1 millisecond'),
                 last_error = NULL
           WHERE id = $1 AND status IN ('pending', 'published')`,
         [row.id, OUTBOX_RECEIPT_TIMEOUT_MS],

@@ -18,11 +18,19 @@ export class ChangeCoopStatus {
   ) {}
 
   async execute(coopId: string, status: CoopStatus, by: Principal): Promise<void> {
-    const [before] = await this.dataSource.query('SELECT status FROM coop WHERE id = $1', [coopId]);
-    if (!before) throw RegistryErrors.notFound(coopId);
-    await this.dataSource.query('UPDATE coop SET status = $2, updated_at = now() WHERE id = $1', [coopId, status]);
+    const before: string = await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query('SELECT status FROM coop WHERE id = $1 FOR UPDATE', [coopId]);
+      if (!row) throw RegistryErrors.notFound(coopId);
+      await m.query('UPDATE coop SET status = $2, updated_at = now() WHERE id = $1', [coopId, status]);
+      return row.status;
+    });
     this.logger.log({ msg: 'co-op status changed', coopId, status, by: by.subject });
-    // A co-op that leaves loses its NATS identity; one that comes back gets it again.
-    if ((before.status === 'left') !== (status === 'left')) await refreshNatsAuthorization(this.dataSource, this.config);
+    // A co-op that leaves loses its NATS identity; one that comes back gets it again. Written after
+    // the commit, from the registry as it then stands, so concurrent changes end in the right file.
+    if ((before === 'left') !== (status === 'left')) {
+      await refreshNatsAuthorization(this.dataSource, this.config).catch((error: Error) =>
+        this.logger.error({ msg: 'NATS authorization not rewritten; run "consortium-hub nats-config"', coopId, reason: error.message }),
+      );
+    }
   }
 }

@@ -24,7 +24,7 @@ export function natsAuthorization(scheme: SubjectScheme, hubPublicKey: string, c
       `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
       `$JS.ACK.${stream}.${consumer}.>`,
     ];
-    const subscribe = [`${nodeInboxPrefix(c.coopId)}.>`, `${scheme.root}.v1.hub.query.>`];
+    const subscribe = [`${nodeInboxPrefix(c.coopId)}.>`, scheme.allQueries()];
     return [
       `    # co-op ${c.coopId}`,
       `    { nkey: ${quote(c.publicKey)}`,

@@ -53,8 +53,12 @@ export class CloseBallot {
     const votesOf = (key: string) => options.find((o) => o.optionKey === key)?.votes ?? 0;
 
     if (ballot.kind === 'election') {
-      const result = electionResult(options.map((o) => ({ key: o.optionKey, votes: o.votes })), ballot.seats!, eligible, voted, rulebook.quorumPercent);
-      return { ...result, ...(await this.seat(m, ballot, result.elected)) };
+      // A candidate who has left the co-op by the close cannot take a seat; the next in line does.
+      const gone: { id: string }[] = await m.query('SELECT id FROM member WHERE id = ANY($1::uuid[]) AND withdrawn_on IS NOT NULL', [options.map((o) => o.candidateMemberId)]);
+      const standing = options.filter((o) => !gone.some((g) => g.id === o.candidateMemberId));
+      const result = electionResult(standing.map((o) => ({ key: o.optionKey, votes: o.votes })), ballot.seats!, eligible, voted, rulebook.quorumPercent);
+      const withdrawn = options.filter((o) => !standing.includes(o)).map((o) => ({ key: o.optionKey, votes: o.votes }));
+      return { ...result, ...(withdrawn.length ? { withdrawnCandidates: withdrawn } : {}), ...(await this.seat(m, ballot, result.elected)) };
     }
     const motion = motionResult({ for: votesOf('for'), against: votesOf('against'), abstain: votesOf('abstain') }, eligible, voted, ballot.resolution as 'ordinary' | 'special', rulebook);
     if (ballot.kind === 'rulebook-change' && motion.passed) {

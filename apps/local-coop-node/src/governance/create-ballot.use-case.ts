@@ -81,8 +81,13 @@ export class CreateBallot {
   }
 }
 
+/** How far back a ballot may say it opened: clocks differ a little, the electorate must not. */
+const OPENS_AT_SKEW_MS = 5 * 60_000;
+
 export async function insertBallot(m: EntityManager, b: NewBallot): Promise<string> {
   if (b.closesAt.getTime() <= Date.now()) throw GovernanceErrors.windowInPast();
+  // Eligibility is "admitted by the day it opened": a backdated opening would silently shut out newer members.
+  if (b.opensAt.getTime() < Date.now() - OPENS_AT_SKEW_MS) throw GovernanceErrors.opensInPast();
   if (b.closesAt <= b.opensAt) throw GovernanceErrors.badVote('closesAt must be after opensAt');
   const id = randomUUID();
   await m.query(

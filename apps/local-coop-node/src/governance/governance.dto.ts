@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
-import { PageQuery } from '@app/platform';
+import { IsTimestampWithZone, PageQuery } from '@app/platform';
 import { RulebookDto } from '../rulebook';
 
 export class CreateBallotDto {
@@ -39,11 +38,11 @@ export class CreateBallotDto {
 
   @ApiPropertyOptional({ description: 'Defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestampWithZone()
   opensAt?: string;
 
   @ApiProperty()
-  @IsISO8601({ strict: true })
+  @IsTimestampWithZone()
   closesAt: string;
 
   @ApiPropertyOptional({ enum: ['ordinary', 'special'], description: 'Motions only' })
@@ -103,12 +102,12 @@ export class ProposeRulebookDto {
 
   @ApiPropertyOptional({ description: 'Voting window for the special resolution; defaults to now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestampWithZone()
   opensAt?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to 14 days after it opens' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestampWithZone()
   closesAt?: string;
 }
 

@@ -10,6 +10,7 @@ export const GovernanceErrors = {
   badVote: (message: string) => new DomainError('GOVERNANCE.INVALID_VOTE', message, 'invalid'),
   badCandidate: (message: string) => new DomainError('GOVERNANCE.INVALID_CANDIDATE', message, 'conflict'),
   windowInPast: () => new DomainError('GOVERNANCE.WINDOW_IN_PAST', 'closesAt must be in the future', 'invalid'),
+  opensInPast: () => new DomainError('GOVERNANCE.OPENS_IN_PAST', 'opensAt must not be in the past: members admitted since then would lose their vote', 'invalid'),
   board: (violations: RuleViolation[]) => new DomainError(violations[0].rule, violations.map((v) => v.message).join('; '), 'conflict', { violations }),
   rulebookNeedsMembers: () => new DomainError('GOVERNANCE.NO_MEMBERS_TO_VOTE', 'there are no members to vote on a special resolution', 'conflict'),
 };

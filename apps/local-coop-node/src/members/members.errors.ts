@@ -9,5 +9,6 @@ export const MemberErrors = {
   erasureNotAllowed: (id: string, reasons: string[]) =>
     new DomainError('MEMBERS.ERASURE_NOT_ALLOWED', `member ${id} cannot be erased yet: ${reasons.join('; ')}`, 'conflict', { reasons }),
   alreadyErased: (id: string) => new DomainError('MEMBERS.ALREADY_ERASED', `member ${id} has already been erased`, 'conflict'),
+  withdrawalInFuture: () => new DomainError('MEMBERS.WITHDRAWAL_IN_FUTURE', 'withdrawnOn cannot be after today: record the withdrawal when it happens', 'invalid'),
   withdrawalBeforeAdmission: () => new DomainError('MEMBERS.WITHDRAWAL_BEFORE_ADMISSION', 'a member cannot withdraw before the day they were admitted', 'invalid'),
 };

@@ -24,6 +24,8 @@ export class WithdrawMember {
       const member = await this.queries.lockActive(m, id);
       const on = dto.withdrawnOn ?? new Date().toISOString().slice(0, 10);
       if (on < member.admittedOn) throw MemberErrors.withdrawalBeforeAdmission();
+      // Shares are paid back and the vote ends now: a date ahead would record what has not happened.
+      if (on > new Date().toISOString().slice(0, 10)) throw MemberErrors.withdrawalInFuture();
       const balance = await this.queries.sharesOf(m, id);
       if (balance > 0) await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'withdrawal', $3)`, [randomUUID(), id, balance]);
       await m.query('UPDATE member SET withdrawn_on = $2, withdrawal_reason = $3 WHERE id = $1', [id, on, dto.reason ?? null]);

@@ -27,6 +27,16 @@ export class RecordDeparture {
       const volunteer = await this.volunteers.get(id, m);
       const violation = departureViolation(volunteer, dto.leftOn ?? todayIso(), todayIso());
       if (violation) throw VolunteeringErrors.broken(violation);
+      const leftOn = dto.leftOn ?? todayIso();
+      // A backdated departure must not leave hours or claims dated after it.
+      const [{ last }] = await m.query(
+        `SELECT greatest((SELECT max(worked_on) FROM volunteer_hours WHERE volunteer_id = $1),
+                         (SELECT max(incurred_on) FROM expense_claim WHERE volunteer_id = $1))::text AS last`,
+        [id],
+      );
+      if (last && last > leftOn) {
+        throw VolunteeringErrors.broken({ rule: 'VOLUNTEERING.ACTIVITY_AFTER_LEAVING', message: `leftOn ${leftOn} is before recorded hours or claims dated ${last}` });
+      }
       await m.query('UPDATE volunteer SET left_on = $2, leaving_reason = $3 WHERE id = $1', [id, dto.leftOn ?? todayIso(), dto.reason ?? null]);
       return this.volunteers.get(id, m);
     });

@@ -18,6 +18,17 @@ export class RecordLeaving {
       const staff = await this.queries.lockForChange(m, id);
       const violation = leavingViolation(staff, dto.leftOn);
       if (violation) throw WorkforceErrors.rule(violation);
+      // Care cannot be imported here (it depends on workforce), so its visits are read directly: a
+      // carer cannot leave before visits they are down for, delivered or still planned. Days are
+      // care's days (Europe/London), as care checks employment.
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM visit
+          WHERE carer_id = $1 AND status IN ('planned', 'delivered') AND (planned_start AT TIME ZONE 'Europe/London')::date > $2::date`,
+        [id, dto.leftOn],
+      );
+      if (n > 0) {
+        throw WorkforceErrors.rule({ rule: 'WORKFORCE.VISITS_AFTER_LEAVING', message: `${n} planned or delivered visit${n === 1 ? '' : 's'} fall after ${dto.leftOn}: reassign or cancel them first` });
+      }
       await m.query('UPDATE staff SET left_on = $2, leaving_reason = $3 WHERE id = $1', [id, dto.leftOn, dto.reason]);
       return this.queries.get(id, m);
     });

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsTimestampWithZone } from '../validation/validators';
 import { DataSource } from 'typeorm';
 import { PageQuery, Page, pageOf } from '../http/pagination';
 
@@ -24,12 +25,12 @@ export class AuditQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestampWithZone()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestampWithZone()
   to?: string;
 }
 
