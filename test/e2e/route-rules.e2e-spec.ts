@@ -91,6 +91,7 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /expenses/{id}/approval': ADMIN,
   'POST /expenses/{id}/rejection': ADMIN,
   'POST /expenses/{id}/payment': ADMIN,
+  'GET /reporting/returns/preview': ADMIN,
 };
 
 export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {

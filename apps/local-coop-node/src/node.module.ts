@@ -13,6 +13,7 @@ import { HubLinkModule } from './hub-link';
 import { MembersModule } from './members';
 import { PersonalDataModule } from './personal-data';
 import { ProfileModule } from './profile';
+import { ReportingModule } from './reporting';
 import { RulebookModule } from './rulebook';
 import { VolunteeringModule } from './volunteering';
 import { WorkforceModule } from './workforce';
@@ -47,6 +48,7 @@ export class NodeModule {
         CareModule,
         VolunteeringModule,
         PersonalDataModule,
+        ReportingModule,
       ],
       providers: [{ provide: NODE_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) }],
       exports: [NODE_CONFIG, SIGNATURE_KEYS],

@@ -12,3 +12,8 @@ export * from './messages/coop-heartbeat.v1';
 export * from './messages/receipt.v1';
 export * from './messages/registration-accepted.v1';
 export * from './canonical-json';
+export * from './reporting/return-definition';
+export * from './reporting/return-period';
+export * from './reporting/ccm-quarterly.v1';
+export * from './reporting/return-figures.v1';
+export * from './reporting/validate-return';

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { COOP_ID_PATTERN, LEGAL_FORMS, LegalForm, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, SERVICE_TYPES, ServiceType } from '@app/contracts';
-import { DatabaseConfig, FederationConfig } from '@app/platform';
+import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : value;
@@ -61,6 +61,21 @@ export class NodeConfig extends WithCoop(FederationConfig) {
   /** The hub's public NKey (U…): every message from the hub must be signed with it. */
   @Matches(/^U[A-Z2-7]{55}$/, { message: 'HUB_PUBLIC_KEY must be set to the hub\'s public NKey (U…, 56 characters), as printed by "consortium-hub provision"' })
   HUB_PUBLIC_KEY: string;
+
+  /**
+   * The node's own floor before any breakdown of people leaves it: a count from 1 up to this in a
+   * breakdown cell is withheld (null, marked suppressedOnNode). The hub's disclosure control on the
+   * consortium figures (1 to 4 by default) is the real protection; this keeps a single co-op's
+   * smallest cells out of the hub's per-co-op records: a cell of 1 singles a person out, and in a
+   * cell of 2 each person can tell the other's details. A higher floor erases a small co-op's cells
+   * before the hub can add them up, losing the consortium figure wherever any co-op has a few
+   * people in a cell, so it stays at or below the hub's. It cannot be 0: one person never leaves.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)' })
+  @Min(1, { message: 'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)' })
+  @Max(10, { message: 'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)' })
+  REPORTING_NODE_THRESHOLD = 2;
 }
 
 export function nodeDatabaseName(config: { DB_NAME?: string; COOP_ID: string }): string {

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CCM_QUARTERLY_V1, QuarterPeriod, ReturnDefinition, ReturnFigures, ReturnProblem, validateReturn } from '@app/contracts';
+import { todayIso } from '@app/platform';
+import { NodeConfig } from '../config/node.config';
+import { NODE_CONFIG } from '../config/node-config.token';
+import { CareFigureQueries } from './care-figures.queries';
+import { CommunityFigureQueries } from './community-figures.queries';
+import { withRates, withholdOnNode } from './node-return.rules';
+import { ReportingErrors } from './reporting.errors';
+import { WorkforceFigureQueries } from './workforce-figures.queries';
+
+export interface ComputedReturn {
+  /** The figures as the node's records give them, for the co-op admin's eyes only. */
+  figures: ReturnFigures;
+  /** What `validateReturn` finds wrong with them, against the co-op's own public localities. */
+  problems: ReturnProblem[];
+  /** The figures as they would leave the node, after its own threshold. */
+  outgoing: ReturnFigures;
+  nodeThreshold: number;
+}
+
+/**
+ * Computes a co-op's return for a quarter from its own tables. Every query is an aggregate, and all
+ * of them read one snapshot (REPEATABLE READ, read only), so the figures agree with each other even
+ * while the co-op keeps recording.
+ */
+@Injectable()
+export class ComputeReturn {
+  private readonly definition: ReturnDefinition = CCM_QUARTERLY_V1;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly care: CareFigureQueries,
+    private readonly workforce: WorkforceFigureQueries,
+    private readonly community: CommunityFigureQueries,
+    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+  ) {}
+
+  async execute(period: QuarterPeriod): Promise<ComputedReturn> {
+    if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label, period.start);
+    const { base, localities } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query('SELECT localities, cqc_rating FROM coop_profile');
+      const figures = [
+        ...(await this.care.figures(m, period, profile.localities)),
+        ...(await this.workforce.figures(m, period)),
+        ...(await this.community.figures(m, period, profile.cqc_rating)),
+      ];
+      return { base: figures, localities: profile.localities };
+    });
+    const header = { definitionId: this.definition.id, definitionVersion: this.definition.version, period: { label: period.label, start: period.start, end: period.end } };
+    const figures = { ...header, figures: withRates(this.definition, base) };
+    const threshold = this.config.REPORTING_NODE_THRESHOLD;
+    return {
+      figures,
+      problems: validateReturn(this.definition, figures, { localities }),
+      outgoing: { ...header, figures: withholdOnNode(this.definition, figures.figures, { threshold, localities }) },
+      nodeThreshold: threshold,
+    };
+  }
+}

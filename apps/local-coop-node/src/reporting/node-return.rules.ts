@@ -1,0 +1,61 @@
+import { Breakdown, BreakdownDimension, ReturnDefinition, ReturnFigure, dimensionOf, ratioValue, sameCell } from '@app/contracts';
+
+/** The co-op's calendar, the care feature's: a visit belongs to the day it starts on in this zone. */
+export const REPORTING_TIME_ZONE = 'Europe/London';
+
+/**
+ * A metric's total and one cell per value of the dimension's vocabulary, zeros filled in (a missing
+ * row from GROUP BY is a zero, not an unknown). Values found that are not in the vocabulary follow,
+ * so that validation can name them; they never leave the node (see `withholdOnNode`).
+ */
+export function breakdownFigures(metric: string, dimension: BreakdownDimension, vocabulary: readonly string[], cells: ReadonlyMap<string, number>): ReturnFigure[] {
+  const extra = [...cells.keys()].filter((k) => !vocabulary.includes(k)).sort();
+  return [...vocabulary, ...extra].map((value) => ({ metric, breakdown: { [dimension]: value }, value: cells.get(value) ?? 0 }));
+}
+
+/** Every figure in the definition's order, each rate computed from its parts exactly as the hub will recompute it. */
+export function withRates(definition: ReturnDefinition, base: readonly ReturnFigure[]): ReturnFigure[] {
+  const valueOf = (metric: string, breakdown: Breakdown | null) => base.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
+  return definition.metrics.flatMap((m): ReturnFigure[] => {
+    const c = m.consolidation;
+    if (c.kind !== 'ratio') return base.filter((f) => f.metric === m.id);
+    return [{ metric: m.id, breakdown: null, value: ratioValue(c, (ref) => valueOf(ref.metric, ref.breakdown)) ?? null }];
+  });
+}
+
+export interface NodeDisclosure {
+  /** Counts of people from 1 to this in a breakdown cell are withheld. */
+  threshold: number;
+  /** The co-op's public localities: the only locality names that may leave the node. */
+  localities: readonly string[];
+}
+
+/**
+ * The figures as they may leave the node. A breakdown cell counting 1 to `threshold` people is
+ * withheld. Because the total goes too, a lone withheld cell could be recovered by subtraction, so
+ * one more cell of the same breakdown is withheld with it (the smallest, preferring one that is not
+ * zero). A rate computed from a withheld cell would give it back too, so it is withheld as well.
+ * Cells for a locality that is not one of the co-op's public localities are left out altogether.
+ */
+export function withholdOnNode(definition: ReturnDefinition, figures: readonly ReturnFigure[], d: NodeDisclosure): ReturnFigure[] {
+  const kept = figures.filter((f) => f.breakdown?.locality === undefined || d.localities.includes(f.breakdown.locality));
+  const withheld = new Set<ReturnFigure>();
+  for (const metric of definition.metrics.filter((m) => m.countsPeople)) {
+    for (const dimension of metric.breakdowns) {
+      const cells = kept.filter((f) => f.metric === metric.id && dimensionOf(f.breakdown) === dimension && typeof f.value === 'number');
+      const small = cells.filter((c) => c.value! >= 1 && c.value! <= d.threshold);
+      small.forEach((c) => withheld.add(c));
+      if (small.length !== 1) continue;
+      // Stable sort: among equals, the vocabulary's order decides, so the choice is the same every time.
+      const complement = cells.filter((c) => !withheld.has(c)).sort((a, b) => Number(a.value === 0) - Number(b.value === 0) || a.value! - b.value!)[0];
+      if (complement) withheld.add(complement);
+    }
+  }
+  const isWithheld = (metric: string, breakdown: Breakdown | null) => [...withheld].some((w) => w.metric === metric && sameCell(w.breakdown, breakdown));
+  for (const metric of definition.metrics) {
+    const c = metric.consolidation;
+    if (c.kind !== 'ratio' || ![...c.numerator, ...c.denominator].some((ref) => isWithheld(ref.metric, ref.breakdown))) continue;
+    kept.filter((f) => f.metric === metric.id).forEach((f) => withheld.add(f));
+  }
+  return kept.map((f) => (withheld.has(f) ? { metric: f.metric, breakdown: f.breakdown, value: null, suppressedOnNode: true } : f));
+}

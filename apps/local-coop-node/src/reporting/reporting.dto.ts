@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { Breakdown, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
+
+export class ReturnPreviewQuery {
+  @ApiProperty({ example: '2026-Q3', description: QUARTER_LABEL_RULE })
+  @Matches(QUARTER_LABEL_PATTERN, { message: `period must be ${QUARTER_LABEL_RULE}` })
+  period: string;
+}
+
+export class ReturnPeriodView {
+  @ApiProperty({ example: '2026-Q3' }) label: string;
+  @ApiProperty({ example: '2026-07-01' }) start: string;
+  @ApiProperty({ example: '2026-09-30' }) end: string;
+}
+
+export class FigureView {
+  @ApiProperty({ example: 'people_supported' }) metric: string;
+  @ApiPropertyOptional({ nullable: true, example: { funding_type: 'self-funder' }, description: 'One dimension and its value; null for the total' })
+  breakdown: Breakdown | null;
+  @ApiPropertyOptional({ nullable: true }) value: number | null;
+  @ApiPropertyOptional({ description: 'Withheld by the node: a small count of people, or a cell or rate it could be recovered from' })
+  suppressedOnNode?: true;
+}
+
+export class ReturnFiguresView {
+  @ApiProperty({ example: 'ccm-quarterly' }) definitionId: string;
+  @ApiProperty({ example: 1 }) definitionVersion: number;
+  @ApiProperty() period: ReturnPeriodView;
+  @ApiProperty({ type: [FigureView] }) figures: FigureView[];
+}
+
+export class ReturnProblemView {
+  @ApiProperty({ example: 'RETURN.OUTSIDE_VOCABULARY' }) code: string;
+  @ApiPropertyOptional({ nullable: true }) metric: string | null;
+  @ApiPropertyOptional({ nullable: true }) breakdown: Breakdown | null;
+  @ApiProperty() message: string;
+}
+
+export class OutgoingReturnView {
+  @ApiProperty({ description: 'People counts from 1 to this in a breakdown cell are withheld on the node (REPORTING_NODE_THRESHOLD)' })
+  nodeThreshold: number;
+  @ApiProperty({ description: 'The figures as they would be sent to the hub' })
+  return: ReturnFiguresView;
+}
+
+export class ReturnPreviewView {
+  @ApiProperty({ description: "The figures as the co-op's own records give them (not sent as such)" })
+  figures: ReturnFiguresView;
+  @ApiProperty({ type: [ReturnProblemView], description: 'What is wrong with the figures; empty when the return is valid' })
+  problems: ReturnProblemView[];
+  @ApiProperty()
+  outgoing: OutgoingReturnView;
+}

@@ -1,0 +1,155 @@
+import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES, STAKEHOLDER_CLASSES } from '../vocabulary';
+
+/**
+ * The shape of a return definition: a versioned data set of metrics that every co-op node computes
+ * from its own records and the hub validates and consolidates. A definition is data, so a new
+ * version is a new constant beside the old one, never an edit of it: submissions already made
+ * against a version must keep meaning what they meant.
+ */
+
+export const REPORT_UNITS = ['people', 'hours', 'percent', 'count', 'pence', 'rating'] as const;
+export type ReportUnit = (typeof REPORT_UNITS)[number];
+
+/** The ways a figure may be broken down. Each breakdown cell names exactly one dimension (one-way tables). */
+export const BREAKDOWN_DIMENSIONS = ['locality', 'service_type', 'funding_type', 'contract_type', 'stakeholder_class'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+/** One cell of a breakdown, e.g. `{ funding_type: 'self-funder' }`; null is the metric's total. */
+export type Breakdown = Partial<Record<BreakdownDimension, string>>;
+
+/**
+ * The values each dimension may take. Localities are each co-op's own public localities (its
+ * profile), so they are not a fixed list: `validateReturn` checks them against the list it is given.
+ */
+export const DIMENSION_VOCABULARY: Readonly<Record<BreakdownDimension, readonly string[] | null>> = Object.freeze({
+  locality: null,
+  service_type: SERVICE_TYPES,
+  funding_type: FUNDING_TYPES,
+  contract_type: CONTRACT_TYPES,
+  stakeholder_class: STAKEHOLDER_CLASSES,
+});
+
+export interface MetricValidation {
+  readonly type: 'integer' | 'decimal';
+  readonly min: number;
+  readonly max: number;
+  /** Most decimal places a decimal value may carry. */
+  readonly decimals?: number;
+  /** Whether null is a valid value (a rate with nothing to divide by, a fact not recorded). */
+  readonly nullable: boolean;
+}
+
+/** A figure another metric is computed from: a metric's total (breakdown null) or one of its cells. */
+export interface CellRef {
+  readonly metric: string;
+  readonly breakdown: Breakdown | null;
+}
+
+/**
+ * How the hub combines one co-op's figures with another's. Rates are never averaged: the hub sums
+ * their parts across co-ops and divides, which is why every rate names its parts.
+ */
+export type Consolidation =
+  | { readonly kind: 'sum' }
+  /** 100 × (sum of the numerator figures) / (sum of the denominator figures), one decimal place; null when the denominator is 0. */
+  | { readonly kind: 'ratio'; readonly numerator: readonly CellRef[]; readonly denominator: readonly CellRef[] }
+  /** The mean of the co-ops' values weighted by another figure (e.g. mean turnout weighted by ballots held). */
+  | { readonly kind: 'weighted-mean'; readonly weight: CellRef }
+  /** A categorical value (a rating): the hub counts co-ops per value, it does not add them. */
+  | { readonly kind: 'distribution' };
+
+export interface RatingLevel {
+  readonly value: number;
+  readonly label: string;
+}
+
+export interface MetricDefinition {
+  /** snake_case, stable for the life of the definition version. */
+  readonly id: string;
+  readonly title: string;
+  /** Plain English: what is counted, from which records, on which days. */
+  readonly definition: string;
+  readonly unit: ReportUnit;
+  /** A count of people (or of events about identifiable people): small counts need disclosure control before anyone sees them. */
+  readonly countsPeople: boolean;
+  /** One-way breakdowns reported besides the total; each needs a cell for every value of its vocabulary. */
+  readonly breakdowns: readonly BreakdownDimension[];
+  /** A required metric must be in every return; an optional one may be left out or sent as null (not recorded). */
+  readonly required: boolean;
+  readonly validation: MetricValidation;
+  readonly consolidation: Consolidation;
+  /** For unit `rating`: what each coded value means. */
+  readonly scale?: readonly RatingLevel[];
+}
+
+export interface ReturnDefinition {
+  /** kebab-case, e.g. ccm-quarterly. */
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly periodType: 'quarter';
+  readonly metrics: readonly MetricDefinition[];
+}
+
+/** One figure of a return: the plain shape of `ReturnFigureV1`, for code that builds or reads figures. */
+export interface ReturnFigure {
+  metric: string;
+  breakdown: Breakdown | null;
+  value: number | null;
+  suppressedOnNode?: true;
+}
+
+/** A return's figures: the plain shape of `ReturnFiguresV1`. */
+export interface ReturnFigures {
+  definitionId: string;
+  definitionVersion: number;
+  period: { label: string; start: string; end: string };
+  figures: ReturnFigure[];
+}
+
+export const METRIC_ID_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+export const DEFINITION_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export function findMetric(definition: ReturnDefinition, id: string): MetricDefinition | undefined {
+  return definition.metrics.find((m) => m.id === id);
+}
+
+/** The one dimension a breakdown cell names, or null for the total (or a malformed cell with several). */
+export function dimensionOf(breakdown: Breakdown | null): BreakdownDimension | null {
+  if (breakdown === null) return null;
+  const keys = Object.keys(breakdown) as BreakdownDimension[];
+  return keys.length === 1 ? keys[0] : null;
+}
+
+/** Two breakdowns name the same cell. */
+export function sameCell(a: Breakdown | null, b: Breakdown | null): boolean {
+  if (a === null || b === null) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k as BreakdownDimension] === b[k as BreakdownDimension]);
+}
+
+/** A share as a percentage to one decimal place, or null when there is nothing to share out. */
+export function reportPercent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
+}
+
+/**
+ * The value of a ratio metric from its parts, as the node computes it and the hub recomputes it
+ * from consolidated parts. `valueOf` gives a part's value; any part missing or withheld (undefined
+ * or null) leaves the ratio unknown (undefined).
+ */
+export function ratioValue(consolidation: Extract<Consolidation, { kind: 'ratio' }>, valueOf: (ref: CellRef) => number | null | undefined): number | null | undefined {
+  let numerator = 0;
+  let denominator = 0;
+  for (const ref of consolidation.numerator) {
+    const v = valueOf(ref);
+    if (v === null || v === undefined) return undefined;
+    numerator += v;
+  }
+  for (const ref of consolidation.denominator) {
+    const v = valueOf(ref);
+    if (v === null || v === undefined) return undefined;
+    denominator += v;
+  }
+  return reportPercent(numerator, denominator);
+}

@@ -1,0 +1,124 @@
+import { Transform, plainToInstance } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  Equals,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CONTRACT_TYPES, ContractType, FUNDING_TYPES, FundingType, SERVICE_TYPES, ServiceType, STAKEHOLDER_CLASSES, StakeholderClass } from '../vocabulary';
+import { DEFINITION_ID_PATTERN, METRIC_ID_PATTERN } from './return-definition';
+import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from './return-period';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+// Nested objects become instances of their class so that they are validated too. (class-transformer's
+// @Type would need reflect-metadata loaded, which a plain contracts library cannot assume.)
+const Nested = (cls: new () => object) => Transform(({ value }) => (isObject(value) ? plainToInstance(cls, value) : value));
+const NestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));
+
+/**
+ * A co-op's figures for one return, as they travel from node to hub. Only vocabulary values,
+ * the co-op's public locality names, the period and numbers: nothing here can hold a person.
+ * Whether the figures make sense against their definition is `validateReturn`'s job.
+ */
+export class ReturnPeriodV1 {
+  @Matches(QUARTER_LABEL_PATTERN, { message: `label must be ${QUARTER_LABEL_RULE}` })
+  label: string;
+
+  @Matches(DAY, { message: 'start must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  start: string;
+
+  @Matches(DAY, { message: 'end must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  end: string;
+}
+
+/** One cell of a one-way breakdown: exactly one of these is set (`validateReturn` checks which). */
+export class FigureBreakdownV1 {
+  /** One of the co-op's public localities (its profile). */
+  @IsOptional()
+  @IsString()
+  @Length(2, 80)
+  locality?: string;
+
+  @IsOptional()
+  @IsIn(SERVICE_TYPES)
+  service_type?: ServiceType;
+
+  @IsOptional()
+  @IsIn(FUNDING_TYPES)
+  funding_type?: FundingType;
+
+  @IsOptional()
+  @IsIn(CONTRACT_TYPES)
+  contract_type?: ContractType;
+
+  @IsOptional()
+  @IsIn(STAKEHOLDER_CLASSES)
+  stakeholder_class?: StakeholderClass;
+}
+
+export class ReturnFigureV1 {
+  @IsString()
+  @Length(2, 64)
+  @Matches(METRIC_ID_PATTERN, { message: 'metric must be a snake_case metric id' })
+  metric: string;
+
+  /** null: the metric's total. */
+  @ValidateIf((f: ReturnFigureV1) => f.breakdown !== null)
+  @IsObject()
+  @ValidateNested()
+  @Nested(FigureBreakdownV1)
+  breakdown: FigureBreakdownV1 | null;
+
+  /** null: not recorded, nothing to divide by, or withheld on the node (then `suppressedOnNode` says so). */
+  @ValidateIf((f: ReturnFigureV1) => f.value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-1_000_000_000_000)
+  @Max(1_000_000_000_000)
+  value: number | null;
+
+  /** The node withheld this small count of people (or a cell or rate it could be recovered from). */
+  @IsOptional()
+  @Equals(true)
+  suppressedOnNode?: true;
+}
+
+export class ReturnFiguresV1 {
+  @IsString()
+  @Length(2, 64)
+  @Matches(DEFINITION_ID_PATTERN, { message: 'definitionId must be a kebab-case return definition id' })
+  definitionId: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  definitionVersion: number;
+
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Nested(ReturnPeriodV1)
+  period: ReturnPeriodV1;
+
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @NestedEach(ReturnFigureV1)
+  figures: ReturnFigureV1[];
+}

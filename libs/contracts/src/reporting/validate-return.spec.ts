@@ -1,0 +1,170 @@
+import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, ReturnFigures, ratioValue, sameCell, validateReturn } from '../index';
+
+const LOCALITIES = ['Marsden', 'Slaithwaite'];
+
+/**
+ * A complete, valid return built from the definition: every cell of a breakdown holds `perCell`
+ * (so totals add up), rates agree with their parts, optional metrics are sent as not recorded.
+ */
+function completeReturn(perCell = 5): ReturnFigures {
+  const figures: ReturnFigure[] = [];
+  for (const m of CCM_QUARTERLY_V1.metrics) {
+    if (m.consolidation.kind === 'ratio') continue;
+    const cell = m.unit === 'hours' ? perCell + 0.25 : perCell;
+    const cellCount = m.breakdowns.length ? (DIMENSION_VOCABULARY[m.breakdowns[0]] ?? LOCALITIES).length : 1;
+    let total: number | null = m.breakdowns.length ? cell * cellCount : cell;
+    if (m.unit === 'rating') total = 3;
+    if (m.unit === 'percent') total = 62.5;
+    if (!m.required) total = null;
+    figures.push({ metric: m.id, breakdown: null, value: total });
+    for (const d of m.breakdowns) {
+      const values = DIMENSION_VOCABULARY[d] ?? LOCALITIES;
+      // Every breakdown of a metric shares out the same total.
+      const each = total! / values.length;
+      for (const v of values) figures.push({ metric: m.id, breakdown: { [d]: v }, value: each });
+    }
+  }
+  const find = (metric: string, breakdown: Breakdown | null) => figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
+  for (const m of CCM_QUARTERLY_V1.metrics) {
+    if (m.consolidation.kind === 'ratio') figures.push({ metric: m.id, breakdown: null, value: ratioValue(m.consolidation, (r) => find(r.metric, r.breakdown)) ?? null });
+  }
+  return { definitionId: 'ccm-quarterly', definitionVersion: 1, period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' }, figures };
+}
+
+const check = (r: ReturnFigures) => validateReturn(CCM_QUARTERLY_V1, r, { localities: LOCALITIES });
+const figure = (r: ReturnFigures, metric: string, breakdown: Breakdown | null = null) => r.figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
+const without = (r: ReturnFigures, metric: string, breakdown: Breakdown | null = null) => ({ ...r, figures: r.figures.filter((f) => !(f.metric === metric && sameCell(f.breakdown, breakdown))) });
+
+describe('validateReturn', () => {
+  it('finds nothing wrong with a complete return', () => {
+    expect(check(completeReturn())).toEqual([]);
+  });
+
+  it('accepts optional metrics left out altogether', () => {
+    const r = without(without(completeReturn(), 'local_supplier_spend'), 'safeguarding_concerns_raised');
+    expect(check(r)).toEqual([]);
+  });
+
+  it('names a metric the definition does not have', () => {
+    const r = completeReturn();
+    r.figures.push({ metric: 'service_user_ids', breakdown: null, value: 3 });
+    expect(check(r)).toEqual([{ code: 'RETURN.UNKNOWN_METRIC', metric: 'service_user_ids', breakdown: null, message: 'service_user_ids: ccm-quarterly version 1 has no metric service_user_ids' }]);
+  });
+
+  it('names a required metric that is missing, and each of its missing cells', () => {
+    const r = without(without(completeReturn(), 'staff_leavers'), 'members', { stakeholder_class: 'volunteer' });
+    expect(check(r)).toEqual([
+      expect.objectContaining({ code: 'RETURN.MISSING_METRIC', metric: 'staff_leavers', breakdown: null }),
+      expect.objectContaining({ code: 'RETURN.MISSING_CELL', metric: 'members', breakdown: { stakeholder_class: 'volunteer' } }),
+    ]);
+  });
+
+  it('needs a cell for each of the co-op\'s localities only when it knows them', () => {
+    const r = without(completeReturn(), 'people_supported', { locality: 'Slaithwaite' });
+    expect(check(r).map((p) => [p.code, p.breakdown])).toEqual([['RETURN.MISSING_CELL', { locality: 'Slaithwaite' }]]);
+    expect(validateReturn(CCM_QUARTERLY_V1, r)).toEqual([]);
+  });
+
+  it('names a breakdown by a dimension the metric is not broken down by', () => {
+    const r = completeReturn();
+    r.figures.push({ metric: 'care_hours_delivered', breakdown: { locality: 'Marsden' }, value: 3 });
+    expect(check(r)).toEqual([
+      expect.objectContaining({ code: 'RETURN.WRONG_DIMENSION', metric: 'care_hours_delivered', breakdown: { locality: 'Marsden' }, message: expect.stringContaining('broken down by service_type, not by locality') }),
+    ]);
+  });
+
+  it('names a cell that mixes two dimensions, or names a dimension that does not exist', () => {
+    const r = completeReturn();
+    r.figures.push({ metric: 'people_supported', breakdown: { funding_type: 'self-funder', locality: 'Marsden' }, value: 1 });
+    r.figures.push({ metric: 'people_supported', breakdown: { member_id: 'abc' } as Breakdown, value: 1 });
+    expect(check(r).map((p) => p.code)).toEqual(['RETURN.WRONG_DIMENSION', 'RETURN.WRONG_DIMENSION']);
+  });
+
+  it('names a breakdown value outside the vocabulary, or a locality that is not one of the co-op\'s', () => {
+    const r = completeReturn();
+    r.figures.push({ metric: 'staff_headcount', breakdown: { contract_type: 'agency' } as Breakdown, value: 1 });
+    r.figures.push({ metric: 'people_supported', breakdown: { locality: '12 Mill Lane' }, value: 1 });
+    expect(check(r)).toEqual([
+      expect.objectContaining({ code: 'RETURN.OUTSIDE_VOCABULARY', metric: 'staff_headcount', breakdown: { contract_type: 'agency' } }),
+      expect.objectContaining({ code: 'RETURN.OUTSIDE_VOCABULARY', metric: 'people_supported', breakdown: { locality: '12 Mill Lane' }, message: expect.stringContaining('not one of Marsden, Slaithwaite') }),
+    ]);
+  });
+
+  it('names a value out of range, a fraction where a whole number is needed, and too many decimals', () => {
+    const r = completeReturn();
+    figure(r, 'ballot_mean_turnout_percent').value = 104;
+    figure(r, 'training_completions').value = 2.5;
+    figure(r, 'volunteer_hours').value = 10.125;
+    figure(r, 'cqc_rating').value = 7;
+    expect(check(r).map((p) => [p.code, p.metric])).toEqual([
+      ['RETURN.NOT_INTEGER', 'training_completions'],
+      ['RETURN.TOO_MANY_DECIMALS', 'volunteer_hours'],
+      ['RETURN.OUT_OF_RANGE', 'ballot_mean_turnout_percent'],
+      ['RETURN.OUT_OF_RANGE', 'cqc_rating'],
+      ['RETURN.OUT_OF_RANGE', 'cqc_rating'],
+    ]);
+  });
+
+  it('refuses a negative count, naming the cell', () => {
+    const r = completeReturn();
+    figure(r, 'members', { stakeholder_class: 'worker' }).value = -1;
+    expect(check(r)).toContainEqual(expect.objectContaining({ code: 'RETURN.OUT_OF_RANGE', metric: 'members', breakdown: { stakeholder_class: 'worker' }, message: 'members [stakeholder_class=worker]: the value -1 is outside 0 to 1000000' }));
+  });
+
+  it('allows null where the metric says it may be (a rate with nothing to divide by), and nowhere else', () => {
+    const r = completeReturn();
+    figure(r, 'cqc_rating').value = null;
+    figure(r, 'staff_starters').value = null;
+    expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.MISSING_VALUE', metric: 'staff_starters' })]);
+  });
+
+  it('accepts cells of people and rates built on them withheld on the node, but no total and no hours', () => {
+    const r = completeReturn();
+    Object.assign(figure(r, 'staff_headcount', { contract_type: 'bank' }), { value: null, suppressedOnNode: true });
+    Object.assign(figure(r, 'staff_headcount', { contract_type: 'zero-hours' }), { value: null, suppressedOnNode: true });
+    Object.assign(figure(r, 'staff_zero_hours_percent'), { value: null, suppressedOnNode: true });
+    expect(check(r)).toEqual([]);
+    Object.assign(figure(r, 'staff_headcount'), { value: null, suppressedOnNode: true });
+    Object.assign(figure(r, 'care_hours_delivered', { service_type: 'gardening' }), { value: null, suppressedOnNode: true });
+    Object.assign(figure(r, 'members', { stakeholder_class: 'worker' }), { value: 3, suppressedOnNode: true });
+    expect(check(r).map((p) => [p.code, p.metric, p.breakdown])).toEqual([
+      ['RETURN.BAD_SUPPRESSION', 'care_hours_delivered', { service_type: 'gardening' }],
+      ['RETURN.BAD_SUPPRESSION', 'staff_headcount', null],
+      ['RETURN.BAD_SUPPRESSION', 'members', { stakeholder_class: 'worker' }],
+    ]);
+  });
+
+  it('names cells that do not add up to their total', () => {
+    const r = completeReturn();
+    figure(r, 'people_supported', { funding_type: 'self-funder' }).value = 9;
+    expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.CELLS_DO_NOT_ADD_UP', metric: 'people_supported', message: 'people_supported: the funding_type cells add up to 24, not to the total 20' })]);
+  });
+
+  it('lets hours cells differ from their total by the rounding of each cell only', () => {
+    const r = completeReturn();
+    figure(r, 'care_hours_planned').value! += 0.03;
+    expect(check(r)).toEqual([]);
+    figure(r, 'care_hours_planned').value! += 0.1;
+    expect(check(r).map((p) => p.code)).toEqual(['RETURN.CELLS_DO_NOT_ADD_UP']);
+  });
+
+  it('names a rate that does not agree with its parts', () => {
+    const r = completeReturn();
+    figure(r, 'staff_turnover_percent').value = 12.5;
+    expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.INCONSISTENT_RATE', metric: 'staff_turnover_percent' })]);
+  });
+
+  it('names the same figure given twice', () => {
+    const r = completeReturn();
+    r.figures.push({ ...figure(r, 'members', { stakeholder_class: 'worker' }) });
+    expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.DUPLICATE_FIGURE', metric: 'members', breakdown: { stakeholder_class: 'worker' } })]);
+  });
+
+  it('names figures made for another definition or version, and a period whose dates are not its quarter', () => {
+    const r = { ...completeReturn(), definitionVersion: 2, period: { label: '2026-Q3', start: '2026-07-01', end: '2026-10-01' } };
+    expect(check(r)).toEqual([
+      expect.objectContaining({ code: 'RETURN.WRONG_DEFINITION', metric: null, message: 'return: the figures are for ccm-quarterly version 2, not ccm-quarterly version 1' }),
+      expect.objectContaining({ code: 'RETURN.WRONG_PERIOD', metric: null, message: 'return: period 2026-Q3 runs from 2026-07-01 to 2026-09-30, not 2026-07-01 to 2026-10-01' }),
+    ]);
+  });
+});

@@ -1,0 +1,213 @@
+import {
+  BREAKDOWN_DIMENSIONS,
+  Breakdown,
+  BreakdownDimension,
+  DIMENSION_VOCABULARY,
+  MetricDefinition,
+  ReturnDefinition,
+  ReturnFigure,
+  ReturnFigures,
+  findMetric,
+  ratioValue,
+  sameCell,
+} from './return-definition';
+import { quarterPeriod } from './return-period';
+
+export const RETURN_PROBLEM_CODES = [
+  'RETURN.WRONG_DEFINITION',
+  'RETURN.WRONG_PERIOD',
+  'RETURN.UNKNOWN_METRIC',
+  'RETURN.DUPLICATE_FIGURE',
+  'RETURN.MISSING_METRIC',
+  'RETURN.MISSING_CELL',
+  'RETURN.WRONG_DIMENSION',
+  'RETURN.OUTSIDE_VOCABULARY',
+  'RETURN.MISSING_VALUE',
+  'RETURN.NOT_INTEGER',
+  'RETURN.TOO_MANY_DECIMALS',
+  'RETURN.OUT_OF_RANGE',
+  'RETURN.BAD_SUPPRESSION',
+  'RETURN.INCONSISTENT_RATE',
+  'RETURN.CELLS_DO_NOT_ADD_UP',
+] as const;
+export type ReturnProblemCode = (typeof RETURN_PROBLEM_CODES)[number];
+
+/** One thing wrong with a return, naming the metric and breakdown cell it is about (null: the return as a whole). */
+export interface ReturnProblem {
+  code: ReturnProblemCode;
+  metric: string | null;
+  breakdown: Breakdown | null;
+  message: string;
+}
+
+export interface ReturnContext {
+  /** The submitting co-op's public localities: when given, every locality cell must be one of them, and each needs a cell. */
+  localities?: readonly string[];
+}
+
+/** A rate may differ from what its parts give by rounding only. */
+const RATE_TOLERANCE = 0.1;
+
+/**
+ * Checks a return's figures against its definition and lists every problem (none: the return is
+ * valid). The figures' shape (types, bounds, unknown fields) is the payload class's to check first;
+ * this checks what they mean: known metrics, the right breakdowns with values from the vocabulary,
+ * every required metric and cell present once, values in range and of the right kind, withheld
+ * cells only where the node may withhold, and rates that agree with their parts.
+ */
+export function validateReturn(definition: ReturnDefinition, figures: ReturnFigures, context: ReturnContext = {}): ReturnProblem[] {
+  const problems: ReturnProblem[] = [];
+  const add = (code: ReturnProblemCode, metric: string | null, breakdown: Breakdown | null, message: string) =>
+    problems.push({ code, metric, breakdown, message: `${where(metric, breakdown)}: ${message}` });
+
+  if (figures.definitionId !== definition.id || figures.definitionVersion !== definition.version) {
+    add('RETURN.WRONG_DEFINITION', null, null, `the figures are for ${figures.definitionId} version ${figures.definitionVersion}, not ${definition.id} version ${definition.version}`);
+  }
+  const quarter = quarterPeriod(String(figures.period?.label));
+  if (!quarter || quarter.start !== figures.period.start || quarter.end !== figures.period.end) {
+    const expected = quarter ? `runs from ${quarter.start} to ${quarter.end}` : 'is not a quarter (YYYY-Qn)';
+    add('RETURN.WRONG_PERIOD', null, null, `period ${figures.period?.label} ${expected}, not ${figures.period?.start} to ${figures.period?.end}`);
+  }
+
+  const accepted: ReturnFigure[] = [];
+  for (const f of figures.figures) {
+    const breakdown = f.breakdown === null ? null : cleanBreakdown(f.breakdown);
+    const metric = findMetric(definition, f.metric);
+    if (!metric) {
+      add('RETURN.UNKNOWN_METRIC', f.metric, breakdown, `${definition.id} version ${definition.version} has no metric ${f.metric}`);
+      continue;
+    }
+    if (accepted.some((a) => a.metric === f.metric && sameCell(a.breakdown, breakdown))) {
+      add('RETURN.DUPLICATE_FIGURE', f.metric, breakdown, 'the same figure is given more than once');
+      continue;
+    }
+    if (breakdown !== null && !breakdownIsValid(metric, breakdown, context, (code, message) => add(code, metric.id, breakdown, message))) continue;
+    accepted.push(f);
+    checkValue(metric, { ...f, breakdown }, (code, message) => add(code, metric.id, breakdown, message));
+  }
+
+  for (const metric of definition.metrics) {
+    if (!metric.required) continue;
+    const mine = accepted.filter((f) => f.metric === metric.id);
+    if (!mine.some((f) => f.breakdown === null)) add('RETURN.MISSING_METRIC', metric.id, null, 'this required metric has no figure (its total)');
+    for (const dimension of metric.breakdowns) {
+      for (const value of vocabularyOf(dimension, context) ?? []) {
+        const cell = { [dimension]: value };
+        if (!mine.some((f) => sameCell(f.breakdown, cell))) add('RETURN.MISSING_CELL', metric.id, cell, `this required metric has no figure for ${dimension} ${value}`);
+      }
+    }
+  }
+
+  for (const metric of definition.metrics) {
+    for (const dimension of metric.breakdowns) checkCellsAddUp(metric, dimension, accepted, context, (message) => add('RETURN.CELLS_DO_NOT_ADD_UP', metric.id, null, message));
+  }
+
+  for (const metric of definition.metrics) {
+    const c = metric.consolidation;
+    if (c.kind !== 'ratio') continue;
+    const f = accepted.find((a) => a.metric === metric.id && a.breakdown === null);
+    if (!f || f.suppressedOnNode) continue;
+    const expected = ratioValue(c, (ref) => accepted.find((a) => a.metric === ref.metric && sameCell(a.breakdown, ref.breakdown))?.value);
+    if (expected === undefined) continue;
+    const agrees = expected === null || f.value === null ? expected === f.value : Math.abs(expected - f.value) <= RATE_TOLERANCE;
+    if (!agrees) add('RETURN.INCONSISTENT_RATE', metric.id, null, `value ${f.value} does not agree with its parts, which give ${expected}`);
+  }
+  return problems;
+}
+
+function where(metric: string | null, breakdown: Breakdown | null): string {
+  if (metric === null) return 'return';
+  if (breakdown === null) return metric;
+  return `${metric} [${Object.entries(breakdown).map(([k, v]) => `${k}=${v}`).join(', ')}]`;
+}
+
+/** The keys actually set: a class instance may carry declared but unset ones. */
+function cleanBreakdown(b: Breakdown): Breakdown {
+  return Object.fromEntries(Object.entries(b ?? {}).filter(([, v]) => v !== undefined));
+}
+
+function vocabularyOf(dimension: BreakdownDimension, context: ReturnContext): readonly string[] | null {
+  return DIMENSION_VOCABULARY[dimension] ?? (dimension === 'locality' ? (context.localities ?? null) : null);
+}
+
+/** True when a cell names one of the metric's dimensions with a value from its vocabulary; otherwise says what is wrong. */
+function breakdownIsValid(metric: MetricDefinition, breakdown: Breakdown, context: ReturnContext, add: (code: ReturnProblemCode, message: string) => void): boolean {
+  const keys = Object.keys(breakdown);
+  if (keys.length !== 1) {
+    add('RETURN.WRONG_DIMENSION', `a breakdown cell names exactly one dimension, not ${keys.length === 0 ? 'none' : keys.join(' and ')}`);
+    return false;
+  }
+  const dimension = keys[0] as BreakdownDimension;
+  if (!(BREAKDOWN_DIMENSIONS as readonly string[]).includes(dimension) || !metric.breakdowns.includes(dimension)) {
+    add('RETURN.WRONG_DIMENSION', `${metric.id} is broken down by ${metric.breakdowns.join(' and ') || 'nothing'}, not by ${dimension}`);
+    return false;
+  }
+  const value = breakdown[dimension];
+  const vocabulary = vocabularyOf(dimension, context);
+  const known = typeof value === 'string' && (vocabulary ? vocabulary.includes(value) : value.length >= 2 && value.length <= 80);
+  if (!known) {
+    add('RETURN.OUTSIDE_VOCABULARY', `${dimension} ${JSON.stringify(value)} is not ${vocabulary ? `one of ${vocabulary.join(', ')}` : 'a locality name'}`);
+    return false;
+  }
+  return true;
+}
+
+function checkValue(metric: MetricDefinition, f: { breakdown: Breakdown | null; value: number | null; suppressedOnNode?: true }, add: (code: ReturnProblemCode, message: string) => void): void {
+  const rule = metric.validation;
+  if (f.suppressedOnNode) {
+    const mayWithhold = (metric.countsPeople && f.breakdown !== null) || metric.consolidation.kind === 'ratio';
+    if (!mayWithhold) add('RETURN.BAD_SUPPRESSION', 'only a breakdown cell counting people, or a rate computed from one, may be withheld on the node');
+    else if (f.value !== null) add('RETURN.BAD_SUPPRESSION', `a figure withheld on the node carries no value, not ${f.value}`);
+    return;
+  }
+  const value = f.value;
+  if (value === null) {
+    if (!rule.nullable) add('RETURN.MISSING_VALUE', 'the value is null, and this metric needs one');
+    return;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    add('RETURN.MISSING_VALUE', `the value ${JSON.stringify(value)} is not a number`);
+    return;
+  }
+  if (rule.type === 'integer' && !Number.isInteger(value)) add('RETURN.NOT_INTEGER', `the value ${value} must be a whole number`);
+  if (rule.type === 'decimal' && rule.decimals !== undefined && !hasAtMostDecimals(value, rule.decimals)) {
+    add('RETURN.TOO_MANY_DECIMALS', `the value ${value} has more than ${rule.decimals} decimal place${rule.decimals === 1 ? '' : 's'}`);
+  }
+  if (value < rule.min || value > rule.max) add('RETURN.OUT_OF_RANGE', `the value ${value} is outside ${rule.min} to ${rule.max}`);
+  if (metric.scale && Number.isInteger(value) && !metric.scale.some((level) => level.value === value)) {
+    add('RETURN.OUT_OF_RANGE', `the value ${value} is not on the scale (${metric.scale.map((l) => `${l.value} ${l.label}`).join(', ')})`);
+  }
+}
+
+/**
+ * A one-way breakdown shares out its total: with every cell of the vocabulary present and none
+ * withheld, the cells add up to it (decimals within the rounding of each cell).
+ */
+function checkCellsAddUp(
+  metric: MetricDefinition,
+  dimension: BreakdownDimension,
+  figures: readonly ReturnFigure[],
+  context: ReturnContext,
+  add: (message: string) => void,
+): void {
+  const vocabulary = vocabularyOf(dimension, context);
+  const total = figures.find((f) => f.metric === metric.id && f.breakdown === null)?.value;
+  if (!vocabulary || typeof total !== 'number') return;
+  let sum = 0;
+  for (const value of vocabulary) {
+    const cell = figures.find((f) => f.metric === metric.id && sameCell(f.breakdown, { [dimension]: value }));
+    if (!cell || typeof cell.value !== 'number' || cell.suppressedOnNode) return;
+    sum += cell.value;
+  }
+  const tolerance = metric.validation.type === 'integer' ? 0 : 0.5 * 10 ** -(metric.validation.decimals ?? 2) * vocabulary.length + 1e-9;
+  if (Math.abs(sum - total) > tolerance) add(`the ${dimension} cells add up to ${round(sum)}, not to the total ${total}`);
+}
+
+function round(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+function hasAtMostDecimals(value: number, decimals: number): boolean {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
