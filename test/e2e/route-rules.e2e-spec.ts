@@ -92,6 +92,8 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /expenses/{id}/rejection': ADMIN,
   'POST /expenses/{id}/payment': ADMIN,
   'GET /reporting/returns/preview': ADMIN,
+  'GET /reporting/requests': ADMIN,
+  'POST /reporting/requests/{cycleId}/submission': ADMIN,
 };
 
 export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
@@ -101,6 +103,10 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /coops': HUB_ANY,
   'GET /coops/{id}': HUB_ANY,
   'PATCH /coops/{id}/status': STAFF,
+  'POST /reporting/cycles': STAFF,
+  'GET /reporting/cycles': ['consortium-staff', 'commissioner'],
+  'GET /reporting/cycles/{id}/completeness': ['consortium-staff', 'commissioner'],
+  'GET /reporting/cycles/{id}/submissions': STAFF,
 };
 
 describe('route rules', () => {

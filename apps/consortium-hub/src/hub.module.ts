@@ -7,6 +7,7 @@ import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
 import { RegistryKeys, RegistryModule } from './registry';
+import { ReportingModule } from './reporting';
 
 @Module({})
 export class HubModule {
@@ -29,6 +30,7 @@ export class HubModule {
         }),
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         RegistryModule,
+        ReportingModule,
       ],
       providers: [{ provide: HUB_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useClass: RegistryKeys }],
       exports: [HUB_CONFIG, SIGNATURE_KEYS],

@@ -4,6 +4,8 @@ import { COOP_PROFILE_UPDATED_V1 } from './messages/coop-profile-updated.v1';
 import { COOP_REGISTERED_V1 } from './messages/coop-registered.v1';
 import { COOP_RECEIPT_V1, HUB_RECEIPT_V1 } from './messages/receipt.v1';
 import { REGISTRATION_ACCEPTED_V1 } from './messages/registration-accepted.v1';
+import { REPORTING_RETURN_REQUESTED_V1 } from './messages/return-requested.v1';
+import { REPORTING_RETURN_SUBMITTED_V1 } from './messages/return-submitted.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [
@@ -13,6 +15,8 @@ export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [
   COOP_RECEIPT_V1,
   HUB_RECEIPT_V1,
   REGISTRATION_ACCEPTED_V1,
+  REPORTING_RETURN_REQUESTED_V1,
+  REPORTING_RETURN_SUBMITTED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

@@ -17,3 +17,5 @@ export * from './reporting/return-period';
 export * from './reporting/ccm-quarterly.v1';
 export * from './reporting/return-figures.v1';
 export * from './reporting/validate-return';
+export * from './messages/return-requested.v1';
+export * from './messages/return-submitted.v1';

@@ -18,6 +18,7 @@ import { Workforce1764000000600 } from './migrations/1764000000600-workforce';
 import { Care1764000000700 } from './migrations/1764000000700-care';
 import { Volunteering1764000000800 } from './migrations/1764000000800-volunteering';
 import { ProfileRegistration1764000001000 } from './migrations/1764000001000-profile-registration';
+import { ReturnRequests1764000001100 } from './migrations/1764000001100-return-requests';
 import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
 
 export const NODE_ENTITIES = [
@@ -44,6 +45,7 @@ export const NODE_MIGRATIONS = [
   Volunteering1764000000800,
   Erasure1764000000900,
   ProfileRegistration1764000001000,
+  ReturnRequests1764000001100,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

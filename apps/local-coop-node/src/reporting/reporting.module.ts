@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
 import { ComputeReturn } from './compute-return.use-case';
+import { RecordReturnRequest } from './record-return-request.use-case';
 import { ReportingController } from './reporting.controller';
+import { ReturnRequestsController } from './return-requests.controller';
+import { SubmitReturn } from './submit-return.use-case';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
 /**
@@ -11,8 +14,8 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
  * of the database here, only counts and sums.
  */
 @Module({
-  controllers: [ReportingController],
-  providers: [CareFigureQueries, CommunityFigureQueries, ComputeReturn, WorkforceFigureQueries],
+  controllers: [ReportingController, ReturnRequestsController],
+  providers: [CareFigureQueries, CommunityFigureQueries, ComputeReturn, RecordReturnRequest, SubmitReturn, WorkforceFigureQueries],
   exports: [ComputeReturn],
 })
 export class ReportingModule {}

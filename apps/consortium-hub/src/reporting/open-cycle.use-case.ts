@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CCM_QUARTERLY_V1, REPORTING_RETURN_REQUESTED_V1, quarterPeriod } from '@app/contracts';
+import { OutboxRelay, OutboxService } from '@app/federation';
+import { Principal, todayIso } from '@app/platform';
+import { OpenCycleDto } from './reporting.dto';
+import { ReportingErrors } from './reporting.errors';
+
+/**
+ * Consortium staff open a return cycle. The request goes to every registered co-op through the
+ * durable path, in the same transaction as the cycle: a node that is offline now gets it when it
+ * comes back.
+ */
+@Injectable()
+export class OpenCycle {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(dto: OpenCycleDto, by: Principal): Promise<{ id: string; period: string; asked: string[] }> {
+    const period = quarterPeriod(dto.period)!;
+    if (period.start > todayIso()) throw ReportingErrors.periodNotEnded(period.label);
+    if (new Date(dto.dueAt).toISOString().slice(0, 10) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
+    const def = CCM_QUARTERLY_V1;
+    const result = await this.dataSource.transaction(async (m) => {
+      const id = randomUUID();
+      const inserted = await m.query(
+        `INSERT INTO return_cycle (id, definition_id, definition_version, period_label, period_start, period_end, due_at, opened_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT uq_return_cycle_period DO NOTHING RETURNING id`,
+        [id, def.id, def.version, period.label, period.start, period.end, dto.dueAt, by.subject],
+      );
+      if (inserted.length === 0) throw ReportingErrors.cycleExists(period.label);
+      const coops: { id: string }[] = await m.query(`SELECT id FROM coop WHERE public_key IS NOT NULL AND status IN ('registered', 'trading') ORDER BY id`);
+      for (const coop of coops) {
+        await this.outbox.enqueue(
+          m,
+          REPORTING_RETURN_REQUESTED_V1,
+          { cycleId: id, definitionId: def.id, definitionVersion: def.version, period: { label: period.label, start: period.start, end: period.end }, dueAt: new Date(dto.dueAt).toISOString() },
+          { coopId: coop.id },
+        );
+      }
+      return { id, period: period.label, asked: coops.map((c) => c.id) };
+    });
+    this.relay.nudge();
+    return result;
+  }
+}
