@@ -44,9 +44,12 @@ describe('audit trail', () => {
     ['DELETE', 'DELETE FROM audit_event'],
     ['TRUNCATE', 'TRUNCATE audit_event'],
   ])('refuses %s of the trail by the app database user, on node and hub', async (_op, sql) => {
-    const before = await mesh.nodeQuery(COOP, 'SELECT count(*)::int AS n FROM audit_event');
+    // Messages from the hub may still add events meanwhile: what must hold is that none already there changed.
+    const trail = () => mesh.nodeQuery(COOP, 'SELECT * FROM audit_event ORDER BY id');
+    const before = await trail();
+    expect(before.length).toBeGreaterThan(0);
     await expect(mesh.nodeQuery(COOP, sql)).rejects.toThrow(/audit_event is append-only/);
     await expect(mesh.hubQuery(sql)).rejects.toThrow(/audit_event is append-only/);
-    expect(await mesh.nodeQuery(COOP, 'SELECT count(*)::int AS n FROM audit_event')).toEqual(before);
+    expect((await trail()).slice(0, before.length)).toEqual(before);
   });
 });
