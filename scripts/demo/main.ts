@@ -134,6 +134,8 @@ async function main(): Promise<void> {
     const holmeAdmin = token(NODE_MAIN, { ...common, COOP_ID: holme.id, COOP_NAME: holme.name, COOP_LOCALITIES: holme.localities }, ['--role', 'coop-admin', '--subject', 'demo-admin']);
     const holmeApi = api(`http://127.0.0.1:${holme.port}`, holmeAdmin);
 
+    // Start from a settled node: its registration and the receipts it owes the hub have all gone.
+    await poll('the node to settle', () => holmeApi.get('/federation/status'), (st) => st?.registryStatus && st.outbox.pending + st.outbox.published === 0, 60_000);
     step(`Cutting ${holme.name}'s network link to NATS`);
     proxies.get(holme.id)!.cut();
     await poll('the node to notice', () => holmeApi.get('/federation/status'), (s) => s?.natsConnected === false, 30_000);
@@ -143,7 +145,8 @@ async function main(): Promise<void> {
     await holmeApi.patch('/profile', { localities: ['Holmfirth', 'Honley', 'New Mill', 'Meltham'], servicesOffered: ['personal-care', 'gardening', 'transport', 'befriending'] });
     const offlineStatus = await holmeApi.get('/federation/status');
     const hubView = await hub.get(`/coops/${holme.id}`);
-    say(`  node outbox: ${offlineStatus.outbox.pending} message waiting (written in the same transaction as the change)`);
+    const waiting = offlineStatus.outbox.pending;
+    say(`  node outbox: ${waiting} message${waiting === 1 ? '' : 's'} waiting (written in the same transaction as the change)`);
     say(`  the hub still shows: ${hubView.localities.join(', ')}`);
 
     step('Restoring the link');
