@@ -159,6 +159,22 @@ async function main(): Promise<void> {
     say(`  node outbox: ${settled.outbox.confirmed} messages confirmed by the hub's receipts, ${settled.outbox.pending + settled.outbox.published} unconfirmed`);
     say('  (the hub applied it exactly once: its inbox keys every message id, so a republish would change nothing)');
 
+    const period = lastQuarter();
+    step(`Council reporting: consortium staff open the ${period} return cycle (POST /reporting/cycles)`);
+    const cycle = await hub.post('/reporting/cycles', { period, dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString() });
+    say(`  the request went to ${cycle.asked.length} co-ops through the durable path`);
+    for (const c of COOPS) {
+      const admin = token(NODE_MAIN, { ...common, COOP_ID: c.id }, ['--role', 'coop-admin', '--subject', 'demo-admin']);
+      const node = api(`http://127.0.0.1:${c.port}`, admin);
+      await poll(`${c.id} to receive the request`, () => node.get('/reporting/requests'), (r) => r?.some((q: { cycleId: string }) => q.cycleId === cycle.id), 30_000);
+      const preview = await node.get(`/reporting/returns/preview?period=${period}`);
+      await node.post(`/reporting/requests/${cycle.id}/submission`, {});
+      const people = preview.outgoing.return.figures.find((f: { metric: string; breakdown: unknown }) => f.metric === 'people_supported' && f.breakdown === null);
+      say(`  ${c.name.padEnd(32)} computed its return from its own records (${people?.value ?? '?'} people supported) and sent aggregates only`);
+    }
+    const completeness = await poll('every return on the hub', () => hub.get(`/reporting/cycles/${cycle.id}/completeness`), (cp) => cp?.submitted === COOPS.length, 30_000);
+    say(`  the hub has ${completeness.submitted} of ${completeness.asked} returns, ${completeness.late} late, ${completeness.notAnswered} not answered (GET /reporting/cycles/:id/completeness)`);
+
     if (ONCE) {
       await shutdown(0);
       return;
@@ -239,7 +255,7 @@ function api(base: string, bearer: string) {
     if (!res.ok) throw new Error(`${method} ${base}${path} answered ${res.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  return { get: (p: string) => call('GET', p), patch: (p: string, b: unknown) => call('PATCH', p, b) };
+  return { get: (p: string) => call('GET', p), patch: (p: string, b: unknown) => call('PATCH', p, b), post: (p: string, b: unknown) => call('POST', p, b) };
 }
 
 /** Polls until accepted or the deadline; a request that fails (app still starting) counts as not yet. */
@@ -261,4 +277,11 @@ void main();
 
 function publicKeyOf(seed: string): string {
   return fromSeed(Buffer.from(seed)).getPublicKey();
+}
+
+/** The last complete calendar quarter, e.g. 2026-Q3 in November 2026. */
+function lastQuarter(): string {
+  const now = new Date();
+  const q = Math.floor(now.getUTCMonth() / 3);
+  return q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
 }

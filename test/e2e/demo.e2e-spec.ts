@@ -35,5 +35,6 @@ describe('the demo', () => {
     expect(out).toMatch(/node outbox: 1 message waiting/);
     expect(out).toMatch(/the hub now shows: Holmfirth, Honley, New Mill, Meltham/);
     expect(out).toMatch(/0 unconfirmed/);
+    expect(out).toMatch(/the hub has 3 of 3 returns, 0 late, 0 not answered/);
   }, 120_000);
 });
