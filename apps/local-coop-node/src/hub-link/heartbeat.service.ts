@@ -8,6 +8,7 @@ import { NODE_VERSION } from '../node-version';
 export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(HeartbeatService.name);
   private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
@@ -16,8 +17,12 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.link.whenConnected().then(() => this.beat());
-    this.timer = setInterval(() => void this.beat(), this.options.config.HEARTBEAT_INTERVAL_MS);
+    void this.link.whenConnected().then(() => this.tick());
+    this.timer = setInterval(() => this.tick(), this.options.config.HEARTBEAT_INTERVAL_MS);
+  }
+
+  private tick(): void {
+    this.inFlight = this.beat();
   }
 
   async beat(): Promise<void> {
@@ -32,7 +37,9 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  beforeApplicationShutdown(): void {
+  /** Stops beating and lets a beat in hand finish before the database pool closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.inFlight;
   }
 }
