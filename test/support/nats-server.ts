@@ -1,10 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BINARY = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+/** NATS_SERVER_BIN, Debian's /usr/sbin/nats-server, /usr/local/bin, or whatever the PATH has. */
+function natsServerBinary(): string {
+  for (const candidate of [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/local/bin/nats-server']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  const found = spawnSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' });
+  if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+  throw new Error('nats-server is not installed: apt-get install nats-server, or set NATS_SERVER_BIN');
+}
+const BINARY = natsServerBinary();
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
