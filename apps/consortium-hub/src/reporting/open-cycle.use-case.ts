@@ -22,7 +22,7 @@ export class OpenCycle {
 
   async execute(dto: OpenCycleDto, by: Principal): Promise<{ id: string; period: string; asked: string[] }> {
     const period = quarterPeriod(dto.period)!;
-    if (period.start > todayIso()) throw ReportingErrors.periodNotEnded(period.label);
+    if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label);
     if (new Date(dto.dueAt).toISOString().slice(0, 10) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
     const def = CCM_QUARTERLY_V1;
     const result = await this.dataSource.transaction(async (m) => {

@@ -5,16 +5,8 @@ import { IsOptionalNotNull, PageQuery } from '@app/platform';
 
 const PHONE = /^[+0-9 ()-]{6,24}$/;
 
-export class AdmitMemberDto {
-  @ApiProperty({ enum: STAKEHOLDER_CLASSES })
-  @IsIn(STAKEHOLDER_CLASSES)
-  stakeholderClass: StakeholderClass;
-
-  @ApiProperty({ maxLength: 120 })
-  @IsString()
-  @Length(1, 120)
-  fullName: string;
-
+/** How to reach a member: optional, and each may be cleared. */
+export class MemberContactDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsEmail()
@@ -31,6 +23,18 @@ export class AdmitMemberDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+}
+
+export class AdmitMemberDto extends MemberContactDto {
+  @ApiProperty({ enum: STAKEHOLDER_CLASSES })
+  @IsIn(STAKEHOLDER_CLASSES)
+  stakeholderClass: StakeholderClass;
+
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  fullName: string;
+
 
   @ApiPropertyOptional({ example: '1950-04-01' })
   @IsOptional()
@@ -52,29 +56,13 @@ export class AdmitMemberDto {
 }
 
 /** What a member may change of their own record (and the admin of anyone's). */
-export class UpdateMemberDto {
+export class UpdateMemberDto extends MemberContactDto {
   @ApiPropertyOptional({ maxLength: 120 })
   @IsOptionalNotNull()
   @IsString()
   @Length(1, 120)
   fullName?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(200)
-  email?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(PHONE, { message: 'phone must be 6 to 24 digits, spaces, +, -, ( or )' })
-  phone?: string;
-
-  @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  address?: string;
 }
 
 export class WithdrawMemberDto {

@@ -99,7 +99,8 @@ export class ReturnFigureV1 {
   suppressedOnNode?: true;
 }
 
-export class ReturnFiguresV1 {
+/** Which return, for which period: the head shared by the hub's request and the co-op's figures. */
+export class ReturnOfPeriodV1 {
   @IsString()
   @Length(2, 64)
   @Matches(DEFINITION_ID_PATTERN, { message: 'definitionId must be a kebab-case return definition id' })
@@ -115,7 +116,9 @@ export class ReturnFiguresV1 {
   @ValidateNested()
   @Nested(ReturnPeriodV1)
   period: ReturnPeriodV1;
+}
 
+export class ReturnFiguresV1 extends ReturnOfPeriodV1 {
   @IsArray()
   @ArrayMaxSize(2000)
   @ValidateNested({ each: true })
