@@ -175,6 +175,16 @@ async function main(): Promise<void> {
     const completeness = await poll('every return on the hub', () => hub.get(`/reporting/cycles/${cycle.id}/completeness`), (cp) => cp?.submitted === COOPS.length, 30_000);
     say(`  the hub has ${completeness.submitted} of ${completeness.asked} returns, ${completeness.late} late, ${completeness.notAnswered} not answered (GET /reporting/cycles/:id/completeness)`);
 
+    step('Consortium staff approve each return; a commissioner reads the consolidated report');
+    for (const c of COOPS) await hub.post(`/reporting/cycles/${cycle.id}/coops/${c.id}/approval`, {});
+    const commissioner = api(`http://127.0.0.1:${HUB_PORT}`, token(HUB_MAIN, { ...common }, ['--role', 'commissioner', '--subject', 'demo-commissioner']));
+    const report = await commissioner.get(`/reporting/cycles/${cycle.id}/report`);
+    printReport(report);
+    const csv = await commissioner.getText(`/reporting/cycles/${cycle.id}/report.csv`);
+    const review = await hub.get(`/reporting/cycles/${cycle.id}/report`);
+    say(`  CSV for spreadsheets: GET /reporting/cycles/:id/report.csv (${csv.trimEnd().split('\r\n').length - 1} figures, each with its definition)`);
+    say(`  consolidating ${review.coverage.coops} co-ops' returns with disclosure control took ${review.consolidationMs} ms on the hub`);
+
     if (ONCE) {
       await shutdown(0);
       return;
@@ -212,6 +222,39 @@ function printRegistry(items: Coop[]): void {
   say(line(head));
   say(line(widths.map((w) => '─'.repeat(w))));
   rows.forEach((r) => say(line(r)));
+}
+
+interface ReportFigureJson {
+  category: string;
+  value: number | null | { suppressed: true };
+}
+interface ReportMetricJson {
+  id: string;
+  title: string;
+  unit: string;
+  total: number | null | { suppressed: true };
+  breakdowns: { dimension: string; cells: ReportFigureJson[] }[];
+  distribution?: { label: string; coops: number }[];
+}
+
+/** A few of the report's figures, the way a commissioner would read them: suppressed is a word, never a 0. */
+function printReport(report: { coverage: { statement: string }; disclosure: { threshold: number; workforceThreshold: number; suppressedFigures: number }; metrics: ReportMetricJson[] }): void {
+  const text = (v: ReportFigureJson['value'], unit = '') => (v === null ? 'not recorded' : typeof v === 'object' ? 'suppressed' : `${v.toLocaleString('en-GB')}${unit}`);
+  say(`  ${report.coverage.statement}`);
+  const shown = ['people_supported', 'care_hours_delivered', 'goal_attainment_percent', 'staff_headcount', 'staff_starters', 'staff_turnover_percent', 'staff_real_living_wage_percent', 'volunteer_hours', 'members', 'cqc_rating'];
+  for (const id of shown) {
+    const m = report.metrics.find((x) => x.id === id);
+    if (!m) continue;
+    const unit = m.unit === 'percent' ? ' %' : m.unit === 'hours' ? ' h' : '';
+    if (m.distribution) {
+      say(`  ${m.title.padEnd(34)} ${m.distribution.filter((d) => d.coops > 0).map((d) => `${d.label} ${d.coops}`).join(', ') || 'none recorded'}`);
+      continue;
+    }
+    say(`  ${m.title.padEnd(34)} ${text(m.total, unit)}`);
+    for (const b of m.breakdowns) say(`    by ${b.dimension.replace(/_/g, ' ').padEnd(18)} ${b.cells.map((c) => `${c.category} ${text(c.value)}`).join(' · ')}`);
+  }
+  const d = report.disclosure;
+  say(`  ${d.suppressedFigures} figures suppressed in all (counts of people from 1 to ${d.threshold}, workforce 1 to ${d.workforceThreshold}, and whatever would give them away)`);
 }
 
 /** PostgreSQL must answer; NATS the demo runs itself, so only its binary must be there. */
@@ -255,7 +298,12 @@ function api(base: string, bearer: string) {
     if (!res.ok) throw new Error(`${method} ${base}${path} answered ${res.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  return { get: (p: string) => call('GET', p), patch: (p: string, b: unknown) => call('PATCH', p, b), post: (p: string, b: unknown) => call('POST', p, b) };
+  const getText = async (path: string) => {
+    const res = await fetch(base + path, { headers: { authorization: `Bearer ${bearer}` } });
+    if (!res.ok) throw new Error(`GET ${base}${path} answered ${res.status}`);
+    return res.text();
+  };
+  return { getText, get: (p: string) => call('GET', p), patch: (p: string, b: unknown) => call('PATCH', p, b), post: (p: string, b: unknown) => call('POST', p, b) };
 }
 
 /** Polls until accepted or the deadline; a request that fails (app still starting) counts as not yet. */

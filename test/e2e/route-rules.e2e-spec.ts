@@ -107,6 +107,14 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /reporting/cycles': ['consortium-staff', 'commissioner'],
   'GET /reporting/cycles/{id}/completeness': ['consortium-staff', 'commissioner'],
   'GET /reporting/cycles/{id}/submissions': STAFF,
+  'POST /reporting/cycles/{id}/coops/{coopId}/approval': STAFF,
+  'POST /reporting/cycles/{id}/coops/{coopId}/send-back': STAFF,
+  'POST /reporting/cycles/{id}/coops/{coopId}/exception': STAFF,
+  'GET /reporting/cycles/{id}/report': ['consortium-staff', 'commissioner'],
+  'GET /reporting/cycles/{id}/report.csv': ['consortium-staff', 'commissioner'],
+  'GET /reporting/trends': ['consortium-staff', 'commissioner'],
+  'GET /reporting/trends.csv': ['consortium-staff', 'commissioner'],
+  'POST /live-questions/spare-care-hours': ['consortium-staff', 'commissioner'],
 };
 
 describe('route rules', () => {

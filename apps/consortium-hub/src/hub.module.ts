@@ -7,6 +7,7 @@ import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
 import { RegistryKeys, RegistryModule } from './registry';
+import { LiveQuestionsModule } from './live-questions';
 import { ReportingModule } from './reporting';
 
 @Module({})
@@ -31,6 +32,7 @@ export class HubModule {
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         RegistryModule,
         ReportingModule,
+        LiveQuestionsModule,
       ],
       providers: [{ provide: HUB_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useClass: RegistryKeys }],
       exports: [HUB_CONFIG, SIGNATURE_KEYS],

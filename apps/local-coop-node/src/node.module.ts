@@ -13,6 +13,7 @@ import { HubLinkModule } from './hub-link';
 import { MembersModule } from './members';
 import { PersonalDataModule } from './personal-data';
 import { ProfileModule } from './profile';
+import { LiveQuestionsModule } from './live-questions';
 import { ReportingModule } from './reporting';
 import { RulebookModule } from './rulebook';
 import { VolunteeringModule } from './volunteering';
@@ -49,6 +50,7 @@ export class NodeModule {
         VolunteeringModule,
         PersonalDataModule,
         ReportingModule,
+        LiveQuestionsModule,
       ],
       providers: [{ provide: NODE_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) }],
       exports: [NODE_CONFIG, SIGNATURE_KEYS],

@@ -6,6 +6,8 @@ import { COOP_RECEIPT_V1, HUB_RECEIPT_V1 } from './messages/receipt.v1';
 import { REGISTRATION_ACCEPTED_V1 } from './messages/registration-accepted.v1';
 import { REPORTING_RETURN_REQUESTED_V1 } from './messages/return-requested.v1';
 import { REPORTING_RETURN_SUBMITTED_V1 } from './messages/return-submitted.v1';
+import { REPORTING_RETURN_APPROVED_V1 } from './messages/return-approved.v1';
+import { REPORTING_RETURN_SENT_BACK_V1 } from './messages/return-sent-back.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [
@@ -17,6 +19,8 @@ export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [
   REGISTRATION_ACCEPTED_V1,
   REPORTING_RETURN_REQUESTED_V1,
   REPORTING_RETURN_SUBMITTED_V1,
+  REPORTING_RETURN_APPROVED_V1,
+  REPORTING_RETURN_SENT_BACK_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

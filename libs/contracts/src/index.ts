@@ -19,3 +19,6 @@ export * from './reporting/return-figures.v1';
 export * from './reporting/validate-return';
 export * from './messages/return-requested.v1';
 export * from './messages/return-submitted.v1';
+export * from './messages/return-approved.v1';
+export * from './messages/return-sent-back.v1';
+export * from './queries';

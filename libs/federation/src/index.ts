@@ -9,6 +9,7 @@ export * from './inbox-consumer.service';
 export * from './topology.service';
 export * from './nats-readiness';
 export * from './backoff';
+export * from './made-at.rules';
 export * from './entities';
 export { FederationTables1764000000000 } from './migrations/1764000000000-federation-tables';
 export * from './signing';

@@ -31,4 +31,18 @@ export class HubConfig extends FederationConfig {
   @Min(1000, { message: 'HEARTBEAT_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
   @Max(3_600_000, { message: 'HEARTBEAT_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
   HEARTBEAT_TIMEOUT_MS = 15_000;
+
+  /** Counts of people from 1 to this are suppressed in consolidated reports (see README, disclosure control). */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORTING_THRESHOLD must be a whole number from 1 to 50' })
+  @Min(1, { message: 'REPORTING_THRESHOLD must be a whole number from 1 to 50' })
+  @Max(50, { message: 'REPORTING_THRESHOLD must be a whole number from 1 to 50' })
+  REPORTING_THRESHOLD = 4;
+
+  /** The same for workforce figures; Skills for Care publishes no group under 10, hence 9. */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORTING_WORKFORCE_THRESHOLD must be a whole number from 1 to 50' })
+  @Min(1, { message: 'REPORTING_WORKFORCE_THRESHOLD must be a whole number from 1 to 50' })
+  @Max(50, { message: 'REPORTING_WORKFORCE_THRESHOLD must be a whole number from 1 to 50' })
+  REPORTING_WORKFORCE_THRESHOLD = 9;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReportingErrors } from './reporting.errors';
+import { ReviewDecision, isLocked, lockTime, reviewStateOf } from './review.rules';
 
 export type CoopReturnState = 'submitted' | 'submitted-late' | 'awaited' | 'overdue';
 
@@ -24,33 +25,69 @@ export class CycleQueries {
     }));
   }
 
-  /** Completeness and timeliness: every co-op that was asked (registered or trading, with a key). */
-  async completeness(cycleId: string, now = new Date()): Promise<object> {
+  /**
+   * Completeness, timeliness and sign-off: every co-op that was asked (registered or trading, with a
+   * key), its current return's review state, and whether the cycle has locked. Staff's comments to a
+   * co-op (and its exception) are for consortium staff: a commissioner sees the state only.
+   */
+  async completeness(cycleId: string, now = new Date(), audience: 'consortium-staff' | 'commissioner' = 'commissioner'): Promise<object> {
     const [cycle] = await this.dataSource.query('SELECT * FROM return_cycle WHERE id = $1', [cycleId]);
     if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
-    const rows: { id: string; name: string; submitted_at: Date | null; submissions: number }[] = await this.dataSource.query(
-      `SELECT c.id, c.name,
-              (SELECT s.submitted_at FROM return_submission s WHERE s.cycle_id = $1 AND s.coop_id = c.id AND s.superseded_at IS NULL) AS submitted_at,
-              (SELECT count(*)::int FROM return_submission s WHERE s.cycle_id = $1 AND s.coop_id = c.id) AS submissions
+    const rows: {
+      id: string;
+      name: string;
+      submitted_at: Date | null;
+      submissions: number;
+      decision: ReviewDecision | null;
+      comment: string | null;
+      reviewed_at: Date | null;
+      exception_until: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.name, cur.submitted_at, r.decision, r.comment, r.reviewed_at,
+              (SELECT count(*)::int FROM return_submission s WHERE s.cycle_id = $1 AND s.coop_id = c.id) AS submissions,
+              (SELECT max(e.until) FROM return_exception e WHERE e.cycle_id = $1 AND e.coop_id = c.id) AS exception_until
          FROM coop c
+         LEFT JOIN return_submission cur ON cur.cycle_id = $1 AND cur.coop_id = c.id AND cur.superseded_at IS NULL
+         LEFT JOIN LATERAL (
+           SELECT decision, comment, reviewed_at FROM return_review WHERE message_id = cur.message_id ORDER BY reviewed_at DESC, id DESC LIMIT 1
+         ) r ON true
         WHERE c.public_key IS NOT NULL AND (c.status IN ('registered', 'trading') OR EXISTS (SELECT 1 FROM return_submission s WHERE s.cycle_id = $1 AND s.coop_id = c.id))
         ORDER BY c.name, c.id`,
       [cycleId],
     );
     const due = new Date(cycle.due_at);
+    const locksAt = lockTime(due, cycle.lock_after_days);
+    const staff = audience === 'consortium-staff';
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     const coops = rows.map((r) => {
       const state: CoopReturnState = r.submitted_at ? (new Date(r.submitted_at) > due ? 'submitted-late' : 'submitted') : now > due ? 'overdue' : 'awaited';
-      return { coopId: r.id, name: r.name, state, submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null, submissions: r.submissions };
+      const review = reviewStateOf(r.submitted_at !== null, r.decision ? { decision: r.decision, reviewedAt: new Date(r.reviewed_at!) } : null);
+      return {
+        coopId: r.id,
+        name: r.name,
+        state,
+        submittedAt: iso(r.submitted_at),
+        submissions: r.submissions,
+        review,
+        reviewedAt: iso(r.reviewed_at),
+        ...(staff ? { comment: r.comment, exceptionUntil: iso(r.exception_until) } : {}),
+      };
     });
     const count = (s: CoopReturnState) => coops.filter((c) => c.state === s).length;
     return {
       cycleId,
       period: cycle.period_label,
       dueAt: due.toISOString(),
+      lockAfterDays: cycle.lock_after_days,
+      locksAt: locksAt.toISOString(),
+      locked: isLocked(now, locksAt),
       asked: coops.length,
       submitted: count('submitted') + count('submitted-late'),
       late: count('submitted-late') + count('overdue'),
       notAnswered: count('awaited') + count('overdue'),
+      approved: coops.filter((c) => c.review === 'approved').length,
+      sentBack: coops.filter((c) => c.review === 'sent-back').length,
+      awaitingReview: coops.filter((c) => c.review === 'pending').length,
       coops,
     };
   }

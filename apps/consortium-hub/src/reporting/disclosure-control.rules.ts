@@ -103,6 +103,12 @@ export interface FigureTable {
 export interface DisclosureOptions {
   /** Counts from 1 to this are hidden. */
   readonly threshold?: number;
+  /**
+   * Figures hidden before the rules run, with why: a cell some co-op withheld on its own node (its
+   * value in the table is then the hub's estimate), or a total hidden in another table of the same
+   * figures. The rules treat them as any other hidden figure, so they can pair them and check them.
+   */
+  readonly hiddenFromStart?: readonly Suppression[];
 }
 
 export type TablePosition =
@@ -111,7 +117,7 @@ export type TablePosition =
   | { readonly kind: 'column-total'; readonly column: number }
   | { readonly kind: 'grand-total' };
 
-export type SuppressionReason = 'primary' | `secondary: ${string}`;
+export type SuppressionReason = 'primary' | `secondary: ${string}` | `withheld: ${string}`;
 
 export interface Suppression {
   readonly position: TablePosition;
@@ -188,6 +194,7 @@ export function suppressSmallCounts(table: FigureTable, options: DisclosureOptio
   const threshold = checkedThreshold(options.threshold);
   checkTable(table);
   const work = startWork(table, threshold);
+  for (const given of options.hiddenFromStart ?? []) hide(work, atOf(work, given.position), given.reason);
   hideSmallCounts(work);
   // Differencing depends only on the figures, not on what else is hidden, so it runs before the
   // pairing: a figure it hides can then serve as the second hidden figure of its lines.
@@ -467,6 +474,25 @@ function publish(work: Work): DisclosureResult {
     .filter((at) => isHidden(work, at))
     .map((at) => ({ position: positionOf(work, at), reason: work.reasons[at.row][at.column] as SuppressionReason }));
   return { table, suppressions };
+}
+
+function atOf(work: Work, position: TablePosition): At {
+  const inside = (index: number, size: number) => Number.isSafeInteger(index) && index >= 0 && index < size;
+  const [rows, columns] = [lastRow(work), lastColumn(work)];
+  switch (position.kind) {
+    case 'grand-total':
+      return { row: rows, column: columns };
+    case 'row-total':
+      if (!inside(position.row, rows)) break;
+      return { row: position.row, column: columns };
+    case 'column-total':
+      if (!inside(position.column, columns)) break;
+      return { row: rows, column: position.column };
+    case 'cell':
+      if (!inside(position.row, rows) || !inside(position.column, columns)) break;
+      return { row: position.row, column: position.column };
+  }
+  throw DisclosureErrors.badTable(`a figure hidden from the start is not in the table (${JSON.stringify(position)})`);
 }
 
 function positionOf(work: Work, at: At): TablePosition {

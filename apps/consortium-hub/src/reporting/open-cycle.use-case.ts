@@ -6,6 +6,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 import { Principal, todayIso } from '@app/platform';
 import { OpenCycleDto } from './reporting.dto';
 import { ReportingErrors } from './reporting.errors';
+import { DEFAULT_LOCK_AFTER_DAYS, lockTime } from './review.rules';
 
 /**
  * Consortium staff open a return cycle. The request goes to every registered co-op through the
@@ -20,17 +21,19 @@ export class OpenCycle {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(dto: OpenCycleDto, by: Principal): Promise<{ id: string; period: string; asked: string[] }> {
+  async execute(dto: OpenCycleDto, by: Principal): Promise<{ id: string; period: string; asked: string[]; locksAt: string }> {
     const period = quarterPeriod(dto.period)!;
+    const lockAfterDays = dto.lockAfterDays ?? DEFAULT_LOCK_AFTER_DAYS;
+    const locksAt = lockTime(new Date(dto.dueAt), lockAfterDays).toISOString();
     if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label);
     if (new Date(dto.dueAt).toISOString().slice(0, 10) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
     const def = CCM_QUARTERLY_V1;
     const result = await this.dataSource.transaction(async (m) => {
       const id = randomUUID();
       const inserted = await m.query(
-        `INSERT INTO return_cycle (id, definition_id, definition_version, period_label, period_start, period_end, due_at, opened_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT uq_return_cycle_period DO NOTHING RETURNING id`,
-        [id, def.id, def.version, period.label, period.start, period.end, dto.dueAt, by.subject],
+        `INSERT INTO return_cycle (id, definition_id, definition_version, period_label, period_start, period_end, due_at, lock_after_days, opened_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ON CONSTRAINT uq_return_cycle_period DO NOTHING RETURNING id`,
+        [id, def.id, def.version, period.label, period.start, period.end, dto.dueAt, lockAfterDays, by.subject],
       );
       if (inserted.length === 0) throw ReportingErrors.cycleExists(period.label);
       const coops: { id: string }[] = await m.query(`SELECT id FROM coop WHERE public_key IS NOT NULL AND status IN ('registered', 'trading') ORDER BY id`);
@@ -42,7 +45,7 @@ export class OpenCycle {
           { coopId: coop.id },
         );
       }
-      return { id, period: period.label, asked: coops.map((c) => c.id) };
+      return { id, period: period.label, asked: coops.map((c) => c.id), locksAt };
     });
     this.relay.nudge();
     return result;

@@ -29,11 +29,11 @@ export class ReportingController {
     return this.cycles.list();
   }
 
-  /** Who has submitted, who is late, who has not answered. */
+  /** Who has submitted, who is late, who has not answered, whose return is approved; staff also see their comments. */
   @Get(':id/completeness')
   @Roles('consortium-staff', 'commissioner')
-  completeness(@Param('id', uuid) id: string) {
-    return this.cycles.completeness(id);
+  completeness(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+    return this.cycles.completeness(id, new Date(), by.role === 'consortium-staff' ? 'consortium-staff' : 'commissioner');
   }
 
   /** Each co-op's returns for the cycle, history included: consortium staff only, never commissioners. */

@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ApplySubmission } from './apply-submission.use-case';
+import { ConsolidatedReports } from './consolidated-reports';
 import { CycleQueries } from './cycle-queries';
 import { OpenCycle } from './open-cycle.use-case';
+import { ReportController } from './report.controller';
 import { ReportingController } from './reporting.controller';
+import { ReviewController } from './review.controller';
+import { GrantException } from './review-exception.use-case';
+import { ReviewReturn } from './review-return.use-case';
 
 /**
  * Aggregated reporting on the hub: return cycles, the returns co-ops send, completeness and
- * timeliness. (Consolidation with disclosure control, sign-off and exports build on this.)
+ * timeliness, sign-off, and the consolidated report with disclosure control, trends and exports.
  */
 @Module({
-  controllers: [ReportingController],
-  providers: [ApplySubmission, CycleQueries, OpenCycle],
+  controllers: [ReportController, ReportingController, ReviewController],
+  providers: [ApplySubmission, ConsolidatedReports, CycleQueries, OpenCycle, GrantException, ReviewReturn],
 })
 export class ReportingModule {}

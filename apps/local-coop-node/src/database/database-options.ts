@@ -19,6 +19,7 @@ import { Care1764000000700 } from './migrations/1764000000700-care';
 import { Volunteering1764000000800 } from './migrations/1764000000800-volunteering';
 import { ProfileRegistration1764000001000 } from './migrations/1764000001000-profile-registration';
 import { ReturnRequests1764000001100 } from './migrations/1764000001100-return-requests';
+import { ReturnReview1764000001200 } from './migrations/1764000001200-return-review';
 import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
 
 export const NODE_ENTITIES = [
@@ -46,6 +47,7 @@ export const NODE_MIGRATIONS = [
   Erasure1764000000900,
   ProfileRegistration1764000001000,
   ReturnRequests1764000001100,
+  ReturnReview1764000001200,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -6,4 +6,6 @@ export const ReportingErrors = {
   requestNotFound: (cycleId: string) => new DomainError('REPORTING.REQUEST_NOT_FOUND', `the hub has not asked this co-op for a return in cycle ${cycleId}`, 'not-found'),
   returnInvalid: (problems: string[]) =>
     new DomainError('REPORTING.RETURN_INVALID', `the return does not pass its definition's rules: ${problems.join('; ')}`, 'conflict', { problems }),
+  reviewOfUnknownReturn: (messageId: string, cycleId: string) =>
+    new DomainError('REPORTING.UNKNOWN_RETURN', `the hub reviewed return ${messageId}, which this node did not send for cycle ${cycleId}`, 'not-found'),
 };

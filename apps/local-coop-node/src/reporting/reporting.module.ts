@@ -3,6 +3,7 @@ import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
 import { ComputeReturn } from './compute-return.use-case';
 import { RecordReturnRequest } from './record-return-request.use-case';
+import { RecordReturnReview } from './record-return-review.use-case';
 import { ReportingController } from './reporting.controller';
 import { ReturnRequestsController } from './return-requests.controller';
 import { SubmitReturn } from './submit-return.use-case';
@@ -15,7 +16,7 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
  */
 @Module({
   controllers: [ReportingController, ReturnRequestsController],
-  providers: [CareFigureQueries, CommunityFigureQueries, ComputeReturn, RecordReturnRequest, SubmitReturn, WorkforceFigureQueries],
+  providers: [CareFigureQueries, CommunityFigureQueries, ComputeReturn, RecordReturnRequest, RecordReturnReview, SubmitReturn, WorkforceFigureQueries],
   exports: [ComputeReturn],
 })
 export class ReportingModule {}

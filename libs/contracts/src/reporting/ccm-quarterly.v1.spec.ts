@@ -4,6 +4,7 @@ import {
   CellRef,
   DIMENSION_VOCABULARY,
   METRIC_ID_PATTERN,
+  REPORT_SECTIONS,
   REPORT_UNITS,
   findMetric,
   findReturnDefinition,
@@ -23,6 +24,7 @@ describe('the ccm-quarterly return, version 1', () => {
       expect(m.id).toMatch(METRIC_ID_PATTERN);
       expect(m.definition.length).toBeGreaterThan(40);
       expect(REPORT_UNITS).toContain(m.unit);
+      expect(REPORT_SECTIONS).toContain(m.section);
       for (const d of m.breakdowns) expect(BREAKDOWN_DIMENSIONS).toContain(d);
       expect(m.validation.min).toBeLessThanOrEqual(m.validation.max);
     }

@@ -7,6 +7,10 @@ import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES, STAKEHOLDER_CLASSES } fro
  * against a version must keep meaning what they meant.
  */
 
+/** Where a metric sits in the report; workforce counts of people get the higher disclosure threshold. */
+export const REPORT_SECTIONS = ['care', 'workforce', 'volunteering', 'governance', 'regulation'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
 export const REPORT_UNITS = ['people', 'hours', 'percent', 'count', 'pence', 'rating'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
@@ -67,6 +71,7 @@ export interface MetricDefinition {
   /** snake_case, stable for the life of the definition version. */
   readonly id: string;
   readonly title: string;
+  readonly section: ReportSection;
   /** Plain English: what is counted, from which records, on which days. */
   readonly definition: string;
   readonly unit: ReportUnit;

@@ -1,0 +1,178 @@
+import { CCM_QUARTERLY_V1, FUNDING_TYPES, MetricDefinition, ReturnDefinition, ReturnFigure } from '@app/contracts';
+import { CoopReturn, ReportMetric, ReportValue, consolidate } from './consolidation.rules';
+import { SUPPRESSED, isSuppressed } from './disclosure-control.rules';
+
+const SUM = { kind: 'sum' } as const;
+const PEOPLE = { type: 'integer', min: 0, max: 1_000_000, nullable: false } as const;
+
+function metric(id: string, over: Partial<MetricDefinition> = {}): MetricDefinition {
+  return { id, title: id, section: 'care', definition: `${id}, defined for the test`, unit: 'people', countsPeople: true, breakdowns: [], required: true, validation: PEOPLE, consolidation: SUM, ...over };
+}
+
+function definition(...metrics: MetricDefinition[]): ReturnDefinition {
+  return { id: 'test-return', version: 1, title: 'test', periodType: 'quarter', metrics };
+}
+
+const total = (m: string, value: number | null): ReturnFigure => ({ metric: m, breakdown: null, value });
+const fundingCells = (m: string, values: Record<string, number | 'withheld'>): ReturnFigure[] =>
+  Object.entries(values).map(([k, v]) => (v === 'withheld' ? { metric: m, breakdown: { funding_type: k }, value: null, suppressedOnNode: true } : { metric: m, breakdown: { funding_type: k }, value: v }));
+const coop = (coopId: string, figures: ReturnFigure[]): CoopReturn => ({ coopId, figures });
+
+const find = (report: { metrics: readonly ReportMetric[] }, id: string) => report.metrics.find((m) => m.id === id)!;
+const cell = (m: ReportMetric, category: string): ReportValue => m.breakdowns[0].cells.find((c) => c.category === category)!.value;
+
+const FUNDING: string[] = [...FUNDING_TYPES]; // council-commissioned, direct-payment, individual-service-fund, self-funder
+const funding = (a: number[]) => Object.fromEntries(FUNDING.map((k, i) => [k, a[i]]));
+
+describe('consolidating returns', () => {
+  it('sums organisational figures across co-ops and shows them as they are, small or not', () => {
+    const hours = metric('hours', { unit: 'hours', countsPeople: false, breakdowns: ['service_type'], validation: { type: 'decimal', min: 0, max: 1e7, decimals: 2, nullable: false } });
+    const returns = [
+      coop('a', [total('hours', 10.25), { metric: 'hours', breakdown: { service_type: 'personal-care' }, value: 10.25 }]),
+      coop('b', [total('hours', 2.1), { metric: 'hours', breakdown: { service_type: 'personal-care' }, value: 0.1 }, { metric: 'hours', breakdown: { service_type: 'befriending' }, value: 2 }]),
+    ];
+    const m = find(consolidate(definition(hours), returns), 'hours');
+    expect(m.total).toBe(12.35);
+    expect(m.threshold).toBeNull();
+    expect(cell(m, 'personal-care')).toBe(10.35);
+    expect(cell(m, 'befriending')).toBe(2);
+    expect(cell(m, 'transport')).toBe(0);
+  });
+
+  it('works rates out from the summed parts, never by averaging the co-ops\' rates', () => {
+    const def = definition(
+      metric('improved', { countsPeople: false, unit: 'count' }),
+      metric('reviewed', { countsPeople: false, unit: 'count' }),
+      metric('rate', { countsPeople: false, unit: 'percent', consolidation: { kind: 'ratio', numerator: [{ metric: 'improved', breakdown: null }], denominator: [{ metric: 'reviewed', breakdown: null }] } }),
+    );
+    const report = consolidate(def, [
+      coop('a', [total('improved', 1), total('reviewed', 2), total('rate', 50)]),
+      coop('b', [total('improved', 30), total('reviewed', 100), total('rate', 30)]),
+    ]);
+    // 31 of 102 is 30.4 %; the mean of 50 % and 30 % would be 40 %.
+    expect(find(report, 'rate').total).toBe(30.4);
+  });
+
+  it('suppresses small counts of people, and a second cell so the first cannot be worked out from the total', () => {
+    const people = metric('people', { breakdowns: ['funding_type'] });
+    const report = consolidate(definition(people), [
+      coop('a', [total('people', 40), ...fundingCells('people', funding([30, 2, 0, 8]))]),
+      coop('b', [total('people', 35), ...fundingCells('people', funding([15, 0, 0, 20]))]),
+    ]);
+    const m = find(report, 'people');
+    expect(m.total).toBe(75);
+    expect(cell(m, 'council-commissioned')).toBe(45);
+    expect(cell(m, 'direct-payment')).toEqual(SUPPRESSED); // 2: primary
+    // With the total shown, one more cell must go: the smallest non-zero one left, self-funders (28).
+    expect(cell(m, 'self-funder')).toEqual(SUPPRESSED);
+    expect(cell(m, 'individual-service-fund')).toBe(0); // zero points at no one and is shown
+    expect(report.suppressions.map((s) => s.reason)).toContain('primary');
+  });
+
+  it('marks a cell a co-op withheld on its node as suppressed, never as zero, and protects it with a second cell', () => {
+    const people = metric('people', { breakdowns: ['funding_type'] });
+    const report = consolidate(definition(people), [
+      // a withheld two cells (say 1 and 11) of its 40
+      coop('a', [total('people', 40), ...fundingCells('people', { 'council-commissioned': 20, 'direct-payment': 'withheld', 'individual-service-fund': 'withheld', 'self-funder': 8 })]),
+      coop('b', [total('people', 35), ...fundingCells('people', funding([15, 10, 0, 10]))]),
+    ]);
+    const m = find(report, 'people');
+    expect(cell(m, 'direct-payment')).toEqual(SUPPRESSED);
+    expect(cell(m, 'individual-service-fund')).toEqual(SUPPRESSED);
+    expect(cell(m, 'council-commissioned')).toBe(35);
+    expect(m.total).toBe(75);
+    expect(report.suppressions.filter((s) => s.reason.startsWith('withheld')).map((s) => s.breakdown?.category)).toEqual(['direct-payment', 'individual-service-fund']);
+  });
+
+  it('hides a total in every breakdown of a figure once one breakdown hides it', () => {
+    const people = metric('people', { breakdowns: ['funding_type', 'locality'] });
+    const report = consolidate(definition(people), [
+      coop('a', [
+        total('people', 3),
+        ...fundingCells('people', funding([3, 0, 0, 0])),
+        { metric: 'people', breakdown: { locality: 'Marsden' }, value: 3 },
+      ]),
+    ]);
+    const m = find(report, 'people');
+    expect(m.total).toEqual(SUPPRESSED);
+    expect(m.breakdowns.map((b) => b.dimension)).toEqual(['funding_type', 'locality']);
+    expect(cell(m, 'council-commissioned')).toEqual(SUPPRESSED);
+    expect(m.breakdowns[1].cells).toEqual([{ category: 'Marsden', value: SUPPRESSED }]);
+  });
+
+  it('suppresses a total one co-op could take its own part from and see a small count of the others', () => {
+    const starters = metric('starters', { section: 'workforce' });
+    const report = consolidate(definition(starters), [coop('a', [total('starters', 30)]), coop('b', [total('starters', 6)])]);
+    // 36 is well above 9, but co-op a taking away its 30 would see b's 6.
+    expect(find(report, 'starters').total).toEqual(SUPPRESSED);
+    expect(find(report, 'starters').threshold).toBe(9);
+    const shown = consolidate(definition(starters), [coop('a', [total('starters', 30)]), coop('b', [total('starters', 16)])]);
+    expect(find(shown, 'starters').total).toBe(46);
+  });
+
+  it('suppresses a rate worked out from a suppressed count, and one whose part a co-op withheld', () => {
+    const def = definition(
+      metric('zero_hours', { section: 'workforce' }),
+      metric('headcount', { section: 'workforce' }),
+      metric('share', { countsPeople: false, unit: 'percent', consolidation: { kind: 'ratio', numerator: [{ metric: 'zero_hours', breakdown: null }], denominator: [{ metric: 'headcount', breakdown: null }] } }),
+    );
+    const small = consolidate(def, [coop('a', [total('zero_hours', 3), total('headcount', 40), total('share', 7.5)]), coop('b', [total('zero_hours', 2), total('headcount', 50), total('share', 4)])]);
+    expect(find(small, 'zero_hours').total).toEqual(SUPPRESSED);
+    expect(find(small, 'share').total).toEqual(SUPPRESSED);
+    const withheld = consolidate(def, [coop('a', [total('zero_hours', 30), total('headcount', 40), { metric: 'share', breakdown: null, value: null, suppressedOnNode: true }]), coop('b', [total('zero_hours', null), total('headcount', 50), total('share', null)])]);
+    expect(find(withheld, 'share').total).toEqual(SUPPRESSED);
+  });
+
+  it('says how many co-ops an optional figure covers, and null (not recorded) when none records it', () => {
+    const spend = metric('spend', { unit: 'pence', countsPeople: false, required: false, validation: { type: 'integer', min: 0, max: 1e12, nullable: true } });
+    const some = consolidate(definition(spend), [coop('a', [total('spend', 12_000)]), coop('b', [total('spend', null)]), coop('c', [total('spend', 500)])]);
+    expect(find(some, 'spend')).toMatchObject({ total: 12_500, reportedBy: 2 });
+    const none = consolidate(definition(spend), [coop('a', [total('spend', null)])]);
+    expect(find(none, 'spend')).toMatchObject({ total: null, reportedBy: 0 });
+  });
+
+  it('weights a mean by its weight, and counts co-ops at each rating', () => {
+    const report = consolidate(CCM_QUARTERLY_V1, [
+      coop('a', [total('ballot_mean_turnout_percent', 80), total('ballots_held', 1), total('cqc_rating', 3)]),
+      coop('b', [total('ballot_mean_turnout_percent', 20), total('ballots_held', 3), total('cqc_rating', 3)]),
+      coop('c', [total('ballot_mean_turnout_percent', null), total('ballots_held', 0), total('cqc_rating', null)]),
+    ]);
+    expect(find(report, 'ballot_mean_turnout_percent').total).toBe(35); // (80 + 3 x 20) / 4
+    const cqc = find(report, 'cqc_rating');
+    expect(cqc.distribution?.find((d) => d.label === 'good')?.coops).toBe(2);
+    expect(cqc.notRecordedBy).toBe(1);
+  });
+
+  describe('attempts to recover a suppressed count from a consolidated report', () => {
+    const people = metric('people', { breakdowns: ['funding_type'] });
+    let seed = 20261125;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+
+    it('never leaves a count of 1 to 4 shown, a suppressed cell alone in its breakdown, or a figure a co-op could difference down to 1 to 4', () => {
+      for (let round = 0; round < 300; round++) {
+        const coops = 1 + random(4);
+        const returns = Array.from({ length: coops }, (_, i) => {
+          const values = FUNDING.map(() => (random(3) === 0 ? random(5) : random(30)));
+          return coop(`c${i}`, [total('people', values.reduce((a, b) => a + b, 0)), ...fundingCells('people', funding(values))]);
+        });
+        const m = find(consolidate(definition(people), returns), 'people');
+        const values = m.breakdowns[0].cells.map((c) => c.value!);
+        const figures = [...values, m.total!];
+        for (const f of figures) if (!isSuppressed(f)) expect(f === 0 || f > 4).toBe(true);
+        const hidden = values.filter(isSuppressed).length;
+        if (!isSuppressed(m.total!)) expect(hidden).not.toBe(1);
+        for (const r of returns) {
+          const own = [...FUNDING.map((k) => r.figures.find((f) => f.breakdown?.funding_type === k)!.value as number), r.figures[0].value as number];
+          figures.forEach((f, i) => {
+            if (!isSuppressed(f)) expect(f - own[i] === 0 || f - own[i] > 4).toBe(true);
+          });
+          // The subtraction attack on the line: total less the shown cells is the sum of the hidden ones, never one hidden small cell alone.
+          if (!isSuppressed(m.total!) && hidden === 1) throw new Error('a lone suppressed cell can be worked out');
+        }
+      }
+    });
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Sign-off and locking of return cycles, as commissioners know them from DHIS2: consortium staff
+ * approve each co-op's current return or send it back with a comment; a cycle locks a set number of
+ * days after its due date; after that only a staff-granted exception, or a send-back, lets a co-op
+ * submit again. Pure rules: the use cases read the facts and act on the verdict.
+ */
+
+export type ReviewDecision = 'approved' | 'sent-back';
+/** A co-op's return as staff see it: not yet reviewed, approved, or sent back. */
+export type ReviewState = 'pending' | ReviewDecision;
+
+export interface LatestReview {
+  readonly decision: ReviewDecision;
+  readonly reviewedAt: Date;
+}
+
+export const DEFAULT_LOCK_AFTER_DAYS = 14;
+export const MAX_LOCK_AFTER_DAYS = 90;
+
+/** Days are the consortium's calendar days, so a lock keeps the due date's time of day across a change of clocks. */
+export const REPORTING_TIME_ZONE = 'Europe/London';
+
+const WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: REPORTING_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far the consortium's wall clock is ahead of UTC at an instant (0 in winter, an hour in summer). */
+function offsetMs(instant: Date): number {
+  const p = Object.fromEntries(WALL_CLOCK.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * When a cycle locks: `lockAfterDays` calendar days after it is due, at the same time of day on the
+ * consortium's clock (a return due at 17:00 on 20 October with 14 days locks at 17:00 on 3 November,
+ * although the clocks went back in between). 0 days locks it when it is due.
+ */
+export function lockTime(dueAt: Date, lockAfterDays: number): Date {
+  if (!Number.isInteger(lockAfterDays) || lockAfterDays < 0 || lockAfterDays > MAX_LOCK_AFTER_DAYS) {
+    throw new RangeError(`lockAfterDays must be a whole number from 0 to ${MAX_LOCK_AFTER_DAYS}, not ${lockAfterDays}`);
+  }
+  const naive = new Date(dueAt.getTime() + lockAfterDays * 86_400_000);
+  return new Date(naive.getTime() + offsetMs(dueAt) - offsetMs(naive));
+}
+
+/** Locked from the lock time on: a return made exactly then is too late. */
+export function isLocked(at: Date, locksAt: Date): boolean {
+  return at.getTime() >= locksAt.getTime();
+}
+
+/** The state of a co-op's current return: null when it has none, pending until someone reviews it. */
+export function reviewStateOf(hasCurrent: boolean, latest: LatestReview | null): ReviewState | null {
+  if (!hasCurrent) return null;
+  return latest?.decision ?? 'pending';
+}
+
+export type SubmissionRefusal =
+  | { readonly kind: 'approved'; readonly approvedAt: Date }
+  | { readonly kind: 'locked'; readonly locksAt: Date; readonly exceptionEndedAt: Date | null };
+
+/**
+ * Whether the hub takes a co-op's return, made at `madeAt` (see `madeAt` in libs/federation).
+ * - An approved current return is frozen: staff must send it back first, so the figures
+ *   commissioners were shown cannot change under them.
+ * - After the lock, a return is taken only while the co-op has an exception that had not ended when
+ *   the return was made, or when its current return was sent back: a send-back reopens the return
+ *   for that co-op until it resubmits once (the new return has no review, so the door closes again).
+ */
+export function submissionRefusal(facts: {
+  readonly madeAt: Date;
+  readonly locksAt: Date;
+  /** The latest review of the co-op's current return, if it has one. */
+  readonly currentReview: LatestReview | null;
+  /** The latest end among the co-op's exceptions for the cycle. */
+  readonly exceptionUntil: Date | null;
+}): SubmissionRefusal | null {
+  const { madeAt, locksAt, currentReview, exceptionUntil } = facts;
+  if (currentReview?.decision === 'approved') return { kind: 'approved', approvedAt: currentReview.reviewedAt };
+  if (!isLocked(madeAt, locksAt)) return null;
+  if (currentReview?.decision === 'sent-back') return null;
+  if (exceptionUntil && madeAt.getTime() < exceptionUntil.getTime()) return null;
+  return { kind: 'locked', locksAt, exceptionEndedAt: exceptionUntil };
+}
+
+export type ReviewRefusal = 'no-current-return' | 'already-approved' | 'already-sent-back';
+
+/**
+ * Whether staff can make a decision on the co-op's current return. Approving an approved return, or
+ * sending back one already sent back, is refused rather than repeated, so the history shows real
+ * decisions only; approving a sent-back return (staff changed their mind) and sending back an
+ * approved one (reopening it) are both allowed.
+ */
+export function reviewRefusal(decision: ReviewDecision, hasCurrent: boolean, latest: LatestReview | null): ReviewRefusal | null {
+  if (!hasCurrent) return 'no-current-return';
+  if (latest?.decision === decision) return decision === 'approved' ? 'already-approved' : 'already-sent-back';
+  return null;
+}

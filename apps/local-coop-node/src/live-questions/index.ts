@@ -1,0 +1,1 @@
+export { LiveQuestionsModule } from './live-questions.module';

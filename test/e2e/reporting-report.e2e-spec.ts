@@ -1,0 +1,183 @@
+import { CCM_QUARTERLY_V1, ReturnFigure, reportPercent, sameCell } from '@app/contracts';
+import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
+import { CSV_COLUMNS } from '../../apps/consortium-hub/src/reporting/report-csv.rules';
+import { TestMesh } from '../support/mesh';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * The consolidated report end to end: two real nodes send their returns, consortium staff review
+ * and approve, commissioners read the report, the trend and the CSV. The figures must equal what the
+ * nodes' own records give, summed, with every count of people either shown as the true sum or
+ * suppressed.
+ */
+describe('the consolidated report', () => {
+  const mesh = new TestMesh();
+  const COOPS = ['golcar', 'honley'];
+  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
+  const commissioner = () => `Bearer ${mesh.hubToken('commissioner')}`;
+  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
+  const previews = new Map<string, ReturnFigure[]>();
+  let cycleId: string;
+
+  const lastQuarter = () => {
+    const now = new Date();
+    const q = Math.floor(now.getUTCMonth() / 3);
+    return q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
+  };
+
+  beforeAll(async () => {
+    await mesh.startHub();
+    for (const [i, coop] of COOPS.entries()) {
+      await mesh.provision(coop);
+      await seedNode(mesh.nodeConfig(coop), 40 + i);
+      await mesh.startNode(coop);
+    }
+    await waitFor(
+      'both co-ops registered',
+      async () => (await mesh.hubHttp().get('/coops').set('Authorization', staff())).body,
+      (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 2,
+    );
+    const opened = await mesh.hubHttp().post('/reporting/cycles').set('Authorization', staff()).send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }).expect(201);
+    cycleId = opened.body.id;
+    for (const coop of COOPS) {
+      await waitFor(`${coop} to hold the request`, async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body, (r) => r[0]?.cycleId === cycleId);
+      const preview = (await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)).body;
+      previews.set(coop, preview.outgoing.return.figures);
+      await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202);
+    }
+    await waitFor('both returns on the hub', async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body, (c) => c.submitted === 2);
+  });
+
+  afterAll(() => mesh.dispose());
+
+  const sent = (coop: string, metric: string, breakdown: ReturnFigure['breakdown'] = null) => previews.get(coop)!.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
+  const sumOf = (metric: string, breakdown: ReturnFigure['breakdown'] = null) => {
+    const values = COOPS.map((c) => sent(c, metric, breakdown));
+    if (values.some((f) => f.suppressedOnNode)) return 'withheld' as const;
+    const numbers = values.map((f) => f.value).filter((v): v is number => typeof v === 'number');
+    return numbers.length ? Math.round(numbers.reduce((a, b) => a + b, 0) * 100) / 100 : null;
+  };
+
+  it("equals the sum of the nodes' own figures, with every people count either that sum or suppressed", async () => {
+    const report = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
+    expect(report.coverage.coops).toBe(2);
+    expect(report.coverage.included.map((c: { coopId: string }) => c.coopId)).toEqual(COOPS);
+    let compared = 0;
+    for (const m of report.metrics) {
+      const def = CCM_QUARTERLY_V1.metrics.find((d) => d.id === m.id)!;
+      const figures = [{ breakdown: null, value: m.total }, ...m.breakdowns.flatMap((b: { dimension: string; cells: { category: string; value: unknown }[] }) => b.cells.map((c) => ({ breakdown: { [b.dimension]: c.category }, value: c.value })))];
+      if (def.consolidation.kind === 'sum') {
+        for (const f of figures) {
+          const expected = sumOf(m.id, f.breakdown);
+          if (expected === 'withheld') expect(f.value).toEqual({ suppressed: true });
+          else if (def.countsPeople && typeof f.value === 'object' && f.value !== null) expect(f.value).toEqual({ suppressed: true });
+          else expect({ metric: m.id, breakdown: f.breakdown, value: f.value }).toEqual({ metric: m.id, breakdown: f.breakdown, value: expected });
+          compared++;
+        }
+        if (def.countsPeople) for (const f of figures) if (typeof f.value === 'number') expect(f.value === 0 || f.value > m.threshold).toBe(true);
+      }
+      if (def.consolidation.kind === 'ratio' && typeof m.total === 'number') {
+        const part = (refs: readonly { metric: string; breakdown: ReturnFigure['breakdown'] }[]) => refs.reduce((a, r) => a + (sumOf(r.metric, r.breakdown) as number), 0);
+        expect(m.total).toBe(reportPercent(part(def.consolidation.numerator), part(def.consolidation.denominator)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+    // Staff see why each figure was suppressed.
+    expect(Array.isArray(report.suppressions)).toBe(true);
+    const suppressedInJson = JSON.stringify(report.metrics).split('{"suppressed":true}').length - 1;
+    expect(report.disclosure.suppressedFigures).toBe(suppressedInJson);
+    // Two co-ops' starters and leavers sit under the workforce threshold or within reach of one co-op's own part.
+    expect(suppressedInJson).toBeGreaterThan(0);
+    expect(report.suppressions.length).toBeGreaterThanOrEqual(suppressedInJson);
+  });
+
+  it('shows commissioners approved returns only, says how many co-ops the report covers, and never the reasons', async () => {
+    const before = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(200)).body;
+    expect(before.coverage.coops).toBe(0);
+    expect(before.coverage.statement).toMatch(/^Covers 0 co-ops whose \d{4}-Q\d return consortium staff have approved\.$/);
+    expect(before.suppressions).toBeUndefined();
+    const refused = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', commissioner()).expect(403);
+    expect(refused.body.message).toMatch(/approved returns only/);
+
+    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/coops/${COOPS[0]}/approval`).set('Authorization', staff()).send({}).expect(201);
+    const one = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(200)).body;
+    expect(one.coverage).toMatchObject({ coops: 1, included: [{ coopId: COOPS[0] }] });
+
+    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/coops/${COOPS[1]}/approval`).set('Authorization', staff()).send({}).expect(201);
+    const both = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(200)).body;
+    const review = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
+    expect(both.coverage.coops).toBe(2);
+    expect(both.metrics).toEqual(review.metrics);
+    expect(both.suppressions).toBeUndefined();
+  });
+
+  it('exports the report as CSV that opens cleanly: a header row, the definitions, and suppressed as a word of its own', async () => {
+    const res = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report.csv`).set('Authorization', commissioner()).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ccm-quarterly-\d{4}-Q\d-approved\.csv"$/);
+    const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    const json = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner())).body;
+    const figureCount = json.metrics.reduce(
+      (n: number, m: { distribution?: unknown[]; notRecordedBy?: number; breakdowns: { cells: unknown[] }[] }) =>
+        n + (m.distribution ? m.distribution.length + (m.notRecordedBy ? 1 : 0) : 1 + m.breakdowns.reduce((k, b) => k + b.cells.length, 0)),
+      0,
+    );
+    expect(lines.length - 1).toBe(figureCount);
+    const valueAt = CSV_COLUMNS.indexOf('value');
+    const statusAt = CSV_COLUMNS.indexOf('status');
+    const parse = (line: string) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, CSV_COLUMNS.length);
+    const rows = lines.slice(1).map(parse);
+    for (const row of rows) {
+      expect(row[valueAt]).not.toBe('');
+      if (row[statusAt] === 'suppressed') expect(row[valueAt]).toBe('suppressed');
+      expect(row[CSV_COLUMNS.indexOf('definition')].length).toBeGreaterThan(20);
+    }
+    const suppressedInJson = JSON.stringify(json.metrics).split('{"suppressed":true}').length - 1;
+    expect(rows.filter((r) => r[statusAt] === 'suppressed').length).toBe(suppressedInJson);
+  });
+
+  it('gives a trend per metric across periods, as JSON and CSV', async () => {
+    const trend = (await mesh.hubHttp().get('/reporting/trends?metric=care_hours_delivered').set('Authorization', commissioner()).expect(200)).body;
+    expect(trend.metric.id).toBe('care_hours_delivered');
+    expect(trend.points).toEqual([expect.objectContaining({ period: lastQuarter(), coopsCovered: 2, total: sumOf('care_hours_delivered'), change: null })]);
+    const csv = await mesh.hubHttp().get(`/reporting/trends.csv?metric=people_supported&from=${lastQuarter()}`).set('Authorization', commissioner()).expect(200);
+    expect(csv.text.split('\r\n').filter((l) => l.includes(',people_supported,')).length).toBeGreaterThan(3);
+  });
+
+  it('refuses bad questions with the field named', async () => {
+    const bad = async (path: string, field: RegExp) => expect((await mesh.hubHttp().get(path).set('Authorization', staff()).expect(400)).body.message.join(' ')).toMatch(field);
+    await bad(`/reporting/cycles/${cycleId}/report?basis=everything`, /basis must be one of/);
+    await bad(`/reporting/cycles/${cycleId}/report?colour=red`, /property colour should not exist/);
+    await bad('/reporting/trends?metric=People', /metric must be a snake_case metric id/);
+    await bad('/reporting/trends?metric=people_supported&from=2026Q1', /from must be/);
+    const unknown = await mesh.hubHttp().get('/reporting/trends?metric=unicorns_seen').set('Authorization', staff()).expect(400);
+    expect(unknown.body.code).toBe('REPORTING.UNKNOWN_METRIC');
+    await mesh.hubHttp().get('/reporting/cycles/4b0f7f2e-9f6e-4a59-9d0a-5a0cfb1f0e8e/report').set('Authorization', staff()).expect(404);
+  });
+
+  it("keeps nothing personal in the hub's database", async () => {
+    const names = new Set<string>();
+    const ids = new Set<string>();
+    for (const coop of COOPS) {
+      for (const table of ['member', 'service_user', 'staff', 'volunteer']) {
+        for (const r of await mesh.nodeQuery<{ id: string; full_name: string }>(coop, `SELECT id::text, full_name FROM ${table}`)) {
+          ids.add(r.id);
+          names.add(r.full_name);
+        }
+      }
+    }
+    expect(names.size).toBeGreaterThan(50);
+    const tables = await mesh.hubQuery<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    let scanned = 0;
+    for (const { table_name } of tables) {
+      for (const { row } of await mesh.hubQuery<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`)) {
+        scanned++;
+        for (const id of ids) expect({ table_name, leaks: row.includes(id) }).toEqual({ table_name, leaks: false });
+        for (const name of names) expect({ table_name, leaks: row.includes(name) }).toEqual({ table_name, leaks: false });
+      }
+    }
+    expect(scanned).toBeGreaterThan(5);
+  });
+});
