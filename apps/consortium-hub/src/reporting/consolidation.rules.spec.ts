@@ -123,6 +123,19 @@ describe('consolidating returns', () => {
     expect(find(withheld, 'share').total).toEqual(SUPPRESSED);
   });
 
+  it('hides a part of a whole when the people left out are few, so they cannot be worked out by subtraction', () => {
+    const def = definition(metric('headcount', { section: 'workforce' }), metric('paid_rlw', { section: 'workforce', subsetOf: 'headcount' }));
+    const few = consolidate(def, [coop('a', [total('headcount', 40), total('paid_rlw', 38)]), coop('b', [total('headcount', 22), total('paid_rlw', 21)])]);
+    // 62 staff, 59 paid it: the 3 who are not would be 62 - 59.
+    expect(find(few, 'headcount').total).toBe(62);
+    expect(find(few, 'paid_rlw').total).toEqual(SUPPRESSED);
+    const many = consolidate(def, [coop('a', [total('headcount', 40), total('paid_rlw', 20)]), coop('b', [total('headcount', 22), total('paid_rlw', 11)])]);
+    expect(find(many, 'paid_rlw').total).toBe(31);
+    const hiddenWhole = consolidate(def, [coop('a', [total('headcount', 8), total('paid_rlw', 0)])]);
+    expect(find(hiddenWhole, 'headcount').total).toEqual(SUPPRESSED);
+    expect(find(hiddenWhole, 'paid_rlw').total).toBe(0);
+  });
+
   it('says how many co-ops an optional figure covers, and null (not recorded) when none records it', () => {
     const spend = metric('spend', { unit: 'pence', countsPeople: false, required: false, validation: { type: 'integer', min: 0, max: 1e12, nullable: true } });
     const some = consolidate(definition(spend), [coop('a', [total('spend', 12_000)]), coop('b', [total('spend', null)]), coop('c', [total('spend', 500)])]);

@@ -119,8 +119,15 @@ export function consolidate(definition: ReturnDefinition, returns: readonly Coop
   const published = new Map<string, ReportMetric>();
   // Sums first: rates and means are worked out from what the sums publish.
   for (const metric of definition.metrics) {
-    if (metric.consolidation.kind === 'sum') published.set(metric.id, consolidateSum(metric, returns, thresholdFor(metric, options), suppressions));
+    if (metric.consolidation.kind === 'sum' && !metric.subsetOf) published.set(metric.id, consolidateSum(metric, returns, thresholdFor(metric, options), suppressions));
     if (metric.consolidation.kind === 'distribution') published.set(metric.id, consolidateRating(metric, returns));
+  }
+  // A subset is published with the figure it is part of, once that figure is settled.
+  for (const metric of definition.metrics) {
+    const whole = metric.subsetOf ? definition.metrics.find((m) => m.id === metric.subsetOf) : undefined;
+    if (metric.consolidation.kind !== 'sum' || !metric.subsetOf) continue;
+    if (!whole || !metric.countsPeople || metric.breakdowns.length) throw new Error(`${metric.id} is a subset of ${metric.subsetOf}, which the definition cannot publish with it`);
+    published.set(metric.id, consolidateSubset(metric, whole, published.get(whole.id)!, returns, thresholdFor(metric, options), suppressions));
   }
   for (const metric of definition.metrics) {
     const c = metric.consolidation;
@@ -253,6 +260,32 @@ function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, re
   };
   const withheld = [...withheldAt].sort((a, b) => a - b).map((column): Suppression => ({ position: { kind: 'cell', row: 0, column }, reason: WITHHELD }));
   return { dimension, categories, table, withheld };
+}
+
+/**
+ * A count of people who are all counted in another figure's total too (staff paid the Real Living
+ * Wage, of the headcount) is published as a table of two cells -- those counted and those left
+ * out -- whose total is the other figure, so that the people left out, when few, cannot be worked
+ * out by subtraction. The total is hidden from the start when the other figure's table hid it.
+ */
+function consolidateSubset(metric: MetricDefinition, whole: MetricDefinition, wholePublished: ReportMetric, returns: readonly CoopReturn[], threshold: number, notes: SuppressionNote[]): ReportMetric {
+  const reporting = returns.filter((r) => totalOf(r, metric.id) !== null && totalOf(r, whole.id) !== null);
+  if (reporting.length === 0) return { ...head(metric), threshold, total: null, breakdowns: [], reportedBy: 0 };
+  const contributions = reporting.map((r) => {
+    const part = totalOf(r, metric.id)!;
+    return { coopId: r.coopId, cells: [[part, Math.max(0, totalOf(r, whole.id)! - part)]] };
+  });
+  const cells = [0, 1].map((i) => contributions.reduce((a, c) => a + c.cells[0][i], 0));
+  const grandTotal = cells[0] + cells[1];
+  const table: FigureTable = { rowLabels: [metric.title], columnLabels: [metric.id, `not ${metric.id}`], cells: [cells], rowTotals: [grandTotal], columnTotals: cells, grandTotal, contributions };
+  const wholeHidden = isHiddenValue(wholePublished.total);
+  const { table: out, suppressions } = suppressSmallCounts(table, {
+    threshold,
+    hiddenFromStart: wholeHidden ? [{ position: { kind: 'grand-total' }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` }] : [],
+  });
+  const reason = suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 0)?.reason;
+  if (reason) notes.push({ metric: metric.id, breakdown: null, reason });
+  return { ...head(metric), threshold, total: out.cells[0][0], breakdowns: [], reportedBy: reporting.length };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -220,6 +220,7 @@ const METRICS: MetricDefinition[] = [
     required: true,
     validation: PEOPLE,
     consolidation: SUM,
+    subsetOf: 'staff_headcount',
   },
   {
     id: 'staff_real_living_wage_percent',

@@ -83,6 +83,12 @@ export interface MetricDefinition {
   readonly required: boolean;
   readonly validation: MetricValidation;
   readonly consolidation: Consolidation;
+  /**
+   * For a count of people who are all also counted in another metric's total (staff paid the Real
+   * Living Wage, of the staff headcount): the hub publishes the two as one table, so the people
+   * left out (headcount less those paid it) cannot be worked out when they are few.
+   */
+  readonly subsetOf?: string;
   /** For unit `rating`: what each coded value means. */
   readonly scale?: readonly RatingLevel[];
 }
