@@ -185,6 +185,12 @@ async function main(): Promise<void> {
     say(`  CSV for spreadsheets: GET /reporting/cycles/:id/report.csv (${csv.trimEnd().split('\r\n').length - 1} figures, each with its definition)`);
     say(`  consolidating ${review.coverage.coops} co-ops' returns with disclosure control took ${review.consolidationMs} ms on the hub`);
 
+    step('A live question to every online co-op: spare care hours this week (POST /live-questions/spare-care-hours)');
+    const live = await commissioner.post('/live-questions/spare-care-hours', { deadlineMs: 3000 });
+    for (const r of live.replied) say(`  ${r.name.padEnd(32)} ${String(r.totalSpareHours).padStart(8)} h spare`);
+    for (const r of live.notReplied) say(`  ${r.name.padEnd(32)} no answer (${r.reason})`);
+    say(`  ${live.replied.length} of ${live.asked.length} online co-ops answered in ${live.elapsedMs} ms; ${live.total.spareHours} spare hours in all, across ${live.total.perLocality.length} localities`);
+
     if (ONCE) {
       await shutdown(0);
       return;
