@@ -1,6 +1,6 @@
 /**
  * How long the hub takes to consolidate one cycle's returns, disclosure control included, as the
- * number of co-ops grows. Synthetic but shaped like real returns: every metric of ccm-quarterly v1,
+ * number of co-ops grows. Synthetic but shaped like real returns: every metric of the current return definition,
  * breakdowns that add up to their totals, a few cells withheld on the nodes, small co-ops (so many
  * small counts to suppress), three localities per co-op from a shared pool.
  *
@@ -8,7 +8,7 @@
  *
  * Prints, for each size, the median and the slowest of several runs, and the heap used.
  */
-import { CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, ratioValue, sameCell } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, DIMENSION_VOCABULARY, ReturnFigure, ratioValue, sameCell } from '@app/contracts';
 import { CoopReturn, consolidate } from '../../apps/consortium-hub/src/reporting/consolidation.rules';
 
 const SIZES = (process.env.BENCH_COOPS ?? '3,10,30,100,300,1000').split(',').map(Number);
@@ -30,7 +30,7 @@ function split(total: number, parts: number): number[] {
 function syntheticReturn(index: number, localityPool: readonly string[]): CoopReturn {
   const localities = [0, 1, 2].map((k) => localityPool[(index * 3 + k) % localityPool.length]).filter((l, i, all) => all.indexOf(l) === i);
   const figures: ReturnFigure[] = [];
-  for (const m of CCM_QUARTERLY_V1.metrics) {
+  for (const m of CURRENT_RETURN_DEFINITION.metrics) {
     if (m.consolidation.kind !== 'sum') continue;
     const total = m.unit === 'hours' ? Math.round(random(200_000)) / 100 : m.validation.nullable && random(4) === 0 ? null : random(m.countsPeople ? 60 : 40);
     figures.push({ metric: m.id, breakdown: null, value: total });
@@ -54,7 +54,7 @@ function syntheticReturn(index: number, localityPool: readonly string[]): CoopRe
     }
   }
   const valueOf = (metric: string, breakdown: ReturnFigure['breakdown']) => figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
-  for (const m of CCM_QUARTERLY_V1.metrics) {
+  for (const m of CURRENT_RETURN_DEFINITION.metrics) {
     const c = m.consolidation;
     if (c.kind === 'ratio') {
       const value = ratioValue(c, (ref) => valueOf(ref.metric, ref.breakdown));
@@ -67,7 +67,7 @@ function syntheticReturn(index: number, localityPool: readonly string[]): CoopRe
 }
 
 function main(): void {
-  console.log(`Consolidating one cycle of ccm-quarterly v1 (${CCM_QUARTERLY_V1.metrics.length} metrics), ${RUNS} runs per size`);
+  console.log(`Consolidating one cycle of ${CURRENT_RETURN_DEFINITION.id} v${CURRENT_RETURN_DEFINITION.version} (${CURRENT_RETURN_DEFINITION.metrics.length} metrics), ${RUNS} runs per size`);
   console.log('co-ops  localities  median ms  slowest ms  suppressed  heap MB');
   for (const coops of SIZES) {
     const pool = Array.from({ length: Math.max(12, Math.ceil(coops / 2)) }, (_, i) => `Locality ${String(i).padStart(3, '0')}`);
@@ -76,7 +76,7 @@ function main(): void {
     let suppressed = 0;
     for (let run = 0; run < RUNS; run++) {
       const started = process.hrtime.bigint();
-      const report = consolidate(CCM_QUARTERLY_V1, returns);
+      const report = consolidate(CURRENT_RETURN_DEFINITION, returns);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
       suppressed = JSON.stringify(report.metrics).split('{"suppressed":true}').length - 1;
     }

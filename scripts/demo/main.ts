@@ -6,6 +6,8 @@ import { createUser, fromSeed } from 'nkeys.js';
 import { LinkProxy } from './link-proxy';
 import { NatsBroker } from './nats-broker';
 import { Processes } from './processes';
+import { purchasingStory } from './purchasing-story';
+import { tenderStory } from './tender-story';
 
 /**
  * `npm run demo`: the mesh on one machine. A hub and three co-op nodes, each its own process with its
@@ -190,6 +192,10 @@ async function main(): Promise<void> {
     for (const r of live.replied) say(`  ${r.name.padEnd(32)} ${String(r.totalSpareHours).padStart(8)} h spare`);
     for (const r of live.notReplied) say(`  ${r.name.padEnd(32)} no answer (${r.reason})`);
     say(`  ${live.replied.length} of ${live.asked.length} online co-ops answered in ${live.elapsedMs} ms; ${live.total.spareHours} spare hours in all, across ${live.total.perLocality.length} localities`);
+
+    const nodes = COOPS.map((c) => ({ id: c.id, name: c.name, api: api(`http://127.0.0.1:${c.port}`, token(NODE_MAIN, { ...common, COOP_ID: c.id }, ['--role', 'coop-admin', '--subject', 'demo-admin'])) }));
+    await purchasingStory({ hub, nodes, say, step, poll });
+    await tenderStory({ hub, nodes, say, step, poll });
 
     if (ONCE) {
       await shutdown(0);

@@ -95,7 +95,7 @@ describe('return cycles', () => {
     const sent = await node.get(DataSource).transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, wrong, {}));
     node.get(OutboxRelay).nudge();
     const [row] = await waitFor('the rejection', () => mesh.nodeQuery<{ status: string; last_error: string }>(COOPS[1], 'SELECT status, last_error FROM outbox_message WHERE id = $1', [sent.id]), (r) => r[0]?.status === 'rejected');
-    expect(row.last_error).toMatch(/REPORTING.WRONG_PERIOD: the cycle is for ccm-quarterly v1 \d{4}-Q\d, the return is for ccm-quarterly v1 2020-Q1/);
+    expect(row.last_error).toMatch(/REPORTING.WRONG_PERIOD: the cycle is for ccm-quarterly v\d \d{4}-Q\d, the return is for ccm-quarterly v\d 2020-Q1/);
     expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import {
-  CCM_QUARTERLY_V1,
+  CURRENT_RETURN_DEFINITION,
   CONTRACT_TYPES,
   FUNDING_TYPES,
   ReturnFigure,
@@ -48,9 +48,9 @@ describe('reporting on a co-op node', () => {
 
     it('previews a valid return for the quarter, for the definition it names', () => {
       expect(body.problems).toEqual([]);
-      expect(body.figures).toMatchObject({ definitionId: 'ccm-quarterly', definitionVersion: 1, period: seededQuarter });
+      expect(body.figures).toMatchObject({ definitionId: 'ccm-quarterly', definitionVersion: CURRENT_RETURN_DEFINITION.version, period: seededQuarter });
       expect(body.outgoing.nodeThreshold).toBe(2);
-      expect(new Set(body.figures.figures.map((f) => f.metric))).toEqual(new Set(CCM_QUARTERLY_V1.metrics.map((m) => m.id)));
+      expect(new Set(body.figures.figures.map((f) => f.metric))).toEqual(new Set(CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id)));
     });
 
     it('counts people supported by funding type as independent SQL over the node\'s own table does', async () => {
@@ -102,7 +102,7 @@ describe('reporting on a co-op node', () => {
 
     it('would send figures that pass the contract and the definition', () => {
       expect(checkAgainst(ReturnFiguresV1, body.outgoing.return)).toMatchObject({ ok: true });
-      expect(validateReturn(CCM_QUARTERLY_V1, body.outgoing.return, { localities: LOCALITIES })).toEqual([]);
+      expect(validateReturn(CURRENT_RETURN_DEFINITION, body.outgoing.return, { localities: LOCALITIES })).toEqual([]);
     });
 
     it('would send nothing personal: only numbers, vocabulary values, public localities and the period', async () => {
@@ -193,7 +193,7 @@ describe('reporting on a co-op node', () => {
       ]);
       expect(valueOf(sent, 'staff_headcount')).toBe(4);
       expect(valueOf(sent, 'staff_real_living_wage_percent')).toBe(100);
-      expect(validateReturn(CCM_QUARTERLY_V1, body.outgoing.return, { localities: LOCALITIES })).toEqual([]);
+      expect(validateReturn(CURRENT_RETURN_DEFINITION, body.outgoing.return, { localities: LOCALITIES })).toEqual([]);
       assertNothingPersonal(body.outgoing.return);
     });
 
@@ -233,11 +233,11 @@ describe('reporting on a co-op node', () => {
    */
   function assertNothingPersonal(sent: { period: { label: string; start: string; end: string } }): void {
     const allowed = new Set<string>([
-      CCM_QUARTERLY_V1.id,
+      CURRENT_RETURN_DEFINITION.id,
       sent.period.label,
       sent.period.start,
       sent.period.end,
-      ...CCM_QUARTERLY_V1.metrics.map((m) => m.id),
+      ...CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id),
       ...SERVICE_TYPES,
       ...FUNDING_TYPES,
       ...CONTRACT_TYPES,

@@ -1,4 +1,4 @@
-import { CCM_QUARTERLY_V1, ReturnFigure, reportPercent, sameCell } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, ReturnFigure, reportPercent, sameCell } from '@app/contracts';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { CSV_COLUMNS } from '../../apps/consortium-hub/src/reporting/report-csv.rules';
 import { TestMesh } from '../support/mesh';
@@ -69,7 +69,7 @@ describe('the consolidated report', () => {
     expect(report.coverage.included.map((c: { coopId: string }) => c.coopId)).toEqual(COOPS);
     let compared = 0;
     for (const m of report.metrics) {
-      const def = CCM_QUARTERLY_V1.metrics.find((d) => d.id === m.id)!;
+      const def = CURRENT_RETURN_DEFINITION.metrics.find((d) => d.id === m.id)!;
       const figures = [{ breakdown: null, value: m.total }, ...m.breakdowns.flatMap((b: { dimension: string; cells: { category: string; value: unknown }[] }) => b.cells.map((c) => ({ breakdown: { [b.dimension]: c.category }, value: c.value })))];
       if (def.consolidation.kind === 'sum') {
         for (const f of figures) {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
@@ -8,7 +9,9 @@ import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
 import { RegistryKeys, RegistryModule } from './registry';
 import { LiveQuestionsModule } from './live-questions';
+import { PurchasingModule } from './purchasing';
 import { ReportingModule } from './reporting';
+import { TenderingModule } from './tendering';
 
 @Module({})
 export class HubModule {
@@ -19,6 +22,7 @@ export class HubModule {
       imports: [
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'consortium-hub' }),
         TypeOrmModule.forRoot(hubDataSourceOptions(config)),
+        ScheduleModule.forRoot(),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         AuditModule.forRoot({ readerRoles: ['consortium-staff'] }),
         AuthModule.forRoot({ secret: config.JWT_SECRET, audience: HUB_AUDIENCE }),
@@ -32,6 +36,8 @@ export class HubModule {
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         RegistryModule,
         ReportingModule,
+        TenderingModule,
+        PurchasingModule,
         LiveQuestionsModule,
       ],
       providers: [{ provide: HUB_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useClass: RegistryKeys }],

@@ -13,9 +13,11 @@ import { HubLinkModule } from './hub-link';
 import { MembersModule } from './members';
 import { PersonalDataModule } from './personal-data';
 import { ProfileModule } from './profile';
+import { PurchasingModule } from './purchasing';
 import { LiveQuestionsModule } from './live-questions';
 import { ReportingModule } from './reporting';
 import { RulebookModule } from './rulebook';
+import { TenderingModule } from './tendering';
 import { VolunteeringModule } from './volunteering';
 import { WorkforceModule } from './workforce';
 
@@ -50,6 +52,8 @@ export class NodeModule {
         VolunteeringModule,
         PersonalDataModule,
         ReportingModule,
+        TenderingModule,
+        PurchasingModule,
         LiveQuestionsModule,
       ],
       providers: [{ provide: NODE_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) }],

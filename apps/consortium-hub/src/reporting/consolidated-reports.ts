@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ReturnDefinition, ReturnFigure, findMetric, findReturnDefinition } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, ReturnDefinition, ReturnFigure, findMetric, findReturnDefinition } from '@app/contracts';
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { ConsolidatedReport, CoopReturn, ReportMetric, ReportValue, consolidate } from './consolidation.rules';
@@ -63,7 +63,7 @@ export class ConsolidatedReports {
   /** One metric across the cycles of a definition, oldest first, with the change from the period before. */
   async trend(metricId: string, range: { from?: string; to?: string }, request: ReportRequest): Promise<object> {
     const cycles = await this.cyclesInRange(range);
-    const definition = cycles.length ? this.definitionOf(cycles[cycles.length - 1]) : findReturnDefinition('ccm-quarterly', 1)!;
+    const definition = cycles.length ? this.definitionOf(cycles[cycles.length - 1]) : CURRENT_RETURN_DEFINITION;
     const metric = findMetric(definition, metricId);
     if (!metric) throw ReportingErrors.unknownMetric(metricId, definition.metrics.map((m) => m.id));
     const points: object[] = [];

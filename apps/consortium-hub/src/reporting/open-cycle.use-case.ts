@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CCM_QUARTERLY_V1, REPORTING_RETURN_REQUESTED_V1, quarterPeriod } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, REPORTING_RETURN_REQUESTED_V1, quarterPeriod } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 import { Principal, todayIso } from '@app/platform';
 import { OpenCycleDto } from './reporting.dto';
@@ -27,7 +27,7 @@ export class OpenCycle {
     const locksAt = lockTime(new Date(dto.dueAt), lockAfterDays).toISOString();
     if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label);
     if (new Date(dto.dueAt).toISOString().slice(0, 10) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
-    const def = CCM_QUARTERLY_V1;
+    const def = CURRENT_RETURN_DEFINITION;
     const result = await this.dataSource.transaction(async (m) => {
       const id = randomUUID();
       const inserted = await m.query(

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FundingType, ServiceType } from '@app/contracts';
-import { IsCalendarDate, IsMonth, PageQuery } from '@app/platform';
+import { IsMonth, PageQuery } from '@app/platform';
 
 export class MonthQuery {
   @ApiProperty({ example: '2026-11' })

@@ -19,7 +19,9 @@ import { Care1764000000700 } from './migrations/1764000000700-care';
 import { Volunteering1764000000800 } from './migrations/1764000000800-volunteering';
 import { ProfileRegistration1764000001000 } from './migrations/1764000001000-profile-registration';
 import { ReturnRequests1764000001100 } from './migrations/1764000001100-return-requests';
+import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
 import { ReturnReview1764000001200 } from './migrations/1764000001200-return-review';
+import { Purchasing1764000001300 } from './migrations/1764000001300-purchasing';
 import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
 
 export const NODE_ENTITIES = [
@@ -48,6 +50,8 @@ export const NODE_MIGRATIONS = [
   ProfileRegistration1764000001000,
   ReturnRequests1764000001100,
   ReturnReview1764000001200,
+  Purchasing1764000001300,
+  Tendering1764000001400,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

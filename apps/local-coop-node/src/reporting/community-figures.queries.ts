@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CQC_RATING_SCALE, QuarterPeriod, ReturnFigure, STAKEHOLDER_CLASSES } from '@app/contracts';
+import { localSupplierSpendPence } from '../purchasing';
 import { REPORTING_TIME_ZONE, breakdownFigures } from './node-return.rules';
 
 type Row = Record<string, any>;
@@ -47,7 +48,7 @@ export class CommunityFigureQueries {
       figure('cqc_rating', CQC_RATING_SCALE.find((l) => l.label === cqcRating)?.value ?? null),
       // Not recorded on a node yet: sent as null, never as a zero nobody counted.
       figure('safeguarding_concerns_raised', null),
-      figure('local_supplier_spend', null),
+      figure('local_supplier_spend', await localSupplierSpendPence(m, p, REPORTING_TIME_ZONE)),
     ];
   }
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CCM_QUARTERLY_V1, QuarterPeriod, ReturnDefinition, ReturnFigures, ReturnProblem, validateReturn } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, QuarterPeriod, ReturnDefinition, ReturnFigures, ReturnProblem, validateReturn } from '@app/contracts';
 import { todayIso } from '@app/platform';
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
-import { withRates, withholdOnNode } from './node-return.rules';
+import { TenderingQueries } from '../tendering';
+import { contractFigures, withRates, withholdOnNode } from './node-return.rules';
 import { ReportingErrors } from './reporting.errors';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
@@ -27,17 +28,17 @@ export interface ComputedReturn {
  */
 @Injectable()
 export class ComputeReturn {
-  private readonly definition: ReturnDefinition = CCM_QUARTERLY_V1;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly care: CareFigureQueries,
     private readonly workforce: WorkforceFigureQueries,
     private readonly community: CommunityFigureQueries,
+    private readonly tendering: TenderingQueries,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
-  async execute(period: QuarterPeriod): Promise<ComputedReturn> {
+  /** For the definition the hub asked for (the current one for a preview); figures it does not name are left out. */
+  async execute(period: QuarterPeriod, definition: ReturnDefinition = CURRENT_RETURN_DEFINITION): Promise<ComputedReturn> {
     if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label, period.start);
     const { base, localities } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
@@ -46,16 +47,17 @@ export class ComputeReturn {
         ...(await this.care.figures(m, period, profile.localities)),
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
+        ...contractFigures(await this.tendering.contracts(period.start, period.end, m)),
       ];
       return { base: figures, localities: profile.localities };
     });
-    const header = { definitionId: this.definition.id, definitionVersion: this.definition.version, period: { label: period.label, start: period.start, end: period.end } };
-    const figures = { ...header, figures: withRates(this.definition, base) };
+    const header = { definitionId: definition.id, definitionVersion: definition.version, period: { label: period.label, start: period.start, end: period.end } };
+    const figures = { ...header, figures: withRates(definition, base) };
     const threshold = this.config.REPORTING_NODE_THRESHOLD;
     return {
       figures,
-      problems: validateReturn(this.definition, figures, { localities }),
-      outgoing: { ...header, figures: withholdOnNode(this.definition, figures.figures, { threshold, localities }) },
+      problems: validateReturn(definition, figures, { localities }),
+      outgoing: { ...header, figures: withholdOnNode(definition, figures.figures, { threshold, localities }) },
       nodeThreshold: threshold,
     };
   }

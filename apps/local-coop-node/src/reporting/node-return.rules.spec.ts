@@ -1,5 +1,5 @@
-import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, sameCell, validateReturn } from '@app/contracts';
-import { breakdownFigures, withRates, withholdOnNode } from './node-return.rules';
+import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, SERVICE_TYPES, sameCell, validateReturn } from '@app/contracts';
+import { breakdownFigures, contractFigures, withRates, withholdOnNode } from './node-return.rules';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 const period = { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -130,5 +130,28 @@ describe('withholdOnNode', () => {
     const out = outgoing(baseFigures({ people_supported: { locality: { Marsden: 1 } }, staff_headcount: { contract_type: { bank: 2 } }, members: { stakeholder_class: { worker: 1 } } }));
     expect(withheld(out).length).toBeGreaterThan(4);
     expect(validateReturn(CCM_QUARTERLY_V1, { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out }, { localities: LOCALITIES })).toEqual([]);
+  });
+});
+
+describe('contract figures', () => {
+  it('sums contracted and delivered hours by service type, every service present, the total the sum of the cells', () => {
+    const figures = contractFigures([
+      { serviceType: 'personal-care', contractedHours: 75.25, deliveredHours: 0.67 },
+      { serviceType: 'personal-care', contractedHours: 10, deliveredHours: 0.33 },
+      { serviceType: 'domestic-help', contractedHours: 42.86, deliveredHours: 0 },
+    ]);
+    const value = (metric: string, breakdown: object | null) => figures.find((f) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))?.value;
+    expect(value('contract_hours_contracted', null)).toBe(128.11);
+    expect(value('contract_hours_contracted', { service_type: 'personal-care' })).toBe(85.25);
+    expect(value('contract_hours_delivered', { service_type: 'personal-care' })).toBe(1);
+    expect(value('contract_hours_delivered', { service_type: 'gardening' })).toBe(0);
+    expect(figures.filter((f) => f.metric === 'contract_hours_delivered')).toHaveLength(1 + SERVICE_TYPES.length);
+  });
+
+  it('gives zeros, not nothing, to a co-op with no consortium contract', () => {
+    expect(contractFigures([]).filter((f) => f.breakdown === null)).toEqual([
+      { metric: 'contract_hours_contracted', breakdown: null, value: 0 },
+      { metric: 'contract_hours_delivered', breakdown: null, value: 0 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Breakdown, BreakdownDimension, ReturnDefinition, ReturnFigure, dimensionOf, ratioValue, sameCell } from '@app/contracts';
+import { Breakdown, BreakdownDimension, ReturnDefinition, ReturnFigure, SERVICE_TYPES, dimensionOf, ratioValue, sameCell } from '@app/contracts';
 
 /** The co-op's calendar, the care feature's: a visit belongs to the day it starts on in this zone. */
 export const REPORTING_TIME_ZONE = 'Europe/London';
@@ -58,4 +58,26 @@ export function withholdOnNode(definition: ReturnDefinition, figures: readonly R
     kept.filter((f) => f.metric === metric.id).forEach((f) => withheld.add(f));
   }
   return kept.map((f) => (withheld.has(f) ? { metric: f.metric, breakdown: f.breakdown, value: null, suppressedOnNode: true } : f));
+}
+
+/** What a consortium contract gives the return: its contracted and delivered hours in the period and its service. */
+export interface ContractPeriodHours {
+  serviceType: string;
+  contractedHours: number;
+  deliveredHours: number;
+}
+
+/**
+ * Delivered against contracted hours of the co-op's consortium contracts, in total and by service
+ * type: organisational figures (hours), so nothing here is withheld.
+ */
+export function contractFigures(contracts: readonly ContractPeriodHours[]): ReturnFigure[] {
+  const hundredths = (n: number) => Math.round(n * 100);
+  const byService = (pick: (c: ContractPeriodHours) => number) =>
+    new Map(SERVICE_TYPES.map((service) => [service, contracts.filter((c) => c.serviceType === service).reduce((a, c) => a + hundredths(pick(c)), 0) / 100]));
+  return (['contract_hours_contracted', 'contract_hours_delivered'] as const).flatMap((metric) => {
+    const cells = byService((c) => (metric === 'contract_hours_contracted' ? c.contractedHours : c.deliveredHours));
+    const total = [...cells.values()].reduce((a, v) => a + hundredths(v), 0) / 100;
+    return [{ metric, breakdown: null, value: total }, ...breakdownFigures(metric, 'service_type', SERVICE_TYPES, cells)];
+  });
 }

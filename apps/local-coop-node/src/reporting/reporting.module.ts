@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TenderingModule } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
 import { ComputeReturn } from './compute-return.use-case';
@@ -15,6 +16,7 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
  * of the database here, only counts and sums.
  */
 @Module({
+  imports: [TenderingModule],
   controllers: [ReportingController, ReturnRequestsController],
   providers: [CareFigureQueries, CommunityFigureQueries, ComputeReturn, RecordReturnRequest, RecordReturnReview, SubmitReturn, WorkforceFigureQueries],
   exports: [ComputeReturn],

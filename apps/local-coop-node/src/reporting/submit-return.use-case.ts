@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REPORTING_RETURN_SUBMITTED_V1, quarterPeriod } from '@app/contracts';
+import { REPORTING_RETURN_SUBMITTED_V1, findReturnDefinition, quarterPeriod } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 import { ComputeReturn } from './compute-return.use-case';
 import { ReportingErrors } from './reporting.errors';
@@ -22,7 +22,9 @@ export class SubmitReturn {
   async execute(cycleId: string): Promise<{ messageId: string; cycleId: string; period: string }> {
     const [request] = await this.dataSource.query('SELECT * FROM return_request WHERE cycle_id = $1', [cycleId]);
     if (!request) throw ReportingErrors.requestNotFound(cycleId);
-    const computed = await this.computeReturn.execute(quarterPeriod(request.period_label)!);
+    const definition = findReturnDefinition(request.definition_id, request.definition_version);
+    if (!definition) throw ReportingErrors.unknownDefinition(request.definition_id, request.definition_version);
+    const computed = await this.computeReturn.execute(quarterPeriod(request.period_label)!, definition);
     if (computed.problems.length) throw ReportingErrors.returnInvalid(computed.problems.map((p) => p.message));
     const sent = await this.dataSource.transaction(async (m) => {
       const envelope = await this.outbox.enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...computed.outgoing, cycleId }, {});

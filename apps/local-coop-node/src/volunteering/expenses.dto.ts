@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate, PageQuery } from '@app/platform';
 import { EXPENSE_KINDS, EXPENSE_STATUSES, ExpenseKind, ExpenseStatus, HMRC_MILEAGE_RATE_PENCE } from './expense.rules';
 

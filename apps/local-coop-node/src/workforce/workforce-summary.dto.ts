@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ContractType } from '@app/contracts';
-import { IsCalendarDate } from '@app/platform';
 
 export class WorkforceSummaryView {
   @ApiProperty() from: string;

@@ -1,6 +1,8 @@
 import {
   BREAKDOWN_DIMENSIONS,
   CCM_QUARTERLY_V1,
+  CCM_QUARTERLY_V2,
+  CURRENT_RETURN_DEFINITION,
   CellRef,
   DIMENSION_VOCABULARY,
   METRIC_ID_PATTERN,
@@ -15,7 +17,7 @@ const metrics = CCM_QUARTERLY_V1.metrics;
 describe('the ccm-quarterly return, version 1', () => {
   it('is found by its id and version, and no other version is', () => {
     expect(findReturnDefinition('ccm-quarterly', 1)).toBe(CCM_QUARTERLY_V1);
-    expect(findReturnDefinition('ccm-quarterly', 2)).toBeUndefined();
+    expect(findReturnDefinition('ccm-quarterly', 3)).toBeUndefined();
   });
 
   it('gives every metric a unique snake_case id, a definition in words, a known unit and known breakdowns', () => {
@@ -99,5 +101,23 @@ describe('the ccm-quarterly return, version 1', () => {
     expect(Object.isFrozen(CCM_QUARTERLY_V1)).toBe(true);
     expect(Object.isFrozen(CCM_QUARTERLY_V1.metrics)).toBe(true);
     expect(Object.isFrozen(CCM_QUARTERLY_V1.metrics[0])).toBe(true);
+  });
+});
+
+describe('the ccm-quarterly return, version 2', () => {
+  it('keeps every metric of version 1, and version 1 as it was', () => {
+    expect(findReturnDefinition('ccm-quarterly', 1)).toBe(CCM_QUARTERLY_V1);
+    expect(findReturnDefinition('ccm-quarterly', 2)).toBe(CCM_QUARTERLY_V2);
+    expect(CURRENT_RETURN_DEFINITION).toBe(CCM_QUARTERLY_V2);
+    const v1 = CCM_QUARTERLY_V1.metrics.map((m) => m.id);
+    expect(CCM_QUARTERLY_V2.metrics.slice(0, v1.length).map((m) => m.id)).toEqual(v1);
+    expect(findMetric(CCM_QUARTERLY_V1, 'local_supplier_spend')?.definition).toMatch(/not yet recorded on co-op nodes/);
+    expect(findMetric(CCM_QUARTERLY_V2, 'local_supplier_spend')?.definition).toMatch(/joint purchasing/);
+  });
+
+  it('adds delivered against contracted hours of consortium contracts, as hours by service type and a rate from them', () => {
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_contracted')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type'] });
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_delivered')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type'] });
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_delivery_percent')?.consolidation).toMatchObject({ kind: 'ratio' });
   });
 });

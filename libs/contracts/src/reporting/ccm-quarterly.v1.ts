@@ -386,9 +386,3 @@ export const CCM_QUARTERLY_V1: ReturnDefinition = Object.freeze({
   metrics: Object.freeze(METRICS.map((m) => Object.freeze(m))),
 });
 
-/** Every return definition the mesh knows, by id and version. */
-export const RETURN_DEFINITIONS: readonly ReturnDefinition[] = Object.freeze([CCM_QUARTERLY_V1]);
-
-export function findReturnDefinition(id: string, version: number): ReturnDefinition | undefined {
-  return RETURN_DEFINITIONS.find((d) => d.id === id && d.version === version);
-}

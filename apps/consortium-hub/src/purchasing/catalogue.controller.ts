@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/platform';
+import { CatalogueQueries } from './catalogue.queries';
+import { CreateCatalogueItem } from './create-catalogue-item.use-case';
+import { CatalogueItemView, CreateCatalogueItemDto, UpdateCatalogueItemDto } from './purchasing.dto';
+import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** The joint-purchasing catalogue: what the consortium can buy, from whom, at which price breaks. */
+@ApiTags('purchasing')
+@ApiBearerAuth()
+@Roles('consortium-staff')
+@Controller('purchasing/catalogue')
+export class CatalogueController {
+  constructor(
+    private readonly catalogue: CatalogueQueries,
+    private readonly createItem: CreateCatalogueItem,
+    private readonly updateItem: UpdateCatalogueItem,
+  ) {}
+
+  @Post()
+  @ApiOkResponse({ type: CatalogueItemView })
+  create(@Body() body: CreateCatalogueItemDto): Promise<CatalogueItemView> {
+    return this.createItem.execute(body);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [CatalogueItemView] })
+  list(): Promise<CatalogueItemView[]> {
+    return this.catalogue.list();
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CatalogueItemView })
+  update(@Param('id', uuid) id: string, @Body() body: UpdateCatalogueItemDto): Promise<CatalogueItemView> {
+    return this.updateItem.execute(id, body);
+  }
+}

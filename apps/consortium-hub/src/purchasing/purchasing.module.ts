@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ApplyCommitment } from './apply-commitment.use-case';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueQueries } from './catalogue.queries';
+import { CloseRound } from './close-round.use-case';
+import { CreateCatalogueItem } from './create-catalogue-item.use-case';
+import { CreateRound } from './create-round.use-case';
+import { EndRound } from './end-round.use-case';
+import { OpenRound } from './open-round.use-case';
+import { OrderRound } from './order-round.use-case';
+import { RoundCloser } from './round-closer.service';
+import { RoundQueries } from './round.queries';
+import { RoundStore } from './round-store';
+import { RoundsController } from './rounds.controller';
+import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
+
+/**
+ * Joint purchasing on the hub: the catalogue, rounds from draft to delivery, co-ops' commitments
+ * arriving through the inbox, and the allocation of each order's cost in whole pence.
+ */
+@Module({
+  controllers: [CatalogueController, RoundsController],
+  providers: [ApplyCommitment, CatalogueQueries, CloseRound, CreateCatalogueItem, CreateRound, EndRound, OpenRound, OrderRound, RoundCloser, RoundQueries, RoundStore, UpdateCatalogueItem],
+})
+export class PurchasingModule {}

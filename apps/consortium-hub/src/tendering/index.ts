@@ -1,0 +1,1 @@
+export { TenderingModule } from './tendering.module';

@@ -1,0 +1,164 @@
+import { compareReferences } from './lot-change.rules';
+import type { LotRow } from './tender.store';
+import type { TenderDossier } from './tender.queries';
+import type { TenderStage } from './tender-stage.rules';
+
+/**
+ * Open Contracting Data Standard 1.1.5 release packages for a tender: the tender stage (the council's
+ * lots and terms) and the award stage (the council's decision per lot, with the co-ops that won).
+ * Lots use the Lots extension. Money in pounds, as OCDS counts it; only organisations appear, never a
+ * person. Pure: the caller supplies the clock and where the package is published.
+ */
+export const OCDS_VERSION = '1.1';
+export const LOTS_EXTENSION = 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json';
+/** Stands in until the consortium registers its own prefix with the Open Contracting Partnership. */
+export const DEFAULT_OCID_PREFIX = 'ocds-ccmesh';
+
+export interface OcdsPublication {
+  /** Where this hub's API is reached, e.g. https://hub.example.coop (the package URIs hang off it). */
+  baseUri: string;
+  publisherName: string;
+  ocidPrefix?: string;
+}
+
+/** Care services under the EU/UK Common Procurement Vocabulary: social work services without accommodation. */
+const CPV_CARE = { scheme: 'CPV', id: '85312000', description: 'Social work services without accommodation' };
+
+const TENDER_STATUS: Record<TenderStage, string> = {
+  draft: 'planned',
+  inviting: 'active',
+  assembling: 'active',
+  submitted: 'active',
+  awarded: 'complete',
+  lost: 'complete',
+  cancelled: 'cancelled',
+};
+
+const pounds = (pence: number) => Math.round(pence) / 100;
+const gbp = (pence: number) => ({ amount: pounds(pence), currency: 'GBP' });
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+/** Weekly hours at a price over the contract's dates, in pence. */
+const overPeriod = (hoursPerWeek: number, pencePerHour: number, from: string, to: string) => Math.round((hoursPerWeek * pencePerHour * days(from, to)) / 7);
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'buyer';
+const words = (serviceType: string) => serviceType.replace(/-/g, ' ');
+
+function lastChange(d: TenderDossier): Date {
+  const dates = [d.tender.createdAt, d.tender.invitedAt, d.tender.offersClosedAt, d.tender.submittedAt, d.tender.decidedAt, d.tender.cancelledAt, ...d.lots.map((l) => l.changedAt)];
+  return new Date(Math.max(...dates.filter((x): x is Date => !!x).map((x) => new Date(x).getTime())));
+}
+
+function packageOf(d: TenderDossier, p: OcdsPublication, stage: 'tender' | 'award', release: object, published: Date): object {
+  return {
+    uri: `${p.baseUri.replace(/\/$/, '')}/tenders/${d.tender.id}/ocds/${stage}`,
+    version: OCDS_VERSION,
+    extensions: [LOTS_EXTENSION],
+    publishedDate: published.toISOString(),
+    publisher: { name: p.publisherName },
+    releases: [release],
+  };
+}
+
+function buyerOf(d: TenderDossier) {
+  return { id: `buyer-${slug(d.tender.buyer)}`, name: d.tender.buyer };
+}
+
+function lotOf(l: LotRow, status: string) {
+  return {
+    id: l.id,
+    title: `Lot ${l.reference}: ${l.title}`,
+    description: `${l.hoursPerWeek} hours a week of ${words(l.serviceType)} in ${l.locality}, at most £${pounds(l.ceilingPencePerHour).toFixed(2)} an hour`,
+    status,
+    value: gbp(overPeriod(l.hoursPerWeek, l.ceilingPencePerHour, l.startsOn, l.endsOn)),
+    contractPeriod: { startDate: `${l.startsOn}T00:00:00Z`, endDate: `${l.endsOn}T23:59:59Z` },
+  };
+}
+
+function itemOf(l: LotRow, hoursPerWeek: number, pencePerHour: number) {
+  return {
+    id: `lot-${l.reference}-hours`,
+    description: `${words(l.serviceType)} in ${l.locality}, hours a week`,
+    classification: CPV_CARE,
+    quantity: hoursPerWeek,
+    unit: { scheme: 'UNCEFACT', id: 'HUR', name: 'hour (each week)', value: gbp(pencePerHour) },
+    relatedLot: l.id,
+  };
+}
+
+function tenderSection(d: TenderDossier) {
+  const lots = d.lots.filter((l) => l.status === 'open');
+  const status = TENDER_STATUS[d.tender.stage];
+  return {
+    id: d.tender.id,
+    title: d.tender.title,
+    ...(d.tender.description ? { description: d.tender.description } : {}),
+    status,
+    mainProcurementCategory: 'services',
+    items: lots.map((l) => itemOf(l, l.hoursPerWeek, l.ceilingPencePerHour)),
+    value: gbp(lots.reduce((s, l) => s + overPeriod(l.hoursPerWeek, l.ceilingPencePerHour, l.startsOn, l.endsOn), 0)),
+    tenderPeriod: { ...(d.tender.invitedAt ? { startDate: new Date(d.tender.invitedAt).toISOString() } : {}), endDate: d.tender.deadline.toISOString() },
+    lots: lots.map((l) => lotOf(l, status)),
+  };
+}
+
+/** The tender stage: the council's tender and lots as they stand. */
+export function tenderReleasePackage(d: TenderDossier, p: OcdsPublication): object {
+  const date = lastChange(d);
+  const ocid = `${p.ocidPrefix ?? DEFAULT_OCID_PREFIX}-${d.tender.id}`;
+  const buyer = buyerOf(d);
+  const release = {
+    ocid,
+    id: `${d.tender.id}-tender-${date.getTime()}`,
+    date: date.toISOString(),
+    tag: [d.tender.stage === 'cancelled' ? 'tenderCancellation' : 'tender'],
+    initiationType: 'tender',
+    language: 'en',
+    parties: [{ ...buyer, roles: ['buyer', 'procuringEntity'] }],
+    buyer,
+    tender: tenderSection(d),
+  };
+  return packageOf(d, p, 'tender', release, date);
+}
+
+/** The award stage: one award per lot decided, with the co-ops that hold its contracts. Null before the council decides. */
+export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): object | null {
+  if (d.awards.length === 0) return null;
+  const date = lastChange(d);
+  const buyer = buyerOf(d);
+  const lots = new Map(d.lots.map((l) => [l.id, l]));
+  const suppliers = [...new Map(d.contracts.map((c) => [c.coopId, c.coopName])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const awards = d.awards
+    .map((a) => ({ award: a, lot: lots.get(a.lotId)! }))
+    .sort((x, y) => compareReferences(x.lot.reference, y.lot.reference))
+    .map(({ award, lot }) => {
+      const contracts = d.contracts.filter((c) => c.lotId === lot.id);
+      const weekly = contracts.reduce((s, c) => s + c.hoursPerWeek * c.pricePencePerHour, 0);
+      return {
+        id: `${lot.id}-award`,
+        title: `Lot ${lot.reference}: ${award.outcome === 'lost' ? 'not awarded to the consortium' : award.outcome === 'whole' ? 'awarded in full' : `${award.awardedHoursPerWeek} of ${lot.hoursPerWeek} hours a week awarded`}`,
+        status: award.outcome === 'lost' ? 'unsuccessful' : 'active',
+        date: new Date(award.decidedAt).toISOString(),
+        ...(award.outcome === 'lost'
+          ? {}
+          : {
+              value: gbp(contracts.reduce((s, c) => s + overPeriod(c.hoursPerWeek, c.pricePencePerHour, c.startsOn, c.endsOn), 0)),
+              suppliers: contracts.map((c) => ({ id: c.coopId, name: c.coopName })),
+              items: [itemOf(lot, award.awardedHoursPerWeek, award.awardedHoursPerWeek ? Math.round(weekly / award.awardedHoursPerWeek) : lot.ceilingPencePerHour)],
+              contractPeriod: { startDate: `${lot.startsOn}T00:00:00Z`, endDate: `${lot.endsOn}T23:59:59Z` },
+            }),
+        relatedLots: [lot.id],
+      };
+    });
+  const release = {
+    ocid: `${p.ocidPrefix ?? DEFAULT_OCID_PREFIX}-${d.tender.id}`,
+    id: `${d.tender.id}-award-${date.getTime()}`,
+    date: date.toISOString(),
+    tag: ['award'],
+    initiationType: 'tender',
+    language: 'en',
+    parties: [{ ...buyer, roles: ['buyer', 'procuringEntity'] }, ...suppliers.map(([id, name]) => ({ id, name, roles: ['supplier', 'tenderer'] }))],
+    buyer,
+    tender: tenderSection(d),
+    awards,
+  };
+  return packageOf(d, p, 'award', release, date);
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { InvitedLotV1, LotWithdrawalReason, TENDERING_INVITATION_V1, TENDERING_LOT_WITHDRAWN_V1 } from '@app/contracts';
+import { OutboxService } from '@app/federation';
+import { coopsToInvite } from './lot-change.rules';
+import { LotRow, TenderRow, TenderStore } from './tender.store';
+
+export const invitedLot = (l: LotRow): InvitedLotV1 => ({
+  lotId: l.id,
+  lotVersion: l.version,
+  reference: l.reference,
+  title: l.title,
+  locality: l.locality,
+  serviceType: l.serviceType,
+  hoursPerWeek: l.hoursPerWeek,
+  ceilingPencePerHour: l.ceilingPencePerHour,
+  startsOn: l.startsOn,
+  endsOn: l.endsOn,
+});
+
+/**
+ * Invitations and withdrawals, always inside the caller's transaction so that what co-ops are told
+ * is exactly what was committed. Each co-op gets one invitation listing only its own lots.
+ */
+@Injectable()
+export class TenderInvitations {
+  constructor(
+    private readonly store: TenderStore,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * Invites to these lots every co-op that serves them, and the co-ops named (now or before, by
+   * staff) if they offer the service. Returns who was invited to which lot.
+   */
+  async invite(m: EntityManager, tender: TenderRow, lots: readonly LotRow[], options: { named?: readonly string[]; reinvitation: boolean; correlationId?: string }): Promise<Map<string, string[]>> {
+    const registry = await this.store.registry(m);
+    const previouslyNamed: { coop_id: string }[] = await m.query('SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND named_by_staff', [tender.id]);
+    const named = [...new Set([...(options.named ?? []), ...previouslyNamed.map((r) => r.coop_id)])];
+    const byCoop = new Map<string, LotRow[]>();
+    const byLot = new Map<string, string[]>();
+    for (const lot of lots) {
+      const invited = coopsToInvite(lot, registry, named);
+      byLot.set(lot.id, invited);
+      for (const coopId of invited) {
+        byCoop.set(coopId, [...(byCoop.get(coopId) ?? []), lot]);
+        const isNamed = !registry.find((c) => c.id === coopId)!.localities.includes(lot.locality);
+        await m.query(
+          `INSERT INTO tender_invitation (lot_id, coop_id, tender_id, lot_version, named_by_staff) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (lot_id, coop_id) DO UPDATE SET lot_version = EXCLUDED.lot_version, invited_at = now(), withdrawn_at = NULL, withdrawn_reason = NULL`,
+          [lot.id, coopId, tender.id, lot.version, isNamed],
+        );
+      }
+    }
+    for (const [coopId, mine] of [...byCoop.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      await this.outbox.enqueue(
+        m,
+        TENDERING_INVITATION_V1,
+        { tenderId: tender.id, title: tender.title, buyer: tender.buyer, deadline: tender.deadline.toISOString(), lots: mine.map(invitedLot), reinvitation: options.reinvitation },
+        { coopId, correlationId: options.correlationId },
+      );
+    }
+    return byLot;
+  }
+
+  /** Sends the current terms again to every co-op with a live invitation (after the deadline or title changed). */
+  async resend(m: EntityManager, tender: TenderRow): Promise<void> {
+    const lots = await this.store.openLots(m, tender.id);
+    const live: { coop_id: string; lot_id: string }[] = await m.query('SELECT coop_id, lot_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id', [tender.id]);
+    const coops = [...new Set(live.map((r) => r.coop_id))];
+    for (const coopId of coops) {
+      const mine = lots.filter((l) => live.some((r) => r.coop_id === coopId && r.lot_id === l.id));
+      if (mine.length === 0) continue;
+      await this.outbox.enqueue(
+        m,
+        TENDERING_INVITATION_V1,
+        { tenderId: tender.id, title: tender.title, buyer: tender.buyer, deadline: tender.deadline.toISOString(), lots: mine.map(invitedLot), reinvitation: false },
+        { coopId },
+      );
+    }
+  }
+
+  /**
+   * Withdraws a version of a lot: every offer on it, and every invitation to it, with a message to
+   * each co-op that was invited. Returns the co-ops told.
+   */
+  async withdraw(m: EntityManager, lot: LotRow, reason: LotWithdrawalReason, replacedBy: string[] = []): Promise<string[]> {
+    await m.query(
+      `UPDATE tender_offer SET withdrawn_at = now(), withdrawn_reason = $2 WHERE lot_id = $1 AND superseded_at IS NULL AND withdrawn_at IS NULL`,
+      [lot.id, reason],
+    );
+    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+    const [told]: [{ coop_id: string }[], number] = await m.query(
+      `UPDATE tender_invitation SET withdrawn_at = now(), withdrawn_reason = $2 WHERE lot_id = $1 AND withdrawn_at IS NULL RETURNING coop_id`,
+      [lot.id, reason],
+    );
+    const coops = told.map((r) => r.coop_id).sort();
+    for (const coopId of coops) {
+      await this.outbox.enqueue(
+        m,
+        TENDERING_LOT_WITHDRAWN_V1,
+        { tenderId: lot.tenderId, lotId: lot.id, lotVersion: lot.version, reason, ...(replacedBy.length ? { replacedBy } : {}) },
+        { coopId },
+      );
+    }
+    return coops;
+  }
+}

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Page, pageOf } from '@app/platform';
+import { ASSEMBLY_METHOD } from './bid-assembly.rules';
+import { compareReferences } from './lot-change.rules';
+import { LotRow, TenderRow, TenderStore } from './tender.store';
+import { ListTendersQuery } from './tendering.dto';
+import { TenderingErrors } from './tendering.errors';
+
+type Row = Record<string, any>;
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export interface BidLotView {
+  lotId: string;
+  reference: string;
+  locality: string;
+  serviceType: string;
+  hoursPerWeek: number;
+  ceilingPencePerHour: number;
+  allocatedHoursPerWeek: number;
+  uncoveredHoursPerWeek: number;
+  localHoursPerWeek: number;
+  weeklyPricePence: number;
+}
+
+export interface BidView {
+  assembledAt: string;
+  /** An offer arrived after this bid was assembled: assemble again before submitting. */
+  stale: boolean;
+  method: string;
+  requiredHoursPerWeek: number;
+  allocatedHoursPerWeek: number;
+  localHoursPerWeek: number;
+  weeklyPricePence: number;
+  allocations: { lotId: string; lotReference: string; coopId: string; coopName: string; hoursPerWeek: number; pricePencePerHour: number; local: boolean }[];
+  lots: BidLotView[];
+  uncoveredLots: BidLotView[];
+  coops: { coopId: string; coopName: string; allocatedHoursPerWeek: number }[];
+}
+
+/** Everything known about one tender, as the OCDS export and the detailed view read it. */
+export interface TenderDossier {
+  tender: TenderRow;
+  lots: LotRow[];
+  allocations: { lotId: string; coopId: string; coopName: string; hoursPerWeek: number; pricePencePerHour: number; local: boolean }[];
+  awards: { lotId: string; outcome: 'whole' | 'partial' | 'lost'; awardedHoursPerWeek: number; decidedAt: Date }[];
+  contracts: { id: string; lotId: string; coopId: string; coopName: string; hoursPerWeek: number; pricePencePerHour: number; startsOn: string; endsOn: string; createdAt: Date }[];
+  invitedCoops: { coopId: string; coopName: string }[];
+}
+
+/** What a commissioner may not see before the bid is submitted: who offered what. */
+const BID_VISIBLE_TO_COMMISSIONERS = ['submitted', 'awarded', 'lost'];
+
+@Injectable()
+export class TenderQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: TenderStore,
+  ) {}
+
+  async list(query: ListTendersQuery): Promise<Page<object>> {
+    const params: unknown[] = [query.limit, query.offset];
+    const where = query.stage ? 'WHERE t.stage = $3' : '';
+    if (query.stage) params.push(query.stage);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT t.id, t.title, t.buyer, t.deadline, t.stage, t.created_at, count(*) OVER ()::int AS total,
+              (SELECT count(*)::int FROM tender_lot l WHERE l.tender_id = t.id AND l.status = 'open') AS lots,
+              (SELECT coalesce(sum(hours_per_week), 0)::int FROM tender_lot l WHERE l.tender_id = t.id AND l.status = 'open') AS hours_per_week
+         FROM tender t ${where} ORDER BY t.deadline DESC, t.id LIMIT $1 OFFSET $2`,
+      params,
+    );
+    const items = rows.map((r) => ({ id: r.id, title: r.title, buyer: r.buyer, deadline: iso(r.deadline), stage: r.stage, lots: r.lots, hoursPerWeek: r.hours_per_week, createdAt: iso(r.created_at) }));
+    return pageOf(items, rows[0]?.total ?? 0, query);
+  }
+
+  /** The tender with its lots, invitations, offers, bid, award and contracts; a commissioner sees offers and the bid only once it is submitted. */
+  async get(id: string, role: string): Promise<object> {
+    const m = this.dataSource.manager;
+    const d = await this.dossier(m, id);
+    const t = d.tender;
+    const seesBid = role !== 'commissioner' || BID_VISIBLE_TO_COMMISSIONERS.includes(t.stage);
+    const invitations: Row[] = await m.query('SELECT lot_id, coop_id, lot_version, named_by_staff, invited_at, withdrawn_at, withdrawn_reason FROM tender_invitation WHERE tender_id = $1 ORDER BY coop_id', [id]);
+    const history: Row[] = await m.query('SELECT from_stage, to_stage, changed_at, changed_by, note FROM tender_stage_change WHERE tender_id = $1 ORDER BY id', [id]);
+    const reference = new Map(d.lots.map((l) => [l.id, l.reference]));
+    return {
+      id: t.id,
+      title: t.title,
+      buyer: t.buyer,
+      description: t.description,
+      deadline: iso(t.deadline),
+      stage: t.stage,
+      invitedAt: iso(t.invitedAt),
+      offersClosedAt: iso(t.offersClosedAt),
+      assembledAt: iso(t.assembledAt),
+      submittedAt: iso(t.submittedAt),
+      decidedAt: iso(t.decidedAt),
+      cancelledAt: iso(t.cancelledAt),
+      cancelReason: t.cancelReason,
+      createdAt: iso(t.createdAt),
+      lots: d.lots.map((l) => ({
+        id: l.id,
+        reference: l.reference,
+        title: l.title,
+        locality: l.locality,
+        serviceType: l.serviceType,
+        hoursPerWeek: l.hoursPerWeek,
+        ceilingPencePerHour: l.ceilingPencePerHour,
+        startsOn: l.startsOn,
+        endsOn: l.endsOn,
+        status: l.status,
+        version: l.version,
+        parentLotId: l.parentLotId,
+        invited: invitations.filter((i) => i.lot_id === l.id && !i.withdrawn_at).map((i) => i.coop_id),
+        award: d.awards.find((a) => a.lotId === l.id) ? { outcome: d.awards.find((a) => a.lotId === l.id)!.outcome, hoursPerWeek: d.awards.find((a) => a.lotId === l.id)!.awardedHoursPerWeek } : null,
+      })),
+      invitations: invitations.map((i) => ({
+        lotId: i.lot_id,
+        lotReference: reference.get(i.lot_id),
+        coopId: i.coop_id,
+        lotVersion: i.lot_version,
+        namedByStaff: i.named_by_staff,
+        invitedAt: iso(i.invited_at),
+        withdrawnAt: iso(i.withdrawn_at),
+        withdrawnReason: i.withdrawn_reason,
+      })),
+      offers: seesBid ? await this.offers(m, id, reference) : null,
+      bid: seesBid ? await this.bid(m, id) : null,
+      contracts: d.contracts.map((c) => ({ ...c, lotReference: reference.get(c.lotId), createdAt: iso(c.createdAt) })),
+      history: history.map((h) => ({ from: h.from_stage, to: h.to_stage, at: iso(h.changed_at), by: h.changed_by, note: h.note })),
+    };
+  }
+
+  /** Every offer received, newest first per lot and co-op; `status` says which one counts. */
+  private async offers(m: EntityManager, id: string, reference: Map<string, string>): Promise<object[]> {
+    const rows: Row[] = await m.query(
+      `SELECT o.*, c.name AS coop_name FROM tender_offer o JOIN coop c ON c.id = o.coop_id WHERE o.tender_id = $1 ORDER BY o.lot_id, o.coop_id, o.made_at DESC`,
+      [id],
+    );
+    return rows
+      .map((o) => ({
+        messageId: o.message_id,
+        lotId: o.lot_id,
+        lotReference: reference.get(o.lot_id),
+        lotVersion: o.lot_version,
+        coopId: o.coop_id,
+        coopName: o.coop_name,
+        hoursPerWeek: o.hours_per_week,
+        pricePencePerHour: o.price_pence_per_hour,
+        totalHoursPerWeek: o.total_hours_per_week,
+        madeAt: iso(o.made_at),
+        receivedAt: iso(o.received_at),
+        status: o.superseded_at ? 'superseded' : o.withdrawn_at ? 'withdrawn' : o.hours_per_week === 0 ? 'withdrawn-by-coop' : 'current',
+        withdrawnReason: o.withdrawn_reason,
+      }))
+      .sort((a, b) => compareReferences(a.lotReference ?? '', b.lotReference ?? ''));
+  }
+
+  /** The assembled bid as stored, with each lot's coverage; null before the first assembly. */
+  async bid(m: EntityManager, id: string): Promise<BidView | null> {
+    const tender = await this.store.findTender(m, id);
+    if (!tender) throw TenderingErrors.tenderNotFound(id);
+    if (!tender.assembledAt) return null;
+    const lots = await this.store.openLots(m, id);
+    const allocations = await this.allocations(m, id);
+    const [{ latest }] = await m.query('SELECT max(received_at) AS latest FROM tender_offer WHERE tender_id = $1', [id]);
+    const reference = new Map(lots.map((l) => [l.id, l.reference]));
+    const lotViews: BidLotView[] = lots.map((l) => {
+      const mine = allocations.filter((a) => a.lotId === l.id);
+      const allocated = mine.reduce((s, a) => s + a.hoursPerWeek, 0);
+      return {
+        lotId: l.id,
+        reference: l.reference,
+        locality: l.locality,
+        serviceType: l.serviceType,
+        hoursPerWeek: l.hoursPerWeek,
+        ceilingPencePerHour: l.ceilingPencePerHour,
+        allocatedHoursPerWeek: allocated,
+        uncoveredHoursPerWeek: l.hoursPerWeek - allocated,
+        localHoursPerWeek: mine.filter((a) => a.local).reduce((s, a) => s + a.hoursPerWeek, 0),
+        weeklyPricePence: mine.reduce((s, a) => s + a.hoursPerWeek * a.pricePencePerHour, 0),
+      };
+    });
+    const coopIds = [...new Set(allocations.map((a) => a.coopId))].sort();
+    const total = (f: (l: BidLotView) => number) => lotViews.reduce((s, l) => s + f(l), 0);
+    return {
+      assembledAt: iso(tender.assembledAt)!,
+      stale: !!latest && new Date(latest) > new Date(tender.assembledAt),
+      method: ASSEMBLY_METHOD,
+      requiredHoursPerWeek: total((l) => l.hoursPerWeek),
+      allocatedHoursPerWeek: total((l) => l.allocatedHoursPerWeek),
+      localHoursPerWeek: total((l) => l.localHoursPerWeek),
+      weeklyPricePence: total((l) => l.weeklyPricePence),
+      allocations: allocations.map((a) => ({ ...a, lotReference: reference.get(a.lotId)! })).sort((a, b) => lots.findIndex((l) => l.id === a.lotId) - lots.findIndex((l) => l.id === b.lotId) || (a.coopId < b.coopId ? -1 : 1)),
+      lots: lotViews,
+      uncoveredLots: lotViews.filter((l) => l.uncoveredHoursPerWeek > 0),
+      coops: coopIds.map((c) => ({
+        coopId: c,
+        coopName: allocations.find((a) => a.coopId === c)!.coopName,
+        allocatedHoursPerWeek: allocations.filter((a) => a.coopId === c).reduce((s, a) => s + a.hoursPerWeek, 0),
+      })),
+    };
+  }
+
+  async dossier(m: EntityManager, id: string): Promise<TenderDossier> {
+    const tender = await this.store.findTender(m, id);
+    if (!tender) throw TenderingErrors.tenderNotFound(id);
+    const awards: Row[] = await m.query('SELECT * FROM tender_lot_award WHERE tender_id = $1', [id]);
+    const contracts: Row[] = await m.query('SELECT k.*, c.name AS coop_name FROM tender_contract k JOIN coop c ON c.id = k.coop_id WHERE k.tender_id = $1 ORDER BY k.lot_id, k.coop_id', [id]);
+    const invited: Row[] = await m.query('SELECT DISTINCT i.coop_id, c.name FROM tender_invitation i JOIN coop c ON c.id = i.coop_id WHERE i.tender_id = $1 ORDER BY i.coop_id', [id]);
+    return {
+      tender,
+      lots: await this.store.lots(m, id),
+      allocations: await this.allocations(m, id),
+      awards: awards.map((a) => ({ lotId: a.lot_id, outcome: a.outcome, awardedHoursPerWeek: a.awarded_hours_per_week, decidedAt: a.decided_at })),
+      contracts: contracts.map((k) => ({
+        id: k.id,
+        lotId: k.lot_id,
+        coopId: k.coop_id,
+        coopName: k.coop_name,
+        hoursPerWeek: k.hours_per_week,
+        pricePencePerHour: k.price_pence_per_hour,
+        startsOn: k.starts_on,
+        endsOn: k.ends_on,
+        createdAt: k.created_at,
+      })),
+      invitedCoops: invited.map((r) => ({ coopId: r.coop_id, coopName: r.name })),
+    };
+  }
+
+  private async allocations(m: EntityManager, id: string): Promise<TenderDossier['allocations']> {
+    const rows: Row[] = await m.query('SELECT a.*, c.name AS coop_name FROM tender_allocation a JOIN coop c ON c.id = a.coop_id WHERE a.tender_id = $1 ORDER BY a.lot_id, a.coop_id', [id]);
+    return rows.map((a) => ({ lotId: a.lot_id, coopId: a.coop_id, coopName: a.coop_name, hoursPerWeek: a.hours_per_week, pricePencePerHour: a.price_pence_per_hour, local: a.local }));
+  }
+}

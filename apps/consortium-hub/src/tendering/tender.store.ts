@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { ServiceType } from '@app/contracts';
+import { CoopInRegistry, compareReferences } from './lot-change.rules';
+import type { TenderStage } from './tender-stage.rules';
+import { TenderingErrors } from './tendering.errors';
+
+export interface TenderRow {
+  id: string;
+  title: string;
+  buyer: string;
+  description: string | null;
+  deadline: Date;
+  stage: TenderStage;
+  invitedAt: Date | null;
+  offersClosedAt: Date | null;
+  assembledAt: Date | null;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface LotRow {
+  id: string;
+  tenderId: string;
+  reference: string;
+  title: string;
+  locality: string;
+  serviceType: ServiceType;
+  hoursPerWeek: number;
+  ceilingPencePerHour: number;
+  startsOn: string;
+  endsOn: string;
+  parentLotId: string | null;
+  status: 'open' | 'split';
+  version: number;
+  changedAt: Date;
+}
+
+type Row = Record<string, any>;
+
+const tenderOf = (r: Row): TenderRow => ({
+  id: r.id,
+  title: r.title,
+  buyer: r.buyer,
+  description: r.description,
+  deadline: new Date(r.deadline),
+  stage: r.stage,
+  invitedAt: r.invited_at,
+  offersClosedAt: r.offers_closed_at,
+  assembledAt: r.assembled_at,
+  submittedAt: r.submitted_at,
+  decidedAt: r.decided_at,
+  cancelledAt: r.cancelled_at,
+  cancelReason: r.cancel_reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+const lotOf = (r: Row): LotRow => ({
+  id: r.id,
+  tenderId: r.tender_id,
+  reference: r.reference,
+  title: r.title,
+  locality: r.locality,
+  serviceType: r.service_type,
+  hoursPerWeek: r.hours_per_week,
+  ceilingPencePerHour: r.ceiling_pence_per_hour,
+  startsOn: r.starts_on,
+  endsOn: r.ends_on,
+  parentLotId: r.parent_lot_id,
+  status: r.status,
+  version: r.version,
+  changedAt: r.changed_at,
+});
+
+/** Reads and writes of tenders that every use case needs, named for what they do. */
+@Injectable()
+export class TenderStore {
+  /** The tender, locked for the rest of the transaction: every change to a tender goes one at a time. */
+  async lockTender(m: EntityManager, id: string): Promise<TenderRow> {
+    const [row] = await m.query('SELECT * FROM tender WHERE id = $1 FOR UPDATE', [id]);
+    if (!row) throw TenderingErrors.tenderNotFound(id);
+    return tenderOf(row);
+  }
+
+  async findTender(m: EntityManager, id: string): Promise<TenderRow | null> {
+    const [row] = await m.query('SELECT * FROM tender WHERE id = $1', [id]);
+    return row ? tenderOf(row) : null;
+  }
+
+  async lots(m: EntityManager, tenderId: string): Promise<LotRow[]> {
+    const rows: Row[] = await m.query('SELECT * FROM tender_lot WHERE tender_id = $1', [tenderId]);
+    return rows.map(lotOf).sort((a, b) => compareReferences(a.reference, b.reference));
+  }
+
+  async openLots(m: EntityManager, tenderId: string): Promise<LotRow[]> {
+    return (await this.lots(m, tenderId)).filter((l) => l.status === 'open');
+  }
+
+  async lot(m: EntityManager, tenderId: string, lotId: string): Promise<LotRow> {
+    const [row] = await m.query('SELECT * FROM tender_lot WHERE id = $1 AND tender_id = $2', [lotId, tenderId]);
+    if (!row) throw TenderingErrors.lotNotFound(lotId);
+    return lotOf(row);
+  }
+
+  async insertLot(m: EntityManager, lot: Omit<LotRow, 'status' | 'version' | 'changedAt'>): Promise<void> {
+    await m.query(
+      `INSERT INTO tender_lot (id, tender_id, reference, title, locality, service_type, hours_per_week, ceiling_pence_per_hour, starts_on, ends_on, parent_lot_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [lot.id, lot.tenderId, lot.reference, lot.title, lot.locality, lot.serviceType, lot.hoursPerWeek, lot.ceilingPencePerHour, lot.startsOn, lot.endsOn, lot.parentLotId],
+    );
+  }
+
+  /** Moves the tender to its next stage and writes down who moved it (a person, or the schedule). */
+  async moveStage(m: EntityManager, tender: TenderRow, to: TenderStage, by: string, note: string | null, extra: Record<string, unknown> = {}): Promise<void> {
+    const sets = Object.keys(extra).map((column, i) => `${column} = $${i + 3}`);
+    await m.query(`UPDATE tender SET stage = $2, updated_at = now()${sets.length ? ', ' + sets.join(', ') : ''} WHERE id = $1`, [tender.id, to, ...Object.values(extra)]);
+    await this.recordStage(m, tender.id, tender.stage, to, by, note);
+  }
+
+  async recordStage(m: EntityManager, tenderId: string, from: TenderStage | null, to: TenderStage, by: string, note: string | null): Promise<void> {
+    await m.query('INSERT INTO tender_stage_change (tender_id, from_stage, to_stage, changed_by, note) VALUES ($1, $2, $3, $4, $5)', [tenderId, from, to, by, note]);
+  }
+
+  /** Co-ops the hub can send to (provisioned with a key), with what the registry says they serve. */
+  async registry(m: EntityManager): Promise<CoopInRegistry[]> {
+    const rows: Row[] = await m.query('SELECT id, status, localities, services_offered FROM coop WHERE public_key IS NOT NULL ORDER BY id');
+    return rows.map((r) => ({ id: r.id, status: r.status, localities: r.localities, servicesOffered: r.services_offered }));
+  }
+}

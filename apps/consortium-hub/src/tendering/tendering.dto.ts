@@ -1,0 +1,176 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { COOP_ID_PATTERN, SERVICE_TYPES, ServiceType, TENDER_LIMITS } from '@app/contracts';
+import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery } from '@app/platform';
+import { LOT_OUTCOMES, LotOutcome } from './award.rules';
+import { MAX_SPLIT_PARTS } from './lot-change.rules';
+import { TENDER_STAGES, TenderStage } from './tender-stage.rules';
+
+const REFERENCE = /^[0-9A-Za-z.-]{1,20}$/;
+
+export class LotDto {
+  @ApiPropertyOptional({ example: '1', description: "The council's lot number; defaults to the lot's position (1, 2, ...)" })
+  @IsOptional()
+  @Matches(REFERENCE, { message: 'reference must be 1 to 20 letters, digits, dots or hyphens' })
+  reference?: string;
+
+  @ApiProperty({ example: 'Home care, Marsden' })
+  @IsString()
+  @Length(2, 200)
+  title: string;
+
+  @ApiProperty({ example: 'Marsden' })
+  @IsString()
+  @Length(2, 80)
+  locality: string;
+
+  @ApiProperty({ enum: SERVICE_TYPES })
+  @IsIn(SERVICE_TYPES)
+  serviceType: ServiceType;
+
+  @ApiProperty({ example: 120, description: 'Whole hours a week' })
+  @IsInt()
+  @Min(1)
+  @Max(TENDER_LIMITS.maxHoursPerWeek)
+  hoursPerWeek: number;
+
+  @ApiProperty({ example: 2450, description: 'The most the council pays, in pence an hour' })
+  @IsInt()
+  @Min(1)
+  @Max(TENDER_LIMITS.maxPencePerHour)
+  ceilingPencePerHour: number;
+
+  @ApiProperty({ example: '2027-04-01' })
+  @IsCalendarDate()
+  startsOn: string;
+
+  @ApiProperty({ example: '2029-03-31' })
+  @IsCalendarDate()
+  endsOn: string;
+}
+
+export class CreateTenderDto {
+  @ApiProperty({ example: 'Home care in the Colne and Holme valleys, 2027-2029' })
+  @IsString()
+  @Length(2, 200)
+  title: string;
+
+  @ApiProperty({ example: 'Kirklees Council', description: 'The commissioning body' })
+  @IsString()
+  @Length(2, 200)
+  buyer: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  description?: string;
+
+  @ApiProperty({ example: '2027-01-15T12:00:00Z', description: 'Offers close then' })
+  @IsTimestampWithZone()
+  deadline: string;
+
+  @ApiProperty({ type: [LotDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(TENDER_LIMITS.maxLots)
+  @ValidateNested({ each: true })
+  @Type(() => LotDto)
+  lots: LotDto[];
+}
+
+export class UpdateTenderDto {
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(2, 200) title?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(2, 200) buyer?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(1, 2000) description?: string;
+  @ApiPropertyOptional({ description: 'A new deadline, in the future; co-ops already invited are told' })
+  @IsOptionalNotNull()
+  @IsTimestampWithZone()
+  deadline?: string;
+}
+
+export class UpdateLotDto {
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(2, 200) title?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Length(2, 80) locality?: string;
+  @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptionalNotNull() @IsIn(SERVICE_TYPES) serviceType?: ServiceType;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(TENDER_LIMITS.maxHoursPerWeek) hoursPerWeek?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(TENDER_LIMITS.maxPencePerHour) ceilingPencePerHour?: number;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate() startsOn?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate() endsOn?: string;
+}
+
+export class SplitPartDto {
+  @ApiProperty({ example: 40 })
+  @IsInt()
+  @Min(1)
+  @Max(TENDER_LIMITS.maxHoursPerWeek)
+  hoursPerWeek: number;
+
+  @ApiPropertyOptional({ example: 'Home care, Marsden (mornings)' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  title?: string;
+}
+
+export class SplitLotDto {
+  @ApiProperty({ type: [SplitPartDto], description: 'The smaller lots; their hours must add up to the lot\'s' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(MAX_SPLIT_PARTS)
+  @ValidateNested({ each: true })
+  @Type(() => SplitPartDto)
+  parts: SplitPartDto[];
+}
+
+export class InviteDto {
+  @ApiPropertyOptional({ type: [String], description: 'Co-ops to invite besides those serving each lot\'s locality (to every lot whose service they offer); they count as not local' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(COOP_ID_PATTERN, { each: true, message: 'alsoInvite must hold co-op ids' })
+  alsoInvite?: string[];
+}
+
+export class LotDecisionDto {
+  @ApiProperty()
+  @IsUUID('4')
+  lotId: string;
+
+  @ApiProperty({ enum: LOT_OUTCOMES })
+  @IsIn(LOT_OUTCOMES)
+  outcome: LotOutcome;
+
+  @ApiPropertyOptional({ description: 'Only for partial: the hours a week awarded, fewer than the bid offered' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(TENDER_LIMITS.maxHoursPerWeek)
+  hoursPerWeek?: number;
+}
+
+export class AwardDto {
+  @ApiProperty({ type: [LotDecisionDto], description: 'One decision for every open lot' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(TENDER_LIMITS.maxLots)
+  @ValidateNested({ each: true })
+  @Type(() => LotDecisionDto)
+  lots: LotDecisionDto[];
+}
+
+export class CancelTenderDto {
+  @ApiProperty({ example: 'The council withdrew the procurement' })
+  @IsString()
+  @Length(2, 500)
+  reason: string;
+}
+
+export class ListTendersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TENDER_STAGES })
+  @IsOptional()
+  @IsIn(TENDER_STAGES)
+  stage?: TenderStage;
+}

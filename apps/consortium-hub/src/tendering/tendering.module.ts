@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { ApplyOffer } from './apply-offer.use-case';
+import { AssembleBid } from './assemble-bid.use-case';
+import { AwardTender } from './award-tender.use-case';
+import { CancelTender } from './cancel-tender.use-case';
+import { ChangeLot } from './change-lot.use-case';
+import { CreateTender } from './create-tender.use-case';
+import { InviteCoops } from './invite-coops.use-case';
+import { SubmitBid } from './submit-bid.use-case';
+import { TenderDeadlineJob } from './tender-deadline.job';
+import { TenderInvitations } from './tender-invitations';
+import { TenderOcds } from './tender-ocds';
+import { TenderQueries } from './tender.queries';
+import { TenderStore } from './tender.store';
+import { TenderingController } from './tendering.controller';
+import { UpdateTender } from './update-tender.use-case';
+
+/**
+ * Joint tendering on the hub: council tenders split into lots, invitations to the co-ops that serve
+ * them, offers from the nodes, the consortium's bid assembled exactly (min-cost max-flow), the award
+ * as contracts pushed to the nodes, and OCDS exports.
+ */
+@Module({
+  controllers: [TenderingController],
+  providers: [
+    ApplyOffer,
+    AssembleBid,
+    AwardTender,
+    CancelTender,
+    ChangeLot,
+    CreateTender,
+    InviteCoops,
+    SubmitBid,
+    TenderDeadlineJob,
+    TenderInvitations,
+    TenderOcds,
+    TenderQueries,
+    TenderStore,
+    UpdateTender,
+  ],
+})
+export class TenderingModule {}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxRelay } from '@app/federation';
+import { Principal } from '@app/platform';
+import { lotChangeRefusal } from './lot-change.rules';
+import { TenderInvitations } from './tender-invitations';
+import { TenderStore } from './tender.store';
+import { UpdateTenderDto } from './tendering.dto';
+import { TenderingErrors } from './tendering.errors';
+
+/**
+ * Changes a tender's title, buyer, description or deadline while it is a draft or inviting (and
+ * its deadline has not passed). Co-ops already invited get the new terms; their offers stand, since
+ * no lot changed.
+ */
+@Injectable()
+export class UpdateTender {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: TenderStore,
+    private readonly invitations: TenderInvitations,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(id: string, dto: UpdateTenderDto, by: Principal): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const tender = await this.store.lockTender(m, id);
+      const refusal = lotChangeRefusal(tender.stage, tender.deadline, new Date());
+      if (refusal) throw TenderingErrors.lot({ ...refusal, rule: 'TENDERING.TENDER_FIXED', message: refusal.message.replace('the lots', 'the tender') });
+      const deadline = dto.deadline ? new Date(dto.deadline) : tender.deadline;
+      if (dto.deadline && deadline <= new Date()) throw TenderingErrors.deadlineInPast();
+      await m.query('UPDATE tender SET title = $2, buyer = $3, description = $4, deadline = $5, updated_at = now() WHERE id = $1', [
+        id,
+        dto.title ?? tender.title,
+        dto.buyer ?? tender.buyer,
+        dto.description ?? tender.description,
+        deadline,
+      ]);
+      if (tender.stage === 'inviting') {
+        await this.invitations.resend(m, { ...tender, title: dto.title ?? tender.title, buyer: dto.buyer ?? tender.buyer, deadline });
+        if (dto.deadline) await this.store.recordStage(m, id, tender.stage, tender.stage, by.subject, `deadline moved from ${tender.deadline.toISOString()} to ${deadline.toISOString()}`);
+      }
+    });
+    this.relay.nudge();
+  }
+}

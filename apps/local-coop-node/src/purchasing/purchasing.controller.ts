@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@app/platform';
+import { CommitQuantity } from './commit-quantity.use-case';
+import { CommitQuantityDto, CommitmentSentView, RoundView } from './purchasing.dto';
+import { PurchasingQueries } from './purchasing.queries';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Joint purchasing from the co-op's side: the rounds it is invited to, its commitments, its shares. */
+@ApiTags('purchasing')
+@ApiBearerAuth()
+@Roles('coop-admin')
+@Controller('purchasing/rounds')
+export class PurchasingController {
+  constructor(
+    private readonly queries: PurchasingQueries,
+    private readonly commitQuantity: CommitQuantity,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [RoundView] })
+  list(): Promise<RoundView[]> {
+    return this.queries.list();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: RoundView })
+  get(@Param('id', uuid) id: string): Promise<RoundView> {
+    return this.queries.get(id);
+  }
+
+  /**
+   * Commits to a quantity of an item; a later commitment for the same item amends it, 0 withdraws it.
+   * Each is a new message to the hub, through the outbox.
+   */
+  @Post(':id/commitments')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: CommitmentSentView })
+  commit(@Param('id', uuid) id: string, @Body() body: CommitQuantityDto): Promise<CommitmentSentView> {
+    return this.commitQuantity.execute(id, body.itemId, body.quantity);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CommitQuantity } from './commit-quantity.use-case';
+import { PurchasingController } from './purchasing.controller';
+import { PurchasingQueries } from './purchasing.queries';
+import { RecordAllocation } from './record-allocation.use-case';
+import { RecordRoundOpened } from './record-round-opened.use-case';
+import { RecordRoundState } from './record-round-state.use-case';
+import { RoundRecords } from './round-records';
+
+/**
+ * Joint purchasing on the node: the hub's invitations, the admin's commitments (sent through the
+ * outbox), and the co-op's final share of each ordered round. Nothing about a person is involved.
+ */
+@Module({
+  controllers: [PurchasingController],
+  providers: [CommitQuantity, PurchasingQueries, RecordAllocation, RecordRoundOpened, RecordRoundState, RoundRecords],
+})
+export class PurchasingModule {}

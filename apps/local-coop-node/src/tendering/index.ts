@@ -1,0 +1,2 @@
+export { TenderingModule } from './tendering.module';
+export { ContractHours, TenderingQueries } from './tendering.queries';

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PeriodQuery, Roles } from '@app/platform';
+import { SendOffers } from './send-offers.use-case';
+import { SendOffersDto } from './tendering.dto';
+import { TenderingQueries } from './tendering.queries';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** The co-op admin's tendering desk: the hub's invitations, offers, and the contracts won. */
+@ApiTags('tendering')
+@ApiBearerAuth()
+@Roles('coop-admin')
+@Controller('tendering')
+export class TenderingController {
+  constructor(
+    private readonly queries: TenderingQueries,
+    private readonly sendOffers: SendOffers,
+  ) {}
+
+  /** Every invitation with its lots, a suggested offer per lot from the co-op's own workforce, and the last offer sent. */
+  @Get('invitations')
+  invitations() {
+    return this.queries.invitations();
+  }
+
+  @Get('invitations/:tenderId')
+  async invitation(@Param('tenderId', uuid) tenderId: string) {
+    return (await this.queries.invitations(tenderId))[0];
+  }
+
+  /** Sends offers on the invitation's lots to the hub (through the outbox). */
+  @Post('invitations/:tenderId/offers')
+  @HttpCode(202)
+  offer(@Param('tenderId', uuid) tenderId: string, @Body() body: SendOffersDto) {
+    return this.sendOffers.execute(tenderId, body);
+  }
+
+  /** Contracts running in the period, each with contracted, planned and delivered hours there. */
+  @Get('contracts')
+  contracts(@Query() query: PeriodQuery) {
+    return this.queries.contracts(query.from, query.to);
+  }
+}

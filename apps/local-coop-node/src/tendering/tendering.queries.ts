@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { todayIso } from '@app/platform';
+import { CARING_ROLES, OpenLot, compareReferences, WorkforceLoad, capacityOf, contractedHours, overlapDays, round2, suggestOffers } from './tendering.rules';
+import { TenderingErrors } from './tendering.errors';
+
+type Row = Record<string, any>;
+
+export interface ContractHours {
+  contractId: string;
+  tenderId: string;
+  lotId: string;
+  tenderTitle: string;
+  buyer: string;
+  locality: string;
+  serviceType: string;
+  hoursPerWeek: number;
+  pricePencePerHour: number;
+  startsOn: string;
+  endsOn: string;
+  period: { from: string; to: string; daysCovered: number };
+  contractedHours: number;
+  plannedHours: number;
+  deliveredHours: number;
+  deliveredPercent: number | null;
+}
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/** Days and weeks are counted in the co-op's own calendar, as reporting counts them. */
+const TIME_ZONE = 'Europe/London';
+
+/** A lot is withdrawn while the hub has withdrawn its current version (or a later one). */
+const LOTS_SQL = `
+  SELECT l.*, w.reason AS withdrawn_reason
+    FROM tender_invited_lot l
+    LEFT JOIN LATERAL (SELECT reason FROM tender_lot_withdrawal w WHERE w.lot_id = l.lot_id AND w.lot_version >= l.lot_version ORDER BY w.lot_version DESC LIMIT 1) w ON true
+   WHERE l.tender_id = ANY($1::uuid[])`;
+
+@Injectable()
+export class TenderingQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The co-op's weekly workforce and commitments, all SQL aggregates over its own tables. */
+  async workforceLoad(m: EntityManager, today = todayIso()): Promise<WorkforceLoad> {
+    const [r]: Row[] = await m.query(
+      `SELECT (SELECT coalesce(sum(contracted_minutes_per_week), 0)::int FROM staff
+                WHERE role = ANY($2) AND started_on <= $1::date AND (left_on IS NULL OR left_on >= $1::date)) AS contracted,
+              (SELECT round(avg(hourly_pay_pence))::int FROM staff
+                WHERE role = ANY($2) AND started_on <= $1::date AND (left_on IS NULL OR left_on >= $1::date)) AS mean_pay,
+              (SELECT coalesce(sum(planned_minutes), 0)::int FROM visit
+                WHERE status <> 'cancelled' AND planned_start >= (($1::date - 28)::timestamp AT TIME ZONE $3) AND planned_start < ($1::date::timestamp AT TIME ZONE $3)) AS last_four,
+              (SELECT coalesce(sum(planned_minutes), 0)::int FROM visit
+                WHERE status <> 'cancelled' AND planned_start >= ($1::date::timestamp AT TIME ZONE $3) AND planned_start < (($1::date + 28)::timestamp AT TIME ZONE $3)) AS next_four,
+              (SELECT coalesce(sum(hours_per_week), 0)::int FROM tender_contract WHERE ends_on >= $1::date) AS contract_hours`,
+      [today, [...CARING_ROLES], TIME_ZONE],
+    );
+    return {
+      contractedMinutesPerWeek: r.contracted,
+      plannedMinutesLastFourWeeks: r.last_four,
+      plannedMinutesNextFourWeeks: r.next_four,
+      contractHoursPerWeek: r.contract_hours,
+      meanCarerPayPence: r.mean_pay,
+    };
+  }
+
+  /** Every invitation, newest deadline first, each lot with its suggestion and the last offer sent (with the hub's answer). */
+  async invitations(tenderId?: string): Promise<object[]> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const tenders: Row[] = await m.query(`SELECT * FROM tender_invitation ${tenderId ? 'WHERE tender_id = $1' : ''} ORDER BY deadline DESC, tender_id`, tenderId ? [tenderId] : []);
+      if (tenderId && tenders.length === 0) throw TenderingErrors.invitationNotFound(tenderId);
+      if (tenders.length === 0) return [];
+      const ids = tenders.map((t) => t.tender_id);
+      const lots: Row[] = await m.query(LOTS_SQL, [ids]);
+      const offers: Row[] = await m.query(
+        `SELECT DISTINCT ON (s.lot_id) s.*, o.status AS hub_status, o.last_error
+           FROM tender_offer_sent s LEFT JOIN outbox_message o ON o.id = s.message_id
+          WHERE s.tender_id = ANY($1::uuid[]) ORDER BY s.lot_id, s.sent_at DESC`,
+        [ids],
+      );
+      const capacity = capacityOf(await this.workforceLoad(m));
+      const now = new Date();
+      return tenders.map((t) => {
+        const mine = lots.filter((l) => l.tender_id === t.tender_id).sort((a, b) => compareReferences(a.reference, b.reference));
+        const open = mine.filter((l) => !l.withdrawn_reason);
+        const suggestion = suggestOffers(capacity, open.map((l) => ({ lotId: l.lot_id, reference: l.reference, hoursPerWeek: l.hours_per_week, ceilingPencePerHour: l.ceiling_pence_per_hour })));
+        const cancelled = mine.length > 0 && mine.every((l) => l.withdrawn_reason === 'tender-cancelled');
+        return {
+          tenderId: t.tender_id,
+          title: t.title,
+          buyer: t.buyer,
+          deadline: iso(t.deadline),
+          status: cancelled ? 'cancelled' : new Date(t.deadline) <= now ? 'closed' : open.length ? 'open' : 'withdrawn',
+          capacity,
+          suggestedTotalHoursPerWeek: suggestion.totalHoursPerWeek,
+          lots: mine.map((l) => {
+            const last = offers.find((o) => o.lot_id === l.lot_id);
+            return {
+              lotId: l.lot_id,
+              lotVersion: l.lot_version,
+              reference: l.reference,
+              title: l.title,
+              locality: l.locality,
+              serviceType: l.service_type,
+              hoursPerWeek: l.hours_per_week,
+              ceilingPencePerHour: l.ceiling_pence_per_hour,
+              startsOn: l.starts_on,
+              endsOn: l.ends_on,
+              status: l.withdrawn_reason ? 'withdrawn' : 'open',
+              withdrawnReason: l.withdrawn_reason ?? null,
+              suggestion: suggestion.offers.find((s) => s.lotId === l.lot_id) ?? null,
+              lastOffer: last
+                ? {
+                    messageId: last.message_id,
+                    lotVersion: last.lot_version,
+                    hoursPerWeek: last.hours_per_week,
+                    pricePencePerHour: last.price_pence_per_hour,
+                    totalHoursPerWeek: last.total_hours_per_week,
+                    sentAt: iso(last.sent_at),
+                    hubAnswer: last.hub_status === 'confirmed' ? 'accepted' : last.hub_status === 'rejected' ? 'refused' : 'awaited',
+                    reason: last.hub_status === 'rejected' ? last.last_error : null,
+                  }
+                : null,
+            };
+          }),
+        };
+      });
+    });
+  }
+
+  /** The invitation's deadline and lots as they stand, read in the transaction that writes the offers. */
+  async forOffer(m: EntityManager, tenderId: string): Promise<{ deadline: Date; lots: Map<string, OpenLot & { version: number }> }> {
+    const [t]: Row[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1', [tenderId]);
+    if (!t) throw TenderingErrors.invitationNotFound(tenderId);
+    const lots: Row[] = await m.query(LOTS_SQL, [[tenderId]]);
+    return {
+      deadline: new Date(t.deadline),
+      lots: new Map(
+        lots.map((l) => [l.lot_id, { lotId: l.lot_id, reference: l.reference, hoursPerWeek: l.hours_per_week, ceilingPencePerHour: l.ceiling_pence_per_hour, withdrawn: !!l.withdrawn_reason, version: l.lot_version }]),
+      ),
+    };
+  }
+
+  /**
+   * Each contract that runs during the period, with its contracted and delivered hours there.
+   * Delivered hours are the delivered visits of the contract's service, to council-funded people
+   * living in its locality, on its days; visits that several contracts could claim are shared in
+   * proportion to their weekly hours. Planned hours the same, for visits not cancelled.
+   */
+  /** Each contract overlapping the period with its contracted, planned and delivered hours; `m` lets reporting read its own snapshot. */
+  async contracts(from: string, to: string, m: EntityManager = this.dataSource.manager): Promise<ContractHours[]> {
+    if (to < from) throw TenderingErrors.periodBackwards();
+    const rows: Row[] = await m.query(
+      `WITH c AS (SELECT * FROM tender_contract WHERE starts_on <= $2::date AND ends_on >= $1::date),
+            v AS (
+              SELECT v.id, v.status, v.planned_minutes, v.delivered_minutes, v.service_type, su.locality,
+                     (v.planned_start AT TIME ZONE $3)::date AS day
+                FROM visit v JOIN service_user su ON su.id = v.service_user_id
+               WHERE su.funding_type = 'council-commissioned' AND v.status <> 'cancelled'
+                 AND v.planned_start >= ($1::date::timestamp AT TIME ZONE $3) AND v.planned_start < (($2::date + 1)::timestamp AT TIME ZONE $3)),
+            claimed AS (
+              SELECT c.id AS contract_id, v.status, v.planned_minutes, v.delivered_minutes,
+                     c.hours_per_week::numeric / sum(c.hours_per_week) OVER (PARTITION BY v.id) AS share
+                FROM v JOIN c ON c.locality = v.locality AND c.service_type = v.service_type AND v.day BETWEEN c.starts_on AND c.ends_on)
+       SELECT c.*,
+              coalesce((SELECT sum(share * planned_minutes) FROM claimed k WHERE k.contract_id = c.id), 0)::float8 / 60 AS planned_hours,
+              coalesce((SELECT sum(share * delivered_minutes) FROM claimed k WHERE k.contract_id = c.id AND k.status = 'delivered'), 0)::float8 / 60 AS delivered_hours
+         FROM c ORDER BY c.starts_on, c.id`,
+      [from, to, TIME_ZONE],
+    );
+    return rows.map((c) => {
+      const days = overlapDays(c.starts_on, c.ends_on, from, to);
+      const contracted = contractedHours(c.hours_per_week, days);
+      const delivered = round2(c.delivered_hours);
+      return {
+        contractId: c.id,
+        tenderId: c.tender_id,
+        lotId: c.lot_id,
+        tenderTitle: c.tender_title,
+        buyer: c.buyer,
+        locality: c.locality,
+        serviceType: c.service_type,
+        hoursPerWeek: c.hours_per_week,
+        pricePencePerHour: c.price_pence_per_hour,
+        startsOn: c.starts_on,
+        endsOn: c.ends_on,
+        period: { from, to, daysCovered: days },
+        contractedHours: contracted,
+        plannedHours: round2(c.planned_hours),
+        deliveredHours: delivered,
+        deliveredPercent: contracted > 0 ? Math.round((1000 * delivered) / contracted) / 10 : null,
+      };
+    });
+  }
+}

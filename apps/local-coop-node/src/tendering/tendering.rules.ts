@@ -1,0 +1,137 @@
+/**
+ * The node's side of joint tendering, as plain functions: how much this co-op could take on, what it
+ * suggests offering on each lot, the checks an offer passes before it leaves (the hub checks again,
+ * and its word is final), and contracted hours over a period.
+ */
+
+/** Roles whose contracted hours deliver care; coordinators, managers and admin staff do not. */
+export const CARING_ROLES = ['care-worker', 'senior-carer'] as const;
+
+/**
+ * Pay is not the whole cost of an hour of care: employer's National Insurance and pension, holiday,
+ * travel time between visits, training and supervision add about 60% in the Homecare Association's
+ * costings. The estimate is shown beside the ceiling so the admin can see when a lot would lose money.
+ */
+export const ON_COST_FACTOR = 1.6;
+
+export interface WorkforceLoad {
+  /** Weekly contracted minutes of current staff in caring roles. */
+  contractedMinutesPerWeek: number;
+  /** Minutes of visits planned (not cancelled) in the four weeks before today, and in the four weeks from today. */
+  plannedMinutesLastFourWeeks: number;
+  plannedMinutesNextFourWeeks: number;
+  /** Hours a week of contracts already held that have not ended. */
+  contractHoursPerWeek: number;
+  /** Mean hourly pay of current staff in caring roles, in pence (null with no such staff). */
+  meanCarerPayPence: number | null;
+}
+
+export interface Capacity {
+  contractedHoursPerWeek: number;
+  plannedVisitHoursPerWeek: number;
+  contractHoursPerWeek: number;
+  /** What is left: contracted − planned visits − contracts, in whole hours, never below 0. */
+  spareHoursPerWeek: number;
+  estimatedCostPencePerHour: number | null;
+}
+
+/**
+ * Spare weekly hours: contracted hours of current carers, less the weekly visit load (the busier of
+ * the last four weeks and the next four, so a quiet rota ahead does not hide a busy one), less the
+ * hours already promised under contracts. Hours of a contract that are already planned as visits are
+ * counted twice, which errs on the side of never offering hours the co-op cannot give.
+ */
+export function capacityOf(load: WorkforceLoad): Capacity {
+  const contracted = load.contractedMinutesPerWeek / 60;
+  const planned = Math.max(load.plannedMinutesLastFourWeeks, load.plannedMinutesNextFourWeeks) / 4 / 60;
+  const spare = Math.max(0, Math.floor(contracted - planned - load.contractHoursPerWeek));
+  return {
+    contractedHoursPerWeek: round2(contracted),
+    plannedVisitHoursPerWeek: round2(planned),
+    contractHoursPerWeek: load.contractHoursPerWeek,
+    spareHoursPerWeek: spare,
+    estimatedCostPencePerHour: load.meanCarerPayPence === null ? null : Math.ceil(load.meanCarerPayPence * ON_COST_FACTOR),
+  };
+}
+
+export interface LotTerms {
+  lotId: string;
+  reference: string;
+  hoursPerWeek: number;
+  ceilingPencePerHour: number;
+}
+
+export interface SuggestedOffer {
+  lotId: string;
+  hoursPerWeek: number;
+  pricePencePerHour: number;
+  /** The ceiling is below what an hour costs this co-op. */
+  belowCost: boolean;
+}
+
+/**
+ * What to offer: on each lot as many hours as it asks, up to all the spare hours, at the ceiling
+ * price (the most the council pays; the admin may go lower); and a total across the tender of the
+ * spare hours, so the hub never gives this co-op more than it has, however many lots it takes.
+ */
+export function suggestOffers(capacity: Capacity, lots: readonly LotTerms[]): { offers: SuggestedOffer[]; totalHoursPerWeek: number } {
+  return {
+    offers: lots.map((l) => ({
+      lotId: l.lotId,
+      hoursPerWeek: Math.min(l.hoursPerWeek, capacity.spareHoursPerWeek),
+      pricePencePerHour: l.ceilingPencePerHour,
+      belowCost: capacity.estimatedCostPencePerHour !== null && l.ceilingPencePerHour < capacity.estimatedCostPencePerHour,
+    })),
+    totalHoursPerWeek: capacity.spareHoursPerWeek,
+  };
+}
+
+export interface OfferProblem {
+  rule: string;
+  message: string;
+  kind: 'invalid' | 'conflict' | 'not-found';
+}
+
+export interface OpenLot extends LotTerms {
+  withdrawn: boolean;
+}
+
+/** The checks an offer passes on the node before it is sent. Null when it may go. */
+export function offerProblem(lot: OpenLot | undefined, offer: { lotId: string; hoursPerWeek: number; pricePencePerHour: number }, deadline: Date, now: Date): OfferProblem | null {
+  if (!lot) return { rule: 'TENDERING.LOT_NOT_FOUND', kind: 'not-found', message: `lot ${offer.lotId} is not in this invitation` };
+  if (lot.withdrawn) return { rule: 'TENDERING.LOT_WITHDRAWN', kind: 'conflict', message: `lot ${lot.reference} was withdrawn by the hub: wait for its new terms` };
+  if (now >= deadline) return { rule: 'TENDERING.AFTER_DEADLINE', kind: 'conflict', message: `offers closed at ${deadline.toISOString()}` };
+  if (offer.hoursPerWeek > lot.hoursPerWeek) return { rule: 'TENDERING.MORE_THAN_LOT', kind: 'invalid', message: `hoursPerWeek ${offer.hoursPerWeek} is more than lot ${lot.reference} asks for (${lot.hoursPerWeek})` };
+  if (offer.hoursPerWeek > 0 && offer.pricePencePerHour > lot.ceilingPencePerHour) {
+    return { rule: 'TENDERING.ABOVE_CEILING', kind: 'invalid', message: `pricePencePerHour ${offer.pricePencePerHour} is above lot ${lot.reference}'s ceiling of ${lot.ceilingPencePerHour}` };
+  }
+  return null;
+}
+
+/** Days of [start, end] that fall in [from, to], both ends included; 0 when they do not meet. */
+export function overlapDays(start: string, end: string, from: string, to: string): number {
+  const a = Math.max(Date.parse(start), Date.parse(from));
+  const b = Math.min(Date.parse(end), Date.parse(to));
+  return b < a ? 0 : Math.round((b - a) / 86_400_000) + 1;
+}
+
+/** Hours a contract promises over the days of a period it covers. */
+export function contractedHours(hoursPerWeek: number, days: number): number {
+  return round2((hoursPerWeek * days) / 7);
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Lot references in reading order: 2 before 10, 2 before 2.1 before 2.2 (as the hub numbers split lots). */
+export function compareReferences(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const byNumber = /^\d+$/.test(pa[i]) && /^\d+$/.test(pb[i]) ? Number(pa[i]) - Number(pb[i]) : 0;
+    if (byNumber !== 0) return byNumber;
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { checkAgainst } from '../validation';
+import { TenderContractAwardedV1 } from './tender-contract-awarded.v1';
+import { TenderInvitationV1 } from './tender-invitation.v1';
+import { TenderLotWithdrawnV1 } from './tender-lot-withdrawn.v1';
+import { TenderOfferMadeV1 } from './tender-offer-made.v1';
+
+const lot = { lotId: randomUUID(), lotVersion: 1, reference: '1.2', title: 'Home care, Marsden', locality: 'Marsden', serviceType: 'personal-care', hoursPerWeek: 25, ceilingPencePerHour: 2450, startsOn: '2027-04-01', endsOn: '2029-03-31' };
+const invitation = { tenderId: randomUUID(), title: 'Care at home', buyer: 'Kirklees Council', deadline: '2027-01-15T12:00:00Z', lots: [lot] };
+const offer = { tenderId: randomUUID(), lotId: randomUUID(), lotVersion: 1, hoursPerWeek: 20, pricePencePerHour: 2400, totalHoursPerWeek: 40 };
+const errorsOf = <T extends object>(cls: new () => T, value: object) => {
+  const checked = checkAgainst(cls, value);
+  return checked.ok ? [] : checked.errors;
+};
+
+describe('tendering messages', () => {
+  it('accept well-formed payloads', () => {
+    expect(errorsOf(TenderInvitationV1, invitation)).toEqual([]);
+    expect(errorsOf(TenderOfferMadeV1, offer)).toEqual([]);
+    expect(errorsOf(TenderLotWithdrawnV1, { tenderId: randomUUID(), lotId: randomUUID(), lotVersion: 1, reason: 'lot-split', replacedBy: [randomUUID()] })).toEqual([]);
+    const contract = { contractId: randomUUID(), tenderId: randomUUID(), lotId: randomUUID(), tenderTitle: 'Care at home', buyer: 'Kirklees Council', locality: 'Marsden', serviceType: 'personal-care', hoursPerWeek: 20, pricePencePerHour: 2400, startsOn: '2027-04-01', endsOn: '2029-03-31' };
+    expect(errorsOf(TenderContractAwardedV1, contract)).toEqual([]);
+  });
+
+  it('refuse bad input with a reason naming the field, nested lots included', () => {
+    expect(errorsOf(TenderInvitationV1, { ...invitation, lots: [{ ...lot, serviceType: 'massage', startsOn: '1 April' }] }).join('\n')).toMatch(/lots\.0\.serviceType[\s\S]*lots\.0\.startsOn must be a date/);
+    expect(errorsOf(TenderOfferMadeV1, { ...offer, pricePencePerHour: 0 })).toEqual(['pricePencePerHour must not be less than 1']);
+    expect(errorsOf(TenderOfferMadeV1, { ...offer, hoursPerWeek: 2.5 })).toEqual(['hoursPerWeek must be an integer number']);
+    expect(errorsOf(TenderLotWithdrawnV1, { tenderId: randomUUID(), lotId: randomUUID(), lotVersion: 1, reason: 'bored' })[0]).toMatch(/^reason must be one of/);
+  });
+
+  it('refuse a field the contract does not have, such as a name', () => {
+    expect(errorsOf(TenderOfferMadeV1, { ...offer, carerName: 'Ann' })).toEqual(['carerName: property carerName should not exist']);
+  });
+});
