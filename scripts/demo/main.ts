@@ -177,13 +177,21 @@ async function main(): Promise<void> {
     const completeness = await poll('every return on the hub', () => hub.get(`/reporting/cycles/${cycle.id}/completeness`), (cp) => cp?.submitted === COOPS.length, 30_000);
     say(`  the hub has ${completeness.submitted} of ${completeness.asked} returns, ${completeness.late} late, ${completeness.notAnswered} not answered (GET /reporting/cycles/:id/completeness)`);
 
-    step('Consortium staff approve each return; a commissioner reads the consolidated report');
-    for (const c of COOPS) await hub.post(`/reporting/cycles/${cycle.id}/coops/${c.id}/approval`, {});
+    step('Consortium staff approve each return and publish the report; a commissioner reads it');
+    // Staff name the return they looked at: each co-op's current one in the submissions list.
+    const submissions: { coopId: string; current: boolean; messageId: string }[] = await hub.get(`/reporting/cycles/${cycle.id}/submissions`);
+    for (const c of COOPS) {
+      const current = submissions.find((s) => s.coopId === c.id && s.current);
+      if (!current) throw new Error(`no current return from ${c.id} to approve`);
+      await hub.post(`/reporting/cycles/${cycle.id}/coops/${c.id}/approval`, { messageId: current.messageId });
+    }
+    const release = await hub.post(`/reporting/cycles/${cycle.id}/releases`, {});
+    say(`  staff publish release ${release.release.number} of the report (POST /reporting/cycles/:id/releases); it never changes afterwards`);
     const commissioner = api(`http://127.0.0.1:${HUB_PORT}`, token(HUB_MAIN, { ...common }, ['--role', 'commissioner', '--subject', 'demo-commissioner']));
     const report = await commissioner.get(`/reporting/cycles/${cycle.id}/report`);
     printReport(report);
     const csv = await commissioner.getText(`/reporting/cycles/${cycle.id}/report.csv`);
-    const review = await hub.get(`/reporting/cycles/${cycle.id}/report`);
+    const review = await hub.get(`/reporting/cycles/${cycle.id}/report?basis=approved`);
     say(`  CSV for spreadsheets: GET /reporting/cycles/:id/report.csv (${csv.trimEnd().split('\r\n').length - 1} figures, each with its definition)`);
     say(`  consolidating ${review.coverage.coops} co-ops' returns with disclosure control took ${review.consolidationMs} ms on the hub`);
 

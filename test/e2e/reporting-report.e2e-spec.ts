@@ -97,30 +97,69 @@ describe('the consolidated report', () => {
     expect(report.suppressions.length).toBeGreaterThanOrEqual(suppressedInJson);
   });
 
-  it('shows commissioners approved returns only, says how many co-ops the report covers, and never the reasons', async () => {
-    const before = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(200)).body;
-    expect(before.coverage.coops).toBe(0);
-    expect(before.coverage.statement).toMatch(/^Covers 0 co-ops whose \d{4}-Q\d return consortium staff have approved\.$/);
-    expect(before.suppressions).toBeUndefined();
-    const refused = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', commissioner()).expect(403);
-    expect(refused.body.message).toMatch(/approved returns only/);
+  const approve = async (coop: string) => {
+    const submissions = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body;
+    const current = submissions.find((s: { coopId: string; current: boolean }) => s.coopId === coop && s.current);
+    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/coops/${coop}/approval`).set('Authorization', staff()).send({ messageId: current.messageId }).expect(201);
+  };
+  const publish = () => mesh.hubHttp().post(`/reporting/cycles/${cycleId}/releases`).set('Authorization', staff());
+  const asCommissioner = async (query = '') => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report${query}`).set('Authorization', commissioner()).expect(200)).body;
 
-    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/coops/${COOPS[0]}/approval`).set('Authorization', staff()).send({}).expect(201);
-    const one = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(200)).body;
-    expect(one.coverage).toMatchObject({ coops: 1, included: [{ coopId: COOPS[0] }] });
+  it('shows commissioners published releases of approved returns only, says what each covers, and never the reasons', async () => {
+    expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(404)).body.code).toBe('REPORTING.NOT_PUBLISHED');
+    const refused = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=approved`).set('Authorization', commissioner()).expect(403);
+    expect(refused.body.message).toMatch(/published releases only/);
+    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(403);
+    expect((await publish().expect(409)).body.code).toBe('REPORTING.NOTHING_TO_PUBLISH');
 
-    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/coops/${COOPS[1]}/approval`).set('Authorization', staff()).send({}).expect(201);
-    const both = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(200)).body;
-    const review = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
-    expect(both.coverage.coops).toBe(2);
-    expect(both.metrics).toEqual(review.metrics);
-    expect(both.suppressions).toBeUndefined();
+    await approve(COOPS[0]);
+    expect((await publish().expect(201)).body.release.number).toBe(1);
+    const first = await asCommissioner();
+    expect(first.coverage).toMatchObject({ coops: 1, included: [{ coopId: COOPS[0] }] });
+    expect(first.coverage.statement).toMatch(/^Release 1 of the \d{4}-Q\d report, published \d{4}-\d{2}-\d{2}: covers 1 co-op whose return consortium staff have approved\.$/);
+    expect(first.suppressions).toBeUndefined();
+    // Approved figures only: the unapproved co-op's hours are not in it.
+    expect(first.metrics.find((m: { id: string }) => m.id === 'care_hours_delivered').total).toBe(sent(COOPS[0], 'care_hours_delivered').value);
+    expect((await publish().expect(409)).body.code).toBe('REPORTING.RELEASE_UNCHANGED');
+
+    await approve(COOPS[1]);
+    const published = (await publish().expect(201)).body;
+    expect(published.release.number).toBe(2);
+    expect(Array.isArray(published.suppressions)).toBe(true);
+    const second = await asCommissioner();
+    expect(second.coverage.coops).toBe(2);
+    expect(second.metrics.find((m: { id: string }) => m.id === 'care_hours_delivered').total).toBe(sumOf('care_hours_delivered'));
+    expect(await asCommissioner('?release=1')).toEqual(first);
+    expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(200)).body).toEqual([
+      { number: 2, publishedAt: expect.any(String), coops: 2 },
+      { number: 1, publishedAt: expect.any(String), coops: 1 },
+    ]);
+  });
+
+  it('never lets a commissioner subtract release 1 from release 2 and see a small count of people', async () => {
+    const [first, second] = [await asCommissioner('?release=1'), await asCommissioner('?release=2')];
+    let compared = 0;
+    for (const m of second.metrics.filter((x: { countsPeople: boolean }) => x.countsPeople)) {
+      const earlier = first.metrics.find((x: { id: string }) => x.id === m.id);
+      const pairs: [unknown, unknown][] = [[m.total, earlier.total]];
+      m.breakdowns.forEach((b: { cells: { category: string; value: unknown }[] }, i: number) =>
+        b.cells.forEach((c) => pairs.push([c.value, earlier.breakdowns[i].cells.find((e: { category: string }) => e.category === c.category)?.value ?? 0])),
+      );
+      for (const [now, then] of pairs) {
+        if (typeof now !== 'number' || typeof then !== 'number') continue;
+        compared++;
+        expect({ metric: m.id, difference: now - then, safe: now - then === 0 || now - then > m.threshold }).toEqual({ metric: m.id, difference: now - then, safe: true });
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
+    // A release, once published, cannot be changed, even by the hub's own database user.
+    await expect(mesh.hubQuery(`UPDATE report_release SET report = '{}' WHERE cycle_id = $1`, [cycleId])).rejects.toThrow(/never changed/);
   });
 
   it('exports the report as CSV that opens cleanly: a header row, the definitions, and suppressed as a word of its own', async () => {
     const res = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report.csv`).set('Authorization', commissioner()).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ccm-quarterly-\d{4}-Q\d-approved\.csv"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ccm-quarterly-\d{4}-Q\d-release-2\.csv"$/);
     const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     const json = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner())).body;
@@ -146,7 +185,7 @@ describe('the consolidated report', () => {
   it('gives a trend per metric across periods, as JSON and CSV', async () => {
     const trend = (await mesh.hubHttp().get('/reporting/trends?metric=care_hours_delivered').set('Authorization', commissioner()).expect(200)).body;
     expect(trend.metric.id).toBe('care_hours_delivered');
-    expect(trend.points).toEqual([expect.objectContaining({ period: lastQuarter(), coopsCovered: 2, total: sumOf('care_hours_delivered'), change: null })]);
+    expect(trend.points).toEqual([expect.objectContaining({ period: lastQuarter(), release: 2, coopsCovered: 2, total: sumOf('care_hours_delivered'), change: null })]);
     const csv = await mesh.hubHttp().get(`/reporting/trends.csv?metric=people_supported&from=${lastQuarter()}`).set('Authorization', commissioner()).expect(200);
     expect(csv.text.split('\r\n').filter((l) => l.includes(',people_supported,')).length).toBeGreaterThan(3);
   });
@@ -154,6 +193,9 @@ describe('the consolidated report', () => {
   it('refuses bad questions with the field named', async () => {
     const bad = async (path: string, field: RegExp) => expect((await mesh.hubHttp().get(path).set('Authorization', staff()).expect(400)).body.message.join(' ')).toMatch(field);
     await bad(`/reporting/cycles/${cycleId}/report?basis=everything`, /basis must be one of/);
+    await bad(`/reporting/cycles/${cycleId}/report?release=0`, /release must be a whole number from 1/);
+    await bad(`/reporting/cycles/${cycleId}/report?release=1&basis=approved`, /either release or basis/);
+    await bad('/reporting/cycles/not-a-uuid/report', /id must be a UUID/);
     await bad(`/reporting/cycles/${cycleId}/report?colour=red`, /property colour should not exist/);
     await bad('/reporting/trends?metric=People', /metric must be a snake_case metric id/);
     await bad('/reporting/trends?metric=people_supported&from=2026Q1', /from must be/);
@@ -172,8 +214,8 @@ describe('the consolidated report', () => {
     expect(after.coops.find((c: { coopId: string }) => c.coopId === LATE)).toMatchObject({ state: 'submitted', review: 'pending' });
     const review = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
     expect(review.coverage.coops).toBe(3);
-    // Commissioners still see the two approved returns until staff approve the third.
-    expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner())).body.coverage.coops).toBe(2);
+    // Commissioners still see release 2 until staff approve the third and publish again.
+    expect((await asCommissioner()).coverage.coops).toBe(2);
   });
 
   it("keeps nothing personal in the hub's database", async () => {

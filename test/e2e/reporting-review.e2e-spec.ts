@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { REPORTING_RETURN_SUBMITTED_V1, quarterOf } from '@app/contracts';
@@ -35,11 +36,24 @@ describe('return review and locking', () => {
     ((await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop)).expect(200)).body as { cycleId: string }[]).find((r) => r.cycleId === cycleId) as Record<string, any>;
   const review = (cycleId: string, coop: string, what: 'approval' | 'send-back' | 'exception', body: object = {}) =>
     hub().post(`/reporting/cycles/${cycleId}/coops/${coop}/${what}`).set('Authorization', staff()).send(body);
+  /** The co-op's current return as staff see it in the submissions list: what they name when they review. */
+  const currentReturn = async (cycleId: string, coop: string): Promise<string> =>
+    ((await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body as { coopId: string; current: boolean; messageId: string }[]).find(
+      (s) => s.coopId === coop && s.current,
+    )!.messageId;
 
   /** The node submits; resolves once the hub has answered, with the node's outbox row for it. */
   const submit = async (coop: string, cycleId: string) => {
     const { messageId } = (await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202)).body;
     return settled(coop, messageId);
+  };
+  /** The node sends its return with a signed time of its choosing (a node that was offline, or one backdating). */
+  const submitMadeAt = async (coop: string, cycleId: string, period: string, occurredAt: Date) => {
+    const node = mesh.nodes.get(coop)!;
+    const outgoing = (await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop)).expect(200)).body.outgoing.return;
+    const sent = await node.get(DataSource).transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt }));
+    node.get(OutboxRelay).nudge();
+    return settled(coop, sent.id);
   };
   const settled = async (coop: string, messageId: string) => {
     const [row] = await waitFor(
@@ -102,10 +116,11 @@ describe('return review and locking', () => {
     });
 
     it('approves a co-op’s current return, tells the node, and refuses approving it twice', async () => {
-      const res = await review(cycleId, A, 'approval').expect(201);
+      const current = await currentReturn(cycleId, A);
+      const res = await review(cycleId, A, 'approval', { messageId: current }).expect(201);
       approvedId = res.body.messageId;
-      expect(res.body).toMatchObject({ cycleId, coopId: A, decision: 'approved', comment: null, reviewedBy: 'test-consortium-staff' });
-      const again = await review(cycleId, A, 'approval').expect(409);
+      expect(res.body).toMatchObject({ cycleId, coopId: A, messageId: current, decision: 'approved', comment: null, reviewedBy: 'test-consortium-staff' });
+      const again = await review(cycleId, A, 'approval', { messageId: current }).expect(409);
       expect(again.body.code).toBe('REPORTING.ALREADY_APPROVED');
       expect(await completeness(cycleId)).toMatchObject({ approved: 1, awaitingReview: 1 });
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ review: 'approved' });
@@ -130,7 +145,7 @@ describe('return review and locking', () => {
       const comment = 'Befriending hours look double-counted: please check the visit records and resubmit.';
       const res = await review(cycleId, A, 'send-back', { comment, messageId: approvedId }).expect(201);
       expect(res.body).toMatchObject({ decision: 'sent-back', comment, messageId: approvedId });
-      expect((await review(cycleId, A, 'send-back', { comment: 'again' }).expect(409)).body.code).toBe('REPORTING.ALREADY_SENT_BACK');
+      expect((await review(cycleId, A, 'send-back', { comment: 'again', messageId: approvedId }).expect(409)).body.code).toBe('REPORTING.ALREADY_SENT_BACK');
       expect(await approvedFigures(cycleId, A)).toEqual([]);
 
       const staffView = coopIn(await completeness(cycleId), A);
@@ -152,9 +167,13 @@ describe('return review and locking', () => {
       expect(reviews.map((r) => r.decision)).toEqual(['approved', 'sent-back']);
     });
 
-    it('refuses to review a return other than the current one when staff name the one they looked at', async () => {
+    it('refuses to review a return other than the current one: staff name the one they looked at', async () => {
       const res = await review(cycleId, A, 'approval', { messageId: approvedId }).expect(409);
-      expect(res.body.code).toBe('REPORTING.NOT_CURRENT_RETURN');
+      expect(res.body).toMatchObject({ code: 'REPORTING.NOT_CURRENT_RETURN' });
+      expect(res.body.message).toContain(await currentReturn(cycleId, A));
+      const sendBack = await review(cycleId, A, 'send-back', { comment: 'Please check.', messageId: randomUUID() }).expect(409);
+      expect(sendBack.body.code).toBe('REPORTING.NOT_CURRENT_RETURN');
+      expect(coopIn(await completeness(cycleId), A)).toMatchObject({ review: 'pending' });
     });
 
     it('refuses bad bodies and unknown fields with 400 naming the field, and unknown cycles or co-ops with 404', async () => {
@@ -165,25 +184,30 @@ describe('return review and locking', () => {
         [cycleId, 'send-back', { comment: 'ok', note: 'x' }, /property note should not exist/],
         [cycleId, 'approval', { reason: 'x' }, /property reason should not exist/],
         [cycleId, 'approval', { messageId: 'nope' }, /messageId must be a UUID/],
+        // Staff must name the return they looked at: there is no approving blind.
+        [cycleId, 'approval', {}, /messageId must be a UUID/],
+        [cycleId, 'send-back', { comment: 'Please check.' }, /messageId must be a UUID/],
         [cycleId, 'exception', { until: '2099-01-01', reason: 'flood' }, /until must be a date and time with a zone offset/],
         [cycleId, 'exception', { until: '2099-01-01T00:00:00Z', reason: 'x'.repeat(501) }, /reason must be shorter than or equal to 500/],
         [cycleId, 'exception', { until: '2099-01-01T00:00:00Z' }, /reason must be/],
         [cycleId, 'exception', { until: new Date(Date.now() - 60_000).toISOString(), reason: 'late' }, /until must be in the future/],
-        ['not-a-uuid', 'approval', {}, /id must be a UUID/],
+        ['not-a-uuid', 'approval', { messageId: randomUUID() }, /id must be a UUID/],
       ];
       for (const [cycle, what, body, message] of bad) {
         const res = await review(cycle, A, what, body);
         expect({ what, body, status: res.status }).toEqual({ what, body, status: 400 });
         expect(JSON.stringify(res.body.message)).toMatch(message);
       }
-      expect((await hub().post(`/reporting/cycles/${cycleId}/coops/Not_A_Coop/approval`).set('Authorization', staff()).send({}).expect(400)).body.message).toEqual([expect.stringMatching(/^coopId must be a co-op id/)]);
-      expect((await review('0f0e0d0c-0b0a-4998-8776-655443322110', A, 'approval').expect(404)).body.code).toBe('REPORTING.CYCLE_NOT_FOUND');
-      expect((await review(cycleId, 'no-such-coop', 'send-back', { comment: 'x' }).expect(404)).body.code).toBe('REPORTING.COOP_NOT_FOUND');
+      const messageId = randomUUID();
+      expect((await hub().post(`/reporting/cycles/${cycleId}/coops/Not_A_Coop/approval`).set('Authorization', staff()).send({ messageId }).expect(400)).body.message).toEqual([expect.stringMatching(/^coopId must be a co-op id/)]);
+      expect((await review('0f0e0d0c-0b0a-4998-8776-655443322110', A, 'approval', { messageId }).expect(404)).body.code).toBe('REPORTING.CYCLE_NOT_FOUND');
+      expect((await review(cycleId, 'no-such-coop', 'send-back', { comment: 'x', messageId }).expect(404)).body.code).toBe('REPORTING.COOP_NOT_FOUND');
       expect((await review(cycleId, 'no-such-coop', 'exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }).expect(404)).body.code).toBe('REPORTING.COOP_NOT_FOUND');
     });
 
     it('lets only consortium staff review: commissioners get 403 on every write', async () => {
-      for (const [what, body] of [['approval', {}], ['send-back', { comment: 'x' }], ['exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }]] as const) {
+      const messageId = await currentReturn(cycleId, B);
+      for (const [what, body] of [['approval', { messageId }], ['send-back', { comment: 'x', messageId }], ['exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }]] as const) {
         await hub().post(`/reporting/cycles/${cycleId}/coops/${B}/${what}`).set('Authorization', commissioner()).send(body).expect(403);
       }
       expect(coopIn(await completeness(cycleId), B)).toMatchObject({ review: 'pending' });
@@ -208,11 +232,14 @@ describe('return review and locking', () => {
       for (const coop of [A, B]) await waitFor(`${coop} to hold the request`, () => requestOn(coop, cycleId), Boolean);
     });
 
-    /** The lock passing, simulated: the cycle was due (and, with 0 days, locked) a minute ago. */
-    const passTheLock = () => mesh.hubQuery(`UPDATE return_cycle SET due_at = now() - interval '1 minute' WHERE id = $1`, [cycleId]);
+    /** The lock passing, simulated: the cycle opened a day ago and was due (and, with 0 days, locked) a minute ago. */
+    const passTheLock = () => mesh.hubQuery(`UPDATE return_cycle SET opened_at = now() - interval '1 day', due_at = now() - interval '1 minute' WHERE id = $1`, [cycleId]);
+    const cycleTimes = async () =>
+      (await mesh.hubQuery<{ opened_at: Date; due_at: Date }>('SELECT opened_at, due_at FROM return_cycle WHERE id = $1', [cycleId])).map((c) => ({ openedAt: new Date(c.opened_at), dueAt: new Date(c.due_at) }))[0];
+    const submissionsOf = async (coop: string) => (await mesh.hubQuery('SELECT message_id FROM return_submission WHERE cycle_id = $1 AND coop_id = $2', [cycleId, coop])).length;
 
     it('refuses to review a co-op that has not submitted', async () => {
-      expect((await review(cycleId, A, 'approval').expect(409)).body.code).toBe('REPORTING.NO_CURRENT_RETURN');
+      expect((await review(cycleId, A, 'approval', { messageId: randomUUID() }).expect(409)).body.code).toBe('REPORTING.NO_CURRENT_RETURN');
     });
 
     it('takes returns before the lock and refuses them after it, naming when it locked', async () => {
@@ -229,15 +256,45 @@ describe('return review and locking', () => {
       expect(first.last_error).toMatch(/^REPORTING\.CYCLE_LOCKED: cycle locked since /);
     });
 
-    it('takes a return made before the lock that arrives after it (a node that was offline), trusting its signed time', async () => {
-      const [{ due_at }] = await mesh.hubQuery<{ due_at: Date }>('SELECT due_at FROM return_cycle WHERE id = $1', [cycleId]);
-      const node = mesh.nodes.get(B)!;
-      const outgoing = (await mesh.nodeHttp(B).get(`/reporting/returns/preview?period=${q2.label}`).set('Authorization', admin(B)).expect(200)).body.outgoing.return;
-      const madeBefore = new Date(new Date(due_at).getTime() - 30_000);
-      const sent = await node.get(DataSource).transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt: madeBefore }));
-      node.get(OutboxRelay).nudge();
-      expect((await settled(B, sent.id)).status).toBe('confirmed');
-      expect(coopIn(await completeness(cycleId), B)).toMatchObject({ submittedAt: madeBefore.toISOString(), review: 'pending' });
+    it('takes a return made before the lock that arrives after it, within the grace (a node that was offline), trusting its signed time', async () => {
+      const { dueAt } = await cycleTimes();
+      const madeBefore = new Date(dueAt.getTime() - 30_000);
+      expect((await submitMadeAt(B, cycleId, q2.label, madeBefore)).status).toBe('confirmed');
+      const shown = coopIn(await completeness(cycleId), B);
+      expect(shown).toMatchObject({ submittedAt: madeBefore.toISOString(), receivedAt: expect.any(String), review: 'pending' });
+      // Completeness shows both times: when the node says it made the return, and when the hub got it.
+      expect(new Date(shown.receivedAt as string).getTime()).toBeGreaterThan(dueAt.getTime());
+      expect(coopIn(await completeness(cycleId, commissioner()), B)).toMatchObject({ submittedAt: madeBefore.toISOString(), receivedAt: shown.receivedAt });
+    });
+
+    it('refuses a return that says it was made before the cycle opened, naming both times, and changes nothing', async () => {
+      const { openedAt } = await cycleTimes();
+      const before = await submissionsOf(B);
+      const backdated = new Date(openedAt.getTime() - 3_600_000);
+      const answer = await submitMadeAt(B, cycleId, q2.label, backdated);
+      expect(answer.status).toBe('rejected');
+      expect(answer.last_error).toBe(
+        `REPORTING.MADE_BEFORE_OPENED: the return says it was made at ${backdated.toISOString()}, before the cycle opened at ${openedAt.toISOString()} ` +
+          "(allowing 300 s for the node's clock): a return cannot be made before the hub asked for it; check the node's clock and submit again",
+      );
+      expect(await submissionsOf(B)).toBe(before);
+    });
+
+    it('refuses a return that claims to be made before the lock but arrives more than 72 hours after it', async () => {
+      // The cycle locked 73 hours ago: a return signed as made just before it arrives now.
+      await mesh.hubQuery(`UPDATE return_cycle SET opened_at = now() - interval '30 days', due_at = now() - interval '73 hours' WHERE id = $1`, [cycleId]);
+      const { dueAt } = await cycleTimes();
+      const before = await submissionsOf(B);
+      const claimed = new Date(dueAt.getTime() - 30_000);
+      const answer = await submitMadeAt(B, cycleId, q2.label, claimed);
+      expect(answer.status).toBe('rejected');
+      expect(answer.last_error).toMatch(
+        new RegExp(
+          `^REPORTING\\.CYCLE_LOCKED: cycle locked since ${dueAt.toISOString()}; the return says it was made at ${claimed.toISOString()}, before ${dueAt.toISOString()}, ` +
+            `but reached the hub at [\\d:.TZ-]+, more than 72 hours after that, so its time no longer counts; ask consortium staff for an exception$`,
+        ),
+      );
+      expect(await submissionsOf(B)).toBe(before);
     });
 
     it("refuses a return whose signed time is more than five minutes ahead of the hub's clock", async () => {
@@ -269,14 +326,28 @@ describe('return review and locking', () => {
       expect(refused.last_error).toMatch(/^REPORTING\.CYCLE_LOCKED: cycle locked since .*; the co-op's exception ended at .*; ask consortium staff for an exception$/);
     });
 
+    it("refuses a return that claims to be made before an exception's end but arrives more than 72 hours after it", async () => {
+      await mesh.hubQuery(`UPDATE return_cycle SET due_at = now() - interval '10 days' WHERE id = $1`, [cycleId]);
+      await mesh.hubQuery(`UPDATE return_exception SET granted_at = now() - interval '74 hours', until = now() - interval '73 hours' WHERE cycle_id = $1 AND coop_id = $2`, [cycleId, A]);
+      const [{ until }] = await mesh.hubQuery<{ until: Date }>('SELECT max(until) AS until FROM return_exception WHERE cycle_id = $1 AND coop_id = $2', [cycleId, A]);
+      const claimed = new Date(new Date(until).getTime() - 30_000);
+      const before = await submissionsOf(A);
+      const answer = await submitMadeAt(A, cycleId, q2.label, claimed);
+      expect(answer.status).toBe('rejected');
+      expect(answer.last_error).toContain(
+        `; the co-op's exception ended at ${new Date(until).toISOString()}; the return says it was made at ${claimed.toISOString()}, before ${new Date(until).toISOString()}, but reached the hub at `,
+      );
+      expect(await submissionsOf(A)).toBe(before);
+    });
+
     it('reopens a locked return with a send-back, for one resubmission only', async () => {
-      await review(cycleId, A, 'send-back', { comment: 'Please add the volunteer hours you found.' }).expect(201);
+      await review(cycleId, A, 'send-back', { comment: 'Please add the volunteer hours you found.', messageId: await currentReturn(cycleId, A) }).expect(201);
       await waitFor('the send-back on the node', () => requestOn(A, cycleId), (r) => r.review.state === 'sent-back');
       expect((await submit(A, cycleId)).status).toBe('confirmed');
       const again = await submit(A, cycleId);
       expect(again.status).toBe('rejected');
       expect(again.last_error).toMatch(/^REPORTING\.CYCLE_LOCKED/);
-      await review(cycleId, A, 'approval').expect(201);
+      await review(cycleId, A, 'approval', { messageId: await currentReturn(cycleId, A) }).expect(201);
       expect(await completeness(cycleId)).toMatchObject({ approved: 1, locked: true });
     });
 

@@ -142,6 +142,8 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /reporting/cycles/{id}/coops/{coopId}/approval': STAFF,
   'POST /reporting/cycles/{id}/coops/{coopId}/send-back': STAFF,
   'POST /reporting/cycles/{id}/coops/{coopId}/exception': STAFF,
+  'POST /reporting/cycles/{id}/releases': STAFF,
+  'GET /reporting/cycles/{id}/releases': ['consortium-staff', 'commissioner'],
   'GET /reporting/cycles/{id}/report': ['consortium-staff', 'commissioner'],
   'GET /reporting/cycles/{id}/report.csv': ['consortium-staff', 'commissioner'],
   'GET /reporting/trends': ['consortium-staff', 'commissioner'],

@@ -1,4 +1,4 @@
-import { MAX_CLOCK_AHEAD_MS, madeAt } from './made-at.rules';
+import { MAX_CLOCK_AHEAD_MS, madeAt, madeInTimeFor } from './made-at.rules';
 
 describe('madeAt', () => {
   const received = new Date('2026-11-14T12:00:00Z');
@@ -26,5 +26,27 @@ describe('madeAt', () => {
 
   it('refuses something that is not a time', () => {
     expect(madeAt('yesterday', received)).toEqual({ ok: false, reason: 'occurredAt yesterday is not a time' });
+  });
+});
+
+describe('madeInTimeFor', () => {
+  const deadline = new Date('2026-11-14T17:00:00Z');
+  const grace = 72 * 3_600_000;
+  const made = new Date('2026-11-14T16:59:59Z');
+
+  it('counts a message made before the deadline that arrives before it, or after it within the grace', () => {
+    expect(madeInTimeFor(deadline, made, new Date('2026-11-14T16:59:59Z'), grace)).toBe(true);
+    expect(madeInTimeFor(deadline, made, new Date('2026-11-16T09:00:00Z'), grace)).toBe(true);
+    expect(madeInTimeFor(deadline, made, new Date(deadline.getTime() + grace), grace)).toBe(true);
+  });
+
+  it('does not take the claim of one that arrives after the grace, however early it says it was made', () => {
+    expect(madeInTimeFor(deadline, made, new Date(deadline.getTime() + grace + 1), grace)).toBe(false);
+    expect(madeInTimeFor(deadline, new Date('2026-01-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'), grace)).toBe(false);
+  });
+
+  it('does not count one made at the deadline or after it, however soon it arrives', () => {
+    expect(madeInTimeFor(deadline, deadline, deadline, grace)).toBe(false);
+    expect(madeInTimeFor(deadline, new Date('2026-11-14T17:00:01Z'), new Date('2026-11-14T17:00:01Z'), grace)).toBe(false);
   });
 });

@@ -9,8 +9,13 @@
  * the receiver's clock is refused outright (the sender must fix its clock), and a time slightly ahead,
  * within the limit, is taken as the moment of arrival: nothing is made after it was received.
  *
- * A time in the past is trusted as it is, however far back: that is what lets an offline node's work
- * count. The receiver keeps its own arrival time beside it, so a pattern of late arrivals is visible.
+ * A time in the past is taken as it is: that is what lets an offline node's work count. But a signature
+ * only proves who made the message, not when: a sender can sign any time it likes. So the claim is
+ * bounded from both sides by the receiver's own facts. From below, by when the thing was asked for (a
+ * return cannot be made before its cycle opened): that check is the caller's. From above, by arrival:
+ * a message that claims to be made before a deadline counts as such only if it arrives within a grace
+ * period after the deadline (`madeInTimeFor`); later than that its claim is not taken, whatever it
+ * says. The receiver keeps its own arrival time beside it, so a pattern of late arrivals is visible.
  */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
@@ -29,4 +34,15 @@ export function madeAt(occurredAt: string | Date, receivedAt: Date, maxAheadMs: 
     };
   }
   return { ok: true, at: aheadMs > 0 ? receivedAt : made };
+}
+
+/**
+ * Whether a message made at `made` (as `madeAt` gives it) and received at `receivedAt` counts as made
+ * before `deadline`: it must say so, and it must have arrived by the deadline plus `graceMs`. Without
+ * the second half a sender could backdate its time to beat any deadline, long after it passed. The
+ * grace is what a node that was offline for a while needs to deliver what it made in time; arriving
+ * exactly at its end is still in time.
+ */
+export function madeInTimeFor(deadline: Date, made: Date, receivedAt: Date, graceMs: number): boolean {
+  return made.getTime() < deadline.getTime() && receivedAt.getTime() <= deadline.getTime() + graceMs;
 }

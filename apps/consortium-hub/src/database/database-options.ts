@@ -9,10 +9,11 @@ import { CoopRegulatory1764000000120 } from './migrations/1764000000120-coop-reg
 import { ReturnCycles1764000000200 } from './migrations/1764000000200-return-cycles';
 import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
 import { ReturnReview1764000000210 } from './migrations/1764000000210-return-review';
+import { ReportRelease1764000000220 } from './migrations/1764000000220-report-release';
 import { Purchasing1764000000300 } from './migrations/1764000000300-purchasing';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
-export const HUB_MIGRATIONS = [FederationTables1764000000000, AuditTrail1764000000050, HubRegistry1764000000100, CoopKeys1764000000110, CoopRegulatory1764000000120, ReturnCycles1764000000200, ReturnReview1764000000210, Purchasing1764000000300, Tendering1764000000400];
+export const HUB_MIGRATIONS = [FederationTables1764000000000, AuditTrail1764000000050, HubRegistry1764000000100, CoopKeys1764000000110, CoopRegulatory1764000000120, ReturnCycles1764000000200, ReturnReview1764000000210, ReportRelease1764000000220, Purchasing1764000000300, Tendering1764000000400];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {
   return postgresOptions(

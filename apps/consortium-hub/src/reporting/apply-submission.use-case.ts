@@ -4,7 +4,7 @@ import { Envelope, REPORTING_RETURN_SUBMITTED_V1, ReturnSubmittedV1, findReturnD
 import { InboxHandlers, madeAt } from '@app/federation';
 import { ReportingErrors } from './reporting.errors';
 import { currentReturnOf, exceptionUntilOf, lockCoopReturn } from './review-records';
-import { lockTime, submissionRefusal } from './review.rules';
+import { OPENED_CLOCK_ALLOWANCE_MS, lockTime, submissionRefusal } from './review.rules';
 
 /**
  * A co-op's return arrives. It is checked against the cycle, its lock and sign-off, and the return
@@ -14,7 +14,10 @@ import { lockTime, submissionRefusal } from './review.rules';
  *
  * The time that counts against the lock is when the node made the return (its signed `occurredAt`,
  * trusted up to MAX_CLOCK_AHEAD_MS ahead of the hub's clock: see `madeAt`), so a node that was offline
- * when the cycle locked still gets in a return it made before.
+ * when the cycle locked still gets in a return it made before. A node signs whatever time it likes, so
+ * that time is bounded by the hub's own: not before the cycle opened, and a claim to be made before the
+ * lock (or an exception's end) counts only for a return that arrives within LATE_ARRIVAL_GRACE_HOURS of
+ * it (see `submissionRefusal`). The hub's arrival time is kept beside the made time (`received_at`).
  */
 @Injectable()
 export class ApplySubmission implements OnModuleInit {
@@ -38,12 +41,15 @@ export class ApplySubmission implements OnModuleInit {
     const current = await currentReturnOf(m, r.cycleId, envelope.coopId);
     const refusal = submissionRefusal({
       madeAt: made.at,
+      receivedAt,
+      openedAt: new Date(cycle.opened_at),
       locksAt: lockTime(new Date(cycle.due_at), cycle.lock_after_days),
       currentReview: current?.review ?? null,
       exceptionUntil: await exceptionUntilOf(m, r.cycleId, envelope.coopId),
     });
+    if (refusal?.kind === 'made-before-opened') throw ReportingErrors.madeBeforeOpened(refusal.madeAt, refusal.openedAt, OPENED_CLOCK_ALLOWANCE_MS);
     if (refusal?.kind === 'approved') throw ReportingErrors.returnApproved(refusal.approvedAt);
-    if (refusal?.kind === 'locked') throw ReportingErrors.cycleLocked(refusal.locksAt, refusal.exceptionEndedAt);
+    if (refusal?.kind === 'locked') throw ReportingErrors.cycleLocked(refusal.locksAt, refusal.exceptionEndedAt, refusal.arrivedTooLate);
     const definition = findReturnDefinition(r.definitionId, r.definitionVersion)!;
     const [coop] = await m.query('SELECT localities FROM coop WHERE id = $1', [envelope.coopId]);
     const problems = validateReturn(definition, r, { localities: coop?.localities ?? [] });
@@ -53,8 +59,8 @@ export class ApplySubmission implements OnModuleInit {
     if (current && newer) await m.query('UPDATE return_submission SET superseded_at = now() WHERE message_id = $1', [current.messageId]);
     const { cycleId: _cycle, ...figures } = r;
     await m.query(
-      `INSERT INTO return_submission (message_id, cycle_id, coop_id, submitted_at, figures, superseded_at) VALUES ($1, $2, $3, $4, $5, ${newer ? 'NULL' : 'now()'})`,
-      [envelope.id, r.cycleId, envelope.coopId, made.at, JSON.stringify(figures)],
+      `INSERT INTO return_submission (message_id, cycle_id, coop_id, submitted_at, received_at, figures, superseded_at) VALUES ($1, $2, $3, $4, $5, $6, ${newer ? 'NULL' : 'now()'})`,
+      [envelope.id, r.cycleId, envelope.coopId, made.at, receivedAt, JSON.stringify(figures)],
     );
   }
 }

@@ -1,24 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CURRENT_RETURN_DEFINITION, ReturnDefinition, ReturnFigure, findMetric, findReturnDefinition } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, MetricDefinition, ReturnDefinition, ReturnFigure, findMetric, findReturnDefinition } from '@app/contracts';
+import { Principal } from '@app/platform';
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
-import { ConsolidatedReport, CoopReturn, ReportMetric, ReportValue, consolidate } from './consolidation.rules';
+import { ConsolidatedReport, CoopReturn, EarlierRelease, ReportMetric, ReportValue, SuppressionNote, consolidate } from './consolidation.rules';
 import { isSuppressed } from './disclosure-control.rules';
 import { CsvPeriodReport, reportCsv } from './report-csv.rules';
 import { ReportingErrors } from './reporting.errors';
 
 /**
- * Which returns a report is made from. Commissioners see `approved` only: each co-op's current
- * return once consortium staff have approved it. Consortium staff may look at `submitted` (every
- * current return, approved or not) while they review.
+ * A live look at the returns, for consortium staff while they review: `approved` (what the next
+ * release would hold) or `submitted` (every current return, approved or not).
  */
 export type ReportBasis = 'approved' | 'submitted';
 
-export interface ReportRequest {
-  readonly basis: ReportBasis;
-  /** Consortium staff see why each figure was suppressed; commissioners never do. */
-  readonly withReasons: boolean;
+/** Which report: a published release (the latest unless `release` says which), or a live look (staff only). */
+export interface ReportView {
+  readonly release?: number;
+  readonly basis?: ReportBasis;
 }
 
 interface CycleRow {
@@ -28,18 +29,41 @@ interface CycleRow {
   period_label: string;
   period_start: string;
   period_end: string;
-  due_at: Date;
 }
 
 interface IncludedReturn extends CoopReturn {
   readonly name: string;
+  readonly messageId: string;
 }
 
+interface ReleaseRow {
+  id: string;
+  number: number;
+  published_at: Date;
+  published_by: string;
+  coops: { coopId: string; name: string; messageId: string }[];
+  report: StoredReport;
+  suppressions: SuppressionNote[];
+}
+
+/** What commissioners see of a release, as stored. */
+interface StoredReport {
+  period: { label: string; start: string; end: string };
+  coverage: { coops: number; included: { coopId: string; name: string }[]; statement: string };
+  metrics: ReportMetric[];
+  [key: string]: unknown;
+}
+
+type Queryable = Pick<DataSource, 'query'>;
+
 /**
- * The consolidated report of a cycle: every co-op's return summed, rates from summed parts, counts
+ * The consolidated report of a cycle: every approved return summed, rates from summed parts, counts
  * of people through disclosure control (consolidation.rules.ts), and a statement of what it covers.
- * Worked out on every request from the stored returns, so it always matches what was approved; a
- * cycle of a few hundred co-ops consolidates in milliseconds (see the README's figures).
+ *
+ * Commissioners read published releases only. Consortium staff publish one once the returns they
+ * want in it are approved; a release never changes, and a later release (more co-ops approved, or a
+ * return corrected after a send-back) is checked against every earlier one, so that a commissioner
+ * who kept the earlier release cannot subtract it and see a small count of the co-ops added since.
  */
 @Injectable()
 export class ConsolidatedReports {
@@ -48,97 +72,177 @@ export class ConsolidatedReports {
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
-  async report(cycleId: string, request: ReportRequest): Promise<object> {
-    const cycle = await this.cycle(cycleId);
-    const built = await this.build(cycle, request.basis);
-    return this.present(cycle, built, request);
+  /** Publishes the next release from the approved returns. */
+  async publish(cycleId: string, by: Principal): Promise<object> {
+    return this.dataSource.transaction(async (m) => {
+      // One publication of a cycle at a time: the release number and the earlier-release check depend on it.
+      const [cycle]: CycleRow[] = await m.query('SELECT * FROM return_cycle WHERE id = $1 FOR UPDATE', [cycleId]);
+      if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
+      const coops = await this.returns(m, cycleId, 'approved');
+      if (coops.length === 0) throw ReportingErrors.nothingToPublish(cycle.period_label);
+      const earlier: ReleaseRow[] = await m.query('SELECT number, coops FROM report_release WHERE cycle_id = $1 ORDER BY number', [cycleId]);
+      const last = earlier[earlier.length - 1];
+      const key = (cs: readonly { coopId: string; messageId: string }[]) => cs.map((c) => `${c.coopId}:${c.messageId}`).sort().join(',');
+      if (last && key(last.coops) === key(coops)) throw ReportingErrors.releaseUnchanged(last.number);
+      // What a holder of each earlier release knows: the co-ops in it whose approved return is still the same.
+      const earlierReleases: EarlierRelease[] = earlier.map((r) => ({
+        name: `a holder of release ${r.number}`,
+        coopIds: r.coops.filter((c) => coops.some((x) => x.coopId === c.coopId && x.messageId === c.messageId)).map((c) => c.coopId),
+      }));
+      const report = this.consolidate(cycle, coops, earlierReleases);
+      const number = (last?.number ?? 0) + 1;
+      const publishedAt = new Date();
+      const stored = this.present(cycle, report, coops, { kind: 'release', number, publishedAt });
+      await m.query('INSERT INTO report_release (id, cycle_id, number, published_at, published_by, coops, report, suppressions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+        randomUUID(),
+        cycleId,
+        number,
+        publishedAt,
+        by.subject,
+        JSON.stringify(coops.map((c) => ({ coopId: c.coopId, name: c.name, messageId: c.messageId }))),
+        JSON.stringify(stored),
+        JSON.stringify(report.suppressions),
+      ]);
+      return { ...stored, suppressions: report.suppressions };
+    });
   }
 
-  async csv(cycleId: string, basis: ReportBasis): Promise<{ filename: string; body: string }> {
-    const cycle = await this.cycle(cycleId);
-    const built = await this.build(cycle, basis);
-    return { filename: `${cycle.definition_id}-${cycle.period_label}-${basis}.csv`, body: reportCsv([{ period: cycle.period_label, coops: built.report.coops, metrics: built.report.metrics }]) };
+  /** The releases of a cycle, newest first. */
+  async releases(cycleId: string): Promise<object[]> {
+    await this.cycle(cycleId);
+    const rows: ReleaseRow[] = await this.dataSource.query('SELECT number, published_at, coops FROM report_release WHERE cycle_id = $1 ORDER BY number DESC', [cycleId]);
+    return rows.map((r) => ({ number: r.number, publishedAt: new Date(r.published_at).toISOString(), coops: r.coops.length }));
   }
 
-  /** One metric across the cycles of a definition, oldest first, with the change from the period before. */
-  async trend(metricId: string, range: { from?: string; to?: string }, request: ReportRequest): Promise<object> {
-    const cycles = await this.cyclesInRange(range);
-    const definition = cycles.length ? this.definitionOf(cycles[cycles.length - 1]) : CURRENT_RETURN_DEFINITION;
-    const metric = findMetric(definition, metricId);
-    if (!metric) throw ReportingErrors.unknownMetric(metricId, definition.metrics.map((m) => m.id));
-    const points: object[] = [];
+  async report(cycleId: string, view: ReportView, withReasons: boolean): Promise<object> {
+    const cycle = await this.cycle(cycleId);
+    if (view.basis) {
+      const coops = await this.returns(this.dataSource, cycleId, view.basis);
+      const started = process.hrtime.bigint();
+      const report = this.consolidate(cycle, coops, []);
+      const consolidationMs = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100;
+      return { ...this.present(cycle, report, coops, { kind: 'live', basis: view.basis }), suppressions: report.suppressions, consolidationMs };
+    }
+    const release = await this.release(cycle, view.release);
+    return withReasons ? { ...release.report, suppressions: release.suppressions } : release.report;
+  }
+
+  async csv(cycleId: string, view: ReportView): Promise<{ filename: string; body: string }> {
+    const cycle = await this.cycle(cycleId);
+    const name = `${cycle.definition_id}-${cycle.period_label}`;
+    if (view.basis) {
+      const coops = await this.returns(this.dataSource, cycleId, view.basis);
+      const report = this.consolidate(cycle, coops, []);
+      return { filename: `${name}-${view.basis}.csv`, body: reportCsv([{ period: cycle.period_label, coops: report.coops, metrics: report.metrics }]) };
+    }
+    const release = await this.release(cycle, view.release);
+    return { filename: `${name}-release-${release.number}.csv`, body: reportCsv([csvPeriod(release.report)]) };
+  }
+
+  /**
+   * One metric across cycles, oldest first, with the change from the period before: each cycle's
+   * latest release (cycles with none are left out), or for staff a live look.
+   */
+  async trend(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<object> {
+    const { metric, periods } = await this.trendPeriods(metricId, range, basis);
     let previous: ReportValue | undefined;
-    for (const cycle of cycles) {
-      const { report, coops } = await this.build(cycle, request.basis);
-      const m = report.metrics.find((x) => x.id === metricId);
-      if (!m) continue;
-      points.push({
-        period: cycle.period_label,
-        cycleId: cycle.id,
-        coopsCovered: coops.length,
+    const points = periods.map((p) => {
+      const m = p.metrics[0];
+      const point = {
+        period: p.period,
+        ...(p.release ? { release: p.release } : {}),
+        coopsCovered: p.coops,
         total: m.total,
         change: change(previous, m.total),
         breakdowns: m.breakdowns,
         ...(m.distribution ? { distribution: m.distribution } : {}),
-      });
+      };
       previous = m.total;
-    }
+      return point;
+    });
     return {
       metric: { id: metric.id, title: metric.title, unit: metric.unit, definition: metric.definition, countsPeople: metric.countsPeople },
-      basis: request.basis,
+      source: basis ? `live, ${basis} returns (consortium staff only)` : "each cycle's latest published release",
       note: 'change is the difference from the period before (in percentage points for a rate); null when either figure is suppressed or not recorded. Co-ops covered can differ from period to period.',
       points,
     };
   }
 
-  async trendCsv(metricId: string, range: { from?: string; to?: string }, basis: ReportBasis): Promise<{ filename: string; body: string }> {
-    const cycles = await this.cyclesInRange(range);
-    const periods: CsvPeriodReport[] = [];
+  async trendCsv(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<{ filename: string; body: string }> {
+    const { periods } = await this.trendPeriods(metricId, range, basis);
+    return { filename: `trend-${metricId}-${basis ?? 'published'}.csv`, body: reportCsv(periods) };
+  }
+
+  private async trendPeriods(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<{ metric: MetricDefinition; periods: (CsvPeriodReport & { release?: number })[] }> {
+    const metric = findMetric(CURRENT_RETURN_DEFINITION, metricId);
+    if (!metric) throw ReportingErrors.unknownMetric(metricId, CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id));
+    const cycles: CycleRow[] = await this.dataSource.query(
+      `SELECT * FROM return_cycle WHERE ($1::text IS NULL OR period_label >= $1) AND ($2::text IS NULL OR period_label <= $2) ORDER BY period_start, opened_at`,
+      [range.from ?? null, range.to ?? null],
+    );
+    const periods: (CsvPeriodReport & { release?: number })[] = [];
     for (const cycle of cycles) {
-      const { report } = await this.build(cycle, basis);
-      const metrics = report.metrics.filter((m) => m.id === metricId);
-      if (metrics.length === 0) throw ReportingErrors.unknownMetric(metricId, report.metrics.map((m) => m.id));
-      periods.push({ period: cycle.period_label, coops: report.coops, metrics });
+      if (basis) {
+        const coops = await this.returns(this.dataSource, cycle.id, basis);
+        const report = this.consolidate(cycle, coops, []);
+        periods.push({ period: cycle.period_label, coops: report.coops, metrics: report.metrics.filter((m) => m.id === metricId) });
+      } else {
+        const [latest]: ReleaseRow[] = await this.dataSource.query('SELECT number, report FROM report_release WHERE cycle_id = $1 ORDER BY number DESC LIMIT 1', [cycle.id]);
+        if (latest) periods.push({ ...csvPeriod(latest.report), metrics: latest.report.metrics.filter((m) => m.id === metricId), release: latest.number });
+      }
     }
-    return { filename: `trend-${metricId}-${basis}.csv`, body: reportCsv(periods) };
+    // A cycle of an older definition may not have the metric: it is left out rather than shown as unknown.
+    return { metric, periods: periods.filter((p) => p.metrics.length === 1) };
   }
 
-  private async build(cycle: CycleRow, basis: ReportBasis): Promise<{ report: ConsolidatedReport; coops: IncludedReturn[]; elapsedMs: number }> {
-    const coops = await this.returns(cycle.id, basis);
-    const started = process.hrtime.bigint();
-    const report = consolidate(this.definitionOf(cycle), coops, { threshold: this.config.REPORTING_THRESHOLD, workforceThreshold: this.config.REPORTING_WORKFORCE_THRESHOLD });
-    const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    return { report, coops, elapsedMs };
+  private consolidate(cycle: CycleRow, coops: readonly CoopReturn[], earlierReleases: readonly EarlierRelease[]): ConsolidatedReport {
+    return consolidate(this.definitionOf(cycle), coops, {
+      threshold: this.config.REPORTING_THRESHOLD,
+      workforceThreshold: this.config.REPORTING_WORKFORCE_THRESHOLD,
+      earlierReleases,
+    });
   }
 
-  private present(cycle: CycleRow, built: { report: ConsolidatedReport; coops: IncludedReturn[]; elapsedMs: number }, request: ReportRequest): object {
-    const { report, coops } = built;
+  private present(
+    cycle: CycleRow,
+    report: ConsolidatedReport,
+    coops: readonly IncludedReturn[],
+    source: { kind: 'release'; number: number; publishedAt: Date } | { kind: 'live'; basis: ReportBasis },
+  ): StoredReport {
     const suppressed = report.metrics.reduce((n, m) => n + countSuppressed(m), 0);
+    const n = `${coops.length} co-op${coops.length === 1 ? '' : 's'}`;
+    const statement =
+      source.kind === 'release'
+        ? `Release ${source.number} of the ${cycle.period_label} report, published ${source.publishedAt.toISOString().slice(0, 10)}: covers ${n} whose return consortium staff have approved.`
+        : source.basis === 'approved'
+          ? `Not published: covers the ${n} approved so far, as the next release would.`
+          : `Not published: covers the current return of ${n}, approved or not, for review.`;
     return {
       cycleId: cycle.id,
       definition: { id: cycle.definition_id, version: cycle.definition_version },
       period: { label: cycle.period_label, start: cycle.period_start, end: cycle.period_end },
-      basis: request.basis,
+      ...(source.kind === 'release' ? { release: { number: source.number, publishedAt: source.publishedAt.toISOString() } } : { basis: source.basis }),
       generatedAt: new Date().toISOString(),
-      coverage: {
-        coops: coops.length,
-        included: coops.map((c) => ({ coopId: c.coopId, name: c.name })),
-        statement:
-          request.basis === 'approved'
-            ? `Covers ${coops.length} co-op${coops.length === 1 ? '' : 's'} whose ${cycle.period_label} return consortium staff have approved.`
-            : `Covers the current return of ${coops.length} co-op${coops.length === 1 ? '' : 's'}, approved or not: for review, not for publication.`,
-      },
+      coverage: { coops: coops.length, included: coops.map((c) => ({ coopId: c.coopId, name: c.name })), statement },
       disclosure: {
         threshold: this.config.REPORTING_THRESHOLD,
         workforceThreshold: this.config.REPORTING_WORKFORCE_THRESHOLD,
         suppressedFigures: suppressed,
         note:
-          'Counts of people from 1 to the threshold are suppressed, and further figures wherever a suppressed one could be worked out from totals or by one co-op taking away its own part. ' +
+          'Counts of people from 1 to the threshold are suppressed, and further figures wherever a suppressed one could be worked out from totals, by one co-op taking away its own part, or by taking an earlier release of this report away. ' +
           'A suppressed figure is {"suppressed": true}, never a number; null means not recorded, or a rate with nothing to divide by.',
       },
-      metrics: report.metrics,
-      ...(request.withReasons ? { suppressions: report.suppressions, consolidationMs: Math.round(built.elapsedMs * 100) / 100 } : {}),
+      metrics: [...report.metrics],
     };
+  }
+
+  private async release(cycle: CycleRow, number?: number): Promise<ReleaseRow> {
+    const [row]: ReleaseRow[] = await this.dataSource.query(
+      `SELECT * FROM report_release WHERE cycle_id = $1 AND ($2::int IS NULL OR number = $2) ORDER BY number DESC LIMIT 1`,
+      [cycle.id, number ?? null],
+    );
+    if (!row) throw number ? ReportingErrors.releaseNotFound(cycle.period_label, number) : ReportingErrors.notPublished(cycle.period_label);
+    return row;
   }
 
   private async cycle(id: string): Promise<CycleRow> {
@@ -147,24 +251,17 @@ export class ConsolidatedReports {
     return cycle;
   }
 
-  private async cyclesInRange(range: { from?: string; to?: string }): Promise<CycleRow[]> {
-    return this.dataSource.query(
-      `SELECT * FROM return_cycle WHERE ($1::text IS NULL OR period_label >= $1) AND ($2::text IS NULL OR period_label <= $2) ORDER BY period_start, opened_at`,
-      [range.from ?? null, range.to ?? null],
-    );
-  }
-
   private definitionOf(cycle: CycleRow): ReturnDefinition {
     return findReturnDefinition(cycle.definition_id, cycle.definition_version)!;
   }
 
   /**
-   * The returns a report is made from: each co-op's current one, and for `approved` only when the
-   * latest review of that very return approved it.
+   * Each co-op's current return, and for `approved` only when the latest review of that very return
+   * approved it.
    */
-  private async returns(cycleId: string, basis: ReportBasis): Promise<IncludedReturn[]> {
-    const rows: { coop_id: string; name: string; figures: { figures: ReturnFigure[] } }[] = await this.dataSource.query(
-      `SELECT s.coop_id, c.name, s.figures
+  private async returns(q: Queryable, cycleId: string, basis: ReportBasis): Promise<IncludedReturn[]> {
+    const rows: { coop_id: string; name: string; message_id: string; figures: { figures: ReturnFigure[] } }[] = await q.query(
+      `SELECT s.coop_id, c.name, s.message_id, s.figures
          FROM return_submission s JOIN coop c ON c.id = s.coop_id
         WHERE s.cycle_id = $1 AND s.superseded_at IS NULL
           AND ($2 = 'submitted' OR (
@@ -173,8 +270,12 @@ export class ConsolidatedReports {
         ORDER BY s.coop_id`,
       [cycleId, basis],
     );
-    return rows.map((r) => ({ coopId: r.coop_id, name: r.name, figures: r.figures.figures }));
+    return rows.map((r) => ({ coopId: r.coop_id, name: r.name, messageId: r.message_id, figures: r.figures.figures }));
   }
+}
+
+function csvPeriod(report: StoredReport): CsvPeriodReport {
+  return { period: report.period.label, coops: report.coverage.coops, metrics: report.metrics };
 }
 
 function change(previous: ReportValue | undefined, current: ReportValue): number | null {

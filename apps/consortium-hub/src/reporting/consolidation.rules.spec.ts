@@ -136,6 +136,36 @@ describe('consolidating returns', () => {
     expect(find(hiddenWhole, 'paid_rlw').total).toBe(0);
   });
 
+  it('does not let a commissioner subtract an earlier release and see a small count of the co-ops added since', () => {
+    const people = metric('people');
+    const first = consolidate(definition(people), [coop('a', [total('people', 5)]), coop('b', [total('people', 6)])]);
+    expect(find(first, 'people').total).toBe(11);
+    const returns = [coop('a', [total('people', 5)]), coop('b', [total('people', 6)]), coop('c', [total('people', 2)])];
+    // Without the earlier release in mind, 13 would be shown and 13 - 11 gives c's 2 away.
+    expect(find(consolidate(definition(people), returns), 'people').total).toBe(13);
+    const second = consolidate(definition(people), returns, { earlierReleases: [{ name: 'a holder of release 1', coopIds: ['a', 'b'] }] });
+    expect(find(second, 'people').total).toEqual(SUPPRESSED);
+    expect(second.suppressions[0].reason).toMatch(/holder of release 1/);
+    // The same in a breakdown: the cells c added must not show as a difference of 1 to 4.
+    const byFunding = metric('byFunding', { breakdowns: ['funding_type'] });
+    const withCells = (id: string, v: number[]) => coop(id, [total('byFunding', v.reduce((x, y) => x + y, 0)), ...fundingCells('byFunding', funding(v))]);
+    const table = consolidate(definition(byFunding), [withCells('a', [20, 10, 0, 15]), withCells('b', [30, 12, 0, 20]), withCells('c', [3, 40, 0, 25])], {
+      earlierReleases: [{ name: 'a holder of release 1', coopIds: ['a', 'b'] }],
+    });
+    const m = find(table, 'byFunding');
+    expect(cell(m, 'council-commissioned')).toEqual(SUPPRESSED); // 53 - 50 = 3
+    expect(cell(m, 'direct-payment')).toBe(62); // 62 - 22 = 40
+  });
+
+  it('publishes starters and leavers as a pair: one suppressed, both suppressed', () => {
+    const def = definition(metric('starters', { section: 'workforce', publishedWith: 'leavers' }), metric('leavers', { section: 'workforce' }));
+    const report = consolidate(def, [coop('a', [total('starters', 4), total('leavers', 0)]), coop('b', [total('starters', 3), total('leavers', 0)])]);
+    expect(find(report, 'starters').total).toEqual(SUPPRESSED);
+    expect(find(report, 'leavers').total).toEqual(SUPPRESSED); // 0 on its own, but with both headcounts it would give the starters away
+    const both = consolidate(def, [coop('a', [total('starters', 14), total('leavers', 12)]), coop('b', [total('starters', 13), total('leavers', 20)])]);
+    expect([find(both, 'starters').total, find(both, 'leavers').total]).toEqual([27, 32]);
+  });
+
   it('says how many co-ops an optional figure covers, and null (not recorded) when none records it', () => {
     const spend = metric('spend', { unit: 'pence', countsPeople: false, required: false, validation: { type: 'integer', min: 0, max: 1e12, nullable: true } });
     const some = consolidate(definition(spend), [coop('a', [total('spend', 12_000)]), coop('b', [total('spend', null)]), coop('c', [total('spend', 500)])]);

@@ -15,6 +15,7 @@ import {
 import {
   DEFAULT_THRESHOLD,
   FigureTable,
+  KnownPart,
   PublishedFigure,
   SUPPRESSED,
   Suppression,
@@ -56,6 +57,17 @@ export interface ConsolidationOptions {
   readonly threshold?: number;
   /** The same for workforce tables (default 9). */
   readonly workforceThreshold?: number;
+  /**
+   * Earlier releases of the same cycle's report, each by the co-ops whose returns it holds and that
+   * are unchanged since: a commissioner who kept one knows those co-ops' figures summed, so this
+   * release must not let them subtract it and see a small count of the co-ops added since.
+   */
+  readonly earlierReleases?: readonly EarlierRelease[];
+}
+
+export interface EarlierRelease {
+  readonly name: string;
+  readonly coopIds: readonly string[];
 }
 
 /** A figure in the report: a number, suppressed (a value of its own), or null: not recorded by any co-op, or nothing to divide by. */
@@ -119,7 +131,7 @@ export function consolidate(definition: ReturnDefinition, returns: readonly Coop
   const published = new Map<string, ReportMetric>();
   // Sums first: rates and means are worked out from what the sums publish.
   for (const metric of definition.metrics) {
-    if (metric.consolidation.kind === 'sum' && !metric.subsetOf) published.set(metric.id, consolidateSum(metric, returns, thresholdFor(metric, options), suppressions));
+    if (metric.consolidation.kind === 'sum' && !metric.subsetOf) published.set(metric.id, consolidateSum(metric, returns, thresholdFor(metric, options), suppressions, options.earlierReleases ?? []));
     if (metric.consolidation.kind === 'distribution') published.set(metric.id, consolidateRating(metric, returns));
   }
   // A subset is published with the figure it is part of, once that figure is settled.
@@ -127,8 +139,9 @@ export function consolidate(definition: ReturnDefinition, returns: readonly Coop
     const whole = metric.subsetOf ? definition.metrics.find((m) => m.id === metric.subsetOf) : undefined;
     if (metric.consolidation.kind !== 'sum' || !metric.subsetOf) continue;
     if (!whole || !metric.countsPeople || metric.breakdowns.length) throw new Error(`${metric.id} is a subset of ${metric.subsetOf}, which the definition cannot publish with it`);
-    published.set(metric.id, consolidateSubset(metric, whole, published.get(whole.id)!, returns, thresholdFor(metric, options), suppressions));
+    published.set(metric.id, consolidateSubset(metric, whole, published.get(whole.id)!, returns, thresholdFor(metric, options), suppressions, options.earlierReleases ?? []));
   }
+  for (const metric of definition.metrics.filter((m) => m.publishedWith)) hideTogether(metric.id, metric.publishedWith!, published, suppressions);
   for (const metric of definition.metrics) {
     const c = metric.consolidation;
     if (c.kind === 'ratio') published.set(metric.id, consolidateRatio(metric, c, returns, published, suppressions));
@@ -171,7 +184,7 @@ const add = (values: readonly number[]) => tidy(values.reduce((a, b) => a + b, 0
 // Sums
 // ---------------------------------------------------------------------------------------------
 
-function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[], threshold: number, notes: SuppressionNote[]): ReportMetric {
+function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[], threshold: number, notes: SuppressionNote[], earlier: readonly EarlierRelease[]): ReportMetric {
   const reporting = returns.filter((r) => totalOf(r, metric.id) !== null);
   if (reporting.length === 0) {
     const breakdowns = metric.breakdowns.map((dimension) => ({ dimension, cells: categoriesOf(dimension, metric.id, returns).map((category) => ({ category, value: null })) }));
@@ -189,11 +202,12 @@ function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[]
   }
   if (metric.breakdowns.length === 0) {
     const contributions = reporting.map((r) => ({ coopId: r.coopId, value: totalOf(r, metric.id)! }));
-    const single = publishSingleFigure(metric, { value: add(contributions.map((c) => c.value)), contributions }, { threshold });
+    const knownBy = earlier.map((e) => ({ name: e.name, cells: [[contributions.filter((c) => e.coopIds.includes(c.coopId)).reduce((a, c) => a + c.value, 0)]] }));
+    const single = publishSingleFigure(metric, { value: add(contributions.map((c) => c.value)), contributions }, { threshold, knownBy });
     if (single.reason) notes.push({ metric: metric.id, breakdown: null, reason: single.reason });
     return { ...head(metric), threshold, total: single.figure, breakdowns: [], reportedBy: reporting.length };
   }
-  return consolidatePeopleTables(metric, reporting, threshold, notes);
+  return consolidatePeopleTables(metric, reporting, threshold, notes, earlier);
 }
 
 interface PeopleTable {
@@ -203,12 +217,13 @@ interface PeopleTable {
   readonly withheld: readonly Suppression[];
 }
 
-function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly CoopReturn[], threshold: number, notes: SuppressionNote[]): ReportMetric {
+function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly CoopReturn[], threshold: number, notes: SuppressionNote[], earlier: readonly EarlierRelease[]): ReportMetric {
   const tables = metric.breakdowns.map((dimension) => peopleTable(metric, dimension, reporting));
   const run = (hideTotal: boolean) =>
     tables.map((t) =>
       suppressSmallCounts(t.table, {
         threshold,
+        knownBy: knownParts(t.table, earlier),
         hiddenFromStart: [...t.withheld, ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : [])],
       }),
     );
@@ -229,6 +244,14 @@ function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly C
   const totalReasons = results.flatMap((r) => r.suppressions.filter((s) => s.position.kind === 'grand-total').map((s) => s.reason));
   if (totalReasons.length) notes.push({ metric: metric.id, breakdown: null, reason: totalReasons.find((r) => r !== TOTAL_HIDDEN_ELSEWHERE) ?? totalReasons[0] });
   return { ...head(metric), threshold, total: results[0].table.grandTotal, breakdowns, reportedBy: reporting.length };
+}
+
+/** What a holder of each earlier release knows of a table: the parts of the co-ops it held, summed. */
+function knownParts(table: FigureTable, earlier: readonly EarlierRelease[]): KnownPart[] {
+  return earlier.map((e) => {
+    const held = table.contributions.filter((c) => e.coopIds.includes(c.coopId));
+    return { name: e.name, cells: table.cells.map((row, r) => row.map((_, c) => held.reduce((a, h) => a + h.cells[r][c], 0))) };
+  });
 }
 
 /** One breakdown as a one-row table with every co-op's part; cells a co-op withheld are hidden from the start. */
@@ -268,7 +291,15 @@ function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, re
  * out -- whose total is the other figure, so that the people left out, when few, cannot be worked
  * out by subtraction. The total is hidden from the start when the other figure's table hid it.
  */
-function consolidateSubset(metric: MetricDefinition, whole: MetricDefinition, wholePublished: ReportMetric, returns: readonly CoopReturn[], threshold: number, notes: SuppressionNote[]): ReportMetric {
+function consolidateSubset(
+  metric: MetricDefinition,
+  whole: MetricDefinition,
+  wholePublished: ReportMetric,
+  returns: readonly CoopReturn[],
+  threshold: number,
+  notes: SuppressionNote[],
+  earlier: readonly EarlierRelease[],
+): ReportMetric {
   const reporting = returns.filter((r) => totalOf(r, metric.id) !== null && totalOf(r, whole.id) !== null);
   if (reporting.length === 0) return { ...head(metric), threshold, total: null, breakdowns: [], reportedBy: 0 };
   const contributions = reporting.map((r) => {
@@ -281,11 +312,24 @@ function consolidateSubset(metric: MetricDefinition, whole: MetricDefinition, wh
   const wholeHidden = isHiddenValue(wholePublished.total);
   const { table: out, suppressions } = suppressSmallCounts(table, {
     threshold,
+    knownBy: knownParts(table, earlier),
     hiddenFromStart: wholeHidden ? [{ position: { kind: 'grand-total' }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` }] : [],
   });
   const reason = suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 0)?.reason;
   if (reason) notes.push({ metric: metric.id, breakdown: null, reason });
   return { ...head(metric), threshold, total: out.cells[0][0], breakdowns: [], reportedBy: reporting.length };
+}
+
+/** Two single counts published as a pair: one hidden, both hidden. */
+function hideTogether(a: string, b: string, published: Map<string, ReportMetric>, notes: SuppressionNote[]): void {
+  const [first, second] = [published.get(a), published.get(b)];
+  if (!first || !second || first.breakdowns.length || second.breakdowns.length) throw new Error(`${a} and ${b} cannot be published as a pair`);
+  for (const [hidden, shown] of [[first, second], [second, first]]) {
+    if (isHiddenValue(hidden.total) && shown.total !== null && !isHiddenValue(shown.total)) {
+      published.set(shown.id, { ...shown, total: SUPPRESSED });
+      notes.push({ metric: shown.id, breakdown: null, reason: `secondary: published as a pair with ${hidden.id}, which is suppressed` });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

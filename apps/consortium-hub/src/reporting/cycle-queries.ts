@@ -37,13 +37,14 @@ export class CycleQueries {
       id: string;
       name: string;
       submitted_at: Date | null;
+      received_at: Date | null;
       submissions: number;
       decision: ReviewDecision | null;
       comment: string | null;
       reviewed_at: Date | null;
       exception_until: Date | null;
     }[] = await this.dataSource.query(
-      `SELECT c.id, c.name, cur.submitted_at, r.decision, r.comment, r.reviewed_at,
+      `SELECT c.id, c.name, cur.submitted_at, cur.received_at, r.decision, r.comment, r.reviewed_at,
               (SELECT count(*)::int FROM return_submission s WHERE s.cycle_id = $1 AND s.coop_id = c.id) AS submissions,
               (SELECT max(e.until) FROM return_exception e WHERE e.cycle_id = $1 AND e.coop_id = c.id) AS exception_until
          FROM coop c
@@ -66,7 +67,10 @@ export class CycleQueries {
         coopId: r.id,
         name: r.name,
         state,
+        // When the node says it made the return (what counts against the lock), and when the hub got it:
+        // a return made in time that reached the hub days later shows as such.
         submittedAt: iso(r.submitted_at),
+        receivedAt: iso(r.received_at),
         submissions: r.submissions,
         review,
         reviewedAt: iso(r.reviewed_at),

@@ -15,7 +15,8 @@ import { DomainError } from '@app/platform/errors/domain-error';
  *    co-op's part left 1 to the threshold, that co-op would learn a small count of the other co-ops'
  *    people, so the figure is hidden. A figure one co-op supplies alone leaves 0 when that co-op
  *    takes its part away and the whole figure for every other co-op, so it is shown when above the
- *    threshold and hidden (rule 1) when not.
+ *    threshold and hidden (rule 1) when not. Other readers who know a part of every figure (a
+ *    commissioner holding an earlier release of the same report: `knownBy`) are checked the same way.
  *
  * 3. No hidden figure alone in a line. A row with one hidden figure gives it away: the row total
  *    minus the cells shown. So every row and column with a hidden figure gets a second one: the
@@ -109,6 +110,18 @@ export interface DisclosureOptions {
    * figures. The rules treat them as any other hidden figure, so they can pair them and check them.
    */
   readonly hiddenFromStart?: readonly Suppression[];
+  /**
+   * Readers who already know a part of every figure, besides each co-op knowing its own: e.g. a
+   * commissioner holding an earlier release of the same report, who knows what the co-ops in it
+   * sent. A figure that, less what such a reader knows, leaves 1 to the threshold is hidden (rule
+   * 2), and what they know bounds hidden figures from below (rule 4). Cells as in the table.
+   */
+  readonly knownBy?: readonly KnownPart[];
+}
+
+export interface KnownPart {
+  readonly name: string;
+  readonly cells: readonly (readonly number[])[];
 }
 
 export type TablePosition =
@@ -186,6 +199,11 @@ export function publishSingleFigure(metric: MetricNature, input: SingleFigure, o
   if (sum(input.contributions.map((c) => c.value)) !== input.value) throw DisclosureErrors.badTable("the co-ops' parts do not add up to the figure");
   if (isSmall(input.value, threshold)) return { figure: SUPPRESSED, reason: 'primary' };
   if (input.contributions.some((c) => isSmall(input.value - c.value, threshold))) return { figure: SUPPRESSED, reason: DIFFERENCING };
+  for (const k of options.knownBy ?? []) {
+    const known = k.cells[0]?.[0];
+    if (known === undefined || known < 0 || known > input.value) throw DisclosureErrors.badTable(`what ${k.name} knows is not a part of the figure`);
+    if (isSmall(input.value - known, threshold)) return { figure: SUPPRESSED, reason: knownDifferencing(k.name) };
+  }
   return { figure: input.value, reason: null };
 }
 
@@ -193,7 +211,8 @@ export function publishSingleFigure(metric: MetricNature, input: SingleFigure, o
 export function suppressSmallCounts(table: FigureTable, options: DisclosureOptions = {}): DisclosureResult {
   const threshold = checkedThreshold(options.threshold);
   checkTable(table);
-  const work = startWork(table, threshold);
+  checkKnown(table, options.knownBy ?? []);
+  const work = startWork(table, threshold, options.knownBy ?? []);
   for (const given of options.hiddenFromStart ?? []) hide(work, atOf(work, given.position), given.reason);
   hideSmallCounts(work);
   // Differencing depends only on the figures, not on what else is hidden, so it runs before the
@@ -238,7 +257,7 @@ interface Work {
 
 const DIFFERENCING: SuppressionReason = 'secondary: co-op differencing (a co-op taking away its own part would see a small count of the others)';
 
-function startWork(table: FigureTable, threshold: number): Work {
+function startWork(table: FigureTable, threshold: number, knownBy: readonly KnownPart[]): Work {
   const columns = table.columnLabels.length;
   const values = withTotals(table.cells, columns);
   // Sorted, so the order the co-ops were listed in cannot change the outcome.
@@ -246,6 +265,7 @@ function startWork(table: FigureTable, threshold: number): Work {
   const readers: Reader[] = [
     { name: 'commissioners', own: values.map((row) => row.map(() => 0)) },
     ...coops.map((c) => ({ name: 'a co-op', own: withTotals(c.cells, columns) })),
+    ...knownBy.map((k) => ({ name: k.name, own: withTotals(k.cells, columns) })),
   ];
   const reasons = values.map((row) => row.map((): SuppressionReason | undefined => undefined));
   return { values, reasons, threshold, readers, rowLabels: table.rowLabels, columnLabels: table.columnLabels };
@@ -313,9 +333,13 @@ function hideCoopDifferences(work: Work): void {
   const coops = work.readers.slice(1);
   for (const reader of coops) {
     for (const at of allEntries(work)) {
-      if (isSmall(valueAt(work, at) - reader.own[at.row][at.column], work.threshold)) hide(work, at, DIFFERENCING);
+      if (isSmall(valueAt(work, at) - reader.own[at.row][at.column], work.threshold)) hide(work, at, reader.name === 'a co-op' ? DIFFERENCING : knownDifferencing(reader.name));
     }
   }
+}
+
+function knownDifferencing(name: string): SuppressionReason {
+  return `secondary: differencing (${name} taking away what they know would see a small count)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,6 +556,15 @@ function checkTable(table: FigureTable): void {
   const expected = [...totals.slice(0, -1).map((row) => row[columns]), ...totals[rows].slice(0, -1), totals[rows][columns]];
   if (given.length !== expected.length || given.some((value, i) => value !== expected[i])) throw DisclosureErrors.badTable('the totals are not the sums of the cells');
   checkContributions(table, rows, columns);
+}
+
+/** What a reader knows is a part of each figure: never negative, never more than the figure. */
+function checkKnown(table: FigureTable, knownBy: readonly KnownPart[]): void {
+  const [rows, columns] = [table.rowLabels.length, table.columnLabels.length];
+  for (const k of knownBy) {
+    checkGrid(k.cells, rows, columns, `what ${k.name} knows`);
+    if (k.cells.some((row, r) => row.some((value, c) => value > table.cells[r][c]))) throw DisclosureErrors.badTable(`what ${k.name} knows is more than a figure`);
+  }
 }
 
 function checkContributions(table: FigureTable, rows: number, columns: number): void {

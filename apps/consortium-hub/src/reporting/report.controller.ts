@@ -1,16 +1,16 @@
-import { Controller, ForbiddenException, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
-import { ConsolidatedReports, ReportBasis, ReportRequest } from './consolidated-reports';
+import { ConsolidatedReports, ReportView } from './consolidated-reports';
 import { ReportQuery, TrendQuery } from './report.dto';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRequestException(['id must be a UUID']) });
 
 /**
- * What commissioners read: the consolidated report of a cycle, trends across cycles, and both as
- * CSV. Commissioners see approved returns only; consortium staff may also look at every current
- * return while they review, and see why each figure was suppressed.
+ * What commissioners read: the published releases of a cycle's consolidated report, trends across
+ * cycles, and both as CSV. Consortium staff publish releases, see why each figure was suppressed,
+ * and may take a live look at the returns (`basis`) while they review.
  */
 @ApiTags('reporting')
 @ApiBearerAuth()
@@ -19,16 +19,29 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class ReportController {
   constructor(private readonly reports: ConsolidatedReports) {}
 
+  /** Publishes the next release of the cycle's report from the approved returns; it never changes afterwards. */
+  @Post('cycles/:id/releases')
+  @Roles('consortium-staff')
+  @HttpCode(201)
+  publish(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+    return this.reports.publish(id, by);
+  }
+
+  @Get('cycles/:id/releases')
+  releases(@Param('id', uuid) id: string) {
+    return this.reports.releases(id);
+  }
+
   @Get('cycles/:id/report')
   report(@Param('id', uuid) id: string, @Query() query: ReportQuery, @CurrentPrincipal() who: Principal) {
-    return this.reports.report(id, requestFor(who, query.basis));
+    return this.reports.report(id, viewFor(who, query), isStaff(who));
   }
 
   @Get('cycles/:id/report.csv')
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async reportCsv(@Param('id', uuid) id: string, @Query() query: ReportQuery, @CurrentPrincipal() who: Principal, @Res({ passthrough: true }) res: Response) {
-    const { filename, body } = await this.reports.csv(id, requestFor(who, query.basis).basis);
+    const { filename, body } = await this.reports.csv(id, viewFor(who, query));
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
   }
@@ -36,21 +49,23 @@ export class ReportController {
   /** One metric across periods, with the change from the period before. */
   @Get('trends')
   trend(@Query() query: TrendQuery, @CurrentPrincipal() who: Principal) {
-    return this.reports.trend(query.metric, query, requestFor(who, query.basis));
+    return this.reports.trend(query.metric, query, viewFor(who, query).basis);
   }
 
   @Get('trends.csv')
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async trendCsv(@Query() query: TrendQuery, @CurrentPrincipal() who: Principal, @Res({ passthrough: true }) res: Response) {
-    const { filename, body } = await this.reports.trendCsv(query.metric, query, requestFor(who, query.basis).basis);
+    const { filename, body } = await this.reports.trendCsv(query.metric, query, viewFor(who, query).basis);
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
   }
 }
 
-function requestFor(who: Principal, basis: ReportBasis = 'approved'): ReportRequest {
-  const staff = who.role === 'consortium-staff';
-  if (basis !== 'approved' && !staff) throw new ForbiddenException('commissioners see approved returns only (basis=approved)');
-  return { basis, withReasons: staff };
+const isStaff = (who: Principal) => who.role === 'consortium-staff';
+
+function viewFor(who: Principal, query: ReportView): ReportView {
+  if (query.basis && !isStaff(who)) throw new ForbiddenException('commissioners read published releases only: leave basis out');
+  if (query.basis && query.release) throw new BadRequestException(['give either release or basis, not both']);
+  return query;
 }

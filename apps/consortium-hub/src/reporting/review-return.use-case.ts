@@ -20,9 +20,10 @@ export interface ReviewMade {
 }
 
 /**
- * Consortium staff approve a co-op's current return, or send it back with a comment. The review is
- * kept (every decision is history) and the co-op is told through the outbox in the same transaction:
- * a send-back reopens the return for that co-op, an approval freezes it.
+ * Consortium staff approve a co-op's current return, or send it back with a comment, naming the return
+ * they looked at (its messageId), which must still be the current one. The review is kept (every
+ * decision is history) and the co-op is told through the outbox in the same transaction: a send-back
+ * reopens the return for that co-op, an approval freezes it.
  */
 @Injectable()
 export class ReviewReturn {
@@ -35,15 +36,15 @@ export class ReviewReturn {
   async execute(
     target: { cycleId: string; coopId: string },
     decision: ReviewDecision,
-    details: { comment?: string; messageId?: string },
+    details: { comment?: string; messageId: string },
     by: Principal,
   ): Promise<ReviewMade> {
     const made = await this.dataSource.transaction(async (m) => {
       const period = await this.periodOf(m, target.cycleId, target.coopId);
       await lockCoopReturn(m, target.cycleId, target.coopId);
       const current = await currentReturnOf(m, target.cycleId, target.coopId);
-      // Staff who name the return they looked at must not approve one that replaced it meanwhile.
-      if (current && details.messageId && details.messageId !== current.messageId) throw ReportingErrors.notCurrentReturn(details.messageId, current.messageId);
+      // Staff name the return they looked at, and must not review one that replaced it meanwhile.
+      if (current && details.messageId !== current.messageId) throw ReportingErrors.notCurrentReturn(details.messageId, current.messageId);
       const refusal = reviewRefusal(decision, current !== null, current?.review ?? null);
       if (refusal === 'no-current-return' || !current) throw ReportingErrors.noCurrentReturn(target.coopId, period);
       if (refusal === 'already-approved') throw ReportingErrors.alreadyApproved(current.messageId);

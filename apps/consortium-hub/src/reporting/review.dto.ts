@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
-import { IsOptionalNotNull, IsTimestampWithZone } from '@app/platform';
+import { IsTimestampWithZone } from '@app/platform';
 
 export class ApproveReturnDto {
-  @ApiPropertyOptional({ description: "The return staff looked at (its messageId in GET .../submissions): refused with 409 if the co-op's current return is another one" })
-  @IsOptionalNotNull()
+  /** Required, so that no one approves or sends back figures they have not looked at. */
+  @ApiProperty({
+    format: 'uuid',
+    description: "The return staff looked at: the messageId of the co-op's current return in GET /reporting/cycles/:id/submissions. Refused with 409 REPORTING.NOT_CURRENT_RETURN if the co-op's current return is another one",
+  })
   @IsUUID('4')
-  messageId?: string;
+  messageId: string;
 }
 
 export class SendBackReturnDto extends ApproveReturnDto {

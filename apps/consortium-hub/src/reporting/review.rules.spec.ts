@@ -1,4 +1,4 @@
-import { isLocked, lockTime, reviewRefusal, reviewStateOf, submissionRefusal } from './review.rules';
+import { LATE_ARRIVAL_GRACE_HOURS, LATE_ARRIVAL_GRACE_MS, LatestReview, OPENED_CLOCK_ALLOWANCE_MS, isLocked, lockTime, reviewRefusal, reviewStateOf, submissionRefusal } from './review.rules';
 
 const at = (iso: string) => new Date(iso);
 
@@ -44,39 +44,90 @@ describe('reviewStateOf', () => {
 });
 
 describe('submissionRefusal', () => {
+  const openedAt = at('2026-10-01T09:00:00Z');
   const locksAt = at('2026-11-14T17:00:00Z');
   const before = at('2026-11-14T16:00:00Z');
   const after = at('2026-11-20T09:00:00Z');
   const approved = { decision: 'approved' as const, reviewedAt: at('2026-11-02T10:00:00Z') };
   const sentBack = { decision: 'sent-back' as const, reviewedAt: at('2026-11-03T10:00:00Z') };
+  const HOUR = 3_600_000;
+  /** A return that arrives as it is made, unless `receivedAt` says otherwise. */
+  const refusal = (f: { madeAt: Date; receivedAt?: Date; currentReview?: LatestReview | null; exceptionUntil?: Date | null }) =>
+    submissionRefusal({ openedAt, locksAt, currentReview: null, exceptionUntil: null, receivedAt: f.madeAt, ...f });
 
   it('takes a first return or a resubmission before the lock', () => {
-    expect(submissionRefusal({ madeAt: before, locksAt, currentReview: null, exceptionUntil: null })).toBeNull();
+    expect(refusal({ madeAt: before })).toBeNull();
+    expect(refusal({ madeAt: openedAt })).toBeNull();
+  });
+
+  it('refuses a return that says it was made before the cycle opened, naming both times, whatever else holds', () => {
+    const backdated = at('2026-09-30T12:00:00Z');
+    expect(refusal({ madeAt: backdated, receivedAt: before })).toEqual({ kind: 'made-before-opened', madeAt: backdated, openedAt });
+    expect(refusal({ madeAt: backdated, receivedAt: after, currentReview: sentBack, exceptionUntil: at('2026-12-01T00:00:00Z') })?.kind).toBe('made-before-opened');
+  });
+
+  it("allows for a node clock a few minutes behind the hub's on a return made as the cycle opened", () => {
+    expect(refusal({ madeAt: new Date(openedAt.getTime() - OPENED_CLOCK_ALLOWANCE_MS), receivedAt: openedAt })).toBeNull();
+    expect(refusal({ madeAt: new Date(openedAt.getTime() - OPENED_CLOCK_ALLOWANCE_MS - 1), receivedAt: openedAt })?.kind).toBe('made-before-opened');
   });
 
   it('refuses to replace an approved return, before or after the lock, saying when it was approved', () => {
-    expect(submissionRefusal({ madeAt: before, locksAt, currentReview: approved, exceptionUntil: null })).toEqual({ kind: 'approved', approvedAt: approved.reviewedAt });
-    expect(submissionRefusal({ madeAt: after, locksAt, currentReview: approved, exceptionUntil: at('2026-12-01T00:00:00Z') })).toEqual({ kind: 'approved', approvedAt: approved.reviewedAt });
+    expect(refusal({ madeAt: before, currentReview: approved })).toEqual({ kind: 'approved', approvedAt: approved.reviewedAt });
+    expect(refusal({ madeAt: after, currentReview: approved, exceptionUntil: at('2026-12-01T00:00:00Z') })).toEqual({ kind: 'approved', approvedAt: approved.reviewedAt });
   });
 
   it('takes a resubmission of a return sent back, even after the lock', () => {
-    expect(submissionRefusal({ madeAt: before, locksAt, currentReview: sentBack, exceptionUntil: null })).toBeNull();
-    expect(submissionRefusal({ madeAt: after, locksAt, currentReview: sentBack, exceptionUntil: null })).toBeNull();
+    expect(refusal({ madeAt: before, currentReview: sentBack })).toBeNull();
+    expect(refusal({ madeAt: after, currentReview: sentBack })).toBeNull();
   });
 
   it('refuses a return made after the lock, and one made at the lock time exactly', () => {
-    expect(submissionRefusal({ madeAt: after, locksAt, currentReview: null, exceptionUntil: null })).toEqual({ kind: 'locked', locksAt, exceptionEndedAt: null });
-    expect(submissionRefusal({ madeAt: locksAt, locksAt, currentReview: null, exceptionUntil: null })?.kind).toBe('locked');
+    expect(refusal({ madeAt: after })).toEqual({ kind: 'locked', locksAt, exceptionEndedAt: null, arrivedTooLate: null });
+    expect(refusal({ madeAt: locksAt })?.kind).toBe('locked');
   });
 
   it('refuses a return after the lock once the resubmission that followed a send-back is pending again', () => {
-    expect(submissionRefusal({ madeAt: after, locksAt, currentReview: null, exceptionUntil: null })?.kind).toBe('locked');
+    expect(refusal({ madeAt: after })?.kind).toBe('locked');
+  });
+
+  it('takes a return made before the lock that arrives after it, up to the grace and no later', () => {
+    expect(LATE_ARRIVAL_GRACE_HOURS).toBe(72);
+    expect(refusal({ madeAt: before, receivedAt: at('2026-11-17T09:00:00Z') })).toBeNull();
+    expect(refusal({ madeAt: before, receivedAt: new Date(locksAt.getTime() + LATE_ARRIVAL_GRACE_MS) })).toBeNull();
+    const late = new Date(locksAt.getTime() + LATE_ARRIVAL_GRACE_MS + 1);
+    expect(refusal({ madeAt: before, receivedAt: late })).toEqual({
+      kind: 'locked',
+      locksAt,
+      exceptionEndedAt: null,
+      arrivedTooLate: { claimedBefore: locksAt, madeAt: before, receivedAt: late, graceHours: 72 },
+    });
+  });
+
+  it('lets a return that claims to be made before the lock but arrives after the grace in only with a send-back or an exception', () => {
+    const late = at('2026-11-25T09:00:00Z');
+    expect(refusal({ madeAt: before, receivedAt: late, currentReview: sentBack })).toBeNull();
+    expect(refusal({ madeAt: before, receivedAt: late, exceptionUntil: at('2026-11-26T00:00:00Z') })).toBeNull();
   });
 
   it('takes a return made after the lock while an exception runs, and refuses one made after it ended', () => {
     const until = at('2026-11-21T00:00:00Z');
-    expect(submissionRefusal({ madeAt: after, locksAt, currentReview: null, exceptionUntil: until })).toBeNull();
-    expect(submissionRefusal({ madeAt: until, locksAt, currentReview: null, exceptionUntil: until })).toEqual({ kind: 'locked', locksAt, exceptionEndedAt: until });
+    expect(refusal({ madeAt: after, exceptionUntil: until })).toBeNull();
+    expect(refusal({ madeAt: until, exceptionUntil: until })).toEqual({ kind: 'locked', locksAt, exceptionEndedAt: until, arrivedTooLate: null });
+  });
+
+  it("applies the same grace to an exception's end: made before it, arriving more than the grace after it, is refused", () => {
+    const until = at('2026-11-21T00:00:00Z');
+    const madeAt = new Date(until.getTime() - HOUR);
+    expect(refusal({ madeAt, receivedAt: new Date(until.getTime() + LATE_ARRIVAL_GRACE_MS), exceptionUntil: until })).toBeNull();
+    const late = new Date(until.getTime() + LATE_ARRIVAL_GRACE_MS + 1);
+    expect(refusal({ madeAt, receivedAt: late, exceptionUntil: until })).toEqual({
+      kind: 'locked',
+      locksAt,
+      exceptionEndedAt: until,
+      arrivedTooLate: { claimedBefore: until, madeAt, receivedAt: late, graceHours: 72 },
+    });
+    // A claim to beat both the lock and the exception names the later of the two.
+    expect(refusal({ madeAt: before, receivedAt: late, exceptionUntil: until })).toMatchObject({ arrivedTooLate: { claimedBefore: until } });
   });
 });
 

@@ -131,6 +131,22 @@ describe('withholdOnNode', () => {
     expect(withheld(out).length).toBeGreaterThan(4);
     expect(validateReturn(CCM_QUARTERLY_V1, { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out }, { localities: LOCALITIES })).toEqual([]);
   });
+
+  // The hub requires the shown cells of a breakdown with withheld ones to add up to at most the total
+  // less one: what is withheld always holds at least one person, even when the second cell is a zero.
+  it('sends only what validateReturn accepts when a lone small cell takes a zero with it, or every cell is small', () => {
+    const tables = [
+      { 'council-commissioned': 0, 'direct-payment': 0, 'individual-service-fund': 0, 'self-funder': 1 },
+      { 'council-commissioned': 0, 'direct-payment': 9, 'individual-service-fund': 0, 'self-funder': 1 },
+      { 'council-commissioned': 1, 'direct-payment': 2, 'individual-service-fund': 1, 'self-funder': 2 },
+    ];
+    for (const funding_type of tables) {
+      const total = Object.values(funding_type).reduce((a, b) => a + b, 0);
+      const out = outgoing(baseFigures({ people_supported: { funding_type, locality: { Slaithwaite: total } } }));
+      expect(withheld(out).filter(([metric]) => metric === 'people_supported').length).toBeGreaterThanOrEqual(2);
+      expect(validateReturn(CCM_QUARTERLY_V1, { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out }, { localities: LOCALITIES })).toEqual([]);
+    }
+  });
 });
 
 describe('contract figures', () => {

@@ -130,6 +130,7 @@ const METRICS: MetricDefinition[] = [
     required: true,
     validation: PEOPLE,
     consolidation: SUM,
+    publishedWith: 'staff_leavers',
   },
   {
     id: 'staff_leavers',

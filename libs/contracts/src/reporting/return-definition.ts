@@ -89,6 +89,12 @@ export interface MetricDefinition {
    * left out (headcount less those paid it) cannot be worked out when they are few.
    */
   readonly subsetOf?: string;
+  /**
+   * Another count of people published with this one, hidden whenever this one is and the other way
+   * round: starters and leavers, because last quarter's headcount and this quarter's give their
+   * difference, so one shown would give the other away.
+   */
+  readonly publishedWith?: string;
   /** For unit `rating`: what each coded value means. */
   readonly scale?: readonly RatingLevel[];
 }

@@ -140,6 +140,51 @@ describe('validateReturn', () => {
     expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.CELLS_DO_NOT_ADD_UP', metric: 'people_supported', message: 'people_supported: the funding_type cells add up to 24, not to the total 20' })]);
   });
 
+  it('names shown cells that leave less than one person for the cells withheld beside them', () => {
+    // people_supported: 20 in all, 5 in each of four funding types.
+    const r = completeReturn();
+    const withhold = (value: string) => Object.assign(figure(r, 'people_supported', { funding_type: value }), { value: null, suppressedOnNode: true });
+    withhold('direct-payment');
+    withhold('self-funder');
+    expect(check(r)).toEqual([]);
+    // Shown 5 + 14 = 19: the withheld two hold the one person left, as a 1 and a 0 would.
+    figure(r, 'people_supported', { funding_type: 'individual-service-fund' }).value = 14;
+    expect(check(r)).toEqual([]);
+    figure(r, 'people_supported', { funding_type: 'individual-service-fund' }).value = 15;
+    expect(check(r)).toEqual([
+      expect.objectContaining({
+        code: 'RETURN.CELLS_DO_NOT_ADD_UP',
+        metric: 'people_supported',
+        breakdown: null,
+        message: 'people_supported: the funding_type cells shown add up to 20, but with 2 cells withheld (at least 1 between them) they can add up to no more than the total 20 less one, 19',
+      }),
+    ]);
+    // Shown cells bigger than the total itself, hidden behind a withheld cell.
+    figure(r, 'people_supported', { funding_type: 'council-commissioned' }).value = 50;
+    expect(check(r).map((p) => [p.code, p.metric])).toEqual([['RETURN.CELLS_DO_NOT_ADD_UP', 'people_supported']]);
+  });
+
+  it('names a count bigger than the whole it is part of: staff paid the Real Living Wage, of the headcount', () => {
+    const r = completeReturn();
+    // Headcount 15 (5 in each contract type).
+    const headcount = figure(r, 'staff_headcount').value!;
+    figure(r, 'staff_paid_real_living_wage').value = headcount;
+    figure(r, 'staff_real_living_wage_percent').value = 100;
+    expect(check(r)).toEqual([]);
+    // Its rate, agreeing with its parts, would be over 100 as well; the problem names both metrics.
+    figure(r, 'staff_paid_real_living_wage').value = headcount + 1;
+    figure(r, 'staff_real_living_wage_percent').value = 106.7;
+    expect(check(r)).toEqual([
+      expect.objectContaining({ code: 'RETURN.OUT_OF_RANGE', metric: 'staff_real_living_wage_percent' }),
+      expect.objectContaining({
+        code: 'RETURN.SUBSET_EXCEEDS_WHOLE',
+        metric: 'staff_paid_real_living_wage',
+        breakdown: null,
+        message: `staff_paid_real_living_wage: the value ${headcount + 1} is more than staff_headcount, ${headcount}, which staff_paid_real_living_wage is part of`,
+      }),
+    ]);
+  });
+
   it('lets hours cells differ from their total by the rounding of each cell only', () => {
     const r = completeReturn();
     figure(r, 'care_hours_planned').value! += 0.03;

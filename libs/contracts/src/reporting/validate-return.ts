@@ -29,6 +29,7 @@ export const RETURN_PROBLEM_CODES = [
   'RETURN.BAD_SUPPRESSION',
   'RETURN.INCONSISTENT_RATE',
   'RETURN.CELLS_DO_NOT_ADD_UP',
+  'RETURN.SUBSET_EXCEEDS_WHOLE',
 ] as const;
 export type ReturnProblemCode = (typeof RETURN_PROBLEM_CODES)[number];
 
@@ -53,7 +54,8 @@ const RATE_TOLERANCE = 0.1;
  * valid). The figures' shape (types, bounds, unknown fields) is the payload class's to check first;
  * this checks what they mean: known metrics, the right breakdowns with values from the vocabulary,
  * every required metric and cell present once, values in range and of the right kind, withheld
- * cells only where the node may withhold, and rates that agree with their parts.
+ * cells only where the node may withhold, cells that add up to their total, a part no bigger than
+ * its whole, and rates that agree with their parts.
  */
 export function validateReturn(definition: ReturnDefinition, figures: ReturnFigures, context: ReturnContext = {}): ReturnProblem[] {
   const problems: ReturnProblem[] = [];
@@ -100,6 +102,10 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
 
   for (const metric of definition.metrics) {
     for (const dimension of metric.breakdowns) checkCellsAddUp(metric, dimension, accepted, context, (message) => add('RETURN.CELLS_DO_NOT_ADD_UP', metric.id, null, message));
+  }
+
+  for (const metric of definition.metrics) {
+    if (metric.subsetOf) checkSubset(metric, metric.subsetOf, accepted, (breakdown, message) => add('RETURN.SUBSET_EXCEEDS_WHOLE', metric.id, breakdown, message));
   }
 
   for (const metric of definition.metrics) {
@@ -181,7 +187,11 @@ function checkValue(metric: MetricDefinition, f: { breakdown: Breakdown | null; 
 
 /**
  * A one-way breakdown shares out its total: with every cell of the vocabulary present and none
- * withheld, the cells add up to it (decimals within the rounding of each cell).
+ * withheld, the cells add up to it (decimals within the rounding of each cell). With cells withheld
+ * on the node, the shown ones add up to the total less what is withheld; the node withholds only
+ * people counts of at least 1 (and zeros only beside such a count: see `withholdOnNode`), so what is
+ * withheld is at least 1, and the shown cells add up to no more than the total less one. Without this a
+ * node could send shown cells bigger than their total by withholding one.
  */
 function checkCellsAddUp(
   metric: MetricDefinition,
@@ -194,13 +204,35 @@ function checkCellsAddUp(
   const total = figures.find((f) => f.metric === metric.id && f.breakdown === null)?.value;
   if (!vocabulary || typeof total !== 'number') return;
   let sum = 0;
+  let withheld = 0;
   for (const value of vocabulary) {
     const cell = figures.find((f) => f.metric === metric.id && sameCell(f.breakdown, { [dimension]: value }));
-    if (!cell || typeof cell.value !== 'number' || cell.suppressedOnNode) return;
-    sum += cell.value;
+    if (cell?.suppressedOnNode) withheld++;
+    else if (!cell || typeof cell.value !== 'number') return;
+    else sum += cell.value;
   }
   const tolerance = metric.validation.type === 'integer' ? 0 : 0.5 * 10 ** -(metric.validation.decimals ?? 2) * vocabulary.length + 1e-9;
-  if (Math.abs(sum - total) > tolerance) add(`the ${dimension} cells add up to ${round(sum)}, not to the total ${total}`);
+  if (withheld === 0) {
+    if (Math.abs(sum - total) > tolerance) add(`the ${dimension} cells add up to ${round(sum)}, not to the total ${total}`);
+  } else if (sum > total - 1 + tolerance) {
+    add(
+      `the ${dimension} cells shown add up to ${round(sum)}, but with ${withheld} cell${withheld === 1 ? '' : 's'} withheld (at least 1 between them) ` +
+        `they can add up to no more than the total ${total} less one, ${round(total - 1)}`,
+    );
+  }
+}
+
+/**
+ * A count of people who are all also counted in another metric (staff paid the Real Living Wage, of
+ * the staff headcount) is no bigger than it: its total, and any cell both give.
+ */
+function checkSubset(part: MetricDefinition, wholeId: string, figures: readonly ReturnFigure[], add: (breakdown: Breakdown | null, message: string) => void): void {
+  for (const f of figures) {
+    if (f.metric !== part.id || typeof f.value !== 'number' || f.suppressedOnNode) continue;
+    const whole = figures.find((w) => w.metric === wholeId && sameCell(w.breakdown, f.breakdown));
+    if (!whole || typeof whole.value !== 'number' || whole.suppressedOnNode) continue;
+    if (f.value > whole.value) add(f.breakdown === null ? null : cleanBreakdown(f.breakdown), `the value ${f.value} is more than ${wholeId}, ${whole.value}, which ${part.id} is part of`);
+  }
 }
 
 function round(n: number): number {
