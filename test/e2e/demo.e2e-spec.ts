@@ -26,7 +26,9 @@ describe('the demo', () => {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect({ code, out }).toEqual({ code: 0, out: expect.stringContaining('stopped cleanly') });
+    // On a failure, the demo's own last words say which step and why.
+    expect({ code, failure: out.match(/demo failed: .*(\n.*)?/)?.[0] ?? null }).toEqual({ code: 0, failure: null });
+    expect(out).toContain('stopped cleanly');
     expect(out).toMatch(/Co-operative Care Colne Valley\s+public key U[A-Z2-7]{55}/);
     expect(out).toMatch(/Starting NATS \(JetStream\) with the authorization the hub writes/);
     expect(out).toMatch(/Co-operative Care Colne Valley\s+\d+ members, \d+ board seats/);
@@ -36,5 +38,10 @@ describe('the demo', () => {
     expect(out).toMatch(/the hub now shows: Holmfirth, Honley, New Mill, Meltham/);
     expect(out).toMatch(/0 unconfirmed/);
     expect(out).toMatch(/the hub has 3 of 3 returns, 0 late, 0 not answered/);
-  }, 120_000);
+    expect(out).toMatch(/Release 1 of the \d{4}-Q\d report, published [\d-]+: covers 3 co-ops/);
+    expect(out).toMatch(/\d+ figures suppressed in all/);
+    expect(out).toMatch(/3 of 3 online co-ops answered in \d+ ms/);
+    expect(out).toMatch(/the order: £[\d,.]+ together against £[\d,.]+ bought separately, a saving of £[\d,.]+/);
+    expect(out).toMatch(/the tender is (awarded|lost); \d+ contracts? go/);
+  }, 240_000);
 });

@@ -281,6 +281,27 @@ describe('joint purchasing', () => {
     const [row] = await waitFor("the hub's refusal", () => sentRow(MARSDEN, tooLate), (r) => r[0]?.status === 'rejected');
     expect(row.last_error).toMatch(new RegExp(`^PURCHASING.ROUND_CLOSED: the round closed at ${closesAt.toISOString().replace(/\./g, '\\.')}; this commitment was made at .*, after the close$`));
     expect((await hubGet(`/purchasing/rounds/${round.id}`)).body.items[0].totalQuantity).toBe(3);
+
+    // Days later, before anyone ordered: a commitment claiming to be made before the close is refused,
+    // whatever it claims, because it arrived more than the 24-hour grace after the close.
+    const day = 86_400_000;
+    await mesh.hubQuery(`UPDATE purchasing_round SET opened_at = now() - interval '4 days', closes_at = now() - interval '3 days', closed_at = now() - interval '3 days' WHERE id = $1`, [round.id]);
+    const backdated = await sendStamped(MELTHAM, round.id, items.dbs, 40, new Date(Date.now() - 3 * day - 3_600_000));
+    const [refused] = await waitFor("the hub's refusal of a backdated commitment", () => sentRow(MELTHAM, backdated), (r) => r[0]?.status === 'rejected');
+    expect(refused.last_error).toMatch(/^PURCHASING.ROUND_CLOSED: the round closed at .*; this commitment arrived at .*, more than 24 hours after the close, so it is refused whatever time it claims/);
+    expect((await hubGet(`/purchasing/rounds/${round.id}`)).body.items[0].totalQuantity).toBe(3);
+  });
+
+  it("refuses a commitment whose line would pass the limit, on the node at once and on the hub if one gets through", async () => {
+    const dear = (await hubPost('/purchasing/catalogue', { name: 'Care home extension', supplier: 'Pennine Builders', unit: 'one wing', soloUnitPricePence: 10_000_000 }).expect(201)).body.id;
+    const round = await openRound('Big round', [dear]);
+    const tooMuch = (await commit(MARSDEN, round.id, dear, 100_001).expect(400)).body;
+    expect(tooMuch).toMatchObject({ code: 'PURCHASING.LINE_TOO_LARGE', message: expect.stringMatching(/^quantity 100001 at 10000000p a unit .* more than the 1000000000000p one co-op's line may reach: commit at most 100000$/) });
+    await commit(MARSDEN, round.id, dear, 100_000).expect(202);
+    const through = await sendStamped(MELTHAM, round.id, dear, 200_000, new Date());
+    const [row] = await waitFor("the hub's refusal", () => sentRow(MELTHAM, through), (r) => r[0]?.status === 'rejected');
+    expect(row.last_error).toMatch(/^PURCHASING.LINE_TOO_LARGE: quantity 200000 at 10000000p a unit/);
+    await hubPost(`/purchasing/rounds/${round.id}/cancel`, { reason: 'a test of the limits' }).expect(200);
   });
 
   /** The co-op whose outbox holds a message. */

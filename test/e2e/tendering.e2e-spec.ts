@@ -40,6 +40,7 @@ describe('joint tendering', () => {
   const STARTS = day(-14);
   const ENDS = day(365);
   const traffic: { subject: string; text: string }[] = [];
+  const PUBLIC_BASE = 'https://hub.example.coop';
   let tap: NatsConnection;
   let sub: Subscription;
 
@@ -60,7 +61,7 @@ describe('joint tendering', () => {
   beforeAll(async () => {
     tap = await connect({ servers: mesh.natsUrl });
     sub = tap.subscribe(`${mesh.root}.>`, { callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }) });
-    await mesh.startHub();
+    await mesh.startHub({ PUBLIC_BASE_URL: PUBLIC_BASE });
     for (const [coop, c] of Object.entries(COOPS)) {
       await mesh.startNode(coop, { COOP_LOCALITIES: c.localities, COOP_SERVICES: c.services });
       for (const [i, hours] of c.carers.entries()) {
@@ -147,9 +148,35 @@ describe('joint tendering', () => {
         .set('Authorization', admin(MARSDEN))
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 35, pricePencePerHour: 2400 }, { lotId: inv.lots[1].lotId, hoursPerWeek: 25, pricePencePerHour: 2450 }], totalHoursPerWeek: 40 })
         .expect(202);
+      expect(sent.body).toMatchObject({ totalHoursPerWeek: 40, totalHoursPerWeekDefaulted: false });
       for (const o of sent.body.offers) expect((await outboxRow(MARSDEN, o.messageId))[0].status).toBe('confirmed');
       const after = await invitationOn(MARSDEN, tenderId);
       expect(after.lots.map((l: any) => l.lastOffer.hubAnswer)).toEqual(['accepted', 'accepted']);
+      // Its own offers do not count against this tender's spare hours.
+      expect(after.capacity).toMatchObject({ offeredElsewhereHoursPerWeek: 0, spareHoursPerWeek: 75 });
+    });
+
+    it("holds the hours a co-op has on offer back from its other open tenders, until it hears how they went", async () => {
+      const other = (
+        await hub()
+          .post('/tenders')
+          .set('Authorization', staff())
+          .send({
+            title: 'Befriending, Marsden',
+            buyer: 'Kirklees Council',
+            deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+            lots: [{ title: 'Befriending', locality: 'Marsden', serviceType: 'befriending', hoursPerWeek: 60, ceilingPencePerHour: 1800, startsOn: STARTS, endsOn: ENDS }],
+          })
+          .expect(201)
+      ).body.id;
+      await hub().post(`/tenders/${other}/invitations`).set('Authorization', staff()).send({}).expect(201);
+      const inv = await invitationOn(MARSDEN, other);
+      // 75 hours, 40 of them on offer on the first tender (its 35 + 25, capped at the 40 stated): 35 spare.
+      expect(inv.capacity).toMatchObject({ offeredElsewhereHoursPerWeek: 40, spareHoursPerWeek: 35 });
+      expect(inv.suggestedTotalHoursPerWeek).toBe(35);
+      expect(inv.lots[0].suggestion.hoursPerWeek).toBe(35);
+      await hub().post(`/tenders/${other}/cancellation`).set('Authorization', staff()).send({ reason: 'Entered by mistake' }).expect(201);
+      await invitationOn(MARSDEN, other, (b) => b.status === 'cancelled');
     });
 
     it('refuses an offer above the ceiling with the reason: on the node at once, and on the hub if one gets through', async () => {
@@ -194,12 +221,18 @@ describe('joint tendering', () => {
         .set('Authorization', admin(HOLME))
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: inv.lots[0].suggestion.hoursPerWeek, pricePencePerHour: 2450 }] })
         .expect(202);
+      // No total given: the node states its spare hours, so the hub can never give it more than it has.
+      expect(sent.body).toMatchObject({ totalHoursPerWeek: 30, totalHoursPerWeekDefaulted: true });
       expect((await outboxRow(HOLME, sent.body.offers[0].messageId))[0].status).toBe('confirmed');
+      const [onHub] = await mesh.hubQuery<{ total_hours_per_week: number }>('SELECT total_hours_per_week FROM tender_offer WHERE message_id = $1', [sent.body.offers[0].messageId]);
+      expect(onHub.total_hours_per_week).toBe(30);
     });
 
-    it('hides offers from a commissioner until the bid is submitted', async () => {
+    it('never shows a commissioner the offers, and no bid before it is submitted', async () => {
       const seen = await tenderOf(tenderId, commissioner());
-      expect(seen).toMatchObject({ stage: 'inviting', offers: null, bid: null });
+      expect(seen).toMatchObject({ stage: 'inviting', bid: null });
+      expect(seen).not.toHaveProperty('offers');
+      expect((await tenderOf(tenderId)).offers.length).toBeGreaterThan(0);
     });
 
     it('assembles a bid that never over-commits a co-op, prefers local co-ops, and reports what it cannot cover', async () => {
@@ -216,18 +249,36 @@ describe('joint tendering', () => {
       expect((await tenderOf(tenderId)).stage).toBe('assembling');
     });
 
-    it('refuses an offer once offers are closed, and lots that would change', async () => {
+    it('tells the nodes offers closed early, so a node refuses a new offer itself with a clear 409', async () => {
+      const closedAt = (await tenderOf(tenderId)).offersClosedAt;
+      for (const coop of [MARSDEN, HOLME, PRESTON]) {
+        const inv = await invitationOn(coop, tenderId, (b) => b.offersClosedAt !== null);
+        expect(inv).toMatchObject({ status: 'closed', offersClosedAt: closedAt });
+      }
+      const inv = await invitationOn(HOLME, tenderId);
+      const refused = await node(HOLME).post(`/tendering/invitations/${tenderId}/offers`).set('Authorization', admin(HOLME)).send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 10, pricePencePerHour: 2400 }] }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'TENDERING.OFFERS_CLOSED', message: expect.stringContaining(`the hub closed offers at ${closedAt}, before the deadline`) });
+    });
+
+    it('refuses an offer once offers are closed, and lots or terms that would change, naming the stage', async () => {
       const inv = await invitationOn(HOLME, tenderId);
       const late = await rawOffer(HOLME, { tenderId, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 10, pricePencePerHour: 2400 });
       expect(late.last_error).toMatch(/^TENDERING.AFTER_DEADLINE: the offer was made at .*, after offers closed at /);
       const change = await hub().patch(`/tenders/${tenderId}/lots/${lotByRef(tender, '2').id}`).set('Authorization', staff()).send({ hoursPerWeek: 45 }).expect(409);
-      expect(change.body.code).toBe('TENDERING.LOTS_FIXED');
+      expect(change.body).toMatchObject({ code: 'TENDERING.LOTS_FIXED', message: 'the lots of a tender that is assembling can no longer change', details: { currentStage: 'assembling' } });
+      const terms = await hub().patch(`/tenders/${tenderId}`).set('Authorization', staff()).send({ title: 'Home care, 2027 (revised)' }).expect(409);
+      expect(terms.body).toMatchObject({ code: 'TENDERING.TENDER_FIXED', message: 'a tender that is assembling can no longer change', details: { currentStage: 'assembling' } });
     });
 
     it('submits the bid and records the award per lot as contracts on the nodes', async () => {
       await hub().post(`/tenders/${tenderId}/submission`).set('Authorization', staff()).expect(201);
       const seen = await tenderOf(tenderId, commissioner());
       expect(seen.bid.allocatedHoursPerWeek).toBe(120);
+      // The commissioner sees what the bid covers, for how many hours and at what price: not who offered what.
+      expect(seen).not.toHaveProperty('offers');
+      expect(Object.keys(seen.bid).sort()).toEqual(['allocatedHoursPerWeek', 'localHoursPerWeek', 'lots', 'requiredHoursPerWeek', 'uncoveredLots', 'weeklyPricePence']);
+      expect(JSON.stringify(seen.bid)).not.toMatch(/coopId|totalHoursPerWeek|pricePencePerHour/);
+      expect(seen.bid.lots.find((l: any) => l.reference === '1.1')).toMatchObject({ allocatedHoursPerWeek: 35, weeklyPricePence: 35 * 2400 });
       const bidOn = (ref: string) => seen.bid.lots.find((l: any) => l.reference === ref).allocatedHoursPerWeek;
       const partial = bidOn('1.2') - 1;
       const award = await hub()
@@ -256,6 +307,16 @@ describe('joint tendering', () => {
         expect(onNode.map((c: any) => c.contractId).sort()).toEqual(mine);
         for (const c of onNode) expect(c).toMatchObject({ buyer: 'Kirklees Council', startsOn: STARTS, endsOn: ENDS, period: { daysCovered: 15 } });
       }
+      // Preston offered on lot 3, which the council did not award: it is told, and its hours there are free again.
+      const preston = await invitationOn(PRESTON, tenderId, (b) => b.lots.find((l: any) => l.reference === '3')?.outcome === 'lost');
+      const outcomes = Object.fromEntries(preston.lots.map((l: any) => [l.reference, l.outcome]));
+      const prestonWon = new Set(contracts.filter((c: any) => c.coopId === PRESTON).map((c: any) => c.lotReference));
+      for (const ref of ['1.1', '1.2', '2']) expect({ ref, outcome: outcomes[ref] }).toEqual({ ref, outcome: prestonWon.has(ref) ? 'awarded' : 'not-allocated' });
+      const [{ n }] = await mesh.hubQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE type = 'tendering.lot-lost' AND coop_id = $1`,
+        [PRESTON],
+      );
+      expect(n).toBe(4 - prestonWon.size);
     });
 
     it('reports delivered against contracted hours per contract on the node', async () => {
@@ -285,9 +346,31 @@ describe('joint tendering', () => {
       expect(preview.problems).toEqual([]);
     });
 
+    it("takes the co-op's return with hours per contract, and names each contract in the consolidated report", async () => {
+      const today = new Date();
+      const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
+      const dueAt = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 + 3, 14)).toISOString();
+      const cycle = (await hub().post('/reporting/cycles').set('Authorization', staff()).send({ period: quarter, dueAt }).expect(201)).body;
+      await waitFor('the request on the node', async () => (await node(MARSDEN).get('/reporting/requests').set('Authorization', admin(MARSDEN))).body, (r) => r.some((q: { cycleId: string }) => q.cycleId === cycle.id));
+      await node(MARSDEN).post(`/reporting/requests/${cycle.id}/submission`).set('Authorization', admin(MARSDEN)).expect(202);
+      await waitFor('the return accepted on the hub', async () => (await hub().get(`/reporting/cycles/${cycle.id}/completeness`).set('Authorization', staff())).body, (c) => c.submitted === 1);
+      const report = (await hub().get(`/reporting/cycles/${cycle.id}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
+      const contracted = report.metrics.find((m: { id: string }) => m.id === 'contract_hours_contracted');
+      const perContract = contracted.breakdowns.find((b: { dimension: string }) => b.dimension === 'contract').cells;
+      const mine = (await node(MARSDEN).get(`/tendering/contracts?from=${report.period.start}&to=${report.period.end}`).set('Authorization', admin(MARSDEN)).expect(200)).body;
+      expect(perContract.map((c: { category: string }) => c.category).sort()).toEqual(mine.map((c: { contractId: string }) => c.contractId).sort());
+      for (const c of perContract) {
+        expect(c.label).toMatch(/^Kirklees Council: .+, lot [0-9.]+ \(.+\), /);
+        expect(c.value).toBeCloseTo(mine.find((x: { contractId: string }) => x.contractId === c.category).contractedHours, 2);
+      }
+    });
+
     it('exports the tender and the award as OCDS release packages, tender stage and award stage, with lots', async () => {
-      ocdsPackages.tender = (await hub().get(`/tenders/${tenderId}/ocds/tender`).set('Authorization', commissioner()).expect(200)).body;
+      ocdsPackages.tender = (await hub().get(`/tenders/${tenderId}/ocds/tender`).set('Authorization', commissioner()).set('Host', 'evil.example').expect(200)).body;
       ocdsPackages.award = (await hub().get(`/tenders/${tenderId}/ocds/award`).set('Authorization', commissioner()).expect(200)).body;
+      // The package says where it is published from the hub's configuration, never from the request's Host header.
+      expect(ocdsPackages.tender.uri).toBe(`${PUBLIC_BASE}/tenders/${tenderId}/ocds/tender`);
+      expect(ocdsPackages.award.uri).toBe(`${PUBLIC_BASE}/tenders/${tenderId}/ocds/award`);
       expect(ocdsPackages.tender.releases[0]).toMatchObject({ tag: ['tender'], buyer: { name: 'Kirklees Council' }, tender: { status: 'complete', lots: expect.any(Array) } });
       expect(ocdsPackages.tender.releases[0].tender.lots.map((l: { title: string }) => l.title.split(':')[0])).toEqual(['Lot 1.1', 'Lot 1.2', 'Lot 2', 'Lot 3']);
       expect(ocdsPackages.award.releases[0].awards.map((a: { status: string }) => a.status)).toEqual(['active', 'active', 'active', 'unsuccessful']);
@@ -308,7 +391,7 @@ describe('joint tendering', () => {
 
   describe('by date', () => {
     it('closes a tender for offers at its deadline and assembles its bid; a later offer is refused with the reason', async () => {
-      const deadline = new Date(Date.now() + 8_000);
+      const deadline = new Date(Date.now() + 15_000);
       const { id } = (
         await hub()
           .post('/tenders')
@@ -317,16 +400,25 @@ describe('joint tendering', () => {
             title: 'Befriending, Slaithwaite',
             buyer: 'Kirklees Council',
             deadline: deadline.toISOString(),
-            lots: [{ title: 'Befriending', locality: 'Slaithwaite', serviceType: 'befriending', hoursPerWeek: 10, ceilingPencePerHour: 1800, startsOn: day(30), endsOn: day(400) }],
+            // Written in lower case with a stray space: still Marsden's own Slaithwaite.
+            lots: [{ title: 'Befriending', locality: 'slaithwaite ', serviceType: 'befriending', hoursPerWeek: 10, ceilingPencePerHour: 1800, startsOn: day(30), endsOn: day(400) }],
           })
           .expect(201)
       ).body;
       await hub().post(`/tenders/${id}/invitations`).set('Authorization', staff()).send({}).expect(201);
       const inv = await invitationOn(MARSDEN, id);
+      // A node whose clock runs 3 minutes fast offers before the deadline: it is stamped after it, and still counts,
+      // as made when it arrived (never at the future time it claims).
+      const fast = await rawOffer(MARSDEN, { tenderId: id, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 4, pricePencePerHour: 1750 }, new Date(deadline.getTime() + 3 * 60_000));
+      expect(fast).toEqual({ status: 'confirmed', last_error: null });
+      const [stored] = await mesh.hubQuery<{ made_at: Date; received_at: Date }>(`SELECT made_at, received_at FROM tender_offer WHERE tender_id = $1`, [id]);
+      expect(stored.made_at.getTime()).toBe(stored.received_at.getTime());
+      expect(stored.made_at.getTime()).toBeLessThan(deadline.getTime());
       const closed = await waitFor('the deadline to close the tender', () => tenderOf(id), (t) => t.stage === 'assembling' && t.bid !== null, { timeoutMs: 30_000 });
       expect(closed.history.at(-1)).toMatchObject({ from: 'inviting', to: 'assembling', by: 'schedule', note: 'offers closed at the deadline' });
       expect(closed.offersClosedAt).toBe(deadline.toISOString());
-      expect(closed.bid.uncoveredLots.map((l: any) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 10]]);
+      expect(closed.bid.allocations).toEqual([expect.objectContaining({ coopId: MARSDEN, hoursPerWeek: 4, local: true })]);
+      expect(closed.bid.uncoveredLots.map((l: any) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 6]]);
       const viaNode = await node(MARSDEN).post(`/tendering/invitations/${id}/offers`).set('Authorization', admin(MARSDEN)).send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 5, pricePencePerHour: 1700 }] }).expect(409);
       expect(viaNode.body.code).toBe('TENDERING.AFTER_DEADLINE');
       const viaHub = await rawOffer(MARSDEN, { tenderId: id, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 5, pricePencePerHour: 1700 });
@@ -338,6 +430,27 @@ describe('joint tendering', () => {
       expect(cancelledOnNode.lots[0]).toMatchObject({ status: 'withdrawn', withdrawnReason: 'tender-cancelled' });
       const again = await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'twice' }).expect(409);
       expect(again.body.details).toEqual({ currentStage: 'cancelled', allowedActions: [] });
+    });
+
+    it('assembles a tender left assembling without a bid (a sweep that failed half way), instead of leaving it for ever', async () => {
+      const { id } = (
+        await hub()
+          .post('/tenders')
+          .set('Authorization', staff())
+          .send({
+            title: 'Transport, Fulwood',
+            buyer: 'Preston City Council',
+            deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+            lots: [{ title: 'Transport', locality: 'Fulwood', serviceType: 'domestic-help', hoursPerWeek: 12, ceilingPencePerHour: 2000, startsOn: day(30), endsOn: day(400) }],
+          })
+          .expect(201)
+      ).body;
+      await hub().post(`/tenders/${id}/invitations`).set('Authorization', staff()).send({}).expect(201);
+      // As an older hub left it: moved to assembling, no bid assembled.
+      await mesh.hubQuery(`UPDATE tender SET stage = 'assembling', offers_closed_at = now() WHERE id = $1`, [id]);
+      const assembled = await waitFor('the sweep to assemble the stranded tender', () => tenderOf(id), (t) => t.assembledAt !== null && t.bid !== null, { timeoutMs: 30_000 });
+      expect(assembled).toMatchObject({ stage: 'assembling', bid: { requiredHoursPerWeek: 12, allocatedHoursPerWeek: 0 } });
+      await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'Test over' }).expect(201);
     });
   });
 

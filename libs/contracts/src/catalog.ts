@@ -14,6 +14,8 @@ import { TENDERING_CONTRACT_AWARDED_V1 } from './messages/tender-contract-awarde
 import { TENDERING_INVITATION_V1 } from './messages/tender-invitation.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
+import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
+import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { REPORTING_RETURN_APPROVED_V1 } from './messages/return-approved.v1';
 import { REPORTING_RETURN_SENT_BACK_V1 } from './messages/return-sent-back.v1';
 
@@ -35,6 +37,8 @@ export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [
   TENDERING_LOT_WITHDRAWN_V1,
   TENDERING_OFFER_MADE_V1,
   TENDERING_CONTRACT_AWARDED_V1,
+  TENDERING_OFFERS_CLOSED_V1,
+  TENDERING_LOT_LOST_V1,
   REPORTING_RETURN_APPROVED_V1,
   REPORTING_RETURN_SENT_BACK_V1,
 ];

@@ -25,6 +25,8 @@ export * from './messages/tender-invitation.v1';
 export * from './messages/tender-lot-withdrawn.v1';
 export * from './messages/tender-offer-made.v1';
 export * from './messages/tender-contract-awarded.v1';
+export * from './messages/tender-offers-closed.v1';
+export * from './messages/tender-lot-lost.v1';
 export * from './messages/return-approved.v1';
 export * from './messages/return-sent-back.v1';
 export * from './queries';

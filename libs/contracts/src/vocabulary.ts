@@ -54,3 +54,23 @@ export type RulebookTemplateId = (typeof RULEBOOK_TEMPLATE_IDS)[number];
 /** The Care Quality Commission's overall ratings (public information), and "not yet rated" for a new service. */
 export const CQC_RATINGS = ['outstanding', 'good', 'requires-improvement', 'inadequate', 'not-yet-rated'] as const;
 export type CqcRating = (typeof CQC_RATINGS)[number];
+
+/**
+ * A locality as compared everywhere (tender lots, co-op profiles, suppliers' localities): people type
+ * "Marsden", "marsden " or "Holme  Valley" for the same place, so surrounding spaces are dropped, inner
+ * runs of spaces count as one, and case is ignored. The text as entered is what is stored and shown.
+ */
+export function localityKey(locality: string): string {
+  return locality.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Whether two localities name the same place (see `localityKey`). */
+export function sameLocality(a: string, b: string): boolean {
+  return localityKey(a) === localityKey(b);
+}
+
+/** Whether `locality` is one of `localities` (see `localityKey`). */
+export function servesLocality(localities: readonly string[], locality: string): boolean {
+  const key = localityKey(locality);
+  return localities.some((l) => localityKey(l) === key);
+}

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
 
 const DB_NAME_RULE = 'DB_NAME must be a database name of lower-case letters, digits and underscores';
@@ -24,6 +24,18 @@ export class HubConfig extends FederationConfig {
   @IsOptional()
   @Matches(/^\/[^\0]+$/, { message: 'NATS_AUTH_FILE must be an absolute file path' })
   NATS_AUTH_FILE?: string;
+
+  /**
+   * Where the public reaches this hub's API, e.g. https://hub.example.coop: the base of the URIs in
+   * its OCDS release packages. Taken from here, never from a request's Host header, which the caller
+   * chooses. Unset, the packages use http://HOST:PORT, which suits a developer's machine only.
+   */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_query_components: false, allow_fragments: false },
+    { message: 'PUBLIC_BASE_URL must be an http:// or https:// URL with no query or fragment, e.g. https://hub.example.coop' },
+  )
+  PUBLIC_BASE_URL?: string;
 
   /** A co-op is shown offline when no heartbeat arrived for this long. */
   @Transform(toInt)

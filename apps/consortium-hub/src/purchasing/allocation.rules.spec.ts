@@ -170,6 +170,7 @@ describe('allocating a round', () => {
 
   it('calls a supplier local when it serves one of the co-op’s localities, whatever the case', () => {
     expect(isLocal(['Marsden'], ['marsden ', 'Golcar'])).toBe(true);
+    expect(isLocal(['Holme  Valley'], [' holme valley'])).toBe(true);
     expect(isLocal(['Huddersfield'], ['Marsden'])).toBe(false);
     expect(isLocal([], ['Marsden'])).toBe(false);
   });

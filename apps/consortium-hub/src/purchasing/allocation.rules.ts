@@ -1,3 +1,5 @@
+import { localityKey } from '@app/contracts';
+
 /**
  * Joint purchasing arithmetic, all in whole pence. For each item the whole order's quantity picks
  * the price break; the order costs that unit price times the quantity plus the supplier's charge per
@@ -135,10 +137,13 @@ export function allocateRound(items: readonly PricedItem[], commitments: readonl
   };
 }
 
-/** A supplier is local to a co-op when it is local to one of the localities the co-op serves (any case). */
+/**
+ * A supplier is local to a co-op when it is local to one of the localities the co-op serves, compared
+ * as `localityKey` says (case and stray spaces aside), the same comparison tendering uses.
+ */
 export function isLocal(supplierLocalities: readonly string[], coopLocalities: readonly string[]): boolean {
-  const served = new Set(coopLocalities.map((l) => l.trim().toLowerCase()));
-  return supplierLocalities.some((l) => served.has(l.trim().toLowerCase()));
+  const served = new Set(coopLocalities.map(localityKey));
+  return supplierLocalities.some((l) => served.has(localityKey(l)));
 }
 
 export interface CoopTotals {

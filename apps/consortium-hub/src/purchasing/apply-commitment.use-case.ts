@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, PURCHASING_COMMITMENT_MADE_V1, PurchasingCommitmentMadeV1 } from '@app/contracts';
+import { Envelope, PURCHASING_COMMITMENT_MADE_V1, PurchasingCommitmentMadeV1, lineLimitProblem } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 import { judgeCommitment, supersedes } from './commitment.rules';
 import { PurchasingErrors } from './purchasing.errors';
@@ -8,7 +8,8 @@ import { RoundStore } from './round-store';
 
 /**
  * A co-op's commitment (or amendment) arrives. It counts if it was made while the round was open and
- * arrives before the order (see commitment.rules); otherwise it is refused back to the node with the
+ * arrives within a day of the close and before the order (see commitment.rules), and if its line stays
+ * within PURCHASING_LIMITS.maxLinePence; otherwise it is refused back to the node with the
  * reason, and changes nothing. One that counts replaces the co-op's standing commitment for the item
  * unless a later one is already standing; every one received is kept. If the round has already closed,
  * the provisional allocation is computed again with it.
@@ -31,8 +32,10 @@ export class ApplyCommitment implements OnModuleInit {
     const round = await this.store.lock(m, c.roundId);
     const [invited] = await m.query('SELECT 1 FROM purchasing_invitation WHERE round_id = $1 AND coop_id = $2', [c.roundId, coopId]);
     if (!invited) throw PurchasingErrors.notInvited(coopId, c.roundId);
-    const [item] = await m.query('SELECT 1 FROM purchasing_round_item WHERE round_id = $1 AND item_id = $2', [c.roundId, c.itemId]);
+    const [item] = await m.query('SELECT solo_unit_price_pence, order_charge_pence FROM purchasing_round_item WHERE round_id = $1 AND item_id = $2', [c.roundId, c.itemId]);
     if (!item) throw PurchasingErrors.itemNotInRound(c.itemId, c.roundId);
+    const tooLarge = lineLimitProblem(c.quantity, { soloUnitPricePence: item.solo_unit_price_pence, orderChargePence: item.order_charge_pence });
+    if (tooLarge) throw PurchasingErrors.lineTooLarge(tooLarge);
 
     const judged = judgeCommitment({ ...round, occurredAt: envelope.occurredAt, now });
     if (!judged.counts) throw PurchasingErrors.commitmentRefused(judged.violation, round.state);

@@ -1,4 +1,4 @@
-import { CLOCK_SKEW_LIMIT_MS, CommitmentTiming, commitmentDeadline, judgeCommitment, supersedes } from './commitment.rules';
+import { CLOCK_SKEW_LIMIT_MS, CommitmentTiming, LATE_ARRIVAL_GRACE_MS, commitmentDeadline, judgeCommitment, supersedes } from './commitment.rules';
 
 const at = (iso: string) => new Date(iso);
 const timing = (overrides: Partial<CommitmentTiming> = {}): CommitmentTiming => ({
@@ -42,6 +42,22 @@ describe('when a commitment counts', () => {
     expect(commitmentDeadline(timing(early))).toEqual(at('2026-05-06T12:00:00Z'));
     expect(ruleOf(timing({ ...early, occurredAt: '2026-05-06T11:59:59.000Z' }))).toBeNull();
     expect(ruleOf(timing({ ...early, occurredAt: '2026-05-06T12:00:01.000Z' }))).toBe('PURCHASING.ROUND_CLOSED');
+  });
+
+  it('refuses a commitment arriving more than the grace after the close, whatever time it claims', () => {
+    const closedAt = at('2026-05-08T17:00:00Z');
+    const closed = { state: 'closed' as const, closedAt };
+    // Arriving exactly at the end of the grace still counts; a moment later it does not, however early it says it was made.
+    expect(ruleOf(timing({ ...closed, occurredAt: '2026-05-08T12:00:00.000Z', now: new Date(closedAt.getTime() + LATE_ARRIVAL_GRACE_MS) }))).toBeNull();
+    const backdated = judgeCommitment(timing({ ...closed, occurredAt: '2026-05-02T12:00:00.000Z', now: new Date(closedAt.getTime() + LATE_ARRIVAL_GRACE_MS + 1_000) }));
+    expect(backdated).toEqual({
+      counts: false,
+      violation: {
+        rule: 'PURCHASING.ROUND_CLOSED',
+        message:
+          'the round closed at 2026-05-08T17:00:00.000Z; this commitment arrived at 2026-05-09T17:00:01.000Z, more than 24 hours after the close, so it is refused whatever time it claims (it says 2026-05-02T12:00:00.000Z)',
+      },
+    });
   });
 
   it('refuses any commitment once the round is ordered, saying the allocation is final', () => {

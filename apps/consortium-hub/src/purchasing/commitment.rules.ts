@@ -1,20 +1,30 @@
-import { MAX_CLOCK_AHEAD_MS, madeAt } from '@app/federation/made-at.rules';
+import { MAX_CLOCK_AHEAD_MS, madeAt, madeInTimeFor } from '@app/federation/made-at.rules';
 import type { RoundRuleViolation, RoundState } from './round-state.rules';
 
 /**
  * When a co-op's commitment counts. The node stamps a commitment with its own clock when the admin
  * makes it (the signed envelope's occurredAt, repeated as the payload's committedAt); it counts if it
- * was made while the round was open, however late it arrives (a node offline for hours sends it when
- * it is back), until the round is ordered. From then on the allocation is final, already sent to every
- * co-op and to the supplier, so a late commitment is refused with that reason.
+ * was made while the round was open and arrives within LATE_ARRIVAL_GRACE_MS of the close (a node
+ * offline for hours sends it when it is back), and before the round is ordered. From the order on the
+ * allocation is final, already sent to every co-op and to the supplier, so a late commitment is
+ * refused with that reason.
  *
  * Node clocks drift. The shared `madeAt` rule refuses a time more than MAX_CLOCK_AHEAD_MS (5 minutes)
- * ahead of the hub's clock and takes a time less far ahead as the moment of arrival; a time in the past
- * is trusted. Here, in addition, a commitment stamped more than the same 5 minutes before the round
- * opened is refused: the node cannot have known of the round then. Within those limits the node's time
- * is taken as it is: stamped before the close it counts, at or after the close it does not.
+ * ahead of the hub's clock and takes a time less far ahead as the moment of arrival. Here, in addition,
+ * a commitment stamped more than the same 5 minutes before the round opened is refused: the node cannot
+ * have known of the round then. A time in the past is otherwise taken as it is, but a signature proves
+ * only who made a commitment, not when: so a commitment arriving more than the grace after the close
+ * is refused whatever time it claims (`madeInTimeFor`), and a node cannot backdate its way into a
+ * round that closed days ago.
  */
 export const CLOCK_SKEW_LIMIT_MS = MAX_CLOCK_AHEAD_MS;
+
+/**
+ * How long after a round closes a commitment made before the close may still arrive and count: a day,
+ * enough for a co-op whose broadband was down to come back (the same as a late offer on a tender).
+ * Staff usually order later than that; if they order sooner, the order ends it first.
+ */
+export const LATE_ARRIVAL_GRACE_MS = 24 * 60 * 60_000;
 
 export interface CommitmentTiming {
   state: RoundState;
@@ -60,6 +70,12 @@ export function judgeCommitment(t: CommitmentTiming): CommitmentJudgement {
   const deadline = commitmentDeadline(t);
   if (at >= deadline) {
     return refused('PURCHASING.ROUND_CLOSED', `the round closed at ${deadline.toISOString()}; this commitment was made at ${at.toISOString()}, after the close`);
+  }
+  if (!madeInTimeFor(deadline, at, t.now, LATE_ARRIVAL_GRACE_MS)) {
+    return refused(
+      'PURCHASING.ROUND_CLOSED',
+      `the round closed at ${deadline.toISOString()}; this commitment arrived at ${t.now.toISOString()}, more than ${LATE_ARRIVAL_GRACE_MS / 3_600_000} hours after the close, so it is refused whatever time it claims (it says ${at.toISOString()})`,
+    );
   }
   return { counts: true, madeAt: at };
 }

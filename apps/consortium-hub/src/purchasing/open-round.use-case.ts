@@ -32,7 +32,7 @@ export class OpenRound {
       const closesAt = dto.closesAt ? new Date(dto.closesAt) : round.closesAt;
       if (closesAt <= now) throw PurchasingErrors.closesInPast(closesAt);
       const coops = await invitableCoops(m, round.inviteCoopIds);
-      if (coops.length === 0) throw PurchasingErrors.noCoopsToInvite();
+      if (coops.length === 0) throw PurchasingErrors.noCoopsToInvite(round.state);
       await m.query(
         `UPDATE purchasing_round_item ri
             SET name = c.name, supplier = c.supplier, unit = c.unit, solo_unit_price_pence = c.solo_unit_price_pence,

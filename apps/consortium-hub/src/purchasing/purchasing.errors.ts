@@ -11,7 +11,10 @@ export const PurchasingErrors = {
   coopNotFound: (id: string) => new DomainError('PURCHASING.COOP_NOT_FOUND', `co-op ${id} is not in the registry`, 'not-found'),
   coopNotActive: (id: string, status: string) =>
     new DomainError('PURCHASING.COOP_NOT_ACTIVE', `co-op ${id} is ${status}: only registered or trading co-ops with a key can be invited`, 'conflict'),
-  noCoopsToInvite: () => new DomainError('PURCHASING.NO_COOPS_TO_INVITE', 'there is no registered or trading co-op to invite', 'conflict'),
+  noCoopsToInvite: (currentState: RoundState) =>
+    new DomainError('PURCHASING.NO_COOPS_TO_INVITE', `the round is ${currentState} and there is no registered or trading co-op to invite: it stays ${currentState}`, 'conflict', { currentState }),
+  /** quantity × solo price (+ order charge) above PURCHASING_LIMITS.maxLinePence: the reason names the quantity. */
+  lineTooLarge: (reason: string) => new DomainError('PURCHASING.LINE_TOO_LARGE', reason, 'invalid'),
   nothingToOrder: () => new DomainError('PURCHASING.NOTHING_TO_ORDER', 'no co-op committed to any item: cancel the round instead', 'conflict', { currentState: 'closed' }),
   notInvited: (coopId: string, roundId: string) => new DomainError('PURCHASING.NOT_INVITED', `co-op ${coopId} was not invited to round ${roundId}`, 'forbidden'),
   itemNotInRound: (itemId: string, roundId: string) => new DomainError('PURCHASING.ITEM_NOT_IN_ROUND', `item ${itemId} is not bought in round ${roundId}`, 'invalid'),

@@ -5,6 +5,7 @@ import { InboxHandlers, madeAt } from '@app/federation';
 import { ReportingErrors } from './reporting.errors';
 import { currentReturnOf, exceptionUntilOf, lockCoopReturn } from './review-records';
 import { OPENED_CLOCK_ALLOWANCE_MS, lockTime, submissionRefusal } from './review.rules';
+import { coopContractIds } from '../tendering';
 
 /**
  * A co-op's return arrives. It is checked against the cycle, its lock and sign-off, and the return
@@ -52,7 +53,7 @@ export class ApplySubmission implements OnModuleInit {
     if (refusal?.kind === 'locked') throw ReportingErrors.cycleLocked(refusal.locksAt, refusal.exceptionEndedAt, refusal.arrivedTooLate);
     const definition = findReturnDefinition(r.definitionId, r.definitionVersion)!;
     const [coop] = await m.query('SELECT localities FROM coop WHERE id = $1', [envelope.coopId]);
-    const problems = validateReturn(definition, r, { localities: coop?.localities ?? [] });
+    const problems = validateReturn(definition, r, { localities: coop?.localities ?? [], contracts: await coopContractIds(m, envelope.coopId) });
     if (problems.length) throw ReportingErrors.submissionInvalid(problems.map((p) => p.message));
     // Keep whichever was made last as the current one.
     const newer = !current || current.submittedAt <= made.at;

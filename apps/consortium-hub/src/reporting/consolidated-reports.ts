@@ -8,6 +8,7 @@ import { HUB_CONFIG } from '../config/hub-config.token';
 import { ConsolidatedReport, CoopReturn, EarlierRelease, ReportMetric, ReportValue, SuppressionNote, consolidate } from './consolidation.rules';
 import { isSuppressed } from './disclosure-control.rules';
 import { CsvPeriodReport, reportCsv } from './report-csv.rules';
+import { contractLabels } from '../tendering';
 import { ReportingErrors } from './reporting.errors';
 
 /**
@@ -89,7 +90,7 @@ export class ConsolidatedReports {
         name: `a holder of release ${r.number}`,
         coopIds: r.coops.filter((c) => coops.some((x) => x.coopId === c.coopId && x.messageId === c.messageId)).map((c) => c.coopId),
       }));
-      const report = this.consolidate(cycle, coops, earlierReleases);
+      const report = await this.labelled(m, this.consolidate(cycle, coops, earlierReleases));
       const number = (last?.number ?? 0) + 1;
       const publishedAt = new Date();
       const stored = this.present(cycle, report, coops, { kind: 'release', number, publishedAt });
@@ -121,7 +122,7 @@ export class ConsolidatedReports {
       const started = process.hrtime.bigint();
       const report = this.consolidate(cycle, coops, []);
       const consolidationMs = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100;
-      return { ...this.present(cycle, report, coops, { kind: 'live', basis: view.basis }), suppressions: report.suppressions, consolidationMs };
+      return { ...this.present(cycle, await this.labelled(this.dataSource, report), coops, { kind: 'live', basis: view.basis }), suppressions: report.suppressions, consolidationMs };
     }
     const release = await this.release(cycle, view.release);
     return withReasons ? { ...release.report, suppressions: release.suppressions } : release.report;
@@ -132,7 +133,7 @@ export class ConsolidatedReports {
     const name = `${cycle.definition_id}-${cycle.period_label}`;
     if (view.basis) {
       const coops = await this.returns(this.dataSource, cycleId, view.basis);
-      const report = this.consolidate(cycle, coops, []);
+      const report = await this.labelled(this.dataSource, this.consolidate(cycle, coops, []));
       return { filename: `${name}-${view.basis}.csv`, body: reportCsv([{ period: cycle.period_label, coops: report.coops, metrics: report.metrics }]) };
     }
     const release = await this.release(cycle, view.release);
@@ -193,6 +194,18 @@ export class ConsolidatedReports {
     }
     // A cycle of an older definition may not have the metric: it is left out rather than shown as unknown.
     return { metric, periods: periods.filter((p) => p.metrics.length === 1) };
+  }
+
+  /** Contract cells get a readable name beside their id. */
+  private async labelled(q: Queryable, report: ConsolidatedReport): Promise<ConsolidatedReport> {
+    const ids = report.metrics.flatMap((m) => m.breakdowns.filter((b) => b.dimension === 'contract').flatMap((b) => b.cells.map((c) => c.category)));
+    if (ids.length === 0) return report;
+    const labels = await contractLabels(q, [...new Set(ids)]);
+    const metrics = report.metrics.map((m) => ({
+      ...m,
+      breakdowns: m.breakdowns.map((b) => (b.dimension === 'contract' ? { ...b, cells: b.cells.map((c) => ({ ...c, label: labels.get(c.category) ?? 'unknown contract' })) } : b)),
+    }));
+    return { ...report, metrics };
   }
 
   private consolidate(cycle: CycleRow, coops: readonly CoopReturn[], earlierReleases: readonly EarlierRelease[]): ConsolidatedReport {

@@ -76,6 +76,8 @@ export type ReportValue = PublishedFigure | null;
 export interface ReportCell {
   readonly category: string;
   readonly value: ReportValue;
+  /** A readable name where the category is an id (a contract). */
+  readonly label?: string;
 }
 
 export interface ReportBreakdown {

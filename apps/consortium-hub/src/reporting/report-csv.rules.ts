@@ -70,7 +70,7 @@ export function reportCsv(reports: readonly CsvPeriodReport[]): string {
         continue;
       }
       rows.push(row('total', 'all', m.total));
-      for (const b of m.breakdowns) for (const c of b.cells) rows.push(row(b.dimension, c.category, c.value));
+      for (const b of m.breakdowns) for (const c of b.cells) rows.push(row(b.dimension, c.label ? `${c.label} [${c.category}]` : c.category, c.value));
     }
   }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -2,15 +2,16 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Envelope, TENDERING_OFFER_MADE_V1, TenderOfferMadeV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
-import { offerRefusal } from './offer.rules';
+import { judgeOffer } from './offer.rules';
 import { TenderingErrors } from './tendering.errors';
 
 /**
  * A co-op's offer on a lot arrives. It is judged by offer.rules.ts (deadline by the co-op's signed
- * time, clock skew, invitation, lot version, ceiling); a refusal goes back to the node as a rejected
- * receipt with the reason and changes nothing here. An accepted offer supersedes the co-op's earlier
- * one on the lot, unless that one was made later (a republished message can arrive out of order);
- * every offer is kept.
+ * time under the shared clock rule, invitation, lot version, ceiling); a refusal goes back to the node
+ * as a rejected receipt with the reason and changes nothing here. An accepted offer is stored with the
+ * time it counts as made (never later than its arrival, so a fast clock cannot make later genuine
+ * offers look older) and supersedes the co-op's earlier one on the lot, unless that one was made
+ * later (a republished message can arrive out of order); every offer is kept.
  */
 @Injectable()
 export class ApplyOffer implements OnModuleInit {
@@ -32,8 +33,7 @@ export class ApplyOffer implements OnModuleInit {
     const [invitation] = await m.query('SELECT 1 FROM tender_invitation WHERE lot_id = $1 AND coop_id = $2 AND withdrawn_at IS NULL', [o.lotId, coopId]);
     const parts: { reference: string }[] = lot.status === 'split' ? await m.query('SELECT reference FROM tender_lot WHERE parent_lot_id = $1 ORDER BY reference', [o.lotId]) : [];
     const [{ now }] = await m.query('SELECT clock_timestamp() AS now');
-    const madeAt = new Date(envelope.occurredAt);
-    const refusal = offerRefusal(
+    const judged = judgeOffer(
       {
         tender: { stage: tender.stage, deadline: new Date(tender.deadline), offersClosedAt: tender.offers_closed_at ? new Date(tender.offers_closed_at) : null },
         lot: { reference: lot.reference, status: lot.status, version: lot.version, hoursPerWeek: lot.hours_per_week, ceilingPencePerHour: lot.ceiling_pence_per_hour, replacedBy: parts.map((p) => p.reference) },
@@ -41,9 +41,10 @@ export class ApplyOffer implements OnModuleInit {
         coopId,
         receivedAt: new Date(now),
       },
-      { lotVersion: o.lotVersion, hoursPerWeek: o.hoursPerWeek, pricePencePerHour: o.pricePencePerHour, madeAt },
+      { lotVersion: o.lotVersion, hoursPerWeek: o.hoursPerWeek, pricePencePerHour: o.pricePencePerHour, occurredAt: envelope.occurredAt },
     );
-    if (refusal) throw TenderingErrors.offer(refusal);
+    if (!judged.counts) throw TenderingErrors.offer(judged.refusal);
+    const madeAt = judged.madeAt;
     const [current] = await m.query('SELECT message_id, made_at FROM tender_offer WHERE lot_id = $1 AND coop_id = $2 AND superseded_at IS NULL FOR UPDATE', [o.lotId, coopId]);
     const newer = !current || new Date(current.made_at) <= madeAt;
     if (current && newer) await m.query('UPDATE tender_offer SET superseded_at = $2 WHERE message_id = $1', [current.message_id, now]);

@@ -6,6 +6,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 import { Principal } from '@app/platform';
 import { awardedHours, shareAward } from './award.rules';
 import { stageAfterAward, tenderTransition } from './tender-stage.rules';
+import { TenderInvitations } from './tender-invitations';
 import { TenderStore } from './tender.store';
 import { AwardDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
@@ -20,7 +21,9 @@ export interface AwardOutcome {
 /**
  * Records the council's decision on each lot of the submitted bid. Awarded hours are shared among
  * the lot's co-ops (award.rules.ts) and become contracts, each sent to its co-op's node through the
- * durable path in the same transaction.
+ * durable path in the same transaction. Every other co-op with a live offer on the lot is told that
+ * its offer came to nothing (`tendering.lot-lost`: the lot was lost, or won without it), so each node
+ * knows the outcome of every offer it made and stops holding those hours back.
  */
 @Injectable()
 export class AwardTender {
@@ -29,6 +32,7 @@ export class AwardTender {
     private readonly store: TenderStore,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
+    private readonly invitations: TenderInvitations,
   ) {}
 
   async execute(id: string, dto: AwardDto, by: Principal): Promise<AwardOutcome> {
@@ -40,6 +44,10 @@ export class AwardTender {
       const lots = await this.store.openLots(m, id);
       const allocations: Row[] = await m.query('SELECT * FROM tender_allocation WHERE tender_id = $1', [id]);
       const bidHours = (lotId: string) => allocations.filter((a) => a.lot_id === lotId).reduce((s, a) => s + a.hours_per_week, 0);
+      const offered: { lot_id: string; coop_id: string }[] = await m.query(
+        'SELECT lot_id, coop_id FROM tender_offer WHERE tender_id = $1 AND superseded_at IS NULL AND withdrawn_at IS NULL AND hours_per_week > 0 ORDER BY coop_id',
+        [id],
+      );
       const hours = awardedHours(
         lots.map((l) => ({ lotId: l.id, reference: l.reference, bidHoursPerWeek: bidHours(l.id) })),
         dto.lots,
@@ -78,6 +86,10 @@ export class AwardTender {
             { coopId: share.coopId },
           );
           contracts.push({ contractId, lotId: lot.id, lotReference: lot.reference, coopId: share.coopId, hoursPerWeek: share.hoursPerWeek, pricePencePerHour: share.pricePencePerHour, startsOn: lot.startsOn, endsOn: lot.endsOn });
+        }
+        const won = new Set(contracts.filter((c) => c.lotId === lot.id).map((c) => c.coopId));
+        for (const o of offered.filter((r) => r.lot_id === lot.id && !won.has(r.coop_id))) {
+          await this.invitations.tellLost(m, id, lot.id, o.coop_id, decision.outcome === 'lost' ? 'lost' : 'not-allocated');
         }
       }
       await this.store.moveStage(m, tender, step.next, by.subject, null, { decided_at: new Date() });

@@ -1,4 +1,4 @@
-import { AssembledBid, CoopOffer, LotToCover, StatedCapacity, assembleBid } from './bid-assembly.rules';
+import { AssembledBid, CoopOffer, LotToCover, StatedCapacity, assembleBid, statedTotals } from './bid-assembly.rules';
 import { minCostMaxFlow } from './min-cost-flow.rules';
 
 /** A small seeded generator (mulberry32), so every random case can be replayed. */
@@ -94,6 +94,23 @@ describe('bid assembly', () => {
   it('uses the whole of each lot offer when the co-op states no total', () => {
     const bid = assembleBid([lot('a', 30), lot('b', 30)], [offer('colne', 'a', 20), offer('colne', 'b', 25)]);
     expect(bid.coops).toEqual([{ coopId: 'colne', capHoursPerWeek: 45, allocatedHoursPerWeek: 45 }]);
+  });
+
+  it("keeps a co-op's stated total when a later offer states none, and takes the latest one stated", () => {
+    const at = (minute: number) => new Date(Date.UTC(2027, 0, 10, 9, minute));
+    const offersMade = [
+      { coopId: 'colne', totalHoursPerWeek: 50, madeAt: at(0), receivedAt: at(0) },
+      { coopId: 'colne', totalHoursPerWeek: 40, madeAt: at(5), receivedAt: at(5) },
+      // The admin later adjusts one lot and gives no total: the 40 still holds.
+      { coopId: 'colne', totalHoursPerWeek: null, madeAt: at(9), receivedAt: at(9) },
+      // An older statement arriving late (a republish) does not override a newer one.
+      { coopId: 'colne', totalHoursPerWeek: 70, madeAt: at(3), receivedAt: at(20) },
+      { coopId: 'holme', totalHoursPerWeek: null, madeAt: at(1), receivedAt: at(1) },
+    ];
+    const stated = statedTotals(offersMade);
+    expect(stated).toEqual([{ coopId: 'colne', totalHoursPerWeek: 40 }]);
+    const bid = assembleBid([lot('a', 30), lot('b', 30), lot('c', 30)], [offer('colne', 'a', 30), offer('colne', 'b', 30), offer('colne', 'c', 30)], stated);
+    expect(hoursOf(bid, 'colne')).toBe(40);
   });
 
   it('prefers a local co-op to a cheaper one from elsewhere', () => {

@@ -14,8 +14,9 @@ import { FlowEdge, minCostMaxFlow } from './min-cost-flow.rules';
  *   3. among those, the lowest weekly price (cost component 2: the co-op's price per hour).
  *
  * Caps: each offer caps the co-op's hours on that lot; a co-op's cap across the whole tender is the
- * total it stated (its latest offer's `totalHoursPerWeek`) or, if it stated none, the sum of its lot
- * offers. The flow never carries more than a cap, so no co-op is ever allocated more than it offered.
+ * total it stated last (`statedTotals`: the latest offer that states a `totalHoursPerWeek`; a later
+ * offer without one does not lift the cap) or, if it never stated one, the sum of its lot offers.
+ * The flow never carries more than a cap, so no co-op is ever allocated more than it offered.
  * Offers above a lot's ceiling, and 0-hour offers, take no part.
  *
  * Ties (equal coverage, locality and price) go to the co-op first in id order, so the same offers
@@ -40,6 +41,32 @@ export interface CoopOffer {
 export interface StatedCapacity {
   coopId: string;
   totalHoursPerWeek: number;
+}
+
+/** An offer as received, for working out the total each co-op stated. */
+export interface OfferStatement {
+  coopId: string;
+  totalHoursPerWeek: number | null;
+  madeAt: Date;
+  receivedAt: Date;
+}
+
+/**
+ * Each co-op's stated total across the tender: the one from its latest offer (by the time it counts
+ * as made, then arrival) that states one. Every offer the hub accepted counts here, including ones
+ * since superseded or withdrawn by a lot change: a total speaks of the co-op's carers, not of one lot.
+ * An offer without a total leaves the earlier total standing, so a co-op that said "40 in all" and
+ * then adjusted one lot is still held to 40.
+ */
+export function statedTotals(offers: readonly OfferStatement[]): StatedCapacity[] {
+  const latest = new Map<string, OfferStatement>();
+  for (const o of offers) {
+    if (o.totalHoursPerWeek === null) continue;
+    const held = latest.get(o.coopId);
+    const later = !held || o.madeAt.getTime() > held.madeAt.getTime() || (o.madeAt.getTime() === held.madeAt.getTime() && o.receivedAt.getTime() > held.receivedAt.getTime());
+    if (later) latest.set(o.coopId, o);
+  }
+  return [...latest.values()].sort((a, b) => (a.coopId < b.coopId ? -1 : 1)).map((o) => ({ coopId: o.coopId, totalHoursPerWeek: o.totalHoursPerWeek! }));
 }
 
 export interface Allocation {

@@ -1,1 +1,2 @@
 export { TenderingModule } from './tendering.module';
+export { contractLabels, coopContractIds } from './contract-references.queries';

@@ -35,7 +35,7 @@ export class InviteCoops {
       const tender = await this.store.lockTender(m, id);
       const step = tenderTransition(tender.stage, 'invite');
       if ('violation' in step) throw TenderingErrors.stage(step.violation);
-      if (tender.deadline <= new Date()) throw TenderingErrors.deadlinePassed(tender.deadline);
+      if (tender.deadline <= new Date()) throw TenderingErrors.deadlinePassed(tender.deadline, tender.stage);
       const named = dto.alsoInvite ?? [];
       if (named.length) {
         const known = new Set((await this.store.registry(m)).map((c) => c.id));

@@ -1,5 +1,5 @@
 import { TENDER_STAGES } from './tender-stage.rules';
-import { changedTerms, compareReferences, coopsToInvite, lotChangeRefusal, lotTermsProblem, splitLot } from './lot-change.rules';
+import { changedTerms, compareReferences, coopsToInvite, isLocal, lotChangeRefusal, lotTermsProblem, splitLot } from './lot-change.rules';
 
 const lot = { reference: '2', title: 'Home care, Marsden', hoursPerWeek: 120, status: 'open' as const };
 
@@ -36,9 +36,14 @@ describe('when lots may change', () => {
   });
 
   it('refuses a change once offers have closed, by date or by stage', () => {
-    expect(lotChangeRefusal('inviting', deadline, deadline)).toMatchObject({ rule: 'TENDERING.LOTS_FIXED', kind: 'conflict' });
+    expect(lotChangeRefusal('inviting', deadline, deadline)).toEqual({
+      rule: 'TENDERING.LOTS_FIXED',
+      kind: 'conflict',
+      message: 'the tender is inviting but offers closed at 2027-01-15T12:00:00.000Z: the lots can no longer change',
+      currentStage: 'inviting',
+    });
     for (const stage of TENDER_STAGES.filter((s) => s !== 'draft' && s !== 'inviting')) {
-      expect(lotChangeRefusal(stage, deadline, before)).toMatchObject({ rule: 'TENDERING.LOTS_FIXED', message: `the lots of a tender that is ${stage} can no longer change` });
+      expect(lotChangeRefusal(stage, deadline, before)).toMatchObject({ rule: 'TENDERING.LOTS_FIXED', message: `the lots of a tender that is ${stage} can no longer change`, currentStage: stage });
     }
   });
 
@@ -64,6 +69,12 @@ describe('who is invited', () => {
 
   it('invites the co-ops that serve the locality and offer the service, and are registered or trading', () => {
     expect(coopsToInvite({ locality: 'Marsden', serviceType: 'personal-care' }, coops)).toEqual(['colne']);
+  });
+
+  it('matches localities whatever their case or stray spaces, as purchasing does', () => {
+    expect(coopsToInvite({ locality: ' marsden ', serviceType: 'personal-care' }, coops)).toEqual(['colne']);
+    expect(isLocal({ localities: ['Holme  Valley'] }, { locality: 'holme valley' })).toBe(true);
+    expect(isLocal({ localities: ['Holmfirth'] }, { locality: 'Holme Valley' })).toBe(false);
   });
 
   it('adds a co-op staff named if it offers the service, wherever it is', () => {

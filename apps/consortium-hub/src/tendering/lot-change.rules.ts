@@ -1,4 +1,4 @@
-import type { ServiceType } from '@app/contracts';
+import { type ServiceType, servesLocality } from '@app/contracts';
 import { TenderStage, tenderTransition } from './tender-stage.rules';
 
 /**
@@ -27,6 +27,8 @@ export interface LotRuleViolation {
   rule: string;
   message: string;
   kind: 'invalid' | 'conflict';
+  /** For a refusal because of the stage: the stage the tender is in. */
+  currentStage?: TenderStage;
 }
 
 const violation = (rule: string, kind: 'invalid' | 'conflict', message: string): LotRuleViolation => ({ rule, kind, message });
@@ -40,8 +42,10 @@ export function lotTermsProblem(t: Pick<LotTerms, 'startsOn' | 'endsOn'>): LotRu
 /** Whether the tender's lots may change now. Null when they may. */
 export function lotChangeRefusal(stage: TenderStage, deadline: Date, now: Date): LotRuleViolation | null {
   const step = tenderTransition(stage, 'change-lots');
-  if ('violation' in step) return violation('TENDERING.LOTS_FIXED', 'conflict', `the lots of a tender that is ${stage} can no longer change`);
-  if (stage === 'inviting' && now >= deadline) return violation('TENDERING.LOTS_FIXED', 'conflict', `offers closed at ${deadline.toISOString()}: the lots can no longer change`);
+  if ('violation' in step) return { ...violation('TENDERING.LOTS_FIXED', 'conflict', `the lots of a tender that is ${stage} can no longer change`), currentStage: stage };
+  if (stage === 'inviting' && now >= deadline) {
+    return { ...violation('TENDERING.LOTS_FIXED', 'conflict', `the tender is ${stage} but offers closed at ${deadline.toISOString()}: the lots can no longer change`), currentStage: stage };
+  }
   return null;
 }
 
@@ -88,9 +92,9 @@ export interface CoopInRegistry {
 /** Co-ops that can be invited at all: registered or trading (not proposed, suspended or gone). */
 export const INVITABLE_STATUSES = ['registered', 'trading'];
 
-/** A co-op is local to a lot when the lot's locality is one of its own. */
+/** A co-op is local to a lot when the lot's locality is one of its own (compared as `localityKey` says: case and stray spaces aside). */
 export function isLocal(coop: Pick<CoopInRegistry, 'localities'>, lot: Pick<LotTerms, 'locality'>): boolean {
-  return coop.localities.includes(lot.locality);
+  return servesLocality(coop.localities, lot.locality);
 }
 
 /**

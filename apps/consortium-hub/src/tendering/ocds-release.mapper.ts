@@ -24,6 +24,13 @@ export interface OcdsPublication {
 /** Care services under the EU/UK Common Procurement Vocabulary: social work services without accommodation. */
 const CPV_CARE = { scheme: 'CPV', id: '85312000', description: 'Social work services without accommodation' };
 
+/**
+ * The tender's (and each lot's) status, from the OCDS tenderStatus codelist. That status describes the
+ * council's procurement, not the consortium's fortunes in it: when the consortium loses (the whole
+ * tender, or a lot), the council's process still ran to its end, so the tender and its lots are
+ * `complete`, not `unsuccessful` (which the codelist keeps for a procurement that ended with no award
+ * at all). What the consortium lost shows in the award stage instead (see `awardReleasePackage`).
+ */
 const TENDER_STATUS: Record<TenderStage, string> = {
   draft: 'planned',
   inviting: 'active',
@@ -135,6 +142,9 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): objec
       return {
         id: `${lot.id}-award`,
         title: `Lot ${lot.reference}: ${award.outcome === 'lost' ? 'not awarded to the consortium' : award.outcome === 'whole' ? 'awarded in full' : `${award.awardedHoursPerWeek} of ${lot.hoursPerWeek} hours a week awarded`}`,
+        // awardStatus codelist: `active` for hours the council awarded to the consortium; for a lot it
+        // lost, `unsuccessful`, which here means "the consortium's bid for this lot was not successful"
+        // (the council may have awarded it to someone else, whom this hub does not publish).
         status: award.outcome === 'lost' ? 'unsuccessful' : 'active',
         date: new Date(award.decidedAt).toISOString(),
         ...(award.outcome === 'lost'

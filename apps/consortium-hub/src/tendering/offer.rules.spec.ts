@@ -1,4 +1,4 @@
-import { MAX_CLOCK_SKEW_MS, MAX_LATE_DELIVERY_MS, OfferSituation, OfferTerms, offerRefusal } from './offer.rules';
+import { MAX_CLOCK_SKEW_MS, MAX_LATE_DELIVERY_MS, OfferSituation, OfferTerms, judgeOffer, offerRefusal } from './offer.rules';
 
 const DEADLINE = new Date('2027-01-15T12:00:00Z');
 const at = (offsetMs: number) => new Date(DEADLINE.getTime() + offsetMs);
@@ -15,7 +15,7 @@ function situation(overrides: Partial<OfferSituation> = {}, tender: Partial<Offe
   };
 }
 
-const offer = (overrides: Partial<OfferTerms> = {}): OfferTerms => ({ lotVersion: 1, hoursPerWeek: 40, pricePencePerHour: 2400, madeAt: at(-61 * MINUTE), ...overrides });
+const offer = (overrides: Partial<OfferTerms> = {}): OfferTerms => ({ lotVersion: 1, hoursPerWeek: 40, pricePencePerHour: 2400, occurredAt: at(-61 * MINUTE), ...overrides });
 
 describe('offers', () => {
   it('takes an offer made before the deadline, at or below the ceiling, on the lot as it stands', () => {
@@ -32,14 +32,14 @@ describe('offers', () => {
   });
 
   it('refuses an offer made at or after the deadline, by the co-op\'s own signed time', () => {
-    const refusal = offerRefusal(situation({ receivedAt: at(MINUTE) }), offer({ madeAt: DEADLINE }));
+    const refusal = offerRefusal(situation({ receivedAt: at(MINUTE) }), offer({ occurredAt: DEADLINE }));
     expect(refusal).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE', kind: 'conflict' });
     expect(refusal!.message).toBe(`the offer was made at ${DEADLINE.toISOString()}, after offers closed at ${DEADLINE.toISOString()}`);
   });
 
   it('refuses an offer made after staff closed offers by hand, though the deadline is later', () => {
     const closed = at(-2 * 60 * MINUTE);
-    expect(offerRefusal(situation({}, { stage: 'assembling', offersClosedAt: closed }), offer({ madeAt: at(-90 * MINUTE) }))).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE' });
+    expect(offerRefusal(situation({}, { stage: 'assembling', offersClosedAt: closed }), offer({ occurredAt: at(-90 * MINUTE) }))).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE' });
   });
 
   it('takes an offer made before the deadline that arrives after it (a node back online), while the bid is being assembled', () => {
@@ -57,8 +57,12 @@ describe('offers', () => {
 
   it('refuses an offer dated further ahead of the hub than the clock-skew limit, and takes one just inside it', () => {
     const receivedAt = at(-120 * MINUTE);
-    expect(offerRefusal(situation({ receivedAt }), offer({ madeAt: new Date(receivedAt.getTime() + MAX_CLOCK_SKEW_MS + 1) }))).toMatchObject({ rule: 'TENDERING.CLOCK_SKEW', kind: 'invalid' });
-    expect(offerRefusal(situation({ receivedAt }), offer({ madeAt: new Date(receivedAt.getTime() + MAX_CLOCK_SKEW_MS) }))).toBeNull();
+    expect(offerRefusal(situation({ receivedAt }), offer({ occurredAt: new Date(receivedAt.getTime() + MAX_CLOCK_SKEW_MS + 1) }))).toMatchObject({
+      rule: 'TENDERING.CLOCK_SKEW',
+      kind: 'invalid',
+      message: expect.stringMatching(/ahead of the receiver's clock .*: check the node's clock$/),
+    });
+    expect(offerRefusal(situation({ receivedAt }), offer({ occurredAt: new Date(receivedAt.getTime() + MAX_CLOCK_SKEW_MS) }))).toBeNull();
   });
 
   it('refuses a co-op that was not invited to the lot, and any offer on a draft', () => {
@@ -78,6 +82,32 @@ describe('offers', () => {
 
   it('lets a co-op withdraw (0 hours) before the deadline whatever price it names, but not after', () => {
     expect(offerRefusal(situation(), offer({ hoursPerWeek: 0, pricePencePerHour: 9999 }))).toBeNull();
-    expect(offerRefusal(situation({ receivedAt: at(MINUTE) }), offer({ hoursPerWeek: 0, madeAt: at(1) }))).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE' });
+    expect(offerRefusal(situation({ receivedAt: at(MINUTE) }), offer({ hoursPerWeek: 0, occurredAt: at(1) }))).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE' });
+  });
+
+  it('takes an offer that arrived before the deadline though a fast clock stamped it after, and counts it as made on arrival', () => {
+    // The node's clock runs 3 minutes fast: made (and received) a minute before the deadline, stamped 2 minutes after.
+    const receivedAt = at(-MINUTE);
+    const judged = judgeOffer(situation({ receivedAt }), offer({ occurredAt: at(2 * MINUTE).toISOString() }));
+    expect(judged).toEqual({ counts: true, madeAt: receivedAt });
+  });
+
+  it('does not store a future time: an offer stamped ahead of the hub counts as made when it arrived', () => {
+    const receivedAt = at(-120 * MINUTE);
+    expect(judgeOffer(situation({ receivedAt }), offer({ occurredAt: new Date(receivedAt.getTime() + 60_000) }))).toEqual({ counts: true, madeAt: receivedAt });
+    expect(judgeOffer(situation({ receivedAt }), offer({ occurredAt: at(-150 * MINUTE) }))).toEqual({ counts: true, madeAt: at(-150 * MINUTE) });
+  });
+
+  it('still refuses an offer stamped after the deadline that also arrived after it, fast clock or not', () => {
+    expect(offerRefusal(situation({ receivedAt: at(10_000) }), offer({ occurredAt: at(2 * MINUTE) }))).toMatchObject({
+      rule: 'TENDERING.AFTER_DEADLINE',
+      message: `the offer was made at ${at(10_000).toISOString()}, after offers closed at ${DEADLINE.toISOString()}`,
+    });
+  });
+
+  it('takes one made before the close that arrives exactly at the end of the late-delivery limit, and refuses a backdated one arriving later', () => {
+    const closed = { stage: 'assembling' as const, offersClosedAt: DEADLINE };
+    expect(offerRefusal(situation({ receivedAt: at(MAX_LATE_DELIVERY_MS) }, closed), offer())).toBeNull();
+    expect(offerRefusal(situation({ receivedAt: at(MAX_LATE_DELIVERY_MS + 1) }, closed), offer({ occurredAt: at(-7 * 24 * 60 * MINUTE) }))).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE' });
   });
 });

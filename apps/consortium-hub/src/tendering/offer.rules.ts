@@ -1,17 +1,19 @@
+import { MAX_CLOCK_AHEAD_MS, madeAt, madeInTimeFor } from '@app/federation/made-at.rules';
 import type { TenderStage } from './tender-stage.rules';
 
 /**
- * How far ahead of the hub's clock a node's signed `occurredAt` may be. A node's clock that runs
- * fast could otherwise date an offer after the deadline that it really made before; one that runs
- * more than this fast is refused outright, so the node's admin hears about it.
+ * How far ahead of the hub's clock a node's signed `occurredAt` may be: the shared rule of
+ * libs/federation (`madeAt`). A time ahead by less is taken as the moment the offer arrived, so an
+ * offer that reached the hub before the deadline counts even when a fast clock stamped it a little
+ * after; one further ahead is refused outright, so the node's admin hears about it.
  */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+export const MAX_CLOCK_SKEW_MS = MAX_CLOCK_AHEAD_MS;
 
 /**
  * How long after offers close an offer made before the close may still arrive and count: a node
  * that lost its link just before the deadline sends its outbox when it is back. After this, or once
- * the bid has been submitted, it is refused. (A co-op signs its own time, so this also bounds what
- * a co-op with a slow clock could slip in late.)
+ * the bid has been submitted, it is refused whatever time it claims (a co-op signs its own time, so
+ * this is what bounds a backdated offer; see `madeInTimeFor`).
  */
 export const MAX_LATE_DELIVERY_MS = 24 * 60 * 60_000;
 
@@ -28,8 +30,8 @@ export interface OfferTerms {
   lotVersion: number;
   hoursPerWeek: number;
   pricePencePerHour: number;
-  /** The node's signed time of the offer. */
-  madeAt: Date;
+  /** The node's signed time of the offer (the envelope's occurredAt), as it claims it. */
+  occurredAt: string | Date;
 }
 
 export type OfferRefusalKind = 'invalid' | 'conflict' | 'forbidden';
@@ -47,22 +49,36 @@ export function offersCloseAt(tender: OfferSituation['tender']): Date {
   return tender.offersClosedAt && tender.offersClosedAt < tender.deadline ? tender.offersClosedAt : tender.deadline;
 }
 
+export type OfferJudgement = { counts: true; madeAt: Date } | { counts: false; refusal: OfferRefusal };
+
 /**
- * Whether the hub takes an offer, and if not, why, in words the co-op's admin can act on. Time is
- * judged by when the co-op made the offer (its signed time), not when it arrived, within the limits
+ * Whether the hub takes an offer, and if not, why, in words the co-op's admin can act on; if it
+ * does, the time it counts as made, which is what the hub stores. Time is judged by when the co-op
+ * made the offer (its signed time, through the shared `madeAt` rule: a clock slightly ahead is taken
+ * as the arrival time, one far ahead is refused), not when it arrived, within the late-delivery limit
  * above. A 0-hour offer withdraws the co-op's offer and is judged by the same rules of time.
  */
+export function judgeOffer(s: OfferSituation, offer: OfferTerms): OfferJudgement {
+  const made = madeAt(offer.occurredAt, s.receivedAt, MAX_CLOCK_SKEW_MS);
+  if (!made.ok) return { counts: false, refusal: refuse('TENDERING.CLOCK_SKEW', 'invalid', `${made.reason}: check the node's clock`) };
+  const refusal = refusalAt(s, offer, made.at);
+  return refusal ? { counts: false, refusal } : { counts: true, madeAt: made.at };
+}
+
+/** The refusal alone, or null when the offer counts (see `judgeOffer`). */
 export function offerRefusal(s: OfferSituation, offer: OfferTerms): OfferRefusal | null {
+  const judged = judgeOffer(s, offer);
+  return judged.counts ? null : judged.refusal;
+}
+
+function refusalAt(s: OfferSituation, offer: OfferTerms, at: Date): OfferRefusal | null {
   const closeAt = offersCloseAt(s.tender);
-  if (offer.madeAt.getTime() > s.receivedAt.getTime() + MAX_CLOCK_SKEW_MS) {
-    return refuse('TENDERING.CLOCK_SKEW', 'invalid', `the offer is dated ${offer.madeAt.toISOString()}, more than ${MAX_CLOCK_SKEW_MS / 60_000} minutes after the hub received it (${s.receivedAt.toISOString()}): check the node's clock`);
-  }
   if (s.tender.stage === 'cancelled') return refuse('TENDERING.TENDER_CANCELLED', 'conflict', 'the tender was cancelled');
   if (s.tender.stage === 'draft' || !s.invited) return refuse('TENDERING.NOT_INVITED', 'forbidden', `co-op ${s.coopId} is not invited to lot ${s.lot.reference}`);
-  if (offer.madeAt.getTime() >= closeAt.getTime()) {
-    return refuse('TENDERING.AFTER_DEADLINE', 'conflict', `the offer was made at ${offer.madeAt.toISOString()}, after offers closed at ${closeAt.toISOString()}`);
-  }
-  if (s.receivedAt.getTime() - closeAt.getTime() > MAX_LATE_DELIVERY_MS) {
+  if (!madeInTimeFor(closeAt, at, s.receivedAt, MAX_LATE_DELIVERY_MS)) {
+    if (at.getTime() >= closeAt.getTime()) {
+      return refuse('TENDERING.AFTER_DEADLINE', 'conflict', `the offer was made at ${at.toISOString()}, after offers closed at ${closeAt.toISOString()}`);
+    }
     return refuse('TENDERING.AFTER_DEADLINE', 'conflict', `the offer arrived at ${s.receivedAt.toISOString()}, more than ${MAX_LATE_DELIVERY_MS / 3_600_000} hours after offers closed at ${closeAt.toISOString()}`);
   }
   if (s.tender.stage !== 'inviting' && s.tender.stage !== 'assembling') {

@@ -22,14 +22,14 @@ export class SubmitBid {
       const tender = await this.store.lockTender(m, id);
       const step = tenderTransition(tender.stage, 'submit');
       if ('violation' in step) throw TenderingErrors.stage(step.violation);
-      if (!tender.assembledAt) throw TenderingErrors.notAssembled();
+      if (!tender.assembledAt) throw TenderingErrors.notAssembled(tender.stage);
       const [{ latest, hours }] = await m.query(
         `SELECT (SELECT max(received_at) FROM tender_offer WHERE tender_id = $1) AS latest,
                 (SELECT coalesce(sum(hours_per_week), 0)::int FROM tender_allocation WHERE tender_id = $1) AS hours`,
         [id],
       );
-      if (latest && new Date(latest) > new Date(tender.assembledAt)) throw TenderingErrors.assemblyStale();
-      if (hours === 0) throw TenderingErrors.emptyBid();
+      if (latest && new Date(latest) > new Date(tender.assembledAt)) throw TenderingErrors.assemblyStale(tender.stage);
+      if (hours === 0) throw TenderingErrors.emptyBid(tender.stage);
       const submittedAt = new Date();
       await this.store.moveStage(m, tender, step.next, by.subject, null, { submitted_at: submittedAt });
       return { stage: 'submitted' as const, submittedAt: submittedAt.toISOString() };

@@ -5,10 +5,16 @@ import { AssembleBid } from './assemble-bid.use-case';
 /** How often the hub looks for inviting tenders whose deadline has passed. */
 export const DEADLINE_SWEEP_MS = 2_000;
 
+/** At most this many tenders per sweep, so one sweep never holds the job for long; the rest wait two seconds. */
+const SWEEP_BATCH = 50;
+
 /**
  * Moves tenders by date: every couple of seconds, each inviting tender whose deadline has passed
- * stops taking offers and its bid is assembled, ready for staff to review. The move is one guarded
- * UPDATE, so several hub instances sweeping at once close each tender exactly once.
+ * stops taking offers and its bid is assembled, ready for staff to review, and any tender left
+ * assembling without a bid is assembled. Each tender is closed and assembled in one transaction of
+ * its own (AssembleBid.byDate), under a lock on the tender, so several hub instances sweeping at once
+ * close each tender exactly once, and a tender that fails (logged) neither stops the others nor is
+ * left half done: the next sweep tries it again.
  */
 @Injectable()
 export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,27 +31,30 @@ export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicat
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((e: Error) => this.logger.warn({ msg: 'closing tenders at their deadline failed; will retry', reason: e.message }))
+        .catch((e: Error) => this.logger.warn({ msg: 'looking for tenders past their deadline failed; will retry', reason: e.message }))
         .finally(() => (this.running = null));
     }, DEADLINE_SWEEP_MS);
   }
 
-  /** Closes every tender due now and assembles its bid; returns the ids closed. */
+  /** Closes and assembles every tender due now, one at a time; returns the ids it assembled. */
   async sweep(): Promise<string[]> {
-    const closed: { tender_id: string }[] = await this.dataSource.query(
-      `WITH due AS (
-         UPDATE tender SET stage = 'assembling', offers_closed_at = deadline, updated_at = now()
-          WHERE stage = 'inviting' AND deadline <= now()
-         RETURNING id)
-       INSERT INTO tender_stage_change (tender_id, from_stage, to_stage, changed_by, note)
-       SELECT id, 'inviting', 'assembling', 'schedule', 'offers closed at the deadline' FROM due
-       RETURNING tender_id`,
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM tender
+        WHERE (stage = 'inviting' AND deadline <= now()) OR (stage = 'assembling' AND assembled_at IS NULL)
+        ORDER BY deadline, id LIMIT $1`,
+      [SWEEP_BATCH],
     );
-    for (const { tender_id } of closed) {
-      this.logger.log({ msg: 'tender closed for offers at its deadline', tenderId: tender_id });
-      await this.assemble.execute(tender_id, 'schedule');
+    const assembled: string[] = [];
+    for (const { id } of due) {
+      try {
+        if (!(await this.assemble.byDate(id))) continue;
+        assembled.push(id);
+        this.logger.log({ msg: 'tender closed for offers at its deadline and its bid assembled', tenderId: id });
+      } catch (e) {
+        this.logger.error({ msg: 'closing a tender at its deadline failed; the next sweep tries again', tenderId: id, reason: (e as Error).message });
+      }
     }
-    return closed.map((c) => c.tender_id);
+    return assembled;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvitedLotV1, LotWithdrawalReason, TENDERING_INVITATION_V1, TENDERING_LOT_WITHDRAWN_V1 } from '@app/contracts';
+import { InvitedLotV1, LotLostOutcome, LotWithdrawalReason, TENDERING_INVITATION_V1, TENDERING_LOT_LOST_V1, TENDERING_LOT_WITHDRAWN_V1, TENDERING_OFFERS_CLOSED_V1 } from '@app/contracts';
 import { OutboxService } from '@app/federation';
-import { coopsToInvite } from './lot-change.rules';
+import { coopsToInvite, isLocal } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 
 export const invitedLot = (l: LotRow): InvitedLotV1 => ({
@@ -44,7 +44,7 @@ export class TenderInvitations {
       byLot.set(lot.id, invited);
       for (const coopId of invited) {
         byCoop.set(coopId, [...(byCoop.get(coopId) ?? []), lot]);
-        const isNamed = !registry.find((c) => c.id === coopId)!.localities.includes(lot.locality);
+        const isNamed = !isLocal(registry.find((c) => c.id === coopId)!, lot);
         await m.query(
           `INSERT INTO tender_invitation (lot_id, coop_id, tender_id, lot_version, named_by_staff) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (lot_id, coop_id) DO UPDATE SET lot_version = EXCLUDED.lot_version, invited_at = now(), withdrawn_at = NULL, withdrawn_reason = NULL`,
@@ -104,5 +104,21 @@ export class TenderInvitations {
       );
     }
     return coops;
+  }
+
+  /**
+   * Tells every co-op with a live invitation that offers closed (at the deadline, or early by hand),
+   * so its node stops taking offers on the tender instead of sending ones the hub will refuse.
+   * Returns the co-ops told.
+   */
+  async announceClosed(m: EntityManager, tenderId: string, closedAt: Date): Promise<string[]> {
+    const rows: { coop_id: string }[] = await m.query('SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id', [tenderId]);
+    for (const { coop_id } of rows) await this.outbox.enqueue(m, TENDERING_OFFERS_CLOSED_V1, { tenderId, closedAt: closedAt.toISOString() }, { coopId: coop_id });
+    return rows.map((r) => r.coop_id);
+  }
+
+  /** Tells a co-op that its offer on a lot came to nothing (`tendering.lot-lost`: lost, or won without it). */
+  async tellLost(m: EntityManager, tenderId: string, lotId: string, coopId: string, outcome: LotLostOutcome): Promise<void> {
+    await this.outbox.enqueue(m, TENDERING_LOT_LOST_V1, { tenderId, lotId, outcome }, { coopId });
   }
 }

@@ -1,4 +1,4 @@
-import { TENDER_ACTIONS, TENDER_STAGES, TenderAction, TenderStage, allowedTenderActions, isFinal, stageAfterAward, stageByDate, tenderTransition } from './tender-stage.rules';
+import { TENDER_ACTIONS, TENDER_STAGES, TenderAction, TenderStage, allowedTenderActions, dueForAssembly, isFinal, stageAfterAward, stageByDate, tenderTransition } from './tender-stage.rules';
 
 const ALLOWED: [TenderStage, TenderAction, TenderStage][] = [
   ['draft', 'change-lots', 'draft'],
@@ -61,6 +61,15 @@ describe('moves by date', () => {
 
   it('moves no other stage by date', () => {
     for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting')) expect(stageByDate(stage, deadline, new Date('2030-01-01T00:00:00Z'))).toBe(stage);
+  });
+
+  it('gives the deadline job an inviting tender past its deadline, and an assembling one left without a bid', () => {
+    const later = new Date('2027-01-15T12:00:01Z');
+    expect(dueForAssembly({ stage: 'inviting', deadline, assembledAt: null }, later)).toBe(true);
+    expect(dueForAssembly({ stage: 'inviting', deadline, assembledAt: null }, new Date('2027-01-15T11:59:59Z'))).toBe(false);
+    expect(dueForAssembly({ stage: 'assembling', deadline, assembledAt: null }, later)).toBe(true);
+    expect(dueForAssembly({ stage: 'assembling', deadline, assembledAt: later }, later)).toBe(false);
+    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting' && s !== 'assembling')) expect(dueForAssembly({ stage, deadline, assembledAt: null }, later)).toBe(false);
   });
 });
 

@@ -65,6 +65,15 @@ export function stageByDate(stage: TenderStage, deadline: Date, now: Date): Tend
   return stage === 'inviting' && now.getTime() >= deadline.getTime() ? 'assembling' : stage;
 }
 
+/**
+ * Whether the deadline job has work on a tender: an inviting tender whose deadline has passed (close
+ * offers and assemble), or one already assembling with no bid yet (a sweep that closed it but failed
+ * to assemble, or a hub stopped in between): assemble it, so no tender waits without a bid for ever.
+ */
+export function dueForAssembly(t: { stage: TenderStage; deadline: Date; assembledAt: Date | null }, now: Date): boolean {
+  return stageByDate(t.stage, t.deadline, now) !== t.stage || (t.stage === 'assembling' && t.assembledAt === null);
+}
+
 /** After an award, the tender is awarded if any lot was won (whole or in part), else lost. */
 export function stageAfterAward(outcomes: readonly ('whole' | 'partial' | 'lost')[]): 'award' | 'lose' {
   return outcomes.some((o) => o !== 'lost') ? 'award' : 'lose';

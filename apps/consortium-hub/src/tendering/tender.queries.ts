@@ -48,7 +48,15 @@ export interface TenderDossier {
   invitedCoops: { coopId: string; coopName: string }[];
 }
 
-/** What a commissioner may not see before the bid is submitted: who offered what. */
+/**
+ * The consortium's bid as a commissioner (the council's side) sees it, once submitted: what it
+ * covers, lot by lot, for how many hours and at what weekly price. Never the co-ops' own offers, the
+ * totals they stated, or how the hours are shared among them: those are the consortium's business,
+ * and a commissioner could otherwise read each co-op's price floor before the next tender.
+ */
+export type SubmittedBidView = Pick<BidView, 'requiredHoursPerWeek' | 'allocatedHoursPerWeek' | 'localHoursPerWeek' | 'weeklyPricePence' | 'lots' | 'uncoveredLots'>;
+
+/** The stages in which a commissioner sees the submitted bid. */
 const BID_VISIBLE_TO_COMMISSIONERS = ['submitted', 'awarded', 'lost'];
 
 @Injectable()
@@ -73,12 +81,15 @@ export class TenderQueries {
     return pageOf(items, rows[0]?.total ?? 0, query);
   }
 
-  /** The tender with its lots, invitations, offers, bid, award and contracts; a commissioner sees offers and the bid only once it is submitted. */
+  /**
+   * The tender with its lots, invitations, offers, bid, award and contracts. A commissioner never
+   * sees the offers; it sees the bid only once submitted, and then only as `SubmittedBidView`.
+   */
   async get(id: string, role: string): Promise<object> {
     const m = this.dataSource.manager;
     const d = await this.dossier(m, id);
     const t = d.tender;
-    const seesBid = role !== 'commissioner' || BID_VISIBLE_TO_COMMISSIONERS.includes(t.stage);
+    const commissioner = role === 'commissioner';
     const invitations: Row[] = await m.query('SELECT lot_id, coop_id, lot_version, named_by_staff, invited_at, withdrawn_at, withdrawn_reason FROM tender_invitation WHERE tender_id = $1 ORDER BY coop_id', [id]);
     const history: Row[] = await m.query('SELECT from_stage, to_stage, changed_at, changed_by, note FROM tender_stage_change WHERE tender_id = $1 ORDER BY id', [id]);
     const reference = new Map(d.lots.map((l) => [l.id, l.reference]));
@@ -123,8 +134,8 @@ export class TenderQueries {
         withdrawnAt: iso(i.withdrawn_at),
         withdrawnReason: i.withdrawn_reason,
       })),
-      offers: seesBid ? await this.offers(m, id, reference) : null,
-      bid: seesBid ? await this.bid(m, id) : null,
+      ...(commissioner ? {} : { offers: await this.offers(m, id, reference) }),
+      bid: commissioner ? (BID_VISIBLE_TO_COMMISSIONERS.includes(t.stage) ? submittedBid(await this.bid(m, id)) : null) : await this.bid(m, id),
       contracts: d.contracts.map((c) => ({ ...c, lotReference: reference.get(c.lotId), createdAt: iso(c.createdAt) })),
       history: history.map((h) => ({ from: h.from_stage, to: h.to_stage, at: iso(h.changed_at), by: h.changed_by, note: h.note })),
     };
@@ -231,4 +242,10 @@ export class TenderQueries {
     const rows: Row[] = await m.query('SELECT a.*, c.name AS coop_name FROM tender_allocation a JOIN coop c ON c.id = a.coop_id WHERE a.tender_id = $1 ORDER BY a.lot_id, a.coop_id', [id]);
     return rows.map((a) => ({ lotId: a.lot_id, coopId: a.coop_id, coopName: a.coop_name, hoursPerWeek: a.hours_per_week, pricePencePerHour: a.price_pence_per_hour, local: a.local }));
   }
+}
+
+function submittedBid(bid: BidView | null): SubmittedBidView | null {
+  if (!bid) return null;
+  const { requiredHoursPerWeek, allocatedHoursPerWeek, localHoursPerWeek, weeklyPricePence, lots, uncoveredLots } = bid;
+  return { requiredHoursPerWeek, allocatedHoursPerWeek, localHoursPerWeek, weeklyPricePence, lots, uncoveredLots };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 import { AssembleBid } from './assemble-bid.use-case';
@@ -49,7 +49,11 @@ export class TenderingController {
     return this.queries.list(query);
   }
 
-  /** The tender, its lots, invitations, offers, the assembled bid with uncovered lots, the award and contracts. */
+  /**
+   * The tender, its lots, invitations, offers, the assembled bid with uncovered lots, the award and
+   * contracts. A commissioner never sees the offers, and sees the bid only once submitted, as lot
+   * coverage, hours and price (see SubmittedBidView).
+   */
   @Get(':id')
   @Roles(STAFF, COMMISSIONER)
   get(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
@@ -111,23 +115,19 @@ export class TenderingController {
     return this.cancelTender.execute(id, body, by);
   }
 
-  /** OCDS 1.1.5 release package, tender stage, with the Lots extension. */
+  /** OCDS 1.1.5 release package, tender stage, with the Lots extension; its URIs under PUBLIC_BASE_URL. */
   @Get(':id/ocds/tender')
   @Roles(STAFF, COMMISSIONER)
-  ocdsTender(@Param('id', uuid) id: string, @Req() req: { protocol: string; get(h: string): string | undefined }) {
-    return this.ocds.tender(id, baseUri(req));
+  ocdsTender(@Param('id', uuid) id: string) {
+    return this.ocds.tender(id);
   }
 
   /** OCDS 1.1.5 release package, award stage (404 until the council has decided). */
   @Get(':id/ocds/award')
   @Roles(STAFF, COMMISSIONER)
-  async ocdsAward(@Param('id', uuid) id: string, @Req() req: { protocol: string; get(h: string): string | undefined }) {
-    const pkg = await this.ocds.award(id, baseUri(req));
+  async ocdsAward(@Param('id', uuid) id: string) {
+    const pkg = await this.ocds.award(id);
     if (!pkg) throw TenderingErrors.notDecided();
     return pkg;
   }
-}
-
-function baseUri(req: { protocol: string; get(h: string): string | undefined }): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

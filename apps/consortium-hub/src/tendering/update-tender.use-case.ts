@@ -26,7 +26,10 @@ export class UpdateTender {
     await this.dataSource.transaction(async (m) => {
       const tender = await this.store.lockTender(m, id);
       const refusal = lotChangeRefusal(tender.stage, tender.deadline, new Date());
-      if (refusal) throw TenderingErrors.lot({ ...refusal, rule: 'TENDERING.TENDER_FIXED', message: refusal.message.replace('the lots', 'the tender') });
+      if (refusal) {
+        const message = refusal.message.replace('the lots of a tender that is', 'a tender that is').replace('the lots can', 'the tender can');
+        throw TenderingErrors.lot({ ...refusal, rule: 'TENDERING.TENDER_FIXED', message });
+      }
       const deadline = dto.deadline ? new Date(dto.deadline) : tender.deadline;
       if (dto.deadline && deadline <= new Date()) throw TenderingErrors.deadlineInPast();
       await m.query('UPDATE tender SET title = $2, buyer = $3, description = $4, deadline = $5, updated_at = now() WHERE id = $1', [

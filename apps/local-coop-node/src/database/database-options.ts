@@ -20,6 +20,7 @@ import { Volunteering1764000000800 } from './migrations/1764000000800-volunteeri
 import { ProfileRegistration1764000001000 } from './migrations/1764000001000-profile-registration';
 import { ReturnRequests1764000001100 } from './migrations/1764000001100-return-requests';
 import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
+import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-outcomes';
 import { ReturnReview1764000001200 } from './migrations/1764000001200-return-review';
 import { Purchasing1764000001300 } from './migrations/1764000001300-purchasing';
 import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
@@ -52,6 +53,7 @@ export const NODE_MIGRATIONS = [
   ReturnReview1764000001200,
   Purchasing1764000001300,
   Tendering1764000001400,
+  TenderOutcomes1764000001410,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

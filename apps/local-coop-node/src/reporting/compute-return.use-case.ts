@@ -40,23 +40,24 @@ export class ComputeReturn {
   /** For the definition the hub asked for (the current one for a preview); figures it does not name are left out. */
   async execute(period: QuarterPeriod, definition: ReturnDefinition = CURRENT_RETURN_DEFINITION): Promise<ComputedReturn> {
     if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label, period.start);
-    const { base, localities } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+    const { base, localities, contracts } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query('SELECT localities, cqc_rating FROM coop_profile');
       const figures = [
         ...(await this.care.figures(m, period, profile.localities)),
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
-        ...contractFigures(await this.tendering.contracts(period.start, period.end, m)),
       ];
-      return { base: figures, localities: profile.localities };
+      const held = await this.tendering.contracts(period.start, period.end, m);
+      figures.push(...contractFigures(held));
+      return { base: figures, localities: profile.localities, contracts: held.map((c) => c.contractId) };
     });
     const header = { definitionId: definition.id, definitionVersion: definition.version, period: { label: period.label, start: period.start, end: period.end } };
     const figures = { ...header, figures: withRates(definition, base) };
     const threshold = this.config.REPORTING_NODE_THRESHOLD;
     return {
       figures,
-      problems: validateReturn(definition, figures, { localities }),
+      problems: validateReturn(definition, figures, { localities, contracts }),
       outgoing: { ...header, figures: withholdOnNode(definition, figures.figures, { threshold, localities }) },
       nodeThreshold: threshold,
     };

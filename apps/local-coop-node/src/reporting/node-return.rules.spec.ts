@@ -152,16 +152,18 @@ describe('withholdOnNode', () => {
 describe('contract figures', () => {
   it('sums contracted and delivered hours by service type, every service present, the total the sum of the cells', () => {
     const figures = contractFigures([
-      { serviceType: 'personal-care', contractedHours: 75.25, deliveredHours: 0.67 },
-      { serviceType: 'personal-care', contractedHours: 10, deliveredHours: 0.33 },
-      { serviceType: 'domestic-help', contractedHours: 42.86, deliveredHours: 0 },
+      { contractId: 'c1', serviceType: 'personal-care', contractedHours: 75.25, deliveredHours: 0.67 },
+      { contractId: 'c2', serviceType: 'personal-care', contractedHours: 10, deliveredHours: 0.33 },
+      { contractId: 'c3', serviceType: 'domestic-help', contractedHours: 42.86, deliveredHours: 0 },
     ]);
     const value = (metric: string, breakdown: object | null) => figures.find((f) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))?.value;
     expect(value('contract_hours_contracted', null)).toBe(128.11);
     expect(value('contract_hours_contracted', { service_type: 'personal-care' })).toBe(85.25);
     expect(value('contract_hours_delivered', { service_type: 'personal-care' })).toBe(1);
     expect(value('contract_hours_delivered', { service_type: 'gardening' })).toBe(0);
-    expect(figures.filter((f) => f.metric === 'contract_hours_delivered')).toHaveLength(1 + SERVICE_TYPES.length);
+    expect(value('contract_hours_contracted', { contract: 'c1' })).toBe(75.25);
+    expect(value('contract_hours_delivered', { contract: 'c3' })).toBe(0);
+    expect(figures.filter((f) => f.metric === 'contract_hours_delivered')).toHaveLength(1 + SERVICE_TYPES.length + 3);
   });
 
   it('gives zeros, not nothing, to a co-op with no consortium contract', () => {

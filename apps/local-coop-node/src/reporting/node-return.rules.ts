@@ -62,14 +62,16 @@ export function withholdOnNode(definition: ReturnDefinition, figures: readonly R
 
 /** What a consortium contract gives the return: its contracted and delivered hours in the period and its service. */
 export interface ContractPeriodHours {
+  contractId: string;
   serviceType: string;
   contractedHours: number;
   deliveredHours: number;
 }
 
 /**
- * Delivered against contracted hours of the co-op's consortium contracts, in total and by service
- * type: organisational figures (hours), so nothing here is withheld.
+ * Delivered against contracted hours of the co-op's consortium contracts, in total, by service type
+ * and per contract (each contract that ran in the period): organisational figures (hours), so
+ * nothing here is withheld.
  */
 export function contractFigures(contracts: readonly ContractPeriodHours[]): ReturnFigure[] {
   const hundredths = (n: number) => Math.round(n * 100);
@@ -78,6 +80,8 @@ export function contractFigures(contracts: readonly ContractPeriodHours[]): Retu
   return (['contract_hours_contracted', 'contract_hours_delivered'] as const).flatMap((metric) => {
     const cells = byService((c) => (metric === 'contract_hours_contracted' ? c.contractedHours : c.deliveredHours));
     const total = [...cells.values()].reduce((a, v) => a + hundredths(v), 0) / 100;
-    return [{ metric, breakdown: null, value: total }, ...breakdownFigures(metric, 'service_type', SERVICE_TYPES, cells)];
+    const pick = (c: ContractPeriodHours) => (metric === 'contract_hours_contracted' ? c.contractedHours : c.deliveredHours);
+    const perContract = contracts.map((c): ReturnFigure => ({ metric, breakdown: { contract: c.contractId }, value: hundredths(pick(c)) / 100 }));
+    return [{ metric, breakdown: null, value: total }, ...breakdownFigures(metric, 'service_type', SERVICE_TYPES, cells), ...perContract];
   });
 }

@@ -30,7 +30,11 @@ export class SendOffersDto {
   @Type(() => LotOfferDto)
   offers: LotOfferDto[];
 
-  @ApiPropertyOptional({ example: 40, description: 'The most this co-op can take on across all lots of the tender; defaults to the sum of the offers' })
+  @ApiPropertyOptional({
+    example: 40,
+    description:
+      "The most this co-op can take on across all lots of the tender. Without it the node states its spare hours for this tender (see the invitation's suggestedTotalHoursPerWeek), and never more than a total stated on the tender before",
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

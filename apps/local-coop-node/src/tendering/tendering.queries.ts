@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { todayIso } from '@app/platform';
-import { CARING_ROLES, OpenLot, compareReferences, WorkforceLoad, capacityOf, contractedHours, overlapDays, round2, suggestOffers } from './tendering.rules';
+import { CARING_ROLES, OpenLot, compareReferences, WorkforceLoad, capacityOf, contractedHours, offeredElsewhere, offeredHoursByTender, overlapDays, round2, suggestOffers } from './tendering.rules';
 import { TenderingErrors } from './tendering.errors';
 
 type Row = Record<string, any>;
@@ -36,6 +36,32 @@ const LOTS_SQL = `
     LEFT JOIN LATERAL (SELECT reason FROM tender_lot_withdrawal w WHERE w.lot_id = l.lot_id AND w.lot_version >= l.lot_version ORDER BY w.lot_version DESC LIMIT 1) w ON true
    WHERE l.tender_id = ANY($1::uuid[])`;
 
+/** Offers the hub has not refused (an offer awaiting its answer counts: it may yet be taken). */
+const NOT_REFUSED = `(SELECT o.status FROM outbox_message o WHERE o.id = s.message_id) IS DISTINCT FROM 'rejected'`;
+
+/**
+ * Each lot's standing offer: the latest sent and not refused, for some hours, on a version the hub has
+ * not withdrawn, on a lot not yet decided (no contract, no lot-lost notice); with the latest total the
+ * co-op stated on its tender.
+ */
+const STANDING_OFFERS_SQL = `
+  WITH latest AS (
+    SELECT DISTINCT ON (s.lot_id) s.tender_id, s.lot_id, s.lot_version, s.hours_per_week
+      FROM tender_offer_sent s WHERE ${NOT_REFUSED}
+     ORDER BY s.lot_id, s.sent_at DESC, s.message_id DESC)
+  SELECT l.tender_id, l.hours_per_week,
+         (SELECT s.total_hours_per_week FROM tender_offer_sent s
+           WHERE s.tender_id = l.tender_id AND s.total_hours_per_week IS NOT NULL AND ${NOT_REFUSED}
+           ORDER BY s.sent_at DESC, s.message_id DESC LIMIT 1) AS tender_total
+    FROM latest l
+   WHERE l.hours_per_week > 0
+     AND NOT EXISTS (SELECT 1 FROM tender_lot_withdrawal w WHERE w.lot_id = l.lot_id AND w.lot_version >= l.lot_version)
+     AND NOT EXISTS (SELECT 1 FROM tender_contract c WHERE c.lot_id = l.lot_id)
+     AND NOT EXISTS (SELECT 1 FROM tender_lot_lost x WHERE x.lot_id = l.lot_id)`;
+
+/** The same comparison of localities as libs/contracts' localityKey, in SQL: case and stray spaces aside. */
+const localityKeySql = (column: string) => `lower(btrim(regexp_replace(${column}, '\\s+', ' ', 'g')))`;
+
 @Injectable()
 export class TenderingQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -59,8 +85,21 @@ export class TenderingQueries {
       plannedMinutesLastFourWeeks: r.last_four,
       plannedMinutesNextFourWeeks: r.next_four,
       contractHoursPerWeek: r.contract_hours,
+      offeredElsewhereHoursPerWeek: 0,
       meanCarerPayPence: r.mean_pay,
     };
+  }
+
+  /** Hours a week this co-op has on offer per tender, while it waits for the outcome (see offeredHoursByTender). */
+  async offeredByTender(m: EntityManager): Promise<Map<string, number>> {
+    const rows: Row[] = await m.query(STANDING_OFFERS_SQL);
+    return offeredHoursByTender(rows.map((r) => ({ tenderId: r.tender_id, hoursPerWeek: r.hours_per_week, tenderTotalHoursPerWeek: r.tender_total })));
+  }
+
+  /** The co-op's load as seen by one tender: its workforce, less the hours on offer on every other tender. */
+  async loadFor(m: EntityManager, tenderId: string): Promise<WorkforceLoad> {
+    const [load, byTender] = [await this.workforceLoad(m), await this.offeredByTender(m)];
+    return { ...load, offeredElsewhereHoursPerWeek: offeredElsewhere(byTender, tenderId) };
   }
 
   /** Every invitation, newest deadline first, each lot with its suggestion and the last offer sent (with the hub's answer). */
@@ -77,19 +116,30 @@ export class TenderingQueries {
           WHERE s.tender_id = ANY($1::uuid[]) ORDER BY s.lot_id, s.sent_at DESC`,
         [ids],
       );
-      const capacity = capacityOf(await this.workforceLoad(m));
+      const closures: Row[] = await m.query('SELECT tender_id, closed_at FROM tender_offers_closed WHERE tender_id = ANY($1::uuid[])', [ids]);
+      const outcomes: Row[] = await m.query(
+        `SELECT lot_id, 'awarded' AS outcome FROM tender_contract WHERE tender_id = ANY($1::uuid[])
+         UNION SELECT lot_id, outcome FROM tender_lot_lost WHERE tender_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const load = await this.workforceLoad(m);
+      const byTender = await this.offeredByTender(m);
       const now = new Date();
       return tenders.map((t) => {
+        // Each tender's spare hours leave out what is on offer on the others, not on itself.
+        const capacity = capacityOf({ ...load, offeredElsewhereHoursPerWeek: offeredElsewhere(byTender, t.tender_id) });
         const mine = lots.filter((l) => l.tender_id === t.tender_id).sort((a, b) => compareReferences(a.reference, b.reference));
         const open = mine.filter((l) => !l.withdrawn_reason);
         const suggestion = suggestOffers(capacity, open.map((l) => ({ lotId: l.lot_id, reference: l.reference, hoursPerWeek: l.hours_per_week, ceilingPencePerHour: l.ceiling_pence_per_hour })));
         const cancelled = mine.length > 0 && mine.every((l) => l.withdrawn_reason === 'tender-cancelled');
+        const closedAt = closures.find((c) => c.tender_id === t.tender_id)?.closed_at ?? null;
         return {
           tenderId: t.tender_id,
           title: t.title,
           buyer: t.buyer,
           deadline: iso(t.deadline),
-          status: cancelled ? 'cancelled' : new Date(t.deadline) <= now ? 'closed' : open.length ? 'open' : 'withdrawn',
+          offersClosedAt: iso(closedAt),
+          status: cancelled ? 'cancelled' : new Date(t.deadline) <= now || closedAt ? 'closed' : open.length ? 'open' : 'withdrawn',
           capacity,
           suggestedTotalHoursPerWeek: suggestion.totalHoursPerWeek,
           lots: mine.map((l) => {
@@ -107,6 +157,8 @@ export class TenderingQueries {
               endsOn: l.ends_on,
               status: l.withdrawn_reason ? 'withdrawn' : 'open',
               withdrawnReason: l.withdrawn_reason ?? null,
+              // What the council decided, as far as this co-op is concerned: awarded (a contract), lost, or not-allocated (won without it).
+              outcome: outcomes.find((o) => o.lot_id === l.lot_id)?.outcome ?? null,
               suggestion: suggestion.offers.find((s) => s.lotId === l.lot_id) ?? null,
               lastOffer: last
                 ? {
@@ -127,13 +179,27 @@ export class TenderingQueries {
     });
   }
 
-  /** The invitation's deadline and lots as they stand, read in the transaction that writes the offers. */
-  async forOffer(m: EntityManager, tenderId: string): Promise<{ deadline: Date; lots: Map<string, OpenLot & { version: number }> }> {
-    const [t]: Row[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1', [tenderId]);
+  /**
+   * The invitation's deadline, when the hub closed offers (if it said so), the latest total stated on
+   * the tender, and its lots as they stand, read in the transaction that writes the offers. The
+   * invitation is locked, so two offers sent at once on one tender are written one after the other.
+   */
+  async forOffer(
+    m: EntityManager,
+    tenderId: string,
+  ): Promise<{ deadline: Date; offersClosedAt: Date | null; statedTotalHoursPerWeek: number | null; lots: Map<string, OpenLot & { version: number }> }> {
+    const [t]: Row[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1 FOR UPDATE', [tenderId]);
     if (!t) throw TenderingErrors.invitationNotFound(tenderId);
+    const [closed]: Row[] = await m.query('SELECT closed_at FROM tender_offers_closed WHERE tender_id = $1', [tenderId]);
+    const [stated]: Row[] = await m.query(
+      `SELECT s.total_hours_per_week FROM tender_offer_sent s WHERE s.tender_id = $1 AND s.total_hours_per_week IS NOT NULL AND ${NOT_REFUSED} ORDER BY s.sent_at DESC, s.message_id DESC LIMIT 1`,
+      [tenderId],
+    );
     const lots: Row[] = await m.query(LOTS_SQL, [[tenderId]]);
     return {
       deadline: new Date(t.deadline),
+      offersClosedAt: closed ? new Date(closed.closed_at) : null,
+      statedTotalHoursPerWeek: stated ? stated.total_hours_per_week : null,
       lots: new Map(
         lots.map((l) => [l.lot_id, { lotId: l.lot_id, reference: l.reference, hoursPerWeek: l.hours_per_week, ceilingPencePerHour: l.ceiling_pence_per_hour, withdrawn: !!l.withdrawn_reason, version: l.lot_version }]),
       ),
@@ -160,7 +226,7 @@ export class TenderingQueries {
             claimed AS (
               SELECT c.id AS contract_id, v.status, v.planned_minutes, v.delivered_minutes,
                      c.hours_per_week::numeric / sum(c.hours_per_week) OVER (PARTITION BY v.id) AS share
-                FROM v JOIN c ON c.locality = v.locality AND c.service_type = v.service_type AND v.day BETWEEN c.starts_on AND c.ends_on)
+                FROM v JOIN c ON ${localityKeySql('c.locality')} = ${localityKeySql('v.locality')} AND c.service_type = v.service_type AND v.day BETWEEN c.starts_on AND c.ends_on)
        SELECT c.*,
               coalesce((SELECT sum(share * planned_minutes) FROM claimed k WHERE k.contract_id = c.id), 0)::float8 / 60 AS planned_hours,
               coalesce((SELECT sum(share * delivered_minutes) FROM claimed k WHERE k.contract_id = c.id AND k.status = 'delivered'), 0)::float8 / 60 AS delivered_hours

@@ -1,16 +1,55 @@
-import { capacityOf, compareReferences, contractedHours, offerProblem, overlapDays, suggestOffers } from './tendering.rules';
+import { capacityOf, compareReferences, contractedHours, defaultTotalHoursPerWeek, offerProblem, offeredElsewhere, offeredHoursByTender, overlapDays, suggestOffers } from './tendering.rules';
 
-const load = { contractedMinutesPerWeek: 300 * 60, plannedMinutesLastFourWeeks: 4 * 200 * 60, plannedMinutesNextFourWeeks: 4 * 180 * 60, contractHoursPerWeek: 30, meanCarerPayPence: 1400 };
+const load = { contractedMinutesPerWeek: 300 * 60, plannedMinutesLastFourWeeks: 4 * 200 * 60, plannedMinutesNextFourWeeks: 4 * 180 * 60, contractHoursPerWeek: 30, offeredElsewhereHoursPerWeek: 0, meanCarerPayPence: 1400 };
 
 describe('spare capacity', () => {
   it('is contracted hours less the busier four weeks of visits less contract hours, in whole hours', () => {
-    expect(capacityOf(load)).toEqual({ contractedHoursPerWeek: 300, plannedVisitHoursPerWeek: 200, contractHoursPerWeek: 30, spareHoursPerWeek: 70, estimatedCostPencePerHour: 2240 });
+    expect(capacityOf(load)).toEqual({ contractedHoursPerWeek: 300, plannedVisitHoursPerWeek: 200, contractHoursPerWeek: 30, offeredElsewhereHoursPerWeek: 0, spareHoursPerWeek: 70, estimatedCostPencePerHour: 2240 });
     expect(capacityOf({ ...load, plannedMinutesNextFourWeeks: 4 * 250 * 60 }).spareHoursPerWeek).toBe(20);
   });
 
   it('is never below nothing, and rounds part hours down', () => {
     expect(capacityOf({ ...load, contractHoursPerWeek: 500 }).spareHoursPerWeek).toBe(0);
     expect(capacityOf({ ...load, contractedMinutesPerWeek: 300 * 60 + 59, contractHoursPerWeek: 0 }).spareHoursPerWeek).toBe(100);
+  });
+});
+
+describe('hours on offer elsewhere', () => {
+  it('are taken off the spare hours, so two open tenders cannot both be promised the same carers', () => {
+    expect(capacityOf({ ...load, offeredElsewhereHoursPerWeek: 45 }).spareHoursPerWeek).toBe(25);
+    expect(capacityOf({ ...load, offeredElsewhereHoursPerWeek: 500 }).spareHoursPerWeek).toBe(0);
+  });
+
+  it('count per tender the standing lot offers, capped by the total stated on that tender', () => {
+    const byTender = offeredHoursByTender([
+      { tenderId: 'kirklees', hoursPerWeek: 35, tenderTotalHoursPerWeek: 40 },
+      { tenderId: 'kirklees', hoursPerWeek: 25, tenderTotalHoursPerWeek: 40 },
+      { tenderId: 'calderdale', hoursPerWeek: 10, tenderTotalHoursPerWeek: null },
+      { tenderId: 'calderdale', hoursPerWeek: 5, tenderTotalHoursPerWeek: null },
+    ]);
+    expect(byTender).toEqual(new Map([['kirklees', 40], ['calderdale', 15]]));
+    expect(offeredElsewhere(byTender, 'kirklees')).toBe(15);
+    expect(offeredElsewhere(byTender, 'calderdale')).toBe(40);
+    expect(offeredElsewhere(byTender, 'another')).toBe(55);
+    expect(offeredElsewhere(byTender, null)).toBe(55);
+  });
+});
+
+describe('the total the node states when the admin gives none', () => {
+  it('is the spare hours, and never more than a total stated on the tender before', () => {
+    expect(defaultTotalHoursPerWeek(70, null)).toBe(70);
+    expect(defaultTotalHoursPerWeek(70, 40)).toBe(40);
+    expect(defaultTotalHoursPerWeek(30, 40)).toBe(30);
+  });
+
+  it('keeps the suggestion from over-committing: every lot suggested in full, but the total is the spare hours', () => {
+    const capacity = capacityOf(load);
+    const suggestion = suggestOffers(capacity, [
+      { lotId: 'a', reference: '1', hoursPerWeek: 70, ceilingPencePerHour: 2500 },
+      { lotId: 'b', reference: '2', hoursPerWeek: 70, ceilingPencePerHour: 2500 },
+    ]);
+    expect(suggestion.offers.reduce((s, o) => s + o.hoursPerWeek, 0)).toBe(140);
+    expect(defaultTotalHoursPerWeek(suggestion.totalHoursPerWeek, null)).toBe(70);
   });
 });
 
@@ -48,6 +87,17 @@ describe('an offer before it leaves the node', () => {
     expect(offerProblem(lot, o(10, 2000), deadline, deadline)).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE' });
     expect(offerProblem({ ...lot, withdrawn: true }, o(10, 2000), deadline, now)).toMatchObject({ rule: 'TENDERING.LOT_WITHDRAWN' });
     expect(offerProblem(undefined, o(10, 2000), deadline, now)).toMatchObject({ rule: 'TENDERING.LOT_NOT_FOUND', kind: 'not-found' });
+  });
+
+  it('is refused with a 409 once the hub has said offers closed early, naming when', () => {
+    const closedAt = new Date('2027-01-09T16:00:00Z');
+    expect(offerProblem(lot, o(10, 2000), deadline, now, closedAt)).toEqual({
+      rule: 'TENDERING.OFFERS_CLOSED',
+      kind: 'conflict',
+      message: "the hub closed offers at 2027-01-09T16:00:00.000Z, before the deadline of 2027-01-15T12:00:00.000Z, to assemble the consortium's bid: no more offers can count",
+    });
+    // The hub's notice at the deadline, reaching a node whose clock is behind.
+    expect(offerProblem(lot, o(10, 2000), deadline, now, deadline)).toMatchObject({ rule: 'TENDERING.OFFERS_CLOSED', message: expect.stringMatching(/^the hub closed offers at 2027-01-15T12:00:00.000Z to assemble/) });
   });
 });
 

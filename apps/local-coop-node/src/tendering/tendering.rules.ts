@@ -22,6 +22,11 @@ export interface WorkforceLoad {
   plannedMinutesNextFourWeeks: number;
   /** Hours a week of contracts already held that have not ended. */
   contractHoursPerWeek: number;
+  /**
+   * Hours a week offered on other tenders whose outcome is not known yet (see `offeredHoursByTender`):
+   * the same carers cannot be promised twice. 0 when looking at no tender in particular.
+   */
+  offeredElsewhereHoursPerWeek: number;
   /** Mean hourly pay of current staff in caring roles, in pence (null with no such staff). */
   meanCarerPayPence: number | null;
 }
@@ -30,7 +35,8 @@ export interface Capacity {
   contractedHoursPerWeek: number;
   plannedVisitHoursPerWeek: number;
   contractHoursPerWeek: number;
-  /** What is left: contracted − planned visits − contracts, in whole hours, never below 0. */
+  offeredElsewhereHoursPerWeek: number;
+  /** What is left: contracted − planned visits − contracts − hours offered on other open tenders, in whole hours, never below 0. */
   spareHoursPerWeek: number;
   estimatedCostPencePerHour: number | null;
 }
@@ -38,17 +44,19 @@ export interface Capacity {
 /**
  * Spare weekly hours: contracted hours of current carers, less the weekly visit load (the busier of
  * the last four weeks and the next four, so a quiet rota ahead does not hide a busy one), less the
- * hours already promised under contracts. Hours of a contract that are already planned as visits are
- * counted twice, which errs on the side of never offering hours the co-op cannot give.
+ * hours already promised under contracts, less the hours offered on other tenders still open. Hours
+ * of a contract that are already planned as visits are counted twice, which errs on the side of never
+ * offering hours the co-op cannot give.
  */
 export function capacityOf(load: WorkforceLoad): Capacity {
   const contracted = load.contractedMinutesPerWeek / 60;
   const planned = Math.max(load.plannedMinutesLastFourWeeks, load.plannedMinutesNextFourWeeks) / 4 / 60;
-  const spare = Math.max(0, Math.floor(contracted - planned - load.contractHoursPerWeek));
+  const spare = Math.max(0, Math.floor(contracted - planned - load.contractHoursPerWeek - load.offeredElsewhereHoursPerWeek));
   return {
     contractedHoursPerWeek: round2(contracted),
     plannedVisitHoursPerWeek: round2(planned),
     contractHoursPerWeek: load.contractHoursPerWeek,
+    offeredElsewhereHoursPerWeek: load.offeredElsewhereHoursPerWeek,
     spareHoursPerWeek: spare,
     estimatedCostPencePerHour: load.meanCarerPayPence === null ? null : Math.ceil(load.meanCarerPayPence * ON_COST_FACTOR),
   };
@@ -86,6 +94,46 @@ export function suggestOffers(capacity: Capacity, lots: readonly LotTerms[]): { 
   };
 }
 
+/**
+ * The total across a tender the node states when the admin gives none: its spare hours for that
+ * tender, and never more than a total stated on the tender before (so adjusting one lot later does
+ * not lift a cap the admin set). Without a total the hub would cap the co-op at the sum of its lot
+ * offers, and the suggestion offers all the spare hours on every lot: that would over-commit it.
+ */
+export function defaultTotalHoursPerWeek(spareHoursPerWeek: number, statedBefore: number | null): number {
+  return statedBefore === null ? spareHoursPerWeek : Math.min(spareHoursPerWeek, statedBefore);
+}
+
+/** An offer this co-op sent that still stands: its latest on the lot, not refused, withdrawn or decided. */
+export interface StandingOffer {
+  tenderId: string;
+  hoursPerWeek: number;
+  /** The latest total the co-op stated on the tender (any lot), or null if it never stated one. */
+  tenderTotalHoursPerWeek: number | null;
+}
+
+/**
+ * Hours a week this co-op has on offer per tender, while it waits to hear the outcome: the sum of its
+ * standing lot offers, capped by the total it stated for that tender (the hub never allocates more).
+ * An offer stops standing when the hub refuses it, withdraws its lot (a change, a split, a
+ * cancellation), or the council decides the lot (a contract, or `tendering.lot-lost`).
+ */
+export function offeredHoursByTender(offers: readonly StandingOffer[]): Map<string, number> {
+  const sums = new Map<string, { sum: number; total: number | null }>();
+  for (const o of offers) {
+    const held = sums.get(o.tenderId) ?? { sum: 0, total: o.tenderTotalHoursPerWeek };
+    sums.set(o.tenderId, { sum: held.sum + o.hoursPerWeek, total: held.total });
+  }
+  return new Map([...sums.entries()].map(([tenderId, { sum, total }]) => [tenderId, total === null ? sum : Math.min(sum, total)]));
+}
+
+/** Hours on offer on every tender but `tenderId` (null: all of them). */
+export function offeredElsewhere(byTender: ReadonlyMap<string, number>, tenderId: string | null): number {
+  let hours = 0;
+  for (const [id, h] of byTender) if (id !== tenderId) hours += h;
+  return hours;
+}
+
 export interface OfferProblem {
   rule: string;
   message: string;
@@ -96,11 +144,27 @@ export interface OpenLot extends LotTerms {
   withdrawn: boolean;
 }
 
-/** The checks an offer passes on the node before it is sent. Null when it may go. */
-export function offerProblem(lot: OpenLot | undefined, offer: { lotId: string; hoursPerWeek: number; pricePencePerHour: number }, deadline: Date, now: Date): OfferProblem | null {
+/**
+ * The checks an offer passes on the node before it is sent. Null when it may go. `offersClosedAt` is
+ * when the hub said offers closed (`tendering.offers-closed`), which staff may do before the deadline.
+ */
+export function offerProblem(
+  lot: OpenLot | undefined,
+  offer: { lotId: string; hoursPerWeek: number; pricePencePerHour: number },
+  deadline: Date,
+  now: Date,
+  offersClosedAt: Date | null = null,
+): OfferProblem | null {
   if (!lot) return { rule: 'TENDERING.LOT_NOT_FOUND', kind: 'not-found', message: `lot ${offer.lotId} is not in this invitation` };
   if (lot.withdrawn) return { rule: 'TENDERING.LOT_WITHDRAWN', kind: 'conflict', message: `lot ${lot.reference} was withdrawn by the hub: wait for its new terms` };
   if (now >= deadline) return { rule: 'TENDERING.AFTER_DEADLINE', kind: 'conflict', message: `offers closed at ${deadline.toISOString()}` };
+  if (offersClosedAt) {
+    return {
+      rule: 'TENDERING.OFFERS_CLOSED',
+      kind: 'conflict',
+      message: `the hub closed offers at ${offersClosedAt.toISOString()}${offersClosedAt < deadline ? `, before the deadline of ${deadline.toISOString()},` : ''} to assemble the consortium's bid: no more offers can count`,
+    };
+  }
   if (offer.hoursPerWeek > lot.hoursPerWeek) return { rule: 'TENDERING.MORE_THAN_LOT', kind: 'invalid', message: `hoursPerWeek ${offer.hoursPerWeek} is more than lot ${lot.reference} asks for (${lot.hoursPerWeek})` };
   if (offer.hoursPerWeek > 0 && offer.pricePencePerHour > lot.ceilingPencePerHour) {
     return { rule: 'TENDERING.ABOVE_CEILING', kind: 'invalid', message: `pricePencePerHour ${offer.pricePencePerHour} is above lot ${lot.reference}'s ceiling of ${lot.ceilingPencePerHour}` };

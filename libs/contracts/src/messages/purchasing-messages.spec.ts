@@ -6,6 +6,7 @@ import { PURCHASING_ALLOCATION_MADE_V1, PurchasingAllocationMadeV1 } from './pur
 import { PURCHASING_COMMITMENT_MADE_V1, PurchasingCommitmentMadeV1 } from './purchasing-commitment-made.v1';
 import { PURCHASING_ROUND_OPENED_V1, PurchasingRoundOpenedV1 } from './purchasing-round-opened.v1';
 import { PURCHASING_ROUND_STATE_CHANGED_V1, PurchasingRoundStateChangedV1 } from './purchasing-round-state-changed.v1';
+import { PURCHASING_LIMITS, lineLimitProblem, soloLinePence } from './purchasing-round.payload';
 
 const head = { roundId: randomUUID(), title: 'Spring supplies', closesAt: '2026-06-01T16:00:00.000Z' };
 const item = {
@@ -49,5 +50,17 @@ describe('the joint-purchasing messages', () => {
   it('carry nothing about a person: unknown fields are refused', () => {
     const extra = checkAgainst(PurchasingCommitmentMadeV1, { roundId: head.roundId, itemId: item.itemId, quantity: 1, committedAt: '2026-05-02T10:00:00.000Z', orderedBy: 'Jane Smith' });
     expect(extra).toEqual({ ok: false, errors: ['orderedBy: property orderedBy should not exist'] });
+  });
+
+  it('bound one co-op\'s line: quantity × solo price + the order charge may not pass maxLinePence', () => {
+    const dear = { soloUnitPricePence: PURCHASING_LIMITS.maxUnitPricePence, orderChargePence: 995 };
+    expect(soloLinePence(0, dear)).toBe(0);
+    expect(soloLinePence(7, item)).toBe(7 * 650 + 995);
+    // 99,999 × £100,000 + £9.95 fits; 100,000 of them do not, and the reason says how many would.
+    expect(lineLimitProblem(99_999, dear)).toBeNull();
+    expect(lineLimitProblem(100_000, dear)).toBe(
+      'quantity 100000 at 10000000p a unit (plus the 995p order charge) comes to 1000000000995p, more than the 1000000000000p one co-op\'s line may reach: commit at most 99999',
+    );
+    expect(lineLimitProblem(PURCHASING_LIMITS.maxQuantity, item)).toBeNull();
   });
 });

@@ -29,9 +29,31 @@ export const PURCHASING_LIMITS = Object.freeze({
   maxQuantity: 1_000_000,
   maxUnitPricePence: 10_000_000,
   maxOrderChargePence: 10_000_000,
-  /** Quantity × price stays well inside a safe integer, and a bigint column. */
+  /**
+   * The most one co-op's line of a round may come to, in pence: quantity × the solo unit price plus
+   * the whole order charge (what buying alone would cost, the largest figure an allocation line shows)
+   * must stay within it. That keeps every figure well inside a safe integer and a bigint column; a
+   * commitment above it is refused on the node and on the hub (`lineLimitProblem`).
+   */
   maxLinePence: 1_000_000_000_000,
 });
+
+/** What `quantity` units of an item cost a co-op buying alone: the solo price for each, and the whole order charge. */
+export function soloLinePence(quantity: number, item: { soloUnitPricePence: number; orderChargePence: number }): number {
+  return quantity === 0 ? 0 : quantity * item.soloUnitPricePence + item.orderChargePence;
+}
+
+/**
+ * Why a commitment of `quantity` units is too large for one line (see `maxLinePence`), in words that
+ * name the field; null when it fits. A co-op's share is never more than its solo cost, so checking
+ * the solo cost bounds every pence figure of its allocation line.
+ */
+export function lineLimitProblem(quantity: number, item: { soloUnitPricePence: number; orderChargePence: number }): string | null {
+  const line = soloLinePence(quantity, item);
+  if (line <= PURCHASING_LIMITS.maxLinePence) return null;
+  const most = Math.max(0, Math.floor((PURCHASING_LIMITS.maxLinePence - item.orderChargePence) / item.soloUnitPricePence));
+  return `quantity ${quantity} at ${item.soloUnitPricePence}p a unit (plus the ${item.orderChargePence}p order charge) comes to ${line}p, more than the ${PURCHASING_LIMITS.maxLinePence}p one co-op's line may reach: commit at most ${most}`;
+}
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 // Nested objects become instances of their class so that they are validated too (as in the reporting

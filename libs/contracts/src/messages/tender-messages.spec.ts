@@ -4,6 +4,9 @@ import { TenderContractAwardedV1 } from './tender-contract-awarded.v1';
 import { TenderInvitationV1 } from './tender-invitation.v1';
 import { TenderLotWithdrawnV1 } from './tender-lot-withdrawn.v1';
 import { TenderOfferMadeV1 } from './tender-offer-made.v1';
+import { TENDERING_OFFERS_CLOSED_V1, TenderOffersClosedV1 } from './tender-offers-closed.v1';
+import { TENDERING_LOT_LOST_V1, TenderLotLostV1 } from './tender-lot-lost.v1';
+import { findDefinition } from '../catalog';
 
 const lot = { lotId: randomUUID(), lotVersion: 1, reference: '1.2', title: 'Home care, Marsden', locality: 'Marsden', serviceType: 'personal-care', hoursPerWeek: 25, ceilingPencePerHour: 2450, startsOn: '2027-04-01', endsOn: '2029-03-31' };
 const invitation = { tenderId: randomUUID(), title: 'Care at home', buyer: 'Kirklees Council', deadline: '2027-01-15T12:00:00Z', lots: [lot] };
@@ -31,5 +34,15 @@ describe('tendering messages', () => {
 
   it('refuse a field the contract does not have, such as a name', () => {
     expect(errorsOf(TenderOfferMadeV1, { ...offer, carerName: 'Ann' })).toEqual(['carerName: property carerName should not exist']);
+  });
+
+  it('tell nodes when offers close and which offered lots came to nothing, both in the catalogue hub to node', () => {
+    expect(findDefinition('hub-to-coop', 'tendering.offers-closed', 1)).toBe(TENDERING_OFFERS_CLOSED_V1);
+    expect(findDefinition('hub-to-coop', 'tendering.lot-lost', 1)).toBe(TENDERING_LOT_LOST_V1);
+    expect(findDefinition('coop-to-hub', 'tendering.offers-closed', 1)).toBeUndefined();
+    expect(errorsOf(TenderOffersClosedV1, { tenderId: randomUUID(), closedAt: '2027-01-14T09:30:00.000Z' })).toEqual([]);
+    expect(errorsOf(TenderOffersClosedV1, { tenderId: randomUUID(), closedAt: 'this morning' })[0]).toMatch(/^closedAt must be a valid ISO 8601/);
+    expect(errorsOf(TenderLotLostV1, { tenderId: randomUUID(), lotId: randomUUID(), outcome: 'not-allocated' })).toEqual([]);
+    expect(errorsOf(TenderLotLostV1, { tenderId: randomUUID(), lotId: randomUUID(), outcome: 'won' })[0]).toMatch(/^outcome must be one of/);
   });
 });

@@ -32,8 +32,9 @@ export class TenderOfferMadeV1 {
 
   /**
    * The most this co-op can take on across all lots of the tender (the same carers cannot be in
-   * two places). The latest offer's value applies to the whole tender; without one, the co-op's
-   * cap is the sum of its lot offers.
+   * two places). The latest value the co-op stated applies to the whole tender; an offer without
+   * one leaves the earlier value standing, and a co-op that never stated one is capped by the sum
+   * of its lot offers. The node always states one (by default its spare hours).
    */
   @IsOptional()
   @IsInt()

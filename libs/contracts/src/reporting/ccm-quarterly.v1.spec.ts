@@ -116,8 +116,8 @@ describe('the ccm-quarterly return, version 2', () => {
   });
 
   it('adds delivered against contracted hours of consortium contracts, as hours by service type and a rate from them', () => {
-    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_contracted')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type'] });
-    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_delivered')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type'] });
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_contracted')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type', 'contract'] });
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_delivered')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type', 'contract'] });
     expect(findMetric(CCM_QUARTERLY_V2, 'contract_delivery_percent')?.consolidation).toMatchObject({ kind: 'ratio' });
   });
 });

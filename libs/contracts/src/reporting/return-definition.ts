@@ -14,8 +14,11 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 export const REPORT_UNITS = ['people', 'hours', 'percent', 'count', 'pence', 'rating'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
-/** The ways a figure may be broken down. Each breakdown cell names exactly one dimension (one-way tables). */
-export const BREAKDOWN_DIMENSIONS = ['locality', 'service_type', 'funding_type', 'contract_type', 'stakeholder_class'] as const;
+/**
+ * The ways a figure may be broken down. Each breakdown cell names exactly one dimension (one-way
+ * tables). `contract` is a consortium contract's id, as the hub issued it when the council awarded it.
+ */
+export const BREAKDOWN_DIMENSIONS = ['locality', 'service_type', 'funding_type', 'contract_type', 'stakeholder_class', 'contract'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /** One cell of a breakdown, e.g. `{ funding_type: 'self-funder' }`; null is the metric's total. */
@@ -23,7 +26,8 @@ export type Breakdown = Partial<Record<BreakdownDimension, string>>;
 
 /**
  * The values each dimension may take. Localities are each co-op's own public localities (its
- * profile), so they are not a fixed list: `validateReturn` checks them against the list it is given.
+ * profile) and contracts each co-op's own consortium contracts, so they are not fixed lists:
+ * `validateReturn` checks them against the lists it is given.
  */
 export const DIMENSION_VOCABULARY: Readonly<Record<BreakdownDimension, readonly string[] | null>> = Object.freeze({
   locality: null,
@@ -31,6 +35,7 @@ export const DIMENSION_VOCABULARY: Readonly<Record<BreakdownDimension, readonly 
   funding_type: FUNDING_TYPES,
   contract_type: CONTRACT_TYPES,
   stakeholder_class: STAKEHOLDER_CLASSES,
+  contract: null,
 });
 
 export interface MetricValidation {

@@ -11,6 +11,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -71,6 +72,11 @@ export class FigureBreakdownV1 {
   @IsOptional()
   @IsIn(STAKEHOLDER_CLASSES)
   stakeholder_class?: StakeholderClass;
+
+  /** One of the co-op's consortium contracts, by the id the hub gave it. */
+  @IsOptional()
+  @IsUUID('4')
+  contract?: string;
 }
 
 export class ReturnFigureV1 {

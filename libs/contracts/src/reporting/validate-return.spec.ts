@@ -1,4 +1,4 @@
-import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, ReturnFigures, ratioValue, sameCell, validateReturn } from '../index';
+import { Breakdown, CCM_QUARTERLY_V1, CCM_QUARTERLY_V2, DIMENSION_VOCABULARY, SERVICE_TYPES, ReturnFigure, ReturnFigures, ratioValue, sameCell, validateReturn } from '../index';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 
@@ -211,5 +211,33 @@ describe('validateReturn', () => {
       expect.objectContaining({ code: 'RETURN.WRONG_DEFINITION', metric: null, message: 'return: the figures are for ccm-quarterly version 2, not ccm-quarterly version 1' }),
       expect.objectContaining({ code: 'RETURN.WRONG_PERIOD', metric: null, message: 'return: period 2026-Q3 runs from 2026-07-01 to 2026-09-30, not 2026-07-01 to 2026-10-01' }),
     ]);
+  });
+});
+
+describe('validateReturn, version 2: hours per consortium contract', () => {
+  const C1 = '0b6f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4';
+  const C2 = '1c7a2e3f-4d5b-4c6d-9e7f-8091a2b3c4d5';
+  /** v2 adds the contract metrics to v1's; v1's figures stay valid under v2 once those are there. */
+  function v2Return(contractCells: Record<string, number>, total: number): ReturnFigures {
+    const base = completeReturn();
+    const contract = ['contract_hours_contracted', 'contract_hours_delivered'].flatMap((metric) => [
+      { metric, breakdown: null, value: total },
+      ...SERVICE_TYPES.map((s, i) => ({ metric, breakdown: { service_type: s }, value: i === 0 ? total : 0 })),
+      ...Object.entries(contractCells).map(([contract, value]) => ({ metric, breakdown: { contract }, value })),
+    ]);
+    return { ...base, definitionVersion: 2, figures: [...base.figures, ...contract, { metric: 'contract_delivery_percent', breakdown: null, value: total ? 100 : null }] };
+  }
+  const check2 = (r: ReturnFigures, contracts?: string[]) => validateReturn(CCM_QUARTERLY_V2, r, { localities: LOCALITIES, contracts });
+
+  it("takes hours per contract when they are the co-op's contracts and add up to the total", () => {
+    expect(check2(v2Return({ [C1]: 30, [C2]: 12.5 }, 42.5), [C1, C2])).toEqual([]);
+    expect(check2(v2Return({}, 0), [C1])).toEqual([]); // a contract that did not run in the period has no cell
+  });
+
+  it('names a contract that is not the co-op\'s, an id that is not one, and cells that do not add up', () => {
+    const codes = (r: ReturnFigures, contracts?: string[]) => check2(r, contracts).map((p) => `${p.code} ${p.message}`);
+    expect(codes(v2Return({ [C1]: 30, [C2]: 12.5 }, 42.5), [C1])).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`RETURN.OUTSIDE_VOCABULARY .*contract ${JSON.stringify(C2)}`))]));
+    expect(codes(v2Return({ 'lot-2': 42.5 }, 42.5))).toEqual(expect.arrayContaining([expect.stringMatching(/RETURN.OUTSIDE_VOCABULARY .*consortium contract ids/)]));
+    expect(codes(v2Return({ [C1]: 30 }, 42.5), [C1])).toEqual(expect.arrayContaining([expect.stringMatching(/RETURN.CELLS_DO_NOT_ADD_UP .*contract cells add up to 30, not to the total 42.5/)]));
   });
 });

@@ -44,6 +44,11 @@ export interface ReturnProblem {
 export interface ReturnContext {
   /** The submitting co-op's public localities: when given, every locality cell must be one of them, and each needs a cell. */
   localities?: readonly string[];
+  /**
+   * The submitting co-op's consortium contracts: when given, every contract cell must be one of them.
+   * A contract with no cell is not a problem (it may not have run in the period).
+   */
+  contracts?: readonly string[];
 }
 
 /** A rate may differ from what its parts give by rounding only. */
@@ -92,7 +97,7 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
     if (!metric.required) continue;
     const mine = accepted.filter((f) => f.metric === metric.id);
     if (!mine.some((f) => f.breakdown === null)) add('RETURN.MISSING_METRIC', metric.id, null, 'this required metric has no figure (its total)');
-    for (const dimension of metric.breakdowns) {
+    for (const dimension of metric.breakdowns.filter((d) => d !== 'contract')) {
       for (const value of vocabularyOf(dimension, context) ?? []) {
         const cell = { [dimension]: value };
         if (!mine.some((f) => sameCell(f.breakdown, cell))) add('RETURN.MISSING_CELL', metric.id, cell, `this required metric has no figure for ${dimension} ${value}`);
@@ -133,8 +138,16 @@ function cleanBreakdown(b: Breakdown): Breakdown {
 }
 
 function vocabularyOf(dimension: BreakdownDimension, context: ReturnContext): readonly string[] | null {
-  return DIMENSION_VOCABULARY[dimension] ?? (dimension === 'locality' ? (context.localities ?? null) : null);
+  if (dimension === 'locality') return context.localities ?? null;
+  if (dimension === 'contract') return context.contracts ?? null;
+  return DIMENSION_VOCABULARY[dimension];
 }
+
+/** Dimensions whose values are each co-op's own: what any value must look like when no list is given. */
+const OPEN_DIMENSIONS: Partial<Record<BreakdownDimension, { test: (v: string) => boolean; what: string }>> = {
+  locality: { test: (v) => v.length >= 2 && v.length <= 80, what: 'a locality name' },
+  contract: { test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(v), what: "one of the co-op's consortium contract ids" },
+};
 
 /** True when a cell names one of the metric's dimensions with a value from its vocabulary; otherwise says what is wrong. */
 function breakdownIsValid(metric: MetricDefinition, breakdown: Breakdown, context: ReturnContext, add: (code: ReturnProblemCode, message: string) => void): boolean {
@@ -150,9 +163,10 @@ function breakdownIsValid(metric: MetricDefinition, breakdown: Breakdown, contex
   }
   const value = breakdown[dimension];
   const vocabulary = vocabularyOf(dimension, context);
-  const known = typeof value === 'string' && (vocabulary ? vocabulary.includes(value) : value.length >= 2 && value.length <= 80);
+  const open = OPEN_DIMENSIONS[dimension];
+  const known = typeof value === 'string' && (vocabulary ? vocabulary.includes(value) : (open?.test(value) ?? false));
   if (!known) {
-    add('RETURN.OUTSIDE_VOCABULARY', `${dimension} ${JSON.stringify(value)} is not ${vocabulary ? `one of ${vocabulary.join(', ')}` : 'a locality name'}`);
+    add('RETURN.OUTSIDE_VOCABULARY', `${dimension} ${JSON.stringify(value)} is not ${vocabulary ? `one of ${vocabulary.join(', ')}` : (open?.what ?? 'known')}`);
     return false;
   }
   return true;
@@ -200,8 +214,10 @@ function checkCellsAddUp(
   context: ReturnContext,
   add: (message: string) => void,
 ): void {
-  const vocabulary = vocabularyOf(dimension, context);
   const total = figures.find((f) => f.metric === metric.id && f.breakdown === null)?.value;
+  // Contracts: the cells the co-op sent are its contracts that ran in the period, so they share out the total.
+  const vocabulary =
+    dimension === 'contract' ? figures.filter((f) => f.metric === metric.id && typeof f.breakdown?.contract === 'string').map((f) => f.breakdown!.contract!) : vocabularyOf(dimension, context);
   if (!vocabulary || typeof total !== 'number') return;
   let sum = 0;
   let withheld = 0;

@@ -1,0 +1,19 @@
+import { loadConfig } from '@app/platform';
+import { HubConfig } from './hub.config';
+
+// A syntactically valid NKey user seed; nothing is signed with it here.
+const SECRET = { JWT_SECRET: 'a'.repeat(32), NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
+
+describe('the hub configuration', () => {
+  it('takes PUBLIC_BASE_URL as an http or https URL, and leaves it unset by default', () => {
+    expect(loadConfig(HubConfig, SECRET).PUBLIC_BASE_URL).toBeUndefined();
+    expect(loadConfig(HubConfig, { ...SECRET, PUBLIC_BASE_URL: 'https://hub.example.coop' }).PUBLIC_BASE_URL).toBe('https://hub.example.coop');
+    expect(loadConfig(HubConfig, { ...SECRET, PUBLIC_BASE_URL: 'http://localhost:3000/api' }).PUBLIC_BASE_URL).toBe('http://localhost:3000/api');
+  });
+
+  it('refuses a PUBLIC_BASE_URL that is not one, naming the variable and not its value', () => {
+    for (const bad of ['hub.example.coop', 'ftp://hub.example.coop', 'https://hub.example.coop/?x=1', 'javascript:alert(1)']) {
+      expect(() => loadConfig(HubConfig, { ...SECRET, PUBLIC_BASE_URL: bad })).toThrow('PUBLIC_BASE_URL must be an http:// or https:// URL with no query or fragment, e.g. https://hub.example.coop');
+    }
+  });
+});
