@@ -81,14 +81,15 @@ export class ConsolidatedReports {
       if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
       const coops = await this.returns(m, cycleId, 'approved');
       if (coops.length === 0) throw ReportingErrors.nothingToPublish(cycle.period_label);
-      const earlier: ReleaseRow[] = await m.query('SELECT number, coops FROM report_release WHERE cycle_id = $1 ORDER BY number', [cycleId]);
+      const earlier: ReleaseRow[] = await m.query('SELECT number, coops, report FROM report_release WHERE cycle_id = $1 ORDER BY number', [cycleId]);
       const last = earlier[earlier.length - 1];
       const key = (cs: readonly { coopId: string; messageId: string }[]) => cs.map((c) => `${c.coopId}:${c.messageId}`).sort().join(',');
       if (last && key(last.coops) === key(coops)) throw ReportingErrors.releaseUnchanged(last.number);
-      // What a holder of each earlier release knows: the co-ops in it whose approved return is still the same.
+      // What a holder of each earlier release knows: every figure it showed, and so the co-ops in it whose return is still the same.
       const earlierReleases: EarlierRelease[] = earlier.map((r) => ({
         name: `a holder of release ${r.number}`,
         coopIds: r.coops.filter((c) => coops.some((x) => x.coopId === c.coopId && x.messageId === c.messageId)).map((c) => c.coopId),
+        published: r.report.metrics,
       }));
       const report = await this.labelled(m, this.consolidate(cycle, coops, earlierReleases));
       const number = (last?.number ?? 0) + 1;

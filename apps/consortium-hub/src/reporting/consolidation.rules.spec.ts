@@ -157,6 +157,25 @@ describe('consolidating returns', () => {
     expect(cell(m, 'direct-payment')).toBe(62); // 62 - 22 = 40
   });
 
+  it('hides a figure that differs by a small count from what an earlier release showed, whoever joined, left or was corrected', () => {
+    const people = metric('people');
+    const release1 = (rs: CoopReturn[]) => ({ name: 'a holder of release 1', published: consolidate(definition(people), rs).metrics });
+    const a3 = coop('a', [total('people', 3)]);
+    const b20 = coop('b', [total('people', 20)]);
+    const c20 = coop('c', [total('people', 20)]);
+    // a sent back and left out of release 2: 43 then 40 would give a's 3 away.
+    const dropped = consolidate(definition(people), [b20, c20], { earlierReleases: [{ ...release1([a3, b20, c20]), coopIds: ['b', 'c'] }] });
+    expect(find(dropped, 'people').total).toEqual(SUPPRESSED);
+    expect(dropped.suppressions[0].reason).toMatch(/differs by a small count from what a holder of release 1 showed/);
+    // a corrected (a new return, same figure) and d (2) added: 50 then 52 would give d's 2 away.
+    const a10 = coop('a', [total('people', 10)]);
+    const corrected = consolidate(definition(people), [a10, b20, c20, coop('d', [total('people', 2)])], { earlierReleases: [{ ...release1([a10, b20, c20]), coopIds: ['b', 'c'] }] });
+    expect(find(corrected, 'people').total).toEqual(SUPPRESSED);
+    // A difference beyond the threshold is shown.
+    const grown = consolidate(definition(people), [a10, b20, c20, coop('d', [total('people', 12)])], { earlierReleases: [{ ...release1([a10, b20, c20]), coopIds: ['b', 'c'] }] });
+    expect(find(grown, 'people').total).toBe(62);
+  });
+
   it('publishes starters and leavers as a pair: one suppressed, both suppressed', () => {
     const def = definition(metric('starters', { section: 'workforce', publishedWith: 'leavers' }), metric('leavers', { section: 'workforce' }));
     const report = consolidate(def, [coop('a', [total('starters', 4), total('leavers', 0)]), coop('b', [total('starters', 3), total('leavers', 0)])]);

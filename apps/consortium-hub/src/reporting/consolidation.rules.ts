@@ -67,8 +67,32 @@ export interface ConsolidationOptions {
 
 export interface EarlierRelease {
   readonly name: string;
+  /** The co-ops it holds whose approved return is still the same: a holder knows their figures summed. */
   readonly coopIds: readonly string[];
+  /**
+   * What it published. A holder can subtract any figure it showed from the same figure now, whoever
+   * joined, left or corrected a return in between, so a figure that differs from it by 1 to the
+   * threshold is hidden too.
+   */
+  readonly published?: readonly ReportMetric[];
 }
+
+/** The figure an earlier release showed for a metric's total (breakdown null) or one of its cells, if it showed one. */
+function shownBefore(e: EarlierRelease, metric: string, breakdown: { dimension: BreakdownDimension; category: string } | null): number | undefined {
+  const m = e.published?.find((x) => x.id === metric);
+  const value = breakdown === null ? m?.total : m?.breakdowns.find((b) => b.dimension === breakdown.dimension)?.cells.find((c) => c.category === breakdown.category)?.value;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The first earlier release that showed a figure differing from this one by 1 to the threshold. */
+function smallDifference(earlier: readonly EarlierRelease[], threshold: number, now: number, metric: string, breakdown: { dimension: BreakdownDimension; category: string } | null): EarlierRelease | undefined {
+  return earlier.find((e) => {
+    const then = shownBefore(e, metric, breakdown);
+    return then !== undefined && Math.abs(now - then) >= 1 && Math.abs(now - then) <= threshold;
+  });
+}
+
+const DIFFERS_FROM = (e: EarlierRelease): SuppressionReason => `secondary: differs by a small count from what ${e.name} showed`;
 
 /** A figure in the report: a number, suppressed (a value of its own), or null: not recorded by any co-op, or nothing to divide by. */
 export type ReportValue = PublishedFigure | null;
@@ -205,7 +229,10 @@ function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[]
   if (metric.breakdowns.length === 0) {
     const contributions = reporting.map((r) => ({ coopId: r.coopId, value: totalOf(r, metric.id)! }));
     const knownBy = earlier.map((e) => ({ name: e.name, cells: [[contributions.filter((c) => e.coopIds.includes(c.coopId)).reduce((a, c) => a + c.value, 0)]] }));
-    const single = publishSingleFigure(metric, { value: add(contributions.map((c) => c.value)), contributions }, { threshold, knownBy });
+    const value = add(contributions.map((c) => c.value));
+    let single = publishSingleFigure(metric, { value, contributions }, { threshold, knownBy });
+    const release = single.reason ? undefined : smallDifference(earlier, threshold, value, metric.id, null);
+    if (release) single = { figure: SUPPRESSED, reason: DIFFERS_FROM(release) };
     if (single.reason) notes.push({ metric: metric.id, breakdown: null, reason: single.reason });
     return { ...head(metric), threshold, total: single.figure, breakdowns: [], reportedBy: reporting.length };
   }
@@ -226,7 +253,7 @@ function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly C
       suppressSmallCounts(t.table, {
         threshold,
         knownBy: knownParts(t.table, earlier),
-        hiddenFromStart: [...t.withheld, ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : [])],
+        hiddenFromStart: [...t.withheld, ...differingFrom(earlier, threshold, metric.id, t), ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : [])],
       }),
     );
   let results = run(false);
@@ -246,6 +273,19 @@ function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly C
   const totalReasons = results.flatMap((r) => r.suppressions.filter((s) => s.position.kind === 'grand-total').map((s) => s.reason));
   if (totalReasons.length) notes.push({ metric: metric.id, breakdown: null, reason: totalReasons.find((r) => r !== TOTAL_HIDDEN_ELSEWHERE) ?? totalReasons[0] });
   return { ...head(metric), threshold, total: results[0].table.grandTotal, breakdowns, reportedBy: reporting.length };
+}
+
+/** The figures of a breakdown table that differ by a small count from what an earlier release showed. */
+function differingFrom(earlier: readonly EarlierRelease[], threshold: number, metric: string, t: PeopleTable): Suppression[] {
+  const cells = t.table.cells[0];
+  const hidden: Suppression[] = [];
+  t.categories.forEach((category, column) => {
+    const release = smallDifference(earlier, threshold, cells[column], metric, { dimension: t.dimension, category });
+    if (release) hidden.push({ position: { kind: 'cell', row: 0, column }, reason: DIFFERS_FROM(release) });
+  });
+  const release = smallDifference(earlier, threshold, t.table.grandTotal, metric, null);
+  if (release) hidden.push({ position: { kind: 'grand-total' }, reason: DIFFERS_FROM(release) });
+  return hidden;
 }
 
 /** What a holder of each earlier release knows of a table: the parts of the co-ops it held, summed. */
@@ -315,7 +355,13 @@ function consolidateSubset(
   const { table: out, suppressions } = suppressSmallCounts(table, {
     threshold,
     knownBy: knownParts(table, earlier),
-    hiddenFromStart: wholeHidden ? [{ position: { kind: 'grand-total' }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` }] : [],
+    hiddenFromStart: [
+      ...(wholeHidden ? [{ position: { kind: 'grand-total' as const }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` as const }] : []),
+      ...(() => {
+        const release = smallDifference(earlier, threshold, cells[0], metric.id, null);
+        return release ? [{ position: { kind: 'cell' as const, row: 0, column: 0 }, reason: DIFFERS_FROM(release) }] : [];
+      })(),
+    ],
   });
   const reason = suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 0)?.reason;
   if (reason) notes.push({ metric: metric.id, breakdown: null, reason });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { TENDERING_OFFER_MADE_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 import { TenderingQueries } from './tendering.queries';
-import { capacityOf, defaultTotalHoursPerWeek, offerProblem, suggestOffers } from './tendering.rules';
+import { capacityOf, defaultTotalHoursPerWeek, offerProblem, suggestOffers, totalProblem } from './tendering.rules';
 import { SendOffersDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
@@ -50,6 +50,8 @@ export class SendOffers {
       const capacity = capacityOf(await this.queries.loadFor(m, tenderId));
       const suggested = suggestOffers(capacity, [...lots.values()].filter((l) => !l.withdrawn));
       const total = dto.totalHoursPerWeek ?? defaultTotalHoursPerWeek(suggested.totalHoursPerWeek, statedTotalHoursPerWeek);
+      const needsTotal = dto.totalHoursPerWeek === undefined ? totalProblem(dto.offers, total) : null;
+      if (needsTotal) throw TenderingErrors.totalNeeded(needsTotal);
       const out: SentOffer[] = [];
       for (const o of dto.offers) {
         const lotVersion = lots.get(o.lotId)!.version;

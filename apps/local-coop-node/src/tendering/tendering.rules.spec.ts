@@ -1,4 +1,4 @@
-import { capacityOf, compareReferences, contractedHours, defaultTotalHoursPerWeek, offerProblem, offeredElsewhere, offeredHoursByTender, overlapDays, suggestOffers } from './tendering.rules';
+import { capacityOf, compareReferences, contractedHours, defaultTotalHoursPerWeek, totalProblem, offerProblem, offeredElsewhere, offeredHoursByTender, overlapDays, suggestOffers } from './tendering.rules';
 
 const load = { contractedMinutesPerWeek: 300 * 60, plannedMinutesLastFourWeeks: 4 * 200 * 60, plannedMinutesNextFourWeeks: 4 * 180 * 60, contractHoursPerWeek: 30, offeredElsewhereHoursPerWeek: 0, meanCarerPayPence: 1400 };
 
@@ -39,7 +39,12 @@ describe('the total the node states when the admin gives none', () => {
   it('is the spare hours, and never more than a total stated on the tender before', () => {
     expect(defaultTotalHoursPerWeek(70, null)).toBe(70);
     expect(defaultTotalHoursPerWeek(70, 40)).toBe(40);
-    expect(defaultTotalHoursPerWeek(30, 40)).toBe(30);
+    expect(defaultTotalHoursPerWeek(0, 40)).toBe(40);
+  });
+
+  it('refuses, rather than cut, an offer on one lot above the default total', () => {
+    expect(totalProblem([{ hoursPerWeek: 20 }, { hoursPerWeek: 30 }], 30)).toBeNull();
+    expect(totalProblem([{ hoursPerWeek: 20 }], 0)).toMatch(/totalHoursPerWeek is needed: an offer of 20 hours a week is more than the 0/);
   });
 
   it('keeps the suggestion from over-committing: every lot suggested in full, but the total is the spare hours', () => {

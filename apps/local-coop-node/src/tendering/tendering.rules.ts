@@ -95,13 +95,22 @@ export function suggestOffers(capacity: Capacity, lots: readonly LotTerms[]): { 
 }
 
 /**
- * The total across a tender the node states when the admin gives none: its spare hours for that
- * tender, and never more than a total stated on the tender before (so adjusting one lot later does
- * not lift a cap the admin set). Without a total the hub would cap the co-op at the sum of its lot
- * offers, and the suggestion offers all the spare hours on every lot: that would over-commit it.
+ * The total across a tender the node states when the admin gives none: the total the co-op stated on
+ * the tender before, else its spare hours for it. Without a total the hub would cap the co-op at the
+ * sum of its lot offers, and the suggestion offers all the spare hours on every lot: that would
+ * over-commit it. An offer on one lot above this default is refused (`totalProblem`), so a default
+ * can never silently cut what the admin typed in.
  */
 export function defaultTotalHoursPerWeek(spareHoursPerWeek: number, statedBefore: number | null): number {
-  return statedBefore === null ? spareHoursPerWeek : Math.min(spareHoursPerWeek, statedBefore);
+  return statedBefore ?? spareHoursPerWeek;
+}
+
+/** Without a stated total, no single offer may be more than the default: the admin must say how much the co-op can take on in all. */
+export function totalProblem(offers: readonly { hoursPerWeek: number }[], defaultTotal: number): string | null {
+  const largest = Math.max(0, ...offers.map((o) => o.hoursPerWeek));
+  return largest > defaultTotal
+    ? `totalHoursPerWeek is needed: an offer of ${largest} hours a week is more than the ${defaultTotal} the node would state for the whole tender (its spare hours, or the total stated before); give the total the co-op can take on across the lots`
+    : null;
 }
 
 /** An offer this co-op sent that still stands: its latest on the lot, not refused, withdrawn or decided. */

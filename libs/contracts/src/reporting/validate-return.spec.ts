@@ -232,6 +232,7 @@ describe('validateReturn, version 2: hours per consortium contract', () => {
   it("takes hours per contract when they are the co-op's contracts and add up to the total", () => {
     expect(check2(v2Return({ [C1]: 30, [C2]: 12.5 }, 42.5), [C1, C2])).toEqual([]);
     expect(check2(v2Return({}, 0), [C1])).toEqual([]); // a contract that did not run in the period has no cell
+    expect(check2(v2Return({}, 42.5), [C1])).toEqual([]); // a node that does not break hours down by contract yet
   });
 
   it('names a contract that is not the co-op\'s, an id that is not one, and cells that do not add up', () => {

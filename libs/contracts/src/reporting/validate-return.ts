@@ -218,7 +218,8 @@ function checkCellsAddUp(
   // Contracts: the cells the co-op sent are its contracts that ran in the period, so they share out the total.
   const vocabulary =
     dimension === 'contract' ? figures.filter((f) => f.metric === metric.id && typeof f.breakdown?.contract === 'string').map((f) => f.breakdown!.contract!) : vocabularyOf(dimension, context);
-  if (!vocabulary || typeof total !== 'number') return;
+  // No contract cells at all: a node that does not break hours down by contract (yet) is not wrong.
+  if (!vocabulary || vocabulary.length === 0 || typeof total !== 'number') return;
   let sum = 0;
   let withheld = 0;
   for (const value of vocabulary) {
