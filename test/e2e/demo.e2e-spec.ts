@@ -10,8 +10,11 @@ describe('the demo', () => {
   const DEMO = join(ROOT, 'dist/scripts/demo/main.js');
   const namespace = `demotest${uniqueSuffix()}`;
 
+  let passed = false;
+
   afterAll(async () => {
-    for (const dir of [`logs-${namespace}`, `nats-${namespace}`]) rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
+    // A failed run keeps its logs (.demo/logs-<namespace>/) for whoever looks into it.
+    for (const dir of passed ? [`logs-${namespace}`, `nats-${namespace}`] : [`nats-${namespace}`]) rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
     for (const db of ['hub', 'colne_valley', 'holme_valley', 'preston']) await dropTestDatabase(`ccm_${namespace}_${db}`);
   });
 
@@ -44,5 +47,6 @@ describe('the demo', () => {
     expect(out).toMatch(/3 of 3 online co-ops answered in \d+ ms/);
     expect(out).toMatch(/the order: £[\d,.]+ together against £[\d,.]+ bought separately, a saving of £[\d,.]+/);
     expect(out).toMatch(/the tender is (awarded|lost); \d+ contracts? go/);
+    passed = true;
   }, 240_000);
 });

@@ -77,7 +77,7 @@ describe('joint tendering', () => {
       async () => (await hub().get('/coops').set('Authorization', staff())).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3,
     );
-  });
+  }, 180_000); // three seeded nodes: slow on a busy machine
 
   afterAll(async () => {
     sub?.unsubscribe();

@@ -15,6 +15,7 @@ import {
 import {
   FEDERATION_ENTITIES,
   FederationOptions,
+  DeadLetterOnce1764000000010,
   FederationTables1764000000000,
   InboxHandlers,
   InboxProcessor,
@@ -49,7 +50,7 @@ describe('inbox and outbox on PostgreSQL', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     await ensureDatabase({ ...PG, database });
-    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000, AuditTrail1764000000050], applicationName: 'test' })).initialize();
+    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000, DeadLetterOnce1764000000010, AuditTrail1764000000050], applicationName: 'test' })).initialize();
     await ds.runMigrations();
     await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
     handlers = new InboxHandlers();
@@ -155,6 +156,15 @@ describe('inbox and outbox on PostgreSQL', () => {
       'signature does not verify with the key of co-op colne-valley',
       'co-op nowhere has no signing key on record (not provisioned)',
     ]);
+  });
+
+  it('dead-letters a bad message once, however often it is redelivered (an ack that came too late)', async () => {
+    const env = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' });
+    const forged = encodeMessage(coops.get('holme-valley')!.sign(env));
+    const subject = scheme.coopMessage('colne-valley', env.type);
+    for (const deliveryCount of [1, 2, 3]) expect(await inbox.process({ subject, data: forged, deliveryCount })).toEqual({ action: 'term' });
+    const dead = await ds.query('SELECT reason, delivery_count FROM dead_letter WHERE message_id = $1', [env.id]);
+    expect(dead).toEqual([{ reason: 'signature does not verify with the key of co-op colne-valley', delivery_count: 1 }]);
   });
 
   it('on a node, accepts what the hub signed and refuses what anyone else signed as the hub', async () => {

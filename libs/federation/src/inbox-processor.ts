@@ -212,7 +212,8 @@ export class InboxProcessor {
   /** Dead-letters an invalid message and, when the sender can be told, sends a rejected receipt. */
   private async refuse(delivery: IncomingDelivery, reason: string, messageId?: string, coopId?: string, about?: { type?: string; version?: number }): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await m.insert(DeadLetter, this.deadLetterRow(delivery, reason, messageId, coopId));
+      // A redelivery of a message already refused changes nothing and tells the sender nothing new.
+      if (!(await this.insertDeadLetter(m, this.deadLetterRow(delivery, reason, messageId, coopId)))) return;
       if (messageId && coopId && about?.type && about.version) {
         const stub = { id: messageId, type: about.type, version: about.version, coopId, correlationId: messageId } as unknown as Envelope<object>;
         await this.sendReceipt(m, stub, 'rejected', reason);
@@ -222,8 +223,21 @@ export class InboxProcessor {
   }
 
   private async deadLetter(delivery: IncomingDelivery, reason: string, messageId?: string, coopId?: string): Promise<void> {
-    await this.dataSource.getRepository(DeadLetter).insert(this.deadLetterRow(delivery, reason, messageId, coopId));
+    await this.insertDeadLetter(this.dataSource.manager, this.deadLetterRow(delivery, reason, messageId, coopId));
     this.logger.warn({ msg: 'message dead-lettered', subject: delivery.subject, messageId, coopId, reason });
+  }
+
+  /** One row per bad message (same bytes, subject and reason): false when it was already there. */
+  private async insertDeadLetter(m: EntityManager, row: Partial<DeadLetter>): Promise<boolean> {
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(DeadLetter)
+      .values(row)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return inserted.raw.length > 0;
   }
 
   private deadLetterRow(delivery: IncomingDelivery, reason: string, messageId?: string, coopId?: string): Partial<DeadLetter> {

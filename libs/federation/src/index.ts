@@ -12,4 +12,5 @@ export * from './backoff';
 export * from './made-at.rules';
 export * from './entities';
 export { FederationTables1764000000000 } from './migrations/1764000000000-federation-tables';
+export { DeadLetterOnce1764000000010 } from './migrations/1764000000010-dead-letter-once';
 export * from './signing';
