@@ -74,8 +74,8 @@ export class PriceBreakV1 {
   unitPricePence: number;
 }
 
-/** A catalogue item as a round buys it: its prices are fixed when the round opens. */
-export class RoundItemV1 {
+/** Which catalogue item, as both a round's items and a co-op's allocation name it. */
+export abstract class CatalogueItemRefV1 {
   @IsUUID('4')
   itemId: string;
 
@@ -91,6 +91,10 @@ export class RoundItemV1 {
   @IsString()
   @Length(1, 60)
   unit: string;
+}
+
+/** A catalogue item as a round buys it: its prices are fixed when the round opens. */
+export class RoundItemV1 extends CatalogueItemRefV1 {
 
   /** What one unit costs a co-op buying alone. */
   @IsInt()
@@ -136,21 +140,7 @@ export class RoundHeaderV1 {
 }
 
 /** One item of a co-op's share of an ordered round. */
-export class AllocationLineV1 {
-  @IsUUID('4')
-  itemId: string;
-
-  @IsString()
-  @Length(2, 120)
-  name: string;
-
-  @IsString()
-  @Length(2, 120)
-  supplier: string;
-
-  @IsString()
-  @Length(1, 60)
-  unit: string;
+export class AllocationLineV1 extends CatalogueItemRefV1 {
 
   @IsInt()
   @Min(1)
