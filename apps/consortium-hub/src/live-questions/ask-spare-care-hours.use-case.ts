@@ -4,7 +4,7 @@ import { SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, SpareCareHoursQuestionV1, 
 import { SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
 import { RegistryQueries } from '../registry';
 import { AskSpareCareHoursDto, DEFAULT_DEADLINE_MS, SpareCareHoursResultView } from './live-questions.dto';
-import { Gathering, MemberCoop, summariseSpareCareHours } from './live-questions.rules';
+import { Gathering, MemberCoop, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
 import { ScatterGather } from './scatter-gather.service';
 
 /** Member co-ops are asked: registered or trading. Proposed, forming, suspended and left ones are not members who answer. */
@@ -35,7 +35,7 @@ export class AskSpareCareHours {
     const keys = new Map(await Promise.all(asked.map(async (id) => [id, await this.keys.keyFor(id)] as const)));
     const gathering = new Gathering<SpareCareHoursAnswerV1>(
       new Set(asked),
-      (answer) => SPARE_CARE_HOURS_V1.mismatch(question, answer),
+      (answer) => SPARE_CARE_HOURS_V1.mismatch(question, answer) ?? unregisteredLocality(answer, members.find((m) => m.coopId === answer.coopId)?.localities ?? []),
       (envelope) => {
         const key = keys.get(envelope.coopId);
         return !!key && verifySignature(envelope, key);
@@ -63,7 +63,7 @@ export class AskSpareCareHours {
     const members: MemberCoop[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.registry.list({ limit: PAGE, offset });
-      for (const c of page.items) if (MEMBER_STATUSES.has(c.status)) members.push({ coopId: c.id, name: c.name, online: c.connectivity === 'online' });
+      for (const c of page.items) if (MEMBER_STATUSES.has(c.status)) members.push({ coopId: c.id, name: c.name, online: c.connectivity === 'online', localities: c.localities });
       if (offset + PAGE >= page.total) return members;
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AnswerDecoding, Envelope, SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, SpareCareHoursQuestionV1, buildMessage } from '@app/contracts';
-import { Gathering, MemberCoop, summariseSpareCareHours } from './live-questions.rules';
+import { Gathering, MemberCoop, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
 
 const QUESTION: SpareCareHoursQuestionV1 = { questionId: randomUUID(), weekStart: '2026-03-30' };
 const GOOD = 'G'.repeat(86);
@@ -57,10 +57,10 @@ describe('gathering the answers to a live question', () => {
 
 describe('the summary of spare care hours', () => {
   const members: MemberCoop[] = [
-    { coopId: 'marsden', name: 'Marsden Care', online: true },
-    { coopId: 'meltham', name: 'Meltham Care', online: true },
-    { coopId: 'slaithwaite', name: 'Slaithwaite Care', online: true },
-    { coopId: 'golcar', name: 'Golcar Care', online: false },
+    { coopId: 'marsden', name: 'Marsden Care', online: true, localities: ['Marsden'] },
+    { coopId: 'meltham', name: 'Meltham Care', online: true, localities: ['Meltham'] },
+    { coopId: 'slaithwaite', name: 'Slaithwaite Care', online: true, localities: ['Slaithwaite', 'Marsden'] },
+    { coopId: 'golcar', name: 'Golcar Care', online: false, localities: ['Golcar'] },
   ];
 
   it('lists who replied, who was silent and who was offline, and adds up localities across co-ops', () => {
@@ -90,5 +90,14 @@ describe('the summary of spare care hours', () => {
     const summary = summariseSpareCareHours(members.map((m) => ({ ...m, online: false })), gathering([]));
     expect(summary).toMatchObject({ asked: [], replied: [], total: { spareHours: 0, perLocality: [] } });
     expect(summary.notReplied.every((n) => n.reason === 'offline')).toBe(true);
+  });
+});
+
+describe("an answer's localities", () => {
+  it("must be among the co-op's public localities, compared as the registry compares them", () => {
+    const answer = (...localities: string[]) => ({ localities: localities.map((locality) => ({ locality, spareHours: 5 })) });
+    expect(unregisteredLocality(answer('Marsden', ' slaithwaite '), ['Marsden', 'Slaithwaite'])).toBeNull();
+    expect(unregisteredLocality(answer('Marsden', 'Leeds'), ['Marsden'])).toBe('the answer names "Leeds", not among the co-op\'s public localities');
+    expect(unregisteredLocality(answer(), [])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { AnswerDecoding, Envelope, LiveAnswer, SpareCareHoursAnswerV1 } from '@app/contracts';
+import { AnswerDecoding, Envelope, LiveAnswer, SpareCareHoursAnswerV1, servesLocality } from '@app/contracts';
 
 export type Judgement = { counted: true; coopId: string } | { counted: false; reason: string; claimedCoopId?: string };
 
@@ -60,6 +60,17 @@ export interface MemberCoop {
   name: string;
   /** Online by the registry's heartbeats when the question was asked: only these are asked. */
   online: boolean;
+  /** Its public localities, as the registry holds them. */
+  localities: readonly string[];
+}
+
+/**
+ * A co-op answers for its own public localities only (its registry profile): an answer naming any
+ * other would put its hours where it does not work, so it is not counted.
+ */
+export function unregisteredLocality(answer: Pick<SpareCareHoursAnswerV1, 'localities'>, registered: readonly string[]): string | null {
+  const stray = answer.localities.map((l) => l.locality).filter((l) => !servesLocality(registered, l));
+  return stray.length ? `the answer names ${stray.map((l) => JSON.stringify(l)).join(', ')}, not among the co-op's public localities` : null;
 }
 
 export type NotRepliedReason = 'offline' | 'no-answer-in-time';
