@@ -1,4 +1,4 @@
-import { plainToInstance } from 'class-transformer';
+import { Transform, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { PayloadClass } from './message-definition';
 
@@ -27,3 +27,15 @@ export function checkAgainst<T extends object>(cls: PayloadClass<T>, plain: unkn
   if (errors.length > 0) return { ok: false, errors: describeValidationErrors(errors) };
   return { ok: true, value: instance };
 }
+
+/** A calendar day as the messages write it: YYYY-MM-DD. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Nested objects become instances of their class so that they are validated too. (class-transformer's
+// @Type would need reflect-metadata loaded, which a plain contracts library cannot assume.)
+/** A nested object field as an instance of `cls`, so it is validated too (with @ValidateNested). */
+export const Nested = (cls: new () => object) => Transform(({ value }) => (isObject(value) ? plainToInstance(cls, value) : value));
+/** Each element of an array field as an instance of `cls`, so it is validated too (with @ValidateNested({ each: true })). */
+export const NestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));

@@ -6,6 +6,7 @@ import { compareReferences } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 import { ListTendersQuery } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
+import { invitedLot } from './tender-invitations';
 
 type Row = Record<string, any>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -108,22 +109,19 @@ export class TenderQueries {
       cancelledAt: iso(t.cancelledAt),
       cancelReason: t.cancelReason,
       createdAt: iso(t.createdAt),
-      lots: d.lots.map((l) => ({
-        id: l.id,
-        reference: l.reference,
-        title: l.title,
-        locality: l.locality,
-        serviceType: l.serviceType,
-        hoursPerWeek: l.hoursPerWeek,
-        ceilingPencePerHour: l.ceilingPencePerHour,
-        startsOn: l.startsOn,
-        endsOn: l.endsOn,
-        status: l.status,
-        version: l.version,
-        parentLotId: l.parentLotId,
-        invited: invitations.filter((i) => i.lot_id === l.id && !i.withdrawn_at).map((i) => i.coop_id),
-        award: d.awards.find((a) => a.lotId === l.id) ? { outcome: d.awards.find((a) => a.lotId === l.id)!.outcome, hoursPerWeek: d.awards.find((a) => a.lotId === l.id)!.awardedHoursPerWeek } : null,
-      })),
+      lots: d.lots.map((l) => {
+        const { lotId: _lotId, lotVersion: _lotVersion, ...terms } = invitedLot(l);
+        const award = d.awards.find((a) => a.lotId === l.id);
+        return {
+          id: l.id,
+          ...terms,
+          status: l.status,
+          version: l.version,
+          parentLotId: l.parentLotId,
+          invited: invitations.filter((i) => i.lot_id === l.id && !i.withdrawn_at).map((i) => i.coop_id),
+          award: award ? { outcome: award.outcome, hoursPerWeek: award.awardedHoursPerWeek } : null,
+        };
+      }),
       invitations: invitations.map((i) => ({
         lotId: i.lot_id,
         lotReference: reference.get(i.lot_id),

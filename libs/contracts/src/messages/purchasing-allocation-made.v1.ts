@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsArray, IsISO8601, ValidateNested } from 'class-validator';
 import { defineMessage } from '../message-definition';
-import { AllocationLineV1, PURCHASING_LIMITS, PurchasingNestedEach, RoundHeaderV1 } from './purchasing-round.payload';
+import { AllocationLineV1, PURCHASING_LIMITS, RoundHeaderV1 } from './purchasing-round.payload';
+import { NestedEach } from '../validation';
 
 /**
  * Hub to each invited co-op: the round was ordered, and this is the co-op's final share of it, item
@@ -13,7 +14,7 @@ export class PurchasingAllocationMadeV1 extends RoundHeaderV1 {
   @IsArray()
   @ArrayMaxSize(PURCHASING_LIMITS.maxItemsPerRound)
   @ValidateNested({ each: true })
-  @PurchasingNestedEach(AllocationLineV1)
+  @NestedEach(AllocationLineV1)
   lines: AllocationLineV1[];
 }
 

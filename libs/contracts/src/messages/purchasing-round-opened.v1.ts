@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, ValidateNested } from 'class-validator';
 import { defineMessage } from '../message-definition';
-import { PURCHASING_LIMITS, PurchasingNestedEach, RoundHeaderV1, RoundItemV1 } from './purchasing-round.payload';
+import { PURCHASING_LIMITS, RoundHeaderV1, RoundItemV1 } from './purchasing-round.payload';
+import { NestedEach } from '../validation';
 
 /**
  * Hub to each invited co-op: a purchasing round is open. The co-op's admin commits quantities of
@@ -14,7 +15,7 @@ export class PurchasingRoundOpenedV1 extends RoundHeaderV1 {
   @ArrayMinSize(1)
   @ArrayMaxSize(PURCHASING_LIMITS.maxItemsPerRound)
   @ValidateNested({ each: true })
-  @PurchasingNestedEach(RoundItemV1)
+  @NestedEach(RoundItemV1)
   items: RoundItemV1[];
 }
 

@@ -1,4 +1,3 @@
-import { Transform, plainToInstance } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -14,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { NestedEach } from '../validation';
 
 /**
  * The parts of the joint-purchasing messages: a round, the catalogue items it buys with their
@@ -55,11 +55,6 @@ export function lineLimitProblem(quantity: number, item: { soloUnitPricePence: n
   return `quantity ${quantity} at ${item.soloUnitPricePence}p a unit (plus the ${item.orderChargePence}p order charge) comes to ${line}p, more than the ${PURCHASING_LIMITS.maxLinePence}p one co-op's line may reach: commit at most ${most}`;
 }
 
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
-// Nested objects become instances of their class so that they are validated too (as in the reporting
-// figures: @Type would need reflect-metadata, which a plain contracts library cannot assume).
-/** Each element of an array field as an instance of `cls`, so it is validated too. */
-export const PurchasingNestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));
 
 /** From `minQuantity` units in the whole order (every co-op's together), each unit costs `unitPricePence`. */
 export class PriceBreakV1 {
@@ -111,7 +106,7 @@ export class RoundItemV1 extends CatalogueItemRefV1 {
   @IsArray()
   @ArrayMaxSize(PURCHASING_LIMITS.maxPriceBreaks)
   @ValidateNested({ each: true })
-  @PurchasingNestedEach(PriceBreakV1)
+  @NestedEach(PriceBreakV1)
   priceBreaks: PriceBreakV1[];
 
   /** The localities the supplier is local to: spend with it counts as local for a co-op serving one of them. */

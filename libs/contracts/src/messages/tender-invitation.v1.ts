@@ -1,12 +1,9 @@
-import { Transform, plainToInstance } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { defineMessage } from '../message-definition';
 import { SERVICE_TYPES, ServiceType } from '../vocabulary';
+import { DAY_PATTERN as DAY, NestedEach } from '../validation';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 // Nested objects become instances so they are validated too (see return-figures.v1.ts for why not @Type).
-const NestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));
 
 /** Bounds shared by every tendering message and both apps' APIs. */
 export const TENDER_LIMITS = {

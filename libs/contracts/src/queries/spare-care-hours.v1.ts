@@ -1,8 +1,8 @@
-import { Transform, plainToInstance } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNumber, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { defineMessage } from '../message-definition';
 import { COOP_ID_PATTERN, COOP_ID_RULE } from '../vocabulary';
 import { defineLiveQuestion } from './live-question';
+import { NestedEach } from '../validation';
 import { WEEK_START_RULE, isMonday } from './week';
 
 /** Hours are given to the hundredth; more than a co-op could ever contract in a week is refused as nonsense. */
@@ -36,14 +36,11 @@ export class LocalitySpareHoursV1 {
   spareHours: number;
 }
 
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
-// Each element becomes an instance so that it is validated too (see return-figures.v1.ts for why not @Type).
-const NestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));
 const EachLocalityOnce = (): PropertyDecorator =>
   ValidateBy({
     name: 'eachLocalityOnce',
     validator: {
-      validate: (value: unknown) => !Array.isArray(value) || new Set(value.map((v) => (isObject(v) ? (v as { locality?: unknown }).locality : v))).size === value.length,
+      validate: (value: unknown) => !Array.isArray(value) || new Set(value.map((v) => (typeof v === 'object' && v !== null ? (v as { locality?: unknown }).locality : v))).size === value.length,
       defaultMessage: () => 'localities must name each locality once',
     },
   });

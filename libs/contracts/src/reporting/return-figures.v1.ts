@@ -1,4 +1,3 @@
-import { Transform, plainToInstance } from 'class-transformer';
 import {
   ArrayMaxSize,
   Equals,
@@ -22,14 +21,8 @@ import {
 import { CONTRACT_TYPES, ContractType, FUNDING_TYPES, FundingType, SERVICE_TYPES, ServiceType, STAKEHOLDER_CLASSES, StakeholderClass } from '../vocabulary';
 import { DEFINITION_ID_PATTERN, METRIC_ID_PATTERN } from './return-definition';
 import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from './return-period';
+import { DAY_PATTERN as DAY, Nested, NestedEach } from '../validation';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
-// Nested objects become instances of their class so that they are validated too. (class-transformer's
-// @Type would need reflect-metadata loaded, which a plain contracts library cannot assume.)
-const Nested = (cls: new () => object) => Transform(({ value }) => (isObject(value) ? plainToInstance(cls, value) : value));
-const NestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));
 
 /**
  * A co-op's figures for one return, as they travel from node to hub. Only vocabulary values,
