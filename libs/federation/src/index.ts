@@ -16,3 +16,4 @@ export { DeadLetterOnce1764000000010 } from './migrations/1764000000010-dead-let
 export * from './signing';
 export * from './intake-counters';
 export * from './link-probe';
+export * from './federation-status.view';
