@@ -15,6 +15,9 @@ export interface RefusalCount {
   count: number;
 }
 
+/** A flood of bad messages must not become a flood of log lines: one line per kind per window. */
+const LOG_WINDOW_MS = 10_000;
+
 /**
  * In-process counts of refused incoming messages, per subscription and reason, since the process
  * started. A refused message is counted and otherwise dropped; the counts are what an operator sees
@@ -22,20 +25,37 @@ export interface RefusalCount {
  */
 @Injectable()
 export class IntakeCounters {
-  private readonly counts = new Map<string, RefusalCount>();
+  private readonly counts = new Map<string, RefusalCount & { loggedAt: number; loggedCount: number }>();
 
-  refused(subscription: IntakeSubscription, reason: RefusalReason): void {
+  /** The clock, replaceable in a test. */
+  now: () => number = Date.now;
+
+  /**
+   * Counts one refusal. Returns how many of this kind were refused since the last one worth a log
+   * line (this one included), or 0 when this one should not be logged: the first of a kind, and then
+   * at most one every ten seconds, are.
+   */
+  refused(subscription: IntakeSubscription, reason: RefusalReason): number {
     const safeReason: RefusalReason = isRefusalReason(reason) ? reason : 'failed';
     const key = `${subscription}\u0000${safeReason}`;
+    const now = this.now();
     const entry = this.counts.get(key);
-    if (entry) entry.count++;
-    else this.counts.set(key, { subscription, reason: safeReason, count: 1 });
+    if (!entry) {
+      this.counts.set(key, { subscription, reason: safeReason, count: 1, loggedAt: now, loggedCount: 1 });
+      return 1;
+    }
+    entry.count++;
+    if (now - entry.loggedAt < LOG_WINDOW_MS) return 0;
+    const since = entry.count - entry.loggedCount;
+    entry.loggedAt = now;
+    entry.loggedCount = entry.count;
+    return since;
   }
 
   /** Every non-zero count, by subscription then reason. */
   snapshot(): RefusalCount[] {
     return [...this.counts.values()]
-      .map((c) => ({ ...c }))
+      .map(({ subscription, reason, count }) => ({ subscription, reason, count }))
       .sort((a, b) => a.subscription.localeCompare(b.subscription) || a.reason.localeCompare(b.reason));
   }
 }
@@ -57,8 +77,8 @@ export function shielded<A extends unknown[]>(
   handle: (...args: A) => void | Promise<unknown>,
 ): (...args: A) => void {
   const failed = (error: unknown) => {
-    counters.refused(subscription, 'failed');
-    logger.warn({ msg: 'incoming message not handled', subscription, reason: safeErrorMessage(error) });
+    const refused = counters.refused(subscription, 'failed');
+    if (refused) logger.warn({ msg: 'incoming message not handled', subscription, refused, reason: safeErrorMessage(error) });
   };
   return (...args: A) => {
     try {

@@ -47,8 +47,8 @@ export class AskSpareCareHours {
       await this.scatter.ask(SPARE_CARE_HOURS_V1.name, encodeQuestion(question), deadlineMs, (data) => {
         const judgement = gathering.offer(decodeAnswer(SPARE_CARE_HOURS_V1, data));
         if (!judgement.counted) {
-          this.counters.refused('live-answers', judgement.code);
-          this.logger.warn({ msg: 'live answer ignored', question: SPARE_CARE_HOURS_V1.name, correlationId: question.questionId, claimedCoopId: judgement.claimedCoopId, code: judgement.code, reason: judgement.reason.slice(0, 500) });
+          const refused = this.counters.refused('live-answers', judgement.code);
+          if (refused) this.logger.warn({ msg: 'live answer ignored', question: SPARE_CARE_HOURS_V1.name, correlationId: question.questionId, claimedCoopId: judgement.claimedCoopId, code: judgement.code, refused, reason: judgement.reason.slice(0, 500) });
         }
         return gathering.isComplete();
       });

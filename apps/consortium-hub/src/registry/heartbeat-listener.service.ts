@@ -55,8 +55,8 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private refuse(subject: string, code: Parameters<IntakeCounters['refused']>[1], reason: string): void {
-    this.counters.refused('heartbeats', code);
-    this.logger.warn({ msg: 'heartbeat refused', subject: subject.slice(0, 200), code, reason: reason.slice(0, 500) });
+    const refused = this.counters.refused('heartbeats', code);
+    if (refused) this.logger.warn({ msg: 'heartbeat refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
   }
 
   async flush(): Promise<void> {

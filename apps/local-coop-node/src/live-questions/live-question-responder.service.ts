@@ -66,8 +66,8 @@ export class LiveQuestionResponder implements OnApplicationBootstrap, BeforeAppl
   }
 
   private refuse(subject: string, code: Parameters<IntakeCounters['refused']>[1], reason: string): void {
-    this.counters.refused('live-questions', code);
-    this.logger.warn({ msg: 'live question refused', subject: subject.slice(0, 200), code, reason: reason.slice(0, 500) });
+    const refused = this.counters.refused('live-questions', code);
+    if (refused) this.logger.warn({ msg: 'live question refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
   }
 
   /** Stops listening and lets answers in hand finish before the database pool closes. */
