@@ -1,5 +1,5 @@
 import { createUser, fromPublic, fromSeed } from 'nkeys.js';
-import { COOP_REGISTERED_V1, Envelope, buildMessage, signingInput } from '@app/contracts';
+import { COOP_REGISTERED_V1, Envelope, buildMessage, checkAgainst, decodeMessage, encodeMessage, signingInput } from '@app/contracts';
 import { EnvelopeSigner, verifySignature } from './signing';
 
 const newSeed = () => Buffer.from(createUser().getSeed()).toString();
@@ -90,5 +90,29 @@ describe('envelope signatures', () => {
     expect(() => new EnvelopeSigner('not-a-seed')).toThrow(/NATS_NKEY_SEED/);
     const seedWithBadChecksum = seed.slice(0, 20) + (seed[20] === 'A' ? 'B' : 'A') + seed.slice(21);
     expect(() => new EnvelopeSigner(seedWithBadChecksum)).toThrow(/NATS_NKEY_SEED/);
+  });
+
+  describe('what is verified is exactly what is acted on', () => {
+    const decode = (text: string) => decodeMessage(Buffer.from(text, 'utf8'), { direction: 'coop-to-hub', subjectCoopId: 'colne-valley' });
+    const wire = () => Buffer.from(encodeMessage(signed)).toString('utf8');
+
+    it('accepts the signed message as sent, and it verifies', () => {
+      const decoded = decode(wire());
+      expect(decoded.ok && verifySignature(decoded.envelope, signer.publicKey)).toBe(true);
+    });
+
+    it('refuses a __proto__ key added to a signed payload, which validation would drop and verification never see', () => {
+      const text = wire().replace('"payload":{', '"payload":{"__proto__":{"admin":true},');
+      // The hole: class-transformer drops the key, so the validated value still verifies.
+      const validated = checkAgainst(Envelope, JSON.parse(text));
+      expect(validated.ok && verifySignature(validated.value as Envelope<unknown>, signer.publicKey)).toBe(true);
+      expect(decode(text)).toMatchObject({ ok: false, code: 'forbidden-key' });
+    });
+
+    it('refuses a signed message reformatted with whitespace, whose parsed value would verify', () => {
+      const text = JSON.stringify(JSON.parse(wire()), null, 2);
+      expect(verifySignature(JSON.parse(text), signer.publicKey)).toBe(true);
+      expect(decode(text)).toMatchObject({ ok: false, code: 'not-canonical' });
+    });
   });
 });
