@@ -16,10 +16,10 @@ function target() {
 }
 
 describe('the link probe', () => {
-  it('probes twice per heartbeat interval, each within half an interval, never under a second', () => {
-    expect(probeTimings(5000)).toEqual({ everyMs: 2500, timeoutMs: 2500, staleAfterMs: 7500 });
-    expect(probeTimings(2000)).toEqual({ everyMs: 1000, timeoutMs: 1000, staleAfterMs: 3000 });
-    expect(probeTimings(300)).toEqual({ everyMs: 250, timeoutMs: 1000, staleAfterMs: 1500 });
+  it('probes four times per heartbeat interval, each within half an interval, never under 1.5 s', () => {
+    expect(probeTimings(5000)).toEqual({ everyMs: 1250, timeoutMs: 2500, staleAfterMs: 5000 });
+    expect(probeTimings(2000)).toEqual({ everyMs: 500, timeoutMs: 1500, staleAfterMs: 2500 });
+    expect(probeTimings(300)).toEqual({ everyMs: 250, timeoutMs: 1500, staleAfterMs: 2000 });
   });
 
   it('says up after a round trip answered in time', async () => {

@@ -7,12 +7,14 @@ export interface ProbeTimings {
 }
 
 /**
- * Twice per heartbeat interval, each allowed half an interval: a dead link is noticed within about
- * one interval. The timeout is never under a second, since a loaded machine is not a dead link.
+ * Four times per heartbeat interval, each allowed half an interval: a dead link is noticed within
+ * three quarters of an interval (a probe period plus a timeout). The timeout is never under 1.5 s,
+ * since a loaded machine (or a busy server) is not a dead link, and calling it one costs a
+ * reconnection; a PING every quarter interval costs next to nothing.
  */
 export function probeTimings(heartbeatIntervalMs: number): ProbeTimings {
-  const everyMs = Math.max(250, Math.round(heartbeatIntervalMs / 2));
-  const timeoutMs = Math.max(1000, Math.round(heartbeatIntervalMs / 2));
+  const everyMs = Math.max(250, Math.round(heartbeatIntervalMs / 4));
+  const timeoutMs = Math.max(1500, Math.round(heartbeatIntervalMs / 2));
   return { everyMs, timeoutMs, staleAfterMs: 2 * everyMs + timeoutMs };
 }
 

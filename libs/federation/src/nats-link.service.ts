@@ -10,7 +10,7 @@ import { LinkProbe, NatsLinkHealth, probeTimings } from './link-probe';
  * starts and serves its own data while NATS is down; once connected, the client reconnects by itself.
  *
  * The client only notices a link that dies without closing (packets dropped, or its own reader loop
- * dead) after missing pings for tens of seconds, so the link probes itself every half heartbeat
+ * dead) after missing pings for tens of seconds, so the link probes itself four times per heartbeat
  * interval: a round trip to the server that does not come back in time marks the link down at once
  * and forces the client to reconnect.
  */
