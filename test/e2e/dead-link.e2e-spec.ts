@@ -1,3 +1,4 @@
+import { NatsLink } from '@app/federation';
 import { TestMesh } from '../support/mesh';
 import { BlackHoleProxy } from '../support/black-hole-proxy';
 import { waitFor } from '../support/wait-for';
@@ -78,5 +79,31 @@ describe('a silently dead NATS link', () => {
     hubProxy.restore();
     await waitFor('the hub ready again', hubReady, (s) => s === 200, { timeoutMs: 15_000 });
     expect((await hubStatus()).nats).toMatchObject({ status: 'up', lastProbeOk: true });
+  });
+
+  it("is noticed when the connection's reader dies, however that happens, and the link comes back", async () => {
+    // The failure the hub once had: a callback that throws inside the client's reader loop ends the
+    // loop, while the socket stays open and the client believes it is connected.
+    const nc = mesh.hub!.get(NatsLink).connection!;
+    const subject = `${mesh.root}.test.reader-killer`;
+    const killer = nc.subscribe(subject, {
+      callback: () => {
+        throw new TypeError('a callback that throws');
+      },
+    });
+    await nc.flush();
+    const since = Date.now();
+    nc.publish(subject, new Uint8Array([1]));
+    const elapsed = await noticedAfter('the hub to report NATS down on /ready', since, hubReady, (s) => s === 503, 10_000);
+    expect(elapsed).toBeLessThanOrEqual(NOTICED_WITHIN_MS);
+    killer.unsubscribe();
+    await waitFor('the hub ready again, with a new reader', hubReady, (s) => s === 200, { timeoutMs: 15_000 });
+    const restoredAt = new Date();
+    await waitFor(
+      'a heartbeat heard after the reconnection',
+      () => mesh.hubQuery<{ at: Date }>('SELECT last_heartbeat_at AS at FROM coop WHERE id = $1', [COOP]),
+      (rows) => rows[0]?.at > restoredAt,
+      { timeoutMs: 15_000 },
+    );
   });
 });

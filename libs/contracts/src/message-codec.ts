@@ -66,7 +66,7 @@ export interface DecodeExpectation {
    * the payload is looked at, so a subscription never validates (nor pays for) another kind of
    * message. These need not be in MESSAGE_CATALOG (live answers are not).
    */
-  only?: MessageDefinition<any> | readonly MessageDefinition<any>[];
+  only?: MessageDefinition<unknown> | readonly MessageDefinition<unknown>[];
 }
 
 /**
