@@ -8,6 +8,7 @@ import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
 import { RegistryKeys, RegistryModule } from './registry';
+import { FederationStatusModule } from './federation-status';
 import { LiveQuestionsModule } from './live-questions';
 import { PurchasingModule } from './purchasing';
 import { ReportingModule } from './reporting';
@@ -39,6 +40,7 @@ export class HubModule {
         TenderingModule,
         PurchasingModule,
         LiveQuestionsModule,
+        FederationStatusModule,
       ],
       providers: [{ provide: HUB_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useClass: RegistryKeys }],
       exports: [HUB_CONFIG, SIGNATURE_KEYS],

@@ -10,6 +10,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { canonicalJson } from './canonical-json';
 import { COOP_ID_PATTERN } from './vocabulary';
@@ -55,11 +56,23 @@ export class UnsignedEnvelope<P = unknown> {
 export const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{86}$/;
 
 /**
+ * The one spelling of a signature: 86 characters carry 516 bits for 512, and a decoder ignores the
+ * last character's 4 spare bits, so 16 strings decode to the same signature. Only the string that
+ * encoding the bytes again gives back is accepted, so a signature cannot be altered and still verify.
+ */
+export function isCanonicalSignature(value: unknown): value is string {
+  return typeof value === 'string' && SIGNATURE_PATTERN.test(value) && Buffer.from(value, 'base64url').toString('base64url') === value;
+}
+
+/**
  * The envelope as it travels: signed by the sender's co-op key (or the hub's key) over
  * `signingInput`, so the receiver can tell who sent it and that nothing in it changed.
  */
 export class Envelope<P = unknown> extends UnsignedEnvelope<P> {
-  @Matches(SIGNATURE_PATTERN, { message: 'signature must be an Ed25519 signature, base64url (86 characters)' })
+  @ValidateBy({
+    name: 'isCanonicalSignature',
+    validator: { validate: isCanonicalSignature, defaultMessage: () => 'signature must be an Ed25519 signature, base64url (86 characters, its spare bits zero)' },
+  })
   signature: string;
 }
 

@@ -35,3 +35,5 @@ export * from './messages/purchasing-round-opened.v1';
 export * from './messages/purchasing-commitment-made.v1';
 export * from './messages/purchasing-allocation-made.v1';
 export * from './messages/purchasing-round-state-changed.v1';
+export * from './refusal-reason';
+export * from './safe-json';

@@ -4,6 +4,7 @@ import { FederationLifecycle } from './federation.lifecycle';
 import { InboxConsumer } from './inbox-consumer.service';
 import { InboxHandlers } from './inbox-handlers';
 import { InboxProcessor } from './inbox-processor';
+import { IntakeCounters } from './intake-counters';
 import { NatsLink } from './nats-link.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
@@ -17,6 +18,7 @@ export class FederationModule {
     const providers: Provider[] = [
       { provide: FEDERATION_OPTIONS, useValue: options },
       NatsLink,
+      IntakeCounters,
       OutboxService,
       OutboxRelay,
       InboxHandlers,
@@ -28,7 +30,7 @@ export class FederationModule {
     return {
       module: FederationModule,
       providers,
-      exports: [NatsLink, OutboxService, OutboxRelay, InboxHandlers, InboxProcessor, FEDERATION_OPTIONS, ...(options.side.kind === 'hub' ? [TopologyService] : [])],
+      exports: [NatsLink, IntakeCounters, OutboxService, OutboxRelay, InboxHandlers, InboxProcessor, FEDERATION_OPTIONS, ...(options.side.kind === 'hub' ? [TopologyService] : [])],
     };
   }
 }

@@ -14,3 +14,6 @@ export * from './entities';
 export { FederationTables1764000000000 } from './migrations/1764000000000-federation-tables';
 export { DeadLetterOnce1764000000010 } from './migrations/1764000000010-dead-letter-once';
 export * from './signing';
+export * from './intake-counters';
+export * from './link-probe';
+export * from './federation-status.view';

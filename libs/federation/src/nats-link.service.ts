@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, JetStreamClient, JetStreamManager, NatsConnection, connect, nkeyAuthenticator } from 'nats';
+import { safeErrorMessage } from '@app/platform';
 import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
+import { LinkProbe, NatsLinkHealth, probeTimings } from './link-probe';
 
 /**
  * The process's one NATS connection. It connects in the background and keeps trying, so an app
  * starts and serves its own data while NATS is down; once connected, the client reconnects by itself.
+ *
+ * The client only notices a link that dies without closing (packets dropped, or its own reader loop
+ * dead) after missing pings for tens of seconds, so the link probes itself four times per heartbeat
+ * interval: a round trip to the server that does not come back in time marks the link down at once
+ * and forces the client to reconnect.
  */
 @Injectable()
 export class NatsLink implements OnApplicationShutdown {
@@ -17,8 +24,14 @@ export class NatsLink implements OnApplicationShutdown {
   private connecting: Promise<void> | null = null;
   private readonly waiters: Array<() => void> = [];
   private readonly restoredListeners = new Set<() => void>();
+  private readonly probe: LinkProbe;
 
-  constructor(@Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions) {}
+  constructor(@Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions) {
+    this.probe = new LinkProbe(probeTimings(options.config.HEARTBEAT_INTERVAL_MS), {
+      roundTrip: () => this.roundTrip(),
+      onFailed: (reason) => this.probeFailed(reason),
+    });
+  }
 
   /** Starts connecting; resolves at once. */
   start(): void {
@@ -29,9 +42,31 @@ export class NatsLink implements OnApplicationShutdown {
     return this.nc && !this.nc.isClosed() ? this.nc : null;
   }
 
-  /** True while the link is up: false before the first connection and between disconnect and reconnect. */
+  /**
+   * True while the link is up: false before the first connection, between disconnect and reconnect,
+   * and from a failed probe until the client has reconnected.
+   */
   isConnected(): boolean {
     return this.up && this.connection !== null;
+  }
+
+  /** The link as /ready and the federation status report it: down unless the last probe came back in time. */
+  health(): NatsLinkHealth {
+    return this.probe.health(this.isConnected());
+  }
+
+  private async roundTrip(): Promise<number | null> {
+    const nc = this.isConnected() ? this.connection : null;
+    return nc ? nc.rtt() : null;
+  }
+
+  private probeFailed(reason: string): void {
+    const nc = this.connection;
+    if (!nc || !this.up) return;
+    this.up = false;
+    this.logger.warn({ msg: 'NATS link not answering; forcing a reconnect', reason });
+    // The client's own reconnect logic takes over (and resubscribes); "reconnect" brings the link back up.
+    nc.reconnect().catch((error: unknown) => this.logger.warn({ msg: 'NATS reconnect refused', reason: safeErrorMessage(error) }));
   }
 
   jetstream(): JetStreamClient | null {
@@ -73,7 +108,9 @@ export class NatsLink implements OnApplicationShutdown {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       timeout: 3000,
-      pingInterval: 10_000,
+      // A second line of defence behind the probe: the client's own pings, paced by the heartbeat.
+      pingInterval: Math.max(config.HEARTBEAT_INTERVAL_MS, 2000),
+      maxPingOut: 3,
     };
     for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
       try {
@@ -86,11 +123,12 @@ export class NatsLink implements OnApplicationShutdown {
         this.up = true;
         this.logger.log({ msg: 'connected to NATS', server: nc.getServer() });
         this.watch(nc);
+        this.probe.start();
         this.waiters.splice(0).forEach((w) => w());
         return;
       } catch (error) {
         const wait = backoffDelay(attempt, 250, 10_000);
-        this.logger.warn({ msg: 'NATS unreachable, will retry', attempt, retryInMs: wait, error: (error as Error).message });
+        this.logger.warn({ msg: 'NATS unreachable, will retry', attempt, retryInMs: wait, reason: safeErrorMessage(error) });
         await sleep(wait, this.stopping.signal);
       }
     }
@@ -101,6 +139,7 @@ export class NatsLink implements OnApplicationShutdown {
       for await (const s of nc.status()) {
         if (s.type === 'disconnect') this.up = false;
         if (s.type === 'reconnect') {
+          this.probe.answered(null);
           this.up = true;
           this.waiters.splice(0).forEach((w) => w());
           this.restoredListeners.forEach((l) => l());
@@ -113,6 +152,7 @@ export class NatsLink implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
+    this.probe.stop();
     this.waiters.splice(0).forEach((w) => w());
     const nc = this.nc;
     this.nc = null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, SpareCareHoursQuestionV1, decodeAnswer, encodeQuestion, mondayOf } from '@app/contracts';
-import { SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
+import { IntakeCounters, SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
 import { RegistryQueries } from '../registry';
 import { AskSpareCareHoursDto, DEFAULT_DEADLINE_MS, SpareCareHoursResultView } from './live-questions.dto';
 import { Gathering, MemberCoop, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
@@ -24,6 +24,7 @@ export class AskSpareCareHours {
     private readonly registry: RegistryQueries,
     private readonly scatter: ScatterGather,
     @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
+    private readonly counters: IntakeCounters,
   ) {}
 
   async execute(dto: AskSpareCareHoursDto): Promise<SpareCareHoursResultView> {
@@ -46,7 +47,8 @@ export class AskSpareCareHours {
       await this.scatter.ask(SPARE_CARE_HOURS_V1.name, encodeQuestion(question), deadlineMs, (data) => {
         const judgement = gathering.offer(decodeAnswer(SPARE_CARE_HOURS_V1, data));
         if (!judgement.counted) {
-          this.logger.warn({ msg: 'live answer ignored', question: SPARE_CARE_HOURS_V1.name, correlationId: question.questionId, claimedCoopId: judgement.claimedCoopId, reason: judgement.reason });
+          const refused = this.counters.refused('live-answers', judgement.code);
+          if (refused) this.logger.warn({ msg: 'live answer ignored', question: SPARE_CARE_HOURS_V1.name, correlationId: question.questionId, claimedCoopId: judgement.claimedCoopId, code: judgement.code, refused, reason: judgement.reason.slice(0, 500) });
         }
         return gathering.isComplete();
       });

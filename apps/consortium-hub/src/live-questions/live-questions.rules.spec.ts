@@ -38,18 +38,18 @@ describe('gathering the answers to a live question', () => {
       g.offer(decoded(answer('marsden', { questionId: randomUUID() }))),
       g.offer(decoded(answer('marsden', { weekStart: '2026-04-06' }))),
       g.offer(decoded(answer('golcar'))),
-      g.offer({ ok: false, reason: 'invalid envelope: signature must be an Ed25519 signature', claimedCoopId: 'marsden' }),
-    ].map((j) => (j.counted ? 'counted' : j.reason));
+      g.offer({ ok: false, code: 'invalid-envelope', reason: 'invalid envelope: signature must be an Ed25519 signature', claimedCoopId: 'marsden' }),
+    ].map((j) => (j.counted ? 'counted' : `${j.code}: ${j.reason}`));
     expect(reasons).toEqual([
-      "the signature is not marsden's",
-      expect.stringMatching(/^answers question/),
-      'answers for the week of 2026-04-06, not 2026-03-30',
-      'golcar was not asked (not an online member co-op)',
-      'invalid envelope: signature must be an Ed25519 signature',
+      "bad-signature: the signature is not marsden's",
+      expect.stringMatching(/^not-this-question: answers question/),
+      'not-this-question: answers for the week of 2026-04-06, not 2026-03-30',
+      'not-asked: golcar was not asked (not an online member co-op)',
+      'invalid-envelope: invalid envelope: signature must be an Ed25519 signature',
     ]);
     expect(g.isComplete()).toBe(false);
     expect(g.offer(decoded(answer('marsden'))).counted).toBe(true);
-    expect(g.offer(decoded(answer('marsden', { totalSpareHours: 1 }))).counted).toBe(false);
+    expect(g.offer(decoded(answer('marsden', { totalSpareHours: 1 })))).toMatchObject({ counted: false, code: 'already-answered' });
     expect(g.answerOf('marsden')?.totalSpareHours).toBe(20.5);
     expect(g.ignored).toBe(6);
   });

@@ -1,6 +1,6 @@
-import { AnswerDecoding, Envelope, LiveAnswer, SpareCareHoursAnswerV1, servesLocality } from '@app/contracts';
+import { AnswerDecoding, Envelope, LiveAnswer, RefusalReason, SpareCareHoursAnswerV1, servesLocality } from '@app/contracts';
 
-export type Judgement = { counted: true; coopId: string } | { counted: false; reason: string; claimedCoopId?: string };
+export type Judgement = { counted: true; coopId: string } | { counted: false; code: RefusalReason; reason: string; claimedCoopId?: string };
 
 /**
  * The answers to one live question, as they arrive. An answer counts only if it is a well-formed
@@ -28,16 +28,19 @@ export class Gathering<A extends LiveAnswer> {
   }
 
   private judge(decoded: AnswerDecoding<A>): Judgement {
-    if (!decoded.ok) return decoded.claimedCoopId ? { counted: false, reason: decoded.reason, claimedCoopId: decoded.claimedCoopId } : { counted: false, reason: decoded.reason };
+    if (!decoded.ok) {
+      const { code, reason, claimedCoopId } = decoded;
+      return claimedCoopId ? { counted: false, code, reason, claimedCoopId } : { counted: false, code, reason };
+    }
     const { envelope } = decoded;
     const coopId = envelope.coopId;
-    const refuse = (reason: string): Judgement => ({ counted: false, reason, claimedCoopId: coopId });
-    if (!this.asked.has(coopId)) return refuse(`${coopId} was not asked (not an online member co-op)`);
+    const refuse = (code: RefusalReason, reason: string): Judgement => ({ counted: false, code, reason, claimedCoopId: coopId });
+    if (!this.asked.has(coopId)) return refuse('not-asked', `${coopId} was not asked (not an online member co-op)`);
     // The signature first: until it verifies, nothing in the answer is the co-op's word.
-    if (!this.signedByItsCoop(envelope)) return refuse(`the signature is not ${coopId}'s`);
+    if (!this.signedByItsCoop(envelope)) return refuse('bad-signature', `the signature is not ${coopId}'s`);
     const mismatch = this.mismatch(envelope.payload);
-    if (mismatch) return refuse(mismatch);
-    if (this.answers.has(coopId)) return refuse(`${coopId} has already answered`);
+    if (mismatch) return refuse('not-this-question', mismatch);
+    if (this.answers.has(coopId)) return refuse('already-answered', `${coopId} has already answered`);
     return { counted: true, coopId };
   }
 

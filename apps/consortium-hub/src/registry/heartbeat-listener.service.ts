@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Subscription } from 'nats';
-import { COOP_HEARTBEAT_V1, CoopHeartbeatV1, decodeMessage } from '@app/contracts';
-import { FEDERATION_OPTIONS, FederationOptions, NatsLink, SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
+import { Msg, Subscription } from 'nats';
+import { COOP_HEARTBEAT_V1, CoopHeartbeatV1, Envelope, decodeMessage } from '@app/contracts';
+import { FEDERATION_OPTIONS, FederationOptions, IntakeCounters, NatsLink, SIGNATURE_KEYS, SignatureKeys, shielded, verifySignature } from '@app/federation';
+import { safeErrorMessage } from '@app/platform';
 
 const FLUSH_MS = 1000;
 
 /**
  * Listens to every co-op's heartbeat (core NATS, a queue group so several hub instances share the
  * work) and records the latest per co-op. Writes are batched once a second: a thousand nodes beating
- * every five seconds cost one UPDATE a second, not two hundred.
+ * every five seconds cost one UPDATE a second, not two hundred. Anything that is not a heartbeat
+ * signed by its co-op is refused and counted; nothing on this subject can stop the listening.
  */
 @Injectable()
 export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,11 +25,12 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
     private readonly link: NatsLink,
     private readonly dataSource: DataSource,
     @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
+    private readonly counters: IntakeCounters,
   ) {}
 
   onApplicationBootstrap(): void {
     void this.link.whenConnected().then(() => this.subscribe());
-    this.timer = setInterval(() => void this.flush().catch((e: Error) => this.logger.warn({ msg: 'heartbeat flush failed', reason: e.message })), FLUSH_MS);
+    this.timer = setInterval(() => void this.flush().catch((e: unknown) => this.logger.warn({ msg: 'heartbeat flush failed', reason: safeErrorMessage(e) })), FLUSH_MS);
   }
 
   private subscribe(): void {
@@ -35,24 +38,25 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
     if (!nc) return;
     this.sub = nc.subscribe(this.options.scheme.allHeartbeats(), {
       queue: 'hub',
-      callback: (err, msg) => {
-        if (err) return;
-        const subjectCoop = msg.subject.split('.')[3];
-        const decoded = decodeMessage(msg.data, { direction: 'coop-to-hub', subjectCoopId: subjectCoop });
-        if (!decoded.ok || decoded.definition !== COOP_HEARTBEAT_V1) {
-          this.logger.warn({ msg: 'heartbeat refused', subject: msg.subject, reason: decoded.ok ? 'not a heartbeat' : decoded.reason });
-          return;
-        }
-        const at = new Date();
-        void this.keys.keyFor(decoded.envelope.coopId).then((key) => {
-          if (!key || !verifySignature(decoded.envelope, key)) {
-            this.logger.warn({ msg: 'heartbeat refused', subject: msg.subject, reason: 'signature does not verify' });
-            return;
-          }
-          this.latest.set(decoded.envelope.coopId, { at, version: (decoded.envelope.payload as CoopHeartbeatV1).nodeVersion });
-        });
-      },
+      callback: shielded('heartbeats', this.counters, this.logger, (err, msg: Msg) => (err ? undefined : this.receive(msg))),
     });
+  }
+
+  private async receive(msg: Msg): Promise<void> {
+    const at = new Date();
+    const subjectCoop = msg.subject.split('.')[3];
+    // Only a heartbeat is even looked at: a message claiming another type is refused before its payload is read.
+    const decoded = decodeMessage(msg.data, { direction: 'coop-to-hub', subjectCoopId: subjectCoop, only: COOP_HEARTBEAT_V1 });
+    if (!decoded.ok) return this.refuse(msg.subject, decoded.code, decoded.reason);
+    const envelope = decoded.envelope as Envelope<CoopHeartbeatV1>;
+    const key = await this.keys.keyFor(envelope.coopId);
+    if (!key || !verifySignature(envelope, key)) return this.refuse(msg.subject, 'bad-signature', 'signature does not verify');
+    this.latest.set(envelope.coopId, { at, version: envelope.payload.nodeVersion });
+  }
+
+  private refuse(subject: string, code: Parameters<IntakeCounters['refused']>[1], reason: string): void {
+    const refused = this.counters.refused('heartbeats', code);
+    if (refused) this.logger.warn({ msg: 'heartbeat refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
   }
 
   async flush(): Promise<void> {

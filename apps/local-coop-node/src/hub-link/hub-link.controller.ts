@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { NatsLink, OutboxService } from '@app/federation';
+import { IntakeCounters, NatsLink, OutboxService } from '@app/federation';
 import { Roles } from '@app/platform';
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
@@ -16,6 +16,7 @@ export class HubLinkController {
     private readonly dataSource: DataSource,
     private readonly link: NatsLink,
     private readonly outbox: OutboxService,
+    private readonly counters: IntakeCounters,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
@@ -26,13 +27,16 @@ export class HubLinkController {
   async status(): Promise<HubLinkView> {
     const hubLink = await this.dataSource.getRepository(HubLink).findOneBy({ coopId: this.config.COOP_ID });
     const [dead] = await this.dataSource.query('SELECT count(*) AS n FROM dead_letter');
+    const nats = this.link.health();
     return {
       coopId: this.config.COOP_ID,
-      natsConnected: this.link.isConnected(),
+      natsConnected: nats.status === 'up',
+      nats,
       registryStatus: hubLink?.registryStatus ?? null,
       registeredAt: hubLink?.registeredAt.toISOString() ?? null,
       outbox: await this.outbox.counts(),
       deadLetters: Number(dead.n),
+      intake: { refused: this.counters.snapshot() },
     };
   }
 }

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -14,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
+import { IsNumberWithDecimals, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 import { Rulebook } from './rulebook';
 
 export class ClassSeatsDto {
@@ -30,7 +29,7 @@ export class ClassSeatsDto {
 
   @ApiProperty({ nullable: true, minimum: 1, maximum: 100, description: 'At most this % of the board; null for no cap' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumberWithDecimals(1)
   @Min(1)
   @Max(100)
   capPercent: number | null;

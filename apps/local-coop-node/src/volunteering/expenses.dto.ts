@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsNumberWithDecimals } from '@app/contracts';
 import { IsCalendarDate, PageQuery } from '@app/platform';
 import { EXPENSE_KINDS, EXPENSE_STATUSES, ExpenseKind, ExpenseStatus, HMRC_MILEAGE_RATE_PENCE } from './expense.rules';
 
@@ -17,7 +18,7 @@ export class SubmitExpenseDto {
 
   @ApiPropertyOptional({ description: 'Mileage claims only; to a tenth of a mile', example: 12.5 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @IsNumberWithDecimals(1)
   @Min(0.1)
   @Max(10_000)
   miles?: number;

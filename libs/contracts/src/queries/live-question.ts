@@ -1,5 +1,9 @@
+import { canonicalJson } from '../canonical-json';
 import { Envelope, MAX_MESSAGE_BYTES } from '../envelope';
+import { decodeMessage } from '../message-codec';
 import { MessageDefinition, PayloadClass } from '../message-definition';
+import { RefusalReason } from '../refusal-reason';
+import { readJson } from '../safe-json';
 import { checkAgainst } from '../validation';
 
 /**
@@ -37,48 +41,39 @@ export function defineLiveQuestion<Q extends LiveQuestion, A extends LiveAnswer>
   return Object.freeze({ ...def });
 }
 
-export type QuestionDecoding<Q> = { ok: true; question: Q } | { ok: false; reason: string };
-
-/** What a node does with a question before it touches its database: size, JSON, every field. */
-export function decodeQuestion<Q extends LiveQuestion, A extends LiveAnswer>(def: LiveQuestionDefinition<Q, A>, data: Uint8Array): QuestionDecoding<Q> {
-  const raw = parseJson(data);
-  if (!raw.ok) return raw;
-  const checked = checkAgainst(def.question, raw.value);
-  return checked.ok ? { ok: true, question: checked.value } : { ok: false, reason: `invalid ${def.name} question: ${checked.errors.join('; ')}` };
-}
-
-export type AnswerDecoding<A> = { ok: true; envelope: Envelope<A> } | { ok: false; reason: string; claimedCoopId?: string };
+export type QuestionDecoding<Q> = { ok: true; question: Q } | { ok: false; code: RefusalReason; reason: string };
 
 /**
- * The structural gate for an answer: size, JSON, a signed envelope of the right type and version,
- * a valid payload, and the same co-op in the envelope and the payload. It does not check the
- * signature (the caller holds the keys) nor which question it answers (`mismatch`).
+ * What a node does with a question before it touches its database: size, UTF-8, JSON, shape, every
+ * field. Never throws. (A question is not signed, so its spelling is not held to canonical JSON:
+ * only the hub may publish on a query subject, and what is acted on is the validated value.)
+ */
+export function decodeQuestion<Q extends LiveQuestion, A extends LiveAnswer>(def: LiveQuestionDefinition<Q, A>, data: Uint8Array): QuestionDecoding<Q> {
+  const json = readJson(data, MAX_MESSAGE_BYTES);
+  if (!json.ok) return json;
+  const checked = checkAgainst(def.question, json.value);
+  return checked.ok ? { ok: true, question: checked.value } : { ok: false, code: 'invalid-payload', reason: `invalid ${def.name} question: ${checked.errors.join('; ')}` };
+}
+
+export type AnswerDecoding<A> = { ok: true; envelope: Envelope<A> } | { ok: false; code: RefusalReason; reason: string; claimedCoopId?: string };
+
+/**
+ * The structural gate for an answer: everything `decodeMessage` checks (canonical bytes included),
+ * with this question's answer as the only message accepted, and the same co-op in the envelope and
+ * the payload. It does not check the signature (the caller holds the keys) nor which question it
+ * answers (`mismatch`). Never throws.
  */
 export function decodeAnswer<Q extends LiveQuestion, A extends LiveAnswer>(def: LiveQuestionDefinition<Q, A>, data: Uint8Array): AnswerDecoding<A> {
-  const raw = parseJson(data);
-  if (!raw.ok) return raw;
-  const claimed = typeof (raw.value as { coopId?: unknown })?.coopId === 'string' ? { claimedCoopId: String((raw.value as { coopId: string }).coopId).slice(0, 63) } : {};
-  const envelope = checkAgainst(Envelope, raw.value);
-  if (!envelope.ok) return { ok: false, reason: `invalid envelope: ${envelope.errors.join('; ')}`, ...claimed };
-  const env = envelope.value as Envelope<unknown>;
-  if (env.type !== def.answer.type || env.version !== def.answer.version) {
-    return { ok: false, reason: `expected ${def.answer.type} v${def.answer.version}, got ${env.type} v${env.version}`, ...claimed };
+  const decoded = decodeMessage(data, { direction: 'coop-to-hub', only: def.answer });
+  if (!decoded.ok) return { ok: false, code: decoded.code, reason: decoded.reason, ...(decoded.coopId ? { claimedCoopId: decoded.coopId } : {}) };
+  const envelope = decoded.envelope as Envelope<A>;
+  if (envelope.payload.coopId !== envelope.coopId) {
+    return { ok: false, code: 'wrong-coop', reason: `the envelope is from ${envelope.coopId} but the answer says ${envelope.payload.coopId}`, claimedCoopId: envelope.coopId };
   }
-  const payload = checkAgainst(def.answer.payload, env.payload);
-  if (!payload.ok) return { ok: false, reason: `invalid ${env.type} v${env.version} payload: ${payload.errors.join('; ')}`, ...claimed };
-  if (payload.value.coopId !== env.coopId) return { ok: false, reason: `the envelope is from ${env.coopId} but the answer says ${payload.value.coopId}`, ...claimed };
-  return { ok: true, envelope: { ...env, payload: payload.value } };
+  return { ok: true, envelope };
 }
 
-function parseJson(data: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (data.byteLength > MAX_MESSAGE_BYTES) return { ok: false, reason: `message is ${data.byteLength} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit` };
-  try {
-    return { ok: true, value: JSON.parse(Buffer.from(data).toString('utf8')) };
-  } catch {
-    return { ok: false, reason: 'message is not valid JSON' };
-  }
-}
-
+/** A question as the hub sends it: canonical JSON, like every message. */
 export function encodeQuestion<Q extends LiveQuestion>(question: Q): Uint8Array {
-  return Buffer.from(JSON.stringify(question), 'utf8');
+  return Buffer.from(canonicalJson(question), 'utf8');
 }

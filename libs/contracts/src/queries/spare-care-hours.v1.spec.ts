@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../canonical-json';
 import { buildMessage } from '../message-codec';
 import { checkAgainst } from '../validation';
 import { decodeAnswer, decodeQuestion, encodeQuestion } from './live-question';
@@ -16,7 +17,7 @@ const answer = (over: Partial<SpareCareHoursAnswerV1> = {}): SpareCareHoursAnswe
 });
 /** Shaped like a signature; decodeAnswer checks shape only, the hub checks the key. */
 const FAKE_SIGNATURE = 'A'.repeat(86);
-const wire = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
+const wire = (value: unknown) => Buffer.from(canonicalJson(value), 'utf8');
 const signedEnvelope = (payload: SpareCareHoursAnswerV1, coopId = payload.coopId) => ({
   ...buildMessage(SPARE_CARE_HOURS_ANSWER_V1, payload, { coopId, correlationId: payload.questionId }),
   signature: FAKE_SIGNATURE,
@@ -51,6 +52,8 @@ describe('the spare care hours question', () => {
     };
     expect(reason({ ...QUESTION, weekStart: '2026-03-31' })).toMatch(/weekStart must be a Monday/);
     expect(reason({ ...QUESTION, questionId: 'nope' })).toMatch(/questionId must be a UUID/);
+    expect(reason(`{"__proto__":{"x":1},"questionId":"${QUESTION.questionId}","weekStart":"2026-03-30"}`)).toMatch(/the key __proto__ is not allowed/);
+    expect(reason(`{"questionId":"${QUESTION.questionId}","weekStart":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toMatch(/nested more than/);
     expect(reason({ ...QUESTION, staffName: 'x' })).toMatch(/property staffName should not exist/);
     expect(reason('{not json')).toBe('message is not valid JSON');
     expect(reason([QUESTION])).toMatch(/must be a JSON object/);
@@ -96,6 +99,15 @@ describe('the spare care hours answer', () => {
     expect(refused(signedEnvelope(answer(), 'batley'))).toMatch(/from batley but the answer says marsden/);
     expect(refused({ ...signedEnvelope(answer()), payload: { ...answer(), totalSpareHours: '40' } })).toMatch(/payload: totalSpareHours/);
     expect(refused('x'.repeat(300 * 1024))).toMatch(/over the .*-byte limit/);
+    expect(refused(JSON.stringify(signedEnvelope(answer()), null, 1))).toMatch(/not in canonical JSON/);
+  });
+
+  it('refuses 1e-7 hours (class-validator threw on it), __proto__ and deep nesting, with a reason, never throwing', () => {
+    const text = canonicalJson(signedEnvelope(answer()));
+    const decode = (t: string) => decodeAnswer(SPARE_CARE_HOURS_V1, Buffer.from(t));
+    expect(decode(text.replace('"totalSpareHours":40', '"totalSpareHours":1e-7'))).toMatchObject({ ok: false, code: 'invalid-payload', reason: expect.stringMatching(/totalSpareHours must be a number of hours with at most 2 decimals/) });
+    expect(decode(text.replace('"questionId":', '"__proto__":{"x":1},"questionId":'))).toMatchObject({ ok: false, code: 'forbidden-key' });
+    expect(decode(text.replace('"totalSpareHours":40', `"totalSpareHours":${'['.repeat(50_000)}${']'.repeat(50_000)}`))).toMatchObject({ ok: false, code: 'too-deep' });
   });
 
   it('keeps the claimed co-op of a refused answer, for the log', () => {

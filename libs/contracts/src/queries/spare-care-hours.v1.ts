@@ -1,14 +1,14 @@
-import { ArrayMaxSize, IsArray, IsNumber, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { defineMessage } from '../message-definition';
 import { COOP_ID_PATTERN, COOP_ID_RULE } from '../vocabulary';
 import { defineLiveQuestion } from './live-question';
-import { NestedEach } from '../validation';
+import { IsNumberWithDecimals, NestedEach } from '../validation';
 import { WEEK_START_RULE, isMonday } from './week';
 
 /** Hours are given to the hundredth; more than a co-op could ever contract in a week is refused as nonsense. */
 const HOURS_LIMIT = 1_000_000;
 const hours = (field: string) => [
-  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: `${field} must be a number of hours with at most 2 decimals` }),
+  IsNumberWithDecimals(2, { message: `${field} must be a number of hours with at most 2 decimals` }),
   Min(-HOURS_LIMIT, { message: `${field} must be between -${HOURS_LIMIT} and ${HOURS_LIMIT} hours` }),
   Max(HOURS_LIMIT, { message: `${field} must be between -${HOURS_LIMIT} and ${HOURS_LIMIT} hours` }),
 ];

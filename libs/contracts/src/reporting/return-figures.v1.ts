@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -21,7 +20,7 @@ import {
 import { CONTRACT_TYPES, ContractType, FUNDING_TYPES, FundingType, SERVICE_TYPES, ServiceType, STAKEHOLDER_CLASSES, StakeholderClass } from '../vocabulary';
 import { DEFINITION_ID_PATTERN, METRIC_ID_PATTERN } from './return-definition';
 import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from './return-period';
-import { DAY_PATTERN as DAY, Nested, NestedEach } from '../validation';
+import { DAY_PATTERN as DAY, IsNumberWithDecimals, Nested, NestedEach } from '../validation';
 
 
 /**
@@ -87,7 +86,7 @@ export class ReturnFigureV1 {
 
   /** null: not recorded, nothing to divide by, or withheld on the node (then `suppressedOnNode` says so). */
   @ValidateIf((f: ReturnFigureV1) => f.value !== null)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsNumberWithDecimals(4)
   @Min(-1_000_000_000_000)
   @Max(1_000_000_000_000)
   value: number | null;

@@ -1,0 +1,1 @@
+export { FederationStatusModule } from './federation-status.module';
