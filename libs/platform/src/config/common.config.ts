@@ -1,21 +1,72 @@
+import { createPublicKey } from 'node:crypto';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidationArguments } from 'class-validator';
+import { parsePrivateKey, parsePublicKey, samePublicKey } from '../auth/auth-keys';
 
 const NATS_URLS = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
-function JwtSecret(): PropertyDecorator {
-  return (target, key) => {
-    IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens' })(target, key);
-    MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })(target, key);
-    MaxLength(512, { message: 'JWT_SECRET must be at most 512 characters long' })(target, key);
-  };
+const AUTH_KEYS_HELP = "made by the app's auth-keys command";
+const RETIRED_SECRET = 'JWT_SECRET is no longer used: each app checks ES256 tokens with its own key pair';
+
+type AuthFields = { AUTH_PUBLIC_KEY?: string; AUTH_PRIVATE_KEY?: string; JWT_SECRET?: string };
+
+/** The server's key: the public one, or derived from the private one when only that is given. */
+function AuthPublicKey(): PropertyDecorator {
+  return ValidateBy({
+    name: 'authPublicKey',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const o = args?.object as AuthFields;
+        if (value === undefined) return o.AUTH_PRIVATE_KEY !== undefined;
+        const key = typeof value === 'string' ? parsePublicKey(value) : null;
+        if (!key) return false;
+        const privateKey = o.AUTH_PRIVATE_KEY ? parsePrivateKey(o.AUTH_PRIVATE_KEY) : null;
+        return !privateKey || samePublicKey(createPublicKey(privateKey), key);
+      },
+      defaultMessage: (args?: ValidationArguments) => {
+        const o = args?.object as AuthFields;
+        if (args?.value === undefined) {
+          return `AUTH_PUBLIC_KEY must be set: the app's ES256 public key (SPKI, PEM or one line of base64) that checks sign-in tokens, ${AUTH_KEYS_HELP}${o.JWT_SECRET ? ` (${RETIRED_SECRET}; AUTH_PRIVATE_KEY is needed only to mint tokens)` : ''}`;
+        }
+        if (typeof args.value === 'string' && parsePublicKey(args.value)) return 'AUTH_PUBLIC_KEY must be the public half of AUTH_PRIVATE_KEY';
+        return `AUTH_PUBLIC_KEY must be a P-256 public key (SPKI) as PEM or one line of base64, ${AUTH_KEYS_HELP}`;
+      },
+    },
+  });
 }
 
-/** The secret that signs and checks sign-in tokens: all the `token` command needs. */
+function AuthPrivateKey(required: boolean): PropertyDecorator {
+  return ValidateBy({
+    name: 'authPrivateKey',
+    validator: {
+      validate: (value: unknown) => (value === undefined ? !required : typeof value === 'string' && parsePrivateKey(value) !== null),
+      defaultMessage: (args?: ValidationArguments) =>
+        args?.value === undefined
+          ? `AUTH_PRIVATE_KEY must be set: the app's ES256 private key (PKCS#8, PEM or one line of base64) that signs its tokens, ${AUTH_KEYS_HELP}${(args?.object as AuthFields).JWT_SECRET ? ` (${RETIRED_SECRET})` : ''}`
+          : `AUTH_PRIVATE_KEY must be a P-256 private key (PKCS#8) as PEM or one line of base64, ${AUTH_KEYS_HELP}`,
+    },
+  });
+}
+
+const MAX_HOURS = 'AUTH_TOKEN_MAX_HOURS must be a whole number of hours from 1 to 8784 (the longest lifetime a sign-in token may have)';
+function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}
+const TokenMaxHours = () => apply(Transform(toInt), IsInt({ message: MAX_HOURS }), Min(1, { message: MAX_HOURS }), Max(8784, { message: MAX_HOURS }));
+/** Retired; read only to say what replaced it. Its value is dropped at once, never kept or printed. */
+const RetiredSecret = () => apply(IsOptional(), Transform(({ value }) => (value === undefined ? undefined : 'set')));
+
+/** What the `token` command needs: the private key, and the longest lifetime the app accepts. */
 export class SignInConfig {
-  @JwtSecret()
-  JWT_SECRET: string;
+  @AuthPrivateKey(true)
+  AUTH_PRIVATE_KEY: string;
+
+  @TokenMaxHours()
+  AUTH_TOKEN_MAX_HOURS = 720;
+
+  @RetiredSecret()
+  JWT_SECRET?: string;
 }
 
 /** Where the app's PostgreSQL is: all that offline commands (migrate, seed) need. */
@@ -43,8 +94,20 @@ export class DatabaseConfig {
 
 /** Settings every app has: HTTP, PostgreSQL, NATS and sign-in. */
 export class CommonConfig extends DatabaseConfig {
-  @JwtSecret()
-  JWT_SECRET: string;
+  /** Checks the bearer tokens this app accepts: its own, and no other app's. */
+  @AuthPublicKey()
+  AUTH_PUBLIC_KEY?: string;
+
+  /** Not needed to serve; accepted so one secrets file can serve and mint tokens. */
+  @AuthPrivateKey(false)
+  AUTH_PRIVATE_KEY?: string;
+
+  /** A token whose lifetime (exp - iat) is longer is refused, however it was signed. */
+  @TokenMaxHours()
+  AUTH_TOKEN_MAX_HOURS = 720;
+
+  @RetiredSecret()
+  JWT_SECRET?: string;
 
   @Transform(toInt)
   @IsInt({ message: 'PORT must be a whole number between 0 (any free port) and 65535' })
