@@ -1,9 +1,11 @@
 #!/bin/sh
 # One-shot set-up for docker compose:
-# - the hub's own NKey and its own sign-in key pair (hub.env);
-# - each co-op's NKey identity, provisioned on the hub, its seed written to a file only that co-op's
-#   container reads, and the node's own sign-in key pair, made here by the node's command, never by the hub;
+# - the hub's own NKey and its own sign-in key pair (hub/hub.env);
+# - each co-op's NKey identity, provisioned on the hub, and the node's own sign-in key pair, made here
+#   by the node's command, never by the hub (<coop>/<coop>.env);
 # - the NATS authorization.
+# Each app's file is in a directory of its own, which compose mounts (as a volume) into that app alone:
+# no container can read another app's keys.
 # Safe to run again: existing keys are kept, and a secrets file from before sign-in keys gets a pair.
 # For tests and other layouts: SECRETS_DIR (/secrets), NATS_AUTH_DIR (/nats-auth), HUB and NODE (how
 # to run each app's commands), SKIP_CHOWN=1 (chown happens only as root anyway).
@@ -23,21 +25,25 @@ add_auth_keys() {
   fi
 }
 
-if [ ! -s "$SECRETS/hub.env" ]; then
-  $HUB keygen > "$SECRETS/hub.env.new"
-  mv "$SECRETS/hub.env.new" "$SECRETS/hub.env"
+mkdir -p "$SECRETS/hub"
+HUB_ENV="$SECRETS/hub/hub.env"
+if [ ! -s "$HUB_ENV" ]; then
+  $HUB keygen > "$HUB_ENV.new"
+  mv "$HUB_ENV.new" "$HUB_ENV"
 fi
-add_auth_keys "$SECRETS/hub.env" "$HUB"
+add_auth_keys "$HUB_ENV" "$HUB"
 set -a
-. "$SECRETS/hub.env"
+. "$HUB_ENV"
 set +a
 
 provision() {
   id="$1"; name="$2"; shift 2
-  if [ ! -s "$SECRETS/$id.env" ]; then
-    $HUB provision --coop "$id" --name "$name" --out "$SECRETS/$id.env" "$@"
+  mkdir -p "$SECRETS/$id"
+  file="$SECRETS/$id/$id.env"
+  if [ ! -s "$file" ]; then
+    $HUB provision --coop "$id" --name "$name" --out "$file" "$@"
   fi
-  add_auth_keys "$SECRETS/$id.env" "$NODE"
+  add_auth_keys "$file" "$NODE"
 }
 provision colne-valley "Co-operative Care Colne Valley"
 provision holme-valley "Holme Valley Care Co-op" --sponsor colne-valley

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromSeed } from 'nkeys.js';
@@ -50,18 +50,21 @@ describe('the compose provisioning script', () => {
   };
   const envFile = (name: string): Record<string, string> =>
     Object.fromEntries(
-      readFileSync(join(secrets, `${name}.env`), 'utf8')
+      readFileSync(join(secrets, name, `${name}.env`), 'utf8')
         .split('\n')
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
   const mode = (file: string) => statSync(file).mode & 0o777;
   const publicOf = (privateKey: string) => encodePublicKey(createPublicKey(parsePrivateKey(privateKey)!));
-  const snapshot = () => Object.fromEntries(['hub', ...COOPS].map((n) => [n, readFileSync(join(secrets, `${n}.env`), 'utf8')]));
+  const snapshot = () => Object.fromEntries(['hub', ...COOPS].map((n) => [n, readFileSync(join(secrets, n, `${n}.env`), 'utf8')]));
 
   it('writes the hub its keys, each co-op node its own seed and own sign-in keys, mode 0600, and the NATS authorization', async () => {
+    // Each app's file in a directory of its own: compose mounts each directory into its app alone.
     const first = run();
     expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(readdirSync(secrets).sort()).toEqual(['colne-valley', 'holme-valley', 'hub', 'preston']);
+    for (const app of ['hub', ...COOPS]) expect(readdirSync(join(secrets, app))).toEqual([`${app}.env`]);
     expect(first.stdout).toContain('provisioned: hub and three co-ops, each app with its own sign-in keys; NATS authorization written');
 
     const hub = envFile('hub');
@@ -71,14 +74,14 @@ describe('the compose provisioning script', () => {
 
     const nodes = COOPS.map((id) => ({ id, env: envFile(id) }));
     for (const { id, env } of nodes) {
-      expect(mode(join(secrets, `${id}.env`))).toBe(0o600);
+      expect(mode(join(secrets, id, `${id}.env`))).toBe(0o600);
       expect(env).toMatchObject({ COOP_ID: id, HUB_PUBLIC_KEY: hubNkey });
       expect(env.NATS_NKEY_SEED).toMatch(/^SU[A-Z2-7]{56}$/);
       expect(publicOf(env.AUTH_PRIVATE_KEY)).toBe(env.AUTH_PUBLIC_KEY);
       // The file is a working node configuration as it stands (compose adds the co-op's description).
       expect(() => loadConfig(NodeConfig, { ...env, COOP_NAME: id, COOP_LOCALITIES: 'Somewhere' })).not.toThrow();
     }
-    expect(mode(join(secrets, 'hub.env'))).toBe(0o600);
+    expect(mode(join(secrets, 'hub', 'hub.env'))).toBe(0o600);
     // Every app's keys are its own: no two seeds and no two sign-in pairs are the same.
     const all = [hub, ...nodes.map((n) => n.env)];
     for (const key of ['NATS_NKEY_SEED', 'AUTH_PRIVATE_KEY', 'AUTH_PUBLIC_KEY']) expect(new Set(all.map((e) => e[key])).size).toBe(4);
@@ -104,7 +107,7 @@ describe('the compose provisioning script', () => {
   });
 
   it('gives a secrets file from before sign-in keys its own pair, keeping its seed', () => {
-    const file = join(secrets, 'preston.env');
+    const file = join(secrets, 'preston', 'preston.env');
     const old = readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('AUTH_')).join('\n');
     writeFileSync(file, old);
     const seed = envFile('preston').NATS_NKEY_SEED;
