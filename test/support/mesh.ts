@@ -3,7 +3,7 @@ import { connect } from 'nats';
 import request from 'supertest';
 import { createUser } from 'nkeys.js';
 import { EnvelopeSigner } from '@app/federation';
-import { HUB_TOKENS, TokenService, loadConfig, newAuthKeyPair, nodeTokens } from '@app/platform';
+import { HUB_TOKENS, TokenAuthority, TokenService, loadConfig, newAuthKeyPair, nodeTokens } from '@app/platform';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
@@ -43,6 +43,7 @@ export class TestMesh {
   /** The hub's sign-in key pair; each app has its own, and a server is given only the public half. */
   readonly hubAuth: AuthKeyPair = newAuthKeyPair();
   private readonly nodeAuth = new Map<string, AuthKeyPair>();
+  private readonly signers = new Map<string, TokenService>();
 
   constructor(readonly natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {}
 
@@ -122,12 +123,17 @@ export class TestMesh {
 
   /** A token signed with the hub's private key, as `consortium-hub token` makes. */
   hubToken(role: string, coopId?: string): string {
-    return TokenService.fromSettings({ ...this.hubAuth, AUTH_TOKEN_MAX_HOURS: 1 }, HUB_TOKENS).issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
+    return this.signer('hub', this.hubAuth, HUB_TOKENS).issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
   }
 
   /** A token signed with that co-op's node's private key, as `local-coop-node token` makes. */
   nodeToken(coopId: string, role: string, memberId?: string): string {
-    return TokenService.fromSettings({ ...this.authKeysOf(coopId), AUTH_TOKEN_MAX_HOURS: 1 }, nodeTokens(coopId)).issue({ subject: `test-${role}`, role, memberId, ttlSeconds: 600 });
+    return this.signer(`node:${coopId}`, this.authKeysOf(coopId), nodeTokens(coopId)).issue({ subject: `test-${role}`, role, memberId, ttlSeconds: 600 });
+  }
+
+  private signer(name: string, keys: AuthKeyPair, authority: TokenAuthority): TokenService {
+    if (!this.signers.has(name)) this.signers.set(name, TokenService.fromSettings({ ...keys, AUTH_TOKEN_MAX_HOURS: 1 }, authority));
+    return this.signers.get(name)!;
   }
 
   hubHttp() {
