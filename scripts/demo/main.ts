@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createUser, fromSeed } from 'nkeys.js';
@@ -54,10 +54,13 @@ const step = (text: string) => say(`\n▸ ${text}`);
 
 async function main(): Promise<void> {
   const natsBinary = await preflight();
-  const secret = process.env.JWT_SECRET ?? randomBytes(32).toString('base64url');
   const hubSeed = Buffer.from(createUser().getSeed()).toString();
+  // Each app its own sign-in key pair, made by its own command: a token one app mints means nothing to another.
+  const hubAuth = authKeys(HUB_MAIN);
+  const nodeAuth = new Map(COOPS.map((c) => [c.id, authKeys(NODE_MAIN)]));
   const common = {
-    JWT_SECRET: secret,
+    // Servers check tokens with their public key only; a private key left in the caller's shell must not reach them.
+    AUTH_PRIVATE_KEY: '',
     NATS_SUBJECT_ROOT: SUBJECT_ROOT,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     DB_HOST: PG.host,
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
 
   try {
     step('Provisioning each co-op on the hub (consortium-hub provision): its own NKey, to sign its messages and to be its NATS identity');
-    const hubEnv = { ...process.env, ...common, DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed };
+    const hubEnv = { ...process.env, ...common, DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, AUTH_PUBLIC_KEY: hubAuth.AUTH_PUBLIC_KEY };
     const identities = new Map<string, Record<string, string>>();
     for (const c of COOPS) {
       const out = execFileSync(process.execPath, [HUB_MAIN, 'provision', '--coop', c.id, '--name', c.name, ...(c.sponsor ? ['--sponsor', c.sponsor] : [])], { env: hubEnv, encoding: 'utf8' });
@@ -117,15 +120,18 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
-    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, NATS_URL: broker.url, HEARTBEAT_TIMEOUT_MS: '7000' });
+    // Servers get only the public half of their pair; the private halves stay with the demo, which mints tokens.
+    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, AUTH_PUBLIC_KEY: hubAuth.AUTH_PUBLIC_KEY, NATS_URL: broker.url, HEARTBEAT_TIMEOUT_MS: '7000' });
     for (const c of COOPS) {
       const proxy = await LinkProxy.start({ host: '127.0.0.1', port: broker.port });
       proxies.set(c.id, proxy);
-      procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), ...identities.get(c.id), PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
+      procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), ...identities.get(c.id), AUTH_PUBLIC_KEY: nodeAuth.get(c.id)!.AUTH_PUBLIC_KEY, PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
       say(`  ${c.name.padEnd(32)} http://127.0.0.1:${c.port}   (its NATS link runs through a relay the demo can cut)`);
     }
 
-    const staff = token(HUB_MAIN, { ...common }, ['--role', 'consortium-staff', '--subject', 'demo-staff']);
+    const hubToken = (args: string[]) => token(HUB_MAIN, { AUTH_PRIVATE_KEY: hubAuth.AUTH_PRIVATE_KEY }, args);
+    const nodeToken = (coopId: string, args: string[]) => token(NODE_MAIN, { COOP_ID: coopId, AUTH_PRIVATE_KEY: nodeAuth.get(coopId)!.AUTH_PRIVATE_KEY }, args);
+    const staff = await hubToken(['--role', 'consortium-staff', '--subject', 'demo-staff']);
     const hub = api(`http://127.0.0.1:${HUB_PORT}`, staff);
     const registry = await poll('all three co-ops registered and online', () => hub.get('/coops'), (b) => b?.total === 3 && b.items.every((c: Coop) => c.connectivity === 'online' && c.localities.length > 0), 90_000);
     const registeredIn = ((Date.now() - started) / 1000).toFixed(1);
@@ -133,7 +139,7 @@ async function main(): Promise<void> {
     printRegistry(registry.items);
 
     const holme = COOPS[1];
-    const holmeAdmin = token(NODE_MAIN, { ...common, COOP_ID: holme.id, COOP_NAME: holme.name, COOP_LOCALITIES: holme.localities }, ['--role', 'coop-admin', '--subject', 'demo-admin']);
+    const holmeAdmin = await nodeToken(holme.id, ['--role', 'coop-admin', '--subject', 'demo-admin']);
     const holmeApi = api(`http://127.0.0.1:${holme.port}`, holmeAdmin);
 
     // Start from a settled node: its registration and the receipts it owes the hub have all gone.
@@ -166,7 +172,7 @@ async function main(): Promise<void> {
     const cycle = await hub.post('/reporting/cycles', { period, dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString() });
     say(`  the request went to ${cycle.asked.length} co-ops through the durable path`);
     for (const c of COOPS) {
-      const admin = token(NODE_MAIN, { ...common, COOP_ID: c.id }, ['--role', 'coop-admin', '--subject', 'demo-admin']);
+      const admin = await nodeToken(c.id, ['--role', 'coop-admin', '--subject', 'demo-admin']);
       const node = api(`http://127.0.0.1:${c.port}`, admin);
       await poll(`${c.id} to receive the request`, () => node.get('/reporting/requests'), (r) => r?.some((q: { cycleId: string }) => q.cycleId === cycle.id), 30_000);
       const preview = await node.get(`/reporting/returns/preview?period=${period}`);
@@ -187,7 +193,7 @@ async function main(): Promise<void> {
     }
     const release = await hub.post(`/reporting/cycles/${cycle.id}/releases`, {});
     say(`  staff publish release ${release.release.number} of the report (POST /reporting/cycles/:id/releases); it never changes afterwards`);
-    const commissioner = api(`http://127.0.0.1:${HUB_PORT}`, token(HUB_MAIN, { ...common }, ['--role', 'commissioner', '--subject', 'demo-commissioner']));
+    const commissioner = api(`http://127.0.0.1:${HUB_PORT}`, await hubToken(['--role', 'commissioner', '--subject', 'demo-commissioner']));
     const report = await commissioner.get(`/reporting/cycles/${cycle.id}/report`);
     printReport(report);
     const csv = await commissioner.getText(`/reporting/cycles/${cycle.id}/report.csv`);
@@ -201,7 +207,7 @@ async function main(): Promise<void> {
     for (const r of live.notReplied) say(`  ${r.name.padEnd(32)} no answer (${r.reason})`);
     say(`  ${live.replied.length} of ${live.asked.length} online co-ops answered in ${live.elapsedMs} ms; ${live.total.spareHours} spare hours in all, across ${live.total.perLocality.length} localities`);
 
-    const nodes = COOPS.map((c) => ({ id: c.id, name: c.name, api: api(`http://127.0.0.1:${c.port}`, token(NODE_MAIN, { ...common, COOP_ID: c.id }, ['--role', 'coop-admin', '--subject', 'demo-admin'])) }));
+    const nodes = await Promise.all(COOPS.map(async (c) => ({ id: c.id, name: c.name, api: api(`http://127.0.0.1:${c.port}`, await nodeToken(c.id, ['--role', 'coop-admin', '--subject', 'demo-admin'])) })));
     await purchasingStory({ hub, nodes, say, step, poll });
     await tenderStory({ hub, nodes, say, step, poll });
 
@@ -303,8 +309,21 @@ async function reset(): Promise<void> {
   await pg.end();
 }
 
-function token(main: string, env: Record<string, string>, args: string[]): string {
-  return execFileSync(process.execPath, [main, 'token', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+/** A fresh sign-in key pair from the app's own `auth-keys` command. */
+function authKeys(main: string): { AUTH_PRIVATE_KEY: string; AUTH_PUBLIC_KEY: string } {
+  const out = execFileSync(process.execPath, [main, 'auth-keys'], { encoding: 'utf8' });
+  const pair = Object.fromEntries(out.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+  if (!pair.AUTH_PRIVATE_KEY || !pair.AUTH_PUBLIC_KEY) throw new Error(`${main} auth-keys printed no key pair`);
+  return { AUTH_PRIVATE_KEY: pair.AUTH_PRIVATE_KEY, AUTH_PUBLIC_KEY: pair.AUTH_PUBLIC_KEY };
+}
+
+/**
+ * Mints a token with the app's own command. Asynchronously: a second or more of a blocked event loop
+ * lets a server close an idle kept-alive connection that fetch would then reuse ("fetch failed").
+ */
+async function token(main: string, env: Record<string, string>, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [main, 'token', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  return stdout.trim();
 }
 
 function api(base: string, bearer: string) {

@@ -1,11 +1,13 @@
-import { HUB_AUDIENCE, TokenService, nodeAudience } from '@app/platform';
-import { TEST_SECRET, TestMesh } from '../support/mesh';
+import { HUB_TOKENS, newAuthKeyPair } from '@app/platform';
+import { forgeToken, nowSeconds } from '../support/forge-token';
+import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
 /** Sign-in, roles and input validation on both apps' HTTP APIs. */
 describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
   const mesh = new TestMesh();
   const COOP = 'preston';
+  const MEMBER = '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
 
   beforeAll(async () => {
     await mesh.startHub();
@@ -31,9 +33,10 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
 
   describe('tokens', () => {
     it('refuses a forged, expired or other-audience token with 401', async () => {
-      const forged = new TokenService('another-secret-that-is-long-enough-xx', HUB_AUDIENCE).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: 60 });
-      const expired = new TokenService(TEST_SECRET, HUB_AUDIENCE).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: -10 });
-      const forNode = new TokenService(TEST_SECRET, nodeAudience(COOP)).issue({ subject: 's', role: 'consortium-staff', ttlSeconds: 60 });
+      const claims = { sub: 's', role: 'consortium-staff', iss: HUB_TOKENS.issuer, aud: HUB_TOKENS.audience };
+      const forged = forgeToken({ ...claims, iat: nowSeconds(), exp: nowSeconds() + 60 }, { alg: 'ES256', privateKey: newAuthKeyPair().AUTH_PRIVATE_KEY });
+      const expired = forgeToken({ ...claims, iat: nowSeconds() - 70, exp: nowSeconds() - 10 }, { alg: 'ES256', privateKey: mesh.hubAuth.AUTH_PRIVATE_KEY });
+      const forNode = mesh.nodeToken(COOP, 'coop-admin');
       for (const token of [forged, expired, forNode, 'not-a-jwt']) {
         const res = await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${token}`).expect(401);
         expect(res.body.message).toBe('the bearer token is invalid or expired');
@@ -47,15 +50,15 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     it('refuses a role the route does not allow with 403', async () => {
       await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`).send({ status: 'trading' }).expect(403);
       await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('coop', COOP)}`).send({ status: 'trading' }).expect(403);
-      await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', 'm-1')}`).send({ name: 'Taken over' }).expect(403);
-      await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', 'm-1')}`).expect(403);
+      await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`).send({ name: 'Taken over' }).expect(403);
+      await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`).expect(403);
     });
 
     it('lets each allowed role in', async () => {
       for (const role of ['consortium-staff', 'commissioner', 'coop']) {
         await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${mesh.hubToken(role, COOP)}`).expect(200);
       }
-      await mesh.nodeHttp(COOP).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', 'm-1')}`).expect(200);
+      await mesh.nodeHttp(COOP).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`).expect(200);
     });
   });
 

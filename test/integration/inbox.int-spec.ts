@@ -24,7 +24,7 @@ import {
   OutboxService,
   SignatureKeys,
 } from '@app/federation';
-import { AuditTrail, AuditTrail1764000000050, DomainError, FederationConfig, ensureDatabase, loadConfig, postgresOptions } from '@app/platform';
+import { AuditTrail, AuditTrail1764000000050, DomainError, FederationConfig, ensureDatabase, loadConfig, newAuthKeyPair, postgresOptions } from '@app/platform';
 import { PG, dropTestDatabase } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
 
@@ -33,7 +33,7 @@ describe('inbox and outbox on PostgreSQL', () => {
   const database = `ccm_test_inbox_${uniqueSuffix()}`;
   const scheme = subjectScheme('ccm');
   const hubSeed = Buffer.from(createUser().getSeed()).toString();
-  const config = loadConfig(FederationConfig, { JWT_SECRET: 'x'.repeat(32), NATS_NKEY_SEED: hubSeed, INBOX_MAX_DELIVER: '3' });
+  const config = loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY, NATS_NKEY_SEED: hubSeed, INBOX_MAX_DELIVER: '3' });
   const hub = new EnvelopeSigner(hubSeed);
   const coops = new Map(['colne-valley', 'holme-valley'].map((id) => [id, new EnvelopeSigner(Buffer.from(createUser().getSeed()).toString())]));
   /** The hub's key book: each co-op's public key, as provisioning records it. */

@@ -3,7 +3,7 @@ import { connect } from 'nats';
 import request from 'supertest';
 import { createUser } from 'nkeys.js';
 import { EnvelopeSigner } from '@app/federation';
-import { HUB_AUDIENCE, TokenService, loadConfig, nodeAudience } from '@app/platform';
+import { HUB_TOKENS, TokenAuthority, TokenService, loadConfig, newAuthKeyPair, nodeTokens } from '@app/platform';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
@@ -11,7 +11,7 @@ import { startNode } from '../../apps/local-coop-node/src/bootstrap';
 import { dropTestDatabase, queryDb } from './test-database';
 import { uniqueSuffix } from './unique';
 
-export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+export type AuthKeyPair = ReturnType<typeof newAuthKeyPair>;
 
 /** Fast timings so tests see redeliveries and republishes in seconds. */
 const FAST = {
@@ -40,11 +40,15 @@ export class TestMesh {
   /** Each co-op's NKey seed: given by provisioning once a hub exists, made locally for a node alone. */
   private readonly seeds = new Map<string, string>();
   private hubStarted = false;
+  /** The hub's sign-in key pair; each app has its own, and a server is given only the public half. */
+  readonly hubAuth: AuthKeyPair = newAuthKeyPair();
+  private readonly nodeAuth = new Map<string, AuthKeyPair>();
+  private readonly signers = new Map<string, TokenService>();
 
   constructor(readonly natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {}
 
   hubConfig(overrides: Record<string, string> = {}): HubConfig {
-    return loadConfig(HubConfig, { ...baseEnv(this), DB_NAME: this.hubDb, NATS_NKEY_SEED: this.hubSeed, ...overrides });
+    return loadConfig(HubConfig, { ...baseEnv(this), DB_NAME: this.hubDb, NATS_NKEY_SEED: this.hubSeed, AUTH_PUBLIC_KEY: this.hubAuth.AUTH_PUBLIC_KEY, ...overrides });
   }
 
   nodeDb(coopId: string): string {
@@ -62,6 +66,7 @@ export class TestMesh {
       DB_NAME: this.nodeDb(coopId),
       NATS_NKEY_SEED: this.seedOf(coopId),
       HUB_PUBLIC_KEY: new EnvelopeSigner(this.hubSeed).publicKey,
+      AUTH_PUBLIC_KEY: this.authKeysOf(coopId).AUTH_PUBLIC_KEY,
       ...overrides,
     });
   }
@@ -70,6 +75,12 @@ export class TestMesh {
   seedOf(coopId: string): string {
     if (!this.seeds.has(coopId)) this.seeds.set(coopId, newSeed());
     return this.seeds.get(coopId)!;
+  }
+
+  /** The node's own sign-in key pair, made on first use (also for a co-op whose node is not running). */
+  authKeysOf(coopId: string): AuthKeyPair {
+    if (!this.nodeAuth.has(coopId)) this.nodeAuth.set(coopId, newAuthKeyPair());
+    return this.nodeAuth.get(coopId)!;
   }
 
   signerOf(coopId: string): EnvelopeSigner {
@@ -110,12 +121,19 @@ export class TestMesh {
     this.nodes.delete(coopId);
   }
 
+  /** A token signed with the hub's private key, as `consortium-hub token` makes. */
   hubToken(role: string, coopId?: string): string {
-    return new TokenService(TEST_SECRET, HUB_AUDIENCE).issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
+    return this.signer('hub', this.hubAuth, HUB_TOKENS).issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
   }
 
+  /** A token signed with that co-op's node's private key, as `local-coop-node token` makes. */
   nodeToken(coopId: string, role: string, memberId?: string): string {
-    return new TokenService(TEST_SECRET, nodeAudience(coopId)).issue({ subject: `test-${role}`, role, memberId, ttlSeconds: 600 });
+    return this.signer(`node:${coopId}`, this.authKeysOf(coopId), nodeTokens(coopId)).issue({ subject: `test-${role}`, role, memberId, ttlSeconds: 600 });
+  }
+
+  private signer(name: string, keys: AuthKeyPair, authority: TokenAuthority): TokenService {
+    if (!this.signers.has(name)) this.signers.set(name, TokenService.fromSettings({ ...keys, AUTH_TOKEN_MAX_HOURS: 1 }, authority));
+    return this.signers.get(name)!;
   }
 
   hubHttp() {
@@ -160,7 +178,6 @@ function baseEnv(mesh: TestMesh): Record<string, string> {
     PORT: '0',
     NATS_URL: mesh.natsUrl,
     NATS_SUBJECT_ROOT: mesh.root,
-    JWT_SECRET: TEST_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...FAST,
   };

@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
-import { AuditModule, AuthModule, HUB_AUDIENCE, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
+import { AuditModule, AuthModule, HUB_TOKENS, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
@@ -26,7 +26,7 @@ export class HubModule {
         ScheduleModule.forRoot(),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         AuditModule.forRoot({ readerRoles: ['consortium-staff'] }),
-        AuthModule.forRoot({ secret: config.JWT_SECRET, audience: HUB_AUDIENCE }),
+        AuthModule.forRoot({ settings: config, authority: HUB_TOKENS }),
         FederationModule.forRoot({
           side: { kind: 'hub' },
           scheme: subjectScheme(config.NATS_SUBJECT_ROOT),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createUser } from 'nkeys.js';
 import { CoopStatus } from '@app/contracts';
-import { HUB_AUDIENCE, HUB_ROLES, SignInConfig, loadConfig, runCli, runTokenCommand } from '@app/platform';
+import { HUB_TOKENS, SignInConfig, loadConfig, readOptions, requiredOption, runAuthKeysCommand, runCli, runTokenCommand } from '@app/platform';
 import { HubConfig, HubStorageConfig } from './config/hub.config';
 import { hubNatsAuthorization, migrateHub, provisionHubCoop, startHub } from './bootstrap';
 
@@ -10,8 +10,11 @@ import { hubNatsAuthorization, migrateHub, provisionHubCoop, startHub } from './
  * consortium-hub [serve]       run the hub (default)
  * consortium-hub migrate       create the database if missing and apply migrations
  * consortium-hub token --role consortium-staff|commissioner|coop [--coop ID] [--ttl 8h]
- * consortium-hub provision --coop ID --name NAME [--status S] [--sponsor ID] [--rotate] [--env-file PATH]
- *                              give a co-op its NKey identity; prints (or writes) its node's settings
+ *                              a token for this hub only, signed with AUTH_PRIVATE_KEY
+ * consortium-hub auth-keys     a new sign-in key pair for the hub (AUTH_PRIVATE_KEY, AUTH_PUBLIC_KEY)
+ * consortium-hub provision --coop ID --name NAME [--status S] [--sponsor ID] [--rotate] [--out PATH]
+ *                              give a co-op its NKey identity; prints (or writes) its node's settings.
+ *                              Not --env-file: Node 20 takes that option for itself, wherever it stands.
  * consortium-hub nats-config [--out PATH]   the NATS server authorization written from the registry
  * consortium-hub keygen                     a new NKey user seed and public key (e.g. the hub's own)
  */
@@ -24,13 +27,14 @@ void runCli('consortium-hub', {
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   },
   provision: async (args) => {
+    const options = readOptions(args, { values: ['coop', 'name', 'status', 'sponsor', 'out'], flags: ['rotate'] });
     const config = loadConfig(HubConfig);
     const out = await provisionHubCoop(config, {
-      coopId: required(args, 'coop'),
-      name: required(args, 'name'),
-      status: option(args, 'status') as CoopStatus | undefined,
-      sponsorCoopId: option(args, 'sponsor'),
-      rotate: args.includes('--rotate'),
+      coopId: requiredOption(options, 'coop'),
+      name: requiredOption(options, 'name'),
+      status: options.values.status as CoopStatus | undefined,
+      sponsorCoopId: options.values.sponsor,
+      rotate: options.flags.has('rotate'),
     });
     const env = [
       `COOP_ID=${out.coopId}`,
@@ -39,7 +43,7 @@ void runCli('consortium-hub', {
       `NATS_URL=${config.NATS_URL}`,
       `NATS_SUBJECT_ROOT=${config.NATS_SUBJECT_ROOT}`,
     ].join('\n');
-    const file = option(args, 'env-file');
+    const file = options.values.out;
     if (file) {
       writeFileSync(file, env + '\n', { mode: 0o600 });
       chmodSync(file, 0o600);
@@ -50,29 +54,21 @@ void runCli('consortium-hub', {
     if (out.authFile) console.error(`NATS authorization rewritten: ${out.authFile} (reload the server: nats-server --signal reload)`);
   },
   'nats-config': async (args) => {
+    const file = readOptions(args, { values: ['out'] }).values.out;
     const text = await hubNatsAuthorization(loadConfig(HubConfig));
-    const file = option(args, 'out');
     if (file) writeFileSync(file, text, { mode: 0o600 });
     else process.stdout.write(text);
   },
-  keygen: async () => {
+  keygen: async (args) => {
+    readOptions(args, {});
     const pair = createUser();
     console.log(`NATS_NKEY_SEED=${Buffer.from(pair.getSeed()).toString()}`);
     console.log(`# public key: ${pair.getPublicKey()}`);
   },
+  'auth-keys': async (args) => {
+    console.log(runAuthKeysCommand(args));
+  },
   token: async (args) => {
-    const config = loadConfig(SignInConfig);
-    console.log(runTokenCommand(args, config.JWT_SECRET, HUB_AUDIENCE, HUB_ROLES));
+    console.log(runTokenCommand(args, loadConfig(SignInConfig), HUB_TOKENS));
   },
 });
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function required(args: string[], name: string): string {
-  const value = option(args, name);
-  if (!value) throw new Error(`--${name} is required`);
-  return value;
-}

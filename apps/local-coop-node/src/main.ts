@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Matches } from 'class-validator';
 import { COOP_ID_PATTERN } from '@app/contracts';
-import { NODE_ROLES, SignInConfig, loadConfig, nodeAudience, runCli, runTokenCommand } from '@app/platform';
+import { SignInConfig, loadConfig, nodeTokens, readOptions, runAuthKeysCommand, runCli, runTokenCommand } from '@app/platform';
 import { NodeConfig, NodeStorageConfig } from './config/node.config';
 import { migrateNode, seedNode, startNode } from './bootstrap';
 
-/** Signing a token for a node needs only the secret and which co-op it is for. */
+/** Signing a token for a node needs only its private key and which co-op it is for. */
 class NodeTokenConfig extends SignInConfig {
   @Matches(COOP_ID_PATTERN, { message: 'COOP_ID must be set to the co-op id, e.g. colne-valley' })
   COOP_ID: string;
@@ -15,6 +15,8 @@ class NodeTokenConfig extends SignInConfig {
  * local-coop-node [serve]      run the co-op's node (default)
  * local-coop-node migrate      create the co-op's database if missing and apply migrations
  * local-coop-node token --role coop-admin|member [--member ID] [--ttl 8h]
+ *                              a token for this node only, signed with AUTH_PRIVATE_KEY
+ * local-coop-node auth-keys    a new sign-in key pair for this node (AUTH_PRIVATE_KEY, AUTH_PUBLIC_KEY)
  * local-coop-node seed [--coop ID] [--seed N]   fill an empty node with a believable sample co-op
  */
 void runCli('local-coop-node', {
@@ -26,20 +28,20 @@ void runCli('local-coop-node', {
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   },
   seed: async (args) => {
-    const opt = (name: string) => {
-      const i = args.indexOf(`--${name}`);
-      return i >= 0 ? args[i + 1] : undefined;
-    };
-    const coop = opt('coop');
-    const seed = Number(opt('seed') ?? 1);
+    const { values } = readOptions(args, { values: ['coop', 'seed'] });
+    const coop = values.coop;
+    const seed = Number(values.seed ?? 1);
     if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
     const env = coop ? { COOP_NAME: titled(coop) + ' Care Co-op', COOP_LOCALITIES: titled(coop), ...process.env, COOP_ID: coop } : process.env;
     const summary = await seedNode(loadConfig(NodeStorageConfig, env), seed);
     console.log(JSON.stringify(summary));
   },
+  'auth-keys': async (args) => {
+    console.log(runAuthKeysCommand(args));
+  },
   token: async (args) => {
     const config = loadConfig(NodeTokenConfig);
-    console.log(runTokenCommand(args, config.JWT_SECRET, nodeAudience(config.COOP_ID), NODE_ROLES));
+    console.log(runTokenCommand(args, config, nodeTokens(config.COOP_ID)));
   },
 });
 

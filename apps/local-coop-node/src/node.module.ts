@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, HubKey, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
-import { AuditModule, AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule, nodeAudience } from '@app/platform';
+import { AuditModule, AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule, nodeTokens } from '@app/platform';
 import { NodeConfig } from './config/node.config';
 import { NODE_CONFIG } from './config/node-config.token';
 import { nodeDataSourceOptions } from './database/database-options';
@@ -33,7 +33,7 @@ export class NodeModule {
         ScheduleModule.forRoot(),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         AuditModule.forRoot({ readerRoles: ['coop-admin'] }),
-        AuthModule.forRoot({ secret: config.JWT_SECRET, audience: nodeAudience(config.COOP_ID) }),
+        AuthModule.forRoot({ settings: config, authority: nodeTokens(config.COOP_ID) }),
         FederationModule.forRoot({
           side: { kind: 'node', coopId: config.COOP_ID },
           scheme: subjectScheme(config.NATS_SUBJECT_ROOT),

@@ -1,8 +1,8 @@
-import { loadConfig } from '@app/platform';
+import { loadConfig, newAuthKeyPair } from '@app/platform';
 import { HubConfig } from './hub.config';
 
 // A syntactically valid NKey user seed; nothing is signed with it here.
-const SECRET = { JWT_SECRET: 'a'.repeat(32), NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
+const SECRET = { AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY, NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
 
 describe('the hub configuration', () => {
   it('takes PUBLIC_BASE_URL as an http or https URL, and leaves it unset by default', () => {

@@ -1,21 +1,28 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { AuthPrivateKey, AuthPublicKey } from '../auth/auth-key.validators';
 
 const NATS_URLS = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
-function JwtSecret(): PropertyDecorator {
-  return (target, key) => {
-    IsString({ message: 'JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens' })(target, key);
-    MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })(target, key);
-    MaxLength(512, { message: 'JWT_SECRET must be at most 512 characters long' })(target, key);
-  };
+const MAX_HOURS = 'AUTH_TOKEN_MAX_HOURS must be a whole number of hours from 1 to 8784 (the longest lifetime a sign-in token may have)';
+function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((d) => d(target, key));
 }
+const TokenMaxHours = () => apply(Transform(toInt), IsInt({ message: MAX_HOURS }), Min(1, { message: MAX_HOURS }), Max(8784, { message: MAX_HOURS }));
+/** Retired; read only to say what replaced it. Its value is dropped at once, never kept or printed. */
+const RetiredSecret = () => apply(IsOptional(), Transform(({ value }) => (value === undefined ? undefined : 'set')));
 
-/** The secret that signs and checks sign-in tokens: all the `token` command needs. */
+/** What the `token` command needs: the private key, and the longest lifetime the app accepts. */
 export class SignInConfig {
-  @JwtSecret()
-  JWT_SECRET: string;
+  @AuthPrivateKey(true)
+  AUTH_PRIVATE_KEY: string;
+
+  @TokenMaxHours()
+  AUTH_TOKEN_MAX_HOURS = 720;
+
+  @RetiredSecret()
+  JWT_SECRET?: string;
 }
 
 /** Where the app's PostgreSQL is: all that offline commands (migrate, seed) need. */
@@ -43,8 +50,20 @@ export class DatabaseConfig {
 
 /** Settings every app has: HTTP, PostgreSQL, NATS and sign-in. */
 export class CommonConfig extends DatabaseConfig {
-  @JwtSecret()
-  JWT_SECRET: string;
+  /** Checks the bearer tokens this app accepts: its own, and no other app's. */
+  @AuthPublicKey()
+  AUTH_PUBLIC_KEY?: string;
+
+  /** Not needed to serve; accepted so one secrets file can serve and mint tokens. */
+  @AuthPrivateKey(false)
+  AUTH_PRIVATE_KEY?: string;
+
+  /** A token whose lifetime (exp - iat) is longer is refused, however it was signed. */
+  @TokenMaxHours()
+  AUTH_TOKEN_MAX_HOURS = 720;
+
+  @RetiredSecret()
+  JWT_SECRET?: string;
 
   @Transform(toInt)
   @IsInt({ message: 'PORT must be a whole number between 0 (any free port) and 65535' })

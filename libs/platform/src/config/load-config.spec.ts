@@ -1,7 +1,9 @@
-import { ConfigError, FederationConfig, loadConfig } from '../index';
+import { ConfigError, FederationConfig, SignInConfig, loadConfig, newAuthKeyPair } from '../index';
 
+const PAIR = newAuthKeyPair();
 // A syntactically valid NKey user seed; nothing is signed with it here.
-const SECRET = { JWT_SECRET: 'a'.repeat(32), NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
+const SECRET = { AUTH_PUBLIC_KEY: PAIR.AUTH_PUBLIC_KEY, NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
+const AUTH_PUBLIC_KEY_MISSING = "AUTH_PUBLIC_KEY must be set: the app's ES256 public key (SPKI, PEM or one line of base64) that checks sign-in tokens, made by the app's auth-keys command";
 
 describe('loadConfig', () => {
   it('gives developer-machine defaults for everything but secrets', () => {
@@ -14,10 +16,35 @@ describe('loadConfig', () => {
   });
 
   it('refuses a missing secret, naming the variable', () => {
-    expect(() => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED })).toThrow(
-      new ConfigError(['JWT_SECRET must be set: a random string of at least 32 characters that signs sign-in tokens']),
+    expect(() => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED })).toThrow(new ConfigError([AUTH_PUBLIC_KEY_MISSING]));
+    expect(() => loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: SECRET.AUTH_PUBLIC_KEY })).toThrow(/NATS_NKEY_SEED must be set to an NKey user seed/);
+  });
+
+  it('tells an app still given only JWT_SECRET what replaced it, without printing it', () => {
+    const secret = 'the-old-shared-secret-0123456789abcdef';
+    const attempt = () => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED, JWT_SECRET: secret });
+    expect(attempt).toThrow(
+      new ConfigError([`${AUTH_PUBLIC_KEY_MISSING} (JWT_SECRET is no longer used: each app checks ES256 tokens with its own key pair; AUTH_PRIVATE_KEY is needed only to mint tokens)`]),
     );
-    expect(() => loadConfig(FederationConfig, { JWT_SECRET: SECRET.JWT_SECRET })).toThrow(/NATS_NKEY_SEED must be set to an NKey user seed/);
+    expect(() => loadConfig(SignInConfig, { JWT_SECRET: secret })).toThrow(/^Invalid configuration: AUTH_PRIVATE_KEY must be set: .*\(JWT_SECRET is no longer used/);
+    expect(String(catchError(attempt))).not.toContain(secret);
+    expect(JSON.stringify(loadConfig(FederationConfig, { ...SECRET, JWT_SECRET: secret }))).not.toContain(secret);
+  });
+
+  it('serves with the public key alone, or derives it from the private key', () => {
+    expect(loadConfig(FederationConfig, SECRET)).toMatchObject({ AUTH_PUBLIC_KEY: PAIR.AUTH_PUBLIC_KEY, AUTH_TOKEN_MAX_HOURS: 720 });
+    expect(loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED, AUTH_PRIVATE_KEY: PAIR.AUTH_PRIVATE_KEY }).AUTH_PRIVATE_KEY).toBe(PAIR.AUTH_PRIVATE_KEY);
+    expect(loadConfig(FederationConfig, { ...SECRET, ...PAIR, AUTH_TOKEN_MAX_HOURS: '24' }).AUTH_TOKEN_MAX_HOURS).toBe(24);
+  });
+
+  it.each([
+    [{ AUTH_PUBLIC_KEY: 'c2VjcmV0' }, 'AUTH_PUBLIC_KEY must be a P-256 public key (SPKI) as PEM or one line of base64'],
+    [{ AUTH_PUBLIC_KEY: PAIR.AUTH_PRIVATE_KEY }, 'AUTH_PUBLIC_KEY must be a P-256 public key (SPKI) as PEM or one line of base64'],
+    [{ AUTH_PRIVATE_KEY: newAuthKeyPair().AUTH_PRIVATE_KEY }, 'AUTH_PUBLIC_KEY must be the public half of AUTH_PRIVATE_KEY'],
+    [{ AUTH_PRIVATE_KEY: PAIR.AUTH_PUBLIC_KEY }, 'AUTH_PRIVATE_KEY must be a P-256 private key (PKCS#8) as PEM or one line of base64'],
+    [{ AUTH_TOKEN_MAX_HOURS: '0' }, 'AUTH_TOKEN_MAX_HOURS must be a whole number of hours from 1 to 8784'],
+  ])('refuses sign-in keys that cannot work (%j), naming the variable', (extra, message) => {
+    expect(() => loadConfig(FederationConfig, { ...SECRET, ...extra })).toThrow(message);
   });
 
   it.each([
@@ -32,13 +59,18 @@ describe('loadConfig', () => {
   });
 
   it('never prints the value it refused', () => {
-    try {
-      loadConfig(FederationConfig, { ...SECRET, JWT_SECRET: 'short-secret-value' });
-      throw new Error('expected a ConfigError');
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as Error).message).not.toContain('short-secret-value');
-      expect((error as Error).message).toContain('JWT_SECRET must be at least 32 characters');
-    }
+    const error = catchError(() => loadConfig(FederationConfig, { ...SECRET, AUTH_PUBLIC_KEY: 'short-secret-value' }));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).not.toContain('short-secret-value');
+    expect((error as Error).message).toContain('AUTH_PUBLIC_KEY must be a P-256 public key');
   });
 });
+
+function catchError(attempt: () => unknown): unknown {
+  try {
+    attempt();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
