@@ -28,4 +28,6 @@ $HUB nats-config --out /nats-auth/authorization.conf
 # The apps run as the image's unprivileged "node" user: let them read their keys, and the hub rewrite
 # the authorization when a co-op joins or leaves.
 chown -R node:node "$SECRETS" /nats-auth
+# NATS runs as that user too, so the hub may signal it to reload: its JetStream store must be its own.
+chown -R node:node /nats-data
 echo "provisioned: hub and three co-ops; NATS authorization written"

@@ -135,12 +135,12 @@ export class NatsAuthorizationSync implements OnApplicationBootstrap, BeforeAppl
   private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.nextAttemptAt = null;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
+    this.nextAttemptAt = null;
     await this.running;
   }
 }
