@@ -27,7 +27,8 @@ describe('registration and liveness (hub and nodes over the real NATS and Postgr
   /** The node's last outbox row of a type, as the hub's receipt settled it. */
   const lastSent = async (coopId: string, type: string) =>
     (await mesh.nodeQuery<{ status: string; last_error: string | null }>(coopId, 'SELECT status, last_error FROM outbox_message WHERE type = $1 ORDER BY created_at DESC LIMIT 1', [type]))[0];
-  const settled = (coopId: string, type: string) => waitFor(`${coopId}'s ${type} settled by a receipt`, () => lastSent(coopId, type), (r) => r?.status === 'confirmed' || r?.status === 'rejected');
+  const settled = (coopId: string, type: string) =>
+    waitFor(`${coopId}'s ${type} settled by a receipt`, () => lastSent(coopId, type), (r) => r?.status === 'confirmed' || r?.status === 'rejected', { timeoutMs: 45_000 });
 
   const patchProfile = (coopId: string, body: object) =>
     mesh.nodeHttp(coopId).patch('/profile').set('Authorization', `Bearer ${mesh.nodeToken(coopId, 'coop-admin')}`).send(body).expect(200);
@@ -133,31 +134,6 @@ describe('registration and liveness (hub and nodes over the real NATS and Postgr
     await waitFor('the genuine change on the hub', () => coop('holme-valley'), (c) => c.name === 'Holme Valley Care Co-operative');
   }, NODE_START_TIMEOUT_MS);
 
-  it('refuses a sponsor the node claims for itself, until consortium staff record it', async () => {
-    await mesh.startNode('marsden', { COOP_NAME: 'Marsden Care Co-op', COOP_LOCALITIES: 'Marsden', COOP_SPONSOR_ID: 'colne-valley' });
-    const registration = await settled('marsden', 'coop.registered');
-    expect(registration.status).toBe('rejected');
-    expect(registration.last_error).toMatch(/^REGISTRY\.SPONSOR_NOT_YOURS: the profile names colne-valley as sponsor but the consortium records no sponsor/);
-    expect(await coop('marsden')).toMatchObject({ sponsorCoopId: null, localities: [] });
-
-    const put = (id: string, sponsorCoopId: unknown) => mesh.hubHttp().put(`/coops/${id}/sponsor`).set('Authorization', `Bearer ${staff}`).send({ sponsorCoopId });
-    expect((await put('marsden', 'marsden').expect(400)).body.code).toBe('REGISTRY.SELF_SPONSOR');
-    expect((await put('marsden', 'nowhere').expect(400)).body.code).toBe('REGISTRY.SPONSOR_UNKNOWN');
-    expect((await put('marsden', 'Not An Id').expect(400)).body.message.join(' ')).toMatch(/sponsorCoopId must be a co-op id/);
-    await put('marsden', 'colne-valley').expect(204);
-    expect((await put('colne-valley', 'marsden').expect(409)).body.code).toBe('REGISTRY.SPONSOR_LOOP');
-    expect((await coop('colne-valley')).sponsorCoopId).toBeNull();
-  }, NODE_START_TIMEOUT_MS);
-
-  it('accepts the registration once its sponsor claim matches what staff recorded', async () => {
-    await mesh.stopNode('marsden');
-    await mesh.startNode('marsden');
-    const accepted = await waitFor('the registration accepted once the claim matches the record', () => coop('marsden'), (c) => c.localities?.includes('Marsden'));
-    expect(accepted.sponsorCoopId).toBe('colne-valley');
-    expect((await lastSent('marsden', 'coop.registered')).status).toBe('confirmed');
-    await mesh.stopNode('marsden');
-  }, NODE_START_TIMEOUT_MS);
-
   it('marks a co-op offline when its heartbeats stop', async () => {
     await mesh.stopNode('holme-valley');
     const gone = await waitFor('holme-valley offline', () => coop('holme-valley'), (c) => c.connectivity === 'offline');
@@ -196,15 +172,40 @@ describe('registration and liveness (hub and nodes over the real NATS and Postgr
     expect(refused.reason).toMatch(/co-op colne-valley has no signing key on record/);
     expect(await mesh.hubQuery('SELECT 1 FROM inbox_message WHERE message_id = $1', [sent])).toEqual([]);
 
-    // Heartbeats keep flowing (marsden's advance past the leaving), but none of colne-valley's counts.
-    await mesh.startNode('marsden');
+    // Heartbeats keep flowing (holme-valley's advance past the leaving), but none of colne-valley's counts.
+    await mesh.startNode('holme-valley');
     await waitFor(
       "another co-op's heartbeats recorded well after the leaving",
-      () => coop('marsden'),
+      () => coop('holme-valley'),
       (c) => c.lastHeartbeatAt !== null && new Date(c.lastHeartbeatAt).getTime() > leftAt + 1500,
     );
     const after = await coop('colne-valley');
     expect(after.name).toBe(before.name);
     expect(new Date(after.lastHeartbeatAt).getTime()).toBeLessThanOrEqual(leftAt);
+  }, NODE_START_TIMEOUT_MS);
+
+  it('refuses a sponsor the node claims for itself, until consortium staff record it', async () => {
+    await mesh.startNode('marsden', { COOP_NAME: 'Marsden Care Co-op', COOP_LOCALITIES: 'Marsden', COOP_SPONSOR_ID: 'colne-valley' });
+    const registration = await settled('marsden', 'coop.registered');
+    expect(registration.status).toBe('rejected');
+    expect(registration.last_error).toMatch(/^REGISTRY\.SPONSOR_NOT_YOURS: the profile names colne-valley as sponsor but the consortium records no sponsor/);
+    expect(await coop('marsden')).toMatchObject({ sponsorCoopId: null, localities: [] });
+
+    const put = (id: string, sponsorCoopId: unknown) => mesh.hubHttp().put(`/coops/${id}/sponsor`).set('Authorization', `Bearer ${staff}`).send({ sponsorCoopId });
+    expect((await put('marsden', 'marsden').expect(400)).body.code).toBe('REGISTRY.SELF_SPONSOR');
+    expect((await put('marsden', 'nowhere').expect(400)).body.code).toBe('REGISTRY.SPONSOR_UNKNOWN');
+    expect((await put('marsden', 'Not An Id').expect(400)).body.message.join(' ')).toMatch(/sponsorCoopId must be a co-op id/);
+    await put('marsden', 'colne-valley').expect(204);
+    expect((await put('colne-valley', 'marsden').expect(409)).body.code).toBe('REGISTRY.SPONSOR_LOOP');
+    expect((await coop('colne-valley')).sponsorCoopId).toBeNull();
+  }, NODE_START_TIMEOUT_MS);
+
+  it('accepts the registration once its sponsor claim matches what staff recorded', async () => {
+    await mesh.stopNode('marsden');
+    await mesh.startNode('marsden');
+    const accepted = await waitFor('the registration accepted once the claim matches the record', () => coop('marsden'), (c) => c.localities?.includes('Marsden'));
+    expect(accepted.sponsorCoopId).toBe('colne-valley');
+    expect((await settled('marsden', 'coop.registered')).status).toBe('confirmed');
+    await mesh.stopNode('marsden');
   }, NODE_START_TIMEOUT_MS);
 });

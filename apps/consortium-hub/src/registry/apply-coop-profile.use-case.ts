@@ -17,8 +17,9 @@ import { lockRegistryIdentities } from './registry-identity-lock';
  * A node's registration (at every start) or profile change: updates the co-op's registry entry, unless
  * we already hold a newer profile (messages can arrive out of order after a republish). A profile that
  * breaks an identity rule (coop-identity.rules.ts) is refused with the rule's code, which reaches the
- * node in its rejected receipt, and changes nothing. A registration is answered with the co-op's
- * status, through the hub's outbox, and makes sure the co-op has its own durable consumer.
+ * node in its rejected receipt, and changes nothing. A registration makes sure the co-op has its own
+ * durable consumer (to receive the answer on, accepted or refused) and is answered with the co-op's
+ * status, through the hub's outbox.
  */
 @Injectable()
 export class ApplyCoopProfile implements OnModuleInit {
@@ -34,6 +35,8 @@ export class ApplyCoopProfile implements OnModuleInit {
   }
 
   async execute(envelope: Envelope<CoopProfilePayload>, m: EntityManager, isRegistration: boolean): Promise<void> {
+    // First, whatever the verdict: a refused registration is answered too, on this consumer.
+    if (isRegistration) await this.topology.ensureNodeConsumer(envelope.coopId);
     const made = profileMadeAt(envelope.occurredAt, new Date());
     if (!made.ok) throw RegistryErrors.fromTheFuture(made.reason);
     await lockRegistryIdentities(m);
@@ -63,7 +66,6 @@ export class ApplyCoopProfile implements OnModuleInit {
   }
 
   private async answerRegistration(envelope: Envelope<CoopProfilePayload>, own: { status: CoopStatus; registered_at: Date }, m: EntityManager): Promise<void> {
-    await this.topology.ensureNodeConsumer(envelope.coopId);
     await this.outbox.enqueue(
       m,
       REGISTRATION_ACCEPTED_V1,
