@@ -54,5 +54,7 @@ $HUB nats-config --out "$NATS_AUTH/authorization.conf"
 # the authorization when a co-op joins or leaves.
 if [ "$(id -u)" = 0 ] && [ -z "${SKIP_CHOWN:-}" ]; then
   chown -R node:node "$SECRETS" "$NATS_AUTH"
+  # NATS runs as that user too, so the hub may signal it to reload: its JetStream store must be its own.
+  if [ -d "${NATS_DATA:-/nats-data}" ]; then chown -R node:node "${NATS_DATA:-/nats-data}"; fi
 fi
 echo "provisioned: hub and three co-ops, each app with its own sign-in keys; NATS authorization written"

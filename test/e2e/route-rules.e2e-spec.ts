@@ -111,6 +111,8 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /coops/{id}': HUB_ANY,
   'PATCH /coops/{id}/status': STAFF,
   'GET /federation/status': STAFF,
+  'PUT /coops/{id}/sponsor': STAFF,
+  'GET /coops/nats-authorization': STAFF,
   'POST /reporting/cycles': STAFF,
   'GET /reporting/cycles': ['consortium-staff', 'commissioner'],
   'GET /reporting/cycles/{id}/completeness': ['consortium-staff', 'commissioner'],

@@ -30,17 +30,36 @@ export async function freePort(): Promise<number> {
 /**
  * A private nats-server with JetStream for one test suite: it can be stopped (the network is down)
  * and started again on the same port and store, or wiped (a broker that lost its data).
+ *
+ * It writes its process id to `pidFile`. Started with an authorization, it includes `authFile` the
+ * way deploy/nats/server.conf includes the hub's file, so a hub given NATS_AUTH_FILE=authFile and
+ * NATS_SERVER_PID_FILE=pidFile keeps it in step with the registry by itself.
  */
 export class TestNatsServer {
   private proc: ChildProcess | null = null;
   readonly dir = mkdtempSync(join(tmpdir(), 'ccm-nats-'));
+  readonly pidFile = join(this.dir, 'nats.pid');
+  readonly authFile = join(this.dir, 'authorization.conf');
 
-  private constructor(readonly port: number, private extraConfig: string) {}
+  private constructor(readonly port: number, private extraConfig: string, private readonly includeAuthFile: boolean) {}
 
   static async start(extraConfig = ''): Promise<TestNatsServer> {
-    const server = new TestNatsServer(await freePort(), extraConfig);
+    const server = new TestNatsServer(await freePort(), extraConfig, false);
     await server.resume();
     return server;
+  }
+
+  /** A server whose users are those in `authFile`, first written with `authorization`. */
+  static async startWithAuthFile(authorization: string): Promise<TestNatsServer> {
+    const server = new TestNatsServer(await freePort(), '', true);
+    writeFileSync(server.authFile, authorization, { mode: 0o600 });
+    await server.resume();
+    return server;
+  }
+
+  /** The running server's process id, or null when it is stopped. */
+  get pid(): number | null {
+    return this.proc && this.proc.exitCode === null ? (this.proc.pid ?? null) : null;
   }
 
   get url(): string {
@@ -70,7 +89,12 @@ export class TestNatsServer {
   }
 
   private writeConfig(): void {
-    writeFileSync(this.configFile, `listen: 127.0.0.1:${this.port}\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${this.extraConfig}\n`);
+    // An include is relative to the including file, even one written with a leading "/".
+    const include = this.includeAuthFile ? 'include "authorization.conf"\n' : '';
+    writeFileSync(
+      this.configFile,
+      `listen: 127.0.0.1:${this.port}\npid_file: "${this.pidFile}"\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${include}${this.extraConfig}\n`,
+    );
   }
 
   async stop(): Promise<void> {

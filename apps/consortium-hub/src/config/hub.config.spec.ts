@@ -17,3 +17,18 @@ describe('the hub configuration', () => {
     }
   });
 });
+
+describe('the hub configuration of NATS reloads', () => {
+  it('takes NATS_SERVER_PID_FILE with NATS_AUTH_FILE, and checks every 30 s by default', () => {
+    const config = loadConfig(HubConfig, { ...SECRET, NATS_AUTH_FILE: '/nats-auth/authorization.conf', NATS_SERVER_PID_FILE: '/nats-auth/nats.pid' });
+    expect(config.NATS_SERVER_PID_FILE).toBe('/nats-auth/nats.pid');
+    expect(config.NATS_AUTH_CHECK_MS).toBe(30_000);
+    expect(loadConfig(HubConfig, SECRET).NATS_SERVER_PID_FILE).toBeUndefined();
+  });
+
+  it('refuses a pid file without an authorization file to reload, or one that is not an absolute path', () => {
+    expect(() => loadConfig(HubConfig, { ...SECRET, NATS_SERVER_PID_FILE: '/nats-auth/nats.pid' })).toThrow('NATS_SERVER_PID_FILE needs NATS_AUTH_FILE');
+    expect(() => loadConfig(HubConfig, { ...SECRET, NATS_AUTH_FILE: '/a.conf', NATS_SERVER_PID_FILE: 'nats.pid' })).toThrow('NATS_SERVER_PID_FILE must be an absolute file path');
+    expect(() => loadConfig(HubConfig, { ...SECRET, NATS_AUTH_CHECK_MS: '50' })).toThrow('NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000');
+  });
+});

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
 import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
 
 const DB_NAME_RULE = 'DB_NAME must be a database name of lower-case letters, digits and underscores';
@@ -19,11 +19,35 @@ export class HubConfig extends FederationConfig {
 
   /**
    * Where the hub keeps the NATS server's authorization file (include it from the server's config).
-   * Rewritten whenever a co-op is provisioned or leaves; unset, "consortium-hub nats-config" prints it.
+   * Rewritten from the registry at start, whenever a co-op is provisioned, leaves or comes back, and
+   * when found out of step; unset, "consortium-hub nats-config" prints it.
    */
   @IsOptional()
   @Matches(/^\/[^\0]+$/, { message: 'NATS_AUTH_FILE must be an absolute file path' })
   NATS_AUTH_FILE?: string;
+
+  /**
+   * The NATS server's pid file (its `pid_file`): after rewriting NATS_AUTH_FILE the hub sends that
+   * process SIGHUP so the server reloads it. The hub must see the process (same host, or a shared pid
+   * namespace) and run as its user. Unset, reloading the server is the operator's step.
+   */
+  @ValidateIf((c: HubConfig) => c.NATS_SERVER_PID_FILE !== undefined)
+  @Matches(/^\/[^\0]+$/, { message: 'NATS_SERVER_PID_FILE must be an absolute file path' })
+  @ValidateBy({
+    name: 'needsAuthFile',
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) => Boolean((args?.object as HubConfig | undefined)?.NATS_AUTH_FILE),
+      defaultMessage: () => 'NATS_SERVER_PID_FILE needs NATS_AUTH_FILE: the server is reloaded to read the file the hub writes',
+    },
+  })
+  NATS_SERVER_PID_FILE?: string;
+
+  /** How often the hub checks that NATS_AUTH_FILE and the server still match the registry (and retries after a failure). */
+  @Transform(toInt)
+  @IsInt({ message: 'NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000' })
+  @Min(200, { message: 'NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000' })
+  @Max(3_600_000, { message: 'NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000' })
+  NATS_AUTH_CHECK_MS = 30_000;
 
   /**
    * Where the public reaches this hub's API, e.g. https://hub.example.coop: the base of the URIs in

@@ -4,16 +4,22 @@ import {
   COOP_PROFILE_UPDATED_V1,
   COOP_REGISTERED_V1,
   CoopProfilePayload,
+  CoopStatus,
   Envelope,
   REGISTRATION_ACCEPTED_V1,
 } from '@app/contracts';
 import { InboxHandlers, OutboxService, TopologyService } from '@app/federation';
+import { HeldIdentity, identityClash, profileMadeAt, sponsorClaimProblem } from './coop-identity.rules';
+import { RegistryErrors } from './registry.errors';
+import { lockRegistryIdentities } from './registry-identity-lock';
 
 /**
- * A node's registration (at every start) or profile change: upsert the registry entry, unless we
- * already hold a newer profile (messages can arrive out of order after a republish). A registration
- * is answered with the co-op's status, through the hub's outbox, and makes sure the co-op has its
- * own durable consumer to receive it on.
+ * A node's registration (at every start) or profile change: updates the co-op's registry entry, unless
+ * we already hold a newer profile (messages can arrive out of order after a republish). A profile that
+ * breaks an identity rule (coop-identity.rules.ts) is refused with the rule's code, which reaches the
+ * node in its rejected receipt, and changes nothing. A registration makes sure the co-op has its own
+ * durable consumer (to receive the answer on, accepted or refused) and is answered with the co-op's
+ * status, through the hub's outbox.
  */
 @Injectable()
 export class ApplyCoopProfile implements OnModuleInit {
@@ -29,26 +35,41 @@ export class ApplyCoopProfile implements OnModuleInit {
   }
 
   async execute(envelope: Envelope<CoopProfilePayload>, m: EntityManager, isRegistration: boolean): Promise<void> {
+    // First, whatever the verdict: a refused registration is answered too, on this consumer.
+    if (isRegistration) await this.topology.ensureNodeConsumer(envelope.coopId);
+    const made = profileMadeAt(envelope.occurredAt, new Date());
+    if (!made.ok) throw RegistryErrors.fromTheFuture(made.reason);
+    await lockRegistryIdentities(m);
+    const [own] = await m.query('SELECT sponsor_coop_id, profile_updated_at, status, registered_at FROM coop WHERE id = $1 FOR UPDATE', [envelope.coopId]);
+    if (!own) throw RegistryErrors.notFound(envelope.coopId);
+    // An older profile than the one held changes nothing, so it cannot break a rule either.
+    if (new Date(own.profile_updated_at).getTime() <= made.at.getTime()) await this.apply(envelope, made.at, own.sponsor_coop_id, m);
+    if (isRegistration) await this.answerRegistration(envelope, own, m);
+  }
+
+  private async apply(envelope: Envelope<CoopProfilePayload>, at: Date, recordedSponsor: string | null, m: EntityManager): Promise<void> {
     const p = envelope.payload;
-    const [row] = await m.query(
-      `INSERT INTO coop (id, name, legal_form, localities, services_offered, sponsor_coop_id, node_version, profile_updated_at, registration_number, cqc_rating, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'registered')
-       ON CONFLICT (id) DO UPDATE SET
-         name = EXCLUDED.name, legal_form = EXCLUDED.legal_form, localities = EXCLUDED.localities,
-         registration_number = EXCLUDED.registration_number, cqc_rating = EXCLUDED.cqc_rating,
-         services_offered = EXCLUDED.services_offered, sponsor_coop_id = EXCLUDED.sponsor_coop_id,
-         node_version = EXCLUDED.node_version, profile_updated_at = EXCLUDED.profile_updated_at, updated_at = now()
-       WHERE coop.profile_updated_at <= EXCLUDED.profile_updated_at
-       RETURNING status, registered_at`,
-      [envelope.coopId, p.name, p.legalForm, p.localities, p.servicesOffered, p.sponsorCoopId ?? null, p.nodeVersion, envelope.occurredAt, p.registrationNumber ?? null, p.cqcRating ?? null],
+    const held: HeldIdentity[] = (await m.query('SELECT id, name, registration_number FROM coop WHERE id <> $1', [envelope.coopId])).map(
+      (r: { id: string; name: string; registration_number: string | null }) => ({ id: r.id, name: r.name, registrationNumber: r.registration_number }),
     );
-    if (!isRegistration) return;
-    await this.topology.ensureNodeConsumer(envelope.coopId);
-    const current = row ?? (await m.query('SELECT status, registered_at FROM coop WHERE id = $1', [envelope.coopId]))[0];
+    const clash = identityClash({ coopId: envelope.coopId, name: p.name, registrationNumber: p.registrationNumber }, held);
+    if (clash) throw RegistryErrors.identityTaken(clash);
+    const sponsorProblem = sponsorClaimProblem(envelope.coopId, p.sponsorCoopId, recordedSponsor, held.some((h) => h.id === p.sponsorCoopId));
+    if (sponsorProblem) throw RegistryErrors.sponsor(sponsorProblem, envelope.coopId, p.sponsorCoopId!, recordedSponsor);
+    // The sponsor is never written from a profile: the consortium's record stands.
+    await m.query(
+      `UPDATE coop SET name = $2, legal_form = $3, localities = $4, services_offered = $5, node_version = $6, profile_updated_at = $7,
+              registration_number = $8, cqc_rating = $9, updated_at = now()
+        WHERE id = $1`,
+      [envelope.coopId, p.name, p.legalForm, p.localities, p.servicesOffered, p.nodeVersion, at, p.registrationNumber ?? null, p.cqcRating ?? null],
+    );
+  }
+
+  private async answerRegistration(envelope: Envelope<CoopProfilePayload>, own: { status: CoopStatus; registered_at: Date }, m: EntityManager): Promise<void> {
     await this.outbox.enqueue(
       m,
       REGISTRATION_ACCEPTED_V1,
-      { status: current.status, registeredAt: new Date(current.registered_at).toISOString() },
+      { status: own.status, registeredAt: new Date(own.registered_at).toISOString() },
       { coopId: envelope.coopId, correlationId: envelope.correlationId, causationId: envelope.id },
     );
   }

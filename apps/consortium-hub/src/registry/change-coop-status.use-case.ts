@@ -1,20 +1,25 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoopStatus } from '@app/contracts';
+import { SIGNATURE_KEYS } from '@app/federation';
 import { Principal } from '@app/platform';
-import { HubConfig } from '../config/hub.config';
-import { HUB_CONFIG } from '../config/hub-config.token';
+import { NatsAuthorizationSync } from './nats-authorization-sync.service';
+import { RegistryKeys } from './registry-keys';
 import { RegistryErrors } from './registry.errors';
-import { refreshNatsAuthorization } from './write-nats-authorization';
 
-/** Consortium staff move a co-op through its lifecycle (e.g. trading, suspended, left). */
+/**
+ * Consortium staff move a co-op through its lifecycle (e.g. trading, suspended, left). Leaving takes
+ * effect at once: the hub stops taking the co-op's messages the moment the change commits, and the
+ * NATS server drops its connection as soon as the rewritten authorization is reloaded.
+ */
 @Injectable()
 export class ChangeCoopStatus {
   private readonly logger = new Logger(ChangeCoopStatus.name);
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+    @Inject(SIGNATURE_KEYS) private readonly keys: RegistryKeys,
+    private readonly natsAuthorization: NatsAuthorizationSync,
   ) {}
 
   async execute(coopId: string, status: CoopStatus, by: Principal): Promise<void> {
@@ -24,13 +29,10 @@ export class ChangeCoopStatus {
       await m.query('UPDATE coop SET status = $2, updated_at = now() WHERE id = $1', [coopId, status]);
       return row.status;
     });
+    this.keys.forget(coopId);
     this.logger.log({ msg: 'co-op status changed', coopId, status, by: by.subject });
-    // A co-op that leaves loses its NATS identity; one that comes back gets it again. Written after
-    // the commit, from the registry as it then stands, so concurrent changes end in the right file.
-    if ((before === 'left') !== (status === 'left')) {
-      await refreshNatsAuthorization(this.dataSource, this.config).catch((error: Error) =>
-        this.logger.error({ msg: 'NATS authorization not rewritten; run "consortium-hub nats-config"', coopId, reason: error.message }),
-      );
-    }
+    // After the commit, so the authorization is written from the registry as it now stands. A failure
+    // does not undo the change: it is shown on GET /coops/nats-authorization and retried.
+    if ((before === 'left') !== (status === 'left')) await this.natsAuthorization.sync();
   }
 }

@@ -1,4 +1,4 @@
-import { SubjectScheme } from '@app/contracts';
+import { MESSAGE_CATALOG, MessageDefinition, SubjectScheme } from '@app/contracts';
 import { nodeInboxPrefix } from '@app/federation';
 
 /**
@@ -16,20 +16,32 @@ export interface NatsUser {
 }
 
 /**
+ * The message types a co-op may publish on the durable path: those the catalog sends from a co-op to
+ * the hub over JetStream (each version shares its type's subject).
+ */
+export function coopDurableTypes(catalog: readonly MessageDefinition[] = MESSAGE_CATALOG): string[] {
+  return [...new Set(catalog.filter((d) => d.direction === 'coop-to-hub' && d.transport === 'durable').map((d) => d.type))].sort();
+}
+
+/**
  * The NATS server's authorization block, written from the registry so nobody edits it by hand.
- * The hub may do anything; each co-op may publish only on its own subjects and pull, inspect and ack
- * only its own durable consumer on the hub's stream, subscribe only to its own reply inbox and to
- * the hub's live questions, and answer each live question once on its reply subject. It is never
- * given the stream-wide read APIs (STREAM.MSG.GET, DIRECT.GET), which would read any co-op's
- * messages by sequence.
+ * The hub may do anything. Each co-op may publish its own heartbeat and, on its own subjects, exactly
+ * the message types the catalog lets a co-op send: a made-up type is refused by the server itself, so
+ * a co-op cannot open subjects of its own (a stream's per-subject limits then bound its backlog). It
+ * may pull, inspect and ack only its own durable consumer on the hub's stream, subscribe only to its
+ * own reply inbox and to the hub's live questions, and answer each live question once on its reply
+ * subject. It is never given the stream-wide read APIs (STREAM.MSG.GET, DIRECT.GET), which would read
+ * any co-op's messages by sequence.
  */
 export function natsAuthorization(scheme: SubjectScheme, hubPublicKey: string, coops: NatsUser[]): string {
   const quote = (s: string) => JSON.stringify(s);
   const stream = scheme.hubStream();
+  const types = coopDurableTypes();
   const users = coops.map((c) => {
     const consumer = scheme.nodeConsumer(c.coopId);
     const publish = [
-      `${scheme.root}.v1.coop.${c.coopId}.>`,
+      ...types.map((type) => scheme.coopMessage(c.coopId, type)),
+      scheme.coopHeartbeat(c.coopId),
       `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
       `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
       `$JS.ACK.${stream}.${consumer}.>`,
@@ -46,8 +58,9 @@ export function natsAuthorization(scheme: SubjectScheme, hubPublicKey: string, c
     ].join('\n');
   });
   return [
-    '# Written by "consortium-hub nats-config" from the hub\'s registry. Do not edit: run the command again',
-    '# after a co-op is provisioned or leaves, then reload the server (nats-server --signal reload).',
+    '# Written by the consortium hub from its registry (NATS_AUTH_FILE, or "consortium-hub nats-config").',
+    '# Do not edit: the hub rewrites it when a co-op is provisioned, leaves or comes back, and at its start,',
+    '# then has the server reload it (NATS_SERVER_PID_FILE).',
     'authorization {',
     '  users = [',
     '    # the consortium hub',

@@ -1,7 +1,13 @@
 import { createUser } from 'nkeys.js';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { COOP_STATUSES, CoopStatus, isCoopId } from '@app/contracts';
 import { DomainError } from '@app/platform';
+import { identityClash, sponsorRecordProblem } from './coop-identity.rules';
+import { RegistryErrors } from './registry.errors';
+import { lockRegistryIdentities } from './registry-identity-lock';
+
+/** Path segments under /coops that are routes of their own, so never a co-op's id. */
+export const RESERVED_COOP_IDS = ['nats-authorization'];
 
 export interface ProvisionRequest {
   coopId: string;
@@ -27,15 +33,18 @@ export interface ProvisionedCoop {
 export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Promise<ProvisionedCoop> {
   if (!isCoopId(req.coopId)) throw new DomainError('REGISTRY.BAD_COOP_ID', `"${req.coopId}" is not a co-op id (lower-case letters, digits, inner hyphens)`, 'invalid');
   if (req.status && !COOP_STATUSES.includes(req.status)) throw new DomainError('REGISTRY.BAD_STATUS', `status must be one of ${COOP_STATUSES.join(', ')}`, 'invalid');
+  if (RESERVED_COOP_IDS.includes(req.coopId)) throw RegistryErrors.reservedId(req.coopId);
   if (req.name.length < 2 || req.name.length > 120) throw new DomainError('REGISTRY.BAD_NAME', 'name must be 2 to 120 characters', 'invalid');
   const pair = createUser();
   const publicKey = pair.getPublicKey();
   const seed = Buffer.from(pair.getSeed()).toString();
   await ds.transaction(async (m) => {
+    await lockRegistryIdentities(m);
     const [existing] = await m.query('SELECT public_key FROM coop WHERE id = $1 FOR UPDATE', [req.coopId]);
     if (existing?.public_key && !req.rotate) {
       throw new DomainError('REGISTRY.ALREADY_PROVISIONED', `co-op ${req.coopId} already has a key; provision it with --rotate to replace it`, 'conflict');
     }
+    if (!existing) await checkNewIdentity(m, req);
     await m.query(
       `INSERT INTO coop (id, name, legal_form, localities, services_offered, sponsor_coop_id, status, profile_updated_at, public_key, provisioned_at)
        VALUES ($1, $2, 'community-benefit-society', '{}', '{}', $3, $4, 'epoch', $5, now())
@@ -44,4 +53,17 @@ export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Prom
     );
   });
   return { coopId: req.coopId, publicKey, seed };
+}
+
+/** A new co-op's name must be free and its sponsor, if any, a co-op the registry has (not itself). */
+async function checkNewIdentity(m: EntityManager, req: ProvisionRequest): Promise<void> {
+  const rows: { id: string; name: string; registration_number: string | null; sponsor_coop_id: string | null }[] = await m.query(
+    'SELECT id, name, registration_number, sponsor_coop_id FROM coop',
+  );
+  const clash = identityClash({ coopId: req.coopId, name: req.name }, rows.map((r) => ({ id: r.id, name: r.name, registrationNumber: r.registration_number })));
+  if (clash) throw RegistryErrors.identityTaken(clash);
+  if (req.sponsorCoopId) {
+    const problem = sponsorRecordProblem(req.coopId, req.sponsorCoopId, new Map(rows.map((r) => [r.id, r.sponsor_coop_id])));
+    if (problem) throw RegistryErrors.sponsor(problem, req.coopId, req.sponsorCoopId);
+  }
 }

@@ -5,8 +5,10 @@ import { SignatureKeys } from '@app/federation';
 const TTL_MS = 30_000;
 
 /**
- * The key each co-op must sign with, from its registry entry. Cached briefly: every message is
- * checked, and a key changes only when a co-op is provisioned again (effective within TTL_MS).
+ * The key each co-op must sign with, from its registry entry; none for a co-op that has left, so
+ * nothing it sends counts (durable messages, heartbeats, live answers). Cached briefly: every message
+ * is checked. A status change on this hub forgets the co-op at once; a key rotated by the `provision`
+ * command, or a status changed on another hub instance, takes effect here within TTL_MS.
  */
 @Injectable()
 export class RegistryKeys implements SignatureKeys {
@@ -21,5 +23,9 @@ export class RegistryKeys implements SignatureKeys {
     const key: string | null = row?.public_key ?? null;
     this.cache.set(coopId, { key, at: Date.now() });
     return key;
+  }
+
+  forget(coopId: string): void {
+    this.cache.delete(coopId);
   }
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 import { CoopIdPipe } from './coop-id.pipe';
 import { ChangeCoopStatus } from './change-coop-status.use-case';
-import { ChangeCoopStatusDto, CoopPage, CoopView, ListCoopsQuery } from './registry.dto';
+import { NatsAuthorizationSync } from './nats-authorization-sync.service';
+import { RecordSponsor } from './record-sponsor.use-case';
+import { ChangeCoopStatusDto, CoopPage, CoopView, ListCoopsQuery, NatsAuthorizationView, RecordSponsorDto } from './registry.dto';
 import { RegistryQueries } from './registry.queries';
 
 @ApiTags('registry')
@@ -13,6 +15,8 @@ export class RegistryController {
   constructor(
     private readonly queries: RegistryQueries,
     private readonly changeStatus: ChangeCoopStatus,
+    private readonly recordSponsor: RecordSponsor,
+    private readonly natsAuthorization: NatsAuthorizationSync,
   ) {}
 
   /** Every member co-op with its status, connectivity (from heartbeats) and node version. */
@@ -21,6 +25,14 @@ export class RegistryController {
   @ApiOkResponse({ type: CoopPage })
   list(@Query() query: ListCoopsQuery): Promise<CoopPage> {
     return this.queries.list(query);
+  }
+
+  /** Whether the NATS server's authorization is in step with the registry. Declared before :id, which would take the path. */
+  @Get('nats-authorization')
+  @Roles('consortium-staff')
+  @ApiOkResponse({ type: NatsAuthorizationView })
+  natsAuthorizationStatus(): NatsAuthorizationView {
+    return this.natsAuthorization.status();
   }
 
   @Get(':id')
@@ -35,5 +47,12 @@ export class RegistryController {
   @Roles('consortium-staff')
   async setStatus(@Param('id', CoopIdPipe) id: string, @Body() body: ChangeCoopStatusDto, @CurrentPrincipal() by: Principal): Promise<void> {
     await this.changeStatus.execute(id, body.status, by);
+  }
+
+  @Put(':id/sponsor')
+  @HttpCode(204)
+  @Roles('consortium-staff')
+  async setSponsor(@Param('id', CoopIdPipe) id: string, @Body() body: RecordSponsorDto, @CurrentPrincipal() by: Principal): Promise<void> {
+    await this.recordSponsor.execute(id, body.sponsorCoopId, by);
   }
 }

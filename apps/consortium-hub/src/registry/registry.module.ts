@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ApplyCoopProfile } from './apply-coop-profile.use-case';
 import { ChangeCoopStatus } from './change-coop-status.use-case';
 import { HeartbeatListener } from './heartbeat-listener.service';
+import { NatsAuthorizationSync } from './nats-authorization-sync.service';
+import { RecordSponsor } from './record-sponsor.use-case';
 import { RegistryBootstrap } from './registry.bootstrap';
 import { RegistryController } from './registry.controller';
 import { RegistryQueries } from './registry.queries';
@@ -9,7 +11,7 @@ import { RegistryQueries } from './registry.queries';
 /** The consortium's registry of member co-ops: registration, profile, status and liveness. */
 @Module({
   controllers: [RegistryController],
-  providers: [ApplyCoopProfile, ChangeCoopStatus, HeartbeatListener, RegistryBootstrap, RegistryQueries],
+  providers: [ApplyCoopProfile, ChangeCoopStatus, HeartbeatListener, NatsAuthorizationSync, RecordSponsor, RegistryBootstrap, RegistryQueries],
   exports: [RegistryQueries],
 })
 export class RegistryModule {}
