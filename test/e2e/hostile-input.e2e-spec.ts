@@ -78,3 +78,42 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('inputs that used to answer 500', () => {
+  const mesh = new TestMesh();
+  const COOP = 'formerly-500';
+  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
+  const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+  beforeAll(async () => {
+    await mesh.startHub();
+    await mesh.startNode(COOP);
+  });
+  afterAll(() => mesh.dispose());
+
+  it('refuses PUT /rulebook without a rulebook, naming the field', async () => {
+    const res = await mesh.nodeHttp(COOP).put('/rulebook').set('Authorization', admin()).send({}).expect(400);
+    expect(res.body.message.join('; ')).toMatch(/^rulebook /);
+  });
+
+  it.each(['99999999999999999999', '9007199254740993', '1e300'])('refuses offset=%s beyond the safe integer range, naming it', async (offset) => {
+    const res = await mesh.nodeHttp(COOP).get(`/members?offset=${offset}`).set('Authorization', admin()).expect(400);
+    expect(res.body.message.join('; ')).toMatch(/offset/);
+    await mesh.hubHttp().get(`/coops?offset=${offset}`).set('Authorization', staff()).expect(400);
+  });
+
+  it.each(['0000-01', '0000-12'])('refuses month=%s (a year PostgreSQL has no date for), naming it', async (month) => {
+    const res = await mesh.nodeHttp(COOP).get(`/care/continuity?month=${month}`).set('Authorization', admin()).expect(400);
+    expect(res.body.message.join('; ')).toMatch(/month must be a month/);
+  });
+
+  it('refuses a JSON body nested 5,000 levels deep with 400, on the hub and on a node', async () => {
+    const node = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('Content-Type', 'application/json').send(nested(5000)).expect(400);
+    expect(JSON.stringify(node.body)).toMatch(/nested deeper than 32 levels/);
+    await mesh.hubHttp().post('/tenders').set('Authorization', staff()).set('Content-Type', 'application/json').send(nested(5000)).expect(400);
+    // Within the limit the body reaches validation, which names the unknown field.
+    const shallow = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('Content-Type', 'application/json').send(nested(30)).expect(400);
+    expect(shallow.body.message.join('; ')).toMatch(/property a should not exist/);
+  });
+});

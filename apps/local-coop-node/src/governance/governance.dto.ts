@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsIn,
+  IsDefined,
   IsInt,
   IsOptional,
   IsString,
@@ -96,6 +97,8 @@ export class CastVoteDto {
 
 export class ProposeRulebookDto {
   @ApiProperty({ type: RulebookDto })
+  // ValidateNested alone lets a missing rulebook through, and the use case would then read its fields.
+  @IsDefined()
   @ValidateNested()
   @Type(() => RulebookDto)
   rulebook: RulebookDto;
