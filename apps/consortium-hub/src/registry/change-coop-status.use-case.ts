@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoopStatus } from '@app/contracts';
-import { Principal } from '@app/platform';
+import { Principal, safeErrorMessage } from '@app/platform';
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { RegistryErrors } from './registry.errors';
@@ -29,7 +29,7 @@ export class ChangeCoopStatus {
     // the commit, from the registry as it then stands, so concurrent changes end in the right file.
     if ((before === 'left') !== (status === 'left')) {
       await refreshNatsAuthorization(this.dataSource, this.config).catch((error: Error) =>
-        this.logger.error({ msg: 'NATS authorization not rewritten; run "consortium-hub nats-config"', coopId, reason: error.message }),
+        this.logger.error({ msg: 'NATS authorization not rewritten; run "consortium-hub nats-config"', coopId, reason: safeErrorMessage(error) }),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { safeErrorMessage } from '../errors/safe-error';
 
 export interface AuditEntry {
   actor: string;
@@ -30,7 +31,7 @@ export class AuditTrail {
     try {
       await this.record(entry);
     } catch (error) {
-      this.logger.error({ msg: 'audit event not written', action: entry.action, reason: (error as Error).message });
+      this.logger.error({ msg: 'audit event not written', action: entry.action, reason: safeErrorMessage(error) });
     }
   }
 }
