@@ -10,6 +10,10 @@ const STATUS: Record<DomainErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
+export function domainErrorStatus(error: DomainError): number {
+  return STATUS[error.kind];
+}
+
 /** Seconds a client should wait before trying again while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -30,7 +34,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse();
     if (exception instanceof DomainError) {
-      const status = STATUS[exception.kind];
+      const status = domainErrorStatus(exception);
       response.status(status).json({ statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) });
       return;
     }
