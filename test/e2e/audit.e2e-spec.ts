@@ -44,6 +44,17 @@ describe('audit trail', () => {
       expect(await auditRows('audit-same-tx-0001')).toEqual([{ outcome: 'succeeded', status: 201, xmin: member.xmin }]);
     });
 
+    it('audits an export read in a read-only transaction after the fact, and still answers it', async () => {
+      const m = (await admit('Exported Person', 'audit-export-0000').expect(201)).body;
+      await mesh.nodeHttp(COOP).get(`/members/${m.id}/export`).set('Authorization', admin()).set('X-Correlation-Id', 'audit-export-0001').expect(200);
+      expect((await auditRows('audit-export-0001')).map((r) => [r.outcome, r.status])).toEqual([['succeeded', 200]]);
+    });
+
+    it('records a refusal whose path carries a NUL character', async () => {
+      await mesh.nodeHttp(COOP).patch('/members/a%00b').set('Authorization', admin()).set('X-Correlation-Id', 'audit-nul-path-0001').send({ phone: '01484 000000' }).expect(400);
+      expect((await auditRows('audit-nul-path-0001')).map((r) => [r.outcome, r.status])).toEqual([['refused', 400]]);
+    });
+
     it('keeps no change whose audit row could not be written, and says so without claiming success', async () => {
       await mesh.nodeQuery(COOP, `CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.correlation_id = 'audit-refused-0001' AND NEW.outcome = 'succeeded' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`);

@@ -26,6 +26,10 @@ export class AuditTransactionSubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const request = this.context.current();
     if (!request || request.finished || request.committed || request.pending || depthOf(event.queryRunner) !== 1) return;
+    // A transaction that wrote nothing (a read-only snapshot, a lookup) has no transaction id yet: it
+    // carries no change to audit, and a read-only one could not take the row anyway.
+    const [{ xid }] = await event.queryRunner.query('SELECT txid_current_if_assigned() AS xid');
+    if (xid === null) return;
     request.pending = event.queryRunner;
     await this.trail.record(request.entry, event.queryRunner.manager);
   }
