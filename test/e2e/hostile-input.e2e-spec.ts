@@ -117,3 +117,16 @@ describe('inputs that used to answer 500', () => {
     expect(shallow.body.message.join('; ')).toMatch(/property a should not exist/);
   });
 });
+
+describe('errors from a route that answers CSV', () => {
+  const mesh = new TestMesh();
+  beforeAll(() => mesh.startHub());
+  afterAll(() => mesh.dispose());
+
+  it('are JSON naming the field, not a CSV download', async () => {
+    const res = await mesh.hubHttp().get('/reporting/trends.csv?metric=').set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.body.message.join('; ')).toMatch(/metric/);
+  });
+});

@@ -33,6 +33,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse();
+    // A route that answers CSV sets its type (and a download name) before its pipes run: an error is JSON all the same.
+    if (!response.headersSent) {
+      response.removeHeader('Content-Disposition');
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    }
     if (exception instanceof DomainError) {
       const status = domainErrorStatus(exception);
       response.status(status).json({ statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) });
