@@ -92,9 +92,22 @@ describe('inputs that used to answer 500', () => {
   });
   afterAll(() => mesh.dispose());
 
-  it('refuses PUT /rulebook without a rulebook, naming the field', async () => {
-    const res = await mesh.nodeHttp(COOP).put('/rulebook').set('Authorization', admin()).send({}).expect(400);
+  it.each([
+    ['without a rulebook', {}],
+    ['with a list for the rulebook', { rulebook: [] }],
+  ])('refuses PUT /rulebook %s, naming the field', async (_what, body) => {
+    const res = await mesh.nodeHttp(COOP).put('/rulebook').set('Authorization', admin()).send(body).expect(400);
     expect(res.body.message.join('; ')).toMatch(/^rulebook /);
+  });
+
+  it.each([
+    ['an email', 'POST', '/members', '{"stakeholderClass":"worker","fullName":"Surrogate","initialSharesPence":100,"email":"a\\ud800@example.org"}', 'email'],
+    ['a name', 'POST', '/members', '{"stakeholderClass":"worker","fullName":"Half \\udc00 pair","initialSharesPence":100}', 'fullName'],
+    ['a profile field sent to the hub', 'PATCH', '/profile', '{"registrationNumber":"\\ud800"}', 'registrationNumber'],
+  ])('refuses half a surrogate pair in %s with 400 naming the field', async (_what, method, path, raw, field) => {
+    const call = method === 'POST' ? mesh.nodeHttp(COOP).post(path) : mesh.nodeHttp(COOP).patch(path);
+    const res = await call.set('Authorization', admin()).set('Content-Type', 'application/json').send(raw).expect(400);
+    expect(res.body.message).toEqual([`${field} must be well-formed Unicode (it holds half of a surrogate pair)`]);
   });
 
   it.each(['99999999999999999999', '9007199254740993', '1e300'])('refuses offset=%s beyond the safe integer range, naming it', async (offset) => {

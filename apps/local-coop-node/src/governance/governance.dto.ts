@@ -7,6 +7,7 @@ import {
   IsIn,
   IsDefined,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -97,8 +98,9 @@ export class CastVoteDto {
 
 export class ProposeRulebookDto {
   @ApiProperty({ type: RulebookDto })
-  // ValidateNested alone lets a missing rulebook through, and the use case would then read its fields.
+  // ValidateNested alone lets a missing rulebook (or an array) through, and the use case would then read its fields.
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RulebookDto)
   rulebook: RulebookDto;
