@@ -36,8 +36,15 @@ const KNOWN_GOOD: Record<string, (f: Fixtures) => Record<string, unknown>> = {
   'POST /visits': () => ({ plannedMinutes: 60, plannedStart: '2026-11-25T09:30:00Z' }),
   'POST /volunteers/{id}/expenses': () => ({ kind: 'meals', amountPence: 500, incurredOn: TODAY, description: 'lunch on a trip' }),
   'POST /volunteers/{id}/hours': () => ({ workedOn: TODAY, activity: 'befriending', minutes: 60 }),
-  'POST /purchasing/rounds': (f) => ({ closesAt: FAR, itemIds: [f.get('catalogue')] }),
+  'POST /purchasing/rounds': (f) => ({ closesAt: FAR, itemIds: [f.get('catalogue')], coopIds: [f.get('coops')] }),
+  'POST /purchasing/rounds/{id}/open': () => ({ closesAt: FAR }),
+  'POST /tenders/{id}/invitations': (f) => ({ alsoInvite: [f.get('coops')] }),
+  'POST /purchasing/rounds/{id}/commitments': (f) => ({ itemId: f.get('catalogue'), quantity: 12 }),
+  'POST /tendering/invitations/{tenderId}/offers': (f) => ({ offers: [{ lotId: f.get('lots'), hoursPerWeek: 30, pricePencePerHour: 2000 }] }),
 };
+
+/** Steps that make hub and node message each other, so the message fuzz has real payloads to break. */
+const FLOWS = ['POST /purchasing/rounds/{id}/open', 'POST /tenders/{id}/invitations', 'POST /purchasing/rounds/{id}/commitments', 'POST /tendering/invitations/{tenderId}/offers', 'POST /reporting/requests/{cycleId}/submission'];
 
 /** The create routes, in the order their things depend on each other. */
 const CREATES = [
@@ -111,7 +118,7 @@ describe('fuzzing every route and every message', () => {
     };
     const run = new HttpFuzzRun([hub, node], fixtures, (app) => new OperationFuzzer(app.doc, fixtures, SEED, PER_FIELD, KNOWN_GOOD), state, settled);
 
-    await run.makeFixtures(CREATES);
+    await run.makeFixtures(CREATES, FLOWS);
     await run.reads(4);
     await run.writes();
 

@@ -31,8 +31,11 @@ export class FuzzFindings {
   /** Tables that differed at the end of a stretch of refusals, before each was sent again alone. */
   readonly suspected = new Set<string>();
 
+  readonly operations = new Set<string>();
+
   record(outcome: Outcome): void {
     this.requests++;
+    this.operations.add(`${outcome.app} ${outcome.route}`);
     this.statuses.set(outcome.status, (this.statuses.get(outcome.status) ?? 0) + 1);
     if (outcome.status >= 500) this.serverErrors.push(outcome);
     else if (outcome.status >= 400 && !namesFieldOrRule(outcome.body)) this.unclearRefusals.push(outcome);
@@ -41,7 +44,7 @@ export class FuzzFindings {
 
   summary(): string {
     const suspected = this.suspected.size ? ` (after refusals, then again one by one: ${[...this.suspected].join(', ')})` : '';
-    return `${this.requests} requests (${this.replayed} replayed one by one${suspected}); statuses ${[...this.statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(', ')}; ${this.accepted.length} accepted`;
+    return `${this.operations.size} operations, ${this.requests} requests (${this.replayed} replayed one by one${suspected}); statuses ${[...this.statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(', ')}; ${this.accepted.length} accepted`;
   }
 }
 
@@ -168,9 +171,22 @@ export class HttpFuzzRun {
     return outcome;
   }
 
-  /** Creates one of each thing the create routes make, so later variants name things that exist. */
-  async makeFixtures(creates: string[]): Promise<void> {
-    for (const route of creates) {
+  /**
+   * Sends each route once with its known-good body: the create routes first, so later variants name
+   * things that exist, then steps that make the two sides message each other (after each, the messages
+   * settle), so the message fuzz has a real payload of as many types as possible to break.
+   */
+  async makeFixtures(creates: string[], flows: string[] = []): Promise<void> {
+    await this.sendEach(creates);
+    await this.settle();
+    for (const route of flows) {
+      await this.sendEach([route]);
+      await this.settle();
+    }
+  }
+
+  private async sendEach(routes: string[]): Promise<void> {
+    for (const route of routes) {
       const app = this.apps.find((a) => a.doc.paths[route.split(' ')[1]]?.post)!;
       const template = route.split(' ')[1];
       const fuzzer = this.fuzzerFor(app);
@@ -182,6 +198,5 @@ export class HttpFuzzRun {
         if (Array.isArray(res.body.lots) && res.body.lots[0]?.id) this.fixtures.set('lots', res.body.lots[0].id);
       }
     }
-    await this.settle();
   }
 }
