@@ -122,12 +122,12 @@ describe('fuzzing every route and every message', () => {
     await run.reads(4);
     await run.writes();
 
-    const describe = (o: { app: string; route: string; label: string; status: number; body: unknown }) => `${o.app} ${o.route} [${o.label}] → ${o.status} ${JSON.stringify(o.body).slice(0, 240)}`;
+    const line = (o: { app: string; route: string; label: string; status: number; body: unknown }) => `${o.app} ${o.route} [${o.label}] → ${o.status} ${JSON.stringify(o.body).slice(0, 240)}`;
     console.log(`HTTP fuzz, seed ${SEED}, ${PER_FIELD} values a field, ${((Date.now() - started) / 1000).toFixed(1)} s: ${run.findings.summary()}; made ${[...fixtures.keys()].join(', ')}`);
     expect({
-      serverErrors: run.findings.serverErrors.map(describe),
-      refusalsNamingNothing: run.findings.unclearRefusals.map(describe),
-      changesByRefusedRequests: run.findings.changedByRefusal.map((o) => `${describe(o)} changed ${o.tables.join(', ')}`),
+      serverErrors: run.findings.serverErrors.map(line),
+      refusalsNamingNothing: run.findings.unclearRefusals.map(line),
+      changesByRefusedRequests: run.findings.changedByRefusal.map((o) => `${line(o)} changed ${o.tables.join(', ')}`),
     }).toEqual({ serverErrors: [], refusalsNamingNothing: [], changesByRefusedRequests: [] });
   }, Number(process.env.FUZZ_TIMEOUT_MS ?? 300_000));
 
