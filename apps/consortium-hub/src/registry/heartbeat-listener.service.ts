@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { Subscription } from 'nats';
 import { COOP_HEARTBEAT_V1, CoopHeartbeatV1, decodeMessage } from '@app/contracts';
 import { FEDERATION_OPTIONS, FederationOptions, NatsLink, SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
-import { safeErrorMessage } from '@app/platform';
 
 const FLUSH_MS = 1000;
 
@@ -28,7 +27,7 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
 
   onApplicationBootstrap(): void {
     void this.link.whenConnected().then(() => this.subscribe());
-    this.timer = setInterval(() => void this.flush().catch((e: Error) => this.logger.warn({ msg: 'heartbeat flush failed', reason: safeErrorMessage(e) })), FLUSH_MS);
+    this.timer = setInterval(() => void this.flush().catch((e: Error) => this.logger.warn({ msg: 'heartbeat flush failed', reason: e.message })), FLUSH_MS);
   }
 
   private subscribe(): void {

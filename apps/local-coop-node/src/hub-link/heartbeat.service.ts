@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { COOP_HEARTBEAT_V1, buildMessage, encodeMessage } from '@app/contracts';
 import { FEDERATION_OPTIONS, FederationOptions, NatsLink, OutboxService } from '@app/federation';
 import { NODE_VERSION } from '../node-version';
-import { safeErrorMessage } from '@app/platform';
 
 /** Core NATS heartbeats: fire and forget; a missed beat only makes the hub show the node offline a little sooner. */
 @Injectable()
@@ -34,7 +33,7 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
       const envelope = this.options.signer.sign(buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: NODE_VERSION, outboxUnconfirmed: await this.outbox.unconfirmed() }, { coopId }));
       nc.publish(this.options.scheme.coopHeartbeat(coopId), encodeMessage(envelope));
     } catch (error) {
-      this.logger.warn({ msg: 'heartbeat not sent', reason: safeErrorMessage(error) });
+      this.logger.warn({ msg: 'heartbeat not sent', reason: (error as Error).message });
     }
   }
 

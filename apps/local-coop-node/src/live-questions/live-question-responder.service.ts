@@ -3,7 +3,6 @@ import { Msg, Subscription } from 'nats';
 import { SPARE_CARE_HOURS_V1, buildMessage, decodeQuestion, encodeMessage } from '@app/contracts';
 import { FEDERATION_OPTIONS, FederationOptions, NatsLink } from '@app/federation';
 import { AnswerSpareCareHours } from './answer-spare-care-hours.use-case';
-import { safeErrorMessage } from '@app/platform';
 
 /** Questions answered at once; more are dropped (and logged) rather than queued, since the hub stops waiting anyway. */
 const MAX_IN_FLIGHT = 4;
@@ -37,7 +36,7 @@ export class LiveQuestionResponder implements OnApplicationBootstrap, BeforeAppl
     if (!nc || this.stopped || this.options.side.kind !== 'node') return;
     this.sub = nc.subscribe(this.options.scheme.query(SPARE_CARE_HOURS_V1.name), {
       callback: (err, msg) => {
-        if (err) return void this.logger.warn({ msg: 'live question subscription failed', reason: safeErrorMessage(err) });
+        if (err) return void this.logger.warn({ msg: 'live question subscription failed', reason: err.message });
         if (this.inFlight.size >= MAX_IN_FLIGHT) return void this.logger.warn({ msg: 'live question dropped: too many at once', subject: msg.subject });
         const work = this.answer(msg).finally(() => this.inFlight.delete(work));
         this.inFlight.add(work);
@@ -57,7 +56,7 @@ export class LiveQuestionResponder implements OnApplicationBootstrap, BeforeAppl
       msg.respond(encodeMessage(envelope));
       this.logger.log({ msg: 'live question answered', question: SPARE_CARE_HOURS_V1.name, correlationId: questionId });
     } catch (error) {
-      this.logger.warn({ msg: 'live question not answered', question: SPARE_CARE_HOURS_V1.name, correlationId: questionId, reason: safeErrorMessage(error) });
+      this.logger.warn({ msg: 'live question not answered', question: SPARE_CARE_HOURS_V1.name, correlationId: questionId, reason: (error as Error).message });
     }
   }
 
