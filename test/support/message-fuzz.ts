@@ -73,7 +73,8 @@ export function hostileMessages(
   if (!breadth.envelope) return out;
   const first = Object.keys(base)[0];
   if (first) out.push(signed(`payload.${first} nested 40 deep`, envelope({ ...base, [first]: nested(40) })));
-  out.push(signed('__proto__ in payload', envelope(JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(base).slice(1)}`))));
+  const rest = JSON.stringify(base).slice(1, -1);
+  out.push(signed('__proto__ in payload', envelope(JSON.parse(`{"__proto__":{"polluted":true}${rest ? `,${rest}` : ''}}`))));
   out.push(signed('payload not an object', envelope(['not', 'an', 'object'])));
   out.push(signed('unknown version', envelope(base, { version: 999 })));
   out.push(signed('another co-op in the envelope', envelope(base, { coopId: 'someone-else' })));
