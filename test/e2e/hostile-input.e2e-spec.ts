@@ -78,3 +78,68 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('inputs that used to answer 500', () => {
+  const mesh = new TestMesh();
+  const COOP = 'formerly-500';
+  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
+  const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+  beforeAll(async () => {
+    await mesh.startHub();
+    await mesh.startNode(COOP);
+  });
+  afterAll(() => mesh.dispose());
+
+  it.each([
+    ['without a rulebook', {}],
+    ['with a list for the rulebook', { rulebook: [] }],
+  ])('refuses PUT /rulebook %s, naming the field', async (_what, body) => {
+    const res = await mesh.nodeHttp(COOP).put('/rulebook').set('Authorization', admin()).send(body).expect(400);
+    expect(res.body.message.join('; ')).toMatch(/^rulebook /);
+  });
+
+  it.each([
+    ['an email', 'POST', '/members', '{"stakeholderClass":"worker","fullName":"Surrogate","initialSharesPence":100,"email":"a\\ud800@example.org"}', 'email'],
+    ['a name', 'POST', '/members', '{"stakeholderClass":"worker","fullName":"Half \\udc00 pair","initialSharesPence":100}', 'fullName'],
+    ['a profile field sent to the hub', 'PATCH', '/profile', '{"registrationNumber":"\\ud800"}', 'registrationNumber'],
+  ])('refuses half a surrogate pair in %s with 400 naming the field', async (_what, method, path, raw, field) => {
+    const call = method === 'POST' ? mesh.nodeHttp(COOP).post(path) : mesh.nodeHttp(COOP).patch(path);
+    const res = await call.set('Authorization', admin()).set('Content-Type', 'application/json').send(raw).expect(400);
+    expect(res.body.message).toEqual([`${field} must be well-formed Unicode (it holds half of a surrogate pair)`]);
+  });
+
+  it.each(['99999999999999999999', '9007199254740993', '1e300'])('refuses offset=%s beyond the safe integer range, naming it', async (offset) => {
+    const res = await mesh.nodeHttp(COOP).get(`/members?offset=${offset}`).set('Authorization', admin()).expect(400);
+    expect(res.body.message.join('; ')).toMatch(/offset/);
+    await mesh.hubHttp().get(`/coops?offset=${offset}`).set('Authorization', staff()).expect(400);
+  });
+
+  it.each(['0000-01', '0000-12'])('refuses month=%s (a year PostgreSQL has no date for), naming it', async (month) => {
+    const res = await mesh.nodeHttp(COOP).get(`/care/continuity?month=${month}`).set('Authorization', admin()).expect(400);
+    expect(res.body.message.join('; ')).toMatch(/month must be a month/);
+  });
+
+  it('refuses a JSON body nested 5,000 levels deep with 400, on the hub and on a node', async () => {
+    const node = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('Content-Type', 'application/json').send(nested(5000)).expect(400);
+    expect(JSON.stringify(node.body)).toMatch(/nested deeper than 32 levels/);
+    await mesh.hubHttp().post('/tenders').set('Authorization', staff()).set('Content-Type', 'application/json').send(nested(5000)).expect(400);
+    // Within the limit the body reaches validation, which names the unknown field.
+    const shallow = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('Content-Type', 'application/json').send(nested(30)).expect(400);
+    expect(shallow.body.message.join('; ')).toMatch(/property a should not exist/);
+  });
+});
+
+describe('errors from a route that answers CSV', () => {
+  const mesh = new TestMesh();
+  beforeAll(() => mesh.startHub());
+  afterAll(() => mesh.dispose());
+
+  it('are JSON naming the field, not a CSV download', async () => {
+    const res = await mesh.hubHttp().get('/reporting/trends.csv?metric=').set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.body.message.join('; ')).toMatch(/metric/);
+  });
+});

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { CloseRound } from './close-round.use-case';
+import { safeErrorMessage } from '@app/platform';
 
 /**
  * Closes rounds at their closing time: looks every 5 seconds. The close counts from the closing time
@@ -21,7 +22,7 @@ export class RoundCloser {
     try {
       await this.closeRound.closeDue();
     } catch (error) {
-      this.logger.warn({ msg: 'closing due purchasing rounds failed; will retry', reason: (error as Error).message });
+      this.logger.warn({ msg: 'closing due purchasing rounds failed; will retry', reason: safeErrorMessage(error) });
     } finally {
       this.running = false;
     }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NatsLink, TopologyService, backoffDelay, sleep } from '@app/federation';
 import { RegistryQueries } from './registry.queries';
+import { safeErrorMessage } from '@app/platform';
 
 /** At start, makes sure every known co-op has its durable consumer (the broker may have been rebuilt). */
 @Injectable()
@@ -21,7 +22,7 @@ export class RegistryBootstrap implements OnApplicationBootstrap {
           await this.topology.ensure();
           return;
         } catch (error) {
-          this.logger.warn({ msg: 'could not restore co-op consumers at start', attempt, reason: (error as Error).message });
+          this.logger.warn({ msg: 'could not restore co-op consumers at start', attempt, reason: safeErrorMessage(error) });
           await sleep(backoffDelay(attempt, 500, 10_000), this.link.signal);
         }
       }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { CloseBallot } from './close-ballot.use-case';
+import { safeErrorMessage } from '@app/platform';
 
 /** Closes ballots whose window has ended, every 30 seconds; results can also be asked for on demand. */
 @Injectable()
@@ -17,7 +18,7 @@ export class BallotCloser {
     try {
       await this.closeBallot.closeDue();
     } catch (error) {
-      this.logger.warn({ msg: 'closing due ballots failed; will retry', reason: (error as Error).message });
+      this.logger.warn({ msg: 'closing due ballots failed; will retry', reason: safeErrorMessage(error) });
     } finally {
       this.running = false;
     }

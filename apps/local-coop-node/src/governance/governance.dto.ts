@@ -5,7 +5,9 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsIn,
+  IsDefined,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -96,6 +98,9 @@ export class CastVoteDto {
 
 export class ProposeRulebookDto {
   @ApiProperty({ type: RulebookDto })
+  // ValidateNested alone lets a missing rulebook (or an array) through, and the use case would then read its fields.
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RulebookDto)
   rulebook: RulebookDto;

@@ -3,6 +3,8 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ROLES_KEY } from '../auth/roles.decorator';
 import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditContext } from './audit-context';
+import { AuditTransactionSubscriber } from './audit-transaction.subscriber';
 import { AuditTrail } from './audit.service';
 
 /** The audit trail: the interceptor for HTTP changes, the writer for use cases and messages, and GET /audit. */
@@ -16,7 +18,7 @@ export class AuditModule {
     return {
       module: AuditModule,
       controllers: [AppAuditController],
-      providers: [AuditTrail, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+      providers: [AuditTrail, AuditContext, AuditTransactionSubscriber, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
       exports: [AuditTrail],
     };
   }

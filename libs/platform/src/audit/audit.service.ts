@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { safeErrorMessage } from '../errors/safe-error';
 
 export interface AuditEntry {
   actor: string;
@@ -9,6 +10,11 @@ export interface AuditEntry {
   outcome: 'succeeded' | 'refused' | 'failed';
   status?: number | null;
   correlationId?: string | null;
+}
+
+/** PostgreSQL text cannot hold NUL, and a path a caller made up may carry one: the row must still be written. */
+function text(value: string, max: number): string {
+  return value.replace(/\u0000/g, '\uFFFD').slice(0, max);
 }
 
 /** Writes to the append-only audit trail. Never given a body or payload: who, what, which object, how it ended. */
@@ -21,7 +27,7 @@ export class AuditTrail {
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
       'INSERT INTO audit_event (actor, actor_role, action, target, outcome, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [entry.actor.slice(0, 200), entry.actorRole.slice(0, 50), entry.action.slice(0, 200), entry.target?.slice(0, 500) ?? null, entry.outcome, entry.status ?? null, entry.correlationId?.slice(0, 64) ?? null],
+      [text(entry.actor, 200), text(entry.actorRole, 50), text(entry.action, 200), entry.target ? text(entry.target, 500) : null, entry.outcome, entry.status ?? null, entry.correlationId ? text(entry.correlationId, 64) : null],
     );
   }
 
@@ -30,7 +36,7 @@ export class AuditTrail {
     try {
       await this.record(entry);
     } catch (error) {
-      this.logger.error({ msg: 'audit event not written', action: entry.action, reason: (error as Error).message });
+      this.logger.error({ msg: 'audit event not written', action: entry.action, reason: safeErrorMessage(error) });
     }
   }
 }

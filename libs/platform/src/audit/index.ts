@@ -3,3 +3,5 @@ export * from './audit.service';
 export * from './audit.interceptor';
 export * from './audit.module';
 export * from './audit.controller';
+export * from './audit-context';
+export * from './audit-transaction.subscriber';

@@ -4,6 +4,7 @@ import { DataSourceOptions } from 'typeorm';
 // A calendar date (PostgreSQL `date`) stays the 'YYYY-MM-DD' text it is, never a Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 import { PgTarget } from './ensure-database';
+import { SafeQueryLogger } from './safe-query-logger';
 
 /** The one way both apps describe their database to TypeORM: migrations only, never synchronize. */
 export function postgresOptions(
@@ -22,7 +23,9 @@ export function postgresOptions(
     migrationsTableName: 'schema_migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // Our own logger, which decides alone what is said: TypeORM's print a failing query with its
+    // parameters, and those are personal data.
+    logger: new SafeQueryLogger(),
     applicationName: parts.applicationName,
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };

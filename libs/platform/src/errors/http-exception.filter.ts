@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from './domain-error';
+import { isDatabaseUnavailable, safeErrorMessage } from './safe-error';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -9,15 +10,36 @@ const STATUS: Record<DomainErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Maps domain errors to HTTP by their kind, passes Nest's own exceptions through, and never leaks a stack. */
+export function domainErrorStatus(error: DomainError): number {
+  return STATUS[error.kind];
+}
+
+/** Seconds a client should wait before trying again while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export const DATABASE_UNAVAILABLE = {
+  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'the database is unavailable; try again shortly',
+} as const;
+
+/**
+ * Maps domain errors to HTTP by their kind, passes Nest's own exceptions through, answers 503 while
+ * the database is unreachable, and never leaks a stack or an error's own words about a value.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse();
+    // A route that answers CSV sets its type (and a download name) before its pipes run: an error is JSON all the same.
+    if (!response.headersSent) {
+      response.removeHeader('Content-Disposition');
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    }
     if (exception instanceof DomainError) {
-      const status = STATUS[exception.kind];
+      const status = domainErrorStatus(exception);
       response.status(status).json({ statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) });
       return;
     }
@@ -33,7 +55,21 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(clientError.status).json({ statusCode: clientError.status, message: String(clientError.message) });
       return;
     }
-    this.logger.error({ msg: 'unhandled error', err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) });
+    if (isDatabaseUnavailable(exception)) {
+      // Not the caller's fault and not a bug: the same request will work once the database is back.
+      this.logger.warn({ msg: 'database unavailable', reason: safeErrorMessage(exception) });
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json(DATABASE_UNAVAILABLE);
+      return;
+    }
+    this.logger.error({ msg: 'unhandled error', err: describeUnhandled(exception) });
     response.status(500).json({ statusCode: 500, message: 'internal error' });
   }
+}
+
+/** The error's safe text and where it was thrown; the stack's first line repeats the raw message, so it goes. */
+function describeUnhandled(exception: unknown): { name?: string; message: string; stack?: string[] } {
+  if (!(exception instanceof Error)) return { message: safeErrorMessage(exception) };
+  const frames = exception.stack?.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 12).map((line) => line.trim());
+  return { name: exception.name, message: safeErrorMessage(exception), ...(frames?.length ? { stack: frames } : {}) };
 }

@@ -31,11 +31,13 @@ describe('isDatabaseUnavailable', () => {
     ['a server shutting down', queryFailed({ code: '57P01' }, 'terminating connection due to administrator command')],
     ['a connection lost under a query', new Error('Connection terminated unexpectedly')],
     ['too many connections', queryFailed({ code: '53300' }, 'sorry, too many clients already')],
+    ['a database closed to connections', Object.assign(new Error('database "ccm_node_x" is not currently accepting connections'), { code: '55000' })],
   ])('is true for %s', (_, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
   it.each([
     ['a constraint violation', queryFailed({ code: '23514' }, 'new row violates check constraint')],
     ['a plain error', new Error('boom')],
+    ['another 55000', queryFailed({ code: '55000' }, 'cannot ALTER TABLE "member" because it has pending trigger events')],
     ['nothing', undefined],
   ])('is false for %s', (_, error) => expect(isDatabaseUnavailable(error)).toBe(false));
 

@@ -70,8 +70,10 @@ export function sqlStateOf(error: unknown): string | null {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const state = sqlStateOf(error);
-  if (state) return UNAVAILABLE_SQLSTATES.test(state);
   const inner = driverErrorOf(error);
+  // 55000 is a broad class; with these words it is a database closed to connections (ALLOW_CONNECTIONS false).
+  if (state === '55000') return typeof inner?.message === 'string' && /is not currently accepting connections/i.test(inner.message);
+  if (state) return UNAVAILABLE_SQLSTATES.test(state);
   for (const candidate of [error as DatabaseErrorFields, inner]) {
     if (!candidate) continue;
     if (typeof candidate.code === 'string' && UNAVAILABLE_SOCKET_CODES.has(candidate.code)) return true;

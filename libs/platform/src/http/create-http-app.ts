@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from '../errors/http-exception.filter';
 import { InputSafetyPipe } from './input-safety.pipe';
+import { bodyDepthLimit } from './body-depth';
 
 export interface HttpAppOptions {
   title: string;
@@ -35,6 +36,7 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.set('trust proxy', false);
   app.use(helmet());
   app.useBodyParser('json', { limit: `${options.bodyLimitKb}kb` });
+  app.use(bodyDepthLimit());
   if (options.corsOrigins.length) app.enableCors({ origin: options.corsOrigins, credentials: false });
   app.useGlobalPipes(
     new InputSafetyPipe(),

@@ -12,11 +12,13 @@ export class PageQuery {
   @Max(500)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Past 2^53 a number is no longer the integer the caller wrote, and PostgreSQL's bigint ends at 2^63.
+  @Max(Number.MAX_SAFE_INTEGER)
   offset: number = 0;
 }
 

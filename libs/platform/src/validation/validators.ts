@@ -39,12 +39,13 @@ export function IsTimestampWithZone(options?: ValidationOptions): PropertyDecora
   );
 }
 
+/** A month written 'YYYY-MM' whose first day is a date IsCalendarDate accepts (so never year 0000, which PostgreSQL has no date for). */
 export function IsMonth(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isMonth',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && MONTH.test(value),
+        validate: (value: unknown) => typeof value === 'string' && MONTH.test(value) && isRealDate(`${value}-01`),
         defaultMessage: buildMessage((each) => `${each}$property must be a month, YYYY-MM`, options),
       },
     },
