@@ -1,4 +1,5 @@
-import { CCM_QUARTERLY_V1, FUNDING_TYPES, MetricDefinition, ReturnDefinition, ReturnFigure } from '@app/contracts';
+import { CCM_QUARTERLY_V1, CURRENT_RETURN_DEFINITION, FUNDING_TYPES, MetricDefinition, ReturnDefinition, ReturnFigure } from '@app/contracts';
+import { Leak, lineLeaks, pairLines, releaseLeaks, reportLines } from './disclosure-attacks.testing';
 import { ConsolidationOptions, CoopReturn, EarlierRelease, ReportMetric, ReportValue, consolidate } from './consolidation.rules';
 import { SUPPRESSED, isSuppressed } from './disclosure-control.rules';
 
@@ -217,6 +218,58 @@ describe('consolidating returns', () => {
     const cqc = find(report, 'cqc_rating');
     expect(cqc.distribution?.find((d) => d.label === 'good')?.coops).toBe(2);
     expect(cqc.notRecordedBy).toBe(1);
+  });
+
+  describe("the demo's returns (npm run demo), released in two steps as Preston joins", () => {
+    // Each co-op's return as the demo's nodes computed it: "metric=value" for a total,
+    // "metric.dimension.category=value" for a cell, "w" for a cell the node withheld.
+    const DEMO: Record<string, string> = {
+      'colne-valley':
+        'people_supported=38 people_supported.funding_type.council-commissioned=16 people_supported.funding_type.direct-payment=7 people_supported.funding_type.individual-service-fund=4 people_supported.funding_type.self-funder=11 people_supported.locality.Marsden=10 people_supported.locality.Slaithwaite=10 people_supported.locality.Golcar=10 people_supported.locality.Linthwaite=8 staff_headcount=20 staff_headcount.contract_type.permanent=18 staff_headcount.contract_type.zero-hours=w staff_headcount.contract_type.bank=w staff_starters=1 staff_leavers=0 staff_leavers_12_months=5 staff_paid_real_living_wage=19 volunteers_active=13 volunteers_into_paid_work=0 members=61 members.stakeholder_class.service-user-or-family=17 members.stakeholder_class.worker=21 members.stakeholder_class.volunteer=13 members.stakeholder_class.community-supporter=10',
+      'holme-valley':
+        'people_supported=41 people_supported.funding_type.council-commissioned=19 people_supported.funding_type.direct-payment=11 people_supported.funding_type.individual-service-fund=5 people_supported.funding_type.self-funder=6 people_supported.locality.Holmfirth=13 people_supported.locality.Honley=14 people_supported.locality.New Mill=14 people_supported.locality.Meltham=0 staff_headcount=22 staff_headcount.contract_type.permanent=18 staff_headcount.contract_type.zero-hours=w staff_headcount.contract_type.bank=w staff_starters=1 staff_leavers=1 staff_leavers_12_months=3 staff_paid_real_living_wage=21 volunteers_active=20 volunteers_into_paid_work=0 members=60 members.stakeholder_class.service-user-or-family=17 members.stakeholder_class.worker=22 members.stakeholder_class.volunteer=14 members.stakeholder_class.community-supporter=7',
+      preston:
+        'people_supported=33 people_supported.funding_type.council-commissioned=23 people_supported.funding_type.direct-payment=w people_supported.funding_type.individual-service-fund=w people_supported.funding_type.self-funder=7 people_supported.locality.Preston=9 people_supported.locality.Fulwood=12 people_supported.locality.Ribbleton=12 staff_headcount=21 staff_headcount.contract_type.permanent=16 staff_headcount.contract_type.zero-hours=w staff_headcount.contract_type.bank=w staff_starters=2 staff_leavers=2 staff_leavers_12_months=4 staff_paid_real_living_wage=20 volunteers_active=17 volunteers_into_paid_work=0 members=57 members.stakeholder_class.service-user-or-family=15 members.stakeholder_class.worker=21 members.stakeholder_class.volunteer=14 members.stakeholder_class.community-supporter=7',
+    };
+    const returnOf = (coopId: string): CoopReturn =>
+      coop(
+        coopId,
+        DEMO[coopId].split(/ (?=[a-z0-9_]+[.=])/).map((item): ReturnFigure => {
+          const [cellName, value] = item.split('=');
+          const [m, dimension, ...category] = cellName.split('.');
+          const breakdown = dimension ? { [dimension]: category.join('.') } : null;
+          return value === 'w' ? { metric: m, breakdown, value: null, suppressedOnNode: true } : { metric: m, breakdown, value: Number(value) };
+        }),
+      );
+    // The counts of people the demo's returns carry (the current definition, less what they do not record).
+    const def: ReturnDefinition = { ...CURRENT_RETURN_DEFINITION, metrics: CURRENT_RETURN_DEFINITION.metrics.filter((m) => m.countsPeople && m.id !== 'safeguarding_concerns_raised') };
+    const SUBSETS = { staff_paid_real_living_wage: 'staff_headcount' };
+    const [colne, holme, preston] = ['colne-valley', 'holme-valley', 'preston'].map(returnOf);
+    const first = consolidate(def, [colne, holme]);
+    const second = consolidate(def, [colne, holme, preston], { earlierReleases: [{ name: 'a holder of release 1', returns: [colne, holme], published: first.metrics }] });
+    const lines1 = reportLines(first.metrics, [colne, holme], 'release 1', SUBSETS);
+    const lines2 = reportLines(second.metrics, [colne, holme, preston], 'release 2', SUBSETS);
+    const leaks = (found: Leak[]) => found.map((l) => `${l.line}: ${l.reader} would learn ${l.learnt} in ${l.categories.join(' + ')}`);
+
+    it('lets no co-op, and no two pooling, work out a small count from either release', () => {
+      expect(lines2.length).toBeGreaterThan(8);
+      expect(leaks([...lines1, ...lines2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
+    });
+
+    it('lets no holder of release 1, alone or with co-ops, work out a small count from release 2', () => {
+      const pairs = pairLines(lines1, lines2);
+      expect(pairs.length).toBe(lines2.length);
+      expect(leaks(pairs.flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
+    });
+
+    it('still shows the large figures: the totals, council-commissioned care and every locality', () => {
+      const people = find(second, 'people_supported');
+      expect(people.total).toBe(112);
+      expect(cell(people, 'council-commissioned')).toBe(58);
+      expect(people.breakdowns[1].cells.filter((c) => typeof c.value === 'number').length).toBe(people.breakdowns[1].cells.length);
+      expect(find(second, 'staff_headcount').total).toBe(63);
+      expect(find(second, 'members').total).toBe(178);
+    });
   });
 
   describe('attempts to recover a suppressed count from a consolidated report', () => {

@@ -22,6 +22,8 @@ export interface PublishedLine {
   readonly total: Shown;
   /** Each co-op in the release, by id. */
   readonly own: ReadonlyMap<string, OwnPart>;
+  /** The threshold the figures were published under, when the line says. */
+  readonly threshold?: number;
 }
 
 export interface Leak {
@@ -110,7 +112,7 @@ export function releaseLeaks(earlier: PublishedLine, later: PublishedLine, thres
       });
       if (changes.some((d) => d === undefined)) continue;
       const learnt = now - then - changes.reduce((a: number, d) => a + d!, 0);
-      if (small(learnt, threshold)) leaks.push({ line: `${earlier.name} then ${later.name}`, reader: readerName(`a holder of ${earlier.name}`, coalition), categories: set, learnt });
+      if (small(learnt, threshold)) leaks.push({ line: `${earlier.name} then ${later.name}`, reader: readerName(`a holder of ${earlier.name.split(', ')[0]}`, coalition), categories: set, learnt });
     }
   }
   return leaks;
@@ -119,4 +121,83 @@ export function releaseLeaks(earlier: PublishedLine, later: PublishedLine, thres
 function readerName(base: string, coalition: readonly string[]): string {
   const who = coalition.length ? `co-ops ${coalition.join(' + ')}` : '';
   return [base, who].filter(Boolean).join(' with ') || 'commissioners';
+}
+
+// ---------------------------------------------------------------------------------------------
+// A consolidated report's counts of people as lines, with each co-op's own part from its return
+// ---------------------------------------------------------------------------------------------
+
+type Value = number | null | { readonly suppressed: true };
+
+export interface ReportedMetric {
+  readonly id: string;
+  readonly countsPeople: boolean;
+  readonly threshold: number | null;
+  readonly total: Value;
+  readonly breakdowns: readonly { readonly dimension: string; readonly cells: readonly { readonly category: string; readonly value: Value }[] }[];
+}
+
+export interface ReturnedFigure {
+  readonly metric: string;
+  readonly breakdown: Readonly<Record<string, string | undefined>> | null;
+  readonly value: number | null;
+  readonly suppressedOnNode?: boolean;
+}
+
+export interface SentReturn {
+  readonly coopId: string;
+  readonly figures: readonly ReturnedFigure[];
+}
+
+/** Subsets published with their whole (paid the Real Living Wage, of the headcount): metric id to whole's id. */
+export type SubsetsOf = Readonly<Record<string, string>>;
+
+const numberOr = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
+
+/**
+ * Every count of people in a report as the lines a reader can add up: each breakdown with the
+ * metric's total, each count published alone, and each subset with the people left out of its whole.
+ */
+export function reportLines(metrics: readonly ReportedMetric[], returns: readonly SentReturn[], release: string, subsets: SubsetsOf = {}): PublishedLine[] {
+  const totalOf = (r: SentReturn, metric: string) => r.figures.find((f) => f.metric === metric && f.breakdown === null)?.value ?? null;
+  const reporting = (metric: string) => returns.filter((r) => totalOf(r, metric) !== null);
+  const lines: PublishedLine[] = [];
+  for (const m of metrics.filter((x) => x.countsPeople && x.total !== null)) {
+    const threshold = m.threshold ?? undefined;
+    const whole = subsets[m.id] ? metrics.find((x) => x.id === subsets[m.id]) : undefined;
+    if (whole) {
+      const own = new Map<string, OwnPart>(
+        reporting(m.id).map((r) => [r.coopId, { cells: new Map([[m.id, totalOf(r, m.id)!], ['left out', (totalOf(r, whole.id) ?? 0) - totalOf(r, m.id)!]]), withheld: [], withheldSum: 0 }]),
+      );
+      lines.push({ name: `${release}, ${m.id} of ${whole.id}`, cells: new Map([[m.id, numberOr(m.total)], ['left out', null]]), total: numberOr(whole.total), own, threshold });
+      continue;
+    }
+    if (m.breakdowns.length === 0) {
+      const own = new Map<string, OwnPart>(reporting(m.id).map((r) => [r.coopId, { cells: new Map([[m.id, totalOf(r, m.id)!]]), withheld: [], withheldSum: 0 }]));
+      lines.push({ name: `${release}, ${m.id}`, cells: new Map([[m.id, numberOr(m.total)]]), total: numberOr(m.total), own, threshold });
+      continue;
+    }
+    for (const b of m.breakdowns) {
+      const own = new Map<string, OwnPart>(
+        reporting(m.id).map((r) => {
+          const mine = r.figures.filter((f) => f.metric === m.id && f.breakdown?.[b.dimension] !== undefined);
+          const cells = new Map(mine.filter((f) => !f.suppressedOnNode).map((f) => [f.breakdown![b.dimension]!, f.value ?? 0]));
+          const withheld = mine.filter((f) => f.suppressedOnNode).map((f) => f.breakdown![b.dimension]!);
+          const shownSum = [...cells.values()].reduce((a, v) => a + v, 0);
+          return [r.coopId, { cells, withheld, withheldSum: withheld.length ? totalOf(r, m.id)! - shownSum : 0 }];
+        }),
+      );
+      lines.push({ name: `${release}, ${m.id} by ${b.dimension}`, cells: new Map(b.cells.map((c) => [c.category, numberOr(c.value)])), total: numberOr(m.total), own, threshold });
+    }
+  }
+  return lines;
+}
+
+/** The same line in two releases, paired by name (the release's own name left out). */
+export function pairLines(earlier: readonly PublishedLine[], later: readonly PublishedLine[]): [PublishedLine, PublishedLine][] {
+  const key = (line: PublishedLine) => line.name.slice(line.name.indexOf(', ') + 2);
+  return later.flatMap((line): [PublishedLine, PublishedLine][] => {
+    const then = earlier.find((e) => key(e) === key(line));
+    return then ? [[then, line]] : [];
+  });
 }
