@@ -96,15 +96,20 @@ export function lineLeaks(line: PublishedLine, threshold: number, size: number):
 /**
  * Between an earlier and a later release of the same line: every set of categories whose sum both
  * let a reader add up, its change, less the change of what any coalition of up to `size` co-ops
- * (of either release) knows of its own part.
+ * (of either release) knows of its own part. Only the smallest such sets: a larger one is made of
+ * smaller ones the reader knows the change of one by one, so its change tells them nothing new (and
+ * where changes go both ways, it is a difference between counts rather than a count).
  */
 export function releaseLeaks(earlier: PublishedLine, later: PublishedLine, threshold: number, size: number): Leak[] {
   const categories = [...new Set([...earlier.cells.keys(), ...later.cells.keys()])];
   const coops = [...new Set([...earlier.own.keys(), ...later.own.keys()])].sort();
   const leaks: Leak[] = [];
-  for (const set of subsets(categories)) {
+  const smallest: string[][] = [];
+  for (const set of subsets(categories).sort((a, b) => a.length - b.length)) {
     const [then, now] = [knownSum(earlier, set), knownSum(later, set)];
     if (then === undefined || now === undefined) continue;
+    if (smallest.some((s) => s.length < set.length && s.every((c) => set.includes(c)))) continue;
+    smallest.push(set);
     for (const coalition of coalitions(coops, size)) {
       const changes = coalition.map((c) => {
         const [a, b] = [ownOf(later.own.get(c), set), ownOf(earlier.own.get(c), set)];

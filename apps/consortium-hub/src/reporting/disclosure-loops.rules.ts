@@ -2,7 +2,7 @@ import { smallestRest } from './disclosure-coalitions.rules';
 import { At, Line, SuppressionReason, Work, allEntries, allLines, entriesOf, hide, isHidden, isSmall, lean, otherLine, valueAt } from './disclosure-grid.rules';
 
 /*
- * Rule 4, room to move: no reader can pin down a hidden small figure (see disclosure-control.rules.ts
+ * Rule 6, room to move: no reader can pin down a hidden small figure (see disclosure-control.rules.ts
  * for why loops are the whole story).
  *
  * A reader is a base -- commissioners, or a holder of an earlier release, who knows the parts of
@@ -12,12 +12,13 @@ import { At, Line, SuppressionReason, Work, allEntries, allLines, entriesOf, hid
  * never 0), and 0 for a figure all of whose co-ops (outside the base) are in S. So whether a figure
  * can go down depends on S only through which hidden figures S owns outright.
  *
- * Coalitions are not all tried. For each S, let U be the union of the co-op sets of the hidden
- * figures S owns outright: U is inside S, owns the same figures, and is one of the candidates built
- * below (unions of the co-op sets of hidden figures, up to the coalition's size). The rest of S only
- * matters through whether the figure looked at is a small count to S, and that is `smallestRest`
- * over the co-ops outside U with the places left in the coalition. So checking every candidate U is
- * checking every coalition, and a loop found for U is one S can use too.
+ * Coalitions are not all tried; they are searched for. Start with no one pooling. If the figure has
+ * a loop, a coalition that pins it must own outright one of the figures that loop lowers, so try
+ * adding each such figure's co-ops in turn (while the coalition has room), and look for a loop again.
+ * A coalition S that pins the figure is found this way: each step adds co-ops S must hold anyway, so
+ * the search reaches a part of S under which no loop is left. Whether the figure is a small count to
+ * a coalition holding at least these co-ops is `smallestRest` over the others with the places left;
+ * a coalition too large for that to be small needs no looking into, nor does any larger one.
  */
 
 interface Base {
@@ -27,7 +28,6 @@ interface Base {
 
 interface Reader {
   readonly base: Base;
-  /** The candidate coalition: co-op numbers, sorted. */
   readonly pooled: ReadonlySet<number>;
 }
 
@@ -35,28 +35,32 @@ interface Reader {
 export function freeOnePinnedFigure(work: Work): boolean {
   const hidden = allEntries(work).filter((at) => isHidden(work, at));
   for (const base of basesOf(work)) {
-    const outside = new Map(hidden.map((at) => [key(at), outsiders(work, base, at)]));
-    // A loop found for one coalition serves every other that owns none of the figures it lowers,
-    // so most figures are searched once per base, not once per coalition.
-    const known = new Map<string, At[][]>();
-    for (const pooled of candidates(work, [...outside.values()])) {
-      const reader = { base, pooled };
-      for (const at of hidden) {
-        const rest = outside.get(key(at))!.filter((c) => !pooled.has(c.coop)).map((c) => c.part);
-        if (!isSmall(smallestRest(rest, work.coalition - pooled.size), work.threshold)) continue;
-        const loops = known.get(key(at)) ?? [];
-        if (loops.some((lowered) => lowered.every((b) => mayChange(work, reader, b, -1, at)))) continue;
-        const loop = anyLoop(work, reader, at);
-        if (loop) {
-          known.set(key(at), [...loops, loop]);
-          continue;
-        }
-        freeUp(work, reader, at);
-        return true;
-      }
+    for (const at of hidden) {
+      const pooled = pinningCoalition(work, base, at, new Set(), new Set());
+      if (!pooled) continue;
+      freeUp(work, { base, pooled }, at);
+      return true;
     }
   }
   return false;
+}
+
+/** A coalition (with the base) that pins the figure down while it is a small count to them, or null. */
+function pinningCoalition(work: Work, base: Base, at: At, pooled: ReadonlySet<number>, tried: Set<string>): ReadonlySet<number> | null {
+  const rest = outsiders(work, base, at).filter((c) => !pooled.has(c.coop)).map((c) => c.part);
+  if (!isSmall(smallestRest(rest, work.coalition - pooled.size), work.threshold)) return null;
+  const loop = anyLoop(work, { base, pooled }, at);
+  if (!loop) return pooled;
+  for (const lowered of loop) {
+    if (lowered.row === at.row && lowered.column === at.column) continue;
+    const next = new Set([...pooled, ...outsiders(work, base, lowered).map((c) => c.coop)]);
+    const id = [...next].sort((a, b) => a - b).join(',');
+    if (next.size > work.coalition || tried.has(id)) continue;
+    tried.add(id);
+    const found = pinningCoalition(work, base, at, next, tried);
+    if (found) return found;
+  }
+  return null;
 }
 
 function basesOf(work: Work): Base[] {
@@ -68,31 +72,8 @@ function basesOf(work: Work): Base[] {
   return bases;
 }
 
-const key = (at: At) => `${at.row},${at.column}`;
-
 function outsiders(work: Work, base: Base, at: At) {
   return work.contributors[at.row][at.column].filter((c) => !base.known.has(c.coop));
-}
-
-/** The empty coalition, then every union of hidden figures' co-op sets that fits in a coalition, smallest first. */
-function candidates(work: Work, owners: readonly (readonly { coop: number }[])[]): ReadonlySet<number>[] {
-  const seen = new Map<string, number[]>([['', []]]);
-  const atoms = owners.map((o) => o.map((c) => c.coop)).filter((o) => o.length >= 1 && o.length <= work.coalition);
-  let frontier: number[][] = [[]];
-  while (frontier.length) {
-    const next: number[][] = [];
-    for (const set of frontier) {
-      for (const atom of atoms) {
-        const union = [...new Set([...set, ...atom])].sort((a, b) => a - b);
-        const id = union.join(',');
-        if (union.length > work.coalition || seen.has(id)) continue;
-        seen.set(id, union);
-        next.push(union);
-      }
-    }
-    frontier = next;
-  }
-  return [...seen.values()].sort((a, b) => a.length - b.length || a.join(',').localeCompare(b.join(','))).map((s) => new Set(s));
 }
 
 /** Whether the figure may change by `change` (+1 or -1) as this reader sees it. */

@@ -11,11 +11,16 @@ import { At, ReleaseView, SuppressionReason, Work, allLines, entriesOf, hide, is
  * corrected their return since, and it must not be a small count, for them alone or for any of them
  * pooling with up to the coalition's size of co-ops (who take their own change away).
  *
+ * Only those smallest groups are checked. A larger group both releases let a reader add up is a union
+ * of them, and its change is the sum of theirs, each of which the reader already knows: it tells
+ * them nothing new. Where the changes all go one way (co-ops joining), a sum of counts each 0 or
+ * above the threshold is one too; where they do not (a return corrected down, a co-op gone), it is
+ * a difference between counts, not a count of people.
+ *
  * A group of shown figures that changed by a small count has one of them hidden now (it joins this
  * line's hidden group, so the group no longer matches the earlier release); a group holding this
  * release's hidden figures gets one more figure from outside it hidden, the smallest, for the same
- * reason; a line with nothing left to hide has its total hidden. Where some changes are up and others
- * down, a union of groups could change by a small count while no group does, so those are checked too.
+ * reason; a line with nothing left to hide has its total hidden.
  */
 
 const DIFFERS_FROM = (name: string): SuppressionReason => `secondary: differs by a small count from what ${name} showed`;
@@ -31,23 +36,9 @@ export function protectReleaseDifferences(work: Work): boolean {
   return false;
 }
 
-/** The groups (or unions of groups) of the line whose change is a small count to someone. */
+/** The smallest groups of the line both releases let a reader add up whose change is a small count to someone. */
 function smallChanges(work: Work, release: ReleaseView, entries: readonly At[]): At[][] {
-  const groups = knownInBoth(work, release, entries);
-  const changes = groups.map((group) => changeByCoop(work, release, group));
-  const size = work.coalition;
-  const flagged = groups.filter((_, i) => someCoalitionSeesSmallChange([...changes[i].values()], size, work.threshold));
-  if (flagged.length) return flagged;
-  const all = changes.flatMap((c) => [...c.values()]);
-  if (all.every((d) => d >= 0) || all.every((d) => d <= 0)) return [];
-  // Mixed signs: try every coalition among the co-ops that changed, and every union of groups.
-  const moved = [...new Set(changes.flatMap((c) => [...c.keys()]))].sort((a, b) => a - b);
-  for (const pooled of subsets(moved, size)) {
-    const rests = changes.map((c) => [...c.entries()].reduce((a, [coop, d]) => a + (pooled.has(coop) ? 0 : d), 0));
-    const union = smallUnion(rests, work.threshold);
-    if (union) return [union.flatMap((i) => groups[i])];
-  }
-  return [];
+  return knownInBoth(work, release, entries).filter((group) => someCoalitionSeesSmallChange([...changeByCoop(work, release, group).values()], work.coalition, work.threshold));
 }
 
 /**
@@ -82,25 +73,6 @@ function changeByCoop(work: Work, release: ReleaseView, group: readonly At[]): M
   }
   for (const [coop, d] of change) if (d === 0) change.delete(coop);
   return change;
-}
-
-/** Indexes of a non-empty set of the values whose sum is 1 to the threshold either way, if there is one. */
-function smallUnion(values: readonly number[], threshold: number): number[] | null {
-  let sums = new Map<number, number[]>();
-  for (const [i, v] of values.entries()) {
-    if (v === 0) continue;
-    const next = new Map(sums);
-    for (const [s, members] of [[0, []] as [number, number[]], ...sums]) if (!next.has(s + v)) next.set(s + v, [...members, i]);
-    sums = next;
-    for (const [s, members] of sums) if (Math.abs(s) >= 1 && Math.abs(s) <= threshold) return members;
-  }
-  return null;
-}
-
-function* subsets(items: readonly number[], size: number, from = 0, taken: number[] = []): Generator<ReadonlySet<number>> {
-  yield new Set(taken);
-  if (taken.length === size) return;
-  for (let i = from; i < items.length; i++) yield* subsets(items, size, i + 1, [...taken, items[i]]);
 }
 
 /**
