@@ -146,7 +146,7 @@ describe('the consolidated report', () => {
     const [first, second] = [await asCommissioner('?release=1'), await asCommissioner('?release=2')];
     const lines1 = reportLines(first.metrics, returnsOf([COOPS[0]]), 'release 1', SUBSETS);
     const lines2 = reportLines(second.metrics, returnsOf(COOPS), 'release 2', SUBSETS);
-    expect(lines2.length).toBeGreaterThan(10);
+    expect(lines2.length).toBeGreaterThanOrEqual(10);
     // Within each release: every shown figure and every line's suppressed group, less what a co-op or two know.
     expect(describeLeaks([...lines1, ...lines2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
     // Across them: every group of figures both releases let a reader add up, less the change a co-op or two know of.
@@ -227,7 +227,7 @@ describe('the consolidated report', () => {
     const releases = [await asCommissioner('?release=1'), await asCommissioner('?release=2'), await asCommissioner('?release=3')];
     const coops = [[COOPS[0]], COOPS, [...COOPS, LATE]];
     const lines = releases.map((r, i) => reportLines(r.metrics, returnsOf(coops[i]), `release ${i + 1}`, SUBSETS));
-    expect(lines[2].length).toBeGreaterThan(10);
+    expect(lines[2].length).toBeGreaterThanOrEqual(10);
     expect(describeLeaks(lines[2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
     for (const earlier of [lines[0], lines[1]]) expect(describeLeaks(pairLines(earlier, lines[2]).flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
   });

@@ -98,16 +98,18 @@ export type { SuppressionReason } from './disclosure-grid.rules';
  * audit. Told which hidden figure is the small one and which was hidden to protect it, a reader
  * learns more: with a threshold of 4, a hidden pair adding up to 6 is then 1 and 5.
  *
- * Known limits. Exact values are protected, not ranges: a reader may still narrow a hidden figure to,
- * say, 1 to 3. A reader who reasons about how these rules choose (a figure hidden to protect another
- * is the smallest shown in its line) may narrow ranges further. Groups are those of one line with
- * its total shown (all the report publishes are one-row tables); in a table of two dimensions, sums
- * of hidden figures across several lines whose totals are hidden are not checked. A holder of an
- * earlier release is taken to know the unchanged co-ops' parts of every figure when rule 6 looks
- * for loops (more than they know, so it errs on the safe side). Each table is checked on its own,
- * with its own earlier releases: the same counts published in another breakdown, another period or
- * under another threshold must be checked together with this one by whoever publishes them, and
- * rates or shares worked out from small counts are not covered here.
+ * Known limits. Exact values are protected, not ranges: a reader may still narrow a hidden figure
+ * to, say, 1 to 3. A reader who reasons about how these rules choose (a figure hidden to protect
+ * another is the smallest shown in its line) may narrow ranges further. Groups are those of one
+ * line with its total shown (all the report publishes are one-row tables); in a table of two
+ * dimensions, sums of hidden figures across several lines whose totals are hidden are not checked.
+ * A holder of an earlier release is taken to know the unchanged co-ops' parts of every figure when
+ * rule 6 looks for loops (more than they know, so it errs on the safe side). A figure that is 0 now
+ * is shown even when an earlier release showed people there (zero is never hidden); a release made
+ * under these rules cannot have shown a count that leaves a small change when it all goes. Each
+ * table is checked on its own, with its own earlier releases: the same counts published in another
+ * breakdown, another period or under another threshold must be checked together with this one by
+ * whoever publishes them, and rates or shares worked out from small counts are not covered here.
  */
 
 export const DEFAULT_THRESHOLD = 4;
