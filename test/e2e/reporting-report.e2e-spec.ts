@@ -1,6 +1,7 @@
 import { CURRENT_RETURN_DEFINITION, ReturnFigure, reportPercent, sameCell } from '@app/contracts';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { CSV_COLUMNS } from '../../apps/consortium-hub/src/reporting/report-csv.rules';
+import { Leak, lineLeaks, pairLines, releaseLeaks, reportLines } from '../../apps/consortium-hub/src/reporting/disclosure-attacks.testing';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
@@ -136,22 +137,22 @@ describe('the consolidated report', () => {
     ]);
   });
 
-  it('never lets a commissioner subtract release 1 from release 2 and see a small count of people', async () => {
+  /** Each co-op's return as its node sent it (its own part of every figure). */
+  const returnsOf = (coops: readonly string[]) => coops.map((coopId) => ({ coopId, figures: previews.get(coopId)! }));
+  const SUBSETS = Object.fromEntries(CURRENT_RETURN_DEFINITION.metrics.filter((m) => m.subsetOf).map((m) => [m.id, m.subsetOf!]));
+  const describeLeaks = (leaks: Leak[]) => leaks.map((l) => `${l.line}: ${l.reader} would learn ${l.learnt} in ${l.categories.join(' + ')}`);
+
+  it('never lets a commissioner, a co-op or two pooling work out a small count from a release, or from release 1 and release 2 together', async () => {
     const [first, second] = [await asCommissioner('?release=1'), await asCommissioner('?release=2')];
-    let compared = 0;
-    for (const m of second.metrics.filter((x: { countsPeople: boolean }) => x.countsPeople)) {
-      const earlier = first.metrics.find((x: { id: string }) => x.id === m.id);
-      const pairs: [unknown, unknown][] = [[m.total, earlier.total]];
-      m.breakdowns.forEach((b: { cells: { category: string; value: unknown }[] }, i: number) =>
-        b.cells.forEach((c) => pairs.push([c.value, earlier.breakdowns[i].cells.find((e: { category: string }) => e.category === c.category)?.value ?? 0])),
-      );
-      for (const [now, then] of pairs) {
-        if (typeof now !== 'number' || typeof then !== 'number') continue;
-        compared++;
-        expect({ metric: m.id, difference: now - then, safe: now - then === 0 || now - then > m.threshold }).toEqual({ metric: m.id, difference: now - then, safe: true });
-      }
-    }
-    expect(compared).toBeGreaterThan(5);
+    const lines1 = reportLines(first.metrics, returnsOf([COOPS[0]]), 'release 1', SUBSETS);
+    const lines2 = reportLines(second.metrics, returnsOf(COOPS), 'release 2', SUBSETS);
+    expect(lines2.length).toBeGreaterThanOrEqual(10);
+    // Within each release: every shown figure and every line's suppressed group, less what a co-op or two know.
+    expect(describeLeaks([...lines1, ...lines2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
+    // Across them: every group of figures both releases let a reader add up, less the change a co-op or two know of.
+    const pairs = pairLines(lines1, lines2);
+    expect(pairs.length).toBe(lines2.length);
+    expect(describeLeaks(pairs.flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
     // A release, once published, cannot be changed, even by the hub's own database user.
     await expect(mesh.hubQuery(`UPDATE report_release SET report = '{}' WHERE cycle_id = $1`, [cycleId])).rejects.toThrow(/never changed/);
   });
@@ -216,6 +217,19 @@ describe('the consolidated report', () => {
     expect(review.coverage.coops).toBe(3);
     // Commissioners still see release 2 until staff approve the third and publish again.
     expect((await asCommissioner()).coverage.coops).toBe(2);
+  });
+
+  it('checks release 3 against both earlier releases, read back from the returns each was made from', async () => {
+    const preview = (await mesh.nodeHttp(LATE).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(LATE)).expect(200)).body;
+    previews.set(LATE, preview.outgoing.return.figures);
+    await approve(LATE);
+    expect((await publish().expect(201)).body.release.number).toBe(3);
+    const releases = [await asCommissioner('?release=1'), await asCommissioner('?release=2'), await asCommissioner('?release=3')];
+    const coops = [[COOPS[0]], COOPS, [...COOPS, LATE]];
+    const lines = releases.map((r, i) => reportLines(r.metrics, returnsOf(coops[i]), `release ${i + 1}`, SUBSETS));
+    expect(lines[2].length).toBeGreaterThanOrEqual(10);
+    expect(describeLeaks(lines[2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
+    for (const earlier of [lines[0], lines[1]]) expect(describeLeaks(pairLines(earlier, lines[2]).flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
   });
 
   it("keeps nothing personal in the hub's database", async () => {

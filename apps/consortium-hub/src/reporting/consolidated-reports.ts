@@ -85,12 +85,10 @@ export class ConsolidatedReports {
       const last = earlier[earlier.length - 1];
       const key = (cs: readonly { coopId: string; messageId: string }[]) => cs.map((c) => `${c.coopId}:${c.messageId}`).sort().join(',');
       if (last && key(last.coops) === key(coops)) throw ReportingErrors.releaseUnchanged(last.number);
-      // What a holder of each earlier release knows: every figure it showed, and so the co-ops in it whose return is still the same.
-      const earlierReleases: EarlierRelease[] = earlier.map((r) => ({
-        name: `a holder of release ${r.number}`,
-        coopIds: r.coops.filter((c) => coops.some((x) => x.coopId === c.coopId && x.messageId === c.messageId)).map((c) => c.coopId),
-        published: r.report.metrics,
-      }));
+      // What a holder of each earlier release knows: every figure it showed, made from the returns it held then.
+      const earlierReleases: EarlierRelease[] = await Promise.all(
+        earlier.map(async (r) => ({ name: `a holder of release ${r.number}`, returns: await this.returnsByMessage(m, r.coops.map((c) => c.messageId)), published: r.report.metrics })),
+      );
       const report = await this.labelled(m, this.consolidate(cycle, coops, earlierReleases));
       const number = (last?.number ?? 0) + 1;
       const publishedAt = new Date();
@@ -267,6 +265,16 @@ export class ConsolidatedReports {
 
   private definitionOf(cycle: CycleRow): ReturnDefinition {
     return findReturnDefinition(cycle.definition_id, cycle.definition_version)!;
+  }
+
+  /** The returns an earlier release was made from, by their message ids (a corrected return keeps its row, superseded). */
+  private async returnsByMessage(q: Queryable, messageIds: readonly string[]): Promise<CoopReturn[]> {
+    const rows: { coop_id: string; figures: { figures: ReturnFigure[] } }[] = await q.query(
+      'SELECT coop_id, figures FROM return_submission WHERE message_id = ANY($1::uuid[]) ORDER BY coop_id',
+      [messageIds],
+    );
+    if (rows.length !== messageIds.length) throw new Error('an earlier release names a return the hub no longer holds');
+    return rows.map((r) => ({ coopId: r.coop_id, figures: r.figures.figures }));
   }
 
   /**

@@ -1,5 +1,6 @@
-import { CCM_QUARTERLY_V1, FUNDING_TYPES, MetricDefinition, ReturnDefinition, ReturnFigure } from '@app/contracts';
-import { CoopReturn, ReportMetric, ReportValue, consolidate } from './consolidation.rules';
+import { CCM_QUARTERLY_V1, CURRENT_RETURN_DEFINITION, FUNDING_TYPES, MetricDefinition, ReturnDefinition, ReturnFigure } from '@app/contracts';
+import { Leak, lineLeaks, pairLines, releaseLeaks, reportLines } from './disclosure-attacks.testing';
+import { ConsolidationOptions, CoopReturn, EarlierRelease, ReportMetric, ReportValue, consolidate } from './consolidation.rules';
 import { SUPPRESSED, isSuppressed } from './disclosure-control.rules';
 
 const SUM = { kind: 'sum' } as const;
@@ -136,43 +137,57 @@ describe('consolidating returns', () => {
     expect(find(hiddenWhole, 'paid_rlw').total).toBe(0);
   });
 
+  /** What a holder of a release made from these returns knows. */
+  const releaseOf = (def: ReturnDefinition, returns: CoopReturn[], number = 1, options: ConsolidationOptions = {}): EarlierRelease => ({
+    name: `a holder of release ${number}`,
+    returns,
+    published: consolidate(def, returns, options).metrics,
+  });
+
   it('does not let a commissioner subtract an earlier release and see a small count of the co-ops added since', () => {
     const people = metric('people');
     const first = consolidate(definition(people), [coop('a', [total('people', 5)]), coop('b', [total('people', 6)])]);
     expect(find(first, 'people').total).toBe(11);
     const returns = [coop('a', [total('people', 5)]), coop('b', [total('people', 6)]), coop('c', [total('people', 2)])];
-    // Without the earlier release in mind, 13 would be shown and 13 - 11 gives c's 2 away.
-    expect(find(consolidate(definition(people), returns), 'people').total).toBe(13);
-    const second = consolidate(definition(people), returns, { earlierReleases: [{ name: 'a holder of release 1', coopIds: ['a', 'b'] }] });
+    // Without the earlier release in mind, 13 would be shown (to one co-op alone) and 13 - 11 gives c's 2 away.
+    expect(find(consolidate(definition(people), returns, { coalitionSize: 1 }), 'people').total).toBe(13);
+    const second = consolidate(definition(people), returns, { coalitionSize: 1, earlierReleases: [releaseOf(definition(people), returns.slice(0, 2))] });
     expect(find(second, 'people').total).toEqual(SUPPRESSED);
     expect(second.suppressions[0].reason).toMatch(/holder of release 1/);
     // The same in a breakdown: the cells c added must not show as a difference of 1 to 4.
     const byFunding = metric('byFunding', { breakdowns: ['funding_type'] });
     const withCells = (id: string, v: number[]) => coop(id, [total('byFunding', v.reduce((x, y) => x + y, 0)), ...fundingCells('byFunding', funding(v))]);
-    const table = consolidate(definition(byFunding), [withCells('a', [20, 10, 0, 15]), withCells('b', [30, 12, 0, 20]), withCells('c', [3, 40, 0, 25])], {
-      earlierReleases: [{ name: 'a holder of release 1', coopIds: ['a', 'b'] }],
-    });
+    const all = [withCells('a', [20, 10, 0, 15]), withCells('b', [30, 12, 0, 20]), withCells('c', [3, 40, 0, 25])];
+    // One co-op at a time (coalitions of one) so that only the earlier release can be what hides 53.
+    const table = consolidate(definition(byFunding), all, { coalitionSize: 1, earlierReleases: [releaseOf(definition(byFunding), all.slice(0, 2), 1, { coalitionSize: 1 })] });
     const m = find(table, 'byFunding');
     expect(cell(m, 'council-commissioned')).toEqual(SUPPRESSED); // 53 - 50 = 3
     expect(cell(m, 'direct-payment')).toBe(62); // 62 - 22 = 40
+    expect(find(consolidate(definition(byFunding), all, { coalitionSize: 1 }), 'byFunding').breakdowns[0].cells[0].value).toBe(53);
   });
 
   it('hides a figure that differs by a small count from what an earlier release showed, whoever joined, left or was corrected', () => {
     const people = metric('people');
-    const release1 = (rs: CoopReturn[]) => ({ name: 'a holder of release 1', published: consolidate(definition(people), rs).metrics });
+    const release1 = (rs: CoopReturn[]) => releaseOf(definition(people), rs);
     const a3 = coop('a', [total('people', 3)]);
     const b20 = coop('b', [total('people', 20)]);
     const c20 = coop('c', [total('people', 20)]);
-    // a sent back and left out of release 2: 43 then 40 would give a's 3 away.
-    const dropped = consolidate(definition(people), [b20, c20], { earlierReleases: [{ ...release1([a3, b20, c20]), coopIds: ['b', 'c'] }] });
+    // a sent back and left out of release 2: 43 then 40 would give a's 3 away. (Release 1 showed 43
+    // because it was published when only single co-ops were guarded against: b and c pooling now
+    // would see a's 3, so today's rules would not show it.)
+    expect(find(consolidate(definition(people), [a3, b20, c20]), 'people').total).toEqual(SUPPRESSED);
+    const dropped = consolidate(definition(people), [b20, c20], { earlierReleases: [releaseOf(definition(people), [a3, b20, c20], 1, { coalitionSize: 1 })] });
     expect(find(dropped, 'people').total).toEqual(SUPPRESSED);
     expect(dropped.suppressions[0].reason).toMatch(/differs by a small count from what a holder of release 1 showed/);
     // a corrected (a new return, same figure) and d (2) added: 50 then 52 would give d's 2 away.
     const a10 = coop('a', [total('people', 10)]);
-    const corrected = consolidate(definition(people), [a10, b20, c20, coop('d', [total('people', 2)])], { earlierReleases: [{ ...release1([a10, b20, c20]), coopIds: ['b', 'c'] }] });
+    const corrected = consolidate(definition(people), [coop('a', [total('people', 10)]), b20, c20, coop('d', [total('people', 2)])], { earlierReleases: [release1([a10, b20, c20])] });
     expect(find(corrected, 'people').total).toEqual(SUPPRESSED);
+    // a corrected from 10 to 13: 50 then 53 would give the correction away.
+    const up = consolidate(definition(people), [coop('a', [total('people', 13)]), b20, c20], { earlierReleases: [release1([a10, b20, c20])] });
+    expect(find(up, 'people').total).toEqual(SUPPRESSED);
     // A difference beyond the threshold is shown.
-    const grown = consolidate(definition(people), [a10, b20, c20, coop('d', [total('people', 12)])], { earlierReleases: [{ ...release1([a10, b20, c20]), coopIds: ['b', 'c'] }] });
+    const grown = consolidate(definition(people), [a10, b20, c20, coop('d', [total('people', 12)])], { earlierReleases: [release1([a10, b20, c20])] });
     expect(find(grown, 'people').total).toBe(62);
   });
 
@@ -203,6 +218,58 @@ describe('consolidating returns', () => {
     const cqc = find(report, 'cqc_rating');
     expect(cqc.distribution?.find((d) => d.label === 'good')?.coops).toBe(2);
     expect(cqc.notRecordedBy).toBe(1);
+  });
+
+  describe("the demo's returns (npm run demo), released in two steps as Preston joins", () => {
+    // Each co-op's return as the demo's nodes computed it: "metric=value" for a total,
+    // "metric.dimension.category=value" for a cell, "w" for a cell the node withheld.
+    const DEMO: Record<string, string> = {
+      'colne-valley':
+        'people_supported=38 people_supported.funding_type.council-commissioned=16 people_supported.funding_type.direct-payment=7 people_supported.funding_type.individual-service-fund=4 people_supported.funding_type.self-funder=11 people_supported.locality.Marsden=10 people_supported.locality.Slaithwaite=10 people_supported.locality.Golcar=10 people_supported.locality.Linthwaite=8 staff_headcount=20 staff_headcount.contract_type.permanent=18 staff_headcount.contract_type.zero-hours=w staff_headcount.contract_type.bank=w staff_starters=1 staff_leavers=0 staff_leavers_12_months=5 staff_paid_real_living_wage=19 volunteers_active=13 volunteers_into_paid_work=0 members=61 members.stakeholder_class.service-user-or-family=17 members.stakeholder_class.worker=21 members.stakeholder_class.volunteer=13 members.stakeholder_class.community-supporter=10',
+      'holme-valley':
+        'people_supported=41 people_supported.funding_type.council-commissioned=19 people_supported.funding_type.direct-payment=11 people_supported.funding_type.individual-service-fund=5 people_supported.funding_type.self-funder=6 people_supported.locality.Holmfirth=13 people_supported.locality.Honley=14 people_supported.locality.New Mill=14 people_supported.locality.Meltham=0 staff_headcount=22 staff_headcount.contract_type.permanent=18 staff_headcount.contract_type.zero-hours=w staff_headcount.contract_type.bank=w staff_starters=1 staff_leavers=1 staff_leavers_12_months=3 staff_paid_real_living_wage=21 volunteers_active=20 volunteers_into_paid_work=0 members=60 members.stakeholder_class.service-user-or-family=17 members.stakeholder_class.worker=22 members.stakeholder_class.volunteer=14 members.stakeholder_class.community-supporter=7',
+      preston:
+        'people_supported=33 people_supported.funding_type.council-commissioned=23 people_supported.funding_type.direct-payment=w people_supported.funding_type.individual-service-fund=w people_supported.funding_type.self-funder=7 people_supported.locality.Preston=9 people_supported.locality.Fulwood=12 people_supported.locality.Ribbleton=12 staff_headcount=21 staff_headcount.contract_type.permanent=16 staff_headcount.contract_type.zero-hours=w staff_headcount.contract_type.bank=w staff_starters=2 staff_leavers=2 staff_leavers_12_months=4 staff_paid_real_living_wage=20 volunteers_active=17 volunteers_into_paid_work=0 members=57 members.stakeholder_class.service-user-or-family=15 members.stakeholder_class.worker=21 members.stakeholder_class.volunteer=14 members.stakeholder_class.community-supporter=7',
+    };
+    const returnOf = (coopId: string): CoopReturn =>
+      coop(
+        coopId,
+        DEMO[coopId].split(/ (?=[a-z0-9_]+[.=])/).map((item): ReturnFigure => {
+          const [cellName, value] = item.split('=');
+          const [m, dimension, ...category] = cellName.split('.');
+          const breakdown = dimension ? { [dimension]: category.join('.') } : null;
+          return value === 'w' ? { metric: m, breakdown, value: null, suppressedOnNode: true } : { metric: m, breakdown, value: Number(value) };
+        }),
+      );
+    // The counts of people the demo's returns carry (the current definition, less what they do not record).
+    const def: ReturnDefinition = { ...CURRENT_RETURN_DEFINITION, metrics: CURRENT_RETURN_DEFINITION.metrics.filter((m) => m.countsPeople && m.id !== 'safeguarding_concerns_raised') };
+    const SUBSETS = { staff_paid_real_living_wage: 'staff_headcount' };
+    const [colne, holme, preston] = ['colne-valley', 'holme-valley', 'preston'].map(returnOf);
+    const first = consolidate(def, [colne, holme]);
+    const second = consolidate(def, [colne, holme, preston], { earlierReleases: [{ name: 'a holder of release 1', returns: [colne, holme], published: first.metrics }] });
+    const lines1 = reportLines(first.metrics, [colne, holme], 'release 1', SUBSETS);
+    const lines2 = reportLines(second.metrics, [colne, holme, preston], 'release 2', SUBSETS);
+    const leaks = (found: Leak[]) => found.map((l) => `${l.line}: ${l.reader} would learn ${l.learnt} in ${l.categories.join(' + ')}`);
+
+    it('lets no co-op, and no two pooling, work out a small count from either release', () => {
+      expect(lines2.length).toBeGreaterThan(8);
+      expect(leaks([...lines1, ...lines2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
+    });
+
+    it('lets no holder of release 1, alone or with co-ops, work out a small count from release 2', () => {
+      const pairs = pairLines(lines1, lines2);
+      expect(pairs.length).toBe(lines2.length);
+      expect(leaks(pairs.flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
+    });
+
+    it('still shows the large figures: the totals, council-commissioned care and every locality', () => {
+      const people = find(second, 'people_supported');
+      expect(people.total).toBe(112);
+      expect(cell(people, 'council-commissioned')).toBe(58);
+      expect(people.breakdowns[1].cells.filter((c) => typeof c.value === 'number').length).toBe(people.breakdowns[1].cells.length);
+      expect(find(second, 'staff_headcount').total).toBe(63);
+      expect(find(second, 'members').total).toBe(178);
+    });
   });
 
   describe('attempts to recover a suppressed count from a consolidated report', () => {

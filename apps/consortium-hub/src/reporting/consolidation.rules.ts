@@ -10,16 +10,16 @@ import {
   ReturnFigure,
   dimensionOf,
   reportPercent,
-  sameCell,
 } from '@app/contracts';
 import {
   DEFAULT_THRESHOLD,
+  EarlierTable,
   FigureTable,
-  KnownPart,
   PublishedFigure,
   SUPPRESSED,
   Suppression,
   SuppressionReason,
+  TablePosition,
   WORKFORCE_THRESHOLD,
   isSuppressed,
   publishSingleFigure,
@@ -44,6 +44,9 @@ import {
  *   shown -- shared evenly among its withheld cells), used only to choose further cells to hide.
  *   A total hidden in one breakdown is hidden in the metric's other breakdowns too. Workforce
  *   counts use the workforce threshold (Skills for Care hides groups under 10).
+ * - A later release of a cycle's report is controlled with every earlier one in mind: each table
+ *   (or single count) is given what each earlier release was made from and what it hid, so that
+ *   nobody holding both can subtract one from the other and see a small count.
  * - Hours, money and other organisational figures are shown as they are.
  */
 
@@ -57,42 +60,19 @@ export interface ConsolidationOptions {
   readonly threshold?: number;
   /** The same for workforce tables (default 9). */
   readonly workforceThreshold?: number;
-  /**
-   * Earlier releases of the same cycle's report, each by the co-ops whose returns it holds and that
-   * are unchanged since: a commissioner who kept one knows those co-ops' figures summed, so this
-   * release must not let them subtract it and see a small count of the co-ops added since.
-   */
+  /** How many co-ops may pool what they know (default 2, see disclosure-control.rules.ts). */
+  readonly coalitionSize?: number;
+  /** Earlier releases of the same cycle's report, oldest first. */
   readonly earlierReleases?: readonly EarlierRelease[];
 }
 
 export interface EarlierRelease {
   readonly name: string;
-  /** The co-ops it holds whose approved return is still the same: a holder knows their figures summed. */
-  readonly coopIds: readonly string[];
-  /**
-   * What it published. A holder can subtract any figure it showed from the same figure now, whoever
-   * joined, left or corrected a return in between, so a figure that differs from it by 1 to the
-   * threshold is hidden too.
-   */
-  readonly published?: readonly ReportMetric[];
+  /** The returns it was made from, as they were then (a return since corrected: its earlier version). */
+  readonly returns: readonly CoopReturn[];
+  /** What it published. */
+  readonly published: readonly ReportMetric[];
 }
-
-/** The figure an earlier release showed for a metric's total (breakdown null) or one of its cells, if it showed one. */
-function shownBefore(e: EarlierRelease, metric: string, breakdown: { dimension: BreakdownDimension; category: string } | null): number | undefined {
-  const m = e.published?.find((x) => x.id === metric);
-  const value = breakdown === null ? m?.total : m?.breakdowns.find((b) => b.dimension === breakdown.dimension)?.cells.find((c) => c.category === breakdown.category)?.value;
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** The first earlier release that showed a figure differing from this one by 1 to the threshold. */
-function smallDifference(earlier: readonly EarlierRelease[], threshold: number, now: number, metric: string, breakdown: { dimension: BreakdownDimension; category: string } | null): EarlierRelease | undefined {
-  return earlier.find((e) => {
-    const then = shownBefore(e, metric, breakdown);
-    return then !== undefined && Math.abs(now - then) >= 1 && Math.abs(now - then) <= threshold;
-  });
-}
-
-const DIFFERS_FROM = (e: EarlierRelease): SuppressionReason => `secondary: differs by a small count from what ${e.name} showed`;
 
 /** A figure in the report: a number, suppressed (a value of its own), or null: not recorded by any co-op, or nothing to divide by. */
 export type ReportValue = PublishedFigure | null;
@@ -157,7 +137,7 @@ export function consolidate(definition: ReturnDefinition, returns: readonly Coop
   const published = new Map<string, ReportMetric>();
   // Sums first: rates and means are worked out from what the sums publish.
   for (const metric of definition.metrics) {
-    if (metric.consolidation.kind === 'sum' && !metric.subsetOf) published.set(metric.id, consolidateSum(metric, returns, thresholdFor(metric, options), suppressions, options.earlierReleases ?? []));
+    if (metric.consolidation.kind === 'sum' && !metric.subsetOf) published.set(metric.id, consolidateSum(metric, returns, controlFor(metric, options), suppressions));
     if (metric.consolidation.kind === 'distribution') published.set(metric.id, consolidateRating(metric, returns));
   }
   // A subset is published with the figure it is part of, once that figure is settled.
@@ -165,7 +145,7 @@ export function consolidate(definition: ReturnDefinition, returns: readonly Coop
     const whole = metric.subsetOf ? definition.metrics.find((m) => m.id === metric.subsetOf) : undefined;
     if (metric.consolidation.kind !== 'sum' || !metric.subsetOf) continue;
     if (!whole || !metric.countsPeople || metric.breakdowns.length) throw new Error(`${metric.id} is a subset of ${metric.subsetOf}, which the definition cannot publish with it`);
-    published.set(metric.id, consolidateSubset(metric, whole, published.get(whole.id)!, returns, thresholdFor(metric, options), suppressions, options.earlierReleases ?? []));
+    published.set(metric.id, consolidateSubset(metric, whole, published.get(whole.id)!, returns, controlFor(metric, options), suppressions));
   }
   for (const metric of definition.metrics.filter((m) => m.publishedWith)) hideTogether(metric.id, metric.publishedWith!, published, suppressions);
   for (const metric of definition.metrics) {
@@ -176,16 +156,59 @@ export function consolidate(definition: ReturnDefinition, returns: readonly Coop
   return { coops: returns.length, metrics: definition.metrics.map((m) => published.get(m.id)!), suppressions };
 }
 
-function thresholdFor(metric: MetricDefinition, options: ConsolidationOptions): number {
-  return metric.section === 'workforce' ? (options.workforceThreshold ?? WORKFORCE_THRESHOLD) : (options.threshold ?? DEFAULT_THRESHOLD);
+/** How a metric's counts of people are controlled. */
+interface Control {
+  readonly threshold: number;
+  readonly coalitionSize?: number;
+  readonly earlier: readonly EarlierRelease[];
+}
+
+function controlFor(metric: MetricDefinition, options: ConsolidationOptions): Control {
+  const threshold = metric.section === 'workforce' ? (options.workforceThreshold ?? WORKFORCE_THRESHOLD) : (options.threshold ?? DEFAULT_THRESHOLD);
+  return { threshold, coalitionSize: options.coalitionSize, earlier: options.earlierReleases ?? [] };
 }
 
 function head(metric: MetricDefinition): Pick<ReportMetric, 'id' | 'title' | 'section' | 'unit' | 'definition' | 'countsPeople'> {
   return { id: metric.id, title: metric.title, section: metric.section, unit: metric.unit, definition: metric.definition, countsPeople: metric.countsPeople };
 }
 
+/**
+ * A return's figures by metric, then dimension, then category, built once per return: a breakdown
+ * by locality asks every co-op for every locality, which a search through each return's list made
+ * the slowest part of consolidation. Returns are read-only here, so the index cannot go stale. The
+ * total sits under the dimension '' and a breakdown of several dimensions under their names joined.
+ */
+type FigureIndex = Map<string, Map<string, Map<string, ReturnFigure>>>;
+const figureIndex = new WeakMap<CoopReturn, FigureIndex>();
+
+function cellOf(breakdown: Breakdown | null): [string, string] {
+  if (breakdown === null) return ['', ''];
+  const keys = (Object.keys(breakdown) as BreakdownDimension[]).sort();
+  return [keys.join('&'), keys.map((k) => breakdown[k]).join('&')];
+}
+
+/** The return's figures of one metric in one dimension ('' for its total), by category. */
+function figuresOf(r: CoopReturn, metric: string, dimension: string): ReadonlyMap<string, ReturnFigure> {
+  let index = figureIndex.get(r);
+  if (!index) {
+    index = new Map();
+    for (const f of r.figures) {
+      const [dim, category] = cellOf(f.breakdown);
+      const byDimension = index.get(f.metric) ?? index.set(f.metric, new Map()).get(f.metric)!;
+      const byCategory = byDimension.get(dim) ?? byDimension.set(dim, new Map()).get(dim)!;
+      // The first of two figures for the same cell wins, as a search through the list would find it.
+      if (!byCategory.has(category)) byCategory.set(category, f);
+    }
+    figureIndex.set(r, index);
+  }
+  return index.get(metric)?.get(dimension) ?? EMPTY;
+}
+
+const EMPTY: ReadonlyMap<string, ReturnFigure> = new Map();
+
 function figureOf(r: CoopReturn, metric: string, breakdown: Breakdown | null): ReturnFigure | undefined {
-  return r.figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
+  const [dimension, category] = cellOf(breakdown);
+  return figuresOf(r, metric, dimension).get(category);
 }
 
 function totalOf(r: CoopReturn, metric: string): number | null {
@@ -210,34 +233,35 @@ const add = (values: readonly number[]) => tidy(values.reduce((a, b) => a + b, 0
 // Sums
 // ---------------------------------------------------------------------------------------------
 
-function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[], threshold: number, notes: SuppressionNote[], earlier: readonly EarlierRelease[]): ReportMetric {
+function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[], control: Control, notes: SuppressionNote[]): ReportMetric {
+  const { threshold } = control;
   const reporting = returns.filter((r) => totalOf(r, metric.id) !== null);
   if (reporting.length === 0) {
     const breakdowns = metric.breakdowns.map((dimension) => ({ dimension, cells: categoriesOf(dimension, metric.id, returns).map((category) => ({ category, value: null })) }));
     return { ...head(metric), threshold: metric.countsPeople ? threshold : null, total: null, breakdowns, reportedBy: 0 };
   }
   if (!metric.countsPeople) {
-    const breakdowns = metric.breakdowns.map((dimension) => ({
-      dimension,
-      cells: categoriesOf(dimension, metric.id, reporting).map((category) => ({
-        category,
-        value: add(reporting.map((r) => figureOf(r, metric.id, { [dimension]: category })?.value ?? 0)),
-      })),
-    }));
+    const breakdowns = metric.breakdowns.map((dimension) => {
+      // Each co-op's own cells, in co-op order (the sum is rounded once, as before).
+      const values = new Map<string, number[]>();
+      for (const r of reporting) for (const [category, f] of figuresOf(r, metric.id, dimension)) (values.get(category) ?? values.set(category, []).get(category)!).push(f.value ?? 0);
+      return { dimension, cells: categoriesOf(dimension, metric.id, reporting).map((category) => ({ category, value: add(values.get(category) ?? []) })) };
+    });
     return { ...head(metric), threshold: null, total: add(reporting.map((r) => totalOf(r, metric.id)!)), breakdowns, reportedBy: reporting.length };
   }
   if (metric.breakdowns.length === 0) {
-    const contributions = reporting.map((r) => ({ coopId: r.coopId, value: totalOf(r, metric.id)! }));
-    const knownBy = earlier.map((e) => ({ name: e.name, cells: [[contributions.filter((c) => e.coopIds.includes(c.coopId)).reduce((a, c) => a + c.value, 0)]] }));
-    const value = add(contributions.map((c) => c.value));
-    let single = publishSingleFigure(metric, { value, contributions }, { threshold, knownBy });
-    const release = single.reason ? undefined : smallDifference(earlier, threshold, value, metric.id, null);
-    if (release) single = { figure: SUPPRESSED, reason: DIFFERS_FROM(release) };
+    const parts = (rs: readonly CoopReturn[]) => reportingOf(rs, metric.id).map((r) => ({ coopId: r.coopId, value: totalOf(r, metric.id)! }));
+    const contributions = parts(reporting);
+    const earlier = control.earlier.map((e) => ({ name: e.name, contributions: parts(e.returns), hidden: typeof publishedMetric(e, metric.id)?.total !== 'number' }));
+    const single = publishSingleFigure(metric, { value: add(contributions.map((c) => c.value)), contributions }, { threshold, coalitionSize: control.coalitionSize, earlier });
     if (single.reason) notes.push({ metric: metric.id, breakdown: null, reason: single.reason });
     return { ...head(metric), threshold, total: single.figure, breakdowns: [], reportedBy: reporting.length };
   }
-  return consolidatePeopleTables(metric, reporting, threshold, notes, earlier);
+  return consolidatePeopleTables(metric, reporting, control, notes);
 }
+
+const reportingOf = (returns: readonly CoopReturn[], metric: string) => returns.filter((r) => totalOf(r, metric) !== null);
+const publishedMetric = (e: EarlierRelease, metric: string) => e.published.find((m) => m.id === metric);
 
 interface PeopleTable {
   readonly dimension: BreakdownDimension;
@@ -246,14 +270,19 @@ interface PeopleTable {
   readonly withheld: readonly Suppression[];
 }
 
-function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly CoopReturn[], threshold: number, notes: SuppressionNote[], earlier: readonly EarlierRelease[]): ReportMetric {
-  const tables = metric.breakdowns.map((dimension) => peopleTable(metric, dimension, reporting));
+function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly CoopReturn[], control: Control, notes: SuppressionNote[]): ReportMetric {
+  const tables = metric.breakdowns.map((dimension) => {
+    // A category only an earlier release had is shown here as 0: its holder knows it was there.
+    const categories = categoriesOf(dimension, metric.id, [...reporting, ...control.earlier.flatMap((e) => reportingOf(e.returns, metric.id))]);
+    return { ...peopleTable(metric, dimension, categories, reporting), earlier: control.earlier.map((e) => earlierTable(metric, dimension, categories, e)) };
+  });
   const run = (hideTotal: boolean) =>
     tables.map((t) =>
       suppressSmallCounts(t.table, {
-        threshold,
-        knownBy: knownParts(t.table, earlier),
-        hiddenFromStart: [...t.withheld, ...differingFrom(earlier, threshold, metric.id, t), ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : [])],
+        threshold: control.threshold,
+        coalitionSize: control.coalitionSize,
+        earlier: t.earlier,
+        hiddenFromStart: [...t.withheld, ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : [])],
       }),
     );
   let results = run(false);
@@ -272,36 +301,31 @@ function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly C
   });
   const totalReasons = results.flatMap((r) => r.suppressions.filter((s) => s.position.kind === 'grand-total').map((s) => s.reason));
   if (totalReasons.length) notes.push({ metric: metric.id, breakdown: null, reason: totalReasons.find((r) => r !== TOTAL_HIDDEN_ELSEWHERE) ?? totalReasons[0] });
-  return { ...head(metric), threshold, total: results[0].table.grandTotal, breakdowns, reportedBy: reporting.length };
+  return { ...head(metric), threshold: control.threshold, total: results[0].table.grandTotal, breakdowns, reportedBy: reporting.length };
 }
 
-/** The figures of a breakdown table that differ by a small count from what an earlier release showed. */
-function differingFrom(earlier: readonly EarlierRelease[], threshold: number, metric: string, t: PeopleTable): Suppression[] {
-  const cells = t.table.cells[0];
-  const hidden: Suppression[] = [];
-  t.categories.forEach((category, column) => {
-    const release = smallDifference(earlier, threshold, cells[column], metric, { dimension: t.dimension, category });
-    if (release) hidden.push({ position: { kind: 'cell', row: 0, column }, reason: DIFFERS_FROM(release) });
+/** A breakdown as an earlier release had it: each co-op's part then, and the figures it hid. */
+function earlierTable(metric: MetricDefinition, dimension: BreakdownDimension, categories: readonly string[], e: EarlierRelease): EarlierTable {
+  const then = peopleTable(metric, dimension, categories, reportingOf(e.returns, metric.id));
+  const shown = publishedMetric(e, metric.id);
+  const cells = shown?.breakdowns.find((b) => b.dimension === dimension)?.cells ?? [];
+  const hidden: TablePosition[] = categories.flatMap((category, column): TablePosition[] => {
+    const value = cells.find((c) => c.category === category)?.value;
+    // A category the release did not list was 0 in it, as its total (the sum of those listed) shows.
+    const wasHidden = value === undefined ? typeof shown?.total !== 'number' : typeof value !== 'number';
+    return wasHidden ? [{ kind: 'cell', row: 0, column }, { kind: 'column-total', column }] : [];
   });
-  const release = smallDifference(earlier, threshold, t.table.grandTotal, metric, null);
-  if (release) hidden.push({ position: { kind: 'grand-total' }, reason: DIFFERS_FROM(release) });
-  return hidden;
-}
-
-/** What a holder of each earlier release knows of a table: the parts of the co-ops it held, summed. */
-function knownParts(table: FigureTable, earlier: readonly EarlierRelease[]): KnownPart[] {
-  return earlier.map((e) => {
-    const held = table.contributions.filter((c) => e.coopIds.includes(c.coopId));
-    return { name: e.name, cells: table.cells.map((row, r) => row.map((_, c) => held.reduce((a, h) => a + h.cells[r][c], 0))) };
-  });
+  if (typeof shown?.total !== 'number') hidden.push({ kind: 'row-total', row: 0 }, { kind: 'grand-total' });
+  return { name: e.name, contributions: then.table.contributions, hidden };
 }
 
 /** One breakdown as a one-row table with every co-op's part; cells a co-op withheld are hidden from the start. */
-function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, reporting: readonly CoopReturn[]): PeopleTable {
-  const categories = categoriesOf(dimension, metric.id, reporting);
+function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, categories: readonly string[], reporting: readonly CoopReturn[]): PeopleTable {
   const withheldAt = new Set<number>();
+  const column = new Map(categories.map((category, i) => [category, i]));
   const contributions = reporting.map((r) => {
-    const cells = categories.map((category) => figureOf(r, metric.id, { [dimension]: category }));
+    const cells: (ReturnFigure | undefined)[] = categories.map(() => undefined);
+    for (const [category, f] of figuresOf(r, metric.id, dimension)) if (column.has(category)) cells[column.get(category)!] = f;
     const withheld = cells.flatMap((f, i) => (f?.suppressedOnNode ? [i] : []));
     const shown = cells.map((f) => (f && !f.suppressedOnNode && typeof f.value === 'number' ? f.value : 0));
     // What the co-op withheld in this breakdown is its total less the cells it showed; share it out evenly.
@@ -316,7 +340,7 @@ function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, re
   const grandTotal = cells.reduce((a, b) => a + b, 0);
   const table: FigureTable = {
     rowLabels: [metric.title],
-    columnLabels: categories,
+    columnLabels: [...categories],
     cells: [cells],
     rowTotals: [grandTotal],
     columnTotals: cells,
@@ -338,34 +362,47 @@ function consolidateSubset(
   whole: MetricDefinition,
   wholePublished: ReportMetric,
   returns: readonly CoopReturn[],
-  threshold: number,
+  control: Control,
   notes: SuppressionNote[],
-  earlier: readonly EarlierRelease[],
 ): ReportMetric {
-  const reporting = returns.filter((r) => totalOf(r, metric.id) !== null && totalOf(r, whole.id) !== null);
+  const { threshold } = control;
+  const reporting = subsetReporting(returns, metric, whole);
   if (reporting.length === 0) return { ...head(metric), threshold, total: null, breakdowns: [], reportedBy: 0 };
+  const table = subsetTable(metric, whole, reporting);
+  const { table: out, suppressions } = suppressSmallCounts(table, {
+    threshold,
+    coalitionSize: control.coalitionSize,
+    earlier: control.earlier.map((e) => earlierSubset(metric, whole, e)),
+    hiddenFromStart: isHiddenValue(wholePublished.total) ? [{ position: { kind: 'grand-total' as const }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` as const }] : [],
+  });
+  const reason = suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 0)?.reason;
+  if (reason) notes.push({ metric: metric.id, breakdown: null, reason });
+  return { ...head(metric), threshold, total: out.cells[0][0], breakdowns: [], reportedBy: reporting.length };
+}
+
+const subsetReporting = (returns: readonly CoopReturn[], metric: MetricDefinition, whole: MetricDefinition) =>
+  returns.filter((r) => totalOf(r, metric.id) !== null && totalOf(r, whole.id) !== null);
+
+function subsetTable(metric: MetricDefinition, whole: MetricDefinition, reporting: readonly CoopReturn[]): FigureTable {
   const contributions = reporting.map((r) => {
     const part = totalOf(r, metric.id)!;
     return { coopId: r.coopId, cells: [[part, Math.max(0, totalOf(r, whole.id)! - part)]] };
   });
   const cells = [0, 1].map((i) => contributions.reduce((a, c) => a + c.cells[0][i], 0));
   const grandTotal = cells[0] + cells[1];
-  const table: FigureTable = { rowLabels: [metric.title], columnLabels: [metric.id, `not ${metric.id}`], cells: [cells], rowTotals: [grandTotal], columnTotals: cells, grandTotal, contributions };
-  const wholeHidden = isHiddenValue(wholePublished.total);
-  const { table: out, suppressions } = suppressSmallCounts(table, {
-    threshold,
-    knownBy: knownParts(table, earlier),
-    hiddenFromStart: [
-      ...(wholeHidden ? [{ position: { kind: 'grand-total' as const }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` as const }] : []),
-      ...(() => {
-        const release = smallDifference(earlier, threshold, cells[0], metric.id, null);
-        return release ? [{ position: { kind: 'cell' as const, row: 0, column: 0 }, reason: DIFFERS_FROM(release) }] : [];
-      })(),
-    ],
-  });
-  const reason = suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 0)?.reason;
-  if (reason) notes.push({ metric: metric.id, breakdown: null, reason });
-  return { ...head(metric), threshold, total: out.cells[0][0], breakdowns: [], reportedBy: reporting.length };
+  return { rowLabels: [metric.title], columnLabels: [metric.id, `not ${metric.id}`], cells: [cells], rowTotals: [grandTotal], columnTotals: cells, grandTotal, contributions };
+}
+
+/** The subset's table as an earlier release had it: the part as it showed it, and the whole as the whole's figure showed it. */
+function earlierSubset(metric: MetricDefinition, whole: MetricDefinition, e: EarlierRelease): EarlierTable {
+  const partShown = typeof publishedMetric(e, metric.id)?.total === 'number';
+  const wholeShown = typeof publishedMetric(e, whole.id)?.total === 'number';
+  const hidden: TablePosition[] = [];
+  if (!partShown) hidden.push({ kind: 'cell', row: 0, column: 0 }, { kind: 'column-total', column: 0 });
+  // Those left out are the whole less the part: known only when both were shown.
+  if (!partShown || !wholeShown) hidden.push({ kind: 'cell', row: 0, column: 1 }, { kind: 'column-total', column: 1 });
+  if (!wholeShown) hidden.push({ kind: 'row-total', row: 0 }, { kind: 'grand-total' });
+  return { name: e.name, contributions: subsetTable(metric, whole, subsetReporting(e.returns, metric, whole)).contributions, hidden };
 }
 
 /** Two single counts published as a pair: one hidden, both hidden. */

@@ -1,4 +1,6 @@
+import { coalitions } from './disclosure-attacks.testing';
 import {
+  DEFAULT_COALITION_SIZE,
   DEFAULT_THRESHOLD,
   DisclosureResult,
   FigureTable,
@@ -159,10 +161,11 @@ describe('secondary suppression along rows and columns', () => {
 
   it('hides more when two 1s share a row, since hidden figures are never 0, choosing the fewest people to hide', () => {
     const result = suppressSmallCounts(tableOf([[1, 1, 30], [20, 15, 40], [25, 9, 50]]));
-    // Pairing alone hides columns C0 and C1 and leaves row R0 reading 1 + 1 = 2. Hiding 30 and 40
-    // lets 1 become 2 while 30 becomes 29, 40 becomes 41 and 20 becomes 19; the totals stay shown.
+    // Pairing alone hides columns C0 and C1 and leaves row R0 reading 1 + 1 = 2: a small count of
+    // its own, so 30 is hidden with them, and 40 pairs with it in column C2. Then 1 can become 2
+    // while 30 becomes 29, 40 becomes 41 and 20 becomes 19; the totals stay shown.
     expect(picture(result)).toEqual(['x x x | 32', 'x x x | 75', 'x x 50 | 84', '46 25 120 | 191']);
-    expect(reasonAt(result, cell(0, 2))).toMatch(/^secondary: loop protection/);
+    expect(reasonAt(result, cell(0, 2))).toBe('secondary: the hidden figures of row "R0" add up to a small count (its total less the figures shown)');
     const view = viewFor(result, zeros(result));
     expect(shuttle(view, floorsFor(view, zeros(result))).pinned).toEqual(new Set());
   });
@@ -392,12 +395,13 @@ function alternativeExists(view: View, floors: Grid, truth: Grid, target: Key, b
   return solve(view);
 }
 
-/** Commissioners, then each co-op with its own part of every figure. */
+/** Commissioners, each co-op with its own part of every figure, and every two co-ops pooling theirs. */
 function readersOf(table: FigureTable): { name: string; own: Grid }[] {
-  return [
-    { name: 'commissioners', own: withTotals(table.cells.map((row) => row.map(() => 0))) },
-    ...table.contributions.map((c) => ({ name: c.coopId, own: withTotals(c.cells.map((row) => [...row])) })),
-  ];
+  const none = withTotals(table.cells.map((row) => row.map(() => 0)));
+  return coalitions(table.contributions, DEFAULT_COALITION_SIZE).map((coalition) => ({
+    name: coalition.map((c) => c.coopId).join(' + ') || 'commissioners',
+    own: coalition.reduce((own, c) => add(own, withTotals(c.cells.map((row) => [...row]))), none),
+  }));
 }
 
 /** Hidden entries whose unknown part (to this reader) is a small count: the ones that must stay hidden. */
@@ -495,7 +499,8 @@ describe('trying to recover hidden small counts from what is published', () => {
 
   it('exercises every rule across the random tables', () => {
     const reasons = results.flatMap((r) => r.suppressions.map((s) => s.reason));
-    for (const kind of ['primary', 'secondary: second hidden figure', 'secondary: total of', 'secondary: co-op differencing', 'secondary: loop protection'])
+    const kinds = ['primary', 'secondary: second hidden figure', 'secondary: total of', 'secondary: co-op differencing', 'secondary: co-ops pooling', 'secondary: the hidden figures of', 'secondary: loop protection'];
+    for (const kind of kinds)
       expect(reasons.some((r) => r.startsWith(kind))).toBe(true);
   });
 
@@ -539,7 +544,7 @@ describe('trying to recover hidden small counts from what is published', () => {
     });
   });
 
-  it('lets no co-op subtract its own part from a shown figure and see a small count of the others', () => {
+  it('lets no co-op, nor two pooling, subtract their own parts from a shown figure and see a small count of the others', () => {
     cases.forEach(({ table, threshold }, i) => {
       for (const reader of readersOf(table).slice(1)) {
         const shown = viewFor(results[i], reader.own).flat().filter((v): v is number => v !== null);
