@@ -54,13 +54,16 @@ export class InboxDispatcher {
   admit(msg: JsMsg): void {
     if (this.closing) return answer(msg, { action: 'nak', delayMs: 0 });
     const delivery = toDelivery(msg);
-    const refused = this.processor.quickRefusal(delivery);
-    if (refused) return answer(msg, refused);
     const item: Held = { key: this.processor.senderKey(delivery.subject), seq: msg.seq, msg, touchedAt: Date.now() };
+    const refused = this.processor.quickRefusal(delivery);
+    if (refused) {
+      this.lanes.forget(item);
+      return answer(msg, refused);
+    }
     const admission = this.lanes.offer(item);
     if (admission === 'queued') this.pump();
     // A duplicate is a redelivery of a message held: the held delivery is the one answered.
-    if (admission === 'defer') answer(msg, { action: 'nak', delayMs: this.deferral(item.key) });
+    if (admission === 'defer') answer(msg, { action: 'nak', delayMs: this.deferral(item) });
   }
 
   /** Resolves when the dispatcher takes messages again; null while it does. */
@@ -105,9 +108,13 @@ export class InboxDispatcher {
     this.pump();
   }
 
-  /** Roughly how long until the co-op's lane has room for this message. */
-  private deferral(key: string): number {
-    const ahead = Math.max(this.lanes.backlog(key), this.lanes.size / this.config.INBOX_CONCURRENCY);
+  /**
+   * Roughly how long until this message's turn: as many messages of its co-op as are ahead of it
+   * (not the whole queue, or a message put back when its lane was momentarily full would go to the
+   * back of the line and every later one of the co-op would wait for it).
+   */
+  private deferral(item: Held): number {
+    const ahead = Math.max(this.lanes.ahead(item), this.lanes.size / this.config.INBOX_CONCURRENCY);
     return Math.round(Math.min(MAX_DEFER_MS, Math.max(100, ahead * this.applyMs)));
   }
 

@@ -86,4 +86,26 @@ describe('inbox lanes', () => {
     expect(lanes.offer(item('a', 3))).toBe('queued');
     expect(drainInTurns(lanes)).toEqual(['a2', 'a3']);
   });
+
+  it("says how many of a co-op's messages are ahead of one put back, so it comes back about on its turn", () => {
+    const lanes = new InboxLanes(limits);
+    [1, 2, 3, 4, 5, 6].forEach((s) => lanes.offer(item('a', s)));
+    lanes.offer(item('b', 7));
+    expect(lanes.ahead(item('a', 4))).toBe(3);
+    expect(lanes.ahead(item('a', 6))).toBe(5);
+    lanes.done(lanes.next()!);
+    // 4 came back while the lane was still full: it goes back ahead of 5 and 6, not behind them.
+    expect(lanes.offer(item('a', 5))).toBe('defer');
+    expect(lanes.ahead(item('a', 4))).toBe(2);
+  });
+
+  it('stops waiting for a message put back once it is answered elsewhere', () => {
+    const lanes = new InboxLanes(limits);
+    [1, 2, 3, 4, 5].forEach((s) => lanes.offer(item('a', s)));
+    drainInTurns(lanes);
+    lanes.forget(item('a', 4));
+    expect(lanes.offer(item('a', 6))).toBe('defer');
+    lanes.forget(item('a', 5));
+    expect(lanes.offer(item('a', 6))).toBe('queued');
+  });
 });

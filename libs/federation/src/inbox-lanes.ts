@@ -86,6 +86,13 @@ export class InboxLanes<T extends LaneItem> {
     return 'queued';
   }
 
+  /** A message answered without its lane (refused on arrival): later ones of its co-op need not wait for it. */
+  forget(item: LaneItem): void {
+    const lane = this.lanes.get(item.key);
+    if (!lane?.deferred.delete(item.seq)) return;
+    if (!lane.busy && lane.queue.length === 0 && lane.deferred.size === 0) this.lanes.delete(item.key);
+  }
+
   /** The next message to apply, from the lane whose turn it is, or null when none may start now. */
   next(): T | null {
     if (this.busyCount >= this.limits.concurrency) return null;
@@ -125,10 +132,16 @@ export class InboxLanes<T extends LaneItem> {
     return out;
   }
 
-  /** Messages of this co-op ahead of a new one: held, and put back and not yet returned. */
-  backlog(key: string): number {
-    const lane = this.lanes.get(key);
-    return lane ? lane.queue.length + (lane.busy ? 1 : 0) + lane.deferred.size : 0;
+  /**
+   * How many of its co-op's messages are ahead of this one: those held, and those put back with an
+   * earlier place in the stream. A message put back comes back after about that many are applied.
+   */
+  ahead(item: T): number {
+    const lane = this.lanes.get(item.key);
+    if (!lane) return 0;
+    let earlier = 0;
+    for (const seq of lane.deferred.keys()) if (seq < item.seq) earlier++;
+    return lane.queue.length + (lane.busy ? 1 : 0) + earlier;
   }
 
   /** Every message held, waiting or being applied. */
