@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { JsMsg } from 'nats';
-import { FederationConfig } from '@app/platform';
+import { FederationConfig, safeErrorMessage } from '@app/platform';
 import { backoffDelay, sleep } from './backoff';
 import { InboxLanes, LaneItem } from './inbox-lanes';
 import { Disposition, InboxProcessor, IncomingDelivery } from './inbox-processor';
@@ -94,7 +94,7 @@ export class InboxDispatcher {
       disposition = await this.processor.process(toDelivery(item.msg));
     } catch (error) {
       // process() answers every failure itself; this only keeps the lane alive if that ever breaks.
-      this.logger.error({ msg: 'inbox processor threw', subject: item.msg.subject, reason: (error as Error).message });
+      this.logger.error({ msg: 'inbox processor threw', subject: item.msg.subject, reason: safeErrorMessage(error) });
       disposition = { action: 'nak', delayMs: 5000 };
     }
     this.applyMs = 0.8 * this.applyMs + 0.2 * (Date.now() - started);
