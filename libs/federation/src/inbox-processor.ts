@@ -4,10 +4,10 @@ import { Accepted, Envelope, ReceiptV1, Refusal, decodeDurable } from '@app/cont
 import { AuditTrail, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
 import { backoffDelay } from './backoff';
 import { DeadLetterBook } from './dead-letter-book';
-import { DeadLetter } from './entities';
 import { FEDERATION_DATA_SOURCE } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxHandlers } from './inbox-handlers';
+import { InboxRefusals, Known, peekIdentity } from './inbox-refusals';
 import { InboxTransaction, sha256 } from './inbox-transaction';
 import { OutboxService } from './outbox.service';
 import { isReceipt } from './receipts';
@@ -31,12 +31,6 @@ export interface AppliedEvent {
   outcome: 'applied' | 'rejected' | 'duplicate';
 }
 
-/** What is known of the message so far, for the dead letter of a failure. */
-interface Known {
-  messageId?: string;
-  coopId?: string;
-}
-
 /**
  * The idempotent inbox: decides, for one delivery, whether to apply it, and applies it in one
  * transaction together with its inbox row and its receipt. Knows nothing of NATS subscriptions, so it
@@ -53,7 +47,7 @@ export class InboxProcessor {
   onCommitted: ((event: AppliedEvent) => Promise<void> | void) | null = null;
   /** The pool the inbox works in: a node's own federation pool, the hub's main pool (sized for its concurrency). */
   readonly dataSource: DataSource;
-  private readonly deadLetters: DeadLetterBook;
+  private readonly refusals: InboxRefusals;
   private readonly tx: InboxTransaction;
 
   constructor(
@@ -66,8 +60,9 @@ export class InboxProcessor {
     @Optional() @Inject(FEDERATION_DATA_SOURCE) federationDataSource?: DataSource,
   ) {
     this.dataSource = options.side.kind === 'node' && federationDataSource ? federationDataSource : mainDataSource;
-    this.deadLetters = new DeadLetterBook(this.dataSource, options.config.DEAD_LETTER_LIMIT, options.config.DEAD_LETTER_WINDOW_MS);
     this.tx = new InboxTransaction(options, this.dataSource, handlers, outbox, audit);
+    const book = new DeadLetterBook(this.dataSource, options.config.DEAD_LETTER_LIMIT, options.config.DEAD_LETTER_WINDOW_MS);
+    this.refusals = new InboxRefusals(this.dataSource, keys, this.tx, book);
   }
 
   /**
@@ -76,10 +71,10 @@ export class InboxProcessor {
    */
   quickRefusal(delivery: IncomingDelivery): { action: 'term' } | null {
     const sender = this.senderKey(delivery.subject);
-    if (!this.deadLetters.isOverBudget(sender)) return null;
+    if (!this.refusals.book.isOverBudget(sender)) return null;
     const decoded = this.decode(delivery);
     if (decoded.ok) return null;
-    this.deadLetters.summarise(sender, decoded.reason);
+    this.refusals.book.summarise(sender, decoded.reason);
     return { action: 'term' };
   }
 
@@ -104,7 +99,7 @@ export class InboxProcessor {
 
   /** Writes the dead-letter counts still in memory (at shutdown). */
   flush(): Promise<void> {
-    return this.deadLetters.close();
+    return this.refusals.book.close();
   }
 
   private async decide(delivery: IncomingDelivery, known: Known): Promise<Disposition> {
@@ -143,29 +138,8 @@ export class InboxProcessor {
     }
   }
 
-  /**
-   * Dead-letters a refused message (within the sender's budget) and, when the sender can be told,
-   * sends it a rejected receipt. The sender is told only if it really sent this: otherwise anyone
-   * could get its genuine message marked rejected by publishing a broken one under the same id.
-   */
-  private async refuse(delivery: IncomingDelivery, reason: string, known: Known, about?: { type?: string; version?: number }): Promise<Disposition> {
-    const sender = this.senderKey(delivery.subject);
-    if (!(await this.deadLetters.take(sender))) {
-      this.deadLetters.summarise(sender, reason);
-      return { action: 'term' };
-    }
-    const { messageId, coopId } = known;
-    const tellSender = !!(messageId && coopId && about?.type && about.version) && (await this.signedByClaimedSender(delivery.data, coopId));
-    await this.dataSource.transaction(async (m) => {
-      // A redelivery of a message already refused changes nothing and tells the sender nothing new.
-      if (!(await this.deadLetters.write(m, this.deadLetterRow(delivery, reason, known)))) return;
-      if (tellSender) {
-        const stub = { id: messageId, type: about!.type, version: about!.version, coopId, correlationId: messageId } as unknown as Envelope<object>;
-        await this.tx.sendReceipt(m, stub, 'rejected', reason);
-      }
-    });
-    this.logger.warn({ msg: 'message dead-lettered', subject: delivery.subject, messageId, coopId, reason });
-    return { action: 'term' };
+  private refuse(delivery: IncomingDelivery, reason: string, known: Known, about?: { type?: string; version?: number }): Promise<Disposition> {
+    return this.refusals.refuse(delivery, this.senderKey(delivery.subject), reason, known, about);
   }
 
   /** A failure that is not the message's fault is retried; after INBOX_MAX_DELIVER of them it is dead-lettered. */
@@ -207,16 +181,6 @@ export class InboxProcessor {
     return sha256(delivery.data);
   }
 
-  private async signedByClaimedSender(data: Uint8Array, coopId: string): Promise<boolean> {
-    try {
-      const raw = JSON.parse(Buffer.from(data).toString('utf8'));
-      const key = await this.keys.keyFor(coopId);
-      return !!key && raw?.coopId === coopId && typeof raw.signature === 'string' && verifySignature(raw, key);
-    } catch {
-      return false;
-    }
-  }
-
   private async signatureProblem(envelope: Envelope<object>): Promise<string | null> {
     const key = await this.keys.keyFor(envelope.coopId);
     const signer = this.options.side.kind === 'hub' ? `co-op ${envelope.coopId}` : 'the hub';
@@ -237,31 +201,4 @@ export class InboxProcessor {
     if (changed && outcome === 'rejected') this.logger.warn({ msg: 'message rejected by receiver', messageId, reason, correlationId: receipt.correlationId });
   }
 
-  private deadLetterRow(delivery: IncomingDelivery, reason: string, known: Known): Partial<DeadLetter> {
-    return {
-      messageId: known.messageId ?? null,
-      subject: delivery.subject.slice(0, 300),
-      coopId: known.coopId ?? null,
-      reason: reason.slice(0, 4000),
-      sizeBytes: delivery.data.byteLength,
-      contentSha256: sha256(delivery.data),
-      deliveryCount: delivery.deliveryCount,
-    };
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-/** What can be read of a message its decoder choked on, so the sender's rejection receipt can name it. */
-function peekIdentity(data: Uint8Array): { messageId?: string; type?: string; version?: number } {
-  try {
-    const r = JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>;
-    return {
-      ...(typeof r.id === 'string' && UUID.test(r.id) ? { messageId: r.id } : {}),
-      ...(typeof r.type === 'string' && r.type.length <= 80 ? { type: r.type } : {}),
-      ...(Number.isInteger(r.version) && (r.version as number) > 0 && (r.version as number) <= 1000 ? { version: r.version as number } : {}),
-    };
-  } catch {
-    return {};
-  }
 }
