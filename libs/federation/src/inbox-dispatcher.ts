@@ -109,13 +109,14 @@ export class InboxDispatcher {
   }
 
   /**
-   * Roughly how long until this message's turn: as many messages of its co-op as are ahead of it
+   * About half the time until this message's turn: as many messages of its co-op as are ahead of it
    * (not the whole queue, or a message put back when its lane was momentarily full would go to the
-   * back of the line and every later one of the co-op would wait for it).
+   * back of the line and every later one of the co-op would wait for it). Half, because a lane that
+   * runs dry waits for what was put back, while one put back too early only goes round again.
    */
   private deferral(item: Held): number {
     const ahead = Math.max(this.lanes.ahead(item), this.lanes.size / this.config.INBOX_CONCURRENCY);
-    return Math.round(Math.min(MAX_DEFER_MS, Math.max(100, ahead * this.applyMs)));
+    return Math.round(Math.min(MAX_DEFER_MS, Math.max(100, (ahead * this.applyMs) / 2)));
   }
 
   private pause(reason: string): void {
