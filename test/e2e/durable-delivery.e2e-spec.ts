@@ -2,7 +2,8 @@ import type { CoopProfilePayload } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import { NatsConnection, connect } from 'nats';
 import { COOP_PROFILE_UPDATED_V1, COOP_REGISTERED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
-import { InboxProcessor, NatsLink } from '@app/federation';
+import { DataSource, QueryRunner } from 'typeorm';
+import { InboxProcessor, NatsLink, OutboxRelay, OutboxService } from '@app/federation';
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';
 import { waitFor } from '../support/wait-for';
@@ -16,12 +17,15 @@ describe('durable delivery between node and hub', () => {
   let mesh: TestMesh;
   let raw: NatsConnection;
   const COOP = 'colne-valley';
+  /** A co-op's backlog per subject is capped low here, so the test can fill it. */
+  const HUB_ENV = { STREAM_MAX_MSGS_PER_SUBJECT: '10' };
   const admin = () => mesh.nodeToken(COOP, 'coop-admin');
   const profile: CoopProfilePayload = { name: 'Colne Valley Care Co-op', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
 
   const hubCoop = async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0];
   const nodeOutbox = () => mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(COOP, 'SELECT id, status, type, attempts FROM outbox_message');
-  const inboxCount = async (id: string) => Number((await mesh.hubQuery<{ n: string }>('SELECT count(*) AS n FROM inbox_message WHERE message_id = $1', [id]))[0].n);
+  /** Exactly once is counted in effects: the audit row the inbox writes with each message it applies. */
+  const applied = async (id: string) => Number((await mesh.hubQuery<{ n: string }>('SELECT count(*) AS n FROM audit_event WHERE target = $1', [`message=${id}`]))[0].n);
   const hubSent = async (type: string, causationOrMessageId: string) =>
     Number(
       (
@@ -37,7 +41,7 @@ describe('durable delivery between node and hub', () => {
   beforeAll(async () => {
     server = await TestNatsServer.start();
     mesh = new TestMesh(server.url);
-    await mesh.startHub();
+    await mesh.startHub(HUB_ENV);
     await mesh.startNode(COOP);
     await waitFor('registration confirmed', nodeOutbox, (rows) => rows.length > 0 && rows.every((r) => r.status === 'confirmed'));
     raw = await connect({ servers: server.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
@@ -61,7 +65,7 @@ describe('durable delivery between node and hub', () => {
     await server.resume();
     await waitFor('the last name on the hub', hubCoop, (c) => c?.name === 'Colne Valley C');
     await waitFor('every profile change confirmed by receipt', nodeOutbox, (rows) => rows.filter((r) => r.type === 'coop.profile-updated').every((r) => r.status === 'confirmed'));
-    for (const row of waiting) expect(await inboxCount(row.id)).toBe(1);
+    for (const row of waiting) expect(await applied(row.id)).toBe(1);
   });
 
   it('stores a message published twice with the same id once, and a late repeat changes nothing', async () => {
@@ -73,13 +77,13 @@ describe('durable delivery between node and hub', () => {
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
     expect(second.seq).toBe(first.seq);
-    await waitFor('the registration applied', () => inboxCount(envelope.id), (n) => n === 1);
+    await waitFor('the registration applied', () => applied(envelope.id), (n) => n === 1);
     await waitFor('its receipt queued', () => hubSent('federation.receipt', envelope.id), (n) => n === 1);
 
     // A repeat long after JetStream's duplicate window looks to the broker like a new message.
     await publishRaw(subject, encodeMessage(envelope), randomUUID());
     await waitFor('the repeat answered with a second receipt', () => hubSent('federation.receipt', envelope.id), (n) => n === 2);
-    expect(await inboxCount(envelope.id)).toBe(1);
+    expect(await applied(envelope.id)).toBe(1);
     expect(await hubSent('registry.registration-accepted', envelope.id)).toBe(1);
   });
 
@@ -93,11 +97,11 @@ describe('durable delivery between node and hub', () => {
     const jsm = await raw.jetstreamManager();
     await jsm.streams.delete(subjectScheme(mesh.root).coopStream());
 
-    await mesh.startHub();
+    await mesh.startHub(HUB_ENV);
     await waitFor('the lost change applied on the hub', hubCoop, (c) => c?.name === 'Colne Valley after the loss');
     const settled = await waitFor('the republished row confirmed', nodeOutbox, (rows) => rows.find((r) => r.id === row.id)?.status === 'confirmed');
     expect(settled.find((r) => r.id === row.id)!.attempts).toBeGreaterThanOrEqual(2);
-    expect(await inboxCount(row.id)).toBe(1);
+    expect(await applied(row.id)).toBe(1);
   });
 
   it('applies a message once when the hub dies between its commit and its ack', async () => {
@@ -109,13 +113,13 @@ describe('durable delivery between node and hub', () => {
       if (applied.id === envelope.id) await link.connection?.close();
     };
     await publishRaw(subjectScheme(mesh.root).coopMessage(COOP, envelope.type), encodeMessage(envelope), envelope.id);
-    await waitFor('the first hub to commit', () => inboxCount(envelope.id), (n) => n === 1);
+    await waitFor('the first hub to commit', () => applied(envelope.id), (n) => n === 1);
     await mesh.stopHub();
 
-    await mesh.startHub();
+    await mesh.startHub(HUB_ENV);
     // JetStream redelivers after the ack wait; the new hub finds the inbox row and only answers again.
     await waitFor('the redelivery answered', () => hubSent('federation.receipt', envelope.id), (n) => n === 2);
-    expect(await inboxCount(envelope.id)).toBe(1);
+    expect(await applied(envelope.id)).toBe(1);
     expect(await hubSent('registry.registration-accepted', envelope.id)).toBe(1);
   });
 
@@ -154,4 +158,47 @@ describe('durable delivery between node and hub', () => {
     ]);
     expect(dead[1].message_id).toBe(future.id);
   });
+
+  it('publishes a message and settles it by receipt while HTTP requests hold every connection of the main pool', async () => {
+    const node = mesh.nodes.get(COOP)!;
+    const main = node.get(DataSource);
+    const poolSize = (main.options as { extra?: { max?: number } }).extra?.max ?? 10;
+    const held: QueryRunner[] = [];
+    try {
+      for (let i = 0; i < poolSize; i++) {
+        const runner = main.createQueryRunner();
+        await runner.connect();
+        await runner.startTransaction();
+        held.push(runner);
+      }
+      // Written on one of the held connections, which stays held: the relay and the inbox must do without the main pool.
+      const envelope = await node.get(OutboxService).enqueue(held[0].manager, COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Colne Valley with the pool full' }, {});
+      await held[0].commitTransaction();
+      await held[0].startTransaction();
+      node.get(OutboxRelay).nudge();
+      await waitFor('the change confirmed by receipt while the pool is full', nodeOutbox, (rows) => rows.find((r) => r.id === envelope.id)?.status === 'confirmed', { timeoutMs: 15_000 });
+      expect(await applied(envelope.id)).toBe(1);
+    } finally {
+      for (const runner of held) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        await runner.release();
+      }
+    }
+  });
+
+  it("holds messages in the outbox while the co-op's backlog on a subject is at the stream's cap, and delivers them all once the hub takes messages again", async () => {
+    await mesh.stopHub();
+    const names = Array.from({ length: 14 }, (_, i) => `Colne Valley backlog ${String(i).padStart(2, '0')}`);
+    for (const name of names) await rename(name);
+    const rows = async () => (await mesh.nodeQuery<{ id: string; status: string; last_error: string | null }>(COOP, `SELECT id, status, last_error FROM outbox_message WHERE type = 'coop.profile-updated' AND envelope->'payload'->>'name' LIKE 'Colne Valley backlog %'`));
+    // At most ten fit under the cap (fewer once the first are republished, each copy taking a place);
+    // the stream refuses the rest (err_code 10077) and they wait in the outbox, never published.
+    await waitFor('the stream full and the rest held back', rows, (r) => r.filter((x) => x.status === 'pending' && /stream limit reached/.test(x.last_error ?? '')).length >= 4);
+    expect((await rows()).filter((x) => x.status === 'published').length).toBeLessThanOrEqual(10);
+
+    await mesh.startHub(HUB_ENV);
+    await waitFor('every change confirmed', rows, (r) => r.length === names.length && r.every((x) => x.status === 'confirmed'), { timeoutMs: 60_000 });
+    expect(await hubCoop()).toEqual({ name: names[names.length - 1] });
+    for (const row of await rows()) expect(await applied(row.id)).toBe(1);
+  }, 90_000);
 });

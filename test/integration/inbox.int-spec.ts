@@ -7,6 +7,7 @@ import {
   CoopProfilePayload,
   HUB_RECEIPT_V1,
   REGISTRATION_ACCEPTED_V1,
+  REPORTING_RETURN_SUBMITTED_V1,
   buildMessage,
   encodeMessage,
   UnsignedEnvelope,
@@ -17,6 +18,7 @@ import {
   FederationOptions,
   DeadLetterOnce1764000000010,
   FederationTables1764000000000,
+  InboxFairness1764000000020,
   InboxHandlers,
   InboxProcessor,
   EnvelopeSigner,
@@ -44,13 +46,13 @@ describe('inbox and outbox on PostgreSQL', () => {
   let handlers: InboxHandlers;
   let inbox: InboxProcessor;
   let outbox: OutboxService;
-  let behaviour: 'apply' | 'refuse' | 'crash' = 'apply';
+  let behaviour: 'apply' | 'refuse' | 'crash' | 'outage' = 'apply';
   let calls = 0;
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
     await ensureDatabase({ ...PG, database });
-    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000, DeadLetterOnce1764000000010, AuditTrail1764000000050], applicationName: 'test' })).initialize();
+    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000, DeadLetterOnce1764000000010, InboxFairness1764000000020, AuditTrail1764000000050], applicationName: 'test' })).initialize();
     await ds.runMigrations();
     await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
     handlers = new InboxHandlers();
@@ -61,6 +63,7 @@ describe('inbox and outbox on PostgreSQL', () => {
       await m.query('INSERT INTO effect (message_id) VALUES ($1)', [envelope.id]);
       if (behaviour === 'refuse') throw new DomainError('PURCHASING.ROUND_CLOSED', 'the round closed at 12:00', 'conflict');
       if (behaviour === 'crash') throw new Error('database hiccup');
+      if (behaviour === 'outage') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     };
     handlers.register(COOP_REGISTERED_V1, handler);
     handlers.register(COOP_PROFILE_UPDATED_V1, handler);
@@ -117,7 +120,7 @@ describe('inbox and outbox on PostgreSQL', () => {
     expect(await effects(env.id)).toBe(0);
     expect(await ds.query('SELECT 1 FROM inbox_message WHERE message_id = $1', [env.id])).toEqual([]);
     const [dead] = await ds.query('SELECT reason, delivery_count FROM dead_letter WHERE message_id = $1', [env.id]);
-    expect(dead).toEqual({ reason: 'failed on delivery 3 of 3: database hiccup', delivery_count: 3 });
+    expect(dead).toEqual({ reason: 'failed 3 times (INBOX_MAX_DELIVER 3): database hiccup', delivery_count: 3 });
   });
 
   it('lets only the co-op a message went to settle it with a receipt', async () => {
@@ -184,5 +187,67 @@ describe('inbox and outbox on PostgreSQL', () => {
     expect(dead.reason).toBe('signature does not verify with the key of the hub');
     expect(await node.process({ subject, data: encodeMessage(hub.sign(accepted)), deliveryCount: 1 })).toEqual({ action: 'ack' });
     expect(applied).toBe(1);
+  });
+
+  it('counts failures of the handler, not deliveries: a message put back many times is not dead-lettered for it', async () => {
+    behaviour = 'crash';
+    const env = buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId: 'colne-valley' });
+    // Delivered seven times before, each time put back for fairness: none of those was a failure.
+    expect(await deliver(env, 8)).toEqual({ action: 'nak', delayMs: expect.any(Number) });
+    expect(await deliver(env, 9)).toEqual({ action: 'nak', delayMs: expect.any(Number) });
+    behaviour = 'apply';
+    expect(await deliver(env, 10)).toEqual({ action: 'ack' });
+    expect(await effects(env.id)).toBe(1);
+    expect(await ds.query('SELECT 1 FROM dead_letter WHERE message_id = $1', [env.id])).toEqual([]);
+    expect(await ds.query('SELECT 1 FROM inbox_attempt')).toEqual([]);
+  });
+
+  it('pauses when its own database is unavailable, however often, and counts nothing against the message', async () => {
+    behaviour = 'outage';
+    const env = buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId: 'colne-valley' });
+    for (const deliveryCount of [1, 2, 3, 4, 5, 6]) expect(await deliver(env, deliveryCount)).toEqual({ action: 'pause', reason: expect.any(String) });
+    behaviour = 'apply';
+    expect(await deliver(env, 7)).toEqual({ action: 'ack' });
+    expect(await effects(env.id)).toBe(1);
+    expect(await ds.query('SELECT 1 FROM dead_letter WHERE message_id = $1', [env.id])).toEqual([]);
+  });
+
+  it('dead-letters on first sight a message whose decoding throws, tells its genuine sender, and goes on', async () => {
+    const poisoned = buildMessage(REPORTING_RETURN_SUBMITTED_V1, {
+      cycleId: '0f0e0d0c-0b0a-4998-8776-655443322110',
+      definitionId: 'ccm-quarterly',
+      definitionVersion: 1,
+      period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' },
+      figures: [{ metric: 'care_hours_delivered', breakdown: null, value: 0.5 }],
+    }, { coopId: 'colne-valley' });
+    (poisoned.payload.figures[0] as { value: number }).value = 1e-7;
+    const subject = scheme.coopMessage('colne-valley', poisoned.type);
+    const data = encodeMessage(coops.get('colne-valley')!.sign(poisoned));
+    expect(await inbox.process({ subject, data, deliveryCount: 1 })).toEqual({ action: 'term' });
+    const [dead] = await ds.query('SELECT reason, delivery_count FROM dead_letter WHERE message_id = $1', [poisoned.id]);
+    expect(dead.delivery_count).toBe(1);
+    expect(dead.reason).toMatch(/could not be decoded|invalid reporting\.return-submitted v1 payload/);
+    expect((await receipts(poisoned.id)).map((r: { p: { outcome: string } }) => r.p.outcome)).toEqual(['rejected']);
+    const next = buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId: 'colne-valley' });
+    expect(await deliver(next)).toEqual({ action: 'ack' });
+  });
+
+  it('writes at most DEAD_LETTER_LIMIT rows per sender and window, counts the rest in one summary without touching the database, and leaves other senders their own budget', async () => {
+    const limited = loadConfig(FederationConfig, { JWT_SECRET: 'x'.repeat(32), NATS_NKEY_SEED: hubSeed, DEAD_LETTER_LIMIT: '3', DEAD_LETTER_WINDOW_MS: '86400000' });
+    const small = new InboxProcessor({ ...options, config: limited }, ds, handlers, outbox, keys, new AuditTrail(ds));
+    const junk = (coopId: string, i: number) => ({ subject: scheme.coopMessage(coopId, 'coop.registered'), data: Buffer.from(`junk ${i} {`), deliveryCount: 1 });
+    const rowsOf = async (coopId: string) => Number((await ds.query('SELECT count(*) AS n FROM dead_letter WHERE coop_id = $1', [coopId]))[0].n);
+    for (let i = 0; i < 3; i++) {
+      expect(small.quickRefusal(junk('flood-coop', i))).toBeNull();
+      expect(await small.process(junk('flood-coop', i))).toEqual({ action: 'term' });
+    }
+    for (let i = 3; i < 10; i++) expect(small.quickRefusal(junk('flood-coop', i))).toEqual({ action: 'term' });
+    expect(await small.process(junk('flood-coop', 10))).toEqual({ action: 'term' });
+    expect(await small.process(junk('quiet-coop', 0))).toEqual({ action: 'term' });
+    await small.flush();
+    expect(await rowsOf('flood-coop')).toBe(3);
+    expect(await rowsOf('quiet-coop')).toBe(1);
+    const summaries = await ds.query('SELECT coop_id, suppressed, sample_reason, first_seen <= last_seen AS ordered FROM dead_letter_summary');
+    expect(summaries).toEqual([{ coop_id: 'flood-coop', suppressed: 8, sample_reason: 'message is not valid JSON', ordered: true }]);
   });
 });

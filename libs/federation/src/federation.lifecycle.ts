@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
+import { safeErrorMessage } from '@app/platform';
 import { InboxConsumer } from './inbox-consumer.service';
 import { NatsLink } from './nats-link.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -6,8 +7,8 @@ import { TopologyService } from './topology.service';
 
 /**
  * Starts the federation only once every module is initialised (so no message arrives before its
- * handler is registered), and on shutdown stops pulling, lets the message in hand finish, then lets
- * the NATS link drain.
+ * handler is registered), and on shutdown stops pulling, lets the messages in hand finish (and puts
+ * back those not started), then lets the NATS link drain.
  */
 @Injectable()
 export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -24,7 +25,7 @@ export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplic
     this.link.start();
     if (this.topology) {
       const topology = this.topology;
-      void this.link.whenConnected().then(() => topology.ensure().catch((e: Error) => this.logger.warn({ msg: 'topology not ready yet', reason: e.message })));
+      void this.link.whenConnected().then(() => topology.ensure().catch((e: unknown) => this.logger.warn({ msg: 'topology not ready yet', reason: safeErrorMessage(e) })));
     }
     this.relay.start();
     this.consumer.start();

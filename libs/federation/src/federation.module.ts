@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { FEDERATION_DATA_SOURCE, FederationDatabaseCloser, federationDataSourceProvider } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { FederationLifecycle } from './federation.lifecycle';
 import { InboxConsumer } from './inbox-consumer.service';
@@ -10,13 +11,18 @@ import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
 import { TopologyService } from './topology.service';
 
-/** The outbox/inbox machinery over JetStream, the same for the hub and for a node. Needs a TypeORM DataSource. */
+/**
+ * The outbox/inbox machinery over JetStream, the same for the hub and for a node. Needs a TypeORM
+ * DataSource, from whose options it makes its own small pool (FEDERATION_DB_POOL) for the relay.
+ */
 @Global()
 @Module({})
 export class FederationModule {
   static forRoot(options: FederationOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: FEDERATION_OPTIONS, useValue: options },
+      federationDataSourceProvider,
+      FederationDatabaseCloser,
       NatsLink,
       IntakeCounters,
       OutboxService,
@@ -30,7 +36,7 @@ export class FederationModule {
     return {
       module: FederationModule,
       providers,
-      exports: [NatsLink, IntakeCounters, OutboxService, OutboxRelay, InboxHandlers, InboxProcessor, FEDERATION_OPTIONS, ...(options.side.kind === 'hub' ? [TopologyService] : [])],
+      exports: [NatsLink, IntakeCounters, OutboxService, OutboxRelay, InboxHandlers, InboxProcessor, FEDERATION_OPTIONS, FEDERATION_DATA_SOURCE, ...(options.side.kind === 'hub' ? [TopologyService] : [])],
     };
   }
 }

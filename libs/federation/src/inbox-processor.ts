@@ -1,25 +1,30 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Accepted, Envelope, ReceiptV1, canonicalJson, decodeDurable } from '@app/contracts';
-import { AuditTrail, DomainError } from '@app/platform';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Accepted, Envelope, ReceiptV1, Refusal, decodeDurable } from '@app/contracts';
+import { AuditTrail, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
 import { backoffDelay } from './backoff';
-import { DeadLetter, InboxMessage } from './entities';
+import { DeadLetterBook } from './dead-letter-book';
+import { FEDERATION_DATA_SOURCE } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxHandlers } from './inbox-handlers';
+import { InboxRefusals, Known, peekIdentity } from './inbox-refusals';
+import { InboxTransaction, sha256 } from './inbox-transaction';
 import { OutboxService } from './outbox.service';
-import { isReceipt, receiptDefinitionFor } from './receipts';
+import { isReceipt } from './receipts';
 import { SIGNATURE_KEYS, SignatureKeys, verifySignature } from './signing';
 
 export interface IncomingDelivery {
   subject: string;
   data: Uint8Array;
-  /** 1 for the first delivery. */
+  /** 1 for the first delivery. Counts every delivery, also those put back for fairness: not a failure count. */
   deliveryCount: number;
 }
 
-/** What to tell JetStream: ack (done), nak after a delay (try again), or term (never again). */
-export type Disposition = { action: 'ack' } | { action: 'nak'; delayMs: number } | { action: 'term' };
+/**
+ * What to tell JetStream: ack (done), nak after a delay (try again), term (never again), or pause:
+ * this side's own database is unavailable, which is no fault of the message; put it back and wait.
+ */
+export type Disposition = { action: 'ack' } | { action: 'nak'; delayMs: number } | { action: 'term' } | { action: 'pause'; reason: string };
 
 export interface AppliedEvent {
   envelope: Envelope<object>;
@@ -29,74 +34,151 @@ export interface AppliedEvent {
 /**
  * The idempotent inbox: decides, for one delivery, whether to apply it, and applies it in one
  * transaction together with its inbox row and its receipt. Knows nothing of NATS subscriptions, so it
- * can be driven by the consumer loop or by a test.
+ * can be driven by the consumer or by a test. `process` never throws: whatever goes wrong is a
+ * disposition, so no message can interrupt the consumer. A message that cannot be decoded, or does
+ * not verify, is dead-lettered at once; a handler that fails is retried, and the message dead-lettered
+ * after INBOX_MAX_DELIVER failures, counted here (not by JetStream, whose count also has the messages
+ * put back for fairness or during an outage of this side's database, which never count).
  */
 @Injectable()
 export class InboxProcessor {
   private readonly logger = new Logger(InboxProcessor.name);
   /** Called after the transaction committed and before the ack: a seam for observers (metrics, tests). */
   onCommitted: ((event: AppliedEvent) => Promise<void> | void) | null = null;
+  /** The pool the inbox works in: a node's own federation pool, the hub's main pool (sized for its concurrency). */
+  readonly dataSource: DataSource;
+  private readonly refusals: InboxRefusals;
+  private readonly tx: InboxTransaction;
 
   constructor(
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
-    private readonly dataSource: DataSource,
-    private readonly handlers: InboxHandlers,
-    private readonly outbox: OutboxService,
+    mainDataSource: DataSource,
+    handlers: InboxHandlers,
+    outbox: OutboxService,
     @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
-    private readonly audit: AuditTrail,
-  ) {}
+    audit: AuditTrail,
+    @Optional() @Inject(FEDERATION_DATA_SOURCE) federationDataSource?: DataSource,
+  ) {
+    this.dataSource = options.side.kind === 'node' && federationDataSource ? federationDataSource : mainDataSource;
+    this.tx = new InboxTransaction(options, this.dataSource, handlers, outbox, audit);
+    const book = new DeadLetterBook(this.dataSource, options.config.DEAD_LETTER_LIMIT, options.config.DEAD_LETTER_WINDOW_MS);
+    this.refusals = new InboxRefusals(this.dataSource, keys, this.tx, book);
+  }
+
+  /**
+   * Refuses on the spot, with no database work and no signature check, a message that does not even
+   * decode from a sender already over its dead-letter budget; null when the message needs `process`.
+   */
+  quickRefusal(delivery: IncomingDelivery): { action: 'term' } | null {
+    const sender = this.senderKey(delivery.subject);
+    if (!this.refusals.book.isOverBudget(sender)) return null;
+    const decoded = this.decode(delivery);
+    if (decoded.ok) return null;
+    this.refusals.book.summarise(sender, decoded.reason);
+    return { action: 'term' };
+  }
 
   async process(delivery: IncomingDelivery): Promise<Disposition> {
-    const { side, scheme } = this.options;
-    const direction = side.kind === 'hub' ? 'coop-to-hub' : 'hub-to-coop';
-    const decoded = decodeDurable(delivery.subject, delivery.data, scheme, direction);
+    const known: Known = {};
+    try {
+      return await this.decide(delivery, known);
+    } catch (error) {
+      return this.failed(delivery, known, error);
+    }
+  }
+
+  /** True when this side's database answers. */
+  async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Writes the dead-letter counts still in memory (at shutdown). */
+  flush(): Promise<void> {
+    return this.refusals.book.close();
+  }
+
+  private async decide(delivery: IncomingDelivery, known: Known): Promise<Disposition> {
+    const { side } = this.options;
+    const decoded = this.decode(delivery);
     if (!decoded.ok) {
-      // The sender is told only if it really sent this: otherwise anyone could get its genuine
-      // message marked rejected by publishing a broken one under the same id.
-      const tellSender = decoded.type !== 'federation.receipt' && (await this.signedByClaimedSender(delivery.data, decoded.coopId));
-      await this.refuse(delivery, decoded.reason, decoded.messageId, decoded.coopId, tellSender ? decoded : undefined);
-      return { action: 'term' };
+      known.messageId = decoded.messageId;
+      known.coopId = decoded.coopId;
+      return this.refuse(delivery, decoded.reason, known, decoded.type === 'federation.receipt' ? undefined : decoded);
     }
-    const forged = await this.signatureProblem(decoded.envelope);
-    if (forged) {
-      // No receipt: the claimed sender did not send it, and the real sender is not ours to answer.
-      await this.refuse(delivery, forged, decoded.envelope.id, decoded.envelope.coopId);
-      return { action: 'term' };
-    }
-    if (side.kind === 'node' && decoded.envelope.coopId !== side.coopId) {
-      await this.refuse(delivery, `message for co-op ${decoded.envelope.coopId} reached co-op ${side.coopId}`, decoded.envelope.id, undefined);
-      return { action: 'term' };
+    const { envelope } = decoded;
+    Object.assign(known, { messageId: envelope.id, coopId: envelope.coopId });
+    // No receipt: the claimed sender did not send it, and the real sender is not ours to answer.
+    const forged = await this.signatureProblem(envelope);
+    if (forged) return this.refuse(delivery, forged, known);
+    if (side.kind === 'node' && envelope.coopId !== side.coopId) {
+      return this.refuse(delivery, `message for co-op ${envelope.coopId} reached co-op ${side.coopId}`, { messageId: envelope.id });
     }
     if (isReceipt(decoded.definition)) {
-      await this.applyReceipt(decoded.envelope as Envelope<ReceiptV1>);
+      await this.applyReceipt(envelope as Envelope<ReceiptV1>);
       return { action: 'ack' };
     }
+    const outcome = await this.tx.apply(decoded, delivery.deliveryCount > 1 ? this.attemptKey(delivery) : null);
+    if (outcome === 'conflict') return this.refuse(delivery, `message id ${envelope.id} was seen before with different content`, known);
+    await this.onCommitted?.({ envelope, outcome });
+    return { action: 'ack' };
+  }
+
+  /** decodeDurable, except that an exception in it is a refusal like any other. */
+  private decode(delivery: IncomingDelivery): Accepted | Refusal {
+    const { scheme, side } = this.options;
     try {
-      const outcome = await this.apply(decoded, delivery);
-      if (outcome === 'conflict') return { action: 'term' };
-      await this.onCommitted?.({ envelope: decoded.envelope, outcome });
-      return { action: 'ack' };
+      return decodeDurable(delivery.subject, delivery.data, scheme, side.kind === 'hub' ? 'coop-to-hub' : 'hub-to-coop');
     } catch (error) {
-      const reason = (error as Error).message;
-      if (delivery.deliveryCount >= this.options.config.INBOX_MAX_DELIVER) {
-        await this.deadLetter(delivery, `failed on delivery ${delivery.deliveryCount} of ${this.options.config.INBOX_MAX_DELIVER}: ${reason}`, decoded.envelope.id, decoded.envelope.coopId);
-        return { action: 'term' };
+      return { ok: false, reason: `message could not be decoded (${safeErrorMessage(error, 200)})`, coopId: scheme.parse(delivery.subject)?.coopId, ...peekIdentity(delivery.data) };
+    }
+  }
+
+  private refuse(delivery: IncomingDelivery, reason: string, known: Known, about?: { type?: string; version?: number }): Promise<Disposition> {
+    return this.refusals.refuse(delivery, this.senderKey(delivery.subject), reason, known, about);
+  }
+
+  /** A failure that is not the message's fault is retried; after INBOX_MAX_DELIVER of them it is dead-lettered. */
+  private async failed(delivery: IncomingDelivery, known: Known, error: unknown): Promise<Disposition> {
+    if (isDatabaseUnavailable(error)) return { action: 'pause', reason: safeErrorMessage(error) };
+    const reason = safeErrorMessage(error);
+    const max = this.options.config.INBOX_MAX_DELIVER;
+    try {
+      const key = this.attemptKey(delivery);
+      const [{ failures }] = await this.dataSource.query(
+        `INSERT INTO inbox_attempt (message_key, failures, last_error) VALUES ($1, 1, $2)
+         ON CONFLICT ON CONSTRAINT pk_inbox_attempt DO UPDATE SET failures = inbox_attempt.failures + 1, last_error = EXCLUDED.last_error, last_failed_at = now()
+         RETURNING failures`,
+        [key, reason],
+      );
+      if (failures >= max) {
+        const disposition = await this.refuse(delivery, `failed ${failures} times (INBOX_MAX_DELIVER ${max}): ${reason}`, known);
+        await this.dataSource.query('DELETE FROM inbox_attempt WHERE message_key = $1', [key]);
+        return disposition;
       }
-      const delayMs = backoffDelay(delivery.deliveryCount, 500, 30_000);
-      this.logger.warn({ msg: 'message failed, will retry', messageId: decoded.envelope.id, type: decoded.envelope.type, correlationId: decoded.envelope.correlationId, delivery: delivery.deliveryCount, retryInMs: delayMs, reason });
+      const delayMs = backoffDelay(failures, 500, 30_000);
+      this.logger.warn({ msg: 'message failed, will retry', messageId: known.messageId, coopId: known.coopId, failures, of: max, retryInMs: delayMs, reason });
+      return { action: 'nak', delayMs };
+    } catch (second) {
+      if (isDatabaseUnavailable(second)) return { action: 'pause', reason: safeErrorMessage(second) };
+      const delayMs = backoffDelay(delivery.deliveryCount, 1000, 60_000);
+      this.logger.error({ msg: 'message failed and its failure could not be recorded, will retry', messageId: known.messageId, reason, recordError: safeErrorMessage(second), retryInMs: delayMs });
       return { action: 'nak', delayMs };
     }
   }
 
-  private async signedByClaimedSender(data: Uint8Array, coopId?: string): Promise<boolean> {
-    if (!coopId) return false;
-    try {
-      const raw = JSON.parse(Buffer.from(data).toString('utf8'));
-      const key = await this.keys.keyFor(coopId);
-      return !!key && raw?.coopId === coopId && typeof raw.signature === 'string' && verifySignature(raw, key);
-    } catch {
-      return false;
-    }
+  /** The sender as NATS permissions vouch for it: the co-op token of the subject (its lane, its budget). */
+  senderKey(subject: string): string {
+    return this.options.scheme.parse(subject)?.coopId ?? subject.split('.')[3] ?? '';
+  }
+
+  /** The same bytes are the same message: a republish of an outbox row carries the same bytes. */
+  private attemptKey(delivery: IncomingDelivery): string {
+    return sha256(delivery.data);
   }
 
   private async signatureProblem(envelope: Envelope<object>): Promise<string | null> {
@@ -105,96 +187,6 @@ export class InboxProcessor {
     if (!key) return `${signer} has no signing key on record (not provisioned)`;
     if (!verifySignature(envelope as Envelope<unknown>, key)) return `signature does not verify with the key of ${signer}`;
     return null;
-  }
-
-  private async apply(decoded: Accepted, delivery: IncomingDelivery): Promise<'applied' | 'rejected' | 'duplicate' | 'conflict'> {
-    const { envelope, definition } = decoded;
-    const handler = this.handlers.find(definition);
-    const hash = sha256(canonicalJson(envelope));
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const m = runner.manager;
-      const inserted = await m.query(
-        `INSERT INTO inbox_message (message_id, type, version, coop_id, content_sha256, outcome)
-         VALUES ($1, $2, $3, $4, $5, 'applied') ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-        [envelope.id, envelope.type, envelope.version, envelope.coopId, hash],
-      );
-      let outcome: 'applied' | 'rejected' | 'duplicate';
-      let reason: string | undefined;
-      if (inserted.length === 1) {
-        ({ outcome, reason } = await this.runHandler(handler, decoded, m));
-      } else {
-        const existing = await m.findOneByOrFail(InboxMessage, { messageId: envelope.id });
-        if (existing.contentSha256 !== hash || existing.coopId !== envelope.coopId) {
-          await runner.rollbackTransaction();
-          await this.deadLetter(delivery, `message id ${envelope.id} was seen before with different content`, envelope.id, envelope.coopId);
-          return 'conflict';
-        }
-        outcome = 'duplicate';
-        reason = existing.reason ?? undefined;
-        if (existing.outcome === 'rejected') await this.sendReceipt(m, envelope, 'rejected', reason);
-        else await this.sendReceipt(m, envelope, 'applied');
-      }
-      if (outcome !== 'duplicate') {
-        await this.sendReceipt(m, envelope, outcome, reason);
-        await this.audit.record(
-          {
-            actor: this.options.side.kind === 'hub' ? `coop:${envelope.coopId}` : 'hub',
-            actorRole: this.options.side.kind === 'hub' ? 'coop' : 'hub',
-            action: `message ${envelope.type} v${envelope.version}`,
-            target: `message=${envelope.id}`,
-            outcome: outcome === 'applied' ? 'succeeded' : 'refused',
-            correlationId: envelope.correlationId,
-          },
-          m,
-        );
-      }
-      await runner.commitTransaction();
-      this.logger.log({ msg: `inbox ${outcome}`, messageId: envelope.id, type: envelope.type, coopId: envelope.coopId, correlationId: envelope.correlationId, ...(reason ? { reason } : {}) });
-      return outcome;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
-  }
-
-  /** Runs the handler inside a savepoint, so a business refusal undoes its partial writes but keeps the inbox row. */
-  private async runHandler(
-    handler: ReturnType<InboxHandlers['find']>,
-    { envelope }: Accepted,
-    m: EntityManager,
-  ): Promise<{ outcome: 'applied' | 'rejected'; reason?: string }> {
-    if (!handler) return this.markRejected(m, envelope, `no handler for ${envelope.type} v${envelope.version} on the ${this.options.side.kind}`);
-    await m.query('SAVEPOINT inbox_effect');
-    try {
-      await handler(envelope, m);
-      await m.query('RELEASE SAVEPOINT inbox_effect');
-      return { outcome: 'applied' };
-    } catch (error) {
-      if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict' || error.kind === 'not-found' || error.kind === 'forbidden')) {
-        await m.query('ROLLBACK TO SAVEPOINT inbox_effect');
-        return this.markRejected(m, envelope, `${error.code}: ${error.message}`);
-      }
-      throw error;
-    }
-  }
-
-  private async markRejected(m: EntityManager, envelope: Envelope<object>, reason: string): Promise<{ outcome: 'rejected'; reason: string }> {
-    await m.update(InboxMessage, { messageId: envelope.id }, { outcome: 'rejected', reason });
-    return { outcome: 'rejected', reason };
-  }
-
-  private async sendReceipt(m: EntityManager, envelope: Envelope<object>, outcome: 'applied' | 'rejected', reason?: string): Promise<void> {
-    const receipt: ReceiptV1 = { messageId: envelope.id, messageType: envelope.type, messageVersion: envelope.version, outcome, ...(reason ? { reason: reason.slice(0, 2000) } : {}) };
-    await this.outbox.enqueue(m, receiptDefinitionFor(this.options.side), receipt, {
-      coopId: envelope.coopId,
-      correlationId: envelope.correlationId,
-      causationId: envelope.id,
-    });
   }
 
   /** Settles the outbox row a receipt names. Only the co-op the row is for (or from) can settle it. */
@@ -209,50 +201,4 @@ export class InboxProcessor {
     if (changed && outcome === 'rejected') this.logger.warn({ msg: 'message rejected by receiver', messageId, reason, correlationId: receipt.correlationId });
   }
 
-  /** Dead-letters an invalid message and, when the sender can be told, sends a rejected receipt. */
-  private async refuse(delivery: IncomingDelivery, reason: string, messageId?: string, coopId?: string, about?: { type?: string; version?: number }): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      // A redelivery of a message already refused changes nothing and tells the sender nothing new.
-      if (!(await this.insertDeadLetter(m, this.deadLetterRow(delivery, reason, messageId, coopId)))) return;
-      if (messageId && coopId && about?.type && about.version) {
-        const stub = { id: messageId, type: about.type, version: about.version, coopId, correlationId: messageId } as unknown as Envelope<object>;
-        await this.sendReceipt(m, stub, 'rejected', reason);
-      }
-    });
-    this.logger.warn({ msg: 'message dead-lettered', subject: delivery.subject, messageId, coopId, reason });
-  }
-
-  private async deadLetter(delivery: IncomingDelivery, reason: string, messageId?: string, coopId?: string): Promise<void> {
-    await this.insertDeadLetter(this.dataSource.manager, this.deadLetterRow(delivery, reason, messageId, coopId));
-    this.logger.warn({ msg: 'message dead-lettered', subject: delivery.subject, messageId, coopId, reason });
-  }
-
-  /** One row per bad message (same bytes, subject and reason): false when it was already there. */
-  private async insertDeadLetter(m: EntityManager, row: Partial<DeadLetter>): Promise<boolean> {
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(DeadLetter)
-      .values(row)
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return inserted.raw.length > 0;
-  }
-
-  private deadLetterRow(delivery: IncomingDelivery, reason: string, messageId?: string, coopId?: string): Partial<DeadLetter> {
-    return {
-      messageId: messageId ?? null,
-      subject: delivery.subject.slice(0, 300),
-      coopId: coopId ?? null,
-      reason: reason.slice(0, 4000),
-      sizeBytes: delivery.data.byteLength,
-      contentSha256: sha256(delivery.data),
-      deliveryCount: delivery.deliveryCount,
-    };
-  }
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

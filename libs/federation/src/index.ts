@@ -1,4 +1,5 @@
 export * from './federation-options';
+export * from './federation-database';
 export * from './federation.module';
 export * from './nats-link.service';
 export * from './outbox.service';
@@ -13,6 +14,7 @@ export * from './made-at.rules';
 export * from './entities';
 export { FederationTables1764000000000 } from './migrations/1764000000000-federation-tables';
 export { DeadLetterOnce1764000000010 } from './migrations/1764000000010-dead-letter-once';
+export { InboxFairness1764000000020 } from './migrations/1764000000020-inbox-fairness';
 export * from './signing';
 export * from './intake-counters';
 export * from './link-probe';

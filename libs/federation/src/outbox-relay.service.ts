@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { encodeMessage, Envelope } from '@app/contracts';
+import { safeErrorMessage } from '@app/platform';
 import { backoffDelay, sleep } from './backoff';
+import { FEDERATION_DATA_SOURCE } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { NatsLink } from './nats-link.service';
 
@@ -20,7 +22,11 @@ const BATCH = 100;
  * Publishes the outbox to JetStream. A row is claimed with a lease (so several hub instances never
  * publish the same row at once), published with its id as Nats-Msg-Id, and marked published only after
  * JetStream's acknowledgement. A published row that gets no receipt within the receipt timeout is
- * published again: the broker may have lost it, and the receiver's inbox absorbs any repeat.
+ * published again, under a Nats-Msg-Id of its own (`<id>.<attempt>`): the broker may have lost it,
+ * and a republish under the first id inside the stream's duplicate window would be dropped as a
+ * duplicate of the message that was lost. The receiver's inbox absorbs any repeat. A stream at its
+ * limits (a co-op's backlog per subject is capped) is back-pressure: those rows wait, with a back-off.
+ * The relay works in the federation's own connection pool, so HTTP bursts cannot starve it.
  */
 @Injectable()
 export class OutboxRelay {
@@ -29,10 +35,12 @@ export class OutboxRelay {
   private failures = 0;
   private readonly wake = new Set<() => void>();
   private readonly stopping = new AbortController();
+  /** Consecutive passes each subject was refused for being full. */
+  private readonly fullSubjects = new Map<string, number>();
 
   constructor(
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
-    private readonly dataSource: DataSource,
+    @Inject(FEDERATION_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly link: NatsLink,
   ) {}
 
@@ -73,7 +81,7 @@ export class OutboxRelay {
       } catch (error) {
         this.failures++;
         wait = backoffDelay(this.failures, OUTBOX_POLL_MS * 2, OUTBOX_MAX_BACKOFF_MS);
-        this.logger.warn({ msg: 'outbox relay paused', reason: (error as Error).message, retryInMs: wait, failures: this.failures });
+        this.logger.warn({ msg: 'outbox relay paused', reason: safeErrorMessage(error), retryInMs: wait, failures: this.failures });
       }
       if (wait > 0) await this.pause(wait, signal);
     }
@@ -105,18 +113,31 @@ export class OutboxRelay {
       [BATCH],
     ).then((r: [DueRow[], number] | DueRow[]) => (Array.isArray(r[0]) ? (r[0] as DueRow[]) : (r as DueRow[])));
     rows.sort((a, b) => a.envelope.occurredAt.localeCompare(b.envelope.occurredAt));
+    const full = new Map<string, string[]>();
+    let published = 0;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
+      // Behind a row its stream refused, a row on the same subject waits too: order within a subject is kept.
+      if (full.has(row.subject)) {
+        full.get(row.subject)!.push(row.id);
+        continue;
+      }
       try {
-        await js.publish(row.subject, encodeMessage(row.envelope), { msgID: row.id, timeout: 5000 });
+        await js.publish(row.subject, encodeMessage(row.envelope), { msgID: publishId(row), timeout: 5000 });
       } catch (caught) {
+        if (isStreamFull(caught)) {
+          full.set(row.subject, [row.id]);
+          continue;
+        }
         const error = /^503$|no responders/i.test((caught as Error).message)
           ? new Error(`no JetStream stream takes ${row.subject} yet (the hub creates it at start)`)
           : (caught as Error);
         // Give back the lease of this row and the rest so they go out as soon as NATS is back.
-        await this.release(rows.slice(i).map((r) => r.id), error.message);
+        await this.release([...rows.slice(i).map((r) => r.id), ...[...full.values()].flat()], error.message);
         throw error;
       }
+      published++;
+      this.fullSubjects.delete(row.subject);
       if (row.status === 'published') this.logger.log({ msg: 'republished unconfirmed message', messageId: row.id, type: row.envelope.type, attempts: row.attempts, correlationId: row.envelope.correlationId });
       await this.dataSource.query(
         `UPDATE outbox_message
@@ -131,7 +152,22 @@ export class OutboxRelay {
         [row.id, OUTBOX_RECEIPT_TIMEOUT_MS],
       );
     }
-    return rows.length;
+    for (const [subject, ids] of full) await this.holdBack(subject, ids);
+    return published;
+  }
+
+  /** The stream is at its limit for this subject: its rows wait, each pass a little longer. */
+  private async holdBack(subject: string, ids: string[]): Promise<void> {
+    const passes = (this.fullSubjects.get(subject) ?? 0) + 1;
+    this.fullSubjects.set(subject, passes);
+    const waitMs = backoffDelay(passes, 1000, this.options.config.OUTBOX_MAX_BACKOFF_MS);
+    const reason = 'JetStream stream limit reached for this subject (back-pressure): the receiver has too many of these waiting';
+    await this.dataSource.query(
+      `UPDATE outbox_message SET next_attempt_at = now() + ($2::int * interval '1 millisecond'), last_error = $3
+        WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'published')`,
+      [ids, waitMs, reason],
+    );
+    this.logger.warn({ msg: 'stream full for a subject: holding messages in the outbox', subject, held: ids.length, retryInMs: waitMs, passes });
   }
 
   private async release(ids: string[], reason: string): Promise<void> {
@@ -140,4 +176,15 @@ export class OutboxRelay {
       [ids, reason.slice(0, 500)],
     );
   }
+}
+
+/** The first publish of a row uses its id; a republish gets an id of its own, or JetStream's duplicate window would swallow it. */
+export function publishId(row: { id: string; status: 'pending' | 'published'; attempts: number }): string {
+  return row.status === 'published' ? `${row.id}.${row.attempts}` : row.id;
+}
+
+/** JetStream's "stream store failed" (10077): over max_msgs_per_subject, max_msgs or max_bytes with discard new. */
+export function isStreamFull(error: unknown): boolean {
+  const e = error as { api_error?: { err_code?: number; description?: string } };
+  return e?.api_error?.err_code === 10077 || /maximum (messages|bytes)/i.test(e?.api_error?.description ?? '');
 }

@@ -1,34 +1,45 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, DiscardPolicy, JetStreamManager, RetentionPolicy, StorageType, nanos } from 'nats';
+import { AckPolicy, ConsumerConfig, DeliverPolicy, DiscardPolicy, JetStreamManager, RetentionPolicy, StorageType, StreamConfig, StreamInfo, nanos } from 'nats';
 import { MAX_MESSAGE_BYTES } from '@app/contracts';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { NatsLink } from './nats-link.service';
 
 const DAY_MS = 86_400_000;
+/** The limits ensure() keeps in line with the configuration on a stream that already exists. */
+const STREAM_LIMITS = ['max_msgs', 'max_bytes', 'max_msgs_per_subject', 'discard', 'discard_new_per_subject'] as const;
+const CONSUMER_SETTINGS = ['ack_wait', 'max_deliver', 'max_ack_pending'] as const;
 
 /**
  * The hub owns the JetStream topology: one stream for everything co-ops send, one for everything the
  * hub sends, the hub's durable consumer, and one durable consumer per co-op filtered to its own
  * subjects. Every call is idempotent, so it runs at start, after a co-op registers, and whenever a
- * consumer finds its stream or consumer gone (a broker that lost its state).
+ * consumer finds its stream or consumer gone (a broker that lost its state); a stream or consumer
+ * made by an older release is brought in line with the configuration.
+ *
+ * Both streams are work queues: a message stays until its consumer acknowledges it, so the limits
+ * bound what waits, not what was ever sent. A subject is one co-op and one message type, so
+ * STREAM_MAX_MSGS_PER_SUBJECT (with discard-new per subject) bounds one co-op's backlog: its next
+ * publish is refused (err_code 10077) and its relay backs off, while other co-ops' subjects take
+ * messages as before. The consumers never give up on a message themselves (max_deliver -1): the inbox
+ * counts real failures and dead-letters; and max_ack_pending covers everything a stream can hold, so
+ * messages put back for fairness never stop delivery to the other co-ops.
  */
 @Injectable()
 export class TopologyService {
   private readonly logger = new Logger(TopologyService.name);
   private readonly nodeConsumers = new Set<string>();
+  private ensuring: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
     private readonly link: NatsLink,
   ) {}
 
-  async ensure(): Promise<void> {
-    const jsm = await this.requireManager();
-    const { scheme, config } = this.options;
-    await this.ensureStream(jsm, scheme.coopStream(), scheme.allCoopMessages());
-    await this.ensureStream(jsm, scheme.hubStream(), scheme.allHubMessages());
-    await this.ensureConsumer(jsm, scheme.coopStream(), scheme.hubConsumer(), scheme.allCoopMessages(), config.INBOX_ACK_WAIT_MS);
-    for (const coopId of this.nodeConsumers) await this.ensureNodeConsumer(coopId);
+  /** One at a time: two callers must not both find a stream to remake. */
+  ensure(): Promise<void> {
+    const run = this.ensuring.catch(() => undefined).then(() => this.ensureNow());
+    this.ensuring = run;
+    return run;
   }
 
   /** Remembers co-ops whose consumers `ensure()` must (re)create, without touching NATS. */
@@ -39,9 +50,18 @@ export class TopologyService {
   /** The durable consumer a co-op's node pulls its messages from; the node cannot create it itself. */
   async ensureNodeConsumer(coopId: string): Promise<void> {
     const jsm = await this.requireManager();
-    const { scheme, config } = this.options;
-    await this.ensureConsumer(jsm, scheme.hubStream(), scheme.nodeConsumer(coopId), scheme.hubMessagesFor(coopId), config.INBOX_ACK_WAIT_MS);
+    const { scheme } = this.options;
+    await this.ensureConsumer(jsm, scheme.hubStream(), scheme.nodeConsumer(coopId), scheme.hubMessagesFor(coopId));
     this.nodeConsumers.add(coopId);
+  }
+
+  private async ensureNow(): Promise<void> {
+    const jsm = await this.requireManager();
+    const { scheme } = this.options;
+    await this.ensureStream(jsm, scheme.coopStream(), scheme.allCoopMessages());
+    await this.ensureStream(jsm, scheme.hubStream(), scheme.allHubMessages());
+    await this.ensureConsumer(jsm, scheme.coopStream(), scheme.hubConsumer(), scheme.allCoopMessages());
+    for (const coopId of this.nodeConsumers) await this.ensureNodeConsumer(coopId);
   }
 
   private async requireManager(): Promise<JetStreamManager> {
@@ -50,48 +70,75 @@ export class TopologyService {
     return jsm;
   }
 
+  private streamConfig(name: string, subject: string): Partial<StreamConfig> & { name: string } {
+    const { config } = this.options;
+    return {
+      name,
+      subjects: [subject],
+      retention: RetentionPolicy.Workqueue,
+      storage: StorageType.File,
+      discard: DiscardPolicy.New,
+      discard_new_per_subject: true,
+      max_msgs: config.STREAM_MAX_MSGS,
+      max_bytes: config.STREAM_MAX_BYTES,
+      max_msgs_per_subject: config.STREAM_MAX_MSGS_PER_SUBJECT,
+      max_age: nanos(14 * DAY_MS),
+      duplicate_window: nanos(120_000),
+      max_msg_size: MAX_MESSAGE_BYTES,
+      num_replicas: 1,
+    };
+  }
+
   private async ensureStream(jsm: JetStreamManager, name: string, subject: string): Promise<void> {
+    const wanted = this.streamConfig(name, subject);
+    let info: StreamInfo | null = null;
     try {
-      await jsm.streams.info(name);
-      return;
+      info = await jsm.streams.info(name);
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
+    if (info && info.config.retention !== wanted.retention) {
+      // nats-server cannot change a stream's retention in place. Nothing is lost by making it again:
+      // every message in it is an outbox row its sender publishes again until a receipt settles it.
+      this.logger.warn({ msg: 'remaking stream as a work queue; senders republish what it held', stream: name, retention: info.config.retention, messages: info.state.messages });
+      await jsm.streams.delete(name);
+      info = null;
+    }
+    if (info) {
+      const current = info.config as unknown as Record<string, unknown>;
+      const changed = STREAM_LIMITS.filter((k) => current[k] !== wanted[k]);
+      if (changed.length === 0) return;
+      await jsm.streams.update(name, { ...info.config, ...Object.fromEntries(STREAM_LIMITS.map((k) => [k, wanted[k]])) });
+      this.logger.log({ msg: 'updated stream limits', stream: name, changed });
+      return;
+    }
     try {
-      await jsm.streams.add({
-        name,
-        subjects: [subject],
-        retention: RetentionPolicy.Limits,
-        storage: StorageType.File,
-        discard: DiscardPolicy.Old,
-        max_age: nanos(14 * DAY_MS),
-        duplicate_window: nanos(120_000),
-        max_msg_size: MAX_MESSAGE_BYTES,
-        num_replicas: 1,
-      });
+      await jsm.streams.add(wanted);
       this.logger.log({ msg: 'created stream', stream: name, subject });
     } catch (error) {
       if (!/already in use|exists/i.test((error as Error).message)) throw error;
     }
   }
 
-  private async ensureConsumer(jsm: JetStreamManager, stream: string, durable: string, filter: string, ackWaitMs: number): Promise<void> {
+  private consumerSettings(): Pick<ConsumerConfig, (typeof CONSUMER_SETTINGS)[number]> {
+    const { config } = this.options;
+    return { ack_wait: nanos(config.INBOX_ACK_WAIT_MS), max_deliver: -1, max_ack_pending: config.STREAM_MAX_MSGS };
+  }
+
+  private async ensureConsumer(jsm: JetStreamManager, stream: string, durable: string, filter: string): Promise<void> {
+    const wanted = this.consumerSettings();
     try {
-      await jsm.consumers.info(stream, durable);
+      const info = await jsm.consumers.info(stream, durable);
+      const current = info.config as unknown as Record<string, unknown>;
+      const changed = CONSUMER_SETTINGS.filter((k) => current[k] !== wanted[k]);
+      if (changed.length === 0) return;
+      await jsm.consumers.update(stream, durable, { ...wanted });
+      this.logger.log({ msg: 'updated consumer', stream, durable, changed });
       return;
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
-    await jsm.consumers.add(stream, {
-      durable_name: durable,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: filter,
-      ack_wait: nanos(ackWaitMs),
-      // The inbox dead-letters a message on its last allowed delivery; this is only a backstop.
-      max_deliver: this.options.config.INBOX_MAX_DELIVER + 1,
-      max_ack_pending: 1000,
-    });
+    await jsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: filter, ...wanted });
     this.logger.log({ msg: 'created consumer', stream, durable, filter });
   }
 }

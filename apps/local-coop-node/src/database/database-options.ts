@@ -1,5 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
-import { DeadLetterOnce1764000000010, FEDERATION_ENTITIES, FederationTables1764000000000 } from '@app/federation';
+import { DeadLetterOnce1764000000010, FEDERATION_ENTITIES, FederationTables1764000000000, InboxFairness1764000000020 } from '@app/federation';
 import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
 import { NodeStorageConfig, nodeDatabaseName } from '../config/node.config';
 import { CARE_ENTITIES } from '../care';
@@ -40,6 +40,7 @@ export const NODE_ENTITIES = [
 export const NODE_MIGRATIONS = [
   FederationTables1764000000000,
   DeadLetterOnce1764000000010,
+  InboxFairness1764000000020,
   AuditTrail1764000000050,
   NodeProfile1764000000200,
   Rulebook1764000000300,

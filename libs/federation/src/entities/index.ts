@@ -1,7 +1,8 @@
+import { DeadLetterSummary } from './dead-letter-summary.entity';
 import { DeadLetter } from './dead-letter.entity';
 import { InboxMessage } from './inbox-message.entity';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
-export { DeadLetter, InboxMessage, OutboxMessage };
+export { DeadLetter, DeadLetterSummary, InboxMessage, OutboxMessage };
 export type { OutboxStatus };
-export const FEDERATION_ENTITIES = [OutboxMessage, InboxMessage, DeadLetter];
+export const FEDERATION_ENTITIES = [OutboxMessage, InboxMessage, DeadLetter, DeadLetterSummary];

@@ -9,6 +9,10 @@ const ms = (name: string, min: number, max: number) => [
   Min(min, { message: `${name} must be a whole number of milliseconds between ${min} and ${max}` }),
   Max(max, { message: `${name} must be a whole number of milliseconds between ${min} and ${max}` }),
 ];
+const whole = (name: string, min: number, max: number) => {
+  const message = `${name} must be a whole number between ${min} and ${max}`;
+  return [Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message })];
+};
 function apply(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
 }
@@ -38,11 +42,47 @@ export class FederationConfig extends CommonConfig {
   @apply(ms('INBOX_ACK_WAIT_MS', 500, 600_000))
   INBOX_ACK_WAIT_MS = 30_000;
 
-  @Transform(toInt)
-  @IsInt({ message: 'INBOX_MAX_DELIVER must be a whole number between 2 and 100' })
-  @Min(2, { message: 'INBOX_MAX_DELIVER must be a whole number between 2 and 100' })
-  @Max(100, { message: 'INBOX_MAX_DELIVER must be a whole number between 2 and 100' })
+  /**
+   * How many times the handler may fail on a message before it is dead-lettered. Counted by the inbox
+   * itself, not by JetStream: a message put back because its co-op had too many waiting, or because
+   * this side's own database was down, is not a failure.
+   */
+  @apply(whole('INBOX_MAX_DELIVER', 2, 100))
   INBOX_MAX_DELIVER = 5;
+
+  /** How many co-ops' messages the inbox applies at once; each co-op's own are applied one at a time, in order. */
+  @apply(whole('INBOX_CONCURRENCY', 1, 64))
+  INBOX_CONCURRENCY = 8;
+
+  /** Messages of one co-op held in memory waiting their turn; more are put back to JetStream for later. */
+  @apply(whole('INBOX_MAX_HELD_PER_COOP', 1, 10_000))
+  INBOX_MAX_HELD_PER_COOP = 20;
+
+  /** Messages held in memory in all. */
+  @apply(whole('INBOX_MAX_HELD', 1, 100_000))
+  INBOX_MAX_HELD = 500;
+
+  /** Dead-letter rows written for one sender in one window; further refusals are counted in a summary row. */
+  @apply(whole('DEAD_LETTER_LIMIT', 1, 100_000))
+  DEAD_LETTER_LIMIT = 50;
+
+  @apply(ms('DEAD_LETTER_WINDOW_MS', 1000, 86_400_000))
+  DEAD_LETTER_WINDOW_MS = 600_000;
+
+  /** Limits of each JetStream stream (set by the hub): messages in all, bytes in all, messages per subject. */
+  @apply(whole('STREAM_MAX_MSGS', 1000, 1_000_000_000))
+  STREAM_MAX_MSGS = 1_000_000;
+
+  @apply(whole('STREAM_MAX_BYTES', 1_048_576, 1_099_511_627_776))
+  STREAM_MAX_BYTES = 1_073_741_824;
+
+  /** A subject is one co-op and one message type: this bounds what one co-op can leave waiting. */
+  @apply(whole('STREAM_MAX_MSGS_PER_SUBJECT', 10, 1_000_000))
+  STREAM_MAX_MSGS_PER_SUBJECT = 1_000;
+
+  /** Connections of the federation's own pool (the relay, and a node's inbox), apart from the HTTP API's. */
+  @apply(whole('FEDERATION_DB_POOL', 1, 50))
+  FEDERATION_DB_POOL = 2;
 
   @apply(ms('HEARTBEAT_INTERVAL_MS', 100, 600_000))
   HEARTBEAT_INTERVAL_MS = 5_000;

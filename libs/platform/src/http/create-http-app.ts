@@ -49,6 +49,12 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   );
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
+  // A client keeps an idle connection for a few seconds to reuse it (undici: 4 s, later still when its
+  // process is busy). The server must not close it first, or a request sent on it as it closes is lost
+  // ("other side closed"). Closing is the client's to do; shutdown still closes idle connections.
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion(options.version).addBearerAuth().build(),

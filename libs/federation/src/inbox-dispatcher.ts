@@ -1,0 +1,169 @@
+import { Logger } from '@nestjs/common';
+import { JsMsg } from 'nats';
+import { FederationConfig, safeErrorMessage } from '@app/platform';
+import { backoffDelay, sleep } from './backoff';
+import { InboxLanes, LaneItem } from './inbox-lanes';
+import { Disposition, InboxProcessor, IncomingDelivery } from './inbox-processor';
+
+interface Held extends LaneItem {
+  msg: JsMsg;
+  /** When JetStream last heard about this message from us (delivery, or "still working"). */
+  touchedAt: number;
+}
+
+/** A message put back while this side's database is down comes back this soon once pulled again. */
+const PAUSE_NAK_MS = 500;
+const MAX_DEFER_MS = 10_000;
+
+/**
+ * Between the consumer and the inbox: takes every delivered message at once (it never blocks the
+ * pull), keeps it in its co-op's lane (InboxLanes: one at a time per co-op, in stream order,
+ * INBOX_CONCURRENCY co-ops at once, taken in turn), and answers JetStream for it. A co-op holding too
+ * many has the rest put back with a delay about as long as its own queue, so a flood delays only the
+ * co-op that sends it. Junk from a sender over its dead-letter budget is refused on arrival. When this
+ * side's database is unavailable it pauses: what it holds is put back (not counted as a failure), and
+ * it resumes as soon as the database answers.
+ */
+export class InboxDispatcher {
+  private readonly logger = new Logger('InboxConsumer');
+  private readonly lanes: InboxLanes<Held>;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Average time to apply one message, for how long to put a message back. */
+  private applyMs = 20;
+  private paused: Promise<void> | null = null;
+  private closing = false;
+  private readonly keepAlive: NodeJS.Timeout;
+
+  constructor(
+    private readonly processor: InboxProcessor,
+    private readonly config: FederationConfig,
+    private readonly signal: AbortSignal,
+  ) {
+    this.lanes = new InboxLanes<Held>({
+      concurrency: config.INBOX_CONCURRENCY,
+      perLane: config.INBOX_MAX_HELD_PER_COOP,
+      total: config.INBOX_MAX_HELD,
+      deferralTtlMs: config.INBOX_ACK_WAIT_MS + MAX_DEFER_MS,
+    });
+    // A message waiting its turn must not look lost to JetStream (it would be delivered again).
+    this.keepAlive = setInterval(() => this.touchHeld(), Math.max(100, Math.floor(config.INBOX_ACK_WAIT_MS / 3)));
+    this.keepAlive.unref();
+  }
+
+  /** Hands over one delivered message; never waits for it to be applied. */
+  admit(msg: JsMsg): void {
+    if (this.closing) return answer(msg, { action: 'nak', delayMs: 0 });
+    const delivery = toDelivery(msg);
+    const item: Held = { key: this.processor.senderKey(delivery.subject), seq: msg.seq, msg, touchedAt: Date.now() };
+    const refused = this.processor.quickRefusal(delivery);
+    if (refused) {
+      this.lanes.forget(item);
+      return answer(msg, refused);
+    }
+    const admission = this.lanes.offer(item);
+    if (admission === 'queued') this.pump();
+    // A duplicate is a redelivery of a message held: the held delivery is the one answered.
+    if (admission === 'defer') answer(msg, { action: 'nak', delayMs: this.deferral(item) });
+  }
+
+  /** Resolves when the dispatcher takes messages again; null while it does. */
+  whilePaused(): Promise<void> | null {
+    return this.paused;
+  }
+
+  /** At shutdown: puts back what waits (the next instance gets it at once) and lets what runs finish. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.keepAlive);
+    for (const held of this.lanes.drain()) answer(held.msg, { action: 'nak', delayMs: 0 });
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private pump(): void {
+    if (this.paused || this.closing) return;
+    for (let item = this.lanes.next(); item; item = this.lanes.next()) {
+      const running: Promise<void> = this.run(item).finally(() => this.inFlight.delete(running));
+      this.inFlight.add(running);
+    }
+  }
+
+  private async run(item: Held): Promise<void> {
+    const started = Date.now();
+    let disposition: Disposition;
+    try {
+      disposition = await this.processor.process(toDelivery(item.msg));
+    } catch (error) {
+      // process() answers every failure itself; this only keeps the lane alive if that ever breaks.
+      this.logger.error({ msg: 'inbox processor threw', subject: item.msg.subject, reason: safeErrorMessage(error) });
+      disposition = { action: 'nak', delayMs: 5000 };
+    }
+    this.applyMs = 0.8 * this.applyMs + 0.2 * (Date.now() - started);
+    if (disposition.action === 'pause') {
+      answer(item.msg, { action: 'nak', delayMs: PAUSE_NAK_MS });
+      this.pause(disposition.reason);
+    } else {
+      answer(item.msg, disposition);
+    }
+    this.lanes.done(item);
+    this.pump();
+  }
+
+  /**
+   * About half the time until this message's turn: as many messages of its co-op as are ahead of it
+   * (not the whole queue, or a message put back when its lane was momentarily full would go to the
+   * back of the line and every later one of the co-op would wait for it). Half, because a lane that
+   * runs dry waits for what was put back, while one put back too early only goes round again.
+   */
+  private deferral(item: Held): number {
+    const ahead = Math.max(this.lanes.ahead(item), this.lanes.size / this.config.INBOX_CONCURRENCY);
+    return Math.round(Math.min(MAX_DEFER_MS, Math.max(100, (ahead * this.applyMs) / 2)));
+  }
+
+  private pause(reason: string): void {
+    if (this.paused) return;
+    this.logger.warn({ msg: 'database unavailable: inbox paused; messages wait in JetStream, no failure is counted', reason });
+    for (const held of this.lanes.drain()) answer(held.msg, { action: 'nak', delayMs: PAUSE_NAK_MS });
+    const since = Date.now();
+    this.paused = this.untilDatabaseAnswers().then(() => {
+      this.paused = null;
+      if (!this.signal.aborted) this.logger.log({ msg: 'database answers again: inbox resumed', pausedMs: Date.now() - since });
+      this.pump();
+    });
+  }
+
+  private async untilDatabaseAnswers(): Promise<void> {
+    for (let attempt = 1; !this.signal.aborted; attempt++) {
+      await sleep(backoffDelay(attempt, 200, 2000), this.signal);
+      if (await this.processor.databaseAnswers()) return;
+    }
+  }
+
+  private touchHeld(): void {
+    const now = Date.now();
+    const due = now - this.config.INBOX_ACK_WAIT_MS / 3;
+    for (const held of this.lanes.all()) {
+      if (held.touchedAt > due) continue;
+      held.touchedAt = now;
+      try {
+        held.msg.working();
+      } catch {
+        // The connection is gone: JetStream redelivers it, and the inbox makes the repeat harmless.
+      }
+    }
+  }
+}
+
+function toDelivery(msg: JsMsg): IncomingDelivery {
+  return { subject: msg.subject, data: msg.data, deliveryCount: msg.info.deliveryCount };
+}
+
+/** Tells JetStream; a connection that closed meanwhile only means JetStream redelivers it later. */
+function answer(msg: JsMsg, disposition: Exclude<Disposition, { action: 'pause' }>): void {
+  try {
+    if (disposition.action === 'ack') msg.ack();
+    else if (disposition.action === 'term') msg.term();
+    else msg.nak(disposition.delayMs > 0 ? disposition.delayMs : undefined);
+  } catch {
+    // See above.
+  }
+}
