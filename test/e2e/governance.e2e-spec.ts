@@ -1,6 +1,5 @@
-import { TokenService, nodeAudience } from '@app/platform';
 import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.service';
-import { TEST_SECRET, TestMesh } from '../support/mesh';
+import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
 /** Ballots, elections, the board and rulebook changes on a real node. */
@@ -101,7 +100,7 @@ describe('governance', () => {
       const voter = m.worker[3];
       // A subject of the voter's own, so any trace of this token can be told apart from other requests.
       const subject = `voter-${voter}`;
-      const token = `Bearer ${new TokenService(TEST_SECRET, nodeAudience(COOP)).issue({ subject, role: 'member', memberId: voter, ttlSeconds: 600 })}`;
+      const token = `Bearer ${mesh.nodeToken(COOP, 'member', voter, subject)}`;
       const before = await snapshot();
       const logsFrom = nodeLogs.length;
       await http().post(`/ballots/${b.id}/votes`).set('Authorization', token).send({ choice: 'against' }).expect(204);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { TEST_SECRET, TestMesh } from '../support/mesh';
+import { TestMesh } from '../support/mesh';
 import { AppProcess, freePort } from '../support/app-process';
 import { waitFor } from '../support/wait-for';
 
@@ -27,7 +27,7 @@ describe('no personal data in the logs', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      JWT_SECRET: TEST_SECRET,
+      AUTH_PUBLIC_KEY: mesh.authKeysOf(COOP).AUTH_PUBLIC_KEY,
       NATS_URL: mesh.natsUrl,
       NATS_SUBJECT_ROOT: mesh.root,
       COOP_ID: COOP,

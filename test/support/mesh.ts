@@ -127,8 +127,8 @@ export class TestMesh {
   }
 
   /** A token signed with that co-op's node's private key, as `local-coop-node token` makes. */
-  nodeToken(coopId: string, role: string, memberId?: string): string {
-    return this.signer(`node:${coopId}`, this.authKeysOf(coopId), nodeTokens(coopId)).issue({ subject: `test-${role}`, role, memberId, ttlSeconds: 600 });
+  nodeToken(coopId: string, role: string, memberId?: string, subject = `test-${role}`): string {
+    return this.signer(`node:${coopId}`, this.authKeysOf(coopId), nodeTokens(coopId)).issue({ subject, role, memberId, ttlSeconds: 600 });
   }
 
   private signer(name: string, keys: AuthKeyPair, authority: TokenAuthority): TokenService {

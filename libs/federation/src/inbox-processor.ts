@@ -9,6 +9,7 @@ import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxHandlers } from './inbox-handlers';
 import { InboxRefusals, Known, peekIdentity } from './inbox-refusals';
 import { InboxTransaction, sha256 } from './inbox-transaction';
+import { IntakeCounters } from './intake-counters';
 import { OutboxService } from './outbox.service';
 import { isReceipt } from './receipts';
 import { SIGNATURE_KEYS, SignatureKeys, verifySignature } from './signing';
@@ -58,6 +59,7 @@ export class InboxProcessor {
     @Inject(SIGNATURE_KEYS) private readonly keys: SignatureKeys,
     audit: AuditTrail,
     @Optional() @Inject(FEDERATION_DATA_SOURCE) federationDataSource?: DataSource,
+    @Optional() private readonly counters?: IntakeCounters,
   ) {
     this.dataSource = options.side.kind === 'node' && federationDataSource ? federationDataSource : mainDataSource;
     this.tx = new InboxTransaction(options, this.dataSource, handlers, outbox, audit);
@@ -75,6 +77,7 @@ export class InboxProcessor {
     const decoded = this.decode(delivery);
     if (decoded.ok) return null;
     this.refusals.book.summarise(sender, decoded.reason);
+    this.counters?.refused('durable', decoded.code);
     return { action: 'term' };
   }
 
@@ -108,13 +111,20 @@ export class InboxProcessor {
     if (!decoded.ok) {
       known.messageId = decoded.messageId;
       known.coopId = decoded.coopId;
-      return this.refuse(delivery, decoded.reason, known, decoded.type === 'federation.receipt' ? undefined : decoded);
+      this.counters?.refused('durable', decoded.code);
+      // No rejected receipt for a receipt, nor for a message spelt the way a node before the canonical
+      // wire form spelt it: such a sender keeps its row and republishes it, re-encoded, once upgraded.
+      const tellSender = decoded.type !== 'federation.receipt' && decoded.code !== 'not-canonical';
+      return this.refuse(delivery, decoded.reason, known, tellSender ? decoded : undefined);
     }
     const { envelope } = decoded;
     Object.assign(known, { messageId: envelope.id, coopId: envelope.coopId });
     // No receipt: the claimed sender did not send it, and the real sender is not ours to answer.
     const forged = await this.signatureProblem(envelope);
-    if (forged) return this.refuse(delivery, forged, known);
+    if (forged) {
+      this.counters?.refused('durable', 'bad-signature');
+      return this.refuse(delivery, forged, known);
+    }
     if (side.kind === 'node' && envelope.coopId !== side.coopId) {
       return this.refuse(delivery, `message for co-op ${envelope.coopId} reached co-op ${side.coopId}`, { messageId: envelope.id });
     }
@@ -134,7 +144,7 @@ export class InboxProcessor {
     try {
       return decodeDurable(delivery.subject, delivery.data, scheme, side.kind === 'hub' ? 'coop-to-hub' : 'hub-to-coop');
     } catch (error) {
-      return { ok: false, reason: `message could not be decoded (${safeErrorMessage(error, 200)})`, coopId: scheme.parse(delivery.subject)?.coopId, ...peekIdentity(delivery.data) };
+      return { ok: false, code: 'unreadable', reason: `message could not be decoded (${safeErrorMessage(error, 200)})`, coopId: scheme.parse(delivery.subject)?.coopId, ...peekIdentity(delivery.data) };
     }
   }
 
