@@ -95,7 +95,8 @@ describe('the compose provisioning script', () => {
     expect(authorization).toContain(hubNkey);
     for (const { id, env } of nodes) {
       expect(authorization).toContain(fromSeed(Buffer.from(env.NATS_NKEY_SEED)).getPublicKey());
-      expect(authorization).toContain(`ccm.v1.coop.${id}.>`);
+      expect(authorization).toContain(`ccm.v1.coop.${id}.msg.reporting.return-submitted`);
+      expect(authorization).not.toContain(`ccm.v1.coop.${id}.>`);
     }
   });
 

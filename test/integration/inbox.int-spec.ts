@@ -233,7 +233,7 @@ describe('inbox and outbox on PostgreSQL', () => {
   });
 
   it('writes at most DEAD_LETTER_LIMIT rows per sender and window, counts the rest in one summary without touching the database, and leaves other senders their own budget', async () => {
-    const limited = loadConfig(FederationConfig, { JWT_SECRET: 'x'.repeat(32), NATS_NKEY_SEED: hubSeed, DEAD_LETTER_LIMIT: '3', DEAD_LETTER_WINDOW_MS: '86400000' });
+    const limited = loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY, NATS_NKEY_SEED: hubSeed, DEAD_LETTER_LIMIT: '3', DEAD_LETTER_WINDOW_MS: '86400000' });
     const small = new InboxProcessor({ ...options, config: limited }, ds, handlers, outbox, keys, new AuditTrail(ds));
     const junk = (coopId: string, i: number) => ({ subject: scheme.coopMessage(coopId, 'coop.registered'), data: Buffer.from(`junk ${i} {`), deliveryCount: 1 });
     const rowsOf = async (coopId: string) => Number((await ds.query('SELECT count(*) AS n FROM dead_letter WHERE coop_id = $1', [coopId]))[0].n);
