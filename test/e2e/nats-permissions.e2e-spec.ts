@@ -187,9 +187,15 @@ describe('per-co-op NATS identities', () => {
     await b.close();
   }, 120_000);
 
-  it('lets a co-op that comes back connect again', async () => {
+  it('lets a co-op that comes back connect again, its node by itself', async () => {
+    // A's node keeps trying while it is refused, although its NATS client closes for good after two
+    // refusals in a row (one more refusal above was the test's own attempt to connect as A).
+    const refusalsOfA = () => server.log().split('\n').filter((l) => l.includes('authentication error') && l.includes(mesh.signerOf(A).publicKey)).length;
+    await waitFor("A's node still trying after its client gave up", refusalsOfA, (n) => n >= 6, { timeoutMs: 30_000 });
     await setStatus(A, 'registered');
     await waitFor('co-op A let in again', () => canConnect(A), Boolean, { timeoutMs: 5000 });
     expect(await authorizationStatus()).toMatchObject({ state: 'in-step', coopUsers: 2 });
+    // Its node, whose NATS client gave up while the server refused it, connects again by itself.
+    await waitFor("A's node back on NATS without a restart", () => linkOf(A), (s) => s.natsConnected === true, { timeoutMs: 20_000 });
   });
 });

@@ -157,7 +157,7 @@ describe('inbox and outbox on PostgreSQL', () => {
     expect(dead.map((d: { reason: string }) => d.reason)).toEqual([
       'signature does not verify with the key of co-op colne-valley',
       'signature does not verify with the key of co-op colne-valley',
-      'co-op nowhere has no signing key on record (not provisioned)',
+      'co-op nowhere has no signing key on record (not provisioned, or no longer a member: left the consortium)',
     ]);
   });
 

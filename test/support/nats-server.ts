@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,7 @@ export class TestNatsServer {
   readonly dir = mkdtempSync(join(tmpdir(), 'ccm-nats-'));
   readonly pidFile = join(this.dir, 'nats.pid');
   readonly authFile = join(this.dir, 'authorization.conf');
+  readonly logFile = join(this.dir, 'nats.log');
 
   private constructor(readonly port: number, private extraConfig: string, private readonly includeAuthFile: boolean) {}
 
@@ -60,6 +61,11 @@ export class TestNatsServer {
   /** The running server's process id, or null when it is stopped. */
   get pid(): number | null {
     return this.proc && this.proc.exitCode === null ? (this.proc.pid ?? null) : null;
+  }
+
+  /** What the server has logged so far (connections refused, reloads). */
+  log(): string {
+    return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
   }
 
   get url(): string {
@@ -93,7 +99,7 @@ export class TestNatsServer {
     const include = this.includeAuthFile ? 'include "authorization.conf"\n' : '';
     writeFileSync(
       this.configFile,
-      `listen: 127.0.0.1:${this.port}\npid_file: "${this.pidFile}"\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${include}${this.extraConfig}\n`,
+      `listen: 127.0.0.1:${this.port}\npid_file: "${this.pidFile}"\nlog_file: "${this.logFile}"\njetstream { store_dir: "${join(this.dir, 'js')}" }\n${include}${this.extraConfig}\n`,
     );
   }
 

@@ -194,7 +194,7 @@ export class InboxProcessor {
   private async signatureProblem(envelope: Envelope<object>): Promise<string | null> {
     const key = await this.keys.keyFor(envelope.coopId);
     const signer = this.options.side.kind === 'hub' ? `co-op ${envelope.coopId}` : 'the hub';
-    if (!key) return `${signer} has no signing key on record (not provisioned)`;
+    if (!key) return `${signer} has no signing key on record (not provisioned, or no longer a member: left the consortium)`;
     if (!verifySignature(envelope as Envelope<unknown>, key)) return `signature does not verify with the key of ${signer}`;
     return null;
   }

@@ -24,6 +24,7 @@ export class NatsLink implements OnApplicationShutdown {
   private connecting: Promise<void> | null = null;
   private readonly waiters: Array<() => void> = [];
   private readonly restoredListeners = new Set<() => void>();
+  private readonly connectionListeners = new Set<(nc: NatsConnection) => void>();
   private readonly probe: LinkProbe;
 
   constructor(@Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions) {
@@ -85,6 +86,17 @@ export class NatsLink implements OnApplicationShutdown {
     this.restoredListeners.add(listener);
   }
 
+  /**
+   * Calls `listener` with every new connection: the first, and each one made after the client gave up
+   * on the last (a server that refused this identity for a while, e.g. a co-op that left and came
+   * back). A subscription lives on one connection, so a subscriber subscribes here, not once.
+   */
+  onConnection(listener: (nc: NatsConnection) => void): void {
+    this.connectionListeners.add(listener);
+    const nc = this.connection;
+    if (nc && this.up) listener(nc);
+  }
+
   /** Resolves once the link is up (at once if it is), or when the app stops. */
   whenConnected(): Promise<void> {
     if (this.isConnected() || this.stopping.signal.aborted) return Promise.resolve();
@@ -120,11 +132,16 @@ export class NatsLink implements OnApplicationShutdown {
           return;
         }
         this.nc = nc;
+        this.jsm = null;
         this.up = true;
         this.logger.log({ msg: 'connected to NATS', server: nc.getServer() });
         this.watch(nc);
         this.probe.start();
         this.waiters.splice(0).forEach((w) => w());
+        this.connectionListeners.forEach((l) => l(nc));
+        if (attempt > 1 || this.connectedBefore) this.restoredListeners.forEach((l) => l());
+        this.connectedBefore = true;
+        void nc.closed().then((error) => this.closedUnderUs(nc, error));
         return;
       } catch (error) {
         const wait = backoffDelay(attempt, 250, 10_000);
@@ -132,6 +149,22 @@ export class NatsLink implements OnApplicationShutdown {
         await sleep(wait, this.stopping.signal);
       }
     }
+  }
+
+  private connectedBefore = false;
+
+  /**
+   * The client closes a connection for good after the server refused its credentials twice, or
+   * reconnects were exhausted: this link then starts over, so a node whose identity comes back (or a
+   * server that comes back under another configuration) is heard again without a restart.
+   */
+  private closedUnderUs(nc: NatsConnection, error: void | Error): void {
+    if (this.stopping.signal.aborted || this.nc !== nc) return;
+    this.nc = null;
+    this.jsm = null;
+    this.up = false;
+    this.logger.warn({ msg: 'NATS connection closed; connecting again', reason: error ? safeErrorMessage(error) : 'closed' });
+    this.connecting = this.connectLoop();
   }
 
   private watch(nc: NatsConnection): void {

@@ -29,7 +29,7 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.link.whenConnected().then(() => this.subscribe());
+    this.link.onConnection(() => this.subscribe());
     this.timer = setInterval(() => void this.flush().catch((e: unknown) => this.logger.warn({ msg: 'heartbeat flush failed', reason: safeErrorMessage(e) })), FLUSH_MS);
   }
 
@@ -66,7 +66,7 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
     await this.dataSource.query(
       `UPDATE coop SET last_heartbeat_at = GREATEST(coop.last_heartbeat_at, b.at), node_version = b.version
          FROM unnest($1::text[], $2::timestamptz[], $3::text[]) AS b(id, at, version)
-        WHERE coop.id = b.id`,
+        WHERE coop.id = b.id AND coop.status <> 'left'`,
       [batch.map(([id]) => id), batch.map(([, v]) => v.at.toISOString()), batch.map(([, v]) => v.version)],
     );
   }

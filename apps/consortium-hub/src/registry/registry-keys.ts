@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { SignatureKeys } from '@app/federation';
 
 const TTL_MS = 30_000;
+/** A co-op with no key is looked up again soon (it may just have been provisioned), but not per message. */
+const MISSING_TTL_MS = 2_000;
 
 /**
  * The key each co-op must sign with, from its registry entry; none for a co-op that has left, so
@@ -18,7 +20,7 @@ export class RegistryKeys implements SignatureKeys {
 
   async keyFor(coopId: string): Promise<string | null> {
     const hit = this.cache.get(coopId);
-    if (hit && Date.now() - hit.at < TTL_MS && hit.key) return hit.key;
+    if (hit && Date.now() - hit.at < (hit.key ? TTL_MS : MISSING_TTL_MS)) return hit.key;
     const [row] = await this.dataSource.query(`SELECT public_key FROM coop WHERE id = $1 AND status <> 'left'`, [coopId]);
     const key: string | null = row?.public_key ?? null;
     this.cache.set(coopId, { key, at: Date.now() });

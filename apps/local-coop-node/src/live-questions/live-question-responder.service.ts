@@ -30,8 +30,8 @@ export class LiveQuestionResponder implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   onApplicationBootstrap(): void {
-    // Subscribed once: the client resubscribes by itself after a reconnect.
-    void this.link.whenConnected().then(() => this.subscribe());
+    // On each new connection; after a mere reconnect the client resubscribes by itself.
+    this.link.onConnection(() => this.subscribe());
   }
 
   private subscribe(): void {
