@@ -1,10 +1,10 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createUser } from 'nkeys.js';
 import { NODE_MIGRATIONS } from '../../apps/local-coop-node/src/database/database-options';
+import { freePort } from '../support/app-process';
 import { TestMesh } from '../support/mesh';
 import { dropTestDatabase, queryDb } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
@@ -162,13 +162,3 @@ function call(url: string, token?: string): Promise<{ status: number; body: unkn
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

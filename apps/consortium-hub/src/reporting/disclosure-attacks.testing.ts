@@ -206,3 +206,15 @@ export function pairLines(earlier: readonly PublishedLine[], later: readonly Pub
     return then ? [[then, line]] : [];
   });
 }
+
+/** mulberry32: small, seeded, the same tables on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

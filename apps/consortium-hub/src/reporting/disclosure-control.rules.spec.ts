@@ -1,4 +1,4 @@
-import { coalitions } from './disclosure-attacks.testing';
+import { coalitions, seeded } from './disclosure-attacks.testing';
 import {
   DEFAULT_COALITION_SIZE,
   DEFAULT_THRESHOLD,
@@ -416,17 +416,6 @@ function expectNoLoneHiddenFigure(result: DisclosureResult): void {
   for (const line of linesOf(view)) expect(line.filter(([r, c]) => view[r][c] === null).length).not.toBe(1);
 }
 
-/** mulberry32: small, seeded, the same tables on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Shape {
   maxRows: number;

@@ -1,4 +1,4 @@
-import { Leak, OwnPart, PublishedLine, lineLeaks, releaseLeaks } from './disclosure-attacks.testing';
+import { Leak, OwnPart, PublishedLine, lineLeaks, releaseLeaks, seeded } from './disclosure-attacks.testing';
 import {
   DEFAULT_COALITION_SIZE,
   DisclosureOptions,
@@ -231,17 +231,6 @@ function withHidden(result: DisclosureResult, columns: number[]): DisclosureResu
 // Random tables and releases
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: small, seeded, the same tables on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomParts(random: () => number, rows: number, columns: number): Grid {
   const count = () => {
