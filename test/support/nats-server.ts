@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './app-process';
 
 /** NATS_SERVER_BIN, Debian's /usr/sbin/nats-server, /usr/local/bin, or whatever the PATH has. */
 function natsServerBinary(): string {
@@ -14,8 +15,6 @@ function natsServerBinary(): string {
   throw new Error('nats-server is not installed: apt-get install nats-server, or set NATS_SERVER_BIN');
 }
 const BINARY = natsServerBinary();
-
-import { freePort } from './app-process';
 
 export { freePort };
 
