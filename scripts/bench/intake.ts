@@ -15,7 +15,7 @@ import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
 import { COOP_PROFILE_UPDATED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
 import { InboxProcessor } from '@app/federation';
-import { dropDatabase, loadConfig } from '@app/platform';
+import { dropDatabase, loadConfig, newAuthKeyPair } from '@app/platform';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { QuickSigner } from '../../test/support/quick-signer';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     NATS_URL: natsUrl,
     NATS_SUBJECT_ROOT: root,
     DB_NAME: `ccm_test_bench_${id}`,
-    JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+    AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY,
     NATS_NKEY_SEED: Buffer.from(createUser().getSeed()).toString(),
     INBOX_ACK_WAIT_MS: String(ACK_WAIT_MS),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
