@@ -40,7 +40,7 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
       lot('Gardening help, Golcar', 'Golcar', 'gardening', 10, 1800),
     ],
   });
-  let tender = await hub.get(`/tenders/${tenderId}`);
+  const tender = await hub.get(`/tenders/${tenderId}`);
   for (const l of tender.lots) say(`  lot ${l.reference.padEnd(4)} ${l.title.padEnd(26)} ${String(l.hoursPerWeek).padStart(3)} h/week, ceiling ${pounds(l.ceilingPencePerHour)}/h`);
 
   const big = tender.lots.find((l: { reference: string }) => l.reference === '1');
@@ -74,7 +74,7 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
     const refs = new Map(inv.lots.map((l: any) => [l.lotId, l.reference]));
     say(`  ${''.padEnd(32)} offers ${offers.map((o: any) => `lot ${refs.get(o.lotId)}: ${o.hoursPerWeek} h at ${pounds(o.pricePencePerHour)}`).join('; ')} (at most ${inv.suggestedTotalHoursPerWeek} h in all)`);
   }
-  tender = await poll('every offer on the hub', () => hub.get(`/tenders/${tenderId}`), (t: any) => t.offers.filter((o: any) => o.status === 'current').length === sent, 60_000);
+  await poll('every offer on the hub', () => hub.get(`/tenders/${tenderId}`), (t: any) => t.offers.filter((o: any) => o.status === 'current').length === sent, 60_000);
   say(`  the hub holds ${sent} offers, each checked against the lot's ceiling, the deadline and the node's signed time`);
 
   step('Staff close offers and assemble the consortium\'s bid (POST /tenders/:id/assembly): exact min-cost max-flow');

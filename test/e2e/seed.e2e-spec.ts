@@ -32,6 +32,7 @@ describe('sample data', () => {
     const a = await seedNode(mesh.nodeConfig('seed-a'), 42);
     const b = await seedNode(mesh.nodeConfig('seed-b'), 42);
     const c = await seedNode(mesh.nodeConfig('seed-c'), 7);
+    expect(c).not.toEqual(a);
     seeded = a;
     expect(a).toEqual(b);
     const snapA = await snapshot('seed-a');

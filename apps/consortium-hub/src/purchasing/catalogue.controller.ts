@@ -6,8 +6,6 @@ import { CreateCatalogueItem } from './create-catalogue-item.use-case';
 import { CatalogueItemView, CreateCatalogueItemDto, UpdateCatalogueItemDto } from './purchasing.dto';
 import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
-
 /** The joint-purchasing catalogue: what the consortium can buy, from whom, at which price breaks. */
 @ApiTags('purchasing')
 @ApiBearerAuth()
@@ -34,7 +32,7 @@ export class CatalogueController {
 
   @Patch(':id')
   @ApiOkResponse({ type: CatalogueItemView })
-  update(@Param('id', uuid) id: string, @Body() body: UpdateCatalogueItemDto): Promise<CatalogueItemView> {
+  update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateCatalogueItemDto): Promise<CatalogueItemView> {
     return this.updateItem.execute(id, body);
   }
 }

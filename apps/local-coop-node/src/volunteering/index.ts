@@ -15,7 +15,7 @@ export { VolunteerDataView } from './volunteer-data.dto';
 export { MINUTES_PER_CREDIT } from './time-bank.rules';
 export { VOLUNTEER_ACTIVITIES } from './volunteer.rules';
 export type { VolunteerActivity } from './volunteer.rules';
-export const VOLUNTEERING_ENTITIES: Function[] = [Volunteer, VolunteerHours, TimeAccount, TimeTransfer, TimeEntry, ExpenseClaim];
+export const VOLUNTEERING_ENTITIES = [Volunteer, VolunteerHours, TimeAccount, TimeTransfer, TimeEntry, ExpenseClaim];
 export { activityDateViolation, paidWorkViolation } from './volunteer.rules';
 export { overdraftViolation, transferViolation } from './time-bank.rules';
 export type { TransferPurpose } from './time-bank.rules';

@@ -14,7 +14,7 @@ export interface AuditEntry {
 
 /** PostgreSQL text cannot hold NUL, and a path a caller made up may carry one: the row must still be written. */
 function text(value: string, max: number): string {
-  return value.replace(/\u0000/g, '\uFFFD').slice(0, max);
+  return value.replaceAll(String.fromCharCode(0), '\uFFFD').slice(0, max);
 }
 
 /** Writes to the append-only audit trail. Never given a body or payload: who, what, which object, how it ended. */

@@ -42,7 +42,7 @@ function describe(error: ValidationError, missing: boolean): string[] {
   return [messages.find((m) => m.includes('must be set')) ?? messages[messages.length - 1]];
 }
 
-function validatedProperties(cls: Function): string[] {
+function validatedProperties(cls: new (...args: never[]) => object): string[] {
   // class-validator keeps the decorated property names in its global metadata storage.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getMetadataStorage } = require('class-validator') as typeof import('class-validator');
