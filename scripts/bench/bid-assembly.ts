@@ -6,7 +6,14 @@
  * Usage: npm run bench:bid [-- --seed N --coops 100 --lots 50 --runs 30]
  */
 import { performance } from 'node:perf_hooks';
-import { ASSEMBLY_METHOD, CoopOffer, LotToCover, StatedCapacity, assembleBid } from '../../apps/consortium-hub/src/tendering/bid-assembly.rules';
+
+import {
+  assembleBid,
+  ASSEMBLY_METHOD,
+  CoopOffer,
+  LotToCover,
+  StatedCapacity,
+} from '../../apps/consortium-hub/src/tendering/bid-assembly.rules';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +34,11 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 /**
@@ -78,10 +89,16 @@ function measure(label: string, dense: boolean): number {
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   const over = bid.coops.filter((c) => c.allocatedHoursPerWeek > c.capHoursPerWeek).length;
-  console.log(`${label} (seed ${SEED}): ${COOPS} co-ops, ${LOTS} lots, ${t.offers.length} offers (${t.offers.filter((o) => o.local).length} local), ${t.stated.length} co-ops stating a total`);
+  console.log(
+    `${label} (seed ${SEED}): ${COOPS} co-ops, ${LOTS} lots, ${t.offers.length} offers (${t.offers.filter((o) => o.local).length} local), ${t.stated.length} co-ops stating a total`,
+  );
   console.log(`  flow network: ${COOPS + LOTS + 2} nodes, ${t.offers.length + COOPS + LOTS} edges`);
-  console.log(`  time over ${RUNS} runs: median ${ms(at(0.5))}, p90 ${ms(at(0.9))}, min ${ms(times[0])}, max ${ms(times[times.length - 1])}`);
-  console.log(`  bid: ${bid.allocatedHoursPerWeek} of ${bid.requiredHoursPerWeek} hours a week covered, ${bid.localHoursPerWeek} by local co-ops, ${bid.uncoveredLots.length} lots not fully covered, £${(bid.weeklyPricePence / 100).toFixed(2)} a week`);
+  console.log(
+    `  time over ${RUNS} runs: median ${ms(at(0.5))}, p90 ${ms(at(0.9))}, min ${ms(times[0])}, max ${ms(times[times.length - 1])}`,
+  );
+  console.log(
+    `  bid: ${bid.allocatedHoursPerWeek} of ${bid.requiredHoursPerWeek} hours a week covered, ${bid.localHoursPerWeek} by local co-ops, ${bid.uncoveredLots.length} lots not fully covered, £${(bid.weeklyPricePence / 100).toFixed(2)} a week`,
+  );
   console.log(`  co-ops allocated more than their cap: ${over}`);
   return over;
 }

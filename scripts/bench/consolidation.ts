@@ -10,8 +10,9 @@
  * median of a second release checked against the first (a tenth of the co-ops joined since, and a
  * few corrected their return), as publishing release 2 does.
  */
-import { CURRENT_RETURN_DEFINITION, DIMENSION_VOCABULARY, ReturnFigure, ratioValue, sameCell } from '@app/contracts';
-import { CoopReturn, EarlierRelease, consolidate } from '../../apps/consortium-hub/src/reporting/consolidation.rules';
+import { CURRENT_RETURN_DEFINITION, DIMENSION_VOCABULARY, ratioValue, ReturnFigure, sameCell } from '@app/contracts';
+
+import { consolidate, CoopReturn, EarlierRelease } from '../../apps/consortium-hub/src/reporting/consolidation.rules';
 
 const SIZES = (process.env.BENCH_COOPS ?? '3,10,30,100,300,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -34,7 +35,12 @@ function syntheticReturn(index: number, localityPool: readonly string[]): CoopRe
   const figures: ReturnFigure[] = [];
   for (const m of CURRENT_RETURN_DEFINITION.metrics) {
     if (m.consolidation.kind !== 'sum') continue;
-    const total = m.unit === 'hours' ? Math.round(random(200_000)) / 100 : m.validation.nullable && random(4) === 0 ? null : random(m.countsPeople ? 60 : 40);
+    const total =
+      m.unit === 'hours'
+        ? Math.round(random(200_000)) / 100
+        : m.validation.nullable && random(4) === 0
+          ? null
+          : random(m.countsPeople ? 60 : 40);
     figures.push({ metric: m.id, breakdown: null, value: total });
     for (const dimension of m.breakdowns) {
       const categories = DIMENSION_VOCABULARY[dimension] ?? localities;
@@ -55,12 +61,17 @@ function syntheticReturn(index: number, localityPool: readonly string[]): CoopRe
       }
     }
   }
-  const valueOf = (metric: string, breakdown: ReturnFigure['breakdown']) => figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
+  const valueOf = (metric: string, breakdown: ReturnFigure['breakdown']) =>
+    figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
   for (const m of CURRENT_RETURN_DEFINITION.metrics) {
     const c = m.consolidation;
     if (c.kind === 'ratio') {
       const value = ratioValue(c, (ref) => valueOf(ref.metric, ref.breakdown));
-      figures.push(value === undefined ? { metric: m.id, breakdown: null, value: null, suppressedOnNode: true } : { metric: m.id, breakdown: null, value });
+      figures.push(
+        value === undefined
+          ? { metric: m.id, breakdown: null, value: null, suppressedOnNode: true }
+          : { metric: m.id, breakdown: null, value },
+      );
     }
     if (c.kind === 'weighted-mean') figures.push({ metric: m.id, breakdown: null, value: random(1000) / 10 });
     if (c.kind === 'distribution') figures.push({ metric: m.id, breakdown: null, value: random(5) });
@@ -69,7 +80,9 @@ function syntheticReturn(index: number, localityPool: readonly string[]): CoopRe
 }
 
 function main(): void {
-  console.log(`Consolidating one cycle of ${CURRENT_RETURN_DEFINITION.id} v${CURRENT_RETURN_DEFINITION.version} (${CURRENT_RETURN_DEFINITION.metrics.length} metrics), ${RUNS} runs per size`);
+  console.log(
+    `Consolidating one cycle of ${CURRENT_RETURN_DEFINITION.id} v${CURRENT_RETURN_DEFINITION.version} (${CURRENT_RETURN_DEFINITION.metrics.length} metrics), ${RUNS} runs per size`,
+  );
   console.log('co-ops  localities  median ms  slowest ms  suppressed  heap MB  release 2 ms');
   for (const coops of SIZES) {
     const pool = Array.from({ length: Math.max(12, Math.ceil(coops / 2)) }, (_, i) => `Locality ${String(i).padStart(3, '0')}`);
@@ -83,7 +96,8 @@ function main(): void {
       suppressed = JSON.stringify(report.metrics).split('{"suppressed":true}').length - 1;
     }
     times.sort((a, b) => a - b);
-    const localities = new Set(returns.flatMap((r) => r.figures.filter((f) => f.breakdown?.locality).map((f) => f.breakdown!.locality))).size;
+    const localities = new Set(returns.flatMap((r) => r.figures.filter((f) => f.breakdown?.locality).map((f) => f.breakdown!.locality)))
+      .size;
     const heap = process.memoryUsage().heapUsed / 2 ** 20;
     const second = releaseTwo(returns, pool);
     console.log(
@@ -100,7 +114,11 @@ function releaseTwo(returns: readonly CoopReturn[], pool: readonly string[]): nu
   const saved = seed;
   const then = returns.slice(joined).map((r, i) => (i % 20 === 0 ? { ...syntheticReturn(returns.length + i, pool), coopId: r.coopId } : r));
   seed = saved;
-  const earlier: EarlierRelease = { name: 'a holder of release 1', returns: then, published: consolidate(CURRENT_RETURN_DEFINITION, then).metrics };
+  const earlier: EarlierRelease = {
+    name: 'a holder of release 1',
+    returns: then,
+    published: consolidate(CURRENT_RETURN_DEFINITION, then).metrics,
+  };
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const started = process.hrtime.bigint();

@@ -13,11 +13,13 @@
  */
 import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
-import { COOP_PROFILE_UPDATED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
+
+import { buildMessage, COOP_PROFILE_UPDATED_V1, encodeMessage, subjectScheme } from '@app/contracts';
 import { InboxProcessor } from '@app/federation';
 import { dropDatabase, loadConfig, newAuthKeyPair } from '@app/platform';
-import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
+
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
+import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { QuickSigner } from '../../test/support/quick-signer';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3000);
@@ -42,12 +44,13 @@ async function main(): Promise<void> {
     NATS_NKEY_SEED: Buffer.from(createUser().getSeed()).toString(),
     INBOX_ACK_WAIT_MS: String(ACK_WAIT_MS),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    ...process.env.BENCH_HUB_ENV ? JSON.parse(process.env.BENCH_HUB_ENV) as Record<string, string> : {},
+    ...(process.env.BENCH_HUB_ENV ? (JSON.parse(process.env.BENCH_HUB_ENV) as Record<string, string>) : {}),
   });
   const scheme = subjectScheme(root);
   const coops = Array.from({ length: COOPS }, (_, i) => `bench-coop-${i}`);
   const signers = new Map<string, QuickSigner>();
-  for (const coopId of coops) signers.set(coopId, new QuickSigner((await provisionHubCoop(config, { coopId, name: `Bench co-op ${coopId}` })).seed));
+  for (const coopId of coops)
+    signers.set(coopId, new QuickSigner((await provisionHubCoop(config, { coopId, name: `Bench co-op ${coopId}` })).seed));
 
   const hub = await startHub(config);
   const nc = await connect({ servers: natsUrl });
@@ -63,7 +66,13 @@ async function main(): Promise<void> {
       const envelope = signers.get(coopId)!.sign(
         buildMessage(
           COOP_PROFILE_UPDATED_V1,
-          { name: `Bench co-op ${coopId} v${i}`, legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' },
+          {
+            name: `Bench co-op ${coopId} v${i}`,
+            legalForm: 'community-benefit-society',
+            localities: ['Marsden'],
+            servicesOffered: ['personal-care'],
+            nodeVersion: '0.1.0',
+          },
           { coopId, occurredAt: new Date(start + i) },
         ),
       );
@@ -71,7 +80,9 @@ async function main(): Promise<void> {
     });
     await waitForStream(js, scheme.coopMessage(coops[0], 'bench.probe'));
 
-    console.log(`Publishing ${MESSAGES} signed messages from ${COOPS} co-ops at ${RATE} a second to a hub (ack wait ${ACK_WAIT_MS / 1000} s)`);
+    console.log(
+      `Publishing ${MESSAGES} signed messages from ${COOPS} co-ops at ${RATE} a second to a hub (ack wait ${ACK_WAIT_MS / 1000} s)`,
+    );
     const published = new Map<string, number>();
     const began = Date.now();
     for (let i = 0; i < messages.length; i++) {
@@ -84,12 +95,19 @@ async function main(): Promise<void> {
     const deadline = Date.now() + 3 * ACK_WAIT_MS;
     while (applied.size < MESSAGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 
-    const latencies = messages.filter((m) => applied.has(m.id)).map((m) => applied.get(m.id)! - published.get(m.id)!).sort((a, b) => a - b);
+    const latencies = messages
+      .filter((m) => applied.has(m.id))
+      .map((m) => applied.get(m.id)! - published.get(m.id)!)
+      .sort((a, b) => a - b);
     const missing = MESSAGES - latencies.length;
     const over = (ms: number) => latencies.filter((l) => l > ms).length;
-    console.log(`applied ${latencies.length} of ${MESSAGES} in ${((Date.now() - began) / 1000).toFixed(1)} s${missing ? ` (${missing} never, within ${(3 * ACK_WAIT_MS) / 1000} s of the last publish)` : ''}`);
+    console.log(
+      `applied ${latencies.length} of ${MESSAGES} in ${((Date.now() - began) / 1000).toFixed(1)} s${missing ? ` (${missing} never, within ${(3 * ACK_WAIT_MS) / 1000} s of the last publish)` : ''}`,
+    );
     console.log('latency ms   p50     p90     p99     p99.9   max');
-    console.log(`             ${[50, 90, 99, 99.9].map((p) => String(percentile(latencies, p)).padEnd(8)).join('')}${latencies[latencies.length - 1]}`);
+    console.log(
+      `             ${[50, 90, 99, 99.9].map((p) => String(percentile(latencies, p)).padEnd(8)).join('')}${latencies[latencies.length - 1]}`,
+    );
     console.log(`over 1 s: ${over(1000)}   over 5 s: ${over(5000)}   over ${ACK_WAIT_MS / 2000} s: ${over(ACK_WAIT_MS / 2)}`);
     const slowest = latencies[latencies.length - 1] ?? Infinity;
     process.exitCode = missing === 0 && slowest < ACK_WAIT_MS / 2 ? 0 : 1;
@@ -100,7 +118,13 @@ async function main(): Promise<void> {
     const jsm = await admin.jetstreamManager();
     for (const s of [scheme.coopStream(), scheme.hubStream()]) await jsm.streams.delete(s).catch(() => false);
     await admin.close();
-    await dropDatabase({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME });
+    await dropDatabase({
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      user: config.DB_USER,
+      password: config.DB_PASSWORD,
+      database: config.DB_NAME,
+    });
   }
 }
 

@@ -9,7 +9,8 @@
  * could sign or verify.
  */
 import { createUser, fromPublic, fromSeed } from 'nkeys.js';
-import { COOP_REGISTERED_V1, buildMessage, signingInput } from '@app/contracts';
+
+import { buildMessage, COOP_REGISTERED_V1, signingInput } from '@app/contracts';
 import { EnvelopeSigner, verifySignature } from '@app/federation';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -31,7 +32,13 @@ function main(): void {
   const signer = new EnvelopeSigner(seed);
   const pair = fromSeed(Buffer.from(seed));
   const publicKey = fromPublic(signer.publicKey);
-  const payload = { name: 'Colne Valley Care Co-op', legalForm: 'community-benefit-society' as const, localities: ['Marsden', 'Slaithwaite', 'Golcar'], servicesOffered: ['personal-care' as const, 'befriending' as const], nodeVersion: '0.1.0' };
+  const payload = {
+    name: 'Colne Valley Care Co-op',
+    legalForm: 'community-benefit-society' as const,
+    localities: ['Marsden', 'Slaithwaite', 'Golcar'],
+    servicesOffered: ['personal-care' as const, 'befriending' as const],
+    nodeVersion: '0.1.0',
+  };
   const unsigned = buildMessage(COOP_REGISTERED_V1, payload, { coopId: 'colne-valley' });
   const input = Buffer.from(signingInput(unsigned), 'utf8');
   const signed = signer.sign(unsigned);
@@ -48,7 +55,12 @@ function main(): void {
   ];
   console.log(`One envelope of ${input.byteLength} bytes (signing input); node:crypto rows include building the signing input`);
   console.log('operation            median ms   p95 ms   per second');
-  for (const [name, t] of rows) console.log(`${name.padEnd(19)}  ${t.median.toFixed(3).padStart(9)}  ${t.p95.toFixed(3).padStart(7)}  ${Math.floor(1000 / t.median).toString().padStart(11)}`);
+  for (const [name, t] of rows)
+    console.log(
+      `${name.padEnd(19)}  ${t.median.toFixed(3).padStart(9)}  ${t.p95.toFixed(3).padStart(7)}  ${Math.floor(1000 / t.median)
+        .toString()
+        .padStart(11)}`,
+    );
 }
 
 main();

@@ -1,4 +1,4 @@
-import { createServer, Server, Socket, connect } from 'node:net';
+import { connect, createServer, Server, Socket } from 'node:net';
 
 /**
  * A TCP relay between one node and NATS, so the demo can cut that node's network link (and only
@@ -9,7 +9,10 @@ export class LinkProxy {
   private readonly sockets = new Set<Socket>();
   private up = true;
 
-  private constructor(readonly port: number, private readonly target: { host: string; port: number }) {}
+  private constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
 
   static async start(target: { host: string; port: number }): Promise<LinkProxy> {
     const proxy = new LinkProxy(0, target);

@@ -1,8 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { promisify } from 'node:util';
+
 import { createUser, fromSeed } from 'nkeys.js';
+import { Client } from 'pg';
+
 import { LinkProxy } from './link-proxy';
 import { NatsBroker } from './nats-broker';
 import { Processes } from './processes';
@@ -19,7 +21,12 @@ const ONCE = process.argv.includes('--once');
 const ROOT = join(__dirname, '..', '..', '..');
 const HUB_MAIN = join(ROOT, 'dist/apps/consortium-hub/main.js');
 const NODE_MAIN = join(ROOT, 'dist/apps/local-coop-node/main.js');
-const PG = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 5432), user: process.env.DB_USER ?? 'postgres', password: process.env.DB_PASSWORD ?? '' };
+const PG = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USER ?? 'postgres',
+  password: process.env.DB_PASSWORD ?? '',
+};
 /** Namespaces the demo's databases and subjects; tests set it so a demo run of theirs never touches yours. */
 const NAMESPACE = process.env.DEMO_NAMESPACE ?? 'demo';
 const SUBJECT_ROOT = NAMESPACE;
@@ -27,9 +34,28 @@ const HUB_DB = `ccm_${NAMESPACE}_hub`;
 const HUB_PORT = Number(process.env.DEMO_HUB_PORT ?? 3000);
 
 const COOPS = [
-  { id: 'colne-valley', name: 'Co-operative Care Colne Valley', localities: 'Marsden,Slaithwaite,Golcar,Linthwaite', services: 'personal-care,domestic-help,befriending,meals-and-shopping', port: HUB_PORT + 101 },
-  { id: 'holme-valley', name: 'Holme Valley Care Co-op', localities: 'Holmfirth,Honley,New Mill', services: 'personal-care,gardening,transport', port: HUB_PORT + 102, sponsor: 'colne-valley' },
-  { id: 'preston', name: 'Preston Community Care Co-op', localities: 'Preston,Fulwood,Ribbleton', services: 'personal-care,domestic-help,advocacy', port: HUB_PORT + 103 },
+  {
+    id: 'colne-valley',
+    name: 'Co-operative Care Colne Valley',
+    localities: 'Marsden,Slaithwaite,Golcar,Linthwaite',
+    services: 'personal-care,domestic-help,befriending,meals-and-shopping',
+    port: HUB_PORT + 101,
+  },
+  {
+    id: 'holme-valley',
+    name: 'Holme Valley Care Co-op',
+    localities: 'Holmfirth,Honley,New Mill',
+    services: 'personal-care,gardening,transport',
+    port: HUB_PORT + 102,
+    sponsor: 'colne-valley',
+  },
+  {
+    id: 'preston',
+    name: 'Preston Community Care Co-op',
+    localities: 'Preston,Fulwood,Ribbleton',
+    services: 'personal-care,domestic-help,advocacy',
+    port: HUB_PORT + 103,
+  },
 ];
 const nodeDb = (id: string) => `ccm_${NAMESPACE}_${id.replace(/-/g, '_')}`;
 const nodeEnv = (c: (typeof COOPS)[number]): Record<string, string> => ({
@@ -99,8 +125,17 @@ async function main(): Promise<void> {
     const hubEnv = { ...process.env, ...common, DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, AUTH_PUBLIC_KEY: hubAuth.AUTH_PUBLIC_KEY };
     const identities = new Map<string, Record<string, string>>();
     for (const c of COOPS) {
-      const out = execFileSync(process.execPath, [HUB_MAIN, 'provision', '--coop', c.id, '--name', c.name, ...(c.sponsor ? ['--sponsor', c.sponsor] : [])], { env: hubEnv, encoding: 'utf8' });
-      const settings = Object.fromEntries(out.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+      const out = execFileSync(
+        process.execPath,
+        [HUB_MAIN, 'provision', '--coop', c.id, '--name', c.name, ...(c.sponsor ? ['--sponsor', c.sponsor] : [])],
+        { env: hubEnv, encoding: 'utf8' },
+      );
+      const settings = Object.fromEntries(
+        out
+          .trim()
+          .split('\n')
+          .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+      );
       identities.set(c.id, { NATS_NKEY_SEED: settings.NATS_NKEY_SEED, HUB_PUBLIC_KEY: settings.HUB_PUBLIC_KEY });
       say(`  ${c.name.padEnd(32)} public key ${publicKeyOf(settings.NATS_NKEY_SEED)}`);
     }
@@ -113,7 +148,10 @@ async function main(): Promise<void> {
     step('Seeding each co-op node with its own sample co-op (npm run seed): records that never leave the node');
     for (const [i, c] of COOPS.entries()) {
       const summary = JSON.parse(
-        execFileSync(process.execPath, [NODE_MAIN, 'seed', '--seed', String(i + 1)], { env: { ...process.env, ...common, ...nodeEnv(c) }, encoding: 'utf8' }).trim(),
+        execFileSync(process.execPath, [NODE_MAIN, 'seed', '--seed', String(i + 1)], {
+          env: { ...process.env, ...common, ...nodeEnv(c) },
+          encoding: 'utf8',
+        }).trim(),
       );
       say(`  ${c.name.padEnd(32)} ${describeSeed(summary)}`);
     }
@@ -121,19 +159,40 @@ async function main(): Promise<void> {
     const started = Date.now();
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
     // Servers get only the public half of their pair; the private halves stay with the demo, which mints tokens.
-    procs.start('consortium-hub', HUB_MAIN, { ...common, PORT: String(HUB_PORT), DB_NAME: HUB_DB, NATS_NKEY_SEED: hubSeed, AUTH_PUBLIC_KEY: hubAuth.AUTH_PUBLIC_KEY, NATS_URL: broker.url, HEARTBEAT_TIMEOUT_MS: '7000' });
+    procs.start('consortium-hub', HUB_MAIN, {
+      ...common,
+      PORT: String(HUB_PORT),
+      DB_NAME: HUB_DB,
+      NATS_NKEY_SEED: hubSeed,
+      AUTH_PUBLIC_KEY: hubAuth.AUTH_PUBLIC_KEY,
+      NATS_URL: broker.url,
+      HEARTBEAT_TIMEOUT_MS: '7000',
+    });
     for (const c of COOPS) {
       const proxy = await LinkProxy.start({ host: '127.0.0.1', port: broker.port });
       proxies.set(c.id, proxy);
-      procs.start(c.id, NODE_MAIN, { ...common, ...nodeEnv(c), ...identities.get(c.id), AUTH_PUBLIC_KEY: nodeAuth.get(c.id)!.AUTH_PUBLIC_KEY, PORT: String(c.port), NATS_URL: `nats://127.0.0.1:${proxy.port}` });
+      procs.start(c.id, NODE_MAIN, {
+        ...common,
+        ...nodeEnv(c),
+        ...identities.get(c.id),
+        AUTH_PUBLIC_KEY: nodeAuth.get(c.id)!.AUTH_PUBLIC_KEY,
+        PORT: String(c.port),
+        NATS_URL: `nats://127.0.0.1:${proxy.port}`,
+      });
       say(`  ${c.name.padEnd(32)} http://127.0.0.1:${c.port}   (its NATS link runs through a relay the demo can cut)`);
     }
 
     const hubToken = (args: string[]) => token(HUB_MAIN, { AUTH_PRIVATE_KEY: hubAuth.AUTH_PRIVATE_KEY }, args);
-    const nodeToken = (coopId: string, args: string[]) => token(NODE_MAIN, { COOP_ID: coopId, AUTH_PRIVATE_KEY: nodeAuth.get(coopId)!.AUTH_PRIVATE_KEY }, args);
+    const nodeToken = (coopId: string, args: string[]) =>
+      token(NODE_MAIN, { COOP_ID: coopId, AUTH_PRIVATE_KEY: nodeAuth.get(coopId)!.AUTH_PRIVATE_KEY }, args);
     const staff = await hubToken(['--role', 'consortium-staff', '--subject', 'demo-staff']);
     const hub = api(`http://127.0.0.1:${HUB_PORT}`, staff);
-    const registry = await poll('all three co-ops registered and online', () => hub.get('/coops'), (b) => b?.total === 3 && b.items.every((c: Coop) => c.connectivity === 'online' && c.localities.length > 0), 90_000);
+    const registry = await poll(
+      'all three co-ops registered and online',
+      () => hub.get('/coops'),
+      (b) => b?.total === 3 && b.items.every((c: Coop) => c.connectivity === 'online' && c.localities.length > 0),
+      90_000,
+    );
     const registeredIn = ((Date.now() - started) / 1000).toFixed(1);
     step(`All three co-ops registered with the hub and online after ${registeredIn} s. The registry (GET /coops):`);
     printRegistry(registry.items);
@@ -143,14 +202,27 @@ async function main(): Promise<void> {
     const holmeApi = api(`http://127.0.0.1:${holme.port}`, holmeAdmin);
 
     // Start from a settled node: its registration and the receipts it owes the hub have all gone.
-    await poll('the node to settle', () => holmeApi.get('/federation/status'), (st) => st?.registryStatus && st.outbox.pending + st.outbox.published === 0, 60_000);
+    await poll(
+      'the node to settle',
+      () => holmeApi.get('/federation/status'),
+      (st) => st?.registryStatus && st.outbox.pending + st.outbox.published === 0,
+      60_000,
+    );
     step(`Cutting ${holme.name}'s network link to NATS`);
     proxies.get(holme.id)!.cut();
-    await poll('the node to notice', () => holmeApi.get('/federation/status'), (s) => s?.natsConnected === false, 30_000);
+    await poll(
+      'the node to notice',
+      () => holmeApi.get('/federation/status'),
+      (s) => s?.natsConnected === false,
+      30_000,
+    );
     say('  the node sees NATS down, and keeps serving its own data');
 
     step('While offline, its admin adds a locality and a service (PATCH /profile on the node)');
-    await holmeApi.patch('/profile', { localities: ['Holmfirth', 'Honley', 'New Mill', 'Meltham'], servicesOffered: ['personal-care', 'gardening', 'transport', 'befriending'] });
+    await holmeApi.patch('/profile', {
+      localities: ['Holmfirth', 'Honley', 'New Mill', 'Meltham'],
+      servicesOffered: ['personal-care', 'gardening', 'transport', 'befriending'],
+    });
     const offlineStatus = await holmeApi.get('/federation/status');
     const hubView = await hub.get(`/coops/${holme.id}`);
     const waiting = offlineStatus.outbox.pending;
@@ -160,11 +232,25 @@ async function main(): Promise<void> {
     step('Restoring the link');
     const restoredAt = Date.now();
     proxies.get(holme.id)!.restore();
-    const updated = await poll('the change to reach the hub', () => hub.get(`/coops/${holme.id}`), (c) => c?.localities?.includes('Meltham'), 60_000);
-    const settled = await poll('the receipt', () => holmeApi.get('/federation/status'), (s) => s.outbox.pending === 0 && s.outbox.published === 0, 60_000);
-    say(`  delivered ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the link came back; the hub now shows: ${updated.localities.join(', ')}`);
+    const updated = await poll(
+      'the change to reach the hub',
+      () => hub.get(`/coops/${holme.id}`),
+      (c) => c?.localities?.includes('Meltham'),
+      60_000,
+    );
+    const settled = await poll(
+      'the receipt',
+      () => holmeApi.get('/federation/status'),
+      (s) => s.outbox.pending === 0 && s.outbox.published === 0,
+      60_000,
+    );
+    say(
+      `  delivered ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the link came back; the hub now shows: ${updated.localities.join(', ')}`,
+    );
     say(`  services: ${updated.servicesOffered.join(', ')}`);
-    say(`  node outbox: ${settled.outbox.confirmed} messages confirmed by the hub's receipts, ${settled.outbox.pending + settled.outbox.published} unconfirmed`);
+    say(
+      `  node outbox: ${settled.outbox.confirmed} messages confirmed by the hub's receipts, ${settled.outbox.pending + settled.outbox.published} unconfirmed`,
+    );
     say('  (the hub applied it exactly once: its inbox keys every message id, so a republish would change nothing)');
 
     const period = lastQuarter();
@@ -174,40 +260,70 @@ async function main(): Promise<void> {
     for (const c of COOPS) {
       const admin = await nodeToken(c.id, ['--role', 'coop-admin', '--subject', 'demo-admin']);
       const node = api(`http://127.0.0.1:${c.port}`, admin);
-      await poll(`${c.id} to receive the request`, () => node.get('/reporting/requests'), (r) => r?.some((q: { cycleId: string }) => q.cycleId === cycle.id), 30_000);
+      await poll(
+        `${c.id} to receive the request`,
+        () => node.get('/reporting/requests'),
+        (r) => r?.some((q: { cycleId: string }) => q.cycleId === cycle.id),
+        30_000,
+      );
       const preview = await node.get(`/reporting/returns/preview?period=${period}`);
       await node.post(`/reporting/requests/${cycle.id}/submission`, {});
-      const people = preview.outgoing.return.figures.find((f: { metric: string; breakdown: unknown }) => f.metric === 'people_supported' && f.breakdown === null);
-      say(`  ${c.name.padEnd(32)} computed its return from its own records (${people?.value ?? '?'} people supported) and sent aggregates only`);
+      const people = preview.outgoing.return.figures.find(
+        (f: { metric: string; breakdown: unknown }) => f.metric === 'people_supported' && f.breakdown === null,
+      );
+      say(
+        `  ${c.name.padEnd(32)} computed its return from its own records (${people?.value ?? '?'} people supported) and sent aggregates only`,
+      );
     }
-    const completeness = await poll('every return on the hub', () => hub.get(`/reporting/cycles/${cycle.id}/completeness`), (cp) => cp?.submitted === COOPS.length, 30_000);
-    say(`  the hub has ${completeness.submitted} of ${completeness.asked} returns, ${completeness.late} late, ${completeness.notAnswered} not answered (GET /reporting/cycles/:id/completeness)`);
+    const completeness = await poll(
+      'every return on the hub',
+      () => hub.get(`/reporting/cycles/${cycle.id}/completeness`),
+      (cp) => cp?.submitted === COOPS.length,
+      30_000,
+    );
+    say(
+      `  the hub has ${completeness.submitted} of ${completeness.asked} returns, ${completeness.late} late, ${completeness.notAnswered} not answered (GET /reporting/cycles/:id/completeness)`,
+    );
 
     step('Consortium staff approve each return and publish the report; a commissioner reads it');
     // Staff name the return they looked at: each co-op's current one in the submissions list.
-    const submissions: { coopId: string; current: boolean; messageId: string }[] = await hub.get(`/reporting/cycles/${cycle.id}/submissions`);
+    const submissions: { coopId: string; current: boolean; messageId: string }[] = await hub.get(
+      `/reporting/cycles/${cycle.id}/submissions`,
+    );
     for (const c of COOPS) {
       const current = submissions.find((s) => s.coopId === c.id && s.current);
       if (!current) throw new Error(`no current return from ${c.id} to approve`);
       await hub.post(`/reporting/cycles/${cycle.id}/coops/${c.id}/approval`, { messageId: current.messageId });
     }
     const release = await hub.post(`/reporting/cycles/${cycle.id}/releases`, {});
-    say(`  staff publish release ${release.release.number} of the report (POST /reporting/cycles/:id/releases); it never changes afterwards`);
+    say(
+      `  staff publish release ${release.release.number} of the report (POST /reporting/cycles/:id/releases); it never changes afterwards`,
+    );
     const commissioner = api(`http://127.0.0.1:${HUB_PORT}`, await hubToken(['--role', 'commissioner', '--subject', 'demo-commissioner']));
     const report = await commissioner.get(`/reporting/cycles/${cycle.id}/report`);
     printReport(report);
     const csv = await commissioner.getText(`/reporting/cycles/${cycle.id}/report.csv`);
     const review = await hub.get(`/reporting/cycles/${cycle.id}/report?basis=approved`);
-    say(`  CSV for spreadsheets: GET /reporting/cycles/:id/report.csv (${csv.trimEnd().split('\r\n').length - 1} figures, each with its definition)`);
+    say(
+      `  CSV for spreadsheets: GET /reporting/cycles/:id/report.csv (${csv.trimEnd().split('\r\n').length - 1} figures, each with its definition)`,
+    );
     say(`  consolidating ${review.coverage.coops} co-ops' returns with disclosure control took ${review.consolidationMs} ms on the hub`);
 
     step('A live question to every online co-op: spare care hours this week (POST /live-questions/spare-care-hours)');
     const live = await commissioner.post('/live-questions/spare-care-hours', { deadlineMs: 3000 });
     for (const r of live.replied) say(`  ${r.name.padEnd(32)} ${String(r.totalSpareHours).padStart(8)} h spare`);
     for (const r of live.notReplied) say(`  ${r.name.padEnd(32)} no answer (${r.reason})`);
-    say(`  ${live.replied.length} of ${live.asked.length} online co-ops answered in ${live.elapsedMs} ms; ${live.total.spareHours} spare hours in all, across ${live.total.perLocality.length} localities`);
+    say(
+      `  ${live.replied.length} of ${live.asked.length} online co-ops answered in ${live.elapsedMs} ms; ${live.total.spareHours} spare hours in all, across ${live.total.perLocality.length} localities`,
+    );
 
-    const nodes = await Promise.all(COOPS.map(async (c) => ({ id: c.id, name: c.name, api: api(`http://127.0.0.1:${c.port}`, await nodeToken(c.id, ['--role', 'coop-admin', '--subject', 'demo-admin'])) })));
+    const nodes = await Promise.all(
+      COOPS.map(async (c) => ({
+        id: c.id,
+        name: c.name,
+        api: api(`http://127.0.0.1:${c.port}`, await nodeToken(c.id, ['--role', 'coop-admin', '--subject', 'demo-admin'])),
+      })),
+    );
     await purchasingStory({ hub, nodes, say, step, poll });
     await tenderStory({ hub, nodes, say, step, poll });
 
@@ -264,23 +380,49 @@ interface ReportMetricJson {
 }
 
 /** A few of the report's figures, the way a commissioner would read them: suppressed is a word, never a 0. */
-function printReport(report: { coverage: { statement: string }; disclosure: { threshold: number; workforceThreshold: number; suppressedFigures: number }; metrics: ReportMetricJson[] }): void {
-  const text = (v: ReportFigureJson['value'], unit = '') => (v === null ? 'not recorded' : typeof v === 'object' ? 'suppressed' : `${v.toLocaleString('en-GB')}${unit}`);
+function printReport(report: {
+  coverage: { statement: string };
+  disclosure: { threshold: number; workforceThreshold: number; suppressedFigures: number };
+  metrics: ReportMetricJson[];
+}): void {
+  const text = (v: ReportFigureJson['value'], unit = '') =>
+    v === null ? 'not recorded' : typeof v === 'object' ? 'suppressed' : `${v.toLocaleString('en-GB')}${unit}`;
   say(`  ${report.coverage.statement}`);
-  const shown = ['people_supported', 'care_hours_delivered', 'goal_attainment_percent', 'staff_headcount', 'staff_starters', 'staff_turnover_percent', 'staff_real_living_wage_percent', 'volunteer_hours', 'members', 'cqc_rating'];
+  const shown = [
+    'people_supported',
+    'care_hours_delivered',
+    'goal_attainment_percent',
+    'staff_headcount',
+    'staff_starters',
+    'staff_turnover_percent',
+    'staff_real_living_wage_percent',
+    'volunteer_hours',
+    'members',
+    'cqc_rating',
+  ];
   for (const id of shown) {
     const m = report.metrics.find((x) => x.id === id);
     if (!m) continue;
     const unit = m.unit === 'percent' ? ' %' : m.unit === 'hours' ? ' h' : '';
     if (m.distribution) {
-      say(`  ${m.title.padEnd(34)} ${m.distribution.filter((d) => d.coops > 0).map((d) => `${d.label} ${d.coops}`).join(', ') || 'none recorded'}`);
+      say(
+        `  ${m.title.padEnd(34)} ${
+          m.distribution
+            .filter((d) => d.coops > 0)
+            .map((d) => `${d.label} ${d.coops}`)
+            .join(', ') || 'none recorded'
+        }`,
+      );
       continue;
     }
     say(`  ${m.title.padEnd(34)} ${text(m.total, unit)}`);
-    for (const b of m.breakdowns) say(`    by ${b.dimension.replace(/_/g, ' ').padEnd(18)} ${b.cells.map((c) => `${c.category} ${text(c.value)}`).join(' · ')}`);
+    for (const b of m.breakdowns)
+      say(`    by ${b.dimension.replace(/_/g, ' ').padEnd(18)} ${b.cells.map((c) => `${c.category} ${text(c.value)}`).join(' · ')}`);
   }
   const d = report.disclosure;
-  say(`  ${d.suppressedFigures} figures suppressed in all (counts of people from 1 to ${d.threshold}, workforce 1 to ${d.workforceThreshold}, and whatever would give them away)`);
+  say(
+    `  ${d.suppressedFigures} figures suppressed in all (counts of people from 1 to ${d.threshold}, workforce 1 to ${d.workforceThreshold}, and whatever would give them away)`,
+  );
 }
 
 /** PostgreSQL must answer; NATS the demo runs itself, so only its binary must be there. */
@@ -293,7 +435,8 @@ async function preflight(): Promise<string> {
     fail(`PostgreSQL is not reachable at ${PG.host}:${PG.port}: run "docker compose up -d postgres" (or: apt-get install postgresql)`);
   }
   const binary = NatsBroker.findBinary();
-  if (!binary) fail('nats-server is not installed: apt-get install nats-server (or set NATS_SERVER_BIN), or run the mesh with "docker compose up"');
+  if (!binary)
+    fail('nats-server is not installed: apt-get install nats-server (or set NATS_SERVER_BIN), or run the mesh with "docker compose up"');
   return binary;
 }
 
@@ -312,7 +455,12 @@ async function reset(): Promise<void> {
 /** A fresh sign-in key pair from the app's own `auth-keys` command. */
 function authKeys(main: string): { AUTH_PRIVATE_KEY: string; AUTH_PUBLIC_KEY: string } {
   const out = execFileSync(process.execPath, [main, 'auth-keys'], { encoding: 'utf8' });
-  const pair = Object.fromEntries(out.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+  const pair = Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
   if (!pair.AUTH_PRIVATE_KEY || !pair.AUTH_PUBLIC_KEY) throw new Error(`${main} auth-keys printed no key pair`);
   return { AUTH_PRIVATE_KEY: pair.AUTH_PRIVATE_KEY, AUTH_PUBLIC_KEY: pair.AUTH_PUBLIC_KEY };
 }
@@ -322,7 +470,10 @@ function authKeys(main: string): { AUTH_PRIVATE_KEY: string; AUTH_PUBLIC_KEY: st
  * lets a server close an idle kept-alive connection that fetch would then reuse ("fetch failed").
  */
 async function token(main: string, env: Record<string, string>, args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [main, 'token', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const { stdout } = await promisify(execFile)(process.execPath, [main, 'token', ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return stdout.trim();
 }
 
@@ -342,7 +493,12 @@ function api(base: string, bearer: string) {
     if (!res.ok) throw new Error(`GET ${base}${path} answered ${res.status}`);
     return res.text();
   };
-  return { getText, get: (p: string) => call('GET', p), patch: (p: string, b: unknown) => call('PATCH', p, b), post: (p: string, b: unknown) => call('POST', p, b) };
+  return {
+    getText,
+    get: (p: string) => call('GET', p),
+    patch: (p: string, b: unknown) => call('PATCH', p, b),
+    post: (p: string, b: unknown) => call('POST', p, b),
+  };
 }
 
 /** Polls until accepted or the deadline; a request that fails (app still starting) counts as not yet. */

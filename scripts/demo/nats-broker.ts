@@ -10,7 +10,11 @@ import { join } from 'node:path';
 export class NatsBroker {
   private proc: ChildProcess | null = null;
 
-  private constructor(readonly binary: string, readonly port: number, private readonly dir: string) {}
+  private constructor(
+    readonly binary: string,
+    readonly port: number,
+    private readonly dir: string,
+  ) {}
 
   /** Finds nats-server (NATS_SERVER_BIN, Debian's /usr/sbin, or the PATH); null when there is none. */
   static findBinary(): string | null {
@@ -27,7 +31,9 @@ export class NatsBroker {
     writeFileSync(join(dir, 'authorization.conf'), authorization, { mode: 0o600 });
     writeFileSync(
       join(dir, 'server.conf'),
-      [`listen: 127.0.0.1:${broker.port}`, `jetstream { store_dir: "${join(dir, 'jetstream')}" }`, `include "authorization.conf"`, ''].join('\n'),
+      [`listen: 127.0.0.1:${broker.port}`, `jetstream { store_dir: "${join(dir, 'jetstream')}" }`, `include "authorization.conf"`, ''].join(
+        '\n',
+      ),
     );
     broker.proc = spawn(binary, ['-c', join(dir, 'server.conf'), '-l', join(dir, 'nats-server.log')], { stdio: 'ignore' });
     await waitForPort(broker.port);

@@ -17,7 +17,8 @@ export class Processes {
     child.stderr!.pipe(log);
     child.once('exit', (code, signal) => {
       this.children.delete(name);
-      if (code !== 0 && signal === null && !this.stopping) console.error(`  ! ${name} exited with code ${code}; see ${join(this.logDir, `${name}.log`)}`);
+      if (code !== 0 && signal === null && !this.stopping)
+        console.error(`  ! ${name} exited with code ${code}; see ${join(this.logDir, `${name}.log`)}`);
     });
     this.children.set(name, child);
     return child;

@@ -13,7 +13,14 @@ interface RoundView {
   id: string;
   state: string;
   closedAt: string | null;
-  items: { itemId: string; name: string; totalQuantity: number; tierMinQuantity: number | null; unitPricePence: number; orderTotalPence: number }[];
+  items: {
+    itemId: string;
+    name: string;
+    totalQuantity: number;
+    tierMinQuantity: number | null;
+    unitPricePence: number;
+    orderTotalPence: number;
+  }[];
   coops: { coopId: string; allocatedPence: number; soloPence: number; savingPence: number; localSpendPence: number }[];
   orderTotalPence: number;
   soloTotalPence: number;
@@ -64,8 +71,12 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
     }),
   };
   for (const item of Object.values(catalogue)) {
-    const breaks = item.priceBreaks.map((b: { minQuantity: number; unitPricePence: number }) => `${pounds(b.unitPricePence)} from ${b.minQuantity}`).join(', ');
-    say(`  ${item.name} (${item.unit}) from ${item.supplier}: ${pounds(item.soloUnitPricePence)} alone; ${breaks}${item.localTo.length ? `; local to ${item.localTo.join(', ')}` : ''}`);
+    const breaks = item.priceBreaks
+      .map((b: { minQuantity: number; unitPricePence: number }) => `${pounds(b.unitPricePence)} from ${b.minQuantity}`)
+      .join(', ');
+    say(
+      `  ${item.name} (${item.unit}) from ${item.supplier}: ${pounds(item.soloUnitPricePence)} alone; ${breaks}${item.localTo.length ? `; local to ${item.localTo.join(', ')}` : ''}`,
+    );
   }
 
   step('Staff draft a round and open it: every co-op is invited through the durable path');
@@ -75,28 +86,52 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
     itemIds: Object.values(catalogue).map((i) => i.id),
   });
   const opened = await hub.post(`/purchasing/rounds/${draft.id}/open`, {});
-  say(`  round "${draft.id.slice(0, 8)}…" open until ${opened.closesAt}; invited: ${opened.invited.map((c: { name: string }) => c.name).join(', ')}`);
+  say(
+    `  round "${draft.id.slice(0, 8)}…" open until ${opened.closesAt}; invited: ${opened.invited.map((c: { name: string }) => c.name).join(', ')}`,
+  );
 
   step("Each co-op's admin commits quantities on their own node (POST /purchasing/rounds/:id/commitments)");
   const sent: { node: (typeof nodes)[number]; messageId: string }[] = [];
   for (const [n, node] of nodes.entries()) {
-    await poll(`${node.name} to receive the round`, () => node.api.get(`/purchasing/rounds/${draft.id}`), (r) => r?.state === 'open', 30_000);
+    await poll(
+      `${node.name} to receive the round`,
+      () => node.api.get(`/purchasing/rounds/${draft.id}`),
+      (r) => r?.state === 'open',
+      30_000,
+    );
     const wants = WANTS[n % WANTS.length];
     for (const [key, quantity] of Object.entries(wants)) {
-      const c = await node.api.post(`/purchasing/rounds/${draft.id}/commitments`, { itemId: catalogue[key as keyof typeof catalogue].id, quantity });
+      const c = await node.api.post(`/purchasing/rounds/${draft.id}/commitments`, {
+        itemId: catalogue[key as keyof typeof catalogue].id,
+        quantity,
+      });
       sent.push({ node, messageId: c.messageId });
     }
-    say(`  ${node.name.padEnd(32)} ${Object.entries(wants).map(([k, q]) => `${q} × ${catalogue[k as keyof typeof catalogue].unit}`).join(', ')}`);
+    say(
+      `  ${node.name.padEnd(32)} ${Object.entries(wants)
+        .map(([k, q]) => `${q} × ${catalogue[k as keyof typeof catalogue].unit}`)
+        .join(', ')}`,
+    );
   }
   for (const { node, messageId } of sent) {
-    await poll('the hub to count the commitment', () => node.api.get(`/purchasing/rounds/${draft.id}`), (r) => r?.items?.some((i: { commitments: { messageId: string; status: string }[] }) => i.commitments.some((c) => c.messageId === messageId && c.status === 'confirmed')), 30_000);
+    await poll(
+      'the hub to count the commitment',
+      () => node.api.get(`/purchasing/rounds/${draft.id}`),
+      (r) =>
+        r?.items?.some((i: { commitments: { messageId: string; status: string }[] }) =>
+          i.commitments.some((c) => c.messageId === messageId && c.status === 'confirmed'),
+        ),
+      30_000,
+    );
   }
 
   step('Staff close the round (it would close by itself at its closing time) and place the order');
   await hub.post(`/purchasing/rounds/${draft.id}/close`, {});
   const round: RoundView = await hub.post(`/purchasing/rounds/${draft.id}/order`, {});
   for (const item of round.items) {
-    const tier = item.tierMinQuantity ? `the ${item.tierMinQuantity}+ break at ${pounds(item.unitPricePence)}` : `the solo price ${pounds(item.unitPricePence)}`;
+    const tier = item.tierMinQuantity
+      ? `the ${item.tierMinQuantity}+ break at ${pounds(item.unitPricePence)}`
+      : `the solo price ${pounds(item.unitPricePence)}`;
     say(`  ${item.name.padEnd(28)} ${String(item.totalQuantity).padStart(3)} together → ${tier}; order ${pounds(item.orderTotalPence)}`);
   }
 
@@ -104,9 +139,20 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
   const name = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
   for (const c of round.coops) {
     const node = nodes.find((n) => n.id === c.coopId);
-    const recorded = node ? await poll(`${node.name} to record its allocation`, () => node.api.get(`/purchasing/rounds/${draft.id}`), (r) => r?.allocation !== null && r?.allocation !== undefined, 30_000) : null;
+    const recorded = node
+      ? await poll(
+          `${node.name} to record its allocation`,
+          () => node.api.get(`/purchasing/rounds/${draft.id}`),
+          (r) => r?.allocation !== null && r?.allocation !== undefined,
+          30_000,
+        )
+      : null;
     const check = recorded && recorded.allocation.allocatedPence === c.allocatedPence ? ' (recorded on its node)' : '';
-    say(`  ${name(c.coopId).padEnd(32)} pays ${pounds(c.allocatedPence).padStart(10)}, alone ${pounds(c.soloPence).padStart(10)}: saves ${pounds(c.savingPence)}; local spend ${pounds(c.localSpendPence)}${check}`);
+    say(
+      `  ${name(c.coopId).padEnd(32)} pays ${pounds(c.allocatedPence).padStart(10)}, alone ${pounds(c.soloPence).padStart(10)}: saves ${pounds(c.savingPence)}; local spend ${pounds(c.localSpendPence)}${check}`,
+    );
   }
-  say(`  the order: ${pounds(round.orderTotalPence)} together against ${pounds(round.soloTotalPence)} bought separately, a saving of ${pounds(round.savingPence)}; ${pounds(round.localSpendPence)} spent with local suppliers`);
+  say(
+    `  the order: ${pounds(round.orderTotalPence)} together against ${pounds(round.soloTotalPence)} bought separately, a saving of ${pounds(round.savingPence)}; ${pounds(round.localSpendPence)} spent with local suppliers`,
+  );
 }

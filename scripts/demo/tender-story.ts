@@ -27,7 +27,15 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
   const ends = day(60 + 2 * 365 - 1);
 
   step('Joint tendering: consortium staff enter a council tender for home care, in lots (POST /tenders)');
-  const lot = (title: string, locality: string, serviceType: string, hoursPerWeek: number, ceilingPencePerHour: number) => ({ title, locality, serviceType, hoursPerWeek, ceilingPencePerHour, startsOn: starts, endsOn: ends });
+  const lot = (title: string, locality: string, serviceType: string, hoursPerWeek: number, ceilingPencePerHour: number) => ({
+    title,
+    locality,
+    serviceType,
+    hoursPerWeek,
+    ceilingPencePerHour,
+    startsOn: starts,
+    endsOn: ends,
+  });
   const { id: tenderId } = await hub.post('/tenders', {
     title: 'Care and support at home, 2-year framework',
     buyer: 'Kirklees Council with Preston City Council',
@@ -41,30 +49,56 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
     ],
   });
   const tender = await hub.get(`/tenders/${tenderId}`);
-  for (const l of tender.lots) say(`  lot ${l.reference.padEnd(4)} ${l.title.padEnd(26)} ${String(l.hoursPerWeek).padStart(3)} h/week, ceiling ${pounds(l.ceilingPencePerHour)}/h`);
+  for (const l of tender.lots)
+    say(
+      `  lot ${l.reference.padEnd(4)} ${l.title.padEnd(26)} ${String(l.hoursPerWeek).padStart(3)} h/week, ceiling ${pounds(l.ceilingPencePerHour)}/h`,
+    );
 
   const big = tender.lots.find((l: { reference: string }) => l.reference === '1');
-  step(`Staff break lot 1 (${big.hoursPerWeek} h/week) into two smaller lots that small co-ops can take on (POST /tenders/:id/lots/:lotId/split)`);
-  const split = await hub.post(`/tenders/${tenderId}/lots/${big.id}/split`, { parts: [{ hoursPerWeek: 35, title: 'Home care, Marsden (mornings)' }, { hoursPerWeek: 25, title: 'Home care, Marsden (evenings)' }] });
+  step(
+    `Staff break lot 1 (${big.hoursPerWeek} h/week) into two smaller lots that small co-ops can take on (POST /tenders/:id/lots/:lotId/split)`,
+  );
+  const split = await hub.post(`/tenders/${tenderId}/lots/${big.id}/split`, {
+    parts: [
+      { hoursPerWeek: 35, title: 'Home care, Marsden (mornings)' },
+      { hoursPerWeek: 25, title: 'Home care, Marsden (evenings)' },
+    ],
+  });
   say(`  lot 1 is now lots ${split.lots.map((l: { reference: string }) => l.reference).join(' and ')} (35 + 25 h/week)`);
 
   // A co-op from further away is named too, so the bid has to choose between local and not.
   const neighbour = nodes.find((n) => n.id === 'preston') ?? nodes[nodes.length - 1];
-  step(`Invitations go to every co-op that serves each lot's locality and service, and to ${neighbour.name} as a neighbour, through the durable path (POST /tenders/:id/invitations)`);
+  step(
+    `Invitations go to every co-op that serves each lot's locality and service, and to ${neighbour.name} as a neighbour, through the durable path (POST /tenders/:id/invitations)`,
+  );
   const invitation = await hub.post(`/tenders/${tenderId}/invitations`, { alsoInvite: [neighbour.id] });
-  for (const l of invitation.lots) say(`  lot ${l.reference.padEnd(4)} → ${l.invited.length ? l.invited.map(nameOf).join(', ') : 'no co-op serves it'}`);
+  for (const l of invitation.lots)
+    say(`  lot ${l.reference.padEnd(4)} → ${l.invited.length ? l.invited.map(nameOf).join(', ') : 'no co-op serves it'}`);
 
-  step('Each invited co-op\'s node suggests an offer from its own workforce; the admin sends it (GET /tendering/invitations, POST .../offers)');
+  step(
+    "Each invited co-op's node suggests an offer from its own workforce; the admin sends it (GET /tendering/invitations, POST .../offers)",
+  );
   const invitedCoops = new Set<string>(invitation.lots.flatMap((l: { invited: string[] }) => l.invited));
   let sent = 0;
   for (const n of nodes.filter((x) => invitedCoops.has(x.id))) {
-    const inv = await poll(`${n.id} to receive the invitation`, () => n.api.get(`/tendering/invitations/${tenderId}`), (b: any) => b?.lots?.length > 0, 30_000);
+    const inv = await poll(
+      `${n.id} to receive the invitation`,
+      () => n.api.get(`/tendering/invitations/${tenderId}`),
+      (b: any) => b?.lots?.length > 0,
+      30_000,
+    );
     const offers = inv.lots
       .filter((l: any) => l.status === 'open' && l.suggestion?.hoursPerWeek > 0)
       // Each admin shaves a little off the ceiling; the neighbour bids keener to win work away from home.
-      .map((l: any) => ({ lotId: l.lotId, hoursPerWeek: l.suggestion.hoursPerWeek, pricePencePerHour: l.suggestion.pricePencePerHour - (n.id === neighbour.id ? 150 : 50) }));
+      .map((l: any) => ({
+        lotId: l.lotId,
+        hoursPerWeek: l.suggestion.hoursPerWeek,
+        pricePencePerHour: l.suggestion.pricePencePerHour - (n.id === neighbour.id ? 150 : 50),
+      }));
     const c = inv.capacity;
-    say(`  ${n.name.padEnd(32)} ${c.contractedHoursPerWeek} contracted h/week − ${c.plannedVisitHoursPerWeek} of visits − ${c.contractHoursPerWeek} under contract = ${c.spareHoursPerWeek} spare`);
+    say(
+      `  ${n.name.padEnd(32)} ${c.contractedHoursPerWeek} contracted h/week − ${c.plannedVisitHoursPerWeek} of visits − ${c.contractHoursPerWeek} under contract = ${c.spareHoursPerWeek} spare`,
+    );
     if (offers.length === 0) {
       say(`  ${''.padEnd(32)} no spare hours: it offers nothing this time`);
       continue;
@@ -72,20 +106,34 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
     await n.api.post(`/tendering/invitations/${tenderId}/offers`, { offers, totalHoursPerWeek: inv.suggestedTotalHoursPerWeek });
     sent += offers.length;
     const refs = new Map(inv.lots.map((l: any) => [l.lotId, l.reference]));
-    say(`  ${''.padEnd(32)} offers ${offers.map((o: any) => `lot ${refs.get(o.lotId)}: ${o.hoursPerWeek} h at ${pounds(o.pricePencePerHour)}`).join('; ')} (at most ${inv.suggestedTotalHoursPerWeek} h in all)`);
+    say(
+      `  ${''.padEnd(32)} offers ${offers.map((o: any) => `lot ${refs.get(o.lotId)}: ${o.hoursPerWeek} h at ${pounds(o.pricePencePerHour)}`).join('; ')} (at most ${inv.suggestedTotalHoursPerWeek} h in all)`,
+    );
   }
-  await poll('every offer on the hub', () => hub.get(`/tenders/${tenderId}`), (t: any) => t.offers.filter((o: any) => o.status === 'current').length === sent, 60_000);
+  await poll(
+    'every offer on the hub',
+    () => hub.get(`/tenders/${tenderId}`),
+    (t: any) => t.offers.filter((o: any) => o.status === 'current').length === sent,
+    60_000,
+  );
   say(`  the hub holds ${sent} offers, each checked against the lot's ceiling, the deadline and the node's signed time`);
 
-  step('Staff close offers and assemble the consortium\'s bid (POST /tenders/:id/assembly): exact min-cost max-flow');
+  step("Staff close offers and assemble the consortium's bid (POST /tenders/:id/assembly): exact min-cost max-flow");
   const bid = await hub.post(`/tenders/${tenderId}/assembly`, {});
   say(`  method: ${bid.method}`);
   for (const l of bid.lots) {
-    const who = bid.allocations.filter((a: any) => a.lotId === l.lotId).map((a: any) => `${a.coopName} ${a.hoursPerWeek} h${a.local ? '' : ' (not local)'}`);
-    say(`  lot ${l.reference.padEnd(4)} ${String(l.allocatedHoursPerWeek).padStart(3)} of ${String(l.hoursPerWeek).padStart(3)} h/week${who.length ? ': ' + who.join(', ') : ''}`);
+    const who = bid.allocations
+      .filter((a: any) => a.lotId === l.lotId)
+      .map((a: any) => `${a.coopName} ${a.hoursPerWeek} h${a.local ? '' : ' (not local)'}`);
+    say(
+      `  lot ${l.reference.padEnd(4)} ${String(l.allocatedHoursPerWeek).padStart(3)} of ${String(l.hoursPerWeek).padStart(3)} h/week${who.length ? ': ' + who.join(', ') : ''}`,
+    );
   }
-  say(`  covered ${bid.allocatedHoursPerWeek} of ${bid.requiredHoursPerWeek} h/week (${bid.localHoursPerWeek} by local co-ops), ${pounds(bid.weeklyPricePence)} a week; no co-op given more than it offered`);
-  if (bid.uncoveredLots.length) say(`  not fully covered: ${bid.uncoveredLots.map((l: any) => `lot ${l.reference} (${l.uncoveredHoursPerWeek} h short)`).join(', ')}`);
+  say(
+    `  covered ${bid.allocatedHoursPerWeek} of ${bid.requiredHoursPerWeek} h/week (${bid.localHoursPerWeek} by local co-ops), ${pounds(bid.weeklyPricePence)} a week; no co-op given more than it offered`,
+  );
+  if (bid.uncoveredLots.length)
+    say(`  not fully covered: ${bid.uncoveredLots.map((l: any) => `lot ${l.reference} (${l.uncoveredHoursPerWeek} h short)`).join(', ')}`);
 
   if (bid.allocatedHoursPerWeek === 0) {
     step('No co-op had spare hours, so there is no bid to submit: staff cancel the tender (POST /tenders/:id/cancellation)');
@@ -107,15 +155,26 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
   });
   const award = await hub.post(`/tenders/${tenderId}/award`, { lots: decisions });
   const refOf = new Map(bid.lots.map((l: any) => [l.lotId, l.reference]));
-  for (const d of decisions) say(`  lot ${String(refOf.get(d.lotId)).padEnd(4)} ${d.outcome}${d.outcome === 'partial' ? ` (${d.hoursPerWeek} h/week)` : ''}`);
+  for (const d of decisions)
+    say(`  lot ${String(refOf.get(d.lotId)).padEnd(4)} ${d.outcome}${d.outcome === 'partial' ? ` (${d.hoursPerWeek} h/week)` : ''}`);
   say(`  the tender is ${award.stage}; ${award.contracts.length} contracts go to the co-ops through the durable path:`);
-  for (const c of award.contracts) say(`    ${nameOf(c.coopId).padEnd(32)} lot ${c.lotReference.padEnd(4)} ${String(c.hoursPerWeek).padStart(3)} h/week at ${pounds(c.pricePencePerHour)}/h, ${c.startsOn} to ${c.endsOn}`);
+  for (const c of award.contracts)
+    say(
+      `    ${nameOf(c.coopId).padEnd(32)} lot ${c.lotReference.padEnd(4)} ${String(c.hoursPerWeek).padStart(3)} h/week at ${pounds(c.pricePencePerHour)}/h, ${c.startsOn} to ${c.endsOn}`,
+    );
 
   for (const n of nodes) {
     const mine = award.contracts.filter((c: { coopId: string }) => c.coopId === n.id).length;
     if (mine === 0) continue;
-    await poll(`${n.id} to record its contracts`, () => n.api.get(`/tendering/contracts?from=${starts}&to=${ends}`), (b: any[]) => Array.isArray(b) && b.length === mine, 30_000);
-    say(`  ${n.name.padEnd(32)} recorded ${mine} contract${mine === 1 ? '' : 's'} (GET /tendering/contracts shows delivered against contracted hours)`);
+    await poll(
+      `${n.id} to record its contracts`,
+      () => n.api.get(`/tendering/contracts?from=${starts}&to=${ends}`),
+      (b: any[]) => Array.isArray(b) && b.length === mine,
+      30_000,
+    );
+    say(
+      `  ${n.name.padEnd(32)} recorded ${mine} contract${mine === 1 ? '' : 's'} (GET /tendering/contracts shows delivered against contracted hours)`,
+    );
   }
   say(`  OCDS 1.1.5 release packages: GET /tenders/${tenderId}/ocds/tender and /ocds/award`);
   return {
@@ -123,6 +182,11 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
     stage: award.stage,
     allocatedHoursPerWeek: bid.allocatedHoursPerWeek,
     requiredHoursPerWeek: bid.requiredHoursPerWeek,
-    contracts: award.contracts.map((c: any) => ({ coopId: c.coopId, lotReference: c.lotReference, hoursPerWeek: c.hoursPerWeek, pricePencePerHour: c.pricePencePerHour })),
+    contracts: award.contracts.map((c: any) => ({
+      coopId: c.coopId,
+      lotReference: c.lotReference,
+      hoursPerWeek: c.hoursPerWeek,
+      pricePencePerHour: c.pricePencePerHour,
+    })),
   };
 }

@@ -16,7 +16,12 @@ describe('database outage', () => {
     await mesh.dispose();
   });
 
-  const admit = (name: string) => mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: name, initialSharesPence: 100 });
+  const admit = (name: string) =>
+    mesh
+      .nodeHttp(COOP)
+      .post('/members')
+      .set('Authorization', admin())
+      .send({ stakeholderClass: 'worker', fullName: name, initialSharesPence: 100 });
   const members = () => mesh.nodeQuery<{ n: number }>(COOP, 'SELECT count(*)::int AS n FROM member').then(([r]) => r.n);
 
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After to reads and changes, and works again once the database is back', async () => {
@@ -25,8 +30,14 @@ describe('database outage', () => {
 
     await allowConnections(false);
     try {
-      await queryDb('postgres', 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [db]);
-      for (const call of [() => mesh.nodeHttp(COOP).get('/members').set('Authorization', admin()), () => admit('During The Outage'), () => mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin())]) {
+      await queryDb('postgres', 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        db,
+      ]);
+      for (const call of [
+        () => mesh.nodeHttp(COOP).get('/members').set('Authorization', admin()),
+        () => admit('During The Outage'),
+        () => mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin()),
+      ]) {
         const res = await call();
         expect({ status: res.status, body: res.body }).toEqual({
           status: 503,
@@ -41,7 +52,11 @@ describe('database outage', () => {
       await allowConnections(true);
     }
 
-    await waitFor('the node to read again', async () => (await mesh.nodeHttp(COOP).get('/members').set('Authorization', admin())).status, (s) => s === 200);
+    await waitFor(
+      'the node to read again',
+      async () => (await mesh.nodeHttp(COOP).get('/members').set('Authorization', admin())).status,
+      (s) => s === 200,
+    );
     await admit('After The Outage').expect(201);
     expect(await members()).toBe(before + 1);
   });

@@ -13,9 +13,26 @@ describe('audit trail', () => {
   afterAll(() => mesh.dispose());
 
   it('records each change on a node with the actor, the route and the object, never the body', async () => {
-    const m = (await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Secret Name', initialSharesPence: 100 }).expect(201)).body;
-    await mesh.nodeHttp(COOP).patch(`/members/${m.id}`).set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', m.id)}`).send({ phone: '01484 111111' }).expect(200);
-    await mesh.nodeHttp(COOP).post(`/members/${m.id}/shares`).set('Authorization', admin()).send({ kind: 'withdrawal', amountPence: 50 }).expect(409);
+    const m = (
+      await mesh
+        .nodeHttp(COOP)
+        .post('/members')
+        .set('Authorization', admin())
+        .send({ stakeholderClass: 'worker', fullName: 'Secret Name', initialSharesPence: 100 })
+        .expect(201)
+    ).body;
+    await mesh
+      .nodeHttp(COOP)
+      .patch(`/members/${m.id}`)
+      .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', m.id)}`)
+      .send({ phone: '01484 111111' })
+      .expect(200);
+    await mesh
+      .nodeHttp(COOP)
+      .post(`/members/${m.id}/shares`)
+      .set('Authorization', admin())
+      .send({ kind: 'withdrawal', amountPence: 50 })
+      .expect(409);
     const trail = (await mesh.nodeHttp(COOP).get('/audit?action=/members').set('Authorization', admin()).expect(200)).body.items;
     expect(trail.slice(0, 3).map((e: Record<string, unknown>) => [e.actor, e.action, e.target, e.outcome, e.status])).toEqual([
       ['coop-admin:test-coop-admin', 'POST /members/:id/shares', `id=${m.id}`, 'refused', 409],
@@ -29,13 +46,27 @@ describe('audit trail', () => {
 
   describe('in the same transaction as the change', () => {
     const admit = (fullName: string, correlationId: string) =>
-      mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('X-Correlation-Id', correlationId).send({ stakeholderClass: 'worker', fullName, initialSharesPence: 100 });
-    const auditRows = (correlationId: string) => mesh.nodeQuery<{ outcome: string; status: number; xmin: string }>(COOP, 'SELECT outcome, status, xmin::text FROM audit_event WHERE correlation_id = $1 ORDER BY id', [correlationId]);
-    const membersNamed = (fullName: string) => mesh.nodeQuery<{ xmin: string }>(COOP, 'SELECT xmin::text FROM member WHERE full_name = $1', [fullName]);
+      mesh
+        .nodeHttp(COOP)
+        .post('/members')
+        .set('Authorization', admin())
+        .set('X-Correlation-Id', correlationId)
+        .send({ stakeholderClass: 'worker', fullName, initialSharesPence: 100 });
+    const auditRows = (correlationId: string) =>
+      mesh.nodeQuery<{ outcome: string; status: number; xmin: string }>(
+        COOP,
+        'SELECT outcome, status, xmin::text FROM audit_event WHERE correlation_id = $1 ORDER BY id',
+        [correlationId],
+      );
+    const membersNamed = (fullName: string) =>
+      mesh.nodeQuery<{ xmin: string }>(COOP, 'SELECT xmin::text FROM member WHERE full_name = $1', [fullName]);
 
     afterAll(async () => {
       await mesh.nodeQuery(COOP, 'DROP TRIGGER IF EXISTS tg_test_refuse_audit ON audit_event; DROP FUNCTION IF EXISTS test_refuse_audit()');
-      await mesh.nodeQuery(COOP, 'DROP TRIGGER IF EXISTS tg_test_refuse_at_commit ON member; DROP FUNCTION IF EXISTS test_refuse_at_commit()');
+      await mesh.nodeQuery(
+        COOP,
+        'DROP TRIGGER IF EXISTS tg_test_refuse_at_commit ON member; DROP FUNCTION IF EXISTS test_refuse_at_commit()',
+      );
     });
 
     it('commits the audit row with the change, by the same transaction, with the route status', async () => {
@@ -46,19 +77,36 @@ describe('audit trail', () => {
 
     it('audits an export read in a read-only transaction after the fact, and still answers it', async () => {
       const m = (await admit('Exported Person', 'audit-export-0000').expect(201)).body;
-      await mesh.nodeHttp(COOP).get(`/members/${m.id}/export`).set('Authorization', admin()).set('X-Correlation-Id', 'audit-export-0001').expect(200);
+      await mesh
+        .nodeHttp(COOP)
+        .get(`/members/${m.id}/export`)
+        .set('Authorization', admin())
+        .set('X-Correlation-Id', 'audit-export-0001')
+        .expect(200);
       expect((await auditRows('audit-export-0001')).map((r) => [r.outcome, r.status])).toEqual([['succeeded', 200]]);
     });
 
     it('records a refusal whose path carries a NUL character', async () => {
-      await mesh.nodeHttp(COOP).patch('/members/a%00b').set('Authorization', admin()).set('X-Correlation-Id', 'audit-nul-path-0001').send({ phone: '01484 000000' }).expect(400);
+      await mesh
+        .nodeHttp(COOP)
+        .patch('/members/a%00b')
+        .set('Authorization', admin())
+        .set('X-Correlation-Id', 'audit-nul-path-0001')
+        .send({ phone: '01484 000000' })
+        .expect(400);
       expect((await auditRows('audit-nul-path-0001')).map((r) => [r.outcome, r.status])).toEqual([['refused', 400]]);
     });
 
     it('keeps no change whose audit row could not be written, and says so without claiming success', async () => {
-      await mesh.nodeQuery(COOP, `CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.correlation_id = 'audit-refused-0001' AND NEW.outcome = 'succeeded' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`);
-      await mesh.nodeQuery(COOP, 'CREATE TRIGGER tg_test_refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()');
+      await mesh.nodeQuery(
+        COOP,
+        `CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.correlation_id = 'audit-refused-0001' AND NEW.outcome = 'succeeded' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`,
+      );
+      await mesh.nodeQuery(
+        COOP,
+        'CREATE TRIGGER tg_test_refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()',
+      );
       const res = await admit('Unaudited Change', 'audit-refused-0001');
       expect(res.status).toBe(500);
       expect(await membersNamed('Unaudited Change')).toEqual([]);
@@ -66,9 +114,15 @@ describe('audit trail', () => {
     });
 
     it('leaves neither the change nor a success row when the commit itself fails after the audit row was written', async () => {
-      await mesh.nodeQuery(COOP, `CREATE FUNCTION test_refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.full_name = 'Refused At Commit' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$`);
-      await mesh.nodeQuery(COOP, 'CREATE CONSTRAINT TRIGGER tg_test_refuse_at_commit AFTER INSERT ON member DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_refuse_at_commit()');
+      await mesh.nodeQuery(
+        COOP,
+        `CREATE FUNCTION test_refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.full_name = 'Refused At Commit' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$`,
+      );
+      await mesh.nodeQuery(
+        COOP,
+        'CREATE CONSTRAINT TRIGGER tg_test_refuse_at_commit AFTER INSERT ON member DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_refuse_at_commit()',
+      );
       const res = await admit('Refused At Commit', 'audit-at-commit-0001');
       expect(res.status).toBe(500);
       expect(await membersNamed('Refused At Commit')).toEqual([]);
@@ -77,15 +131,39 @@ describe('audit trail', () => {
   });
 
   it('is readable by the admin only', async () => {
-    await mesh.nodeHttp(COOP).get('/audit').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', '00000000-0000-4000-8000-000000000000')}`).expect(403);
-    await mesh.hubHttp().get('/audit').set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`).expect(403);
+    await mesh
+      .nodeHttp(COOP)
+      .get('/audit')
+      .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', '00000000-0000-4000-8000-000000000000')}`)
+      .expect(403);
+    await mesh
+      .hubHttp()
+      .get('/audit')
+      .set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`)
+      .expect(403);
   });
 
   it('records what the hub applied from each co-op, and changes made by consortium staff', async () => {
-    await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).send({ status: 'trading' }).expect(204);
-    const trail = (await mesh.hubHttp().get('/audit').set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).expect(200)).body.items;
-    expect(trail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['PATCH /coops/:id/status', 'message coop.registered v1']));
-    expect(trail.find((e: { action: string }) => e.action === 'message coop.registered v1')).toMatchObject({ actor: `coop:${COOP}`, outcome: 'succeeded' });
+    await mesh
+      .hubHttp()
+      .patch(`/coops/${COOP}/status`)
+      .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
+      .send({ status: 'trading' })
+      .expect(204);
+    const trail = (
+      await mesh
+        .hubHttp()
+        .get('/audit')
+        .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
+        .expect(200)
+    ).body.items;
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['PATCH /coops/:id/status', 'message coop.registered v1']),
+    );
+    expect(trail.find((e: { action: string }) => e.action === 'message coop.registered v1')).toMatchObject({
+      actor: `coop:${COOP}`,
+      outcome: 'succeeded',
+    });
   });
 
   it.each([

@@ -13,18 +13,40 @@ describe('care delivery', () => {
     http()
       .post('/service-users')
       .set('Authorization', admin())
-      .send({ fullName: `Person ${++counter}`, dateOfBirth: '1940-05-01', address: '1 Mill Lane', locality: 'Slaithwaite', fundingType: 'council-commissioned', startedOn: '2026-01-01', ...overrides });
+      .send({
+        fullName: `Person ${++counter}`,
+        dateOfBirth: '1940-05-01',
+        address: '1 Mill Lane',
+        locality: 'Slaithwaite',
+        fundingType: 'council-commissioned',
+        startedOn: '2026-01-01',
+        ...overrides,
+      });
   const person = async (overrides: object = {}) => (await register(overrides).expect(201)).body;
   const carer = async (overrides: object = {}) =>
     (
       await http()
         .post('/staff')
         .set('Authorization', admin())
-        .send({ fullName: `Carer ${++counter}`, role: 'care-worker', contractType: 'zero-hours', hourlyPayPence: 1345, contractedMinutesPerWeek: 0, startedOn: '2026-01-01', locality: 'Slaithwaite', ...overrides })
+        .send({
+          fullName: `Carer ${++counter}`,
+          role: 'care-worker',
+          contractType: 'zero-hours',
+          hourlyPayPence: 1345,
+          contractedMinutesPerWeek: 0,
+          startedOn: '2026-01-01',
+          locality: 'Slaithwaite',
+          ...overrides,
+        })
         .expect(201)
     ).body;
-  const leave = (staffId: string, leftOn: string) => http().post(`/staff/${staffId}/leaving`).set('Authorization', admin()).send({ leftOn, reason: 'moved on' }).expect(200);
-  const plan = (body: object) => http().post('/visits').set('Authorization', admin()).send({ serviceType: 'personal-care', plannedStart: '2026-03-02T09:00:00Z', plannedMinutes: 30, ...body });
+  const leave = (staffId: string, leftOn: string) =>
+    http().post(`/staff/${staffId}/leaving`).set('Authorization', admin()).send({ leftOn, reason: 'moved on' }).expect(200);
+  const plan = (body: object) =>
+    http()
+      .post('/visits')
+      .set('Authorization', admin())
+      .send({ serviceType: 'personal-care', plannedStart: '2026-03-02T09:00:00Z', plannedMinutes: 30, ...body });
   const visit = async (body: object) => (await plan(body).expect(201)).body;
   const outcome = (visitId: string, body: object) => http().post(`/visits/${visitId}/outcome`).set('Authorization', admin()).send(body);
 
@@ -34,18 +56,37 @@ describe('care delivery', () => {
   describe('people supported', () => {
     it('registers a person with their funding type and reads them back', async () => {
       const p = await person({ fullName: 'Edith Holroyd', fundingType: 'direct-payment' });
-      expect(p).toEqual({ id: expect.any(String), fullName: 'Edith Holroyd', dateOfBirth: '1940-05-01', address: '1 Mill Lane', locality: 'Slaithwaite', fundingType: 'direct-payment', startedOn: '2026-01-01', endedOn: null });
+      expect(p).toEqual({
+        id: expect.any(String),
+        fullName: 'Edith Holroyd',
+        dateOfBirth: '1940-05-01',
+        address: '1 Mill Lane',
+        locality: 'Slaithwaite',
+        fundingType: 'direct-payment',
+        startedOn: '2026-01-01',
+        endedOn: null,
+      });
       expect((await http().get(`/service-users/${p.id}`).set('Authorization', admin()).expect(200)).body).toEqual(p);
     });
 
     it('refuses bad input naming the field, unknown fields, and a birth after the start', async () => {
       const res = await register({ fundingType: 'private', dateOfBirth: '1940-13-01', locality: 'X', extra: true }).expect(400);
       const text = res.body.message.join('; ');
-      for (const f of ['fundingType must be one of', 'dateOfBirth must be a date, YYYY-MM-DD', 'locality must be longer than or equal to 2', 'property extra should not exist']) expect(text).toContain(f);
+      for (const f of [
+        'fundingType must be one of',
+        'dateOfBirth must be a date, YYYY-MM-DD',
+        'locality must be longer than or equal to 2',
+        'property extra should not exist',
+      ])
+        expect(text).toContain(f);
       expect((await register({ dateOfBirth: '2026-02-01' }).expect(400)).body.code).toBe('CARE.BORN_AFTER_START');
       await http().get('/service-users/123').set('Authorization', admin()).expect(400);
-      expect((await http().get(`/service-users/${MISSING}`).set('Authorization', admin()).expect(404)).body.code).toBe('CARE.SERVICE_USER_NOT_FOUND');
-      expect((await http().patch(`/service-users/${MISSING}`).set('Authorization', admin()).send({ address: 'x' }).expect(404)).body.code).toBe('CARE.SERVICE_USER_NOT_FOUND');
+      expect((await http().get(`/service-users/${MISSING}`).set('Authorization', admin()).expect(404)).body.code).toBe(
+        'CARE.SERVICE_USER_NOT_FOUND',
+      );
+      expect(
+        (await http().patch(`/service-users/${MISSING}`).set('Authorization', admin()).send({ address: 'x' }).expect(404)).body.code,
+      ).toBe('CARE.SERVICE_USER_NOT_FOUND');
     });
 
     it('lists people paginated, by funding type and by whether supported on a date', async () => {
@@ -55,7 +96,10 @@ describe('care delivery', () => {
       await person({ fullName: 'List C', locality, fundingType: 'individual-service-fund', startedOn: '2026-02-01' });
       const all = await http().get(`/service-users?locality=${locality}&fundingType=self-funder`).set('Authorization', admin()).expect(200);
       expect(all.body.items.map((p: { id: string }) => p.id)).toEqual([a.id, b.id]);
-      const onDate = await http().get(`/service-users?locality=${locality}&supportedOn=2026-02-15`).set('Authorization', admin()).expect(200);
+      const onDate = await http()
+        .get(`/service-users?locality=${locality}&supportedOn=2026-02-15`)
+        .set('Authorization', admin())
+        .expect(200);
       expect(onDate.body.items.map((p: { fullName: string }) => p.fullName)).toEqual(['List A', 'List C']);
       const page = await http().get(`/service-users?locality=${locality}&limit=1&offset=1`).set('Authorization', admin()).expect(200);
       expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ fullName: 'List B' }] });
@@ -67,10 +111,21 @@ describe('care delivery', () => {
       const before = await http().patch(`/service-users/${p.id}`).set('Authorization', admin()).send({ endedOn: '2026-01-31' }).expect(409);
       expect(before.body.code).toBe('CARE.ENDED_BEFORE_START');
       const v = await visit({ serviceUserId: p.id, carerId: c.id, plannedStart: '2026-03-10T10:00:00Z' });
-      const blocked = await http().patch(`/service-users/${p.id}`).set('Authorization', admin()).send({ endedOn: '2026-03-09' }).expect(409);
-      expect(blocked.body).toMatchObject({ code: 'CARE.VISITS_AFTER_END', message: expect.stringContaining('1 planned or delivered visit') });
+      const blocked = await http()
+        .patch(`/service-users/${p.id}`)
+        .set('Authorization', admin())
+        .send({ endedOn: '2026-03-09' })
+        .expect(409);
+      expect(blocked.body).toMatchObject({
+        code: 'CARE.VISITS_AFTER_END',
+        message: expect.stringContaining('1 planned or delivered visit'),
+      });
       await outcome(v.id, { status: 'cancelled' }).expect(200);
-      const ended = await http().patch(`/service-users/${p.id}`).set('Authorization', admin()).send({ endedOn: '2026-03-09', fundingType: 'self-funder' }).expect(200);
+      const ended = await http()
+        .patch(`/service-users/${p.id}`)
+        .set('Authorization', admin())
+        .send({ endedOn: '2026-03-09', fundingType: 'self-funder' })
+        .expect(200);
       expect(ended.body).toMatchObject({ endedOn: '2026-03-09', fundingType: 'self-funder' });
       const late = await plan({ serviceUserId: p.id, carerId: c.id, plannedStart: '2026-03-10T10:00:00Z' }).expect(409);
       expect(late.body.code).toBe('CARE.SERVICE_USER_NOT_SUPPORTED');
@@ -88,12 +143,30 @@ describe('care delivery', () => {
 
     it('agrees a plan with the person, then records one review: a goal improved when either score rose', async () => {
       const p = await person();
-      const agreed = await http().post(`/service-users/${p.id}/care-plans`).set('Authorization', admin()).send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals }).expect(201);
-      expect(agreed.body).toMatchObject({ serviceUserId: p.id, agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', reviewedOn: null, goalsImproved: null });
-      expect(agreed.body.goals.map((g: { position: number; improved: unknown }) => [g.position, g.improved])).toEqual([[1, null], [2, null], [3, null]]);
+      const agreed = await http()
+        .post(`/service-users/${p.id}/care-plans`)
+        .set('Authorization', admin())
+        .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals })
+        .expect(201);
+      expect(agreed.body).toMatchObject({
+        serviceUserId: p.id,
+        agreedOn: '2026-04-01',
+        reviewDueOn: '2026-10-01',
+        reviewedOn: null,
+        goalsImproved: null,
+      });
+      expect(agreed.body.goals.map((g: { position: number; improved: unknown }) => [g.position, g.improved])).toEqual([
+        [1, null],
+        [2, null],
+        [3, null],
+      ]);
       const [g1, g2, g3] = agreed.body.goals.map((g: { id: string }) => g.id);
 
-      const partial = await http().post(`/care-plans/${agreed.body.id}/review`).set('Authorization', admin()).send({ reviewedOn: '2026-09-20', goals: [{ goalId: g1, performance: 5, satisfaction: 5 }] }).expect(409);
+      const partial = await http()
+        .post(`/care-plans/${agreed.body.id}/review`)
+        .set('Authorization', admin())
+        .send({ reviewedOn: '2026-09-20', goals: [{ goalId: g1, performance: 5, satisfaction: 5 }] })
+        .expect(409);
       expect(partial.body.code).toBe('CARE.REVIEW_GOALS_MISMATCH');
       const early = await http()
         .post(`/care-plans/${agreed.body.id}/review`)
@@ -116,7 +189,12 @@ describe('care delivery', () => {
         .expect(200);
       expect(reviewed.body).toMatchObject({ reviewedOn: '2026-09-20', goalsImproved: 2 });
       expect(reviewed.body.goals.map((g: { improved: boolean }) => g.improved)).toEqual([true, false, true]);
-      expect(reviewed.body.goals[0]).toMatchObject({ performanceAtStart: 3, performanceAtReview: 6, satisfactionAtStart: 2, satisfactionAtReview: 2 });
+      expect(reviewed.body.goals[0]).toMatchObject({
+        performanceAtStart: 3,
+        performanceAtReview: 6,
+        satisfactionAtStart: 2,
+        satisfactionAtReview: 2,
+      });
       expect((await http().get(`/care-plans/${agreed.body.id}`).set('Authorization', admin()).expect(200)).body).toEqual(reviewed.body);
 
       const again = await http()
@@ -132,27 +210,67 @@ describe('care delivery', () => {
       const bad = await http()
         .post(`/service-users/${p.id}/care-plans`)
         .set('Authorization', admin())
-        .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals: [{ description: 'x', performanceAtStart: 0, satisfactionAtStart: 11 }] })
+        .send({
+          agreedOn: '2026-04-01',
+          reviewDueOn: '2026-10-01',
+          goals: [{ description: 'x', performanceAtStart: 0, satisfactionAtStart: 11 }],
+        })
         .expect(400);
-      expect(bad.body.message).toEqual(expect.arrayContaining(['goals.0.performanceAtStart must not be less than 1', 'goals.0.satisfactionAtStart must not be greater than 10']));
-      const none = await http().post(`/service-users/${p.id}/care-plans`).set('Authorization', admin()).send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals: [] }).expect(400);
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining([
+          'goals.0.performanceAtStart must not be less than 1',
+          'goals.0.satisfactionAtStart must not be greater than 10',
+        ]),
+      );
+      const none = await http()
+        .post(`/service-users/${p.id}/care-plans`)
+        .set('Authorization', admin())
+        .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals: [] })
+        .expect(400);
       expect(none.body.message.join('; ')).toContain('goals must contain at least 1 elements');
-      const dates = await http().post(`/service-users/${p.id}/care-plans`).set('Authorization', admin()).send({ agreedOn: '2026-04-01', reviewDueOn: '2026-04-01', goals }).expect(400);
+      const dates = await http()
+        .post(`/service-users/${p.id}/care-plans`)
+        .set('Authorization', admin())
+        .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-04-01', goals })
+        .expect(400);
       expect(dates.body).toMatchObject({ code: 'CARE.REVIEW_DUE_NOT_AFTER_AGREEMENT', message: expect.stringContaining('reviewDueOn') });
-      expect((await http().post(`/service-users/${MISSING}/care-plans`).set('Authorization', admin()).send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals }).expect(404)).body.code).toBe('CARE.SERVICE_USER_NOT_FOUND');
-      expect((await http().get(`/care-plans/${MISSING}`).set('Authorization', admin()).expect(404)).body.code).toBe('CARE.CARE_PLAN_NOT_FOUND');
-      const review = await http().post(`/care-plans/${MISSING}/review`).set('Authorization', admin()).send({ reviewedOn: '2026-09-21', goals: [{ goalId: MISSING, performance: 5, satisfaction: 5 }] }).expect(404);
+      expect(
+        (
+          await http()
+            .post(`/service-users/${MISSING}/care-plans`)
+            .set('Authorization', admin())
+            .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals })
+            .expect(404)
+        ).body.code,
+      ).toBe('CARE.SERVICE_USER_NOT_FOUND');
+      expect((await http().get(`/care-plans/${MISSING}`).set('Authorization', admin()).expect(404)).body.code).toBe(
+        'CARE.CARE_PLAN_NOT_FOUND',
+      );
+      const review = await http()
+        .post(`/care-plans/${MISSING}/review`)
+        .set('Authorization', admin())
+        .send({ reviewedOn: '2026-09-21', goals: [{ goalId: MISSING, performance: 5, satisfaction: 5 }] })
+        .expect(404);
       expect(review.body.code).toBe('CARE.CARE_PLAN_NOT_FOUND');
     });
 
     it('lists plans by person and by whether they await review', async () => {
       const p = await person();
       for (const agreedOn of ['2026-01-10', '2026-02-10']) {
-        await http().post(`/service-users/${p.id}/care-plans`).set('Authorization', admin()).send({ agreedOn, reviewDueOn: '2026-08-01', goals: goals.slice(0, 1) }).expect(201);
+        await http()
+          .post(`/service-users/${p.id}/care-plans`)
+          .set('Authorization', admin())
+          .send({ agreedOn, reviewDueOn: '2026-08-01', goals: goals.slice(0, 1) })
+          .expect(201);
       }
-      const mine = await http().get(`/care-plans?serviceUserId=${p.id}&state=awaiting-review&limit=1`).set('Authorization', admin()).expect(200);
+      const mine = await http()
+        .get(`/care-plans?serviceUserId=${p.id}&state=awaiting-review&limit=1`)
+        .set('Authorization', admin())
+        .expect(200);
       expect(mine.body).toMatchObject({ total: 2, limit: 1, items: [{ serviceUserId: p.id, reviewedOn: null }] });
-      expect((await http().get(`/care-plans?serviceUserId=${p.id}&state=reviewed`).set('Authorization', admin()).expect(200)).body.total).toBe(0);
+      expect(
+        (await http().get(`/care-plans?serviceUserId=${p.id}&state=reviewed`).set('Authorization', admin()).expect(200)).body.total,
+      ).toBe(0);
     });
   });
 
@@ -160,8 +278,23 @@ describe('care delivery', () => {
     it('plans a visit, delivers it once, and refuses a second delivery', async () => {
       const p = await person();
       const c = await carer();
-      const v = await visit({ serviceUserId: p.id, carerId: c.id, serviceType: 'befriending', plannedStart: '2026-03-02T10:00:00+00:00', plannedMinutes: 60 });
-      expect(v).toEqual({ id: expect.any(String), serviceUserId: p.id, carerId: c.id, serviceType: 'befriending', plannedStart: '2026-03-02T10:00:00.000Z', plannedMinutes: 60, status: 'planned', deliveredMinutes: null });
+      const v = await visit({
+        serviceUserId: p.id,
+        carerId: c.id,
+        serviceType: 'befriending',
+        plannedStart: '2026-03-02T10:00:00+00:00',
+        plannedMinutes: 60,
+      });
+      expect(v).toEqual({
+        id: expect.any(String),
+        serviceUserId: p.id,
+        carerId: c.id,
+        serviceType: 'befriending',
+        plannedStart: '2026-03-02T10:00:00.000Z',
+        plannedMinutes: 60,
+        status: 'planned',
+        deliveredMinutes: null,
+      });
       const delivered = await outcome(v.id, { status: 'delivered', deliveredMinutes: 55 }).expect(200);
       expect(delivered.body).toMatchObject({ status: 'delivered', deliveredMinutes: 55 });
       const again = await outcome(v.id, { status: 'delivered', deliveredMinutes: 60 }).expect(409);
@@ -172,7 +305,10 @@ describe('care delivery', () => {
 
     it('lets only one of two simultaneous deliveries through', async () => {
       const v = await visit({ serviceUserId: (await person()).id, carerId: (await carer()).id });
-      const results = await Promise.all([outcome(v.id, { status: 'delivered', deliveredMinutes: 30 }), outcome(v.id, { status: 'delivered', deliveredMinutes: 35 })]);
+      const results = await Promise.all([
+        outcome(v.id, { status: 'delivered', deliveredMinutes: 30 }),
+        outcome(v.id, { status: 'delivered', deliveredMinutes: 35 }),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)?.body.code).toBe('CARE.VISIT_ALREADY_DELIVERED');
       const stored = await mesh.nodeQuery<{ delivered_minutes: number }>(COOP, 'SELECT delivered_minutes FROM visit WHERE id = $1', [v.id]);
@@ -184,22 +320,38 @@ describe('care delivery', () => {
       const c = await carer();
       const cancelled = await visit({ serviceUserId: p.id, carerId: c.id });
       await outcome(cancelled.id, { status: 'cancelled' }).expect(200);
-      expect((await outcome(cancelled.id, { status: 'delivered', deliveredMinutes: 30 }).expect(409)).body.code).toBe('CARE.VISIT_CANCELLED');
+      expect((await outcome(cancelled.id, { status: 'delivered', deliveredMinutes: 30 }).expect(409)).body.code).toBe(
+        'CARE.VISIT_CANCELLED',
+      );
       const missed = await visit({ serviceUserId: p.id, carerId: c.id });
       expect((await outcome(missed.id, { status: 'missed' }).expect(200)).body).toMatchObject({ status: 'missed', deliveredMinutes: null });
-      expect((await outcome(missed.id, { status: 'delivered', deliveredMinutes: 30 }).expect(409)).body.code).toBe('CARE.VISIT_ALREADY_MISSED');
+      expect((await outcome(missed.id, { status: 'delivered', deliveredMinutes: 30 }).expect(409)).body.code).toBe(
+        'CARE.VISIT_ALREADY_MISSED',
+      );
     });
 
     it('needs delivered minutes above zero for a delivery and none otherwise, naming the field; the database holds the same rule', async () => {
       const v = await visit({ serviceUserId: (await person()).id, carerId: (await carer()).id });
-      for (const body of [{ status: 'delivered' }, { status: 'delivered', deliveredMinutes: 0 }, { status: 'delivered', deliveredMinutes: 12.5 }, { status: 'missed', deliveredMinutes: 20 }]) {
+      for (const body of [
+        { status: 'delivered' },
+        { status: 'delivered', deliveredMinutes: 0 },
+        { status: 'delivered', deliveredMinutes: 12.5 },
+        { status: 'missed', deliveredMinutes: 20 },
+      ]) {
         const res = await outcome(v.id, body).expect(400);
         expect(res.body.message.join('; ')).toContain('deliveredMinutes');
       }
       expect((await outcome(v.id, { status: 'finished' }).expect(400)).body.message.join('; ')).toContain('status must be one of');
-      await expect(mesh.nodeQuery(COOP, "UPDATE visit SET status = 'delivered' WHERE id = $1", [v.id])).rejects.toThrow(/ck_visit_delivered_minutes/);
-      await expect(mesh.nodeQuery(COOP, "UPDATE visit SET delivered_minutes = 10 WHERE id = $1", [v.id])).rejects.toThrow(/ck_visit_delivered_minutes/);
-      expect((await http().get(`/visits/${v.id}`).set('Authorization', admin()).expect(200)).body).toMatchObject({ status: 'planned', deliveredMinutes: null });
+      await expect(mesh.nodeQuery(COOP, "UPDATE visit SET status = 'delivered' WHERE id = $1", [v.id])).rejects.toThrow(
+        /ck_visit_delivered_minutes/,
+      );
+      await expect(mesh.nodeQuery(COOP, 'UPDATE visit SET delivered_minutes = 10 WHERE id = $1', [v.id])).rejects.toThrow(
+        /ck_visit_delivered_minutes/,
+      );
+      expect((await http().get(`/visits/${v.id}`).set('Authorization', admin()).expect(200)).body).toMatchObject({
+        status: 'planned',
+        deliveredMinutes: null,
+      });
     });
 
     it("needs a carer employed on the visit's day, by the co-op's clock", async () => {
@@ -212,10 +364,14 @@ describe('care delivery', () => {
       const refused = await plan({ serviceUserId: p.id, carerId: leaver.id, plannedStart: '2026-06-15T23:30:00Z' }).expect(409);
       expect(refused.body).toMatchObject({ code: 'CARE.CARER_NOT_EMPLOYED', message: expect.stringContaining('2026-06-16') });
       await visit({ serviceUserId: p.id, carerId: leaver.id, plannedStart: '2026-06-15T22:59:00Z' });
-      expect((await plan({ serviceUserId: p.id, carerId: starter.id, plannedStart: '2026-06-15T22:30:00Z' }).expect(409)).body.code).toBe('CARE.CARER_NOT_EMPLOYED');
+      expect((await plan({ serviceUserId: p.id, carerId: starter.id, plannedStart: '2026-06-15T22:30:00Z' }).expect(409)).body.code).toBe(
+        'CARE.CARER_NOT_EMPLOYED',
+      );
       expect((await plan({ serviceUserId: p.id, carerId: MISSING }).expect(404)).body.code).toBe('WORKFORCE.STAFF_NOT_FOUND');
       expect((await plan({ serviceUserId: MISSING, carerId: starter.id }).expect(404)).body.code).toBe('CARE.SERVICE_USER_NOT_FOUND');
-      expect((await plan({ serviceUserId: p.id, carerId: starter.id, plannedStart: '2026-07-01T09:00:00' }).expect(400)).body.message.join('; ')).toContain('plannedStart must be a date and time with a zone offset');
+      expect(
+        (await plan({ serviceUserId: p.id, carerId: starter.id, plannedStart: '2026-07-01T09:00:00' }).expect(400)).body.message.join('; '),
+      ).toContain('plannedStart must be a date and time with a zone offset');
     });
 
     it('reschedules a planned visit to a carer employed on the day, and only a planned one', async () => {
@@ -223,14 +379,31 @@ describe('care delivery', () => {
       const first = await carer();
       const second = await carer({ startedOn: '2026-05-01' });
       const v = await visit({ serviceUserId: p.id, carerId: first.id, plannedStart: '2026-04-20T09:00:00Z' });
-      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ carerId: second.id }).expect(409)).body.code).toBe('CARE.CARER_NOT_EMPLOYED');
-      const moved = await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ carerId: second.id, plannedStart: '2026-05-04T09:00:00Z', plannedMinutes: 45 }).expect(200);
-      expect(moved.body).toMatchObject({ carerId: second.id, plannedStart: '2026-05-04T09:00:00.000Z', plannedMinutes: 45, status: 'planned' });
+      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ carerId: second.id }).expect(409)).body.code).toBe(
+        'CARE.CARER_NOT_EMPLOYED',
+      );
+      const moved = await http()
+        .patch(`/visits/${v.id}`)
+        .set('Authorization', admin())
+        .send({ carerId: second.id, plannedStart: '2026-05-04T09:00:00Z', plannedMinutes: 45 })
+        .expect(200);
+      expect(moved.body).toMatchObject({
+        carerId: second.id,
+        plannedStart: '2026-05-04T09:00:00.000Z',
+        plannedMinutes: 45,
+        status: 'planned',
+      });
       await outcome(v.id, { status: 'delivered', deliveredMinutes: 45 }).expect(200);
-      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ plannedMinutes: 30 }).expect(409)).body.code).toBe('CARE.VISIT_ALREADY_DELIVERED');
-      expect((await http().patch(`/visits/${MISSING}`).set('Authorization', admin()).send({ plannedMinutes: 30 }).expect(404)).body.code).toBe('CARE.VISIT_NOT_FOUND');
+      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ plannedMinutes: 30 }).expect(409)).body.code).toBe(
+        'CARE.VISIT_ALREADY_DELIVERED',
+      );
+      expect(
+        (await http().patch(`/visits/${MISSING}`).set('Authorization', admin()).send({ plannedMinutes: 30 }).expect(404)).body.code,
+      ).toBe('CARE.VISIT_NOT_FOUND');
       expect((await outcome(MISSING, { status: 'missed' }).expect(404)).body.code).toBe('CARE.VISIT_NOT_FOUND');
-      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ serviceUserId: MISSING }).expect(400)).body.message).toContain('property serviceUserId should not exist');
+      expect(
+        (await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ serviceUserId: MISSING }).expect(400)).body.message,
+      ).toContain('property serviceUserId should not exist');
     });
 
     it('lists visits paginated, by person, status and days', async () => {
@@ -244,9 +417,14 @@ describe('care delivery', () => {
       expect(all.body).toMatchObject({ total: 3, limit: 2, items: [{ id: a.id }, { id: b.id }] });
       const planned = await http().get(`/visits?serviceUserId=${p.id}&status=planned`).set('Authorization', admin()).expect(200);
       expect(planned.body.items.map((v: { id: string }) => v.id)).toEqual([a.id, d.id]);
-      const days = await http().get(`/visits?serviceUserId=${p.id}&from=2026-02-02&to=2026-02-03`).set('Authorization', admin()).expect(200);
+      const days = await http()
+        .get(`/visits?serviceUserId=${p.id}&from=2026-02-02&to=2026-02-03`)
+        .set('Authorization', admin())
+        .expect(200);
       expect(days.body.items.map((v: { id: string }) => v.id)).toEqual([b.id, d.id]);
-      expect((await http().get('/visits?status=done&carerId=nope').set('Authorization', admin()).expect(400)).body.message.join('; ')).toMatch(/carerId must be a UUID.*status must be one of|status must be one of.*carerId must be a UUID/);
+      expect(
+        (await http().get('/visits?status=done&carerId=nope').set('Authorization', admin()).expect(400)).body.message.join('; '),
+      ).toMatch(/carerId must be a UUID.*status must be one of|status must be one of.*carerId must be a UUID/);
     });
   });
 
@@ -259,8 +437,12 @@ describe('care delivery', () => {
       const delivered = await visit({ serviceUserId: p.id, carerId: a.id, plannedStart: '2025-11-10T09:00:00Z' });
       await outcome(delivered.id, { status: 'delivered', deliveredMinutes: 30 }).expect(200);
       await visit({ serviceUserId: p.id, carerId: b.id, plannedStart: '2025-11-30T23:30:00Z' }); // still 30 November in winter
-      await outcome((await visit({ serviceUserId: p.id, carerId: c.id, plannedStart: '2025-11-12T09:00:00Z' })).id, { status: 'cancelled' }).expect(200);
-      await outcome((await visit({ serviceUserId: p.id, carerId: d.id, plannedStart: '2025-11-13T09:00:00Z' })).id, { status: 'missed' }).expect(200);
+      await outcome((await visit({ serviceUserId: p.id, carerId: c.id, plannedStart: '2025-11-12T09:00:00Z' })).id, {
+        status: 'cancelled',
+      }).expect(200);
+      await outcome((await visit({ serviceUserId: p.id, carerId: d.id, plannedStart: '2025-11-13T09:00:00Z' })).id, {
+        status: 'missed',
+      }).expect(200);
       await visit({ serviceUserId: p.id, carerId: e.id, plannedStart: '2025-12-01T00:00:00Z' });
       await visit({ serviceUserId: p.id, carerId: e.id, plannedStart: '2025-10-31T23:59:00Z' });
       await visit({ serviceUserId: q.id, carerId: e.id, plannedStart: '2025-11-05T09:00:00Z' });
@@ -285,9 +467,15 @@ describe('care delivery', () => {
     });
 
     it('refuses a month that is not YYYY-MM, and answers 404 for a person who does not exist', async () => {
-      expect((await http().get('/care/continuity?month=2025-13').set('Authorization', admin()).expect(400)).body.message).toContain('month must be a month, YYYY-MM');
-      expect((await http().get('/care/continuity').set('Authorization', admin()).expect(400)).body.message).toContain('month must be a month, YYYY-MM');
-      expect((await http().get(`/service-users/${MISSING}/continuity?month=2025-11`).set('Authorization', admin()).expect(404)).body.code).toBe('CARE.SERVICE_USER_NOT_FOUND');
+      expect((await http().get('/care/continuity?month=2025-13').set('Authorization', admin()).expect(400)).body.message).toContain(
+        'month must be a month, YYYY-MM',
+      );
+      expect((await http().get('/care/continuity').set('Authorization', admin()).expect(400)).body.message).toContain(
+        'month must be a month, YYYY-MM',
+      );
+      expect(
+        (await http().get(`/service-users/${MISSING}/continuity?month=2025-11`).set('Authorization', admin()).expect(404)).body.code,
+      ).toBe('CARE.SERVICE_USER_NOT_FOUND');
     });
   });
 
@@ -303,19 +491,58 @@ describe('care delivery', () => {
       await http().patch(`/service-users/${gone.id}`).set('Authorization', admin()).send({ endedOn: '2014-12-31' }).expect(200);
       await person({ fundingType: 'direct-payment', startedOn: '2016-01-01' });
 
-      const deliver = async (body: object, minutes: number) => outcome((await visit({ carerId: c.id, ...body })).id, { status: 'delivered', deliveredMinutes: minutes }).expect(200);
-      await deliver({ serviceUserId: council.id, serviceType: 'personal-care', plannedStart: '2015-02-01T08:00:00Z', plannedMinutes: 45 }, 40);
-      await deliver({ serviceUserId: council.id, serviceType: 'personal-care', plannedStart: '2015-02-02T08:00:00Z', plannedMinutes: 45 }, 50);
-      await visit({ carerId: c.id, serviceUserId: council.id, serviceType: 'personal-care', plannedStart: '2015-02-03T08:00:00Z', plannedMinutes: 30 });
-      await outcome((await visit({ carerId: c.id, serviceUserId: isf.id, serviceType: 'befriending', plannedStart: '2015-04-01T14:00:00Z', plannedMinutes: 120 })).id, { status: 'missed' }).expect(200);
-      await outcome((await visit({ carerId: c.id, serviceUserId: isf.id, serviceType: 'befriending', plannedStart: '2015-04-02T14:00:00Z', plannedMinutes: 60 })).id, { status: 'cancelled' }).expect(200);
+      const deliver = async (body: object, minutes: number) =>
+        outcome((await visit({ carerId: c.id, ...body })).id, { status: 'delivered', deliveredMinutes: minutes }).expect(200);
+      await deliver(
+        { serviceUserId: council.id, serviceType: 'personal-care', plannedStart: '2015-02-01T08:00:00Z', plannedMinutes: 45 },
+        40,
+      );
+      await deliver(
+        { serviceUserId: council.id, serviceType: 'personal-care', plannedStart: '2015-02-02T08:00:00Z', plannedMinutes: 45 },
+        50,
+      );
+      await visit({
+        carerId: c.id,
+        serviceUserId: council.id,
+        serviceType: 'personal-care',
+        plannedStart: '2015-02-03T08:00:00Z',
+        plannedMinutes: 30,
+      });
+      await outcome(
+        (
+          await visit({
+            carerId: c.id,
+            serviceUserId: isf.id,
+            serviceType: 'befriending',
+            plannedStart: '2015-04-01T14:00:00Z',
+            plannedMinutes: 120,
+          })
+        ).id,
+        { status: 'missed' },
+      ).expect(200);
+      await outcome(
+        (
+          await visit({
+            carerId: c.id,
+            serviceUserId: isf.id,
+            serviceType: 'befriending',
+            plannedStart: '2015-04-02T14:00:00Z',
+            plannedMinutes: 60,
+          })
+        ).id,
+        { status: 'cancelled' },
+      ).expect(200);
       await deliver({ serviceUserId: council.id, serviceType: 'transport', plannedStart: '2014-12-31T10:00:00Z', plannedMinutes: 90 }, 90);
 
       const agreed = (
         await http()
           .post(`/service-users/${council.id}/care-plans`)
           .set('Authorization', admin())
-          .send({ agreedOn: '2014-06-01', reviewDueOn: '2014-12-01', goals: [1, 2, 3].map((n) => ({ description: `Goal ${n}`, performanceAtStart: 5, satisfactionAtStart: 5 })) })
+          .send({
+            agreedOn: '2014-06-01',
+            reviewDueOn: '2014-12-01',
+            goals: [1, 2, 3].map((n) => ({ description: `Goal ${n}`, performanceAtStart: 5, satisfactionAtStart: 5 })),
+          })
           .expect(201)
       ).body;
       const scores = [
@@ -326,7 +553,14 @@ describe('care delivery', () => {
       await http()
         .post(`/care-plans/${agreed.id}/review`)
         .set('Authorization', admin())
-        .send({ reviewedOn: '2015-01-15', goals: agreed.goals.map((g: { id: string }, i: number) => ({ goalId: g.id, performance: scores[i][0], satisfaction: scores[i][1] })) })
+        .send({
+          reviewedOn: '2015-01-15',
+          goals: agreed.goals.map((g: { id: string }, i: number) => ({
+            goalId: g.id,
+            performance: scores[i][0],
+            satisfaction: scores[i][1],
+          })),
+        })
         .expect(200);
 
       const res = await http().get('/care/summary?from=2015-01-01&to=2015-12-31').set('Authorization', admin()).expect(200);
@@ -337,11 +571,25 @@ describe('care delivery', () => {
         peopleSupported: 3,
         peopleByFundingType: { 'council-commissioned': 2, 'direct-payment': 0, 'individual-service-fund': 1, 'self-funder': 0 },
         visitsByServiceType: {
-          'personal-care': { visitsPlanned: 3, minutesPlanned: 120, visitsDelivered: 2, minutesDelivered: 90, visitsMissed: 0, visitsCancelled: 0 },
+          'personal-care': {
+            visitsPlanned: 3,
+            minutesPlanned: 120,
+            visitsDelivered: 2,
+            minutesDelivered: 90,
+            visitsMissed: 0,
+            visitsCancelled: 0,
+          },
           'domestic-help': none,
           gardening: none,
           transport: none,
-          befriending: { visitsPlanned: 1, minutesPlanned: 120, visitsDelivered: 0, minutesDelivered: 0, visitsMissed: 1, visitsCancelled: 1 },
+          befriending: {
+            visitsPlanned: 1,
+            minutesPlanned: 120,
+            visitsDelivered: 0,
+            minutesDelivered: 0,
+            visitsMissed: 1,
+            visitsCancelled: 1,
+          },
           'meals-and-shopping': none,
           advocacy: none,
         },
@@ -354,7 +602,9 @@ describe('care delivery', () => {
     it('refuses a period that ends before it starts, naming the fields', async () => {
       const res = await http().get('/care/summary?from=2015-12-31&to=2015-01-01').set('Authorization', admin()).expect(400);
       expect(res.body).toMatchObject({ code: 'CARE.PERIOD_INVERTED', message: expect.stringContaining('to (2015-01-01)') });
-      expect((await http().get('/care/summary?from=2015-01-01&to=31/12/2015').set('Authorization', admin()).expect(400)).body.message).toContain('to must be a date, YYYY-MM-DD');
+      expect(
+        (await http().get('/care/summary?from=2015-01-01&to=31/12/2015').set('Authorization', admin()).expect(400)).body.message,
+      ).toContain('to must be a date, YYYY-MM-DD');
     });
   });
 
@@ -382,7 +632,10 @@ describe('care delivery', () => {
   });
 
   it('keeps care records on the node: nothing about people or visits goes to the outbox', async () => {
-    const rows = await mesh.nodeQuery(COOP, "SELECT id FROM outbox_message WHERE envelope::text ~* '(service.user|visit|care.plan|Continuity One)'");
+    const rows = await mesh.nodeQuery(
+      COOP,
+      "SELECT id FROM outbox_message WHERE envelope::text ~* '(service.user|visit|care.plan|Continuity One)'",
+    );
     expect(rows).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { NatsLink } from '@app/federation';
-import { TestMesh } from '../support/mesh';
+
 import { BlackHoleProxy } from '../support/black-hole-proxy';
+import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -30,8 +31,16 @@ describe('a silently dead NATS link', () => {
     const timing = { HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_INTERVAL_MS) };
     await mesh.startHub({ ...timing, HEARTBEAT_TIMEOUT_MS: String(3 * HEARTBEAT_INTERVAL_MS), NATS_URL: hubProxy.url });
     await mesh.startNode(COOP, { ...timing, NATS_URL: nodeProxy.url });
-    await waitFor('the co-op registered and online', async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body, (c) => c.connectivity === 'online' && c.localities?.length > 0);
-    await waitFor('both ready', async () => [await hubReady(), await nodeReady()], (s) => s[0] === 200 && s[1] === 200);
+    await waitFor(
+      'the co-op registered and online',
+      async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body,
+      (c) => c.connectivity === 'online' && c.localities?.length > 0,
+    );
+    await waitFor(
+      'both ready',
+      async () => [await hubReady(), await nodeReady()],
+      (s) => s[0] === 200 && s[1] === 200,
+    );
   });
 
   afterAll(async () => {
@@ -41,7 +50,13 @@ describe('a silently dead NATS link', () => {
   });
 
   /** How long after `since` a condition first held, polling every 50 ms. */
-  async function noticedAfter<T>(what: string, since: number, probe: () => Promise<T>, accept: (v: T) => boolean, timeoutMs: number): Promise<number> {
+  async function noticedAfter<T>(
+    what: string,
+    since: number,
+    probe: () => Promise<T>,
+    accept: (v: T) => boolean,
+    timeoutMs: number,
+  ): Promise<number> {
     await waitFor(what, probe, accept, { timeoutMs, intervalMs: 50 });
     return Date.now() - since;
   }
@@ -51,7 +66,11 @@ describe('a silently dead NATS link', () => {
     nodeProxy.blackHole();
     const elapsed = await noticedAfter('the node to report NATS down on /ready', since, nodeReady, (s) => s === 503, 10_000);
     const status = await nodeStatus();
-    expect({ elapsed, natsConnected: status.natsConnected, nats: status.nats.status }).toEqual({ elapsed: expect.any(Number), natsConnected: false, nats: 'down' });
+    expect({ elapsed, natsConnected: status.natsConnected, nats: status.nats.status }).toEqual({
+      elapsed: expect.any(Number),
+      natsConnected: false,
+      nats: 'down',
+    });
     expect(elapsed).toBeLessThanOrEqual(NOTICED_WITHIN_MS);
     expect((await mesh.nodeHttp(COOP).get('/ready')).body.error?.nats).toMatchObject({ status: 'down', reason: expect.any(String) });
     expect(await hubReady()).toBe(200);

@@ -15,9 +15,14 @@ describe('decimal input over HTTP', () => {
   afterAll(() => mesh.dispose());
 
   it('refuses miles of 1e-7 on an expense claim with 400 naming the field, and stores nothing', async () => {
-    const volunteer = (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Val Hirst', joinedOn: '2025-01-06' }).expect(201)).body;
+    const volunteer = (
+      await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Val Hirst', joinedOn: '2025-01-06' }).expect(201)
+    ).body;
     const claim = (miles: unknown) =>
-      http().post(`/volunteers/${volunteer.id}/expenses`).set('Authorization', admin()).send({ kind: 'mileage', miles, incurredOn: '2025-02-03', description: 'To a befriending visit' });
+      http()
+        .post(`/volunteers/${volunteer.id}/expenses`)
+        .set('Authorization', admin())
+        .send({ kind: 'mileage', miles, incurredOn: '2025-02-03', description: 'To a befriending visit' });
     for (const miles of [1e-7, 1.5e-7, 12.25, 0.1 + 0.2]) {
       const res = await claim(miles);
       expect({ miles, status: res.status }).toEqual({ miles, status: 400 });
@@ -31,7 +36,10 @@ describe('decimal input over HTTP', () => {
   it('refuses a board cap of 1e-7 in PUT /rulebook with 400 naming the field, and adopts nothing', async () => {
     const before = (await http().get('/rulebook').set('Authorization', admin()).expect(200)).body;
     const board = before.rulebook.board.map((b: object, i: number) => (i === 0 ? { ...b, capPercent: 1e-7 } : b));
-    const res = await http().put('/rulebook').set('Authorization', admin()).send({ rulebook: { ...before.rulebook, template: 'custom', board } });
+    const res = await http()
+      .put('/rulebook')
+      .set('Authorization', admin())
+      .send({ rulebook: { ...before.rulebook, template: 'custom', board } });
     expect(res.status).toBe(400);
     expect(res.body.message.join()).toMatch(/rulebook\.board\.0\.capPercent must be a number with at most 1 decimal place/);
     expect((await http().get('/rulebook').set('Authorization', admin())).body.version).toBe(before.version);

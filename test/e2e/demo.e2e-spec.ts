@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { dropTestDatabase } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
 
@@ -14,7 +15,8 @@ describe('the demo', () => {
 
   afterAll(async () => {
     // A failed run keeps its logs (.demo/logs-<namespace>/) for whoever looks into it.
-    for (const dir of passed ? [`logs-${namespace}`, `nats-${namespace}`] : [`nats-${namespace}`]) rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
+    for (const dir of passed ? [`logs-${namespace}`, `nats-${namespace}`] : [`nats-${namespace}`])
+      rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
     for (const db of ['hub', 'colne_valley', 'holme_valley', 'preston']) await dropTestDatabase(`ccm_${namespace}_${db}`);
   });
 

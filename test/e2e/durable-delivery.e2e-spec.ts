@@ -1,9 +1,12 @@
-import type { CoopProfilePayload } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
-import { NatsConnection, connect } from 'nats';
-import { COOP_PROFILE_UPDATED_V1, COOP_REGISTERED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
+
+import { connect, NatsConnection } from 'nats';
 import { DataSource, QueryRunner } from 'typeorm';
+
+import type { CoopProfilePayload } from '@app/contracts';
+import { buildMessage, COOP_PROFILE_UPDATED_V1, COOP_REGISTERED_V1, encodeMessage, subjectScheme } from '@app/contracts';
 import { InboxProcessor, NatsLink, OutboxRelay, OutboxService } from '@app/federation';
+
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';
 import { waitFor } from '../support/wait-for';
@@ -20,12 +23,23 @@ describe('durable delivery between node and hub', () => {
   /** A co-op's backlog per subject is capped low here, so the test can fill it. */
   const HUB_ENV = { STREAM_MAX_MSGS_PER_SUBJECT: '10' };
   const admin = () => mesh.nodeToken(COOP, 'coop-admin');
-  const profile: CoopProfilePayload = { name: 'Colne Valley Care Co-op', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
+  const profile: CoopProfilePayload = {
+    name: 'Colne Valley Care Co-op',
+    legalForm: 'community-benefit-society',
+    localities: ['Marsden'],
+    servicesOffered: ['personal-care'],
+    nodeVersion: '0.1.0',
+  };
 
   const hubCoop = async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0];
-  const nodeOutbox = () => mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(COOP, 'SELECT id, status, type, attempts FROM outbox_message');
+  const nodeOutbox = () =>
+    mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(
+      COOP,
+      'SELECT id, status, type, attempts FROM outbox_message',
+    );
   /** Exactly once is counted in effects: the audit row the inbox writes with each message it applies. */
-  const applied = async (id: string) => Number((await mesh.hubQuery<{ n: string }>('SELECT count(*) AS n FROM audit_event WHERE target = $1', [`message=${id}`]))[0].n);
+  const applied = async (id: string) =>
+    Number((await mesh.hubQuery<{ n: string }>('SELECT count(*) AS n FROM audit_event WHERE target = $1', [`message=${id}`]))[0].n);
   const hubSent = async (type: string, causationOrMessageId: string) =>
     Number(
       (
@@ -35,7 +49,8 @@ describe('durable delivery between node and hub', () => {
         )
       )[0].n,
     );
-  const rename = (name: string) => mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${admin()}`).send({ name }).expect(200);
+  const rename = (name: string) =>
+    mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${admin()}`).send({ name }).expect(200);
   const publishRaw = async (subject: string, data: Uint8Array, msgID: string) => raw.jetstream().publish(subject, data, { msgID });
 
   beforeAll(async () => {
@@ -55,7 +70,11 @@ describe('durable delivery between node and hub', () => {
 
   it('delivers messages written while NATS is unreachable, each exactly once, when it comes back', async () => {
     await server.stop();
-    await waitFor('the node to see NATS down', async () => (await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${admin()}`)).body.natsConnected, (up) => up === false);
+    await waitFor(
+      'the node to see NATS down',
+      async () => (await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${admin()}`)).body.natsConnected,
+      (up) => up === false,
+    );
 
     for (const name of ['Colne Valley A', 'Colne Valley B', 'Colne Valley C']) await rename(name);
     const waiting = (await nodeOutbox()).filter((r) => r.type === 'coop.profile-updated');
@@ -64,7 +83,9 @@ describe('durable delivery between node and hub', () => {
 
     await server.resume();
     await waitFor('the last name on the hub', hubCoop, (c) => c?.name === 'Colne Valley C');
-    await waitFor('every profile change confirmed by receipt', nodeOutbox, (rows) => rows.filter((r) => r.type === 'coop.profile-updated').every((r) => r.status === 'confirmed'));
+    await waitFor('every profile change confirmed by receipt', nodeOutbox, (rows) =>
+      rows.filter((r) => r.type === 'coop.profile-updated').every((r) => r.status === 'confirmed'),
+    );
     for (const row of waiting) expect(await applied(row.id)).toBe(1);
   });
 
@@ -77,12 +98,24 @@ describe('durable delivery between node and hub', () => {
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
     expect(second.seq).toBe(first.seq);
-    await waitFor('the registration applied', () => applied(envelope.id), (n) => n === 1);
-    await waitFor('its receipt queued', () => hubSent('federation.receipt', envelope.id), (n) => n === 1);
+    await waitFor(
+      'the registration applied',
+      () => applied(envelope.id),
+      (n) => n === 1,
+    );
+    await waitFor(
+      'its receipt queued',
+      () => hubSent('federation.receipt', envelope.id),
+      (n) => n === 1,
+    );
 
     // A repeat long after JetStream's duplicate window looks to the broker like a new message.
     await publishRaw(subject, encodeMessage(envelope), randomUUID());
-    await waitFor('the repeat answered with a second receipt', () => hubSent('federation.receipt', envelope.id), (n) => n === 2);
+    await waitFor(
+      'the repeat answered with a second receipt',
+      () => hubSent('federation.receipt', envelope.id),
+      (n) => n === 2,
+    );
     expect(await applied(envelope.id)).toBe(1);
     expect(await hubSent('registry.registration-accepted', envelope.id)).toBe(1);
   });
@@ -99,7 +132,11 @@ describe('durable delivery between node and hub', () => {
 
     await mesh.startHub(HUB_ENV);
     await waitFor('the lost change applied on the hub', hubCoop, (c) => c?.name === 'Colne Valley after the loss');
-    const settled = await waitFor('the republished row confirmed', nodeOutbox, (rows) => rows.find((r) => r.id === row.id)?.status === 'confirmed');
+    const settled = await waitFor(
+      'the republished row confirmed',
+      nodeOutbox,
+      (rows) => rows.find((r) => r.id === row.id)?.status === 'confirmed',
+    );
     expect(settled.find((r) => r.id === row.id)!.attempts).toBeGreaterThanOrEqual(2);
     expect(await applied(row.id)).toBe(1);
   });
@@ -113,12 +150,20 @@ describe('durable delivery between node and hub', () => {
       if (applied.id === envelope.id) await link.connection?.close();
     };
     await publishRaw(subjectScheme(mesh.root).coopMessage(COOP, envelope.type), encodeMessage(envelope), envelope.id);
-    await waitFor('the first hub to commit', () => applied(envelope.id), (n) => n === 1);
+    await waitFor(
+      'the first hub to commit',
+      () => applied(envelope.id),
+      (n) => n === 1,
+    );
     await mesh.stopHub();
 
     await mesh.startHub(HUB_ENV);
     // JetStream redelivers after the ack wait; the new hub finds the inbox row and only answers again.
-    await waitFor('the redelivery answered', () => hubSent('federation.receipt', envelope.id), (n) => n === 2);
+    await waitFor(
+      'the redelivery answered',
+      () => hubSent('federation.receipt', envelope.id),
+      (n) => n === 2,
+    );
     expect(await applied(envelope.id)).toBe(1);
     expect(await hubSent('registry.registration-accepted', envelope.id)).toBe(1);
   });
@@ -134,14 +179,18 @@ describe('durable delivery between node and hub', () => {
     const misaddressed = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'holme-valley' }));
     await publishRaw(subject, encodeMessage(misaddressed), misaddressed.id);
 
-    const original = mesh.signerOf(COOP).sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Original' }, { coopId: COOP, occurredAt: new Date(0) }));
+    const original = mesh
+      .signerOf(COOP)
+      .sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Original' }, { coopId: COOP, occurredAt: new Date(0) }));
     // Signed by the co-op itself: a repeat of a known id with other content is refused even when the signature is good.
     const { signature: _sig, ...unsigned } = original;
     const reused = mesh.signerOf(COOP).sign({ ...unsigned, payload: { ...original.payload, name: 'Forged' } });
     await publishRaw(scheme.coopMessage(COOP, original.type), encodeMessage(original), original.id);
     await publishRaw(scheme.coopMessage(COOP, original.type), encodeMessage(reused), randomUUID());
 
-    const good = mesh.signerOf(COOP).sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'After the bad ones' }, { coopId: COOP }));
+    const good = mesh
+      .signerOf(COOP)
+      .sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'After the bad ones' }, { coopId: COOP }));
     await publishRaw(scheme.coopMessage(COOP, good.type), encodeMessage(good), good.id);
 
     await waitFor('the good message applied', hubCoop, (c) => c?.name === 'After the bad ones');
@@ -153,7 +202,7 @@ describe('durable delivery between node and hub', () => {
     expect(dead.map((d) => d.reason)).toEqual([
       'message is not valid JSON',
       'unknown version 99 of coop.registered (known: 1)',
-      'claimed co-op holme-valley does not match the subject\'s co-op colne-valley',
+      "claimed co-op holme-valley does not match the subject's co-op colne-valley",
       `message id ${original.id} was seen before with different content`,
     ]);
     expect(dead[1].message_id).toBe(future.id);
@@ -172,11 +221,18 @@ describe('durable delivery between node and hub', () => {
         held.push(runner);
       }
       // Written on one of the held connections, which stays held: the relay and the inbox must do without the main pool.
-      const envelope = await node.get(OutboxService).enqueue(held[0].manager, COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Colne Valley with the pool full' }, {});
+      const envelope = await node
+        .get(OutboxService)
+        .enqueue(held[0].manager, COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Colne Valley with the pool full' }, {});
       await held[0].commitTransaction();
       await held[0].startTransaction();
       node.get(OutboxRelay).nudge();
-      await waitFor('the change confirmed by receipt while the pool is full', nodeOutbox, (rows) => rows.find((r) => r.id === envelope.id)?.status === 'confirmed', { timeoutMs: 15_000 });
+      await waitFor(
+        'the change confirmed by receipt while the pool is full',
+        nodeOutbox,
+        (rows) => rows.find((r) => r.id === envelope.id)?.status === 'confirmed',
+        { timeoutMs: 15_000 },
+      );
       expect(await applied(envelope.id)).toBe(1);
     } finally {
       for (const runner of held) {
@@ -190,14 +246,24 @@ describe('durable delivery between node and hub', () => {
     await mesh.stopHub();
     const names = Array.from({ length: 14 }, (_, i) => `Colne Valley backlog ${String(i).padStart(2, '0')}`);
     for (const name of names) await rename(name);
-    const rows = async () => (await mesh.nodeQuery<{ id: string; status: string; last_error: string | null }>(COOP, `SELECT id, status, last_error FROM outbox_message WHERE type = 'coop.profile-updated' AND envelope->'payload'->>'name' LIKE 'Colne Valley backlog %'`));
+    const rows = async () =>
+      await mesh.nodeQuery<{ id: string; status: string; last_error: string | null }>(
+        COOP,
+        `SELECT id, status, last_error FROM outbox_message WHERE type = 'coop.profile-updated' AND envelope->'payload'->>'name' LIKE 'Colne Valley backlog %'`,
+      );
     // At most ten fit under the cap (fewer once the first are republished, each copy taking a place);
     // the stream refuses the rest (err_code 10077) and they wait in the outbox, never published.
-    await waitFor('the stream full and the rest held back', rows, (r) => r.filter((x) => x.status === 'pending' && /stream limit reached/.test(x.last_error ?? '')).length >= 4);
+    await waitFor(
+      'the stream full and the rest held back',
+      rows,
+      (r) => r.filter((x) => x.status === 'pending' && /stream limit reached/.test(x.last_error ?? '')).length >= 4,
+    );
     expect((await rows()).filter((x) => x.status === 'published').length).toBeLessThanOrEqual(10);
 
     await mesh.startHub(HUB_ENV);
-    await waitFor('every change confirmed', rows, (r) => r.length === names.length && r.every((x) => x.status === 'confirmed'), { timeoutMs: 60_000 });
+    await waitFor('every change confirmed', rows, (r) => r.length === names.length && r.every((x) => x.status === 'confirmed'), {
+      timeoutMs: 60_000,
+    });
     expect(await hubCoop()).toEqual({ name: names[names.length - 1] });
     for (const row of await rows()) expect(await applied(row.id)).toBe(1);
   }, 90_000);

@@ -1,11 +1,20 @@
 import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
-import { COOP_PROFILE_UPDATED_V1, MESSAGE_CATALOG, REGISTRATION_ACCEPTED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
+
+import {
+  buildMessage,
+  COOP_PROFILE_UPDATED_V1,
+  encodeMessage,
+  MESSAGE_CATALOG,
+  REGISTRATION_ACCEPTED_V1,
+  subjectScheme,
+} from '@app/contracts';
 import { EnvelopeSigner } from '@app/federation';
+
+import { changedTables, DatabaseSnapshots } from '../support/db-snapshot';
+import { FuzzedApp, HttpFuzzRun, MeshState } from '../support/http-fuzz-run';
 import { TestMesh } from '../support/mesh';
 import { HostileMessage, hostileMessages } from '../support/message-fuzz';
-import { DatabaseSnapshots, changedTables } from '../support/db-snapshot';
-import { FuzzedApp, HttpFuzzRun, MeshState } from '../support/http-fuzz-run';
 import { Fixtures, OperationFuzzer, seededRandom } from '../support/openapi-fuzz';
 import { HUB_ROUTES, NODE_ROUTES, PUBLIC } from '../support/route-table';
 import { waitFor } from '../support/wait-for';
@@ -40,11 +49,19 @@ const KNOWN_GOOD: Record<string, (f: Fixtures) => Record<string, unknown>> = {
   'POST /purchasing/rounds/{id}/open': () => ({ closesAt: FAR }),
   'POST /tenders/{id}/invitations': (f) => ({ alsoInvite: [f.get('coops')] }),
   'POST /purchasing/rounds/{id}/commitments': (f) => ({ itemId: f.get('catalogue'), quantity: 12 }),
-  'POST /tendering/invitations/{tenderId}/offers': (f) => ({ offers: [{ lotId: f.get('lots'), hoursPerWeek: 30, pricePencePerHour: 2000 }] }),
+  'POST /tendering/invitations/{tenderId}/offers': (f) => ({
+    offers: [{ lotId: f.get('lots'), hoursPerWeek: 30, pricePencePerHour: 2000 }],
+  }),
 };
 
 /** Steps that make hub and node message each other, so the message fuzz has real payloads to break. */
-const FLOWS = ['POST /purchasing/rounds/{id}/open', 'POST /tenders/{id}/invitations', 'POST /purchasing/rounds/{id}/commitments', 'POST /tendering/invitations/{tenderId}/offers', 'POST /reporting/requests/{cycleId}/submission'];
+const FLOWS = [
+  'POST /purchasing/rounds/{id}/open',
+  'POST /tenders/{id}/invitations',
+  'POST /purchasing/rounds/{id}/commitments',
+  'POST /tendering/invitations/{tenderId}/offers',
+  'POST /reporting/requests/{cycleId}/submission',
+];
 
 /** The create routes, in the order their things depend on each other. */
 const CREATES = [
@@ -77,7 +94,17 @@ describe('fuzzing every route and every message', () => {
     const everyDeadLetter = { DEAD_LETTER_LIMIT: '100000' };
     await mesh.startHub({ HEARTBEAT_TIMEOUT_MS: '600000', ...everyDeadLetter });
     await mesh.startNode(COOP, { HEARTBEAT_INTERVAL_MS: '60000', ...everyDeadLetter });
-    await waitFor('the co-op registered on the hub', async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)).status, (s) => s === 200);
+    await waitFor(
+      'the co-op registered on the hub',
+      async () =>
+        (
+          await mesh
+            .hubHttp()
+            .get(`/coops/${COOP}`)
+            .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
+        ).status,
+      (s) => s === 200,
+    );
     state = new MeshState([new DatabaseSnapshots(mesh.hubDb, BACKGROUND), new DatabaseSnapshots(mesh.nodeDb(COOP), BACKGROUND)]);
   }, 120_000);
   afterAll(async () => {
@@ -89,7 +116,11 @@ describe('fuzzing every route and every message', () => {
   const settled = () =>
     waitFor(
       'the outboxes to settle',
-      async () => [...(await mesh.hubQuery("SELECT id FROM outbox_message WHERE status IN ('pending', 'published')")), ...(await mesh.nodeQuery(COOP, "SELECT id FROM outbox_message WHERE status IN ('pending', 'published')"))].length,
+      async () =>
+        [
+          ...(await mesh.hubQuery("SELECT id FROM outbox_message WHERE status IN ('pending', 'published')")),
+          ...(await mesh.nodeQuery(COOP, "SELECT id FROM outbox_message WHERE status IN ('pending', 'published')")),
+        ].length,
       (n) => n === 0,
       { timeoutMs: 10_000, intervalMs: 50 },
     ).catch(() => undefined);
@@ -99,40 +130,53 @@ describe('fuzzing every route and every message', () => {
     return rule === PUBLIC || !rule ? null : preference.find((r) => rule.includes(r))!;
   };
 
-  it('answers no route with a 5xx, names what it refused, and changes nothing it refused', async () => {
-    const started = Date.now();
-    const hub: FuzzedApp = {
-      name: 'hub',
-      doc: (await mesh.hubHttp().get('/docs/json').expect(200)).body,
-      http: () => mesh.hubHttp(),
-      token: (route) => {
-        const role = roleFor(HUB_ROUTES, route, ['consortium-staff', 'commissioner', 'coop']);
-        return role && mesh.hubToken(role, COOP);
-      },
-    };
-    const node: FuzzedApp = {
-      name: 'node',
-      doc: (await mesh.nodeHttp(COOP).get('/docs/json').expect(200)).body,
-      http: () => mesh.nodeHttp(COOP),
-      token: (route) => {
-        const role = roleFor(NODE_ROUTES, route, ['coop-admin', 'member']);
-        return role && mesh.nodeToken(COOP, role, role === 'member' ? fixtures.get('members') : undefined);
-      },
-    };
-    const run = new HttpFuzzRun([hub, node], fixtures, (app) => new OperationFuzzer(app.doc, fixtures, SEED, PER_FIELD, KNOWN_GOOD), state, settled);
+  it(
+    'answers no route with a 5xx, names what it refused, and changes nothing it refused',
+    async () => {
+      const started = Date.now();
+      const hub: FuzzedApp = {
+        name: 'hub',
+        doc: (await mesh.hubHttp().get('/docs/json').expect(200)).body,
+        http: () => mesh.hubHttp(),
+        token: (route) => {
+          const role = roleFor(HUB_ROUTES, route, ['consortium-staff', 'commissioner', 'coop']);
+          return role && mesh.hubToken(role, COOP);
+        },
+      };
+      const node: FuzzedApp = {
+        name: 'node',
+        doc: (await mesh.nodeHttp(COOP).get('/docs/json').expect(200)).body,
+        http: () => mesh.nodeHttp(COOP),
+        token: (route) => {
+          const role = roleFor(NODE_ROUTES, route, ['coop-admin', 'member']);
+          return role && mesh.nodeToken(COOP, role, role === 'member' ? fixtures.get('members') : undefined);
+        },
+      };
+      const run = new HttpFuzzRun(
+        [hub, node],
+        fixtures,
+        (app) => new OperationFuzzer(app.doc, fixtures, SEED, PER_FIELD, KNOWN_GOOD),
+        state,
+        settled,
+      );
 
-    await run.makeFixtures(CREATES, FLOWS);
-    await run.reads(4);
-    await run.writes();
+      await run.makeFixtures(CREATES, FLOWS);
+      await run.reads(4);
+      await run.writes();
 
-    const line = (o: { app: string; route: string; label: string; status: number; body: unknown }) => `${o.app} ${o.route} [${o.label}] → ${o.status} ${JSON.stringify(o.body).slice(0, 240)}`;
-    console.log(`HTTP fuzz, seed ${SEED}, ${PER_FIELD} values a field, ${((Date.now() - started) / 1000).toFixed(1)} s: ${run.findings.summary()}; made ${[...fixtures.keys()].join(', ')}`);
-    expect({
-      serverErrors: run.findings.serverErrors.map(line),
-      refusalsNamingNothing: run.findings.unclearRefusals.map(line),
-      changesByRefusedRequests: run.findings.changedByRefusal.map((o) => `${line(o)} changed ${o.tables.join(', ')}`),
-    }).toEqual({ serverErrors: [], refusalsNamingNothing: [], changesByRefusedRequests: [] });
-  }, Number(process.env.FUZZ_TIMEOUT_MS ?? 300_000));
+      const line = (o: { app: string; route: string; label: string; status: number; body: unknown }) =>
+        `${o.app} ${o.route} [${o.label}] → ${o.status} ${JSON.stringify(o.body).slice(0, 240)}`;
+      console.log(
+        `HTTP fuzz, seed ${SEED}, ${PER_FIELD} values a field, ${((Date.now() - started) / 1000).toFixed(1)} s: ${run.findings.summary()}; made ${[...fixtures.keys()].join(', ')}`,
+      );
+      expect({
+        serverErrors: run.findings.serverErrors.map(line),
+        refusalsNamingNothing: run.findings.unclearRefusals.map(line),
+        changesByRefusedRequests: run.findings.changedByRefusal.map((o) => `${line(o)} changed ${o.tables.join(', ')}`),
+      }).toEqual({ serverErrors: [], refusalsNamingNothing: [], changesByRefusedRequests: [] });
+    },
+    Number(process.env.FUZZ_TIMEOUT_MS ?? 300_000),
+  );
 
   it('dead-letters or rejects every invalid message of every type with its reason, changes nothing else, and keeps consuming', async () => {
     const started = Date.now();
@@ -145,8 +189,19 @@ describe('fuzzing every route and every message', () => {
     // Real payloads of each type, from what the two sides really sent one another so far.
     const samples = new Map<string, Record<string, unknown>>();
     for (const [direction, rows] of [
-      ['hub-to-coop', await mesh.hubQuery<{ envelope: { type: string; version: number; payload: Record<string, unknown> } }>('SELECT envelope FROM outbox_message ORDER BY created_at')],
-      ['coop-to-hub', await mesh.nodeQuery<{ envelope: { type: string; version: number; payload: Record<string, unknown> } }>(COOP, 'SELECT envelope FROM outbox_message ORDER BY created_at')],
+      [
+        'hub-to-coop',
+        await mesh.hubQuery<{ envelope: { type: string; version: number; payload: Record<string, unknown> } }>(
+          'SELECT envelope FROM outbox_message ORDER BY created_at',
+        ),
+      ],
+      [
+        'coop-to-hub',
+        await mesh.nodeQuery<{ envelope: { type: string; version: number; payload: Record<string, unknown> } }>(
+          COOP,
+          'SELECT envelope FROM outbox_message ORDER BY created_at',
+        ),
+      ],
     ] as const)
       for (const { envelope } of rows) samples.set(`${direction}:${envelope.type}@${envelope.version}`, envelope.payload);
     // A heartbeat never goes through an outbox.
@@ -162,13 +217,30 @@ describe('fuzzing every route and every message', () => {
         { coopId: COOP, scheme, signer: def.direction === 'coop-to-hub' ? mesh.signerOf(COOP) : mesh.hubSigner, stranger },
         // A wide run breaks every field of every type and lies in every envelope; by default PER_FIELD fields a
         // type, and the envelope's lies (decoded by the same code whatever the type) once each way.
-        { fields: PER_FIELD >= 40 ? 1000 : PER_FIELD, envelope: PER_FIELD >= 40 || (!lied.has(def.direction) && lied.add(def.direction) !== undefined), random },
-      ).map((m) => ({ ...m, receiver: def.direction === 'coop-to-hub' ? ('hub' as const) : ('node' as const), type: `${def.type} v${def.version}` })),
+        {
+          fields: PER_FIELD >= 40 ? 1000 : PER_FIELD,
+          envelope: PER_FIELD >= 40 || (!lied.has(def.direction) && lied.add(def.direction) !== undefined),
+          random,
+        },
+      ).map((m) => ({
+        ...m,
+        receiver: def.direction === 'coop-to-hub' ? ('hub' as const) : ('node' as const),
+        type: `${def.type} v${def.version}`,
+      })),
     );
 
     const counts = async () => ({
-      hub: (await mesh.hubQuery("SELECT (SELECT count(*) FROM inbox_message WHERE outcome = 'applied') AS applied, (SELECT count(*) FROM outbox_message WHERE type <> 'federation.receipt') AS sent, (SELECT count(*) FROM audit_event WHERE outcome = 'succeeded') AS audited"))[0],
-      node: (await mesh.nodeQuery(COOP, "SELECT (SELECT count(*) FROM inbox_message WHERE outcome = 'applied') AS applied, (SELECT count(*) FROM outbox_message WHERE type <> 'federation.receipt') AS sent, (SELECT count(*) FROM audit_event WHERE outcome = 'succeeded') AS audited"))[0],
+      hub: (
+        await mesh.hubQuery(
+          "SELECT (SELECT count(*) FROM inbox_message WHERE outcome = 'applied') AS applied, (SELECT count(*) FROM outbox_message WHERE type <> 'federation.receipt') AS sent, (SELECT count(*) FROM audit_event WHERE outcome = 'succeeded') AS audited",
+        )
+      )[0],
+      node: (
+        await mesh.nodeQuery(
+          COOP,
+          "SELECT (SELECT count(*) FROM inbox_message WHERE outcome = 'applied') AS applied, (SELECT count(*) FROM outbox_message WHERE type <> 'federation.receipt') AS sent, (SELECT count(*) FROM audit_event WHERE outcome = 'succeeded') AS audited",
+        )
+      )[0],
     });
     const untouched = new MeshState([
       new DatabaseSnapshots(mesh.hubDb, [...BACKGROUND, 'dead_letter', 'inbox_message', 'outbox_message']),
@@ -181,21 +253,40 @@ describe('fuzzing every route and every message', () => {
       const js = nc.jetstream();
       // The stream itself refuses a message over its size limit before any consumer sees it: that is a refusal with a reason too.
       const refusedByStream = new Map<HostileMessage, string>();
-      for (const m of messages) await js.publish(m.subject, m.data, { msgID: m.id ?? m.sha256.slice(0, 36) }).catch((e: Error) => refusedByStream.set(m, `JetStream: ${e.message}`));
+      for (const m of messages)
+        await js
+          .publish(m.subject, m.data, { msgID: m.id ?? m.sha256.slice(0, 36) })
+          .catch((e: Error) => refusedByStream.set(m, `JetStream: ${e.message}`));
       // A heartbeat is core NATS: its broken variants go to the heartbeat subject too, where they must change nothing.
       for (const m of messages.filter((x) => x.type.startsWith('coop.heartbeat'))) nc.publish(scheme.coopHeartbeat(COOP), m.data);
       await nc.flush();
 
       const verdicts = async () => {
         const read = async (receiver: 'hub' | 'node') => {
-          const q = receiver === 'hub' ? (sql: string) => mesh.hubQuery<{ id: string | null; sha: string | null; reason: string }>(sql) : (sql: string) => mesh.nodeQuery<{ id: string | null; sha: string | null; reason: string }>(COOP, sql);
-          return [...(await q('SELECT message_id::text AS id, content_sha256 AS sha, reason FROM dead_letter')), ...(await q("SELECT message_id::text AS id, NULL AS sha, reason FROM inbox_message WHERE outcome = 'rejected'"))];
+          const q =
+            receiver === 'hub'
+              ? (sql: string) => mesh.hubQuery<{ id: string | null; sha: string | null; reason: string }>(sql)
+              : (sql: string) => mesh.nodeQuery<{ id: string | null; sha: string | null; reason: string }>(COOP, sql);
+          return [
+            ...(await q('SELECT message_id::text AS id, content_sha256 AS sha, reason FROM dead_letter')),
+            ...(await q("SELECT message_id::text AS id, NULL AS sha, reason FROM inbox_message WHERE outcome = 'rejected'")),
+          ];
         };
         const found = { hub: await read('hub'), node: await read('node') };
-        return messages.map((m) => ({ m, verdict: refusedByStream.has(m) ? { reason: refusedByStream.get(m)! } : found[m.receiver].find((r) => (m.id && r.id === m.id) || r.sha === m.sha256) }));
+        return messages.map((m) => ({
+          m,
+          verdict: refusedByStream.has(m)
+            ? { reason: refusedByStream.get(m)! }
+            : found[m.receiver].find((r) => (m.id && r.id === m.id) || r.sha === m.sha256),
+        }));
       };
-      const all = await waitFor('every hostile message dead-lettered or rejected', verdicts, (v) => v.every((x) => x.verdict), { timeoutMs: 90_000, intervalMs: 500 }).catch(async () => verdicts());
-      expect(all.filter((x) => !x.verdict).map((x) => `${x.m.receiver} ${x.m.type} [${x.m.label}]: neither dead-lettered nor rejected`)).toEqual([]);
+      const all = await waitFor('every hostile message dead-lettered or rejected', verdicts, (v) => v.every((x) => x.verdict), {
+        timeoutMs: 90_000,
+        intervalMs: 500,
+      }).catch(async () => verdicts());
+      expect(
+        all.filter((x) => !x.verdict).map((x) => `${x.m.receiver} ${x.m.type} [${x.m.label}]: neither dead-lettered nor rejected`),
+      ).toEqual([]);
       expect(all.filter((x) => !(x.verdict?.reason ?? '').trim()).map((x) => `${x.m.type} [${x.m.label}] has no reason`)).toEqual([]);
       expect(changedTables(before.state, await untouched.take())).toEqual([]);
       expect(await counts()).toEqual(before.counts);
@@ -203,20 +294,41 @@ describe('fuzzing every route and every message', () => {
       // Both consumers keep going: a valid message each way is applied after all of that.
       const profile = buildMessage(
         COOP_PROFILE_UPDATED_V1,
-        { name: 'Still Listening Care Co-op', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: [], nodeVersion: '1' },
+        {
+          name: 'Still Listening Care Co-op',
+          legalForm: 'community-benefit-society',
+          localities: ['Marsden'],
+          servicesOffered: [],
+          nodeVersion: '1',
+        },
         { coopId: COOP },
       );
       await js.publish(scheme.coopMessage(COOP, profile.type), encodeMessage(mesh.signerOf(COOP).sign(profile)), { msgID: profile.id });
       const accepted = samples.get(`hub-to-coop:${REGISTRATION_ACCEPTED_V1.type}@1`)!;
       const again = buildMessage(REGISTRATION_ACCEPTED_V1, accepted as never, { coopId: COOP });
       await js.publish(scheme.hubMessage(COOP, again.type), encodeMessage(mesh.hubSigner.sign(again)), { msgID: again.id });
-      await waitFor('the valid profile applied on the hub', async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0].name, (n) => n === 'Still Listening Care Co-op');
-      await waitFor('the valid registration applied on the node', async () => (await mesh.nodeQuery<{ outcome: string }>(COOP, 'SELECT outcome FROM inbox_message WHERE message_id = $1', [again.id]))[0]?.outcome, (o) => o === 'applied');
-      console.log(`message fuzz: ${messages.length} signed hostile messages (${refusedByStream.size} refused by the stream itself) over ${MESSAGE_CATALOG.length} types (without a real payload to break field by field: ${MESSAGE_CATALOG.filter((d) => !samples.has(`${d.direction}:${d.type}@${d.version}`)).map((d) => d.type).join(', ') || 'none'}), all refused with a reason, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await waitFor(
+        'the valid profile applied on the hub',
+        async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0].name,
+        (n) => n === 'Still Listening Care Co-op',
+      );
+      await waitFor(
+        'the valid registration applied on the node',
+        async () =>
+          (await mesh.nodeQuery<{ outcome: string }>(COOP, 'SELECT outcome FROM inbox_message WHERE message_id = $1', [again.id]))[0]
+            ?.outcome,
+        (o) => o === 'applied',
+      );
+      console.log(
+        `message fuzz: ${messages.length} signed hostile messages (${refusedByStream.size} refused by the stream itself) over ${MESSAGE_CATALOG.length} types (without a real payload to break field by field: ${
+          MESSAGE_CATALOG.filter((d) => !samples.has(`${d.direction}:${d.type}@${d.version}`))
+            .map((d) => d.type)
+            .join(', ') || 'none'
+        }), all refused with a reason, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     } finally {
       await nc.close();
       await untouched.close();
     }
   }, 180_000);
 });
-

@@ -13,10 +13,22 @@ describe('governance', () => {
   const m: Record<string, string[]> = {};
 
   /** Time passes: the ballot's window ends now (the scheduler or POST close then counts it). */
-  const endWindow = (id: string) => mesh.nodeQuery(COOP, `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`, [id]);
-  const vote = (ballotId: string, memberId: string, body: object) => http().post(`/ballots/${ballotId}/votes`).set('Authorization', as(memberId)).send(body);
+  const endWindow = (id: string) =>
+    mesh.nodeQuery(
+      COOP,
+      `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`,
+      [id],
+    );
+  const vote = (ballotId: string, memberId: string, body: object) =>
+    http().post(`/ballots/${ballotId}/votes`).set('Authorization', as(memberId)).send(body);
   const motion = async (body: object = {}) =>
-    (await http().post('/ballots').set('Authorization', admin()).send({ kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: inAWeek(), ...body }).expect(201)).body;
+    (
+      await http()
+        .post('/ballots')
+        .set('Authorization', admin())
+        .send({ kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: inAWeek(), ...body })
+        .expect(201)
+    ).body;
 
   /** The node's log lines, as pino writes them to stdout (JSON, one a line). */
   const nodeLogs: LogLine[] = [];
@@ -28,8 +40,16 @@ describe('governance', () => {
    * registration at any moment. The messages themselves (ids, subjects, envelopes) are compared.
    */
   const snapshot = async (): Promise<Record<string, string[]>> => {
-    const tables = await mesh.nodeQuery<{ table_name: string }>(COOP, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
-    const rowsOf = async (t: string) => (await mesh.nodeQuery<{ row: string }>(COOP, `SELECT (to_jsonb(x) - $1::text[])::text AS row FROM "${t}" x ORDER BY 1`, [RETRIED[t] ?? []])).map((r) => r.row);
+    const tables = await mesh.nodeQuery<{ table_name: string }>(
+      COOP,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
+    const rowsOf = async (t: string) =>
+      (
+        await mesh.nodeQuery<{ row: string }>(COOP, `SELECT (to_jsonb(x) - $1::text[])::text AS row FROM "${t}" x ORDER BY 1`, [
+          RETRIED[t] ?? [],
+        ])
+      ).map((r) => r.row);
     return Object.fromEntries(await Promise.all(tables.map(async ({ table_name: t }) => [t, await rowsOf(t)])));
   };
 
@@ -47,7 +67,11 @@ describe('governance', () => {
     const admit = async (cls: string, n: number, shares = 100) => {
       m[cls] = [];
       for (let i = 0; i < n; i++) {
-        const res = await http().post('/members').set('Authorization', admin()).send({ stakeholderClass: cls, fullName: `${cls} ${i}`, initialSharesPence: shares }).expect(201);
+        const res = await http()
+          .post('/members')
+          .set('Authorization', admin())
+          .send({ stakeholderClass: cls, fullName: `${cls} ${i}`, initialSharesPence: shares })
+          .expect(201);
         m[cls].push(res.body.id);
       }
     };
@@ -79,16 +103,31 @@ describe('governance', () => {
 
     it('counts the large shareholder once: one member, one vote', async () => {
       await vote(ballot.id, m['community-supporter'][0], { choice: 'for' }).expect(204);
-      const [{ votes }] = await mesh.nodeQuery<{ votes: number }>(COOP, `SELECT votes FROM ballot_option WHERE ballot_id = $1 AND option_key = 'for'`, [ballot.id]);
+      const [{ votes }] = await mesh.nodeQuery<{ votes: number }>(
+        COOP,
+        `SELECT votes FROM ballot_option WHERE ballot_id = $1 AND option_key = 'for'`,
+        [ballot.id],
+      );
       expect(votes).toBe(3);
     });
 
     it('refuses a result before the window closes, then computes it once and for all', async () => {
-      expect((await http().post(`/ballots/${ballot.id}/close`).set('Authorization', admin()).expect(409)).body.code).toBe('GOVERNANCE.STILL_OPEN');
+      expect((await http().post(`/ballots/${ballot.id}/close`).set('Authorization', admin()).expect(409)).body.code).toBe(
+        'GOVERNANCE.STILL_OPEN',
+      );
       await endWindow(ballot.id);
       await vote(ballot.id, m.worker[2], { choice: 'for' }).expect(409);
       const closed = await http().post(`/ballots/${ballot.id}/close`).set('Authorization', admin()).expect(200);
-      expect(closed.body.result).toEqual({ for: 3, against: 1, abstain: 1, eligible: 11, voted: 5, turnoutPercent: 45.5, quorumMet: true, passed: true });
+      expect(closed.body.result).toEqual({
+        for: 3,
+        against: 1,
+        abstain: 1,
+        eligible: 11,
+        voted: 5,
+        turnoutPercent: 45.5,
+        quorumMet: true,
+        passed: true,
+      });
       expect(closed.body.options.map((o: { votes: number }) => o.votes)).toEqual([3, 1, 1]);
       // Final: a later recount cannot change it, even if the tallies were tampered with.
       await mesh.nodeQuery(COOP, `UPDATE ballot_option SET votes = 99 WHERE ballot_id = $1 AND option_key = 'against'`, [ballot.id]);
@@ -104,8 +143,13 @@ describe('governance', () => {
       const before = await snapshot();
       const logsFrom = nodeLogs.length;
       await http().post(`/ballots/${b.id}/votes`).set('Authorization', token).send({ choice: 'against' }).expect(204);
-      const voteLogged = (line: LogLine) => line.req?.method === 'POST' && line.req.path === `/ballots/${b.id}/votes` && line.res?.statusCode === 204;
-      const around = await waitFor('the vote request in the node log', () => nodeLogs.slice(logsFrom), (lines) => lines.some(voteLogged));
+      const voteLogged = (line: LogLine) =>
+        line.req?.method === 'POST' && line.req.path === `/ballots/${b.id}/votes` && line.res?.statusCode === 204;
+      const around = await waitFor(
+        'the vote request in the node log',
+        () => nodeLogs.slice(logsFrom),
+        (lines) => lines.some(voteLogged),
+      );
       const after = await snapshot();
 
       const changes = diff(before, after);
@@ -115,16 +159,32 @@ describe('governance', () => {
       expect(changes.ballot_participation).toEqual({ removed: [], added: [{ ballot_id: b.id, member_id: voter }] });
       // What was chosen: one tally up by one, every other column and row as it was.
       const [was] = changes.ballot_option.removed;
-      expect(changes.ballot_option).toEqual({ removed: [expect.objectContaining({ ballot_id: b.id, option_key: 'against' })], added: [{ ...was, votes: (was.votes as number) + 1 }] });
+      expect(changes.ballot_option).toEqual({
+        removed: [expect.objectContaining({ ballot_id: b.id, option_key: 'against' })],
+        added: [{ ...was, votes: (was.votes as number) + 1 }],
+      });
       // The audit trail records the request (who, which ballot, when), like participation; never the choice.
       expect(changes.audit_event.removed).toEqual([]);
-      expect(changes.audit_event.added).toEqual([expect.objectContaining({ actor: `member:${voter}`, action: 'POST /ballots/:id/votes', target: `id=${b.id}`, outcome: 'succeeded' })]);
+      expect(changes.audit_event.added).toEqual([
+        expect.objectContaining({
+          actor: `member:${voter}`,
+          action: 'POST /ballots/:id/votes',
+          target: `id=${b.id}`,
+          outcome: 'succeeded',
+        }),
+      ]);
 
       // No value on the tally side names the voter or carries a time; no value on the voter side names the choice.
       const tallySide = [...changes.ballot_option.added, ...changes.ballot_option.removed].flatMap((row) => Object.values(row).map(String));
-      const voterSide = [...changes.ballot_participation.added, ...changes.audit_event.added].flatMap((row) => Object.values(row).map(String));
+      const voterSide = [...changes.ballot_participation.added, ...changes.audit_event.added].flatMap((row) =>
+        Object.values(row).map(String),
+      );
       for (const value of tallySide) {
-        expect({ value, voter: value.includes(voter) || value.includes(subject) || value.includes('worker 3'), time: TIMESTAMP.test(value) }).toEqual({ value, voter: false, time: false });
+        expect({
+          value,
+          voter: value.includes(voter) || value.includes(subject) || value.includes('worker 3'),
+          time: TIMESTAMP.test(value),
+        }).toEqual({ value, voter: false, time: false });
       }
       for (const value of voterSide) expect({ value, choice: /\b(for|against|abstain)\b/.test(value) }).toEqual({ value, choice: false });
       // Nor any value the two sides share, other than the ballot they are both about.
@@ -134,7 +194,11 @@ describe('governance', () => {
       expect(around.length).toBeGreaterThan(0);
       for (const line of around) {
         const text = JSON.stringify(line);
-        expect({ text, voter: text.includes(voter) || text.includes(subject) || text.includes('worker 3'), choice: /\b(against|abstain)\b|"for"/.test(text) }).toEqual({ text, voter: false, choice: false });
+        expect({
+          text,
+          voter: text.includes(voter) || text.includes(subject) || text.includes('worker 3'),
+          choice: /\b(against|abstain)\b|"for"/.test(text),
+        }).toEqual({ text, voter: false, choice: false });
       }
     });
 
@@ -153,10 +217,19 @@ describe('governance', () => {
       for (const id of [m.worker[0], m.worker[1]]) await vote(special.id, id, { choice: 'for' }).expect(204);
       await vote(special.id, m.volunteer[0], { choice: 'against' }).expect(204);
       await endWindow(special.id);
-      expect((await http().post(`/ballots/${special.id}/close`).set('Authorization', admin()).expect(200)).body.result).toMatchObject({ for: 2, against: 1, passed: false, quorumMet: true });
+      expect((await http().post(`/ballots/${special.id}/close`).set('Authorization', admin()).expect(200)).body.result).toMatchObject({
+        for: 2,
+        against: 1,
+        passed: false,
+        quorumMet: true,
+      });
       const quiet = await motion();
       await endWindow(quiet.id);
-      expect((await http().post(`/ballots/${quiet.id}/close`).set('Authorization', admin()).expect(200)).body.result).toMatchObject({ voted: 0, quorumMet: false, passed: false });
+      expect((await http().post(`/ballots/${quiet.id}/close`).set('Authorization', admin()).expect(200)).body.result).toMatchObject({
+        voted: 0,
+        quorumMet: false,
+        passed: false,
+      });
     });
     it('is closed by the scheduled sweep once its window has ended', async () => {
       const b = await motion({ title: 'Closed by the scheduler' });
@@ -173,19 +246,33 @@ describe('governance', () => {
       const res = await http()
         .post('/ballots')
         .set('Authorization', admin())
-        .send({ kind: 'election', title: 'Worker directors 2026', stakeholderClass: 'worker', candidateMemberIds: m.worker, closesAt: inAWeek() })
+        .send({
+          kind: 'election',
+          title: 'Worker directors 2026',
+          stakeholderClass: 'worker',
+          candidateMemberIds: m.worker,
+          closesAt: inAWeek(),
+        })
         .expect(201);
       const election = res.body;
       expect(election).toMatchObject({ seats: 3, eligibleClasses: ['worker'], electionClass: 'worker' });
       const other = await vote(election.id, m.volunteer[0], { candidates: [m.worker[0]] }).expect(409);
-      expect(other.body).toMatchObject({ code: 'GOVERNANCE.NOT_ELIGIBLE', message: 'this election is for the worker seats and only worker members vote in it' });
+      expect(other.body).toMatchObject({
+        code: 'GOVERNANCE.NOT_ELIGIBLE',
+        message: 'this election is for the worker seats and only worker members vote in it',
+      });
       expect((await vote(election.id, m.worker[0], { candidates: m.worker }).expect(400)).body.code).toBe('GOVERNANCE.INVALID_VOTE');
       await vote(election.id, m.worker[0], { candidates: [m.worker[0], m.worker[1]] }).expect(204);
       await vote(election.id, m.worker[1], { candidates: [m.worker[1], m.worker[2]] }).expect(204);
       await vote(election.id, m.worker[2], { candidates: [m.worker[1]] }).expect(204);
       await endWindow(election.id);
       const closed = (await http().post(`/ballots/${election.id}/close`).set('Authorization', admin()).expect(200)).body;
-      expect(closed.result).toMatchObject({ elected: [m.worker[1], m.worker[0], m.worker[2]], seated: [m.worker[1], m.worker[0], m.worker[2]], quorumMet: true, tieAtCutoff: false });
+      expect(closed.result).toMatchObject({
+        elected: [m.worker[1], m.worker[0], m.worker[2]],
+        seated: [m.worker[1], m.worker[0], m.worker[2]],
+        quorumMet: true,
+        tieAtCutoff: false,
+      });
       const board = (await http().get('/board').set('Authorization', as(m.worker[3])).expect(200)).body;
       expect(board.seats.map((s: { memberId: string }) => s.memberId).sort()).toEqual([m.worker[0], m.worker[1], m.worker[2]].sort());
       expect(board).toMatchObject({ totalSeats: 9, vacancies: 6 });
@@ -193,18 +280,40 @@ describe('governance', () => {
 
     it('refuses an election for more seats than the rulebook gives, or a candidate from another class', async () => {
       const base = { kind: 'election', title: 'Volunteer directors', stakeholderClass: 'volunteer', closesAt: inAWeek() };
-      const tooMany = await http().post('/ballots').set('Authorization', admin()).send({ ...base, seats: 3, candidateMemberIds: m.volunteer }).expect(409);
-      expect(tooMany.body).toMatchObject({ code: 'GOVERNANCE.BOARD_SEATS_EXCEEDED', message: 'volunteer may elect 2 board seats under the rulebook, not 3' });
-      const wrong = await http().post('/ballots').set('Authorization', admin()).send({ ...base, candidateMemberIds: [m.worker[3]] }).expect(409);
+      const tooMany = await http()
+        .post('/ballots')
+        .set('Authorization', admin())
+        .send({ ...base, seats: 3, candidateMemberIds: m.volunteer })
+        .expect(409);
+      expect(tooMany.body).toMatchObject({
+        code: 'GOVERNANCE.BOARD_SEATS_EXCEEDED',
+        message: 'volunteer may elect 2 board seats under the rulebook, not 3',
+      });
+      const wrong = await http()
+        .post('/ballots')
+        .set('Authorization', admin())
+        .send({ ...base, candidateMemberIds: [m.worker[3]] })
+        .expect(409);
       expect(wrong.body.code).toBe('GOVERNANCE.INVALID_CANDIDATE');
     });
 
     it('refuses a proposed board whose make-up breaks the rulebook, naming the rule, and keeps the board it had', async () => {
       const before = (await http().get('/board').set('Authorization', admin())).body;
-      const res = await http().put('/board').set('Authorization', admin()).send({ memberIds: [m.volunteer[0], m.volunteer[1], m.worker[0]] }).expect(409);
-      expect(res.body).toMatchObject({ code: 'GOVERNANCE.BOARD_CLASS_CAP', message: "volunteer would hold 2 of 3 board seats (66.7%), over the rulebook's cap of 33.3%" });
+      const res = await http()
+        .put('/board')
+        .set('Authorization', admin())
+        .send({ memberIds: [m.volunteer[0], m.volunteer[1], m.worker[0]] })
+        .expect(409);
+      expect(res.body).toMatchObject({
+        code: 'GOVERNANCE.BOARD_CLASS_CAP',
+        message: "volunteer would hold 2 of 3 board seats (66.7%), over the rulebook's cap of 33.3%",
+      });
       expect((await http().get('/board').set('Authorization', admin())).body).toEqual(before);
-      const ok = await http().put('/board').set('Authorization', admin()).send({ memberIds: [m.volunteer[0], m.worker[0], m['service-user-or-family'][0]] }).expect(200);
+      const ok = await http()
+        .put('/board')
+        .set('Authorization', admin())
+        .send({ memberIds: [m.volunteer[0], m.worker[0], m['service-user-or-family'][0]] })
+        .expect(200);
       expect(ok.body.seats).toHaveLength(3);
     });
   });
@@ -221,15 +330,36 @@ describe('governance', () => {
       await endWindow(id);
       const closed = (await http().post(`/ballots/${id}/close`).set('Authorization', admin()).expect(200)).body;
       expect(closed.result).toMatchObject({ passed: true, adoptedRulebookVersion: current.version + 1 });
-      expect((await http().get('/rulebook').set('Authorization', admin())).body).toMatchObject({ version: current.version + 1, adoptedBy: `ballot:${id}`, rulebook: { name: 'Kirkburton rules 2027', quorumPercent: 20 } });
+      expect((await http().get('/rulebook').set('Authorization', admin())).body).toMatchObject({
+        version: current.version + 1,
+        adoptedBy: `ballot:${id}`,
+        rulebook: { name: 'Kirkburton rules 2027', quorumPercent: 20 },
+      });
     });
 
     it('refuses an inconsistent rulebook with the rule named', async () => {
       const current = (await http().get('/rulebook').set('Authorization', admin())).body.rulebook;
-      const bad = { ...current, board: [{ stakeholderClass: 'volunteer', seats: 5, capPercent: 50 }, { stakeholderClass: 'worker', seats: 1, capPercent: null }] };
+      const bad = {
+        ...current,
+        board: [
+          { stakeholderClass: 'volunteer', seats: 5, capPercent: 50 },
+          { stakeholderClass: 'worker', seats: 1, capPercent: null },
+        ],
+      };
       const res = await http().put('/rulebook').set('Authorization', admin()).send({ rulebook: bad }).expect(409);
-      expect(res.body).toMatchObject({ code: 'RULEBOOK.BOARD_CAP', message: 'volunteer would hold 5 of 6 seats (83.3%), over its cap of 50%' });
-      expect((await http().put('/rulebook').set('Authorization', admin()).send({ rulebook: { ...current, quorumPercent: 0 } }).expect(400)).body.message.join()).toMatch(/rulebook\.quorumPercent must not be less than 1/);
+      expect(res.body).toMatchObject({
+        code: 'RULEBOOK.BOARD_CAP',
+        message: 'volunteer would hold 5 of 6 seats (83.3%), over its cap of 50%',
+      });
+      expect(
+        (
+          await http()
+            .put('/rulebook')
+            .set('Authorization', admin())
+            .send({ rulebook: { ...current, quorumPercent: 0 } })
+            .expect(400)
+        ).body.message.join(),
+      ).toMatch(/rulebook\.quorumPercent must not be less than 1/);
     });
 
     it('is adopted at once by the founders of a co-op with no members yet', async () => {
@@ -237,7 +367,12 @@ describe('governance', () => {
       const founders = `Bearer ${mesh.nodeToken('new-mill', 'coop-admin')}`;
       const current = (await mesh.nodeHttp('new-mill').get('/rulebook').set('Authorization', founders).expect(200)).body;
       expect(current.rulebook.template).toBe('italian-type-a');
-      const res = await mesh.nodeHttp('new-mill').put('/rulebook').set('Authorization', founders).send({ rulebook: { ...current.rulebook, minimumMembers: 3, template: 'custom' } }).expect(200);
+      const res = await mesh
+        .nodeHttp('new-mill')
+        .put('/rulebook')
+        .set('Authorization', founders)
+        .send({ rulebook: { ...current.rulebook, minimumMembers: 3, template: 'custom' } })
+        .expect(200);
       expect(res.body).toEqual({ adopted: true, version: 2 });
     });
   });
@@ -250,13 +385,18 @@ interface LogLine {
 }
 
 /** Columns the outbox relay updates on its own schedule, whatever the test does. */
-const RETRIED: Record<string, string[]> = { outbox_message: ['status', 'attempts', 'next_attempt_at', 'published_at', 'settled_at', 'last_error'] };
+const RETRIED: Record<string, string[]> = {
+  outbox_message: ['status', 'attempts', 'next_attempt_at', 'published_at', 'settled_at', 'last_error'],
+};
 
 /** An ISO date-time or a PostgreSQL timestamp, to the second or finer. */
 const TIMESTAMP = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}/;
 
 /** Per table with any change: the rows that went and the rows that came (a changed row is both). */
-function diff(before: Record<string, string[]>, after: Record<string, string[]>): Record<string, { removed: Record<string, unknown>[]; added: Record<string, unknown>[] }> {
+function diff(
+  before: Record<string, string[]>,
+  after: Record<string, string[]>,
+): Record<string, { removed: Record<string, unknown>[]; added: Record<string, unknown>[] }> {
   const minus = (a: string[], b: string[]) => {
     const left = [...b];
     return a.filter((row) => {

@@ -1,4 +1,5 @@
-import { COOP_PROFILE_UPDATED_V1, buildMessage } from '@app/contracts';
+import { buildMessage, COOP_PROFILE_UPDATED_V1 } from '@app/contracts';
+
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
@@ -27,25 +28,56 @@ describe('hostile input', () => {
   afterAll(() => mesh.dispose());
 
   it.each(HOSTILE)('stores %j inert in a member record and gives it back unchanged', async (text) => {
-    const res = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: text, address: text, initialSharesPence: 100 }).expect(201);
+    const res = await mesh
+      .nodeHttp(COOP)
+      .post('/members')
+      .set('Authorization', admin())
+      .send({ stakeholderClass: 'worker', fullName: text, address: text, initialSharesPence: 100 })
+      .expect(201);
     const back = (await mesh.nodeHttp(COOP).get(`/members/${res.body.id}`).set('Authorization', admin()).expect(200)).body;
     expect([back.fullName, back.address]).toEqual([text, text]);
-    const [{ n }] = await mesh.nodeQuery<{ n: number }>(COOP, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'member'");
+    const [{ n }] = await mesh.nodeQuery<{ n: number }>(
+      COOP,
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'member'",
+    );
     expect(n).toBe(1);
   });
 
   it('treats injection in query parameters as plain text', async () => {
     const before = (await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total;
-    const res = await mesh.nodeHttp(COOP).get(`/members?name=${encodeURIComponent("%' OR 1=1 --")}`).set('Authorization', admin()).expect(200);
+    const res = await mesh
+      .nodeHttp(COOP)
+      .get(`/members?name=${encodeURIComponent("%' OR 1=1 --")}`)
+      .set('Authorization', admin())
+      .expect(200);
     expect(res.body.total).toBe(0);
-    expect((await mesh.hubHttp().get(`/coops?locality=${encodeURIComponent("x' OR '1'='1")}`).set('Authorization', staff()).expect(200)).body.total).toBe(0);
-    expect((await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total).toBe(before);
+    expect(
+      (
+        await mesh
+          .hubHttp()
+          .get(`/coops?locality=${encodeURIComponent("x' OR '1'='1")}`)
+          .set('Authorization', staff())
+          .expect(200)
+      ).body.total,
+    ).toBe(0);
+    expect((await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total).toBe(
+      before,
+    );
   });
 
   it('refuses a NUL character with 400 naming the field, instead of failing in the database', async () => {
-    const res = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Nul\u0000Name', initialSharesPence: 100 }).expect(400);
+    const res = await mesh
+      .nodeHttp(COOP)
+      .post('/members')
+      .set('Authorization', admin())
+      .send({ stakeholderClass: 'worker', fullName: 'Nul\u0000Name', initialSharesPence: 100 })
+      .expect(400);
     expect(res.body.message).toEqual(['fullName must not contain NUL characters']);
-    await mesh.nodeHttp(COOP).get(`/members?name=${encodeURIComponent('a\u0000b')}`).set('Authorization', admin()).expect(400);
+    await mesh
+      .nodeHttp(COOP)
+      .get(`/members?name=${encodeURIComponent('a\u0000b')}`)
+      .set('Authorization', admin())
+      .expect(400);
   });
 
   it.each([
@@ -56,7 +88,12 @@ describe('hostile input', () => {
     ['a prototype-polluting key', JSON.parse('{"__proto__": {"admin": true}}'), /property __proto__ should not exist/],
   ])('refuses %s with 400 naming the field', async (_what, patch, message) => {
     const before = (await mesh.nodeHttp(COOP).get('/members/summary').set('Authorization', admin())).body;
-    const res = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Typed', initialSharesPence: 100, ...patch }).expect(400);
+    const res = await mesh
+      .nodeHttp(COOP)
+      .post('/members')
+      .set('Authorization', admin())
+      .send({ stakeholderClass: 'worker', fullName: 'Typed', initialSharesPence: 100, ...patch })
+      .expect(400);
     expect(res.body.message.join('; ')).toMatch(message);
     expect((await mesh.nodeHttp(COOP).get('/members/summary').set('Authorization', admin())).body).toEqual(before);
   });
@@ -67,15 +104,34 @@ describe('hostile input', () => {
     const { DataSource } = await import('typeorm');
     const hostile = "Co-op'); DELETE FROM coop; --";
     await node.get(DataSource).transaction((m) =>
-      node.get(OutboxService).enqueue(m, COOP_PROFILE_UPDATED_V1, { name: hostile, legalForm: 'community-benefit-society', localities: ['<b>Marsden</b>'], servicesOffered: [], nodeVersion: '1' }, {}),
+      node.get(OutboxService).enqueue(
+        m,
+        COOP_PROFILE_UPDATED_V1,
+        {
+          name: hostile,
+          legalForm: 'community-benefit-society',
+          localities: ['<b>Marsden</b>'],
+          servicesOffered: [],
+          nodeVersion: '1',
+        },
+        {},
+      ),
     );
     node.get(OutboxRelay).nudge();
-    const coop = await waitFor('the hostile name on the hub', async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body, (c) => c.name === hostile);
+    const coop = await waitFor(
+      'the hostile name on the hub',
+      async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body,
+      (c) => c.name === hostile,
+    );
     expect(coop.localities).toEqual(['<b>Marsden</b>']);
     expect((await mesh.hubQuery<{ n: number }>('SELECT count(*)::int AS n FROM coop'))[0].n).toBeGreaterThan(0);
-    expect(() => buildMessage(COOP_PROFILE_UPDATED_V1, { name: 42, legalForm: 'x', localities: 'Marsden', servicesOffered: [], nodeVersion: '1' } as never, { coopId: COOP })).toThrow(
-      /payload\.name.*must be.*string|payload\.localities/,
-    );
+    expect(() =>
+      buildMessage(
+        COOP_PROFILE_UPDATED_V1,
+        { name: 42, legalForm: 'x', localities: 'Marsden', servicesOffered: [], nodeVersion: '1' } as never,
+        { coopId: COOP },
+      ),
+    ).toThrow(/payload\.name.*must be.*string|payload\.localities/);
   });
 });
 
@@ -101,7 +157,13 @@ describe('inputs that used to answer 500', () => {
   });
 
   it.each([
-    ['an email', 'POST', '/members', '{"stakeholderClass":"worker","fullName":"Surrogate","initialSharesPence":100,"email":"a\\ud800@example.org"}', 'email'],
+    [
+      'an email',
+      'POST',
+      '/members',
+      '{"stakeholderClass":"worker","fullName":"Surrogate","initialSharesPence":100,"email":"a\\ud800@example.org"}',
+      'email',
+    ],
     ['a name', 'POST', '/members', '{"stakeholderClass":"worker","fullName":"Half \\udc00 pair","initialSharesPence":100}', 'fullName'],
     ['a profile field sent to the hub', 'PATCH', '/profile', '{"registrationNumber":"\\ud800"}', 'registrationNumber'],
   ])('refuses half a surrogate pair in %s with 400 naming the field', async (_what, method, path, raw, field) => {
@@ -110,11 +172,14 @@ describe('inputs that used to answer 500', () => {
     expect(res.body.message).toEqual([`${field} must be well-formed Unicode (it holds half of a surrogate pair)`]);
   });
 
-  it.each(['99999999999999999999', '9007199254740993', '1e300'])('refuses offset=%s beyond the safe integer range, naming it', async (offset) => {
-    const res = await mesh.nodeHttp(COOP).get(`/members?offset=${offset}`).set('Authorization', admin()).expect(400);
-    expect(res.body.message.join('; ')).toMatch(/offset/);
-    await mesh.hubHttp().get(`/coops?offset=${offset}`).set('Authorization', staff()).expect(400);
-  });
+  it.each(['99999999999999999999', '9007199254740993', '1e300'])(
+    'refuses offset=%s beyond the safe integer range, naming it',
+    async (offset) => {
+      const res = await mesh.nodeHttp(COOP).get(`/members?offset=${offset}`).set('Authorization', admin()).expect(400);
+      expect(res.body.message.join('; ')).toMatch(/offset/);
+      await mesh.hubHttp().get(`/coops?offset=${offset}`).set('Authorization', staff()).expect(400);
+    },
+  );
 
   it.each(['0000-01', '0000-12'])('refuses month=%s (a year PostgreSQL has no date for), naming it', async (month) => {
     const res = await mesh.nodeHttp(COOP).get(`/care/continuity?month=${month}`).set('Authorization', admin()).expect(400);
@@ -122,11 +187,29 @@ describe('inputs that used to answer 500', () => {
   });
 
   it('refuses a JSON body nested 5,000 levels deep with 400, on the hub and on a node', async () => {
-    const node = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('Content-Type', 'application/json').send(nested(5000)).expect(400);
+    const node = await mesh
+      .nodeHttp(COOP)
+      .post('/members')
+      .set('Authorization', admin())
+      .set('Content-Type', 'application/json')
+      .send(nested(5000))
+      .expect(400);
     expect(JSON.stringify(node.body)).toMatch(/nested deeper than 32 levels/);
-    await mesh.hubHttp().post('/tenders').set('Authorization', staff()).set('Content-Type', 'application/json').send(nested(5000)).expect(400);
+    await mesh
+      .hubHttp()
+      .post('/tenders')
+      .set('Authorization', staff())
+      .set('Content-Type', 'application/json')
+      .send(nested(5000))
+      .expect(400);
     // Within the limit the body reaches validation, which names the unknown field.
-    const shallow = await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin()).set('Content-Type', 'application/json').send(nested(30)).expect(400);
+    const shallow = await mesh
+      .nodeHttp(COOP)
+      .post('/members')
+      .set('Authorization', admin())
+      .set('Content-Type', 'application/json')
+      .send(nested(30))
+      .expect(400);
     expect(shallow.body.message.join('; ')).toMatch(/property a should not exist/);
   });
 });
@@ -137,7 +220,11 @@ describe('errors from a route that answers CSV', () => {
   afterAll(() => mesh.dispose());
 
   it('are JSON naming the field, not a CSV download', async () => {
-    const res = await mesh.hubHttp().get('/reporting/trends.csv?metric=').set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).expect(400);
+    const res = await mesh
+      .hubHttp()
+      .get('/reporting/trends.csv?metric=')
+      .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(res.body.message.join('; ')).toMatch(/metric/);

@@ -1,5 +1,7 @@
-import { NatsConnection, connect, createInbox } from 'nats';
+import { connect, createInbox, NatsConnection } from 'nats';
+
 import { SPARE_CARE_HOURS_V1, subjectScheme } from '@app/contracts';
+
 import { TestMesh } from '../support/mesh';
 import { Poison, poisons } from '../support/poison';
 import { waitFor } from '../support/wait-for';
@@ -23,7 +25,8 @@ describe('hostile messages on NATS', () => {
   const scheme = () => subjectScheme(mesh.root);
   const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
   const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
-  const ask = (deadlineMs: number) => mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', staff()).send({ deadlineMs });
+  const ask = (deadlineMs: number) =>
+    mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', staff()).send({ deadlineMs });
 
   beforeAll(async () => {
     await mesh.startHub();
@@ -58,7 +61,12 @@ describe('hostile messages on NATS', () => {
       NODES.map(async (coop) => {
         const name = `${coop} care co-op, round ${round}`;
         await mesh.nodeHttp(coop).patch('/profile').set('Authorization', admin(coop)).send({ name }).expect(200);
-        await waitFor(`${coop}'s new name in the registry`, async () => (await mesh.hubHttp().get(`/coops/${coop}`).set('Authorization', staff())).body.name, (n) => n === name, AT_ONCE);
+        await waitFor(
+          `${coop}'s new name in the registry`,
+          async () => (await mesh.hubHttp().get(`/coops/${coop}`).set('Authorization', staff())).body.name,
+          (n) => n === name,
+          AT_ONCE,
+        );
         await waitFor(
           `the hub's receipt for ${coop}'s change`,
           async () => (await mesh.nodeHttp(coop).get('/federation/status').set('Authorization', admin(coop))).body.outbox,
@@ -85,7 +93,9 @@ describe('hostile messages on NATS', () => {
 
   it("survives poison on the reply inbox of the hub's live question", async () => {
     // Answers every question with every poison, as a hostile co-op would on the reply subject.
-    const sub = nc.subscribe(scheme().query(SPARE_CARE_HOURS_V1.name), { callback: (_e, m) => poisons(A).forEach((p) => m.respond(p.data)) });
+    const sub = nc.subscribe(scheme().query(SPARE_CARE_HOURS_V1.name), {
+      callback: (_e, m) => poisons(A).forEach((p) => m.respond(p.data)),
+    });
     try {
       await nc.flush();
       const res = await ask(1500).expect(200);
@@ -110,9 +120,12 @@ describe('hostile messages on NATS', () => {
 
   /** Into the stream; one over the stream's own size cap is refused by JetStream and never reaches a consumer. */
   const intoStream = async (subject: string, p: Poison) => {
-    await nc.jetstream().publish(subject, p.data).catch((error: Error) => {
-      if (!/message size exceeds maximum/.test(error.message)) throw error;
-    });
+    await nc
+      .jetstream()
+      .publish(subject, p.data)
+      .catch((error: Error) => {
+        if (!/message size exceeds maximum/.test(error.message)) throw error;
+      });
   };
 
   it("survives poison on the hub's durable consumer", async () => {
@@ -131,7 +144,9 @@ describe('hostile messages on NATS', () => {
       intake.filter((r) => r.subscription === subscription).reduce((n, r) => n + r.count, 0);
     expect(refusedOn(hub.intake.refused, 'heartbeats')).toBeGreaterThanOrEqual(poisons(A).length);
     expect(refusedOn(hub.intake.refused, 'live-answers')).toBeGreaterThanOrEqual(poisons(A).length);
-    expect(hub.intake.refused.map((r: { reason: string }) => r.reason)).toEqual(expect.arrayContaining(['invalid-payload', 'forbidden-key', 'too-deep', 'not-json', 'too-large', 'unexpected-type']));
+    expect(hub.intake.refused.map((r: { reason: string }) => r.reason)).toEqual(
+      expect.arrayContaining(['invalid-payload', 'forbidden-key', 'too-deep', 'not-json', 'too-large', 'unexpected-type']),
+    );
     expect(hub.nats).toMatchObject({ status: 'up' });
     for (const coop of NODES) {
       const node = (await mesh.nodeHttp(coop).get('/federation/status').set('Authorization', admin(coop)).expect(200)).body;

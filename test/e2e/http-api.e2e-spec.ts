@@ -1,4 +1,5 @@
 import { HUB_TOKENS, newAuthKeyPair } from '@app/platform';
+
 import { forgeToken, nowSeconds } from '../support/forge-token';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
@@ -19,7 +20,11 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     it.each(['hub', 'node'])('%s answers /health and /ready with the database and NATS named', async (which) => {
       const http = () => (which === 'hub' ? mesh.hubHttp() : mesh.nodeHttp(COOP));
       await http().get('/health').expect(200);
-      const ready = await waitFor('ready', async () => (await http().get('/ready')).body, (b) => b.status === 'ok');
+      const ready = await waitFor(
+        'ready',
+        async () => (await http().get('/ready')).body,
+        (b) => b.status === 'ok',
+      );
       expect(ready.details).toEqual({ database: { status: 'up' }, nats: { status: 'up' } });
     });
 
@@ -34,8 +39,14 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
   describe('tokens', () => {
     it('refuses a forged, expired or other-audience token with 401', async () => {
       const claims = { sub: 's', role: 'consortium-staff', iss: HUB_TOKENS.issuer, aud: HUB_TOKENS.audience };
-      const forged = forgeToken({ ...claims, iat: nowSeconds(), exp: nowSeconds() + 60 }, { alg: 'ES256', privateKey: newAuthKeyPair().AUTH_PRIVATE_KEY });
-      const expired = forgeToken({ ...claims, iat: nowSeconds() - 70, exp: nowSeconds() - 10 }, { alg: 'ES256', privateKey: mesh.hubAuth.AUTH_PRIVATE_KEY });
+      const forged = forgeToken(
+        { ...claims, iat: nowSeconds(), exp: nowSeconds() + 60 },
+        { alg: 'ES256', privateKey: newAuthKeyPair().AUTH_PRIVATE_KEY },
+      );
+      const expired = forgeToken(
+        { ...claims, iat: nowSeconds() - 70, exp: nowSeconds() - 10 },
+        { alg: 'ES256', privateKey: mesh.hubAuth.AUTH_PRIVATE_KEY },
+      );
       const forNode = mesh.nodeToken(COOP, 'coop-admin');
       for (const token of [forged, expired, forNode, 'not-a-jwt']) {
         const res = await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${token}`).expect(401);
@@ -44,21 +55,52 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     });
 
     it("refuses one co-op's admin token on another co-op's node", async () => {
-      await mesh.nodeHttp(COOP).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken('colne-valley', 'coop-admin')}`).expect(401);
+      await mesh
+        .nodeHttp(COOP)
+        .get('/profile')
+        .set('Authorization', `Bearer ${mesh.nodeToken('colne-valley', 'coop-admin')}`)
+        .expect(401);
     });
 
     it('refuses a role the route does not allow with 403', async () => {
-      await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`).send({ status: 'trading' }).expect(403);
-      await mesh.hubHttp().patch(`/coops/${COOP}/status`).set('Authorization', `Bearer ${mesh.hubToken('coop', COOP)}`).send({ status: 'trading' }).expect(403);
-      await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`).send({ name: 'Taken over' }).expect(403);
-      await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`).expect(403);
+      await mesh
+        .hubHttp()
+        .patch(`/coops/${COOP}/status`)
+        .set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`)
+        .send({ status: 'trading' })
+        .expect(403);
+      await mesh
+        .hubHttp()
+        .patch(`/coops/${COOP}/status`)
+        .set('Authorization', `Bearer ${mesh.hubToken('coop', COOP)}`)
+        .send({ status: 'trading' })
+        .expect(403);
+      await mesh
+        .nodeHttp(COOP)
+        .patch('/profile')
+        .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`)
+        .send({ name: 'Taken over' })
+        .expect(403);
+      await mesh
+        .nodeHttp(COOP)
+        .get('/federation/status')
+        .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`)
+        .expect(403);
     });
 
     it('lets each allowed role in', async () => {
       for (const role of ['consortium-staff', 'commissioner', 'coop']) {
-        await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${mesh.hubToken(role, COOP)}`).expect(200);
+        await mesh
+          .hubHttp()
+          .get('/coops')
+          .set('Authorization', `Bearer ${mesh.hubToken(role, COOP)}`)
+          .expect(200);
       }
-      await mesh.nodeHttp(COOP).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`).expect(200);
+      await mesh
+        .nodeHttp(COOP)
+        .get('/profile')
+        .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`)
+        .expect(200);
     });
   });
 
@@ -88,14 +130,28 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
 
     it('refuses malformed query parameters and ids on the hub', async () => {
       const staff = `Bearer ${mesh.hubToken('consortium-staff')}`;
-      expect((await mesh.hubHttp().get('/coops?limit=lots').set('Authorization', staff).expect(400)).body.message.join()).toMatch(/limit must be an integer/);
-      expect((await mesh.hubHttp().get('/coops?colour=red').set('Authorization', staff).expect(400)).body.message.join()).toMatch(/property colour should not exist/);
-      expect((await mesh.hubHttp().get('/coops/Not%20An%20Id').set('Authorization', staff).expect(400)).body.message.join()).toMatch(/id must be a co-op id/);
-      expect((await mesh.hubHttp().get('/coops/unknown-coop').set('Authorization', staff).expect(404)).body.code).toBe('REGISTRY.COOP_NOT_FOUND');
+      expect((await mesh.hubHttp().get('/coops?limit=lots').set('Authorization', staff).expect(400)).body.message.join()).toMatch(
+        /limit must be an integer/,
+      );
+      expect((await mesh.hubHttp().get('/coops?colour=red').set('Authorization', staff).expect(400)).body.message.join()).toMatch(
+        /property colour should not exist/,
+      );
+      expect((await mesh.hubHttp().get('/coops/Not%20An%20Id').set('Authorization', staff).expect(400)).body.message.join()).toMatch(
+        /id must be a co-op id/,
+      );
+      expect((await mesh.hubHttp().get('/coops/unknown-coop').set('Authorization', staff).expect(404)).body.code).toBe(
+        'REGISTRY.COOP_NOT_FOUND',
+      );
     });
 
     it('refuses a body that is not JSON with 400 and no stack trace', async () => {
-      const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).set('Content-Type', 'application/json').send('{"name": ').expect(400);
+      const res = await mesh
+        .nodeHttp(COOP)
+        .patch('/profile')
+        .set('Authorization', admin())
+        .set('Content-Type', 'application/json')
+        .send('{"name": ')
+        .expect(400);
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
     });
   });
@@ -116,7 +172,12 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     it('refuses an oversized body with 413 and changes nothing', async () => {
       const admin = `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
       const before = (await mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin)).body;
-      await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin).send({ name: 'x'.repeat(200 * 1024) }).expect(413);
+      await mesh
+        .nodeHttp(COOP)
+        .patch('/profile')
+        .set('Authorization', admin)
+        .send({ name: 'x'.repeat(200 * 1024) })
+        .expect(413);
       expect((await mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin)).body).toEqual(before);
     });
 

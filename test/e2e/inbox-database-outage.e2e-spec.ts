@@ -1,8 +1,10 @@
-import { NatsConnection, connect } from 'nats';
+import { connect, NatsConnection } from 'nats';
+
 import { subjectScheme } from '@app/contracts';
+
 import { TestMesh } from '../support/mesh';
-import { PG } from '../support/test-database';
 import { TcpProxy } from '../support/tcp-proxy';
+import { PG } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -18,9 +20,15 @@ describe("an outage of the hub's database", () => {
   let nc: NatsConnection;
 
   const admin = () => mesh.nodeToken(COOP, 'coop-admin');
-  const rename = (name: string) => mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${admin()}`).send({ name }).expect(200);
-  const nodeOutbox = () => mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(COOP, 'SELECT id, status, type, attempts FROM outbox_message');
-  const streamMessages = async () => (await (await nc.jetstreamManager()).streams.info(subjectScheme(mesh.root).coopStream())).state.messages;
+  const rename = (name: string) =>
+    mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${admin()}`).send({ name }).expect(200);
+  const nodeOutbox = () =>
+    mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(
+      COOP,
+      'SELECT id, status, type, attempts FROM outbox_message',
+    );
+  const streamMessages = async () =>
+    (await (await nc.jetstreamManager()).streams.info(subjectScheme(mesh.root).coopStream())).state.messages;
 
   beforeAll(async () => {
     proxy = await TcpProxy.start({ host: PG.host, port: PG.port });
@@ -47,20 +55,41 @@ describe("an outage of the hub's database", () => {
 
     // With no receipt, the node publishes each again (2 s, then 4 s later): well past INBOX_MAX_DELIVER
     // deliveries of the ack wait, and inside the two-minute duplicate window. Each copy is stored.
-    await waitFor('every change republished twice', nodeOutbox, (rows) => sent.every((s) => (rows.find((r) => r.id === s.id)?.attempts ?? 0) >= 3), { timeoutMs: 30_000 });
+    await waitFor(
+      'every change republished twice',
+      nodeOutbox,
+      (rows) => sent.every((s) => (rows.find((r) => r.id === s.id)?.attempts ?? 0) >= 3),
+      { timeoutMs: 30_000 },
+    );
     expect(await streamMessages()).toBeGreaterThanOrEqual(before + 3 * sent.length);
 
     await proxy.restore();
     const restoredAt = Date.now();
-    await waitFor('the last name on the hub', async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0]?.name, (n) => n === names[2], { timeoutMs: 30_000 });
-    await waitFor('every change confirmed by receipt', nodeOutbox, (rows) => sent.every((s) => rows.find((r) => r.id === s.id)?.status === 'confirmed'), { timeoutMs: 30_000 });
+    await waitFor(
+      'the last name on the hub',
+      async () => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [COOP]))[0]?.name,
+      (n) => n === names[2],
+      { timeoutMs: 30_000 },
+    );
+    await waitFor(
+      'every change confirmed by receipt',
+      nodeOutbox,
+      (rows) => sent.every((s) => rows.find((r) => r.id === s.id)?.status === 'confirmed'),
+      { timeoutMs: 30_000 },
+    );
     expect(Date.now() - restoredAt).toBeLessThan(10_000);
 
-    const applied = await mesh.hubQuery<{ target: string; n: number }>('SELECT target, count(*)::int AS n FROM audit_event WHERE target = ANY($1) GROUP BY target', [sent.map((s) => `message=${s.id}`)]);
+    const applied = await mesh.hubQuery<{ target: string; n: number }>(
+      'SELECT target, count(*)::int AS n FROM audit_event WHERE target = ANY($1) GROUP BY target',
+      [sent.map((s) => `message=${s.id}`)],
+    );
     expect(applied.map((a) => a.n)).toEqual([1, 1, 1]);
     expect(await mesh.hubQuery('SELECT reason FROM dead_letter')).toEqual([]);
     // The copies were delivered too, and only answered again.
-    const answered = await mesh.hubQuery<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = ANY($1)`, [sent.map((s) => s.id)]);
+    const answered = await mesh.hubQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = ANY($1)`,
+      [sent.map((s) => s.id)],
+    );
     expect(answered[0].n).toBeGreaterThan(sent.length);
   }, 120_000);
 });

@@ -1,6 +1,15 @@
-import { JetStreamClient, NatsConnection, connect } from 'nats';
-import { COOP_PROFILE_UPDATED_V1, Envelope, REPORTING_RETURN_SUBMITTED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
+import { connect, JetStreamClient, NatsConnection } from 'nats';
+
+import {
+  buildMessage,
+  COOP_PROFILE_UPDATED_V1,
+  encodeMessage,
+  Envelope,
+  REPORTING_RETURN_SUBMITTED_V1,
+  subjectScheme,
+} from '@app/contracts';
 import { InboxProcessor } from '@app/federation';
+
 import { TestMesh } from '../support/mesh';
 import { QuickSigner } from '../support/quick-signer';
 import { waitFor } from '../support/wait-for';
@@ -24,30 +33,59 @@ describe("the hub's intake is fair between co-ops", () => {
 
   const profile = (coopId: string, name: string) =>
     signers.get(coopId)!.sign(
-      buildMessage(COOP_PROFILE_UPDATED_V1, { name, legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' }, { coopId, occurredAt: new Date(clock++) }),
+      buildMessage(
+        COOP_PROFILE_UPDATED_V1,
+        {
+          name,
+          legalForm: 'community-benefit-society',
+          localities: ['Marsden'],
+          servicesOffered: ['personal-care'],
+          nodeVersion: '0.1.0',
+        },
+        { coopId, occurredAt: new Date(clock++) },
+      ),
     );
   const publish = (e: Envelope<object>) => js.publish(scheme.coopMessage(e.coopId, e.type), encodeMessage(e), { msgID: e.id });
-  const nameOnHub = async (coopId: string) => (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [coopId]))[0]?.name;
+  const nameOnHub = async (coopId: string) =>
+    (await mesh.hubQuery<{ name: string }>('SELECT name FROM coop WHERE id = $1', [coopId]))[0]?.name;
   const auditRows = async (ids: string[]) =>
-    (await mesh.hubQuery<{ target: string; n: number }>('SELECT target, count(*)::int AS n FROM audit_event WHERE target = ANY($1) GROUP BY target', [ids.map((id) => `message=${id}`)])).map((r) => r.n);
+    (
+      await mesh.hubQuery<{ target: string; n: number }>(
+        'SELECT target, count(*)::int AS n FROM audit_event WHERE target = ANY($1) GROUP BY target',
+        [ids.map((id) => `message=${id}`)],
+      )
+    ).map((r) => r.n);
 
   /** How long a quiet co-op's message takes from its publish to the hub's registry. */
   async function quietLatency(coopId: string, name: string): Promise<number> {
     const started = Date.now();
     await publish(profile(coopId, name));
-    await waitFor(`${coopId}'s change on the hub`, () => nameOnHub(coopId), (n) => n === name, { timeoutMs: 45_000, intervalMs: 20 });
+    await waitFor(
+      `${coopId}'s change on the hub`,
+      () => nameOnHub(coopId),
+      (n) => n === name,
+      { timeoutMs: 45_000, intervalMs: 20 },
+    );
     return Date.now() - started;
   }
 
   beforeAll(async () => {
-    await mesh.startHub({ INBOX_ACK_WAIT_MS: '30000', INBOX_MAX_HELD_PER_COOP: '5', DEAD_LETTER_LIMIT: '20', DEAD_LETTER_WINDOW_MS: '86400000' });
+    await mesh.startHub({
+      INBOX_ACK_WAIT_MS: '30000',
+      INBOX_MAX_HELD_PER_COOP: '5',
+      DEAD_LETTER_LIMIT: '20',
+      DEAD_LETTER_WINDOW_MS: '86400000',
+    });
     for (const coopId of [FLOODER, POISONER, ...QUIET]) {
       await mesh.provision(coopId);
       signers.set(coopId, new QuickSigner(mesh.seedOf(coopId)));
     }
     nc = await connect({ servers: mesh.natsUrl });
     js = nc.jetstream();
-    await waitFor('the hub to make its streams', async () => !!(await (await nc.jetstreamManager()).streams.find(scheme.coopMessage(FLOODER, 'coop.registered')).catch(() => null)));
+    await waitFor(
+      'the hub to make its streams',
+      async () => !!(await (await nc.jetstreamManager()).streams.find(scheme.coopMessage(FLOODER, 'coop.registered')).catch(() => null)),
+    );
   });
 
   afterAll(async () => {
@@ -56,16 +94,29 @@ describe("the hub's intake is fair between co-ops", () => {
   });
 
   it("applies another co-op's message within seconds while one co-op floods the hub with 3,000 junk messages, and keeps the flooder's dead letters to a budget and a summary", async () => {
-    const subjects = ['coop.registered', 'coop.profile-updated', 'reporting.return-submitted'].map((type) => scheme.coopMessage(FLOODER, type));
-    const results = await Promise.allSettled(Array.from({ length: 3000 }, (_, i) => js.publish(subjects[i % 3], Buffer.from(`junk ${i} {`))));
+    const subjects = ['coop.registered', 'coop.profile-updated', 'reporting.return-submitted'].map((type) =>
+      scheme.coopMessage(FLOODER, type),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 3000 }, (_, i) => js.publish(subjects[i % 3], Buffer.from(`junk ${i} {`))),
+    );
     const accepted = results.filter((r) => r.status === 'fulfilled').length;
     expect(accepted).toBe(3000);
 
     expect(await quietLatency(QUIET[0], 'Quiet Moor during the junk')).toBeLessThan(3000);
 
-    const rows = async () => (await mesh.hubQuery<{ n: number }>('SELECT count(*)::int AS n FROM dead_letter WHERE coop_id = $1', [FLOODER]))[0].n;
-    const summarised = async () => (await mesh.hubQuery<{ n: number | null }>('SELECT sum(suppressed)::int AS n FROM dead_letter_summary WHERE coop_id = $1', [FLOODER]))[0].n ?? 0;
-    await waitFor('every junk message counted', async () => (await rows()) + (await summarised()), (n) => n === accepted, { timeoutMs: 60_000 });
+    const rows = async () =>
+      (await mesh.hubQuery<{ n: number }>('SELECT count(*)::int AS n FROM dead_letter WHERE coop_id = $1', [FLOODER]))[0].n;
+    const summarised = async () =>
+      (
+        await mesh.hubQuery<{ n: number | null }>('SELECT sum(suppressed)::int AS n FROM dead_letter_summary WHERE coop_id = $1', [FLOODER])
+      )[0].n ?? 0;
+    await waitFor(
+      'every junk message counted',
+      async () => (await rows()) + (await summarised()),
+      (n) => n === accepted,
+      { timeoutMs: 60_000 },
+    );
     expect(await rows()).toBe(20);
   }, 120_000);
 
@@ -75,7 +126,12 @@ describe("the hub's intake is fair between co-ops", () => {
 
     expect(await quietLatency(QUIET[1], 'Quiet Dale during the burst')).toBeLessThan(3000);
 
-    await waitFor('the whole burst applied', () => nameOnHub(FLOODER), (n) => n === 'Flood Valley 149', { timeoutMs: 150_000, intervalMs: 500 });
+    await waitFor(
+      'the whole burst applied',
+      () => nameOnHub(FLOODER),
+      (n) => n === 'Flood Valley 149',
+      { timeoutMs: 150_000, intervalMs: 500 },
+    );
     const applied = await auditRows(burst.map((e) => e.id));
     expect(applied).toHaveLength(150);
     expect(applied.every((n) => n === 1)).toBe(true);
@@ -99,9 +155,19 @@ describe("the hub's intake is fair between co-ops", () => {
     const started = Date.now();
     for (const e of [...before, signers.get(POISONER)!.sign(poisoned), ...after]) await publish(e);
 
-    for (const coopId of QUIET) await waitFor(`${coopId} applied`, () => nameOnHub(coopId), (n) => n === `${coopId} after the poison`, { timeoutMs: 45_000, intervalMs: 20 });
+    for (const coopId of QUIET)
+      await waitFor(
+        `${coopId} applied`,
+        () => nameOnHub(coopId),
+        (n) => n === `${coopId} after the poison`,
+        { timeoutMs: 45_000, intervalMs: 20 },
+      );
     expect(Date.now() - started).toBeLessThan(5000);
-    const dead = await waitFor('the poison dead-lettered', () => mesh.hubQuery<{ delivery_count: number }>('SELECT delivery_count FROM dead_letter WHERE message_id = $1', [poisoned.id]), (r) => r.length > 0);
+    const dead = await waitFor(
+      'the poison dead-lettered',
+      () => mesh.hubQuery<{ delivery_count: number }>('SELECT delivery_count FROM dead_letter WHERE message_id = $1', [poisoned.id]),
+      (r) => r.length > 0,
+    );
     expect(dead).toEqual([{ delivery_count: 1 }]);
   }, 60_000);
 
@@ -120,7 +186,12 @@ describe("the hub's intake is fair between co-ops", () => {
       }
     }
     await Promise.all(envelopes.map(publish));
-    await waitFor('every step applied', () => committed.length, (n) => n >= envelopes.length, { timeoutMs: 90_000 });
+    await waitFor(
+      'every step applied',
+      () => committed.length,
+      (n) => n >= envelopes.length,
+      { timeoutMs: 90_000 },
+    );
 
     for (const coopId of QUIET) {
       const own = committed.filter((c) => c.startsWith(`${coopId} `)).map((c) => c.slice(coopId.length + 1));

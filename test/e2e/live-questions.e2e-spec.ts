@@ -1,6 +1,8 @@
-import { Msg, NatsConnection, connect, nkeyAuthenticator } from 'nats';
-import { SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, buildMessage, encodeMessage, mondayOf, subjectScheme } from '@app/contracts';
+import { connect, Msg, NatsConnection, nkeyAuthenticator } from 'nats';
+
+import { buildMessage, encodeMessage, mondayOf, SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, subjectScheme } from '@app/contracts';
 import { nodeInboxPrefix } from '@app/federation';
+
 import { hubNatsAuthorization } from '../../apps/consortium-hub/src/bootstrap';
 import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
@@ -25,8 +27,12 @@ describe('live question: spare care hours', () => {
   const SEEDED = [A, B];
 
   const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const ask = (body: object, auth = staff()) => mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', auth).send(body);
-  const identity = (coopId: string) => ({ authenticator: nkeyAuthenticator(new TextEncoder().encode(mesh.seedOf(coopId))), inboxPrefix: nodeInboxPrefix(coopId) });
+  const ask = (body: object, auth = staff()) =>
+    mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', auth).send(body);
+  const identity = (coopId: string) => ({
+    authenticator: nkeyAuthenticator(new TextEncoder().encode(mesh.seedOf(coopId))),
+    inboxPrefix: nodeInboxPrefix(coopId),
+  });
   const querySubject = () => subjectScheme(mesh.root).query(SPARE_CARE_HOURS_V1.name);
 
   beforeAll(async () => {
@@ -71,11 +77,22 @@ describe('live question: spare care hours', () => {
     expect(res.body.replied.map((r: { coopId: string }) => r.coopId)).toEqual([A, B, SILENT]);
     expect(res.body.notReplied).toEqual([{ coopId: NEVER, name: `${NEVER} care co-op`, reason: 'offline' }]);
     // A co-op with no staff and no visits has nothing spare, and says so for each of its localities.
-    expect(res.body.replied[2]).toEqual({ coopId: SILENT, name: `${SILENT} care co-op`, totalSpareHours: 0, localities: [{ locality: 'Marsden', spareHours: 0 }, { locality: 'Slaithwaite', spareHours: 0 }] });
-    for (const coop of SEEDED) expect(res.body.replied.find((r: { coopId: string }) => r.coopId === coop)).toEqual(expect.objectContaining(await independently(coop, res.body.weekStart)));
+    expect(res.body.replied[2]).toEqual({
+      coopId: SILENT,
+      name: `${SILENT} care co-op`,
+      totalSpareHours: 0,
+      localities: [
+        { locality: 'Marsden', spareHours: 0 },
+        { locality: 'Slaithwaite', spareHours: 0 },
+      ],
+    });
+    for (const coop of SEEDED)
+      expect(res.body.replied.find((r: { coopId: string }) => r.coopId === coop)).toEqual(
+        expect.objectContaining(await independently(coop, res.body.weekStart)),
+      );
   });
 
-  it('waits until the deadline for a co-op that does not answer, and totals what the nodes\' own records give', async () => {
+  it("waits until the deadline for a co-op that does not answer, and totals what the nodes' own records give", async () => {
     await mesh.stopNode(SILENT);
     const weekStart = mondayOf(new Date(Date.now() - 21 * 86_400_000));
     const res = await ask({ weekStart, deadlineMs: 1500 }).expect(200);
@@ -110,7 +127,18 @@ describe('live question: spare care hours', () => {
     let reply = '';
     const forgedAnswer = (m: Msg, coopId: string, over: Partial<SpareCareHoursAnswerV1> = {}) => {
       const question = JSON.parse(Buffer.from(m.data).toString('utf8'));
-      return buildMessage(SPARE_CARE_HOURS_V1.answer, { questionId: question.questionId, coopId, weekStart: question.weekStart, localities: [{ locality: 'Marsden', spareHours: 9999 }], totalSpareHours: 9999, ...over }, { coopId });
+      return buildMessage(
+        SPARE_CARE_HOURS_V1.answer,
+        {
+          questionId: question.questionId,
+          coopId,
+          weekStart: question.weekStart,
+          localities: [{ locality: 'Marsden', spareHours: 9999 }],
+          totalSpareHours: 9999,
+          ...over,
+        },
+        { coopId },
+      );
     };
     forger.subscribe(querySubject(), {
       callback: (_e, m) => {
@@ -134,10 +162,16 @@ describe('live question: spare care hours', () => {
     try {
       const res = await ask({ weekStart, deadlineMs: 2000 }).expect(200);
       expect(res.body.ignored).toBe(5);
-      expect(res.body.replied.map((r: object) => ({ ...r, name: undefined }))).toEqual((await Promise.all(SEEDED.map((c) => independently(c, weekStart)))).map((o) => ({ ...o, name: undefined })));
+      expect(res.body.replied.map((r: object) => ({ ...r, name: undefined }))).toEqual(
+        (await Promise.all(SEEDED.map((c) => independently(c, weekStart)))).map((o) => ({ ...o, name: undefined })),
+      );
       expect(res.body.total.spareHours).toBeLessThan(9999);
       expect(res.body.notReplied.map((n: { coopId: string }) => n.coopId)).toEqual([SILENT, NEVER]);
-      await waitFor('the server to refuse the second answer and the made-up subject', () => errors.join('\n'), (e) => e.includes(`publish ${reply}`) && e.includes(`publish _INBOX.${SILENT}.made-up`));
+      await waitFor(
+        'the server to refuse the second answer and the made-up subject',
+        () => errors.join('\n'),
+        (e) => e.includes(`publish ${reply}`) && e.includes(`publish _INBOX.${SILENT}.made-up`),
+      );
       expect(errors.filter((e) => e === `publish ${reply}`)).toHaveLength(1);
     } finally {
       await forger.close();
@@ -157,7 +191,11 @@ describe('live question: spare care hours', () => {
     try {
       a.publish(querySubject(), Buffer.from('{}'));
       a.subscribe('_INBOX.>');
-      await waitFor('both refused', () => errors.join('\n'), (e) => e.includes(`publish ${querySubject()}`) && e.includes('subscription _INBOX.>'));
+      await waitFor(
+        'both refused',
+        () => errors.join('\n'),
+        (e) => e.includes(`publish ${querySubject()}`) && e.includes('subscription _INBOX.>'),
+      );
     } finally {
       await a.close();
     }
@@ -166,7 +204,10 @@ describe('live question: spare care hours', () => {
   it('sends hours only: no name, id or address of a person or carer crosses NATS', async () => {
     expect(traffic.length).toBeGreaterThan(6);
     for (const coop of SEEDED) {
-      const people = await mesh.nodeQuery<{ v: string }>(coop, `SELECT id::text AS v FROM staff UNION ALL SELECT full_name FROM staff UNION ALL SELECT id::text FROM service_user UNION ALL SELECT full_name FROM service_user UNION ALL SELECT address FROM service_user UNION ALL SELECT id::text FROM visit`);
+      const people = await mesh.nodeQuery<{ v: string }>(
+        coop,
+        `SELECT id::text AS v FROM staff UNION ALL SELECT full_name FROM staff UNION ALL SELECT id::text FROM service_user UNION ALL SELECT full_name FROM service_user UNION ALL SELECT address FROM service_user UNION ALL SELECT id::text FROM visit`,
+      );
       const all = traffic.join('\n');
       expect(people.map((p) => p.v).filter((v) => all.includes(v))).toEqual([]);
     }
@@ -197,7 +238,10 @@ describe('live question: spare care hours', () => {
    * The node's figures worked out here from its raw rows, in plain JavaScript rather than the node's
    * SQL: per carer, contracted less planned minutes, shared across localities by where their visits are.
    */
-  async function independently(coopId: string, weekStart: string): Promise<{ coopId: string; totalSpareHours: number; localities: { locality: string; spareHours: number }[] }> {
+  async function independently(
+    coopId: string,
+    weekStart: string,
+  ): Promise<{ coopId: string; totalSpareHours: number; localities: { locality: string; spareHours: number }[] }> {
     const days = Array.from({ length: 7 }, (_, i) => new Date(Date.parse(weekStart) + i * 86_400_000).toISOString().slice(0, 10));
     const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
     const [{ localities }] = await mesh.nodeQuery<{ localities: string[] }>(coopId, 'SELECT localities FROM coop_profile');
@@ -211,7 +255,9 @@ describe('live question: spare care hours', () => {
         'SELECT v.carer_id, v.planned_minutes AS minutes, v.status, v.planned_start, su.locality FROM visit v JOIN service_user su ON su.id = v.service_user_id',
       )
     ).filter((v) => v.status !== 'cancelled' && days.includes(londonDay.format(v.planned_start)));
-    const contracted = new Map(staffRows.filter((s) => s.started_on <= days[6] && (s.left_on === null || s.left_on >= days[0])).map((s) => [s.id, s.minutes]));
+    const contracted = new Map(
+      staffRows.filter((s) => s.started_on <= days[6] && (s.left_on === null || s.left_on >= days[0])).map((s) => [s.id, s.minutes]),
+    );
     const plannedBy = new Map<string, Map<string, number>>();
     for (const v of visits) {
       const mine = plannedBy.get(v.carer_id) ?? new Map<string, number>();
@@ -222,7 +268,8 @@ describe('live question: spare care hours', () => {
     for (const [carer, byLocality] of plannedBy) {
       const planned = [...byLocality.values()].reduce((a, b) => a + b, 0);
       const spare = (contracted.get(carer) ?? 0) - planned;
-      for (const [locality, minutes] of byLocality) spareByLocality.set(locality, (spareByLocality.get(locality) ?? 0) + (spare * minutes) / planned);
+      for (const [locality, minutes] of byLocality)
+        spareByLocality.set(locality, (spareByLocality.get(locality) ?? 0) + (spare * minutes) / planned);
     }
     const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100 || 0;
     const totalPlanned = visits.reduce((s, v) => s + v.minutes, 0);

@@ -7,21 +7,30 @@ describe('members and community shares', () => {
   const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
   const asMember = (id: string) => `Bearer ${mesh.nodeToken(COOP, 'member', id)}`;
   const http = () => mesh.nodeHttp(COOP);
-  const admit = (body: object) => http().post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Asha Patel', initialSharesPence: 100, ...body });
+  const admit = (body: object) =>
+    http()
+      .post('/members')
+      .set('Authorization', admin())
+      .send({ stakeholderClass: 'worker', fullName: 'Asha Patel', initialSharesPence: 100, ...body });
 
   beforeAll(() => mesh.startNode(COOP));
   afterAll(() => mesh.dispose());
 
   it('starts with the UK multi-stakeholder rulebook as its founding rulebook', async () => {
     const res = await http().get('/rulebook').set('Authorization', admin()).expect(200);
-    expect(res.body).toMatchObject({ version: 1, adoptedBy: 'founding', rulebook: { template: 'uk-multi-stakeholder-cbs', shareMinimumPence: 100, quorumPercent: 10 } });
+    expect(res.body).toMatchObject({
+      version: 1,
+      adoptedBy: 'founding',
+      rulebook: { template: 'uk-multi-stakeholder-cbs', shareMinimumPence: 100, quorumPercent: 10 },
+    });
     const templates = await http().get('/rulebook/templates').set('Authorization', admin()).expect(200);
     expect(Object.keys(templates.body)).toEqual(['uk-multi-stakeholder-cbs', 'italian-type-a']);
   });
 
   it('admits a member into one class with shares, one vote whatever the shares', async () => {
     const small = (await admit({ fullName: 'Asha Patel', email: 'asha@example.org', initialSharesPence: 100 }).expect(201)).body;
-    const large = (await admit({ stakeholderClass: 'community-supporter', fullName: 'Tom Brook', initialSharesPence: 500_000 }).expect(201)).body;
+    const large = (await admit({ stakeholderClass: 'community-supporter', fullName: 'Tom Brook', initialSharesPence: 500_000 }).expect(201))
+      .body;
     expect(small).toMatchObject({ stakeholderClass: 'worker', sharesPence: 100, votes: 1, withdrawnOn: null });
     expect(large).toMatchObject({ stakeholderClass: 'community-supporter', sharesPence: 500_000, votes: 1 });
     expect(large.memberNumber).toBe(small.memberNumber + 1);
@@ -30,7 +39,10 @@ describe('members and community shares', () => {
   it('refuses shares outside the rulebook limits, naming the rule, and stores nothing', async () => {
     const before = (await http().get('/members/summary').set('Authorization', admin()).expect(200)).body;
     const low = await admit({ initialSharesPence: 50 }).expect(409);
-    expect(low.body).toMatchObject({ code: 'MEMBERS.SHARES_BELOW_MINIMUM', message: expect.stringContaining("under the rulebook's minimum of 100p") });
+    expect(low.body).toMatchObject({
+      code: 'MEMBERS.SHARES_BELOW_MINIMUM',
+      message: expect.stringContaining("under the rulebook's minimum of 100p"),
+    });
     const high = await admit({ initialSharesPence: 10_000_001 }).expect(409);
     expect(high.body.code).toBe('MEMBERS.SHARES_ABOVE_MAXIMUM');
     expect((await http().get('/members/summary').set('Authorization', admin()).expect(200)).body).toEqual(before);
@@ -38,10 +50,18 @@ describe('members and community shares', () => {
 
   it('buys and withdraws shares within the limits, never below the minimum', async () => {
     const m = (await admit({ fullName: 'Rosa Quinn', initialSharesPence: 1000 }).expect(201)).body;
-    const bought = await http().post(`/members/${m.id}/shares`).set('Authorization', admin()).send({ kind: 'purchase', amountPence: 2500 }).expect(200);
+    const bought = await http()
+      .post(`/members/${m.id}/shares`)
+      .set('Authorization', admin())
+      .send({ kind: 'purchase', amountPence: 2500 })
+      .expect(200);
     expect(bought.body.sharesPence).toBe(3500);
     await http().post(`/members/${m.id}/shares`).set('Authorization', admin()).send({ kind: 'withdrawal', amountPence: 3400 }).expect(200);
-    const refused = await http().post(`/members/${m.id}/shares`).set('Authorization', admin()).send({ kind: 'withdrawal', amountPence: 1 }).expect(409);
+    const refused = await http()
+      .post(`/members/${m.id}/shares`)
+      .set('Authorization', admin())
+      .send({ kind: 'withdrawal', amountPence: 1 })
+      .expect(409);
     expect(refused.body.code).toBe('MEMBERS.SHARES_BELOW_MINIMUM');
     expect((await http().get(`/members/${m.id}`).set('Authorization', admin()).expect(200)).body.sharesPence).toBe(100);
   });
@@ -58,12 +78,18 @@ describe('members and community shares', () => {
     expect(changed.body.phone).toBe('01484 123456');
     expect((await http().get(`/members/${b.id}`).set('Authorization', admin()).expect(200)).body.phone).toBeNull();
     await http().patch(`/members/${a.id}`).set('Authorization', asMember(a.id)).send({ stakeholderClass: 'volunteer' }).expect(400);
-    expect((await http().patch(`/members/${a.id}`).set('Authorization', admin()).send({ fullName: null }).expect(400)).body.message.join()).toMatch(/fullName must be a string/);
+    expect(
+      (await http().patch(`/members/${a.id}`).set('Authorization', admin()).send({ fullName: null }).expect(400)).body.message.join(),
+    ).toMatch(/fullName must be a string/);
   });
 
   it('withdraws a member, paying back every share, and refuses a second withdrawal', async () => {
     const m = (await admit({ fullName: 'Leaving Member', initialSharesPence: 2000 }).expect(201)).body;
-    const gone = await http().post(`/members/${m.id}/withdrawal`).set('Authorization', asMember(m.id)).send({ reason: 'moving away' }).expect(200);
+    const gone = await http()
+      .post(`/members/${m.id}/withdrawal`)
+      .set('Authorization', asMember(m.id))
+      .send({ reason: 'moving away' })
+      .expect(200);
     expect(gone.body).toMatchObject({ sharesPence: 0, votes: 0, withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     const again = await http().post(`/members/${m.id}/withdrawal`).set('Authorization', admin()).send({}).expect(409);
     expect(again.body.code).toBe('MEMBERS.ALREADY_WITHDRAWN');
@@ -84,7 +110,13 @@ describe('members and community shares', () => {
   it('refuses bad input naming the field', async () => {
     const res = await admit({ stakeholderClass: 'shareholder', email: 'not-an-email', dateOfBirth: '31/12/1950', extra: 1 }).expect(400);
     const text = res.body.message.join('; ');
-    for (const f of ['stakeholderClass must be one of', 'email must be an email', 'dateOfBirth must be a date', 'property extra should not exist']) expect(text).toContain(f);
+    for (const f of [
+      'stakeholderClass must be one of',
+      'email must be an email',
+      'dateOfBirth must be a date',
+      'property extra should not exist',
+    ])
+      expect(text).toContain(f);
     await http().get('/members/not-a-uuid').set('Authorization', admin()).expect(400);
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConnectionOptions, Msg, NatsConnection, connect, nkeyAuthenticator } from 'nats';
-import { COOP_PROFILE_UPDATED_V1, buildMessage, encodeMessage, subjectScheme } from '@app/contracts';
+
+import { connect, ConnectionOptions, Msg, NatsConnection, nkeyAuthenticator } from 'nats';
+
+import { buildMessage, COOP_PROFILE_UPDATED_V1, encodeMessage, subjectScheme } from '@app/contracts';
 import { nodeInboxPrefix } from '@app/federation';
+
 import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization';
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';
@@ -40,10 +43,17 @@ describe('per-co-op NATS identities', () => {
     }
   };
   const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const authorizationStatus = async () => (await mesh.hubHttp().get('/coops/nats-authorization').set('Authorization', staff()).expect(200)).body;
+  const authorizationStatus = async () =>
+    (await mesh.hubHttp().get('/coops/nats-authorization').set('Authorization', staff()).expect(200)).body;
   const linkOf = async (coopId: string) =>
-    (await mesh.nodeHttp(coopId).get('/federation/status').set('Authorization', `Bearer ${mesh.nodeToken(coopId, 'coop-admin')}`)).body;
-  const setStatus = (coopId: string, status: string) => mesh.hubHttp().patch(`/coops/${coopId}/status`).set('Authorization', staff()).send({ status }).expect(204);
+    (
+      await mesh
+        .nodeHttp(coopId)
+        .get('/federation/status')
+        .set('Authorization', `Bearer ${mesh.nodeToken(coopId, 'coop-admin')}`)
+    ).body;
+  const setStatus = (coopId: string, status: string) =>
+    mesh.hubHttp().patch(`/coops/${coopId}/status`).set('Authorization', staff()).send({ status }).expect(204);
   const scheme = () => subjectScheme(mesh.root);
 
   beforeAll(async () => {
@@ -63,8 +73,18 @@ describe('per-co-op NATS identities', () => {
   });
 
   it('shows a failed reload on the registry and retries it until the server has the co-ops the registry gives', async () => {
-    const failing = await waitFor('the hub to write both co-ops and fail to reload', authorizationStatus, (s) => s.state === 'failing' && s.coopUsers === 2);
-    expect(failing).toMatchObject({ file: server.authFile, pidFile: hubPidFile(), reloadedAt: null, failingSince: expect.any(String), nextAttemptAt: expect.any(String) });
+    const failing = await waitFor(
+      'the hub to write both co-ops and fail to reload',
+      authorizationStatus,
+      (s) => s.state === 'failing' && s.coopUsers === 2,
+    );
+    expect(failing).toMatchObject({
+      file: server.authFile,
+      pidFile: hubPidFile(),
+      reloadedAt: null,
+      failingSince: expect.any(String),
+      nextAttemptAt: expect.any(String),
+    });
     expect(failing.error).toMatch(/^cannot read the NATS server's pid file .*mounted\/nats\.pid \(ENOENT\)/);
     const written = readFileSync(server.authFile, 'utf8');
     for (const coop of [A, B]) expect(written).toContain(`"${mesh.signerOf(coop).publicKey}"`);
@@ -86,7 +106,11 @@ describe('per-co-op NATS identities', () => {
       (b) => b.items?.filter((c: { connectivity: string }) => c.connectivity === 'online').length === 2,
     );
     for (const coop of [A, B]) {
-      await waitFor(`${coop}'s registration confirmed over its own consumer`, () => linkOf(coop), (s) => s.registryStatus === 'registered' && s.outbox.pending + s.outbox.published === 0);
+      await waitFor(
+        `${coop}'s registration confirmed over its own consumer`,
+        () => linkOf(coop),
+        (s) => s.registryStatus === 'registered' && s.outbox.pending + s.outbox.published === 0,
+      );
     }
     a = await asCoop(A);
     void (async () => {
@@ -98,13 +122,26 @@ describe('per-co-op NATS identities', () => {
     })();
   }, 120_000);
 
-  const refused = (what: string) => waitFor(`the server to refuse ${what}`, () => errors.join('\n'), (e) => e.includes(what));
+  const refused = (what: string) =>
+    waitFor(
+      `the server to refuse ${what}`,
+      () => errors.join('\n'),
+      (e) => e.includes(what),
+    );
 
   it("refuses co-op A's publish on co-op B's subjects, towards the hub and from it", async () => {
-    const forged = mesh.signerOf(A).sign(
-      buildMessage(COOP_PROFILE_UPDATED_V1, { name: 'Taken over', legalForm: 'community-benefit-society', localities: ['Batley'], servicesOffered: [], nodeVersion: '0' }, { coopId: B }),
+    const forged = mesh
+      .signerOf(A)
+      .sign(
+        buildMessage(
+          COOP_PROFILE_UPDATED_V1,
+          { name: 'Taken over', legalForm: 'community-benefit-society', localities: ['Batley'], servicesOffered: [], nodeVersion: '0' },
+          { coopId: B },
+        ),
+      );
+    await expect(a.jetstream().publish(scheme().coopMessage(B, forged.type), encodeMessage(forged), { timeout: 2000 })).rejects.toThrow(
+      /Permissions Violation|PERMISSIONS_VIOLATION|timeout/i,
     );
-    await expect(a.jetstream().publish(scheme().coopMessage(B, forged.type), encodeMessage(forged), { timeout: 2000 })).rejects.toThrow(/Permissions Violation|PERMISSIONS_VIOLATION|timeout/i);
     await refused(`publish ${scheme().coopMessage(B, forged.type)}`);
     // The hub's own subjects for B: what B's consumer would deliver to B as if from the hub.
     a.publish(scheme().hubMessage(B, 'registry.registration-accepted'), encodeMessage(forged));
@@ -123,7 +160,9 @@ describe('per-co-op NATS identities', () => {
 
   it('refuses co-op A a message type of its own making, on its own subjects', async () => {
     const madeUp = scheme().coopMessage(A, 'flood.of-my-own');
-    await expect(a.jetstream().publish(madeUp, new TextEncoder().encode('{}'), { timeout: 2000 })).rejects.toThrow(/Permissions Violation|PERMISSIONS_VIOLATION|timeout/i);
+    await expect(a.jetstream().publish(madeUp, new TextEncoder().encode('{}'), { timeout: 2000 })).rejects.toThrow(
+      /Permissions Violation|PERMISSIONS_VIOLATION|timeout/i,
+    );
     await refused(`publish ${madeUp}`);
     expect(await mesh.hubQuery('SELECT 1 FROM dead_letter WHERE subject = $1', [madeUp])).toEqual([]);
   });
@@ -138,10 +177,17 @@ describe('per-co-op NATS identities', () => {
   it('refuses co-op A the JetStream messages addressed to co-op B', async () => {
     const s = scheme();
     await expect(a.jetstream().consumers.get(s.hubStream(), s.nodeConsumer(B))).rejects.toThrow();
-    await expect(a.request(`$JS.API.CONSUMER.MSG.NEXT.${s.hubStream()}.${s.nodeConsumer(B)}`, JSON.stringify({ batch: 1 }), { timeout: 1500 })).rejects.toThrow();
+    await expect(
+      a.request(`$JS.API.CONSUMER.MSG.NEXT.${s.hubStream()}.${s.nodeConsumer(B)}`, JSON.stringify({ batch: 1 }), { timeout: 1500 }),
+    ).rejects.toThrow();
     await expect(a.request(`$JS.API.STREAM.MSG.GET.${s.hubStream()}`, JSON.stringify({ seq: 1 }), { timeout: 1500 })).rejects.toThrow();
     await expect(a.request(`$JS.API.DIRECT.GET.${s.hubStream()}`, JSON.stringify({ seq: 1 }), { timeout: 1500 })).rejects.toThrow();
-    for (const api of [`CONSUMER.INFO.${s.hubStream()}.${s.nodeConsumer(B)}`, `CONSUMER.MSG.NEXT.${s.hubStream()}.${s.nodeConsumer(B)}`, `STREAM.MSG.GET.${s.hubStream()}`, `DIRECT.GET.${s.hubStream()}`]) {
+    for (const api of [
+      `CONSUMER.INFO.${s.hubStream()}.${s.nodeConsumer(B)}`,
+      `CONSUMER.MSG.NEXT.${s.hubStream()}.${s.nodeConsumer(B)}`,
+      `STREAM.MSG.GET.${s.hubStream()}`,
+      `DIRECT.GET.${s.hubStream()}`,
+    ]) {
       await refused(`publish $JS.API.${api}`);
     }
   });
@@ -151,11 +197,25 @@ describe('per-co-op NATS identities', () => {
     const consumer = await a.jetstream().consumers.get(s.hubStream(), s.nodeConsumer(A));
     expect((await consumer.info()).name).toBe(s.nodeConsumer(A));
     const own = mesh.signerOf(A).sign(
-      buildMessage(COOP_PROFILE_UPDATED_V1, { name: 'Almondbury Care', legalForm: 'community-benefit-society', localities: ['Almondbury'], servicesOffered: [], nodeVersion: '0' }, { coopId: A }),
+      buildMessage(
+        COOP_PROFILE_UPDATED_V1,
+        {
+          name: 'Almondbury Care',
+          legalForm: 'community-benefit-society',
+          localities: ['Almondbury'],
+          servicesOffered: [],
+          nodeVersion: '0',
+        },
+        { coopId: A },
+      ),
     );
     const ack = await a.jetstream().publish(s.coopMessage(A, own.type), encodeMessage(own), { msgID: own.id });
     expect(ack.duplicate).toBe(false);
-    await waitFor('the hub to apply it', async () => (await mesh.hubHttp().get(`/coops/${A}`).set('Authorization', staff())).body.name, (n) => n === 'Almondbury Care');
+    await waitFor(
+      'the hub to apply it',
+      async () => (await mesh.hubHttp().get(`/coops/${A}`).set('Authorization', staff())).body.name,
+      (n) => n === 'Almondbury Care',
+    );
   });
 
   it('puts a co-op that leaves off NATS within seconds, with no step by hand, while the others carry on', async () => {
@@ -173,13 +233,29 @@ describe('per-co-op NATS identities', () => {
     const asked = Date.now();
     await setStatus(A, 'left');
     const answered = Date.now();
-    await waitFor("the server to close A's connection", () => closedAt, (t) => t !== null, { timeoutMs: 5000, intervalMs: 50 });
-    console.info(`co-op A's connection closed by the server ${closedAt! - asked} ms after staff asked to mark it left (the answer took ${answered - asked} ms)`);
+    await waitFor(
+      "the server to close A's connection",
+      () => closedAt,
+      (t) => t !== null,
+      { timeoutMs: 5000, intervalMs: 50 },
+    );
+    console.info(
+      `co-op A's connection closed by the server ${closedAt! - asked} ms after staff asked to mark it left (the answer took ${answered - asked} ms)`,
+    );
     expect(await canConnect(A)).toBe(false);
-    await waitFor("A's node cut off", () => linkOf(A), (s) => s.natsConnected === false, { timeoutMs: 5000 });
+    await waitFor(
+      "A's node cut off",
+      () => linkOf(A),
+      (s) => s.natsConnected === false,
+      { timeoutMs: 5000 },
+    );
 
     await mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', staff()).send({ deadlineMs: 3000 }).expect(200);
-    await waitFor('B to hear the live question', () => heardByB.length, (n) => n > 0);
+    await waitFor(
+      'B to hear the live question',
+      () => heardByB.length,
+      (n) => n > 0,
+    );
     expect(heardByA).toEqual([]);
     expect(b.isClosed()).toBe(false);
     expect((await linkOf(B)).natsConnected).toBe(true);
@@ -190,12 +266,21 @@ describe('per-co-op NATS identities', () => {
   it('lets a co-op that comes back connect again, its node by itself', async () => {
     // A's node keeps trying while it is refused, although its NATS client closes for good after two
     // refusals in a row (one more refusal above was the test's own attempt to connect as A).
-    const refusalsOfA = () => server.log().split('\n').filter((l) => l.includes('authentication error') && l.includes(mesh.signerOf(A).publicKey)).length;
+    const refusalsOfA = () =>
+      server
+        .log()
+        .split('\n')
+        .filter((l) => l.includes('authentication error') && l.includes(mesh.signerOf(A).publicKey)).length;
     await waitFor("A's node still trying after its client gave up", refusalsOfA, (n) => n >= 6, { timeoutMs: 30_000 });
     await setStatus(A, 'registered');
     await waitFor('co-op A let in again', () => canConnect(A), Boolean, { timeoutMs: 5000 });
     expect(await authorizationStatus()).toMatchObject({ state: 'in-step', coopUsers: 2 });
     // Its node, whose NATS client gave up while the server refused it, connects again by itself.
-    await waitFor("A's node back on NATS without a restart", () => linkOf(A), (s) => s.natsConnected === true, { timeoutMs: 20_000 });
+    await waitFor(
+      "A's node back on NATS without a restart",
+      () => linkOf(A),
+      (s) => s.natsConnected === true,
+      { timeoutMs: 20_000 },
+    );
   });
 });

@@ -9,10 +9,21 @@ describe('personal data', () => {
   const http = () => mesh.nodeHttp(COOP);
   const today = new Date().toISOString().slice(0, 10);
   const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const endWindow = (id: string) => mesh.nodeQuery(COOP, `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`, [id]);
+  const endWindow = (id: string) =>
+    mesh.nodeQuery(
+      COOP,
+      `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`,
+      [id],
+    );
 
   const admit = async (body: object) =>
-    (await http().post('/members').set('Authorization', admin()).send({ stakeholderClass: 'volunteer', initialSharesPence: 100, admittedOn: '2025-01-06', ...body }).expect(201)).body;
+    (
+      await http()
+        .post('/members')
+        .set('Authorization', admin())
+        .send({ stakeholderClass: 'volunteer', initialSharesPence: 100, admittedOn: '2025-01-06', ...body })
+        .expect(201)
+    ).body;
   const get = async (url: string, auth = admin()) => (await http().get(url).set('Authorization', auth).expect(200)).body;
   const post = (url: string, body: object = {}, auth = admin()) => http().post(url).set('Authorization', auth).send(body);
 
@@ -30,7 +41,10 @@ describe('personal data', () => {
     expect(columns.length).toBeGreaterThan(50);
     const hits: string[] = [];
     for (const { table_name: table, column_name: column, data_type: type } of columns) {
-      const [sql, values] = type === 'date' ? [`"${column}" = ANY($1::date[])`, dates] : [`"${column}"::text ILIKE ANY($1::text[])`, needles.map((n) => `%${n}%`)];
+      const [sql, values] =
+        type === 'date'
+          ? [`"${column}" = ANY($1::date[])`, dates]
+          : [`"${column}"::text ILIKE ANY($1::text[])`, needles.map((n) => `%${n}%`)];
       const [{ n }] = await mesh.nodeQuery<{ n: number }>(COOP, `SELECT count(*)::int AS n FROM "${table}" WHERE ${sql}`, [values]);
       if (n > 0) hits.push(`${table}.${column}`);
     }
@@ -41,7 +55,13 @@ describe('personal data', () => {
   afterAll(() => mesh.dispose());
 
   describe('a member', () => {
-    const NADIA = { fullName: 'Nadia Okafor', email: 'nadia.okafor@example.org', phone: '01484 765432', address: '14 Bankside, Marsden HD7 6AB', dateOfBirth: '1958-03-17' };
+    const NADIA = {
+      fullName: 'Nadia Okafor',
+      email: 'nadia.okafor@example.org',
+      phone: '01484 765432',
+      address: '14 Bankside, Marsden HD7 6AB',
+      dateOfBirth: '1958-03-17',
+    };
     const NEEDLES = ['Nadia Okafor', 'Okafor', NADIA.email, '765432', '14 Bankside', 'HD7 6AB', NADIA.dateOfBirth];
     const BART = { fullName: 'Bartholomew Quist', email: 'bart.quist@example.net' };
     let nadia: { id: string; memberNumber: number };
@@ -57,9 +77,17 @@ describe('personal data', () => {
       const cara = await admit({ fullName: 'Cara Lindley' });
 
       election = (
-        await post('/ballots', { kind: 'election', title: 'Volunteer directors 2026', stakeholderClass: 'volunteer', candidateMemberIds: [nadia.id, bart.id], closesAt: inAWeek() }).expect(201)
+        await post('/ballots', {
+          kind: 'election',
+          title: 'Volunteer directors 2026',
+          stakeholderClass: 'volunteer',
+          candidateMemberIds: [nadia.id, bart.id],
+          closesAt: inAWeek(),
+        }).expect(201)
       ).body;
-      motion = (await post('/ballots', { kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: inAWeek() }).expect(201)).body;
+      motion = (
+        await post('/ballots', { kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: inAWeek() }).expect(201)
+      ).body;
       await post(`/ballots/${election.id}/votes`, { candidates: [nadia.id] }, as(nadia.id)).expect(204);
       await post(`/ballots/${election.id}/votes`, { candidates: [nadia.id, bart.id] }, as(cara.id)).expect(204);
       await post(`/ballots/${election.id}/votes`, { candidates: [bart.id] }, as(bart.id)).expect(204);
@@ -70,16 +98,46 @@ describe('personal data', () => {
         await post(`/ballots/${b.id}/close`).expect(200);
       }
 
-      nadiaVolunteer = (await post('/volunteers', { fullName: NADIA.fullName, memberId: nadia.id, joinedOn: '2025-01-06' }).expect(201)).body;
+      nadiaVolunteer = (await post('/volunteers', { fullName: NADIA.fullName, memberId: nadia.id, joinedOn: '2025-01-06' }).expect(201))
+        .body;
       bartVolunteer = (await post('/volunteers', { fullName: BART.fullName, memberId: bart.id, joinedOn: '2025-01-06' }).expect(201)).body;
       // Nadia logs her own hours: an audit event with her as the actor.
-      await post(`/volunteers/${nadiaVolunteer.id}/hours`, { workedOn: '2025-02-03', activity: 'befriending', minutes: 90, note: 'Nadia Okafor visited from 14 Bankside' }, as(nadia.id)).expect(201);
-      await post(`/volunteers/${bartVolunteer.id}/hours`, { workedOn: '2025-02-04', activity: 'transport', minutes: 60, note: 'Hospital run' }).expect(201);
-      await post('/time-bank/transfers', { fromVolunteerId: nadiaVolunteer.id, toVolunteerId: bartVolunteer.id, minutes: 30, purpose: 'respite', note: 'Respite for Nadia Okafor' }).expect(201);
-      const meals = (await post(`/volunteers/${nadiaVolunteer.id}/expenses`, { kind: 'meals', amountPence: 650, incurredOn: '2025-02-03', description: 'Lunch, Nadia Okafor' }).expect(201)).body;
+      await post(
+        `/volunteers/${nadiaVolunteer.id}/hours`,
+        { workedOn: '2025-02-03', activity: 'befriending', minutes: 90, note: 'Nadia Okafor visited from 14 Bankside' },
+        as(nadia.id),
+      ).expect(201);
+      await post(`/volunteers/${bartVolunteer.id}/hours`, {
+        workedOn: '2025-02-04',
+        activity: 'transport',
+        minutes: 60,
+        note: 'Hospital run',
+      }).expect(201);
+      await post('/time-bank/transfers', {
+        fromVolunteerId: nadiaVolunteer.id,
+        toVolunteerId: bartVolunteer.id,
+        minutes: 30,
+        purpose: 'respite',
+        note: 'Respite for Nadia Okafor',
+      }).expect(201);
+      const meals = (
+        await post(`/volunteers/${nadiaVolunteer.id}/expenses`, {
+          kind: 'meals',
+          amountPence: 650,
+          incurredOn: '2025-02-03',
+          description: 'Lunch, Nadia Okafor',
+        }).expect(201)
+      ).body;
       await post(`/expenses/${meals.id}/approval`, { note: 'Receipt from Nadia Okafor seen' }).expect(200);
       await post(`/expenses/${meals.id}/payment`, { reference: 'BACS 0412' }).expect(200);
-      const bus = (await post(`/volunteers/${nadiaVolunteer.id}/expenses`, { kind: 'travel', amountPence: 320, incurredOn: '2025-02-03', description: 'Bus from 14 Bankside' }).expect(201)).body;
+      const bus = (
+        await post(`/volunteers/${nadiaVolunteer.id}/expenses`, {
+          kind: 'travel',
+          amountPence: 320,
+          incurredOn: '2025-02-03',
+          description: 'Bus from 14 Bankside',
+        }).expect(201)
+      ).body;
       await post(`/expenses/${bus.id}/rejection`, { reason: 'Nadia Okafor already claimed this fare' }).expect(200);
     });
 
@@ -91,22 +149,57 @@ describe('personal data', () => {
       for (const s of sections) expect(out.explanation[s]).toEqual(expect.stringMatching(/^[A-Z].{40,}\.$/));
       expect(Date.parse(out.generatedAt)).toBeGreaterThan(Date.now() - 60_000);
       expect(out.subject).toEqual({ kind: 'member', memberId: nadia.id, memberNumber: nadia.memberNumber });
-      expect(out.member).toMatchObject({ ...NADIA, id: nadia.id, stakeholderClass: 'volunteer', admittedOn: '2025-01-06', withdrawnOn: null, erasedAt: null });
-      expect(out.shares).toEqual({ balancePence: 2500, entries: [{ kind: 'purchase', amountPence: 2500, occurredAt: expect.any(String) }] });
-      expect(out.boardSeats).toEqual([{ stakeholderClass: 'volunteer', since: today, electedIn: 'Volunteer directors 2026', current: true }]);
-      expect(out.ballots.map((b: object) => Object.keys(b).sort())).toEqual([['closesAt', 'opensAt', 'title'], ['closesAt', 'opensAt', 'title']]);
+      expect(out.member).toMatchObject({
+        ...NADIA,
+        id: nadia.id,
+        stakeholderClass: 'volunteer',
+        admittedOn: '2025-01-06',
+        withdrawnOn: null,
+        erasedAt: null,
+      });
+      expect(out.shares).toEqual({
+        balancePence: 2500,
+        entries: [{ kind: 'purchase', amountPence: 2500, occurredAt: expect.any(String) }],
+      });
+      expect(out.boardSeats).toEqual([
+        { stakeholderClass: 'volunteer', since: today, electedIn: 'Volunteer directors 2026', current: true },
+      ]);
+      expect(out.ballots.map((b: object) => Object.keys(b).sort())).toEqual([
+        ['closesAt', 'opensAt', 'title'],
+        ['closesAt', 'opensAt', 'title'],
+      ]);
       expect(out.ballots.map((b: { title: string }) => b.title).sort()).toEqual(['Adopt the winter plan', 'Volunteer directors 2026']);
-      expect(out.candidacies).toEqual([expect.objectContaining({ ballotTitle: 'Volunteer directors 2026', label: NADIA.fullName, votes: 2, elected: true })]);
+      expect(out.candidacies).toEqual([
+        expect.objectContaining({ ballotTitle: 'Volunteer directors 2026', label: NADIA.fullName, votes: 2, elected: true }),
+      ]);
       expect(out.volunteer.record).toMatchObject({ id: nadiaVolunteer.id, fullName: NADIA.fullName, memberId: nadia.id, erasedAt: null });
-      expect(out.volunteer.hours).toEqual([expect.objectContaining({ workedOn: '2025-02-03', activity: 'befriending', minutes: 90, note: 'Nadia Okafor visited from 14 Bankside' })]);
+      expect(out.volunteer.hours).toEqual([
+        expect.objectContaining({
+          workedOn: '2025-02-03',
+          activity: 'befriending',
+          minutes: 90,
+          note: 'Nadia Okafor visited from 14 Bankside',
+        }),
+      ]);
       expect(out.volunteer.timeBank.balanceMinutes).toBe(60);
       expect(out.volunteer.timeBank.entries).toEqual([
         expect.objectContaining({ purpose: 'earning', minutes: 90, counterparty: 'the co-op' }),
         expect.objectContaining({ purpose: 'respite', minutes: -30, counterparty: 'another volunteer', note: 'Respite for Nadia Okafor' }),
       ]);
       expect(out.volunteer.expenseClaims).toEqual([
-        expect.objectContaining({ kind: 'meals', amountPence: 650, status: 'paid', description: 'Lunch, Nadia Okafor', paymentReference: 'BACS 0412' }),
-        expect.objectContaining({ kind: 'travel', amountPence: 320, status: 'rejected', rejectionReason: 'Nadia Okafor already claimed this fare' }),
+        expect.objectContaining({
+          kind: 'meals',
+          amountPence: 650,
+          status: 'paid',
+          description: 'Lunch, Nadia Okafor',
+          paymentReference: 'BACS 0412',
+        }),
+        expect.objectContaining({
+          kind: 'travel',
+          amountPence: 320,
+          status: 'rejected',
+          rejectionReason: 'Nadia Okafor already claimed this fare',
+        }),
       ]);
       expect(out.staff).toEqual([]);
       expect(out.auditEvents.map((e: { action: string; target: string }) => `${e.action} ${e.target}`)).toEqual([
@@ -119,11 +212,14 @@ describe('personal data', () => {
 
     it('says nothing about another member, not even the volunteer they exchanged credits with', async () => {
       const text = JSON.stringify(await get('/members/me/export', as(nadia.id)));
-      for (const trace of [BART.fullName, 'Quist', BART.email, bart.id, bartVolunteer.id, 'Cara Lindley']) expect(text).not.toContain(trace);
+      for (const trace of [BART.fullName, 'Quist', BART.email, bart.id, bartVolunteer.id, 'Cara Lindley'])
+        expect(text).not.toContain(trace);
     });
 
     it("refuses a member another member's export with a 404, as if they did not exist; the admin may export anyone", async () => {
-      expect((await http().get(`/members/${bart.id}/export`).set('Authorization', as(nadia.id)).expect(404)).body.code).toBe('MEMBERS.NOT_FOUND');
+      expect((await http().get(`/members/${bart.id}/export`).set('Authorization', as(nadia.id)).expect(404)).body.code).toBe(
+        'MEMBERS.NOT_FOUND',
+      );
       await http().get(`/members/${bart.id}/export`).set('Authorization', as(nadia.id)).expect(404);
       await http().post(`/members/${bart.id}/erasure`).set('Authorization', as(nadia.id)).expect(403);
       await http().get('/members/me/export').set('Authorization', admin()).expect(403);
@@ -136,7 +232,10 @@ describe('personal data', () => {
 
     it('refuses to erase someone still a member, naming why, and changes nothing', async () => {
       const res = await post(`/members/${nadia.id}/erasure`).expect(409);
-      expect(res.body).toMatchObject({ code: 'MEMBERS.ERASURE_NOT_ALLOWED', message: expect.stringMatching(/still a member.*register of members and shares/) });
+      expect(res.body).toMatchObject({
+        code: 'MEMBERS.ERASURE_NOT_ALLOWED',
+        message: expect.stringMatching(/still a member.*register of members and shares/),
+      });
       expect(res.body.details.reasons).toEqual([expect.stringContaining('still a member'), expect.stringContaining('still volunteer')]);
       expect((await get(`/members/${nadia.id}`)).fullName).toBe(NADIA.fullName);
     });
@@ -150,7 +249,13 @@ describe('personal data', () => {
 
     describe('once erased', () => {
       const before: Record<string, unknown> = {};
-      const FIGURES = ['/members/summary', '/care/summary?from=2025-01-01&to=2026-12-31', '/time-bank/summary', '/volunteers/summary', '/board'];
+      const FIGURES = [
+        '/members/summary',
+        '/care/summary?from=2025-01-01&to=2026-12-31',
+        '/time-bank/summary',
+        '/volunteers/summary',
+        '/board',
+      ];
       let receipt: Record<string, any>;
 
       beforeAll(async () => {
@@ -175,15 +280,31 @@ describe('personal data', () => {
       });
 
       it('says what went and what was kept', () => {
-        expect(receipt).toMatchObject({ memberId: nadia.id, memberNumber: nadia.memberNumber, label: `Erased member #${nadia.memberNumber}` });
+        expect(receipt).toMatchObject({
+          memberId: nadia.id,
+          memberNumber: nadia.memberNumber,
+          label: `Erased member #${nadia.memberNumber}`,
+        });
         expect(receipt.erased).toEqual(expect.arrayContaining(['email', 'phone', 'address', 'date of birth']));
         expect(receipt.kept.join(' ')).toMatch(/share register/);
       });
 
       it("leaves none of the person's details anywhere in the node's database", async () => {
         expect(await findAnywhere(NEEDLES, [NADIA.dateOfBirth])).toEqual([]);
-        const [row] = await mesh.nodeQuery(COOP, 'SELECT full_name, email, phone, address, date_of_birth, withdrawal_reason, erased_at FROM member WHERE id = $1', [nadia.id]);
-        expect(row).toEqual({ full_name: `Erased member #${nadia.memberNumber}`, email: null, phone: null, address: null, date_of_birth: null, withdrawal_reason: null, erased_at: expect.any(Date) });
+        const [row] = await mesh.nodeQuery(
+          COOP,
+          'SELECT full_name, email, phone, address, date_of_birth, withdrawal_reason, erased_at FROM member WHERE id = $1',
+          [nadia.id],
+        );
+        expect(row).toEqual({
+          full_name: `Erased member #${nadia.memberNumber}`,
+          email: null,
+          phone: null,
+          address: null,
+          date_of_birth: null,
+          withdrawal_reason: null,
+          erased_at: expect.any(Date),
+        });
       });
 
       it('leaves every figure exactly as it was: membership, shares, care, time bank, volunteering, the board and closed ballots', async () => {
@@ -192,18 +313,31 @@ describe('personal data', () => {
         const electionNow = await get(`/ballots/${election.id}`);
         const electionBefore = before[`/ballots/${election.id}`] as Record<string, any>;
         expect(electionNow.result).toEqual(electionBefore.result);
-        expect(electionNow.options.map((o: { key: string; votes: number }) => [o.key, o.votes])).toEqual(electionBefore.options.map((o: { key: string; votes: number }) => [o.key, o.votes]));
+        expect(electionNow.options.map((o: { key: string; votes: number }) => [o.key, o.votes])).toEqual(
+          electionBefore.options.map((o: { key: string; votes: number }) => [o.key, o.votes]),
+        );
         expect(electionNow.options.find((o: { key: string }) => o.key === nadia.id).label).toBe(`Erased member #${nadia.memberNumber}`);
-        const [{ n }] = await mesh.nodeQuery<{ n: number }>(COOP, 'SELECT count(*)::int AS n FROM ballot_participation WHERE member_id = $1', [nadia.id]);
+        const [{ n }] = await mesh.nodeQuery<{ n: number }>(
+          COOP,
+          'SELECT count(*)::int AS n FROM ballot_participation WHERE member_id = $1',
+          [nadia.id],
+        );
         expect(n).toBe(2);
       });
 
       it('blanked ledger notes without opening the ledger to any other change', async () => {
         const [t] = await mesh.nodeQuery<{ id: string }>(COOP, `SELECT id FROM time_transfer WHERE purpose = 'respite' AND note IS NULL`);
-        for (const change of ['minutes = minutes + 1', "note = 'rewritten'", 'note = NULL, minutes = minutes + 1', 'occurred_on = occurred_on - 1']) {
+        for (const change of [
+          'minutes = minutes + 1',
+          "note = 'rewritten'",
+          'note = NULL, minutes = minutes + 1',
+          'occurred_on = occurred_on - 1',
+        ]) {
           await expect(mesh.nodeQuery(COOP, `UPDATE time_transfer SET ${change} WHERE id = $1`, [t.id])).rejects.toThrow('append-only');
         }
-        await expect(mesh.nodeQuery(COOP, 'UPDATE time_entry SET minutes = minutes WHERE transfer_id = $1', [t.id])).rejects.toThrow('append-only');
+        await expect(mesh.nodeQuery(COOP, 'UPDATE time_entry SET minutes = minutes WHERE transfer_id = $1', [t.id])).rejects.toThrow(
+          'append-only',
+        );
         await expect(mesh.nodeQuery(COOP, 'DELETE FROM time_transfer WHERE id = $1', [t.id])).rejects.toThrow('append-only');
       });
 
@@ -228,15 +362,30 @@ describe('personal data', () => {
         ]);
         expect(out.ballots).toHaveLength(2);
         expect(out.boardSeats).toEqual([expect.objectContaining({ current: false })]);
-        expect(out.candidacies).toEqual([expect.objectContaining({ label: `Erased member #${nadia.memberNumber}`, votes: 2, elected: true })]);
-        expect(out.volunteer.record).toMatchObject({ fullName: `Erased volunteer #${nadiaVolunteer.id.slice(0, 8)}`, leavingReason: null, joinedOn: '2025-01-06', leftOn: today });
-        expect(out.volunteer.hours).toEqual([expect.objectContaining({ workedOn: '2025-02-03', activity: 'befriending', minutes: 90, note: null })]);
+        expect(out.candidacies).toEqual([
+          expect.objectContaining({ label: `Erased member #${nadia.memberNumber}`, votes: 2, elected: true }),
+        ]);
+        expect(out.volunteer.record).toMatchObject({
+          fullName: `Erased volunteer #${nadiaVolunteer.id.slice(0, 8)}`,
+          leavingReason: null,
+          joinedOn: '2025-01-06',
+          leftOn: today,
+        });
+        expect(out.volunteer.hours).toEqual([
+          expect.objectContaining({ workedOn: '2025-02-03', activity: 'befriending', minutes: 90, note: null }),
+        ]);
         expect(out.volunteer.timeBank.entries.map((e: { minutes: number; note: string | null }) => [e.minutes, e.note])).toEqual([
           [90, null],
           [-30, null],
         ]);
         expect(out.volunteer.expenseClaims).toEqual([
-          expect.objectContaining({ amountPence: 650, status: 'paid', description: null, approvalNote: null, paymentReference: 'BACS 0412' }),
+          expect.objectContaining({
+            amountPence: 650,
+            status: 'paid',
+            description: null,
+            approvalNote: null,
+            paymentReference: 'BACS 0412',
+          }),
           expect.objectContaining({ amountPence: 320, status: 'rejected', description: null, rejectionReason: null }),
         ]);
       });
@@ -250,12 +399,29 @@ describe('personal data', () => {
         expect(exports).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ actor: `member:${nadia.id}`, action: 'GET /members/me/export', outcome: 'succeeded', status: 200 }),
-            expect.objectContaining({ actor: `member:${nadia.id}`, action: 'GET /members/:id/export', target: `id=${bart.id}`, outcome: 'refused' }),
-            expect.objectContaining({ actorRole: 'coop-admin', action: 'GET /members/:id/export', target: `id=${nadia.id}`, outcome: 'succeeded' }),
+            expect.objectContaining({
+              actor: `member:${nadia.id}`,
+              action: 'GET /members/:id/export',
+              target: `id=${bart.id}`,
+              outcome: 'refused',
+            }),
+            expect.objectContaining({
+              actorRole: 'coop-admin',
+              action: 'GET /members/:id/export',
+              target: `id=${nadia.id}`,
+              outcome: 'succeeded',
+            }),
           ]),
         );
-        const erasures = (await get(`/audit?action=/erasure&limit=100`)).items.filter((e: { target: string }) => e.target === `id=${nadia.id}`);
-        expect(erasures.map((e: { outcome: string; status: number | null }) => e.outcome)).toEqual(['refused', 'succeeded', 'refused', 'refused']);
+        const erasures = (await get(`/audit?action=/erasure&limit=100`)).items.filter(
+          (e: { target: string }) => e.target === `id=${nadia.id}`,
+        );
+        expect(erasures.map((e: { outcome: string; status: number | null }) => e.outcome)).toEqual([
+          'refused',
+          'succeeded',
+          'refused',
+          'refused',
+        ]);
         expect(erasures[1]).toMatchObject({ actorRole: 'coop-admin', action: 'POST /members/:id/erasure', status: 200 });
       });
     });
@@ -265,15 +431,32 @@ describe('personal data', () => {
     it('exports their staff record with training, and refuses erasure while they are employed', async () => {
       const wendy = await admit({ stakeholderClass: 'worker', fullName: 'Wendy Crossley' });
       const staff = (
-        await post('/staff', { fullName: 'Wendy Crossley', role: 'care-worker', contractType: 'permanent', hourlyPayPence: 1400, contractedMinutesPerWeek: 1200, startedOn: '2025-01-06', locality: 'Marsden', memberId: wendy.id }).expect(201)
+        await post('/staff', {
+          fullName: 'Wendy Crossley',
+          role: 'care-worker',
+          contractType: 'permanent',
+          hourlyPayPence: 1400,
+          contractedMinutesPerWeek: 1200,
+          startedOn: '2025-01-06',
+          locality: 'Marsden',
+          memberId: wendy.id,
+        }).expect(201)
       ).body;
       await post(`/staff/${staff.id}/training`, { course: 'Moving and handling', completedOn: '2025-02-01' }).expect(201);
       const out = await get('/members/me/export', as(wendy.id));
-      expect(out.staff).toEqual([{ record: expect.objectContaining({ id: staff.id, fullName: 'Wendy Crossley', memberId: wendy.id }), training: [expect.objectContaining({ course: 'Moving and handling' })] }]);
+      expect(out.staff).toEqual([
+        {
+          record: expect.objectContaining({ id: staff.id, fullName: 'Wendy Crossley', memberId: wendy.id }),
+          training: [expect.objectContaining({ course: 'Moving and handling' })],
+        },
+      ]);
       expect(out.volunteer).toBeNull();
       await post(`/members/${wendy.id}/withdrawal`).expect(200);
       const refused = await post(`/members/${wendy.id}/erasure`).expect(409);
-      expect(refused.body).toMatchObject({ code: 'MEMBERS.ERASURE_NOT_ALLOWED', details: { reasons: [expect.stringContaining('still employed')] } });
+      expect(refused.body).toMatchObject({
+        code: 'MEMBERS.ERASURE_NOT_ALLOWED',
+        details: { reasons: [expect.stringContaining('still employed')] },
+      });
     });
   });
 
@@ -286,9 +469,24 @@ describe('personal data', () => {
 
     beforeAll(async () => {
       carer = (
-        await post('/staff', { fullName: 'Carol Firth', role: 'care-worker', contractType: 'zero-hours', hourlyPayPence: 1345, contractedMinutesPerWeek: 0, startedOn: '2025-01-01', locality: 'Slaithwaite' }).expect(201)
+        await post('/staff', {
+          fullName: 'Carol Firth',
+          role: 'care-worker',
+          contractType: 'zero-hours',
+          hourlyPayPence: 1345,
+          contractedMinutesPerWeek: 0,
+          startedOn: '2025-01-01',
+          locality: 'Slaithwaite',
+        }).expect(201)
       ).body;
-      edna = (await post('/service-users', { ...EDNA, locality: 'Slaithwaite', fundingType: 'council-commissioned', startedOn: '2025-01-01' }).expect(201)).body;
+      edna = (
+        await post('/service-users', {
+          ...EDNA,
+          locality: 'Slaithwaite',
+          fundingType: 'council-commissioned',
+          startedOn: '2025-01-01',
+        }).expect(201)
+      ).body;
       plan = (
         await post(`/service-users/${edna.id}/care-plans`, {
           agreedOn: '2025-01-10',
@@ -299,10 +497,32 @@ describe('personal data', () => {
           ],
         }).expect(201)
       ).body;
-      await post(`/care-plans/${plan.id}/review`, { reviewedOn: '2025-04-08', goals: [{ goalId: plan.goals[0].id, performance: 6, satisfaction: 7 }, { goalId: plan.goals[1].id, performance: 4, satisfaction: 4 }] }).expect(200);
-      const delivered = (await post('/visits', { serviceUserId: edna.id, carerId: carer.id, serviceType: 'personal-care', plannedStart: '2025-02-03T10:00:00Z', plannedMinutes: 60 }).expect(201)).body;
+      await post(`/care-plans/${plan.id}/review`, {
+        reviewedOn: '2025-04-08',
+        goals: [
+          { goalId: plan.goals[0].id, performance: 6, satisfaction: 7 },
+          { goalId: plan.goals[1].id, performance: 4, satisfaction: 4 },
+        ],
+      }).expect(200);
+      const delivered = (
+        await post('/visits', {
+          serviceUserId: edna.id,
+          carerId: carer.id,
+          serviceType: 'personal-care',
+          plannedStart: '2025-02-03T10:00:00Z',
+          plannedMinutes: 60,
+        }).expect(201)
+      ).body;
       await post(`/visits/${delivered.id}/outcome`, { status: 'delivered', deliveredMinutes: 55 }).expect(200);
-      const missed = (await post('/visits', { serviceUserId: edna.id, carerId: carer.id, serviceType: 'befriending', plannedStart: '2025-02-10T10:00:00Z', plannedMinutes: 45 }).expect(201)).body;
+      const missed = (
+        await post('/visits', {
+          serviceUserId: edna.id,
+          carerId: carer.id,
+          serviceType: 'befriending',
+          plannedStart: '2025-02-10T10:00:00Z',
+          plannedMinutes: 45,
+        }).expect(201)
+      ).body;
       await post(`/visits/${missed.id}/outcome`, { status: 'missed' }).expect(200);
     });
 
@@ -310,13 +530,25 @@ describe('personal data', () => {
       const out = await get(`/service-users/${edna.id}/export`);
       expect(Object.keys(out.explanation).sort()).toEqual(['carePlans', 'serviceUser', 'visits']);
       expect(out.subject).toEqual({ kind: 'service-user', serviceUserId: edna.id });
-      expect(out.serviceUser).toMatchObject({ ...EDNA, locality: 'Slaithwaite', fundingType: 'council-commissioned', startedOn: '2025-01-01', endedOn: null, erasedAt: null });
+      expect(out.serviceUser).toMatchObject({
+        ...EDNA,
+        locality: 'Slaithwaite',
+        fundingType: 'council-commissioned',
+        startedOn: '2025-01-01',
+        endedOn: null,
+        erasedAt: null,
+      });
       expect(out.carePlans).toEqual([
         expect.objectContaining({
           agreedOn: '2025-01-10',
           reviewedOn: '2025-04-08',
           goals: [
-            expect.objectContaining({ description: "Walk to Edna Pickles's sister on Weavers Row", performanceAtStart: 3, performanceAtReview: 6, improved: true }),
+            expect.objectContaining({
+              description: "Walk to Edna Pickles's sister on Weavers Row",
+              performanceAtStart: 3,
+              performanceAtReview: 6,
+              improved: true,
+            }),
             expect.objectContaining({ description: 'Cook a meal again', improved: false }),
           ],
         }),
@@ -337,13 +569,25 @@ describe('personal data', () => {
     it('erases their details once support has ended, keeping every figure, and refuses a second erasure', async () => {
       const period = '/care/summary?from=2025-01-01&to=2025-12-31';
       const figures = await get(period);
-      expect(await findAnywhere(NEEDLES, [EDNA.dateOfBirth])).toEqual(['care_goal.description', 'service_user.address', 'service_user.date_of_birth', 'service_user.full_name']);
+      expect(await findAnywhere(NEEDLES, [EDNA.dateOfBirth])).toEqual([
+        'care_goal.description',
+        'service_user.address',
+        'service_user.date_of_birth',
+        'service_user.full_name',
+      ]);
       const receipt = (await post(`/service-users/${edna.id}/erasure`).expect(200)).body;
-      expect(receipt).toMatchObject({ serviceUserId: edna.id, label: `Erased person #${edna.id.slice(0, 8)}`, erased: expect.arrayContaining(['date of birth', 'address']) });
+      expect(receipt).toMatchObject({
+        serviceUserId: edna.id,
+        label: `Erased person #${edna.id.slice(0, 8)}`,
+        erased: expect.arrayContaining(['date of birth', 'address']),
+      });
       expect(await get(period)).toEqual(figures);
       expect(await findAnywhere(NEEDLES, [EDNA.dateOfBirth])).toEqual([]);
       expect((await post(`/service-users/${edna.id}/erasure`).expect(409)).body.code).toBe('CARE.ALREADY_ERASED');
-      expect((await http().patch(`/service-users/${edna.id}`).set('Authorization', admin()).send({ address: '3 Weavers Row' }).expect(409)).body.code).toBe('CARE.ERASED');
+      expect(
+        (await http().patch(`/service-users/${edna.id}`).set('Authorization', admin()).send({ address: '3 Weavers Row' }).expect(409)).body
+          .code,
+      ).toBe('CARE.ERASED');
     });
 
     it('exports only what was kept after erasure', async () => {
@@ -359,21 +603,36 @@ describe('personal data', () => {
         endedOn: '2025-06-30',
         erasedAt: expect.any(String),
       });
-      expect(out.carePlans[0].goals.map((g: Record<string, unknown>) => [g.description, g.performanceAtStart, g.performanceAtReview, g.satisfactionAtReview])).toEqual([
+      expect(
+        out.carePlans[0].goals.map((g: Record<string, unknown>) => [
+          g.description,
+          g.performanceAtStart,
+          g.performanceAtReview,
+          g.satisfactionAtReview,
+        ]),
+      ).toEqual([
         [null, 3, 6, 7],
         [null, 4, 4, 4],
       ]);
-      expect(out.visits.map((v: Record<string, unknown>) => [v.serviceType, v.plannedMinutes, v.status, v.deliveredMinutes, v.carerName])).toEqual([
+      expect(
+        out.visits.map((v: Record<string, unknown>) => [v.serviceType, v.plannedMinutes, v.status, v.deliveredMinutes, v.carerName]),
+      ).toEqual([
         ['personal-care', 60, 'delivered', 55, 'Carol Firth'],
         ['befriending', 45, 'missed', null, 'Carol Firth'],
       ]);
     });
 
     it('has the exports and the erasure in the audit trail', async () => {
-      const events = (await get(`/audit?action=/service-users/:id/&limit=100`)).items.filter((e: { target: string }) => e.target === `id=${edna.id}`);
+      const events = (await get(`/audit?action=/service-users/:id/&limit=100`)).items.filter(
+        (e: { target: string }) => e.target === `id=${edna.id}`,
+      );
       const seen = events.map((e: { action: string; outcome: string }) => `${e.action} ${e.outcome}`);
       expect(seen).toEqual(
-        expect.arrayContaining(['GET /service-users/:id/export succeeded', 'POST /service-users/:id/erasure refused', 'POST /service-users/:id/erasure succeeded']),
+        expect.arrayContaining([
+          'GET /service-users/:id/export succeeded',
+          'POST /service-users/:id/erasure refused',
+          'POST /service-users/:id/erasure succeeded',
+        ]),
       );
     });
   });

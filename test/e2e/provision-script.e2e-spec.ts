@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { fromSeed } from 'nkeys.js';
+
 import { encodePublicKey, loadConfig, parsePrivateKey } from '@app/platform';
+
 import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
 import { dropTestDatabase, queryDb } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
@@ -109,7 +112,10 @@ describe('the compose provisioning script', () => {
 
   it('gives a secrets file from before sign-in keys its own pair, keeping its seed', () => {
     const file = join(secrets, 'preston', 'preston.env');
-    const old = readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('AUTH_')).join('\n');
+    const old = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('AUTH_'))
+      .join('\n');
     writeFileSync(file, old);
     const seed = envFile('preston').NATS_NKEY_SEED;
     expect(run().code).toBe(0);

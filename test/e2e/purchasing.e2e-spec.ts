@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
+
 import { PURCHASING_COMMITMENT_MADE_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { LinkProxy } from '../../scripts/demo/link-proxy';
 import { TestMesh } from '../support/mesh';
 import { waitFor as waitUntil } from '../support/wait-for';
@@ -28,12 +30,21 @@ describe('joint purchasing', () => {
   const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
   const hubGet = (path: string) => mesh.hubHttp().get(path).set('Authorization', staff());
   const hubPost = (path: string, body: object = {}) => mesh.hubHttp().post(path).set('Authorization', staff()).send(body);
-  const nodeRound = async (coop: string, id: string) => (await mesh.nodeHttp(coop).get(`/purchasing/rounds/${id}`).set('Authorization', admin(coop))).body;
+  const nodeRound = async (coop: string, id: string) =>
+    (await mesh.nodeHttp(coop).get(`/purchasing/rounds/${id}`).set('Authorization', admin(coop))).body;
   const commit = (coop: string, roundId: string, itemId: string, quantity: number) =>
     mesh.nodeHttp(coop).post(`/purchasing/rounds/${roundId}/commitments`).set('Authorization', admin(coop)).send({ itemId, quantity });
   const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
-  const sentRow = (coop: string, id: string) => mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [id]);
-  const confirmed = (coop: string, id: string) => waitFor(`${coop}'s message ${id} confirmed`, () => sentRow(coop, id), (r) => r[0]?.status === 'confirmed');
+  const sentRow = (coop: string, id: string) =>
+    mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [
+      id,
+    ]);
+  const confirmed = (coop: string, id: string) =>
+    waitFor(
+      `${coop}'s message ${id} confirmed`,
+      () => sentRow(coop, id),
+      (r) => r[0]?.status === 'confirmed',
+    );
 
   /** Drafts and opens a round of the given items, and waits until every co-op holds it. */
   const openRound = async (title: string, itemIds: string[], closesAt = inAnHour()) => {
@@ -42,23 +53,36 @@ describe('joint purchasing', () => {
     const opened = (await hubPost(`/purchasing/rounds/${draft.id}/open`).expect(200)).body;
     expect(opened.state).toBe('open');
     // (A round with a close seconds away may already be closed by the time a node is looked at.)
-    for (const coop of COOPS) await waitFor(`${coop} to hold round ${title}`, () => nodeRound(coop, draft.id), (r) => r.items?.length === itemIds.length);
+    for (const coop of COOPS)
+      await waitFor(
+        `${coop} to hold round ${title}`,
+        () => nodeRound(coop, draft.id),
+        (r) => r.items?.length === itemIds.length,
+      );
     return opened;
   };
 
   /** Sends a commitment from a node's outbox as the node would, but stamped with any time. */
   const sendStamped = async (coop: string, roundId: string, itemId: string, quantity: number, at: Date) => {
     const node = mesh.nodes.get(coop)!;
-    const envelope = await node.get(DataSource).transaction((m) =>
-      node.get(OutboxService).enqueue(m, PURCHASING_COMMITMENT_MADE_V1, { roundId, itemId, quantity, committedAt: at.toISOString() }, { occurredAt: at }),
-    );
+    const envelope = await node
+      .get(DataSource)
+      .transaction((m) =>
+        node
+          .get(OutboxService)
+          .enqueue(m, PURCHASING_COMMITMENT_MADE_V1, { roundId, itemId, quantity, committedAt: at.toISOString() }, { occurredAt: at }),
+      );
     node.get(OutboxRelay).nudge();
     return envelope.id;
   };
 
   const cutHonley = async () => {
     proxy.cut();
-    await waitFor('honley to see NATS down', async () => (await mesh.nodeHttp(HONLEY).get('/federation/status').set('Authorization', admin(HONLEY))).body.natsConnected, (up) => up === false);
+    await waitFor(
+      'honley to see NATS down',
+      async () => (await mesh.nodeHttp(HONLEY).get('/federation/status').set('Authorization', admin(HONLEY))).body.natsConnected,
+      (up) => up === false,
+    );
   };
 
   beforeAll(async () => {
@@ -66,9 +90,16 @@ describe('joint purchasing', () => {
     proxy = await LinkProxy.start({ host: nats.hostname, port: Number(nats.port || 4222) });
     await mesh.startHub();
     for (const coop of COOPS) {
-      await mesh.startNode(coop, { COOP_LOCALITIES: LOCALITIES[coop], ...(coop === HONLEY ? { NATS_URL: `nats://127.0.0.1:${proxy.port}` } : {}) });
+      await mesh.startNode(coop, {
+        COOP_LOCALITIES: LOCALITIES[coop],
+        ...(coop === HONLEY ? { NATS_URL: `nats://127.0.0.1:${proxy.port}` } : {}),
+      });
     }
-    await waitFor('every co-op registered', async () => (await hubGet('/coops')).body, (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3);
+    await waitFor(
+      'every co-op registered',
+      async () => (await hubGet('/coops')).body,
+      (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3,
+    );
 
     const create = async (body: object) => (await hubPost('/purchasing/catalogue', body).expect(201)).body.id as string;
     items.gloves = await create({
@@ -77,11 +108,21 @@ describe('joint purchasing', () => {
       unit: 'box of 100',
       soloUnitPricePence: 650,
       orderChargePence: 995,
-      priceBreaks: [{ minQuantity: 10, unitPricePence: 599 }, { minQuantity: 31, unitPricePence: 549 }],
+      priceBreaks: [
+        { minQuantity: 10, unitPricePence: 599 },
+        { minQuantity: 31, unitPricePence: 549 },
+      ],
       localTo: ['Marsden'],
     });
     items.dbs = await create({ name: 'Enhanced DBS check', supplier: 'Umbrella Checks Ltd', unit: 'one check', soloUnitPricePence: 1_800 });
-    items.course = await create({ name: 'Moving and handling course', supplier: 'Pennine Care Training', unit: 'a place', soloUnitPricePence: 9_500, priceBreaks: [{ minQuantity: 5, unitPricePence: 8_000 }], localTo: ['Holmfirth'] });
+    items.course = await create({
+      name: 'Moving and handling course',
+      supplier: 'Pennine Care Training',
+      unit: 'a place',
+      soloUnitPricePence: 9_500,
+      priceBreaks: [{ minQuantity: 5, unitPricePence: 8_000 }],
+      localTo: ['Holmfirth'],
+    });
   });
 
   afterAll(async () => {
@@ -91,30 +132,67 @@ describe('joint purchasing', () => {
 
   it('keeps a catalogue, refusing bad input with 400 naming the field and price breaks that make no sense', async () => {
     const listed = (await hubGet('/purchasing/catalogue').expect(200)).body;
-    expect(listed.map((i: { name: string }) => i.name)).toEqual(['Enhanced DBS check', 'Moving and handling course', 'Nitrile gloves, medium']);
+    expect(listed.map((i: { name: string }) => i.name)).toEqual([
+      'Enhanced DBS check',
+      'Moving and handling course',
+      'Nitrile gloves, medium',
+    ]);
 
     const base = { name: 'Aprons', supplier: 'Any Supplier', unit: 'pack of 50', soloUnitPricePence: 400 };
     const typed = (await hubPost('/purchasing/catalogue', { ...base, soloUnitPricePence: '400' }).expect(400)).body;
     expect(typed.message.join(' ')).toMatch(/soloUnitPricePence must be an integer/);
     const unknown = (await hubPost('/purchasing/catalogue', { ...base, discount: 5 }).expect(400)).body;
     expect(unknown.message.join(' ')).toMatch(/property discount should not exist/);
-    const nested = (await hubPost('/purchasing/catalogue', { ...base, priceBreaks: [{ minQuantity: 1, unitPricePence: 300 }] }).expect(400)).body;
+    const nested = (await hubPost('/purchasing/catalogue', { ...base, priceBreaks: [{ minQuantity: 1, unitPricePence: 300 }] }).expect(400))
+      .body;
     expect(nested.message.join(' ')).toMatch(/priceBreaks\.0\.minQuantity must not be less than 2/);
-    const dearer = (await hubPost('/purchasing/catalogue', { ...base, priceBreaks: [{ minQuantity: 10, unitPricePence: 450 }] }).expect(400)).body;
-    expect(dearer).toMatchObject({ code: 'PURCHASING.PRICE_BREAKS', message: 'priceBreaks[0].unitPricePence (450) must be below soloUnitPricePence (400)' });
+    const dearer = (
+      await hubPost('/purchasing/catalogue', { ...base, priceBreaks: [{ minQuantity: 10, unitPricePence: 450 }] }).expect(400)
+    ).body;
+    expect(dearer).toMatchObject({
+      code: 'PURCHASING.PRICE_BREAKS',
+      message: 'priceBreaks[0].unitPricePence (450) must be below soloUnitPricePence (400)',
+    });
 
-    const changed = (await mesh.hubHttp().patch(`/purchasing/catalogue/${items.dbs}`).set('Authorization', staff()).send({ supplier: 'Umbrella Checks Ltd (Kirklees)' }).expect(200)).body;
+    const changed = (
+      await mesh
+        .hubHttp()
+        .patch(`/purchasing/catalogue/${items.dbs}`)
+        .set('Authorization', staff())
+        .send({ supplier: 'Umbrella Checks Ltd (Kirklees)' })
+        .expect(200)
+    ).body;
     expect(changed).toMatchObject({ supplier: 'Umbrella Checks Ltd (Kirklees)', soloUnitPricePence: 1_800 });
-    await mesh.hubHttp().patch(`/purchasing/catalogue/${items.dbs}`).set('Authorization', staff()).send({ soloUnitPricePence: null }).expect(400);
+    await mesh
+      .hubHttp()
+      .patch(`/purchasing/catalogue/${items.dbs}`)
+      .set('Authorization', staff())
+      .send({ soloUnitPricePence: null })
+      .expect(400);
   });
 
   it('refuses a round with a closing time in the past, unknown items or co-ops', async () => {
-    const past = (await hubPost('/purchasing/rounds', { title: 'Too late', closesAt: '2020-01-01T12:00:00Z', itemIds: [items.gloves] }).expect(400)).body;
+    const past = (
+      await hubPost('/purchasing/rounds', { title: 'Too late', closesAt: '2020-01-01T12:00:00Z', itemIds: [items.gloves] }).expect(400)
+    ).body;
     expect(past.code).toBe('PURCHASING.CLOSES_IN_PAST');
-    const noZone = (await hubPost('/purchasing/rounds', { title: 'No zone', closesAt: '2030-01-01T12:00:00', itemIds: [items.gloves] }).expect(400)).body;
+    const noZone = (
+      await hubPost('/purchasing/rounds', { title: 'No zone', closesAt: '2030-01-01T12:00:00', itemIds: [items.gloves] }).expect(400)
+    ).body;
     expect(noZone.message.join(' ')).toMatch(/closesAt must be a date and time with a zone offset/);
-    await hubPost('/purchasing/rounds', { title: 'Unknown item', closesAt: inAnHour(), itemIds: ['0f0e0d0c-0b0a-4998-8776-655443322110'] }).expect(404);
-    const coop = (await hubPost('/purchasing/rounds', { title: 'Unknown co-op', closesAt: inAnHour(), itemIds: [items.gloves], coopIds: ['nowhere'] }).expect(404)).body;
+    await hubPost('/purchasing/rounds', {
+      title: 'Unknown item',
+      closesAt: inAnHour(),
+      itemIds: ['0f0e0d0c-0b0a-4998-8776-655443322110'],
+    }).expect(404);
+    const coop = (
+      await hubPost('/purchasing/rounds', {
+        title: 'Unknown co-op',
+        closesAt: inAnHour(),
+        itemIds: [items.gloves],
+        coopIds: ['nowhere'],
+      }).expect(404)
+    ).body;
     expect(coop.code).toBe('PURCHASING.COOP_NOT_FOUND');
   });
 
@@ -123,7 +201,11 @@ describe('joint purchasing', () => {
     expect(round.invited.map((c: { coopId: string }) => c.coopId)).toEqual([HONLEY, MARSDEN, MELTHAM]);
     // A step the state does not allow: 409 with the current state.
     const early = (await hubPost(`/purchasing/rounds/${round.id}/order`).expect(409)).body;
-    expect(early).toMatchObject({ code: 'PURCHASING.TRANSITION_REFUSED', message: 'a round that is open cannot be ordered', details: { currentState: 'open', allowedActions: ['close', 'cancel'] } });
+    expect(early).toMatchObject({
+      code: 'PURCHASING.TRANSITION_REFUSED',
+      message: 'a round that is open cannot be ordered',
+      details: { currentState: 'open', allowedActions: ['close', 'cancel'] },
+    });
     await hubPost(`/purchasing/rounds/${round.id}/open`).expect(409);
 
     // marsden commits 5 and amends to 7; 7 + 11 + 13 = 31 boxes of gloves, exactly at the 31 break.
@@ -138,24 +220,42 @@ describe('joint purchasing', () => {
     const badQuantity = (await commit(MELTHAM, round.id, items.dbs, -1).expect(400)).body;
     expect(badQuantity.message.join(' ')).toMatch(/quantity must not be less than 0/);
     await commit(MELTHAM, '0f0e0d0c-0b0a-4998-8776-655443322110', items.dbs, 1).expect(404);
-    expect((await commit(MELTHAM, round.id, '0f0e0d0c-0b0a-4998-8776-655443322110', 1).expect(404)).body.code).toBe('PURCHASING.ITEM_NOT_IN_ROUND');
+    expect((await commit(MELTHAM, round.id, '0f0e0d0c-0b0a-4998-8776-655443322110', 1).expect(404)).body.code).toBe(
+      'PURCHASING.ITEM_NOT_IN_ROUND',
+    );
     expect((await commit(MELTHAM, round.id, 'gloves', 1).expect(400)).body.message.join(' ')).toMatch(/itemId must be a UUID/);
     await Promise.all(sent.map(async (s) => confirmed(await ownerOf(s.messageId), s.messageId)));
 
     // A node whose clock runs ten minutes fast is refused, with the reason, and its quantity does not count.
     const fast = await sendStamped(MELTHAM, round.id, items.dbs, 50, new Date(Date.now() + 10 * 60_000));
-    const [skew] = await waitFor('the fast clock refused', () => sentRow(MELTHAM, fast), (r) => r[0]?.status === 'rejected');
+    const [skew] = await waitFor(
+      'the fast clock refused',
+      () => sentRow(MELTHAM, fast),
+      (r) => r[0]?.status === 'rejected',
+    );
     expect(skew.last_error).toMatch(/^PURCHASING.CLOCK_SKEW: occurredAt .* ahead of the receiver's clock/);
 
     const preview = (await hubGet(`/purchasing/rounds/${round.id}`).expect(200)).body;
     expect(preview.allocationStatus).toBe('preview');
-    expect(preview.items.find((i: { itemId: string }) => i.itemId === items.gloves)).toMatchObject({ totalQuantity: 31, tierMinQuantity: 31, unitPricePence: 549 });
+    expect(preview.items.find((i: { itemId: string }) => i.itemId === items.gloves)).toMatchObject({
+      totalQuantity: 31,
+      tierMinQuantity: 31,
+      unitPricePence: 549,
+    });
     const history = (await hubGet(`/purchasing/rounds/${round.id}/commitments`).expect(200)).body;
-    expect(history.filter((h: { coopId: string; itemId: string }) => h.coopId === MARSDEN && h.itemId === items.gloves).map((h: { quantity: number }) => h.quantity)).toEqual([5, 7]);
+    expect(
+      history
+        .filter((h: { coopId: string; itemId: string }) => h.coopId === MARSDEN && h.itemId === items.gloves)
+        .map((h: { quantity: number }) => h.quantity),
+    ).toEqual([5, 7]);
 
     const closed = (await hubPost(`/purchasing/rounds/${round.id}/close`).expect(200)).body;
     expect(closed).toMatchObject({ state: 'closed', allocationStatus: 'provisional' });
-    await waitFor('marsden to hear of the close', () => nodeRound(MARSDEN, round.id), (r) => r.state === 'closed');
+    await waitFor(
+      'marsden to hear of the close',
+      () => nodeRound(MARSDEN, round.id),
+      (r) => r.state === 'closed',
+    );
     const late = (await commit(MARSDEN, round.id, items.gloves, 9).expect(409)).body;
     expect(late).toMatchObject({ code: 'PURCHASING.ROUND_NOT_OPEN', details: { currentState: 'closed' } });
 
@@ -171,7 +271,9 @@ describe('joint purchasing', () => {
       [MELTHAM, 6_392],
     ]);
     for (const item of ordered.items) {
-      const total = ordered.allocations.filter((a: { itemId: string }) => a.itemId === item.itemId).reduce((s: number, a: { allocatedPence: number }) => s + a.allocatedPence, 0);
+      const total = ordered.allocations
+        .filter((a: { itemId: string }) => a.itemId === item.itemId)
+        .reduce((s: number, a: { allocatedPence: number }) => s + a.allocatedPence, 0);
       expect({ item: item.name, total }).toEqual({ item: item.name, total: item.orderTotalPence });
     }
     expect(ordered.orderTotalPence).toBe(18_014 + 2 * 1_800 + 3 * 9_500);
@@ -186,10 +288,32 @@ describe('joint purchasing', () => {
 
     // Every node records its own share, as the hub computed it.
     for (const coop of COOPS) {
-      const mine = await waitFor(`${coop}'s allocation`, () => nodeRound(coop, round.id), (r) => r.state === 'ordered' && r.allocation !== null);
+      const mine = await waitFor(
+        `${coop}'s allocation`,
+        () => nodeRound(coop, round.id),
+        (r) => r.state === 'ordered' && r.allocation !== null,
+      );
       const onHub = ordered.allocations.filter((a: { coopId: string }) => a.coopId === coop);
-      expect(mine.allocation.lines.map((l: { itemId: string; quantity: number; allocatedPence: number; savingPence: number; local: boolean }) => [l.itemId, l.quantity, l.allocatedPence, l.savingPence, l.local]).sort()).toEqual(
-        onHub.map((a: { itemId: string; quantity: number; allocatedPence: number; savingPence: number; local: boolean }) => [a.itemId, a.quantity, a.allocatedPence, a.savingPence, a.local]).sort(),
+      expect(
+        mine.allocation.lines
+          .map((l: { itemId: string; quantity: number; allocatedPence: number; savingPence: number; local: boolean }) => [
+            l.itemId,
+            l.quantity,
+            l.allocatedPence,
+            l.savingPence,
+            l.local,
+          ])
+          .sort(),
+      ).toEqual(
+        onHub
+          .map((a: { itemId: string; quantity: number; allocatedPence: number; savingPence: number; local: boolean }) => [
+            a.itemId,
+            a.quantity,
+            a.allocatedPence,
+            a.savingPence,
+            a.local,
+          ])
+          .sort(),
       );
     }
     const marsden = await nodeRound(MARSDEN, round.id);
@@ -197,15 +321,24 @@ describe('joint purchasing', () => {
     expect(marsden.allocation).toMatchObject({ allocatedPence: 4_068 + 28_500, localSpendPence: 4_068 });
 
     await hubPost(`/purchasing/rounds/${round.id}/deliver`).expect(200);
-    await waitFor('marsden to hear of the delivery', () => nodeRound(MARSDEN, round.id), (r) => r.state === 'delivered' && r.deliveredAt !== null);
+    await waitFor(
+      'marsden to hear of the delivery',
+      () => nodeRound(MARSDEN, round.id),
+      (r) => r.state === 'delivered' && r.deliveredAt !== null,
+    );
     const again = (await hubPost(`/purchasing/rounds/${round.id}/cancel`).expect(409)).body;
-    expect(again).toMatchObject({ message: 'a round that is delivered cannot be cancelled', details: { currentState: 'delivered', allowedActions: [] } });
+    expect(again).toMatchObject({
+      message: 'a round that is delivered cannot be cancelled',
+      details: { currentState: 'delivered', allowedActions: [] },
+    });
 
     // The allocation feeds the local-supplier-spend figure of each co-op's return for the quarter.
     const now = new Date();
     const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
     const spend = async (coop: string) =>
-      (await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${quarter}`).set('Authorization', admin(coop)).expect(200)).body.figures.figures.find((f: { metric: string }) => f.metric === 'local_supplier_spend').value;
+      (
+        await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${quarter}`).set('Authorization', admin(coop)).expect(200)
+      ).body.figures.figures.find((f: { metric: string }) => f.metric === 'local_supplier_spend').value;
     expect(await spend(MARSDEN)).toBe(4_068);
     expect(await spend(MELTHAM)).toBe(0);
   });
@@ -225,8 +358,15 @@ describe('joint purchasing', () => {
     await confirmed(HONLEY, offline.messageId);
     const provisional = (await hubGet(`/purchasing/rounds/${round.id}`).expect(200)).body;
     expect(provisional).toMatchObject({ state: 'closed', allocationStatus: 'provisional' });
-    expect(provisional.items[0]).toMatchObject({ totalQuantity: 30, tierMinQuantity: 10, unitPricePence: 599, orderTotalPence: 30 * 599 + 995 });
-    const arrived = (await hubGet(`/purchasing/rounds/${round.id}/commitments`).expect(200)).body.find((h: { messageId: string }) => h.messageId === offline.messageId);
+    expect(provisional.items[0]).toMatchObject({
+      totalQuantity: 30,
+      tierMinQuantity: 10,
+      unitPricePence: 599,
+      orderTotalPence: 30 * 599 + 995,
+    });
+    const arrived = (await hubGet(`/purchasing/rounds/${round.id}/commitments`).expect(200)).body.find(
+      (h: { messageId: string }) => h.messageId === offline.messageId,
+    );
     expect(arrived).toMatchObject({ coopId: HONLEY, quantity: 20, committedAt: offline.committedAt, outcome: 'applied' });
     expect(new Date(arrived.receivedAt) > new Date(closed.closedAt)).toBe(true);
 
@@ -236,8 +376,17 @@ describe('joint purchasing', () => {
       [HONLEY, 12_643],
       [MARSDEN, 6_322],
     ]);
-    const honley = await waitFor("honley's allocation", () => nodeRound(HONLEY, round.id), (r) => r.allocation !== null);
-    expect(honley.allocation).toMatchObject({ allocatedPence: 12_643, soloPence: 20 * 650 + 995, savingPence: 20 * 650 + 995 - 12_643, localSpendPence: 0 });
+    const honley = await waitFor(
+      "honley's allocation",
+      () => nodeRound(HONLEY, round.id),
+      (r) => r.allocation !== null,
+    );
+    expect(honley.allocation).toMatchObject({
+      allocatedPence: 12_643,
+      soloPence: 20 * 650 + 995,
+      savingPence: 20 * 650 + 995 - 12_643,
+      localSpendPence: 0,
+    });
     expect(honley.items[0].commitments[0]).toMatchObject({ messageId: offline.messageId, status: 'confirmed', reason: null });
   });
 
@@ -250,17 +399,36 @@ describe('joint purchasing', () => {
     const ordered = (await hubPost(`/purchasing/rounds/${round.id}/order`).expect(200)).body;
 
     proxy.restore();
-    const [row] = await waitFor("the hub's refusal", () => sentRow(HONLEY, offline.messageId), (r) => r[0]?.status === 'rejected');
-    expect(row.last_error).toMatch(new RegExp(`^PURCHASING.ALLOCATION_FINAL: the round was ordered at ${ordered.orderedAt.replace(/\./g, '\\.')}: its allocation is final`));
+    const [row] = await waitFor(
+      "the hub's refusal",
+      () => sentRow(HONLEY, offline.messageId),
+      (r) => r[0]?.status === 'rejected',
+    );
+    expect(row.last_error).toMatch(
+      new RegExp(
+        `^PURCHASING.ALLOCATION_FINAL: the round was ordered at ${ordered.orderedAt.replace(/\./g, '\\.')}: its allocation is final`,
+      ),
+    );
     const after = (await hubGet(`/purchasing/rounds/${round.id}`).expect(200)).body;
     expect(after.allocations).toEqual(ordered.allocations);
-    const honley = await waitFor('honley to hold the order', () => nodeRound(HONLEY, round.id), (r) => r.state === 'ordered');
-    expect(honley.items[0]).toMatchObject({ committedQuantity: 0, commitments: [{ messageId: offline.messageId, status: 'rejected', reason: row.last_error }] });
+    const honley = await waitFor(
+      'honley to hold the order',
+      () => nodeRound(HONLEY, round.id),
+      (r) => r.state === 'ordered',
+    );
+    expect(honley.items[0]).toMatchObject({
+      committedQuantity: 0,
+      commitments: [{ messageId: offline.messageId, status: 'rejected', reason: row.last_error }],
+    });
     expect(honley.allocation).toMatchObject({ lines: [], allocatedPence: 0 });
 
     // A cancelled order is no spend: the co-ops are told, with the reason.
     await hubPost(`/purchasing/rounds/${round.id}/cancel`, { reason: 'the trainer withdrew' }).expect(200);
-    await waitFor('meltham to hear of the cancellation', () => nodeRound(MELTHAM, round.id), (r) => r.state === 'cancelled' && r.cancelReason === 'the trainer withdrew');
+    await waitFor(
+      'meltham to hear of the cancellation',
+      () => nodeRound(MELTHAM, round.id),
+      (r) => r.state === 'cancelled' && r.cancelReason === 'the trainer withdrew',
+    );
   });
 
   it('closes a round at its closing time, and refuses a commitment made after it', async () => {
@@ -270,36 +438,77 @@ describe('joint purchasing', () => {
     const early = await sendStamped(MELTHAM, round.id, items.dbs, 3, new Date(new Date(round.openedAt).getTime() + 1));
     await confirmed(MELTHAM, early);
 
-    const closed = await waitFor('the scheduled close', async () => (await hubGet(`/purchasing/rounds/${round.id}`)).body, (r) => r.state === 'closed');
+    const closed = await waitFor(
+      'the scheduled close',
+      async () => (await hubGet(`/purchasing/rounds/${round.id}`)).body,
+      (r) => r.state === 'closed',
+    );
     expect(closed).toMatchObject({ closedBy: 'schedule', closedAt: closesAt.toISOString(), allocationStatus: 'provisional' });
     expect(closed.items[0]).toMatchObject({ totalQuantity: 3, orderTotalPence: 5_400 });
 
-    await waitFor('marsden to hear of the close', () => nodeRound(MARSDEN, round.id), (r) => r.state === 'closed');
+    await waitFor(
+      'marsden to hear of the close',
+      () => nodeRound(MARSDEN, round.id),
+      (r) => r.state === 'closed',
+    );
     expect((await commit(MARSDEN, round.id, items.dbs, 1).expect(409)).body.code).toBe('PURCHASING.ROUND_NOT_OPEN');
     // A node that had not heard of the close yet would send it: the hub refuses it by its time.
     const tooLate = await sendStamped(MARSDEN, round.id, items.dbs, 1, new Date());
-    const [row] = await waitFor("the hub's refusal", () => sentRow(MARSDEN, tooLate), (r) => r[0]?.status === 'rejected');
-    expect(row.last_error).toMatch(new RegExp(`^PURCHASING.ROUND_CLOSED: the round closed at ${closesAt.toISOString().replace(/\./g, '\\.')}; this commitment was made at .*, after the close$`));
+    const [row] = await waitFor(
+      "the hub's refusal",
+      () => sentRow(MARSDEN, tooLate),
+      (r) => r[0]?.status === 'rejected',
+    );
+    expect(row.last_error).toMatch(
+      new RegExp(
+        `^PURCHASING.ROUND_CLOSED: the round closed at ${closesAt.toISOString().replace(/\./g, '\\.')}; this commitment was made at .*, after the close$`,
+      ),
+    );
     expect((await hubGet(`/purchasing/rounds/${round.id}`)).body.items[0].totalQuantity).toBe(3);
 
     // Days later, before anyone ordered: a commitment claiming to be made before the close is refused,
     // whatever it claims, because it arrived more than the 24-hour grace after the close.
     const day = 86_400_000;
-    await mesh.hubQuery(`UPDATE purchasing_round SET opened_at = now() - interval '4 days', closes_at = now() - interval '3 days', closed_at = now() - interval '3 days' WHERE id = $1`, [round.id]);
+    await mesh.hubQuery(
+      `UPDATE purchasing_round SET opened_at = now() - interval '4 days', closes_at = now() - interval '3 days', closed_at = now() - interval '3 days' WHERE id = $1`,
+      [round.id],
+    );
     const backdated = await sendStamped(MELTHAM, round.id, items.dbs, 40, new Date(Date.now() - 3 * day - 3_600_000));
-    const [refused] = await waitFor("the hub's refusal of a backdated commitment", () => sentRow(MELTHAM, backdated), (r) => r[0]?.status === 'rejected');
-    expect(refused.last_error).toMatch(/^PURCHASING.ROUND_CLOSED: the round closed at .*; this commitment arrived at .*, more than 24 hours after the close, so it is refused whatever time it claims/);
+    const [refused] = await waitFor(
+      "the hub's refusal of a backdated commitment",
+      () => sentRow(MELTHAM, backdated),
+      (r) => r[0]?.status === 'rejected',
+    );
+    expect(refused.last_error).toMatch(
+      /^PURCHASING.ROUND_CLOSED: the round closed at .*; this commitment arrived at .*, more than 24 hours after the close, so it is refused whatever time it claims/,
+    );
     expect((await hubGet(`/purchasing/rounds/${round.id}`)).body.items[0].totalQuantity).toBe(3);
   });
 
-  it("refuses a commitment whose line would pass the limit, on the node at once and on the hub if one gets through", async () => {
-    const dear = (await hubPost('/purchasing/catalogue', { name: 'Care home extension', supplier: 'Pennine Builders', unit: 'one wing', soloUnitPricePence: 10_000_000 }).expect(201)).body.id;
+  it('refuses a commitment whose line would pass the limit, on the node at once and on the hub if one gets through', async () => {
+    const dear = (
+      await hubPost('/purchasing/catalogue', {
+        name: 'Care home extension',
+        supplier: 'Pennine Builders',
+        unit: 'one wing',
+        soloUnitPricePence: 10_000_000,
+      }).expect(201)
+    ).body.id;
     const round = await openRound('Big round', [dear]);
     const tooMuch = (await commit(MARSDEN, round.id, dear, 100_001).expect(400)).body;
-    expect(tooMuch).toMatchObject({ code: 'PURCHASING.LINE_TOO_LARGE', message: expect.stringMatching(/^quantity 100001 at 10000000p a unit .* more than the 1000000000000p one co-op's line may reach: commit at most 100000$/) });
+    expect(tooMuch).toMatchObject({
+      code: 'PURCHASING.LINE_TOO_LARGE',
+      message: expect.stringMatching(
+        /^quantity 100001 at 10000000p a unit .* more than the 1000000000000p one co-op's line may reach: commit at most 100000$/,
+      ),
+    });
     await commit(MARSDEN, round.id, dear, 100_000).expect(202);
     const through = await sendStamped(MELTHAM, round.id, dear, 200_000, new Date());
-    const [row] = await waitFor("the hub's refusal", () => sentRow(MELTHAM, through), (r) => r[0]?.status === 'rejected');
+    const [row] = await waitFor(
+      "the hub's refusal",
+      () => sentRow(MELTHAM, through),
+      (r) => r[0]?.status === 'rejected',
+    );
     expect(row.last_error).toMatch(/^PURCHASING.LINE_TOO_LARGE: quantity 200000 at 10000000p a unit/);
     await hubPost(`/purchasing/rounds/${round.id}/cancel`, { reason: 'a test of the limits' }).expect(200);
   });

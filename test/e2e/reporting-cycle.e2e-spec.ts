@@ -1,7 +1,9 @@
 import { connect, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
+
 import { REPORTING_RETURN_SUBMITTED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
@@ -27,7 +29,9 @@ describe('return cycles', () => {
   beforeAll(async () => {
     // Everything that crosses NATS for this mesh, captured to check that nothing personal does.
     tap = await connect({ servers: mesh.natsUrl });
-    sub = tap.subscribe(`${mesh.root}.>`, { callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }) });
+    sub = tap.subscribe(`${mesh.root}.>`, {
+      callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }),
+    });
     await mesh.startHub();
     for (const [i, coop] of COOPS.entries()) {
       await mesh.provision(coop);
@@ -48,31 +52,61 @@ describe('return cycles', () => {
   });
 
   it('opens a cycle and asks every registered co-op, through the durable path', async () => {
-    const res = await mesh.hubHttp().post('/reporting/cycles').set('Authorization', staff()).send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }).expect(201);
+    const res = await mesh
+      .hubHttp()
+      .post('/reporting/cycles')
+      .set('Authorization', staff())
+      .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
+      .expect(201);
     cycleId = res.body.id;
     expect(res.body.asked).toEqual(COOPS);
     for (const coop of COOPS) {
-      await waitFor(`${coop} to hold the request`, async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body, (r) => r[0]?.cycleId === cycleId);
+      await waitFor(
+        `${coop} to hold the request`,
+        async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body,
+        (r) => r[0]?.cycleId === cycleId,
+      );
     }
-    const again = await mesh.hubHttp().post('/reporting/cycles').set('Authorization', staff()).send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }).expect(409);
+    const again = await mesh
+      .hubHttp()
+      .post('/reporting/cycles')
+      .set('Authorization', staff())
+      .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
+      .expect(409);
     expect(again.body.code).toBe('REPORTING.CYCLE_EXISTS');
   });
 
   it("receives each node's return, equal to what the node computes from its own records", async () => {
-    for (const coop of COOPS) await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202);
+    for (const coop of COOPS)
+      await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202);
     const done = await waitFor(
       'both returns on the hub',
-      async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`).expect(200)).body,
+      async () =>
+        (
+          await mesh
+            .hubHttp()
+            .get(`/reporting/cycles/${cycleId}/completeness`)
+            .set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`)
+            .expect(200)
+        ).body,
       (c) => c.submitted === 2,
     );
     expect(done).toMatchObject({ asked: 2, late: 0, notAnswered: 0 });
     const received = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body;
     for (const coop of COOPS) {
-      const preview = (await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)).body;
+      const preview = (
+        await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)
+      ).body;
       const onHub = received.find((s: { coopId: string; current: boolean }) => s.coopId === coop && s.current);
       expect(onHub.figures.figures).toEqual(preview.outgoing.return.figures);
-      const people = preview.figures.figures.find((f: { metric: string; breakdown: null }) => f.metric === 'people_supported' && f.breakdown === null);
-      const [{ n }] = await mesh.nodeQuery<{ n: number }>(coop, `SELECT count(*)::int AS n FROM service_user WHERE started_on <= $1 AND (ended_on IS NULL OR ended_on >= $2)`, [preview.figures.period.end, preview.figures.period.start]);
+      const people = preview.figures.figures.find(
+        (f: { metric: string; breakdown: null }) => f.metric === 'people_supported' && f.breakdown === null,
+      );
+      const [{ n }] = await mesh.nodeQuery<{ n: number }>(
+        coop,
+        `SELECT count(*)::int AS n FROM service_user WHERE started_on <= $1 AND (ended_on IS NULL OR ended_on >= $2)`,
+        [preview.figures.period.end, preview.figures.period.start],
+      );
       expect(people.value).toBe(n);
     }
   });
@@ -81,7 +115,13 @@ describe('return cycles', () => {
     await mesh.nodeHttp(COOPS[0]).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(COOPS[0])).expect(202);
     const mine = await waitFor(
       'the resubmission',
-      async () => ((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body as { coopId: string; current: boolean }[]).filter((s) => s.coopId === COOPS[0]),
+      async () =>
+        (
+          (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body as {
+            coopId: string;
+            current: boolean;
+          }[]
+        ).filter((s) => s.coopId === COOPS[0]),
       (s) => s.length === 2,
     );
     expect(mine.map((s) => s.current).sort()).toEqual([false, true]);
@@ -90,12 +130,25 @@ describe('return cycles', () => {
   it('refuses an invalid return back to the node with the reasons, and changes nothing on the hub', async () => {
     const before = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body;
     const node = mesh.nodes.get(COOPS[1])!;
-    const preview = (await mesh.nodeHttp(COOPS[1]).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(COOPS[1]))).body.outgoing.return;
+    const preview = (
+      await mesh.nodeHttp(COOPS[1]).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(COOPS[1]))
+    ).body.outgoing.return;
     const wrong = { ...preview, cycleId, period: { label: '2020-Q1', start: '2020-01-01', end: '2020-03-31' } };
-    const sent = await node.get(DataSource).transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, wrong, {}));
+    const sent = await node
+      .get(DataSource)
+      .transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, wrong, {}));
     node.get(OutboxRelay).nudge();
-    const [row] = await waitFor('the rejection', () => mesh.nodeQuery<{ status: string; last_error: string }>(COOPS[1], 'SELECT status, last_error FROM outbox_message WHERE id = $1', [sent.id]), (r) => r[0]?.status === 'rejected');
-    expect(row.last_error).toMatch(/REPORTING.WRONG_PERIOD: the cycle is for ccm-quarterly v\d \d{4}-Q\d, the return is for ccm-quarterly v\d 2020-Q1/);
+    const [row] = await waitFor(
+      'the rejection',
+      () =>
+        mesh.nodeQuery<{ status: string; last_error: string }>(COOPS[1], 'SELECT status, last_error FROM outbox_message WHERE id = $1', [
+          sent.id,
+        ]),
+      (r) => r[0]?.status === 'rejected',
+    );
+    expect(row.last_error).toMatch(
+      /REPORTING.WRONG_PERIOD: the cycle is for ccm-quarterly v\d \d{4}-Q\d, the return is for ccm-quarterly v\d 2020-Q1/,
+    );
     expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body).toEqual(before);
   });
 

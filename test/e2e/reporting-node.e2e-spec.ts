@@ -1,17 +1,18 @@
 import {
-  CURRENT_RETURN_DEFINITION,
+  checkAgainst,
   CONTRACT_TYPES,
+  CURRENT_RETURN_DEFINITION,
   FUNDING_TYPES,
+  quarterOf,
   ReturnFigure,
   ReturnFigures,
   ReturnFiguresV1,
+  sameCell,
   SERVICE_TYPES,
   STAKEHOLDER_CLASSES,
-  checkAgainst,
-  quarterOf,
-  sameCell,
   validateReturn,
 } from '@app/contracts';
+
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 
@@ -26,13 +27,15 @@ describe('reporting on a co-op node', () => {
   const seededQuarter = quarterOf(day(-30))!;
   const currentQuarter = quarterOf(day(0))!;
   const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
-  const preview = (coop: string, period: string) => mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop));
+  const preview = (coop: string, period: string) =>
+    mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop));
   const valueOf = (figures: ReturnFigure[], metric: string, breakdown: ReturnFigure['breakdown'] = null) => {
     const found = figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
     if (!found) throw new Error(`no figure ${metric} ${JSON.stringify(breakdown)}`);
     return found.value;
   };
-  const figureOf = (figures: ReturnFigure[], metric: string, breakdown: ReturnFigure['breakdown'] = null) => figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
+  const figureOf = (figures: ReturnFigure[], metric: string, breakdown: ReturnFigure['breakdown'] = null) =>
+    figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
 
   beforeAll(async () => {
     await seedNode(mesh.nodeConfig(SEEDED), 42);
@@ -48,12 +51,16 @@ describe('reporting on a co-op node', () => {
 
     it('previews a valid return for the quarter, for the definition it names', () => {
       expect(body.problems).toEqual([]);
-      expect(body.figures).toMatchObject({ definitionId: 'ccm-quarterly', definitionVersion: CURRENT_RETURN_DEFINITION.version, period: seededQuarter });
+      expect(body.figures).toMatchObject({
+        definitionId: 'ccm-quarterly',
+        definitionVersion: CURRENT_RETURN_DEFINITION.version,
+        period: seededQuarter,
+      });
       expect(body.outgoing.nodeThreshold).toBe(2);
       expect(new Set(body.figures.figures.map((f) => f.metric))).toEqual(new Set(CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id)));
     });
 
-    it('counts people supported by funding type as independent SQL over the node\'s own table does', async () => {
+    it("counts people supported by funding type as independent SQL over the node's own table does", async () => {
       const rows = await mesh.nodeQuery<{ funding_type: string; n: number }>(
         SEEDED,
         `SELECT funding_type, count(*)::int AS n FROM service_user
@@ -61,7 +68,9 @@ describe('reporting on a co-op node', () => {
         [seededQuarter.start, seededQuarter.end],
       );
       const expected = Object.fromEntries(FUNDING_TYPES.map((f) => [f, rows.find((r) => r.funding_type === f)?.n ?? 0]));
-      const actual = Object.fromEntries(FUNDING_TYPES.map((f) => [f, valueOf(body.figures.figures, 'people_supported', { funding_type: f })]));
+      const actual = Object.fromEntries(
+        FUNDING_TYPES.map((f) => [f, valueOf(body.figures.figures, 'people_supported', { funding_type: f })]),
+      );
       expect(actual).toEqual(expected);
       expect(valueOf(body.figures.figures, 'people_supported')).toBe(rows.reduce((s, r) => s + r.n, 0));
       expect(valueOf(body.figures.figures, 'people_supported')).toBeGreaterThanOrEqual(30);
@@ -76,7 +85,10 @@ describe('reporting on a co-op node', () => {
       );
       const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
       for (const s of SERVICE_TYPES) {
-        expect({ s, hours: valueOf(body.figures.figures, 'care_hours_delivered', { service_type: s }) }).toEqual({ s, hours: hours(rows.find((r) => r.service_type === s)?.minutes ?? 0) });
+        expect({ s, hours: valueOf(body.figures.figures, 'care_hours_delivered', { service_type: s }) }).toEqual({
+          s,
+          hours: hours(rows.find((r) => r.service_type === s)?.minutes ?? 0),
+        });
       }
       expect(valueOf(body.figures.figures, 'care_hours_delivered')).toBe(hours(rows.reduce((s, r) => s + r.minutes, 0)));
       expect(valueOf(body.figures.figures, 'care_hours_delivered', { service_type: 'personal-care' })).toBeGreaterThan(0);
@@ -110,7 +122,10 @@ describe('reporting on a co-op node', () => {
       // And none of the node's own identifiers or names turn up anywhere in the return.
       const text = JSON.stringify(body.outgoing.return);
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
-      const names = await mesh.nodeQuery<{ name: string }>(SEEDED, 'SELECT full_name AS name FROM service_user UNION SELECT full_name FROM staff UNION SELECT full_name FROM member');
+      const names = await mesh.nodeQuery<{ name: string }>(
+        SEEDED,
+        'SELECT full_name AS name FROM service_user UNION SELECT full_name FROM staff UNION SELECT full_name FROM member',
+      );
       for (const { name } of names) expect(text.includes(`"${name}"`)).toBe(false);
     });
   });
@@ -118,11 +133,18 @@ describe('reporting on a co-op node', () => {
   it('refuses a period that is not a quarter, naming the parameter', async () => {
     for (const bad of ['2026-13', '2026-Q5', 'Q3-2026', '2026-Q3%27%3B--']) {
       const res = await preview(SEEDED, bad).expect(400);
-      expect({ bad, message: [res.body.message].flat().join('; ') }).toEqual({ bad, message: expect.stringContaining('period must be a calendar quarter written YYYY-Qn') });
+      expect({ bad, message: [res.body.message].flat().join('; ') }).toEqual({
+        bad,
+        message: expect.stringContaining('period must be a calendar quarter written YYYY-Qn'),
+      });
     }
     const missing = await mesh.nodeHttp(SEEDED).get('/reporting/returns/preview').set('Authorization', admin(SEEDED)).expect(400);
     expect([missing.body.message].flat().join('; ')).toContain('period must be');
-    const extra = await mesh.nodeHttp(SEEDED).get(`/reporting/returns/preview?period=${seededQuarter.label}&memberId=1`).set('Authorization', admin(SEEDED)).expect(400);
+    const extra = await mesh
+      .nodeHttp(SEEDED)
+      .get(`/reporting/returns/preview?period=${seededQuarter.label}&memberId=1`)
+      .set('Authorization', admin(SEEDED))
+      .expect(400);
     expect([extra.body.message].flat().join('; ')).toContain('property memberId should not exist');
   });
 
@@ -133,13 +155,21 @@ describe('reporting on a co-op node', () => {
   });
 
   it('answers 403 to a member and 401 without a token', async () => {
-    await mesh.nodeHttp(SEEDED).get(`/reporting/returns/preview?period=${seededQuarter.label}`).set('Authorization', `Bearer ${mesh.nodeToken(SEEDED, 'member', '0f0e0d0c-0b0a-4998-8776-655443322110')}`).expect(403);
+    await mesh
+      .nodeHttp(SEEDED)
+      .get(`/reporting/returns/preview?period=${seededQuarter.label}`)
+      .set('Authorization', `Bearer ${mesh.nodeToken(SEEDED, 'member', '0f0e0d0c-0b0a-4998-8776-655443322110')}`)
+      .expect(403);
     await mesh.nodeHttp(SEEDED).get(`/reporting/returns/preview?period=${seededQuarter.label}`).expect(401);
   });
 
   it('refuses a node threshold of 0 or over 10, naming the variable', () => {
-    expect(() => mesh.nodeConfig('rep-bad', { REPORTING_NODE_THRESHOLD: '0' })).toThrow(/REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10/);
-    expect(() => mesh.nodeConfig('rep-bad', { REPORTING_NODE_THRESHOLD: '11' })).toThrow(/REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10/);
+    expect(() => mesh.nodeConfig('rep-bad', { REPORTING_NODE_THRESHOLD: '0' })).toThrow(
+      /REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10/,
+    );
+    expect(() => mesh.nodeConfig('rep-bad', { REPORTING_NODE_THRESHOLD: '11' })).toThrow(
+      /REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10/,
+    );
     expect(() => mesh.nodeConfig('rep-bad', { REPORTING_NODE_THRESHOLD: 'two' })).toThrow(/REPORTING_NODE_THRESHOLD/);
   });
 
@@ -151,14 +181,29 @@ describe('reporting on a co-op node', () => {
         .nodeHttp(SMALL)
         .post('/service-users')
         .set('Authorization', admin(SMALL))
-        .send({ fullName: `Person ${++counter}`, dateOfBirth: '1940-05-01', address: `${counter} Mill Lane`, locality, fundingType, startedOn: since })
+        .send({
+          fullName: `Person ${++counter}`,
+          dateOfBirth: '1940-05-01',
+          address: `${counter} Mill Lane`,
+          locality,
+          fundingType,
+          startedOn: since,
+        })
         .expect(201);
     const hire = (contractType: string) =>
       mesh
         .nodeHttp(SMALL)
         .post('/staff')
         .set('Authorization', admin(SMALL))
-        .send({ fullName: `Carer ${++counter}`, role: 'care-worker', contractType, hourlyPayPence: 1400, contractedMinutesPerWeek: contractType === 'permanent' ? 1800 : 0, startedOn: since, locality: 'Marsden' })
+        .send({
+          fullName: `Carer ${++counter}`,
+          role: 'care-worker',
+          contractType,
+          hourlyPayPence: 1400,
+          contractedMinutesPerWeek: contractType === 'permanent' ? 1800 : 0,
+          startedOn: since,
+          locality: 'Marsden',
+        })
         .expect(201);
 
     beforeAll(async () => {
@@ -177,7 +222,12 @@ describe('reporting on a co-op node', () => {
       const computed: ReturnFigure[] = body.figures.figures;
       const sent: ReturnFigure[] = body.outgoing.return.figures;
       expect(valueOf(computed, 'people_supported', { funding_type: 'direct-payment' })).toBe(1);
-      expect(figureOf(sent, 'people_supported', { funding_type: 'direct-payment' })).toEqual({ metric: 'people_supported', breakdown: { funding_type: 'direct-payment' }, value: null, suppressedOnNode: true });
+      expect(figureOf(sent, 'people_supported', { funding_type: 'direct-payment' })).toEqual({
+        metric: 'people_supported',
+        breakdown: { funding_type: 'direct-payment' },
+        value: null,
+        suppressedOnNode: true,
+      });
       expect(figureOf(sent, 'people_supported', { funding_type: 'self-funder' })).toMatchObject({ value: null, suppressedOnNode: true });
       expect(valueOf(sent, 'people_supported', { funding_type: 'council-commissioned' })).toBe(5);
       expect(valueOf(sent, 'people_supported', { funding_type: 'individual-service-fund' })).toBe(0);
@@ -213,12 +263,16 @@ describe('reporting on a co-op node', () => {
       await mesh.startNode(SMALL);
     });
 
-    it('names a locality that is not one of the co-op\'s public ones, and never sends it', async () => {
+    it("names a locality that is not one of the co-op's public ones, and never sends it", async () => {
       await register('council-commissioned', '14 Mill Lane, Golcar');
       const body = (await preview(SMALL, currentQuarter.label).expect(200)).body;
       expect(body.problems).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ code: 'RETURN.OUTSIDE_VOCABULARY', metric: 'people_supported', breakdown: { locality: '14 Mill Lane, Golcar' } }),
+          expect.objectContaining({
+            code: 'RETURN.OUTSIDE_VOCABULARY',
+            metric: 'people_supported',
+            breakdown: { locality: '14 Mill Lane, Golcar' },
+          }),
           expect.objectContaining({ code: 'RETURN.CELLS_DO_NOT_ADD_UP', metric: 'people_supported' }),
         ]),
       );
@@ -244,7 +298,8 @@ describe('reporting on a co-op node', () => {
       ...STAKEHOLDER_CLASSES,
       ...LOCALITIES,
     ]);
-    const personalKey = /name|birth|dob|address|email|phone|note|description|reason|comment|text|^id$|(member|person|people|staff|volunteer|service_?user|carer|candidate)_?id/i;
+    const personalKey =
+      /name|birth|dob|address|email|phone|note|description|reason|comment|text|^id$|(member|person|people|staff|volunteer|service_?user|carer|candidate)_?id/i;
     const strays: string[] = [];
     const walk = (value: unknown, path: string): void => {
       if (typeof value === 'string') {

@@ -1,7 +1,8 @@
-import { CURRENT_RETURN_DEFINITION, ReturnFigure, reportPercent, sameCell } from '@app/contracts';
-import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
-import { CSV_COLUMNS } from '../../apps/consortium-hub/src/reporting/report-csv.rules';
+import { CURRENT_RETURN_DEFINITION, reportPercent, ReturnFigure, sameCell } from '@app/contracts';
+
 import { Leak, lineLeaks, pairLines, releaseLeaks, reportLines } from '../../apps/consortium-hub/src/reporting/disclosure-attacks.testing';
+import { CSV_COLUMNS } from '../../apps/consortium-hub/src/reporting/report-csv.rules';
+import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
@@ -43,20 +44,36 @@ describe('the consolidated report', () => {
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3,
     );
     await mesh.stopNode(LATE);
-    const opened = await mesh.hubHttp().post('/reporting/cycles').set('Authorization', staff()).send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }).expect(201);
+    const opened = await mesh
+      .hubHttp()
+      .post('/reporting/cycles')
+      .set('Authorization', staff())
+      .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
+      .expect(201);
     cycleId = opened.body.id;
     for (const coop of COOPS) {
-      await waitFor(`${coop} to hold the request`, async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body, (r) => r[0]?.cycleId === cycleId);
-      const preview = (await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)).body;
+      await waitFor(
+        `${coop} to hold the request`,
+        async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body,
+        (r) => r[0]?.cycleId === cycleId,
+      );
+      const preview = (
+        await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)
+      ).body;
       previews.set(coop, preview.outgoing.return.figures);
       await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202);
     }
-    await waitFor('both returns on the hub', async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body, (c) => c.submitted === 2);
+    await waitFor(
+      'both returns on the hub',
+      async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body,
+      (c) => c.submitted === 2,
+    );
   });
 
   afterAll(() => mesh.dispose());
 
-  const sent = (coop: string, metric: string, breakdown: ReturnFigure['breakdown'] = null) => previews.get(coop)!.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
+  const sent = (coop: string, metric: string, breakdown: ReturnFigure['breakdown'] = null) =>
+    previews.get(coop)!.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
   const sumOf = (metric: string, breakdown: ReturnFigure['breakdown'] = null) => {
     const values = COOPS.map((c) => sent(c, metric, breakdown));
     if (values.some((f) => f.suppressedOnNode)) return 'withheld' as const;
@@ -65,25 +82,39 @@ describe('the consolidated report', () => {
   };
 
   it("equals the sum of the nodes' own figures, with every people count either that sum or suppressed", async () => {
-    const report = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
+    const report = (
+      await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)
+    ).body;
     expect(report.coverage.coops).toBe(2);
     expect(report.coverage.included.map((c: { coopId: string }) => c.coopId)).toEqual(COOPS);
     let compared = 0;
     for (const m of report.metrics) {
       const def = CURRENT_RETURN_DEFINITION.metrics.find((d) => d.id === m.id)!;
-      const figures = [{ breakdown: null, value: m.total }, ...m.breakdowns.flatMap((b: { dimension: string; cells: { category: string; value: unknown }[] }) => b.cells.map((c) => ({ breakdown: { [b.dimension]: c.category }, value: c.value })))];
+      const figures = [
+        { breakdown: null, value: m.total },
+        ...m.breakdowns.flatMap((b: { dimension: string; cells: { category: string; value: unknown }[] }) =>
+          b.cells.map((c) => ({ breakdown: { [b.dimension]: c.category }, value: c.value })),
+        ),
+      ];
       if (def.consolidation.kind === 'sum') {
         for (const f of figures) {
           const expected = sumOf(m.id, f.breakdown);
           if (expected === 'withheld') expect(f.value).toEqual({ suppressed: true });
           else if (def.countsPeople && typeof f.value === 'object' && f.value !== null) expect(f.value).toEqual({ suppressed: true });
-          else expect({ metric: m.id, breakdown: f.breakdown, value: f.value }).toEqual({ metric: m.id, breakdown: f.breakdown, value: expected });
+          else
+            expect({ metric: m.id, breakdown: f.breakdown, value: f.value }).toEqual({
+              metric: m.id,
+              breakdown: f.breakdown,
+              value: expected,
+            });
           compared++;
         }
-        if (def.countsPeople) for (const f of figures) if (typeof f.value === 'number') expect(f.value === 0 || f.value > m.threshold).toBe(true);
+        if (def.countsPeople)
+          for (const f of figures) if (typeof f.value === 'number') expect(f.value === 0 || f.value > m.threshold).toBe(true);
       }
       if (def.consolidation.kind === 'ratio' && typeof m.total === 'number') {
-        const part = (refs: readonly { metric: string; breakdown: ReturnFigure['breakdown'] }[]) => refs.reduce((a, r) => a + (sumOf(r.metric, r.breakdown) as number), 0);
+        const part = (refs: readonly { metric: string; breakdown: ReturnFigure['breakdown'] }[]) =>
+          refs.reduce((a, r) => a + (sumOf(r.metric, r.breakdown) as number), 0);
         expect(m.total).toBe(reportPercent(part(def.consolidation.numerator), part(def.consolidation.denominator)));
         compared++;
       }
@@ -99,16 +130,29 @@ describe('the consolidated report', () => {
   });
 
   const approve = async (coop: string) => {
-    const submissions = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body;
+    const submissions = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200))
+      .body;
     const current = submissions.find((s: { coopId: string; current: boolean }) => s.coopId === coop && s.current);
-    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/coops/${coop}/approval`).set('Authorization', staff()).send({ messageId: current.messageId }).expect(201);
+    await mesh
+      .hubHttp()
+      .post(`/reporting/cycles/${cycleId}/coops/${coop}/approval`)
+      .set('Authorization', staff())
+      .send({ messageId: current.messageId })
+      .expect(201);
   };
   const publish = () => mesh.hubHttp().post(`/reporting/cycles/${cycleId}/releases`).set('Authorization', staff());
-  const asCommissioner = async (query = '') => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report${query}`).set('Authorization', commissioner()).expect(200)).body;
+  const asCommissioner = async (query = '') =>
+    (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report${query}`).set('Authorization', commissioner()).expect(200)).body;
 
   it('shows commissioners published releases of approved returns only, says what each covers, and never the reasons', async () => {
-    expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(404)).body.code).toBe('REPORTING.NOT_PUBLISHED');
-    const refused = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=approved`).set('Authorization', commissioner()).expect(403);
+    expect(
+      (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(404)).body.code,
+    ).toBe('REPORTING.NOT_PUBLISHED');
+    const refused = await mesh
+      .hubHttp()
+      .get(`/reporting/cycles/${cycleId}/report?basis=approved`)
+      .set('Authorization', commissioner())
+      .expect(403);
     expect(refused.body.message).toMatch(/published releases only/);
     await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(403);
     expect((await publish().expect(409)).body.code).toBe('REPORTING.NOTHING_TO_PUBLISH');
@@ -117,10 +161,14 @@ describe('the consolidated report', () => {
     expect((await publish().expect(201)).body.release.number).toBe(1);
     const first = await asCommissioner();
     expect(first.coverage).toMatchObject({ coops: 1, included: [{ coopId: COOPS[0] }] });
-    expect(first.coverage.statement).toMatch(/^Release 1 of the \d{4}-Q\d report, published \d{4}-\d{2}-\d{2}: covers 1 co-op whose return consortium staff have approved\.$/);
+    expect(first.coverage.statement).toMatch(
+      /^Release 1 of the \d{4}-Q\d report, published \d{4}-\d{2}-\d{2}: covers 1 co-op whose return consortium staff have approved\.$/,
+    );
     expect(first.suppressions).toBeUndefined();
     // Approved figures only: the unapproved co-op's hours are not in it.
-    expect(first.metrics.find((m: { id: string }) => m.id === 'care_hours_delivered').total).toBe(sent(COOPS[0], 'care_hours_delivered').value);
+    expect(first.metrics.find((m: { id: string }) => m.id === 'care_hours_delivered').total).toBe(
+      sent(COOPS[0], 'care_hours_delivered').value,
+    );
     expect((await publish().expect(409)).body.code).toBe('REPORTING.RELEASE_UNCHANGED');
 
     await approve(COOPS[1]);
@@ -131,7 +179,9 @@ describe('the consolidated report', () => {
     expect(second.coverage.coops).toBe(2);
     expect(second.metrics.find((m: { id: string }) => m.id === 'care_hours_delivered').total).toBe(sumOf('care_hours_delivered'));
     expect(await asCommissioner('?release=1')).toEqual(first);
-    expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(200)).body).toEqual([
+    expect(
+      (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(200)).body,
+    ).toEqual([
       { number: 2, publishedAt: expect.any(String), coops: 2 },
       { number: 1, publishedAt: expect.any(String), coops: 1 },
     ]);
@@ -140,7 +190,8 @@ describe('the consolidated report', () => {
   /** Each co-op's return as its node sent it (its own part of every figure). */
   const returnsOf = (coops: readonly string[]) => coops.map((coopId) => ({ coopId, figures: previews.get(coopId)! }));
   const SUBSETS = Object.fromEntries(CURRENT_RETURN_DEFINITION.metrics.filter((m) => m.subsetOf).map((m) => [m.id, m.subsetOf!]));
-  const describeLeaks = (leaks: Leak[]) => leaks.map((l) => `${l.line}: ${l.reader} would learn ${l.learnt} in ${l.categories.join(' + ')}`);
+  const describeLeaks = (leaks: Leak[]) =>
+    leaks.map((l) => `${l.line}: ${l.reader} would learn ${l.learnt} in ${l.categories.join(' + ')}`);
 
   it('never lets a commissioner, a co-op or two pooling work out a small count from a release, or from release 1 and release 2 together', async () => {
     const [first, second] = [await asCommissioner('?release=1'), await asCommissioner('?release=2')];
@@ -161,7 +212,10 @@ describe('the consolidated report', () => {
     const res = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report.csv`).set('Authorization', commissioner()).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ccm-quarterly-\d{4}-Q\d-release-2\.csv"$/);
-    const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     const json = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner())).body;
     const figureCount = json.metrics.reduce(
@@ -172,7 +226,10 @@ describe('the consolidated report', () => {
     expect(lines.length - 1).toBe(figureCount);
     const valueAt = CSV_COLUMNS.indexOf('value');
     const statusAt = CSV_COLUMNS.indexOf('status');
-    const parse = (line: string) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, CSV_COLUMNS.length);
+    const parse = (line: string) =>
+      [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)]
+        .map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'))
+        .slice(0, CSV_COLUMNS.length);
     const rows = lines.slice(1).map(parse);
     for (const row of rows) {
       expect(row[valueAt]).not.toBe('');
@@ -184,15 +241,24 @@ describe('the consolidated report', () => {
   });
 
   it('gives a trend per metric across periods, as JSON and CSV', async () => {
-    const trend = (await mesh.hubHttp().get('/reporting/trends?metric=care_hours_delivered').set('Authorization', commissioner()).expect(200)).body;
+    const trend = (
+      await mesh.hubHttp().get('/reporting/trends?metric=care_hours_delivered').set('Authorization', commissioner()).expect(200)
+    ).body;
     expect(trend.metric.id).toBe('care_hours_delivered');
-    expect(trend.points).toEqual([expect.objectContaining({ period: lastQuarter(), release: 2, coopsCovered: 2, total: sumOf('care_hours_delivered'), change: null })]);
-    const csv = await mesh.hubHttp().get(`/reporting/trends.csv?metric=people_supported&from=${lastQuarter()}`).set('Authorization', commissioner()).expect(200);
+    expect(trend.points).toEqual([
+      expect.objectContaining({ period: lastQuarter(), release: 2, coopsCovered: 2, total: sumOf('care_hours_delivered'), change: null }),
+    ]);
+    const csv = await mesh
+      .hubHttp()
+      .get(`/reporting/trends.csv?metric=people_supported&from=${lastQuarter()}`)
+      .set('Authorization', commissioner())
+      .expect(200);
     expect(csv.text.split('\r\n').filter((l) => l.includes(',people_supported,')).length).toBeGreaterThan(3);
   });
 
   it('refuses bad questions with the field named', async () => {
-    const bad = async (path: string, field: RegExp) => expect((await mesh.hubHttp().get(path).set('Authorization', staff()).expect(400)).body.message.join(' ')).toMatch(field);
+    const bad = async (path: string, field: RegExp) =>
+      expect((await mesh.hubHttp().get(path).set('Authorization', staff()).expect(400)).body.message.join(' ')).toMatch(field);
     await bad(`/reporting/cycles/${cycleId}/report?basis=everything`, /basis must be one of/);
     await bad(`/reporting/cycles/${cycleId}/report?release=0`, /release must be a whole number from 1/);
     await bad(`/reporting/cycles/${cycleId}/report?release=1&basis=approved`, /either release or basis/);
@@ -209,18 +275,30 @@ describe('the consolidated report', () => {
     const before = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body;
     expect(before.coops.find((c: { coopId: string }) => c.coopId === LATE)).toMatchObject({ state: 'awaited', submittedAt: null });
     await mesh.startNode(LATE);
-    await waitFor(`${LATE} to hold the request`, async () => (await mesh.nodeHttp(LATE).get('/reporting/requests').set('Authorization', admin(LATE))).body, (r) => r[0]?.cycleId === cycleId);
+    await waitFor(
+      `${LATE} to hold the request`,
+      async () => (await mesh.nodeHttp(LATE).get('/reporting/requests').set('Authorization', admin(LATE))).body,
+      (r) => r[0]?.cycleId === cycleId,
+    );
     await mesh.nodeHttp(LATE).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(LATE)).expect(202);
-    const after = await waitFor('its return on the hub', async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body, (c) => c.submitted === 3);
+    const after = await waitFor(
+      'its return on the hub',
+      async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body,
+      (c) => c.submitted === 3,
+    );
     expect(after.coops.find((c: { coopId: string }) => c.coopId === LATE)).toMatchObject({ state: 'submitted', review: 'pending' });
-    const review = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
+    const review = (
+      await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)
+    ).body;
     expect(review.coverage.coops).toBe(3);
     // Commissioners still see release 2 until staff approve the third and publish again.
     expect((await asCommissioner()).coverage.coops).toBe(2);
   });
 
   it('checks release 3 against both earlier releases, read back from the returns each was made from', async () => {
-    const preview = (await mesh.nodeHttp(LATE).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(LATE)).expect(200)).body;
+    const preview = (
+      await mesh.nodeHttp(LATE).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(LATE)).expect(200)
+    ).body;
     previews.set(LATE, preview.outgoing.return.figures);
     await approve(LATE);
     expect((await publish().expect(201)).body.release.number).toBe(3);
@@ -229,7 +307,8 @@ describe('the consolidated report', () => {
     const lines = releases.map((r, i) => reportLines(r.metrics, returnsOf(coops[i]), `release ${i + 1}`, SUBSETS));
     expect(lines[2].length).toBeGreaterThanOrEqual(10);
     expect(describeLeaks(lines[2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
-    for (const earlier of [lines[0], lines[1]]) expect(describeLeaks(pairLines(earlier, lines[2]).flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
+    for (const earlier of [lines[0], lines[1]])
+      expect(describeLeaks(pairLines(earlier, lines[2]).flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
   });
 
   it("keeps nothing personal in the hub's database", async () => {
@@ -244,14 +323,18 @@ describe('the consolidated report', () => {
       }
     }
     expect(names.size).toBeGreaterThan(50);
-    const tables = await mesh.hubQuery<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const tables = await mesh.hubQuery<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
     const dumps: { table_name: string; text: string; rows: number }[] = [];
     for (const { table_name } of tables) {
       const rows = await mesh.hubQuery<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
       dumps.push({ table_name, text: rows.map((r) => r.row).join('\n'), rows: rows.length });
     }
     expect(dumps.find((d) => d.table_name === 'return_submission')?.rows).toBeGreaterThanOrEqual(2);
-    const leaks = [...ids, ...names].flatMap((value) => dumps.filter((d) => d.text.includes(value)).map((d) => `${d.table_name} holds ${value}`));
+    const leaks = [...ids, ...names].flatMap((value) =>
+      dumps.filter((d) => d.text.includes(value)).map((d) => `${d.table_name} holds ${value}`),
+    );
     expect(leaks).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { REPORTING_RETURN_SUBMITTED_V1, quarterOf } from '@app/contracts';
+
+import { quarterOf, REPORTING_RETURN_SUBMITTED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
@@ -29,36 +32,58 @@ describe('return review and locking', () => {
   const q2 = quarterOf(dayBefore(q1.start))!; // and the one before
 
   const openCycle = async (period: string, extra: object = {}) =>
-    (await hub().post('/reporting/cycles').set('Authorization', staff()).send({ period, dueAt: new Date(Date.now() + 3_600_000).toISOString(), ...extra }).expect(201)).body;
-  const completeness = async (cycleId: string, auth = staff()) => (await hub().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', auth).expect(200)).body;
+    (
+      await hub()
+        .post('/reporting/cycles')
+        .set('Authorization', staff())
+        .send({ period, dueAt: new Date(Date.now() + 3_600_000).toISOString(), ...extra })
+        .expect(201)
+    ).body;
+  const completeness = async (cycleId: string, auth = staff()) =>
+    (await hub().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', auth).expect(200)).body;
   const coopIn = (c: { coops: { coopId: string }[] }, coop: string) => c.coops.find((x) => x.coopId === coop) as Record<string, unknown>;
   const requestOn = async (coop: string, cycleId: string) =>
-    ((await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop)).expect(200)).body as { cycleId: string }[]).find((r) => r.cycleId === cycleId) as Record<string, any>;
+    (
+      (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop)).expect(200)).body as { cycleId: string }[]
+    ).find((r) => r.cycleId === cycleId) as Record<string, any>;
   const review = (cycleId: string, coop: string, what: 'approval' | 'send-back' | 'exception', body: object = {}) =>
     hub().post(`/reporting/cycles/${cycleId}/coops/${coop}/${what}`).set('Authorization', staff()).send(body);
   /** The co-op's current return as staff see it in the submissions list: what they name when they review. */
   const currentReturn = async (cycleId: string, coop: string): Promise<string> =>
-    ((await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body as { coopId: string; current: boolean; messageId: string }[]).find(
-      (s) => s.coopId === coop && s.current,
-    )!.messageId;
+    (
+      (await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body as {
+        coopId: string;
+        current: boolean;
+        messageId: string;
+      }[]
+    ).find((s) => s.coopId === coop && s.current)!.messageId;
 
   /** The node submits; resolves once the hub has answered, with the node's outbox row for it. */
   const submit = async (coop: string, cycleId: string) => {
-    const { messageId } = (await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202)).body;
+    const { messageId } = (
+      await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202)
+    ).body;
     return settled(coop, messageId);
   };
   /** The node sends its return with a signed time of its choosing (a node that was offline, or one backdating). */
   const submitMadeAt = async (coop: string, cycleId: string, period: string, occurredAt: Date) => {
     const node = mesh.nodes.get(coop)!;
-    const outgoing = (await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop)).expect(200)).body.outgoing.return;
-    const sent = await node.get(DataSource).transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt }));
+    const outgoing = (
+      await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop)).expect(200)
+    ).body.outgoing.return;
+    const sent = await node
+      .get(DataSource)
+      .transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt }));
     node.get(OutboxRelay).nudge();
     return settled(coop, sent.id);
   };
   const settled = async (coop: string, messageId: string) => {
     const [row] = await waitFor(
       `the hub's answer to ${coop}'s return`,
-      () => mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [messageId]),
+      () =>
+        mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [
+          messageId,
+        ]),
       (r) => r[0]?.status === 'confirmed' || r[0]?.status === 'rejected',
     );
     return { messageId, ...row };
@@ -76,7 +101,8 @@ describe('return review and locking', () => {
     tap = await connect({ servers: mesh.natsUrl });
     tap.subscribe(`${mesh.root}.v1.hub.*.msg.reporting.>`, {
       callback: (_e, m) => {
-        if (/return-(approved|sent-back)$/.test(m.subject)) reviewsOnTheWire.push({ subject: m.subject, payload: JSON.parse(Buffer.from(m.data).toString('utf8')).payload });
+        if (/return-(approved|sent-back)$/.test(m.subject))
+          reviewsOnTheWire.push({ subject: m.subject, payload: JSON.parse(Buffer.from(m.data).toString('utf8')).payload });
       },
     });
     await mesh.startHub();
@@ -119,12 +145,23 @@ describe('return review and locking', () => {
       const current = await currentReturn(cycleId, A);
       const res = await review(cycleId, A, 'approval', { messageId: current }).expect(201);
       approvedId = res.body.messageId;
-      expect(res.body).toMatchObject({ cycleId, coopId: A, messageId: current, decision: 'approved', comment: null, reviewedBy: 'test-consortium-staff' });
+      expect(res.body).toMatchObject({
+        cycleId,
+        coopId: A,
+        messageId: current,
+        decision: 'approved',
+        comment: null,
+        reviewedBy: 'test-consortium-staff',
+      });
       const again = await review(cycleId, A, 'approval', { messageId: current }).expect(409);
       expect(again.body.code).toBe('REPORTING.ALREADY_APPROVED');
       expect(await completeness(cycleId)).toMatchObject({ approved: 1, awaitingReview: 1 });
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ review: 'approved' });
-      const onNode = await waitFor('the approval on the node', () => requestOn(A, cycleId), (r) => r.review.state === 'approved');
+      const onNode = await waitFor(
+        'the approval on the node',
+        () => requestOn(A, cycleId),
+        (r) => r.review.state === 'approved',
+      );
       expect(onNode.review).toMatchObject({ state: 'approved', comment: null, reviewedMessageId: approvedId });
       expect(await approvedFigures(cycleId, A)).toHaveLength(1);
     });
@@ -134,9 +171,13 @@ describe('return review and locking', () => {
       const submissions = (await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body;
       const refused = await submit(A, cycleId);
       expect(refused.status).toBe('rejected');
-      expect(refused.last_error).toMatch(/^REPORTING\.RETURN_APPROVED: the return was approved on \d{4}-\d\d-\d\dT[\d:.]+Z; ask consortium staff to send it back before resubmitting$/);
+      expect(refused.last_error).toMatch(
+        /^REPORTING\.RETURN_APPROVED: the return was approved on \d{4}-\d\d-\d\dT[\d:.]+Z; ask consortium staff to send it back before resubmitting$/,
+      );
       expect(await approvedFigures(cycleId, A)).toEqual(before);
-      expect((await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body).toEqual(submissions);
+      expect((await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body).toEqual(
+        submissions,
+      );
       // The node still shows the approval: the refused return never replaced the approved one.
       expect((await requestOn(A, cycleId)).review.state).toBe('approved');
     });
@@ -145,7 +186,9 @@ describe('return review and locking', () => {
       const comment = 'Befriending hours look double-counted: please check the visit records and resubmit.';
       const res = await review(cycleId, A, 'send-back', { comment, messageId: approvedId }).expect(201);
       expect(res.body).toMatchObject({ decision: 'sent-back', comment, messageId: approvedId });
-      expect((await review(cycleId, A, 'send-back', { comment: 'again', messageId: approvedId }).expect(409)).body.code).toBe('REPORTING.ALREADY_SENT_BACK');
+      expect((await review(cycleId, A, 'send-back', { comment: 'again', messageId: approvedId }).expect(409)).body.code).toBe(
+        'REPORTING.ALREADY_SENT_BACK',
+      );
       expect(await approvedFigures(cycleId, A)).toEqual([]);
 
       const staffView = coopIn(await completeness(cycleId), A);
@@ -155,7 +198,11 @@ describe('return review and locking', () => {
       expect(JSON.stringify(commissionerView)).not.toContain(comment);
       for (const c of commissionerView.coops) expect(c).not.toHaveProperty('comment');
 
-      const onNode = await waitFor('the send-back on the node', () => requestOn(A, cycleId), (r) => r.review.state === 'sent-back');
+      const onNode = await waitFor(
+        'the send-back on the node',
+        () => requestOn(A, cycleId),
+        (r) => r.review.state === 'sent-back',
+      );
       expect(onNode.review).toMatchObject({ comment, reviewedMessageId: approvedId });
 
       const resubmitted = await submit(A, cycleId);
@@ -163,7 +210,10 @@ describe('return review and locking', () => {
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ review: 'pending', submissions: 2 });
       expect((await requestOn(A, cycleId)).review).toMatchObject({ state: 'pending', comment });
       // History: both reviews of the first return are kept.
-      const reviews = await mesh.hubQuery<{ decision: string }>('SELECT decision FROM return_review WHERE message_id = $1 ORDER BY reviewed_at', [approvedId]);
+      const reviews = await mesh.hubQuery<{ decision: string }>(
+        'SELECT decision FROM return_review WHERE message_id = $1 ORDER BY reviewed_at',
+        [approvedId],
+      );
       expect(reviews.map((r) => r.decision)).toEqual(['approved', 'sent-back']);
     });
 
@@ -199,25 +249,53 @@ describe('return review and locking', () => {
         expect(JSON.stringify(res.body.message)).toMatch(message);
       }
       const messageId = randomUUID();
-      expect((await hub().post(`/reporting/cycles/${cycleId}/coops/Not_A_Coop/approval`).set('Authorization', staff()).send({ messageId }).expect(400)).body.message).toEqual([expect.stringMatching(/^coopId must be a co-op id/)]);
-      expect((await review('0f0e0d0c-0b0a-4998-8776-655443322110', A, 'approval', { messageId }).expect(404)).body.code).toBe('REPORTING.CYCLE_NOT_FOUND');
-      expect((await review(cycleId, 'no-such-coop', 'send-back', { comment: 'x', messageId }).expect(404)).body.code).toBe('REPORTING.COOP_NOT_FOUND');
-      expect((await review(cycleId, 'no-such-coop', 'exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }).expect(404)).body.code).toBe('REPORTING.COOP_NOT_FOUND');
+      expect(
+        (
+          await hub()
+            .post(`/reporting/cycles/${cycleId}/coops/Not_A_Coop/approval`)
+            .set('Authorization', staff())
+            .send({ messageId })
+            .expect(400)
+        ).body.message,
+      ).toEqual([expect.stringMatching(/^coopId must be a co-op id/)]);
+      expect((await review('0f0e0d0c-0b0a-4998-8776-655443322110', A, 'approval', { messageId }).expect(404)).body.code).toBe(
+        'REPORTING.CYCLE_NOT_FOUND',
+      );
+      expect((await review(cycleId, 'no-such-coop', 'send-back', { comment: 'x', messageId }).expect(404)).body.code).toBe(
+        'REPORTING.COOP_NOT_FOUND',
+      );
+      expect(
+        (await review(cycleId, 'no-such-coop', 'exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }).expect(404)).body.code,
+      ).toBe('REPORTING.COOP_NOT_FOUND');
     });
 
     it('lets only consortium staff review: commissioners get 403 on every write', async () => {
       const messageId = await currentReturn(cycleId, B);
-      for (const [what, body] of [['approval', { messageId }], ['send-back', { comment: 'x', messageId }], ['exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }]] as const) {
+      for (const [what, body] of [
+        ['approval', { messageId }],
+        ['send-back', { comment: 'x', messageId }],
+        ['exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }],
+      ] as const) {
         await hub().post(`/reporting/cycles/${cycleId}/coops/${B}/${what}`).set('Authorization', commissioner()).send(body).expect(403);
       }
       expect(coopIn(await completeness(cycleId), B)).toMatchObject({ review: 'pending' });
     });
 
     it('audits every review', async () => {
-      const audit = (await hub().get('/audit?action=/coops/').set('Authorization', staff()).expect(200)).body.items as { action: string; outcome: string; target: string }[];
-      expect(audit.filter((e) => e.action === 'POST /reporting/cycles/:id/coops/:coopId/approval' && e.outcome === 'succeeded')).toHaveLength(1);
-      expect(audit.filter((e) => e.action === 'POST /reporting/cycles/:id/coops/:coopId/send-back' && e.outcome === 'succeeded')).toHaveLength(1);
-      expect(audit.some((e) => e.action.endsWith('/approval') && e.outcome === 'refused' && e.target === `id=${cycleId},coopId=${A}`)).toBe(true);
+      const audit = (await hub().get('/audit?action=/coops/').set('Authorization', staff()).expect(200)).body.items as {
+        action: string;
+        outcome: string;
+        target: string;
+      }[];
+      expect(
+        audit.filter((e) => e.action === 'POST /reporting/cycles/:id/coops/:coopId/approval' && e.outcome === 'succeeded'),
+      ).toHaveLength(1);
+      expect(
+        audit.filter((e) => e.action === 'POST /reporting/cycles/:id/coops/:coopId/send-back' && e.outcome === 'succeeded'),
+      ).toHaveLength(1);
+      expect(audit.some((e) => e.action.endsWith('/approval') && e.outcome === 'refused' && e.target === `id=${cycleId},coopId=${A}`)).toBe(
+        true,
+      );
     });
   });
 
@@ -233,10 +311,16 @@ describe('return review and locking', () => {
     });
 
     /** The lock passing, simulated: the cycle opened a day ago and was due (and, with 0 days, locked) a minute ago. */
-    const passTheLock = () => mesh.hubQuery(`UPDATE return_cycle SET opened_at = now() - interval '1 day', due_at = now() - interval '1 minute' WHERE id = $1`, [cycleId]);
+    const passTheLock = () =>
+      mesh.hubQuery(`UPDATE return_cycle SET opened_at = now() - interval '1 day', due_at = now() - interval '1 minute' WHERE id = $1`, [
+        cycleId,
+      ]);
     const cycleTimes = async () =>
-      (await mesh.hubQuery<{ opened_at: Date; due_at: Date }>('SELECT opened_at, due_at FROM return_cycle WHERE id = $1', [cycleId])).map((c) => ({ openedAt: new Date(c.opened_at), dueAt: new Date(c.due_at) }))[0];
-    const submissionsOf = async (coop: string) => (await mesh.hubQuery('SELECT message_id FROM return_submission WHERE cycle_id = $1 AND coop_id = $2', [cycleId, coop])).length;
+      (await mesh.hubQuery<{ opened_at: Date; due_at: Date }>('SELECT opened_at, due_at FROM return_cycle WHERE id = $1', [cycleId])).map(
+        (c) => ({ openedAt: new Date(c.opened_at), dueAt: new Date(c.due_at) }),
+      )[0];
+    const submissionsOf = async (coop: string) =>
+      (await mesh.hubQuery('SELECT message_id FROM return_submission WHERE cycle_id = $1 AND coop_id = $2', [cycleId, coop])).length;
 
     it('refuses to review a co-op that has not submitted', async () => {
       expect((await review(cycleId, A, 'approval', { messageId: randomUUID() }).expect(409)).body.code).toBe('REPORTING.NO_CURRENT_RETURN');
@@ -264,7 +348,10 @@ describe('return review and locking', () => {
       expect(shown).toMatchObject({ submittedAt: madeBefore.toISOString(), receivedAt: expect.any(String), review: 'pending' });
       // Completeness shows both times: when the node says it made the return, and when the hub got it.
       expect(new Date(shown.receivedAt as string).getTime()).toBeGreaterThan(dueAt.getTime());
-      expect(coopIn(await completeness(cycleId, commissioner()), B)).toMatchObject({ submittedAt: madeBefore.toISOString(), receivedAt: shown.receivedAt });
+      expect(coopIn(await completeness(cycleId, commissioner()), B)).toMatchObject({
+        submittedAt: madeBefore.toISOString(),
+        receivedAt: shown.receivedAt,
+      });
     });
 
     it('refuses a return that says it was made before the cycle opened, naming both times, and changes nothing', async () => {
@@ -282,7 +369,10 @@ describe('return review and locking', () => {
 
     it('refuses a return that claims to be made before the lock but arrives more than 72 hours after it', async () => {
       // The cycle locked 73 hours ago: a return signed as made just before it arrives now.
-      await mesh.hubQuery(`UPDATE return_cycle SET opened_at = now() - interval '30 days', due_at = now() - interval '73 hours' WHERE id = $1`, [cycleId]);
+      await mesh.hubQuery(
+        `UPDATE return_cycle SET opened_at = now() - interval '30 days', due_at = now() - interval '73 hours' WHERE id = $1`,
+        [cycleId],
+      );
       const { dueAt } = await cycleTimes();
       const before = await submissionsOf(B);
       const claimed = new Date(dueAt.getTime() - 30_000);
@@ -299,19 +389,29 @@ describe('return review and locking', () => {
 
     it("refuses a return whose signed time is more than five minutes ahead of the hub's clock", async () => {
       const node = mesh.nodes.get(B)!;
-      const outgoing = (await mesh.nodeHttp(B).get(`/reporting/returns/preview?period=${q2.label}`).set('Authorization', admin(B)).expect(200)).body.outgoing.return;
-      const sent = await node.get(DataSource).transaction((m) =>
-        node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt: new Date(Date.now() + 10 * 60_000) }),
-      );
+      const outgoing = (
+        await mesh.nodeHttp(B).get(`/reporting/returns/preview?period=${q2.label}`).set('Authorization', admin(B)).expect(200)
+      ).body.outgoing.return;
+      const sent = await node
+        .get(DataSource)
+        .transaction((m) =>
+          node
+            .get(OutboxService)
+            .enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt: new Date(Date.now() + 10 * 60_000) }),
+        );
       node.get(OutboxRelay).nudge();
       const answer = await settled(B, sent.id);
       expect(answer.status).toBe('rejected');
-      expect(answer.last_error).toMatch(/^REPORTING\.CLOCK_AHEAD: occurredAt .* ahead of the receiver's clock .* more than the 300 s allowed/);
+      expect(answer.last_error).toMatch(
+        /^REPORTING\.CLOCK_AHEAD: occurredAt .* ahead of the receiver's clock .* more than the 300 s allowed/,
+      );
     });
 
     it('takes a resubmission after the lock while the co-op has an exception, and refuses it again once the exception has ended', async () => {
       const until = new Date(Date.now() + 3_600_000).toISOString();
-      const granted = await review(cycleId, A, 'exception', { until, reason: 'Node down for a week after a flood at the office' }).expect(201);
+      const granted = await review(cycleId, A, 'exception', { until, reason: 'Node down for a week after a flood at the office' }).expect(
+        201,
+      );
       expect(granted.body).toMatchObject({ cycleId, coopId: A, until, grantedBy: 'test-consortium-staff' });
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ exceptionUntil: until });
       expect(coopIn(await completeness(cycleId, commissioner()), A)).not.toHaveProperty('exceptionUntil');
@@ -320,16 +420,27 @@ describe('return review and locking', () => {
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ review: 'pending', submissions: 2 });
 
       // The exception ending, simulated: granted two hours ago, ended a second ago.
-      await mesh.hubQuery(`UPDATE return_exception SET granted_at = now() - interval '2 hours', until = now() - interval '1 second' WHERE cycle_id = $1 AND coop_id = $2`, [cycleId, A]);
+      await mesh.hubQuery(
+        `UPDATE return_exception SET granted_at = now() - interval '2 hours', until = now() - interval '1 second' WHERE cycle_id = $1 AND coop_id = $2`,
+        [cycleId, A],
+      );
       const refused = await submit(A, cycleId);
       expect(refused.status).toBe('rejected');
-      expect(refused.last_error).toMatch(/^REPORTING\.CYCLE_LOCKED: cycle locked since .*; the co-op's exception ended at .*; ask consortium staff for an exception$/);
+      expect(refused.last_error).toMatch(
+        /^REPORTING\.CYCLE_LOCKED: cycle locked since .*; the co-op's exception ended at .*; ask consortium staff for an exception$/,
+      );
     });
 
     it("refuses a return that claims to be made before an exception's end but arrives more than 72 hours after it", async () => {
       await mesh.hubQuery(`UPDATE return_cycle SET due_at = now() - interval '10 days' WHERE id = $1`, [cycleId]);
-      await mesh.hubQuery(`UPDATE return_exception SET granted_at = now() - interval '74 hours', until = now() - interval '73 hours' WHERE cycle_id = $1 AND coop_id = $2`, [cycleId, A]);
-      const [{ until }] = await mesh.hubQuery<{ until: Date }>('SELECT max(until) AS until FROM return_exception WHERE cycle_id = $1 AND coop_id = $2', [cycleId, A]);
+      await mesh.hubQuery(
+        `UPDATE return_exception SET granted_at = now() - interval '74 hours', until = now() - interval '73 hours' WHERE cycle_id = $1 AND coop_id = $2`,
+        [cycleId, A],
+      );
+      const [{ until }] = await mesh.hubQuery<{ until: Date }>(
+        'SELECT max(until) AS until FROM return_exception WHERE cycle_id = $1 AND coop_id = $2',
+        [cycleId, A],
+      );
       const claimed = new Date(new Date(until).getTime() - 30_000);
       const before = await submissionsOf(A);
       const answer = await submitMadeAt(A, cycleId, q2.label, claimed);
@@ -341,8 +452,15 @@ describe('return review and locking', () => {
     });
 
     it('reopens a locked return with a send-back, for one resubmission only', async () => {
-      await review(cycleId, A, 'send-back', { comment: 'Please add the volunteer hours you found.', messageId: await currentReturn(cycleId, A) }).expect(201);
-      await waitFor('the send-back on the node', () => requestOn(A, cycleId), (r) => r.review.state === 'sent-back');
+      await review(cycleId, A, 'send-back', {
+        comment: 'Please add the volunteer hours you found.',
+        messageId: await currentReturn(cycleId, A),
+      }).expect(201);
+      await waitFor(
+        'the send-back on the node',
+        () => requestOn(A, cycleId),
+        (r) => r.review.state === 'sent-back',
+      );
       expect((await submit(A, cycleId)).status).toBe('confirmed');
       const again = await submit(A, cycleId);
       expect(again.status).toBe('rejected');
@@ -353,7 +471,9 @@ describe('return review and locking', () => {
 
     it('refuses an exception that ends before the cycle locks', async () => {
       await mesh.hubQuery(`UPDATE return_cycle SET due_at = now() + interval '2 days' WHERE id = $1`, [cycleId]);
-      const res = await review(cycleId, B, 'exception', { until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'early' }).expect(400);
+      const res = await review(cycleId, B, 'exception', { until: new Date(Date.now() + 86_400_000).toISOString(), reason: 'early' }).expect(
+        400,
+      );
       expect(res.body.code).toBe('REPORTING.EXCEPTION_BEFORE_LOCK');
     });
   });
@@ -363,7 +483,9 @@ describe('return review and locking', () => {
       expect(reviewsOnTheWire.length).toBeGreaterThanOrEqual(4);
       for (const { subject, payload } of reviewsOnTheWire) {
         expect(subject).toMatch(new RegExp(`^${mesh.root}\\.v1\\.hub\\.${A}\\.msg\\.reporting\\.return-`));
-        expect(Object.keys(payload).sort()).toEqual(subject.endsWith('sent-back') ? ['comment', 'cycleId', 'messageId'] : ['cycleId', 'messageId']);
+        expect(Object.keys(payload).sort()).toEqual(
+          subject.endsWith('sent-back') ? ['comment', 'cycleId', 'messageId'] : ['cycleId', 'messageId'],
+        );
       }
     });
   });

@@ -14,12 +14,16 @@ describe('route rules', () => {
 
   const routesOf = async (http: ReturnType<TestMesh['hubHttp']>) => {
     const doc = (await http.get('/docs/json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    return Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
   };
   const call = (http: ReturnType<TestMesh['hubHttp']>, route: string, id: string) => {
     const [method, path] = route.split(' ');
     const url = path.replace(/\{[^}]+\}/g, id);
-    return (http as unknown as Record<string, (u: string) => ReturnType<ReturnType<TestMesh['hubHttp']>['get']>>)[method.toLowerCase()](url);
+    return (http as unknown as Record<string, (u: string) => ReturnType<ReturnType<TestMesh['hubHttp']>['get']>>)[method.toLowerCase()](
+      url,
+    );
   };
 
   describe.each([
@@ -46,10 +50,19 @@ describe('route rules', () => {
   it("answers 404 when a member names another member's records", async () => {
     const admin = `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
     const admit = async (name: string) =>
-      (await mesh.nodeHttp(COOP).post('/members').set('Authorization', admin).send({ stakeholderClass: 'volunteer', fullName: name, initialSharesPence: 100 }).expect(201)).body.id;
+      (
+        await mesh
+          .nodeHttp(COOP)
+          .post('/members')
+          .set('Authorization', admin)
+          .send({ stakeholderClass: 'volunteer', fullName: name, initialSharesPence: 100 })
+          .expect(201)
+      ).body.id;
     const a = await admit('Member A');
     const b = await admit('Member B');
-    const volunteerB = (await mesh.nodeHttp(COOP).post('/volunteers').set('Authorization', admin).send({ fullName: 'Member B', memberId: b }).expect(201)).body.id;
+    const volunteerB = (
+      await mesh.nodeHttp(COOP).post('/volunteers').set('Authorization', admin).send({ fullName: 'Member B', memberId: b }).expect(201)
+    ).body.id;
     const asA = `Bearer ${mesh.nodeToken(COOP, 'member', a)}`;
     const today = new Date().toISOString().slice(0, 10);
     // Each with a valid body, so only the ownership check can refuse it.
@@ -60,13 +73,20 @@ describe('route rules', () => {
       ['GET /volunteers/{id}', volunteerB, {}],
       ['GET /volunteers/{id}/hours', volunteerB, {}],
       ['POST /volunteers/{id}/hours', volunteerB, { workedOn: today, activity: 'befriending', minutes: 60 }],
-      ['POST /volunteers/{id}/expenses', volunteerB, { kind: 'meals', amountPence: 500, incurredOn: today, description: 'lunch on a trip' }],
+      [
+        'POST /volunteers/{id}/expenses',
+        volunteerB,
+        { kind: 'meals', amountPence: 500, incurredOn: today, description: 'lunch on a trip' },
+      ],
       ['GET /time-bank/accounts/{volunteerId}', volunteerB, {}],
     ];
     for (const [route, id, body] of attempts) {
       const res = await call(mesh.nodeHttp(COOP), route, id).set('Authorization', asA).send(body);
       expect({ route, status: res.status }).toEqual({ route, status: 404 });
     }
-    expect((await mesh.nodeHttp(COOP).get(`/members/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({ phone: null, withdrawnOn: null });
+    expect((await mesh.nodeHttp(COOP).get(`/members/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({
+      phone: null,
+      withdrawnOn: null,
+    });
   });
 });

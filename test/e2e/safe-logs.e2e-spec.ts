@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { TestMesh } from '../support/mesh';
+
 import { AppProcess, freePort } from '../support/app-process';
+import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -37,7 +38,12 @@ describe('no personal data in the logs', () => {
       NATS_NKEY_SEED: mesh.seedOf(COOP),
       HUB_PUBLIC_KEY: mesh.hubSigner.publicKey,
     });
-    await waitFor('the node to answer', async () => (await request(`http://127.0.0.1:${port}`).get('/health')).status, (s) => s === 200, { timeoutMs: 90_000, intervalMs: 250 });
+    await waitFor(
+      'the node to answer',
+      async () => (await request(`http://127.0.0.1:${port}`).get('/health')).status,
+      (s) => s === 200,
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -47,17 +53,32 @@ describe('no personal data in the logs', () => {
 
   it('logs a statement the database refused by its SQLSTATE and first words, never its values', async () => {
     // The database refuses the row and, like PostgreSQL's own messages often do, repeats values in its error.
-    await mesh.nodeQuery(COOP, `CREATE FUNCTION test_refuse_member() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'refused % <%> % % %', NEW.full_name, NEW.email, NEW.phone, NEW.address, NEW.date_of_birth; END $$`);
-    await mesh.nodeQuery(COOP, 'CREATE TRIGGER tg_test_refuse_member BEFORE INSERT ON member FOR EACH ROW EXECUTE FUNCTION test_refuse_member()');
+    await mesh.nodeQuery(
+      COOP,
+      `CREATE FUNCTION test_refuse_member() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused % <%> % % %', NEW.full_name, NEW.email, NEW.phone, NEW.address, NEW.date_of_birth; END $$`,
+    );
+    await mesh.nodeQuery(
+      COOP,
+      'CREATE TRIGGER tg_test_refuse_member BEFORE INSERT ON member FOR EACH ROW EXECUTE FUNCTION test_refuse_member()',
+    );
     const token = mesh.nodeToken(COOP, 'coop-admin');
 
-    const res = await request(`http://127.0.0.1:${port}`).post('/members').set('Authorization', `Bearer ${token}`).send({ stakeholderClass: 'worker', initialSharesPence: 100, ...PERSON });
+    const res = await request(`http://127.0.0.1:${port}`)
+      .post('/members')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ stakeholderClass: 'worker', initialSharesPence: 100, ...PERSON });
 
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toContain('Marchbanks');
-    const log = await waitFor('the failed request in the log', () => node.log, (text) => /"statusCode":500/.test(text) && /query failed/.test(text), { timeoutMs: 15_000 });
-    for (const value of [...Object.values(PERSON), 'Adaline', 'Marchbanks', 'adaline', '765432', 'Wimpole', '1948']) expect(log).not.toContain(value);
+    const log = await waitFor(
+      'the failed request in the log',
+      () => node.log,
+      (text) => /"statusCode":500/.test(text) && /query failed/.test(text),
+      { timeoutMs: 15_000 },
+    );
+    for (const value of [...Object.values(PERSON), 'Adaline', 'Marchbanks', 'adaline', '765432', 'Wimpole', '1948'])
+      expect(log).not.toContain(value);
     const failure = log.split('\n').find((line) => line.includes('query failed'))!;
     expect(JSON.parse(failure)).toMatchObject({ reason: 'database error P0001 (PL/pgSQL error)', statement: 'INSERT INTO member' });
   });

@@ -62,7 +62,10 @@ describe('sample data', () => {
   });
 
   it('gives every class members, a board that fits the rulebook, and past ballots with final results', async () => {
-    const byClass = await mesh.nodeQuery<{ stakeholder_class: string; n: number }>('seed-a', 'SELECT stakeholder_class, count(*)::int AS n FROM member WHERE withdrawn_on IS NULL GROUP BY 1 ORDER BY 1');
+    const byClass = await mesh.nodeQuery<{ stakeholder_class: string; n: number }>(
+      'seed-a',
+      'SELECT stakeholder_class, count(*)::int AS n FROM member WHERE withdrawn_on IS NULL GROUP BY 1 ORDER BY 1',
+    );
     expect(byClass.map((r) => r.stakeholder_class)).toEqual(['community-supporter', 'service-user-or-family', 'volunteer', 'worker']);
     const node = await http();
     const board = (await node.get('/board').set('Authorization', admin()).expect(200)).body;
@@ -93,7 +96,13 @@ describe('sample data', () => {
               (SELECT max(n) FROM (SELECT count(DISTINCT carer_id) AS n FROM v GROUP BY service_user_id, date_trunc('month', on_day)) c)::int AS most_carers_in_a_month`,
       [day(0)],
     );
-    expect(v).toMatchObject({ carer_not_employed: 0, person_not_supported: 0, past_still_planned: 0, future_with_outcome: 0, far_from_plan: 0 });
+    expect(v).toMatchObject({
+      carer_not_employed: 0,
+      person_not_supported: 0,
+      past_still_planned: 0,
+      future_with_outcome: 0,
+      far_from_plan: 0,
+    });
     // Carers joined and left during the quarter, so the employment check above had handovers to catch.
     expect(v.carers_joining_or_leaving).toBeGreaterThan(0);
     expect(v.ahead).toBeGreaterThan(0);
@@ -124,20 +133,45 @@ describe('sample data', () => {
 
   it('serves workforce, care and time-bank summaries that agree with what was seeded', async () => {
     const node = await http();
-    const workforce = (await node.get(`/workforce/summary?from=${day(-364)}&to=${day(0)}`).set('Authorization', admin()).expect(200)).body;
+    const workforce = (
+      await node
+        .get(`/workforce/summary?from=${day(-364)}&to=${day(0)}`)
+        .set('Authorization', admin())
+        .expect(200)
+    ).body;
     expect(workforce).toMatchObject({ headcount: seeded.staff, leavers: seeded.leavers, openVacancies: seeded.openVacancies });
     expect(workforce.byContractType.permanent).toBeGreaterThan(workforce.byContractType['zero-hours']);
     expect(workforce.byContractType['zero-hours']).toBeGreaterThan(0);
     expect(workforce.paidAtLeastRealLivingWagePercent).toBeGreaterThan(75);
 
-    const today = (await node.get(`/care/summary?from=${day(0)}&to=${day(0)}`).set('Authorization', admin()).expect(200)).body;
+    const today = (
+      await node
+        .get(`/care/summary?from=${day(0)}&to=${day(0)}`)
+        .set('Authorization', admin())
+        .expect(200)
+    ).body;
     expect(today.peopleSupported).toBe(seeded.peopleSupported);
     expect(Object.values(today.peopleByFundingType).every((n) => (n as number) > 0)).toBe(true);
-    const quarter = (await node.get(`/care/summary?from=${day(-120)}&to=${day(30)}`).set('Authorization', admin()).expect(200)).body;
-    const figures = Object.values(quarter.visitsByServiceType) as { visitsPlanned: number; visitsCancelled: number; visitsDelivered: number; minutesDelivered: number }[];
+    const quarter = (
+      await node
+        .get(`/care/summary?from=${day(-120)}&to=${day(30)}`)
+        .set('Authorization', admin())
+        .expect(200)
+    ).body;
+    const figures = Object.values(quarter.visitsByServiceType) as {
+      visitsPlanned: number;
+      visitsCancelled: number;
+      visitsDelivered: number;
+      minutesDelivered: number;
+    }[];
     expect(figures.reduce((n, f) => n + f.visitsPlanned + f.visitsCancelled, 0)).toBe(seeded.visits);
     expect(quarter.visitsByServiceType['personal-care'].visitsDelivered).toBeGreaterThan(0);
-    const reviews = (await node.get(`/care/summary?from=${day(-800)}&to=${day(0)}`).set('Authorization', admin()).expect(200)).body;
+    const reviews = (
+      await node
+        .get(`/care/summary?from=${day(-800)}&to=${day(0)}`)
+        .set('Authorization', admin())
+        .expect(200)
+    ).body;
     expect(reviews.goalsReviewed).toBeGreaterThan(0);
     expect(reviews.goalsImprovedPercent).toBeGreaterThan(50);
 

@@ -1,5 +1,7 @@
 import { createPublicKey } from 'node:crypto';
-import { HUB_ROLES, HUB_TOKENS, NODE_ROLES, TokenAuthority, nodeTokens } from '@app/platform';
+
+import { HUB_ROLES, HUB_TOKENS, NODE_ROLES, nodeTokens, TokenAuthority } from '@app/platform';
+
 import { forgeToken, nowSeconds, payloadOf, withPayload } from '../support/forge-token';
 import { TestMesh } from '../support/mesh';
 
@@ -22,10 +24,22 @@ describe('sign-in: each app trusts only its own tokens', () => {
 
   const targets = {
     hub: { authority: HUB_TOKENS, key: () => mesh.hubAuth, call: () => mesh.hubHttp().get('/coops'), claims: { role: 'consortium-staff' } },
-    nodeB: { authority: nodeTokens(B), key: () => mesh.authKeysOf(B), call: () => mesh.nodeHttp(B).get('/profile'), claims: { role: 'member', memberId: MEMBER } },
+    nodeB: {
+      authority: nodeTokens(B),
+      key: () => mesh.authKeysOf(B),
+      call: () => mesh.nodeHttp(B).get('/profile'),
+      claims: { role: 'member', memberId: MEMBER },
+    },
   };
   type Target = (typeof targets)[keyof typeof targets];
-  const good = (authority: TokenAuthority, extra: Record<string, unknown> = {}) => ({ sub: 'someone', iss: authority.issuer, aud: authority.audience, iat: nowSeconds(), exp: nowSeconds() + 600, ...extra });
+  const good = (authority: TokenAuthority, extra: Record<string, unknown> = {}) => ({
+    sub: 'someone',
+    iss: authority.issuer,
+    aud: authority.audience,
+    iat: nowSeconds(),
+    exp: nowSeconds() + 600,
+    ...extra,
+  });
   const present = async (target: Target, token: string) => target.call().set('Authorization', `Bearer ${token}`);
   const expectRefused = async (target: Target, token: string) => {
     const res = await present(target, token);
@@ -38,41 +52,71 @@ describe('sign-in: each app trusts only its own tokens', () => {
       expect((await present(target, token)).status).toBe(200);
     });
 
-    it.each([...HUB_ROLES, ...NODE_ROLES])("refuses a token signed with node A's key, role %s, whatever issuer and audience it claims", async (role) => {
-      const claims = { role, coopId: A, memberId: MEMBER };
-      for (const authority of [target.authority, nodeTokens(A), HUB_TOKENS]) {
-        await expectRefused(target, forgeToken(good(authority, claims), { alg: 'ES256', privateKey: mesh.authKeysOf(A).AUTH_PRIVATE_KEY }));
-      }
-    });
+    it.each([...HUB_ROLES, ...NODE_ROLES])(
+      "refuses a token signed with node A's key, role %s, whatever issuer and audience it claims",
+      async (role) => {
+        const claims = { role, coopId: A, memberId: MEMBER };
+        for (const authority of [target.authority, nodeTokens(A), HUB_TOKENS]) {
+          await expectRefused(
+            target,
+            forgeToken(good(authority, claims), { alg: 'ES256', privateKey: mesh.authKeysOf(A).AUTH_PRIVATE_KEY }),
+          );
+        }
+      },
+    );
 
     it("refuses node A's own valid admin token", async () => {
       await expectRefused(target, mesh.nodeToken(A, 'coop-admin'));
     });
 
-    const own = (claims: Record<string, unknown>, header?: Record<string, unknown>) => forgeToken(claims, { alg: 'ES256', privateKey: target.key().AUTH_PRIVATE_KEY }, header);
+    const own = (claims: Record<string, unknown>, header?: Record<string, unknown>) =>
+      forgeToken(claims, { alg: 'ES256', privateKey: target.key().AUTH_PRIVATE_KEY }, header);
     const publicDer = () => Buffer.from(target.key().AUTH_PUBLIC_KEY, 'base64');
-    const publicPem = () => createPublicKey({ key: publicDer(), format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
+    const publicPem = () =>
+      createPublicKey({ key: publicDer(), format: 'der', type: 'spki' }).export({ format: 'pem', type: 'spki' }).toString();
     const cases: [string, () => string][] = [
       ['without exp', () => own({ ...good(target.authority, target.claims), exp: undefined })],
       ['without iat', () => own({ ...good(target.authority, target.claims), iat: undefined })],
-      ['with an audience list that contains the app', () => own(good(target.authority, { ...target.claims, aud: [target.authority.audience, 'ccm-elsewhere'] }))],
+      [
+        'with an audience list that contains the app',
+        () => own(good(target.authority, { ...target.claims, aud: [target.authority.audience, 'ccm-elsewhere'] })),
+      ],
       ['with an audience list of the app alone', () => own(good(target.authority, { ...target.claims, aud: [target.authority.audience] }))],
       ['with another issuer', () => own(good(target.authority, { ...target.claims, iss: 'care-coop-mesh' }))],
       ['with alg none', () => forgeToken(good(target.authority, target.claims), { alg: 'none' })],
-      ['HS256 with the public key (base64 text) as the HMAC secret', () => forgeToken(good(target.authority, target.claims), { alg: 'HS256', secret: target.key().AUTH_PUBLIC_KEY })],
-      ['HS256 with the public key (PEM) as the HMAC secret', () => forgeToken(good(target.authority, target.claims), { alg: 'HS256', secret: publicPem() })],
-      ['HS256 with the public key (DER bytes) as the HMAC secret', () => forgeToken(good(target.authority, target.claims), { alg: 'HS256', secret: publicDer() })],
+      [
+        'HS256 with the public key (base64 text) as the HMAC secret',
+        () => forgeToken(good(target.authority, target.claims), { alg: 'HS256', secret: target.key().AUTH_PUBLIC_KEY }),
+      ],
+      [
+        'HS256 with the public key (PEM) as the HMAC secret',
+        () => forgeToken(good(target.authority, target.claims), { alg: 'HS256', secret: publicPem() }),
+      ],
+      [
+        'HS256 with the public key (DER bytes) as the HMAC secret',
+        () => forgeToken(good(target.authority, target.claims), { alg: 'HS256', secret: publicDer() }),
+      ],
       ['ES256 signed by its key but labelled ES384', () => own(good(target.authority, target.claims), { alg: 'ES384' })],
-      ['living longer than AUTH_TOKEN_MAX_HOURS (720 h)', () => own(good(target.authority, { ...target.claims, exp: nowSeconds() + 721 * 3600 }))],
+      [
+        'living longer than AUTH_TOKEN_MAX_HOURS (720 h)',
+        () => own(good(target.authority, { ...target.claims, exp: nowSeconds() + 721 * 3600 })),
+      ],
       ['issued in the future', () => own(good(target.authority, { ...target.claims, iat: nowSeconds() + 3600, exp: nowSeconds() + 7200 }))],
       ['expired', () => own(good(target.authority, { ...target.claims, iat: nowSeconds() - 120, exp: nowSeconds() - 60 }))],
       ['with a role the app does not have', () => own(good(target.authority, { ...target.claims, role: 'root' }))],
       ['with a non-string subject', () => own(good(target.authority, { ...target.claims, sub: 42 }))],
       ['with a coopId that is not a co-op id', () => own(good(target.authority, { ...target.claims, coopId: "x' OR 1=1" }))],
-      ['with a tampered payload (role changed, signature kept)', () => {
-        const valid = own(good(target.authority, target.claims));
-        return withPayload(valid, { ...payloadOf(valid), role: target.authority.roles[0] === target.claims.role ? target.authority.roles[1] : target.authority.roles[0], sub: 'tampered' });
-      }],
+      [
+        'with a tampered payload (role changed, signature kept)',
+        () => {
+          const valid = own(good(target.authority, target.claims));
+          return withPayload(valid, {
+            ...payloadOf(valid),
+            role: target.authority.roles[0] === target.claims.role ? target.authority.roles[1] : target.authority.roles[0],
+            sub: 'tampered',
+          });
+        },
+      ],
     ];
     it.each(cases)('refuses a token %s with 401', async (_case, make) => {
       await expectRefused(target, make());
@@ -82,7 +126,10 @@ describe('sign-in: each app trusts only its own tokens', () => {
   it.each(['m-1', '12345', "' OR 1=1 --", '3B241101-E2BB-4255-8CAF-4136C566A962', '3b241101-e2bb-1255-8caf-4136c566a962'])(
     'refuses a member token whose memberId is %j with 401, never 500',
     async (memberId) => {
-      const token = forgeToken(good(nodeTokens(B), { role: 'member', memberId }), { alg: 'ES256', privateKey: mesh.authKeysOf(B).AUTH_PRIVATE_KEY });
+      const token = forgeToken(good(nodeTokens(B), { role: 'member', memberId }), {
+        alg: 'ES256',
+        privateKey: mesh.authKeysOf(B).AUTH_PRIVATE_KEY,
+      });
       for (const path of ['/members/me', '/members/me/export', '/ballots', `/members/${MEMBER}`]) {
         const res = await mesh.nodeHttp(B).get(path).set('Authorization', `Bearer ${token}`);
         expect({ path, status: res.status }).toEqual({ path, status: 401 });
@@ -91,13 +138,31 @@ describe('sign-in: each app trusts only its own tokens', () => {
   );
 
   it('refuses a member token without a memberId, and a hub coop token without a coopId', async () => {
-    await expectRefused(targets.nodeB, forgeToken(good(nodeTokens(B), { role: 'member' }), { alg: 'ES256', privateKey: mesh.authKeysOf(B).AUTH_PRIVATE_KEY }));
-    await expectRefused(targets.hub, forgeToken(good(HUB_TOKENS, { role: 'coop' }), { alg: 'ES256', privateKey: mesh.hubAuth.AUTH_PRIVATE_KEY }));
+    await expectRefused(
+      targets.nodeB,
+      forgeToken(good(nodeTokens(B), { role: 'member' }), { alg: 'ES256', privateKey: mesh.authKeysOf(B).AUTH_PRIVATE_KEY }),
+    );
+    await expectRefused(
+      targets.hub,
+      forgeToken(good(HUB_TOKENS, { role: 'coop' }), { alg: 'ES256', privateKey: mesh.hubAuth.AUTH_PRIVATE_KEY }),
+    );
   });
 
   it('lets in the tokens the test mesh mints the way the token command does', async () => {
-    await mesh.hubHttp().get('/coops').set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`).expect(200);
-    await mesh.nodeHttp(A).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken(A, 'coop-admin')}`).expect(200);
-    await mesh.nodeHttp(B).get('/profile').set('Authorization', `Bearer ${mesh.nodeToken(B, 'member', MEMBER)}`).expect(200);
+    await mesh
+      .hubHttp()
+      .get('/coops')
+      .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
+      .expect(200);
+    await mesh
+      .nodeHttp(A)
+      .get('/profile')
+      .set('Authorization', `Bearer ${mesh.nodeToken(A, 'coop-admin')}`)
+      .expect(200);
+    await mesh
+      .nodeHttp(B)
+      .get('/profile')
+      .set('Authorization', `Bearer ${mesh.nodeToken(B, 'member', MEMBER)}`)
+      .expect(200);
   });
 });

@@ -2,7 +2,9 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
+
 import { createUser } from 'nkeys.js';
+
 import { NODE_MIGRATIONS } from '../../apps/local-coop-node/src/database/database-options';
 import { freePort } from '../support/app-process';
 import { TestMesh } from '../support/mesh';
@@ -23,7 +25,11 @@ describe('starting the built apps', () => {
   });
 
   const run = (main: string, args: string[], env: Record<string, string>) => {
-    const result = spawnSync(process.execPath, [main, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [main, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     return { code: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
   };
 
@@ -31,7 +37,9 @@ describe('starting the built apps', () => {
   const authKeys = (main: string): { AUTH_PRIVATE_KEY: string; AUTH_PUBLIC_KEY: string } => {
     const r = run(main, ['auth-keys'], {});
     expect(r.code).toBe(0);
-    const pair = Object.fromEntries(r.stdout.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const pair = Object.fromEntries(
+      r.stdout.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     expect(Object.keys(pair)).toEqual(['AUTH_PRIVATE_KEY', 'AUTH_PUBLIC_KEY']);
     return pair as { AUTH_PRIVATE_KEY: string; AUTH_PUBLIC_KEY: string };
   };
@@ -48,10 +56,15 @@ describe('starting the built apps', () => {
   });
 
   it('stops an app still given only the retired JWT_SECRET, naming what replaced it and not printing it', () => {
-    for (const [main, env] of [[HUB, { NATS_NKEY_SEED: SEED }], [NODE, { COOP_ID: 'marsden', COOP_NAME: 'Marsden', COOP_LOCALITIES: 'Marsden' }]] as const) {
+    for (const [main, env] of [
+      [HUB, { NATS_NKEY_SEED: SEED }],
+      [NODE, { COOP_ID: 'marsden', COOP_NAME: 'Marsden', COOP_LOCALITIES: 'Marsden' }],
+    ] as const) {
       const r = run(main, [], { ...env, JWT_SECRET: OLD_SECRET });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/AUTH_PUBLIC_KEY must be set: .*\(JWT_SECRET is no longer used: each app checks ES256 tokens with its own key pair; AUTH_PRIVATE_KEY is needed only to mint tokens\)/);
+      expect(r.stderr).toMatch(
+        /AUTH_PUBLIC_KEY must be set: .*\(JWT_SECRET is no longer used: each app checks ES256 tokens with its own key pair; AUTH_PRIVATE_KEY is needed only to mint tokens\)/,
+      );
       expect(r.stderr + r.stdout).not.toContain(OLD_SECRET);
     }
     const token = run(HUB, ['token', '--role', 'commissioner'], { JWT_SECRET: OLD_SECRET });
@@ -60,7 +73,13 @@ describe('starting the built apps', () => {
   });
 
   it('stops a node with one line per malformed variable', () => {
-    const r = run(NODE, [], { ...HUB_KEYS, COOP_ID: 'Colne Valley', COOP_NAME: 'Colne Valley', COOP_LOCALITIES: 'Marsden', NATS_URL: 'localhost' });
+    const r = run(NODE, [], {
+      ...HUB_KEYS,
+      COOP_ID: 'Colne Valley',
+      COOP_NAME: 'Colne Valley',
+      COOP_LOCALITIES: 'Marsden',
+      NATS_URL: 'localhost',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/COOP_ID must be set to the co-op id/);
@@ -82,8 +101,22 @@ describe('starting the built apps', () => {
       expect(first).toMatchObject({ code: 0 });
       expect(first.stdout).toBe(`applied: ${NODE_MIGRATIONS.map((m) => m.name).join(', ')}`);
       expect(run(NODE, ['migrate'], env)).toMatchObject({ code: 0, stdout: 'database is up to date' });
-      const tables = (await queryDb<{ table_name: string }>(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((t) => t.table_name);
-      for (const t of ['outbox_message', 'inbox_message', 'coop_profile', 'rulebook_version', 'member', 'ballot', 'staff', 'service_user', 'visit', 'time_entry']) expect(tables).toContain(t);
+      const tables = (
+        await queryDb<{ table_name: string }>(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+      ).map((t) => t.table_name);
+      for (const t of [
+        'outbox_message',
+        'inbox_message',
+        'coop_profile',
+        'rulebook_version',
+        'member',
+        'ballot',
+        'staff',
+        'service_user',
+        'visit',
+        'time_entry',
+      ])
+        expect(tables).toContain(t);
     } finally {
       await dropTestDatabase(db);
     }
@@ -91,8 +124,14 @@ describe('starting the built apps', () => {
 
   it('refuses an option a command does not know, naming it', () => {
     const r = run(HUB, ['provision', '--coop', 'x', '--name', 'X', '--secrets', '/tmp/x.env'], {});
-    expect(r).toMatchObject({ code: 1, stderr: 'consortium-hub: unknown option --secrets (this command takes --coop, --name, --status, --sponsor, --out, --rotate)' });
-    expect(run(NODE, ['token', '--role', 'coop-admin', '--audience', 'ccm-hub'], { ...authKeys(NODE), COOP_ID: 'preston' })).toMatchObject({ code: 1, stderr: 'local-coop-node: unknown option --audience (this command takes --role, --subject, --coop, --member, --ttl)' });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: 'consortium-hub: unknown option --secrets (this command takes --coop, --name, --status, --sponsor, --out, --rotate)',
+    });
+    expect(run(NODE, ['token', '--role', 'coop-admin', '--audience', 'ccm-hub'], { ...authKeys(NODE), COOP_ID: 'preston' })).toMatchObject({
+      code: 1,
+      stderr: 'local-coop-node: unknown option --audience (this command takes --role, --subject, --coop, --member, --ttl)',
+    });
   });
 
   describe('a token from the token command, presented to the running hub', () => {
@@ -106,9 +145,22 @@ describe('starting the built apps', () => {
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
       // The server is given only the public half: it checks tokens, it never mints them.
-      const env = { AUTH_PUBLIC_KEY: hubKeys.AUTH_PUBLIC_KEY, NATS_NKEY_SEED: mesh.hubSeed, DB_NAME: mesh.hubDb, NATS_SUBJECT_ROOT: mesh.root, NATS_URL: mesh.natsUrl, PORT: String(port), LOG_LEVEL: 'silent' };
+      const env = {
+        AUTH_PUBLIC_KEY: hubKeys.AUTH_PUBLIC_KEY,
+        NATS_NKEY_SEED: mesh.hubSeed,
+        DB_NAME: mesh.hubDb,
+        NATS_SUBJECT_ROOT: mesh.root,
+        NATS_URL: mesh.natsUrl,
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+      };
       hub = spawn(process.execPath, [HUB], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
-      await waitFor('the hub to answer', async () => (await call(`${base}/health`)).status, (s) => s === 200, { timeoutMs: 45_000 });
+      await waitFor(
+        'the hub to answer',
+        async () => (await call(`${base}/health`)).status,
+        (s) => s === 200,
+        { timeoutMs: 45_000 },
+      );
     }, 60_000);
     afterAll(async () => {
       if (hub && hub.exitCode === null) {
@@ -120,7 +172,7 @@ describe('starting the built apps', () => {
     });
     const get = (token: string) => call(`${base}/coops`, token);
 
-    it('lets in the token the hub\'s command minted with the hub\'s private key', async () => {
+    it("lets in the token the hub's command minted with the hub's private key", async () => {
       const r = run(HUB, ['token', '--role', 'consortium-staff'], { AUTH_PRIVATE_KEY: hubKeys.AUTH_PRIVATE_KEY });
       expect(r.code).toBe(0);
       expect(await get(r.stdout)).toMatchObject({ status: 200, body: { items: [], total: 0 } });
@@ -141,8 +193,12 @@ describe('starting the built apps', () => {
     it('refuses to mint a token for a role, member or lifetime the app would refuse', () => {
       const env = { AUTH_PRIVATE_KEY: hubKeys.AUTH_PRIVATE_KEY };
       expect(run(HUB, ['token', '--role', 'king'], env).stderr).toMatch(/--role must be one of consortium-staff, commissioner, coop/);
-      expect(run(HUB, ['token', '--role', 'commissioner', '--ttl', '60d'], env).stderr).toBe('consortium-hub: --ttl must be at most 720h (AUTH_TOKEN_MAX_HOURS): this app refuses longer-lived tokens');
-      expect(run(NODE, ['token', '--role', 'member', '--member', 'm-1'], { ...authKeys(NODE), COOP_ID: 'preston' }).stderr).toMatch(/--member must be the member's id, a UUID/);
+      expect(run(HUB, ['token', '--role', 'commissioner', '--ttl', '60d'], env).stderr).toBe(
+        'consortium-hub: --ttl must be at most 720h (AUTH_TOKEN_MAX_HOURS): this app refuses longer-lived tokens',
+      );
+      expect(run(NODE, ['token', '--role', 'member', '--member', 'm-1'], { ...authKeys(NODE), COOP_ID: 'preston' }).stderr).toMatch(
+        /--member must be the member's id, a UUID/,
+      );
     });
   });
 });
@@ -161,4 +217,3 @@ function call(url: string, token?: string): Promise<{ status: number; body: unkn
     req.on('error', reject);
   });
 }
-

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { connect, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
+
 import { TENDERING_OFFER_MADE_V1, TenderOfferMadeV1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
@@ -43,22 +46,38 @@ describe('joint tendering', () => {
   let sub: Subscription;
 
   const tenderOf = async (id: string, auth = staff()) => (await hub().get(`/tenders/${id}`).set('Authorization', auth).expect(200)).body;
-  const lotByRef = (tender: { lots: { reference: string; id: string }[] }, reference: string) => tender.lots.find((l) => l.reference === reference)!;
+  const lotByRef = (tender: { lots: { reference: string; id: string }[] }, reference: string) =>
+    tender.lots.find((l) => l.reference === reference)!;
   const invitationOn = (coop: string, tenderId: string, accept: (inv: any) => boolean = Boolean) =>
-    waitFor(`${coop}'s invitation to ${tenderId}`, async () => (await node(coop).get(`/tendering/invitations/${tenderId}`).set('Authorization', admin(coop))).body, (b) => !!b?.lots && accept(b));
+    waitFor(
+      `${coop}'s invitation to ${tenderId}`,
+      async () => (await node(coop).get(`/tendering/invitations/${tenderId}`).set('Authorization', admin(coop))).body,
+      (b) => !!b?.lots && accept(b),
+    );
   const outboxRow = (coop: string, id: string) =>
-    waitFor(`the hub's answer to ${id}`, () => mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [id]), (r) => ['confirmed', 'rejected'].includes(r[0]?.status));
+    waitFor(
+      `the hub's answer to ${id}`,
+      () =>
+        mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [
+          id,
+        ]),
+      (r) => ['confirmed', 'rejected'].includes(r[0]?.status),
+    );
   /** Sends an offer straight into the node's outbox, as a node with an out-of-date or careless client would. */
   const rawOffer = async (coop: string, payload: TenderOfferMadeV1, occurredAt = new Date()) => {
     const app = mesh.nodes.get(coop)!;
-    const envelope = await app.get(DataSource).transaction((m) => app.get(OutboxService).enqueue(m, TENDERING_OFFER_MADE_V1, payload, { occurredAt }));
+    const envelope = await app
+      .get(DataSource)
+      .transaction((m) => app.get(OutboxService).enqueue(m, TENDERING_OFFER_MADE_V1, payload, { occurredAt }));
     app.get(OutboxRelay).nudge();
     return (await outboxRow(coop, envelope.id))[0];
   };
 
   beforeAll(async () => {
     tap = await connect({ servers: mesh.natsUrl });
-    sub = tap.subscribe(`${mesh.root}.>`, { callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }) });
+    sub = tap.subscribe(`${mesh.root}.>`, {
+      callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }),
+    });
     await mesh.startHub({ PUBLIC_BASE_URL: PUBLIC_BASE });
     for (const [coop, c] of Object.entries(COOPS)) {
       await mesh.startNode(coop, { COOP_LOCALITIES: c.localities, COOP_SERVICES: c.services });
@@ -66,7 +85,15 @@ describe('joint tendering', () => {
         await node(coop)
           .post('/staff')
           .set('Authorization', admin(coop))
-          .send({ fullName: `${coop} carer ${i + 1}`, role: 'care-worker', contractType: 'permanent', hourlyPayPence: 1345, contractedMinutesPerWeek: hours * 60, startedOn: day(-60), locality: c.localities.split(',')[0] })
+          .send({
+            fullName: `${coop} carer ${i + 1}`,
+            role: 'care-worker',
+            contractType: 'permanent',
+            hourlyPayPence: 1345,
+            contractedMinutesPerWeek: hours * 60,
+            startedOn: day(-60),
+            locality: c.localities.split(',')[0],
+          })
           .expect(201);
       }
     }
@@ -96,17 +123,52 @@ describe('joint tendering', () => {
           buyer: 'Kirklees Council',
           deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
           lots: [
-            { title: 'Home care, Marsden', locality: 'Marsden', serviceType: 'personal-care', hoursPerWeek: 60, ceilingPencePerHour: 2500, startsOn: STARTS, endsOn: ENDS },
-            { title: 'Home care, Holmfirth', locality: 'Holmfirth', serviceType: 'personal-care', hoursPerWeek: 40, ceilingPencePerHour: 2500, startsOn: STARTS, endsOn: ENDS },
-            { title: 'Domestic help, Preston', locality: 'Preston', serviceType: 'domestic-help', hoursPerWeek: 30, ceilingPencePerHour: 2300, startsOn: STARTS, endsOn: ENDS },
+            {
+              title: 'Home care, Marsden',
+              locality: 'Marsden',
+              serviceType: 'personal-care',
+              hoursPerWeek: 60,
+              ceilingPencePerHour: 2500,
+              startsOn: STARTS,
+              endsOn: ENDS,
+            },
+            {
+              title: 'Home care, Holmfirth',
+              locality: 'Holmfirth',
+              serviceType: 'personal-care',
+              hoursPerWeek: 40,
+              ceilingPencePerHour: 2500,
+              startsOn: STARTS,
+              endsOn: ENDS,
+            },
+            {
+              title: 'Domestic help, Preston',
+              locality: 'Preston',
+              serviceType: 'domestic-help',
+              hoursPerWeek: 30,
+              ceilingPencePerHour: 2300,
+              startsOn: STARTS,
+              endsOn: ENDS,
+            },
           ],
         })
         .expect(201);
       tenderId = created.body.id;
       tender = await tenderOf(tenderId);
-      const bad = await hub().post(`/tenders/${tenderId}/lots/${lotByRef(tender, '1').id}/split`).set('Authorization', staff()).send({ parts: [{ hoursPerWeek: 35 }, { hoursPerWeek: 20 }] }).expect(400);
-      expect(bad.body).toMatchObject({ code: 'TENDERING.SPLIT_HOURS', message: 'the parts add up to 55 hours a week, but lot 1 has 60: they must add up exactly' });
-      const split = await hub().post(`/tenders/${tenderId}/lots/${lotByRef(tender, '1').id}/split`).set('Authorization', staff()).send({ parts: [{ hoursPerWeek: 35 }, { hoursPerWeek: 25 }] }).expect(201);
+      const bad = await hub()
+        .post(`/tenders/${tenderId}/lots/${lotByRef(tender, '1').id}/split`)
+        .set('Authorization', staff())
+        .send({ parts: [{ hoursPerWeek: 35 }, { hoursPerWeek: 20 }] })
+        .expect(400);
+      expect(bad.body).toMatchObject({
+        code: 'TENDERING.SPLIT_HOURS',
+        message: 'the parts add up to 55 hours a week, but lot 1 has 60: they must add up exactly',
+      });
+      const split = await hub()
+        .post(`/tenders/${tenderId}/lots/${lotByRef(tender, '1').id}/split`)
+        .set('Authorization', staff())
+        .send({ parts: [{ hoursPerWeek: 35 }, { hoursPerWeek: 25 }] })
+        .expect(201);
       expect(split.body.lots.map((l: { reference: string }) => l.reference)).toEqual(['1.1', '1.2']);
       tender = await tenderOf(tenderId);
       expect(tender.lots.map((l: any) => [l.reference, l.hoursPerWeek, l.status, l.locality])).toEqual([
@@ -121,12 +183,19 @@ describe('joint tendering', () => {
 
     it('refuses to submit a draft, naming the stage and what it allows', async () => {
       const res = await hub().post(`/tenders/${tenderId}/submission`).set('Authorization', staff()).expect(409);
-      expect(res.body).toMatchObject({ code: 'TENDERING.STAGE_TRANSITION_REFUSED', details: { currentStage: 'draft', allowedActions: ['change-lots', 'invite', 'cancel'] } });
+      expect(res.body).toMatchObject({
+        code: 'TENDERING.STAGE_TRANSITION_REFUSED',
+        details: { currentStage: 'draft', allowedActions: ['change-lots', 'invite', 'cancel'] },
+      });
     });
 
     it('invites the co-ops serving each lot, and a named neighbour, even one offline at the time', async () => {
       await mesh.stopNode(HOLME);
-      const res = await hub().post(`/tenders/${tenderId}/invitations`).set('Authorization', staff()).send({ alsoInvite: [PRESTON] }).expect(201);
+      const res = await hub()
+        .post(`/tenders/${tenderId}/invitations`)
+        .set('Authorization', staff())
+        .send({ alsoInvite: [PRESTON] })
+        .expect(201);
       const invited = Object.fromEntries(res.body.lots.map((l: { reference: string; invited: string[] }) => [l.reference, l.invited]));
       expect(invited).toEqual({ '1.1': [MARSDEN, PRESTON], '1.2': [MARSDEN, PRESTON], '2': [HOLME, PRESTON], '3': [PRESTON] });
       const inv = await invitationOn(MARSDEN, tenderId);
@@ -144,7 +213,13 @@ describe('joint tendering', () => {
       const sent = await node(MARSDEN)
         .post(`/tendering/invitations/${tenderId}/offers`)
         .set('Authorization', admin(MARSDEN))
-        .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 35, pricePencePerHour: 2400 }, { lotId: inv.lots[1].lotId, hoursPerWeek: 25, pricePencePerHour: 2450 }], totalHoursPerWeek: 40 })
+        .send({
+          offers: [
+            { lotId: inv.lots[0].lotId, hoursPerWeek: 35, pricePencePerHour: 2400 },
+            { lotId: inv.lots[1].lotId, hoursPerWeek: 25, pricePencePerHour: 2450 },
+          ],
+          totalHoursPerWeek: 40,
+        })
         .expect(202);
       expect(sent.body).toMatchObject({ totalHoursPerWeek: 40, totalHoursPerWeekDefaulted: false });
       for (const o of sent.body.offers) expect((await outboxRow(MARSDEN, o.messageId))[0].status).toBe('confirmed');
@@ -154,7 +229,7 @@ describe('joint tendering', () => {
       expect(after.capacity).toMatchObject({ offeredElsewhereHoursPerWeek: 0, spareHoursPerWeek: 75 });
     });
 
-    it("holds the hours a co-op has on offer back from its other open tenders, until it hears how they went", async () => {
+    it('holds the hours a co-op has on offer back from its other open tenders, until it hears how they went', async () => {
       const other = (
         await hub()
           .post('/tenders')
@@ -163,7 +238,17 @@ describe('joint tendering', () => {
             title: 'Befriending, Marsden',
             buyer: 'Kirklees Council',
             deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-            lots: [{ title: 'Befriending', locality: 'Marsden', serviceType: 'befriending', hoursPerWeek: 60, ceilingPencePerHour: 1800, startsOn: STARTS, endsOn: ENDS }],
+            lots: [
+              {
+                title: 'Befriending',
+                locality: 'Marsden',
+                serviceType: 'befriending',
+                hoursPerWeek: 60,
+                ceilingPencePerHour: 1800,
+                startsOn: STARTS,
+                endsOn: ENDS,
+              },
+            ],
           })
           .expect(201)
       ).body.id;
@@ -180,10 +265,17 @@ describe('joint tendering', () => {
     it('refuses an offer above the ceiling with the reason: on the node at once, and on the hub if one gets through', async () => {
       const inv = await invitationOn(PRESTON, tenderId, (b) => b.lots.length === 4);
       const lot3 = inv.lots.find((l: { reference: string }) => l.reference === '3');
-      const refused = await node(PRESTON).post(`/tendering/invitations/${tenderId}/offers`).set('Authorization', admin(PRESTON)).send({ offers: [{ lotId: lot3.lotId, hoursPerWeek: 30, pricePencePerHour: 2400 }] }).expect(400);
+      const refused = await node(PRESTON)
+        .post(`/tendering/invitations/${tenderId}/offers`)
+        .set('Authorization', admin(PRESTON))
+        .send({ offers: [{ lotId: lot3.lotId, hoursPerWeek: 30, pricePencePerHour: 2400 }] })
+        .expect(400);
       expect(refused.body.code).toBe('TENDERING.ABOVE_CEILING');
       const row = await rawOffer(PRESTON, { tenderId, lotId: lot3.lotId, lotVersion: 1, hoursPerWeek: 30, pricePencePerHour: 2400 });
-      expect(row).toEqual({ status: 'rejected', last_error: "TENDERING.ABOVE_CEILING: pricePencePerHour 2,400p is above lot 3's ceiling of 2,300p an hour" });
+      expect(row).toEqual({
+        status: 'rejected',
+        last_error: "TENDERING.ABOVE_CEILING: pricePencePerHour 2,400p is above lot 3's ceiling of 2,300p an hour",
+      });
       const onHub = (await tenderOf(tenderId)).offers.filter((o: { coopId: string }) => o.coopId === PRESTON);
       expect(onHub).toEqual([]);
     });
@@ -191,22 +283,46 @@ describe('joint tendering', () => {
     it('takes offers from a neighbour co-op that is not local', async () => {
       const inv = await invitationOn(PRESTON, tenderId);
       const price = (ref: string) => (ref === '3' ? 2200 : 2000);
-      const offers = inv.lots.map((l: { lotId: string; reference: string; hoursPerWeek: number }) => ({ lotId: l.lotId, hoursPerWeek: l.hoursPerWeek, pricePencePerHour: price(l.reference) }));
-      const sent = await node(PRESTON).post(`/tendering/invitations/${tenderId}/offers`).set('Authorization', admin(PRESTON)).send({ offers, totalHoursPerWeek: 50 }).expect(202);
+      const offers = inv.lots.map((l: { lotId: string; reference: string; hoursPerWeek: number }) => ({
+        lotId: l.lotId,
+        hoursPerWeek: l.hoursPerWeek,
+        pricePencePerHour: price(l.reference),
+      }));
+      const sent = await node(PRESTON)
+        .post(`/tendering/invitations/${tenderId}/offers`)
+        .set('Authorization', admin(PRESTON))
+        .send({ offers, totalHoursPerWeek: 50 })
+        .expect(202);
       for (const o of sent.body.offers) expect((await outboxRow(PRESTON, o.messageId))[0].status).toBe('confirmed');
     });
 
     it('withdraws the offers on a lot that changes after invitations, re-invites, and refuses an offer on the old terms', async () => {
       const lot3 = lotByRef(tender, '3');
-      const changed = await hub().patch(`/tenders/${tenderId}/lots/${lot3.id}`).set('Authorization', staff()).send({ ceilingPencePerHour: 2250 }).expect(200);
-      expect(changed.body).toEqual({ lots: [{ id: lot3.id, reference: '3', version: 2 }], withdrawnFrom: [PRESTON], invited: { [lot3.id]: [PRESTON] } });
+      const changed = await hub()
+        .patch(`/tenders/${tenderId}/lots/${lot3.id}`)
+        .set('Authorization', staff())
+        .send({ ceilingPencePerHour: 2250 })
+        .expect(200);
+      expect(changed.body).toEqual({
+        lots: [{ id: lot3.id, reference: '3', version: 2 }],
+        withdrawnFrom: [PRESTON],
+        invited: { [lot3.id]: [PRESTON] },
+      });
       const offers = (await tenderOf(tenderId)).offers.filter((o: { lotReference: string }) => o.lotReference === '3');
       expect(offers.map((o: any) => [o.coopId, o.status, o.withdrawnReason])).toEqual([[PRESTON, 'withdrawn', 'lot-changed']]);
-      const inv = await invitationOn(PRESTON, tenderId, (b) => b.lots.some((l: any) => l.reference === '3' && l.lotVersion === 2 && l.status === 'open'));
+      const inv = await invitationOn(PRESTON, tenderId, (b) =>
+        b.lots.some((l: any) => l.reference === '3' && l.lotVersion === 2 && l.status === 'open'),
+      );
       expect(inv.lots.find((l: any) => l.reference === '3').ceilingPencePerHour).toBe(2250);
       const stale = await rawOffer(PRESTON, { tenderId, lotId: lot3.id, lotVersion: 1, hoursPerWeek: 30, pricePencePerHour: 2200 });
-      expect(stale.last_error).toBe('TENDERING.LOT_CHANGED: the offer answers version 1 of lot 3, whose terms have changed since (now version 2): offer again on the new terms');
-      const again = await node(PRESTON).post(`/tendering/invitations/${tenderId}/offers`).set('Authorization', admin(PRESTON)).send({ offers: [{ lotId: lot3.id, hoursPerWeek: 30, pricePencePerHour: 2200 }], totalHoursPerWeek: 50 }).expect(202);
+      expect(stale.last_error).toBe(
+        'TENDERING.LOT_CHANGED: the offer answers version 1 of lot 3, whose terms have changed since (now version 2): offer again on the new terms',
+      );
+      const again = await node(PRESTON)
+        .post(`/tendering/invitations/${tenderId}/offers`)
+        .set('Authorization', admin(PRESTON))
+        .send({ offers: [{ lotId: lot3.id, hoursPerWeek: 30, pricePencePerHour: 2200 }], totalHoursPerWeek: 50 })
+        .expect(202);
       expect((await outboxRow(PRESTON, again.body.offers[0].messageId))[0].status).toBe('confirmed');
     });
 
@@ -222,7 +338,10 @@ describe('joint tendering', () => {
       // No total given: the node states its spare hours, so the hub can never give it more than it has.
       expect(sent.body).toMatchObject({ totalHoursPerWeek: 30, totalHoursPerWeekDefaulted: true });
       expect((await outboxRow(HOLME, sent.body.offers[0].messageId))[0].status).toBe('confirmed');
-      const [onHub] = await mesh.hubQuery<{ total_hours_per_week: number }>('SELECT total_hours_per_week FROM tender_offer WHERE message_id = $1', [sent.body.offers[0].messageId]);
+      const [onHub] = await mesh.hubQuery<{ total_hours_per_week: number }>(
+        'SELECT total_hours_per_week FROM tender_offer WHERE message_id = $1',
+        [sent.body.offers[0].messageId],
+      );
       expect(onHub.total_hours_per_week).toBe(30);
     });
 
@@ -235,7 +354,10 @@ describe('joint tendering', () => {
 
     it('assembles a bid that never over-commits a co-op, prefers local co-ops, and reports what it cannot cover', async () => {
       const bid = (await hub().post(`/tenders/${tenderId}/assembly`).set('Authorization', staff()).expect(201)).body;
-      const hours = (coop: string, ref?: string) => bid.allocations.filter((a: any) => a.coopId === coop && (!ref || a.lotReference === ref)).reduce((s: number, a: any) => s + a.hoursPerWeek, 0);
+      const hours = (coop: string, ref?: string) =>
+        bid.allocations
+          .filter((a: any) => a.coopId === coop && (!ref || a.lotReference === ref))
+          .reduce((s: number, a: any) => s + a.hoursPerWeek, 0);
       // Marsden offered 60 hours but can take 40 in all; Preston 50; Holme 30: 120 of the 130 asked.
       expect([hours(MARSDEN), hours(PRESTON), hours(HOLME)]).toEqual([40, 50, 30]);
       expect(bid).toMatchObject({ requiredHoursPerWeek: 130, allocatedHoursPerWeek: 120, stale: false });
@@ -254,18 +376,41 @@ describe('joint tendering', () => {
         expect(inv).toMatchObject({ status: 'closed', offersClosedAt: closedAt });
       }
       const inv = await invitationOn(HOLME, tenderId);
-      const refused = await node(HOLME).post(`/tendering/invitations/${tenderId}/offers`).set('Authorization', admin(HOLME)).send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 10, pricePencePerHour: 2400 }] }).expect(409);
-      expect(refused.body).toMatchObject({ code: 'TENDERING.OFFERS_CLOSED', message: expect.stringContaining(`the hub closed offers at ${closedAt}, before the deadline`) });
+      const refused = await node(HOLME)
+        .post(`/tendering/invitations/${tenderId}/offers`)
+        .set('Authorization', admin(HOLME))
+        .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 10, pricePencePerHour: 2400 }] })
+        .expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'TENDERING.OFFERS_CLOSED',
+        message: expect.stringContaining(`the hub closed offers at ${closedAt}, before the deadline`),
+      });
     });
 
     it('refuses an offer once offers are closed, and lots or terms that would change, naming the stage', async () => {
       const inv = await invitationOn(HOLME, tenderId);
       const late = await rawOffer(HOLME, { tenderId, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 10, pricePencePerHour: 2400 });
       expect(late.last_error).toMatch(/^TENDERING.AFTER_DEADLINE: the offer was made at .*, after offers closed at /);
-      const change = await hub().patch(`/tenders/${tenderId}/lots/${lotByRef(tender, '2').id}`).set('Authorization', staff()).send({ hoursPerWeek: 45 }).expect(409);
-      expect(change.body).toMatchObject({ code: 'TENDERING.LOTS_FIXED', message: 'the lots of a tender that is assembling can no longer change', details: { currentStage: 'assembling' } });
-      const terms = await hub().patch(`/tenders/${tenderId}`).set('Authorization', staff()).send({ title: 'Home care, 2027 (revised)' }).expect(409);
-      expect(terms.body).toMatchObject({ code: 'TENDERING.TENDER_FIXED', message: 'a tender that is assembling can no longer change', details: { currentStage: 'assembling' } });
+      const change = await hub()
+        .patch(`/tenders/${tenderId}/lots/${lotByRef(tender, '2').id}`)
+        .set('Authorization', staff())
+        .send({ hoursPerWeek: 45 })
+        .expect(409);
+      expect(change.body).toMatchObject({
+        code: 'TENDERING.LOTS_FIXED',
+        message: 'the lots of a tender that is assembling can no longer change',
+        details: { currentStage: 'assembling' },
+      });
+      const terms = await hub()
+        .patch(`/tenders/${tenderId}`)
+        .set('Authorization', staff())
+        .send({ title: 'Home care, 2027 (revised)' })
+        .expect(409);
+      expect(terms.body).toMatchObject({
+        code: 'TENDERING.TENDER_FIXED',
+        message: 'a tender that is assembling can no longer change',
+        details: { currentStage: 'assembling' },
+      });
     });
 
     it('submits the bid and records the award per lot as contracts on the nodes', async () => {
@@ -274,9 +419,19 @@ describe('joint tendering', () => {
       expect(seen.bid.allocatedHoursPerWeek).toBe(120);
       // The commissioner sees what the bid covers, for how many hours and at what price: not who offered what.
       expect(seen).not.toHaveProperty('offers');
-      expect(Object.keys(seen.bid).sort()).toEqual(['allocatedHoursPerWeek', 'localHoursPerWeek', 'lots', 'requiredHoursPerWeek', 'uncoveredLots', 'weeklyPricePence']);
+      expect(Object.keys(seen.bid).sort()).toEqual([
+        'allocatedHoursPerWeek',
+        'localHoursPerWeek',
+        'lots',
+        'requiredHoursPerWeek',
+        'uncoveredLots',
+        'weeklyPricePence',
+      ]);
       expect(JSON.stringify(seen.bid)).not.toMatch(/coopId|totalHoursPerWeek|pricePencePerHour/);
-      expect(seen.bid.lots.find((l: any) => l.reference === '1.1')).toMatchObject({ allocatedHoursPerWeek: 35, weeklyPricePence: 35 * 2400 });
+      expect(seen.bid.lots.find((l: any) => l.reference === '1.1')).toMatchObject({
+        allocatedHoursPerWeek: 35,
+        weeklyPricePence: 35 * 2400,
+      });
       const bidOn = (ref: string) => seen.bid.lots.find((l: any) => l.reference === ref).allocatedHoursPerWeek;
       const partial = bidOn('1.2') - 1;
       const award = await hub()
@@ -296,20 +451,31 @@ describe('joint tendering', () => {
       expect(contracts.filter((c: any) => c.lotReference === '1.2').reduce((s: number, c: any) => s + c.hoursPerWeek, 0)).toBe(partial);
       expect(contracts.filter((c: any) => c.lotReference === '3')).toEqual([]);
       for (const coop of [MARSDEN, HOLME, PRESTON]) {
-        const mine = contracts.filter((c: any) => c.coopId === coop).map((c: any) => c.contractId).sort();
+        const mine = contracts
+          .filter((c: any) => c.coopId === coop)
+          .map((c: any) => c.contractId)
+          .sort();
         const onNode = await waitFor(
           `${coop}'s contracts`,
-          async () => (await node(coop).get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`).set('Authorization', admin(coop)).expect(200)).body,
+          async () =>
+            (
+              await node(coop)
+                .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
+                .set('Authorization', admin(coop))
+                .expect(200)
+            ).body,
           (b: any[]) => b.length === mine.length,
         );
         expect(onNode.map((c: any) => c.contractId).sort()).toEqual(mine);
-        for (const c of onNode) expect(c).toMatchObject({ buyer: 'Kirklees Council', startsOn: STARTS, endsOn: ENDS, period: { daysCovered: 15 } });
+        for (const c of onNode)
+          expect(c).toMatchObject({ buyer: 'Kirklees Council', startsOn: STARTS, endsOn: ENDS, period: { daysCovered: 15 } });
       }
       // Preston offered on lot 3, which the council did not award: it is told, and its hours there are free again.
       const preston = await invitationOn(PRESTON, tenderId, (b) => b.lots.find((l: any) => l.reference === '3')?.outcome === 'lost');
       const outcomes = Object.fromEntries(preston.lots.map((l: any) => [l.reference, l.outcome]));
       const prestonWon = new Set(contracts.filter((c: any) => c.coopId === PRESTON).map((c: any) => c.lotReference));
-      for (const ref of ['1.1', '1.2', '2']) expect({ ref, outcome: outcomes[ref] }).toEqual({ ref, outcome: prestonWon.has(ref) ? 'awarded' : 'not-allocated' });
+      for (const ref of ['1.1', '1.2', '2'])
+        expect({ ref, outcome: outcomes[ref] }).toEqual({ ref, outcome: prestonWon.has(ref) ? 'awarded' : 'not-allocated' });
       const [{ n }] = await mesh.hubQuery<{ n: number }>(
         `SELECT count(*)::int AS n FROM outbox_message WHERE type = 'tendering.lot-lost' AND coop_id = $1`,
         [PRESTON],
@@ -318,11 +484,45 @@ describe('joint tendering', () => {
     });
 
     it('reports delivered against contracted hours per contract on the node', async () => {
-      const person = (await node(MARSDEN).post('/service-users').set('Authorization', admin(MARSDEN)).send({ fullName: 'Ada Sykes', dateOfBirth: '1938-02-03', address: '2 Mill Lane', locality: 'Marsden', fundingType: 'council-commissioned', startedOn: day(-30) }).expect(201)).body;
+      const person = (
+        await node(MARSDEN)
+          .post('/service-users')
+          .set('Authorization', admin(MARSDEN))
+          .send({
+            fullName: 'Ada Sykes',
+            dateOfBirth: '1938-02-03',
+            address: '2 Mill Lane',
+            locality: 'Marsden',
+            fundingType: 'council-commissioned',
+            startedOn: day(-30),
+          })
+          .expect(201)
+      ).body;
       const [carer] = (await node(MARSDEN).get('/staff').set('Authorization', admin(MARSDEN)).expect(200)).body.items;
-      const visit = (await node(MARSDEN).post('/visits').set('Authorization', admin(MARSDEN)).send({ serviceUserId: person.id, carerId: carer.id, serviceType: 'personal-care', plannedStart: `${day(-1)}T10:00:00Z`, plannedMinutes: 60 }).expect(201)).body;
-      await node(MARSDEN).post(`/visits/${visit.id}/outcome`).set('Authorization', admin(MARSDEN)).send({ status: 'delivered', deliveredMinutes: 60 }).expect(200);
-      const contracts = (await node(MARSDEN).get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`).set('Authorization', admin(MARSDEN)).expect(200)).body;
+      const visit = (
+        await node(MARSDEN)
+          .post('/visits')
+          .set('Authorization', admin(MARSDEN))
+          .send({
+            serviceUserId: person.id,
+            carerId: carer.id,
+            serviceType: 'personal-care',
+            plannedStart: `${day(-1)}T10:00:00Z`,
+            plannedMinutes: 60,
+          })
+          .expect(201)
+      ).body;
+      await node(MARSDEN)
+        .post(`/visits/${visit.id}/outcome`)
+        .set('Authorization', admin(MARSDEN))
+        .send({ status: 'delivered', deliveredMinutes: 60 })
+        .expect(200);
+      const contracts = (
+        await node(MARSDEN)
+          .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
+          .set('Authorization', admin(MARSDEN))
+          .expect(200)
+      ).body;
       // The one hour delivered is shared by Marsden's contracts for personal care in Marsden, by their weekly hours.
       const delivered = contracts.reduce((s: number, c: any) => s + c.deliveredHours, 0);
       expect(delivered).toBeCloseTo(1, 1);
@@ -333,14 +533,26 @@ describe('joint tendering', () => {
       // The same hours reach the co-op's quarterly return, as organisational figures by service type.
       const today = new Date();
       const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
-      const preview = (await node(MARSDEN).get(`/reporting/returns/preview?period=${quarter}`).set('Authorization', admin(MARSDEN)).expect(200)).body;
+      const preview = (
+        await node(MARSDEN).get(`/reporting/returns/preview?period=${quarter}`).set('Authorization', admin(MARSDEN)).expect(200)
+      ).body;
       const { start, end } = preview.figures.period;
-      const inQuarter = (await node(MARSDEN).get(`/tendering/contracts?from=${start}&to=${end}`).set('Authorization', admin(MARSDEN)).expect(200)).body;
-      const figure = (metric: string, breakdown: object | null = null) => preview.outgoing.return.figures.find((f: any) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))?.value;
+      const inQuarter = (
+        await node(MARSDEN).get(`/tendering/contracts?from=${start}&to=${end}`).set('Authorization', admin(MARSDEN)).expect(200)
+      ).body;
+      const figure = (metric: string, breakdown: object | null = null) =>
+        preview.outgoing.return.figures.find((f: any) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))
+          ?.value;
       const sumOf = (pick: (c: any) => number) => Math.round(inQuarter.reduce((a: number, c: any) => a + pick(c) * 100, 0)) / 100;
-      expect(figure('contract_hours_contracted')).toBeCloseTo(sumOf((c) => c.contractedHours), 2);
+      expect(figure('contract_hours_contracted')).toBeCloseTo(
+        sumOf((c) => c.contractedHours),
+        2,
+      );
       expect(figure('contract_hours_contracted')).toBeGreaterThan(0);
-      expect(figure('contract_hours_delivered', { service_type: 'personal-care' })).toBeCloseTo(sumOf((c) => c.deliveredHours), 2);
+      expect(figure('contract_hours_delivered', { service_type: 'personal-care' })).toBeCloseTo(
+        sumOf((c) => c.deliveredHours),
+        2,
+      );
       expect(preview.problems).toEqual([]);
     });
 
@@ -349,14 +561,30 @@ describe('joint tendering', () => {
       const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
       const dueAt = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 + 3, 14)).toISOString();
       const cycle = (await hub().post('/reporting/cycles').set('Authorization', staff()).send({ period: quarter, dueAt }).expect(201)).body;
-      await waitFor('the request on the node', async () => (await node(MARSDEN).get('/reporting/requests').set('Authorization', admin(MARSDEN))).body, (r) => r.some((q: { cycleId: string }) => q.cycleId === cycle.id));
+      await waitFor(
+        'the request on the node',
+        async () => (await node(MARSDEN).get('/reporting/requests').set('Authorization', admin(MARSDEN))).body,
+        (r) => r.some((q: { cycleId: string }) => q.cycleId === cycle.id),
+      );
       await node(MARSDEN).post(`/reporting/requests/${cycle.id}/submission`).set('Authorization', admin(MARSDEN)).expect(202);
-      await waitFor('the return accepted on the hub', async () => (await hub().get(`/reporting/cycles/${cycle.id}/completeness`).set('Authorization', staff())).body, (c) => c.submitted === 1);
-      const report = (await hub().get(`/reporting/cycles/${cycle.id}/report?basis=submitted`).set('Authorization', staff()).expect(200)).body;
+      await waitFor(
+        'the return accepted on the hub',
+        async () => (await hub().get(`/reporting/cycles/${cycle.id}/completeness`).set('Authorization', staff())).body,
+        (c) => c.submitted === 1,
+      );
+      const report = (await hub().get(`/reporting/cycles/${cycle.id}/report?basis=submitted`).set('Authorization', staff()).expect(200))
+        .body;
       const contracted = report.metrics.find((m: { id: string }) => m.id === 'contract_hours_contracted');
       const perContract = contracted.breakdowns.find((b: { dimension: string }) => b.dimension === 'contract').cells;
-      const mine = (await node(MARSDEN).get(`/tendering/contracts?from=${report.period.start}&to=${report.period.end}`).set('Authorization', admin(MARSDEN)).expect(200)).body;
-      expect(perContract.map((c: { category: string }) => c.category).sort()).toEqual(mine.map((c: { contractId: string }) => c.contractId).sort());
+      const mine = (
+        await node(MARSDEN)
+          .get(`/tendering/contracts?from=${report.period.start}&to=${report.period.end}`)
+          .set('Authorization', admin(MARSDEN))
+          .expect(200)
+      ).body;
+      expect(perContract.map((c: { category: string }) => c.category).sort()).toEqual(
+        mine.map((c: { contractId: string }) => c.contractId).sort(),
+      );
       for (const c of perContract) {
         expect(c.label).toMatch(/^Kirklees Council: .+, lot [0-9.]+ \(.+\), /);
         expect(c.value).toBeCloseTo(mine.find((x: { contractId: string }) => x.contractId === c.category).contractedHours, 2);
@@ -364,14 +592,30 @@ describe('joint tendering', () => {
     });
 
     it('exports the tender and the award as OCDS release packages, tender stage and award stage, with lots', async () => {
-      ocdsPackages.tender = (await hub().get(`/tenders/${tenderId}/ocds/tender`).set('Authorization', commissioner()).set('Host', 'evil.example').expect(200)).body;
+      ocdsPackages.tender = (
+        await hub().get(`/tenders/${tenderId}/ocds/tender`).set('Authorization', commissioner()).set('Host', 'evil.example').expect(200)
+      ).body;
       ocdsPackages.award = (await hub().get(`/tenders/${tenderId}/ocds/award`).set('Authorization', commissioner()).expect(200)).body;
       // The package says where it is published from the hub's configuration, never from the request's Host header.
       expect(ocdsPackages.tender.uri).toBe(`${PUBLIC_BASE}/tenders/${tenderId}/ocds/tender`);
       expect(ocdsPackages.award.uri).toBe(`${PUBLIC_BASE}/tenders/${tenderId}/ocds/award`);
-      expect(ocdsPackages.tender.releases[0]).toMatchObject({ tag: ['tender'], buyer: { name: 'Kirklees Council' }, tender: { status: 'complete', lots: expect.any(Array) } });
-      expect(ocdsPackages.tender.releases[0].tender.lots.map((l: { title: string }) => l.title.split(':')[0])).toEqual(['Lot 1.1', 'Lot 1.2', 'Lot 2', 'Lot 3']);
-      expect(ocdsPackages.award.releases[0].awards.map((a: { status: string }) => a.status)).toEqual(['active', 'active', 'active', 'unsuccessful']);
+      expect(ocdsPackages.tender.releases[0]).toMatchObject({
+        tag: ['tender'],
+        buyer: { name: 'Kirklees Council' },
+        tender: { status: 'complete', lots: expect.any(Array) },
+      });
+      expect(ocdsPackages.tender.releases[0].tender.lots.map((l: { title: string }) => l.title.split(':')[0])).toEqual([
+        'Lot 1.1',
+        'Lot 1.2',
+        'Lot 2',
+        'Lot 3',
+      ]);
+      expect(ocdsPackages.award.releases[0].awards.map((a: { status: string }) => a.status)).toEqual([
+        'active',
+        'active',
+        'active',
+        'unsuccessful',
+      ]);
     });
 
     it('validates both against the OCDS 1.1.5 release package schema with the lots extension merged in', () => {
@@ -396,7 +640,17 @@ describe('joint tendering', () => {
             buyer: 'Kirklees Council',
             deadline: deadline.toISOString(),
             // Written in lower case with a stray space: still Marsden's own Slaithwaite.
-            lots: [{ title: 'Befriending', locality: 'slaithwaite ', serviceType: 'befriending', hoursPerWeek: 10, ceilingPencePerHour: 1800, startsOn: day(30), endsOn: day(400) }],
+            lots: [
+              {
+                title: 'Befriending',
+                locality: 'slaithwaite ',
+                serviceType: 'befriending',
+                hoursPerWeek: 10,
+                ceilingPencePerHour: 1800,
+                startsOn: day(30),
+                endsOn: day(400),
+              },
+            ],
           })
           .expect(201)
       ).body;
@@ -404,23 +658,57 @@ describe('joint tendering', () => {
       const inv = await invitationOn(MARSDEN, id);
       // A node whose clock runs 3 minutes fast offers before the deadline: it is stamped after it, and still counts,
       // as made when it arrived (never at the future time it claims).
-      const fast = await rawOffer(MARSDEN, { tenderId: id, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 4, pricePencePerHour: 1750 }, new Date(deadline.getTime() + 3 * 60_000));
+      const fast = await rawOffer(
+        MARSDEN,
+        { tenderId: id, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 4, pricePencePerHour: 1750 },
+        new Date(deadline.getTime() + 3 * 60_000),
+      );
       expect(fast).toEqual({ status: 'confirmed', last_error: null });
-      const [stored] = await mesh.hubQuery<{ made_at: Date; received_at: Date }>(`SELECT made_at, received_at FROM tender_offer WHERE tender_id = $1`, [id]);
+      const [stored] = await mesh.hubQuery<{ made_at: Date; received_at: Date }>(
+        `SELECT made_at, received_at FROM tender_offer WHERE tender_id = $1`,
+        [id],
+      );
       expect(stored.made_at.getTime()).toBe(stored.received_at.getTime());
       expect(stored.made_at.getTime()).toBeLessThan(deadline.getTime());
-      const closed = await waitFor('the deadline to close the tender', () => tenderOf(id), (t) => t.stage === 'assembling' && t.bid !== null, { timeoutMs: 30_000 });
-      expect(closed.history.at(-1)).toMatchObject({ from: 'inviting', to: 'assembling', by: 'schedule', note: 'offers closed at the deadline' });
+      const closed = await waitFor(
+        'the deadline to close the tender',
+        () => tenderOf(id),
+        (t) => t.stage === 'assembling' && t.bid !== null,
+        { timeoutMs: 30_000 },
+      );
+      expect(closed.history.at(-1)).toMatchObject({
+        from: 'inviting',
+        to: 'assembling',
+        by: 'schedule',
+        note: 'offers closed at the deadline',
+      });
       expect(closed.offersClosedAt).toBe(deadline.toISOString());
       expect(closed.bid.allocations).toEqual([expect.objectContaining({ coopId: MARSDEN, hoursPerWeek: 4, local: true })]);
       expect(closed.bid.uncoveredLots.map((l: any) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 6]]);
-      const viaNode = await node(MARSDEN).post(`/tendering/invitations/${id}/offers`).set('Authorization', admin(MARSDEN)).send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 5, pricePencePerHour: 1700 }] }).expect(409);
+      const viaNode = await node(MARSDEN)
+        .post(`/tendering/invitations/${id}/offers`)
+        .set('Authorization', admin(MARSDEN))
+        .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 5, pricePencePerHour: 1700 }] })
+        .expect(409);
       expect(viaNode.body.code).toBe('TENDERING.AFTER_DEADLINE');
-      const viaHub = await rawOffer(MARSDEN, { tenderId: id, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 5, pricePencePerHour: 1700 });
-      expect(viaHub).toEqual({ status: 'rejected', last_error: expect.stringMatching(/^TENDERING.AFTER_DEADLINE: the offer was made at \S+, after offers closed at /) });
+      const viaHub = await rawOffer(MARSDEN, {
+        tenderId: id,
+        lotId: inv.lots[0].lotId,
+        lotVersion: 1,
+        hoursPerWeek: 5,
+        pricePencePerHour: 1700,
+      });
+      expect(viaHub).toEqual({
+        status: 'rejected',
+        last_error: expect.stringMatching(/^TENDERING.AFTER_DEADLINE: the offer was made at \S+, after offers closed at /),
+      });
       expect(viaHub.last_error).toContain(`after offers closed at ${deadline.toISOString()}`);
 
-      await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'The council withdrew the lot' }).expect(201);
+      await hub()
+        .post(`/tenders/${id}/cancellation`)
+        .set('Authorization', staff())
+        .send({ reason: 'The council withdrew the lot' })
+        .expect(201);
       const cancelledOnNode = await invitationOn(MARSDEN, id, (b) => b.status === 'cancelled');
       expect(cancelledOnNode.lots[0]).toMatchObject({ status: 'withdrawn', withdrawnReason: 'tender-cancelled' });
       const again = await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'twice' }).expect(409);
@@ -436,14 +724,29 @@ describe('joint tendering', () => {
             title: 'Transport, Fulwood',
             buyer: 'Preston City Council',
             deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-            lots: [{ title: 'Transport', locality: 'Fulwood', serviceType: 'domestic-help', hoursPerWeek: 12, ceilingPencePerHour: 2000, startsOn: day(30), endsOn: day(400) }],
+            lots: [
+              {
+                title: 'Transport',
+                locality: 'Fulwood',
+                serviceType: 'domestic-help',
+                hoursPerWeek: 12,
+                ceilingPencePerHour: 2000,
+                startsOn: day(30),
+                endsOn: day(400),
+              },
+            ],
           })
           .expect(201)
       ).body;
       await hub().post(`/tenders/${id}/invitations`).set('Authorization', staff()).send({}).expect(201);
       // As an older hub left it: moved to assembling, no bid assembled.
       await mesh.hubQuery(`UPDATE tender SET stage = 'assembling', offers_closed_at = now() WHERE id = $1`, [id]);
-      const assembled = await waitFor('the sweep to assemble the stranded tender', () => tenderOf(id), (t) => t.assembledAt !== null && t.bid !== null, { timeoutMs: 30_000 });
+      const assembled = await waitFor(
+        'the sweep to assemble the stranded tender',
+        () => tenderOf(id),
+        (t) => t.assembledAt !== null && t.bid !== null,
+        { timeoutMs: 30_000 },
+      );
       expect(assembled).toMatchObject({ stage: 'assembling', bid: { requiredHoursPerWeek: 12, allocatedHoursPerWeek: 0 } });
       await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'Test over' }).expect(201);
     });
@@ -481,7 +784,8 @@ function ocdsPackageValidator(folder: string) {
 
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  const result: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);

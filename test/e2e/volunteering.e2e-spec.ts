@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { TestMesh } from '../support/mesh';
 
 /** Volunteers, the double-entry time bank held to the rulebook's overdraft, and expense claims, on a real node. */
@@ -15,17 +16,36 @@ describe('volunteering, the time bank and expenses', () => {
   const http = () => mesh.nodeHttp(COOP);
 
   const newVolunteer = async (body: object = {}) =>
-    (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Val Hirst', joinedOn: JOINED, ...body }).expect(201)).body;
+    (
+      await http()
+        .post('/volunteers')
+        .set('Authorization', admin())
+        .send({ fullName: 'Val Hirst', joinedOn: JOINED, ...body })
+        .expect(201)
+    ).body;
   const logHours = (id: string, body: object = {}, auth = admin()) =>
-    http().post(`/volunteers/${id}/hours`).set('Authorization', auth).send({ workedOn: '2025-02-03', activity: 'befriending', minutes: 60, ...body });
+    http()
+      .post(`/volunteers/${id}/hours`)
+      .set('Authorization', auth)
+      .send({ workedOn: '2025-02-03', activity: 'befriending', minutes: 60, ...body });
   const transfer = (fromVolunteerId: string, toVolunteerId: string, minutes: number, purpose = 'help') =>
     http().post('/time-bank/transfers').set('Authorization', admin()).send({ fromVolunteerId, toVolunteerId, minutes, purpose });
   const account = async (id: string) => (await http().get(`/time-bank/accounts/${id}`).set('Authorization', admin()).expect(200)).body;
   const claim = (id: string, body: object, auth = admin()) =>
-    http().post(`/volunteers/${id}/expenses`).set('Authorization', auth).send({ incurredOn: '2025-02-03', description: 'To and from a befriending visit', ...body });
+    http()
+      .post(`/volunteers/${id}/expenses`)
+      .set('Authorization', auth)
+      .send({ incurredOn: '2025-02-03', description: 'To and from a befriending visit', ...body });
   const admitMember = async (fullName: string) =>
-    (await http().post('/members').set('Authorization', admin()).send({ stakeholderClass: 'volunteer', fullName, initialSharesPence: 100 }).expect(201)).body;
-  const ledgerTotal = async () => (await mesh.nodeQuery<{ total: number }>(COOP, 'SELECT coalesce(sum(minutes), 0)::int AS total FROM time_entry'))[0].total;
+    (
+      await http()
+        .post('/members')
+        .set('Authorization', admin())
+        .send({ stakeholderClass: 'volunteer', fullName, initialSharesPence: 100 })
+        .expect(201)
+    ).body;
+  const ledgerTotal = async () =>
+    (await mesh.nodeQuery<{ total: number }>(COOP, 'SELECT coalesce(sum(minutes), 0)::int AS total FROM time_entry'))[0].total;
   const accountId = async (volunteerId: string) =>
     (await mesh.nodeQuery<{ id: string }>(COOP, 'SELECT id FROM time_account WHERE volunteer_id = $1', [volunteerId]))[0].id;
 
@@ -35,7 +55,14 @@ describe('volunteering, the time bank and expenses', () => {
   describe('volunteers and their hours', () => {
     it("registers a volunteer with an empty account held to the rulebook's overdraft", async () => {
       const v = await newVolunteer();
-      expect(v).toMatchObject({ fullName: 'Val Hirst', memberId: null, joinedOn: JOINED, leftOn: null, movedIntoPaidWorkOn: null, paidRole: null });
+      expect(v).toMatchObject({
+        fullName: 'Val Hirst',
+        memberId: null,
+        joinedOn: JOINED,
+        leftOn: null,
+        movedIntoPaidWorkOn: null,
+        paidRole: null,
+      });
       expect(await account(v.id)).toEqual({
         volunteerId: v.id,
         balanceMinutes: 0,
@@ -48,11 +75,29 @@ describe('volunteering, the time bank and expenses', () => {
     it('earns the same minutes of credit for hours given, issued by the co-op in the same transaction', async () => {
       const v = await newVolunteer();
       const hours = (await logHours(v.id, { minutes: 90, activity: 'transport', note: 'hospital run' }).expect(201)).body;
-      expect(hours).toMatchObject({ volunteerId: v.id, workedOn: '2025-02-03', activity: 'transport', minutes: 90, transferId: expect.any(String) });
+      expect(hours).toMatchObject({
+        volunteerId: v.id,
+        workedOn: '2025-02-03',
+        activity: 'transport',
+        minutes: 90,
+        transferId: expect.any(String),
+      });
       const acct = await account(v.id);
       expect(acct).toMatchObject({ balanceMinutes: 90, availableMinutes: 90 + OVERDRAFT });
-      expect(acct.entries.items).toEqual([expect.objectContaining({ transferId: hours.transferId, minutes: 90, purpose: 'earning', counterpartyVolunteerId: null, occurredOn: '2025-02-03' })]);
-      const [stored] = await mesh.nodeQuery(COOP, 'SELECT t.purpose, t.minutes, t.volunteer_hours_id, f.kind AS from_kind FROM time_transfer t JOIN time_account f ON f.id = t.from_account_id WHERE t.id = $1', [hours.transferId]);
+      expect(acct.entries.items).toEqual([
+        expect.objectContaining({
+          transferId: hours.transferId,
+          minutes: 90,
+          purpose: 'earning',
+          counterpartyVolunteerId: null,
+          occurredOn: '2025-02-03',
+        }),
+      ]);
+      const [stored] = await mesh.nodeQuery(
+        COOP,
+        'SELECT t.purpose, t.minutes, t.volunteer_hours_id, f.kind AS from_kind FROM time_transfer t JOIN time_account f ON f.id = t.from_account_id WHERE t.id = $1',
+        [hours.transferId],
+      );
       expect(stored).toEqual({ purpose: 'earning', minutes: 90, volunteer_hours_id: hours.id, from_kind: 'issuer' });
       const list = (await http().get(`/volunteers/${v.id}/hours?activity=transport`).set('Authorization', admin()).expect(200)).body;
       expect(list).toMatchObject({ total: 1, items: [{ id: hours.id }] });
@@ -64,7 +109,11 @@ describe('volunteering, the time bank and expenses', () => {
       const before = await ledgerTotal();
       expect((await logHours(v.id, { workedOn: TOMORROW }).expect(409)).body.code).toBe('VOLUNTEERING.DATE_IN_FUTURE');
       expect((await logHours(v.id, { workedOn: '2025-01-05' }).expect(409)).body.code).toBe('VOLUNTEERING.DATE_BEFORE_JOINING');
-      await http().post(`/volunteers/${v.id}/departure`).set('Authorization', admin()).send({ leftOn: '2025-03-01', reason: 'moved to Leeds' }).expect(200);
+      await http()
+        .post(`/volunteers/${v.id}/departure`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2025-03-01', reason: 'moved to Leeds' })
+        .expect(200);
       await logHours(v.id, { workedOn: '2025-03-01' }).expect(201);
       const late = await logHours(v.id, { workedOn: '2025-03-02' }).expect(409);
       expect(late.body).toMatchObject({ code: 'VOLUNTEERING.DATE_AFTER_LEAVING', message: expect.stringContaining('left on 2025-03-01') });
@@ -76,7 +125,9 @@ describe('volunteering, the time bank and expenses', () => {
       const v = await newVolunteer({ fullName: 'Leaving Lou' });
       const left = (await http().post(`/volunteers/${v.id}/departure`).set('Authorization', admin()).send({}).expect(200)).body;
       expect(left.leftOn).toBe(TODAY);
-      expect((await http().post(`/volunteers/${v.id}/departure`).set('Authorization', admin()).send({}).expect(409)).body.code).toBe('VOLUNTEERING.ALREADY_LEFT');
+      expect((await http().post(`/volunteers/${v.id}/departure`).set('Authorization', admin()).send({}).expect(409)).body.code).toBe(
+        'VOLUNTEERING.ALREADY_LEFT',
+      );
       const leftList = (await http().get('/volunteers?status=left&name=lou').set('Authorization', admin()).expect(200)).body;
       expect(leftList.items.map((x: { id: string }) => x.id)).toEqual([v.id]);
       const active = (await http().get('/volunteers?limit=500').set('Authorization', admin()).expect(200)).body;
@@ -86,13 +137,26 @@ describe('volunteering, the time bank and expenses', () => {
     it('records the volunteer-to-paid pathway once, and counts it in the summary', async () => {
       const v = await newVolunteer({ fullName: 'Pathway Priya' });
       const before = (await http().get(`/volunteers/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
-      const moved = await http().post(`/volunteers/${v.id}/paid-work`).set('Authorization', admin()).send({ on: TODAY, role: 'Care worker' }).expect(200);
+      const moved = await http()
+        .post(`/volunteers/${v.id}/paid-work`)
+        .set('Authorization', admin())
+        .send({ on: TODAY, role: 'Care worker' })
+        .expect(200);
       expect(moved.body).toMatchObject({ movedIntoPaidWorkOn: TODAY, paidRole: 'Care worker', leftOn: null });
-      expect((await http().post(`/volunteers/${v.id}/paid-work`).set('Authorization', admin()).send({ on: TODAY, role: 'Again' }).expect(409)).body.code).toBe('VOLUNTEERING.ALREADY_IN_PAID_WORK');
+      expect(
+        (await http().post(`/volunteers/${v.id}/paid-work`).set('Authorization', admin()).send({ on: TODAY, role: 'Again' }).expect(409))
+          .body.code,
+      ).toBe('VOLUNTEERING.ALREADY_IN_PAID_WORK');
       const other = await newVolunteer();
-      expect((await http().post(`/volunteers/${other.id}/paid-work`).set('Authorization', admin()).send({ on: '2024-12-31', role: 'Cook' }).expect(409)).body.code).toBe(
-        'VOLUNTEERING.DATE_BEFORE_JOINING',
-      );
+      expect(
+        (
+          await http()
+            .post(`/volunteers/${other.id}/paid-work`)
+            .set('Authorization', admin())
+            .send({ on: '2024-12-31', role: 'Cook' })
+            .expect(409)
+        ).body.code,
+      ).toBe('VOLUNTEERING.DATE_BEFORE_JOINING');
       const after = (await http().get(`/volunteers/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
       expect(after.movedIntoPaidWork).toBe(before.movedIntoPaidWork + 1);
       const inPaidWork = (await http().get('/volunteers?inPaidWork=true&limit=500').set('Authorization', admin()).expect(200)).body;
@@ -120,29 +184,46 @@ describe('volunteering, the time bank and expenses', () => {
       const giver = await newVolunteer({ fullName: 'Giver Gita' });
       await logHours(receiver.id, { minutes: 60 }).expect(201);
       const respite = (await transfer(receiver.id, giver.id, 120, 'respite').expect(201)).body;
-      expect(respite).toMatchObject({ purpose: 'respite', fromVolunteerId: receiver.id, toVolunteerId: giver.id, minutes: 120, occurredOn: TODAY });
+      expect(respite).toMatchObject({
+        purpose: 'respite',
+        fromVolunteerId: receiver.id,
+        toVolunteerId: giver.id,
+        minutes: 120,
+        occurredOn: TODAY,
+      });
       await transfer(receiver.id, giver.id, 60 + OVERDRAFT - 120, 'help').expect(201);
       const refused = await transfer(receiver.id, giver.id, 1).expect(409);
-      expect(refused.body).toMatchObject({ code: 'TIMEBANK.OVERDRAFT_EXCEEDED', details: { balanceMinutes: -OVERDRAFT, overdraftMinutes: OVERDRAFT } });
+      expect(refused.body).toMatchObject({
+        code: 'TIMEBANK.OVERDRAFT_EXCEEDED',
+        details: { balanceMinutes: -OVERDRAFT, overdraftMinutes: OVERDRAFT },
+      });
       expect(await account(receiver.id)).toMatchObject({ balanceMinutes: -OVERDRAFT, availableMinutes: 0 });
       const giverAccount = await account(giver.id);
       expect(giverAccount.balanceMinutes).toBe(OVERDRAFT + 60);
-      expect(giverAccount.entries.items.map((e: { minutes: number; counterpartyName: string }) => [e.minutes, e.counterpartyName])).toEqual([
-        [540, 'Carer Cath'],
-        [120, 'Carer Cath'],
-      ]);
+      expect(giverAccount.entries.items.map((e: { minutes: number; counterpartyName: string }) => [e.minutes, e.counterpartyName])).toEqual(
+        [
+          [540, 'Carer Cath'],
+          [120, 'Carer Cath'],
+        ],
+      );
       expect(await ledgerTotal()).toBe(0);
     });
 
     it('refuses a transfer to oneself, of no minutes, or with a volunteer who has left, each with its reason', async () => {
       const a = await newVolunteer();
       const b = await newVolunteer();
-      expect((await transfer(a.id, a.id, 30).expect(409)).body).toMatchObject({ code: 'TIMEBANK.SELF_TRANSFER', message: 'a volunteer cannot transfer credits to themselves' });
+      expect((await transfer(a.id, a.id, 30).expect(409)).body).toMatchObject({
+        code: 'TIMEBANK.SELF_TRANSFER',
+        message: 'a volunteer cannot transfer credits to themselves',
+      });
       const zero = await transfer(a.id, b.id, 0).expect(400);
       expect(zero.body.message).toContain('minutes must not be less than 1');
       await http().post(`/volunteers/${b.id}/departure`).set('Authorization', admin()).send({}).expect(200);
       const toLeaver = await transfer(a.id, b.id, 30).expect(409);
-      expect(toLeaver.body).toMatchObject({ code: 'TIMEBANK.VOLUNTEER_LEFT', message: expect.stringContaining(`receiving volunteer ${b.id} left on ${TODAY}`) });
+      expect(toLeaver.body).toMatchObject({
+        code: 'TIMEBANK.VOLUNTEER_LEFT',
+        message: expect.stringContaining(`receiving volunteer ${b.id} left on ${TODAY}`),
+      });
       expect((await transfer(b.id, a.id, 30).expect(409)).body.message).toContain('the paying volunteer');
       expect((await transfer(a.id, randomUUID(), 30).expect(404)).body.code).toBe('VOLUNTEERING.VOLUNTEER_NOT_FOUND');
       expect((await account(a.id)).entries.total).toBe(0);
@@ -160,7 +241,8 @@ describe('volunteering, the time bank and expenses', () => {
       const refused = results.filter((r) => r.status !== 201);
       expect(ok).toHaveLength(affordable);
       expect(refused).toHaveLength(20 - affordable);
-      for (const r of refused) expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'TIMEBANK.OVERDRAFT_EXCEEDED' });
+      for (const r of refused)
+        expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'TIMEBANK.OVERDRAFT_EXCEEDED' });
       const acct = await account(payer.id);
       expect(acct.balanceMinutes).toBe(60 - affordable * 60);
       expect(acct.balanceMinutes).toBeGreaterThanOrEqual(-OVERDRAFT);
@@ -175,7 +257,9 @@ describe('volunteering, the time bank and expenses', () => {
       const b = await newVolunteer();
       await logHours(a.id, { minutes: 600 }).expect(201);
       await logHours(b.id, { minutes: 600 }).expect(201);
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? transfer(a.id, b.id, 30) : transfer(b.id, a.id, 30))));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? transfer(a.id, b.id, 30) : transfer(b.id, a.id, 30))),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
       expect((await account(a.id)).balanceMinutes).toBe(600);
       expect((await account(b.id)).balanceMinutes).toBe(600);
@@ -190,10 +274,15 @@ describe('volunteering, the time bank and expenses', () => {
       await transfer(a.id, b.id, 15, 'help').expect(201);
       await transfer(b.id, a.id, 20, 'help').expect(201);
       const after = (await http().get(`/time-bank/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
-      expect(after.byPurpose.respite).toEqual({ transfers: before.byPurpose.respite.transfers + 1, minutes: before.byPurpose.respite.minutes + 45 });
+      expect(after.byPurpose.respite).toEqual({
+        transfers: before.byPurpose.respite.transfers + 1,
+        minutes: before.byPurpose.respite.minutes + 45,
+      });
       expect(after.byPurpose.help).toEqual({ transfers: before.byPurpose.help.transfers + 2, minutes: before.byPurpose.help.minutes + 35 });
       expect(after.exchanged).toEqual({ transfers: before.exchanged.transfers + 3, minutes: before.exchanged.minutes + 80 });
-      const page = (await http().get(`/time-bank/transfers?volunteerId=${a.id}&purpose=help&limit=1`).set('Authorization', admin()).expect(200)).body;
+      const page = (
+        await http().get(`/time-bank/transfers?volunteerId=${a.id}&purpose=help&limit=1`).set('Authorization', admin()).expect(200)
+      ).body;
       expect(page).toMatchObject({ total: 2, limit: 1, offset: 0 });
       expect(page.items).toHaveLength(1);
       const all = (await http().get(`/time-bank/transfers?volunteerId=${a.id}`).set('Authorization', admin()).expect(200)).body;
@@ -211,7 +300,8 @@ describe('volunteering, the time bank and expenses', () => {
            ${entries.map(([acct, m]) => `INSERT INTO time_entry (transfer_id, account_id, minutes) VALUES ('${transferId}', '${acct}', ${m});`).join('\n')}
            COMMIT;`,
         );
-      const stored = async (transferId: string) => (await mesh.nodeQuery(COOP, 'SELECT id FROM time_transfer WHERE id = $1', [transferId])).length;
+      const stored = async (transferId: string) =>
+        (await mesh.nodeQuery(COOP, 'SELECT id FROM time_transfer WHERE id = $1', [transferId])).length;
 
       beforeAll(async () => {
         a = await accountId((await newVolunteer()).id);
@@ -226,18 +316,33 @@ describe('volunteering, the time bank and expenses', () => {
 
       it('refuses two entries that do not sum to zero, or that do not match the header', async () => {
         const uneven = randomUUID();
-        await expect(attempt(uneven, [[a, -60], [b, 50]])).rejects.toThrow('is unbalanced: 2 entries summing to -10 minutes');
+        await expect(
+          attempt(uneven, [
+            [a, -60],
+            [b, 50],
+          ]),
+        ).rejects.toThrow('is unbalanced: 2 entries summing to -10 minutes');
         const mismatched = randomUUID();
-        await expect(attempt(mismatched, [[a, -30], [b, 30]])).rejects.toThrow('is unbalanced: 2 entries summing to 0 minutes');
+        await expect(
+          attempt(mismatched, [
+            [a, -30],
+            [b, 30],
+          ]),
+        ).rejects.toThrow('is unbalanced: 2 entries summing to 0 minutes');
         expect(await stored(uneven)).toBe(0);
         expect(await stored(mismatched)).toBe(0);
       });
 
       it('accepts a balanced pair, and then refuses any change to it: the ledger is append-only', async () => {
         const id = randomUUID();
-        await attempt(id, [[a, -60], [b, 60]]);
+        await attempt(id, [
+          [a, -60],
+          [b, 60],
+        ]);
         expect(await stored(id)).toBe(1);
-        await expect(mesh.nodeQuery(COOP, 'UPDATE time_entry SET minutes = minutes * 2 WHERE transfer_id = $1', [id])).rejects.toThrow('append-only');
+        await expect(mesh.nodeQuery(COOP, 'UPDATE time_entry SET minutes = minutes * 2 WHERE transfer_id = $1', [id])).rejects.toThrow(
+          'append-only',
+        );
         await expect(mesh.nodeQuery(COOP, 'DELETE FROM time_transfer WHERE id = $1', [id])).rejects.toThrow('append-only');
         expect(await ledgerTotal()).toBe(0);
       });
@@ -248,7 +353,14 @@ describe('volunteering, the time bank and expenses', () => {
     it("works out mileage at HMRC's 45p a mile unless another rate is given, storing the rate used", async () => {
       const v = await newVolunteer();
       const car = (await claim(v.id, { kind: 'mileage', miles: 12.3 }).expect(201)).body;
-      expect(car).toMatchObject({ kind: 'mileage', miles: 12.3, ratePencePerMile: 45, amountPence: 554, status: 'submitted', approvedAt: null });
+      expect(car).toMatchObject({
+        kind: 'mileage',
+        miles: 12.3,
+        ratePencePerMile: 45,
+        amountPence: 554,
+        status: 'submitted',
+        approvedAt: null,
+      });
       const bike = (await claim(v.id, { kind: 'mileage', miles: 10, ratePencePerMile: 20 }).expect(201)).body;
       expect(bike).toMatchObject({ ratePencePerMile: 20, amountPence: 200 });
       const childcare = (await claim(v.id, { kind: 'childcare', amountPence: 2400 }).expect(201)).body;
@@ -263,27 +375,49 @@ describe('volunteering, the time bank and expenses', () => {
       expect((await claim(v.id, { kind: 'travel', amountPence: 500, miles: 3 }).expect(400)).body.message).toMatch(/^miles /);
       const bad = await claim(v.id, { kind: 'uniform', amountPence: -5, miles: 1.25, incurredOn: '2025-13-01', extra: true }).expect(400);
       const text = bad.body.message.join('; ');
-      for (const f of ['kind must be one of', 'amountPence must not be less than 1', 'miles must be a number', 'incurredOn must be a date, YYYY-MM-DD', 'property extra should not exist']) {
+      for (const f of [
+        'kind must be one of',
+        'amountPence must not be less than 1',
+        'miles must be a number',
+        'incurredOn must be a date, YYYY-MM-DD',
+        'property extra should not exist',
+      ]) {
         expect(text).toContain(f);
       }
-      expect((await claim(v.id, { kind: 'meals', amountPence: 800, incurredOn: TOMORROW }).expect(409)).body.code).toBe('VOLUNTEERING.DATE_IN_FUTURE');
+      expect((await claim(v.id, { kind: 'meals', amountPence: 800, incurredOn: TOMORROW }).expect(409)).body.code).toBe(
+        'VOLUNTEERING.DATE_IN_FUTURE',
+      );
     });
 
     it('goes submitted → approved → paid, and refuses every other step with 409 and the current state', async () => {
       const v = await newVolunteer();
       const c = (await claim(v.id, { kind: 'travel', amountPence: 640 }).expect(201)).body;
       const payEarly = await http().post(`/expenses/${c.id}/payment`).set('Authorization', admin()).send({}).expect(409);
-      expect(payEarly.body).toMatchObject({ code: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED', details: { currentStatus: 'submitted', allowedActions: ['approve', 'reject'] } });
-      const approved = (await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({ note: 'ticket seen' }).expect(200)).body;
+      expect(payEarly.body).toMatchObject({
+        code: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED',
+        details: { currentStatus: 'submitted', allowedActions: ['approve', 'reject'] },
+      });
+      const approved = (
+        await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({ note: 'ticket seen' }).expect(200)
+      ).body;
       expect(approved).toMatchObject({ status: 'approved', approvedAt: expect.any(String), approvalNote: 'ticket seen' });
-      const rejectApproved = await http().post(`/expenses/${c.id}/rejection`).set('Authorization', admin()).send({ reason: 'too late' }).expect(409);
+      const rejectApproved = await http()
+        .post(`/expenses/${c.id}/rejection`)
+        .set('Authorization', admin())
+        .send({ reason: 'too late' })
+        .expect(409);
       expect(rejectApproved.body.details).toEqual({ currentStatus: 'approved', allowedActions: ['pay'] });
       await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({}).expect(409);
-      const paid = (await http().post(`/expenses/${c.id}/payment`).set('Authorization', admin()).send({ reference: 'BACS 0412' }).expect(200)).body;
+      const paid = (
+        await http().post(`/expenses/${c.id}/payment`).set('Authorization', admin()).send({ reference: 'BACS 0412' }).expect(200)
+      ).body;
       expect(paid).toMatchObject({ status: 'paid', paidAt: expect.any(String), paymentReference: 'BACS 0412' });
       for (const step of ['approval', 'payment']) {
         const res = await http().post(`/expenses/${c.id}/${step}`).set('Authorization', admin()).send({}).expect(409);
-        expect(res.body).toMatchObject({ message: expect.stringContaining('a claim that is paid cannot be'), details: { currentStatus: 'paid', allowedActions: [] } });
+        expect(res.body).toMatchObject({
+          message: expect.stringContaining('a claim that is paid cannot be'),
+          details: { currentStatus: 'paid', allowedActions: [] },
+        });
       }
     });
 
@@ -291,10 +425,14 @@ describe('volunteering, the time bank and expenses', () => {
       const v = await newVolunteer();
       const c = (await claim(v.id, { kind: 'other', amountPence: 999 }).expect(201)).body;
       await http().post(`/expenses/${c.id}/rejection`).set('Authorization', admin()).send({}).expect(400);
-      const rejected = (await http().post(`/expenses/${c.id}/rejection`).set('Authorization', admin()).send({ reason: 'no receipt' }).expect(200)).body;
+      const rejected = (
+        await http().post(`/expenses/${c.id}/rejection`).set('Authorization', admin()).send({ reason: 'no receipt' }).expect(200)
+      ).body;
       expect(rejected).toMatchObject({ status: 'rejected', rejectionReason: 'no receipt', rejectedAt: expect.any(String) });
       for (const step of ['approval', 'payment']) {
-        expect((await http().post(`/expenses/${c.id}/${step}`).set('Authorization', admin()).send({}).expect(409)).body.details.currentStatus).toBe('rejected');
+        expect(
+          (await http().post(`/expenses/${c.id}/${step}`).set('Authorization', admin()).send({}).expect(409)).body.details.currentStatus,
+        ).toBe('rejected');
       }
       await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({ extra: 'x' }).expect(400);
       await http().post(`/expenses/${randomUUID()}/approval`).set('Authorization', admin()).send({}).expect(404);
@@ -307,7 +445,8 @@ describe('volunteering, the time bank and expenses', () => {
       await http().post(`/expenses/${first.id}/approval`).set('Authorization', admin()).send({}).expect(200);
       const approved = (await http().get(`/expenses?status=approved&volunteerId=${v.id}`).set('Authorization', admin()).expect(200)).body;
       expect(approved).toMatchObject({ total: 1, items: [{ id: first.id, status: 'approved' }] });
-      const page = (await http().get(`/expenses?volunteerId=${v.id}&kind=meals&limit=1&offset=1`).set('Authorization', admin()).expect(200)).body;
+      const page = (await http().get(`/expenses?volunteerId=${v.id}&kind=meals&limit=1&offset=1`).set('Authorization', admin()).expect(200))
+        .body;
       expect(page).toMatchObject({ total: 2, limit: 1, offset: 1 });
       expect(page.items).toHaveLength(1);
       await http().get('/expenses?status=lost').set('Authorization', admin()).expect(400);
@@ -347,7 +486,9 @@ describe('volunteering, the time bank and expenses', () => {
       ]) {
         expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'VOLUNTEERING.VOLUNTEER_NOT_FOUND' });
       }
-      expect((await http().get(`/expenses/${theirClaim.id}`).set('Authorization', mine()).expect(404)).body.code).toBe('VOLUNTEERING.EXPENSE_NOT_FOUND');
+      expect((await http().get(`/expenses/${theirClaim.id}`).set('Authorization', mine()).expect(404)).body.code).toBe(
+        'VOLUNTEERING.EXPENSE_NOT_FOUND',
+      );
       expect((await account(other)).balanceMinutes).toBe(0);
     });
 
@@ -368,7 +509,10 @@ describe('volunteering, the time bank and expenses', () => {
         await http().get('/volunteers/summary').set('Authorization', mine()),
         await http().post(`/volunteers/${me.id}/departure`).set('Authorization', mine()).send({}),
         await http().post(`/volunteers/${me.id}/paid-work`).set('Authorization', mine()).send({ on: TODAY, role: 'Boss' }),
-        await http().post('/time-bank/transfers').set('Authorization', mine()).send({ fromVolunteerId: someoneElse.id, toVolunteerId: me.id, minutes: 60, purpose: 'help' }),
+        await http()
+          .post('/time-bank/transfers')
+          .set('Authorization', mine())
+          .send({ fromVolunteerId: someoneElse.id, toVolunteerId: me.id, minutes: 60, purpose: 'help' }),
         await http().get('/time-bank/transfers').set('Authorization', mine()),
         await http().get('/time-bank/summary').set('Authorization', mine()),
         await http().post(`/expenses/${own.id}/approval`).set('Authorization', mine()).send({}),
@@ -379,15 +523,19 @@ describe('volunteering, the time bank and expenses', () => {
     });
 
     it('links a member to one volunteer record at most, and only a current member', async () => {
-      expect((await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Molly Twice', memberId }).expect(409)).body.code).toBe(
-        'VOLUNTEERING.MEMBER_ALREADY_VOLUNTEER',
-      );
-      expect((await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Nobody', memberId: randomUUID() }).expect(404)).body.code).toBe('MEMBERS.NOT_FOUND');
+      expect(
+        (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Molly Twice', memberId }).expect(409)).body.code,
+      ).toBe('VOLUNTEERING.MEMBER_ALREADY_VOLUNTEER');
+      expect(
+        (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Nobody', memberId: randomUUID() }).expect(404))
+          .body.code,
+      ).toBe('MEMBERS.NOT_FOUND');
       const leaver = await admitMember('Gone Gwen');
       await http().post(`/members/${leaver.id}/withdrawal`).set('Authorization', admin()).send({}).expect(200);
-      expect((await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Gone Gwen', memberId: leaver.id }).expect(409)).body.code).toBe(
-        'MEMBERS.ALREADY_WITHDRAWN',
-      );
+      expect(
+        (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Gone Gwen', memberId: leaver.id }).expect(409))
+          .body.code,
+      ).toBe('MEMBERS.ALREADY_WITHDRAWN');
     });
 
     it('gives a member without a volunteer record 404 for /volunteers/me and an empty list of claims', async () => {
@@ -399,29 +547,51 @@ describe('volunteering, the time bank and expenses', () => {
 
   describe('input', () => {
     it('refuses bad volunteer and hours input with 400 naming each field', async () => {
-      const res = await http().post('/volunteers').set('Authorization', admin()).send({ fullName: '', memberId: 'nope', joinedOn: '31/12/2025', extra: 1 }).expect(400);
+      const res = await http()
+        .post('/volunteers')
+        .set('Authorization', admin())
+        .send({ fullName: '', memberId: 'nope', joinedOn: '31/12/2025', extra: 1 })
+        .expect(400);
       const text = res.body.message.join('; ');
-      for (const f of ['fullName must be longer than or equal to 1', 'memberId must be a UUID', 'joinedOn must be a date, YYYY-MM-DD', 'property extra should not exist']) expect(text).toContain(f);
+      for (const f of [
+        'fullName must be longer than or equal to 1',
+        'memberId must be a UUID',
+        'joinedOn must be a date, YYYY-MM-DD',
+        'property extra should not exist',
+      ])
+        expect(text).toContain(f);
       const v = await newVolunteer();
       const hours = await logHours(v.id, { workedOn: '2025-02-30', activity: 'knitting', minutes: 1441 }).expect(400);
       const hoursText = hours.body.message.join('; ');
-      for (const f of ['workedOn must be a date, YYYY-MM-DD', 'activity must be one of', 'minutes must not be greater than 1440']) expect(hoursText).toContain(f);
+      for (const f of ['workedOn must be a date, YYYY-MM-DD', 'activity must be one of', 'minutes must not be greater than 1440'])
+        expect(hoursText).toContain(f);
       expect((await logHours(v.id, { minutes: 1.5 }).expect(400)).body.message).toContain('minutes must be an integer number');
     });
 
     it('refuses bad transfer input naming the field', async () => {
-      const res = await http().post('/time-bank/transfers').set('Authorization', admin()).send({ fromVolunteerId: 'x', toVolunteerId: randomUUID(), minutes: '60', purpose: 'earning' }).expect(400);
+      const res = await http()
+        .post('/time-bank/transfers')
+        .set('Authorization', admin())
+        .send({ fromVolunteerId: 'x', toVolunteerId: randomUUID(), minutes: '60', purpose: 'earning' })
+        .expect(400);
       const text = res.body.message.join('; ');
-      for (const f of ['fromVolunteerId must be a UUID', 'minutes must be an integer number', 'purpose must be one of']) expect(text).toContain(f);
+      for (const f of ['fromVolunteerId must be a UUID', 'minutes must be an integer number', 'purpose must be one of'])
+        expect(text).toContain(f);
     });
 
     it('answers 400 for an id that is not a v4 uuid or an inverted period, and 404 for one that does not exist', async () => {
       await http().get('/volunteers/not-a-uuid').set('Authorization', admin()).expect(400);
       await http().get('/time-bank/accounts/123').set('Authorization', admin()).expect(400);
       await http().post('/expenses/nope/approval').set('Authorization', admin()).send({}).expect(400);
-      expect((await http().get(`/volunteers/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe('VOLUNTEERING.VOLUNTEER_NOT_FOUND');
-      expect((await http().get(`/time-bank/accounts/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe('VOLUNTEERING.VOLUNTEER_NOT_FOUND');
-      expect((await http().get(`/expenses/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe('VOLUNTEERING.EXPENSE_NOT_FOUND');
+      expect((await http().get(`/volunteers/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe(
+        'VOLUNTEERING.VOLUNTEER_NOT_FOUND',
+      );
+      expect((await http().get(`/time-bank/accounts/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe(
+        'VOLUNTEERING.VOLUNTEER_NOT_FOUND',
+      );
+      expect((await http().get(`/expenses/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe(
+        'VOLUNTEERING.EXPENSE_NOT_FOUND',
+      );
       const inverted = await http().get('/time-bank/summary?from=2026-02-01&to=2026-01-31').set('Authorization', admin()).expect(400);
       expect(inverted.body).toMatchObject({ code: 'VOLUNTEERING.PERIOD_INVERTED', message: 'from (2026-02-01) is after to (2026-01-31)' });
       await http().get('/time-bank/transfers?limit=0').set('Authorization', admin()).expect(400);

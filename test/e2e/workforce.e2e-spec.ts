@@ -18,7 +18,15 @@ describe('workforce', () => {
     ...overrides,
   });
   const hire = (overrides: object = {}) => http().post('/staff').set('Authorization', admin()).send(staffBody(overrides));
-  const vacancyBody = (overrides: object = {}) => ({ role: 'care-worker', contractType: 'permanent', minutesPerWeek: 20 * 60, hourlyPayPence: 1400, locality: 'Marsden', openedOn: '2026-09-01', ...overrides });
+  const vacancyBody = (overrides: object = {}) => ({
+    role: 'care-worker',
+    contractType: 'permanent',
+    minutesPerWeek: 20 * 60,
+    hourlyPayPence: 1400,
+    locality: 'Marsden',
+    openedOn: '2026-09-01',
+    ...overrides,
+  });
   const MISSING = '1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b';
 
   beforeAll(() => mesh.startNode(COOP));
@@ -27,7 +35,16 @@ describe('workforce', () => {
   describe('staff', () => {
     it('hires staff and flags pay against the Real Living Wage, at the wage itself included', async () => {
       const atWage = (await hire({ fullName: 'At Wage' }).expect(201)).body;
-      expect(atWage).toMatchObject({ fullName: 'At Wage', contractType: 'permanent', hourlyPayPence: RLW, contractedMinutesPerWeek: 1800, startedOn: '2026-03-01', leftOn: null, memberId: null, paidAtLeastRealLivingWage: true });
+      expect(atWage).toMatchObject({
+        fullName: 'At Wage',
+        contractType: 'permanent',
+        hourlyPayPence: RLW,
+        contractedMinutesPerWeek: 1800,
+        startedOn: '2026-03-01',
+        leftOn: null,
+        memberId: null,
+        paidAtLeastRealLivingWage: true,
+      });
       const below = (await hire({ fullName: 'Below Wage', hourlyPayPence: RLW - 1 }).expect(201)).body;
       expect(below.paidAtLeastRealLivingWage).toBe(false);
       expect((await http().get(`/staff/${below.id}`).set('Authorization', admin()).expect(200)).body).toEqual(below);
@@ -42,7 +59,13 @@ describe('workforce', () => {
     });
 
     it('links a staff member who is also a member, and refuses a member that does not exist', async () => {
-      const member = (await http().post('/members').set('Authorization', admin()).send({ stakeholderClass: 'worker', fullName: 'Worker Member', initialSharesPence: 100 }).expect(201)).body;
+      const member = (
+        await http()
+          .post('/members')
+          .set('Authorization', admin())
+          .send({ stakeholderClass: 'worker', fullName: 'Worker Member', initialSharesPence: 100 })
+          .expect(201)
+      ).body;
       const linked = (await hire({ fullName: 'Worker Member', memberId: member.id }).expect(201)).body;
       expect(linked.memberId).toBe(member.id);
       expect((await hire({ memberId: MISSING }).expect(404)).body.code).toBe('MEMBERS.NOT_FOUND');
@@ -52,33 +75,78 @@ describe('workforce', () => {
 
     it('records a leaving, refusing a leave date before the start date and a second leaving', async () => {
       const s = (await hire({ fullName: 'Leaver', startedOn: '2026-04-01' }).expect(201)).body;
-      const early = await http().post(`/staff/${s.id}/leaving`).set('Authorization', admin()).send({ leftOn: '2026-03-31', reason: 'moved away' }).expect(409);
+      const early = await http()
+        .post(`/staff/${s.id}/leaving`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2026-03-31', reason: 'moved away' })
+        .expect(409);
       expect(early.body).toMatchObject({ code: 'WORKFORCE.LEFT_BEFORE_START', message: expect.stringContaining('leftOn 2026-03-31') });
       expect((await http().get(`/staff/${s.id}`).set('Authorization', admin()).expect(200)).body.leftOn).toBeNull();
-      const left = await http().post(`/staff/${s.id}/leaving`).set('Authorization', admin()).send({ leftOn: '2026-04-01', reason: 'moved away' }).expect(200);
+      const left = await http()
+        .post(`/staff/${s.id}/leaving`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2026-04-01', reason: 'moved away' })
+        .expect(200);
       expect(left.body).toMatchObject({ leftOn: '2026-04-01', leavingReason: 'moved away' });
-      const again = await http().post(`/staff/${s.id}/leaving`).set('Authorization', admin()).send({ leftOn: '2026-05-01', reason: 'again' }).expect(409);
+      const again = await http()
+        .post(`/staff/${s.id}/leaving`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2026-05-01', reason: 'again' })
+        .expect(409);
       expect(again.body.code).toBe('WORKFORCE.ALREADY_LEFT');
-      const missingReason = await http().post(`/staff/${s.id}/leaving`).set('Authorization', admin()).send({ leftOn: '2026-05-01' }).expect(400);
+      const missingReason = await http()
+        .post(`/staff/${s.id}/leaving`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2026-05-01' })
+        .expect(400);
       expect(missingReason.body.message.join('; ')).toContain('reason');
     });
 
     it('changes pay and contract, re-checking the Real Living Wage and the contract rule', async () => {
-      const s = (await hire({ fullName: 'Changing', contractType: 'zero-hours', contractedMinutesPerWeek: 0, hourlyPayPence: 1200 }).expect(201)).body;
+      const s = (
+        await hire({ fullName: 'Changing', contractType: 'zero-hours', contractedMinutesPerWeek: 0, hourlyPayPence: 1200 }).expect(201)
+      ).body;
       expect(s.paidAtLeastRealLivingWage).toBe(false);
-      const raised = await http().patch(`/staff/${s.id}`).set('Authorization', admin()).send({ hourlyPayPence: 1400, role: 'senior-carer' }).expect(200);
-      expect(raised.body).toMatchObject({ hourlyPayPence: 1400, role: 'senior-carer', paidAtLeastRealLivingWage: true, fullName: 'Changing' });
+      const raised = await http()
+        .patch(`/staff/${s.id}`)
+        .set('Authorization', admin())
+        .send({ hourlyPayPence: 1400, role: 'senior-carer' })
+        .expect(200);
+      expect(raised.body).toMatchObject({
+        hourlyPayPence: 1400,
+        role: 'senior-carer',
+        paidAtLeastRealLivingWage: true,
+        fullName: 'Changing',
+      });
       const permanent = await http().patch(`/staff/${s.id}`).set('Authorization', admin()).send({ contractType: 'permanent' }).expect(409);
       expect(permanent.body.code).toBe('WORKFORCE.PERMANENT_WITHOUT_HOURS');
-      await http().patch(`/staff/${s.id}`).set('Authorization', admin()).send({ contractType: 'permanent', contractedMinutesPerWeek: 900 }).expect(200);
+      await http()
+        .patch(`/staff/${s.id}`)
+        .set('Authorization', admin())
+        .send({ contractType: 'permanent', contractedMinutesPerWeek: 900 })
+        .expect(200);
       const empty = await http().patch(`/staff/${s.id}`).set('Authorization', admin()).send({}).expect(400);
       expect(empty.body.code).toBe('WORKFORCE.NOTHING_TO_CHANGE');
     });
 
     it('refuses bad input naming the field, unknown fields, and a null for a required field', async () => {
-      const res = await hire({ contractType: 'casual', hourlyPayPence: 12.5, contractedMinutesPerWeek: -1, startedOn: '2026-02-30', role: 'boss', extra: 1 }).expect(400);
+      const res = await hire({
+        contractType: 'casual',
+        hourlyPayPence: 12.5,
+        contractedMinutesPerWeek: -1,
+        startedOn: '2026-02-30',
+        role: 'boss',
+        extra: 1,
+      }).expect(400);
       const text = res.body.message.join('; ');
-      for (const f of ['contractType must be one of', 'hourlyPayPence must be an integer', 'contractedMinutesPerWeek must not be less than 0', 'startedOn must be a date, YYYY-MM-DD', 'role must be one of', 'property extra should not exist']) {
+      for (const f of [
+        'contractType must be one of',
+        'hourlyPayPence must be an integer',
+        'contractedMinutesPerWeek must not be less than 0',
+        'startedOn must be a date, YYYY-MM-DD',
+        'role must be one of',
+        'property extra should not exist',
+      ]) {
         expect(text).toContain(f);
       }
       const s = (await hire().expect(201)).body;
@@ -94,7 +162,10 @@ describe('workforce', () => {
         await http().get(`/staff/${MISSING}`).set('Authorization', admin()),
         await http().patch(`/staff/${MISSING}`).set('Authorization', admin()).send({ fullName: 'X' }),
         await http().post(`/staff/${MISSING}/leaving`).set('Authorization', admin()).send({ leftOn: '2026-05-01', reason: 'x' }),
-        await http().post(`/staff/${MISSING}/training`).set('Authorization', admin()).send({ course: 'First aid', completedOn: '2026-05-01' }),
+        await http()
+          .post(`/staff/${MISSING}/training`)
+          .set('Authorization', admin())
+          .send({ course: 'First aid', completedOn: '2026-05-01' }),
         await http().get(`/staff/${MISSING}/training`).set('Authorization', admin()),
       ]) {
         expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'WORKFORCE.STAFF_NOT_FOUND' });
@@ -102,37 +173,91 @@ describe('workforce', () => {
     });
 
     it('lists staff paginated, filtered by contract type, role and employment on a date', async () => {
-      await hire({ fullName: 'Filter Bank A', contractType: 'bank', contractedMinutesPerWeek: 0, role: 'coordinator', startedOn: '2026-06-01' }).expect(201);
-      await hire({ fullName: 'Filter Bank B', contractType: 'bank', contractedMinutesPerWeek: 0, role: 'coordinator', startedOn: '2026-07-01' }).expect(201);
-      const gone = (await hire({ fullName: 'Filter Bank C', contractType: 'bank', contractedMinutesPerWeek: 0, role: 'coordinator', startedOn: '2026-05-01' }).expect(201)).body;
-      await http().post(`/staff/${gone.id}/leaving`).set('Authorization', admin()).send({ leftOn: '2026-06-10', reason: 'retired' }).expect(200);
+      await hire({
+        fullName: 'Filter Bank A',
+        contractType: 'bank',
+        contractedMinutesPerWeek: 0,
+        role: 'coordinator',
+        startedOn: '2026-06-01',
+      }).expect(201);
+      await hire({
+        fullName: 'Filter Bank B',
+        contractType: 'bank',
+        contractedMinutesPerWeek: 0,
+        role: 'coordinator',
+        startedOn: '2026-07-01',
+      }).expect(201);
+      const gone = (
+        await hire({
+          fullName: 'Filter Bank C',
+          contractType: 'bank',
+          contractedMinutesPerWeek: 0,
+          role: 'coordinator',
+          startedOn: '2026-05-01',
+        }).expect(201)
+      ).body;
+      await http()
+        .post(`/staff/${gone.id}/leaving`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2026-06-10', reason: 'retired' })
+        .expect(200);
 
       const all = await http().get('/staff?contractType=bank&role=coordinator').set('Authorization', admin()).expect(200);
       expect(all.body.items.map((s: { fullName: string }) => s.fullName)).toEqual(['Filter Bank A', 'Filter Bank B', 'Filter Bank C']);
-      const onDate = await http().get('/staff?contractType=bank&role=coordinator&activeOn=2026-06-15').set('Authorization', admin()).expect(200);
+      const onDate = await http()
+        .get('/staff?contractType=bank&role=coordinator&activeOn=2026-06-15')
+        .set('Authorization', admin())
+        .expect(200);
       expect(onDate.body).toMatchObject({ total: 1, items: [{ fullName: 'Filter Bank A' }] });
       const page = await http().get('/staff?role=coordinator&limit=2&offset=2').set('Authorization', admin()).expect(200);
       expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 2, items: [{ fullName: 'Filter Bank C' }] });
       const bad = await http().get('/staff?activeOn=15-06-2026&limit=0').set('Authorization', admin()).expect(400);
-      expect(bad.body.message.join('; ')).toMatch(/activeOn must be a date.*limit must not be less than 1|limit must not be less than 1.*activeOn must be a date/);
+      expect(bad.body.message.join('; ')).toMatch(
+        /activeOn must be a date.*limit must not be less than 1|limit must not be less than 1.*activeOn must be a date/,
+      );
     });
   });
 
   describe('training', () => {
     it('records training with and without an expiry, and lists it newest first with whether it is current', async () => {
       const s = (await hire({ fullName: 'Trainee' }).expect(201)).body;
-      await http().post(`/staff/${s.id}/training`).set('Authorization', admin()).send({ course: 'Moving and handling', completedOn: '2024-01-10', expiresOn: '2025-01-10' }).expect(201);
-      const cert = await http().post(`/staff/${s.id}/training`).set('Authorization', admin()).send({ course: 'Care Certificate', completedOn: '2026-02-01' }).expect(201);
+      await http()
+        .post(`/staff/${s.id}/training`)
+        .set('Authorization', admin())
+        .send({ course: 'Moving and handling', completedOn: '2024-01-10', expiresOn: '2025-01-10' })
+        .expect(201);
+      const cert = await http()
+        .post(`/staff/${s.id}/training`)
+        .set('Authorization', admin())
+        .send({ course: 'Care Certificate', completedOn: '2026-02-01' })
+        .expect(201);
       expect(cert.body).toMatchObject({ staffId: s.id, course: 'Care Certificate', expiresOn: null, current: true });
       const list = await http().get(`/staff/${s.id}/training`).set('Authorization', admin()).expect(200);
-      expect(list.body).toMatchObject({ total: 2, items: [{ course: 'Care Certificate', current: true }, { course: 'Moving and handling', current: false }] });
+      expect(list.body).toMatchObject({
+        total: 2,
+        items: [
+          { course: 'Care Certificate', current: true },
+          { course: 'Moving and handling', current: false },
+        ],
+      });
     });
 
     it('refuses an expiry on or before completion, naming the field', async () => {
       const s = (await hire({ fullName: 'Trainee Two' }).expect(201)).body;
-      const res = await http().post(`/staff/${s.id}/training`).set('Authorization', admin()).send({ course: 'First aid', completedOn: '2026-02-01', expiresOn: '2026-02-01' }).expect(400);
-      expect(res.body).toMatchObject({ code: 'WORKFORCE.TRAINING_EXPIRES_BEFORE_COMPLETION', message: expect.stringContaining('expiresOn') });
-      const bad = await http().post(`/staff/${s.id}/training`).set('Authorization', admin()).send({ course: '', completedOn: 'yesterday' }).expect(400);
+      const res = await http()
+        .post(`/staff/${s.id}/training`)
+        .set('Authorization', admin())
+        .send({ course: 'First aid', completedOn: '2026-02-01', expiresOn: '2026-02-01' })
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'WORKFORCE.TRAINING_EXPIRES_BEFORE_COMPLETION',
+        message: expect.stringContaining('expiresOn'),
+      });
+      const bad = await http()
+        .post(`/staff/${s.id}/training`)
+        .set('Authorization', admin())
+        .send({ course: '', completedOn: 'yesterday' })
+        .expect(400);
       expect(bad.body.message.join('; ')).toMatch(/course must be longer.*completedOn must be a date/);
       expect((await http().get(`/staff/${s.id}/training`).set('Authorization', admin()).expect(200)).body.total).toBe(0);
     });
@@ -140,17 +265,43 @@ describe('workforce', () => {
 
   describe('vacancies', () => {
     it('opens vacancies, lists the open ones, and closes one as filled exactly once', async () => {
-      const v = (await http().post('/vacancies').set('Authorization', admin()).send(vacancyBody({ locality: 'Slaithwaite' })).expect(201)).body;
-      expect(v).toMatchObject({ status: 'open', closedOn: null, openedOn: '2026-09-01', minutesPerWeek: 1200, paidAtLeastRealLivingWage: true });
-      const low = (await http().post('/vacancies').set('Authorization', admin()).send(vacancyBody({ locality: 'Slaithwaite', hourlyPayPence: 1300, contractType: 'bank', minutesPerWeek: 0 })).expect(201)).body;
+      const v = (
+        await http()
+          .post('/vacancies')
+          .set('Authorization', admin())
+          .send(vacancyBody({ locality: 'Slaithwaite' }))
+          .expect(201)
+      ).body;
+      expect(v).toMatchObject({
+        status: 'open',
+        closedOn: null,
+        openedOn: '2026-09-01',
+        minutesPerWeek: 1200,
+        paidAtLeastRealLivingWage: true,
+      });
+      const low = (
+        await http()
+          .post('/vacancies')
+          .set('Authorization', admin())
+          .send(vacancyBody({ locality: 'Slaithwaite', hourlyPayPence: 1300, contractType: 'bank', minutesPerWeek: 0 }))
+          .expect(201)
+      ).body;
       expect(low.paidAtLeastRealLivingWage).toBe(false);
 
       const open = await http().get('/vacancies?locality=Slaithwaite').set('Authorization', admin()).expect(200);
       expect(open.body.items.map((x: { id: string }) => x.id).sort()).toEqual([v.id, low.id].sort());
 
-      const early = await http().patch(`/vacancies/${v.id}`).set('Authorization', admin()).send({ status: 'filled', closedOn: '2026-08-31' }).expect(409);
+      const early = await http()
+        .patch(`/vacancies/${v.id}`)
+        .set('Authorization', admin())
+        .send({ status: 'filled', closedOn: '2026-08-31' })
+        .expect(409);
       expect(early.body.code).toBe('WORKFORCE.CLOSED_BEFORE_OPENED');
-      const filled = await http().patch(`/vacancies/${v.id}`).set('Authorization', admin()).send({ status: 'filled', closedOn: '2026-10-01' }).expect(200);
+      const filled = await http()
+        .patch(`/vacancies/${v.id}`)
+        .set('Authorization', admin())
+        .send({ status: 'filled', closedOn: '2026-10-01' })
+        .expect(200);
       expect(filled.body).toMatchObject({ status: 'filled', closedOn: '2026-10-01' });
       const again = await http().patch(`/vacancies/${v.id}`).set('Authorization', admin()).send({ status: 'withdrawn' }).expect(409);
       expect(again.body.code).toBe('WORKFORCE.VACANCY_ALREADY_CLOSED');
@@ -162,12 +313,28 @@ describe('workforce', () => {
     });
 
     it('refuses a permanent vacancy without hours, bad input naming the field, and answers 404', async () => {
-      expect((await http().post('/vacancies').set('Authorization', admin()).send(vacancyBody({ minutesPerWeek: 0 })).expect(409)).body.code).toBe('WORKFORCE.PERMANENT_WITHOUT_HOURS');
-      const bad = await http().post('/vacancies').set('Authorization', admin()).send(vacancyBody({ hourlyPayPence: '1400', status: 'filled' })).expect(400);
-      expect(bad.body.message).toEqual(expect.arrayContaining(['property status should not exist', 'hourlyPayPence must be an integer number']));
+      expect(
+        (
+          await http()
+            .post('/vacancies')
+            .set('Authorization', admin())
+            .send(vacancyBody({ minutesPerWeek: 0 }))
+            .expect(409)
+        ).body.code,
+      ).toBe('WORKFORCE.PERMANENT_WITHOUT_HOURS');
+      const bad = await http()
+        .post('/vacancies')
+        .set('Authorization', admin())
+        .send(vacancyBody({ hourlyPayPence: '1400', status: 'filled' }))
+        .expect(400);
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining(['property status should not exist', 'hourlyPayPence must be an integer number']),
+      );
       const reopen = await http().patch(`/vacancies/${MISSING}`).set('Authorization', admin()).send({ status: 'open' }).expect(400);
       expect(reopen.body.message.join('; ')).toContain('status must be one of');
-      expect((await http().patch(`/vacancies/${MISSING}`).set('Authorization', admin()).send({ status: 'withdrawn' }).expect(404)).body.code).toBe('WORKFORCE.VACANCY_NOT_FOUND');
+      expect(
+        (await http().patch(`/vacancies/${MISSING}`).set('Authorization', admin()).send({ status: 'withdrawn' }).expect(404)).body.code,
+      ).toBe('WORKFORCE.VACANCY_NOT_FOUND');
     });
   });
 
@@ -179,11 +346,29 @@ describe('workforce', () => {
       await started({ fullName: 'S2', contractType: 'zero-hours', contractedMinutesPerWeek: 0, hourlyPayPence: 1000 });
       await started({ fullName: 'S3', startedOn: '2011-03-01', contractType: 'bank', contractedMinutesPerWeek: 0 });
       const leaver = await started({ fullName: 'S4', contractType: 'zero-hours', contractedMinutesPerWeek: 0 });
-      await http().post(`/staff/${leaver.id}/leaving`).set('Authorization', admin()).send({ leftOn: '2011-06-30', reason: 'new job' }).expect(200);
+      await http()
+        .post(`/staff/${leaver.id}/leaving`)
+        .set('Authorization', admin())
+        .send({ leftOn: '2011-06-30', reason: 'new job' })
+        .expect(200);
       await started({ fullName: 'S5', startedOn: '2012-01-01' });
-      await http().post('/vacancies').set('Authorization', admin()).send(vacancyBody({ openedOn: '2011-05-01' })).expect(201);
-      const closed = (await http().post('/vacancies').set('Authorization', admin()).send(vacancyBody({ openedOn: '2011-05-01' })).expect(201)).body;
-      await http().patch(`/vacancies/${closed.id}`).set('Authorization', admin()).send({ status: 'withdrawn', closedOn: '2011-12-31' }).expect(200);
+      await http()
+        .post('/vacancies')
+        .set('Authorization', admin())
+        .send(vacancyBody({ openedOn: '2011-05-01' }))
+        .expect(201);
+      const closed = (
+        await http()
+          .post('/vacancies')
+          .set('Authorization', admin())
+          .send(vacancyBody({ openedOn: '2011-05-01' }))
+          .expect(201)
+      ).body;
+      await http()
+        .patch(`/vacancies/${closed.id}`)
+        .set('Authorization', admin())
+        .send({ status: 'withdrawn', closedOn: '2011-12-31' })
+        .expect(200);
 
       const res = await http().get('/workforce/summary?from=2011-01-01&to=2011-12-31').set('Authorization', admin()).expect(200);
       expect(res.body).toEqual({
@@ -233,7 +418,10 @@ describe('workforce', () => {
   });
 
   it('keeps staff records on the node: nothing about them goes to the outbox', async () => {
-    const rows = await mesh.nodeQuery(COOP, "SELECT id FROM outbox_message WHERE envelope::text LIKE '%Private Person%' OR envelope::text LIKE '%staff%'");
+    const rows = await mesh.nodeQuery(
+      COOP,
+      "SELECT id FROM outbox_message WHERE envelope::text LIKE '%Private Person%' OR envelope::text LIKE '%staff%'",
+    );
     expect(rows).toHaveLength(0);
   });
 });

@@ -1,33 +1,44 @@
 import { Logger } from '@nestjs/common';
 import { createUser } from 'nkeys.js';
 import { DataSource } from 'typeorm';
+
 import {
+  buildMessage,
   COOP_PROFILE_UPDATED_V1,
   COOP_REGISTERED_V1,
   CoopProfilePayload,
+  encodeMessage,
   HUB_RECEIPT_V1,
   REGISTRATION_ACCEPTED_V1,
   REPORTING_RETURN_SUBMITTED_V1,
-  buildMessage,
-  encodeMessage,
-  UnsignedEnvelope,
   subjectScheme,
+  UnsignedEnvelope,
 } from '@app/contracts';
 import {
+  DeadLetterOnce1764000000010,
+  EnvelopeSigner,
   FEDERATION_ENTITIES,
   FederationOptions,
-  DeadLetterOnce1764000000010,
   FederationTables1764000000000,
+  HubKey,
   InboxFairness1764000000020,
   InboxHandlers,
   InboxProcessor,
-  EnvelopeSigner,
-  HubKey,
   OutboxService,
   SignatureKeys,
 } from '@app/federation';
-import { AuditTrail, AuditTrail1764000000050, DomainError, FederationConfig, ensureDatabase, loadConfig, newAuthKeyPair, postgresOptions } from '@app/platform';
-import { PG, dropTestDatabase } from '../support/test-database';
+import {
+  AuditTrail,
+  AuditTrail1764000000050,
+  DomainError,
+  ensureDatabase,
+  FederationConfig,
+  loadConfig,
+  newAuthKeyPair,
+  postgresOptions,
+} from '@app/platform';
+
+import { dropTestDatabase, PG } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
 
 /** The inbox and outbox against the real PostgreSQL, driven directly (no NATS needed for these rules). */
@@ -35,13 +46,25 @@ describe('inbox and outbox on PostgreSQL', () => {
   const database = `ccm_test_inbox_${uniqueSuffix()}`;
   const scheme = subjectScheme('ccm');
   const hubSeed = Buffer.from(createUser().getSeed()).toString();
-  const config = loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY, NATS_NKEY_SEED: hubSeed, INBOX_MAX_DELIVER: '3' });
+  const config = loadConfig(FederationConfig, {
+    AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY,
+    NATS_NKEY_SEED: hubSeed,
+    INBOX_MAX_DELIVER: '3',
+  });
   const hub = new EnvelopeSigner(hubSeed);
-  const coops = new Map(['colne-valley', 'holme-valley'].map((id) => [id, new EnvelopeSigner(Buffer.from(createUser().getSeed()).toString())]));
+  const coops = new Map(
+    ['colne-valley', 'holme-valley'].map((id) => [id, new EnvelopeSigner(Buffer.from(createUser().getSeed()).toString())]),
+  );
   /** The hub's key book: each co-op's public key, as provisioning records it. */
   const keys: SignatureKeys = { keyFor: async (coopId) => coops.get(coopId)?.publicKey ?? null };
   const options: FederationOptions = { side: { kind: 'hub' }, scheme, config, connectionName: 'test', signer: hub };
-  const profile: CoopProfilePayload = { name: 'Colne Valley', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
+  const profile: CoopProfilePayload = {
+    name: 'Colne Valley',
+    legalForm: 'community-benefit-society',
+    localities: ['Marsden'],
+    servicesOffered: ['personal-care'],
+    nodeVersion: '0.1.0',
+  };
   let ds: DataSource;
   let handlers: InboxHandlers;
   let inbox: InboxProcessor;
@@ -52,7 +75,16 @@ describe('inbox and outbox on PostgreSQL', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     await ensureDatabase({ ...PG, database });
-    ds = await new DataSource(postgresOptions({ ...PG, database }, { entities: FEDERATION_ENTITIES, migrations: [FederationTables1764000000000, DeadLetterOnce1764000000010, InboxFairness1764000000020, AuditTrail1764000000050], applicationName: 'test' })).initialize();
+    ds = await new DataSource(
+      postgresOptions(
+        { ...PG, database },
+        {
+          entities: FEDERATION_ENTITIES,
+          migrations: [FederationTables1764000000000, DeadLetterOnce1764000000010, InboxFairness1764000000020, AuditTrail1764000000050],
+          applicationName: 'test',
+        },
+      ),
+    ).initialize();
     await ds.runMigrations();
     await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
     handlers = new InboxHandlers();
@@ -80,9 +112,17 @@ describe('inbox and outbox on PostgreSQL', () => {
   });
 
   const deliver = (envelope: UnsignedEnvelope<object>, deliveryCount = 1) =>
-    inbox.process({ subject: scheme.coopMessage(envelope.coopId, envelope.type), data: encodeMessage(coops.get(envelope.coopId)!.sign(envelope)), deliveryCount });
+    inbox.process({
+      subject: scheme.coopMessage(envelope.coopId, envelope.type),
+      data: encodeMessage(coops.get(envelope.coopId)!.sign(envelope)),
+      deliveryCount,
+    });
   const effects = async (id: string) => Number((await ds.query('SELECT count(*) AS n FROM effect WHERE message_id = $1', [id]))[0].n);
-  const receipts = (id: string) => ds.query(`SELECT envelope->'payload' AS p FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = $1`, [id]);
+  const receipts = (id: string) =>
+    ds.query(
+      `SELECT envelope->'payload' AS p FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = $1`,
+      [id],
+    );
 
   it('applies a message once, with its inbox row and an applied receipt in the same transaction', async () => {
     const env = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' });
@@ -124,21 +164,39 @@ describe('inbox and outbox on PostgreSQL', () => {
   });
 
   it('lets only the co-op a message went to settle it with a receipt', async () => {
-    const sent = await ds.transaction((m) => outbox.enqueue(m, REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, { coopId: 'colne-valley' }));
+    const sent = await ds.transaction((m) =>
+      outbox.enqueue(
+        m,
+        REGISTRATION_ACCEPTED_V1,
+        { status: 'registered', registeredAt: new Date().toISOString() },
+        { coopId: 'colne-valley' },
+      ),
+    );
     await ds.query(`UPDATE outbox_message SET status = 'published', published_at = now() WHERE id = $1`, [sent.id]);
     const receipt = (coopId: string) =>
-      buildMessage({ ...HUB_RECEIPT_V1, direction: 'coop-to-hub' }, { messageId: sent.id, messageType: sent.type, messageVersion: 1, outcome: 'applied' }, { coopId });
+      buildMessage(
+        { ...HUB_RECEIPT_V1, direction: 'coop-to-hub' },
+        { messageId: sent.id, messageType: sent.type, messageVersion: 1, outcome: 'applied' },
+        { coopId },
+      );
     await deliver(receipt('holme-valley'));
     expect((await ds.query('SELECT status FROM outbox_message WHERE id = $1', [sent.id]))[0].status).toBe('published');
     await deliver(receipt('colne-valley'));
-    expect((await ds.query('SELECT status, settled_at IS NOT NULL AS settled FROM outbox_message WHERE id = $1', [sent.id]))[0]).toEqual({ status: 'confirmed', settled: true });
+    expect((await ds.query('SELECT status, settled_at IS NOT NULL AS settled FROM outbox_message WHERE id = $1', [sent.id]))[0]).toEqual({
+      status: 'confirmed',
+      settled: true,
+    });
   });
 
   it('refuses to queue a message in the wrong direction or without a co-op', async () => {
-    await expect(ds.transaction((m) => outbox.enqueue(m, COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' }))).rejects.toThrow(/is coop-to-hub, not sent by the hub/);
-    await expect(ds.transaction((m) => outbox.enqueue(m, REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, {}))).rejects.toThrow(
-      /must name the co-op/,
+    await expect(ds.transaction((m) => outbox.enqueue(m, COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' }))).rejects.toThrow(
+      /is coop-to-hub, not sent by the hub/,
     );
+    await expect(
+      ds.transaction((m) =>
+        outbox.enqueue(m, REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, {}),
+      ),
+    ).rejects.toThrow(/must name the co-op/);
   });
 
   it('refuses a forged or tampered message with the reason, changes nothing and answers nobody', async () => {
@@ -149,7 +207,11 @@ describe('inbox and outbox on PostgreSQL', () => {
     const tampered = { ...coops.get('colne-valley')!.sign(env), payload: { ...profile, name: 'Tampered' } };
     expect(await inbox.process({ subject, data: encodeMessage(tampered), deliveryCount: 1 })).toEqual({ action: 'term' });
     const unknown = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'nowhere' });
-    await inbox.process({ subject: scheme.coopMessage('nowhere', env.type), data: encodeMessage(coops.get('colne-valley')!.sign(unknown)), deliveryCount: 1 });
+    await inbox.process({
+      subject: scheme.coopMessage('nowhere', env.type),
+      data: encodeMessage(coops.get('colne-valley')!.sign(unknown)),
+      deliveryCount: 1,
+    });
     expect(calls).toBe(0);
     expect(await effects(env.id)).toBe(0);
     expect(await receipts(env.id)).toEqual([]);
@@ -165,20 +227,38 @@ describe('inbox and outbox on PostgreSQL', () => {
     const env = buildMessage(COOP_REGISTERED_V1, profile, { coopId: 'colne-valley' });
     const forged = encodeMessage(coops.get('holme-valley')!.sign(env));
     const subject = scheme.coopMessage('colne-valley', env.type);
-    for (const deliveryCount of [1, 2, 3]) expect(await inbox.process({ subject, data: forged, deliveryCount })).toEqual({ action: 'term' });
+    for (const deliveryCount of [1, 2, 3])
+      expect(await inbox.process({ subject, data: forged, deliveryCount })).toEqual({ action: 'term' });
     const dead = await ds.query('SELECT reason, delivery_count FROM dead_letter WHERE message_id = $1', [env.id]);
     expect(dead).toEqual([{ reason: 'signature does not verify with the key of co-op colne-valley', delivery_count: 1 }]);
   });
 
   it('on a node, accepts what the hub signed and refuses what anyone else signed as the hub', async () => {
-    const nodeOptions: FederationOptions = { side: { kind: 'node', coopId: 'colne-valley' }, scheme, config, connectionName: 'test-node', signer: coops.get('colne-valley')! };
+    const nodeOptions: FederationOptions = {
+      side: { kind: 'node', coopId: 'colne-valley' },
+      scheme,
+      config,
+      connectionName: 'test-node',
+      signer: coops.get('colne-valley')!,
+    };
     const nodeHandlers = new InboxHandlers();
     let applied = 0;
     nodeHandlers.register(REGISTRATION_ACCEPTED_V1, async () => {
       applied++;
     });
-    const node = new InboxProcessor(nodeOptions, ds, nodeHandlers, new OutboxService(nodeOptions, ds), new HubKey(hub.publicKey), new AuditTrail(ds));
-    const accepted = buildMessage(REGISTRATION_ACCEPTED_V1, { status: 'registered', registeredAt: new Date().toISOString() }, { coopId: 'colne-valley' });
+    const node = new InboxProcessor(
+      nodeOptions,
+      ds,
+      nodeHandlers,
+      new OutboxService(nodeOptions, ds),
+      new HubKey(hub.publicKey),
+      new AuditTrail(ds),
+    );
+    const accepted = buildMessage(
+      REGISTRATION_ACCEPTED_V1,
+      { status: 'registered', registeredAt: new Date().toISOString() },
+      { coopId: 'colne-valley' },
+    );
     const subject = scheme.hubMessage('colne-valley', accepted.type);
     const impostor = coops.get('holme-valley')!.sign(accepted);
     expect(await node.process({ subject, data: encodeMessage(impostor), deliveryCount: 1 })).toEqual({ action: 'term' });
@@ -205,7 +285,8 @@ describe('inbox and outbox on PostgreSQL', () => {
   it('pauses when its own database is unavailable, however often, and counts nothing against the message', async () => {
     behaviour = 'outage';
     const env = buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId: 'colne-valley' });
-    for (const deliveryCount of [1, 2, 3, 4, 5, 6]) expect(await deliver(env, deliveryCount)).toEqual({ action: 'pause', reason: expect.any(String) });
+    for (const deliveryCount of [1, 2, 3, 4, 5, 6])
+      expect(await deliver(env, deliveryCount)).toEqual({ action: 'pause', reason: expect.any(String) });
     behaviour = 'apply';
     expect(await deliver(env, 7)).toEqual({ action: 'ack' });
     expect(await effects(env.id)).toBe(1);
@@ -213,13 +294,17 @@ describe('inbox and outbox on PostgreSQL', () => {
   });
 
   it('dead-letters on first sight a message whose decoding throws, tells its genuine sender, and goes on', async () => {
-    const poisoned = buildMessage(REPORTING_RETURN_SUBMITTED_V1, {
-      cycleId: '0f0e0d0c-0b0a-4998-8776-655443322110',
-      definitionId: 'ccm-quarterly',
-      definitionVersion: 1,
-      period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' },
-      figures: [{ metric: 'care_hours_delivered', breakdown: null, value: 0.5 }],
-    }, { coopId: 'colne-valley' });
+    const poisoned = buildMessage(
+      REPORTING_RETURN_SUBMITTED_V1,
+      {
+        cycleId: '0f0e0d0c-0b0a-4998-8776-655443322110',
+        definitionId: 'ccm-quarterly',
+        definitionVersion: 1,
+        period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' },
+        figures: [{ metric: 'care_hours_delivered', breakdown: null, value: 0.5 }],
+      },
+      { coopId: 'colne-valley' },
+    );
     (poisoned.payload.figures[0] as { value: number }).value = 1e-7;
     const subject = scheme.coopMessage('colne-valley', poisoned.type);
     const data = encodeMessage(coops.get('colne-valley')!.sign(poisoned));
@@ -233,10 +318,20 @@ describe('inbox and outbox on PostgreSQL', () => {
   });
 
   it('writes at most DEAD_LETTER_LIMIT rows per sender and window, counts the rest in one summary without touching the database, and leaves other senders their own budget', async () => {
-    const limited = loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY, NATS_NKEY_SEED: hubSeed, DEAD_LETTER_LIMIT: '3', DEAD_LETTER_WINDOW_MS: '86400000' });
+    const limited = loadConfig(FederationConfig, {
+      AUTH_PUBLIC_KEY: newAuthKeyPair().AUTH_PUBLIC_KEY,
+      NATS_NKEY_SEED: hubSeed,
+      DEAD_LETTER_LIMIT: '3',
+      DEAD_LETTER_WINDOW_MS: '86400000',
+    });
     const small = new InboxProcessor({ ...options, config: limited }, ds, handlers, outbox, keys, new AuditTrail(ds));
-    const junk = (coopId: string, i: number) => ({ subject: scheme.coopMessage(coopId, 'coop.registered'), data: Buffer.from(`junk ${i} {`), deliveryCount: 1 });
-    const rowsOf = async (coopId: string) => Number((await ds.query('SELECT count(*) AS n FROM dead_letter WHERE coop_id = $1', [coopId]))[0].n);
+    const junk = (coopId: string, i: number) => ({
+      subject: scheme.coopMessage(coopId, 'coop.registered'),
+      data: Buffer.from(`junk ${i} {`),
+      deliveryCount: 1,
+    });
+    const rowsOf = async (coopId: string) =>
+      Number((await ds.query('SELECT count(*) AS n FROM dead_letter WHERE coop_id = $1', [coopId]))[0].n);
     for (let i = 0; i < 3; i++) {
       expect(small.quickRefusal(junk('flood-coop', i))).toBeNull();
       expect(await small.process(junk('flood-coop', i))).toEqual({ action: 'term' });
@@ -247,7 +342,9 @@ describe('inbox and outbox on PostgreSQL', () => {
     await small.flush();
     expect(await rowsOf('flood-coop')).toBe(3);
     expect(await rowsOf('quiet-coop')).toBe(1);
-    const summaries = await ds.query('SELECT coop_id, suppressed, sample_reason, first_seen <= last_seen AS ordered FROM dead_letter_summary');
+    const summaries = await ds.query(
+      'SELECT coop_id, suppressed, sample_reason, first_seen <= last_seen AS ordered FROM dead_letter_summary',
+    );
     expect(summaries).toEqual([{ coop_id: 'flood-coop', suppressed: 8, sample_reason: 'message is not valid JSON', ordered: true }]);
   });
 });

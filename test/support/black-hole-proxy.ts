@@ -1,4 +1,4 @@
-import { createServer, Server, Socket, connect } from 'node:net';
+import { connect, createServer, Server, Socket } from 'node:net';
 
 /**
  * A TCP relay between one app and NATS that can turn into a black hole: it stops forwarding in both

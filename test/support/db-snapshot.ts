@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+
 import { PG } from './test-database';
 
 /** One table as a snapshot sees it: how many rows, and a digest of them that ignores their order. */
@@ -45,7 +46,10 @@ export class DatabaseSnapshots {
       .map((r) => r.table_name)
       .filter((t) => !this.ignore.includes(t))
       .map((t) => {
-        const dropped = this.ignore.filter((i) => i.startsWith(`${t}.`)).map((i) => ` - '${i.slice(t.length + 1)}'`).join('');
+        const dropped = this.ignore
+          .filter((i) => i.startsWith(`${t}.`))
+          .map((i) => ` - '${i.slice(t.length + 1)}'`)
+          .join('');
         const row = `md5((to_jsonb(x)${dropped})::text)`;
         return `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(${row}, '' ORDER BY ${row}), '')) AS md5 FROM "${t}" x`;
       });

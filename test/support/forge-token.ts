@@ -5,10 +5,7 @@ import { createHmac, createPrivateKey, sign } from 'node:crypto';
  * any header, any claims, signed with any key or none. The apps' own TokenService refuses to mint
  * most of these, which is the point.
  */
-export type ForgeKey =
-  | { alg: 'ES256'; privateKey: string }
-  | { alg: 'HS256'; secret: string | Buffer }
-  | { alg: 'none' };
+export type ForgeKey = { alg: 'ES256'; privateKey: string } | { alg: 'HS256'; secret: string | Buffer } | { alg: 'none' };
 
 const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

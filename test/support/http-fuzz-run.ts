@@ -1,6 +1,7 @@
 import type { Test } from 'supertest';
-import { DatabaseSnapshots, DatabaseState, changedTables } from './db-snapshot';
-import { FuzzRequest, Fixtures, OpenApiDocument, OperationFuzzer } from './openapi-fuzz';
+
+import { changedTables, DatabaseSnapshots, DatabaseState } from './db-snapshot';
+import { Fixtures, FuzzRequest, OpenApiDocument, OperationFuzzer } from './openapi-fuzz';
 
 export interface Outcome {
   app: string;
@@ -16,7 +17,12 @@ export function namesFieldOrRule(body: unknown): boolean {
   const { code, message } = body as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && /^[A-Z][A-Z0-9_.]+$/.test(code)) return true;
   const texts = Array.isArray(message) ? message : [message];
-  return texts.length > 0 && texts.every((t) => typeof t === 'string' && t.length > 0 && !/^(bad request|not found|forbidden|conflict|internal error)$/i.test(t.trim()));
+  return (
+    texts.length > 0 &&
+    texts.every(
+      (t) => typeof t === 'string' && t.length > 0 && !/^(bad request|not found|forbidden|conflict|internal error)$/i.test(t.trim()),
+    )
+  );
 }
 
 /** What a fuzz run found wrong, and what it saw. */
@@ -44,7 +50,12 @@ export class FuzzFindings {
 
   summary(): string {
     const suspected = this.suspected.size ? ` (after refusals, then again one by one: ${[...this.suspected].join(', ')})` : '';
-    return `${this.operations.size} operations, ${this.requests} requests (${this.replayed} replayed one by one${suspected}); statuses ${[...this.statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(', ')}; ${this.accepted.length} accepted`;
+    return `${this.operations.size} operations, ${this.requests} requests (${this.replayed} replayed one by one${suspected}); statuses ${[
+      ...this.statuses.entries(),
+    ]
+      .sort()
+      .map(([s, n]) => `${s}×${n}`)
+      .join(', ')}; ${this.accepted.length} accepted`;
   }
 }
 
@@ -54,7 +65,10 @@ export class MeshState {
 
   async take(): Promise<DatabaseState> {
     const states = await Promise.all(this.databases.map((d) => d.take()));
-    return Object.assign({}, ...states.map((s, i) => Object.fromEntries(Object.entries(s).map(([t, v]) => [`${this.databases[i].database}.${t}`, v]))));
+    return Object.assign(
+      {},
+      ...states.map((s, i) => Object.fromEntries(Object.entries(s).map(([t, v]) => [`${this.databases[i].database}.${t}`, v]))),
+    );
   }
 
   async close(): Promise<void> {
@@ -126,7 +140,8 @@ export class HttpFuzzRun {
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     const tables = changedTables(before, await this.state.take());
-    if (tables.length) this.findings.changedByRefusal.push({ app: 'both', route: 'GET (every read)', label: 'all reads', status: 0, body: null, tables });
+    if (tables.length)
+      this.findings.changedByRefusal.push({ app: 'both', route: 'GET (every read)', label: 'all reads', status: 0, body: null, tables });
   }
 
   async writes(): Promise<void> {
@@ -142,7 +157,8 @@ export class HttpFuzzRun {
         await this.settle();
         before = await this.state.take();
       } else window.push({ planned: planned[i], outcome });
-      const lastOfOperation = i === planned.length - 1 || planned[i + 1].route !== planned[i].route || planned[i + 1].app !== planned[i].app;
+      const lastOfOperation =
+        i === planned.length - 1 || planned[i + 1].route !== planned[i].route || planned[i + 1].app !== planned[i].app;
       if (lastOfOperation && window.length) {
         const after = await this.state.take();
         const tables = changedTables(before, after);
@@ -190,11 +206,22 @@ export class HttpFuzzRun {
       const app = this.apps.find((a) => a.doc.paths[route.split(' ')[1]]?.post)!;
       const template = route.split(' ')[1];
       const fuzzer = this.fuzzerFor(app);
-      const request: FuzzRequest = { method: 'POST', url: fuzzer.pathFor(template), body: JSON.stringify(fuzzer.baselineBody(app.doc.paths[template].post, route)), label: 'fixture' };
+      const request: FuzzRequest = {
+        method: 'POST',
+        url: fuzzer.pathFor(template),
+        body: JSON.stringify(fuzzer.baselineBody(app.doc.paths[template].post, route)),
+        label: 'fixture',
+      };
       templates.set(request, template);
       const res = await send(app, request);
       if (res.status < 300 && typeof res.body?.id === 'string') {
-        this.fixtures.set(template.split('/').filter((s) => s && !s.startsWith('{')).pop()!, res.body.id);
+        this.fixtures.set(
+          template
+            .split('/')
+            .filter((s) => s && !s.startsWith('{'))
+            .pop()!,
+          res.body.id,
+        );
         if (Array.isArray(res.body.lots) && res.body.lots[0]?.id) this.fixtures.set('lots', res.body.lots[0].id);
       }
     }

@@ -1,13 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { connect } from 'nats';
-import request from 'supertest';
 import { createUser } from 'nkeys.js';
+import request from 'supertest';
+
 import { EnvelopeSigner } from '@app/federation';
-import { HUB_TOKENS, TokenAuthority, TokenService, loadConfig, newAuthKeyPair, nodeTokens } from '@app/platform';
-import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
+import { HUB_TOKENS, loadConfig, newAuthKeyPair, nodeTokens, TokenAuthority, TokenService } from '@app/platform';
+
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
-import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
+import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { startNode } from '../../apps/local-coop-node/src/bootstrap';
+import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
 import { dropTestDatabase, queryDb } from './test-database';
 import { uniqueSuffix } from './unique';
 
@@ -48,7 +50,13 @@ export class TestMesh {
   constructor(readonly natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {}
 
   hubConfig(overrides: Record<string, string> = {}): HubConfig {
-    return loadConfig(HubConfig, { ...baseEnv(this), DB_NAME: this.hubDb, NATS_NKEY_SEED: this.hubSeed, AUTH_PUBLIC_KEY: this.hubAuth.AUTH_PUBLIC_KEY, ...overrides });
+    return loadConfig(HubConfig, {
+      ...baseEnv(this),
+      DB_NAME: this.hubDb,
+      NATS_NKEY_SEED: this.hubSeed,
+      AUTH_PUBLIC_KEY: this.hubAuth.AUTH_PUBLIC_KEY,
+      ...overrides,
+    });
   }
 
   nodeDb(coopId: string): string {

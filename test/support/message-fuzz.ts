@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+
 import { getMetadataStorage } from 'class-validator';
+
 import { MAX_MESSAGE_BYTES, MessageDefinition, SubjectScheme, UnsignedEnvelope } from '@app/contracts';
 import { EnvelopeSigner } from '@app/federation';
 
@@ -27,7 +29,13 @@ function otherType(value: unknown): unknown {
 
 /** The payload's fields as its class declares them. */
 function declaredFields(def: MessageDefinition): string[] {
-  return [...new Set(getMetadataStorage().getTargetValidationMetadatas(def.payload, '', true, false).map((m) => m.propertyName))];
+  return [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(def.payload, '', true, false)
+        .map((m) => m.propertyName),
+    ),
+  ];
 }
 
 /**
@@ -42,7 +50,8 @@ export function hostileMessages(
   /** Signing and verifying cost tens of milliseconds each here: how many payload fields to break, and whether to add the envelope's lies (the same code for every type). */
   breadth: { fields: number; envelope: boolean; random: () => number },
 ): HostileMessage[] {
-  const subject = def.direction === 'coop-to-hub' ? ctx.scheme.coopMessage(ctx.coopId, def.type) : ctx.scheme.hubMessage(ctx.coopId, def.type);
+  const subject =
+    def.direction === 'coop-to-hub' ? ctx.scheme.coopMessage(ctx.coopId, def.type) : ctx.scheme.hubMessage(ctx.coopId, def.type);
   // Without a real payload only a broken one can be sent: breaking one field of a made-up payload could make it valid.
   const base = sample ?? {};
   const envelope = (payload: unknown, overrides: Partial<UnsignedEnvelope> = {}): UnsignedEnvelope<unknown> => ({

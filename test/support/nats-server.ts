@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { freePort } from './app-process';
 
 /** NATS_SERVER_BIN, Debian's /usr/sbin/nats-server, /usr/local/bin, or whatever the PATH has. */
@@ -33,7 +34,11 @@ export class TestNatsServer {
   readonly authFile = join(this.dir, 'authorization.conf');
   readonly logFile = join(this.dir, 'nats.log');
 
-  private constructor(readonly port: number, private extraConfig: string, private readonly includeAuthFile: boolean) {}
+  private constructor(
+    readonly port: number,
+    private extraConfig: string,
+    private readonly includeAuthFile: boolean,
+  ) {}
 
   static async start(extraConfig = ''): Promise<TestNatsServer> {
     const server = new TestNatsServer(await freePort(), extraConfig, false);

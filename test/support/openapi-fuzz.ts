@@ -223,7 +223,10 @@ export class OperationFuzzer {
   /** The path with real ids where the fixtures have them, a made-up one otherwise. */
   pathFor(template: string): string {
     return template.replace(/\{([^}]+)\}/g, (_m, _name, offset: number) => {
-      const before = template.slice(0, offset).split('/').filter((s) => s && !s.startsWith('{'));
+      const before = template
+        .slice(0, offset)
+        .split('/')
+        .filter((s) => s && !s.startsWith('{'));
       return encodeURIComponent(this.fixtureFor(before[before.length - 1] ?? '') ?? randomUUID());
     });
   }
@@ -242,7 +245,10 @@ export class OperationFuzzer {
   baselineBody(op: Operation, route?: string): Record<string, unknown> | undefined {
     const schema = this.bodySchema(op);
     if (!schema) return undefined;
-    return { ...(this.sample(schema, '') as Record<string, unknown>), ...(route && this.knownGood[route] ? this.knownGood[route](this.fixtures) : {}) };
+    return {
+      ...(this.sample(schema, '') as Record<string, unknown>),
+      ...(route && this.knownGood[route] ? this.knownGood[route](this.fixtures) : {}),
+    };
   }
 
   variants(method: string, template: string, op: Operation): FuzzRequest[] {
@@ -251,34 +257,79 @@ export class OperationFuzzer {
     const query = this.baselineQuery(op);
     const body = this.baselineBody(op, `${method} ${template}`);
     const bodyText = body === undefined ? undefined : JSON.stringify(body);
-    const url = (p: string, q: Record<string, string>) => p + (Object.keys(q).length ? `?${Object.entries(q).map(([k, v]) => `${k}=${v}`).join('&')}` : '');
+    const url = (p: string, q: Record<string, string>) =>
+      p +
+      (Object.keys(q).length
+        ? `?${Object.entries(q)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('&')}`
+        : '');
     const encoded = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, encodeURIComponent(v)]));
 
     for (const p of (op.parameters ?? []).filter((x) => x.in === 'path')) {
       for (const [label, id] of this.pick(HOSTILE_PATH_IDS)) {
-        out.push({ method, url: url(this.pathFor(template.replace(`{${p.name}}`, id)), encoded), body: bodyText, contentType: 'application/json', label: `path ${p.name}: ${label}` });
+        out.push({
+          method,
+          url: url(this.pathFor(template.replace(`{${p.name}}`, id)), encoded),
+          body: bodyText,
+          contentType: 'application/json',
+          label: `path ${p.name}: ${label}`,
+        });
       }
     }
     for (const p of (op.parameters ?? []).filter((x) => x.in === 'query')) {
       const prefix = url(path, encoded) + (Object.keys(encoded).length ? '&' : '?');
-      const shapes: [string, string][] = [['repeated', `${prefix}${p.name}=1&${p.name}=2`], ['bracketed', `${prefix}${p.name}[a]=1`]];
+      const shapes: [string, string][] = [
+        ['repeated', `${prefix}${p.name}=1&${p.name}=2`],
+        ['bracketed', `${prefix}${p.name}[a]=1`],
+      ];
       const kind = this.kindOf(this.resolve(p.schema), p.name);
       const own = HOSTILE_QUERY[kind === 'number' ? 'number' : kind === 'date' ? 'date' : 'text'];
-      const others = Object.values(HOSTILE_QUERY).flat().filter((v) => !own.includes(v));
-      const as = (list: [string, string][]): [string, string][] => list.map(([label, value]) => [label, url(path, { ...encoded, [p.name]: value })]);
-      const chosen = this.perField >= own.length + others.length + shapes.length ? [...as(own), ...as(others), ...shapes] : [...as(own.slice(0, 2)), ...this.pickAll([...as(own.slice(2)), ...as(others), ...shapes], this.perField - 2)];
-      for (const [label, target] of chosen) out.push({ method, url: target, body: bodyText, contentType: 'application/json', label: `query ${p.name}: ${label}` });
+      const others = Object.values(HOSTILE_QUERY)
+        .flat()
+        .filter((v) => !own.includes(v));
+      const as = (list: [string, string][]): [string, string][] =>
+        list.map(([label, value]) => [label, url(path, { ...encoded, [p.name]: value })]);
+      const chosen =
+        this.perField >= own.length + others.length + shapes.length
+          ? [...as(own), ...as(others), ...shapes]
+          : [...as(own.slice(0, 2)), ...this.pickAll([...as(own.slice(2)), ...as(others), ...shapes], this.perField - 2)];
+      for (const [label, target] of chosen)
+        out.push({ method, url: target, body: bodyText, contentType: 'application/json', label: `query ${p.name}: ${label}` });
     }
     if (body !== undefined) {
       for (const [field, kind] of this.fieldPaths(this.bodySchema(op)!)) {
         const own = HOSTILE_JSON[kind];
-        const others = [...ANY_JSON, ...Object.values(HOSTILE_JSON).flat().filter((v) => !own.includes(v))];
-        const values = this.perField >= own.length + others.length ? [...own, ...others] : [...own.slice(0, Math.min(2, this.perField)), ...this.pickAll([...own.slice(2), ...others], this.perField - 2)];
-        for (const [label, raw] of values) out.push({ method, url: url(path, encoded), body: replaceAt(body, field, raw), contentType: 'application/json', label: `body ${field.join('.')}: ${label}` });
+        const others = [
+          ...ANY_JSON,
+          ...Object.values(HOSTILE_JSON)
+            .flat()
+            .filter((v) => !own.includes(v)),
+        ];
+        const values =
+          this.perField >= own.length + others.length
+            ? [...own, ...others]
+            : [...own.slice(0, Math.min(2, this.perField)), ...this.pickAll([...own.slice(2), ...others], this.perField - 2)];
+        for (const [label, raw] of values)
+          out.push({
+            method,
+            url: url(path, encoded),
+            body: replaceAt(body, field, raw),
+            contentType: 'application/json',
+            label: `body ${field.join('.')}: ${label}`,
+          });
       }
-      out.push({ method, url: url(path, encoded), body: JSON.stringify({ ...body, unknownField: 'x' }), contentType: 'application/json', label: 'body: unknown field' });
+      out.push({
+        method,
+        url: url(path, encoded),
+        body: JSON.stringify({ ...body, unknownField: 'x' }),
+        contentType: 'application/json',
+        label: 'body: unknown field',
+      });
     }
-    if (method !== 'GET') for (const [label, raw, type] of [...HOSTILE_BODIES, ...this.pick(PARSER_BODIES).slice(0, 1)]) out.push({ method, url: url(path, encoded), body: raw, contentType: type, label: `whole body: ${label}` });
+    if (method !== 'GET')
+      for (const [label, raw, type] of [...HOSTILE_BODIES, ...this.pick(PARSER_BODIES).slice(0, 1)])
+        out.push({ method, url: url(path, encoded), body: raw, contentType: type, label: `whole body: ${label}` });
     return out;
   }
 
@@ -294,7 +345,11 @@ export class OperationFuzzer {
 
   private pickAll<T>(values: T[], count: number): T[] {
     if (count <= 0) return [];
-    return values.map((v) => [this.random(), v] as const).sort((a, b) => a[0] - b[0]).slice(0, count).map(([, v]) => v);
+    return values
+      .map((v) => [this.random(), v] as const)
+      .sort((a, b) => a[0] - b[0])
+      .slice(0, count)
+      .map(([, v]) => v);
   }
 
   /** Top-level fields, and the fields of the first element of an array of objects (or of a nested object), each with its kind. */
@@ -304,7 +359,8 @@ export class OperationFuzzer {
       const s = this.resolve(raw);
       paths.push([[name], this.kindOf(s, name)]);
       const inner = s.type === 'array' && s.items ? this.resolve(s.items) : s.properties ? s : undefined;
-      for (const [child, childSchema] of Object.entries(inner?.properties ?? {})) paths.push([s.type === 'array' ? [name, 0, child] : [name, child], this.kindOf(this.resolve(childSchema), child)]);
+      for (const [child, childSchema] of Object.entries(inner?.properties ?? {}))
+        paths.push([s.type === 'array' ? [name, 0, child] : [name, child], this.kindOf(this.resolve(childSchema), child)]);
     }
     return paths;
   }
@@ -313,7 +369,11 @@ export class OperationFuzzer {
     if (s.type === 'number' || s.type === 'integer') return 'number';
     if (s.type === 'array') return 'list';
     if (s.type === 'object' || s.properties) return 'object';
-    const dateLike = s.format === 'date' || s.format === 'date-time' || (typeof s.example === 'string' && /^\d{4}-\d{2}/.test(s.example)) || /On$|At$|^from$|^to$|month|deadline|period/i.test(name);
+    const dateLike =
+      s.format === 'date' ||
+      s.format === 'date-time' ||
+      (typeof s.example === 'string' && /^\d{4}-\d{2}/.test(s.example)) ||
+      /On$|At$|^from$|^to$|month|deadline|period/i.test(name);
     return dateLike ? 'date' : 'text';
   }
 
@@ -337,7 +397,8 @@ export class OperationFuzzer {
     }
     if (s.type === 'object' || s.properties) {
       const out: Record<string, unknown> = {};
-      for (const key of s.required ?? Object.keys(s.properties ?? {})) if (s.properties?.[key]) out[key] = this.sample(s.properties[key], key);
+      for (const key of s.required ?? Object.keys(s.properties ?? {}))
+        if (s.properties?.[key]) out[key] = this.sample(s.properties[key], key);
       return out;
     }
     if (s.type === 'number' || s.type === 'integer') return Math.min(Math.max(s.minimum ?? 1, 1), s.maximum ?? Number.MAX_SAFE_INTEGER);
@@ -358,7 +419,8 @@ function replaceAt(body: Record<string, unknown>, path: (string | number)[], raw
   const copy = JSON.parse(JSON.stringify(body));
   let at = copy;
   for (const key of path.slice(0, -1)) {
-    if (at[key] === undefined || at[key] === null || typeof at[key] !== 'object') at[key] = typeof path[path.indexOf(key) + 1] === 'number' ? [] : {};
+    if (at[key] === undefined || at[key] === null || typeof at[key] !== 'object')
+      at[key] = typeof path[path.indexOf(key) + 1] === 'number' ? [] : {};
     at = at[key];
   }
   at[path[path.length - 1]] = PLACEHOLDER;

@@ -31,20 +31,56 @@ export function poisons(coopId: string): Poison[] {
   return [
     {
       name: 'a return figure written 1e-7',
-      data: text(envelopeText(coopId, 'reporting.return-submitted', `{"cycleId":"${cycleId}","definitionId":"ccm-quarterly","definitionVersion":1,"figures":[{"breakdown":null,"metric":"staff_headcount","value":1e-7}]}`)),
+      data: text(
+        envelopeText(
+          coopId,
+          'reporting.return-submitted',
+          `{"cycleId":"${cycleId}","definitionId":"ccm-quarterly","definitionVersion":1,"figures":[{"breakdown":null,"metric":"staff_headcount","value":1e-7}]}`,
+        ),
+      ),
     },
     {
       name: 'spare hours written 1e-7',
-      data: text(envelopeText(coopId, 'query.spare-care-hours-answer', `{"coopId":"${coopId}","localities":[{"locality":"Marsden","spareHours":1e-7}],"questionId":"${questionId}","totalSpareHours":1e-7,"weekStart":"2026-03-30"}`)),
+      data: text(
+        envelopeText(
+          coopId,
+          'query.spare-care-hours-answer',
+          `{"coopId":"${coopId}","localities":[{"locality":"Marsden","spareHours":1e-7}],"questionId":"${questionId}","totalSpareHours":1e-7,"weekStart":"2026-03-30"}`,
+        ),
+      ),
     },
-    { name: 'a heartbeat where something else belongs', data: text(envelopeText(coopId, 'coop.heartbeat', '{"nodeVersion":"1.0.0","outboxUnconfirmed":0}')) },
-    { name: 'a profile change where a heartbeat belongs', data: text(envelopeText(coopId, 'coop.profile-updated', '{"legalForm":"community-benefit-society","localities":["Marsden"],"name":"Poison Co-op","nodeVersion":"1.0.0","servicesOffered":["personal-care"]}')) },
-    { name: 'a __proto__ key in a payload', data: text(envelopeText(coopId, 'coop.heartbeat', '{"__proto__":{"polluted":true},"nodeVersion":"1.0.0","outboxUnconfirmed":0}')) },
-    { name: 'a __proto__ key in a question', data: text(`{"__proto__":{"polluted":true},"questionId":"${questionId}","weekStart":"2026-03-30"}`) },
-    { name: 'a payload nested 100,000 deep', data: text(envelopeText(coopId, 'coop.heartbeat', `{"nodeVersion":${nested(100_000)},"outboxUnconfirmed":0}`)) },
+    {
+      name: 'a heartbeat where something else belongs',
+      data: text(envelopeText(coopId, 'coop.heartbeat', '{"nodeVersion":"1.0.0","outboxUnconfirmed":0}')),
+    },
+    {
+      name: 'a profile change where a heartbeat belongs',
+      data: text(
+        envelopeText(
+          coopId,
+          'coop.profile-updated',
+          '{"legalForm":"community-benefit-society","localities":["Marsden"],"name":"Poison Co-op","nodeVersion":"1.0.0","servicesOffered":["personal-care"]}',
+        ),
+      ),
+    },
+    {
+      name: 'a __proto__ key in a payload',
+      data: text(envelopeText(coopId, 'coop.heartbeat', '{"__proto__":{"polluted":true},"nodeVersion":"1.0.0","outboxUnconfirmed":0}')),
+    },
+    {
+      name: 'a __proto__ key in a question',
+      data: text(`{"__proto__":{"polluted":true},"questionId":"${questionId}","weekStart":"2026-03-30"}`),
+    },
+    {
+      name: 'a payload nested 100,000 deep',
+      data: text(envelopeText(coopId, 'coop.heartbeat', `{"nodeVersion":${nested(100_000)},"outboxUnconfirmed":0}`)),
+    },
     { name: 'a question nested 100,000 deep', data: text(`{"questionId":"${questionId}","weekStart":${nested(100_000)}}`) },
     { name: 'bytes that are not JSON', data: text('{"coopId": "x", nope') },
     { name: 'bytes that are not UTF-8', data: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) },
-    { name: 'a message of 300 kB', data: text(envelopeText(coopId, 'coop.heartbeat', `{"nodeVersion":"${'x'.repeat(300 * 1024)}","outboxUnconfirmed":0}`)) },
+    {
+      name: 'a message of 300 kB',
+      data: text(envelopeText(coopId, 'coop.heartbeat', `{"nodeVersion":"${'x'.repeat(300 * 1024)}","outboxUnconfirmed":0}`)),
+    },
   ];
 }

@@ -1,6 +1,8 @@
 import { createPrivateKey, KeyObject, sign } from 'node:crypto';
+
 import { fromSeed } from 'nkeys.js';
-import { Envelope, UnsignedEnvelope, signingInput } from '@app/contracts';
+
+import { Envelope, signingInput, UnsignedEnvelope } from '@app/contracts';
 
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 

@@ -1,4 +1,5 @@
-import { Server, Socket, createServer, connect } from 'node:net';
+import { connect, createServer, Server, Socket } from 'node:net';
+
 import { freePort } from './nats-server';
 
 /**

@@ -1,7 +1,13 @@
 import { Client } from 'pg';
+
 import { dropDatabase } from '@app/platform';
 
-export const PG = { host: process.env.DB_HOST ?? '127.0.0.1', port: Number(process.env.DB_PORT ?? 5432), user: process.env.DB_USER ?? 'postgres', password: process.env.DB_PASSWORD ?? '' };
+export const PG = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USER ?? 'postgres',
+  password: process.env.DB_PASSWORD ?? '',
+};
 
 /** Drops a test database; refuses any name without "test" in it, so a test can never drop a real one. */
 export async function dropTestDatabase(name: string): Promise<void> {

@@ -1,18 +1,26 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
+import { EnvelopeSigner } from '@app/federation';
 import { createHttpApp, ensureDatabase } from '@app/platform';
+
+import { version } from '../../../package.json';
 import { HubConfig, HubStorageConfig } from './config/hub.config';
 import { hubDataSourceOptions } from './database/database-options';
 import { HubModule } from './hub.module';
-import { ProvisionRequest, ProvisionedCoop, provisionCoop, refreshNatsAuthorization, renderNatsAuthorization } from './registry';
-import { EnvelopeSigner } from '@app/federation';
-import { version } from '../../../package.json';
+import { provisionCoop, ProvisionedCoop, ProvisionRequest, refreshNatsAuthorization, renderNatsAuthorization } from './registry';
 
 export const HUB_VERSION: string = version;
 
 /** Creates the hub's database if missing and applies pending migrations. */
 export async function migrateHub(config: HubStorageConfig): Promise<string[]> {
-  await ensureDatabase({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: config.DB_NAME });
+  await ensureDatabase({
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    user: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: config.DB_NAME,
+  });
   const ds = await new DataSource(hubDataSourceOptions(config)).initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });

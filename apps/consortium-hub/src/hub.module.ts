@@ -1,16 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { subjectScheme } from '@app/contracts';
-import { EnvelopeSigner, FederationModule, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
-import { AuditModule, AuthModule, HUB_TOKENS, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule } from '@app/platform';
+import { EnvelopeSigner, FederationModule, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
+import { AuditModule, AuthModule, HealthModule, HUB_TOKENS, LoggingModule, RateLimitModule, READINESS_CHECKS } from '@app/platform';
+
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
-import { RegistryKeys, RegistryModule } from './registry';
 import { FederationStatusModule } from './federation-status';
 import { LiveQuestionsModule } from './live-questions';
 import { PurchasingModule } from './purchasing';
+import { RegistryKeys, RegistryModule } from './registry';
 import { ReportingModule } from './reporting';
 import { TenderingModule } from './tendering';
 
@@ -42,7 +44,10 @@ export class HubModule {
         LiveQuestionsModule,
         FederationStatusModule,
       ],
-      providers: [{ provide: HUB_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useClass: RegistryKeys }],
+      providers: [
+        { provide: HUB_CONFIG, useValue: config },
+        { provide: SIGNATURE_KEYS, useClass: RegistryKeys },
+      ],
       exports: [HUB_CONFIG, SIGNATURE_KEYS],
     };
   }

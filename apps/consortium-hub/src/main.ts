@@ -1,10 +1,23 @@
-import 'reflect-metadata';
 import { chmodSync, writeFileSync } from 'node:fs';
+
 import { createUser } from 'nkeys.js';
+
 import { CoopStatus } from '@app/contracts';
-import { HUB_TOKENS, SignInConfig, loadConfig, readOptions, requiredOption, runAuthKeysCommand, runCli, runTokenCommand } from '@app/platform';
-import { HubConfig, HubStorageConfig } from './config/hub.config';
+import {
+  HUB_TOKENS,
+  loadConfig,
+  readOptions,
+  requiredOption,
+  runAuthKeysCommand,
+  runCli,
+  runTokenCommand,
+  SignInConfig,
+} from '@app/platform';
+
 import { hubNatsAuthorization, migrateHub, provisionHubCoop, startHub } from './bootstrap';
+import { HubConfig, HubStorageConfig } from './config/hub.config';
+
+import 'reflect-metadata';
 
 /**
  * consortium-hub [serve]       run the hub (default)

@@ -1,17 +1,25 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { createHttpApp, ensureDatabase } from '@app/platform';
-import { NodeConfig, NodeStorageConfig, nodeDatabaseName } from './config/node.config';
+
+import { NodeConfig, nodeDatabaseName, NodeStorageConfig } from './config/node.config';
 import { nodeDataSourceOptions } from './database/database-options';
 import { NodeModule } from './node.module';
 import { NODE_VERSION } from './node-version';
 import { InitialProfile } from './profile';
 import { FoundingRulebook, RulebookStore } from './rulebook';
-import { SeedSummary, seedCoop } from './seed';
+import { seedCoop, SeedSummary } from './seed';
 
 /** Creates the co-op's own database if missing and applies pending migrations. */
 export async function migrateNode(config: NodeStorageConfig): Promise<string[]> {
-  await ensureDatabase({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: nodeDatabaseName(config) });
+  await ensureDatabase({
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    user: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: nodeDatabaseName(config),
+  });
   const ds = await new DataSource(nodeDataSourceOptions(config)).initialize();
   try {
     return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);

@@ -1,9 +1,12 @@
-import 'reflect-metadata';
 import { Matches } from 'class-validator';
+
 import { COOP_ID_PATTERN } from '@app/contracts';
-import { SignInConfig, loadConfig, nodeTokens, readOptions, runAuthKeysCommand, runCli, runTokenCommand } from '@app/platform';
-import { NodeConfig, NodeStorageConfig } from './config/node.config';
+import { loadConfig, nodeTokens, readOptions, runAuthKeysCommand, runCli, runTokenCommand, SignInConfig } from '@app/platform';
+
 import { migrateNode, seedNode, startNode } from './bootstrap';
+import { NodeConfig, NodeStorageConfig } from './config/node.config';
+
+import 'reflect-metadata';
 
 /** Signing a token for a node needs only its private key and which co-op it is for. */
 class NodeTokenConfig extends SignInConfig {
@@ -32,7 +35,9 @@ void runCli('local-coop-node', {
     const coop = values.coop;
     const seed = Number(values.seed ?? 1);
     if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number');
-    const env = coop ? { COOP_NAME: titled(coop) + ' Care Co-op', COOP_LOCALITIES: titled(coop), ...process.env, COOP_ID: coop } : process.env;
+    const env = coop
+      ? { COOP_NAME: titled(coop) + ' Care Co-op', COOP_LOCALITIES: titled(coop), ...process.env, COOP_ID: coop }
+      : process.env;
     const summary = await seedNode(loadConfig(NodeStorageConfig, env), seed);
     console.log(JSON.stringify(summary));
   },
@@ -46,6 +51,8 @@ void runCli('local-coop-node', {
 });
 
 function titled(id: string): string {
-  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }
-

@@ -1,20 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { subjectScheme } from '@app/contracts';
-import { EnvelopeSigner, FederationModule, HubKey, NatsLink, SIGNATURE_KEYS, natsReadiness } from '@app/federation';
-import { AuditModule, AuthModule, HealthModule, LoggingModule, READINESS_CHECKS, RateLimitModule, nodeTokens } from '@app/platform';
+import { EnvelopeSigner, FederationModule, HubKey, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
+import { AuditModule, AuthModule, HealthModule, LoggingModule, nodeTokens, RateLimitModule, READINESS_CHECKS } from '@app/platform';
+
+import { CareModule } from './care';
 import { NodeConfig } from './config/node.config';
 import { NODE_CONFIG } from './config/node-config.token';
 import { nodeDataSourceOptions } from './database/database-options';
-import { CareModule } from './care';
 import { GovernanceModule } from './governance';
 import { HubLinkModule } from './hub-link';
+import { LiveQuestionsModule } from './live-questions';
 import { MembersModule } from './members';
 import { PersonalDataModule } from './personal-data';
 import { ProfileModule } from './profile';
 import { PurchasingModule } from './purchasing';
-import { LiveQuestionsModule } from './live-questions';
 import { ReportingModule } from './reporting';
 import { RulebookModule } from './rulebook';
 import { TenderingModule } from './tendering';
@@ -56,7 +58,10 @@ export class NodeModule {
         PurchasingModule,
         LiveQuestionsModule,
       ],
-      providers: [{ provide: NODE_CONFIG, useValue: config }, { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) }],
+      providers: [
+        { provide: NODE_CONFIG, useValue: config },
+        { provide: SIGNATURE_KEYS, useValue: new HubKey(config.HUB_PUBLIC_KEY) },
+      ],
       exports: [NODE_CONFIG, SIGNATURE_KEYS],
     };
   }

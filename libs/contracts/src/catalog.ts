@@ -1,4 +1,4 @@
-import { Direction, MessageDefinition, definitionKey } from './message-definition';
+import { definitionKey, Direction, MessageDefinition } from './message-definition';
 import { COOP_HEARTBEAT_V1 } from './messages/coop-heartbeat.v1';
 import { COOP_PROFILE_UPDATED_V1 } from './messages/coop-profile-updated.v1';
 import { COOP_REGISTERED_V1 } from './messages/coop-registered.v1';
@@ -8,16 +8,16 @@ import { PURCHASING_ROUND_OPENED_V1 } from './messages/purchasing-round-opened.v
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from './messages/purchasing-round-state-changed.v1';
 import { COOP_RECEIPT_V1, HUB_RECEIPT_V1 } from './messages/receipt.v1';
 import { REGISTRATION_ACCEPTED_V1 } from './messages/registration-accepted.v1';
+import { REPORTING_RETURN_APPROVED_V1 } from './messages/return-approved.v1';
 import { REPORTING_RETURN_REQUESTED_V1 } from './messages/return-requested.v1';
+import { REPORTING_RETURN_SENT_BACK_V1 } from './messages/return-sent-back.v1';
 import { REPORTING_RETURN_SUBMITTED_V1 } from './messages/return-submitted.v1';
 import { TENDERING_CONTRACT_AWARDED_V1 } from './messages/tender-contract-awarded.v1';
 import { TENDERING_INVITATION_V1 } from './messages/tender-invitation.v1';
+import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
 import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
-import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
-import { REPORTING_RETURN_APPROVED_V1 } from './messages/return-approved.v1';
-import { REPORTING_RETURN_SENT_BACK_V1 } from './messages/return-sent-back.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [

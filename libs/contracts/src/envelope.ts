@@ -12,6 +12,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+
 import { canonicalJson } from './canonical-json';
 import { COOP_ID_PATTERN } from './vocabulary';
 
@@ -71,7 +72,10 @@ export function isCanonicalSignature(value: unknown): value is string {
 export class Envelope<P = unknown> extends UnsignedEnvelope<P> {
   @ValidateBy({
     name: 'isCanonicalSignature',
-    validator: { validate: isCanonicalSignature, defaultMessage: () => 'signature must be an Ed25519 signature, base64url (86 characters, its spare bits zero)' },
+    validator: {
+      validate: isCanonicalSignature,
+      defaultMessage: () => 'signature must be an Ed25519 signature, base64url (86 characters, its spare bits zero)',
+    },
   })
   signature: string;
 }

@@ -1,10 +1,27 @@
 import { randomUUID } from 'node:crypto';
+
 import { Transform } from 'class-transformer';
 import { IsString } from 'class-validator';
-import { CoopProfilePayload, REPORTING_RETURN_SUBMITTED_V1, canonicalJson, defineMessage } from './index';
-import { COOP_HEARTBEAT_V1, COOP_REGISTERED_V1, ContractViolation, buildMessage, decodeDurable, decodeMessage, encodeMessage, subjectScheme } from './index';
 
-const profile: CoopProfilePayload = { name: 'Colne Valley Care Co-op', legalForm: 'community-benefit-society', localities: ['Marsden'], servicesOffered: ['personal-care'], nodeVersion: '0.1.0' };
+import { canonicalJson, CoopProfilePayload, defineMessage, REPORTING_RETURN_SUBMITTED_V1 } from './index';
+import {
+  buildMessage,
+  ContractViolation,
+  COOP_HEARTBEAT_V1,
+  COOP_REGISTERED_V1,
+  decodeDurable,
+  decodeMessage,
+  encodeMessage,
+  subjectScheme,
+} from './index';
+
+const profile: CoopProfilePayload = {
+  name: 'Colne Valley Care Co-op',
+  legalForm: 'community-benefit-society',
+  localities: ['Marsden'],
+  servicesOffered: ['personal-care'],
+  nodeVersion: '0.1.0',
+};
 const scheme = subjectScheme('ccm');
 const bytes = (v: unknown) => Buffer.from(JSON.stringify(v));
 const randomUUIDv4 = () => randomUUID();
@@ -18,13 +35,15 @@ describe('buildMessage', () => {
   });
 
   it('refuses to build a message with an invalid payload, naming the field', () => {
-    expect(() => buildMessage(COOP_REGISTERED_V1, { ...profile, servicesOffered: ['hairdressing'] } as never, { coopId: 'colne-valley' })).toThrow(
-      /payload\.servicesOffered.*must be one of the following values/,
-    );
+    expect(() =>
+      buildMessage(COOP_REGISTERED_V1, { ...profile, servicesOffered: ['hairdressing'] } as never, { coopId: 'colne-valley' }),
+    ).toThrow(/payload\.servicesOffered.*must be one of the following values/);
   });
 
   it('refuses to build a message with an unknown payload field', () => {
-    expect(() => buildMessage(COOP_REGISTERED_V1, { ...profile, dateOfBirth: '1950-01-01' } as never, { coopId: 'colne-valley' })).toThrow(ContractViolation);
+    expect(() => buildMessage(COOP_REGISTERED_V1, { ...profile, dateOfBirth: '1950-01-01' } as never, { coopId: 'colne-valley' })).toThrow(
+      ContractViolation,
+    );
   });
 
   it('refuses an invalid co-op id', () => {
@@ -50,8 +69,16 @@ describe('decodeMessage', () => {
     ['an envelope without an id', bytes({ ...good(), id: undefined }), /invalid envelope: id must be a UUID/],
     ['an unknown type', bytes({ ...good(), type: 'coop.dissolved' }), /unknown message type coop\.dissolved for coop-to-hub/],
     ['an unknown version', bytes({ ...good(), version: 2 }), /unknown version 2 of coop\.registered \(known: 1\)/],
-    ['a payload with a missing field', bytes({ ...good(), payload: { ...profile, name: undefined } }), /invalid coop\.registered v1 payload: name must be/],
-    ['a payload with an extra field', bytes({ ...good(), payload: { ...profile, address: '1 High St' } }), /property address should not exist/],
+    [
+      'a payload with a missing field',
+      bytes({ ...good(), payload: { ...profile, name: undefined } }),
+      /invalid coop\.registered v1 payload: name must be/,
+    ],
+    [
+      'a payload with an extra field',
+      bytes({ ...good(), payload: { ...profile, address: '1 High St' } }),
+      /property address should not exist/,
+    ],
     ['an envelope with an extra field', bytes({ ...good(), secret: 1 }), /property secret should not exist/],
     ['a message over the size limit', Buffer.alloc(300 * 1024, 32), /over the 262144-byte limit/],
     ['an unsigned envelope', bytes({ ...good(), signature: undefined }), /signature must be an Ed25519 signature/],
@@ -72,7 +99,8 @@ describe('decodeMessage', () => {
   });
 
   it('never throws, and refuses with a reason what once threw: 1e-7 in a decimal field, deep nesting', () => {
-    const figures = (value: string) => `{"cycleId":"${randomUUIDv4()}","definitionId":"ccm-quarterly","definitionVersion":1,"figures":[{"breakdown":null,"metric":"staff_headcount","value":${value}}],"period":{"kind":"quarter","year":2026,"quarter":1}}`;
+    const figures = (value: string) =>
+      `{"cycleId":"${randomUUIDv4()}","definitionId":"ccm-quarterly","definitionVersion":1,"figures":[{"breakdown":null,"metric":"staff_headcount","value":${value}}],"period":{"kind":"quarter","year":2026,"quarter":1}}`;
     const env = good();
     const raw = (payload: string, type = 'reporting.return-submitted') =>
       Buffer.from(canonicalJson({ ...env, type, payload: {} }).replace('"payload":{}', `"payload":${payload}`));
@@ -121,7 +149,10 @@ describe('the wire form', () => {
     ['reformatted with whitespace', (c) => JSON.stringify(JSON.parse(c), null, 2)],
     ['with a space after a colon', (c) => c.replace('"coopId":', '"coopId": ')],
     ['with its keys in another order', (c) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(c)).reverse()))],
-    ['with a key twice (the last one wins in JSON.parse)', (c) => c.replace('"coopId":"colne-valley"', '"coopId":"holme-valley","coopId":"colne-valley"')],
+    [
+      'with a key twice (the last one wins in JSON.parse)',
+      (c) => c.replace('"coopId":"colne-valley"', '"coopId":"holme-valley","coopId":"colne-valley"'),
+    ],
     ['with 1.0 for 1', (c) => c.replace('"version":1', '"version":1.0')],
     ['with 1e0 for 1', (c) => c.replace('"version":1', '"version":1e0')],
     ['with a character escaped that needs no escape', (c) => c.replace('"Colne', '"\\u0043olne')],
@@ -154,7 +185,10 @@ describe('the wire form', () => {
     const e = { ...env(), type: 'test.trimmed', payload: { note: ' padded ' } };
     const result = decodeMessage(Buffer.from(canonicalJson(e)), { direction: 'coop-to-hub', only: TRIMMED });
     expect(result).toMatchObject({ ok: false, code: 'altered-by-validation' });
-    const fine = decodeMessage(Buffer.from(canonicalJson({ ...e, payload: { note: 'plain' } })), { direction: 'coop-to-hub', only: TRIMMED });
+    const fine = decodeMessage(Buffer.from(canonicalJson({ ...e, payload: { note: 'plain' } })), {
+      direction: 'coop-to-hub',
+      only: TRIMMED,
+    });
     expect(fine.ok && fine.definition).toBe(TRIMMED);
   });
 });
@@ -171,12 +205,21 @@ describe('decodeMessage with only some definitions', () => {
     // A payload that is no return at all: it is never validated, the type alone refuses it.
     const other = { ...heartbeat(), type: REPORTING_RETURN_SUBMITTED_V1.type, payload: { figures: 'not even a list' } };
     const result = decodeMessage(Buffer.from(canonicalJson(other)), { direction: 'coop-to-hub', only: [COOP_HEARTBEAT_V1] });
-    expect(result).toMatchObject({ ok: false, code: 'unexpected-type', reason: 'expected coop.heartbeat v1, got reporting.return-submitted v1' });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'unexpected-type',
+      reason: 'expected coop.heartbeat v1, got reporting.return-submitted v1',
+    });
   });
 
   it('refuses another version and another direction', () => {
-    expect(decodeMessage(Buffer.from(canonicalJson({ ...heartbeat(), version: 2 })), { direction: 'coop-to-hub', only: COOP_HEARTBEAT_V1 })).toMatchObject({ ok: false, code: 'unexpected-type' });
-    expect(decodeMessage(encodeMessage(heartbeat()), { direction: 'hub-to-coop', only: COOP_HEARTBEAT_V1 })).toMatchObject({ ok: false, code: 'unexpected-type' });
+    expect(
+      decodeMessage(Buffer.from(canonicalJson({ ...heartbeat(), version: 2 })), { direction: 'coop-to-hub', only: COOP_HEARTBEAT_V1 }),
+    ).toMatchObject({ ok: false, code: 'unexpected-type' });
+    expect(decodeMessage(encodeMessage(heartbeat()), { direction: 'hub-to-coop', only: COOP_HEARTBEAT_V1 })).toMatchObject({
+      ok: false,
+      code: 'unexpected-type',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { canonicalJson } from './canonical-json';
 import { findDefinition, knownVersions } from './catalog';
 import { Envelope, MAX_MESSAGE_BYTES, UnsignedEnvelope } from './envelope';
@@ -80,7 +81,11 @@ export function decodeMessage(data: Uint8Array, expected: DecodeExpectation): Ac
   try {
     return decode(data, expected);
   } catch (error) {
-    return { ok: false, code: 'unreadable', reason: `message could not be read (${error instanceof Error ? error.name : 'non-error thrown'})` };
+    return {
+      ok: false,
+      code: 'unreadable',
+      reason: `message could not be read (${error instanceof Error ? error.name : 'non-error thrown'})`,
+    };
   }
 }
 
@@ -103,19 +108,30 @@ function decode(data: Uint8Array, expected: DecodeExpectation): Accepted | Refus
   if (!payload.ok) return refuse('invalid-payload', `invalid ${env.type} v${env.version} payload: ${payload.errors.join('; ')}`);
   const canonical = canonicalJson(raw);
   if (!Buffer.from(canonical, 'utf8').equals(Buffer.from(data.buffer, data.byteOffset, data.byteLength))) {
-    return refuse('not-canonical', 'message is not in canonical JSON (keys sorted, no spaces, numbers and strings as JSON.stringify writes them, each key once)');
+    return refuse(
+      'not-canonical',
+      'message is not in canonical JSON (keys sorted, no spaces, numbers and strings as JSON.stringify writes them, each key once)',
+    );
   }
   const accepted: Envelope<object> = { ...env, payload: payload.value };
-  if (canonicalJson(accepted) !== canonical) return refuse('altered-by-validation', 'message reads differently once validated, so it is not acted on');
+  if (canonicalJson(accepted) !== canonical)
+    return refuse('altered-by-validation', 'message reads differently once validated, so it is not acted on');
   return { ok: true, envelope: accepted, definition };
 }
 
-function definitionFor(env: Envelope<object>, expected: DecodeExpectation): { ok: true; definition: MessageDefinition } | { ok: false; code: RefusalReason; reason: string } {
+function definitionFor(
+  env: Envelope<object>,
+  expected: DecodeExpectation,
+): { ok: true; definition: MessageDefinition } | { ok: false; code: RefusalReason; reason: string } {
   if (expected.only !== undefined) {
     const allowed = (Array.isArray(expected.only) ? expected.only : [expected.only]) as readonly MessageDefinition[];
     const definition = allowed.find((d) => d.direction === expected.direction && d.type === env.type && d.version === env.version);
     if (definition) return { ok: true, definition };
-    return { ok: false, code: 'unexpected-type', reason: `expected ${allowed.map((d) => `${d.type} v${d.version}`).join(' or ')}, got ${env.type} v${env.version}` };
+    return {
+      ok: false,
+      code: 'unexpected-type',
+      reason: `expected ${allowed.map((d) => `${d.type} v${d.version}`).join(' or ')}, got ${env.type} v${env.version}`,
+    };
   }
   const definition = findDefinition(expected.direction, env.type, env.version);
   if (definition) return { ok: true, definition };
@@ -129,13 +145,26 @@ function definitionFor(env: Envelope<object>, expected: DecodeExpectation): { ok
 /** Decodes a message that arrived on a durable subject, checking the subject against the scheme too. */
 export function decodeDurable(subject: string, data: Uint8Array, scheme: SubjectScheme, direction: Direction): Accepted | Refusal {
   const parsed = scheme.parse(subject);
-  if (!parsed || parsed.direction !== direction) return { ok: false, code: 'unexpected-type', reason: `subject ${subject} is not a ${direction} message subject` };
+  if (!parsed || parsed.direction !== direction)
+    return { ok: false, code: 'unexpected-type', reason: `subject ${subject} is not a ${direction} message subject` };
   const result = decodeMessage(data, { direction, subjectCoopId: parsed.coopId });
   if (result.ok && result.definition.transport !== 'durable') {
-    return { ok: false, code: 'unexpected-type', reason: `${result.envelope.type} is a core NATS message and has no place on the durable path`, messageId: result.envelope.id, coopId: parsed.coopId };
+    return {
+      ok: false,
+      code: 'unexpected-type',
+      reason: `${result.envelope.type} is a core NATS message and has no place on the durable path`,
+      messageId: result.envelope.id,
+      coopId: parsed.coopId,
+    };
   }
   if (result.ok && result.envelope.type !== parsed.type) {
-    return { ok: false, code: 'unexpected-type', reason: `subject says ${parsed.type} but the envelope says ${result.envelope.type}`, messageId: result.envelope.id, coopId: parsed.coopId };
+    return {
+      ok: false,
+      code: 'unexpected-type',
+      reason: `subject says ${parsed.type} but the envelope says ${result.envelope.type}`,
+      messageId: result.envelope.id,
+      coopId: parsed.coopId,
+    };
   }
   // The subject's co-op, not the one claimed: only the subject is vouched for (by NATS permissions).
   return result.ok ? result : { ...result, coopId: parsed.coopId };

@@ -19,7 +19,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * not UTF-8, not JSON, too deep, or with a key that names a prototype. Never throws.
  */
 export function readJson(data: Uint8Array, maxBytes: number): JsonReading {
-  if (data.byteLength > maxBytes) return { ok: false, code: 'too-large', reason: `message is ${data.byteLength} bytes, over the ${maxBytes}-byte limit` };
+  if (data.byteLength > maxBytes)
+    return { ok: false, code: 'too-large', reason: `message is ${data.byteLength} bytes, over the ${maxBytes}-byte limit` };
   let text: string;
   try {
     text = utf8.decode(data);
@@ -49,7 +50,8 @@ export function shapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): { code:
     }
     for (const key of Object.keys(v)) {
       const at = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) return { code: 'forbidden-key', reason: `${at.slice(0, 120)}: the key ${key} is not allowed in a message` };
+      if (FORBIDDEN_KEYS.has(key))
+        return { code: 'forbidden-key', reason: `${at.slice(0, 120)}: the key ${key} is not allowed in a message` };
       stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1, path: at.slice(0, 120) });
     }
   }

@@ -11,14 +11,25 @@ describe('subject scheme', () => {
   });
 
   it('parses a durable subject back into direction, co-op and type', () => {
-    expect(s.parse('ccm.v1.coop.colne-valley.msg.coop.registered')).toEqual({ direction: 'coop-to-hub', coopId: 'colne-valley', type: 'coop.registered' });
-    expect(s.parse('ccm.v1.hub.holme-valley.msg.registry.registration-accepted')).toEqual({ direction: 'hub-to-coop', coopId: 'holme-valley', type: 'registry.registration-accepted' });
+    expect(s.parse('ccm.v1.coop.colne-valley.msg.coop.registered')).toEqual({
+      direction: 'coop-to-hub',
+      coopId: 'colne-valley',
+      type: 'coop.registered',
+    });
+    expect(s.parse('ccm.v1.hub.holme-valley.msg.registry.registration-accepted')).toEqual({
+      direction: 'hub-to-coop',
+      coopId: 'holme-valley',
+      type: 'registry.registration-accepted',
+    });
   });
 
-  it.each(['ccm.v1.coop.colne-valley.heartbeat', 'other.v1.coop.a1.msg.x.y', 'ccm.v2.coop.a1.msg.x.y', 'ccm.v1.coop.Bad_Id.msg.x.y', 'ccm.v1.queue.a1.msg.x.y'])(
-    'does not take %s for a durable message subject',
-    (subject) => expect(s.parse(subject)).toBeNull(),
-  );
+  it.each([
+    'ccm.v1.coop.colne-valley.heartbeat',
+    'other.v1.coop.a1.msg.x.y',
+    'ccm.v2.coop.a1.msg.x.y',
+    'ccm.v1.coop.Bad_Id.msg.x.y',
+    'ccm.v1.queue.a1.msg.x.y',
+  ])('does not take %s for a durable message subject', (subject) => expect(s.parse(subject)).toBeNull());
 
   it('refuses co-op ids that would break out of their token', () => {
     for (const id of ['a.b', 'a*', 'a>', 'A', '', '-a', 'a-']) expect(() => s.coopMessage(id, 'x.y')).toThrow(/not a valid co-op id/);
@@ -31,7 +42,9 @@ describe('subject scheme', () => {
 
 describe('canonicalJson', () => {
   it('gives the same text whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
 });

@@ -1,5 +1,6 @@
 import { ValidateBy } from 'class-validator';
-import { IsNumberWithDecimals, checkAgainst, decimalPlaces, isNumberWithDecimals } from './validation';
+
+import { checkAgainst, decimalPlaces, IsNumberWithDecimals, isNumberWithDecimals } from './validation';
 
 class Hours {
   @IsNumberWithDecimals(2)
@@ -53,7 +54,14 @@ describe('counting decimal places', () => {
 describe('a number with at most n decimals', () => {
   it('takes finite numbers within the places, and nothing else', () => {
     expect([1, 1.5, 12.25, -0, 1e21, -1e21].map((v) => isNumberWithDecimals(v, 2))).toEqual([true, true, true, true, true, true]);
-    expect([1.234, 1e-7, 0.1 + 0.2, NaN, Infinity, -Infinity].map((v) => isNumberWithDecimals(v, 2))).toEqual([false, false, false, false, false, false]);
+    expect([1.234, 1e-7, 0.1 + 0.2, NaN, Infinity, -Infinity].map((v) => isNumberWithDecimals(v, 2))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(['1', '1.5', '', null, undefined, {}, [], true, 1n].map((v) => isNumberWithDecimals(v, 2))).toEqual(Array(9).fill(false));
   });
 

@@ -1,5 +1,6 @@
-import { Transform, plainToInstance } from 'class-transformer';
-import { ValidateBy, ValidationError, ValidationOptions, buildMessage, validateSync } from 'class-validator';
+import { plainToInstance, Transform } from 'class-transformer';
+import { buildMessage, ValidateBy, validateSync, ValidationError, ValidationOptions } from 'class-validator';
+
 import { PayloadClass } from './message-definition';
 
 /** Turns class-validator's tree into one line per broken rule, each naming its field path. */
@@ -66,7 +67,10 @@ export function IsNumberWithDecimals(maxDecimals: number, options?: ValidationOp
       constraints: [maxDecimals],
       validator: {
         validate: (value: unknown) => isNumberWithDecimals(value, maxDecimals),
-        defaultMessage: buildMessage((each) => `${each}$property must be a number with at most ${maxDecimals} decimal place${maxDecimals === 1 ? '' : 's'}`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a number with at most ${maxDecimals} decimal place${maxDecimals === 1 ? '' : 's'}`,
+          options,
+        ),
       },
     },
     options,
@@ -83,4 +87,5 @@ const isObject = (v: unknown): v is object => typeof v === 'object' && v !== nul
 /** A nested object field as an instance of `cls`, so it is validated too (with @ValidateNested). */
 export const Nested = (cls: new () => object) => Transform(({ value }) => (isObject(value) ? plainToInstance(cls, value) : value));
 /** Each element of an array field as an instance of `cls`, so it is validated too (with @ValidateNested({ each: true })). */
-export const NestedEach = (cls: new () => object) => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));
+export const NestedEach = (cls: new () => object) =>
+  Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (isObject(v) ? plainToInstance(cls, v) : v)) : value));

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { safeErrorMessage } from '@app/platform';
+
 import { DeadLetter } from './entities';
 
 interface Budget {
@@ -70,7 +72,12 @@ export class DeadLetterBook {
     if (b.written >= this.limit) {
       if (!b.warned) {
         b.warned = true;
-        this.logger.warn({ msg: 'dead letters from this sender over budget; further refusals in this window are counted in dead_letter_summary', coopId: sender, limit: this.limit, windowMs: this.windowMs });
+        this.logger.warn({
+          msg: 'dead letters from this sender over budget; further refusals in this window are counted in dead_letter_summary',
+          coopId: sender,
+          limit: this.limit,
+          windowMs: this.windowMs,
+        });
       }
       return false;
     }

@@ -1,5 +1,6 @@
 import { SubjectScheme } from '@app/contracts';
 import { FederationConfig } from '@app/platform';
+
 import type { EnvelopeSigner } from './signing';
 
 /**

@@ -1,16 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { REFUSAL_REASONS, RefusalReason } from '@app/contracts';
+
 import { INTAKE_SUBSCRIPTIONS, IntakeSubscription } from './intake-counters';
 
 /** The NATS link as both apps' federation status shows it (see NatsLinkHealth). */
 export class NatsLinkView {
-  @ApiProperty({ enum: ['up', 'down'], description: 'Down unless connected and the last probe (a round trip to the server) came back in time' }) status: 'up' | 'down';
+  @ApiProperty({
+    enum: ['up', 'down'],
+    description: 'Down unless connected and the last probe (a round trip to the server) came back in time',
+  })
+  status: 'up' | 'down';
   @ApiProperty({ nullable: true, type: String, description: 'Why it is down' }) reason: string | null;
   @ApiProperty({ description: 'Connected, as far as the NATS client knows' }) connected: boolean;
   @ApiProperty({ nullable: true, type: String }) lastProbeAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) lastProbeOk: boolean | null;
   @ApiProperty({ nullable: true, type: Number }) lastRoundTripMs: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When the server last answered a probe or a reconnection' }) lastAnsweredAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the server last answered a probe or a reconnection' }) lastAnsweredAt:
+    string | null;
   @ApiProperty() probeEveryMs: number;
   @ApiProperty() probeTimeoutMs: number;
 }

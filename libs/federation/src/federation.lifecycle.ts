@@ -1,5 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+
 import { safeErrorMessage } from '@app/platform';
+
 import { InboxConsumer } from './inbox-consumer.service';
 import { NatsLink } from './nats-link.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -25,7 +27,11 @@ export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplic
     this.link.start();
     if (this.topology) {
       const topology = this.topology;
-      void this.link.whenConnected().then(() => topology.ensure().catch((e: unknown) => this.logger.warn({ msg: 'topology not ready yet', reason: safeErrorMessage(e) })));
+      void this.link
+        .whenConnected()
+        .then(() =>
+          topology.ensure().catch((e: unknown) => this.logger.warn({ msg: 'topology not ready yet', reason: safeErrorMessage(e) })),
+        );
     }
     this.relay.start();
     this.consumer.start();

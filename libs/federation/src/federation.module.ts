@@ -1,14 +1,15 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+
+import { FederationLifecycle } from './federation.lifecycle';
 import { FEDERATION_DATA_SOURCE, FederationDatabaseCloser, federationDataSourceProvider } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
-import { FederationLifecycle } from './federation.lifecycle';
 import { InboxConsumer } from './inbox-consumer.service';
 import { InboxHandlers } from './inbox-handlers';
 import { InboxProcessor } from './inbox-processor';
 import { IntakeCounters } from './intake-counters';
 import { NatsLink } from './nats-link.service';
-import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
+import { OutboxRelay } from './outbox-relay.service';
 import { TopologyService } from './topology.service';
 
 /**
@@ -36,7 +37,17 @@ export class FederationModule {
     return {
       module: FederationModule,
       providers,
-      exports: [NatsLink, IntakeCounters, OutboxService, OutboxRelay, InboxHandlers, InboxProcessor, FEDERATION_OPTIONS, FEDERATION_DATA_SOURCE, ...(options.side.kind === 'hub' ? [TopologyService] : [])],
+      exports: [
+        NatsLink,
+        IntakeCounters,
+        OutboxService,
+        OutboxRelay,
+        InboxHandlers,
+        InboxProcessor,
+        FEDERATION_OPTIONS,
+        FEDERATION_DATA_SOURCE,
+        ...(options.side.kind === 'hub' ? [TopologyService] : []),
+      ],
     };
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConsumerMessages } from 'nats';
+
 import { safeErrorMessage } from '@app/platform';
+
 import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxDispatcher } from './inbox-dispatcher';
 import { InboxProcessor } from './inbox-processor';
 import { NatsLink } from './nats-link.service';
-import { TopologyService, isNotFound } from './topology.service';
+import { isNotFound, TopologyService } from './topology.service';
 
 /** A pull's lifetime on the server; its idle heartbeat is half of it. */
 const PULL_EXPIRES_MS = 10_000;
@@ -91,7 +93,10 @@ export class InboxConsumer {
         } else {
           this.logger.warn({ msg: 'inbox consumer interrupted', reason: safeErrorMessage(error), retryInMs: wait });
         }
-        if (this.topology) await this.topology.ensure().catch((e: unknown) => this.logger.warn({ msg: 'could not restore topology', reason: safeErrorMessage(e) }));
+        if (this.topology)
+          await this.topology
+            .ensure()
+            .catch((e: unknown) => this.logger.warn({ msg: 'could not restore topology', reason: safeErrorMessage(e) }));
         await sleep(wait, signal);
       } finally {
         this.messages = null;

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { JsMsg } from 'nats';
+
 import { FederationConfig, safeErrorMessage } from '@app/platform';
+
 import { backoffDelay, sleep } from './backoff';
 import { InboxLanes, LaneItem } from './inbox-lanes';
 import { Disposition, InboxProcessor, IncomingDelivery } from './inbox-processor';

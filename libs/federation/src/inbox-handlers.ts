@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, MessageDefinition, definitionKey } from '@app/contracts';
+
+import { definitionKey, Envelope, MessageDefinition } from '@app/contracts';
 
 /**
  * Applies one message's effect inside the inbox transaction. Throw a DomainError of kind

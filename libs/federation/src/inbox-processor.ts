@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Accepted, Envelope, ReceiptV1, Refusal, decodeDurable } from '@app/contracts';
+
+import { Accepted, decodeDurable, Envelope, ReceiptV1, Refusal } from '@app/contracts';
 import { AuditTrail, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
+
 import { backoffDelay } from './backoff';
 import { DeadLetterBook } from './dead-letter-book';
 import { FEDERATION_DATA_SOURCE } from './federation-database';
@@ -144,11 +146,22 @@ export class InboxProcessor {
     try {
       return decodeDurable(delivery.subject, delivery.data, scheme, side.kind === 'hub' ? 'coop-to-hub' : 'hub-to-coop');
     } catch (error) {
-      return { ok: false, code: 'unreadable', reason: `message could not be decoded (${safeErrorMessage(error, 200)})`, coopId: scheme.parse(delivery.subject)?.coopId, ...peekIdentity(delivery.data) };
+      return {
+        ok: false,
+        code: 'unreadable',
+        reason: `message could not be decoded (${safeErrorMessage(error, 200)})`,
+        coopId: scheme.parse(delivery.subject)?.coopId,
+        ...peekIdentity(delivery.data),
+      };
     }
   }
 
-  private refuse(delivery: IncomingDelivery, reason: string, known: Known, about?: { type?: string; version?: number }): Promise<Disposition> {
+  private refuse(
+    delivery: IncomingDelivery,
+    reason: string,
+    known: Known,
+    about?: { type?: string; version?: number },
+  ): Promise<Disposition> {
     return this.refusals.refuse(delivery, this.senderKey(delivery.subject), reason, known, about);
   }
 
@@ -171,12 +184,26 @@ export class InboxProcessor {
         return disposition;
       }
       const delayMs = backoffDelay(failures, 500, 30_000);
-      this.logger.warn({ msg: 'message failed, will retry', messageId: known.messageId, coopId: known.coopId, failures, of: max, retryInMs: delayMs, reason });
+      this.logger.warn({
+        msg: 'message failed, will retry',
+        messageId: known.messageId,
+        coopId: known.coopId,
+        failures,
+        of: max,
+        retryInMs: delayMs,
+        reason,
+      });
       return { action: 'nak', delayMs };
     } catch (second) {
       if (isDatabaseUnavailable(second)) return { action: 'pause', reason: safeErrorMessage(second) };
       const delayMs = backoffDelay(delivery.deliveryCount, 1000, 60_000);
-      this.logger.error({ msg: 'message failed and its failure could not be recorded, will retry', messageId: known.messageId, reason, recordError: safeErrorMessage(second), retryInMs: delayMs });
+      this.logger.error({
+        msg: 'message failed and its failure could not be recorded, will retry',
+        messageId: known.messageId,
+        reason,
+        recordError: safeErrorMessage(second),
+        retryInMs: delayMs,
+      });
       return { action: 'nak', delayMs };
     }
   }
@@ -208,7 +235,7 @@ export class InboxProcessor {
       [messageId, receipt.coopId, outcome === 'applied' ? 'confirmed' : 'rejected', outcome === 'rejected' ? (reason ?? 'rejected') : null],
     );
     const changed = Array.isArray(result) ? result[1] : 0;
-    if (changed && outcome === 'rejected') this.logger.warn({ msg: 'message rejected by receiver', messageId, reason, correlationId: receipt.correlationId });
+    if (changed && outcome === 'rejected')
+      this.logger.warn({ msg: 'message rejected by receiver', messageId, reason, correlationId: receipt.correlationId });
   }
-
 }

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Envelope } from '@app/contracts';
+
 import { DeadLetterBook } from './dead-letter-book';
 import { DeadLetter } from './entities';
 import { InboxTransaction, sha256 } from './inbox-transaction';
@@ -35,7 +37,13 @@ export class InboxRefusals {
     readonly book: DeadLetterBook,
   ) {}
 
-  async refuse(delivery: RefusedDelivery, sender: string, reason: string, known: Known, about?: { type?: string; version?: number }): Promise<{ action: 'term' }> {
+  async refuse(
+    delivery: RefusedDelivery,
+    sender: string,
+    reason: string,
+    known: Known,
+    about?: { type?: string; version?: number },
+  ): Promise<{ action: 'term' }> {
     if (!(await this.book.take(sender))) {
       this.book.summarise(sender, reason);
       return { action: 'term' };
@@ -46,7 +54,13 @@ export class InboxRefusals {
       // A redelivery of a message already refused changes nothing and tells the sender nothing new.
       if (!(await this.book.write(m, deadLetterRow(delivery, reason, known)))) return;
       if (tellSender) {
-        const stub = { id: messageId, type: about!.type, version: about!.version, coopId, correlationId: messageId } as unknown as Envelope<object>;
+        const stub = {
+          id: messageId,
+          type: about!.type,
+          version: about!.version,
+          coopId,
+          correlationId: messageId,
+        } as unknown as Envelope<object>;
         await this.tx.sendReceipt(m, stub, 'rejected', reason);
       }
     });
@@ -86,7 +100,9 @@ export function peekIdentity(data: Uint8Array): { messageId?: string; type?: str
     return {
       ...(typeof r.id === 'string' && UUID.test(r.id) ? { messageId: r.id } : {}),
       ...(typeof r.type === 'string' && r.type.length <= 80 ? { type: r.type } : {}),
-      ...(Number.isInteger(r.version) && (r.version as number) > 0 && (r.version as number) <= 1000 ? { version: r.version as number } : {}),
+      ...(Number.isInteger(r.version) && (r.version as number) > 0 && (r.version as number) <= 1000
+        ? { version: r.version as number }
+        : {}),
     };
   } catch {
     return {};

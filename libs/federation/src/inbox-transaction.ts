@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Accepted, Envelope, ReceiptV1, canonicalJson } from '@app/contracts';
+
+import { Accepted, canonicalJson, Envelope, ReceiptV1 } from '@app/contracts';
 import { AuditTrail, DomainError } from '@app/platform';
+
 import { InboxMessage } from './entities';
 import { FederationOptions } from './federation-options';
 import { InboxHandlers } from './inbox-handlers';
@@ -72,7 +75,14 @@ export class InboxTransaction {
       }
       if (attemptKey) await m.query('DELETE FROM inbox_attempt WHERE message_key = $1', [attemptKey]);
       await runner.commitTransaction();
-      this.logger.log({ msg: `inbox ${outcome}`, messageId: envelope.id, type: envelope.type, coopId: envelope.coopId, correlationId: envelope.correlationId, ...(reason ? { reason } : {}) });
+      this.logger.log({
+        msg: `inbox ${outcome}`,
+        messageId: envelope.id,
+        type: envelope.type,
+        coopId: envelope.coopId,
+        correlationId: envelope.correlationId,
+        ...(reason ? { reason } : {}),
+      });
       return outcome;
     } catch (error) {
       // On a lost connection the rollback fails too; the error worth reporting is the first one.
@@ -84,7 +94,13 @@ export class InboxTransaction {
   }
 
   async sendReceipt(m: EntityManager, envelope: Envelope<object>, outcome: 'applied' | 'rejected', reason?: string): Promise<void> {
-    const receipt: ReceiptV1 = { messageId: envelope.id, messageType: envelope.type, messageVersion: envelope.version, outcome, ...(reason ? { reason: reason.slice(0, 2000) } : {}) };
+    const receipt: ReceiptV1 = {
+      messageId: envelope.id,
+      messageType: envelope.type,
+      messageVersion: envelope.version,
+      outcome,
+      ...(reason ? { reason: reason.slice(0, 2000) } : {}),
+    };
     await this.outbox.enqueue(m, receiptDefinitionFor(this.options.side), receipt, {
       coopId: envelope.coopId,
       correlationId: envelope.correlationId,
@@ -93,16 +109,23 @@ export class InboxTransaction {
   }
 
   /** Runs the handler inside a savepoint, so a business refusal undoes its partial writes but keeps the inbox row. */
-  private async runHandler({ envelope, definition }: Accepted, m: EntityManager): Promise<{ outcome: 'applied' | 'rejected'; reason?: string }> {
+  private async runHandler(
+    { envelope, definition }: Accepted,
+    m: EntityManager,
+  ): Promise<{ outcome: 'applied' | 'rejected'; reason?: string }> {
     const handler = this.handlers.find(definition);
-    if (!handler) return this.markRejected(m, envelope, `no handler for ${envelope.type} v${envelope.version} on the ${this.options.side.kind}`);
+    if (!handler)
+      return this.markRejected(m, envelope, `no handler for ${envelope.type} v${envelope.version} on the ${this.options.side.kind}`);
     await m.query('SAVEPOINT inbox_effect');
     try {
       await handler(envelope, m);
       await m.query('RELEASE SAVEPOINT inbox_effect');
       return { outcome: 'applied' };
     } catch (error) {
-      if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'conflict' || error.kind === 'not-found' || error.kind === 'forbidden')) {
+      if (
+        error instanceof DomainError &&
+        (error.kind === 'invalid' || error.kind === 'conflict' || error.kind === 'not-found' || error.kind === 'forbidden')
+      ) {
         await m.query('ROLLBACK TO SAVEPOINT inbox_effect');
         return this.markRejected(m, envelope, `${error.code}: ${error.message}`);
       }
@@ -110,7 +133,11 @@ export class InboxTransaction {
     }
   }
 
-  private async markRejected(m: EntityManager, envelope: Envelope<object>, reason: string): Promise<{ outcome: 'rejected'; reason: string }> {
+  private async markRejected(
+    m: EntityManager,
+    envelope: Envelope<object>,
+    reason: string,
+  ): Promise<{ outcome: 'rejected'; reason: string }> {
     await m.update(InboxMessage, { messageId: envelope.id }, { outcome: 'rejected', reason });
     return { outcome: 'rejected', reason };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RefusalReason, isRefusalReason } from '@app/contracts';
+
+import { isRefusalReason, RefusalReason } from '@app/contracts';
 import { safeErrorMessage } from '@app/platform';
 
 /**

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs';
+
 import { LinkProbe, probeTimings } from './link-probe';
 
 /** A target whose round trips answer, hang or fail as the test says. */
@@ -34,7 +35,11 @@ describe('the link probe', () => {
     const probe = new LinkProbe({ everyMs: 1000, timeoutMs: 50, staleAfterMs: 2000 }, t);
     t.set(() => new Promise(() => undefined)); // a black hole: no answer, no error
     await probe.probeOnce();
-    expect(probe.health(true)).toMatchObject({ status: 'down', reason: 'the last probe failed: no answer from the server within 50 ms', lastProbeOk: false });
+    expect(probe.health(true)).toMatchObject({
+      status: 'down',
+      reason: 'the last probe failed: no answer from the server within 50 ms',
+      lastProbeOk: false,
+    });
     expect(t.failures).toHaveLength(1);
     probe.answered(null); // the client reconnected: its handshake is a round trip
     expect(probe.health(true).status).toBe('up');

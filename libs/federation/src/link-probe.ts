@@ -102,7 +102,9 @@ export class LinkProbe {
       const timer = setTimeout(() => {
         // A timer that fired late because the event loop was busy must not beat an answer that is
         // already waiting in the socket: let pending I/O run once before calling the probe failed.
-        setImmediate(() => setImmediate(() => settle({ kind: 'failed', reason: `no answer from the server within ${this.timings.timeoutMs} ms` })));
+        setImmediate(() =>
+          setImmediate(() => settle({ kind: 'failed', reason: `no answer from the server within ${this.timings.timeoutMs} ms` })),
+        );
       }, this.timings.timeoutMs);
       this.target.roundTrip().then(
         (rttMs) => settle(rttMs === null ? { kind: 'no-link' } : { kind: 'answered', rttMs }),
@@ -116,7 +118,8 @@ export class LinkProbe {
     let reason: string | null = null;
     if (this.lastOk === false) reason = `the last probe failed: ${this.lastFailure}`;
     else if (!connected) reason = 'not connected to NATS';
-    else if (this.answeredAt === null || now - this.answeredAt > this.timings.staleAfterMs) reason = `no probe answered for over ${this.timings.staleAfterMs} ms`;
+    else if (this.answeredAt === null || now - this.answeredAt > this.timings.staleAfterMs)
+      reason = `no probe answered for over ${this.timings.staleAfterMs} ms`;
     const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
     return {
       status: reason ? 'down' : 'up',

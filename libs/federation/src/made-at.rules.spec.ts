@@ -1,4 +1,4 @@
-import { MAX_CLOCK_AHEAD_MS, madeAt, madeInTimeFor } from './made-at.rules';
+import { madeAt, madeInTimeFor, MAX_CLOCK_AHEAD_MS } from './made-at.rules';
 
 describe('madeAt', () => {
   const received = new Date('2026-11-14T12:00:00Z');
@@ -16,7 +16,9 @@ describe('madeAt', () => {
   it("refuses a time more than the limit ahead of the receiver's clock, saying by how much", () => {
     const result = madeAt(new Date(received.getTime() + MAX_CLOCK_AHEAD_MS + 1000), received);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/301 s ahead of the receiver's clock \(2026-11-14T12:00:00.000Z\), more than the 300 s allowed/);
+    expect(!result.ok && result.reason).toMatch(
+      /301 s ahead of the receiver's clock \(2026-11-14T12:00:00.000Z\), more than the 300 s allowed/,
+    );
   });
 
   it('uses the limit it is given', () => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ConnectionOptions, JetStreamClient, JetStreamManager, NatsConnection, connect, nkeyAuthenticator } from 'nats';
+import { connect, ConnectionOptions, JetStreamClient, JetStreamManager, NatsConnection, nkeyAuthenticator } from 'nats';
+
 import { safeErrorMessage } from '@app/platform';
+
 import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { LinkProbe, NatsLinkHealth, probeTimings } from './link-probe';

@@ -1,4 +1,5 @@
 import { HealthIndicatorResult } from '@nestjs/terminus';
+
 import { NatsLink } from './nats-link.service';
 
 /**

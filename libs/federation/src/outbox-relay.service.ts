@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { encodeMessage, Envelope } from '@app/contracts';
 import { safeErrorMessage } from '@app/platform';
+
 import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_DATA_SOURCE } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
@@ -103,15 +105,17 @@ export class OutboxRelay {
     const js = this.link.isConnected() ? this.link.jetstream() : null;
     if (!js) throw new Error('NATS is not connected');
     const { OUTBOX_RECEIPT_TIMEOUT_MS } = this.options.config;
-    const rows: DueRow[] = await this.dataSource.query(
-      `UPDATE outbox_message o SET attempts = o.attempts + 1, next_attempt_at = now() + interval '30 seconds'
+    const rows: DueRow[] = await this.dataSource
+      .query(
+        `UPDATE outbox_message o SET attempts = o.attempts + 1, next_attempt_at = now() + interval '30 seconds'
          FROM (SELECT id FROM outbox_message
                 WHERE status IN ('pending', 'published') AND next_attempt_at <= now()
                 ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
         WHERE o.id = due.id
         RETURNING o.id, o.subject, o.envelope, o.needs_receipt, o.attempts, o.status`,
-      [BATCH],
-    ).then((r: [DueRow[], number] | DueRow[]) => (Array.isArray(r[0]) ? (r[0] as DueRow[]) : (r as DueRow[])));
+        [BATCH],
+      )
+      .then((r: [DueRow[], number] | DueRow[]) => (Array.isArray(r[0]) ? (r[0] as DueRow[]) : (r as DueRow[])));
     rows.sort((a, b) => a.envelope.occurredAt.localeCompare(b.envelope.occurredAt));
     const full = new Map<string, string[]>();
     let published = 0;
@@ -138,7 +142,14 @@ export class OutboxRelay {
       }
       published++;
       this.fullSubjects.delete(row.subject);
-      if (row.status === 'published') this.logger.log({ msg: 'republished unconfirmed message', messageId: row.id, type: row.envelope.type, attempts: row.attempts, correlationId: row.envelope.correlationId });
+      if (row.status === 'published')
+        this.logger.log({
+          msg: 'republished unconfirmed message',
+          messageId: row.id,
+          type: row.envelope.type,
+          attempts: row.attempts,
+          correlationId: row.envelope.correlationId,
+        });
       await this.dataSource.query(
         `UPDATE outbox_message
             SET status = CASE WHEN needs_receipt THEN 'published' ELSE 'confirmed' END,
@@ -167,7 +178,13 @@ export class OutboxRelay {
         WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'published')`,
       [ids, waitMs, reason],
     );
-    this.logger.warn({ msg: 'stream full for a subject: holding messages in the outbox', subject, held: ids.length, retryInMs: waitMs, passes });
+    this.logger.warn({
+      msg: 'stream full for a subject: holding messages in the outbox',
+      subject,
+      held: ids.length,
+      retryInMs: waitMs,
+      passes,
+    });
   }
 
   private async release(ids: string[], reason: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BuildOptions, Envelope, MessageDefinition, buildMessage } from '@app/contracts';
+
+import { buildMessage, BuildOptions, Envelope, MessageDefinition } from '@app/contracts';
+
 import { OutboxMessage, OutboxStatus } from './entities';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 

@@ -1,4 +1,5 @@
 import { COOP_RECEIPT_V1, HUB_RECEIPT_V1, MessageDefinition, ReceiptV1 } from '@app/contracts';
+
 import { FederationSide } from './federation-options';
 
 /** The receipt message this side sends back. */

@@ -1,5 +1,7 @@
 import { createUser, fromPublic, fromSeed } from 'nkeys.js';
-import { COOP_REGISTERED_V1, Envelope, buildMessage, checkAgainst, decodeMessage, encodeMessage, signingInput } from '@app/contracts';
+
+import { buildMessage, checkAgainst, COOP_REGISTERED_V1, decodeMessage, encodeMessage, Envelope, signingInput } from '@app/contracts';
+
 import { EnvelopeSigner, verifySignature } from './signing';
 
 const newSeed = () => Buffer.from(createUser().getSeed()).toString();
@@ -10,8 +12,16 @@ describe('envelope signatures', () => {
   const seed = newSeed();
   const signer = new EnvelopeSigner(seed);
   const other = new EnvelopeSigner(newSeed());
-  const payload = { name: 'Colne Valley', legalForm: 'community-benefit-society' as const, localities: ['Marsden'], servicesOffered: ['personal-care' as const], nodeVersion: '1' };
-  const signed = signer.sign(buildMessage(COOP_REGISTERED_V1, payload, { coopId: 'colne-valley', causationId: '0b6a4a8e-7c2f-4d0e-9a51-3f7d2c1e8b90' }));
+  const payload = {
+    name: 'Colne Valley',
+    legalForm: 'community-benefit-society' as const,
+    localities: ['Marsden'],
+    servicesOffered: ['personal-care' as const],
+    nodeVersion: '1',
+  };
+  const signed = signer.sign(
+    buildMessage(COOP_REGISTERED_V1, payload, { coopId: 'colne-valley', causationId: '0b6a4a8e-7c2f-4d0e-9a51-3f7d2c1e8b90' }),
+  );
 
   it('verifies with the signer key', () => expect(verifySignature(signed, signer.publicKey)).toBe(true));
   it('fails with another key', () => expect(verifySignature(signed, other.publicKey)).toBe(false));
@@ -41,11 +51,15 @@ describe('envelope signatures', () => {
       ['payload.name', { ...signed, payload: { ...payload, name: 'Forged' } }],
       ['payload.localities', { ...signed, payload: { ...payload, localities: ['Marsden', 'Golcar'] } }],
       ['a payload field added', { ...signed, payload: { ...payload, cqcRating: 'outstanding' } }],
-      ['a __proto__ key added to the payload', { ...signed, payload: JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(payload).slice(1)}`) }],
+      [
+        'a __proto__ key added to the payload',
+        { ...signed, payload: JSON.parse(`{"__proto__":{"admin":true},${JSON.stringify(payload).slice(1)}`) },
+      ],
       ['a field added to the envelope', { ...signed, extra: 1 } as Envelope<unknown>],
     ];
     expect(tampered[0][0]).toBe('occurredAt');
-    for (const [field, envelope] of tampered) expect({ field, verifies: verifySignature(envelope, signer.publicKey) }).toEqual({ field, verifies: false });
+    for (const [field, envelope] of tampered)
+      expect({ field, verifies: verifySignature(envelope, signer.publicKey) }).toEqual({ field, verifies: false });
   });
 
   it('refuses the signature written with other spare bits in its last character', () => {

@@ -1,5 +1,6 @@
-import { KeyObject, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { Envelope, UnsignedEnvelope, isCanonicalSignature, signingInput } from '@app/contracts';
+import { createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+
+import { Envelope, isCanonicalSignature, signingInput, UnsignedEnvelope } from '@app/contracts';
 
 const NKEY_USER_SEED = /^SU[A-Z2-7]{56}$/;
 const NKEY_USER_PUBLIC = /^U[A-Z2-7]{55}$/;
@@ -29,7 +30,8 @@ export class EnvelopeSigner {
     if (!isUserSeed(seed)) throw new Error('NATS_NKEY_SEED must be an NKey user seed (SU…, 58 characters)');
     const raw = nkeyPayload(seed, 2);
     // A seed's two prefix bytes hold two 5-bit prefixes: S (seed) and then U (user).
-    if (!raw || (raw[0] & 0xf8) !== PREFIX_SEED || (((raw[0] & 0x07) << 5) | ((raw[1] & 0xf8) >> 3)) !== PREFIX_USER) throw new Error('NATS_NKEY_SEED must be an NKey user seed (SU…, 58 characters)');
+    if (!raw || (raw[0] & 0xf8) !== PREFIX_SEED || (((raw[0] & 0x07) << 5) | ((raw[1] & 0xf8) >> 3)) !== PREFIX_USER)
+      throw new Error('NATS_NKEY_SEED must be an NKey user seed (SU…, 58 characters)');
     this.privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, raw.subarray(2)]), format: 'der', type: 'pkcs8' });
     const rawPublic = createPublicKey(this.privateKey).export({ format: 'der', type: 'spki' }).subarray(SPKI_ED25519_PREFIX.length);
     this.publicKey = encodeNkey(Buffer.concat([Buffer.from([PREFIX_USER]), rawPublic]));

@@ -1,6 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AckPolicy, ConsumerConfig, DeliverPolicy, DiscardPolicy, JetStreamManager, RetentionPolicy, StorageType, StreamConfig, StreamInfo, nanos } from 'nats';
+import {
+  AckPolicy,
+  ConsumerConfig,
+  DeliverPolicy,
+  DiscardPolicy,
+  JetStreamManager,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  StreamConfig,
+  StreamInfo,
+} from 'nats';
+
 import { MAX_MESSAGE_BYTES } from '@app/contracts';
+
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { NatsLink } from './nats-link.service';
 
@@ -100,7 +113,12 @@ export class TopologyService {
     if (info && info.config.retention !== wanted.retention) {
       // nats-server cannot change a stream's retention in place. Nothing is lost by making it again:
       // every message in it is an outbox row its sender publishes again until a receipt settles it.
-      this.logger.warn({ msg: 'remaking stream as a work queue; senders republish what it held', stream: name, retention: info.config.retention, messages: info.state.messages });
+      this.logger.warn({
+        msg: 'remaking stream as a work queue; senders republish what it held',
+        stream: name,
+        retention: info.config.retention,
+        messages: info.state.messages,
+      });
       await jsm.streams.delete(name);
       info = null;
     }
@@ -138,7 +156,13 @@ export class TopologyService {
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
-    await jsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: filter, ...wanted });
+    await jsm.consumers.add(stream, {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: filter,
+      ...wanted,
+    });
     this.logger.log({ msg: 'created consumer', stream, durable, filter });
   }
 }

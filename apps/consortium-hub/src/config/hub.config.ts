@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+
 import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
 
 const DB_NAME_RULE = 'DB_NAME must be a database name of lower-case letters, digits and underscores';

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+
 import { loadConfig } from '@app/platform';
+
 import { HubStorageConfig } from '../config/hub.config';
 import { hubDataSourceOptions } from './database-options';
 

@@ -1,19 +1,39 @@
 import { DataSourceOptions } from 'typeorm';
-import { DeadLetterOnce1764000000010, FEDERATION_ENTITIES, FederationTables1764000000000, InboxFairness1764000000020 } from '@app/federation';
+
+import {
+  DeadLetterOnce1764000000010,
+  FEDERATION_ENTITIES,
+  FederationTables1764000000000,
+  InboxFairness1764000000020,
+} from '@app/federation';
 import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
+
 import { HubStorageConfig } from '../config/hub.config';
 import { Coop } from '../registry/coop.entity';
 import { HubRegistry1764000000100 } from './migrations/1764000000100-hub-registry';
 import { CoopKeys1764000000110 } from './migrations/1764000000110-coop-keys';
 import { CoopRegulatory1764000000120 } from './migrations/1764000000120-coop-regulatory';
 import { ReturnCycles1764000000200 } from './migrations/1764000000200-return-cycles';
-import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
 import { ReturnReview1764000000210 } from './migrations/1764000000210-return-review';
 import { ReportRelease1764000000220 } from './migrations/1764000000220-report-release';
 import { Purchasing1764000000300 } from './migrations/1764000000300-purchasing';
+import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
-export const HUB_MIGRATIONS = [FederationTables1764000000000, DeadLetterOnce1764000000010, InboxFairness1764000000020, AuditTrail1764000000050, HubRegistry1764000000100, CoopKeys1764000000110, CoopRegulatory1764000000120, ReturnCycles1764000000200, ReturnReview1764000000210, ReportRelease1764000000220, Purchasing1764000000300, Tendering1764000000400];
+export const HUB_MIGRATIONS = [
+  FederationTables1764000000000,
+  DeadLetterOnce1764000000010,
+  InboxFairness1764000000020,
+  AuditTrail1764000000050,
+  HubRegistry1764000000100,
+  CoopKeys1764000000110,
+  CoopRegulatory1764000000120,
+  ReturnCycles1764000000200,
+  ReturnReview1764000000210,
+  ReportRelease1764000000220,
+  Purchasing1764000000300,
+  Tendering1764000000400,
+];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {
   return postgresOptions(

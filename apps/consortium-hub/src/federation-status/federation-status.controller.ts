@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+
 import { IntakeCounters, NatsLink, OutboxService } from '@app/federation';
 import { Roles } from '@app/platform';
+
 import { HubFederationStatusView } from './federation-status.dto';
 
 @ApiTags('federation')

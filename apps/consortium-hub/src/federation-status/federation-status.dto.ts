@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { IntakeView, NatsLinkView } from '@app/federation';
 
 export class HubOutboxCountsView {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { FederationStatusController } from './federation-status.controller';
 
 /** GET /federation/status on the hub: the NATS link, refused messages by subscription and reason, the outbox. */

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, SpareCareHoursQuestionV1, decodeAnswer, encodeQuestion, mondayOf } from '@app/contracts';
+
+import {
+  decodeAnswer,
+  encodeQuestion,
+  mondayOf,
+  SPARE_CARE_HOURS_V1,
+  SpareCareHoursAnswerV1,
+  SpareCareHoursQuestionV1,
+} from '@app/contracts';
 import { IntakeCounters, SIGNATURE_KEYS, SignatureKeys, verifySignature } from '@app/federation';
+
 import { RegistryQueries } from '../registry';
 import { AskSpareCareHoursDto, DEFAULT_DEADLINE_MS, SpareCareHoursResultView } from './live-questions.dto';
 import { Gathering, MemberCoop, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
@@ -36,7 +46,9 @@ export class AskSpareCareHours {
     const keys = new Map(await Promise.all(asked.map(async (id) => [id, await this.keys.keyFor(id)] as const)));
     const gathering = new Gathering<SpareCareHoursAnswerV1>(
       new Set(asked),
-      (answer) => SPARE_CARE_HOURS_V1.mismatch(question, answer) ?? unregisteredLocality(answer, members.find((m) => m.coopId === answer.coopId)?.localities ?? []),
+      (answer) =>
+        SPARE_CARE_HOURS_V1.mismatch(question, answer) ??
+        unregisteredLocality(answer, members.find((m) => m.coopId === answer.coopId)?.localities ?? []),
       (envelope) => {
         const key = keys.get(envelope.coopId);
         return !!key && verifySignature(envelope, key);
@@ -48,16 +60,44 @@ export class AskSpareCareHours {
         const judgement = gathering.offer(decodeAnswer(SPARE_CARE_HOURS_V1, data));
         if (!judgement.counted) {
           const refused = this.counters.refused('live-answers', judgement.code);
-          if (refused) this.logger.warn({ msg: 'live answer ignored', question: SPARE_CARE_HOURS_V1.name, correlationId: question.questionId, claimedCoopId: judgement.claimedCoopId, code: judgement.code, refused, reason: judgement.reason.slice(0, 500) });
+          if (refused)
+            this.logger.warn({
+              msg: 'live answer ignored',
+              question: SPARE_CARE_HOURS_V1.name,
+              correlationId: question.questionId,
+              claimedCoopId: judgement.claimedCoopId,
+              code: judgement.code,
+              refused,
+              reason: judgement.reason.slice(0, 500),
+            });
         }
         return gathering.isComplete();
       });
     }
     const elapsedMs = Date.now() - askedAt.getTime();
     const summary = summariseSpareCareHours(members, gathering);
-    this.logger.log({ msg: 'live question closed', question: SPARE_CARE_HOURS_V1.name, correlationId: question.questionId, asked: asked.length, replied: summary.replied.length, ignored: gathering.ignored, elapsedMs });
+    this.logger.log({
+      msg: 'live question closed',
+      question: SPARE_CARE_HOURS_V1.name,
+      correlationId: question.questionId,
+      asked: asked.length,
+      replied: summary.replied.length,
+      ignored: gathering.ignored,
+      elapsedMs,
+    });
     const { replied, notReplied, total } = summary;
-    return { questionId: question.questionId, weekStart: question.weekStart, askedAt: askedAt.toISOString(), deadlineMs, elapsedMs, asked, replied, notReplied, ignored: gathering.ignored, total };
+    return {
+      questionId: question.questionId,
+      weekStart: question.weekStart,
+      askedAt: askedAt.toISOString(),
+      deadlineMs,
+      elapsedMs,
+      asked,
+      replied,
+      notReplied,
+      ignored: gathering.ignored,
+      total,
+    };
   }
 
   /** Every member co-op with the registry's own view of whether it is online now. */
@@ -65,7 +105,9 @@ export class AskSpareCareHours {
     const members: MemberCoop[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.registry.list({ limit: PAGE, offset });
-      for (const c of page.items) if (MEMBER_STATUSES.has(c.status)) members.push({ coopId: c.id, name: c.name, online: c.connectivity === 'online', localities: c.localities });
+      for (const c of page.items)
+        if (MEMBER_STATUSES.has(c.status))
+          members.push({ coopId: c.id, name: c.name, online: c.connectivity === 'online', localities: c.localities });
       if (offset + PAGE >= page.total) return members;
     }
   }

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Roles } from '@app/platform';
+
 import { AskSpareCareHours } from './ask-spare-care-hours.use-case';
 import { AskSpareCareHoursDto, SpareCareHoursResultView } from './live-questions.dto';
 

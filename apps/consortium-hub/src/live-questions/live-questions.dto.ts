@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateBy } from 'class-validator';
-import { WEEK_START_RULE, isMonday } from '@app/contracts';
+
+import { isMonday, WEEK_START_RULE } from '@app/contracts';
 import { IsOptionalNotNull } from '@app/platform';
 
 export const DEFAULT_DEADLINE_MS = 3000;
@@ -35,13 +36,17 @@ export class RepliedCoopView {
 export class NotRepliedCoopView {
   @ApiProperty() coopId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['offline', 'no-answer-in-time'], description: 'offline: not online, so not asked; no-answer-in-time: asked, silent until the deadline' })
+  @ApiProperty({
+    enum: ['offline', 'no-answer-in-time'],
+    description: 'offline: not online, so not asked; no-answer-in-time: asked, silent until the deadline',
+  })
   reason: 'offline' | 'no-answer-in-time';
 }
 
 export class SpareHoursTotalView {
   @ApiProperty({ example: 120.5, description: 'Sum of the totals of the co-ops that replied' }) spareHours: number;
-  @ApiProperty({ type: [LocalityHoursView], description: 'Per locality across the co-ops that replied, alphabetical' }) perLocality: LocalityHoursView[];
+  @ApiProperty({ type: [LocalityHoursView], description: 'Per locality across the co-ops that replied, alphabetical' })
+  perLocality: LocalityHoursView[];
 }
 
 export class SpareCareHoursResultView {
@@ -53,6 +58,7 @@ export class SpareCareHoursResultView {
   @ApiProperty({ type: [String], description: 'The member co-ops online when asked (registered or trading)' }) asked: string[];
   @ApiProperty({ type: [RepliedCoopView] }) replied: RepliedCoopView[];
   @ApiProperty({ type: [NotRepliedCoopView] }) notReplied: NotRepliedCoopView[];
-  @ApiProperty({ description: 'Answers not counted: malformed, unsigned, signed with the wrong key, for another question, or repeated' }) ignored: number;
+  @ApiProperty({ description: 'Answers not counted: malformed, unsigned, signed with the wrong key, for another question, or repeated' })
+  ignored: number;
   @ApiProperty({ type: SpareHoursTotalView }) total: SpareHoursTotalView;
 }

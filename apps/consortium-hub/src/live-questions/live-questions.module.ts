@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RegistryModule } from '../registry';
 import { AskSpareCareHours } from './ask-spare-care-hours.use-case';
 import { LiveQuestionsController } from './live-questions.controller';

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { AnswerDecoding, Envelope, SPARE_CARE_HOURS_V1, SpareCareHoursAnswerV1, SpareCareHoursQuestionV1, buildMessage } from '@app/contracts';
+
+import {
+  AnswerDecoding,
+  buildMessage,
+  Envelope,
+  SPARE_CARE_HOURS_V1,
+  SpareCareHoursAnswerV1,
+  SpareCareHoursQuestionV1,
+} from '@app/contracts';
+
 import { Gathering, MemberCoop, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
 
 const QUESTION: SpareCareHoursQuestionV1 = { questionId: randomUUID(), weekStart: '2026-03-30' };
@@ -16,10 +25,18 @@ const answer = (coopId: string, over: Partial<SpareCareHoursAnswerV1> = {}): Spa
 });
 const decoded = (payload: SpareCareHoursAnswerV1, signature = GOOD): AnswerDecoding<SpareCareHoursAnswerV1> => ({
   ok: true,
-  envelope: { ...buildMessage(SPARE_CARE_HOURS_V1.answer, payload, { coopId: payload.coopId }), signature } as Envelope<SpareCareHoursAnswerV1>,
+  envelope: {
+    ...buildMessage(SPARE_CARE_HOURS_V1.answer, payload, { coopId: payload.coopId }),
+    signature,
+  } as Envelope<SpareCareHoursAnswerV1>,
 });
 /** Stands in for the key check: only GOOD verifies, whichever co-op it claims. */
-const gathering = (asked: string[]) => new Gathering<SpareCareHoursAnswerV1>(new Set(asked), (a) => SPARE_CARE_HOURS_V1.mismatch(QUESTION, a), (e) => e.signature === GOOD);
+const gathering = (asked: string[]) =>
+  new Gathering<SpareCareHoursAnswerV1>(
+    new Set(asked),
+    (a) => SPARE_CARE_HOURS_V1.mismatch(QUESTION, a),
+    (e) => e.signature === GOOD,
+  );
 
 describe('gathering the answers to a live question', () => {
   it('counts a signed answer from a co-op that was asked, and is complete when all have answered', () => {
@@ -38,7 +55,12 @@ describe('gathering the answers to a live question', () => {
       g.offer(decoded(answer('marsden', { questionId: randomUUID() }))),
       g.offer(decoded(answer('marsden', { weekStart: '2026-04-06' }))),
       g.offer(decoded(answer('golcar'))),
-      g.offer({ ok: false, code: 'invalid-envelope', reason: 'invalid envelope: signature must be an Ed25519 signature', claimedCoopId: 'marsden' }),
+      g.offer({
+        ok: false,
+        code: 'invalid-envelope',
+        reason: 'invalid envelope: signature must be an Ed25519 signature',
+        claimedCoopId: 'marsden',
+      }),
     ].map((j) => (j.counted ? 'counted' : `${j.code}: ${j.reason}`));
     expect(reasons).toEqual([
       "bad-signature: the signature is not marsden's",
@@ -65,12 +87,40 @@ describe('the summary of spare care hours', () => {
 
   it('lists who replied, who was silent and who was offline, and adds up localities across co-ops', () => {
     const g = gathering(['marsden', 'meltham', 'slaithwaite']);
-    g.offer(decoded(answer('marsden', { localities: [{ locality: 'Marsden', spareHours: 10.1 }, { locality: 'Slaithwaite', spareHours: -2.2 }], totalSpareHours: 30.1 })));
-    g.offer(decoded(answer('meltham', { localities: [{ locality: 'Meltham', spareHours: 0.2 }, { locality: 'Marsden', spareHours: 0.2 }], totalSpareHours: 0.2 })));
+    g.offer(
+      decoded(
+        answer('marsden', {
+          localities: [
+            { locality: 'Marsden', spareHours: 10.1 },
+            { locality: 'Slaithwaite', spareHours: -2.2 },
+          ],
+          totalSpareHours: 30.1,
+        }),
+      ),
+    );
+    g.offer(
+      decoded(
+        answer('meltham', {
+          localities: [
+            { locality: 'Meltham', spareHours: 0.2 },
+            { locality: 'Marsden', spareHours: 0.2 },
+          ],
+          totalSpareHours: 0.2,
+        }),
+      ),
+    );
     const summary = summariseSpareCareHours(members, g);
     expect(summary.asked).toEqual(['marsden', 'meltham', 'slaithwaite']);
     expect(summary.replied.map((r) => r.coopId)).toEqual(['marsden', 'meltham']);
-    expect(summary.replied[0]).toEqual({ coopId: 'marsden', name: 'Marsden Care', totalSpareHours: 30.1, localities: [{ locality: 'Marsden', spareHours: 10.1 }, { locality: 'Slaithwaite', spareHours: -2.2 }] });
+    expect(summary.replied[0]).toEqual({
+      coopId: 'marsden',
+      name: 'Marsden Care',
+      totalSpareHours: 30.1,
+      localities: [
+        { locality: 'Marsden', spareHours: 10.1 },
+        { locality: 'Slaithwaite', spareHours: -2.2 },
+      ],
+    });
     expect(summary.notReplied).toEqual([
       { coopId: 'slaithwaite', name: 'Slaithwaite Care', reason: 'no-answer-in-time' },
       { coopId: 'golcar', name: 'Golcar Care', reason: 'offline' },
@@ -87,7 +137,10 @@ describe('the summary of spare care hours', () => {
   });
 
   it('gives a zero total and nobody replied when nobody is online', () => {
-    const summary = summariseSpareCareHours(members.map((m) => ({ ...m, online: false })), gathering([]));
+    const summary = summariseSpareCareHours(
+      members.map((m) => ({ ...m, online: false })),
+      gathering([]),
+    );
     expect(summary).toMatchObject({ asked: [], replied: [], total: { spareHours: 0, perLocality: [] } });
     expect(summary.notReplied.every((n) => n.reason === 'offline')).toBe(true);
   });
@@ -97,7 +150,9 @@ describe("an answer's localities", () => {
   it("must be among the co-op's public localities, compared as the registry compares them", () => {
     const answer = (...localities: string[]) => ({ localities: localities.map((locality) => ({ locality, spareHours: 5 })) });
     expect(unregisteredLocality(answer('Marsden', ' slaithwaite '), ['Marsden', 'Slaithwaite'])).toBeNull();
-    expect(unregisteredLocality(answer('Marsden', 'Leeds'), ['Marsden'])).toBe('the answer names "Leeds", not among the co-op\'s public localities');
+    expect(unregisteredLocality(answer('Marsden', 'Leeds'), ['Marsden'])).toBe(
+      'the answer names "Leeds", not among the co-op\'s public localities',
+    );
     expect(unregisteredLocality(answer(), [])).toBeNull();
   });
 });

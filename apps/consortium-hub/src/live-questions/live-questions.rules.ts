@@ -1,4 +1,4 @@
-import { AnswerDecoding, Envelope, LiveAnswer, RefusalReason, SpareCareHoursAnswerV1, servesLocality } from '@app/contracts';
+import { AnswerDecoding, Envelope, LiveAnswer, RefusalReason, servesLocality, SpareCareHoursAnswerV1 } from '@app/contracts';
 
 export type Judgement = { counted: true; coopId: string } | { counted: false; code: RefusalReason; reason: string; claimedCoopId?: string };
 
@@ -73,7 +73,9 @@ export interface MemberCoop {
  */
 export function unregisteredLocality(answer: Pick<SpareCareHoursAnswerV1, 'localities'>, registered: readonly string[]): string | null {
   const stray = answer.localities.map((l) => l.locality).filter((l) => !servesLocality(registered, l));
-  return stray.length ? `the answer names ${stray.map((l) => JSON.stringify(l)).join(', ')}, not among the co-op's public localities` : null;
+  return stray.length
+    ? `the answer names ${stray.map((l) => JSON.stringify(l)).join(', ')}, not among the co-op's public localities`
+    : null;
 }
 
 export type NotRepliedReason = 'offline' | 'no-answer-in-time';
@@ -95,7 +97,10 @@ const hundredths = (n: number) => {
  * and the consortium's total: the sum of the answers counted, per locality across co-ops (two co-ops
  * serving Marsden add up), localities in alphabetical order. Co-ops in the registry's order.
  */
-export function summariseSpareCareHours(members: readonly MemberCoop[], gathering: Gathering<SpareCareHoursAnswerV1>): SpareCareHoursSummary {
+export function summariseSpareCareHours(
+  members: readonly MemberCoop[],
+  gathering: Gathering<SpareCareHoursAnswerV1>,
+): SpareCareHoursSummary {
   const replied: SpareCareHoursSummary['replied'] = [];
   const notReplied: SpareCareHoursSummary['notReplied'] = [];
   const perLocality = new Map<string, number>();
@@ -106,7 +111,12 @@ export function summariseSpareCareHours(members: readonly MemberCoop[], gatherin
       notReplied.push({ coopId: member.coopId, name: member.name, reason: member.online ? 'no-answer-in-time' : 'offline' });
       continue;
     }
-    replied.push({ coopId: member.coopId, name: member.name, totalSpareHours: answer.totalSpareHours, localities: answer.localities.map((l) => ({ locality: l.locality, spareHours: l.spareHours })) });
+    replied.push({
+      coopId: member.coopId,
+      name: member.name,
+      totalSpareHours: answer.totalSpareHours,
+      localities: answer.localities.map((l) => ({ locality: l.locality, spareHours: l.spareHours })),
+    });
     total += answer.totalSpareHours;
     for (const l of answer.localities) perLocality.set(l.locality, (perLocality.get(l.locality) ?? 0) + l.spareHours);
   }
@@ -116,7 +126,9 @@ export function summariseSpareCareHours(members: readonly MemberCoop[], gatherin
     notReplied,
     total: {
       spareHours: hundredths(total),
-      perLocality: [...perLocality.entries()].sort(([a], [b]) => a.localeCompare(b, 'en')).map(([locality, spareHours]) => ({ locality, spareHours: hundredths(spareHours) })),
+      perLocality: [...perLocality.entries()]
+        .sort(([a], [b]) => a.localeCompare(b, 'en'))
+        .map(([locality, spareHours]) => ({ locality, spareHours: hundredths(spareHours) })),
     },
   };
 }

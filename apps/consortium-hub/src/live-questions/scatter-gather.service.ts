@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createInbox } from 'nats';
+
 import { FEDERATION_OPTIONS, FederationOptions, IntakeCounters, NatsLink, shielded } from '@app/federation';
+
 import { LiveQuestionErrors } from './live-questions.errors';
 
 /**

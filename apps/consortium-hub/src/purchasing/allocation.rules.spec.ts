@@ -1,4 +1,4 @@
-import { AllocationLine, PricedItem, allocateRound, isLocal, largestRemainder, selectTier, totalsByCoop } from './allocation.rules';
+import { allocateRound, AllocationLine, isLocal, largestRemainder, PricedItem, selectTier, totalsByCoop } from './allocation.rules';
 
 const item = (overrides: Partial<PricedItem> = {}): PricedItem => ({
   itemId: 'gloves',
@@ -13,7 +13,8 @@ const item = (overrides: Partial<PricedItem> = {}): PricedItem => ({
   ...overrides,
 });
 
-const sumOf = (lines: AllocationLine[], itemId?: string) => lines.filter((l) => !itemId || l.itemId === itemId).reduce((a, l) => a + l.allocatedPence, 0);
+const sumOf = (lines: AllocationLine[], itemId?: string) =>
+  lines.filter((l) => !itemId || l.itemId === itemId).reduce((a, l) => a + l.allocatedPence, 0);
 
 describe('tier selection', () => {
   it.each([
@@ -44,14 +45,38 @@ describe('tier selection', () => {
 describe('largest remainder', () => {
   it('hands the pennies left by rounding down to the largest fractions', () => {
     // 100p in thirds: 33.33 each, one penny left, ties go to the first key.
-    expect(Object.fromEntries(largestRemainder(100, [{ key: 'b', weight: 1 }, { key: 'a', weight: 1 }, { key: 'c', weight: 1 }]))).toEqual({ a: 34, b: 33, c: 33 });
+    expect(
+      Object.fromEntries(
+        largestRemainder(100, [
+          { key: 'b', weight: 1 },
+          { key: 'a', weight: 1 },
+          { key: 'c', weight: 1 },
+        ]),
+      ),
+    ).toEqual({ a: 34, b: 33, c: 33 });
     // 10p as 1:2:3 → 1.67, 3.33, 5: the 0.67 gets the penny.
-    expect(Object.fromEntries(largestRemainder(10, [{ key: 'a', weight: 1 }, { key: 'b', weight: 2 }, { key: 'c', weight: 3 }]))).toEqual({ a: 2, b: 3, c: 5 });
+    expect(
+      Object.fromEntries(
+        largestRemainder(10, [
+          { key: 'a', weight: 1 },
+          { key: 'b', weight: 2 },
+          { key: 'c', weight: 3 },
+        ]),
+      ),
+    ).toEqual({ a: 2, b: 3, c: 5 });
   });
 
   it('breaks ties by key, not by the order the shares are given in', () => {
-    const one = largestRemainder(200, [{ key: 'zeta', weight: 1 }, { key: 'alpha', weight: 1 }, { key: 'mid', weight: 1 }]);
-    const two = largestRemainder(200, [{ key: 'mid', weight: 1 }, { key: 'zeta', weight: 1 }, { key: 'alpha', weight: 1 }]);
+    const one = largestRemainder(200, [
+      { key: 'zeta', weight: 1 },
+      { key: 'alpha', weight: 1 },
+      { key: 'mid', weight: 1 },
+    ]);
+    const two = largestRemainder(200, [
+      { key: 'mid', weight: 1 },
+      { key: 'zeta', weight: 1 },
+      { key: 'alpha', weight: 1 },
+    ]);
     expect(Object.fromEntries(one)).toEqual(Object.fromEntries(two));
     expect(Object.fromEntries(one)).toEqual({ alpha: 67, mid: 67, zeta: 66 });
   });
@@ -59,7 +84,10 @@ describe('largest remainder', () => {
   it('always sums exactly to the total, for many awkward totals and weights', () => {
     for (let total = 0; total < 2_000; total += 37) {
       for (const weights of [[7, 11, 13], [1, 1, 1, 1, 1, 1, 1], [3], [999_983, 1, 2], [5, 0, 9]]) {
-        const shares = largestRemainder(total, weights.map((weight, i) => ({ key: `c${i}`, weight })));
+        const shares = largestRemainder(
+          total,
+          weights.map((weight, i) => ({ key: `c${i}`, weight })),
+        );
         expect([...shares.values()].reduce((a, b) => a + b, 0)).toBe(total);
         weights.forEach((w, i) => {
           const exact = (total * w) / weights.reduce((a, b) => a + b, 0);
@@ -70,14 +98,23 @@ describe('largest remainder', () => {
   });
 
   it('stays exact where total × weight is beyond a safe integer', () => {
-    const shares = largestRemainder(1_000_000_000_000, [{ key: 'a', weight: 999_999 }, { key: 'b', weight: 999_998 }, { key: 'c', weight: 3 }]);
+    const shares = largestRemainder(1_000_000_000_000, [
+      { key: 'a', weight: 999_999 },
+      { key: 'b', weight: 999_998 },
+      { key: 'c', weight: 3 },
+    ]);
     expect([...shares.values()].reduce((a, b) => a + b, 0)).toBe(1_000_000_000_000);
   });
 
   it('refuses pence that are not whole, and a total with nobody to pay it', () => {
     expect(() => largestRemainder(10.5, [{ key: 'a', weight: 1 }])).toThrow(RangeError);
     expect(() => largestRemainder(10, [{ key: 'a', weight: 0 }])).toThrow(RangeError);
-    expect(() => largestRemainder(10, [{ key: 'a', weight: 1 }, { key: 'a', weight: 2 }])).toThrow(RangeError);
+    expect(() =>
+      largestRemainder(10, [
+        { key: 'a', weight: 1 },
+        { key: 'a', weight: 2 },
+      ]),
+    ).toThrow(RangeError);
   });
 });
 
@@ -89,7 +126,13 @@ describe('allocating a round', () => {
   ]);
 
   it('allocates 7, 11 and 13 units with an order charge that does not divide, to the penny', () => {
-    const courses = item({ itemId: 'course', soloUnitPricePence: 9_500, orderChargePence: 1_001, priceBreaks: [{ minQuantity: 31, unitPricePence: 8_333 }], localTo: ['Marsden'] });
+    const courses = item({
+      itemId: 'course',
+      soloUnitPricePence: 9_500,
+      orderChargePence: 1_001,
+      priceBreaks: [{ minQuantity: 31, unitPricePence: 8_333 }],
+      localTo: ['Marsden'],
+    });
     const commitments = [
       { coopId: 'preston', itemId: 'course', quantity: 13 },
       { coopId: 'colne-valley', itemId: 'course', quantity: 7 },
@@ -97,7 +140,9 @@ describe('allocating a round', () => {
     ];
     const round = allocateRound([courses], commitments, localities);
     // 31 units reach the break exactly: 31 × 8,333 + 1,001 = 259,324.
-    expect(round.items).toEqual([{ itemId: 'course', totalQuantity: 31, tier: { minQuantity: 31, unitPricePence: 8_333 }, orderTotalPence: 259_324 }]);
+    expect(round.items).toEqual([
+      { itemId: 'course', totalQuantity: 31, tier: { minQuantity: 31, unitPricePence: 8_333 }, orderTotalPence: 259_324 },
+    ]);
     expect(sumOf(round.lines)).toBe(259_324);
     // 259,324 × 7/31 = 58,557.16; × 11/31 = 92,018.39; × 13/31 = 108,748.45: the penny left goes to the .45.
     expect(round.lines.map((l) => [l.coopId, l.allocatedPence])).toEqual([
@@ -105,7 +150,11 @@ describe('allocating a round', () => {
       ['holme-valley', 92_018],
       ['preston', 108_749],
     ]);
-    expect(round.lines.find((l) => l.coopId === 'colne-valley')).toMatchObject({ soloPence: 7 * 9_500 + 1_001, savingPence: 7 * 9_500 + 1_001 - 58_557, local: true });
+    expect(round.lines.find((l) => l.coopId === 'colne-valley')).toMatchObject({
+      soloPence: 7 * 9_500 + 1_001,
+      savingPence: 7 * 9_500 + 1_001 - 58_557,
+      local: true,
+    });
     expect(round.lines.filter((l) => l.local).map((l) => l.coopId)).toEqual(['colne-valley']);
     expect(round.localSpendPence).toBe(58_557);
     expect(round.savingPence).toBe(round.soloTotalPence - round.orderTotalPence);
@@ -115,7 +164,11 @@ describe('allocating a round', () => {
     const prices = [1, 3, 7, 97, 333, 9_999];
     for (const unit of prices) {
       for (const charge of [0, 1, 2, 999, 1_001]) {
-        const it = item({ soloUnitPricePence: unit + 1, orderChargePence: charge, priceBreaks: [{ minQuantity: 20, unitPricePence: unit }] });
+        const it = item({
+          soloUnitPricePence: unit + 1,
+          orderChargePence: charge,
+          priceBreaks: [{ minQuantity: 20, unitPricePence: unit }],
+        });
         for (const quantities of [[7, 11, 13], [1, 1, 1], [1, 2], [19, 1], [5]]) {
           const commitments = quantities.map((quantity, i) => ({ coopId: `coop-${i}`, itemId: 'gloves', quantity }));
           const round = allocateRound([it], commitments, localities);
@@ -143,7 +196,15 @@ describe('allocating a round', () => {
       { itemId: 'dbs', totalQuantity: 0, tier: { minQuantity: null, unitPricePence: 1_800 }, orderTotalPence: 0 },
     ]);
     expect(round.lines).toHaveLength(1);
-    expect(round.lines[0]).toEqual({ coopId: 'colne-valley', itemId: 'gloves', quantity: 10, allocatedPence: 5_990, soloPence: 6_500, savingPence: 510, local: false });
+    expect(round.lines[0]).toEqual({
+      coopId: 'colne-valley',
+      itemId: 'gloves',
+      quantity: 10,
+      allocatedPence: 5_990,
+      soloPence: 6_500,
+      savingPence: 510,
+      local: false,
+    });
   });
 
   it('gives the same allocation whatever order the commitments come in', () => {
@@ -165,7 +226,9 @@ describe('allocating a round', () => {
       ],
       localities,
     );
-    expect(totalsByCoop(round.lines)).toEqual([{ coopId: 'holme-valley', allocatedPence: 5_990 + 3_600, soloPence: 6_500 + 3_600, savingPence: 510, localSpendPence: 5_990 }]);
+    expect(totalsByCoop(round.lines)).toEqual([
+      { coopId: 'holme-valley', allocatedPence: 5_990 + 3_600, soloPence: 6_500 + 3_600, savingPence: 510, localSpendPence: 5_990 },
+    ]);
   });
 
   it('calls a supplier local when it serves one of the co-op’s localities, whatever the case', () => {

@@ -70,7 +70,9 @@ export interface RoundAllocation {
  */
 export function selectTier(item: Pick<PricedItem, 'soloUnitPricePence' | 'priceBreaks'>, totalQuantity: number): Tier {
   const reached = item.priceBreaks.filter((b) => totalQuantity >= b.minQuantity).sort((a, b) => b.minQuantity - a.minQuantity)[0];
-  return reached ? { minQuantity: reached.minQuantity, unitPricePence: reached.unitPricePence } : { minQuantity: null, unitPricePence: item.soloUnitPricePence };
+  return reached
+    ? { minQuantity: reached.minQuantity, unitPricePence: reached.unitPricePence }
+    : { minQuantity: null, unitPricePence: item.soloUnitPricePence };
 }
 
 /**
@@ -80,7 +82,8 @@ export function selectTier(item: Pick<PricedItem, 'soloUnitPricePence' | 'priceB
  */
 export function largestRemainder(totalPence: number, shares: readonly { key: string; weight: number }[]): Map<string, number> {
   if (!Number.isSafeInteger(totalPence) || totalPence < 0) throw new RangeError(`total must be whole pence, not ${totalPence}`);
-  if (shares.some((s) => !Number.isSafeInteger(s.weight) || s.weight < 0)) throw new RangeError('weights must be whole numbers, not negative');
+  if (shares.some((s) => !Number.isSafeInteger(s.weight) || s.weight < 0))
+    throw new RangeError('weights must be whole numbers, not negative');
   if (new Set(shares.map((s) => s.key)).size !== shares.length) throw new RangeError('each share needs its own key');
   const sum = shares.reduce((a, s) => a + BigInt(s.weight), 0n);
   const result = new Map<string, number>(shares.map((s) => [s.key, 0]));
@@ -91,7 +94,9 @@ export function largestRemainder(totalPence: number, shares: readonly { key: str
   const total = BigInt(totalPence);
   const parts = shares.map((s) => ({ key: s.key, floor: (total * BigInt(s.weight)) / sum, remainder: (total * BigInt(s.weight)) % sum }));
   let left = total - parts.reduce((a, p) => a + p.floor, 0n);
-  const byRemainder = [...parts].sort((a, b) => (a.remainder === b.remainder ? compareKeys(a.key, b.key) : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = [...parts].sort((a, b) =>
+    a.remainder === b.remainder ? compareKeys(a.key, b.key) : a.remainder > b.remainder ? -1 : 1,
+  );
   for (const part of byRemainder) {
     result.set(part.key, Number(part.floor + (left > 0n ? 1n : 0n)));
     if (left > 0n) left--;
@@ -108,22 +113,38 @@ function compareKeys(a: string, b: string): number {
  * Demand, tier, order total and every co-op's share, for every item of a round. Commitments of 0 are
  * withdrawn ones and take no share. `coopLocalities` says where each co-op works, for the local flag.
  */
-export function allocateRound(items: readonly PricedItem[], commitments: readonly Commitment[], coopLocalities: ReadonlyMap<string, readonly string[]>): RoundAllocation {
+export function allocateRound(
+  items: readonly PricedItem[],
+  commitments: readonly Commitment[],
+  coopLocalities: ReadonlyMap<string, readonly string[]>,
+): RoundAllocation {
   const orders: ItemOrder[] = [];
   const lines: AllocationLine[] = [];
   for (const item of items) {
     const mine = commitments.filter((c) => c.itemId === item.itemId && c.quantity > 0).sort((a, b) => compareKeys(a.coopId, b.coopId));
-    if (new Set(mine.map((c) => c.coopId)).size !== mine.length) throw new RangeError(`item ${item.itemId} has two commitments from one co-op`);
+    if (new Set(mine.map((c) => c.coopId)).size !== mine.length)
+      throw new RangeError(`item ${item.itemId} has two commitments from one co-op`);
     const totalQuantity = mine.reduce((a, c) => a + c.quantity, 0);
     const tier = selectTier(item, totalQuantity);
     const orderTotalPence = totalQuantity === 0 ? 0 : tier.unitPricePence * totalQuantity + item.orderChargePence;
     orders.push({ itemId: item.itemId, totalQuantity, tier, orderTotalPence });
-    const shares = largestRemainder(orderTotalPence, mine.map((c) => ({ key: c.coopId, weight: c.quantity })));
+    const shares = largestRemainder(
+      orderTotalPence,
+      mine.map((c) => ({ key: c.coopId, weight: c.quantity })),
+    );
     for (const c of mine) {
       const allocatedPence = shares.get(c.coopId)!;
       const soloPence = item.soloUnitPricePence * c.quantity + item.orderChargePence;
       const local = isLocal(item.localTo, coopLocalities.get(c.coopId) ?? []);
-      lines.push({ coopId: c.coopId, itemId: item.itemId, quantity: c.quantity, allocatedPence, soloPence, savingPence: soloPence - allocatedPence, local });
+      lines.push({
+        coopId: c.coopId,
+        itemId: item.itemId,
+        quantity: c.quantity,
+        allocatedPence,
+        soloPence,
+        savingPence: soloPence - allocatedPence,
+        local,
+      });
     }
   }
   const sum = (f: (l: AllocationLine) => number) => lines.reduce((a, l) => a + f(l), 0);

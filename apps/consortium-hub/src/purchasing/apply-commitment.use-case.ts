@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, PURCHASING_COMMITMENT_MADE_V1, PurchasingCommitmentMadeV1, lineLimitProblem } from '@app/contracts';
+
+import { Envelope, lineLimitProblem, PURCHASING_COMMITMENT_MADE_V1, PurchasingCommitmentMadeV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+
 import { judgeCommitment, supersedes } from './commitment.rules';
 import { PurchasingErrors } from './purchasing.errors';
 import { RoundStore } from './round-store';
@@ -28,19 +30,29 @@ export class ApplyCommitment implements OnModuleInit {
   async execute(envelope: Envelope<PurchasingCommitmentMadeV1>, m: EntityManager, now = new Date()): Promise<void> {
     const c = envelope.payload;
     const coopId = envelope.coopId;
-    if (new Date(c.committedAt).getTime() !== new Date(envelope.occurredAt).getTime()) throw PurchasingErrors.committedAtMismatch(c.committedAt, envelope.occurredAt);
+    if (new Date(c.committedAt).getTime() !== new Date(envelope.occurredAt).getTime())
+      throw PurchasingErrors.committedAtMismatch(c.committedAt, envelope.occurredAt);
     const round = await this.store.lock(m, c.roundId);
     const [invited] = await m.query('SELECT 1 FROM purchasing_invitation WHERE round_id = $1 AND coop_id = $2', [c.roundId, coopId]);
     if (!invited) throw PurchasingErrors.notInvited(coopId, c.roundId);
-    const [item] = await m.query('SELECT solo_unit_price_pence, order_charge_pence FROM purchasing_round_item WHERE round_id = $1 AND item_id = $2', [c.roundId, c.itemId]);
+    const [item] = await m.query(
+      'SELECT solo_unit_price_pence, order_charge_pence FROM purchasing_round_item WHERE round_id = $1 AND item_id = $2',
+      [c.roundId, c.itemId],
+    );
     if (!item) throw PurchasingErrors.itemNotInRound(c.itemId, c.roundId);
-    const tooLarge = lineLimitProblem(c.quantity, { soloUnitPricePence: item.solo_unit_price_pence, orderChargePence: item.order_charge_pence });
+    const tooLarge = lineLimitProblem(c.quantity, {
+      soloUnitPricePence: item.solo_unit_price_pence,
+      orderChargePence: item.order_charge_pence,
+    });
     if (tooLarge) throw PurchasingErrors.lineTooLarge(tooLarge);
 
     const judged = judgeCommitment({ ...round, occurredAt: envelope.occurredAt, now });
     if (!judged.counts) throw PurchasingErrors.commitmentRefused(judged.violation, round.state);
 
-    const [standing] = await m.query('SELECT committed_at FROM purchasing_commitment WHERE round_id = $1 AND coop_id = $2 AND item_id = $3 FOR UPDATE', [c.roundId, coopId, c.itemId]);
+    const [standing] = await m.query(
+      'SELECT committed_at FROM purchasing_commitment WHERE round_id = $1 AND coop_id = $2 AND item_id = $3 FOR UPDATE',
+      [c.roundId, coopId, c.itemId],
+    );
     const applies = supersedes(judged.madeAt, standing ? new Date(standing.committed_at) : null);
     if (applies) {
       await m.query(

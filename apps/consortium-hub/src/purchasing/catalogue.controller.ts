@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Roles } from '@app/platform';
+
 import { CatalogueQueries } from './catalogue.queries';
 import { CreateCatalogueItem } from './create-catalogue-item.use-case';
 import { CatalogueItemView, CreateCatalogueItemDto, UpdateCatalogueItemDto } from './purchasing.dto';

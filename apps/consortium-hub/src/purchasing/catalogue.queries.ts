@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { CatalogueItemView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';
 

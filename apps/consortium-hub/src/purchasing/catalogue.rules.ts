@@ -10,14 +10,23 @@ export function priceBreakProblems(soloUnitPricePence: number, breaks: readonly 
   const problems: RoundRuleViolation[] = [];
   breaks.forEach((b, i) => {
     if (b.unitPricePence >= soloUnitPricePence) {
-      problems.push({ rule: 'PURCHASING.PRICE_BREAKS', message: `priceBreaks[${i}].unitPricePence (${b.unitPricePence}) must be below soloUnitPricePence (${soloUnitPricePence})` });
+      problems.push({
+        rule: 'PURCHASING.PRICE_BREAKS',
+        message: `priceBreaks[${i}].unitPricePence (${b.unitPricePence}) must be below soloUnitPricePence (${soloUnitPricePence})`,
+      });
     }
     const before = breaks[i - 1];
     if (!before) return;
     if (b.minQuantity <= before.minQuantity) {
-      problems.push({ rule: 'PURCHASING.PRICE_BREAKS', message: `priceBreaks[${i}].minQuantity (${b.minQuantity}) must be larger than priceBreaks[${i - 1}].minQuantity (${before.minQuantity})` });
+      problems.push({
+        rule: 'PURCHASING.PRICE_BREAKS',
+        message: `priceBreaks[${i}].minQuantity (${b.minQuantity}) must be larger than priceBreaks[${i - 1}].minQuantity (${before.minQuantity})`,
+      });
     } else if (b.unitPricePence >= before.unitPricePence) {
-      problems.push({ rule: 'PURCHASING.PRICE_BREAKS', message: `priceBreaks[${i}].unitPricePence (${b.unitPricePence}) must be below priceBreaks[${i - 1}].unitPricePence (${before.unitPricePence})` });
+      problems.push({
+        rule: 'PURCHASING.PRICE_BREAKS',
+        message: `priceBreaks[${i}].unitPricePence (${b.unitPricePence}) must be below priceBreaks[${i - 1}].unitPricePence (${before.unitPricePence})`,
+      });
     }
   });
   return problems;

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
+
 import { PurchasingErrors } from './purchasing.errors';
-import { RoundStore, headerOf } from './round-store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
+import { headerOf, RoundStore } from './round-store';
 
 export const SCHEDULE = 'schedule';
 
@@ -31,7 +33,10 @@ export class CloseRound {
 
   /** The scheduled sweep: closes every open round whose closing time has come. */
   async closeDue(now = new Date()): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(`SELECT id FROM purchasing_round WHERE state = 'open' AND closes_at <= $1 ORDER BY closes_at`, [now]);
+    const due: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM purchasing_round WHERE state = 'open' AND closes_at <= $1 ORDER BY closes_at`,
+      [now],
+    );
     let closed = 0;
     for (const { id } of due) if (await this.close(id, SCHEDULE, now, true)) closed++;
     if (closed) this.relay.nudge();
@@ -48,7 +53,11 @@ export class CloseRound {
       const closedAt = now < round.closesAt ? now : round.closesAt;
       await m.query('UPDATE purchasing_round SET state = $2, closed_at = $3, closed_by = $4 WHERE id = $1', [id, step.next, closedAt, by]);
       const { allocation } = await this.store.allocate(m, id);
-      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({ ...headerOf(round), state: 'closed', at: closedAt.toISOString() }));
+      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({
+        ...headerOf(round),
+        state: 'closed',
+        at: closedAt.toISOString(),
+      }));
       this.logger.log({ msg: 'purchasing round closed', roundId: id, by, orderTotalPence: allocation.orderTotalPence });
       return true;
     });

@@ -1,4 +1,11 @@
-import { CLOCK_SKEW_LIMIT_MS, CommitmentTiming, LATE_ARRIVAL_GRACE_MS, commitmentDeadline, judgeCommitment, supersedes } from './commitment.rules';
+import {
+  CLOCK_SKEW_LIMIT_MS,
+  commitmentDeadline,
+  CommitmentTiming,
+  judgeCommitment,
+  LATE_ARRIVAL_GRACE_MS,
+  supersedes,
+} from './commitment.rules';
 
 const at = (iso: string) => new Date(iso);
 const timing = (overrides: Partial<CommitmentTiming> = {}): CommitmentTiming => ({
@@ -29,12 +36,24 @@ describe('when a commitment counts', () => {
   it('refuses one made after the closing time even before the closing job has run, saying when it closed', () => {
     expect(judgeCommitment(timing({ occurredAt: '2026-05-08T17:00:05.000Z', now: at('2026-05-08T17:00:06Z') }))).toEqual({
       counts: false,
-      violation: { rule: 'PURCHASING.ROUND_CLOSED', message: 'the round closed at 2026-05-08T17:00:00.000Z; this commitment was made at 2026-05-08T17:00:05.000Z, after the close' },
+      violation: {
+        rule: 'PURCHASING.ROUND_CLOSED',
+        message: 'the round closed at 2026-05-08T17:00:00.000Z; this commitment was made at 2026-05-08T17:00:05.000Z, after the close',
+      },
     });
   });
 
   it('counts one from a node that was offline: made before the close, arriving after it, before the order', () => {
-    expect(ruleOf(timing({ state: 'closed', closedAt: at('2026-05-08T17:00:00Z'), occurredAt: '2026-05-08T12:00:00.000Z', now: at('2026-05-09T08:00:00Z') }))).toBeNull();
+    expect(
+      ruleOf(
+        timing({
+          state: 'closed',
+          closedAt: at('2026-05-08T17:00:00Z'),
+          occurredAt: '2026-05-08T12:00:00.000Z',
+          now: at('2026-05-09T08:00:00Z'),
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('uses the time staff closed the round by hand when that was before the closing time', () => {
@@ -48,8 +67,12 @@ describe('when a commitment counts', () => {
     const closedAt = at('2026-05-08T17:00:00Z');
     const closed = { state: 'closed' as const, closedAt };
     // Arriving exactly at the end of the grace still counts; a moment later it does not, however early it says it was made.
-    expect(ruleOf(timing({ ...closed, occurredAt: '2026-05-08T12:00:00.000Z', now: new Date(closedAt.getTime() + LATE_ARRIVAL_GRACE_MS) }))).toBeNull();
-    const backdated = judgeCommitment(timing({ ...closed, occurredAt: '2026-05-02T12:00:00.000Z', now: new Date(closedAt.getTime() + LATE_ARRIVAL_GRACE_MS + 1_000) }));
+    expect(
+      ruleOf(timing({ ...closed, occurredAt: '2026-05-08T12:00:00.000Z', now: new Date(closedAt.getTime() + LATE_ARRIVAL_GRACE_MS) })),
+    ).toBeNull();
+    const backdated = judgeCommitment(
+      timing({ ...closed, occurredAt: '2026-05-02T12:00:00.000Z', now: new Date(closedAt.getTime() + LATE_ARRIVAL_GRACE_MS + 1_000) }),
+    );
     expect(backdated).toEqual({
       counts: false,
       violation: {
@@ -61,8 +84,22 @@ describe('when a commitment counts', () => {
   });
 
   it('refuses any commitment once the round is ordered, saying the allocation is final', () => {
-    const j = judgeCommitment(timing({ state: 'ordered', closedAt: at('2026-05-08T17:00:00Z'), orderedAt: at('2026-05-09T09:00:00Z'), occurredAt: '2026-05-08T12:00:00.000Z', now: at('2026-05-09T10:00:00Z') }));
-    expect(j).toEqual({ counts: false, violation: { rule: 'PURCHASING.ALLOCATION_FINAL', message: expect.stringContaining('the round was ordered at 2026-05-09T09:00:00.000Z: its allocation is final') } });
+    const j = judgeCommitment(
+      timing({
+        state: 'ordered',
+        closedAt: at('2026-05-08T17:00:00Z'),
+        orderedAt: at('2026-05-09T09:00:00Z'),
+        occurredAt: '2026-05-08T12:00:00.000Z',
+        now: at('2026-05-09T10:00:00Z'),
+      }),
+    );
+    expect(j).toEqual({
+      counts: false,
+      violation: {
+        rule: 'PURCHASING.ALLOCATION_FINAL',
+        message: expect.stringContaining('the round was ordered at 2026-05-09T09:00:00.000Z: its allocation is final'),
+      },
+    });
     expect(ruleOf(timing({ state: 'delivered' }))).toBe('PURCHASING.ALLOCATION_FINAL');
   });
 
@@ -73,9 +110,15 @@ describe('when a commitment counts', () => {
 
   it('takes a node clock up to the limit ahead of the hub as the arrival time, and refuses one further ahead', () => {
     const now = at('2026-05-05T10:00:00Z');
-    expect(judgeCommitment(timing({ now, occurredAt: new Date(now.getTime() + CLOCK_SKEW_LIMIT_MS).toISOString() }))).toEqual({ counts: true, madeAt: now });
+    expect(judgeCommitment(timing({ now, occurredAt: new Date(now.getTime() + CLOCK_SKEW_LIMIT_MS).toISOString() }))).toEqual({
+      counts: true,
+      madeAt: now,
+    });
     const j = judgeCommitment(timing({ now, occurredAt: new Date(now.getTime() + CLOCK_SKEW_LIMIT_MS + 1_000).toISOString() }));
-    expect(j).toEqual({ counts: false, violation: { rule: 'PURCHASING.CLOCK_SKEW', message: expect.stringContaining("ahead of the receiver's clock") } });
+    expect(j).toEqual({
+      counts: false,
+      violation: { rule: 'PURCHASING.CLOCK_SKEW', message: expect.stringContaining("ahead of the receiver's clock") },
+    });
   });
 
   it('does not let a clock running ahead slip a commitment made after the close in before it', () => {

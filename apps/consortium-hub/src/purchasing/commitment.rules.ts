@@ -1,4 +1,5 @@
-import { MAX_CLOCK_AHEAD_MS, madeAt, madeInTimeFor } from '@app/federation/made-at.rules';
+import { madeAt, madeInTimeFor, MAX_CLOCK_AHEAD_MS } from '@app/federation/made-at.rules';
+
 import type { RoundRuleViolation, RoundState } from './round-state.rules';
 
 /**
@@ -65,11 +66,17 @@ export function judgeCommitment(t: CommitmentTiming): CommitmentJudgement {
       );
   }
   if (t.openedAt && t.openedAt.getTime() - at.getTime() > CLOCK_SKEW_LIMIT_MS) {
-    return refused('PURCHASING.CLOCK_SKEW', `the commitment is stamped ${at.toISOString()}, before the round opened (${t.openedAt.toISOString()}) by more than ${CLOCK_SKEW_LIMIT_MS / 60_000} minutes: check the node's clock`);
+    return refused(
+      'PURCHASING.CLOCK_SKEW',
+      `the commitment is stamped ${at.toISOString()}, before the round opened (${t.openedAt.toISOString()}) by more than ${CLOCK_SKEW_LIMIT_MS / 60_000} minutes: check the node's clock`,
+    );
   }
   const deadline = commitmentDeadline(t);
   if (at >= deadline) {
-    return refused('PURCHASING.ROUND_CLOSED', `the round closed at ${deadline.toISOString()}; this commitment was made at ${at.toISOString()}, after the close`);
+    return refused(
+      'PURCHASING.ROUND_CLOSED',
+      `the round closed at ${deadline.toISOString()}; this commitment was made at ${at.toISOString()}, after the close`,
+    );
   }
   if (!madeInTimeFor(deadline, at, t.now, LATE_ARRIVAL_GRACE_MS)) {
     return refused(

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CatalogueQueries } from './catalogue.queries';
 import { priceBreakProblems } from './catalogue.rules';
 import { CatalogueItemView, CreateCatalogueItemDto } from './purchasing.dto';

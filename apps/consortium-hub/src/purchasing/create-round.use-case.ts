@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal } from '@app/platform';
+
 import { invitableCoops } from './invitable-coops.queries';
 import { CreateRoundDto, RoundView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
+
 import { PurchasingErrors } from './purchasing.errors';
-import { RoundStore, headerOf } from './round-store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
+import { headerOf, RoundStore } from './round-store';
 
 /** The end of a round: delivered, or cancelled (from any state before delivery). Invited co-ops are told. */
 @Injectable()
@@ -22,7 +24,11 @@ export class EndRound {
       if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
       const at = new Date();
       await m.query('UPDATE purchasing_round SET state = $2, delivered_at = $3 WHERE id = $1', [id, step.next, at]);
-      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({ ...headerOf(round), state: 'delivered', at: at.toISOString() }));
+      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({
+        ...headerOf(round),
+        state: 'delivered',
+        at: at.toISOString(),
+      }));
     });
     this.relay.nudge();
   }
@@ -33,9 +39,19 @@ export class EndRound {
       const step = roundTransition(round.state, 'cancel');
       if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
       const at = new Date();
-      await m.query('UPDATE purchasing_round SET state = $2, cancelled_at = $3, cancel_reason = $4 WHERE id = $1', [id, step.next, at, reason ?? null]);
+      await m.query('UPDATE purchasing_round SET state = $2, cancelled_at = $3, cancel_reason = $4 WHERE id = $1', [
+        id,
+        step.next,
+        at,
+        reason ?? null,
+      ]);
       // A draft invited nobody yet, so there is no one to tell.
-      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({ ...headerOf(round), state: 'cancelled', at: at.toISOString(), ...(reason ? { reason } : {}) }));
+      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({
+        ...headerOf(round),
+        state: 'cancelled',
+        at: at.toISOString(),
+        ...(reason ? { reason } : {}),
+      }));
     });
     this.relay.nudge();
   }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { PURCHASING_ROUND_OPENED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
+
 import { invitableCoops } from './invitable-coops.queries';
 import { OpenRoundDto, RoundView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';
 import { RoundQueries } from './round.queries';
-import { RoundStore, headerOf, itemPayload } from './round-store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
+import { headerOf, itemPayload, RoundStore } from './round-store';
 
 /**
  * Opens a draft: its prices are taken from the catalogue as they are now and fixed for the round,
@@ -44,7 +46,11 @@ export class OpenRound {
       await m.query(`UPDATE purchasing_round SET state = $2, opened_at = $3, closes_at = $4 WHERE id = $1`, [id, step.next, now, closesAt]);
       const opened = { ...round, closesAt };
       const items = (await this.store.items(m, id)).map(itemPayload);
-      await this.store.notifyInvited(m, id, PURCHASING_ROUND_OPENED_V1, () => ({ ...headerOf(opened), openedAt: now.toISOString(), items }));
+      await this.store.notifyInvited(m, id, PURCHASING_ROUND_OPENED_V1, () => ({
+        ...headerOf(opened),
+        openedAt: now.toISOString(),
+        items,
+      }));
     });
     this.relay.nudge();
     return this.rounds.get(id);

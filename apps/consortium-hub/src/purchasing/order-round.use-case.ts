@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { PURCHASING_ALLOCATION_MADE_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
+
 import { PurchasingErrors } from './purchasing.errors';
-import { RoundStore, headerOf } from './round-store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
+import { headerOf, RoundStore } from './round-store';
 
 /**
  * Staff place the order. The allocation is computed one last time and becomes final: commitments
@@ -54,7 +56,12 @@ export class OrderRound {
             };
           }),
       }));
-      this.logger.log({ msg: 'purchasing round ordered', roundId: id, orderTotalPence: allocation.orderTotalPence, savingPence: allocation.savingPence });
+      this.logger.log({
+        msg: 'purchasing round ordered',
+        roundId: id,
+        orderTotalPence: allocation.orderTotalPence,
+        savingPence: allocation.savingPence,
+      });
     });
     this.relay.nudge();
   }

@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
 import { COOP_ID_PATTERN, PURCHASING_LIMITS } from '@app/contracts';
 import { IsOptionalNotNull, IsTimestampWithZone } from '@app/platform';
+
 import { ROUND_STATES, RoundState } from './round-state.rules';
 
 const L = PURCHASING_LIMITS;
@@ -43,7 +59,11 @@ export class CreateCatalogueItemDto {
   @Max(L.maxUnitPricePence)
   soloUnitPricePence: number;
 
-  @ApiPropertyOptional({ example: 995, default: 0, description: "The supplier's charge per order (delivery, set-up), in pence; a co-op buying alone pays all of it" })
+  @ApiPropertyOptional({
+    example: 995,
+    default: 0,
+    description: "The supplier's charge per order (delivery, set-up), in pence; a co-op buying alone pays all of it",
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -200,7 +220,10 @@ export class RoundView {
   @ApiPropertyOptional({ nullable: true }) deliveredAt: string | null;
   @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
   @ApiPropertyOptional({ nullable: true }) cancelReason: string | null;
-  @ApiProperty({ enum: ['preview', 'provisional', 'final', 'void'], description: 'preview while open; provisional from the close (late commitments made before it still count); final from the order' })
+  @ApiProperty({
+    enum: ['preview', 'provisional', 'final', 'void'],
+    description: 'preview while open; provisional from the close (late commitments made before it still count); final from the order',
+  })
   allocationStatus: 'preview' | 'provisional' | 'final' | 'void';
   @ApiProperty({ type: [InvitedCoopView] }) invited: InvitedCoopView[];
   @ApiProperty({ type: [ItemOrderView] }) items: ItemOrderView[];

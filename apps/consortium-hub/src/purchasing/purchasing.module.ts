@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ApplyCommitment } from './apply-commitment.use-case';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueQueries } from './catalogue.queries';
@@ -8,8 +9,8 @@ import { CreateRound } from './create-round.use-case';
 import { EndRound } from './end-round.use-case';
 import { OpenRound } from './open-round.use-case';
 import { OrderRound } from './order-round.use-case';
-import { RoundCloser } from './round-closer.service';
 import { RoundQueries } from './round.queries';
+import { RoundCloser } from './round-closer.service';
 import { RoundStore } from './round-store';
 import { RoundsController } from './rounds.controller';
 import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
@@ -20,6 +21,19 @@ import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
  */
 @Module({
   controllers: [CatalogueController, RoundsController],
-  providers: [ApplyCommitment, CatalogueQueries, CloseRound, CreateCatalogueItem, CreateRound, EndRound, OpenRound, OrderRound, RoundCloser, RoundQueries, RoundStore, UpdateCatalogueItem],
+  providers: [
+    ApplyCommitment,
+    CatalogueQueries,
+    CloseRound,
+    CreateCatalogueItem,
+    CreateRound,
+    EndRound,
+    OpenRound,
+    OrderRound,
+    RoundCloser,
+    RoundQueries,
+    RoundStore,
+    UpdateCatalogueItem,
+  ],
 })
 export class PurchasingModule {}

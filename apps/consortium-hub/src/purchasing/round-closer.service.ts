@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CloseRound } from './close-round.use-case';
+
 import { safeErrorMessage } from '@app/platform';
+
+import { CloseRound } from './close-round.use-case';
 
 /**
  * Closes rounds at their closing time: looks every 5 seconds. The close counts from the closing time

@@ -1,4 +1,4 @@
-import { ROUND_ACTIONS, ROUND_STATES, RoundAction, RoundState, allowedRoundActions, roundTransition } from './round-state.rules';
+import { allowedRoundActions, ROUND_ACTIONS, ROUND_STATES, RoundAction, RoundState, roundTransition } from './round-state.rules';
 
 describe('the purchasing round state machine', () => {
   const allowed: [RoundState, RoundAction, RoundState][] = [
@@ -16,11 +16,15 @@ describe('the purchasing round state machine', () => {
     expect(roundTransition(state, action)).toEqual({ next });
   });
 
-  const refused = ROUND_STATES.flatMap((state) => ROUND_ACTIONS.filter((action) => !allowed.some(([s, a]) => s === state && a === action)).map((action) => [state, action] as const));
+  const refused = ROUND_STATES.flatMap((state) =>
+    ROUND_ACTIONS.filter((action) => !allowed.some(([s, a]) => s === state && a === action)).map((action) => [state, action] as const),
+  );
 
   it.each(refused)('refuses to %s round the action %s, naming its state', (state, action) => {
     const outcome = roundTransition(state, action);
-    expect(outcome).toEqual({ violation: { rule: 'PURCHASING.TRANSITION_REFUSED', message: expect.stringContaining(`a round that is ${state} cannot be`) } });
+    expect(outcome).toEqual({
+      violation: { rule: 'PURCHASING.TRANSITION_REFUSED', message: expect.stringContaining(`a round that is ${state} cannot be`) },
+    });
   });
 
   it('refuses at least one action in every state, and everything once delivered or cancelled', () => {
@@ -31,6 +35,8 @@ describe('the purchasing round state machine', () => {
   });
 
   it('says what was refused in plain words', () => {
-    expect(roundTransition('open', 'order')).toEqual({ violation: { rule: 'PURCHASING.TRANSITION_REFUSED', message: 'a round that is open cannot be ordered' } });
+    expect(roundTransition('open', 'order')).toEqual({
+      violation: { rule: 'PURCHASING.TRANSITION_REFUSED', message: 'a round that is open cannot be ordered' },
+    });
   });
 });

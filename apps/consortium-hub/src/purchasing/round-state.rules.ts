@@ -35,4 +35,10 @@ export function allowedRoundActions(state: RoundState): RoundAction[] {
   return Object.keys(TRANSITIONS[state]) as RoundAction[];
 }
 
-const PAST_TENSE: Record<RoundAction, string> = { open: 'opened', close: 'closed', order: 'ordered', deliver: 'delivered', cancel: 'cancelled' };
+const PAST_TENSE: Record<RoundAction, string> = {
+  open: 'opened',
+  close: 'closed',
+  order: 'ordered',
+  deliver: 'delivered',
+  cancel: 'cancelled',
+};

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { MessageDefinition, RoundHeaderV1, RoundItemV1 } from '@app/contracts';
 import { OutboxService } from '@app/federation';
-import { AllocationLine, PriceBreak, PricedItem, RoundAllocation, allocateRound } from './allocation.rules';
+
+import { allocateRound, AllocationLine, PriceBreak, PricedItem, RoundAllocation } from './allocation.rules';
 import { PurchasingErrors } from './purchasing.errors';
 import type { RoundState } from './round-state.rules';
 
@@ -60,7 +62,9 @@ export class RoundStore {
   }
 
   async invited(m: EntityManager, roundId: string): Promise<string[]> {
-    const rows: { coop_id: string }[] = await m.query('SELECT coop_id FROM purchasing_invitation WHERE round_id = $1 ORDER BY coop_id', [roundId]);
+    const rows: { coop_id: string }[] = await m.query('SELECT coop_id FROM purchasing_invitation WHERE round_id = $1 ORDER BY coop_id', [
+      roundId,
+    ]);
     return rows.map((r) => r.coop_id);
   }
 
@@ -105,7 +109,12 @@ export class RoundStore {
   }
 
   /** Queues one message per invited co-op, in the caller's transaction. */
-  async notifyInvited<P extends object>(m: EntityManager, roundId: string, def: MessageDefinition<P>, payloadFor: (coopId: string) => P): Promise<void> {
+  async notifyInvited<P extends object>(
+    m: EntityManager,
+    roundId: string,
+    def: MessageDefinition<P>,
+    payloadFor: (coopId: string) => P,
+  ): Promise<void> {
     for (const coopId of await this.invited(m, roundId)) await this.outbox.enqueue(m, def, payloadFor(coopId), { coopId });
   }
 }

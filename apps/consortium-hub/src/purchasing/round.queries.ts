@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { AllocationLine, ItemOrder, RoundAllocation, totalsByCoop } from './allocation.rules';
 import { CommitmentReceivedView, RoundSummaryView, RoundView } from './purchasing.dto';
 import { RoundItemRow, RoundRow, RoundStore } from './round-store';
@@ -26,7 +27,15 @@ export class RoundQueries {
               (SELECT count(DISTINCT c.coop_id)::int FROM purchasing_commitment c WHERE c.round_id = r.id AND c.quantity > 0) AS committed
          FROM purchasing_round r ORDER BY r.created_at DESC, r.id`,
     );
-    return rows.map((r) => ({ id: r.id, title: r.title, state: r.state, closesAt: new Date(r.closes_at).toISOString(), items: r.items, invited: r.invited, committed: r.committed }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      state: r.state,
+      closesAt: new Date(r.closes_at).toISOString(),
+      items: r.items,
+      invited: r.invited,
+      committed: r.committed,
+    }));
   }
 
   async get(id: string): Promise<RoundView> {
@@ -83,7 +92,10 @@ export class RoundQueries {
   /** Every commitment the hub accepted for the round, oldest first: each co-op's amendments. */
   async commitments(id: string): Promise<CommitmentReceivedView[]> {
     await this.store.find(this.dataSource.manager, id);
-    const rows: Row[] = await this.dataSource.query('SELECT * FROM purchasing_commitment_received WHERE round_id = $1 ORDER BY received_at, message_id', [id]);
+    const rows: Row[] = await this.dataSource.query(
+      'SELECT * FROM purchasing_commitment_received WHERE round_id = $1 ORDER BY received_at, message_id',
+      [id],
+    );
     return rows.map((r) => ({
       messageId: r.message_id,
       coopId: r.coop_id,
@@ -95,7 +107,10 @@ export class RoundQueries {
     }));
   }
 
-  private async allocationOf(m: EntityManager, round: RoundRow): Promise<{ items: RoundItemRow[]; allocation: RoundAllocation; status: RoundView['allocationStatus'] }> {
+  private async allocationOf(
+    m: EntityManager,
+    round: RoundRow,
+  ): Promise<{ items: RoundItemRow[]; allocation: RoundAllocation; status: RoundView['allocationStatus'] }> {
     if (round.state === 'closed' || round.state === 'ordered' || round.state === 'delivered') {
       return { ...(await this.kept(m, round.id)), status: round.state === 'closed' ? 'provisional' : 'final' };
     }
@@ -105,7 +120,10 @@ export class RoundQueries {
   /** The allocation as kept: what was sent to the co-ops, even if a co-op's localities changed since. */
   private async kept(m: EntityManager, roundId: string): Promise<{ items: RoundItemRow[]; allocation: RoundAllocation }> {
     const items = await this.store.items(m, roundId);
-    const orders: Row[] = await m.query('SELECT item_id, total_quantity, tier_min_quantity, unit_price_pence, order_total_pence FROM purchasing_round_item WHERE round_id = $1 ORDER BY position', [roundId]);
+    const orders: Row[] = await m.query(
+      'SELECT item_id, total_quantity, tier_min_quantity, unit_price_pence, order_total_pence FROM purchasing_round_item WHERE round_id = $1 ORDER BY position',
+      [roundId],
+    );
     const rows: Row[] = await m.query('SELECT * FROM purchasing_allocation WHERE round_id = $1 ORDER BY item_id, coop_id', [roundId]);
     const lines: AllocationLine[] = rows.map((r) => ({
       coopId: r.coop_id,

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+
 import { CloseRound } from './close-round.use-case';
 import { CreateRound } from './create-round.use-case';
 import { EndRound } from './end-round.use-case';

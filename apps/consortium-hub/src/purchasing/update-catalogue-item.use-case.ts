@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CatalogueQueries } from './catalogue.queries';
 import { priceBreakProblems } from './catalogue.rules';
 import { CatalogueItemView, UpdateCatalogueItemDto } from './purchasing.dto';
@@ -27,7 +28,10 @@ export class UpdateCatalogueItem {
         unit: dto.unit ?? current.unit,
         soloUnitPricePence: dto.soloUnitPricePence ?? current.soloUnitPricePence,
         orderChargePence: dto.orderChargePence ?? current.orderChargePence,
-        priceBreaks: (dto.priceBreaks ?? current.priceBreaks).map((b) => ({ minQuantity: b.minQuantity, unitPricePence: b.unitPricePence })),
+        priceBreaks: (dto.priceBreaks ?? current.priceBreaks).map((b) => ({
+          minQuantity: b.minQuantity,
+          unitPricePence: b.unitPricePence,
+        })),
         localTo: dto.localTo ?? current.localTo,
       };
       const problems = priceBreakProblems(next.soloUnitPricePence, next.priceBreaks);
@@ -35,7 +39,16 @@ export class UpdateCatalogueItem {
       await m.query(
         `UPDATE catalogue_item SET name = $2, supplier = $3, unit = $4, solo_unit_price_pence = $5, order_charge_pence = $6, price_breaks = $7, local_to = $8, updated_at = now()
           WHERE id = $1`,
-        [id, next.name, next.supplier, next.unit, next.soloUnitPricePence, next.orderChargePence, JSON.stringify(next.priceBreaks), next.localTo],
+        [
+          id,
+          next.name,
+          next.supplier,
+          next.unit,
+          next.soloUnitPricePence,
+          next.orderChargePence,
+          JSON.stringify(next.priceBreaks),
+          next.localTo,
+        ],
       );
       return this.catalogue.get(id, m);
     });

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import {
   COOP_PROFILE_UPDATED_V1,
   COOP_REGISTERED_V1,
@@ -9,6 +10,7 @@ import {
   REGISTRATION_ACCEPTED_V1,
 } from '@app/contracts';
 import { InboxHandlers, OutboxService, TopologyService } from '@app/federation';
+
 import { HeldIdentity, identityClash, profileMadeAt, sponsorClaimProblem } from './coop-identity.rules';
 import { RegistryErrors } from './registry.errors';
 import { lockRegistryIdentities } from './registry-identity-lock';
@@ -40,7 +42,9 @@ export class ApplyCoopProfile implements OnModuleInit {
     const made = profileMadeAt(envelope.occurredAt, new Date());
     if (!made.ok) throw RegistryErrors.fromTheFuture(made.reason);
     await lockRegistryIdentities(m);
-    const [own] = await m.query('SELECT sponsor_coop_id, profile_updated_at, status, registered_at FROM coop WHERE id = $1 FOR UPDATE', [envelope.coopId]);
+    const [own] = await m.query('SELECT sponsor_coop_id, profile_updated_at, status, registered_at FROM coop WHERE id = $1 FOR UPDATE', [
+      envelope.coopId,
+    ]);
     if (!own) throw RegistryErrors.notFound(envelope.coopId);
     // An older profile than the one held changes nothing, so it cannot break a rule either.
     if (new Date(own.profile_updated_at).getTime() <= made.at.getTime()) await this.apply(envelope, made.at, own.sponsor_coop_id, m);
@@ -50,22 +54,45 @@ export class ApplyCoopProfile implements OnModuleInit {
   private async apply(envelope: Envelope<CoopProfilePayload>, at: Date, recordedSponsor: string | null, m: EntityManager): Promise<void> {
     const p = envelope.payload;
     const held: HeldIdentity[] = (await m.query('SELECT id, name, registration_number FROM coop WHERE id <> $1', [envelope.coopId])).map(
-      (r: { id: string; name: string; registration_number: string | null }) => ({ id: r.id, name: r.name, registrationNumber: r.registration_number }),
+      (r: { id: string; name: string; registration_number: string | null }) => ({
+        id: r.id,
+        name: r.name,
+        registrationNumber: r.registration_number,
+      }),
     );
     const clash = identityClash({ coopId: envelope.coopId, name: p.name, registrationNumber: p.registrationNumber }, held);
     if (clash) throw RegistryErrors.identityTaken(clash);
-    const sponsorProblem = sponsorClaimProblem(envelope.coopId, p.sponsorCoopId, recordedSponsor, held.some((h) => h.id === p.sponsorCoopId));
+    const sponsorProblem = sponsorClaimProblem(
+      envelope.coopId,
+      p.sponsorCoopId,
+      recordedSponsor,
+      held.some((h) => h.id === p.sponsorCoopId),
+    );
     if (sponsorProblem) throw RegistryErrors.sponsor(sponsorProblem, envelope.coopId, p.sponsorCoopId!, recordedSponsor);
     // The sponsor is never written from a profile: the consortium's record stands.
     await m.query(
       `UPDATE coop SET name = $2, legal_form = $3, localities = $4, services_offered = $5, node_version = $6, profile_updated_at = $7,
               registration_number = $8, cqc_rating = $9, updated_at = now()
         WHERE id = $1`,
-      [envelope.coopId, p.name, p.legalForm, p.localities, p.servicesOffered, p.nodeVersion, at, p.registrationNumber ?? null, p.cqcRating ?? null],
+      [
+        envelope.coopId,
+        p.name,
+        p.legalForm,
+        p.localities,
+        p.servicesOffered,
+        p.nodeVersion,
+        at,
+        p.registrationNumber ?? null,
+        p.cqcRating ?? null,
+      ],
     );
   }
 
-  private async answerRegistration(envelope: Envelope<CoopProfilePayload>, own: { status: CoopStatus; registered_at: Date }, m: EntityManager): Promise<void> {
+  private async answerRegistration(
+    envelope: Envelope<CoopProfilePayload>,
+    own: { status: CoopStatus; registered_at: Date },
+    m: EntityManager,
+  ): Promise<void> {
     await this.outbox.enqueue(
       m,
       REGISTRATION_ACCEPTED_V1,

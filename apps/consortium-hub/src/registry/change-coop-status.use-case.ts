@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CoopStatus } from '@app/contracts';
 import { SIGNATURE_KEYS } from '@app/federation';
 import { Principal } from '@app/platform';
+
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
-import { RegistryKeys } from './registry-keys';
 import { RegistryErrors } from './registry.errors';
+import { RegistryKeys } from './registry-keys';
 
 /**
  * Consortium staff move a co-op through its lifecycle (e.g. trading, suspended, left). Leaving takes

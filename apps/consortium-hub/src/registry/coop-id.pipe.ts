@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+
 import { COOP_ID_RULE, isCoopId } from '@app/contracts';
 
 @Injectable()

@@ -1,4 +1,11 @@
-import { identityClash, nameKey, profileMadeAt, registrationNumberKey, sponsorClaimProblem, sponsorRecordProblem } from './coop-identity.rules';
+import {
+  identityClash,
+  nameKey,
+  profileMadeAt,
+  registrationNumberKey,
+  sponsorClaimProblem,
+  sponsorRecordProblem,
+} from './coop-identity.rules';
 
 const held = [
   { id: 'holme-valley', name: 'Holme Valley Care Co-op', registrationNumber: 'RS008123' },
@@ -7,7 +14,15 @@ const held = [
 
 describe('co-op names and registration numbers', () => {
   it('compares names ignoring case, spaces, invisible characters and compatibility look-alikes', () => {
-    const same = ['holme valley care co-op', 'HOLME VALLEY CARE CO-OP', 'HolmeValleyCareCo-op', ' Holme  Valley\tCare Co-op ', 'Holme Valley\u200b Care\u00a0Co\u2011op', 'Ｈｏｌｍｅ Ｖａｌｌｅｙ Care Co-op', 'Holme Valley Care Co\u2010op'];
+    const same = [
+      'holme valley care co-op',
+      'HOLME VALLEY CARE CO-OP',
+      'HolmeValleyCareCo-op',
+      ' Holme  Valley\tCare Co-op ',
+      'Holme Valley\u200b Care\u00a0Co\u2011op',
+      'Ｈｏｌｍｅ Ｖａｌｌｅｙ Care Co-op',
+      'Holme Valley Care Co\u2010op',
+    ];
     for (const name of same) expect(nameKey(name)).toBe(nameKey('Holme Valley Care Co-op'));
     expect(nameKey('ﬁeld care')).toBe(nameKey('Field Care'));
     expect(nameKey('Straße Care')).toBe(nameKey('STRASSE CARE'));
@@ -21,11 +36,17 @@ describe('co-op names and registration numbers', () => {
   });
 
   it("refuses another co-op's name, naming the co-op that holds it", () => {
-    expect(identityClash({ coopId: 'newcomer', name: 'holme valley CARE co-op' }, held)).toEqual({ rule: 'name-taken', heldBy: 'holme-valley' });
+    expect(identityClash({ coopId: 'newcomer', name: 'holme valley CARE co-op' }, held)).toEqual({
+      rule: 'name-taken',
+      heldBy: 'holme-valley',
+    });
   });
 
   it("refuses another co-op's registration number, however it is spaced or cased", () => {
-    expect(identityClash({ coopId: 'newcomer', name: 'Newcomer Care', registrationNumber: 'rs 008123' }, held)).toEqual({ rule: 'registration-number-taken', heldBy: 'holme-valley' });
+    expect(identityClash({ coopId: 'newcomer', name: 'Newcomer Care', registrationNumber: 'rs 008123' }, held)).toEqual({
+      rule: 'registration-number-taken',
+      heldBy: 'holme-valley',
+    });
   });
 
   it("never finds a clash with the sender's own entry, nor with a co-op that has no number", () => {

@@ -1,4 +1,4 @@
-import { MAX_CLOCK_AHEAD_MS, MadeAt, madeAt } from '@app/federation/made-at.rules';
+import { MadeAt, madeAt, MAX_CLOCK_AHEAD_MS } from '@app/federation/made-at.rules';
 
 /**
  * What a co-op may say about itself over NATS. A profile is the co-op's own word on its name, its
@@ -22,8 +22,7 @@ export interface ClaimedIdentity {
 }
 
 export type IdentityClash =
-  | { readonly rule: 'name-taken'; readonly heldBy: string }
-  | { readonly rule: 'registration-number-taken'; readonly heldBy: string };
+  { readonly rule: 'name-taken'; readonly heldBy: string } | { readonly rule: 'registration-number-taken'; readonly heldBy: string };
 
 // Format characters (zero-width joiners and spaces, the BOM, bidi marks) render as nothing, so a name
 // with one inside looks exactly like the name without it.
@@ -66,7 +65,12 @@ export type SponsorProblem = 'self' | 'unknown' | 'not-yours';
  * co-op the registry does not have, or any co-op other than the one the hub recorded (at provisioning,
  * later by onboarding): a co-op cannot choose its own lineage.
  */
-export function sponsorClaimProblem(coopId: string, claimed: string | undefined, recorded: string | null, claimedExists: boolean): SponsorProblem | null {
+export function sponsorClaimProblem(
+  coopId: string,
+  claimed: string | undefined,
+  recorded: string | null,
+  claimedExists: boolean,
+): SponsorProblem | null {
   if (claimed === undefined) return null;
   if (claimed === coopId) return 'self';
   if (claimed === recorded) return null;
@@ -79,7 +83,11 @@ export function sponsorClaimProblem(coopId: string, claimed: string | undefined,
  * lineage a loop (the proposed sponsor, or one of its own sponsors, being sponsored by this co-op).
  * `sponsorOf` gives each co-op's recorded sponsor.
  */
-export function sponsorRecordProblem(coopId: string, sponsor: string, sponsorOf: ReadonlyMap<string, string | null>): SponsorProblem | 'loop' | null {
+export function sponsorRecordProblem(
+  coopId: string,
+  sponsor: string,
+  sponsorOf: ReadonlyMap<string, string | null>,
+): SponsorProblem | 'loop' | null {
   if (sponsor === coopId) return 'self';
   if (!sponsorOf.has(sponsor)) return 'unknown';
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { CoopStatus, CqcRating, LegalForm, ServiceType } from '@app/contracts';
 
 /** A member co-op as the hub knows it: its public profile and its link to the hub. No personal data. */

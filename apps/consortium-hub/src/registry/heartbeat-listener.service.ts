@@ -1,8 +1,18 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Msg, Subscription } from 'nats';
-import { COOP_HEARTBEAT_V1, CoopHeartbeatV1, Envelope, decodeMessage } from '@app/contracts';
-import { FEDERATION_OPTIONS, FederationOptions, IntakeCounters, NatsLink, SIGNATURE_KEYS, SignatureKeys, shielded, verifySignature } from '@app/federation';
+import { DataSource } from 'typeorm';
+
+import { COOP_HEARTBEAT_V1, CoopHeartbeatV1, decodeMessage, Envelope } from '@app/contracts';
+import {
+  FEDERATION_OPTIONS,
+  FederationOptions,
+  IntakeCounters,
+  NatsLink,
+  shielded,
+  SIGNATURE_KEYS,
+  SignatureKeys,
+  verifySignature,
+} from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
 
 const FLUSH_MS = 1000;
@@ -30,7 +40,10 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
 
   onApplicationBootstrap(): void {
     this.link.onConnection(() => this.subscribe());
-    this.timer = setInterval(() => void this.flush().catch((e: unknown) => this.logger.warn({ msg: 'heartbeat flush failed', reason: safeErrorMessage(e) })), FLUSH_MS);
+    this.timer = setInterval(
+      () => void this.flush().catch((e: unknown) => this.logger.warn({ msg: 'heartbeat flush failed', reason: safeErrorMessage(e) })),
+      FLUSH_MS,
+    );
   }
 
   private subscribe(): void {
@@ -56,7 +69,8 @@ export class HeartbeatListener implements OnApplicationBootstrap, BeforeApplicat
 
   private refuse(subject: string, code: Parameters<IntakeCounters['refused']>[1], reason: string): void {
     const refused = this.counters.refused('heartbeats', code);
-    if (refused) this.logger.warn({ msg: 'heartbeat refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
+    if (refused)
+      this.logger.warn({ msg: 'heartbeat refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,6 @@
+export { Coop } from './coop.entity';
+export { provisionCoop, ProvisionedCoop, ProvisionRequest } from './provision-coop';
 export { RegistryModule } from './registry.module';
 export { RegistryQueries } from './registry.queries';
-export { Coop } from './coop.entity';
 export { RegistryKeys } from './registry-keys';
-export { provisionCoop, ProvisionedCoop, ProvisionRequest } from './provision-coop';
-export { renderNatsAuthorization, refreshNatsAuthorization } from './write-nats-authorization';
+export { refreshNatsAuthorization, renderNatsAuthorization } from './write-nats-authorization';

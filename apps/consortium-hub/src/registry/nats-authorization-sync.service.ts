@@ -1,11 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { backoffDelay } from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
+
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
-import { NatsAuthorizationView } from './registry.dto';
 import { signalNatsReload } from './nats-server-reload';
+import { NatsAuthorizationView } from './registry.dto';
 import { registryNatsUsers, renderNatsAuthorization, writeIfChanged } from './write-nats-authorization';
 
 /**
@@ -66,7 +68,15 @@ export class NatsAuthorizationSync implements OnApplicationBootstrap, BeforeAppl
   status(): NatsAuthorizationView {
     const file = this.config.NATS_AUTH_FILE ?? null;
     const iso = (d: Date | null) => d?.toISOString() ?? null;
-    const state = !file ? 'not-configured' : this.error ? 'failing' : this.reloadDue || !this.checkedAt ? 'pending' : this.config.NATS_SERVER_PID_FILE ? 'in-step' : 'written';
+    const state = !file
+      ? 'not-configured'
+      : this.error
+        ? 'failing'
+        : this.reloadDue || !this.checkedAt
+          ? 'pending'
+          : this.config.NATS_SERVER_PID_FILE
+            ? 'in-step'
+            : 'written';
     return {
       state,
       file,
@@ -106,7 +116,13 @@ export class NatsAuthorizationSync implements OnApplicationBootstrap, BeforeAppl
       this.checkedAt = new Date();
       const retryInMs = backoffDelay(this.failures, 1000, this.config.NATS_AUTH_CHECK_MS);
       // Loud on purpose: until this works, a co-op that left may still be on NATS.
-      this.logger.error({ msg: 'NATS authorization not in step with the registry: a co-op that left may still be connected', file, reason: this.error, attempt: this.failures, retryInMs });
+      this.logger.error({
+        msg: 'NATS authorization not in step with the registry: a co-op that left may still be connected',
+        file,
+        reason: this.error,
+        attempt: this.failures,
+        retryInMs,
+      });
       this.schedule(retryInMs);
     }
   }
@@ -116,7 +132,9 @@ export class NatsAuthorizationSync implements OnApplicationBootstrap, BeforeAppl
     const pidFile = this.config.NATS_SERVER_PID_FILE;
     if (!pidFile) {
       // Reloading is then the operator's step: said once per change, not at every check.
-      this.logger.warn({ msg: 'NATS authorization changed: reload the NATS server (nats-server --signal reload), or set NATS_SERVER_PID_FILE so the hub does' });
+      this.logger.warn({
+        msg: 'NATS authorization changed: reload the NATS server (nats-server --signal reload), or set NATS_SERVER_PID_FILE so the hub does',
+      });
       this.reloadDue = false;
       return;
     }

@@ -1,4 +1,5 @@
 import { MESSAGE_CATALOG, subjectScheme } from '@app/contracts';
+
 import { coopDurableTypes, natsAuthorization } from './nats-authorization';
 
 const HUB = 'UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4';

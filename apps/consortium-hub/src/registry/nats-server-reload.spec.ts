@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { signalNatsReload } from './nats-server-reload';
 
 describe('asking the NATS server to reload', () => {
@@ -18,7 +19,9 @@ describe('asking the NATS server to reload', () => {
   });
 
   it('says which pid file it could not read', async () => {
-    await expect(signalNatsReload(join(dir, 'missing.pid'))).rejects.toThrow(`cannot read the NATS server's pid file ${join(dir, 'missing.pid')} (ENOENT)`);
+    await expect(signalNatsReload(join(dir, 'missing.pid'))).rejects.toThrow(
+      `cannot read the NATS server's pid file ${join(dir, 'missing.pid')} (ENOENT)`,
+    );
   });
 
   it('refuses a pid file that holds no process id', async () => {

@@ -13,7 +13,10 @@ export async function signalNatsReload(pidFile: string): Promise<number> {
   try {
     text = await readFile(pidFile, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the NATS server's pid file ${pidFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}): is nats-server running with pid_file set to it?`, { cause: error });
+    throw new Error(
+      `cannot read the NATS server's pid file ${pidFile} (${(error as NodeJS.ErrnoException).code ?? 'error'}): is nats-server running with pid_file set to it?`,
+      { cause: error },
+    );
   }
   const pid = Number(text.trim());
   if (!Number.isSafeInteger(pid) || pid < 1) throw new Error(`the NATS server's pid file ${pidFile} does not hold a process id`);
@@ -26,8 +29,14 @@ export async function signalNatsReload(pidFile: string): Promise<number> {
     process.kill(pid, 'SIGHUP');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ESRCH') throw new Error(`no process ${pid} (from ${pidFile}): nats-server is not running, or not in this hub's pid namespace`, { cause: error });
-    if (code === 'EPERM') throw new Error(`not allowed to signal process ${pid} (from ${pidFile}): run the hub as the same user as nats-server`, { cause: error });
+    if (code === 'ESRCH')
+      throw new Error(`no process ${pid} (from ${pidFile}): nats-server is not running, or not in this hub's pid namespace`, {
+        cause: error,
+      });
+    if (code === 'EPERM')
+      throw new Error(`not allowed to signal process ${pid} (from ${pidFile}): run the hub as the same user as nats-server`, {
+        cause: error,
+      });
     throw error;
   }
   return pid;

@@ -1,7 +1,9 @@
 import { createUser } from 'nkeys.js';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { COOP_STATUSES, CoopStatus, isCoopId } from '@app/contracts';
 import { DomainError } from '@app/platform';
+
 import { identityClash, sponsorRecordProblem } from './coop-identity.rules';
 import { RegistryErrors } from './registry.errors';
 import { lockRegistryIdentities } from './registry-identity-lock';
@@ -31,10 +33,17 @@ export interface ProvisionedCoop {
  * co-op's node and nowhere else.
  */
 export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Promise<ProvisionedCoop> {
-  if (!isCoopId(req.coopId)) throw new DomainError('REGISTRY.BAD_COOP_ID', `"${req.coopId}" is not a co-op id (lower-case letters, digits, inner hyphens)`, 'invalid');
-  if (req.status && !COOP_STATUSES.includes(req.status)) throw new DomainError('REGISTRY.BAD_STATUS', `status must be one of ${COOP_STATUSES.join(', ')}`, 'invalid');
+  if (!isCoopId(req.coopId))
+    throw new DomainError(
+      'REGISTRY.BAD_COOP_ID',
+      `"${req.coopId}" is not a co-op id (lower-case letters, digits, inner hyphens)`,
+      'invalid',
+    );
+  if (req.status && !COOP_STATUSES.includes(req.status))
+    throw new DomainError('REGISTRY.BAD_STATUS', `status must be one of ${COOP_STATUSES.join(', ')}`, 'invalid');
   if (RESERVED_COOP_IDS.includes(req.coopId)) throw RegistryErrors.reservedId(req.coopId);
-  if (req.name.length < 2 || req.name.length > 120) throw new DomainError('REGISTRY.BAD_NAME', 'name must be 2 to 120 characters', 'invalid');
+  if (req.name.length < 2 || req.name.length > 120)
+    throw new DomainError('REGISTRY.BAD_NAME', 'name must be 2 to 120 characters', 'invalid');
   const pair = createUser();
   const publicKey = pair.getPublicKey();
   const seed = Buffer.from(pair.getSeed()).toString();
@@ -42,7 +51,11 @@ export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Prom
     await lockRegistryIdentities(m);
     const [existing] = await m.query('SELECT public_key FROM coop WHERE id = $1 FOR UPDATE', [req.coopId]);
     if (existing?.public_key && !req.rotate) {
-      throw new DomainError('REGISTRY.ALREADY_PROVISIONED', `co-op ${req.coopId} already has a key; provision it with --rotate to replace it`, 'conflict');
+      throw new DomainError(
+        'REGISTRY.ALREADY_PROVISIONED',
+        `co-op ${req.coopId} already has a key; provision it with --rotate to replace it`,
+        'conflict',
+      );
     }
     if (!existing) await checkNewIdentity(m, req);
     await m.query(
@@ -60,7 +73,10 @@ async function checkNewIdentity(m: EntityManager, req: ProvisionRequest): Promis
   const rows: { id: string; name: string; registration_number: string | null; sponsor_coop_id: string | null }[] = await m.query(
     'SELECT id, name, registration_number, sponsor_coop_id FROM coop',
   );
-  const clash = identityClash({ coopId: req.coopId, name: req.name }, rows.map((r) => ({ id: r.id, name: r.name, registrationNumber: r.registration_number })));
+  const clash = identityClash(
+    { coopId: req.coopId, name: req.name },
+    rows.map((r) => ({ id: r.id, name: r.name, registrationNumber: r.registration_number })),
+  );
   if (clash) throw RegistryErrors.identityTaken(clash);
   if (req.sponsorCoopId) {
     const problem = sponsorRecordProblem(req.coopId, req.sponsorCoopId, new Map(rows.map((r) => [r.id, r.sponsor_coop_id])));

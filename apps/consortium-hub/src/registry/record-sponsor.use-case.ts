@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal } from '@app/platform';
+
 import { sponsorRecordProblem } from './coop-identity.rules';
 import { RegistryErrors } from './registry.errors';
 import { lockRegistryIdentities } from './registry-identity-lock';

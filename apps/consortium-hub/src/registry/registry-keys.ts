@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { SignatureKeys } from '@app/federation';
 
 const TTL_MS = 30_000;

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NatsLink, TopologyService, backoffDelay, sleep } from '@app/federation';
-import { RegistryQueries } from './registry.queries';
+
+import { backoffDelay, NatsLink, sleep, TopologyService } from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
+
+import { RegistryQueries } from './registry.queries';
 
 /** At start, makes sure every known co-op has its durable consumer (the broker may have been rebuilt). */
 @Injectable()

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
-import { CoopIdPipe } from './coop-id.pipe';
+
 import { ChangeCoopStatus } from './change-coop-status.use-case';
+import { CoopIdPipe } from './coop-id.pipe';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
 import { RecordSponsor } from './record-sponsor.use-case';
 import { ChangeCoopStatusDto, CoopPage, CoopView, ListCoopsQuery, NatsAuthorizationView, RecordSponsorDto } from './registry.dto';
@@ -45,7 +47,11 @@ export class RegistryController {
   @Patch(':id/status')
   @HttpCode(204)
   @Roles('consortium-staff')
-  async setStatus(@Param('id', CoopIdPipe) id: string, @Body() body: ChangeCoopStatusDto, @CurrentPrincipal() by: Principal): Promise<void> {
+  async setStatus(
+    @Param('id', CoopIdPipe) id: string,
+    @Body() body: ChangeCoopStatusDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<void> {
     await this.changeStatus.execute(id, body.status, by);
   }
 

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PageQuery } from '@app/platform';
+
 import { COOP_ID_PATTERN, COOP_STATUSES, CoopStatus, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { PageQuery } from '@app/platform';
+
 import type { Connectivity } from './connectivity.rules';
 
 export class ListCoopsQuery extends PageQuery {
@@ -74,13 +76,14 @@ export class NatsAuthorizationView {
   @ApiProperty({
     enum: ['not-configured', 'in-step', 'written', 'pending', 'failing'],
     description:
-      'in-step: the file says what the registry says and the server was asked to reload it; written: the same, but reloading is the operator\'s (no NATS_SERVER_PID_FILE); pending: a change not yet applied; failing: see error',
+      "in-step: the file says what the registry says and the server was asked to reload it; written: the same, but reloading is the operator's (no NATS_SERVER_PID_FILE); pending: a change not yet applied; failing: see error",
   })
   state: 'not-configured' | 'in-step' | 'written' | 'pending' | 'failing';
   @ApiPropertyOptional({ nullable: true }) file: string | null;
   @ApiPropertyOptional({ nullable: true }) pidFile: string | null;
   @ApiProperty({ description: 'Co-op users the registry gives NATS (provisioned, not left)' }) coopUsers: number;
-  @ApiPropertyOptional({ nullable: true, description: 'When the file was last written (by any hub process or the provision command)' }) writtenAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'When the file was last written (by any hub process or the provision command)' })
+  writtenAt: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'When this hub last had the server reload it' }) reloadedAt: string | null;
   @ApiPropertyOptional({ nullable: true }) checkedAt: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Why the last write or reload failed; retried until it works' }) error: string | null;

@@ -1,12 +1,23 @@
 import { DomainError } from '@app/platform';
+
 import type { IdentityClash, SponsorProblem } from './coop-identity.rules';
 
 export const RegistryErrors = {
   notFound: (id: string) => new DomainError('REGISTRY.COOP_NOT_FOUND', `co-op ${id} is not in the registry`, 'not-found'),
   identityTaken: (clash: IdentityClash) =>
     clash.rule === 'name-taken'
-      ? new DomainError('REGISTRY.NAME_TAKEN', `co-op ${clash.heldBy} already has this name (names are compared ignoring case, spaces and look-alike characters)`, 'conflict', { heldBy: clash.heldBy })
-      : new DomainError('REGISTRY.REGISTRATION_NUMBER_TAKEN', `co-op ${clash.heldBy} already has this registration number (compared upper-case, without spaces)`, 'conflict', { heldBy: clash.heldBy }),
+      ? new DomainError(
+          'REGISTRY.NAME_TAKEN',
+          `co-op ${clash.heldBy} already has this name (names are compared ignoring case, spaces and look-alike characters)`,
+          'conflict',
+          { heldBy: clash.heldBy },
+        )
+      : new DomainError(
+          'REGISTRY.REGISTRATION_NUMBER_TAKEN',
+          `co-op ${clash.heldBy} already has this registration number (compared upper-case, without spaces)`,
+          'conflict',
+          { heldBy: clash.heldBy },
+        ),
   sponsor: (problem: SponsorProblem | 'loop', coopId: string, sponsor: string, recorded: string | null = null) => {
     switch (problem) {
       case 'self':
@@ -14,7 +25,11 @@ export const RegistryErrors = {
       case 'unknown':
         return new DomainError('REGISTRY.SPONSOR_UNKNOWN', `sponsor ${sponsor} is not a co-op in the registry`, 'invalid');
       case 'loop':
-        return new DomainError('REGISTRY.SPONSOR_LOOP', `${sponsor} is sponsored, directly or through others, by ${coopId}: the lineage cannot loop`, 'conflict');
+        return new DomainError(
+          'REGISTRY.SPONSOR_LOOP',
+          `${sponsor} is sponsored, directly or through others, by ${coopId}: the lineage cannot loop`,
+          'conflict',
+        );
       case 'not-yours':
         return new DomainError(
           'REGISTRY.SPONSOR_NOT_YOURS',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ApplyCoopProfile } from './apply-coop-profile.use-case';
 import { ChangeCoopStatus } from './change-coop-status.use-case';
 import { HeartbeatListener } from './heartbeat-listener.service';
@@ -11,7 +12,15 @@ import { RegistryQueries } from './registry.queries';
 /** The consortium's registry of member co-ops: registration, profile, status and liveness. */
 @Module({
   controllers: [RegistryController],
-  providers: [ApplyCoopProfile, ChangeCoopStatus, HeartbeatListener, NatsAuthorizationSync, RecordSponsor, RegistryBootstrap, RegistryQueries],
+  providers: [
+    ApplyCoopProfile,
+    ChangeCoopStatus,
+    HeartbeatListener,
+    NatsAuthorizationSync,
+    RecordSponsor,
+    RegistryBootstrap,
+    RegistryQueries,
+  ],
   exports: [RegistryQueries],
 })
 export class RegistryModule {}

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
-import { Coop } from './coop.entity';
 import { connectivityOf } from './connectivity.rules';
+import { Coop } from './coop.entity';
 import { CoopPage, CoopView, ListCoopsQuery } from './registry.dto';
 import { RegistryErrors } from './registry.errors';
 

@@ -1,22 +1,31 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner } from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
+
 import { HubConfig } from '../config/hub.config';
-import { NatsUser, natsAuthorization } from './nats-authorization';
+import { natsAuthorization, NatsUser } from './nats-authorization';
 import { signalNatsReload } from './nats-server-reload';
 
 /** Every co-op that has a key and has not left: the co-ops NATS lets in. */
 export async function registryNatsUsers(ds: DataSource): Promise<NatsUser[]> {
-  const coops: { id: string; public_key: string }[] = await ds.query(`SELECT id, public_key FROM coop WHERE public_key IS NOT NULL AND status <> 'left' ORDER BY id`);
+  const coops: { id: string; public_key: string }[] = await ds.query(
+    `SELECT id, public_key FROM coop WHERE public_key IS NOT NULL AND status <> 'left' ORDER BY id`,
+  );
   return coops.map((c) => ({ coopId: c.id, publicKey: c.public_key }));
 }
 
 /** The authorization block for the registry as it stands. */
 export async function renderNatsAuthorization(ds: DataSource, config: HubConfig, users?: NatsUser[]): Promise<string> {
-  return natsAuthorization(subjectScheme(config.NATS_SUBJECT_ROOT), new EnvelopeSigner(config.NATS_NKEY_SEED).publicKey, users ?? (await registryNatsUsers(ds)));
+  return natsAuthorization(
+    subjectScheme(config.NATS_SUBJECT_ROOT),
+    new EnvelopeSigner(config.NATS_NKEY_SEED).publicKey,
+    users ?? (await registryNatsUsers(ds)),
+  );
 }
 
 export interface WrittenFile {
@@ -56,7 +65,10 @@ export async function refreshNatsAuthorization(ds: DataSource, config: HubConfig
   const { changed } = writeIfChanged(config.NATS_AUTH_FILE, await renderNatsAuthorization(ds, config));
   if (changed && config.NATS_SERVER_PID_FILE) {
     await signalNatsReload(config.NATS_SERVER_PID_FILE).catch((error: unknown) =>
-      new Logger('NatsAuthorization').error({ msg: 'NATS authorization written but the server was not reloaded; the running hub retries', reason: safeErrorMessage(error) }),
+      new Logger('NatsAuthorization').error({
+        msg: 'NATS authorization written but the server was not reloaded; the running hub retries',
+        reason: safeErrorMessage(error),
+      }),
     );
   }
   return config.NATS_AUTH_FILE;

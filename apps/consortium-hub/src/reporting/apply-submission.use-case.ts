@@ -1,11 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Envelope, REPORTING_RETURN_SUBMITTED_V1, ReturnSubmittedV1, findReturnDefinition, validateReturn } from '@app/contracts';
+
+import { Envelope, findReturnDefinition, REPORTING_RETURN_SUBMITTED_V1, ReturnSubmittedV1, validateReturn } from '@app/contracts';
 import { InboxHandlers, madeAt } from '@app/federation';
-import { ReportingErrors } from './reporting.errors';
-import { currentReturnOf, exceptionUntilOf, lockCoopReturn } from './review-records';
-import { OPENED_CLOCK_ALLOWANCE_MS, lockTime, submissionRefusal } from './review.rules';
+
 import { coopContractIds } from '../tendering';
+import { ReportingErrors } from './reporting.errors';
+import { lockTime, OPENED_CLOCK_ALLOWANCE_MS, submissionRefusal } from './review.rules';
+import { currentReturnOf, exceptionUntilOf, lockCoopReturn } from './review-records';
 
 /**
  * A co-op's return arrives. It is checked against the cycle, its lock and sign-off, and the return
@@ -34,8 +36,15 @@ export class ApplySubmission implements OnModuleInit {
     if (!cycle) throw ReportingErrors.cycleNotFound(r.cycleId);
     const made = madeAt(envelope.occurredAt, receivedAt);
     if (!made.ok) throw ReportingErrors.clockAhead(made.reason);
-    if (r.definitionId !== cycle.definition_id || r.definitionVersion !== cycle.definition_version || r.period.label !== cycle.period_label) {
-      throw ReportingErrors.wrongPeriod(`${cycle.definition_id} v${cycle.definition_version} ${cycle.period_label}`, `${r.definitionId} v${r.definitionVersion} ${r.period.label}`);
+    if (
+      r.definitionId !== cycle.definition_id ||
+      r.definitionVersion !== cycle.definition_version ||
+      r.period.label !== cycle.period_label
+    ) {
+      throw ReportingErrors.wrongPeriod(
+        `${cycle.definition_id} v${cycle.definition_version} ${cycle.period_label}`,
+        `${r.definitionId} v${r.definitionVersion} ${r.period.label}`,
+      );
     }
     // One current return per co-op and cycle, and no review in between: lock, then judge.
     await lockCoopReturn(m, r.cycleId, envelope.coopId);
@@ -48,12 +57,16 @@ export class ApplySubmission implements OnModuleInit {
       currentReview: current?.review ?? null,
       exceptionUntil: await exceptionUntilOf(m, r.cycleId, envelope.coopId),
     });
-    if (refusal?.kind === 'made-before-opened') throw ReportingErrors.madeBeforeOpened(refusal.madeAt, refusal.openedAt, OPENED_CLOCK_ALLOWANCE_MS);
+    if (refusal?.kind === 'made-before-opened')
+      throw ReportingErrors.madeBeforeOpened(refusal.madeAt, refusal.openedAt, OPENED_CLOCK_ALLOWANCE_MS);
     if (refusal?.kind === 'approved') throw ReportingErrors.returnApproved(refusal.approvedAt);
     if (refusal?.kind === 'locked') throw ReportingErrors.cycleLocked(refusal.locksAt, refusal.exceptionEndedAt, refusal.arrivedTooLate);
     const definition = findReturnDefinition(r.definitionId, r.definitionVersion)!;
     const [coop] = await m.query('SELECT localities FROM coop WHERE id = $1', [envelope.coopId]);
-    const problems = validateReturn(definition, r, { localities: coop?.localities ?? [], contracts: await coopContractIds(m, envelope.coopId) });
+    const problems = validateReturn(definition, r, {
+      localities: coop?.localities ?? [],
+      contracts: await coopContractIds(m, envelope.coopId),
+    });
     if (problems.length) throw ReportingErrors.submissionInvalid(problems.map((p) => p.message));
     // Keep whichever was made last as the current one.
     const newer = !current || current.submittedAt <= made.at;

@@ -1,14 +1,32 @@
 import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CURRENT_RETURN_DEFINITION, MetricDefinition, ReturnDefinition, ReturnFigure, findMetric, findReturnDefinition } from '@app/contracts';
+
+import {
+  CURRENT_RETURN_DEFINITION,
+  findMetric,
+  findReturnDefinition,
+  MetricDefinition,
+  ReturnDefinition,
+  ReturnFigure,
+} from '@app/contracts';
 import { Principal } from '@app/platform';
+
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
-import { ConsolidatedReport, CoopReturn, EarlierRelease, ReportMetric, ReportValue, SuppressionNote, consolidate } from './consolidation.rules';
+import { contractLabels } from '../tendering';
+import {
+  consolidate,
+  ConsolidatedReport,
+  CoopReturn,
+  EarlierRelease,
+  ReportMetric,
+  ReportValue,
+  SuppressionNote,
+} from './consolidation.rules';
 import { isSuppressed } from './disclosure-control.rules';
 import { CsvPeriodReport, reportCsv } from './report-csv.rules';
-import { contractLabels } from '../tendering';
 import { ReportingErrors } from './reporting.errors';
 
 /**
@@ -81,28 +99,44 @@ export class ConsolidatedReports {
       if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
       const coops = await this.returns(m, cycleId, 'approved');
       if (coops.length === 0) throw ReportingErrors.nothingToPublish(cycle.period_label);
-      const earlier: ReleaseRow[] = await m.query('SELECT number, coops, report FROM report_release WHERE cycle_id = $1 ORDER BY number', [cycleId]);
+      const earlier: ReleaseRow[] = await m.query('SELECT number, coops, report FROM report_release WHERE cycle_id = $1 ORDER BY number', [
+        cycleId,
+      ]);
       const last = earlier[earlier.length - 1];
-      const key = (cs: readonly { coopId: string; messageId: string }[]) => cs.map((c) => `${c.coopId}:${c.messageId}`).sort().join(',');
+      const key = (cs: readonly { coopId: string; messageId: string }[]) =>
+        cs
+          .map((c) => `${c.coopId}:${c.messageId}`)
+          .sort()
+          .join(',');
       if (last && key(last.coops) === key(coops)) throw ReportingErrors.releaseUnchanged(last.number);
       // What a holder of each earlier release knows: every figure it showed, made from the returns it held then.
       const earlierReleases: EarlierRelease[] = await Promise.all(
-        earlier.map(async (r) => ({ name: `a holder of release ${r.number}`, returns: await this.returnsByMessage(m, r.coops.map((c) => c.messageId)), published: r.report.metrics })),
+        earlier.map(async (r) => ({
+          name: `a holder of release ${r.number}`,
+          returns: await this.returnsByMessage(
+            m,
+            r.coops.map((c) => c.messageId),
+          ),
+          published: r.report.metrics,
+        })),
       );
       const report = await this.labelled(m, this.consolidate(cycle, coops, earlierReleases));
       const number = (last?.number ?? 0) + 1;
       const publishedAt = new Date();
       const stored = this.present(cycle, report, coops, { kind: 'release', number, publishedAt });
-      await m.query('INSERT INTO report_release (id, cycle_id, number, published_at, published_by, coops, report, suppressions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        randomUUID(),
-        cycleId,
-        number,
-        publishedAt,
-        by.subject,
-        JSON.stringify(coops.map((c) => ({ coopId: c.coopId, name: c.name, messageId: c.messageId }))),
-        JSON.stringify(stored),
-        JSON.stringify(report.suppressions),
-      ]);
+      await m.query(
+        'INSERT INTO report_release (id, cycle_id, number, published_at, published_by, coops, report, suppressions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [
+          randomUUID(),
+          cycleId,
+          number,
+          publishedAt,
+          by.subject,
+          JSON.stringify(coops.map((c) => ({ coopId: c.coopId, name: c.name, messageId: c.messageId }))),
+          JSON.stringify(stored),
+          JSON.stringify(report.suppressions),
+        ],
+      );
       return { ...stored, suppressions: report.suppressions };
     });
   }
@@ -110,7 +144,10 @@ export class ConsolidatedReports {
   /** The releases of a cycle, newest first. */
   async releases(cycleId: string): Promise<object[]> {
     await this.cycle(cycleId);
-    const rows: ReleaseRow[] = await this.dataSource.query('SELECT number, published_at, coops FROM report_release WHERE cycle_id = $1 ORDER BY number DESC', [cycleId]);
+    const rows: ReleaseRow[] = await this.dataSource.query(
+      'SELECT number, published_at, coops FROM report_release WHERE cycle_id = $1 ORDER BY number DESC',
+      [cycleId],
+    );
     return rows.map((r) => ({ number: r.number, publishedAt: new Date(r.published_at).toISOString(), coops: r.coops.length }));
   }
 
@@ -121,7 +158,11 @@ export class ConsolidatedReports {
       const started = process.hrtime.bigint();
       const report = this.consolidate(cycle, coops, []);
       const consolidationMs = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100;
-      return { ...this.present(cycle, await this.labelled(this.dataSource, report), coops, { kind: 'live', basis: view.basis }), suppressions: report.suppressions, consolidationMs };
+      return {
+        ...this.present(cycle, await this.labelled(this.dataSource, report), coops, { kind: 'live', basis: view.basis }),
+        suppressions: report.suppressions,
+        consolidationMs,
+      };
     }
     const release = await this.release(cycle, view.release);
     return withReasons ? { ...release.report, suppressions: release.suppressions } : release.report;
@@ -133,7 +174,10 @@ export class ConsolidatedReports {
     if (view.basis) {
       const coops = await this.returns(this.dataSource, cycleId, view.basis);
       const report = await this.labelled(this.dataSource, this.consolidate(cycle, coops, []));
-      return { filename: `${name}-${view.basis}.csv`, body: reportCsv([{ period: cycle.period_label, coops: report.coops, metrics: report.metrics }]) };
+      return {
+        filename: `${name}-${view.basis}.csv`,
+        body: reportCsv([{ period: cycle.period_label, coops: report.coops, metrics: report.metrics }]),
+      };
     }
     const release = await this.release(cycle, view.release);
     return { filename: `${name}-release-${release.number}.csv`, body: reportCsv([csvPeriod(release.report)]) };
@@ -168,14 +212,26 @@ export class ConsolidatedReports {
     };
   }
 
-  async trendCsv(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<{ filename: string; body: string }> {
+  async trendCsv(
+    metricId: string,
+    range: { from?: string; to?: string },
+    basis?: ReportBasis,
+  ): Promise<{ filename: string; body: string }> {
     const { periods } = await this.trendPeriods(metricId, range, basis);
     return { filename: `trend-${metricId}-${basis ?? 'published'}.csv`, body: reportCsv(periods) };
   }
 
-  private async trendPeriods(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<{ metric: MetricDefinition; periods: (CsvPeriodReport & { release?: number })[] }> {
+  private async trendPeriods(
+    metricId: string,
+    range: { from?: string; to?: string },
+    basis?: ReportBasis,
+  ): Promise<{ metric: MetricDefinition; periods: (CsvPeriodReport & { release?: number })[] }> {
     const metric = findMetric(CURRENT_RETURN_DEFINITION, metricId);
-    if (!metric) throw ReportingErrors.unknownMetric(metricId, CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id));
+    if (!metric)
+      throw ReportingErrors.unknownMetric(
+        metricId,
+        CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id),
+      );
     const cycles: CycleRow[] = await this.dataSource.query(
       `SELECT * FROM return_cycle WHERE ($1::text IS NULL OR period_label >= $1) AND ($2::text IS NULL OR period_label <= $2) ORDER BY period_start, opened_at`,
       [range.from ?? null, range.to ?? null],
@@ -187,8 +243,16 @@ export class ConsolidatedReports {
         const report = this.consolidate(cycle, coops, []);
         periods.push({ period: cycle.period_label, coops: report.coops, metrics: report.metrics.filter((m) => m.id === metricId) });
       } else {
-        const [latest]: ReleaseRow[] = await this.dataSource.query('SELECT number, report FROM report_release WHERE cycle_id = $1 ORDER BY number DESC LIMIT 1', [cycle.id]);
-        if (latest) periods.push({ ...csvPeriod(latest.report), metrics: latest.report.metrics.filter((m) => m.id === metricId), release: latest.number });
+        const [latest]: ReleaseRow[] = await this.dataSource.query(
+          'SELECT number, report FROM report_release WHERE cycle_id = $1 ORDER BY number DESC LIMIT 1',
+          [cycle.id],
+        );
+        if (latest)
+          periods.push({
+            ...csvPeriod(latest.report),
+            metrics: latest.report.metrics.filter((m) => m.id === metricId),
+            release: latest.number,
+          });
       }
     }
     // A cycle of an older definition may not have the metric: it is left out rather than shown as unknown.
@@ -197,12 +261,18 @@ export class ConsolidatedReports {
 
   /** Contract cells get a readable name beside their id. */
   private async labelled(q: Queryable, report: ConsolidatedReport): Promise<ConsolidatedReport> {
-    const ids = report.metrics.flatMap((m) => m.breakdowns.filter((b) => b.dimension === 'contract').flatMap((b) => b.cells.map((c) => c.category)));
+    const ids = report.metrics.flatMap((m) =>
+      m.breakdowns.filter((b) => b.dimension === 'contract').flatMap((b) => b.cells.map((c) => c.category)),
+    );
     if (ids.length === 0) return report;
     const labels = await contractLabels(q, [...new Set(ids)]);
     const metrics = report.metrics.map((m) => ({
       ...m,
-      breakdowns: m.breakdowns.map((b) => (b.dimension === 'contract' ? { ...b, cells: b.cells.map((c) => ({ ...c, label: labels.get(c.category) ?? 'unknown contract' })) } : b)),
+      breakdowns: m.breakdowns.map((b) =>
+        b.dimension === 'contract'
+          ? { ...b, cells: b.cells.map((c) => ({ ...c, label: labels.get(c.category) ?? 'unknown contract' })) }
+          : b,
+      ),
     }));
     return { ...report, metrics };
   }
@@ -233,7 +303,9 @@ export class ConsolidatedReports {
       cycleId: cycle.id,
       definition: { id: cycle.definition_id, version: cycle.definition_version },
       period: { label: cycle.period_label, start: cycle.period_start, end: cycle.period_end },
-      ...(source.kind === 'release' ? { release: { number: source.number, publishedAt: source.publishedAt.toISOString() } } : { basis: source.basis }),
+      ...(source.kind === 'release'
+        ? { release: { number: source.number, publishedAt: source.publishedAt.toISOString() } }
+        : { basis: source.basis }),
       generatedAt: new Date().toISOString(),
       coverage: { coops: coops.length, included: coops.map((c) => ({ coopId: c.coopId, name: c.name })), statement },
       disclosure: {

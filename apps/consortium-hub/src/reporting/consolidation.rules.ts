@@ -3,27 +3,28 @@ import {
   BreakdownDimension,
   CellRef,
   DIMENSION_VOCABULARY,
+  dimensionOf,
   MetricDefinition,
+  reportPercent,
   ReportSection,
   ReportUnit,
   ReturnDefinition,
   ReturnFigure,
-  dimensionOf,
-  reportPercent,
 } from '@app/contracts';
+
 import {
   DEFAULT_THRESHOLD,
   EarlierTable,
   FigureTable,
+  isSuppressed,
   PublishedFigure,
+  publishSingleFigure,
   SUPPRESSED,
   Suppression,
   SuppressionReason,
+  suppressSmallCounts,
   TablePosition,
   WORKFORCE_THRESHOLD,
-  isSuppressed,
-  publishSingleFigure,
-  suppressSmallCounts,
 } from './disclosure-control.rules';
 
 /*
@@ -132,22 +133,32 @@ const WITHHELD: SuppressionReason = 'withheld: a co-op withheld its part of this
 const TOTAL_HIDDEN_ELSEWHERE: SuppressionReason = 'secondary: the same total is hidden in another breakdown of this figure';
 const FROM_HIDDEN_PART = (part: string): SuppressionReason => `secondary: worked out from ${part}, which is suppressed or withheld`;
 
-export function consolidate(definition: ReturnDefinition, returns: readonly CoopReturn[], options: ConsolidationOptions = {}): ConsolidatedReport {
+export function consolidate(
+  definition: ReturnDefinition,
+  returns: readonly CoopReturn[],
+  options: ConsolidationOptions = {},
+): ConsolidatedReport {
   const suppressions: SuppressionNote[] = [];
   const published = new Map<string, ReportMetric>();
   // Sums first: rates and means are worked out from what the sums publish.
   for (const metric of definition.metrics) {
-    if (metric.consolidation.kind === 'sum' && !metric.subsetOf) published.set(metric.id, consolidateSum(metric, returns, controlFor(metric, options), suppressions));
+    if (metric.consolidation.kind === 'sum' && !metric.subsetOf)
+      published.set(metric.id, consolidateSum(metric, returns, controlFor(metric, options), suppressions));
     if (metric.consolidation.kind === 'distribution') published.set(metric.id, consolidateRating(metric, returns));
   }
   // A subset is published with the figure it is part of, once that figure is settled.
   for (const metric of definition.metrics) {
     const whole = metric.subsetOf ? definition.metrics.find((m) => m.id === metric.subsetOf) : undefined;
     if (metric.consolidation.kind !== 'sum' || !metric.subsetOf) continue;
-    if (!whole || !metric.countsPeople || metric.breakdowns.length) throw new Error(`${metric.id} is a subset of ${metric.subsetOf}, which the definition cannot publish with it`);
-    published.set(metric.id, consolidateSubset(metric, whole, published.get(whole.id)!, returns, controlFor(metric, options), suppressions));
+    if (!whole || !metric.countsPeople || metric.breakdowns.length)
+      throw new Error(`${metric.id} is a subset of ${metric.subsetOf}, which the definition cannot publish with it`);
+    published.set(
+      metric.id,
+      consolidateSubset(metric, whole, published.get(whole.id)!, returns, controlFor(metric, options), suppressions),
+    );
   }
-  for (const metric of definition.metrics.filter((m) => m.publishedWith)) hideTogether(metric.id, metric.publishedWith!, published, suppressions);
+  for (const metric of definition.metrics.filter((m) => m.publishedWith))
+    hideTogether(metric.id, metric.publishedWith!, published, suppressions);
   for (const metric of definition.metrics) {
     const c = metric.consolidation;
     if (c.kind === 'ratio') published.set(metric.id, consolidateRatio(metric, c, returns, published, suppressions));
@@ -164,12 +175,20 @@ interface Control {
 }
 
 function controlFor(metric: MetricDefinition, options: ConsolidationOptions): Control {
-  const threshold = metric.section === 'workforce' ? (options.workforceThreshold ?? WORKFORCE_THRESHOLD) : (options.threshold ?? DEFAULT_THRESHOLD);
+  const threshold =
+    metric.section === 'workforce' ? (options.workforceThreshold ?? WORKFORCE_THRESHOLD) : (options.threshold ?? DEFAULT_THRESHOLD);
   return { threshold, coalitionSize: options.coalitionSize, earlier: options.earlierReleases ?? [] };
 }
 
 function head(metric: MetricDefinition): Pick<ReportMetric, 'id' | 'title' | 'section' | 'unit' | 'definition' | 'countsPeople'> {
-  return { id: metric.id, title: metric.title, section: metric.section, unit: metric.unit, definition: metric.definition, countsPeople: metric.countsPeople };
+  return {
+    id: metric.id,
+    title: metric.title,
+    section: metric.section,
+    unit: metric.unit,
+    definition: metric.definition,
+    countsPeople: metric.countsPeople,
+  };
 }
 
 /**
@@ -221,7 +240,8 @@ function categoriesOf(dimension: BreakdownDimension, metric: string, returns: re
   const vocabulary = DIMENSION_VOCABULARY[dimension];
   if (vocabulary) return [...vocabulary];
   const seen = new Set<string>();
-  for (const r of returns) for (const f of r.figures) if (f.metric === metric && dimensionOf(f.breakdown) === dimension) seen.add(f.breakdown![dimension]!);
+  for (const r of returns)
+    for (const f of r.figures) if (f.metric === metric && dimensionOf(f.breakdown) === dimension) seen.add(f.breakdown![dimension]!);
   return [...seen].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
@@ -233,27 +253,55 @@ const add = (values: readonly number[]) => tidy(values.reduce((a, b) => a + b, 0
 // Sums
 // ---------------------------------------------------------------------------------------------
 
-function consolidateSum(metric: MetricDefinition, returns: readonly CoopReturn[], control: Control, notes: SuppressionNote[]): ReportMetric {
+function consolidateSum(
+  metric: MetricDefinition,
+  returns: readonly CoopReturn[],
+  control: Control,
+  notes: SuppressionNote[],
+): ReportMetric {
   const { threshold } = control;
   const reporting = returns.filter((r) => totalOf(r, metric.id) !== null);
   if (reporting.length === 0) {
-    const breakdowns = metric.breakdowns.map((dimension) => ({ dimension, cells: categoriesOf(dimension, metric.id, returns).map((category) => ({ category, value: null })) }));
+    const breakdowns = metric.breakdowns.map((dimension) => ({
+      dimension,
+      cells: categoriesOf(dimension, metric.id, returns).map((category) => ({ category, value: null })),
+    }));
     return { ...head(metric), threshold: metric.countsPeople ? threshold : null, total: null, breakdowns, reportedBy: 0 };
   }
   if (!metric.countsPeople) {
     const breakdowns = metric.breakdowns.map((dimension) => {
       // Each co-op's own cells, in co-op order (the sum is rounded once, as before).
       const values = new Map<string, number[]>();
-      for (const r of reporting) for (const [category, f] of figuresOf(r, metric.id, dimension)) (values.get(category) ?? values.set(category, []).get(category)!).push(f.value ?? 0);
-      return { dimension, cells: categoriesOf(dimension, metric.id, reporting).map((category) => ({ category, value: add(values.get(category) ?? []) })) };
+      for (const r of reporting)
+        for (const [category, f] of figuresOf(r, metric.id, dimension))
+          (values.get(category) ?? values.set(category, []).get(category)!).push(f.value ?? 0);
+      return {
+        dimension,
+        cells: categoriesOf(dimension, metric.id, reporting).map((category) => ({ category, value: add(values.get(category) ?? []) })),
+      };
     });
-    return { ...head(metric), threshold: null, total: add(reporting.map((r) => totalOf(r, metric.id)!)), breakdowns, reportedBy: reporting.length };
+    return {
+      ...head(metric),
+      threshold: null,
+      total: add(reporting.map((r) => totalOf(r, metric.id)!)),
+      breakdowns,
+      reportedBy: reporting.length,
+    };
   }
   if (metric.breakdowns.length === 0) {
-    const parts = (rs: readonly CoopReturn[]) => reportingOf(rs, metric.id).map((r) => ({ coopId: r.coopId, value: totalOf(r, metric.id)! }));
+    const parts = (rs: readonly CoopReturn[]) =>
+      reportingOf(rs, metric.id).map((r) => ({ coopId: r.coopId, value: totalOf(r, metric.id)! }));
     const contributions = parts(reporting);
-    const earlier = control.earlier.map((e) => ({ name: e.name, contributions: parts(e.returns), hidden: typeof publishedMetric(e, metric.id)?.total !== 'number' }));
-    const single = publishSingleFigure(metric, { value: add(contributions.map((c) => c.value)), contributions }, { threshold, coalitionSize: control.coalitionSize, earlier });
+    const earlier = control.earlier.map((e) => ({
+      name: e.name,
+      contributions: parts(e.returns),
+      hidden: typeof publishedMetric(e, metric.id)?.total !== 'number',
+    }));
+    const single = publishSingleFigure(
+      metric,
+      { value: add(contributions.map((c) => c.value)), contributions },
+      { threshold, coalitionSize: control.coalitionSize, earlier },
+    );
     if (single.reason) notes.push({ metric: metric.id, breakdown: null, reason: single.reason });
     return { ...head(metric), threshold, total: single.figure, breakdowns: [], reportedBy: reporting.length };
   }
@@ -270,11 +318,22 @@ interface PeopleTable {
   readonly withheld: readonly Suppression[];
 }
 
-function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly CoopReturn[], control: Control, notes: SuppressionNote[]): ReportMetric {
+function consolidatePeopleTables(
+  metric: MetricDefinition,
+  reporting: readonly CoopReturn[],
+  control: Control,
+  notes: SuppressionNote[],
+): ReportMetric {
   const tables = metric.breakdowns.map((dimension) => {
     // A category only an earlier release had is shown here as 0: its holder knows it was there.
-    const categories = categoriesOf(dimension, metric.id, [...reporting, ...control.earlier.flatMap((e) => reportingOf(e.returns, metric.id))]);
-    return { ...peopleTable(metric, dimension, categories, reporting), earlier: control.earlier.map((e) => earlierTable(metric, dimension, categories, e)) };
+    const categories = categoriesOf(dimension, metric.id, [
+      ...reporting,
+      ...control.earlier.flatMap((e) => reportingOf(e.returns, metric.id)),
+    ]);
+    return {
+      ...peopleTable(metric, dimension, categories, reporting),
+      earlier: control.earlier.map((e) => earlierTable(metric, dimension, categories, e)),
+    };
   });
   const run = (hideTotal: boolean) =>
     tables.map((t) =>
@@ -282,7 +341,10 @@ function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly C
         threshold: control.threshold,
         coalitionSize: control.coalitionSize,
         earlier: t.earlier,
-        hiddenFromStart: [...t.withheld, ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : [])],
+        hiddenFromStart: [
+          ...t.withheld,
+          ...(hideTotal ? [{ position: { kind: 'grand-total' as const }, reason: TOTAL_HIDDEN_ELSEWHERE }] : []),
+        ],
       }),
     );
   let results = run(false);
@@ -296,16 +358,27 @@ function consolidatePeopleTables(metric: MetricDefinition, reporting: readonly C
     breakdowns.push({ dimension: t.dimension, cells: t.categories.map((category, c) => ({ category, value: table.cells[0][c] })) });
     for (const s of suppressions) {
       // The one-row table repeats each cell as its column total and the total as its row total: note each figure once.
-      if (s.position.kind === 'cell') notes.push({ metric: metric.id, breakdown: { dimension: t.dimension, category: t.categories[s.position.column] }, reason: s.reason });
+      if (s.position.kind === 'cell')
+        notes.push({
+          metric: metric.id,
+          breakdown: { dimension: t.dimension, category: t.categories[s.position.column] },
+          reason: s.reason,
+        });
     }
   });
   const totalReasons = results.flatMap((r) => r.suppressions.filter((s) => s.position.kind === 'grand-total').map((s) => s.reason));
-  if (totalReasons.length) notes.push({ metric: metric.id, breakdown: null, reason: totalReasons.find((r) => r !== TOTAL_HIDDEN_ELSEWHERE) ?? totalReasons[0] });
+  if (totalReasons.length)
+    notes.push({ metric: metric.id, breakdown: null, reason: totalReasons.find((r) => r !== TOTAL_HIDDEN_ELSEWHERE) ?? totalReasons[0] });
   return { ...head(metric), threshold: control.threshold, total: results[0].table.grandTotal, breakdowns, reportedBy: reporting.length };
 }
 
 /** A breakdown as an earlier release had it: each co-op's part then, and the figures it hid. */
-function earlierTable(metric: MetricDefinition, dimension: BreakdownDimension, categories: readonly string[], e: EarlierRelease): EarlierTable {
+function earlierTable(
+  metric: MetricDefinition,
+  dimension: BreakdownDimension,
+  categories: readonly string[],
+  e: EarlierRelease,
+): EarlierTable {
   const then = peopleTable(metric, dimension, categories, reportingOf(e.returns, metric.id));
   const shown = publishedMetric(e, metric.id);
   const cells = shown?.breakdowns.find((b) => b.dimension === dimension)?.cells ?? [];
@@ -313,14 +386,24 @@ function earlierTable(metric: MetricDefinition, dimension: BreakdownDimension, c
     const value = cells.find((c) => c.category === category)?.value;
     // A category the release did not list was 0 in it, as its total (the sum of those listed) shows.
     const wasHidden = value === undefined ? typeof shown?.total !== 'number' : typeof value !== 'number';
-    return wasHidden ? [{ kind: 'cell', row: 0, column }, { kind: 'column-total', column }] : [];
+    return wasHidden
+      ? [
+          { kind: 'cell', row: 0, column },
+          { kind: 'column-total', column },
+        ]
+      : [];
   });
   if (typeof shown?.total !== 'number') hidden.push({ kind: 'row-total', row: 0 }, { kind: 'grand-total' });
   return { name: e.name, contributions: then.table.contributions, hidden };
 }
 
 /** One breakdown as a one-row table with every co-op's part; cells a co-op withheld are hidden from the start. */
-function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, categories: readonly string[], reporting: readonly CoopReturn[]): PeopleTable {
+function peopleTable(
+  metric: MetricDefinition,
+  dimension: BreakdownDimension,
+  categories: readonly string[],
+  reporting: readonly CoopReturn[],
+): PeopleTable {
   const withheldAt = new Set<number>();
   const column = new Map(categories.map((category, i) => [category, i]));
   const contributions = reporting.map((r) => {
@@ -347,7 +430,9 @@ function peopleTable(metric: MetricDefinition, dimension: BreakdownDimension, ca
     grandTotal,
     contributions,
   };
-  const withheld = [...withheldAt].sort((a, b) => a - b).map((column): Suppression => ({ position: { kind: 'cell', row: 0, column }, reason: WITHHELD }));
+  const withheld = [...withheldAt]
+    .sort((a, b) => a - b)
+    .map((column): Suppression => ({ position: { kind: 'cell', row: 0, column }, reason: WITHHELD }));
   return { dimension, categories, table, withheld };
 }
 
@@ -373,7 +458,9 @@ function consolidateSubset(
     threshold,
     coalitionSize: control.coalitionSize,
     earlier: control.earlier.map((e) => earlierSubset(metric, whole, e)),
-    hiddenFromStart: isHiddenValue(wholePublished.total) ? [{ position: { kind: 'grand-total' as const }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` as const }] : [],
+    hiddenFromStart: isHiddenValue(wholePublished.total)
+      ? [{ position: { kind: 'grand-total' as const }, reason: `secondary: ${whole.id}, which this is part of, is suppressed` as const }]
+      : [],
   });
   const reason = suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 0)?.reason;
   if (reason) notes.push({ metric: metric.id, breakdown: null, reason });
@@ -390,7 +477,15 @@ function subsetTable(metric: MetricDefinition, whole: MetricDefinition, reportin
   });
   const cells = [0, 1].map((i) => contributions.reduce((a, c) => a + c.cells[0][i], 0));
   const grandTotal = cells[0] + cells[1];
-  return { rowLabels: [metric.title], columnLabels: [metric.id, `not ${metric.id}`], cells: [cells], rowTotals: [grandTotal], columnTotals: cells, grandTotal, contributions };
+  return {
+    rowLabels: [metric.title],
+    columnLabels: [metric.id, `not ${metric.id}`],
+    cells: [cells],
+    rowTotals: [grandTotal],
+    columnTotals: cells,
+    grandTotal,
+    contributions,
+  };
 }
 
 /** The subset's table as an earlier release had it: the part as it showed it, and the whole as the whole's figure showed it. */
@@ -408,8 +503,12 @@ function earlierSubset(metric: MetricDefinition, whole: MetricDefinition, e: Ear
 /** Two single counts published as a pair: one hidden, both hidden. */
 function hideTogether(a: string, b: string, published: Map<string, ReportMetric>, notes: SuppressionNote[]): void {
   const [first, second] = [published.get(a), published.get(b)];
-  if (!first || !second || first.breakdowns.length || second.breakdowns.length) throw new Error(`${a} and ${b} cannot be published as a pair`);
-  for (const [hidden, shown] of [[first, second], [second, first]]) {
+  if (!first || !second || first.breakdowns.length || second.breakdowns.length)
+    throw new Error(`${a} and ${b} cannot be published as a pair`);
+  for (const [hidden, shown] of [
+    [first, second],
+    [second, first],
+  ]) {
     if (isHiddenValue(hidden.total) && shown.total !== null && !isHiddenValue(shown.total)) {
       published.set(shown.id, { ...shown, total: SUPPRESSED });
       notes.push({ metric: shown.id, breakdown: null, reason: `secondary: published as a pair with ${hidden.id}, which is suppressed` });
@@ -431,12 +530,17 @@ function consolidateRatio(
   const base = { ...head(metric), threshold: null, breakdowns: [], reportedBy: returns.length };
   if (returns.length === 0) return { ...base, total: null };
   const parts = [...c.numerator, ...c.denominator];
-  const hiddenPart = parts.find((ref) => isHiddenValue(publishedValue(published, ref)) || returns.some((r) => typeof figureOf(r, ref.metric, ref.breakdown)?.value !== 'number'));
+  const hiddenPart = parts.find(
+    (ref) =>
+      isHiddenValue(publishedValue(published, ref)) ||
+      returns.some((r) => typeof figureOf(r, ref.metric, ref.breakdown)?.value !== 'number'),
+  );
   if (hiddenPart) {
     notes.push({ metric: metric.id, breakdown: null, reason: FROM_HIDDEN_PART(describeRef(hiddenPart)) });
     return { ...base, total: SUPPRESSED };
   }
-  const summed = (refs: readonly CellRef[]) => refs.reduce((a, ref) => a + returns.reduce((b, r) => b + (figureOf(r, ref.metric, ref.breakdown)!.value as number), 0), 0);
+  const summed = (refs: readonly CellRef[]) =>
+    refs.reduce((a, ref) => a + returns.reduce((b, r) => b + (figureOf(r, ref.metric, ref.breakdown)!.value as number), 0), 0);
   return { ...base, total: reportPercent(summed(c.numerator), summed(c.denominator)) };
 }
 
@@ -476,7 +580,19 @@ function consolidateMean(metric: MetricDefinition, weight: CellRef, returns: rea
 /** A rating is a fact about each co-op, not a quantity: count the co-ops at each level. */
 function consolidateRating(metric: MetricDefinition, returns: readonly CoopReturn[]): ReportMetric {
   const values = returns.map((r) => totalOf(r, metric.id));
-  const distribution = (metric.scale ?? []).map((level) => ({ value: level.value, label: level.label, coops: values.filter((v) => v === level.value).length }));
+  const distribution = (metric.scale ?? []).map((level) => ({
+    value: level.value,
+    label: level.label,
+    coops: values.filter((v) => v === level.value).length,
+  }));
   const notRecordedBy = values.filter((v) => v === null).length;
-  return { ...head(metric), threshold: null, total: null, breakdowns: [], reportedBy: returns.length - notRecordedBy, distribution, notRecordedBy };
+  return {
+    ...head(metric),
+    threshold: null,
+    total: null,
+    breakdowns: [],
+    reportedBy: returns.length - notRecordedBy,
+    distribution,
+    notRecordedBy,
+  };
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { ReportingErrors } from './reporting.errors';
-import { ReviewDecision, isLocked, lockTime, reviewStateOf } from './review.rules';
+import { isLocked, lockTime, ReviewDecision, reviewStateOf } from './review.rules';
 
 export type CoopReturnState = 'submitted' | 'submitted-late' | 'awaited' | 'overdue';
 
@@ -61,8 +62,17 @@ export class CycleQueries {
     const staff = audience === 'consortium-staff';
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     const coops = rows.map((r) => {
-      const state: CoopReturnState = r.submitted_at ? (new Date(r.submitted_at) > due ? 'submitted-late' : 'submitted') : now > due ? 'overdue' : 'awaited';
-      const review = reviewStateOf(r.submitted_at !== null, r.decision ? { decision: r.decision, reviewedAt: new Date(r.reviewed_at!) } : null);
+      const state: CoopReturnState = r.submitted_at
+        ? new Date(r.submitted_at) > due
+          ? 'submitted-late'
+          : 'submitted'
+        : now > due
+          ? 'overdue'
+          : 'awaited';
+      const review = reviewStateOf(
+        r.submitted_at !== null,
+        r.decision ? { decision: r.decision, reviewedAt: new Date(r.reviewed_at!) } : null,
+      );
       return {
         coopId: r.id,
         name: r.name,
@@ -100,7 +110,9 @@ export class CycleQueries {
   async submissions(cycleId: string): Promise<object[]> {
     const [cycle] = await this.dataSource.query('SELECT 1 FROM return_cycle WHERE id = $1', [cycleId]);
     if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
-    const rows = await this.dataSource.query('SELECT * FROM return_submission WHERE cycle_id = $1 ORDER BY coop_id, submitted_at DESC', [cycleId]);
+    const rows = await this.dataSource.query('SELECT * FROM return_submission WHERE cycle_id = $1 ORDER BY coop_id, submitted_at DESC', [
+      cycleId,
+    ]);
     return rows.map((s: Record<string, any>) => ({
       messageId: s.message_id,
       coopId: s.coop_id,

@@ -117,7 +117,13 @@ export function releaseLeaks(earlier: PublishedLine, later: PublishedLine, thres
       });
       if (changes.some((d) => d === undefined)) continue;
       const learnt = now - then - changes.reduce((a: number, d) => a + d!, 0);
-      if (small(learnt, threshold)) leaks.push({ line: `${earlier.name} then ${later.name}`, reader: readerName(`a holder of ${earlier.name.split(', ')[0]}`, coalition), categories: set, learnt });
+      if (small(learnt, threshold))
+        leaks.push({
+          line: `${earlier.name} then ${later.name}`,
+          reader: readerName(`a holder of ${earlier.name.split(', ')[0]}`, coalition),
+          categories: set,
+          learnt,
+        });
     }
   }
   return leaks;
@@ -139,7 +145,10 @@ export interface ReportedMetric {
   readonly countsPeople: boolean;
   readonly threshold: number | null;
   readonly total: Value;
-  readonly breakdowns: readonly { readonly dimension: string; readonly cells: readonly { readonly category: string; readonly value: Value }[] }[];
+  readonly breakdowns: readonly {
+    readonly dimension: string;
+    readonly cells: readonly { readonly category: string; readonly value: Value }[];
+  }[];
 }
 
 export interface ReturnedFigure {
@@ -163,7 +172,12 @@ const numberOr = (v: Value | undefined): number | null => (typeof v === 'number'
  * Every count of people in a report as the lines a reader can add up: each breakdown with the
  * metric's total, each count published alone, and each subset with the people left out of its whole.
  */
-export function reportLines(metrics: readonly ReportedMetric[], returns: readonly SentReturn[], release: string, subsets: SubsetsOf = {}): PublishedLine[] {
+export function reportLines(
+  metrics: readonly ReportedMetric[],
+  returns: readonly SentReturn[],
+  release: string,
+  subsets: SubsetsOf = {},
+): PublishedLine[] {
   const totalOf = (r: SentReturn, metric: string) => r.figures.find((f) => f.metric === metric && f.breakdown === null)?.value ?? null;
   const reporting = (metric: string) => returns.filter((r) => totalOf(r, metric) !== null);
   const lines: PublishedLine[] = [];
@@ -172,13 +186,34 @@ export function reportLines(metrics: readonly ReportedMetric[], returns: readonl
     const whole = subsets[m.id] ? metrics.find((x) => x.id === subsets[m.id]) : undefined;
     if (whole) {
       const own = new Map<string, OwnPart>(
-        reporting(m.id).map((r) => [r.coopId, { cells: new Map([[m.id, totalOf(r, m.id)!], ['left out', (totalOf(r, whole.id) ?? 0) - totalOf(r, m.id)!]]), withheld: [], withheldSum: 0 }]),
+        reporting(m.id).map((r) => [
+          r.coopId,
+          {
+            cells: new Map([
+              [m.id, totalOf(r, m.id)!],
+              ['left out', (totalOf(r, whole.id) ?? 0) - totalOf(r, m.id)!],
+            ]),
+            withheld: [],
+            withheldSum: 0,
+          },
+        ]),
       );
-      lines.push({ name: `${release}, ${m.id} of ${whole.id}`, cells: new Map([[m.id, numberOr(m.total)], ['left out', null]]), total: numberOr(whole.total), own, threshold });
+      lines.push({
+        name: `${release}, ${m.id} of ${whole.id}`,
+        cells: new Map([
+          [m.id, numberOr(m.total)],
+          ['left out', null],
+        ]),
+        total: numberOr(whole.total),
+        own,
+        threshold,
+      });
       continue;
     }
     if (m.breakdowns.length === 0) {
-      const own = new Map<string, OwnPart>(reporting(m.id).map((r) => [r.coopId, { cells: new Map([[m.id, totalOf(r, m.id)!]]), withheld: [], withheldSum: 0 }]));
+      const own = new Map<string, OwnPart>(
+        reporting(m.id).map((r) => [r.coopId, { cells: new Map([[m.id, totalOf(r, m.id)!]]), withheld: [], withheldSum: 0 }]),
+      );
       lines.push({ name: `${release}, ${m.id}`, cells: new Map([[m.id, numberOr(m.total)]]), total: numberOr(m.total), own, threshold });
       continue;
     }
@@ -192,7 +227,13 @@ export function reportLines(metrics: readonly ReportedMetric[], returns: readonl
           return [r.coopId, { cells, withheld, withheldSum: withheld.length ? totalOf(r, m.id)! - shownSum : 0 }];
         }),
       );
-      lines.push({ name: `${release}, ${m.id} by ${b.dimension}`, cells: new Map(b.cells.map((c) => [c.category, numberOr(c.value)])), total: numberOr(m.total), own, threshold });
+      lines.push({
+        name: `${release}, ${m.id} by ${b.dimension}`,
+        cells: new Map(b.cells.map((c) => [c.category, numberOr(c.value)])),
+        total: numberOr(m.total),
+        own,
+        threshold,
+      });
     }
   }
   return lines;

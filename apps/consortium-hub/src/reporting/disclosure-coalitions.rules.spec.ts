@@ -34,7 +34,11 @@ describe('what co-ops pooling their parts can learn', () => {
       const size = 1 + random(3);
       const threshold = random(2) ? 4 : 9;
       const parts = Array.from({ length: 1 + random(6) }, () => (random(3) === 0 ? 0 : 1 + random(15)));
-      expect({ parts, size, small: someCoalitionSeesSmall(parts, size, threshold) }).toEqual({ parts, size, small: bruteForce(parts, size, threshold) });
+      expect({ parts, size, small: someCoalitionSeesSmall(parts, size, threshold) }).toEqual({
+        parts,
+        size,
+        small: bruteForce(parts, size, threshold),
+      });
       const changes = parts.map((p) => (random(2) ? p : -p));
       const expected = bruteForce(changes, size, threshold);
       expect({ changes, size, small: someCoalitionSeesSmallChange(changes, size, threshold) }).toEqual({ changes, size, small: expected });

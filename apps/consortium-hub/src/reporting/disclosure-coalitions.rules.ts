@@ -37,7 +37,12 @@ export function someCoalitionSeesSmall(parts: readonly number[], size: number, t
 export function someCoalitionSeesSmallChange(changes: readonly number[], size: number, threshold: number): boolean {
   const moved = changes.filter((d) => d !== 0);
   if (moved.every((d) => d > 0)) return someCoalitionSeesSmall(moved, size, threshold);
-  if (moved.every((d) => d < 0)) return someCoalitionSeesSmall(moved.map((d) => -d), size, threshold);
+  if (moved.every((d) => d < 0))
+    return someCoalitionSeesSmall(
+      moved.map((d) => -d),
+      size,
+      threshold,
+    );
   const total = moved.reduce((a, b) => a + b, 0);
   const small = (rest: number) => Math.abs(rest) >= 1 && Math.abs(rest) <= threshold;
   const search = (from: number, left: number, taken: number): boolean => {

@@ -4,15 +4,15 @@ import {
   DEFAULT_THRESHOLD,
   DisclosureResult,
   FigureTable,
-  PublishedFigure,
-  SUPPRESSED,
-  TablePosition,
-  WORKFORCE_THRESHOLD,
   figureText,
   isSuppressed,
+  PublishedFigure,
   publishSingleFigure,
   publishTable,
+  SUPPRESSED,
   suppressSmallCounts,
+  TablePosition,
+  WORKFORCE_THRESHOLD,
 } from './disclosure-control.rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +60,8 @@ const hours = { countsPeople: false };
 // ---------------------------------------------------------------------------------------------
 
 describe('primary suppression', () => {
-  const single = (value: number, threshold?: number) => publishSingleFigure(people, { value, contributions: [{ coopId: 'a', value }] }, { threshold });
+  const single = (value: number, threshold?: number) =>
+    publishSingleFigure(people, { value, contributions: [{ coopId: 'a', value }] }, { threshold });
 
   it('shows 0, hides 1 and the threshold, shows one more than the threshold', () => {
     expect(single(0).figure).toBe(0);
@@ -75,7 +76,13 @@ describe('primary suppression', () => {
   });
 
   it('applies the same edges to every cell of a table', () => {
-    const result = suppressSmallCounts(tableOf([[0, 1, 4, 5], [50, 60, 70, 80], [55, 65, 75, 85]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [0, 1, 4, 5],
+        [50, 60, 70, 80],
+        [55, 65, 75, 85],
+      ]),
+    );
     expect(result.table.cells[0][0]).toBe(0);
     expect(reasonAt(result, cell(0, 1))).toBe('primary');
     expect(reasonAt(result, cell(0, 2))).toBe('primary');
@@ -83,19 +90,38 @@ describe('primary suppression', () => {
   });
 
   it('hides a table cell of 9 and shows 10 under the workforce threshold', () => {
-    const result = suppressSmallCounts(tableOf([[9, 10, 40], [30, 50, 60], [35, 45, 55]]), { threshold: 9 });
+    const result = suppressSmallCounts(
+      tableOf([
+        [9, 10, 40],
+        [30, 50, 60],
+        [35, 45, 55],
+      ]),
+      { threshold: 9 },
+    );
     expect(reasonAt(result, cell(0, 0))).toBe('primary');
     expect(reasonAt(result, cell(0, 1))).not.toBe('primary');
     expect(result.table.threshold).toBe(9);
   });
 
   it('hides a total of 1 to the threshold, since a total counts people too', () => {
-    const result = suppressSmallCounts(tableOf([[1, 2, 0], [40, 50, 60], [45, 55, 65]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [1, 2, 0],
+        [40, 50, 60],
+        [45, 55, 65],
+      ]),
+    );
     expect(reasonAt(result, { kind: 'row-total', row: 0 })).toBe('primary');
   });
 
   it('is a value of its own in JSON and text, never 0, null or blank', () => {
-    const result = suppressSmallCounts(tableOf([[2, 50, 80], [60, 70, 90], [65, 75, 95]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [2, 50, 80],
+        [60, 70, 90],
+        [65, 75, 95],
+      ]),
+    );
     expect(JSON.stringify(result.table.cells[0][0])).toBe('{"suppressed":true}');
     expect(figureText(result.table.cells[0][0])).toBe('suppressed');
     expect(figureText(result.table.cells[2][2])).toBe('95');
@@ -103,17 +129,69 @@ describe('primary suppression', () => {
   });
 
   it('refuses a threshold below 1 or not whole, and figures that are not counts or do not add up', () => {
-    const good = tableOf([[5, 6], [7, 8]]);
-    expect(() => suppressSmallCounts(good, { threshold: 0 })).toThrow(expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_THRESHOLD' }));
-    expect(() => suppressSmallCounts(good, { threshold: 2.5 })).toThrow(expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_THRESHOLD' }));
+    const good = tableOf([
+      [5, 6],
+      [7, 8],
+    ]);
+    expect(() => suppressSmallCounts(good, { threshold: 0 })).toThrow(
+      expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_THRESHOLD' }),
+    );
+    expect(() => suppressSmallCounts(good, { threshold: 2.5 })).toThrow(
+      expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_THRESHOLD' }),
+    );
     const bad = (t: Partial<FigureTable>) => () => suppressSmallCounts({ ...good, ...t });
     const code = expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_TABLE' });
-    expect(bad({ cells: [[5, -6], [7, 8]] })).toThrow(code);
-    expect(bad({ cells: [[5, 6.5], [7, 8]] })).toThrow(code);
+    expect(
+      bad({
+        cells: [
+          [5, -6],
+          [7, 8],
+        ],
+      }),
+    ).toThrow(code);
+    expect(
+      bad({
+        cells: [
+          [5, 6.5],
+          [7, 8],
+        ],
+      }),
+    ).toThrow(code);
     expect(bad({ grandTotal: 27 })).toThrow(code);
     expect(bad({ rowTotals: [11] })).toThrow(code);
-    expect(bad({ contributions: [{ coopId: 'a', cells: [[5, 6], [7, 7]] }] })).toThrow(code);
-    expect(bad({ contributions: [{ coopId: 'a', cells: [[5, 6], [7, 8]] }, { coopId: 'a', cells: [[0, 0], [0, 0]] }] })).toThrow(code);
+    expect(
+      bad({
+        contributions: [
+          {
+            coopId: 'a',
+            cells: [
+              [5, 6],
+              [7, 7],
+            ],
+          },
+        ],
+      }),
+    ).toThrow(code);
+    expect(
+      bad({
+        contributions: [
+          {
+            coopId: 'a',
+            cells: [
+              [5, 6],
+              [7, 8],
+            ],
+          },
+          {
+            coopId: 'a',
+            cells: [
+              [0, 0],
+              [0, 0],
+            ],
+          },
+        ],
+      }),
+    ).toThrow(code);
   });
 });
 
@@ -123,28 +201,54 @@ describe('primary suppression', () => {
 
 describe('secondary suppression along rows and columns', () => {
   it('pairs a hidden cell with the smallest non-zero cell of its row and of its column', () => {
-    const result = suppressSmallCounts(tableOf([[2, 50, 30, 40], [60, 70, 80, 90], [65, 75, 85, 95]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [2, 50, 30, 40],
+        [60, 70, 80, 90],
+        [65, 75, 85, 95],
+      ]),
+    );
     expect(picture(result)).toEqual(['x 50 x 40 | 122', 'x 70 x 90 | 300', '65 75 85 95 | 320', '127 195 195 225 | 742']);
     expect(reasonAt(result, cell(0, 2))).toBe('secondary: second hidden figure in row "R0"');
     expect(reasonAt(result, cell(1, 0))).toBe('secondary: second hidden figure in column "C0"');
   });
 
   it('skips zeros, which are never hidden, and takes the first of equal cells', () => {
-    const result = suppressSmallCounts(tableOf([[3, 0, 30, 30], [0, 60, 70, 80], [40, 65, 75, 85]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [3, 0, 30, 30],
+        [0, 60, 70, 80],
+        [40, 65, 75, 85],
+      ]),
+    );
     expect(picture(result)[0]).toBe('x 0 x 30 | 63');
     expect(result.table.cells[1][0]).toBe(0);
   });
 
   it('cascades across lines until no line has a lone hidden figure', () => {
-    const result = suppressSmallCounts(tableOf([[3, 10, 50], [90, 11, 12], [80, 95, 13]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [3, 10, 50],
+        [90, 11, 12],
+        [80, 95, 13],
+      ]),
+    );
     // 3 pairs with 10 in its row and 80 in its column; 10 then needs 11, 80 needs 13, 11 needs 12.
     expect(picture(result)).toEqual(['x x 50 | 63', '90 x x | 113', 'x 95 x | 188', '173 116 75 | 364']);
   });
 
   it('hides a line total when the line has no other non-zero cell, and pairs it among the totals', () => {
-    const result = suppressSmallCounts(tableOf([[2, 40, 0], [0, 50, 0], [45, 0, 65]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [2, 40, 0],
+        [0, 50, 0],
+        [45, 0, 65],
+      ]),
+    );
     expect(reasonAt(result, { kind: 'row-total', row: 1 })).toBe('secondary: total of row "R1", which has no other non-zero cell to hide');
-    expect(reasonAt(result, { kind: 'column-total', column: 2 })).toBe('secondary: total of column "C2", which has no other non-zero cell to hide');
+    expect(reasonAt(result, { kind: 'column-total', column: 2 })).toBe(
+      'secondary: total of column "C2", which has no other non-zero cell to hide',
+    );
     expect(reasonAt(result, { kind: 'row-total', row: 0 })).toBe('secondary: second hidden figure in the row totals');
     expect(reasonAt(result, { kind: 'column-total', column: 0 })).toBe('secondary: second hidden figure in the column totals');
     expectNoLoneHiddenFigure(result);
@@ -154,26 +258,51 @@ describe('secondary suppression along rows and columns', () => {
     // After pairing, the hidden 2 is the only link between two groups of hidden figures: columns
     // C0 and C2 together, less row R2 and the column totals, leave it alone. Hiding the total of C1
     // (90, the cheapest way) joins the groups into a loop.
-    const result = suppressSmallCounts(tableOf([[2, 40, 0], [0, 50, 0], [45, 0, 65]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [2, 40, 0],
+        [0, 50, 0],
+        [45, 0, 65],
+      ]),
+    );
     expect(reasonAt(result, { kind: 'column-total', column: 1 })).toMatch(/^secondary: loop protection/);
     expect(determinedByLinearAlgebra(viewFor(result, zeros(result)))).toEqual(new Set());
   });
 
   it('hides more when two 1s share a row, since hidden figures are never 0, choosing the fewest people to hide', () => {
-    const result = suppressSmallCounts(tableOf([[1, 1, 30], [20, 15, 40], [25, 9, 50]]));
+    const result = suppressSmallCounts(
+      tableOf([
+        [1, 1, 30],
+        [20, 15, 40],
+        [25, 9, 50],
+      ]),
+    );
     // Pairing alone hides columns C0 and C1 and leaves row R0 reading 1 + 1 = 2: a small count of
     // its own, so 30 is hidden with them, and 40 pairs with it in column C2. Then 1 can become 2
     // while 30 becomes 29, 40 becomes 41 and 20 becomes 19; the totals stay shown.
     expect(picture(result)).toEqual(['x x x | 32', 'x x x | 75', 'x x 50 | 84', '46 25 120 | 191']);
-    expect(reasonAt(result, cell(0, 2))).toBe('secondary: the hidden figures of row "R0" add up to a small count (its total less the figures shown)');
+    expect(reasonAt(result, cell(0, 2))).toBe(
+      'secondary: the hidden figures of row "R0" add up to a small count (its total less the figures shown)',
+    );
     const view = viewFor(result, zeros(result));
     expect(shuttle(view, floorsFor(view, zeros(result))).pinned).toEqual(new Set());
   });
 
   it('gives the same answer every time, whatever order the co-ops are listed in', () => {
-    const cells = [[3, 12, 0, 40], [25, 2, 18, 0], [7, 30, 1, 22]];
-    const a = [[1, 10, 0, 20], [25, 0, 9, 0], [7, 10, 1, 2]];
-    const b = add(cells, a.map((row) => row.map((v) => -v)));
+    const cells = [
+      [3, 12, 0, 40],
+      [25, 2, 18, 0],
+      [7, 30, 1, 22],
+    ];
+    const a = [
+      [1, 10, 0, 20],
+      [25, 0, 9, 0],
+      [7, 10, 1, 2],
+    ];
+    const b = add(
+      cells,
+      a.map((row) => row.map((v) => -v)),
+    );
     const forwards = suppressSmallCounts(tableOf(cells, { a, b }));
     const backwards = suppressSmallCounts(tableOf(cells, { b, a }));
     expect(backwards).toEqual(forwards);
@@ -189,34 +318,108 @@ describe('co-op differencing', () => {
   const reason = 'secondary: co-op differencing (a co-op taking away its own part would see a small count of the others)';
 
   it("hides a figure when one co-op's part leaves a small count for the others", () => {
-    const result = suppressSmallCounts(tableOf([[12, 40], [50, 60]], { a: [[10, 20], [25, 30]], b: [[2, 20], [25, 30]] }));
+    const result = suppressSmallCounts(
+      tableOf(
+        [
+          [12, 40],
+          [50, 60],
+        ],
+        {
+          a: [
+            [10, 20],
+            [25, 30],
+          ],
+          b: [
+            [2, 20],
+            [25, 30],
+          ],
+        },
+      ),
+    );
     expect(reasonAt(result, cell(0, 0))).toBe(reason);
   });
 
   it('considers what all the other co-ops have together', () => {
     const result = suppressSmallCounts(
-      tableOf([[15, 40], [50, 60]], { a: [[12, 20], [25, 30]], b: [[2, 10], [15, 20]], c: [[1, 10], [10, 10]] }),
+      tableOf(
+        [
+          [15, 40],
+          [50, 60],
+        ],
+        {
+          a: [
+            [12, 20],
+            [25, 30],
+          ],
+          b: [
+            [2, 10],
+            [15, 20],
+          ],
+          c: [
+            [1, 10],
+            [10, 10],
+          ],
+        },
+      ),
     );
     expect(reasonAt(result, cell(0, 0))).toBe(reason);
   });
 
   it('shows a figure one co-op supplies alone when it is above the threshold, and hides it when it is not', () => {
-    const a = [[5, 20, 30], [25, 10, 10], [30, 11, 1]];
-    const b = [[0, 20, 30], [25, 10, 11], [25, 11, 1]];
+    const a = [
+      [5, 20, 30],
+      [25, 10, 10],
+      [30, 11, 1],
+    ];
+    const b = [
+      [0, 20, 30],
+      [25, 10, 11],
+      [25, 11, 1],
+    ];
     const result = suppressSmallCounts(tableOf(add(a, b), { a, b }));
     expect(result.table.cells[0][0]).toBe(5);
-    const alone = (value: number) => publishSingleFigure(people, { value, contributions: [{ coopId: 'a', value }, { coopId: 'b', value: 0 }] });
+    const alone = (value: number) =>
+      publishSingleFigure(people, {
+        value,
+        contributions: [
+          { coopId: 'a', value },
+          { coopId: 'b', value: 0 },
+        ],
+      });
     expect(alone(5)).toEqual({ figure: 5, reason: null });
     expect(alone(4)).toEqual({ figure: SUPPRESSED, reason: 'primary' });
   });
 
   it('hides a total that would leave a small count of the other co-ops', () => {
-    const result = suppressSmallCounts(tableOf([[20, 40], [50, 60]], { a: [[19, 38], [25, 30]], b: [[1, 2], [25, 30]] }));
+    const result = suppressSmallCounts(
+      tableOf(
+        [
+          [20, 40],
+          [50, 60],
+        ],
+        {
+          a: [
+            [19, 38],
+            [25, 30],
+          ],
+          b: [
+            [1, 2],
+            [25, 30],
+          ],
+        },
+      ),
+    );
     expect(reasonAt(result, { kind: 'row-total', row: 0 })).toBe(reason);
   });
 
   it('applies to a single figure as well', () => {
-    const figure = publishSingleFigure(people, { value: 30, contributions: [{ coopId: 'a', value: 27 }, { coopId: 'b', value: 3 }] });
+    const figure = publishSingleFigure(people, {
+      value: 30,
+      contributions: [
+        { coopId: 'a', value: 27 },
+        { coopId: 'b', value: 3 },
+      ],
+    });
     expect(figure).toEqual({ figure: SUPPRESSED, reason });
   });
 });
@@ -227,16 +430,33 @@ describe('co-op differencing', () => {
 
 describe('organisational figures', () => {
   it('publishes hours and money as they are, small or not', () => {
-    const table = tableOf([[1, 2], [3, 400]]);
+    const table = tableOf([
+      [1, 2],
+      [3, 400],
+    ]);
     const result = publishTable(hours, table);
     expect(result.suppressions).toEqual([]);
-    expect(result.table.cells).toEqual([[1, 2], [3, 400]]);
+    expect(result.table.cells).toEqual([
+      [1, 2],
+      [3, 400],
+    ]);
     expect(result.table.threshold).toBeNull();
-    expect(publishSingleFigure(hours, { value: 3, contributions: [{ coopId: 'a', value: 1 }, { coopId: 'b', value: 2 }] })).toEqual({ figure: 3, reason: null });
+    expect(
+      publishSingleFigure(hours, {
+        value: 3,
+        contributions: [
+          { coopId: 'a', value: 1 },
+          { coopId: 'b', value: 2 },
+        ],
+      }),
+    ).toEqual({ figure: 3, reason: null });
   });
 
   it('controls a metric marked as counting people', () => {
-    const table = tableOf([[1, 20], [30, 40]]);
+    const table = tableOf([
+      [1, 20],
+      [30, 40],
+    ]);
     expect(publishTable(people, table, { threshold: 9 })).toEqual(suppressSmallCounts(table, { threshold: 9 }));
   });
 });
@@ -282,7 +502,7 @@ function linesOf(view: View): [number, number][][] {
 function peel(input: View): Map<Key, number> {
   const view = input.map((row) => [...row]);
   const learnt = new Map<Key, number>();
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const line of linesOf(view)) {
       const unknown = line.filter(([r, c]) => view[r][c] === null);
@@ -371,7 +591,7 @@ function alternativeExists(view: View, floors: Grid, truth: Grid, target: Key, b
   const solve = (start: View): boolean => {
     if (++steps > budget) return false;
     const grid = start.map((row) => [...row]);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const line of lines) {
         const open = line.filter(([r, c]) => grid[r][c] === null);
@@ -416,7 +636,6 @@ function expectNoLoneHiddenFigure(result: DisclosureResult): void {
   for (const line of linesOf(view)) expect(line.filter(([r, c]) => view[r][c] === null).length).not.toBe(1);
 }
 
-
 interface Shape {
   maxRows: number;
   maxColumns: number;
@@ -442,7 +661,13 @@ function randomTable(random: () => number, shape: Shape): { table: FigureTable; 
 
 describe('the attacks themselves find what an unprotected table gives away', () => {
   it('peeling reads a lone hidden cell off its row total', () => {
-    expect(peel([[null, 5, 7], [6, 7, 13], [8, 12, 20]])).toEqual(new Map([[keyOf(0, 0), 2]]));
+    expect(
+      peel([
+        [null, 5, 7],
+        [6, 7, 13],
+        [8, 12, 20],
+      ]),
+    ).toEqual(new Map([[keyOf(0, 0), 2]]));
   });
 
   it('elimination finds a cell joining two loops, which peeling cannot', () => {
@@ -468,7 +693,18 @@ describe('the attacks themselves find what an unprotected table gives away', () 
     const ones = view.map((row) => row.map(() => 1));
     const { pinned } = shuttle(view, ones);
     expect([pinned.has(keyOf(0, 0)), pinned.has(keyOf(0, 1))]).toEqual([true, true]);
-    expect(alternativeExists(view, ones, [[1, 1, 30, 32], [44, 23, 40, 107], [45, 24, 70, 139]], keyOf(0, 0))).toBe(false);
+    expect(
+      alternativeExists(
+        view,
+        ones,
+        [
+          [1, 1, 30, 32],
+          [44, 23, 40, 107],
+          [45, 24, 70, 139],
+        ],
+        keyOf(0, 0),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -488,9 +724,16 @@ describe('trying to recover hidden small counts from what is published', () => {
 
   it('exercises every rule across the random tables', () => {
     const reasons = results.flatMap((r) => r.suppressions.map((s) => s.reason));
-    const kinds = ['primary', 'secondary: second hidden figure', 'secondary: total of', 'secondary: co-op differencing', 'secondary: co-ops pooling', 'secondary: the hidden figures of', 'secondary: loop protection'];
-    for (const kind of kinds)
-      expect(reasons.some((r) => r.startsWith(kind))).toBe(true);
+    const kinds = [
+      'primary',
+      'secondary: second hidden figure',
+      'secondary: total of',
+      'secondary: co-op differencing',
+      'secondary: co-ops pooling',
+      'secondary: the hidden figures of',
+      'secondary: loop protection',
+    ];
+    for (const kind of kinds) expect(reasons.some((r) => r.startsWith(kind))).toBe(true);
   });
 
   it(`never hides a zero, in ${TABLES} random tables`, () => {
@@ -524,7 +767,11 @@ describe('trying to recover hidden small counts from what is published', () => {
       for (const reader of readersOf(table)) {
         const view = viewFor(results[i], reader.own);
         const { pinned } = shuttle(view, floorsFor(view, reader.own));
-        expect({ table: i, reader: reader.name, pinned: sensitive(view, truth, reader.own, threshold).filter((k) => pinned.has(k)) }).toEqual({
+        expect({
+          table: i,
+          reader: reader.name,
+          pinned: sensitive(view, truth, reader.own, threshold).filter((k) => pinned.has(k)),
+        }).toEqual({
           table: i,
           reader: reader.name,
           pinned: [],
@@ -536,7 +783,9 @@ describe('trying to recover hidden small counts from what is published', () => {
   it('lets no co-op, nor two pooling, subtract their own parts from a shown figure and see a small count of the others', () => {
     cases.forEach(({ table, threshold }, i) => {
       for (const reader of readersOf(table).slice(1)) {
-        const shown = viewFor(results[i], reader.own).flat().filter((v): v is number => v !== null);
+        const shown = viewFor(results[i], reader.own)
+          .flat()
+          .filter((v): v is number => v !== null);
         expect(shown.filter((v) => v >= 1 && v <= threshold)).toEqual([]);
       }
     });

@@ -1,27 +1,28 @@
 import { DomainError } from '@app/platform/errors/domain-error';
+
 import { smallestRest } from './disclosure-coalitions.rules';
 import {
-  At,
-  Contributor,
-  Line,
-  ReleaseView,
-  SuppressionReason,
-  Work,
   allEntries,
   allLines,
+  At,
+  Contributor,
   entriesOf,
   hide,
   isHidden,
   isSmall,
   lastColumn,
   lastRow,
+  Line,
   lineName,
   partsAt,
   range,
+  ReleaseView,
   smallestShown,
   sum,
+  SuppressionReason,
   valueAt,
   withTotals,
+  Work,
 } from './disclosure-grid.rules';
 import { freeOnePinnedFigure } from './disclosure-loops.rules';
 import { protectReleaseDifferences } from './disclosure-releases.rules';
@@ -233,9 +234,17 @@ export interface PublishedSingleFigure {
 
 export const DisclosureErrors = {
   badThreshold: (threshold: number) =>
-    new DomainError('REPORTING.DISCLOSURE_BAD_THRESHOLD', `the threshold must be a whole number of at least 1, not ${threshold}`, 'invalid'),
+    new DomainError(
+      'REPORTING.DISCLOSURE_BAD_THRESHOLD',
+      `the threshold must be a whole number of at least 1, not ${threshold}`,
+      'invalid',
+    ),
   badCoalition: (size: number) =>
-    new DomainError('REPORTING.DISCLOSURE_BAD_COALITION', `the coalition size must be a whole number of at least 1, not ${size}`, 'invalid'),
+    new DomainError(
+      'REPORTING.DISCLOSURE_BAD_COALITION',
+      `the coalition size must be a whole number of at least 1, not ${size}`,
+      'invalid',
+    ),
   badTable: (problem: string) => new DomainError('REPORTING.DISCLOSURE_BAD_TABLE', `the table cannot be published: ${problem}`, 'invalid'),
 };
 
@@ -266,13 +275,22 @@ export function publishSingleFigure(metric: MetricNature, input: SingleFigure, o
     grandTotal: input.value,
     contributions: one(input.contributions),
   };
-  const earlier = (options.earlier ?? []).map((e) => ({ name: e.name, contributions: one(e.contributions), hidden: e.hidden ? ALL_OF_ONE : [] }));
+  const earlier = (options.earlier ?? []).map((e) => ({
+    name: e.name,
+    contributions: one(e.contributions),
+    hidden: e.hidden ? ALL_OF_ONE : [],
+  }));
   const result = suppressSmallCounts(table, { ...options, earlier });
   const cell = result.suppressions.find((s) => s.position.kind === 'cell');
   return { figure: result.table.cells[0][0], reason: cell?.reason ?? null };
 }
 
-const ALL_OF_ONE: TablePosition[] = [{ kind: 'cell', row: 0, column: 0 }, { kind: 'row-total', row: 0 }, { kind: 'column-total', column: 0 }, { kind: 'grand-total' }];
+const ALL_OF_ONE: TablePosition[] = [
+  { kind: 'cell', row: 0, column: 0 },
+  { kind: 'row-total', row: 0 },
+  { kind: 'column-total', column: 0 },
+  { kind: 'grand-total' },
+];
 
 /** Every rule on a table that counts people. */
 export function suppressSmallCounts(table: FigureTable, options: DisclosureOptions = {}): DisclosureResult {
@@ -318,10 +336,24 @@ function startWork(table: FigureTable, threshold: number, coalition: number, ear
     return { name: e.name, then, hiddenThen, unchanged: unchangedCoops(now, then) };
   });
   const reasons = values.map((row) => row.map((): SuppressionReason | undefined => undefined));
-  return { values, reasons, threshold, coalition, contributors: now, releases, rowLabels: table.rowLabels, columnLabels: table.columnLabels };
+  return {
+    values,
+    reasons,
+    threshold,
+    coalition,
+    contributors: now,
+    releases,
+    rowLabels: table.rowLabels,
+    columnLabels: table.columnLabels,
+  };
 }
 
-function contributorGrid(values: readonly (readonly number[])[], contributions: readonly CoopContribution[], number: Map<string, number>, columns: number): Contributor[][][] {
+function contributorGrid(
+  values: readonly (readonly number[])[],
+  contributions: readonly CoopContribution[],
+  number: Map<string, number>,
+  columns: number,
+): Contributor[][][] {
   const grid: Contributor[][][] = values.map((row) => row.map(() => []));
   const sorted = [...contributions].sort((a, b) => number.get(a.coopId)! - number.get(b.coopId)!);
   for (const c of sorted) {
@@ -335,7 +367,9 @@ function contributorGrid(values: readonly (readonly number[])[], contributions: 
 function unchangedCoops(now: Contributor[][][], then: Contributor[][][]): Set<number> {
   const partsOf = (grid: Contributor[][][]) => {
     const byCoop = new Map<number, string[]>();
-    grid.forEach((row, r) => row.forEach((list, c) => list.forEach((x) => byCoop.set(x.coop, [...(byCoop.get(x.coop) ?? []), `${r},${c}:${x.part}`]))));
+    grid.forEach((row, r) =>
+      row.forEach((list, c) => list.forEach((x) => byCoop.set(x.coop, [...(byCoop.get(x.coop) ?? []), `${r},${c}:${x.part}`]))),
+    );
     return byCoop;
   };
   const [a, b] = [partsOf(now), partsOf(then)];
@@ -346,8 +380,10 @@ function unchangedCoops(now: Contributor[][][], then: Contributor[][][]): Set<nu
 // Rules 1 and 2
 // ---------------------------------------------------------------------------------------------
 
-const DIFFERENCING: SuppressionReason = 'secondary: co-op differencing (a co-op taking away its own part would see a small count of the others)';
-const POOLING: SuppressionReason = 'secondary: co-ops pooling (co-ops taking away their own parts together would see a small count of the others)';
+const DIFFERENCING: SuppressionReason =
+  'secondary: co-op differencing (a co-op taking away its own part would see a small count of the others)';
+const POOLING: SuppressionReason =
+  'secondary: co-ops pooling (co-ops taking away their own parts together would see a small count of the others)';
 
 function hideSmallFigures(work: Work): void {
   for (const at of allEntries(work)) {
@@ -477,7 +513,8 @@ function checkCount(value: number, what: string): void {
 }
 
 function checkGrid(cells: readonly (readonly number[])[], rows: number, columns: number, what: string): void {
-  if (cells.length !== rows || cells.some((row) => row.length !== columns)) throw DisclosureErrors.badTable(`${what} is not ${rows} x ${columns}`);
+  if (cells.length !== rows || cells.some((row) => row.length !== columns))
+    throw DisclosureErrors.badTable(`${what} is not ${rows} x ${columns}`);
   cells.forEach((row, r) => row.forEach((value, c) => checkCount(value, `${what} at row ${r}, column ${c}`)));
 }
 
@@ -489,7 +526,8 @@ function checkTable(table: FigureTable): void {
   const totals = withTotals(table.cells, columns);
   const given = [...table.rowTotals, ...table.columnTotals, table.grandTotal];
   const expected = [...totals.slice(0, -1).map((row) => row[columns]), ...totals[rows].slice(0, -1), totals[rows][columns]];
-  if (given.length !== expected.length || given.some((value, i) => value !== expected[i])) throw DisclosureErrors.badTable('the totals are not the sums of the cells');
+  if (given.length !== expected.length || given.some((value, i) => value !== expected[i]))
+    throw DisclosureErrors.badTable('the totals are not the sums of the cells');
   checkContributions(table.contributions, rows, columns, 'co-op');
   const addsUp = table.cells.every((row, r) => row.every((value, c) => sum(table.contributions.map((coop) => coop.cells[r][c])) === value));
   if (!addsUp) throw DisclosureErrors.badTable("the co-ops' parts do not add up to the cells");
@@ -506,4 +544,3 @@ function checkContributions(contributions: readonly CoopContribution[], rows: nu
   if (new Set(ids).size !== ids.length) throw DisclosureErrors.badTable(`a ${what} is listed twice`);
   contributions.forEach((c) => checkGrid(c.cells, rows, columns, `${what} ${c.coopId}'s part`));
 }
-

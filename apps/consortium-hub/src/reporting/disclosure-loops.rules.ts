@@ -1,5 +1,19 @@
 import { smallestRest } from './disclosure-coalitions.rules';
-import { At, Line, SuppressionReason, Work, allEntries, allLines, entriesOf, hide, isHidden, isSmall, lean, otherLine, valueAt } from './disclosure-grid.rules';
+import {
+  allEntries,
+  allLines,
+  At,
+  entriesOf,
+  hide,
+  isHidden,
+  isSmall,
+  lean,
+  Line,
+  otherLine,
+  SuppressionReason,
+  valueAt,
+  Work,
+} from './disclosure-grid.rules';
 
 /*
  * Rule 6, room to move: no reader can pin down a hidden small figure (see disclosure-control.rules.ts
@@ -47,7 +61,9 @@ export function freeOnePinnedFigure(work: Work): boolean {
 
 /** A coalition (with the base) that pins the figure down while it is a small count to them, or null. */
 function pinningCoalition(work: Work, base: Base, at: At, pooled: ReadonlySet<number>, tried: Set<string>): ReadonlySet<number> | null {
-  const rest = outsiders(work, base, at).filter((c) => !pooled.has(c.coop)).map((c) => c.part);
+  const rest = outsiders(work, base, at)
+    .filter((c) => !pooled.has(c.coop))
+    .map((c) => c.part);
   if (!isSmall(smallestRest(rest, work.coalition - pooled.size), work.threshold)) return null;
   const loop = anyLoop(work, { base, pooled }, at);
   if (!loop) return pooled;
@@ -144,7 +160,8 @@ function cheapestLoop(work: Work, reader: Reader, start: At, change: number, may
   for (let here = queue.pop(); here; here = queue.pop()) {
     if (here.settled || reached.get(lineId(here.line)) !== here) continue;
     here.settled = true;
-    if (here.line.kind === 'row' && here.line.index === start.row) return mayHide ? here.via.filter((at) => !isHidden(work, at)) : [...here.via];
+    if (here.line.kind === 'row' && here.line.index === start.row)
+      return mayHide ? here.via.filter((at) => !isHidden(work, at)) : [...here.via];
     const stepChange = here.line.kind === 'column' ? -startChange : startChange;
     for (const at of entriesOf(work, here.line)) {
       if (at.row === start.row && at.column === start.column) continue;
@@ -177,7 +194,7 @@ class Queue<T> {
   push(item: T): void {
     const items = this.items;
     items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (this.before(items[i], items[parent]) >= 0) break;
       [items[i], items[parent]] = [items[parent], items[i]];
@@ -191,7 +208,7 @@ class Queue<T> {
     const last = items.pop();
     if (items.length && last !== undefined) {
       items[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const [l, r] = [2 * i + 1, 2 * i + 2];
         let m = i;
         if (l < items.length && this.before(items[l], items[m]) < 0) m = l;
@@ -204,4 +221,3 @@ class Queue<T> {
     return top;
   }
 }
-

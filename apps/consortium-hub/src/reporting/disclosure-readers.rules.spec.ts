@@ -1,15 +1,15 @@
-import { Leak, OwnPart, PublishedLine, lineLeaks, releaseLeaks, seeded } from './disclosure-attacks.testing';
+import { Leak, lineLeaks, OwnPart, PublishedLine, releaseLeaks, seeded } from './disclosure-attacks.testing';
 import {
   DEFAULT_COALITION_SIZE,
   DisclosureOptions,
   DisclosureResult,
   EarlierTable,
   FigureTable,
+  isSuppressed,
   PublishedFigure,
+  suppressSmallCounts,
   TablePosition,
   WORKFORCE_THRESHOLD,
-  isSuppressed,
-  suppressSmallCounts,
 } from './disclosure-control.rules';
 
 /*
@@ -57,10 +57,25 @@ function linesOf(result: DisclosureResult, table: FigureTable, release = 'this r
         return [c.coopId, { cells: new Map(inner.map(([r, k]) => [label([r, k]), p[r][k]])), withheld: [], withheldSum: 0 }];
       }),
     );
-    return { name: `${release}, ${name}`, cells: new Map(inner.map(([r, c]) => [label([r, c]), shown(grid[r][c])])), total: shown(grid[tr][tc]), own };
+    return {
+      name: `${release}, ${name}`,
+      cells: new Map(inner.map(([r, c]) => [label([r, c]), shown(grid[r][c])])),
+      total: shown(grid[tr][tc]),
+      own,
+    };
   };
-  const rows = grid.map((row, r) => line(`row ${labels.rows[r]}`, row.map((_, c): [number, number] => [r, c])));
-  const columns = grid[0].map((_, c) => line(`column ${labels.columns[c]}`, grid.map((__, r): [number, number] => [r, c])));
+  const rows = grid.map((row, r) =>
+    line(
+      `row ${labels.rows[r]}`,
+      row.map((_, c): [number, number] => [r, c]),
+    ),
+  );
+  const columns = grid[0].map((_, c) =>
+    line(
+      `column ${labels.columns[c]}`,
+      grid.map((__, r): [number, number] => [r, c]),
+    ),
+  );
   return [...rows, ...columns];
 }
 
@@ -85,17 +100,24 @@ function leaksIn(result: DisclosureResult, table: FigureTable, threshold: number
   return linesOf(result, table).flatMap((line) => lineLeaks(line, threshold, size));
 }
 
-function leaksBetween(earlier: { result: DisclosureResult; table: FigureTable }, later: { result: DisclosureResult; table: FigureTable }, threshold: number, size = DEFAULT_COALITION_SIZE): Leak[] {
+function leaksBetween(
+  earlier: { result: DisclosureResult; table: FigureTable },
+  later: { result: DisclosureResult; table: FigureTable },
+  threshold: number,
+  size = DEFAULT_COALITION_SIZE,
+): Leak[] {
   const [then, now] = [linesOf(earlier.result, earlier.table, 'release 1'), linesOf(later.result, later.table, 'release 2')];
   return now.flatMap((line, i) => releaseLeaks(then[i], line, threshold, size));
 }
 
 /** The published one-row table as text: `x` for hidden, then the total. */
-const picture = (result: DisclosureResult) => `${result.table.cells[0].map((f) => (isSuppressed(f) ? 'x' : String(f))).join(' ')} | ${isSuppressed(result.table.grandTotal) ? 'x' : String(result.table.grandTotal)}`;
+const picture = (result: DisclosureResult) =>
+  `${result.table.cells[0].map((f) => (isSuppressed(f) ? 'x' : String(f))).join(' ')} | ${isSuppressed(result.table.grandTotal) ? 'x' : String(result.table.grandTotal)}`;
 
 const CONTRACTS = ['permanent', 'zero-hours', 'bank'];
 const FUNDING = ['council-commissioned', 'direct-payment', 'individual-service-fund', 'self-funder'];
-const withheld = (...columns: number[]) => columns.map((column) => ({ position: { kind: 'cell' as const, row: 0, column }, reason: 'withheld: on the node' as const }));
+const withheld = (...columns: number[]) =>
+  columns.map((column) => ({ position: { kind: 'cell' as const, row: 0, column }, reason: 'withheld: on the node' as const }));
 
 // The demo's figures (npm run demo): staff by contract type and people supported by funding type.
 // Each co-op withheld its two small contract cells on its node, and Preston its direct-payment and
@@ -104,7 +126,7 @@ const STAFF = { colne: [[18, 1, 1]], holme: [[18, 2, 2]], preston: [[16, 3, 2]] 
 const PEOPLE = { colne: [[16, 7, 4, 11]], holme: [[19, 11, 5, 6]], preston: [[23, 2, 1, 7]] };
 const only = <T>(all: Record<string, T>, ...ids: string[]) => Object.fromEntries(ids.map((id) => [id, all[id]]));
 
-describe("the hidden group of a line, as a co-op alone sees it", () => {
+describe('the hidden group of a line, as a co-op alone sees it', () => {
   it('does not let Holme Valley take its own part from the hidden contract types and learn the others have 7 zero-hours or bank staff', () => {
     const table = tableOf(STAFF, CONTRACTS);
     // One co-op at a time, as the rules stood: 63 - 52 shown = 11 hidden, less Holme Valley's own 4.
@@ -138,7 +160,9 @@ describe('co-ops pooling what they know', () => {
     expect(leaksIn(result, table, 4)).toEqual([]);
     // 58 council-commissioned people is still shown; self-funders join the hidden group (24 + 30 - 22 - 22 = 10 of Preston's).
     expect(picture(result)).toBe('58 x x x | 112');
-    expect(result.suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 3)?.reason).toMatch(/hidden figures of row "R0" add up to a small count/);
+    expect(result.suppressions.find((s) => s.position.kind === 'cell' && s.position.column === 3)?.reason).toMatch(
+      /hidden figures of row "R0" add up to a small count/,
+    );
     // Guarding against single co-ops only, self-funders stay shown: the pooling is what hides them.
     expect(picture(suppressSmallCounts(table, { coalitionSize: 1, hiddenFromStart: withheld(1, 2) }))).toBe('58 x x 24 | 112');
   });
@@ -147,7 +171,9 @@ describe('co-ops pooling what they know', () => {
     const table = tableOf({ a: [[20, 30]], b: [[20, 25]], c: [[3, 40]] });
     const result = suppressSmallCounts(table);
     expect(result.table.cells[0][0]).toEqual({ suppressed: true });
-    expect(result.suppressions[0].reason).toBe('secondary: co-ops pooling (co-ops taking away their own parts together would see a small count of the others)');
+    expect(result.suppressions[0].reason).toBe(
+      'secondary: co-ops pooling (co-ops taking away their own parts together would see a small count of the others)',
+    );
     expect(leaksIn(result, table, 4)).toEqual([]);
     // One co-op alone sees 23 or 40 of the others: shown.
     expect(suppressSmallCounts(table, { coalitionSize: 1 }).table.cells[0][0]).toBe(43);
@@ -155,7 +181,10 @@ describe('co-ops pooling what they know', () => {
 
   it('refuses a coalition size below 1 or not whole, with the reason', () => {
     const table = tableOf({ a: [[20, 30]] });
-    for (const coalitionSize of [0, 1.5, -2]) expect(() => suppressSmallCounts(table, { coalitionSize })).toThrow(expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_COALITION' }));
+    for (const coalitionSize of [0, 1.5, -2])
+      expect(() => suppressSmallCounts(table, { coalitionSize })).toThrow(
+        expect.objectContaining({ code: 'REPORTING.DISCLOSURE_BAD_COALITION' }),
+      );
   });
 });
 
@@ -164,31 +193,59 @@ describe('holders of an earlier release', () => {
   // as published under the earlier rules (the demo's): the two withheld cells hidden, the rest shown.
   const cases = [
     // Here release 2 alone keeps the total and the two largest figures, so only release 1 can make it hide more.
-    { what: 'Preston has 3 people on direct payments or an ISF', all: PEOPLE, columns: FUNDING, threshold: 4, hiddenThen: [1, 2], byRelease: true },
+    {
+      what: 'Preston has 3 people on direct payments or an ISF',
+      all: PEOPLE,
+      columns: FUNDING,
+      threshold: 4,
+      hiddenThen: [1, 2],
+      byRelease: true,
+    },
     // Here Holme Valley alone would learn 7 in release 2 (the group rule), which hides as much as the release needs.
-    { what: 'Preston has 5 zero-hours or bank staff', all: STAFF, columns: CONTRACTS, threshold: WORKFORCE_THRESHOLD, hiddenThen: [1, 2], byRelease: false },
+    {
+      what: 'Preston has 5 zero-hours or bank staff',
+      all: STAFF,
+      columns: CONTRACTS,
+      threshold: WORKFORCE_THRESHOLD,
+      hiddenThen: [1, 2],
+      byRelease: false,
+    },
   ];
-  const hiddenCells = (columns: number[]): TablePosition[] => columns.flatMap((column): TablePosition[] => [{ kind: 'cell', row: 0, column }, { kind: 'column-total', column }]);
+  const hiddenCells = (columns: number[]): TablePosition[] =>
+    columns.flatMap((column): TablePosition[] => [
+      { kind: 'cell', row: 0, column },
+      { kind: 'column-total', column },
+    ]);
 
   for (const c of cases) {
     it(`does not let a commissioner holding releases 1 and 2 learn that ${c.what}`, () => {
       const first = tableOf(only(c.all, 'colne', 'holme'), c.columns);
       const second = tableOf(c.all, c.columns);
-      const release1 = { table: first, result: suppressSmallCounts(first, { threshold: c.threshold, coalitionSize: 1, hiddenFromStart: withheld(...c.hiddenThen) }) };
+      const release1 = {
+        table: first,
+        result: suppressSmallCounts(first, { threshold: c.threshold, coalitionSize: 1, hiddenFromStart: withheld(...c.hiddenThen) }),
+      };
       // What the demo's release 1 showed, whatever today's rules would choose for it.
       const earlier = earlierOf('a holder of release 1', first, hiddenCells(c.hiddenThen));
       const forced = { table: first, result: withHidden(release1.result, c.hiddenThen) };
       // Single co-ops only, so that it is the earlier release that must hide more.
-      const release2 = suppressSmallCounts(second, { threshold: c.threshold, coalitionSize: 1, hiddenFromStart: withheld(1, 2), earlier: [earlier] });
+      const release2 = suppressSmallCounts(second, {
+        threshold: c.threshold,
+        coalitionSize: 1,
+        hiddenFromStart: withheld(1, 2),
+        earlier: [earlier],
+      });
       expect(leaksBetween(forced, { table: second, result: release2 }, c.threshold, 1)).toEqual([]);
-      expect(release2.suppressions.some((s) => s.reason === 'secondary: differs by a small count from what a holder of release 1 showed')).toBe(c.byRelease);
+      expect(
+        release2.suppressions.some((s) => s.reason === 'secondary: differs by a small count from what a holder of release 1 showed'),
+      ).toBe(c.byRelease);
       // With pooling guarded against too (the default), the same holds.
       const pooled = suppressSmallCounts(second, { threshold: c.threshold, hiddenFromStart: withheld(1, 2), earlier: [earlier] });
       expect(leaksBetween(forced, { table: second, result: pooled }, c.threshold)).toEqual([]);
     });
   }
 
-  it('does not let a co-op that joined with another, holding the earlier release, learn the other newcomer\'s small count', () => {
+  it("does not let a co-op that joined with another, holding the earlier release, learn the other newcomer's small count", () => {
     const a = [[20, 30, 25]];
     const b = [[25, 20, 30]];
     const first = tableOf({ a, b });
@@ -199,7 +256,10 @@ describe('holders of an earlier release', () => {
     const unguarded = suppressSmallCounts(second, { coalitionSize: 1 });
     expect(leaksBetween(release1, { table: second, result: unguarded }, 4, 0)).toEqual([]);
     expect(leaksBetween(release1, { table: second, result: unguarded }, 4, 1)).not.toEqual([]);
-    const release2 = suppressSmallCounts(second, { coalitionSize: 1, earlier: [asEarlier('a holder of release 1', release1.result, first)] });
+    const release2 = suppressSmallCounts(second, {
+      coalitionSize: 1,
+      earlier: [asEarlier('a holder of release 1', release1.result, first)],
+    });
     expect(leaksBetween(release1, { table: second, result: release2 }, 4, 1)).toEqual([]);
     expect(leaksIn(release2, second, 4, 1)).toEqual([]);
   });
@@ -230,7 +290,6 @@ function withHidden(result: DisclosureResult, columns: number[]): DisclosureResu
 // ---------------------------------------------------------------------------------------------
 // Random tables and releases
 // ---------------------------------------------------------------------------------------------
-
 
 function randomParts(random: () => number, rows: number, columns: number): Grid {
   const count = () => {
@@ -274,9 +333,14 @@ describe('random tables and releases, attacked line by line', () => {
       const first = tableOf(earlier);
       const second = tableOf(parts);
       // Half the earlier releases were published when only single co-ops were guarded against.
-      const release1 = { table: first, result: suppressSmallCounts(first, { threshold, coalitionSize: olderRules ? 1 : DEFAULT_COALITION_SIZE }) };
+      const release1 = {
+        table: first,
+        result: suppressSmallCounts(first, { threshold, coalitionSize: olderRules ? 1 : DEFAULT_COALITION_SIZE }),
+      };
       const release2 = suppressSmallCounts(second, { threshold, earlier: [asEarlier('a holder of release 1', release1.result, first)] });
-      return [...leaksBetween(release1, { table: second, result: release2 }, threshold), ...leaksIn(release2, second, threshold)].map((l) => ({ table: i, ...l }));
+      return [...leaksBetween(release1, { table: second, result: release2 }, threshold), ...leaksIn(release2, second, threshold)].map(
+        (l) => ({ table: i, ...l }),
+      );
     });
     expect(compared).toBeGreaterThan(TABLES / 2);
     expect(leaks).toEqual([]);

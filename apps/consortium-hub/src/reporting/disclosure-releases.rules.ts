@@ -1,5 +1,5 @@
 import { someCoalitionSeesSmallChange } from './disclosure-coalitions.rules';
-import { At, ReleaseView, SuppressionReason, Work, allLines, entriesOf, hide, isHidden, smallestShown } from './disclosure-grid.rules';
+import { allLines, At, entriesOf, hide, isHidden, ReleaseView, smallestShown, SuppressionReason, Work } from './disclosure-grid.rules';
 
 /*
  * Differences between releases. Someone who kept an earlier release of the same figures knows, in
@@ -30,7 +30,8 @@ export function protectReleaseDifferences(work: Work): boolean {
   for (const release of work.releases) {
     for (const line of allLines(work)) {
       const entries = entriesOf(work, line);
-      for (const group of smallChanges(work, release, entries)) if (hideAcross(work, entries, group, DIFFERS_FROM(release.name))) return true;
+      for (const group of smallChanges(work, release, entries))
+        if (hideAcross(work, entries, group, DIFFERS_FROM(release.name))) return true;
     }
   }
   return false;
@@ -38,7 +39,9 @@ export function protectReleaseDifferences(work: Work): boolean {
 
 /** The smallest groups of the line both releases let a reader add up whose change is a small count to someone. */
 function smallChanges(work: Work, release: ReleaseView, entries: readonly At[]): At[][] {
-  return knownInBoth(work, release, entries).filter((group) => someCoalitionSeesSmallChange([...changeByCoop(work, release, group).values()], work.coalition, work.threshold));
+  return knownInBoth(work, release, entries).filter((group) =>
+    someCoalitionSeesSmallChange([...changeByCoop(work, release, group).values()], work.coalition, work.threshold),
+  );
 }
 
 /**

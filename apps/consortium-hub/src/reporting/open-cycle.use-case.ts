@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CURRENT_RETURN_DEFINITION, REPORTING_RETURN_REQUESTED_V1, quarterPeriod } from '@app/contracts';
+
+import { CURRENT_RETURN_DEFINITION, quarterPeriod, REPORTING_RETURN_REQUESTED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 import { Principal, todayIso } from '@app/platform';
+
 import { OpenCycleDto } from './reporting.dto';
 import { ReportingErrors } from './reporting.errors';
 import { DEFAULT_LOCK_AFTER_DAYS, lockTime } from './review.rules';
@@ -36,12 +39,20 @@ export class OpenCycle {
         [id, def.id, def.version, period.label, period.start, period.end, dto.dueAt, lockAfterDays, by.subject],
       );
       if (inserted.length === 0) throw ReportingErrors.cycleExists(period.label);
-      const coops: { id: string }[] = await m.query(`SELECT id FROM coop WHERE public_key IS NOT NULL AND status IN ('registered', 'trading') ORDER BY id`);
+      const coops: { id: string }[] = await m.query(
+        `SELECT id FROM coop WHERE public_key IS NOT NULL AND status IN ('registered', 'trading') ORDER BY id`,
+      );
       for (const coop of coops) {
         await this.outbox.enqueue(
           m,
           REPORTING_RETURN_REQUESTED_V1,
-          { cycleId: id, definitionId: def.id, definitionVersion: def.version, period: { label: period.label, start: period.start, end: period.end }, dueAt: new Date(dto.dueAt).toISOString() },
+          {
+            cycleId: id,
+            definitionId: def.id,
+            definitionVersion: def.version,
+            period: { label: period.label, start: period.start, end: period.end },
+            dueAt: new Date(dto.dueAt).toISOString(),
+          },
           { coopId: coop.id },
         );
       }

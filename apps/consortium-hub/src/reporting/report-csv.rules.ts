@@ -1,5 +1,5 @@
 import { ReportMetric, ReportValue } from './consolidation.rules';
-import { SUPPRESSED_LABEL, isSuppressed } from './disclosure-control.rules';
+import { isSuppressed, SUPPRESSED_LABEL } from './disclosure-control.rules';
 
 /*
  * CSV for spreadsheets: one row per figure, a header row, and the definition beside every figure so
@@ -65,12 +65,15 @@ export function reportCsv(reports: readonly CsvPeriodReport[]): string {
         m.definition,
       ];
       if (m.distribution) {
-        for (const level of m.distribution) rows.push(row('rating', level.label, level.coops, m.reportedBy).map((v, i) => (CSV_COLUMNS[i] === 'unit' ? 'co-ops' : v)));
-        if (m.notRecordedBy) rows.push(row('rating', 'not recorded', m.notRecordedBy).map((v, i) => (CSV_COLUMNS[i] === 'unit' ? 'co-ops' : v)));
+        for (const level of m.distribution)
+          rows.push(row('rating', level.label, level.coops, m.reportedBy).map((v, i) => (CSV_COLUMNS[i] === 'unit' ? 'co-ops' : v)));
+        if (m.notRecordedBy)
+          rows.push(row('rating', 'not recorded', m.notRecordedBy).map((v, i) => (CSV_COLUMNS[i] === 'unit' ? 'co-ops' : v)));
         continue;
       }
       rows.push(row('total', 'all', m.total));
-      for (const b of m.breakdowns) for (const c of b.cells) rows.push(row(b.dimension, c.label ? `${c.label} [${c.category}]` : c.category, c.value));
+      for (const b of m.breakdowns)
+        for (const c of b.cells) rows.push(row(b.dimension, c.label ? `${c.label} [${c.category}]` : c.category, c.value));
     }
   }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -1,7 +1,21 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+
 import { ConsolidatedReports, ReportView } from './consolidated-reports';
 import { ReportQuery, TrendQuery } from './report.dto';
 
@@ -40,7 +54,12 @@ export class ReportController {
   @Get('cycles/:id/report.csv')
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async reportCsv(@Param('id', uuid) id: string, @Query() query: ReportQuery, @CurrentPrincipal() who: Principal, @Res({ passthrough: true }) res: Response) {
+  async reportCsv(
+    @Param('id', uuid) id: string,
+    @Query() query: ReportQuery,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { filename, body } = await this.reports.csv(id, viewFor(who, query));
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     return body;

@@ -1,15 +1,20 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
 import { METRIC_ID_PATTERN, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
 import { toInt } from '@app/platform';
+
 import type { ReportBasis } from './consolidated-reports';
 
 export const REPORT_BASES: readonly ReportBasis[] = ['approved', 'submitted'];
 
 /** A live look instead of a published release: consortium staff only. */
 export class BasisQuery {
-  @ApiPropertyOptional({ enum: REPORT_BASES, description: 'A live look instead of the published release (consortium staff only): approved returns, or every current return' })
+  @ApiPropertyOptional({
+    enum: REPORT_BASES,
+    description: 'A live look instead of the published release (consortium staff only): approved returns, or every current return',
+  })
   @IsOptional()
   @IsIn(REPORT_BASES)
   basis?: ReportBasis;

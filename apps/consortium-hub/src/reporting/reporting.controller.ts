@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+
 import { CycleQueries } from './cycle-queries';
 import { OpenCycle } from './open-cycle.use-case';
 import { OpenCycleDto } from './reporting.dto';

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Matches, Max, Min } from 'class-validator';
+
 import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
 import { IsOptionalNotNull, IsTimestampWithZone } from '@app/platform';
+
 import { DEFAULT_LOCK_AFTER_DAYS, MAX_LOCK_AFTER_DAYS } from './review.rules';
 
 export class OpenCycleDto {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ApplySubmission } from './apply-submission.use-case';
 import { ConsolidatedReports } from './consolidated-reports';
 import { CycleQueries } from './cycle-queries';

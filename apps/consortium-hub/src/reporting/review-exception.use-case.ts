@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal } from '@app/platform';
+
 import { ReportingErrors } from './reporting.errors';
 import { lockTime } from './review.rules';
 
@@ -25,7 +28,12 @@ export interface ExceptionGranted {
 export class GrantException {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(target: { cycleId: string; coopId: string }, body: { until: string; reason: string }, by: Principal, now = new Date()): Promise<ExceptionGranted> {
+  async execute(
+    target: { cycleId: string; coopId: string },
+    body: { until: string; reason: string },
+    by: Principal,
+    now = new Date(),
+  ): Promise<ExceptionGranted> {
     const until = new Date(body.until);
     if (until.getTime() <= now.getTime()) throw ReportingErrors.exceptionNotFuture(body.until);
     const [cycle] = await this.dataSource.query('SELECT due_at, lock_after_days FROM return_cycle WHERE id = $1', [target.cycleId]);

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+
 import { LatestReview, ReviewDecision } from './review.rules';
 
 /**

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { REPORTING_RETURN_APPROVED_V1, REPORTING_RETURN_SENT_BACK_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 import { Principal } from '@app/platform';
+
 import { ReportingErrors } from './reporting.errors';
-import { currentReturnOf, lockCoopReturn } from './review-records';
 import { ReviewDecision, reviewRefusal } from './review.rules';
+import { currentReturnOf, lockCoopReturn } from './review-records';
 
 export interface ReviewMade {
   reviewId: string;
@@ -59,9 +62,19 @@ export class ReviewReturn {
         [reviewId, target.cycleId, target.coopId, current.messageId, decision, comment, by.subject],
       );
       if (decision === 'approved') {
-        await this.outbox.enqueue(m, REPORTING_RETURN_APPROVED_V1, { cycleId: target.cycleId, messageId: current.messageId }, { coopId: target.coopId });
+        await this.outbox.enqueue(
+          m,
+          REPORTING_RETURN_APPROVED_V1,
+          { cycleId: target.cycleId, messageId: current.messageId },
+          { coopId: target.coopId },
+        );
       } else {
-        await this.outbox.enqueue(m, REPORTING_RETURN_SENT_BACK_V1, { cycleId: target.cycleId, messageId: current.messageId, comment: comment! }, { coopId: target.coopId });
+        await this.outbox.enqueue(
+          m,
+          REPORTING_RETURN_SENT_BACK_V1,
+          { cycleId: target.cycleId, messageId: current.messageId, comment: comment! },
+          { coopId: target.coopId },
+        );
       }
       return {
         reviewId,

@@ -1,26 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
+
 import { IsTimestampWithZone } from '@app/platform';
 
 export class ApproveReturnDto {
   /** Required, so that no one approves or sends back figures they have not looked at. */
   @ApiProperty({
     format: 'uuid',
-    description: "The return staff looked at: the messageId of the co-op's current return in GET /reporting/cycles/:id/submissions. Refused with 409 REPORTING.NOT_CURRENT_RETURN if the co-op's current return is another one",
+    description:
+      "The return staff looked at: the messageId of the co-op's current return in GET /reporting/cycles/:id/submissions. Refused with 409 REPORTING.NOT_CURRENT_RETURN if the co-op's current return is another one",
   })
   @IsUUID('4')
   messageId: string;
 }
 
 export class SendBackReturnDto extends ApproveReturnDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'Hours delivered for befriending look double-counted; please check the visit records and resubmit.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 2000,
+    example: 'Hours delivered for befriending look double-counted; please check the visit records and resubmit.',
+  })
   @IsString()
   @Length(1, 2000)
   comment: string;
 }
 
 export class GrantExceptionDto {
-  @ApiProperty({ example: '2026-11-30T17:00:00Z', description: 'Until when the co-op may submit after the lock; in the future, and after the cycle locks' })
+  @ApiProperty({
+    example: '2026-11-30T17:00:00Z',
+    description: 'Until when the co-op may submit after the lock; in the future, and after the cycle locks',
+  })
   @IsTimestampWithZone()
   until: string;
 

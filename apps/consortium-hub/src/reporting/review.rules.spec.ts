@@ -1,4 +1,14 @@
-import { LATE_ARRIVAL_GRACE_HOURS, LATE_ARRIVAL_GRACE_MS, LatestReview, OPENED_CLOCK_ALLOWANCE_MS, isLocked, lockTime, reviewRefusal, reviewStateOf, submissionRefusal } from './review.rules';
+import {
+  isLocked,
+  LATE_ARRIVAL_GRACE_HOURS,
+  LATE_ARRIVAL_GRACE_MS,
+  LatestReview,
+  lockTime,
+  OPENED_CLOCK_ALLOWANCE_MS,
+  reviewRefusal,
+  reviewStateOf,
+  submissionRefusal,
+} from './review.rules';
 
 const at = (iso: string) => new Date(iso);
 
@@ -63,17 +73,24 @@ describe('submissionRefusal', () => {
   it('refuses a return that says it was made before the cycle opened, naming both times, whatever else holds', () => {
     const backdated = at('2026-09-30T12:00:00Z');
     expect(refusal({ madeAt: backdated, receivedAt: before })).toEqual({ kind: 'made-before-opened', madeAt: backdated, openedAt });
-    expect(refusal({ madeAt: backdated, receivedAt: after, currentReview: sentBack, exceptionUntil: at('2026-12-01T00:00:00Z') })?.kind).toBe('made-before-opened');
+    expect(
+      refusal({ madeAt: backdated, receivedAt: after, currentReview: sentBack, exceptionUntil: at('2026-12-01T00:00:00Z') })?.kind,
+    ).toBe('made-before-opened');
   });
 
   it("allows for a node clock a few minutes behind the hub's on a return made as the cycle opened", () => {
     expect(refusal({ madeAt: new Date(openedAt.getTime() - OPENED_CLOCK_ALLOWANCE_MS), receivedAt: openedAt })).toBeNull();
-    expect(refusal({ madeAt: new Date(openedAt.getTime() - OPENED_CLOCK_ALLOWANCE_MS - 1), receivedAt: openedAt })?.kind).toBe('made-before-opened');
+    expect(refusal({ madeAt: new Date(openedAt.getTime() - OPENED_CLOCK_ALLOWANCE_MS - 1), receivedAt: openedAt })?.kind).toBe(
+      'made-before-opened',
+    );
   });
 
   it('refuses to replace an approved return, before or after the lock, saying when it was approved', () => {
     expect(refusal({ madeAt: before, currentReview: approved })).toEqual({ kind: 'approved', approvedAt: approved.reviewedAt });
-    expect(refusal({ madeAt: after, currentReview: approved, exceptionUntil: at('2026-12-01T00:00:00Z') })).toEqual({ kind: 'approved', approvedAt: approved.reviewedAt });
+    expect(refusal({ madeAt: after, currentReview: approved, exceptionUntil: at('2026-12-01T00:00:00Z') })).toEqual({
+      kind: 'approved',
+      approvedAt: approved.reviewedAt,
+    });
   });
 
   it('takes a resubmission of a return sent back, even after the lock', () => {
@@ -112,7 +129,12 @@ describe('submissionRefusal', () => {
   it('takes a return made after the lock while an exception runs, and refuses one made after it ended', () => {
     const until = at('2026-11-21T00:00:00Z');
     expect(refusal({ madeAt: after, exceptionUntil: until })).toBeNull();
-    expect(refusal({ madeAt: until, exceptionUntil: until })).toEqual({ kind: 'locked', locksAt, exceptionEndedAt: until, arrivedTooLate: null });
+    expect(refusal({ madeAt: until, exceptionUntil: until })).toEqual({
+      kind: 'locked',
+      locksAt,
+      exceptionEndedAt: until,
+      arrivedTooLate: null,
+    });
   });
 
   it("applies the same grace to an exception's end: made before it, arriving more than the grace after it, is refused", () => {
@@ -127,7 +149,9 @@ describe('submissionRefusal', () => {
       arrivedTooLate: { claimedBefore: until, madeAt, receivedAt: late, graceHours: 72 },
     });
     // A claim to beat both the lock and the exception names the later of the two.
-    expect(refusal({ madeAt: before, receivedAt: late, exceptionUntil: until })).toMatchObject({ arrivedTooLate: { claimedBefore: until } });
+    expect(refusal({ madeAt: before, receivedAt: late, exceptionUntil: until })).toMatchObject({
+      arrivedTooLate: { claimedBefore: until },
+    });
   });
 });
 

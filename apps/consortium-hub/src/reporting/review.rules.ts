@@ -1,4 +1,4 @@
-import { MAX_CLOCK_AHEAD_MS, madeInTimeFor } from '@app/federation/made-at.rules';
+import { madeInTimeFor, MAX_CLOCK_AHEAD_MS } from '@app/federation/made-at.rules';
 
 /**
  * Sign-off and locking of return cycles, as commissioners know them from DHIS2: consortium staff
@@ -93,7 +93,12 @@ export interface ArrivedTooLate {
 export type SubmissionRefusal =
   | { readonly kind: 'made-before-opened'; readonly madeAt: Date; readonly openedAt: Date }
   | { readonly kind: 'approved'; readonly approvedAt: Date }
-  | { readonly kind: 'locked'; readonly locksAt: Date; readonly exceptionEndedAt: Date | null; readonly arrivedTooLate: ArrivedTooLate | null };
+  | {
+      readonly kind: 'locked';
+      readonly locksAt: Date;
+      readonly exceptionEndedAt: Date | null;
+      readonly arrivedTooLate: ArrivedTooLate | null;
+    };
 
 /**
  * Whether the hub takes a co-op's return, made at `madeAt` (see `madeAt` in libs/federation) and

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { OutboxRelay } from '@app/federation';
+
 import { assembleBid, statedTotals } from './bid-assembly.rules';
 import { isLocal } from './lot-change.rules';
-import { dueForAssembly, tenderTransition } from './tender-stage.rules';
-import { TenderInvitations } from './tender-invitations';
 import { BidView, TenderQueries } from './tender.queries';
 import { TenderRow, TenderStore } from './tender.store';
+import { TenderInvitations } from './tender-invitations';
+import { dueForAssembly, tenderTransition } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
 type Row = Record<string, any>;
@@ -67,7 +69,14 @@ export class AssembleBid {
   private async closeOffers(m: EntityManager, tender: TenderRow, by: string, now: Date): Promise<TenderRow> {
     const early = now < tender.deadline;
     const closedAt = early ? now : tender.deadline;
-    await this.store.moveStage(m, tender, 'assembling', by, early ? 'offers closed by hand before the deadline' : 'offers closed at the deadline', { offers_closed_at: closedAt });
+    await this.store.moveStage(
+      m,
+      tender,
+      'assembling',
+      by,
+      early ? 'offers closed by hand before the deadline' : 'offers closed at the deadline',
+      { offers_closed_at: closedAt },
+    );
     await this.invitations.announceClosed(m, tender.id, closedAt);
     return { ...tender, stage: 'assembling', offersClosedAt: closedAt };
   }
@@ -85,23 +94,30 @@ export class AssembleBid {
     const live = offers.filter((o) => o.current && lotById.has(o.lot_id));
     // A co-op's cap across the tender is the latest total it stated on any offer (see statedTotals).
     const stated = statedTotals(
-      offers.map((o) => ({ coopId: o.coop_id, totalHoursPerWeek: o.total_hours_per_week, madeAt: new Date(o.made_at), receivedAt: new Date(o.received_at) })),
+      offers.map((o) => ({
+        coopId: o.coop_id,
+        totalHoursPerWeek: o.total_hours_per_week,
+        madeAt: new Date(o.made_at),
+        receivedAt: new Date(o.received_at),
+      })),
     );
     const bid = assembleBid(
       lots.map((l) => ({ lotId: l.id, locality: l.locality, hoursPerWeek: l.hoursPerWeek, ceilingPencePerHour: l.ceilingPencePerHour })),
-      live.map((o) => ({ coopId: o.coop_id, lotId: o.lot_id, hoursPerWeek: o.hours_per_week, pricePencePerHour: o.price_pence_per_hour, local: isLocal(o as { localities: string[] }, lotById.get(o.lot_id)!) })),
+      live.map((o) => ({
+        coopId: o.coop_id,
+        lotId: o.lot_id,
+        hoursPerWeek: o.hours_per_week,
+        pricePencePerHour: o.price_pence_per_hour,
+        local: isLocal(o as { localities: string[] }, lotById.get(o.lot_id)!),
+      })),
       stated,
     );
     await m.query('DELETE FROM tender_allocation WHERE tender_id = $1', [tender.id]);
     for (const a of bid.allocations) {
-      await m.query('INSERT INTO tender_allocation (lot_id, coop_id, tender_id, hours_per_week, price_pence_per_hour, local) VALUES ($1, $2, $3, $4, $5, $6)', [
-        a.lotId,
-        a.coopId,
-        tender.id,
-        a.hoursPerWeek,
-        a.pricePencePerHour,
-        a.local,
-      ]);
+      await m.query(
+        'INSERT INTO tender_allocation (lot_id, coop_id, tender_id, hours_per_week, price_pence_per_hour, local) VALUES ($1, $2, $3, $4, $5, $6)',
+        [a.lotId, a.coopId, tender.id, a.hoursPerWeek, a.pricePencePerHour, a.local],
+      );
     }
     await m.query('UPDATE tender SET assembled_at = clock_timestamp(), updated_at = now() WHERE id = $1', [tender.id]);
   }

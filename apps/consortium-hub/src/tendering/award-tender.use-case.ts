@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { TENDERING_CONTRACT_AWARDED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 import { Principal } from '@app/platform';
+
 import { awardedHours, shareAward } from './award.rules';
-import { stageAfterAward, tenderTransition } from './tender-stage.rules';
-import { TenderInvitations } from './tender-invitations';
 import { TenderStore } from './tender.store';
+import { TenderInvitations } from './tender-invitations';
+import { stageAfterAward, tenderTransition } from './tender-stage.rules';
 import { AwardDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
@@ -15,7 +18,16 @@ type Row = Record<string, any>;
 
 export interface AwardOutcome {
   stage: 'awarded' | 'lost';
-  contracts: { contractId: string; lotId: string; lotReference: string; coopId: string; hoursPerWeek: number; pricePencePerHour: number; startsOn: string; endsOn: string }[];
+  contracts: {
+    contractId: string;
+    lotId: string;
+    lotReference: string;
+    coopId: string;
+    hoursPerWeek: number;
+    pricePencePerHour: number;
+    startsOn: string;
+    endsOn: string;
+  }[];
 }
 
 /**
@@ -57,7 +69,10 @@ export class AwardTender {
       for (const lot of lots) {
         const decision = dto.lots.find((d) => d.lotId === lot.id)!;
         const awarded = hours.get(lot.id)!;
-        await m.query('INSERT INTO tender_lot_award (lot_id, tender_id, outcome, awarded_hours_per_week, decided_by) VALUES ($1, $2, $3, $4, $5)', [lot.id, id, decision.outcome, awarded, by.subject]);
+        await m.query(
+          'INSERT INTO tender_lot_award (lot_id, tender_id, outcome, awarded_hours_per_week, decided_by) VALUES ($1, $2, $3, $4, $5)',
+          [lot.id, id, decision.outcome, awarded, by.subject],
+        );
         const mine = allocations
           .filter((a) => a.lot_id === lot.id)
           .map((a) => ({ coopId: a.coop_id, hoursPerWeek: a.hours_per_week, pricePencePerHour: a.price_pence_per_hour, local: a.local }));
@@ -85,7 +100,16 @@ export class AwardTender {
             },
             { coopId: share.coopId },
           );
-          contracts.push({ contractId, lotId: lot.id, lotReference: lot.reference, coopId: share.coopId, hoursPerWeek: share.hoursPerWeek, pricePencePerHour: share.pricePencePerHour, startsOn: lot.startsOn, endsOn: lot.endsOn });
+          contracts.push({
+            contractId,
+            lotId: lot.id,
+            lotReference: lot.reference,
+            coopId: share.coopId,
+            hoursPerWeek: share.hoursPerWeek,
+            pricePencePerHour: share.pricePencePerHour,
+            startsOn: lot.startsOn,
+            endsOn: lot.endsOn,
+          });
         }
         const won = new Set(contracts.filter((c) => c.lotId === lot.id).map((c) => c.coopId));
         for (const o of offered.filter((r) => r.lot_id === lot.id && !won.has(r.coop_id))) {

@@ -13,20 +13,48 @@ describe('the award', () => {
       { lotId: 'b', outcome: 'partial', hoursPerWeek: 12 },
       { lotId: 'c', outcome: 'lost' },
     ]);
-    expect(hours).toEqual(new Map([['a', 60], ['b', 12], ['c', 0]]));
+    expect(hours).toEqual(
+      new Map([
+        ['a', 60],
+        ['b', 12],
+        ['c', 0],
+      ]),
+    );
   });
 
   it('refuses a decision that leaves a lot out, decides one twice, or names an unknown lot', () => {
-    expect(awardedHours(lots, [{ lotId: 'a', outcome: 'whole' }, { lotId: 'b', outcome: 'lost' }])).toEqual({ rule: 'TENDERING.AWARD_INCOMPLETE', message: 'every lot must be decided; missing: 3' });
-    expect(awardedHours(lots, [{ lotId: 'a', outcome: 'whole' }, { lotId: 'a', outcome: 'lost' }])).toMatchObject({ rule: 'TENDERING.AWARD_TWICE' });
+    expect(
+      awardedHours(lots, [
+        { lotId: 'a', outcome: 'whole' },
+        { lotId: 'b', outcome: 'lost' },
+      ]),
+    ).toEqual({ rule: 'TENDERING.AWARD_INCOMPLETE', message: 'every lot must be decided; missing: 3' });
+    expect(
+      awardedHours(lots, [
+        { lotId: 'a', outcome: 'whole' },
+        { lotId: 'a', outcome: 'lost' },
+      ]),
+    ).toMatchObject({ rule: 'TENDERING.AWARD_TWICE' });
     expect(awardedHours(lots, [{ lotId: 'z', outcome: 'lost' }])).toMatchObject({ rule: 'TENDERING.AWARD_UNKNOWN_LOT' });
   });
 
   it('refuses a part award of all the hours or none, and a win on a lot the bid did not cover', () => {
-    const rest = [{ lotId: 'a', outcome: 'lost' as const }, { lotId: 'c', outcome: 'lost' as const }];
-    expect(awardedHours(lots, [...rest, { lotId: 'b', outcome: 'partial', hoursPerWeek: 20 }])).toMatchObject({ rule: 'TENDERING.AWARD_HOURS', message: 'lot 2: a partial award needs hoursPerWeek from 1 to 19 (the bid offered 20)' });
+    const rest = [
+      { lotId: 'a', outcome: 'lost' as const },
+      { lotId: 'c', outcome: 'lost' as const },
+    ];
+    expect(awardedHours(lots, [...rest, { lotId: 'b', outcome: 'partial', hoursPerWeek: 20 }])).toMatchObject({
+      rule: 'TENDERING.AWARD_HOURS',
+      message: 'lot 2: a partial award needs hoursPerWeek from 1 to 19 (the bid offered 20)',
+    });
     expect(awardedHours(lots, [...rest, { lotId: 'b', outcome: 'partial' }])).toMatchObject({ rule: 'TENDERING.AWARD_HOURS' });
-    expect(awardedHours(lots, [{ lotId: 'a', outcome: 'lost' }, { lotId: 'b', outcome: 'lost' }, { lotId: 'c', outcome: 'whole' }])).toMatchObject({ rule: 'TENDERING.AWARD_WITHOUT_BID' });
+    expect(
+      awardedHours(lots, [
+        { lotId: 'a', outcome: 'lost' },
+        { lotId: 'b', outcome: 'lost' },
+        { lotId: 'c', outcome: 'whole' },
+      ]),
+    ).toMatchObject({ rule: 'TENDERING.AWARD_WITHOUT_BID' });
   });
 
   it('shares a part award local first, then cheapest, then by co-op id', () => {

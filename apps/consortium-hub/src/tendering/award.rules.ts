@@ -36,16 +36,30 @@ export function awardedHours(lots: readonly BidLot[], decisions: readonly LotDec
     const lot = byId.get(d.lotId);
     if (!lot) return { rule: 'TENDERING.AWARD_UNKNOWN_LOT', message: `lot ${d.lotId} is not an open lot of this tender` };
     if (hours.has(d.lotId)) return { rule: 'TENDERING.AWARD_TWICE', message: `lot ${lot.reference} is decided twice` };
-    if (d.outcome !== 'partial' && d.hoursPerWeek !== undefined) return { rule: 'TENDERING.AWARD_HOURS', message: `lot ${lot.reference}: hoursPerWeek is only for a partial award` };
+    if (d.outcome !== 'partial' && d.hoursPerWeek !== undefined)
+      return { rule: 'TENDERING.AWARD_HOURS', message: `lot ${lot.reference}: hoursPerWeek is only for a partial award` };
     if (d.outcome === 'lost') hours.set(d.lotId, 0);
-    else if (lot.bidHoursPerWeek === 0) return { rule: 'TENDERING.AWARD_WITHOUT_BID', message: `lot ${lot.reference} cannot be won: the bid offered no hours on it` };
+    else if (lot.bidHoursPerWeek === 0)
+      return { rule: 'TENDERING.AWARD_WITHOUT_BID', message: `lot ${lot.reference} cannot be won: the bid offered no hours on it` };
     else if (d.outcome === 'whole') hours.set(d.lotId, lot.bidHoursPerWeek);
-    else if (d.hoursPerWeek === undefined || !Number.isSafeInteger(d.hoursPerWeek) || d.hoursPerWeek < 1 || d.hoursPerWeek >= lot.bidHoursPerWeek) {
-      return { rule: 'TENDERING.AWARD_HOURS', message: `lot ${lot.reference}: a partial award needs hoursPerWeek from 1 to ${lot.bidHoursPerWeek - 1} (the bid offered ${lot.bidHoursPerWeek})` };
+    else if (
+      d.hoursPerWeek === undefined ||
+      !Number.isSafeInteger(d.hoursPerWeek) ||
+      d.hoursPerWeek < 1 ||
+      d.hoursPerWeek >= lot.bidHoursPerWeek
+    ) {
+      return {
+        rule: 'TENDERING.AWARD_HOURS',
+        message: `lot ${lot.reference}: a partial award needs hoursPerWeek from 1 to ${lot.bidHoursPerWeek - 1} (the bid offered ${lot.bidHoursPerWeek})`,
+      };
     } else hours.set(d.lotId, d.hoursPerWeek);
   }
   const missing = lots.filter((l) => !hours.has(l.lotId));
-  if (missing.length) return { rule: 'TENDERING.AWARD_INCOMPLETE', message: `every lot must be decided; missing: ${missing.map((l) => l.reference).join(', ')}` };
+  if (missing.length)
+    return {
+      rule: 'TENDERING.AWARD_INCOMPLETE',
+      message: `every lot must be decided; missing: ${missing.map((l) => l.reference).join(', ')}`,
+    };
   return hours;
 }
 
@@ -58,7 +72,12 @@ export interface AllocatedShare {
 
 /** Shares a lot's awarded hours among the co-ops allocated to it, in the bid's order of preference. */
 export function shareAward(allocations: readonly AllocatedShare[], awarded: number): AllocatedShare[] {
-  const ordered = [...allocations].sort((a, b) => Number(b.local) - Number(a.local) || a.pricePencePerHour - b.pricePencePerHour || (a.coopId < b.coopId ? -1 : a.coopId > b.coopId ? 1 : 0));
+  const ordered = [...allocations].sort(
+    (a, b) =>
+      Number(b.local) - Number(a.local) ||
+      a.pricePencePerHour - b.pricePencePerHour ||
+      (a.coopId < b.coopId ? -1 : a.coopId > b.coopId ? 1 : 0),
+  );
   const shares: AllocatedShare[] = [];
   let left = awarded;
   for (const a of ordered) {

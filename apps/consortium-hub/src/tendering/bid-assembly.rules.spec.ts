@@ -1,4 +1,4 @@
-import { AssembledBid, CoopOffer, LotToCover, StatedCapacity, assembleBid, statedTotals } from './bid-assembly.rules';
+import { assembleBid, AssembledBid, CoopOffer, LotToCover, StatedCapacity, statedTotals } from './bid-assembly.rules';
 import { minCostMaxFlow } from './min-cost-flow.rules';
 
 /** A small seeded generator (mulberry32), so every random case can be replayed. */
@@ -14,9 +14,21 @@ function random(seed: number) {
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
 }
 
-const lot = (lotId: string, hoursPerWeek: number, locality = 'Marsden', ceilingPencePerHour = 2500): LotToCover => ({ lotId, locality, hoursPerWeek, ceilingPencePerHour });
-const offer = (coopId: string, lotId: string, hoursPerWeek: number, pricePencePerHour = 2400, local = true): CoopOffer => ({ coopId, lotId, hoursPerWeek, pricePencePerHour, local });
-const hoursOf = (bid: AssembledBid, coopId: string, lotId?: string) => bid.allocations.filter((a) => a.coopId === coopId && (!lotId || a.lotId === lotId)).reduce((s, a) => s + a.hoursPerWeek, 0);
+const lot = (lotId: string, hoursPerWeek: number, locality = 'Marsden', ceilingPencePerHour = 2500): LotToCover => ({
+  lotId,
+  locality,
+  hoursPerWeek,
+  ceilingPencePerHour,
+});
+const offer = (coopId: string, lotId: string, hoursPerWeek: number, pricePencePerHour = 2400, local = true): CoopOffer => ({
+  coopId,
+  lotId,
+  hoursPerWeek,
+  pricePencePerHour,
+  local,
+});
+const hoursOf = (bid: AssembledBid, coopId: string, lotId?: string) =>
+  bid.allocations.filter((a) => a.coopId === coopId && (!lotId || a.lotId === lotId)).reduce((s, a) => s + a.hoursPerWeek, 0);
 
 /** What the bid scores, in order of priority: hours covered (more is better), hours not local, weekly price. */
 const score = (allocs: { hoursPerWeek: number; local: boolean; pricePencePerHour: number }[]) => [
@@ -28,8 +40,14 @@ const better = (a: number[], b: number[]) => a[0] > b[0] || (a[0] === b[0] && (a
 
 /** Tries every allocation of whole hours: the reference the exact method must match. */
 function bruteForce(lots: LotToCover[], offers: CoopOffer[], stated: StatedCapacity[]): number[] {
-  const usable = offers.filter((o) => o.hoursPerWeek > 0 && o.pricePencePerHour <= lots.find((l) => l.lotId === o.lotId)!.ceilingPencePerHour);
-  const cap = (c: string) => Math.min(usable.filter((o) => o.coopId === c).reduce((s, o) => s + o.hoursPerWeek, 0), stated.find((s) => s.coopId === c)?.totalHoursPerWeek ?? Infinity);
+  const usable = offers.filter(
+    (o) => o.hoursPerWeek > 0 && o.pricePencePerHour <= lots.find((l) => l.lotId === o.lotId)!.ceilingPencePerHour,
+  );
+  const cap = (c: string) =>
+    Math.min(
+      usable.filter((o) => o.coopId === c).reduce((s, o) => s + o.hoursPerWeek, 0),
+      stated.find((s) => s.coopId === c)?.totalHoursPerWeek ?? Infinity,
+    );
   let best = [0, 0, 0];
   const x = new Array(usable.length).fill(0);
   const visit = (i: number) => {
@@ -55,10 +73,14 @@ function bruteForce(lots: LotToCover[], offers: CoopOffer[], stated: StatedCapac
 
 function randomInstance(seed: number) {
   const r = random(seed);
-  const lots = Array.from({ length: r.int(1, 3) }, (_, i) => lot(`lot-${i}`, r.int(1, 5), r.next() < 0.5 ? 'Marsden' : 'Holmfirth', r.int(20, 26) * 100));
+  const lots = Array.from({ length: r.int(1, 3) }, (_, i) =>
+    lot(`lot-${i}`, r.int(1, 5), r.next() < 0.5 ? 'Marsden' : 'Holmfirth', r.int(20, 26) * 100),
+  );
   const coops = Array.from({ length: r.int(1, 3) }, (_, i) => `coop-${i}`);
   const offers: CoopOffer[] = [];
-  for (const c of coops) for (const l of lots) if (r.next() < 0.7 && offers.length < 7) offers.push(offer(c, l.lotId, r.int(0, 3), r.int(19, 27) * 100, r.next() < 0.5));
+  for (const c of coops)
+    for (const l of lots)
+      if (r.next() < 0.7 && offers.length < 7) offers.push(offer(c, l.lotId, r.int(0, 3), r.int(19, 27) * 100, r.next() < 0.5));
   const stated = coops.filter(() => r.next() < 0.4).map((c) => ({ coopId: c, totalHoursPerWeek: r.int(0, 4) }));
   return { lots, offers, stated };
 }
@@ -69,7 +91,8 @@ function checkFeasible(bid: AssembledBid, lots: LotToCover[], offers: CoopOffer[
     expect(a.hoursPerWeek).toBeLessThanOrEqual(o.hoursPerWeek);
     expect(a.pricePencePerHour).toBeLessThanOrEqual(lots.find((l) => l.lotId === a.lotId)!.ceilingPencePerHour);
   }
-  for (const l of lots) expect(bid.allocations.filter((a) => a.lotId === l.lotId).reduce((s, a) => s + a.hoursPerWeek, 0)).toBeLessThanOrEqual(l.hoursPerWeek);
+  for (const l of lots)
+    expect(bid.allocations.filter((a) => a.lotId === l.lotId).reduce((s, a) => s + a.hoursPerWeek, 0)).toBeLessThanOrEqual(l.hoursPerWeek);
   for (const c of new Set(offers.map((o) => o.coopId))) {
     const offered = offers.filter((o) => o.coopId === c && o.hoursPerWeek > 0).reduce((s, o) => s + o.hoursPerWeek, 0);
     expect(hoursOf(bid, c)).toBeLessThanOrEqual(Math.min(offered, stated.find((s) => s.coopId === c)?.totalHoursPerWeek ?? Infinity));
@@ -109,12 +132,19 @@ describe('bid assembly', () => {
     ];
     const stated = statedTotals(offersMade);
     expect(stated).toEqual([{ coopId: 'colne', totalHoursPerWeek: 40 }]);
-    const bid = assembleBid([lot('a', 30), lot('b', 30), lot('c', 30)], [offer('colne', 'a', 30), offer('colne', 'b', 30), offer('colne', 'c', 30)], stated);
+    const bid = assembleBid(
+      [lot('a', 30), lot('b', 30), lot('c', 30)],
+      [offer('colne', 'a', 30), offer('colne', 'b', 30), offer('colne', 'c', 30)],
+      stated,
+    );
     expect(hoursOf(bid, 'colne')).toBe(40);
   });
 
   it('prefers a local co-op to a cheaper one from elsewhere', () => {
-    const bid = assembleBid([lot('marsden', 20)], [offer('preston', 'marsden', 20, 1900, false), offer('colne', 'marsden', 15, 2400, true)]);
+    const bid = assembleBid(
+      [lot('marsden', 20)],
+      [offer('preston', 'marsden', 20, 1900, false), offer('colne', 'marsden', 15, 2400, true)],
+    );
     expect(hoursOf(bid, 'colne', 'marsden')).toBe(15);
     expect(hoursOf(bid, 'preston', 'marsden')).toBe(5);
     expect(bid.lots[0]).toMatchObject({ allocatedHoursPerWeek: 20, localHoursPerWeek: 15, uncoveredHoursPerWeek: 0 });
@@ -129,7 +159,11 @@ describe('bid assembly', () => {
 
   it('covers more hours before it prefers locality: a shared co-op goes where only it can help', () => {
     // colne is local to both lots but has 10 hours; preston can only do lot a.
-    const bid = assembleBid([lot('a', 10), lot('b', 10)], [offer('colne', 'a', 10), offer('colne', 'b', 10), offer('preston', 'a', 10, 2000, false)], [{ coopId: 'colne', totalHoursPerWeek: 10 }]);
+    const bid = assembleBid(
+      [lot('a', 10), lot('b', 10)],
+      [offer('colne', 'a', 10), offer('colne', 'b', 10), offer('preston', 'a', 10, 2000, false)],
+      [{ coopId: 'colne', totalHoursPerWeek: 10 }],
+    );
     expect(hoursOf(bid, 'colne', 'b')).toBe(10);
     expect(hoursOf(bid, 'preston', 'a')).toBe(10);
     expect(bid.uncoveredLots).toEqual([]);

@@ -63,10 +63,15 @@ export function statedTotals(offers: readonly OfferStatement[]): StatedCapacity[
   for (const o of offers) {
     if (o.totalHoursPerWeek === null) continue;
     const held = latest.get(o.coopId);
-    const later = !held || o.madeAt.getTime() > held.madeAt.getTime() || (o.madeAt.getTime() === held.madeAt.getTime() && o.receivedAt.getTime() > held.receivedAt.getTime());
+    const later =
+      !held ||
+      o.madeAt.getTime() > held.madeAt.getTime() ||
+      (o.madeAt.getTime() === held.madeAt.getTime() && o.receivedAt.getTime() > held.receivedAt.getTime());
     if (later) latest.set(o.coopId, o);
   }
-  return [...latest.values()].sort((a, b) => (a.coopId < b.coopId ? -1 : 1)).map((o) => ({ coopId: o.coopId, totalHoursPerWeek: o.totalHoursPerWeek! }));
+  return [...latest.values()]
+    .sort((a, b) => (a.coopId < b.coopId ? -1 : 1))
+    .map((o) => ({ coopId: o.coopId, totalHoursPerWeek: o.totalHoursPerWeek! }));
 }
 
 export interface Allocation {
@@ -109,7 +114,11 @@ export interface AssembledBid {
 export const ASSEMBLY_METHOD =
   'exact minimum-cost maximum flow (successive shortest paths): most hours covered, then most hours by local co-ops, then lowest price; ties to the co-op first by id';
 
-export function assembleBid(lots: readonly LotToCover[], offers: readonly CoopOffer[], stated: readonly StatedCapacity[] = []): AssembledBid {
+export function assembleBid(
+  lots: readonly LotToCover[],
+  offers: readonly CoopOffer[],
+  stated: readonly StatedCapacity[] = [],
+): AssembledBid {
   const sortedLots = [...lots].sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : 0));
   const lotById = new Map(sortedLots.map((l) => [l.lotId, l]));
   if (lotById.size !== lots.length) throw new RangeError('a lot is listed twice');
@@ -135,13 +144,24 @@ export function assembleBid(lots: readonly LotToCover[], offers: readonly CoopOf
   const sink = 1 + coopIds.length + sortedLots.length;
   const edges: FlowEdge[] = [
     ...coopIds.map((id, i) => ({ from: 0, to: coopNode.get(id)!, capacity: caps[i], cost: [0, 0] })),
-    ...usable.map((o) => ({ from: coopNode.get(o.coopId)!, to: lotNode.get(o.lotId)!, capacity: o.hoursPerWeek, cost: [o.local ? 0 : 1, o.pricePencePerHour] })),
+    ...usable.map((o) => ({
+      from: coopNode.get(o.coopId)!,
+      to: lotNode.get(o.lotId)!,
+      capacity: o.hoursPerWeek,
+      cost: [o.local ? 0 : 1, o.pricePencePerHour],
+    })),
     ...sortedLots.map((l) => ({ from: lotNode.get(l.lotId)!, to: sink, capacity: l.hoursPerWeek, cost: [0, 0] })),
   ];
   const result = minCostMaxFlow(sink + 1, edges, 0, sink);
   const firstOffer = coopIds.length;
   const allocations: Allocation[] = usable
-    .map((o, i) => ({ lotId: o.lotId, coopId: o.coopId, hoursPerWeek: result.edgeFlows[firstOffer + i], pricePencePerHour: o.pricePencePerHour, local: o.local }))
+    .map((o, i) => ({
+      lotId: o.lotId,
+      coopId: o.coopId,
+      hoursPerWeek: result.edgeFlows[firstOffer + i],
+      pricePencePerHour: o.pricePencePerHour,
+      local: o.local,
+    }))
     .filter((a) => a.hoursPerWeek > 0)
     .sort((a, b) => (a.lotId < b.lotId ? -1 : a.lotId > b.lotId ? 1 : a.coopId < b.coopId ? -1 : 1));
 
@@ -161,7 +181,11 @@ export function assembleBid(lots: readonly LotToCover[], offers: readonly CoopOf
     method: ASSEMBLY_METHOD,
     allocations,
     lots: coverage,
-    coops: coopIds.map((id, i) => ({ coopId: id, capHoursPerWeek: caps[i], allocatedHoursPerWeek: sum(allocations.filter((a) => a.coopId === id).map((a) => a.hoursPerWeek)) })),
+    coops: coopIds.map((id, i) => ({
+      coopId: id,
+      capHoursPerWeek: caps[i],
+      allocatedHoursPerWeek: sum(allocations.filter((a) => a.coopId === id).map((a) => a.hoursPerWeek)),
+    })),
     uncoveredLots: coverage.filter((c) => c.uncoveredHoursPerWeek > 0),
     requiredHoursPerWeek: sum(sortedLots.map((l) => l.hoursPerWeek)),
     allocatedHoursPerWeek: result.flow,

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { OutboxRelay } from '@app/federation';
 import { Principal } from '@app/platform';
-import { tenderTransition } from './tender-stage.rules';
-import { TenderInvitations } from './tender-invitations';
+
 import { TenderStore } from './tender.store';
+import { TenderInvitations } from './tender-invitations';
+import { tenderTransition } from './tender-stage.rules';
 import { CancelTenderDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
@@ -27,7 +29,8 @@ export class CancelTender {
       const step = tenderTransition(tender.stage, 'cancel');
       if ('violation' in step) throw TenderingErrors.stage(step.violation);
       const told = new Set<string>();
-      for (const lot of await this.store.openLots(m, id)) for (const coop of await this.invitations.withdraw(m, lot, 'tender-cancelled')) told.add(coop);
+      for (const lot of await this.store.openLots(m, id))
+        for (const coop of await this.invitations.withdraw(m, lot, 'tender-cancelled')) told.add(coop);
       await this.store.moveStage(m, tender, step.next, by.subject, dto.reason, { cancelled_at: new Date(), cancel_reason: dto.reason });
       return { stage: 'cancelled' as const, told: [...told].sort() };
     });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal } from '@app/platform';
+
 import { lotTermsProblem } from './lot-change.rules';
 import { TenderStore } from './tender.store';
 import { CreateTenderDto } from './tendering.dto';

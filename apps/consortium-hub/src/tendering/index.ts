@@ -1,2 +1,2 @@
-export { TenderingModule } from './tendering.module';
 export { contractLabels, coopContractIds } from './contract-references.queries';
+export { TenderingModule } from './tendering.module';

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { OutboxRelay } from '@app/federation';
 import { Principal } from '@app/platform';
-import { tenderTransition } from './tender-stage.rules';
-import { TenderInvitations } from './tender-invitations';
+
 import { TenderStore } from './tender.store';
+import { TenderInvitations } from './tender-invitations';
+import { tenderTransition } from './tender-stage.rules';
 import { InviteDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 

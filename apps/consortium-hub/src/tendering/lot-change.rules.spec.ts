@@ -1,5 +1,5 @@
-import { TENDER_STAGES } from './tender-stage.rules';
 import { changedTerms, compareReferences, coopsToInvite, isLocal, lotChangeRefusal, lotTermsProblem, splitLot } from './lot-change.rules';
+import { TENDER_STAGES } from './tender-stage.rules';
 
 const lot = { reference: '2', title: 'Home care, Marsden', hoursPerWeek: 120, status: 'open' as const };
 
@@ -21,8 +21,14 @@ describe('splitting a lot', () => {
 
   it('refuses a single part, an empty part, and a lot already split', () => {
     expect(splitLot(lot, [{ hoursPerWeek: 120 }])).toMatchObject({ rule: 'TENDERING.SPLIT_PARTS' });
-    expect(splitLot(lot, [{ hoursPerWeek: 120 }, { hoursPerWeek: 0 }])).toMatchObject({ rule: 'TENDERING.SPLIT_PARTS', message: expect.stringContaining('parts.1.hoursPerWeek') });
-    expect(splitLot({ ...lot, status: 'split' }, [{ hoursPerWeek: 60 }, { hoursPerWeek: 60 }])).toMatchObject({ rule: 'TENDERING.LOT_ALREADY_SPLIT', kind: 'conflict' });
+    expect(splitLot(lot, [{ hoursPerWeek: 120 }, { hoursPerWeek: 0 }])).toMatchObject({
+      rule: 'TENDERING.SPLIT_PARTS',
+      message: expect.stringContaining('parts.1.hoursPerWeek'),
+    });
+    expect(splitLot({ ...lot, status: 'split' }, [{ hoursPerWeek: 60 }, { hoursPerWeek: 60 }])).toMatchObject({
+      rule: 'TENDERING.LOT_ALREADY_SPLIT',
+      kind: 'conflict',
+    });
   });
 });
 
@@ -43,12 +49,24 @@ describe('when lots may change', () => {
       currentStage: 'inviting',
     });
     for (const stage of TENDER_STAGES.filter((s) => s !== 'draft' && s !== 'inviting')) {
-      expect(lotChangeRefusal(stage, deadline, before)).toMatchObject({ rule: 'TENDERING.LOTS_FIXED', message: `the lots of a tender that is ${stage} can no longer change`, currentStage: stage });
+      expect(lotChangeRefusal(stage, deadline, before)).toMatchObject({
+        rule: 'TENDERING.LOTS_FIXED',
+        message: `the lots of a tender that is ${stage} can no longer change`,
+        currentStage: stage,
+      });
     }
   });
 
   it('counts only the terms a patch really changes', () => {
-    const terms = { title: 't', locality: 'Marsden', serviceType: 'personal-care' as const, hoursPerWeek: 10, ceilingPencePerHour: 2500, startsOn: '2027-04-01', endsOn: '2028-03-31' };
+    const terms = {
+      title: 't',
+      locality: 'Marsden',
+      serviceType: 'personal-care' as const,
+      hoursPerWeek: 10,
+      ceilingPencePerHour: 2500,
+      startsOn: '2027-04-01',
+      endsOn: '2028-03-31',
+    };
     expect(changedTerms(terms, { hoursPerWeek: 10, locality: 'Marsden' })).toEqual([]);
     expect(changedTerms(terms, { hoursPerWeek: 12, ceilingPencePerHour: undefined })).toEqual(['hoursPerWeek']);
   });

@@ -1,4 +1,5 @@
-import { type ServiceType, servesLocality } from '@app/contracts';
+import { servesLocality, type ServiceType } from '@app/contracts';
+
 import { TenderStage, tenderTransition } from './tender-stage.rules';
 
 /**
@@ -42,9 +43,20 @@ export function lotTermsProblem(t: Pick<LotTerms, 'startsOn' | 'endsOn'>): LotRu
 /** Whether the tender's lots may change now. Null when they may. */
 export function lotChangeRefusal(stage: TenderStage, deadline: Date, now: Date): LotRuleViolation | null {
   const step = tenderTransition(stage, 'change-lots');
-  if ('violation' in step) return { ...violation('TENDERING.LOTS_FIXED', 'conflict', `the lots of a tender that is ${stage} can no longer change`), currentStage: stage };
+  if ('violation' in step)
+    return {
+      ...violation('TENDERING.LOTS_FIXED', 'conflict', `the lots of a tender that is ${stage} can no longer change`),
+      currentStage: stage,
+    };
   if (stage === 'inviting' && now >= deadline) {
-    return { ...violation('TENDERING.LOTS_FIXED', 'conflict', `the tender is ${stage} but offers closed at ${deadline.toISOString()}: the lots can no longer change`), currentStage: stage };
+    return {
+      ...violation(
+        'TENDERING.LOTS_FIXED',
+        'conflict',
+        `the tender is ${stage} but offers closed at ${deadline.toISOString()}: the lots can no longer change`,
+      ),
+      currentStage: stage,
+    };
   }
   return null;
 }
@@ -68,18 +80,32 @@ export interface SplitLotPart {
 export const MAX_SPLIT_PARTS = 20;
 
 /** The parts of a split, numbered under the original (lot 2 becomes 2.1, 2.2, ...). */
-export function splitLot(lot: { reference: string; title: string; hoursPerWeek: number; status: 'open' | 'split' }, parts: readonly SplitPart[]): SplitLotPart[] | LotRuleViolation {
+export function splitLot(
+  lot: { reference: string; title: string; hoursPerWeek: number; status: 'open' | 'split' },
+  parts: readonly SplitPart[],
+): SplitLotPart[] | LotRuleViolation {
   if (lot.status === 'split') return violation('TENDERING.LOT_ALREADY_SPLIT', 'conflict', `lot ${lot.reference} was already split`);
-  if (parts.length < 2 || parts.length > MAX_SPLIT_PARTS) return violation('TENDERING.SPLIT_PARTS', 'invalid', `parts must list 2 to ${MAX_SPLIT_PARTS} smaller lots`);
+  if (parts.length < 2 || parts.length > MAX_SPLIT_PARTS)
+    return violation('TENDERING.SPLIT_PARTS', 'invalid', `parts must list 2 to ${MAX_SPLIT_PARTS} smaller lots`);
   const bad = parts.findIndex((p) => !Number.isSafeInteger(p.hoursPerWeek) || p.hoursPerWeek < 1);
-  if (bad >= 0) return violation('TENDERING.SPLIT_PARTS', 'invalid', `parts.${bad}.hoursPerWeek must be a whole number of hours, at least 1`);
+  if (bad >= 0)
+    return violation('TENDERING.SPLIT_PARTS', 'invalid', `parts.${bad}.hoursPerWeek must be a whole number of hours, at least 1`);
   const total = parts.reduce((s, p) => s + p.hoursPerWeek, 0);
   if (total !== lot.hoursPerWeek) {
-    return violation('TENDERING.SPLIT_HOURS', 'invalid', `the parts add up to ${total} hours a week, but lot ${lot.reference} has ${lot.hoursPerWeek}: they must add up exactly`);
+    return violation(
+      'TENDERING.SPLIT_HOURS',
+      'invalid',
+      `the parts add up to ${total} hours a week, but lot ${lot.reference} has ${lot.hoursPerWeek}: they must add up exactly`,
+    );
   }
   const references = parts.map((_, i) => `${lot.reference}.${i + 1}`);
-  if (references.some((r) => r.length > 20)) return violation('TENDERING.SPLIT_PARTS', 'invalid', `lot ${lot.reference} is split too deep to number its parts`);
-  return parts.map((p, i) => ({ reference: references[i], title: p.title ?? `${lot.title} (part ${i + 1} of ${parts.length})`, hoursPerWeek: p.hoursPerWeek }));
+  if (references.some((r) => r.length > 20))
+    return violation('TENDERING.SPLIT_PARTS', 'invalid', `lot ${lot.reference} is split too deep to number its parts`);
+  return parts.map((p, i) => ({
+    reference: references[i],
+    title: p.title ?? `${lot.title} (part ${i + 1} of ${parts.length})`,
+    hoursPerWeek: p.hoursPerWeek,
+  }));
 }
 
 export interface CoopInRegistry {
@@ -102,9 +128,16 @@ export function isLocal(coop: Pick<CoopInRegistry, 'localities'>, lot: Pick<LotT
  * and any co-op staff named besides (a neighbour that could stretch) if it offers the service.
  * Named co-ops are not local, so the bid prefers local co-ops' hours to theirs.
  */
-export function coopsToInvite(lot: Pick<LotTerms, 'locality' | 'serviceType'>, coops: readonly CoopInRegistry[], named: readonly string[] = []): string[] {
+export function coopsToInvite(
+  lot: Pick<LotTerms, 'locality' | 'serviceType'>,
+  coops: readonly CoopInRegistry[],
+  named: readonly string[] = [],
+): string[] {
   return coops
-    .filter((c) => INVITABLE_STATUSES.includes(c.status) && c.servicesOffered.includes(lot.serviceType) && (isLocal(c, lot) || named.includes(c.id)))
+    .filter(
+      (c) =>
+        INVITABLE_STATUSES.includes(c.status) && c.servicesOffered.includes(lot.serviceType) && (isLocal(c, lot) || named.includes(c.id)),
+    )
     .map((c) => c.id)
     .sort();
 }

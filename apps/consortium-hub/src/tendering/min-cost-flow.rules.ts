@@ -124,7 +124,9 @@ function checkInput(nodeCount: number, edges: readonly FlowEdge[], source: numbe
   if (!node(source) || !node(sink) || source === sink) throw new RangeError('source and sink must be two different nodes of the network');
   for (const [i, e] of edges.entries()) {
     if (!node(e.from) || !node(e.to)) throw new RangeError(`edge ${i} joins a node outside the network`);
-    if (!Number.isSafeInteger(e.capacity) || e.capacity < 0) throw new RangeError(`edge ${i} has a capacity that is not a whole number ≥ 0`);
-    if (e.cost.length !== dims || e.cost.some((c) => !Number.isSafeInteger(c) || c < 0)) throw new RangeError(`edge ${i} has a cost that is not ${dims} whole numbers ≥ 0`);
+    if (!Number.isSafeInteger(e.capacity) || e.capacity < 0)
+      throw new RangeError(`edge ${i} has a capacity that is not a whole number ≥ 0`);
+    if (e.cost.length !== dims || e.cost.some((c) => !Number.isSafeInteger(c) || c < 0))
+      throw new RangeError(`edge ${i} has a cost that is not ${dims} whole numbers ≥ 0`);
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_OCID_PREFIX, LOTS_EXTENSION, awardReleasePackage, tenderReleasePackage } from './ocds-release.mapper';
+import { awardReleasePackage, DEFAULT_OCID_PREFIX, LOTS_EXTENSION, tenderReleasePackage } from './ocds-release.mapper';
 import type { TenderDossier } from './tender.queries';
 
 const created = new Date('2026-11-01T09:00:00Z');
@@ -53,17 +53,33 @@ const publication = { baseUri: 'https://hub.example.coop/', publisherName: 'Exam
 describe('OCDS release packages', () => {
   it('publishes the tender stage with its open lots, money in pounds, and the lots extension declared', () => {
     const pkg = tenderReleasePackage(dossier(), publication) as any;
-    expect(pkg).toMatchObject({ uri: 'https://hub.example.coop/tenders/t1/ocds/tender', version: '1.1', extensions: [LOTS_EXTENSION], publisher: { name: 'Example consortium' } });
+    expect(pkg).toMatchObject({
+      uri: 'https://hub.example.coop/tenders/t1/ocds/tender',
+      version: '1.1',
+      extensions: [LOTS_EXTENSION],
+      publisher: { name: 'Example consortium' },
+    });
     const release = pkg.releases[0];
-    expect(release).toMatchObject({ ocid: `${DEFAULT_OCID_PREFIX}-t1`, tag: ['tender'], initiationType: 'tender', buyer: { id: 'buyer-kirklees-council', name: 'Kirklees Council' } });
+    expect(release).toMatchObject({
+      ocid: `${DEFAULT_OCID_PREFIX}-t1`,
+      tag: ['tender'],
+      initiationType: 'tender',
+      buyer: { id: 'buyer-kirklees-council', name: 'Kirklees Council' },
+    });
     // 14 hours a week for two weeks at £25 an hour.
     expect(release.tender.lots).toEqual([expect.objectContaining({ id: 'l1', status: 'active', value: { amount: 700, currency: 'GBP' } })]);
-    expect(release.tender.items[0]).toMatchObject({ quantity: 14, relatedLot: 'l1', unit: { id: 'HUR', value: { amount: 25, currency: 'GBP' } } });
+    expect(release.tender.items[0]).toMatchObject({
+      quantity: 14,
+      relatedLot: 'l1',
+      unit: { id: 'HUR', value: { amount: 25, currency: 'GBP' } },
+    });
     expect(release.tender.tenderPeriod).toEqual({ startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-12-01T12:00:00.000Z' });
   });
 
   it('tags a cancelled tender as a cancellation', () => {
-    const release = (tenderReleasePackage(dossier({ stage: 'cancelled', cancelledAt: new Date('2026-11-20T00:00:00Z') }), publication) as any).releases[0];
+    const release = (
+      tenderReleasePackage(dossier({ stage: 'cancelled', cancelledAt: new Date('2026-11-20T00:00:00Z') }), publication) as any
+    ).releases[0];
     expect(release).toMatchObject({ tag: ['tenderCancellation'], date: '2026-11-20T00:00:00.000Z', tender: { status: 'cancelled' } });
   });
 
@@ -73,13 +89,31 @@ describe('OCDS release packages', () => {
       { stage: 'awarded', decidedAt: new Date('2026-12-20T00:00:00Z') },
       {
         awards: [{ lotId: 'l1', outcome: 'partial', awardedHoursPerWeek: 7, decidedAt: new Date('2026-12-20T00:00:00Z') }],
-        contracts: [{ id: 'k1', lotId: 'l1', coopId: 'colne-valley', coopName: 'Co-operative Care Colne Valley', hoursPerWeek: 7, pricePencePerHour: 2400, startsOn: '2027-04-01', endsOn: '2027-04-14', createdAt: new Date() }],
+        contracts: [
+          {
+            id: 'k1',
+            lotId: 'l1',
+            coopId: 'colne-valley',
+            coopName: 'Co-operative Care Colne Valley',
+            hoursPerWeek: 7,
+            pricePencePerHour: 2400,
+            startsOn: '2027-04-01',
+            endsOn: '2027-04-14',
+            createdAt: new Date(),
+          },
+        ],
       },
     );
     const release = (awardReleasePackage(decided, publication) as any).releases[0];
     expect(release.tag).toEqual(['award']);
     expect(release.awards).toEqual([
-      expect.objectContaining({ id: 'l1-award', status: 'active', relatedLots: ['l1'], value: { amount: 336, currency: 'GBP' }, suppliers: [{ id: 'colne-valley', name: 'Co-operative Care Colne Valley' }] }),
+      expect.objectContaining({
+        id: 'l1-award',
+        status: 'active',
+        relatedLots: ['l1'],
+        value: { amount: 336, currency: 'GBP' },
+        suppliers: [{ id: 'colne-valley', name: 'Co-operative Care Colne Valley' }],
+      }),
     ]);
     expect(release.parties.map((p: any) => [p.id, p.roles])).toEqual([
       ['buyer-kirklees-council', ['buyer', 'procuringEntity']],

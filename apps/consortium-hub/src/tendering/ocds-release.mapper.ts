@@ -1,6 +1,6 @@
 import { compareReferences } from './lot-change.rules';
-import type { LotRow } from './tender.store';
 import type { TenderDossier } from './tender.queries';
+import type { LotRow } from './tender.store';
 import type { TenderStage } from './tender-stage.rules';
 
 /**
@@ -45,12 +45,25 @@ const pounds = (pence: number) => Math.round(pence) / 100;
 const gbp = (pence: number) => ({ amount: pounds(pence), currency: 'GBP' });
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 /** Weekly hours at a price over the contract's dates, in pence. */
-const overPeriod = (hoursPerWeek: number, pencePerHour: number, from: string, to: string) => Math.round((hoursPerWeek * pencePerHour * days(from, to)) / 7);
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'buyer';
+const overPeriod = (hoursPerWeek: number, pencePerHour: number, from: string, to: string) =>
+  Math.round((hoursPerWeek * pencePerHour * days(from, to)) / 7);
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'buyer';
 const words = (serviceType: string) => serviceType.replace(/-/g, ' ');
 
 function lastChange(d: TenderDossier): Date {
-  const dates = [d.tender.createdAt, d.tender.invitedAt, d.tender.offersClosedAt, d.tender.submittedAt, d.tender.decidedAt, d.tender.cancelledAt, ...d.lots.map((l) => l.changedAt)];
+  const dates = [
+    d.tender.createdAt,
+    d.tender.invitedAt,
+    d.tender.offersClosedAt,
+    d.tender.submittedAt,
+    d.tender.decidedAt,
+    d.tender.cancelledAt,
+    ...d.lots.map((l) => l.changedAt),
+  ];
   return new Date(Math.max(...dates.filter((x): x is Date => !!x).map((x) => new Date(x).getTime())));
 }
 
@@ -102,7 +115,10 @@ function tenderSection(d: TenderDossier) {
     mainProcurementCategory: 'services',
     items: lots.map((l) => itemOf(l, l.hoursPerWeek, l.ceilingPencePerHour)),
     value: gbp(lots.reduce((s, l) => s + overPeriod(l.hoursPerWeek, l.ceilingPencePerHour, l.startsOn, l.endsOn), 0)),
-    tenderPeriod: { ...(d.tender.invitedAt ? { startDate: new Date(d.tender.invitedAt).toISOString() } : {}), endDate: d.tender.deadline.toISOString() },
+    tenderPeriod: {
+      ...(d.tender.invitedAt ? { startDate: new Date(d.tender.invitedAt).toISOString() } : {}),
+      endDate: d.tender.deadline.toISOString(),
+    },
     lots: lots.map((l) => lotOf(l, status)),
   };
 }
@@ -152,7 +168,13 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): objec
           : {
               value: gbp(contracts.reduce((s, c) => s + overPeriod(c.hoursPerWeek, c.pricePencePerHour, c.startsOn, c.endsOn), 0)),
               suppliers: contracts.map((c) => ({ id: c.coopId, name: c.coopName })),
-              items: [itemOf(lot, award.awardedHoursPerWeek, award.awardedHoursPerWeek ? Math.round(weekly / award.awardedHoursPerWeek) : lot.ceilingPencePerHour)],
+              items: [
+                itemOf(
+                  lot,
+                  award.awardedHoursPerWeek,
+                  award.awardedHoursPerWeek ? Math.round(weekly / award.awardedHoursPerWeek) : lot.ceilingPencePerHour,
+                ),
+              ],
               contractPeriod: { startDate: `${lot.startsOn}T00:00:00Z`, endDate: `${lot.endsOn}T23:59:59Z` },
             }),
         relatedLots: [lot.id],
@@ -165,7 +187,10 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): objec
     tag: ['award'],
     initiationType: 'tender',
     language: 'en',
-    parties: [{ ...buyer, roles: ['buyer', 'procuringEntity'] }, ...suppliers.map(([id, name]) => ({ id, name, roles: ['supplier', 'tenderer'] }))],
+    parties: [
+      { ...buyer, roles: ['buyer', 'procuringEntity'] },
+      ...suppliers.map(([id, name]) => ({ id, name, roles: ['supplier', 'tenderer'] })),
+    ],
     buyer,
     tender: tenderSection(d),
     awards,

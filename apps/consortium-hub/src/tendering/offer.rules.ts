@@ -1,4 +1,5 @@
-import { MAX_CLOCK_AHEAD_MS, madeAt, madeInTimeFor } from '@app/federation/made-at.rules';
+import { madeAt, madeInTimeFor, MAX_CLOCK_AHEAD_MS } from '@app/federation/made-at.rules';
+
 import type { TenderStage } from './tender-stage.rules';
 
 /**
@@ -19,7 +20,14 @@ export const MAX_LATE_DELIVERY_MS = 24 * 60 * 60_000;
 
 export interface OfferSituation {
   tender: { stage: TenderStage; deadline: Date; offersClosedAt: Date | null };
-  lot: { reference: string; status: 'open' | 'split'; version: number; hoursPerWeek: number; ceilingPencePerHour: number; replacedBy: string[] };
+  lot: {
+    reference: string;
+    status: 'open' | 'split';
+    version: number;
+    hoursPerWeek: number;
+    ceilingPencePerHour: number;
+    replacedBy: string[];
+  };
   /** The co-op holds a live invitation to this lot. */
   invited: boolean;
   coopId: string;
@@ -74,28 +82,62 @@ export function offerRefusal(s: OfferSituation, offer: OfferTerms): OfferRefusal
 function refusalAt(s: OfferSituation, offer: OfferTerms, at: Date): OfferRefusal | null {
   const closeAt = offersCloseAt(s.tender);
   if (s.tender.stage === 'cancelled') return refuse('TENDERING.TENDER_CANCELLED', 'conflict', 'the tender was cancelled');
-  if (s.tender.stage === 'draft' || !s.invited) return refuse('TENDERING.NOT_INVITED', 'forbidden', `co-op ${s.coopId} is not invited to lot ${s.lot.reference}`);
+  if (s.tender.stage === 'draft' || !s.invited)
+    return refuse('TENDERING.NOT_INVITED', 'forbidden', `co-op ${s.coopId} is not invited to lot ${s.lot.reference}`);
   if (!madeInTimeFor(closeAt, at, s.receivedAt, MAX_LATE_DELIVERY_MS)) {
     if (at.getTime() >= closeAt.getTime()) {
-      return refuse('TENDERING.AFTER_DEADLINE', 'conflict', `the offer was made at ${at.toISOString()}, after offers closed at ${closeAt.toISOString()}`);
+      return refuse(
+        'TENDERING.AFTER_DEADLINE',
+        'conflict',
+        `the offer was made at ${at.toISOString()}, after offers closed at ${closeAt.toISOString()}`,
+      );
     }
-    return refuse('TENDERING.AFTER_DEADLINE', 'conflict', `the offer arrived at ${s.receivedAt.toISOString()}, more than ${MAX_LATE_DELIVERY_MS / 3_600_000} hours after offers closed at ${closeAt.toISOString()}`);
+    return refuse(
+      'TENDERING.AFTER_DEADLINE',
+      'conflict',
+      `the offer arrived at ${s.receivedAt.toISOString()}, more than ${MAX_LATE_DELIVERY_MS / 3_600_000} hours after offers closed at ${closeAt.toISOString()}`,
+    );
   }
   if (s.tender.stage !== 'inviting' && s.tender.stage !== 'assembling') {
-    return refuse('TENDERING.BID_SUBMITTED', 'conflict', `the consortium's bid was already ${s.tender.stage === 'submitted' ? 'submitted' : 'decided'}: an offer that arrives now cannot be counted`);
+    return refuse(
+      'TENDERING.BID_SUBMITTED',
+      'conflict',
+      `the consortium's bid was already ${s.tender.stage === 'submitted' ? 'submitted' : 'decided'}: an offer that arrives now cannot be counted`,
+    );
   }
   if (s.lot.status === 'split') {
-    return refuse('TENDERING.LOT_CHANGED', 'conflict', `lot ${s.lot.reference} was split${s.lot.replacedBy.length ? ` into ${s.lot.replacedBy.join(', ')}` : ''}: offer on the new lots`);
+    return refuse(
+      'TENDERING.LOT_CHANGED',
+      'conflict',
+      `lot ${s.lot.reference} was split${s.lot.replacedBy.length ? ` into ${s.lot.replacedBy.join(', ')}` : ''}: offer on the new lots`,
+    );
   }
-  if (offer.lotVersion > s.lot.version) return refuse('TENDERING.UNKNOWN_LOT_VERSION', 'invalid', `lot ${s.lot.reference} has no version ${offer.lotVersion} (it is at version ${s.lot.version})`);
+  if (offer.lotVersion > s.lot.version)
+    return refuse(
+      'TENDERING.UNKNOWN_LOT_VERSION',
+      'invalid',
+      `lot ${s.lot.reference} has no version ${offer.lotVersion} (it is at version ${s.lot.version})`,
+    );
   if (offer.lotVersion < s.lot.version) {
-    return refuse('TENDERING.LOT_CHANGED', 'conflict', `the offer answers version ${offer.lotVersion} of lot ${s.lot.reference}, whose terms have changed since (now version ${s.lot.version}): offer again on the new terms`);
+    return refuse(
+      'TENDERING.LOT_CHANGED',
+      'conflict',
+      `the offer answers version ${offer.lotVersion} of lot ${s.lot.reference}, whose terms have changed since (now version ${s.lot.version}): offer again on the new terms`,
+    );
   }
   if (offer.hoursPerWeek > s.lot.hoursPerWeek) {
-    return refuse('TENDERING.MORE_THAN_LOT', 'invalid', `hoursPerWeek ${offer.hoursPerWeek} is more than lot ${s.lot.reference} asks for (${s.lot.hoursPerWeek} hours a week)`);
+    return refuse(
+      'TENDERING.MORE_THAN_LOT',
+      'invalid',
+      `hoursPerWeek ${offer.hoursPerWeek} is more than lot ${s.lot.reference} asks for (${s.lot.hoursPerWeek} hours a week)`,
+    );
   }
   if (offer.hoursPerWeek > 0 && offer.pricePencePerHour > s.lot.ceilingPencePerHour) {
-    return refuse('TENDERING.ABOVE_CEILING', 'invalid', `pricePencePerHour ${pence(offer.pricePencePerHour)} is above lot ${s.lot.reference}'s ceiling of ${pence(s.lot.ceilingPencePerHour)} an hour`);
+    return refuse(
+      'TENDERING.ABOVE_CEILING',
+      'invalid',
+      `pricePencePerHour ${pence(offer.pricePencePerHour)} is above lot ${s.lot.reference}'s ceiling of ${pence(s.lot.ceilingPencePerHour)} an hour`,
+    );
   }
   return null;
 }

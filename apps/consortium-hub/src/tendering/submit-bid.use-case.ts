@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal } from '@app/platform';
-import { tenderTransition } from './tender-stage.rules';
+
 import { TenderStore } from './tender.store';
+import { tenderTransition } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
 /**

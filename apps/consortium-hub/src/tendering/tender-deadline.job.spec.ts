@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { AssembleBid } from './assemble-bid.use-case';
 import { TenderDeadlineJob } from './tender-deadline.job';
 
@@ -33,6 +34,8 @@ describe('the tender deadline sweep', () => {
   it('looks for inviting tenders past their deadline and for assembling ones still without a bid', async () => {
     const { job, query } = jobWith([], async () => true);
     await job.sweep();
-    expect(query.mock.calls[0][0]).toMatch(/stage = 'inviting' AND deadline <= now\(\)\) OR \(stage = 'assembling' AND assembled_at IS NULL\)/);
+    expect(query.mock.calls[0][0]).toMatch(
+      /stage = 'inviting' AND deadline <= now\(\)\) OR \(stage = 'assembling' AND assembled_at IS NULL\)/,
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AssembleBid } from './assemble-bid.use-case';
+
 import { safeErrorMessage } from '@app/platform';
+
+import { AssembleBid } from './assemble-bid.use-case';
 
 /** How often the hub looks for inviting tenders whose deadline has passed. */
 export const DEADLINE_SWEEP_MS = 2_000;
@@ -32,7 +34,9 @@ export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicat
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.sweep()
-        .catch((e: Error) => this.logger.warn({ msg: 'looking for tenders past their deadline failed; will retry', reason: safeErrorMessage(e) }))
+        .catch((e: Error) =>
+          this.logger.warn({ msg: 'looking for tenders past their deadline failed; will retry', reason: safeErrorMessage(e) }),
+        )
         .finally(() => (this.running = null));
     }, DEADLINE_SWEEP_MS);
   }
@@ -52,7 +56,11 @@ export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicat
         assembled.push(id);
         this.logger.log({ msg: 'tender closed for offers at its deadline and its bid assembled', tenderId: id });
       } catch (e) {
-        this.logger.error({ msg: 'closing a tender at its deadline failed; the next sweep tries again', tenderId: id, reason: safeErrorMessage(e) });
+        this.logger.error({
+          msg: 'closing a tender at its deadline failed; the next sweep tries again',
+          tenderId: id,
+          reason: safeErrorMessage(e),
+        });
       }
     }
     return assembled;

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvitedLotV1, LotLostOutcome, LotWithdrawalReason, TENDERING_INVITATION_V1, TENDERING_LOT_LOST_V1, TENDERING_LOT_WITHDRAWN_V1, TENDERING_OFFERS_CLOSED_V1 } from '@app/contracts';
+
+import {
+  InvitedLotV1,
+  LotLostOutcome,
+  LotWithdrawalReason,
+  TENDERING_INVITATION_V1,
+  TENDERING_LOT_LOST_V1,
+  TENDERING_LOT_WITHDRAWN_V1,
+  TENDERING_OFFERS_CLOSED_V1,
+} from '@app/contracts';
 import { OutboxService } from '@app/federation';
+
 import { coopsToInvite, isLocal } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 
@@ -33,9 +43,17 @@ export class TenderInvitations {
    * Invites to these lots every co-op that serves them, and the co-ops named (now or before, by
    * staff) if they offer the service. Returns who was invited to which lot.
    */
-  async invite(m: EntityManager, tender: TenderRow, lots: readonly LotRow[], options: { named?: readonly string[]; reinvitation: boolean; correlationId?: string }): Promise<Map<string, string[]>> {
+  async invite(
+    m: EntityManager,
+    tender: TenderRow,
+    lots: readonly LotRow[],
+    options: { named?: readonly string[]; reinvitation: boolean; correlationId?: string },
+  ): Promise<Map<string, string[]>> {
     const registry = await this.store.registry(m);
-    const previouslyNamed: { coop_id: string }[] = await m.query('SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND named_by_staff', [tender.id]);
+    const previouslyNamed: { coop_id: string }[] = await m.query(
+      'SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND named_by_staff',
+      [tender.id],
+    );
     const named = [...new Set([...(options.named ?? []), ...previouslyNamed.map((r) => r.coop_id)])];
     const byCoop = new Map<string, LotRow[]>();
     const byLot = new Map<string, string[]>();
@@ -44,7 +62,10 @@ export class TenderInvitations {
       byLot.set(lot.id, invited);
       for (const coopId of invited) {
         byCoop.set(coopId, [...(byCoop.get(coopId) ?? []), lot]);
-        const isNamed = !isLocal(registry.find((c) => c.id === coopId)!, lot);
+        const isNamed = !isLocal(
+          registry.find((c) => c.id === coopId)!,
+          lot,
+        );
         await m.query(
           `INSERT INTO tender_invitation (lot_id, coop_id, tender_id, lot_version, named_by_staff) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (lot_id, coop_id) DO UPDATE SET lot_version = EXCLUDED.lot_version, invited_at = now(), withdrawn_at = NULL, withdrawn_reason = NULL`,
@@ -56,7 +77,14 @@ export class TenderInvitations {
       await this.outbox.enqueue(
         m,
         TENDERING_INVITATION_V1,
-        { tenderId: tender.id, title: tender.title, buyer: tender.buyer, deadline: tender.deadline.toISOString(), lots: mine.map(invitedLot), reinvitation: options.reinvitation },
+        {
+          tenderId: tender.id,
+          title: tender.title,
+          buyer: tender.buyer,
+          deadline: tender.deadline.toISOString(),
+          lots: mine.map(invitedLot),
+          reinvitation: options.reinvitation,
+        },
         { coopId, correlationId: options.correlationId },
       );
     }
@@ -66,7 +94,10 @@ export class TenderInvitations {
   /** Sends the current terms again to every co-op with a live invitation (after the deadline or title changed). */
   async resend(m: EntityManager, tender: TenderRow): Promise<void> {
     const lots = await this.store.openLots(m, tender.id);
-    const live: { coop_id: string; lot_id: string }[] = await m.query('SELECT coop_id, lot_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id', [tender.id]);
+    const live: { coop_id: string; lot_id: string }[] = await m.query(
+      'SELECT coop_id, lot_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id',
+      [tender.id],
+    );
     const coops = [...new Set(live.map((r) => r.coop_id))];
     for (const coopId of coops) {
       const mine = lots.filter((l) => live.some((r) => r.coop_id === coopId && r.lot_id === l.id));
@@ -74,7 +105,14 @@ export class TenderInvitations {
       await this.outbox.enqueue(
         m,
         TENDERING_INVITATION_V1,
-        { tenderId: tender.id, title: tender.title, buyer: tender.buyer, deadline: tender.deadline.toISOString(), lots: mine.map(invitedLot), reinvitation: false },
+        {
+          tenderId: tender.id,
+          title: tender.title,
+          buyer: tender.buyer,
+          deadline: tender.deadline.toISOString(),
+          lots: mine.map(invitedLot),
+          reinvitation: false,
+        },
         { coopId },
       );
     }
@@ -112,8 +150,12 @@ export class TenderInvitations {
    * Returns the co-ops told.
    */
   async announceClosed(m: EntityManager, tenderId: string, closedAt: Date): Promise<string[]> {
-    const rows: { coop_id: string }[] = await m.query('SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id', [tenderId]);
-    for (const { coop_id } of rows) await this.outbox.enqueue(m, TENDERING_OFFERS_CLOSED_V1, { tenderId, closedAt: closedAt.toISOString() }, { coopId: coop_id });
+    const rows: { coop_id: string }[] = await m.query(
+      'SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id',
+      [tenderId],
+    );
+    for (const { coop_id } of rows)
+      await this.outbox.enqueue(m, TENDERING_OFFERS_CLOSED_V1, { tenderId, closedAt: closedAt.toISOString() }, { coopId: coop_id });
     return rows.map((r) => r.coop_id);
   }
 

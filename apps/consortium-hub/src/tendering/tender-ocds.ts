@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { awardReleasePackage, tenderReleasePackage } from './ocds-release.mapper';
@@ -30,10 +31,14 @@ export class TenderOcds {
   }
 
   tender(id: string): Promise<object> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => tenderReleasePackage(await this.queries.dossier(m, id), { baseUri: this.baseUri, publisherName: PUBLISHER }));
+    return this.dataSource.transaction('REPEATABLE READ', async (m) =>
+      tenderReleasePackage(await this.queries.dossier(m, id), { baseUri: this.baseUri, publisherName: PUBLISHER }),
+    );
   }
 
   award(id: string): Promise<object | null> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => awardReleasePackage(await this.queries.dossier(m, id), { baseUri: this.baseUri, publisherName: PUBLISHER }));
+    return this.dataSource.transaction('REPEATABLE READ', async (m) =>
+      awardReleasePackage(await this.queries.dossier(m, id), { baseUri: this.baseUri, publisherName: PUBLISHER }),
+    );
   }
 }

@@ -1,4 +1,15 @@
-import { TENDER_ACTIONS, TENDER_STAGES, TenderAction, TenderStage, allowedTenderActions, dueForAssembly, isFinal, stageAfterAward, stageByDate, tenderTransition } from './tender-stage.rules';
+import {
+  allowedTenderActions,
+  dueForAssembly,
+  isFinal,
+  stageAfterAward,
+  stageByDate,
+  TENDER_ACTIONS,
+  TENDER_STAGES,
+  TenderAction,
+  TenderStage,
+  tenderTransition,
+} from './tender-stage.rules';
 
 const ALLOWED: [TenderStage, TenderAction, TenderStage][] = [
   ['draft', 'change-lots', 'draft'],
@@ -33,7 +44,13 @@ describe('the tender stage machine', () => {
 
   it.each(REFUSED)('refuses a %s tender the step %s, naming the stage and what it allows', (stage, action) => {
     const step = tenderTransition(stage, action);
-    expect(step).toEqual({ violation: expect.objectContaining({ rule: 'TENDERING.STAGE_TRANSITION_REFUSED', stage, allowedActions: allowedTenderActions(stage) }) });
+    expect(step).toEqual({
+      violation: expect.objectContaining({
+        rule: 'TENDERING.STAGE_TRANSITION_REFUSED',
+        stage,
+        allowedActions: allowedTenderActions(stage),
+      }),
+    });
     expect('violation' in step && step.violation.message).toContain(`a tender that is ${stage} cannot`);
   });
 
@@ -60,7 +77,8 @@ describe('moves by date', () => {
   });
 
   it('moves no other stage by date', () => {
-    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting')) expect(stageByDate(stage, deadline, new Date('2030-01-01T00:00:00Z'))).toBe(stage);
+    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting'))
+      expect(stageByDate(stage, deadline, new Date('2030-01-01T00:00:00Z'))).toBe(stage);
   });
 
   it('gives the deadline job an inviting tender past its deadline, and an assembling one left without a bid', () => {
@@ -69,7 +87,8 @@ describe('moves by date', () => {
     expect(dueForAssembly({ stage: 'inviting', deadline, assembledAt: null }, new Date('2027-01-15T11:59:59Z'))).toBe(false);
     expect(dueForAssembly({ stage: 'assembling', deadline, assembledAt: null }, later)).toBe(true);
     expect(dueForAssembly({ stage: 'assembling', deadline, assembledAt: later }, later)).toBe(false);
-    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting' && s !== 'assembling')) expect(dueForAssembly({ stage, deadline, assembledAt: null }, later)).toBe(false);
+    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting' && s !== 'assembling'))
+      expect(dueForAssembly({ stage, deadline, assembledAt: null }, later)).toBe(false);
   });
 });
 

@@ -46,7 +46,14 @@ const VERB: Record<TenderAction, string> = {
 export function tenderTransition(stage: TenderStage, action: TenderAction): { next: TenderStage } | { violation: StageViolation } {
   const next = TRANSITIONS[stage][action];
   if (next) return { next };
-  return { violation: { rule: 'TENDERING.STAGE_TRANSITION_REFUSED', message: `a tender that is ${stage} cannot ${VERB[action]}`, stage, allowedActions: allowedTenderActions(stage) } };
+  return {
+    violation: {
+      rule: 'TENDERING.STAGE_TRANSITION_REFUSED',
+      message: `a tender that is ${stage} cannot ${VERB[action]}`,
+      stage,
+      allowedActions: allowedTenderActions(stage),
+    },
+  };
 }
 
 export function allowedTenderActions(stage: TenderStage): TenderAction[] {

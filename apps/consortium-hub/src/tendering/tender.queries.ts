@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
+
 import { ASSEMBLY_METHOD } from './bid-assembly.rules';
 import { compareReferences } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
+import { invitedLot } from './tender-invitations';
 import { ListTendersQuery } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
-import { invitedLot } from './tender-invitations';
 
 type Row = Record<string, any>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -33,7 +35,15 @@ export interface BidView {
   allocatedHoursPerWeek: number;
   localHoursPerWeek: number;
   weeklyPricePence: number;
-  allocations: { lotId: string; lotReference: string; coopId: string; coopName: string; hoursPerWeek: number; pricePencePerHour: number; local: boolean }[];
+  allocations: {
+    lotId: string;
+    lotReference: string;
+    coopId: string;
+    coopName: string;
+    hoursPerWeek: number;
+    pricePencePerHour: number;
+    local: boolean;
+  }[];
   lots: BidLotView[];
   uncoveredLots: BidLotView[];
   coops: { coopId: string; coopName: string; allocatedHoursPerWeek: number }[];
@@ -45,7 +55,17 @@ export interface TenderDossier {
   lots: LotRow[];
   allocations: { lotId: string; coopId: string; coopName: string; hoursPerWeek: number; pricePencePerHour: number; local: boolean }[];
   awards: { lotId: string; outcome: 'whole' | 'partial' | 'lost'; awardedHoursPerWeek: number; decidedAt: Date }[];
-  contracts: { id: string; lotId: string; coopId: string; coopName: string; hoursPerWeek: number; pricePencePerHour: number; startsOn: string; endsOn: string; createdAt: Date }[];
+  contracts: {
+    id: string;
+    lotId: string;
+    coopId: string;
+    coopName: string;
+    hoursPerWeek: number;
+    pricePencePerHour: number;
+    startsOn: string;
+    endsOn: string;
+    createdAt: Date;
+  }[];
   invitedCoops: { coopId: string; coopName: string }[];
 }
 
@@ -55,7 +75,10 @@ export interface TenderDossier {
  * totals they stated, or how the hours are shared among them: those are the consortium's business,
  * and a commissioner could otherwise read each co-op's price floor before the next tender.
  */
-export type SubmittedBidView = Pick<BidView, 'requiredHoursPerWeek' | 'allocatedHoursPerWeek' | 'localHoursPerWeek' | 'weeklyPricePence' | 'lots' | 'uncoveredLots'>;
+export type SubmittedBidView = Pick<
+  BidView,
+  'requiredHoursPerWeek' | 'allocatedHoursPerWeek' | 'localHoursPerWeek' | 'weeklyPricePence' | 'lots' | 'uncoveredLots'
+>;
 
 /** The stages in which a commissioner sees the submitted bid. */
 const BID_VISIBLE_TO_COMMISSIONERS = ['submitted', 'awarded', 'lost'];
@@ -78,7 +101,16 @@ export class TenderQueries {
          FROM tender t ${where} ORDER BY t.deadline DESC, t.id LIMIT $1 OFFSET $2`,
       params,
     );
-    const items = rows.map((r) => ({ id: r.id, title: r.title, buyer: r.buyer, deadline: iso(r.deadline), stage: r.stage, lots: r.lots, hoursPerWeek: r.hours_per_week, createdAt: iso(r.created_at) }));
+    const items = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      buyer: r.buyer,
+      deadline: iso(r.deadline),
+      stage: r.stage,
+      lots: r.lots,
+      hoursPerWeek: r.hours_per_week,
+      createdAt: iso(r.created_at),
+    }));
     return pageOf(items, rows[0]?.total ?? 0, query);
   }
 
@@ -91,8 +123,14 @@ export class TenderQueries {
     const d = await this.dossier(m, id);
     const t = d.tender;
     const commissioner = role === 'commissioner';
-    const invitations: Row[] = await m.query('SELECT lot_id, coop_id, lot_version, named_by_staff, invited_at, withdrawn_at, withdrawn_reason FROM tender_invitation WHERE tender_id = $1 ORDER BY coop_id', [id]);
-    const history: Row[] = await m.query('SELECT from_stage, to_stage, changed_at, changed_by, note FROM tender_stage_change WHERE tender_id = $1 ORDER BY id', [id]);
+    const invitations: Row[] = await m.query(
+      'SELECT lot_id, coop_id, lot_version, named_by_staff, invited_at, withdrawn_at, withdrawn_reason FROM tender_invitation WHERE tender_id = $1 ORDER BY coop_id',
+      [id],
+    );
+    const history: Row[] = await m.query(
+      'SELECT from_stage, to_stage, changed_at, changed_by, note FROM tender_stage_change WHERE tender_id = $1 ORDER BY id',
+      [id],
+    );
     const reference = new Map(d.lots.map((l) => [l.id, l.reference]));
     return {
       id: t.id,
@@ -133,7 +171,11 @@ export class TenderQueries {
         withdrawnReason: i.withdrawn_reason,
       })),
       ...(commissioner ? {} : { offers: await this.offers(m, id, reference) }),
-      bid: commissioner ? (BID_VISIBLE_TO_COMMISSIONERS.includes(t.stage) ? submittedBid(await this.bid(m, id)) : null) : await this.bid(m, id),
+      bid: commissioner
+        ? BID_VISIBLE_TO_COMMISSIONERS.includes(t.stage)
+          ? submittedBid(await this.bid(m, id))
+          : null
+        : await this.bid(m, id),
       contracts: d.contracts.map((c) => ({ ...c, lotReference: reference.get(c.lotId), createdAt: iso(c.createdAt) })),
       history: history.map((h) => ({ from: h.from_stage, to: h.to_stage, at: iso(h.changed_at), by: h.changed_by, note: h.note })),
     };
@@ -199,7 +241,11 @@ export class TenderQueries {
       allocatedHoursPerWeek: total((l) => l.allocatedHoursPerWeek),
       localHoursPerWeek: total((l) => l.localHoursPerWeek),
       weeklyPricePence: total((l) => l.weeklyPricePence),
-      allocations: allocations.map((a) => ({ ...a, lotReference: reference.get(a.lotId)! })).sort((a, b) => lots.findIndex((l) => l.id === a.lotId) - lots.findIndex((l) => l.id === b.lotId) || (a.coopId < b.coopId ? -1 : 1)),
+      allocations: allocations
+        .map((a) => ({ ...a, lotReference: reference.get(a.lotId)! }))
+        .sort(
+          (a, b) => lots.findIndex((l) => l.id === a.lotId) - lots.findIndex((l) => l.id === b.lotId) || (a.coopId < b.coopId ? -1 : 1),
+        ),
       lots: lotViews,
       uncoveredLots: lotViews.filter((l) => l.uncoveredHoursPerWeek > 0),
       coops: coopIds.map((c) => ({
@@ -214,13 +260,24 @@ export class TenderQueries {
     const tender = await this.store.findTender(m, id);
     if (!tender) throw TenderingErrors.tenderNotFound(id);
     const awards: Row[] = await m.query('SELECT * FROM tender_lot_award WHERE tender_id = $1', [id]);
-    const contracts: Row[] = await m.query('SELECT k.*, c.name AS coop_name FROM tender_contract k JOIN coop c ON c.id = k.coop_id WHERE k.tender_id = $1 ORDER BY k.lot_id, k.coop_id', [id]);
-    const invited: Row[] = await m.query('SELECT DISTINCT i.coop_id, c.name FROM tender_invitation i JOIN coop c ON c.id = i.coop_id WHERE i.tender_id = $1 ORDER BY i.coop_id', [id]);
+    const contracts: Row[] = await m.query(
+      'SELECT k.*, c.name AS coop_name FROM tender_contract k JOIN coop c ON c.id = k.coop_id WHERE k.tender_id = $1 ORDER BY k.lot_id, k.coop_id',
+      [id],
+    );
+    const invited: Row[] = await m.query(
+      'SELECT DISTINCT i.coop_id, c.name FROM tender_invitation i JOIN coop c ON c.id = i.coop_id WHERE i.tender_id = $1 ORDER BY i.coop_id',
+      [id],
+    );
     return {
       tender,
       lots: await this.store.lots(m, id),
       allocations: await this.allocations(m, id),
-      awards: awards.map((a) => ({ lotId: a.lot_id, outcome: a.outcome, awardedHoursPerWeek: a.awarded_hours_per_week, decidedAt: a.decided_at })),
+      awards: awards.map((a) => ({
+        lotId: a.lot_id,
+        outcome: a.outcome,
+        awardedHoursPerWeek: a.awarded_hours_per_week,
+        decidedAt: a.decided_at,
+      })),
       contracts: contracts.map((k) => ({
         id: k.id,
         lotId: k.lot_id,
@@ -237,8 +294,18 @@ export class TenderQueries {
   }
 
   private async allocations(m: EntityManager, id: string): Promise<TenderDossier['allocations']> {
-    const rows: Row[] = await m.query('SELECT a.*, c.name AS coop_name FROM tender_allocation a JOIN coop c ON c.id = a.coop_id WHERE a.tender_id = $1 ORDER BY a.lot_id, a.coop_id', [id]);
-    return rows.map((a) => ({ lotId: a.lot_id, coopId: a.coop_id, coopName: a.coop_name, hoursPerWeek: a.hours_per_week, pricePencePerHour: a.price_pence_per_hour, local: a.local }));
+    const rows: Row[] = await m.query(
+      'SELECT a.*, c.name AS coop_name FROM tender_allocation a JOIN coop c ON c.id = a.coop_id WHERE a.tender_id = $1 ORDER BY a.lot_id, a.coop_id',
+      [id],
+    );
+    return rows.map((a) => ({
+      lotId: a.lot_id,
+      coopId: a.coop_id,
+      coopName: a.coop_name,
+      hoursPerWeek: a.hours_per_week,
+      pricePencePerHour: a.price_pence_per_hour,
+      local: a.local,
+    }));
   }
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import type { ServiceType } from '@app/contracts';
-import { CoopInRegistry, compareReferences } from './lot-change.rules';
+
+import { compareReferences, CoopInRegistry } from './lot-change.rules';
 import type { TenderStage } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
@@ -111,19 +113,55 @@ export class TenderStore {
     await m.query(
       `INSERT INTO tender_lot (id, tender_id, reference, title, locality, service_type, hours_per_week, ceiling_pence_per_hour, starts_on, ends_on, parent_lot_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [lot.id, lot.tenderId, lot.reference, lot.title, lot.locality, lot.serviceType, lot.hoursPerWeek, lot.ceilingPencePerHour, lot.startsOn, lot.endsOn, lot.parentLotId],
+      [
+        lot.id,
+        lot.tenderId,
+        lot.reference,
+        lot.title,
+        lot.locality,
+        lot.serviceType,
+        lot.hoursPerWeek,
+        lot.ceilingPencePerHour,
+        lot.startsOn,
+        lot.endsOn,
+        lot.parentLotId,
+      ],
     );
   }
 
   /** Moves the tender to its next stage and writes down who moved it (a person, or the schedule). */
-  async moveStage(m: EntityManager, tender: TenderRow, to: TenderStage, by: string, note: string | null, extra: Record<string, unknown> = {}): Promise<void> {
+  async moveStage(
+    m: EntityManager,
+    tender: TenderRow,
+    to: TenderStage,
+    by: string,
+    note: string | null,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     const sets = Object.keys(extra).map((column, i) => `${column} = $${i + 3}`);
-    await m.query(`UPDATE tender SET stage = $2, updated_at = now()${sets.length ? ', ' + sets.join(', ') : ''} WHERE id = $1`, [tender.id, to, ...Object.values(extra)]);
+    await m.query(`UPDATE tender SET stage = $2, updated_at = now()${sets.length ? ', ' + sets.join(', ') : ''} WHERE id = $1`, [
+      tender.id,
+      to,
+      ...Object.values(extra),
+    ]);
     await this.recordStage(m, tender.id, tender.stage, to, by, note);
   }
 
-  async recordStage(m: EntityManager, tenderId: string, from: TenderStage | null, to: TenderStage, by: string, note: string | null): Promise<void> {
-    await m.query('INSERT INTO tender_stage_change (tender_id, from_stage, to_stage, changed_by, note) VALUES ($1, $2, $3, $4, $5)', [tenderId, from, to, by, note]);
+  async recordStage(
+    m: EntityManager,
+    tenderId: string,
+    from: TenderStage | null,
+    to: TenderStage,
+    by: string,
+    note: string | null,
+  ): Promise<void> {
+    await m.query('INSERT INTO tender_stage_change (tender_id, from_stage, to_stage, changed_by, note) VALUES ($1, $2, $3, $4, $5)', [
+      tenderId,
+      from,
+      to,
+      by,
+      note,
+    ]);
   }
 
   /** Co-ops the hub can send to (provisioned with a key), with what the registry says they serve. */

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+
 import { AssembleBid } from './assemble-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
 import { CancelTender } from './cancel-tender.use-case';
@@ -8,9 +10,18 @@ import { ChangeLot } from './change-lot.use-case';
 import { CreateTender } from './create-tender.use-case';
 import { InviteCoops } from './invite-coops.use-case';
 import { SubmitBid } from './submit-bid.use-case';
-import { TenderOcds } from './tender-ocds';
 import { TenderQueries } from './tender.queries';
-import { AwardDto, CancelTenderDto, CreateTenderDto, InviteDto, ListTendersQuery, SplitLotDto, UpdateLotDto, UpdateTenderDto } from './tendering.dto';
+import { TenderOcds } from './tender-ocds';
+import {
+  AwardDto,
+  CancelTenderDto,
+  CreateTenderDto,
+  InviteDto,
+  ListTendersQuery,
+  SplitLotDto,
+  UpdateLotDto,
+  UpdateTenderDto,
+} from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 import { UpdateTender } from './update-tender.use-case';
 
@@ -71,7 +82,12 @@ export class TenderingController {
   /** Changes a lot's terms; after invitations, withdraws its offers and re-invites. */
   @Patch(':id/lots/:lotId')
   @Roles(STAFF)
-  updateLot(@Param('id', uuid) id: string, @Param('lotId', uuid) lotId: string, @Body() body: UpdateLotDto, @CurrentPrincipal() by: Principal) {
+  updateLot(
+    @Param('id', uuid) id: string,
+    @Param('lotId', uuid) lotId: string,
+    @Body() body: UpdateLotDto,
+    @CurrentPrincipal() by: Principal,
+  ) {
     return this.changeLot.update(id, lotId, body, by);
   }
 

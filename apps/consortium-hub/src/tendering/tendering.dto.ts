@@ -1,8 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
 import { COOP_ID_PATTERN, SERVICE_TYPES, ServiceType, TENDER_LIMITS } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery } from '@app/platform';
+
 import { LOT_OUTCOMES, LotOutcome } from './award.rules';
 import { MAX_SPLIT_PARTS } from './lot-change.rules';
 import { TENDER_STAGES, TenderStage } from './tender-stage.rules';
@@ -115,7 +132,7 @@ export class SplitPartDto {
 }
 
 export class SplitLotDto {
-  @ApiProperty({ type: [SplitPartDto], description: 'The smaller lots; their hours must add up to the lot\'s' })
+  @ApiProperty({ type: [SplitPartDto], description: "The smaller lots; their hours must add up to the lot's" })
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(MAX_SPLIT_PARTS)
@@ -125,7 +142,11 @@ export class SplitLotDto {
 }
 
 export class InviteDto {
-  @ApiPropertyOptional({ type: [String], description: 'Co-ops to invite besides those serving each lot\'s locality (to every lot whose service they offer); they count as not local' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      "Co-ops to invite besides those serving each lot's locality (to every lot whose service they offer); they count as not local",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

@@ -23,6 +23,8 @@ describe('tendering refusals about the stage', () => {
   });
 
   it('leave details out of a lot refusal that is not about the stage', () => {
-    expect(TenderingErrors.lot({ rule: 'TENDERING.LOT_DATES', kind: 'invalid', message: 'endsOn is before startsOn' }).details).toBeUndefined();
+    expect(
+      TenderingErrors.lot({ rule: 'TENDERING.LOT_DATES', kind: 'invalid', message: 'endsOn is before startsOn' }).details,
+    ).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '@app/platform';
+
 import type { AwardViolation } from './award.rules';
 import type { LotRuleViolation } from './lot-change.rules';
 import type { OfferRefusal } from './offer.rules';
@@ -14,16 +15,45 @@ export const TenderingErrors = {
   offer: (v: OfferRefusal) => new DomainError(v.rule, v.message, v.kind),
   award: (v: AwardViolation) => new DomainError(v.rule, v.message, 'invalid'),
   deadlinePassed: (deadline: Date, currentStage: TenderStage) =>
-    new DomainError('TENDERING.DEADLINE_PASSED', `the tender is ${currentStage} and its deadline ${deadline.toISOString()} has passed: set a later one first`, 'conflict', { currentStage }),
+    new DomainError(
+      'TENDERING.DEADLINE_PASSED',
+      `the tender is ${currentStage} and its deadline ${deadline.toISOString()} has passed: set a later one first`,
+      'conflict',
+      { currentStage },
+    ),
   deadlineInPast: () => new DomainError('TENDERING.DEADLINE_IN_PAST', 'deadline must be in the future', 'invalid'),
-  duplicateReference: (reference: string) => new DomainError('TENDERING.DUPLICATE_LOT_REFERENCE', `two lots have the reference ${reference}`, 'invalid'),
+  duplicateReference: (reference: string) =>
+    new DomainError('TENDERING.DUPLICATE_LOT_REFERENCE', `two lots have the reference ${reference}`, 'invalid'),
   nobodyToInvite: (references: string[]) =>
-    new DomainError('TENDERING.NOBODY_TO_INVITE', `no registered co-op serves the locality and service of lot ${references.join(', ')}`, 'conflict', { lots: references }),
-  unknownCoops: (ids: string[]) => new DomainError('TENDERING.UNKNOWN_COOPS', `alsoInvite names co-ops not in the registry: ${ids.join(', ')}`, 'invalid'),
+    new DomainError(
+      'TENDERING.NOBODY_TO_INVITE',
+      `no registered co-op serves the locality and service of lot ${references.join(', ')}`,
+      'conflict',
+      { lots: references },
+    ),
+  unknownCoops: (ids: string[]) =>
+    new DomainError('TENDERING.UNKNOWN_COOPS', `alsoInvite names co-ops not in the registry: ${ids.join(', ')}`, 'invalid'),
   notAssembled: (currentStage: TenderStage) =>
-    new DomainError('TENDERING.NOT_ASSEMBLED', `the tender is ${currentStage} but no bid has been assembled: assemble it first (POST /tenders/:id/assembly)`, 'conflict', { currentStage }),
+    new DomainError(
+      'TENDERING.NOT_ASSEMBLED',
+      `the tender is ${currentStage} but no bid has been assembled: assemble it first (POST /tenders/:id/assembly)`,
+      'conflict',
+      { currentStage },
+    ),
   assemblyStale: (currentStage: TenderStage) =>
-    new DomainError('TENDERING.ASSEMBLY_STALE', `the tender is ${currentStage} and an offer arrived after the bid was assembled: assemble it again before submitting`, 'conflict', { currentStage }),
-  notDecided: () => new DomainError('TENDERING.NOT_DECIDED', 'the council has not decided on this tender yet: there is no award to export', 'not-found'),
-  emptyBid: (currentStage: TenderStage) => new DomainError('TENDERING.EMPTY_BID', `the tender is ${currentStage} and its bid covers no hours: there is nothing to submit`, 'conflict', { currentStage }),
+    new DomainError(
+      'TENDERING.ASSEMBLY_STALE',
+      `the tender is ${currentStage} and an offer arrived after the bid was assembled: assemble it again before submitting`,
+      'conflict',
+      { currentStage },
+    ),
+  notDecided: () =>
+    new DomainError('TENDERING.NOT_DECIDED', 'the council has not decided on this tender yet: there is no award to export', 'not-found'),
+  emptyBid: (currentStage: TenderStage) =>
+    new DomainError(
+      'TENDERING.EMPTY_BID',
+      `the tender is ${currentStage} and its bid covers no hours: there is nothing to submit`,
+      'conflict',
+      { currentStage },
+    ),
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ApplyOffer } from './apply-offer.use-case';
 import { AssembleBid } from './assemble-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
@@ -7,11 +8,11 @@ import { ChangeLot } from './change-lot.use-case';
 import { CreateTender } from './create-tender.use-case';
 import { InviteCoops } from './invite-coops.use-case';
 import { SubmitBid } from './submit-bid.use-case';
+import { TenderQueries } from './tender.queries';
+import { TenderStore } from './tender.store';
 import { TenderDeadlineJob } from './tender-deadline.job';
 import { TenderInvitations } from './tender-invitations';
 import { TenderOcds } from './tender-ocds';
-import { TenderQueries } from './tender.queries';
-import { TenderStore } from './tender.store';
 import { TenderingController } from './tendering.controller';
 import { UpdateTender } from './update-tender.use-case';
 

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { OutboxRelay } from '@app/federation';
 import { Principal } from '@app/platform';
+
 import { lotChangeRefusal } from './lot-change.rules';
-import { TenderInvitations } from './tender-invitations';
 import { TenderStore } from './tender.store';
+import { TenderInvitations } from './tender-invitations';
 import { UpdateTenderDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
@@ -27,7 +29,9 @@ export class UpdateTender {
       const tender = await this.store.lockTender(m, id);
       const refusal = lotChangeRefusal(tender.stage, tender.deadline, new Date());
       if (refusal) {
-        const message = refusal.message.replace('the lots of a tender that is', 'a tender that is').replace('the lots can', 'the tender can');
+        const message = refusal.message
+          .replace('the lots of a tender that is', 'a tender that is')
+          .replace('the lots can', 'the tender can');
         throw TenderingErrors.lot({ ...refusal, rule: 'TENDERING.TENDER_FIXED', message });
       }
       const deadline = dto.deadline ? new Date(dto.deadline) : tender.deadline;
@@ -41,7 +45,15 @@ export class UpdateTender {
       ]);
       if (tender.stage === 'inviting') {
         await this.invitations.resend(m, { ...tender, title: dto.title ?? tender.title, buyer: dto.buyer ?? tender.buyer, deadline });
-        if (dto.deadline) await this.store.recordStage(m, id, tender.stage, tender.stage, by.subject, `deadline moved from ${tender.deadline.toISOString()} to ${deadline.toISOString()}`);
+        if (dto.deadline)
+          await this.store.recordStage(
+            m,
+            id,
+            tender.stage,
+            tender.stage,
+            by.subject,
+            `deadline moved from ${tender.deadline.toISOString()} to ${deadline.toISOString()}`,
+          );
       }
     });
     this.relay.nudge();

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CarePlanQueries } from './care-plan.queries';
-import { AgreeCarePlanDto, CarePlanView } from './care-plans.dto';
+
 import { CareErrors } from './care.errors';
 import { carePlanDatesViolation } from './care.rules';
+import { CarePlanQueries } from './care-plan.queries';
+import { AgreeCarePlanDto, CarePlanView } from './care-plans.dto';
 import { ServiceUserQueries } from './service-user.queries';
 
 /** Records a care plan co-designed with the person: the goals they chose and how they score them today. */
@@ -22,7 +24,12 @@ export class AgreeCarePlan {
     return this.dataSource.transaction(async (m) => {
       await this.people.supportOf(m, serviceUserId);
       const id = randomUUID();
-      await m.query('INSERT INTO care_plan (id, service_user_id, agreed_on, review_due_on) VALUES ($1, $2, $3, $4)', [id, serviceUserId, dto.agreedOn, dto.reviewDueOn]);
+      await m.query('INSERT INTO care_plan (id, service_user_id, agreed_on, review_due_on) VALUES ($1, $2, $3, $4)', [
+        id,
+        serviceUserId,
+        dto.agreedOn,
+        dto.reviewDueOn,
+      ]);
       for (const [i, goal] of dto.goals.entries()) {
         await m.query(
           'INSERT INTO care_goal (id, care_plan_id, position, description, performance_at_start, satisfaction_at_start) VALUES ($1, $2, $3, $4, $5, $6)',

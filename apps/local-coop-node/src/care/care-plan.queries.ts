@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
-import { CarePlan } from './care-plan.entity';
-import { CarePlanView, GoalView, ListCarePlansQuery } from './care-plans.dto';
+
 import { CareErrors } from './care.errors';
 import { countImproved, goalImproved } from './care.rules';
+import { CarePlan } from './care-plan.entity';
+import { CarePlanView, GoalView, ListCarePlansQuery } from './care-plans.dto';
 
 @Injectable()
 export class CarePlanQueries {
@@ -23,8 +25,15 @@ export class CarePlanQueries {
       `SELECT * FROM care_plan ${clause} ORDER BY review_due_on, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
-    const goals = await this.goalsOf(this.dataSource.manager, plans.map((p: { id: string }) => p.id));
-    return pageOf(plans.map((p: Record<string, any>) => toView(p, goals.get(p.id) ?? [])), total, q);
+    const goals = await this.goalsOf(
+      this.dataSource.manager,
+      plans.map((p: { id: string }) => p.id),
+    );
+    return pageOf(
+      plans.map((p: Record<string, any>) => toView(p, goals.get(p.id) ?? [])),
+      total,
+      q,
+    );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CarePlanView> {
@@ -36,7 +45,10 @@ export class CarePlanQueries {
   /** Every plan agreed with the person, oldest first, with its goals: for their data export. */
   async allOf(manager: EntityManager, serviceUserId: string): Promise<CarePlanView[]> {
     const plans = await manager.query('SELECT * FROM care_plan WHERE service_user_id = $1 ORDER BY agreed_on, id', [serviceUserId]);
-    const goals = await this.goalsOf(manager, plans.map((p: { id: string }) => p.id));
+    const goals = await this.goalsOf(
+      manager,
+      plans.map((p: { id: string }) => p.id),
+    );
     return plans.map((p: Record<string, any>) => toView(p, goals.get(p.id) ?? []));
   }
 
@@ -51,7 +63,9 @@ export class CarePlanQueries {
   private async goalsOf(manager: EntityManager, planIds: string[]): Promise<Map<string, GoalView[]>> {
     const byPlan = new Map<string, GoalView[]>();
     if (planIds.length === 0) return byPlan;
-    const rows = await manager.query('SELECT * FROM care_goal WHERE care_plan_id = ANY($1::uuid[]) ORDER BY care_plan_id, position', [planIds]);
+    const rows = await manager.query('SELECT * FROM care_goal WHERE care_plan_id = ANY($1::uuid[]) ORDER BY care_plan_id, position', [
+      planIds,
+    ]);
     for (const r of rows) {
       const list = byPlan.get(r.care_plan_id) ?? [];
       list.push(toGoalView(r));

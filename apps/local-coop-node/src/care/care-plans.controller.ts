@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Page, Roles } from '@app/platform';
+
 import { CarePlanQueries } from './care-plan.queries';
 import { CarePlanView, ListCarePlansQuery, ReviewCarePlanDto } from './care-plans.dto';
 import { RecordCarePlanReview } from './record-care-plan-review.use-case';

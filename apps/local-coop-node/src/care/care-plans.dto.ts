@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
 import { IsCalendarDate, PageQuery } from '@app/platform';
 
 /** Scores on the Canadian Occupational Performance Measure's scale. */
@@ -98,7 +112,8 @@ export class GoalView {
   @ApiProperty() satisfactionAtStart: number;
   @ApiPropertyOptional({ nullable: true }) performanceAtReview: number | null;
   @ApiPropertyOptional({ nullable: true }) satisfactionAtReview: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Either score higher at review than at start; null until reviewed' }) improved: boolean | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Either score higher at review than at start; null until reviewed' }) improved:
+    boolean | null;
 }
 
 export class CarePlanView {

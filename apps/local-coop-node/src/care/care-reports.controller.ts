@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Page, Roles } from '@app/platform';
 import { PeriodQuery } from '@app/platform';
+
 import { CareSummaryView, ContinuityListQuery, ContinuityView } from './care-reports.dto';
 import { CareReportQueries } from './care-reports.queries';
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import type { FundingType, ServiceType } from '@app/contracts';
 import { IsMonth, PageQuery } from '@app/platform';
 
@@ -37,7 +38,10 @@ export class CareSummaryView {
   @ApiProperty() to: string;
   @ApiProperty({ description: 'People supported on any day of the period' }) peopleSupported: number;
   @ApiProperty() peopleByFundingType: Record<FundingType, number>;
-  @ApiProperty({ description: 'Visits starting in the period, by service type' }) visitsByServiceType: Record<ServiceType, ServiceTypeFigures>;
+  @ApiProperty({ description: 'Visits starting in the period, by service type' }) visitsByServiceType: Record<
+    ServiceType,
+    ServiceTypeFigures
+  >;
   @ApiProperty({ description: 'Goals of plans reviewed in the period' }) goalsReviewed: number;
   @ApiProperty() goalsImproved: number;
   @ApiPropertyOptional({ nullable: true }) goalsImprovedPercent: number | null;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { FUNDING_TYPES, FundingType, SERVICE_TYPES, ServiceType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 import { PeriodQuery } from '@app/platform';
-import { CareSummaryView, ContinuityListQuery, ContinuityView, ServiceTypeFigures } from './care-reports.dto';
+
 import { CareErrors } from './care.errors';
-import { CARE_TIME_ZONE, GoalScores, countImproved, monthBounds, percentOf, periodViolation } from './care.rules';
+import { CARE_TIME_ZONE, countImproved, GoalScores, monthBounds, percentOf, periodViolation } from './care.rules';
+import { CareSummaryView, ContinuityListQuery, ContinuityView, ServiceTypeFigures } from './care-reports.dto';
 import { ServiceUserQueries } from './service-user.queries';
 
 /**
@@ -36,7 +38,10 @@ export class CareReportQueries {
   async continuity(q: ContinuityListQuery): Promise<Page<ContinuityView>> {
     const { first, next } = monthBounds(q.month);
     const params = [first, next, CARE_TIME_ZONE];
-    const [{ total }] = await this.dataSource.query(`SELECT count(DISTINCT v.service_user_id)::int AS total FROM visit v WHERE ${monthVisits(1, 2, 3)}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(DISTINCT v.service_user_id)::int AS total FROM visit v WHERE ${monthVisits(1, 2, 3)}`,
+      params,
+    );
     const rows = await this.dataSource.query(
       `SELECT v.service_user_id, su.full_name, count(DISTINCT v.carer_id)::int AS distinct_carers, count(*)::int AS visits
          FROM visit v JOIN service_user su ON su.id = v.service_user_id
@@ -47,7 +52,13 @@ export class CareReportQueries {
       [...params, q.limit, q.offset],
     );
     return pageOf(
-      rows.map((r: Record<string, any>) => ({ serviceUserId: r.service_user_id, fullName: r.full_name, month: q.month, distinctCarers: r.distinct_carers, visits: r.visits })),
+      rows.map((r: Record<string, any>) => ({
+        serviceUserId: r.service_user_id,
+        fullName: r.full_name,
+        month: q.month,
+        distinctCarers: r.distinct_carers,
+        visits: r.visits,
+      })),
       total,
       q,
     );
@@ -88,13 +99,18 @@ export class CareReportQueries {
       satisfactionAtReview: g.satisfaction_at_review,
     }));
     const improved = countImproved(scores);
-    const peopleByFundingType = Object.fromEntries(FUNDING_TYPES.map((f) => [f, people.find((r) => r.funding_type === f)?.n ?? 0])) as Record<FundingType, number>;
+    const peopleByFundingType = Object.fromEntries(
+      FUNDING_TYPES.map((f) => [f, people.find((r) => r.funding_type === f)?.n ?? 0]),
+    ) as Record<FundingType, number>;
     return {
       from: period.from,
       to: period.to,
       peopleSupported: people.reduce((sum, r) => sum + r.n, 0),
       peopleByFundingType,
-      visitsByServiceType: Object.fromEntries(SERVICE_TYPES.map((s) => [s, toFigures(visits.find((r) => r.service_type === s))])) as Record<ServiceType, ServiceTypeFigures>,
+      visitsByServiceType: Object.fromEntries(SERVICE_TYPES.map((s) => [s, toFigures(visits.find((r) => r.service_type === s))])) as Record<
+        ServiceType,
+        ServiceTypeFigures
+      >,
       goalsReviewed: scores.length,
       goalsImproved: improved,
       goalsImprovedPercent: percentOf(improved, scores.length),

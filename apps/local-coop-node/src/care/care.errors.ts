@@ -1,4 +1,5 @@
 import { DomainError } from '@app/platform';
+
 import { CareViolation } from './care.rules';
 
 export const CareErrors = {
@@ -10,8 +11,13 @@ export const CareErrors = {
   /** The request contradicts itself (its own fields are out of order). */
   invalid: (v: CareViolation) => new DomainError(v.rule, v.message, 'invalid'),
   visitsAfterEnd: (endedOn: string, count: number) =>
-    new DomainError('CARE.VISITS_AFTER_END', `${count} planned or delivered visit(s) fall after ${endedOn}; cancel or move them before ending support`, 'conflict'),
+    new DomainError(
+      'CARE.VISITS_AFTER_END',
+      `${count} planned or delivered visit(s) fall after ${endedOn}; cancel or move them before ending support`,
+      'conflict',
+    ),
   alreadyErased: (id: string) => new DomainError('CARE.ALREADY_ERASED', `service user ${id} has already been erased`, 'conflict'),
-  erased: (id: string) => new DomainError('CARE.ERASED', `service user ${id} has been erased; what was kept of their record cannot be changed`, 'conflict'),
+  erased: (id: string) =>
+    new DomainError('CARE.ERASED', `service user ${id} has been erased; what was kept of their record cannot be changed`, 'conflict'),
   nothingToChange: () => new DomainError('CARE.NOTHING_TO_CHANGE', 'the request changes no field', 'invalid'),
 };

@@ -1,22 +1,23 @@
 import { Module } from '@nestjs/common';
+
 import { WorkforceModule } from '../workforce';
 import { AgreeCarePlan } from './agree-care-plan.use-case';
 import { CarePlanQueries } from './care-plan.queries';
 import { CarePlansController } from './care-plans.controller';
-import { CareReportQueries } from './care-reports.queries';
 import { CareReportsController } from './care-reports.controller';
+import { CareReportQueries } from './care-reports.queries';
 import { EraseServiceUser } from './erase-service-user.use-case';
 import { PlanVisit } from './plan-visit.use-case';
 import { RecordCarePlanReview } from './record-care-plan-review.use-case';
 import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RegisterServiceUser } from './register-service-user.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';
-import { ServiceUserDataQueries } from './service-user-data.queries';
 import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserDataQueries } from './service-user-data.queries';
 import { ServiceUsersController } from './service-users.controller';
 import { UpdateServiceUser } from './update-service-user.use-case';
-import { VisitParticipants } from './visit-participants.service';
 import { VisitQueries } from './visit.queries';
+import { VisitParticipants } from './visit-participants.service';
 import { VisitsController } from './visits.controller';
 
 /**

@@ -1,9 +1,9 @@
 import {
-  GoalScores,
   birthViolation,
   carePlanDatesViolation,
   countImproved,
   goalImproved,
+  GoalScores,
   isSupportedOn,
   localDateOf,
   monthBounds,
@@ -15,7 +15,13 @@ import {
   visitDayViolation,
 } from './care.rules';
 
-const goal = (overrides: Partial<GoalScores> = {}): GoalScores => ({ performanceAtStart: 4, satisfactionAtStart: 3, performanceAtReview: null, satisfactionAtReview: null, ...overrides });
+const goal = (overrides: Partial<GoalScores> = {}): GoalScores => ({
+  performanceAtStart: 4,
+  satisfactionAtStart: 3,
+  performanceAtReview: null,
+  satisfactionAtReview: null,
+  ...overrides,
+});
 
 describe('goals scored as in the Canadian Occupational Performance Measure', () => {
   it('has no verdict on a goal not yet reviewed', () => {
@@ -34,7 +40,13 @@ describe('goals scored as in the Canadian Occupational Performance Measure', () 
   });
 
   it('counts improved goals, leaving unreviewed ones out', () => {
-    expect(countImproved([goal(), goal({ performanceAtReview: 5, satisfactionAtReview: 3 }), goal({ performanceAtReview: 4, satisfactionAtReview: 3 })])).toBe(1);
+    expect(
+      countImproved([
+        goal(),
+        goal({ performanceAtReview: 5, satisfactionAtReview: 3 }),
+        goal({ performanceAtReview: 4, satisfactionAtReview: 3 }),
+      ]),
+    ).toBe(1);
   });
 });
 
@@ -63,7 +75,12 @@ describe('care plans and reviews', () => {
 describe('support', () => {
   it('runs from the first day to the last, both included', () => {
     const s = { startedOn: '2026-04-01', endedOn: '2026-04-30' };
-    expect([isSupportedOn(s, '2026-03-31'), isSupportedOn(s, '2026-04-01'), isSupportedOn(s, '2026-04-30'), isSupportedOn(s, '2026-05-01')]).toEqual([false, true, true, false]);
+    expect([
+      isSupportedOn(s, '2026-03-31'),
+      isSupportedOn(s, '2026-04-01'),
+      isSupportedOn(s, '2026-04-30'),
+      isSupportedOn(s, '2026-05-01'),
+    ]).toEqual([false, true, true, false]);
     expect(isSupportedOn({ startedOn: '2026-04-01', endedOn: null }, '2099-01-01')).toBe(true);
   });
 

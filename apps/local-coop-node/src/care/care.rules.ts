@@ -58,19 +58,24 @@ export function isSupportedOn(s: Support, on: string): boolean {
 }
 
 export function birthViolation(dateOfBirth: string, startedOn: string): CareViolation | null {
-  if (dateOfBirth > startedOn) return { rule: 'CARE.BORN_AFTER_START', message: `dateOfBirth ${dateOfBirth} is after startedOn ${startedOn}` };
+  if (dateOfBirth > startedOn)
+    return { rule: 'CARE.BORN_AFTER_START', message: `dateOfBirth ${dateOfBirth} is after startedOn ${startedOn}` };
   return null;
 }
 
 export function supportEndingViolation(s: Pick<Support, 'startedOn'>, endedOn: string | null): CareViolation | null {
-  if (endedOn !== null && endedOn < s.startedOn) return { rule: 'CARE.ENDED_BEFORE_START', message: `endedOn ${endedOn} is before support started on ${s.startedOn}` };
+  if (endedOn !== null && endedOn < s.startedOn)
+    return { rule: 'CARE.ENDED_BEFORE_START', message: `endedOn ${endedOn} is before support started on ${s.startedOn}` };
   return null;
 }
 
 /** A visit needs both people: the person supported on its day, and a carer employed on it. */
 export function visitDayViolation(day: string, support: Support, carerEmployed: boolean): CareViolation | null {
   if (!isSupportedOn(support, day)) {
-    return { rule: 'CARE.SERVICE_USER_NOT_SUPPORTED', message: `the person is not supported on ${day} (from ${support.startedOn} to ${support.endedOn ?? 'now'})` };
+    return {
+      rule: 'CARE.SERVICE_USER_NOT_SUPPORTED',
+      message: `the person is not supported on ${day} (from ${support.startedOn} to ${support.endedOn ?? 'now'})`,
+    };
   }
   if (!carerEmployed) return { rule: 'CARE.CARER_NOT_EMPLOYED', message: `the carer is not employed by the co-op on ${day}` };
   return null;
@@ -97,17 +102,25 @@ export function countImproved(goals: GoalScores[]): number {
 }
 
 export function carePlanDatesViolation(agreedOn: string, reviewDueOn: string): CareViolation | null {
-  if (reviewDueOn <= agreedOn) return { rule: 'CARE.REVIEW_DUE_NOT_AFTER_AGREEMENT', message: `reviewDueOn ${reviewDueOn} must be after agreedOn ${agreedOn}` };
+  if (reviewDueOn <= agreedOn)
+    return { rule: 'CARE.REVIEW_DUE_NOT_AFTER_AGREEMENT', message: `reviewDueOn ${reviewDueOn} must be after agreedOn ${agreedOn}` };
   return null;
 }
 
 /** A plan is reviewed once, after it was agreed, scoring every one of its goals exactly once. */
-export function reviewViolation(plan: { agreedOn: string; reviewedOn: string | null; goalIds: string[] }, reviewedOn: string, scoredGoalIds: string[]): CareViolation | null {
-  if (plan.reviewedOn !== null) return { rule: 'CARE.PLAN_ALREADY_REVIEWED', message: `the plan was already reviewed on ${plan.reviewedOn}; agree a new plan instead` };
-  if (reviewedOn < plan.agreedOn) return { rule: 'CARE.REVIEW_BEFORE_AGREEMENT', message: `reviewedOn ${reviewedOn} is before the plan was agreed on ${plan.agreedOn}` };
+export function reviewViolation(
+  plan: { agreedOn: string; reviewedOn: string | null; goalIds: string[] },
+  reviewedOn: string,
+  scoredGoalIds: string[],
+): CareViolation | null {
+  if (plan.reviewedOn !== null)
+    return { rule: 'CARE.PLAN_ALREADY_REVIEWED', message: `the plan was already reviewed on ${plan.reviewedOn}; agree a new plan instead` };
+  if (reviewedOn < plan.agreedOn)
+    return { rule: 'CARE.REVIEW_BEFORE_AGREEMENT', message: `reviewedOn ${reviewedOn} is before the plan was agreed on ${plan.agreedOn}` };
   const scored = new Set(scoredGoalIds);
   const exact = scored.size === scoredGoalIds.length && scored.size === plan.goalIds.length && plan.goalIds.every((id) => scored.has(id));
-  if (!exact) return { rule: 'CARE.REVIEW_GOALS_MISMATCH', message: `a review scores each of the plan's ${plan.goalIds.length} goals exactly once` };
+  if (!exact)
+    return { rule: 'CARE.REVIEW_GOALS_MISMATCH', message: `a review scores each of the plan's ${plan.goalIds.length} goals exactly once` };
   return null;
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CareErrors } from './care.errors';
 import { localDateOf } from './care.rules';
+import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserErasureView } from './service-user-data.dto';
 import { erasedPersonLabel, serviceUserErasureViolation } from './service-user-erasure.rules';
-import { ServiceUserQueries } from './service-user.queries';
 
 const ERASED = ['name (replaced by the label)', 'date of birth', 'address', 'the wording of each care-plan goal'];
 const KEPT = [
@@ -32,8 +33,14 @@ export class EraseServiceUser {
       if (violation) throw CareErrors.rule(violation);
       const label = erasedPersonLabel(id);
       const erasedAt = new Date();
-      await m.query('UPDATE service_user SET full_name = $2, date_of_birth = NULL, address = NULL, erased_at = $3 WHERE id = $1', [id, label, erasedAt]);
-      await m.query('UPDATE care_goal SET description = NULL WHERE care_plan_id IN (SELECT id FROM care_plan WHERE service_user_id = $1)', [id]);
+      await m.query('UPDATE service_user SET full_name = $2, date_of_birth = NULL, address = NULL, erased_at = $3 WHERE id = $1', [
+        id,
+        label,
+        erasedAt,
+      ]);
+      await m.query('UPDATE care_goal SET description = NULL WHERE care_plan_id IN (SELECT id FROM care_plan WHERE service_user_id = $1)', [
+        id,
+      ]);
       return { serviceUserId: id, label, erasedAt: erasedAt.toISOString(), erased: ERASED, kept: KEPT };
     });
   }

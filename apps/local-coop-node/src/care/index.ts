@@ -5,5 +5,5 @@ import { Visit } from './visit.entity';
 
 export { CareModule } from './care.module';
 export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit];
-export { isSupportedOn, localDateOf, visitDayViolation } from './care.rules';
 export type { Support, VisitStatus } from './care.rules';
+export { isSupportedOn, localDateOf, visitDayViolation } from './care.rules';

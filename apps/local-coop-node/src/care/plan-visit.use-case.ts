@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { VisitParticipants } from './visit-participants.service';
+
 import { VisitQueries } from './visit.queries';
+import { VisitParticipants } from './visit-participants.service';
 import { PlanVisitDto, VisitView } from './visits.dto';
 
 @Injectable()

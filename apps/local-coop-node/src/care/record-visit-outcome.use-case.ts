@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CareErrors } from './care.errors';
 import { visitChangeViolation } from './care.rules';
 import { VisitQueries } from './visit.queries';
@@ -19,7 +20,11 @@ export class RecordVisitOutcome {
       const visit = await this.queries.lockForChange(m, id);
       const violation = visitChangeViolation(visit.status);
       if (violation) throw CareErrors.rule(violation);
-      await m.query('UPDATE visit SET status = $2, delivered_minutes = $3 WHERE id = $1', [id, dto.status, dto.status === 'delivered' ? dto.deliveredMinutes : null]);
+      await m.query('UPDATE visit SET status = $2, delivered_minutes = $3 WHERE id = $1', [
+        id,
+        dto.status,
+        dto.status === 'delivered' ? dto.deliveredMinutes : null,
+      ]);
       return this.queries.get(id, m);
     });
   }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CareErrors } from './care.errors';
 import { birthViolation } from './care.rules';
-import { RegisterServiceUserDto, ServiceUserView } from './service-users.dto';
 import { ServiceUserQueries } from './service-user.queries';
+import { RegisterServiceUserDto, ServiceUserView } from './service-users.dto';
 
 /** Starts supporting a person, recording how their care is paid for. */
 @Injectable()

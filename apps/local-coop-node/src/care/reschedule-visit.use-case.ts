@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CareErrors } from './care.errors';
 import { visitChangeViolation } from './care.rules';
 import { Visit } from './visit.entity';
-import { VisitParticipants } from './visit-participants.service';
 import { VisitQueries } from './visit.queries';
+import { VisitParticipants } from './visit-participants.service';
 import { RescheduleVisitDto, VisitView } from './visits.dto';
 
 /** Moves a planned visit, changes its service, or gives it to another carer employed on the (new) day. */
@@ -28,7 +29,12 @@ export class RescheduleVisit {
       const visit = await this.queries.lockForChange(m, id);
       const violation = visitChangeViolation(visit.status);
       if (violation) throw CareErrors.rule(violation);
-      await this.participants.assertAvailable(m, visit.serviceUserId, changes.carerId ?? visit.carerId, changes.plannedStart ?? visit.plannedStart);
+      await this.participants.assertAvailable(
+        m,
+        visit.serviceUserId,
+        changes.carerId ?? visit.carerId,
+        changes.plannedStart ?? visit.plannedStart,
+      );
       await m.update(Visit, { id }, changes);
       return this.queries.get(id, m);
     });

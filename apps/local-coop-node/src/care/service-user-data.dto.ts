@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { CarePlanView } from './care-plans.dto';
 import { ServiceUserView } from './service-users.dto';
 import { VisitView } from './visits.dto';
@@ -20,7 +21,10 @@ export class ServiceUserExportSubject {
 export class ServiceUserExportView {
   @ApiProperty() generatedAt: string;
   @ApiProperty({ type: ServiceUserExportSubject }) subject: ServiceUserExportSubject;
-  @ApiProperty({ description: 'What each section is, in plain English' }) explanation: Record<'serviceUser' | 'carePlans' | 'visits', string>;
+  @ApiProperty({ description: 'What each section is, in plain English' }) explanation: Record<
+    'serviceUser' | 'carePlans' | 'visits',
+    string
+  >;
   @ApiProperty({ type: ServiceUserRecordView }) serviceUser: ServiceUserRecordView;
   @ApiProperty({ type: [CarePlanView] }) carePlans: CarePlanView[];
   @ApiProperty({ type: [VisitRecordView] }) visits: VisitRecordView[];

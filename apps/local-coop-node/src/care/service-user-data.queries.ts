@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { CarePlanQueries } from './care-plan.queries';
-import { ServiceUserExportView, VisitRecordView } from './service-user-data.dto';
 import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserExportView, VisitRecordView } from './service-user-data.dto';
 
 const EXPLANATION: ServiceUserExportView['explanation'] = {
   serviceUser:

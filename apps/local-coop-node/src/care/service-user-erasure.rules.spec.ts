@@ -2,7 +2,10 @@ import { erasedPersonLabel, serviceUserErasureViolation } from './service-user-e
 
 describe('erasing a person supported', () => {
   it('is refused while support is ongoing', () => {
-    expect(serviceUserErasureViolation({ endedOn: null }, '2026-11-25')).toMatchObject({ rule: 'CARE.ERASURE_NOT_ALLOWED', message: expect.stringContaining('ongoing') });
+    expect(serviceUserErasureViolation({ endedOn: null }, '2026-11-25')).toMatchObject({
+      rule: 'CARE.ERASURE_NOT_ALLOWED',
+      message: expect.stringContaining('ongoing'),
+    });
   });
 
   it('is refused up to and including the last day of support', () => {

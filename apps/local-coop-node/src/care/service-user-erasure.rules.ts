@@ -6,10 +6,16 @@ import type { CareViolation } from './care.rules';
  */
 export function serviceUserErasureViolation(person: { endedOn: string | null }, today: string): CareViolation | null {
   if (person.endedOn === null) {
-    return { rule: 'CARE.ERASURE_NOT_ALLOWED', message: 'support is ongoing, and the care record is needed while the co-op supports the person: end support first' };
+    return {
+      rule: 'CARE.ERASURE_NOT_ALLOWED',
+      message: 'support is ongoing, and the care record is needed while the co-op supports the person: end support first',
+    };
   }
   if (person.endedOn >= today) {
-    return { rule: 'CARE.ERASURE_NOT_ALLOWED', message: `support runs until ${person.endedOn}: the record can be erased from the day after` };
+    return {
+      rule: 'CARE.ERASURE_NOT_ALLOWED',
+      message: `support runs until ${person.endedOn}: the record can be erased from the day after`,
+    };
   }
   return null;
 }

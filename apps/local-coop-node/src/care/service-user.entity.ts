@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { FundingType } from '@app/contracts';
 
 /** A person the co-op supports. Personal data: it never leaves this node. */

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
+
 import { CareErrors } from './care.errors';
 import { CARE_TIME_ZONE, Support } from './care.rules';
-import { ListServiceUsersQuery, ServiceUserView } from './service-users.dto';
 import { ServiceUser } from './service-user.entity';
+import { ListServiceUsersQuery, ServiceUserView } from './service-users.dto';
 
 @Injectable()
 export class ServiceUserQueries {

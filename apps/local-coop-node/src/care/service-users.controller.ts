@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { AuditRead, Page, Roles } from '@app/platform';
+
 import { AgreeCarePlan } from './agree-care-plan.use-case';
-import { CarePlanView, AgreeCarePlanDto } from './care-plans.dto';
+import { AgreeCarePlanDto, CarePlanView } from './care-plans.dto';
 import { ContinuityView, MonthQuery } from './care-reports.dto';
 import { CareReportQueries } from './care-reports.queries';
 import { EraseServiceUser } from './erase-service-user.use-case';
 import { RegisterServiceUser } from './register-service-user.use-case';
+import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserErasureView, ServiceUserExportView } from './service-user-data.dto';
 import { ServiceUserDataQueries } from './service-user-data.queries';
-import { ServiceUserQueries } from './service-user.queries';
 import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 import { UpdateServiceUser } from './update-service-user.use-case';
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+
 import { FUNDING_TYPES, FundingType } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull, PageQuery } from '@app/platform';
 

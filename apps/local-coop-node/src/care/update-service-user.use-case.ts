@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CareErrors } from './care.errors';
 import { supportEndingViolation } from './care.rules';
-import { ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 import { ServiceUser } from './service-user.entity';
 import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 
 /** Corrects a person's details, changes their funding, or ends (or resumes) their support. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { StaffQueries, isEmployedOn } from '../workforce';
+
+import { isEmployedOn, StaffQueries } from '../workforce';
 import { CareErrors } from './care.errors';
 import { localDateOf, visitDayViolation } from './care.rules';
 import { ServiceUserQueries } from './service-user.queries';

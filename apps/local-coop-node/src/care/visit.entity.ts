@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { ServiceType } from '@app/contracts';
+
 import type { VisitStatus } from './care.rules';
 
 /** One visit by one carer to one person; delivered minutes are known only once it is delivered. */

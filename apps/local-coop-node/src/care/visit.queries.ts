@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
+
 import { CareErrors } from './care.errors';
 import { CARE_TIME_ZONE } from './care.rules';
-import { ListVisitsQuery, VisitView } from './visits.dto';
 import { Visit } from './visit.entity';
+import { ListVisitsQuery, VisitView } from './visits.dto';
 
 @Injectable()
 export class VisitQueries {

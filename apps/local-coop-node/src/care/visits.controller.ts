@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Page, Roles } from '@app/platform';
+
 import { PlanVisit } from './plan-visit.use-case';
 import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';

@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, Validate, ValidateIf, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+
 import { SERVICE_TYPES, ServiceType } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery } from '@app/platform';
+
 import { VISIT_OUTCOMES, VISIT_STATUSES, VisitOutcome, VisitStatus } from './care.rules';
 
 const MAX_VISIT_MINUTES = 24 * 60;

@@ -1,10 +1,24 @@
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { COOP_ID_PATTERN, LEGAL_FORMS, LegalForm, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, SERVICE_TYPES, ServiceType } from '@app/contracts';
+
+import {
+  COOP_ID_PATTERN,
+  LEGAL_FORMS,
+  LegalForm,
+  RULEBOOK_TEMPLATE_IDS,
+  RulebookTemplateId,
+  SERVICE_TYPES,
+  ServiceType,
+} from '@app/contracts';
 import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
 
 const list = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+    : value;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor<T = object> = new (...args: any[]) => T;
@@ -12,7 +26,9 @@ type Constructor<T = object> = new (...args: any[]) => T;
 /** What describes the co-op itself and where its records live: shared by the node and its offline commands. */
 function WithCoop<TBase extends Constructor>(Base: TBase) {
   class CoopSettings extends Base {
-    @Matches(COOP_ID_PATTERN, { message: 'COOP_ID must be set to the co-op id: lower-case letters, digits and inner hyphens, e.g. colne-valley' })
+    @Matches(COOP_ID_PATTERN, {
+      message: 'COOP_ID must be set to the co-op id: lower-case letters, digits and inner hyphens, e.g. colne-valley',
+    })
     COOP_ID: string;
 
     @IsString({ message: 'COOP_NAME must be set to the co-op name, e.g. "Colne Valley Care Co-op"' })
@@ -59,7 +75,9 @@ export class NodeConfig extends WithCoop(FederationConfig) {
   override PORT = 3100;
 
   /** The hub's public NKey (U…): every message from the hub must be signed with it. */
-  @Matches(/^U[A-Z2-7]{55}$/, { message: 'HUB_PUBLIC_KEY must be set to the hub\'s public NKey (U…, 56 characters), as printed by "consortium-hub provision"' })
+  @Matches(/^U[A-Z2-7]{55}$/, {
+    message: 'HUB_PUBLIC_KEY must be set to the hub\'s public NKey (U…, 56 characters), as printed by "consortium-hub provision"',
+  })
   HUB_PUBLIC_KEY: string;
 
   /**
@@ -72,9 +90,18 @@ export class NodeConfig extends WithCoop(FederationConfig) {
    * people in a cell, so it stays at or below the hub's. It cannot be 0: one person never leaves.
    */
   @Transform(toInt)
-  @IsInt({ message: 'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)' })
-  @Min(1, { message: 'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)' })
-  @Max(10, { message: 'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)' })
+  @IsInt({
+    message:
+      'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)',
+  })
+  @Min(1, {
+    message:
+      'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)',
+  })
+  @Max(10, {
+    message:
+      'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)',
+  })
   REPORTING_NODE_THRESHOLD = 2;
 }
 

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+
 import { loadConfig } from '@app/platform';
+
 import { NodeStorageConfig } from '../config/node.config';
 import { nodeDataSourceOptions } from './database-options';
 

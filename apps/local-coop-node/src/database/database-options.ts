@@ -1,8 +1,15 @@
 import { DataSourceOptions } from 'typeorm';
-import { DeadLetterOnce1764000000010, FEDERATION_ENTITIES, FederationTables1764000000000, InboxFairness1764000000020 } from '@app/federation';
+
+import {
+  DeadLetterOnce1764000000010,
+  FEDERATION_ENTITIES,
+  FederationTables1764000000000,
+  InboxFairness1764000000020,
+} from '@app/federation';
 import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
-import { NodeStorageConfig, nodeDatabaseName } from '../config/node.config';
+
 import { CARE_ENTITIES } from '../care';
+import { nodeDatabaseName, NodeStorageConfig } from '../config/node.config';
 import { GOVERNANCE_ENTITIES } from '../governance';
 import { HubLink } from '../hub-link/hub-link.entity';
 import { MEMBER_ENTITIES } from '../members';
@@ -17,13 +24,13 @@ import { Governance1764000000500 } from './migrations/1764000000500-governance';
 import { Workforce1764000000600 } from './migrations/1764000000600-workforce';
 import { Care1764000000700 } from './migrations/1764000000700-care';
 import { Volunteering1764000000800 } from './migrations/1764000000800-volunteering';
+import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
 import { ProfileRegistration1764000001000 } from './migrations/1764000001000-profile-registration';
 import { ReturnRequests1764000001100 } from './migrations/1764000001100-return-requests';
-import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
-import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-outcomes';
 import { ReturnReview1764000001200 } from './migrations/1764000001200-return-review';
 import { Purchasing1764000001300 } from './migrations/1764000001300-purchasing';
-import { Erasure1764000000900 } from './migrations/1764000000900-erasure';
+import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
+import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-outcomes';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CloseBallot } from './close-ballot.use-case';
+
 import { safeErrorMessage } from '@app/platform';
+
+import { CloseBallot } from './close-ballot.use-case';
 
 /** Closes ballots whose window has ended, every 30 seconds; results can also be asked for on demand. */
 @Injectable()

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, Principal, pageOf } from '@app/platform';
+
+import { Page, pageOf, Principal } from '@app/platform';
+
 import { MemberQueries } from '../members';
-import { BallotOption } from './ballot-option.entity';
 import { Ballot } from './ballot.entity';
+import { BallotOption } from './ballot-option.entity';
 import { BallotView, ListBallotsQuery } from './governance.dto';
 import { GovernanceErrors } from './governance.errors';
 import { windowState } from './governance.rules';
@@ -66,7 +68,12 @@ export class BallotQueries {
       closesAt: b.closesAt.toISOString(),
       state,
       // Running tallies stay hidden until the result is final, so early counts sway nobody.
-      options: options.map((o) => ({ key: o.optionKey, label: o.label, candidateMemberId: o.candidateMemberId, votes: b.closedAt ? o.votes : null })),
+      options: options.map((o) => ({
+        key: o.optionKey,
+        label: o.label,
+        candidateMemberId: o.candidateMemberId,
+        votes: b.closedAt ? o.votes : null,
+      })),
       result: b.result,
       proposedRulebook: b.proposedRulebook,
     };

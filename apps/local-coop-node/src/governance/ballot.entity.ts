@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { StakeholderClass } from '@app/contracts';
+
 import type { Rulebook } from '../rulebook';
 
 export type BallotKind = 'motion' | 'election' | 'rulebook-change';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+
 import type { StakeholderClass } from '@app/contracts';
+
 import { RulebookStore, totalSeats } from '../rulebook';
 
 export class BoardSeatView {
@@ -34,7 +36,13 @@ export class BoardQueries {
     const { rulebook } = await this.rulebooks.current();
     const total = totalSeats(rulebook);
     return {
-      seats: rows.map((r: Record<string, string>) => ({ memberId: r.member_id, fullName: r.full_name, stakeholderClass: r.stakeholder_class as StakeholderClass, since: r.since, electedByBallot: r.ballot_id })),
+      seats: rows.map((r: Record<string, string>) => ({
+        memberId: r.member_id,
+        fullName: r.full_name,
+        stakeholderClass: r.stakeholder_class as StakeholderClass,
+        since: r.since,
+        electedByBallot: r.ballot_id,
+      })),
       totalSeats: total,
       vacancies: Math.max(0, total - rows.length),
     };

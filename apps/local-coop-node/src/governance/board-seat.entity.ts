@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { StakeholderClass } from '@app/contracts';
 
 /** A member sitting on the board for their class, elected by a ballot or appointed at founding. */

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { BoardMember, RulebookStore, boardViolations } from '../rulebook';
-import { BallotQueries } from './ballot-queries';
+
+import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { Ballot } from './ballot.entity';
+import { BallotQueries } from './ballot-queries';
 import { GovernanceErrors } from './governance.errors';
 import { electionResult, motionResult } from './governance.rules';
 
@@ -28,14 +29,22 @@ export class CloseBallot {
       if (now < ballot.closesAt) throw GovernanceErrors.stillOpen(ballot.closesAt);
       const result = await this.count(m, ballot);
       await m.query('UPDATE ballot SET result = $2, closed_at = $3 WHERE id = $1', [id, JSON.stringify(result), now]);
-      this.logger.log({ msg: 'ballot closed', ballotId: id, kind: ballot.kind, quorumMet: result.quorumMet, passed: result.passed ?? null });
+      this.logger.log({
+        msg: 'ballot closed',
+        ballotId: id,
+        kind: ballot.kind,
+        quorumMet: result.quorumMet,
+        passed: result.passed ?? null,
+      });
       return result;
     });
   }
 
   /** The scheduled sweep: closes every ballot whose window has ended. */
   async closeDue(): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query('SELECT id FROM ballot WHERE closed_at IS NULL AND closes_at <= now() ORDER BY closes_at');
+    const due: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM ballot WHERE closed_at IS NULL AND closes_at <= now() ORDER BY closes_at',
+    );
     for (const { id } of due) await this.execute(id);
     return due.length;
   }
@@ -54,13 +63,31 @@ export class CloseBallot {
 
     if (ballot.kind === 'election') {
       // A candidate who has left the co-op by the close cannot take a seat; the next in line does.
-      const gone: { id: string }[] = await m.query('SELECT id FROM member WHERE id = ANY($1::uuid[]) AND withdrawn_on IS NOT NULL', [options.map((o) => o.candidateMemberId)]);
+      const gone: { id: string }[] = await m.query('SELECT id FROM member WHERE id = ANY($1::uuid[]) AND withdrawn_on IS NOT NULL', [
+        options.map((o) => o.candidateMemberId),
+      ]);
       const standing = options.filter((o) => !gone.some((g) => g.id === o.candidateMemberId));
-      const result = electionResult(standing.map((o) => ({ key: o.optionKey, votes: o.votes })), ballot.seats!, eligible, voted, rulebook.quorumPercent);
+      const result = electionResult(
+        standing.map((o) => ({ key: o.optionKey, votes: o.votes })),
+        ballot.seats!,
+        eligible,
+        voted,
+        rulebook.quorumPercent,
+      );
       const withdrawn = options.filter((o) => !standing.includes(o)).map((o) => ({ key: o.optionKey, votes: o.votes }));
-      return { ...result, ...(withdrawn.length ? { withdrawnCandidates: withdrawn } : {}), ...(await this.seat(m, ballot, result.elected)) };
+      return {
+        ...result,
+        ...(withdrawn.length ? { withdrawnCandidates: withdrawn } : {}),
+        ...(await this.seat(m, ballot, result.elected)),
+      };
     }
-    const motion = motionResult({ for: votesOf('for'), against: votesOf('against'), abstain: votesOf('abstain') }, eligible, voted, ballot.resolution as 'ordinary' | 'special', rulebook);
+    const motion = motionResult(
+      { for: votesOf('for'), against: votesOf('against'), abstain: votesOf('abstain') },
+      eligible,
+      voted,
+      ballot.resolution as 'ordinary' | 'special',
+      rulebook,
+    );
     if (ballot.kind === 'rulebook-change' && motion.passed) {
       try {
         const adopted = await this.rulebooks.adopt(m, ballot.proposedRulebook!, `ballot:${ballot.id}`);
@@ -82,13 +109,19 @@ export class CloseBallot {
           WHERE b.stakeholder_class <> $1 AND mm.withdrawn_on IS NULL`,
         [ballot.electionClass],
       )
-    ).map((r: { member_id: string; stakeholder_class: BoardMember['stakeholderClass'] }) => ({ memberId: r.member_id, stakeholderClass: r.stakeholder_class }));
+    ).map((r: { member_id: string; stakeholder_class: BoardMember['stakeholderClass'] }) => ({
+      memberId: r.member_id,
+      stakeholderClass: r.stakeholder_class,
+    }));
     const board = [...others, ...elected.map((memberId) => ({ memberId, stakeholderClass: ballot.electionClass! }))];
     const violations = boardViolations(board, rulebook, 'seats');
     if (violations.length) return { seated: [], notSeated: violations };
     await m.query('DELETE FROM board_seat WHERE stakeholder_class = $1', [ballot.electionClass]);
     for (const memberId of elected) {
-      await m.query('INSERT INTO board_seat (member_id, stakeholder_class, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (member_id) DO UPDATE SET stakeholder_class = EXCLUDED.stakeholder_class, ballot_id = EXCLUDED.ballot_id, since = current_date', [memberId, ballot.electionClass, ballot.id]);
+      await m.query(
+        'INSERT INTO board_seat (member_id, stakeholder_class, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (member_id) DO UPDATE SET stakeholder_class = EXCLUDED.stakeholder_class, ballot_id = EXCLUDED.ballot_id, since = current_date',
+        [memberId, ballot.electionClass, ballot.id],
+      );
     }
     return { seated: elected };
   }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import type { StakeholderClass } from '@app/contracts';
-import { RulebookStore, seatsFor } from '../rulebook';
+
 import type { Rulebook } from '../rulebook';
-import { BallotQueries } from './ballot-queries';
+import { RulebookStore, seatsFor } from '../rulebook';
 import { BallotKind } from './ballot.entity';
+import { BallotQueries } from './ballot-queries';
 import { BallotView, CreateBallotDto } from './governance.dto';
 import { GovernanceErrors } from './governance.errors';
 
@@ -47,13 +50,27 @@ export class CreateBallot {
         const classes = dto.eligibleClasses ?? rulebook.admittedClasses;
         const stray = classes.find((c) => !rulebook.admittedClasses.includes(c));
         if (stray) throw GovernanceErrors.notEligible(`the rulebook does not admit the ${stray} class`);
-        return insertBallot(m, { kind: 'motion', title: dto.title, description: dto.description, resolution: dto.resolution!, eligibleClasses: classes, opensAt, closesAt, options: MOTION_OPTIONS });
+        return insertBallot(m, {
+          kind: 'motion',
+          title: dto.title,
+          description: dto.description,
+          resolution: dto.resolution!,
+          eligibleClasses: classes,
+          opensAt,
+          closesAt,
+          options: MOTION_OPTIONS,
+        });
       }
       const cls = dto.stakeholderClass!;
       const ruleSeats = seatsFor(rulebook, cls)?.seats ?? 0;
       const seats = dto.seats ?? ruleSeats;
       if (seats < 1 || seats > ruleSeats) {
-        throw GovernanceErrors.board([{ rule: 'GOVERNANCE.BOARD_SEATS_EXCEEDED', message: `${cls} may elect ${ruleSeats} board seat${ruleSeats === 1 ? '' : 's'} under the rulebook, not ${seats}` }]);
+        throw GovernanceErrors.board([
+          {
+            rule: 'GOVERNANCE.BOARD_SEATS_EXCEEDED',
+            message: `${cls} may elect ${ruleSeats} board seat${ruleSeats === 1 ? '' : 's'} under the rulebook, not ${seats}`,
+          },
+        ]);
       }
       const candidates: { id: string; full_name: string; stakeholder_class: string; withdrawn_on: string | null }[] = await m.query(
         'SELECT id, full_name, stakeholder_class, withdrawn_on FROM member WHERE id = ANY($1::uuid[])',
@@ -62,7 +79,10 @@ export class CreateBallot {
       for (const candidateId of dto.candidateMemberIds!) {
         const c = candidates.find((x) => x.id === candidateId);
         if (!c || c.withdrawn_on) throw GovernanceErrors.badCandidate(`candidate ${candidateId} is not an active member`);
-        if (c.stakeholder_class !== cls) throw GovernanceErrors.badCandidate(`candidate ${c.full_name} is a ${c.stakeholder_class} member and cannot stand for the ${cls} seats`);
+        if (c.stakeholder_class !== cls)
+          throw GovernanceErrors.badCandidate(
+            `candidate ${c.full_name} is a ${c.stakeholder_class} member and cannot stand for the ${cls} seats`,
+          );
       }
       return insertBallot(m, {
         kind: 'election',
@@ -74,7 +94,11 @@ export class CreateBallot {
         seats,
         opensAt,
         closesAt,
-        options: dto.candidateMemberIds!.map((cid) => ({ key: cid, label: candidates.find((x) => x.id === cid)!.full_name, candidateMemberId: cid })),
+        options: dto.candidateMemberIds!.map((cid) => ({
+          key: cid,
+          label: candidates.find((x) => x.id === cid)!.full_name,
+          candidateMemberId: cid,
+        })),
       });
     });
     return this.ballots.get(id, { subject: 'system', role: 'coop-admin' });
@@ -93,10 +117,28 @@ export async function insertBallot(m: EntityManager, b: NewBallot): Promise<stri
   await m.query(
     `INSERT INTO ballot (id, kind, title, description, resolution, eligible_classes, election_class, seats, proposed_rulebook, opens_at, closes_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [id, b.kind, b.title, b.description ?? null, b.resolution, b.eligibleClasses, b.electionClass ?? null, b.seats ?? null, b.proposedRulebook ? JSON.stringify(b.proposedRulebook) : null, b.opensAt, b.closesAt],
+    [
+      id,
+      b.kind,
+      b.title,
+      b.description ?? null,
+      b.resolution,
+      b.eligibleClasses,
+      b.electionClass ?? null,
+      b.seats ?? null,
+      b.proposedRulebook ? JSON.stringify(b.proposedRulebook) : null,
+      b.opensAt,
+      b.closesAt,
+    ],
   );
   for (const [position, o] of b.options.entries()) {
-    await m.query('INSERT INTO ballot_option (ballot_id, option_key, position, label, candidate_member_id) VALUES ($1, $2, $3, $4, $5)', [id, o.key, position, o.label, o.candidateMemberId ?? null]);
+    await m.query('INSERT INTO ballot_option (ballot_id, option_key, position, label, candidate_member_id) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      o.key,
+      position,
+      o.label,
+      o.candidateMemberId ?? null,
+    ]);
   }
   return id;
 }

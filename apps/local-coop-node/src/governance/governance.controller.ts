@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+
 import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+
 import { BallotQueries } from './ballot-queries';
 import { BoardQueries, BoardView } from './board-queries';
 import { CastVote } from './cast-vote.use-case';

@@ -4,8 +4,8 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsIn,
   IsDefined,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -18,8 +18,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 import { IsTimestampWithZone, PageQuery } from '@app/platform';
+
 import { RulebookDto } from '../rulebook';
 
 export class CreateBallotDto {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
 import { BallotCloser } from './ballot-closer.service';

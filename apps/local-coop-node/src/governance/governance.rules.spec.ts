@@ -41,7 +41,11 @@ describe('majorities', () => {
     expect(majorityReached(0, 0, 'ordinary', rule)).toBe(false);
   });
   it('fails a motion that lacks quorum however it was voted', () => {
-    expect(motionResult({ for: 9, against: 0, abstain: 0 }, 100, 9, 'ordinary', rule)).toMatchObject({ quorumMet: false, passed: false, turnoutPercent: 9 });
+    expect(motionResult({ for: 9, against: 0, abstain: 0 }, 100, 9, 'ordinary', rule)).toMatchObject({
+      quorumMet: false,
+      passed: false,
+      turnoutPercent: 9,
+    });
   });
 });
 

@@ -47,7 +47,13 @@ export interface MotionResult extends MotionTally {
   passed: boolean;
 }
 
-export function motionResult(tally: MotionTally, eligible: number, voted: number, resolution: Resolution, rule: MajorityRule & { quorumPercent: number }): MotionResult {
+export function motionResult(
+  tally: MotionTally,
+  eligible: number,
+  voted: number,
+  resolution: Resolution,
+  rule: MajorityRule & { quorumPercent: number },
+): MotionResult {
   const quorum = quorumMet(voted, eligible, rule.quorumPercent);
   return {
     ...tally,
@@ -81,7 +87,13 @@ export interface ElectionResult {
  * votes never does. A tie for the last seat goes to the earlier nomination (candidates come in
  * nomination order) and is reported, so the co-op can re-run it if its rules say so.
  */
-export function electionResult(candidates: CandidateTally[], seats: number, eligible: number, voted: number, quorumPercent: number): ElectionResult {
+export function electionResult(
+  candidates: CandidateTally[],
+  seats: number,
+  eligible: number,
+  voted: number,
+  quorumPercent: number,
+): ElectionResult {
   const quorum = quorumMet(voted, eligible, quorumPercent);
   const ranked = candidates.map((c, i) => ({ ...c, i })).sort((a, b) => b.votes - a.votes || a.i - b.i);
   const elected = quorum ? ranked.filter((c) => c.votes > 0).slice(0, seats) : [];

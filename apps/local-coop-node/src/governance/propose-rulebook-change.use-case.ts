@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RulebookErrors, RulebookStore, rulebookViolations } from '../rulebook';
+
 import type { Rulebook } from '../rulebook';
+import { RulebookErrors, RulebookStore, rulebookViolations } from '../rulebook';
 import { BallotQueries } from './ballot-queries';
 import { insertBallot } from './create-ballot.use-case';
 import { BallotView, ProposeRulebookDto } from './governance.dto';

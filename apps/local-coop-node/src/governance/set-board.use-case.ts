@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BoardMember, RulebookStore, boardViolations } from '../rulebook';
+
+import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { BoardQueries, BoardView } from './board-queries';
 import { GovernanceErrors } from './governance.errors';
 
@@ -26,12 +27,16 @@ export class SetBoard {
         const r = rows.find((x) => x.id === id);
         if (!r || r.withdrawn_on) throw GovernanceErrors.badCandidate(`board member ${id} is not an active member`);
       }
-      const proposed: BoardMember[] = memberIds.map((id) => ({ memberId: id, stakeholderClass: rows.find((x) => x.id === id)!.stakeholder_class }));
+      const proposed: BoardMember[] = memberIds.map((id) => ({
+        memberId: id,
+        stakeholderClass: rows.find((x) => x.id === id)!.stakeholder_class,
+      }));
       const { rulebook } = await this.rulebooks.current(m);
       const violations = boardViolations(proposed, rulebook, 'sitting');
       if (violations.length) throw GovernanceErrors.board(violations);
       await m.query('DELETE FROM board_seat');
-      for (const b of proposed) await m.query('INSERT INTO board_seat (member_id, stakeholder_class) VALUES ($1, $2)', [b.memberId, b.stakeholderClass]);
+      for (const b of proposed)
+        await m.query('INSERT INTO board_seat (member_id, stakeholder_class) VALUES ($1, $2)', [b.memberId, b.stakeholderClass]);
     });
     return this.board.current();
   }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Envelope, REGISTRATION_ACCEPTED_V1, RegistrationAcceptedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 

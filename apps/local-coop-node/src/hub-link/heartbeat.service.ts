@@ -1,7 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { COOP_HEARTBEAT_V1, buildMessage, encodeMessage } from '@app/contracts';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+
+import { buildMessage, COOP_HEARTBEAT_V1, encodeMessage } from '@app/contracts';
 import { FEDERATION_OPTIONS, FederationOptions, NatsLink, OutboxService } from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
+
 import { NODE_VERSION } from '../node-version';
 
 /** Core NATS heartbeats: fire and forget; a missed beat only makes the hub show the node offline a little sooner. */
@@ -31,7 +33,9 @@ export class HeartbeatService implements OnApplicationBootstrap, BeforeApplicati
     if (!nc || this.options.side.kind !== 'node') return;
     try {
       const coopId = this.options.side.coopId;
-      const envelope = this.options.signer.sign(buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: NODE_VERSION, outboxUnconfirmed: await this.outbox.unconfirmed() }, { coopId }));
+      const envelope = this.options.signer.sign(
+        buildMessage(COOP_HEARTBEAT_V1, { nodeVersion: NODE_VERSION, outboxUnconfirmed: await this.outbox.unconfirmed() }, { coopId }),
+      );
       nc.publish(this.options.scheme.coopHeartbeat(coopId), encodeMessage(envelope));
     } catch (error) {
       this.logger.warn({ msg: 'heartbeat not sent', reason: safeErrorMessage(error) });

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+
 import { IntakeCounters, NatsLink, OutboxService } from '@app/federation';
 import { Roles } from '@app/platform';
+
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
-import { HubLink } from './hub-link.entity';
 import { HubLinkView } from './hub-link.dto';
+import { HubLink } from './hub-link.entity';
 
 @ApiTags('federation')
 @ApiBearerAuth()

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { IntakeView, NatsLinkView } from '@app/federation';
 
 export class OutboxCountsView {
@@ -10,7 +11,8 @@ export class OutboxCountsView {
 
 export class HubLinkView {
   @ApiProperty() coopId: string;
-  @ApiProperty({ description: 'Whether the link to NATS is up right now: connected, and its last probe answered in time' }) natsConnected: boolean;
+  @ApiProperty({ description: 'Whether the link to NATS is up right now: connected, and its last probe answered in time' })
+  natsConnected: boolean;
   @ApiProperty({ type: NatsLinkView }) nats: NatsLinkView;
   @ApiPropertyOptional({ nullable: true, description: 'Status the hub gave at the last registration' }) registryStatus: string | null;
   @ApiPropertyOptional({ nullable: true }) registeredAt: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { CoopStatus } from '@app/contracts';
 
 /** What the hub last told this node about its registration. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ProfileModule } from '../profile';
 import { ApplyRegistrationAccepted } from './apply-registration-accepted.use-case';
 import { HeartbeatService } from './heartbeat.service';

@@ -1,2 +1,2 @@
-export { HubLinkModule } from './hub-link.module';
 export { HubLink } from './hub-link.entity';
+export { HubLinkModule } from './hub-link.module';

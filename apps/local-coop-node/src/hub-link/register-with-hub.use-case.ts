@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { COOP_REGISTERED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { ProfileQueries, toProfilePayload } from '../profile';
 
 /**
@@ -27,10 +29,9 @@ export class RegisterWithHub implements OnApplicationBootstrap {
   async execute(): Promise<boolean> {
     const queued = await this.dataSource.transaction(async (m) => {
       await m.query('LOCK TABLE coop_profile IN SHARE ROW EXCLUSIVE MODE');
-      const [waiting] = await m.query(
-        `SELECT 1 FROM outbox_message WHERE type = $1 AND status IN ('pending', 'published') LIMIT 1`,
-        [COOP_REGISTERED_V1.type],
-      );
+      const [waiting] = await m.query(`SELECT 1 FROM outbox_message WHERE type = $1 AND status IN ('pending', 'published') LIMIT 1`, [
+        COOP_REGISTERED_V1.type,
+      ]);
       if (waiting) return false;
       await this.outbox.enqueue(m, COOP_REGISTERED_V1, toProfilePayload(await this.profiles.current()), {});
       return true;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { SpareCareHoursAnswerV1, SpareCareHoursQuestionV1 } from '@app/contracts';
+
 import { SpareCareHoursQueries } from './spare-care-hours.queries';
 import { spareHoursOf } from './spare-care-hours.rules';
 

@@ -1,8 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Msg, Subscription } from 'nats';
-import { SPARE_CARE_HOURS_V1, buildMessage, decodeQuestion, encodeMessage } from '@app/contracts';
+
+import { buildMessage, decodeQuestion, encodeMessage, SPARE_CARE_HOURS_V1 } from '@app/contracts';
 import { FEDERATION_OPTIONS, FederationOptions, IntakeCounters, NatsLink, shielded } from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
+
 import { AnswerSpareCareHours } from './answer-spare-care-hours.use-case';
 
 /** Questions answered at once; more are dropped (and logged) rather than queued, since the hub stops waiting anyway. */
@@ -61,13 +63,19 @@ export class LiveQuestionResponder implements OnApplicationBootstrap, BeforeAppl
       msg.respond(encodeMessage(envelope));
       this.logger.log({ msg: 'live question answered', question: SPARE_CARE_HOURS_V1.name, correlationId: questionId });
     } catch (error) {
-      this.logger.warn({ msg: 'live question not answered', question: SPARE_CARE_HOURS_V1.name, correlationId: questionId, reason: safeErrorMessage(error) });
+      this.logger.warn({
+        msg: 'live question not answered',
+        question: SPARE_CARE_HOURS_V1.name,
+        correlationId: questionId,
+        reason: safeErrorMessage(error),
+      });
     }
   }
 
   private refuse(subject: string, code: Parameters<IntakeCounters['refused']>[1], reason: string): void {
     const refused = this.counters.refused('live-questions', code);
-    if (refused) this.logger.warn({ msg: 'live question refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
+    if (refused)
+      this.logger.warn({ msg: 'live question refused', subject: subject.slice(0, 200), code, refused, reason: reason.slice(0, 500) });
   }
 
   /** Stops listening and lets answers in hand finish before the database pool closes. */

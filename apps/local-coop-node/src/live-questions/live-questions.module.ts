@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AnswerSpareCareHours } from './answer-spare-care-hours.use-case';
 import { LiveQuestionResponder } from './live-question-responder.service';
 import { SpareCareHoursQueries } from './spare-care-hours.queries';

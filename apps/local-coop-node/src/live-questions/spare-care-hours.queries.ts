@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { WEEK_TIME_ZONE } from '@app/contracts';
+
 import { SpareMinutes } from './spare-care-hours.rules';
 
 type Row = Record<string, any>;

@@ -6,7 +6,10 @@ describe('spare care hours on the node', () => {
   });
 
   it('lists every public locality in profile order, zero where nothing was allocated', () => {
-    const result = spareHoursOf({ contractedMinutes: 0, plannedMinutes: 0, allocated: [{ locality: 'Slaithwaite', spareMinutes: 90 }] }, ['Marsden', 'Slaithwaite']);
+    const result = spareHoursOf({ contractedMinutes: 0, plannedMinutes: 0, allocated: [{ locality: 'Slaithwaite', spareMinutes: 90 }] }, [
+      'Marsden',
+      'Slaithwaite',
+    ]);
     expect(result.localities).toEqual([
       { locality: 'Marsden', spareHours: 0 },
       { locality: 'Slaithwaite', spareHours: 1.5 },
@@ -15,14 +18,31 @@ describe('spare care hours on the node', () => {
 
   it('keeps a locality that is not public off the answer, its hours in the total only', () => {
     const result = spareHoursOf(
-      { contractedMinutes: 2400, plannedMinutes: 600, allocated: [{ locality: 'Marsden', spareMinutes: 600 }, { locality: 'Golcar', spareMinutes: 300 }] },
+      {
+        contractedMinutes: 2400,
+        plannedMinutes: 600,
+        allocated: [
+          { locality: 'Marsden', spareMinutes: 600 },
+          { locality: 'Golcar', spareMinutes: 300 },
+        ],
+      },
       ['Marsden'],
     );
     expect(result).toEqual({ localities: [{ locality: 'Marsden', spareHours: 10 }], totalSpareHours: 30 });
   });
 
   it('shows overbooking as negative hours, and never -0', () => {
-    const result = spareHoursOf({ contractedMinutes: 0, plannedMinutes: 90, allocated: [{ locality: 'Marsden', spareMinutes: -90 }, { locality: 'Meltham', spareMinutes: -0.1 }] }, ['Marsden', 'Meltham']);
+    const result = spareHoursOf(
+      {
+        contractedMinutes: 0,
+        plannedMinutes: 90,
+        allocated: [
+          { locality: 'Marsden', spareMinutes: -90 },
+          { locality: 'Meltham', spareMinutes: -0.1 },
+        ],
+      },
+      ['Marsden', 'Meltham'],
+    );
     expect(result.totalSpareHours).toBe(-1.5);
     expect(result.localities[0].spareHours).toBe(-1.5);
     expect(Object.is(result.localities[1].spareHours, 0)).toBe(true);
@@ -30,7 +50,17 @@ describe('spare care hours on the node', () => {
   });
 
   it('adds up repeated rows for one locality and rounds once', () => {
-    const result = spareHoursOf({ contractedMinutes: 0, plannedMinutes: 0, allocated: [{ locality: 'Marsden', spareMinutes: 10 / 3 }, { locality: 'Marsden', spareMinutes: 20 / 3 }] }, ['Marsden']);
+    const result = spareHoursOf(
+      {
+        contractedMinutes: 0,
+        plannedMinutes: 0,
+        allocated: [
+          { locality: 'Marsden', spareMinutes: 10 / 3 },
+          { locality: 'Marsden', spareMinutes: 20 / 3 },
+        ],
+      },
+      ['Marsden'],
+    );
     expect(result.localities[0].spareHours).toBe(0.17);
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { RulebookStore } from '../rulebook';
 import { MemberQueries } from './member-queries';
 import { AdmitMemberDto, MemberView } from './members.dto';
@@ -26,9 +28,22 @@ export class AdmitMember {
       await m.query(
         `INSERT INTO member (id, stakeholder_class, full_name, email, phone, address, date_of_birth, admitted_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::date, current_date))`,
-        [id, dto.stakeholderClass, dto.fullName, dto.email ?? null, dto.phone ?? null, dto.address ?? null, dto.dateOfBirth ?? null, dto.admittedOn ?? null],
+        [
+          id,
+          dto.stakeholderClass,
+          dto.fullName,
+          dto.email ?? null,
+          dto.phone ?? null,
+          dto.address ?? null,
+          dto.dateOfBirth ?? null,
+          dto.admittedOn ?? null,
+        ],
       );
-      await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'purchase', $3)`, [randomUUID(), id, dto.initialSharesPence]);
+      await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'purchase', $3)`, [
+        randomUUID(),
+        id,
+        dto.initialSharesPence,
+      ]);
       return this.queries.get(id, m);
     });
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { RulebookStore } from '../rulebook';
 import { MemberQueries } from './member-queries';
 import { MemberView, ShareChangeDto } from './members.dto';
@@ -22,7 +24,12 @@ export class ChangeShares {
       const { rulebook } = await this.rulebooks.current(m);
       const violation = shareChangeViolation(await this.queries.sharesOf(m, id), dto.kind, dto.amountPence, rulebook);
       if (violation) throw MemberErrors.shares(violation.rule, violation.message);
-      await m.query('INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, $3, $4)', [randomUUID(), id, dto.kind, dto.amountPence]);
+      await m.query('INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, $3, $4)', [
+        randomUUID(),
+        id,
+        dto.kind,
+        dto.amountPence,
+      ]);
       return this.queries.get(id, m);
     });
   }

@@ -1,4 +1,5 @@
 import { Principal } from '@app/platform';
+
 import { MemberErrors } from './members.errors';
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { MemberQueries } from './member-queries';
 import { MemberRecordView, ShareRegisterView } from './members.dto';
 

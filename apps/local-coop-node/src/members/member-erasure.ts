@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Member } from './member.entity';
 import { MemberErrors } from './members.errors';
 

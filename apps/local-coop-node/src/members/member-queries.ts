@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
+
 import { RulebookStore } from '../rulebook';
 import { Member } from './member.entity';
-import { ListMembersQuery, MemberView, MembersSummaryView } from './members.dto';
+import { ListMembersQuery, MembersSummaryView, MemberView } from './members.dto';
 import { MemberErrors } from './members.errors';
 
 const SHARES = `(SELECT coalesce(sum(CASE WHEN s.kind = 'purchase' THEN s.amount_pence ELSE -s.amount_pence END), 0)::int
@@ -59,13 +61,22 @@ export class MemberQueries {
     const rows: { stakeholder_class: StakeholderClass; n: number }[] = await this.dataSource.query(
       'SELECT stakeholder_class, count(*)::int AS n FROM member WHERE withdrawn_on IS NULL GROUP BY stakeholder_class',
     );
-    const byClass = Object.fromEntries(STAKEHOLDER_CLASSES.map((c) => [c, rows.find((r) => r.stakeholder_class === c)?.n ?? 0])) as Record<StakeholderClass, number>;
+    const byClass = Object.fromEntries(STAKEHOLDER_CLASSES.map((c) => [c, rows.find((r) => r.stakeholder_class === c)?.n ?? 0])) as Record<
+      StakeholderClass,
+      number
+    >;
     const active = rows.reduce((s, r) => s + r.n, 0);
     const [{ shares }] = await this.dataSource.query(
       `SELECT coalesce(sum(CASE WHEN kind = 'purchase' THEN amount_pence ELSE -amount_pence END), 0)::bigint AS shares FROM share_transaction`,
     );
     const { rulebook } = await this.rulebooks.current();
-    return { active, byClass, minimumMembers: rulebook.minimumMembers, meetsMinimum: active >= rulebook.minimumMembers, sharesPence: Number(shares) };
+    return {
+      active,
+      byClass,
+      minimumMembers: rulebook.minimumMembers,
+      meetsMinimum: active >= rulebook.minimumMembers,
+      sharesPence: Number(shares),
+    };
   }
 }
 
@@ -85,4 +96,3 @@ function toView(r: Record<string, any>): MemberView {
     votes: r.withdrawn_on ? 0 : 1,
   };
 }
-

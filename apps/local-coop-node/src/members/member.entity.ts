@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { StakeholderClass } from '@app/contracts';
 
 /** A member of the co-op, in exactly one stakeholder class. Personal data: it never leaves this node. */

@@ -1,11 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
 import { assertMayActOnMember } from './member-access';
 import { MemberQueries } from './member-queries';
-import { AdmitMemberDto, ListMembersQuery, MemberView, MembersSummaryView, ShareChangeDto, UpdateMemberDto, WithdrawMemberDto } from './members.dto';
+import {
+  AdmitMemberDto,
+  ListMembersQuery,
+  MembersSummaryView,
+  MemberView,
+  ShareChangeDto,
+  UpdateMemberDto,
+  WithdrawMemberDto,
+} from './members.dto';
 import { MemberErrors } from './members.errors';
 import { UpdateMember } from './update-member.use-case';
 import { WithdrawMember } from './withdraw-member.use-case';
@@ -73,7 +83,11 @@ export class MembersController {
   @HttpCode(200)
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  withdrawMember(@Param('id', uuid) id: string, @Body() body: WithdrawMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
+  withdrawMember(
+    @Param('id', uuid) id: string,
+    @Body() body: WithdrawMemberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MemberView> {
     return this.withdraw.execute(principal, id, body);
   }
 

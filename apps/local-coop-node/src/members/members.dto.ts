@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 import { IsOptionalNotNull, PageQuery } from '@app/platform';
 
@@ -35,7 +36,6 @@ export class AdmitMemberDto extends MemberContactDto {
   @Length(1, 120)
   fullName: string;
 
-
   @ApiPropertyOptional({ example: '1950-04-01' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -62,7 +62,6 @@ export class UpdateMemberDto extends MemberContactDto {
   @IsString()
   @Length(1, 120)
   fullName?: string;
-
 }
 
 export class WithdrawMemberDto {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RulebookModule } from '../rulebook';
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';

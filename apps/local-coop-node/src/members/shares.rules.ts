@@ -10,10 +10,18 @@ export interface ShareLimits {
  * withdrawable community shares, never below the minimum that membership needs (leaving is a
  * withdrawal of membership, not of shares) and never above the maximum. Returns the broken rule, or null.
  */
-export function shareChangeViolation(balancePence: number, kind: ShareTransactionKind, amountPence: number, limits: ShareLimits): { rule: string; message: string } | null {
+export function shareChangeViolation(
+  balancePence: number,
+  kind: ShareTransactionKind,
+  amountPence: number,
+  limits: ShareLimits,
+): { rule: string; message: string } | null {
   const after = kind === 'purchase' ? balancePence + amountPence : balancePence - amountPence;
   if (after > limits.shareMaximumPence) {
-    return { rule: 'MEMBERS.SHARES_ABOVE_MAXIMUM', message: `the holding would be ${after}p, over the rulebook's maximum of ${limits.shareMaximumPence}p` };
+    return {
+      rule: 'MEMBERS.SHARES_ABOVE_MAXIMUM',
+      message: `the holding would be ${after}p, over the rulebook's maximum of ${limits.shareMaximumPence}p`,
+    };
   }
   if (after < limits.shareMinimumPence) {
     return {

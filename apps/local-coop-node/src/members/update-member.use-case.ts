@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { DomainError, Principal } from '@app/platform';
+
+import { Member } from './member.entity';
 import { assertMayActOnMember } from './member-access';
 import { MemberQueries } from './member-queries';
-import { Member } from './member.entity';
 import { MemberView, UpdateMemberDto } from './members.dto';
 
 /** A member corrects their own contact details (or the admin does it for them). */

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal } from '@app/platform';
+
 import { assertMayActOnMember } from './member-access';
 import { MemberQueries } from './member-queries';
 import { MemberView, WithdrawMemberDto } from './members.dto';
@@ -27,7 +30,12 @@ export class WithdrawMember {
       // Shares are paid back and the vote ends now: a date ahead would record what has not happened.
       if (on > new Date().toISOString().slice(0, 10)) throw MemberErrors.withdrawalInFuture();
       const balance = await this.queries.sharesOf(m, id);
-      if (balance > 0) await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'withdrawal', $3)`, [randomUUID(), id, balance]);
+      if (balance > 0)
+        await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'withdrawal', $3)`, [
+          randomUUID(),
+          id,
+          balance,
+        ]);
       await m.query('UPDATE member SET withdrawn_on = $2, withdrawal_reason = $3 WHERE id = $1', [id, on, dto.reason ?? null]);
       return this.queries.get(id, m);
     });

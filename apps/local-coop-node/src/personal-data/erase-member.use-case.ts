@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { todayIso } from '@app/platform';
+
 import { MemberErasure, MemberErrors } from '../members';
 import { VolunteerErasure } from '../volunteering';
 import { StaffQueries } from '../workforce';
@@ -29,7 +31,10 @@ export class EraseMember {
       const member = await this.members.lock(m, id);
       const volunteer = await this.volunteers.lockForMember(m, id);
       const staff = await this.staff.ofMember(m, id);
-      const reasons = memberErasureRefusals({ withdrawnOn: member.withdrawnOn, volunteer, staff: staff.map((s) => ({ leftOn: s.record.leftOn })) }, todayIso());
+      const reasons = memberErasureRefusals(
+        { withdrawnOn: member.withdrawnOn, volunteer, staff: staff.map((s) => ({ leftOn: s.record.leftOn })) },
+        todayIso(),
+      );
       if (reasons.length) throw MemberErrors.erasureNotAllowed(id, reasons);
 
       const erasedAt = new Date();
@@ -47,11 +52,17 @@ export class EraseMember {
       ];
       if (ballotsRelabelled > 0) erased.push('their name on ballot papers they stood on (tallies and results unchanged)');
       if (volunteer) {
-        erased.push('the volunteer name (replaced by a label), the reason for leaving, notes on their hours and time-credit transfers, and the wording of their expense claims and the notes on them');
-        kept.push('volunteer dates, hours by activity, the time-credit ledger, and expense amounts, statuses and payment references: the co-op accounts for them');
+        erased.push(
+          'the volunteer name (replaced by a label), the reason for leaving, notes on their hours and time-credit transfers, and the wording of their expense claims and the notes on them',
+        );
+        kept.push(
+          'volunteer dates, hours by activity, the time-credit ledger, and expense amounts, statuses and payment references: the co-op accounts for them',
+        );
       }
       if (staff.length > 0) {
-        kept.push('the staff record and training, unchanged: employment records the co-op must keep for their own retention period, and the carer named in the care records of the people they visited');
+        kept.push(
+          'the staff record and training, unchanged: employment records the co-op must keep for their own retention period, and the carer named in the care records of the people they visited',
+        );
       }
       return { memberId: id, memberNumber: member.memberNumber, label, erasedAt: erasedAt.toISOString(), erased, kept };
     });

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { AuditRead, CurrentPrincipal, Principal, Roles } from '@app/platform';
-import { MemberErrors, assertMayActOnMember } from '../members';
+
+import { assertMayActOnMember, MemberErrors } from '../members';
 import { EraseMember } from './erase-member.use-case';
 import { MemberExportQueries } from './member-export.queries';
 import { MemberErasureView, MemberExportView } from './personal-data.dto';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { BallotTakenPartView, BoardSeatRecordView, CandidacyView, OwnAuditEventView } from './personal-data.dto';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -27,7 +28,14 @@ export class MemberGovernanceQueries {
     );
     return rows.map((r) => {
       const closed = r.closed_at !== null;
-      return { ballotTitle: r.title, opensAt: iso(r.opens_at), closesAt: iso(r.closes_at), label: r.label, votes: closed ? r.votes : null, elected: closed ? r.elected : null };
+      return {
+        ballotTitle: r.title,
+        opensAt: iso(r.opens_at),
+        closesAt: iso(r.closes_at),
+        label: r.label,
+        votes: closed ? r.votes : null,
+        elected: closed ? r.elected : null,
+      };
     });
   }
 
@@ -37,11 +45,19 @@ export class MemberGovernanceQueries {
          FROM board_seat s JOIN member m ON m.id = s.member_id LEFT JOIN ballot b ON b.id = s.ballot_id WHERE s.member_id = $1`,
       [memberId],
     );
-    return rows.map((r) => ({ stakeholderClass: r.stakeholder_class, since: r.since, electedIn: r.elected_in, current: r.withdrawn_on === null }));
+    return rows.map((r) => ({
+      stakeholderClass: r.stakeholder_class,
+      since: r.since,
+      electedIn: r.elected_in,
+      current: r.withdrawn_on === null,
+    }));
   }
 
   async auditEventsBy(manager: EntityManager, memberId: string): Promise<OwnAuditEventView[]> {
-    const rows: Record<string, any>[] = await manager.query('SELECT at, action, target, outcome, status FROM audit_event WHERE actor = $1 ORDER BY id', [`member:${memberId}`]);
+    const rows: Record<string, any>[] = await manager.query(
+      'SELECT at, action, target, outcome, status FROM audit_event WHERE actor = $1 ORDER BY id',
+      [`member:${memberId}`],
+    );
     return rows.map((r) => ({ at: iso(r.at), action: r.action, target: r.target, outcome: r.outcome, status: r.status }));
   }
 

@@ -1,9 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { MemberRecordView, ShareRegisterView } from '../members';
 import { VolunteerDataView } from '../volunteering';
 import { StaffDataView } from '../workforce';
 
-export const MEMBER_EXPORT_SECTIONS = ['member', 'shares', 'boardSeats', 'ballots', 'candidacies', 'volunteer', 'staff', 'auditEvents'] as const;
+export const MEMBER_EXPORT_SECTIONS = [
+  'member',
+  'shares',
+  'boardSeats',
+  'ballots',
+  'candidacies',
+  'volunteer',
+  'staff',
+  'auditEvents',
+] as const;
 export type MemberExportSection = (typeof MEMBER_EXPORT_SECTIONS)[number];
 
 export class BallotTakenPartView {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { MembersModule } from '../members';
 import { VolunteeringModule } from '../volunteering';
 import { WorkforceModule } from '../workforce';

@@ -1,7 +1,12 @@
 import { MemberErasureFacts, memberErasureRefusals } from './personal-data.rules';
 
 const TODAY = '2026-11-25';
-const gone = (overrides: Partial<MemberErasureFacts> = {}): MemberErasureFacts => ({ withdrawnOn: '2026-10-01', volunteer: null, staff: [], ...overrides });
+const gone = (overrides: Partial<MemberErasureFacts> = {}): MemberErasureFacts => ({
+  withdrawnOn: '2026-10-01',
+  volunteer: null,
+  staff: [],
+  ...overrides,
+});
 
 describe('erasing a member', () => {
   it('is allowed for a member who has withdrawn and has no other tie to the co-op', () => {
@@ -14,13 +19,17 @@ describe('erasing a member', () => {
   });
 
   it('is refused while they still volunteer, up to the day they leave', () => {
-    expect(memberErasureRefusals(gone({ volunteer: { leftOn: null, outstandingClaims: 0 } }), TODAY)).toEqual([expect.stringContaining('still volunteer')]);
+    expect(memberErasureRefusals(gone({ volunteer: { leftOn: null, outstandingClaims: 0 } }), TODAY)).toEqual([
+      expect.stringContaining('still volunteer'),
+    ]);
     expect(memberErasureRefusals(gone({ volunteer: { leftOn: '2026-11-26', outstandingClaims: 0 } }), TODAY)).toHaveLength(1);
     expect(memberErasureRefusals(gone({ volunteer: { leftOn: TODAY, outstandingClaims: 0 } }), TODAY)).toEqual([]);
   });
 
   it('is refused while the co-op still owes them expenses', () => {
-    expect(memberErasureRefusals(gone({ volunteer: { leftOn: '2026-01-01', outstandingClaims: 2 } }), TODAY)).toEqual(['2 expense claims are still to be paid or rejected, and the co-op must be able to pay them']);
+    expect(memberErasureRefusals(gone({ volunteer: { leftOn: '2026-01-01', outstandingClaims: 2 } }), TODAY)).toEqual([
+      '2 expense claims are still to be paid or rejected, and the co-op must be able to pay them',
+    ]);
   });
 
   it('is refused while they are employed, including on their last day', () => {
@@ -30,6 +39,8 @@ describe('erasing a member', () => {
   });
 
   it('gives every reason at once', () => {
-    expect(memberErasureRefusals({ withdrawnOn: null, volunteer: { leftOn: null, outstandingClaims: 1 }, staff: [{ leftOn: null }] }, TODAY)).toHaveLength(4);
+    expect(
+      memberErasureRefusals({ withdrawnOn: null, volunteer: { leftOn: null, outstandingClaims: 1 }, staff: [{ leftOn: null }] }, TODAY),
+    ).toHaveLength(4);
   });
 });

@@ -16,7 +16,9 @@ export interface MemberErasureFacts {
 export function memberErasureRefusals(f: MemberErasureFacts, today: string): string[] {
   const reasons: string[] = [];
   if (f.withdrawnOn === null) {
-    reasons.push('they are still a member: the register of members and shares and their vote need their name and contact details (record their withdrawal first)');
+    reasons.push(
+      'they are still a member: the register of members and shares and their vote need their name and contact details (record their withdrawal first)',
+    );
   }
   if (f.volunteer && (f.volunteer.leftOn === null || f.volunteer.leftOn > today)) {
     reasons.push('they still volunteer with the co-op (record their departure first)');

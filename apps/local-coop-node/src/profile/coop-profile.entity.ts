@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { CqcRating, LegalForm, ServiceType } from '@app/contracts';
 
 /** The co-op's own public profile: one row, owned by this node. */

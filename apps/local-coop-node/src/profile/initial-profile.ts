@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { NodeStorageConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
 

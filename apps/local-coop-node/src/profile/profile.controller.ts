@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Roles } from '@app/platform';
+
 import { ProfileView, UpdateProfileDto } from './profile.dto';
 import { toProfileView } from './profile.mapper';
 import { ProfileQueries } from './profile.queries';

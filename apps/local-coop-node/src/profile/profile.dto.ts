@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsString, Length } from 'class-validator';
-import { IsOptionalNotNull } from '@app/platform';
+
 import { CQC_RATINGS, CqcRating, LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { IsOptionalNotNull } from '@app/platform';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: 120 })

@@ -1,4 +1,5 @@
 import { CoopProfilePayload } from '@app/contracts';
+
 import { NODE_VERSION } from '../node-version';
 import { CoopProfile } from './coop-profile.entity';
 import { ProfileView } from './profile.dto';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { InitialProfile } from './initial-profile';
 import { ProfileController } from './profile.controller';
 import { ProfileQueries } from './profile.queries';

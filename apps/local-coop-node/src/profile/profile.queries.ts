@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CoopProfile } from './coop-profile.entity';
 import { ProfileErrors } from './profile.errors';
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { COOP_PROFILE_UPDATED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { CoopProfile } from './coop-profile.entity';
 import { UpdateProfileDto } from './profile.dto';
 import { ProfileErrors } from './profile.errors';

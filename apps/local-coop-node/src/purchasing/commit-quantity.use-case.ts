@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PURCHASING_COMMITMENT_MADE_V1, lineLimitProblem } from '@app/contracts';
+
+import { lineLimitProblem, PURCHASING_COMMITMENT_MADE_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { CommitmentSentView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';
 import { localCommitRefusal } from './purchasing.rules';
@@ -24,16 +26,30 @@ export class CommitQuantity {
     const sent = await this.dataSource.transaction(async (m) => {
       const [round] = await m.query('SELECT state, closes_at FROM purchasing_round WHERE id = $1 FOR SHARE', [roundId]);
       if (!round) throw PurchasingErrors.roundNotFound(roundId);
-      const [item] = await m.query('SELECT solo_unit_price_pence, order_charge_pence FROM purchasing_round_item WHERE round_id = $1 AND item_id = $2', [roundId, itemId]);
+      const [item] = await m.query(
+        'SELECT solo_unit_price_pence, order_charge_pence FROM purchasing_round_item WHERE round_id = $1 AND item_id = $2',
+        [roundId, itemId],
+      );
       if (!item) throw PurchasingErrors.itemNotInRound(itemId, roundId);
       // The hub refuses the same; saying so here answers the admin at once, with a 400.
-      const tooLarge = lineLimitProblem(quantity, { soloUnitPricePence: item.solo_unit_price_pence, orderChargePence: item.order_charge_pence });
+      const tooLarge = lineLimitProblem(quantity, {
+        soloUnitPricePence: item.solo_unit_price_pence,
+        orderChargePence: item.order_charge_pence,
+      });
       if (tooLarge) throw PurchasingErrors.lineTooLarge(tooLarge);
       const refusal = localCommitRefusal(round.state, new Date(round.closes_at), now);
       if (refusal) throw PurchasingErrors.commitRefused(refusal, round.state);
       // One clock reading for both: the hub checks that the payload's time is the envelope's.
-      const envelope = await this.outbox.enqueue(m, PURCHASING_COMMITMENT_MADE_V1, { roundId, itemId, quantity, committedAt: now.toISOString() }, { occurredAt: now });
-      await m.query('INSERT INTO purchasing_commitment_sent (message_id, round_id, item_id, quantity, committed_at) VALUES ($1, $2, $3, $4, $5)', [envelope.id, roundId, itemId, quantity, now]);
+      const envelope = await this.outbox.enqueue(
+        m,
+        PURCHASING_COMMITMENT_MADE_V1,
+        { roundId, itemId, quantity, committedAt: now.toISOString() },
+        { occurredAt: now },
+      );
+      await m.query(
+        'INSERT INTO purchasing_commitment_sent (message_id, round_id, item_id, quantity, committed_at) VALUES ($1, $2, $3, $4, $5)',
+        [envelope.id, roundId, itemId, quantity, now],
+      );
       return envelope.id;
     });
     this.relay.nudge();

@@ -1,2 +1,2 @@
-export { PurchasingModule } from './purchasing.module';
 export { localSupplierSpendPence } from './local-spend.queries';
+export { PurchasingModule } from './purchasing.module';

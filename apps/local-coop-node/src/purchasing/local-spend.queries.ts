@@ -7,7 +7,11 @@ import { EntityManager } from 'typeorm';
  * quarter does not move when a delivery comes later. Null when the co-op has never had an allocation:
  * nothing recorded, rather than a zero nobody counted.
  */
-export async function localSupplierSpendPence(m: EntityManager, period: { start: string; end: string }, timeZone: string): Promise<number | null> {
+export async function localSupplierSpendPence(
+  m: EntityManager,
+  period: { start: string; end: string },
+  timeZone: string,
+): Promise<number | null> {
   const [row] = await m.query(
     `SELECT EXISTS (SELECT 1 FROM purchasing_allocation) AS recorded,
             (SELECT coalesce(sum(a.allocated_pence), 0) FROM purchasing_allocation a JOIN purchasing_round r ON r.id = a.round_id

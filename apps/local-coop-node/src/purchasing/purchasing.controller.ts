@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Roles } from '@app/platform';
+
 import { CommitQuantity } from './commit-quantity.use-case';
-import { CommitQuantityDto, CommitmentSentView, RoundView } from './purchasing.dto';
+import { CommitmentSentView, CommitQuantityDto, RoundView } from './purchasing.dto';
 import { PurchasingQueries } from './purchasing.queries';
 
 const uuid = new ParseUUIDPipe({ version: '4' });

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
+
 import { PURCHASING_LIMITS } from '@app/contracts';
+
 import { NODE_ROUND_STATES, NodeRoundState } from './purchasing.rules';
 
 export class CommitQuantityDto {
@@ -21,7 +23,10 @@ export class CommitmentSentView {
   @ApiProperty() itemId: string;
   @ApiProperty() quantity: number;
   @ApiProperty({ description: "This node's clock when it was made" }) committedAt: string;
-  @ApiProperty({ enum: ['pending', 'published', 'confirmed', 'rejected'], description: 'confirmed: the hub counted it; rejected: see reason' })
+  @ApiProperty({
+    enum: ['pending', 'published', 'confirmed', 'rejected'],
+    description: 'confirmed: the hub counted it; rejected: see reason',
+  })
   status: string;
   @ApiPropertyOptional({ nullable: true, description: "The hub's reason for refusing it" }) reason: string | null;
 }
@@ -41,7 +46,8 @@ export class RoundItemView {
   @ApiProperty({ type: [PriceBreakView] }) priceBreaks: PriceBreakView[];
   @ApiProperty({ type: [String] }) localTo: string[];
   @ApiProperty({ description: 'The latest commitment sent that the hub has not refused; 0 if none' }) committedQuantity: number;
-  @ApiProperty({ type: [CommitmentSentView], description: 'Every commitment sent for the item, newest first' }) commitments: CommitmentSentView[];
+  @ApiProperty({ type: [CommitmentSentView], description: 'Every commitment sent for the item, newest first' })
+  commitments: CommitmentSentView[];
 }
 
 export class AllocationLineView {
@@ -78,5 +84,6 @@ export class RoundView {
   @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
   @ApiPropertyOptional({ nullable: true }) cancelReason: string | null;
   @ApiProperty({ type: [RoundItemView] }) items: RoundItemView[];
-  @ApiPropertyOptional({ nullable: true, type: AllocationView, description: "The co-op's final share, once the round is ordered" }) allocation: AllocationView | null;
+  @ApiPropertyOptional({ nullable: true, type: AllocationView, description: "The co-op's final share, once the round is ordered" })
+  allocation: AllocationView | null;
 }

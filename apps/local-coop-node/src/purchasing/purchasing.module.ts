@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CommitQuantity } from './commit-quantity.use-case';
 import { PurchasingController } from './purchasing.controller';
 import { PurchasingQueries } from './purchasing.queries';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { AllocationView, CommitmentSentView, RoundView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';
 
@@ -91,6 +92,12 @@ export class PurchasingQueries {
       local: l.local,
     }));
     const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((a, l) => a + f(l), 0);
-    return { lines, allocatedPence: sum((l) => l.allocatedPence), soloPence: sum((l) => l.soloPence), savingPence: sum((l) => l.savingPence), localSpendPence: sum((l) => (l.local ? l.allocatedPence : 0)) };
+    return {
+      lines,
+      allocatedPence: sum((l) => l.allocatedPence),
+      soloPence: sum((l) => l.soloPence),
+      savingPence: sum((l) => l.savingPence),
+      localSpendPence: sum((l) => (l.local ? l.allocatedPence : 0)),
+    };
   }
 }

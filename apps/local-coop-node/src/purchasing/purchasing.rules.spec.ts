@@ -1,4 +1,4 @@
-import { NODE_ROUND_STATES, advancedState, localCommitRefusal } from './purchasing.rules';
+import { advancedState, localCommitRefusal, NODE_ROUND_STATES } from './purchasing.rules';
 
 describe('a round on the node', () => {
   it('moves only forward, whatever order the hub’s messages arrive in', () => {
@@ -13,7 +13,13 @@ describe('a round on the node', () => {
   it('refuses locally a commitment to a round it knows is no longer open, or past its closing time', () => {
     const closesAt = new Date('2026-05-08T17:00:00Z');
     expect(localCommitRefusal('open', closesAt, new Date('2026-05-08T16:59:59Z'))).toBeNull();
-    expect(localCommitRefusal('open', closesAt, closesAt)).toEqual({ rule: 'PURCHASING.ROUND_CLOSED', message: 'the round closed at 2026-05-08T17:00:00.000Z' });
-    expect(localCommitRefusal('closed', closesAt, new Date('2026-05-08T10:00:00Z'))).toEqual({ rule: 'PURCHASING.ROUND_NOT_OPEN', message: 'the round is closed: commitments are taken only while it is open' });
+    expect(localCommitRefusal('open', closesAt, closesAt)).toEqual({
+      rule: 'PURCHASING.ROUND_CLOSED',
+      message: 'the round closed at 2026-05-08T17:00:00.000Z',
+    });
+    expect(localCommitRefusal('closed', closesAt, new Date('2026-05-08T10:00:00Z'))).toEqual({
+      rule: 'PURCHASING.ROUND_NOT_OPEN',
+      message: 'the round is closed: commitments are taken only while it is open',
+    });
   });
 });

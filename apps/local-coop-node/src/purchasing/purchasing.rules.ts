@@ -23,7 +23,8 @@ export interface CommitRefusal {
  * the closing time by its own clock. Anything else goes to the hub, which has the last word.
  */
 export function localCommitRefusal(state: NodeRoundState, closesAt: Date, now: Date): CommitRefusal | null {
-  if (state !== 'open') return { rule: 'PURCHASING.ROUND_NOT_OPEN', message: `the round is ${state}: commitments are taken only while it is open` };
+  if (state !== 'open')
+    return { rule: 'PURCHASING.ROUND_NOT_OPEN', message: `the round is ${state}: commitments are taken only while it is open` };
   if (now >= closesAt) return { rule: 'PURCHASING.ROUND_CLOSED', message: `the round closed at ${closesAt.toISOString()}` };
   return null;
 }

@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Envelope, PURCHASING_ALLOCATION_MADE_V1, PurchasingAllocationMadeV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+
 import { RoundRecords } from './round-records';
 
 /**
@@ -28,7 +30,20 @@ export class RecordAllocation implements OnModuleInit {
       await m.query(
         `INSERT INTO purchasing_allocation (round_id, item_id, name, supplier, unit, quantity, unit_price_pence, tier_min_quantity, allocated_pence, solo_pence, saving_pence, local)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [r.roundId, l.itemId, l.name, l.supplier, l.unit, l.quantity, l.unitPricePence, l.tierMinQuantity, l.allocatedPence, l.soloPence, l.savingPence, l.local],
+        [
+          r.roundId,
+          l.itemId,
+          l.name,
+          l.supplier,
+          l.unit,
+          l.quantity,
+          l.unitPricePence,
+          l.tierMinQuantity,
+          l.allocatedPence,
+          l.soloPence,
+          l.savingPence,
+          l.local,
+        ],
       );
     }
   }

@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Envelope, PURCHASING_ROUND_OPENED_V1, PurchasingRoundOpenedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+
 import { RoundRecords } from './round-records';
 
 /** The hub invited this co-op to a purchasing round: keep it, its items and their prices, so the admin can commit. */
@@ -25,7 +27,18 @@ export class RecordRoundOpened implements OnModuleInit {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (round_id, item_id) DO UPDATE SET position = EXCLUDED.position, name = EXCLUDED.name, supplier = EXCLUDED.supplier, unit = EXCLUDED.unit,
            solo_unit_price_pence = EXCLUDED.solo_unit_price_pence, order_charge_pence = EXCLUDED.order_charge_pence, price_breaks = EXCLUDED.price_breaks, local_to = EXCLUDED.local_to`,
-        [r.roundId, i.itemId, position, i.name, i.supplier, i.unit, i.soloUnitPricePence, i.orderChargePence, JSON.stringify(i.priceBreaks), i.localTo],
+        [
+          r.roundId,
+          i.itemId,
+          position,
+          i.name,
+          i.supplier,
+          i.unit,
+          i.soloUnitPricePence,
+          i.orderChargePence,
+          JSON.stringify(i.priceBreaks),
+          i.localTo,
+        ],
       );
     }
   }

@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Envelope, PURCHASING_ROUND_STATE_CHANGED_V1, PurchasingRoundStateChangedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+
 import { RoundRecords } from './round-records';
 
 /** The hub closed a round (no more commitments), or it was delivered or cancelled. */

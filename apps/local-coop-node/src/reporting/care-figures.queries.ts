@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { FUNDING_TYPES, QuarterPeriod, ReturnFigure, SERVICE_TYPES } from '@app/contracts';
-import { REPORTING_TIME_ZONE, breakdownFigures } from './node-return.rules';
+
+import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
 type Row = Record<string, any>;
 

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { CQC_RATING_SCALE, QuarterPeriod, ReturnFigure, STAKEHOLDER_CLASSES } from '@app/contracts';
+
 import { localSupplierSpendPence } from '../purchasing';
-import { REPORTING_TIME_ZONE, breakdownFigures } from './node-return.rules';
+import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
 type Row = Record<string, any>;
 
@@ -42,7 +44,12 @@ export class CommunityFigureQueries {
       figure('time_credit_hours_exchanged', v.exchanged),
       figure('volunteers_into_paid_work', v.into_paid_work),
       figure('members', members.find((r) => r.all_classes === 1)?.n ?? 0),
-      ...breakdownFigures('members', 'stakeholder_class', STAKEHOLDER_CLASSES, new Map(members.filter((r) => r.all_classes === 0).map((r) => [r.stakeholder_class, r.n]))),
+      ...breakdownFigures(
+        'members',
+        'stakeholder_class',
+        STAKEHOLDER_CLASSES,
+        new Map(members.filter((r) => r.all_classes === 0).map((r) => [r.stakeholder_class, r.n])),
+      ),
       figure('ballots_held', b.held),
       figure('ballot_mean_turnout_percent', b.mean_turnout),
       figure('cqc_rating', CQC_RATING_SCALE.find((l) => l.label === cqcRating)?.value ?? null),

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CURRENT_RETURN_DEFINITION, QuarterPeriod, ReturnDefinition, ReturnFigures, ReturnProblem, validateReturn } from '@app/contracts';
 import { todayIso } from '@app/platform';
+
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
+import { TenderingQueries } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
-import { TenderingQueries } from '../tendering';
-import { contractFigures, withRates, withholdOnNode } from './node-return.rules';
+import { contractFigures, withholdOnNode, withRates } from './node-return.rules';
 import { ReportingErrors } from './reporting.errors';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
@@ -42,7 +44,9 @@ export class ComputeReturn {
     if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label, period.start);
     const { base, localities, contracts } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
-      const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query('SELECT localities, cqc_rating FROM coop_profile');
+      const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query(
+        'SELECT localities, cqc_rating FROM coop_profile',
+      );
       const figures = [
         ...(await this.care.figures(m, period, profile.localities)),
         ...(await this.workforce.figures(m, period)),
@@ -52,7 +56,11 @@ export class ComputeReturn {
       figures.push(...contractFigures(held));
       return { base: figures, localities: profile.localities, contracts: held.map((c) => c.contractId) };
     });
-    const header = { definitionId: definition.id, definitionVersion: definition.version, period: { label: period.label, start: period.start, end: period.end } };
+    const header = {
+      definitionId: definition.id,
+      definitionVersion: definition.version,
+      period: { label: period.label, start: period.start, end: period.end },
+    };
     const figures = { ...header, figures: withRates(definition, base) };
     const threshold = this.config.REPORTING_NODE_THRESHOLD;
     return {

@@ -1,3 +1,3 @@
-export { ReportingModule } from './reporting.module';
-export { ComputeReturn } from './compute-return.use-case';
 export type { ComputedReturn } from './compute-return.use-case';
+export { ComputeReturn } from './compute-return.use-case';
+export { ReportingModule } from './reporting.module';

@@ -1,5 +1,6 @@
-import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, SERVICE_TYPES, sameCell, validateReturn } from '@app/contracts';
-import { breakdownFigures, contractFigures, withRates, withholdOnNode } from './node-return.rules';
+import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, sameCell, SERVICE_TYPES, validateReturn } from '@app/contracts';
+
+import { breakdownFigures, contractFigures, withholdOnNode, withRates } from './node-return.rules';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 const period = { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -17,7 +18,14 @@ function baseFigures(cells: Record<string, Record<string, Record<string, number>
       out.push({ metric: m.id, breakdown: null, value: m.required ? (cells[m.id]?.total?.value ?? plain) : null });
       continue;
     }
-    const tables = m.breakdowns.map((d) => breakdownFigures(m.id, d, DIMENSION_VOCABULARY[d] ?? LOCALITIES, new Map((DIMENSION_VOCABULARY[d] ?? LOCALITIES).map((v) => [v, cells[m.id]?.[d]?.[v] ?? plain]))));
+    const tables = m.breakdowns.map((d) =>
+      breakdownFigures(
+        m.id,
+        d,
+        DIMENSION_VOCABULARY[d] ?? LOCALITIES,
+        new Map((DIMENSION_VOCABULARY[d] ?? LOCALITIES).map((v) => [v, cells[m.id]?.[d]?.[v] ?? plain])),
+      ),
+    );
     const total = tables[0].reduce((s, f) => s + f.value!, 0);
     out.push({ metric: m.id, breakdown: null, value: total });
     // Later breakdowns of the same metric share out the same total: put what is left in their first cell.
@@ -27,13 +35,25 @@ function baseFigures(cells: Record<string, Record<string, Record<string, number>
   return out;
 }
 
-const figureIn = (figures: ReturnFigure[], metric: string, breakdown: Breakdown | null = null) => figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
+const figureIn = (figures: ReturnFigure[], metric: string, breakdown: Breakdown | null = null) =>
+  figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
 const withheld = (figures: ReturnFigure[]) => figures.filter((f) => f.suppressedOnNode).map((f) => [f.metric, f.breakdown]);
-const outgoing = (base: ReturnFigure[], threshold = 2, localities = LOCALITIES) => withholdOnNode(CCM_QUARTERLY_V1, withRates(CCM_QUARTERLY_V1, base), { threshold, localities });
+const outgoing = (base: ReturnFigure[], threshold = 2, localities = LOCALITIES) =>
+  withholdOnNode(CCM_QUARTERLY_V1, withRates(CCM_QUARTERLY_V1, base), { threshold, localities });
 
 describe('breakdownFigures', () => {
   it('gives a cell for every value of the vocabulary, zero where GROUP BY found none, and keeps values outside it last', () => {
-    expect(breakdownFigures('members', 'stakeholder_class', ['worker', 'volunteer'], new Map([['volunteer', 4], ['alien', 1]]))).toEqual([
+    expect(
+      breakdownFigures(
+        'members',
+        'stakeholder_class',
+        ['worker', 'volunteer'],
+        new Map([
+          ['volunteer', 4],
+          ['alien', 1],
+        ]),
+      ),
+    ).toEqual([
       { metric: 'members', breakdown: { stakeholder_class: 'worker' }, value: 0 },
       { metric: 'members', breakdown: { stakeholder_class: 'volunteer' }, value: 4 },
       { metric: 'members', breakdown: { stakeholder_class: 'alien' }, value: 1 },
@@ -43,16 +63,31 @@ describe('breakdownFigures', () => {
 
 describe('withRates', () => {
   it('computes each rate from its parts, in the order of the definition, and the result is a valid return', () => {
-    const figures = withRates(CCM_QUARTERLY_V1, baseFigures({ staff_headcount: { contract_type: { permanent: 16, 'zero-hours': 3, bank: 1 } }, staff_leavers_12_months: { total: { value: 4 } } }));
+    const figures = withRates(
+      CCM_QUARTERLY_V1,
+      baseFigures({
+        staff_headcount: { contract_type: { permanent: 16, 'zero-hours': 3, bank: 1 } },
+        staff_leavers_12_months: { total: { value: 4 } },
+      }),
+    );
     expect(figureIn(figures, 'staff_turnover_percent')?.value).toBe(21.1); // 4 / (16 + 3)
     expect(figureIn(figures, 'staff_zero_hours_percent')?.value).toBe(15); // 3 / 20
     expect(figureIn(figures, 'vacancy_rate_percent')?.value).toBe(33.3); // 10 / (20 + 10)
     expect([...new Set(figures.map((f) => f.metric))]).toEqual(CCM_QUARTERLY_V1.metrics.map((m) => m.id));
-    expect(validateReturn(CCM_QUARTERLY_V1, { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures }, { localities: LOCALITIES })).toEqual([]);
+    expect(
+      validateReturn(
+        CCM_QUARTERLY_V1,
+        { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures },
+        { localities: LOCALITIES },
+      ),
+    ).toEqual([]);
   });
 
   it('gives null for a rate with nothing to divide by', () => {
-    const figures = withRates(CCM_QUARTERLY_V1, baseFigures({ goals_reviewed: { total: { value: 0 } }, goals_improved: { total: { value: 0 } } }));
+    const figures = withRates(
+      CCM_QUARTERLY_V1,
+      baseFigures({ goals_reviewed: { total: { value: 0 } }, goals_improved: { total: { value: 0 } } }),
+    );
     expect(figureIn(figures, 'goal_attainment_percent')?.value).toBeNull();
   });
 });
@@ -64,18 +99,31 @@ describe('withholdOnNode', () => {
   });
 
   it('withholds a cell of one person, and the smallest other cell with it so the total cannot give it back', () => {
-    const out = outgoing(baseFigures({ people_supported: { funding_type: { 'council-commissioned': 20, 'direct-payment': 1, 'individual-service-fund': 0, 'self-funder': 6 } } }));
+    const out = outgoing(
+      baseFigures({
+        people_supported: {
+          funding_type: { 'council-commissioned': 20, 'direct-payment': 1, 'individual-service-fund': 0, 'self-funder': 6 },
+        },
+      }),
+    );
     expect(withheld(out)).toEqual([
       ['people_supported', { funding_type: 'direct-payment' }],
       ['people_supported', { funding_type: 'self-funder' }],
     ]);
-    expect(figureIn(out, 'people_supported', { funding_type: 'direct-payment' })).toEqual({ metric: 'people_supported', breakdown: { funding_type: 'direct-payment' }, value: null, suppressedOnNode: true });
+    expect(figureIn(out, 'people_supported', { funding_type: 'direct-payment' })).toEqual({
+      metric: 'people_supported',
+      breakdown: { funding_type: 'direct-payment' },
+      value: null,
+      suppressedOnNode: true,
+    });
     expect(figureIn(out, 'people_supported')?.value).toBe(27);
     expect(figureIn(out, 'people_supported', { funding_type: 'individual-service-fund' })?.value).toBe(0);
   });
 
   it('withholds counts up to the threshold and no further', () => {
-    const base = baseFigures({ members: { stakeholder_class: { 'service-user-or-family': 2, worker: 3, volunteer: 12, 'community-supporter': 30 } } });
+    const base = baseFigures({
+      members: { stakeholder_class: { 'service-user-or-family': 2, worker: 3, volunteer: 12, 'community-supporter': 30 } },
+    });
     expect(withheld(outgoing(base, 2))).toEqual([
       ['members', { stakeholder_class: 'service-user-or-family' }],
       ['members', { stakeholder_class: 'worker' }],
@@ -88,7 +136,9 @@ describe('withholdOnNode', () => {
   });
 
   it('needs no extra cell when two cells are withheld already', () => {
-    const out = outgoing(baseFigures({ members: { stakeholder_class: { 'service-user-or-family': 1, worker: 2, volunteer: 12, 'community-supporter': 30 } } }));
+    const out = outgoing(
+      baseFigures({ members: { stakeholder_class: { 'service-user-or-family': 1, worker: 2, volunteer: 12, 'community-supporter': 30 } } }),
+    );
     expect(withheld(out)).toEqual([
       ['members', { stakeholder_class: 'service-user-or-family' }],
       ['members', { stakeholder_class: 'worker' }],
@@ -96,7 +146,13 @@ describe('withholdOnNode', () => {
   });
 
   it('withholds a zero cell with a lone small one when every other cell is zero', () => {
-    const out = outgoing(baseFigures({ people_supported: { funding_type: { 'council-commissioned': 0, 'direct-payment': 0, 'individual-service-fund': 0, 'self-funder': 2 } } }));
+    const out = outgoing(
+      baseFigures({
+        people_supported: {
+          funding_type: { 'council-commissioned': 0, 'direct-payment': 0, 'individual-service-fund': 0, 'self-funder': 2 },
+        },
+      }),
+    );
     expect(withheld(out)).toEqual([
       ['people_supported', { funding_type: 'council-commissioned' }],
       ['people_supported', { funding_type: 'self-funder' }],
@@ -104,7 +160,13 @@ describe('withholdOnNode', () => {
   });
 
   it('never withholds totals, hours or counts that are not of people', () => {
-    const out = outgoing(baseFigures({ care_hours_delivered: { service_type: { gardening: 1 } }, staff_leavers: { total: { value: 1 } }, ballots_held: { total: { value: 1 } } }));
+    const out = outgoing(
+      baseFigures({
+        care_hours_delivered: { service_type: { gardening: 1 } },
+        staff_leavers: { total: { value: 1 } },
+        ballots_held: { total: { value: 1 } },
+      }),
+    );
     expect(withheld(out)).toEqual([]);
   });
 
@@ -119,7 +181,7 @@ describe('withholdOnNode', () => {
     expect(figureIn(out, 'vacancy_rate_percent')?.value).toBe(33.3);
   });
 
-  it('leaves out any locality that is not one of the co-op\'s public localities', () => {
+  it("leaves out any locality that is not one of the co-op's public localities", () => {
     const base = baseFigures();
     base.push({ metric: 'people_supported', breakdown: { locality: '14 Mill Lane, Golcar' }, value: 1 });
     const out = outgoing(base);
@@ -127,9 +189,21 @@ describe('withholdOnNode', () => {
   });
 
   it('sends only what validateReturn accepts', () => {
-    const out = outgoing(baseFigures({ people_supported: { locality: { Marsden: 1 } }, staff_headcount: { contract_type: { bank: 2 } }, members: { stakeholder_class: { worker: 1 } } }));
+    const out = outgoing(
+      baseFigures({
+        people_supported: { locality: { Marsden: 1 } },
+        staff_headcount: { contract_type: { bank: 2 } },
+        members: { stakeholder_class: { worker: 1 } },
+      }),
+    );
     expect(withheld(out).length).toBeGreaterThan(4);
-    expect(validateReturn(CCM_QUARTERLY_V1, { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out }, { localities: LOCALITIES })).toEqual([]);
+    expect(
+      validateReturn(
+        CCM_QUARTERLY_V1,
+        { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out },
+        { localities: LOCALITIES },
+      ),
+    ).toEqual([]);
   });
 
   // The hub requires the shown cells of a breakdown with withheld ones to add up to at most the total
@@ -144,7 +218,13 @@ describe('withholdOnNode', () => {
       const total = Object.values(funding_type).reduce((a, b) => a + b, 0);
       const out = outgoing(baseFigures({ people_supported: { funding_type, locality: { Slaithwaite: total } } }));
       expect(withheld(out).filter(([metric]) => metric === 'people_supported').length).toBeGreaterThanOrEqual(2);
-      expect(validateReturn(CCM_QUARTERLY_V1, { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out }, { localities: LOCALITIES })).toEqual([]);
+      expect(
+        validateReturn(
+          CCM_QUARTERLY_V1,
+          { definitionId: 'ccm-quarterly', definitionVersion: 1, period, figures: out },
+          { localities: LOCALITIES },
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -156,7 +236,8 @@ describe('contract figures', () => {
       { contractId: 'c2', serviceType: 'personal-care', contractedHours: 10, deliveredHours: 0.33 },
       { contractId: 'c3', serviceType: 'domestic-help', contractedHours: 42.86, deliveredHours: 0 },
     ]);
-    const value = (metric: string, breakdown: object | null) => figures.find((f) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))?.value;
+    const value = (metric: string, breakdown: object | null) =>
+      figures.find((f) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))?.value;
     expect(value('contract_hours_contracted', null)).toBe(128.11);
     expect(value('contract_hours_contracted', { service_type: 'personal-care' })).toBe(85.25);
     expect(value('contract_hours_delivered', { service_type: 'personal-care' })).toBe(1);

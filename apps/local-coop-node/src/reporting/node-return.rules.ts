@@ -1,4 +1,13 @@
-import { Breakdown, BreakdownDimension, ReturnDefinition, ReturnFigure, SERVICE_TYPES, dimensionOf, ratioValue, sameCell } from '@app/contracts';
+import {
+  Breakdown,
+  BreakdownDimension,
+  dimensionOf,
+  ratioValue,
+  ReturnDefinition,
+  ReturnFigure,
+  sameCell,
+  SERVICE_TYPES,
+} from '@app/contracts';
 
 /** The co-op's calendar, the care feature's: a visit belongs to the day it starts on in this zone. */
 export const REPORTING_TIME_ZONE = 'Europe/London';
@@ -8,14 +17,20 @@ export const REPORTING_TIME_ZONE = 'Europe/London';
  * row from GROUP BY is a zero, not an unknown). Values found that are not in the vocabulary follow,
  * so that validation can name them; they never leave the node (see `withholdOnNode`).
  */
-export function breakdownFigures(metric: string, dimension: BreakdownDimension, vocabulary: readonly string[], cells: ReadonlyMap<string, number>): ReturnFigure[] {
+export function breakdownFigures(
+  metric: string,
+  dimension: BreakdownDimension,
+  vocabulary: readonly string[],
+  cells: ReadonlyMap<string, number>,
+): ReturnFigure[] {
   const extra = [...cells.keys()].filter((k) => !vocabulary.includes(k)).sort();
   return [...vocabulary, ...extra].map((value) => ({ metric, breakdown: { [dimension]: value }, value: cells.get(value) ?? 0 }));
 }
 
 /** Every figure in the definition's order, each rate computed from its parts exactly as the hub will recompute it. */
 export function withRates(definition: ReturnDefinition, base: readonly ReturnFigure[]): ReturnFigure[] {
-  const valueOf = (metric: string, breakdown: Breakdown | null) => base.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
+  const valueOf = (metric: string, breakdown: Breakdown | null) =>
+    base.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
   return definition.metrics.flatMap((m): ReturnFigure[] => {
     const c = m.consolidation;
     if (c.kind !== 'ratio') return base.filter((f) => f.metric === m.id);
@@ -47,11 +62,14 @@ export function withholdOnNode(definition: ReturnDefinition, figures: readonly R
       small.forEach((c) => withheld.add(c));
       if (small.length !== 1) continue;
       // Stable sort: among equals, the vocabulary's order decides, so the choice is the same every time.
-      const complement = cells.filter((c) => !withheld.has(c)).sort((a, b) => Number(a.value === 0) - Number(b.value === 0) || a.value! - b.value!)[0];
+      const complement = cells
+        .filter((c) => !withheld.has(c))
+        .sort((a, b) => Number(a.value === 0) - Number(b.value === 0) || a.value! - b.value!)[0];
       if (complement) withheld.add(complement);
     }
   }
-  const isWithheld = (metric: string, breakdown: Breakdown | null) => [...withheld].some((w) => w.metric === metric && sameCell(w.breakdown, breakdown));
+  const isWithheld = (metric: string, breakdown: Breakdown | null) =>
+    [...withheld].some((w) => w.metric === metric && sameCell(w.breakdown, breakdown));
   for (const metric of definition.metrics) {
     const c = metric.consolidation;
     if (c.kind !== 'ratio' || ![...c.numerator, ...c.denominator].some((ref) => isWithheld(ref.metric, ref.breakdown))) continue;
@@ -76,12 +94,21 @@ export interface ContractPeriodHours {
 export function contractFigures(contracts: readonly ContractPeriodHours[]): ReturnFigure[] {
   const hundredths = (n: number) => Math.round(n * 100);
   const byService = (pick: (c: ContractPeriodHours) => number) =>
-    new Map(SERVICE_TYPES.map((service) => [service, contracts.filter((c) => c.serviceType === service).reduce((a, c) => a + hundredths(pick(c)), 0) / 100]));
+    new Map(
+      SERVICE_TYPES.map((service) => [
+        service,
+        contracts.filter((c) => c.serviceType === service).reduce((a, c) => a + hundredths(pick(c)), 0) / 100,
+      ]),
+    );
   return (['contract_hours_contracted', 'contract_hours_delivered'] as const).flatMap((metric) => {
     const cells = byService((c) => (metric === 'contract_hours_contracted' ? c.contractedHours : c.deliveredHours));
     const total = [...cells.values()].reduce((a, v) => a + hundredths(v), 0) / 100;
     const pick = (c: ContractPeriodHours) => (metric === 'contract_hours_contracted' ? c.contractedHours : c.deliveredHours);
-    const perContract = contracts.map((c): ReturnFigure => ({ metric, breakdown: { contract: c.contractId }, value: hundredths(pick(c)) / 100 }));
+    const perContract = contracts.map((c): ReturnFigure => ({
+      metric,
+      breakdown: { contract: c.contractId },
+      value: hundredths(pick(c)) / 100,
+    }));
     return [{ metric, breakdown: null, value: total }, ...breakdownFigures(metric, 'service_type', SERVICE_TYPES, cells), ...perContract];
   });
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Envelope, REPORTING_RETURN_REQUESTED_V1, ReturnRequestedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 

@@ -1,9 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { Envelope, REPORTING_RETURN_APPROVED_V1, REPORTING_RETURN_SENT_BACK_V1, ReturnApprovedV1, ReturnSentBackV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+
 import { ReportingErrors } from './reporting.errors';
-import { ReviewDecision, isStaleReview } from './return-review.rules';
+import { isStaleReview, ReviewDecision } from './return-review.rules';
 
 /**
  * Consortium staff approved this co-op's return, or sent it back with a comment: keep what they said
@@ -22,7 +24,12 @@ export class RecordReturnReview implements OnModuleInit {
     this.handlers.register(REPORTING_RETURN_SENT_BACK_V1, (e, m) => this.execute(e, 'sent-back', e.payload.comment, m));
   }
 
-  async execute(envelope: Envelope<ReturnApprovedV1 | ReturnSentBackV1>, decision: ReviewDecision, comment: string | null, m: EntityManager): Promise<void> {
+  async execute(
+    envelope: Envelope<ReturnApprovedV1 | ReturnSentBackV1>,
+    decision: ReviewDecision,
+    comment: string | null,
+    m: EntityManager,
+  ): Promise<void> {
     const { cycleId, messageId } = envelope.payload;
     const [request] = await m.query(
       `SELECT r.reviewed_message_id, r.reviewed_at, s.sent_at AS reviewed_sent_at

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { quarterPeriod } from '@app/contracts';
 import { Roles } from '@app/platform';
+
 import { ComputeReturn } from './compute-return.use-case';
 import { ReturnPreviewQuery, ReturnPreviewView } from './reporting.dto';
 
@@ -18,6 +20,10 @@ export class ReportingController {
   async preview(@Query() query: ReturnPreviewQuery): Promise<ReturnPreviewView> {
     // The query's pattern already guarantees a quarter.
     const computed = await this.computeReturn.execute(quarterPeriod(query.period)!);
-    return { figures: computed.figures, problems: computed.problems, outgoing: { nodeThreshold: computed.nodeThreshold, return: computed.outgoing } };
+    return {
+      figures: computed.figures,
+      problems: computed.problems,
+      outgoing: { nodeThreshold: computed.nodeThreshold, return: computed.outgoing },
+    };
   }
 }

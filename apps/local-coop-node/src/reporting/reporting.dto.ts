@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+
 import { Breakdown, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
 
 export class ReturnPreviewQuery {
@@ -16,7 +17,11 @@ export class ReturnPeriodView {
 
 export class FigureView {
   @ApiProperty({ example: 'people_supported' }) metric: string;
-  @ApiPropertyOptional({ nullable: true, example: { funding_type: 'self-funder' }, description: 'One dimension and its value; null for the total' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: { funding_type: 'self-funder' },
+    description: 'One dimension and its value; null for the total',
+  })
   breakdown: Breakdown | null;
   @ApiPropertyOptional({ nullable: true }) value: number | null;
   @ApiPropertyOptional({ description: 'Withheld by the node: a small count of people, or a cell or rate it could be recovered from' })

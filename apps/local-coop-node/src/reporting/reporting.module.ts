@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { TenderingModule } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
@@ -18,7 +19,15 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
 @Module({
   imports: [TenderingModule],
   controllers: [ReportingController, ReturnRequestsController],
-  providers: [CareFigureQueries, CommunityFigureQueries, ComputeReturn, RecordReturnRequest, RecordReturnReview, SubmitReturn, WorkforceFigureQueries],
+  providers: [
+    CareFigureQueries,
+    CommunityFigureQueries,
+    ComputeReturn,
+    RecordReturnRequest,
+    RecordReturnReview,
+    SubmitReturn,
+    WorkforceFigureQueries,
+  ],
   exports: [ComputeReturn],
 })
 export class ReportingModule {}

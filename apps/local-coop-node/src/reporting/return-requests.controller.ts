@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+
 import { Roles } from '@app/platform';
+
 import { shownReviewState } from './return-review.rules';
 import { SubmitReturn } from './submit-return.use-case';
 
@@ -42,7 +44,10 @@ export class ReturnRequestsController {
       dueAt: new Date(r.due_at).toISOString(),
       returns: r.returns,
       review: {
-        state: shownReviewState(r.latest_live_message_id, r.reviewed_message_id ? { messageId: r.reviewed_message_id, state: r.review_state } : null),
+        state: shownReviewState(
+          r.latest_live_message_id,
+          r.reviewed_message_id ? { messageId: r.reviewed_message_id, state: r.review_state } : null,
+        ),
         comment: r.review_comment,
         reviewedMessageId: r.reviewed_message_id,
         reviewedAt: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,

@@ -36,7 +36,10 @@ export function isStaleReview(review: ReviewFacts, recorded: ReviewFacts | null,
  * return has not been reviewed yet (a resubmission after a send-back is pending again); null when the
  * co-op has sent nothing the hub could hold.
  */
-export function shownReviewState(latestLiveMessageId: string | null, recorded: { messageId: string; state: ReviewDecision } | null): ShownReviewState | null {
+export function shownReviewState(
+  latestLiveMessageId: string | null,
+  recorded: { messageId: string; state: ReviewDecision } | null,
+): ShownReviewState | null {
   if (!latestLiveMessageId) return null;
   if (recorded?.messageId === latestLiveMessageId) return recorded.state;
   return 'pending';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { REPORTING_RETURN_SUBMITTED_V1, findReturnDefinition, quarterPeriod } from '@app/contracts';
+
+import { findReturnDefinition, quarterPeriod, REPORTING_RETURN_SUBMITTED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+
 import { ComputeReturn } from './compute-return.use-case';
 import { ReportingErrors } from './reporting.errors';
 

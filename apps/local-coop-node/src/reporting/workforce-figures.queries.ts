@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { CONTRACT_TYPES, QuarterPeriod, ReturnFigure } from '@app/contracts';
-import { REPORTING_TIME_ZONE, breakdownFigures } from './node-return.rules';
+
+import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
 type Row = Record<string, any>;
 
@@ -37,7 +39,9 @@ export class WorkforceFigureQueries {
       [p.start, p.end],
     );
     const total = rows.find((r) => r.all_contracts === 1) ?? {};
-    const headcountByContract = new Map<string, number>(rows.filter((r) => r.all_contracts === 0).map((r) => [r.contract_type, r.headcount]));
+    const headcountByContract = new Map<string, number>(
+      rows.filter((r) => r.all_contracts === 0).map((r) => [r.contract_type, r.headcount]),
+    );
     const figure = (metric: string, value: number | undefined): ReturnFigure => ({ metric, breakdown: null, value: value ?? 0 });
     return [
       figure('staff_headcount', total.headcount),

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { Rulebook } from './rulebook';
 
 /** One adopted version of the rulebook, kept for the record; the highest version is in force. */

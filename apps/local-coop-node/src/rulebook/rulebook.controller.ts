@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/platform';
+
 import type { RulebookTemplateId } from '@app/contracts';
-import { RULEBOOK_TEMPLATES, Rulebook } from './rulebook';
+import { Roles } from '@app/platform';
+
+import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook';
 import { RulebookView } from './rulebook.dto';
 import { RulebookStore } from './rulebook.store';
 import { RulebookVersion } from './rulebook-version.entity';

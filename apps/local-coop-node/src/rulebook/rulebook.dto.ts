@@ -13,7 +13,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+
 import { IsNumberWithDecimals, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
+
 import { Rulebook } from './rulebook';
 
 export class ClassSeatsDto {

@@ -1,4 +1,5 @@
 import { DomainError } from '@app/platform';
+
 import { RuleViolation } from './rulebook.rules';
 
 export const RulebookErrors = {

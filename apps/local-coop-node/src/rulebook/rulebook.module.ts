@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { FoundingRulebook } from './founding-rulebook';
 import { RulebookController } from './rulebook.controller';
 import { RulebookStore } from './rulebook.store';

@@ -1,10 +1,12 @@
-import { RULEBOOK_TEMPLATES, Rulebook } from './rulebook';
+import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook';
 import { BoardMember, boardViolations, rulebookViolations } from './rulebook.rules';
 
 const uk = RULEBOOK_TEMPLATES['uk-multi-stakeholder-cbs'];
 const italy = RULEBOOK_TEMPLATES['italian-type-a'];
 const members = (spec: Record<string, number>): BoardMember[] =>
-  Object.entries(spec).flatMap(([cls, n]) => Array.from({ length: n }, (_, i) => ({ memberId: `${cls}-${i}`, stakeholderClass: cls as BoardMember['stakeholderClass'] })));
+  Object.entries(spec).flatMap(([cls, n]) =>
+    Array.from({ length: n }, (_, i) => ({ memberId: `${cls}-${i}`, stakeholderClass: cls as BoardMember['stakeholderClass'] })),
+  );
 
 describe('rulebook consistency', () => {
   it.each(Object.entries(RULEBOOK_TEMPLATES))('the %s template is consistent', (_id, template) => {
@@ -12,12 +14,27 @@ describe('rulebook consistency', () => {
   });
 
   it('refuses seats that break a class cap, naming the rule and the numbers', () => {
-    const r: Rulebook = { ...italy, board: [{ stakeholderClass: 'worker', seats: 2, capPercent: null }, { stakeholderClass: 'volunteer', seats: 3, capPercent: 50 }] };
-    expect(rulebookViolations(r)).toEqual([{ rule: 'RULEBOOK.BOARD_CAP', message: 'volunteer would hold 3 of 5 seats (60%), over its cap of 50%' }]);
+    const r: Rulebook = {
+      ...italy,
+      board: [
+        { stakeholderClass: 'worker', seats: 2, capPercent: null },
+        { stakeholderClass: 'volunteer', seats: 3, capPercent: 50 },
+      ],
+    };
+    expect(rulebookViolations(r)).toEqual([
+      { rule: 'RULEBOOK.BOARD_CAP', message: 'volunteer would hold 3 of 5 seats (60%), over its cap of 50%' },
+    ]);
   });
 
   it('refuses seats for a class the co-op does not admit, an empty board, inverted share limits and majorities', () => {
-    const r: Rulebook = { ...uk, admittedClasses: ['worker'], board: [{ stakeholderClass: 'volunteer', seats: 0, capPercent: null }], shareMinimumPence: 500, shareMaximumPence: 100, specialMajorityPercent: 40 };
+    const r: Rulebook = {
+      ...uk,
+      admittedClasses: ['worker'],
+      board: [{ stakeholderClass: 'volunteer', seats: 0, capPercent: null }],
+      shareMinimumPence: 500,
+      shareMaximumPence: 100,
+      specialMajorityPercent: 40,
+    };
     expect(rulebookViolations(r).map((v) => v.rule)).toEqual(['RULEBOOK.NO_BOARD', 'RULEBOOK.SHARE_LIMITS', 'RULEBOOK.MAJORITIES']);
     expect(rulebookViolations({ ...uk, admittedClasses: ['worker'] }).map((v) => v.rule)).toContain('RULEBOOK.CLASS_NOT_ADMITTED');
   });
@@ -55,7 +72,11 @@ describe('board balance', () => {
 
   it('refuses a class the co-op does not admit and a member in two seats', () => {
     const r: Rulebook = { ...uk, admittedClasses: ['worker', 'service-user-or-family'] };
-    const board = [...members({ volunteer: 1, 'service-user-or-family': 2 }), { memberId: 'w', stakeholderClass: 'worker' as const }, { memberId: 'w', stakeholderClass: 'worker' as const }];
+    const board = [
+      ...members({ volunteer: 1, 'service-user-or-family': 2 }),
+      { memberId: 'w', stakeholderClass: 'worker' as const },
+      { memberId: 'w', stakeholderClass: 'worker' as const },
+    ];
     expect(boardViolations(board, r).map((v) => v.rule)).toEqual([
       'GOVERNANCE.BOARD_DUPLICATE_MEMBER',
       'GOVERNANCE.BOARD_CLASS_NOT_ADMITTED',

@@ -1,4 +1,5 @@
 import type { StakeholderClass } from '@app/contracts';
+
 import { Rulebook, seatsFor, totalSeats } from './rulebook';
 
 /** A broken rule: a stable code and a sentence that names the rule and the numbers. */
@@ -15,7 +16,8 @@ export function rulebookViolations(r: Rulebook): RuleViolation[] {
   const v: RuleViolation[] = [];
   const seen = new Set<StakeholderClass>();
   for (const c of r.board) {
-    if (seen.has(c.stakeholderClass)) v.push({ rule: 'RULEBOOK.DUPLICATE_CLASS', message: `the board lists ${label(c.stakeholderClass)} more than once` });
+    if (seen.has(c.stakeholderClass))
+      v.push({ rule: 'RULEBOOK.DUPLICATE_CLASS', message: `the board lists ${label(c.stakeholderClass)} more than once` });
     seen.add(c.stakeholderClass);
     if (!r.admittedClasses.includes(c.stakeholderClass) && c.seats > 0) {
       v.push({ rule: 'RULEBOOK.CLASS_NOT_ADMITTED', message: `${label(c.stakeholderClass)} has board seats but is not an admitted class` });
@@ -32,10 +34,16 @@ export function rulebookViolations(r: Rulebook): RuleViolation[] {
     }
   }
   if (r.shareMinimumPence > r.shareMaximumPence) {
-    v.push({ rule: 'RULEBOOK.SHARE_LIMITS', message: `the minimum shareholding (${r.shareMinimumPence}p) is above the maximum (${r.shareMaximumPence}p)` });
+    v.push({
+      rule: 'RULEBOOK.SHARE_LIMITS',
+      message: `the minimum shareholding (${r.shareMinimumPence}p) is above the maximum (${r.shareMaximumPence}p)`,
+    });
   }
   if (r.specialMajorityPercent < r.ordinaryMajorityPercent) {
-    v.push({ rule: 'RULEBOOK.MAJORITIES', message: `a special resolution (${r.specialMajorityPercent}%) cannot need less than an ordinary one (${r.ordinaryMajorityPercent}%)` });
+    v.push({
+      rule: 'RULEBOOK.MAJORITIES',
+      message: `a special resolution (${r.specialMajorityPercent}%) cannot need less than an ordinary one (${r.ordinaryMajorityPercent}%)`,
+    });
   }
   return v;
 }
@@ -66,10 +74,17 @@ export function boardViolations(board: BoardMember[], r: Rulebook, denominator: 
       continue;
     }
     const seats = seatsFor(r, cls)?.seats ?? 0;
-    if (n > seats) v.push({ rule: 'GOVERNANCE.BOARD_SEATS_EXCEEDED', message: `${label(cls)} would have ${n} board members; the rulebook gives it ${seats} seat${seats === 1 ? '' : 's'}` });
+    if (n > seats)
+      v.push({
+        rule: 'GOVERNANCE.BOARD_SEATS_EXCEEDED',
+        message: `${label(cls)} would have ${n} board members; the rulebook gives it ${seats} seat${seats === 1 ? '' : 's'}`,
+      });
     const cap = seatsFor(r, cls)?.capPercent ?? null;
     if (cap !== null && size > 0 && pct(n, size) > cap) {
-      v.push({ rule: 'GOVERNANCE.BOARD_CLASS_CAP', message: `${label(cls)} would hold ${n} of ${size} board seats (${pct(n, size)}%), over the rulebook's cap of ${cap}%` });
+      v.push({
+        rule: 'GOVERNANCE.BOARD_CLASS_CAP',
+        message: `${label(cls)} would hold ${n} of ${size} board seats (${pct(n, size)}%), over the rulebook's cap of ${cap}%`,
+      });
     }
   }
   return v;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Rulebook } from './rulebook';
 import { RulebookErrors } from './rulebook.errors';
 import { rulebookViolations } from './rulebook.rules';

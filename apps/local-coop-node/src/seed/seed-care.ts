@@ -1,8 +1,9 @@
 import { FUNDING_TYPES, FundingType } from '@app/contracts';
+
 import { address, personName } from './random';
-import { SeedContext, addDays, dayOf, daysBetween } from './seed-context';
+import { addDays, dayOf, daysBetween, SeedContext } from './seed-context';
 import { insertMany } from './seed-sql';
-import { SupportedPerson, seedVisits } from './seed-visits';
+import { seedVisits, SupportedPerson } from './seed-visits';
 
 /** Roughly how care is paid for in English home care: mostly council-commissioned, the rest shared out. */
 const FUNDING_MIX: [FundingType, number][] = [
@@ -60,8 +61,26 @@ export async function seedCare(ctx: SeedContext): Promise<void> {
   await insertMany(
     ctx.m,
     'service_user',
-    { id: 'uuid', full_name: 'text', date_of_birth: 'date', address: 'text', locality: 'text', funding_type: 'text', started_on: 'date', ended_on: 'date' },
-    people.map((p) => ({ id: p.id, full_name: p.fullName, date_of_birth: p.dateOfBirth, address: p.address, locality: p.locality, funding_type: p.fundingType, started_on: p.startedOn, ended_on: p.endedOn })),
+    {
+      id: 'uuid',
+      full_name: 'text',
+      date_of_birth: 'date',
+      address: 'text',
+      locality: 'text',
+      funding_type: 'text',
+      started_on: 'date',
+      ended_on: 'date',
+    },
+    people.map((p) => ({
+      id: p.id,
+      full_name: p.fullName,
+      date_of_birth: p.dateOfBirth,
+      address: p.address,
+      locality: p.locality,
+      funding_type: p.fundingType,
+      started_on: p.startedOn,
+      ended_on: p.endedOn,
+    })),
   );
   await seedCarePlans(ctx, people, today);
   await seedVisits(ctx, people);
@@ -100,13 +119,24 @@ async function seedCarePlans(ctx: SeedContext, people: SupportedPerson[], today:
       });
     }
   }
-  await insertMany(ctx.m, 'care_plan', { id: 'uuid', service_user_id: 'uuid', agreed_on: 'date', review_due_on: 'date', reviewed_on: 'date' }, plans);
+  await insertMany(
+    ctx.m,
+    'care_plan',
+    { id: 'uuid', service_user_id: 'uuid', agreed_on: 'date', review_due_on: 'date', reviewed_on: 'date' },
+    plans,
+  );
   await insertMany(
     ctx.m,
     'care_goal',
     {
-      id: 'uuid', care_plan_id: 'uuid', position: 'int', description: 'text',
-      performance_at_start: 'int', satisfaction_at_start: 'int', performance_at_review: 'int', satisfaction_at_review: 'int',
+      id: 'uuid',
+      care_plan_id: 'uuid',
+      position: 'int',
+      description: 'text',
+      performance_at_start: 'int',
+      satisfaction_at_start: 'int',
+      performance_at_review: 'int',
+      satisfaction_at_review: 'int',
     },
     goals,
   );

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+
 import type { ContractType, StakeholderClass } from '@app/contracts';
+
 import type { Rulebook } from '../rulebook';
 import type { StaffRole } from '../workforce';
 import { SeededRandom } from './random';

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
+
 import { DomainError } from '@app/platform';
+
 import type { Rulebook } from '../rulebook';
 import { SeededRandom } from './random';
-import { SeedContext } from './seed-context';
 import { seedCare } from './seed-care';
+import { SeedContext } from './seed-context';
 import { seedGovernance } from './seed-governance';
 import { seedMembers } from './seed-members';
 import { seedVolunteering } from './seed-volunteering';
@@ -37,7 +39,8 @@ export interface SeedSummary {
 export async function seedCoop(ds: DataSource, options: { seed: number; today?: Date }): Promise<SeedSummary> {
   return ds.transaction(async (m) => {
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM member');
-    if (n > 0) throw new DomainError('SEED.NOT_EMPTY', `this node already has ${n} members; sample data goes only into an empty node`, 'conflict');
+    if (n > 0)
+      throw new DomainError('SEED.NOT_EMPTY', `this node already has ${n} members; sample data goes only into an empty node`, 'conflict');
     const [profile] = await m.query('SELECT coop_id, localities, services_offered FROM coop_profile');
     const [{ rulebook }] = await m.query('SELECT rulebook FROM rulebook_version ORDER BY version DESC LIMIT 1');
     const ctx: SeedContext = {

@@ -1,4 +1,5 @@
 import type { StakeholderClass } from '@app/contracts';
+
 import { electionResult, motionResult } from '../governance';
 import { seatsFor } from '../rulebook';
 import { SeedContext, SeededMember } from './seed-context';
@@ -14,9 +15,15 @@ export async function seedGovernance(ctx: SeedContext): Promise<void> {
   const { m, r, rulebook, today } = ctx;
   const active = ctx.members.filter((x) => !x.withdrawnOn);
   for (const seat of rulebook.board) {
-    const pool = active.filter((x) => x.stakeholderClass === seat.stakeholderClass).sort((a, b) => a.admittedOn.localeCompare(b.admittedOn));
+    const pool = active
+      .filter((x) => x.stakeholderClass === seat.stakeholderClass)
+      .sort((a, b) => a.admittedOn.localeCompare(b.admittedOn));
     for (const member of pool.slice(0, seat.seats)) {
-      await m.query('INSERT INTO board_seat (member_id, stakeholder_class, since) VALUES ($1, $2, $3)', [member.id, seat.stakeholderClass, member.admittedOn]);
+      await m.query('INSERT INTO board_seat (member_id, stakeholder_class, since) VALUES ($1, $2, $3)', [
+        member.id,
+        seat.stakeholderClass,
+        member.admittedOn,
+      ]);
     }
   }
   for (const motion of MOTIONS) {
@@ -33,8 +40,18 @@ export async function seedGovernance(ctx: SeedContext): Promise<void> {
     }
     const result = motionResult(tally, eligible.length, voters.length, motion.resolution, rulebook);
     await insertClosedBallot(ctx, {
-      kind: 'motion', title: motion.title, resolution: motion.resolution, classes: rulebook.admittedClasses, opens, closes, result,
-      options: [['for', 'For', tally.for], ['against', 'Against', tally.against], ['abstain', 'Abstain', tally.abstain]],
+      kind: 'motion',
+      title: motion.title,
+      resolution: motion.resolution,
+      classes: rulebook.admittedClasses,
+      opens,
+      closes,
+      result,
+      options: [
+        ['for', 'For', tally.for],
+        ['against', 'Against', tally.against],
+        ['abstain', 'Abstain', tally.abstain],
+      ],
       voters,
     });
   }
@@ -52,10 +69,27 @@ export async function seedGovernance(ctx: SeedContext): Promise<void> {
       const picks = [...candidates].sort(() => r.next() - 0.5).slice(0, r.int(1, seats));
       for (const p of picks) votes.set(p.id, votes.get(p.id)! + 1);
     }
-    const names = new Map<string, string>((await m.query('SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])', [candidates.map((c) => c.id)])).map((x: { id: string; full_name: string }) => [x.id, x.full_name]));
-    const result = electionResult(candidates.map((c) => ({ key: c.id, votes: votes.get(c.id)! })), seats, eligible.length, voters.length, rulebook.quorumPercent);
+    const names = new Map<string, string>(
+      (await m.query('SELECT id, full_name FROM member WHERE id = ANY($1::uuid[])', [candidates.map((c) => c.id)])).map(
+        (x: { id: string; full_name: string }) => [x.id, x.full_name],
+      ),
+    );
+    const result = electionResult(
+      candidates.map((c) => ({ key: c.id, votes: votes.get(c.id)! })),
+      seats,
+      eligible.length,
+      voters.length,
+      rulebook.quorumPercent,
+    );
     await insertClosedBallot(ctx, {
-      kind: 'election', title: 'Election of the worker directors', resolution: 'plurality', classes: [cls], electionClass: cls, seats, opens, closes,
+      kind: 'election',
+      title: 'Election of the worker directors',
+      resolution: 'plurality',
+      classes: [cls],
+      electionClass: cls,
+      seats,
+      opens,
+      closes,
       result: { ...result, seated: result.elected },
       options: candidates.map((c) => [c.id, names.get(c.id)!, votes.get(c.id)!, c.id]),
       voters,
@@ -72,8 +106,17 @@ function eligibleAt(members: SeededMember[], classes: StakeholderClass[], opens:
 async function insertClosedBallot(
   ctx: SeedContext,
   b: {
-    kind: string; title: string; resolution: string; classes: StakeholderClass[]; electionClass?: StakeholderClass; seats?: number;
-    opens: Date; closes: Date; result: object; options: (string | number)[][]; voters: SeededMember[];
+    kind: string;
+    title: string;
+    resolution: string;
+    classes: StakeholderClass[];
+    electionClass?: StakeholderClass;
+    seats?: number;
+    opens: Date;
+    closes: Date;
+    result: object;
+    options: (string | number)[][];
+    voters: SeededMember[];
   },
 ): Promise<void> {
   const id = ctx.r.uuid();
@@ -83,7 +126,10 @@ async function insertClosedBallot(
     [id, b.kind, b.title, b.resolution, b.classes, b.electionClass ?? null, b.seats ?? null, b.opens, b.closes, JSON.stringify(b.result)],
   );
   for (const [position, [key, label, votes, candidate]] of b.options.entries()) {
-    await ctx.m.query('INSERT INTO ballot_option (ballot_id, option_key, position, label, votes, candidate_member_id) VALUES ($1, $2, $3, $4, $5, $6)', [id, key, position, label, votes, candidate ?? null]);
+    await ctx.m.query(
+      'INSERT INTO ballot_option (ballot_id, option_key, position, label, votes, candidate_member_id) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, key, position, label, votes, candidate ?? null],
+    );
   }
   for (const v of b.voters) await ctx.m.query('INSERT INTO ballot_participation (ballot_id, member_id) VALUES ($1, $2)', [id, v.id]);
 }

@@ -1,4 +1,5 @@
 import type { StakeholderClass } from '@app/contracts';
+
 import { address, personName } from './random';
 import { SeedContext } from './seed-context';
 
@@ -40,8 +41,17 @@ export async function seedMembers(ctx: SeedContext): Promise<void> {
           withdrawnOn ? r.pick(['moved away', 'no longer uses the service', 'personal reasons']) : null,
         ],
       );
-      await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence, occurred_at) VALUES ($1, $2, 'purchase', $3, $4)`, [r.uuid(), id, shares, admittedOn]);
-      if (withdrawnOn) await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence, occurred_at) VALUES ($1, $2, 'withdrawal', $3, $4)`, [r.uuid(), id, shares, withdrawnOn]);
+      await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence, occurred_at) VALUES ($1, $2, 'purchase', $3, $4)`, [
+        r.uuid(),
+        id,
+        shares,
+        admittedOn,
+      ]);
+      if (withdrawnOn)
+        await m.query(
+          `INSERT INTO share_transaction (id, member_id, kind, amount_pence, occurred_at) VALUES ($1, $2, 'withdrawal', $3, $4)`,
+          [r.uuid(), id, shares, withdrawnOn],
+        );
       ctx.members.push({ id, stakeholderClass: cls, fullName, locality, admittedOn, withdrawnOn });
     }
   }

@@ -1,6 +1,7 @@
 import type { ContractType } from '@app/contracts';
-import { StaffRole, contractViolation } from '../workforce';
-import { SeedContext, addDays } from './seed-context';
+
+import { contractViolation, StaffRole } from '../workforce';
+import { addDays, SeedContext } from './seed-context';
 import { insertMany } from './seed-sql';
 
 /** A few posts being recruited to now, and a couple from earlier in the year, one filled and one withdrawn. */
@@ -31,7 +32,17 @@ export async function seedVacancies(ctx: SeedContext, today: string): Promise<vo
   await insertMany(
     ctx.m,
     'vacancy',
-    { id: 'uuid', role: 'text', contract_type: 'text', minutes_per_week: 'int', hourly_pay_pence: 'int', locality: 'text', opened_on: 'date', closed_on: 'date', status: 'text' },
+    {
+      id: 'uuid',
+      role: 'text',
+      contract_type: 'text',
+      minutes_per_week: 'int',
+      hourly_pay_pence: 'int',
+      locality: 'text',
+      opened_on: 'date',
+      closed_on: 'date',
+      status: 'text',
+    },
     rows,
   );
 }

@@ -1,7 +1,8 @@
 import type { ServiceType } from '@app/contracts';
-import { Support, VisitStatus, isSupportedOn, localDateOf, visitDayViolation } from '../care';
+
+import { isSupportedOn, localDateOf, Support, visitDayViolation, VisitStatus } from '../care';
 import { isEmployedOn } from '../workforce';
-import { SeedContext, SeededStaff, addDays, dayOf } from './seed-context';
+import { addDays, dayOf, SeedContext, SeededStaff } from './seed-context';
 import { insertMany } from './seed-sql';
 
 export interface SupportedPerson extends Support {
@@ -65,7 +66,16 @@ export async function seedVisits(ctx: SeedContext, people: SupportedPerson[]): P
   const carers = ctx.staff.filter((s) => s.role === 'care-worker' || s.role === 'senior-carer');
   const rota = new Diary();
   const days = new Diary();
-  const rows: { id: string; service_user_id: string; carer_id: string; service_type: ServiceType; planned_start: string; planned_minutes: number; status: VisitStatus; delivered_minutes: number | null }[] = [];
+  const rows: {
+    id: string;
+    service_user_id: string;
+    carer_id: string;
+    service_type: ServiceType;
+    planned_start: string;
+    planned_minutes: number;
+    status: VisitStatus;
+    delivered_minutes: number | null;
+  }[] = [];
   for (const p of people) {
     const from = max(addDays(today, 1 - QUARTER_DAYS), p.startedOn);
     const to = min(addDays(today, DAYS_AHEAD), p.endedOn ?? addDays(today, DAYS_AHEAD));
@@ -85,7 +95,11 @@ export async function seedVisits(ctx: SeedContext, people: SupportedPerson[]): P
         if (!employed(slot.carer)) slot.carer = team.find(employed) ?? cover(ctx, carers, p, on, employed, team);
         const free = (c: SeededStaff) => employed(c) && days.isFree(`${c.id}|${on}`, slot.start, slot.minutes);
         const preferred = r.chance(0.85) ? slot.carer : r.pick(team);
-        const carer = [preferred, slot.carer, ...team].find(free) ?? carers.find((c) => c.locality === p.locality && free(c)) ?? carers.find(free) ?? slot.carer;
+        const carer =
+          [preferred, slot.carer, ...team].find(free) ??
+          carers.find((c) => c.locality === p.locality && free(c)) ??
+          carers.find(free) ??
+          slot.carer;
         days.book(`${carer.id}|${on}`, slot.start, slot.minutes);
         const status: VisitStatus = on >= today ? 'planned' : outcome(ctx);
         rows.push({
@@ -104,7 +118,16 @@ export async function seedVisits(ctx: SeedContext, people: SupportedPerson[]): P
   await insertMany(
     ctx.m,
     'visit',
-    { id: 'uuid', service_user_id: 'uuid', carer_id: 'uuid', service_type: 'text', planned_start: 'timestamptz', planned_minutes: 'int', status: 'text', delivered_minutes: 'int' },
+    {
+      id: 'uuid',
+      service_user_id: 'uuid',
+      carer_id: 'uuid',
+      service_type: 'text',
+      planned_start: 'timestamptz',
+      planned_minutes: 'int',
+      status: 'text',
+      delivered_minutes: 'int',
+    },
     rows,
   );
 }
@@ -136,7 +159,14 @@ function weekOf(ctx: SeedContext, team: SeededStaff[], rota: Diary): Slot[] {
 }
 
 /** Someone from outside the team, preferably nearby, joins it to cover. */
-function cover(ctx: SeedContext, carers: SeededStaff[], p: SupportedPerson, on: string, employed: (c: SeededStaff) => boolean, team: SeededStaff[]): SeededStaff {
+function cover(
+  ctx: SeedContext,
+  carers: SeededStaff[],
+  p: SupportedPerson,
+  on: string,
+  employed: (c: SeededStaff) => boolean,
+  team: SeededStaff[],
+): SeededStaff {
   const available = carers.filter(employed);
   const nearby = available.filter((c) => c.locality === p.locality);
   if (available.length === 0) throw new Error(`seed: no carer is employed on ${on}`);

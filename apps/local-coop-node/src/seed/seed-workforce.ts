@@ -1,7 +1,8 @@
 import type { ContractType } from '@app/contracts';
-import { StaffRole, contractViolation } from '../workforce';
+
+import { contractViolation, StaffRole } from '../workforce';
 import { personName } from './random';
-import { SeedContext, SeededMember, SeededStaff, addDays, dayOf, daysBetween } from './seed-context';
+import { addDays, dayOf, daysBetween, SeedContext, SeededMember, SeededStaff } from './seed-context';
 import { insertMany } from './seed-sql';
 import { seedVacancies } from './seed-vacancies';
 
@@ -53,12 +54,20 @@ export async function seedWorkforce(ctx: SeedContext): Promise<void> {
 
   const active = r.int(20, 30);
   // One manager, a coordinator (two in a larger co-op), an administrator, a few senior carers; the rest care workers.
-  const roles: StaffRole[] = ['manager', 'coordinator', 'admin', ...(active > 25 ? ['coordinator' as const] : []), ...Array<StaffRole>(r.int(3, 5)).fill('senior-carer')];
+  const roles: StaffRole[] = [
+    'manager',
+    'coordinator',
+    'admin',
+    ...(active > 25 ? ['coordinator' as const] : []),
+    ...Array<StaffRole>(r.int(3, 5)).fill('senior-carer'),
+  ];
   while (roles.length < active) roles.push('care-worker');
   // Turnover shows in the quarter of visits the care part books: the newest carer started during it,
   // and the first leaver left during it, so the rota has handovers.
   const staff: NewStaff[] = roles.map((role, i) =>
-    i === roles.length - 1 ? { ...hire(ctx, role, undefined), startedOn: addDays(today, -r.int(14, 70)) } : hire(ctx, role, r.chance(0.8) ? current.shift() : undefined),
+    i === roles.length - 1
+      ? { ...hire(ctx, role, undefined), startedOn: addDays(today, -r.int(14, 70)) }
+      : hire(ctx, role, r.chance(0.8) ? current.shift() : undefined),
   );
   for (let i = 0, leavers = r.int(3, 6); i < leavers; i++) {
     const member = i === 0 ? undefined : departed.shift();
@@ -75,14 +84,43 @@ export async function seedWorkforce(ctx: SeedContext): Promise<void> {
   await insertMany(
     ctx.m,
     'staff',
-    { id: 'uuid', full_name: 'text', role: 'text', contract_type: 'text', hourly_pay_pence: 'int', contracted_minutes_per_week: 'int', started_on: 'date', left_on: 'date', leaving_reason: 'text', member_id: 'uuid', locality: 'text' },
+    {
+      id: 'uuid',
+      full_name: 'text',
+      role: 'text',
+      contract_type: 'text',
+      hourly_pay_pence: 'int',
+      contracted_minutes_per_week: 'int',
+      started_on: 'date',
+      left_on: 'date',
+      leaving_reason: 'text',
+      member_id: 'uuid',
+      locality: 'text',
+    },
     staff.map((s) => ({
-      id: s.id, full_name: s.fullName, role: s.role, contract_type: s.contractType, hourly_pay_pence: s.hourlyPayPence, contracted_minutes_per_week: s.contractedMinutesPerWeek,
-      started_on: s.startedOn, left_on: s.leftOn, leaving_reason: s.leavingReason, member_id: s.memberId, locality: s.locality,
+      id: s.id,
+      full_name: s.fullName,
+      role: s.role,
+      contract_type: s.contractType,
+      hourly_pay_pence: s.hourlyPayPence,
+      contracted_minutes_per_week: s.contractedMinutesPerWeek,
+      started_on: s.startedOn,
+      left_on: s.leftOn,
+      leaving_reason: s.leavingReason,
+      member_id: s.memberId,
+      locality: s.locality,
     })),
   );
   for (const s of staff) {
-    ctx.staff.push({ id: s.id, fullName: s.fullName, role: s.role, contractType: s.contractType, locality: s.locality, startedOn: s.startedOn, leftOn: s.leftOn });
+    ctx.staff.push({
+      id: s.id,
+      fullName: s.fullName,
+      role: s.role,
+      contractType: s.contractType,
+      locality: s.locality,
+      startedOn: s.startedOn,
+      leftOn: s.leftOn,
+    });
     if (!s.leftOn) ctx.staffIds.push(s.id);
   }
   await seedTraining(ctx, staff, today);
@@ -93,7 +131,8 @@ export async function seedWorkforce(ctx: SeedContext): Promise<void> {
 function hire(ctx: SeedContext, role: StaffRole, member: SeededMember | undefined): NewStaff {
   const { r } = ctx;
   const today = dayOf(ctx.today);
-  const contractType: ContractType = role !== 'care-worker' ? 'permanent' : r.chance(0.7) ? 'permanent' : r.chance(0.75) ? 'zero-hours' : 'bank';
+  const contractType: ContractType =
+    role !== 'care-worker' ? 'permanent' : r.chance(0.7) ? 'permanent' : r.chance(0.75) ? 'zero-hours' : 'bank';
   const senior = role === 'manager' || role === 'coordinator' || role === 'senior-carer';
   return {
     id: r.uuid(),
@@ -101,7 +140,8 @@ function hire(ctx: SeedContext, role: StaffRole, member: SeededMember | undefine
     role,
     contractType,
     hourlyPayPence: pay(ctx, role),
-    contractedMinutesPerWeek: contractType !== 'permanent' ? 0 : senior || role === 'admin' ? r.pick([1500, 2250, 2250]) : r.pick([960, 1200, 1440, 1800, 2250]),
+    contractedMinutesPerWeek:
+      contractType !== 'permanent' ? 0 : senior || role === 'admin' ? r.pick([1500, 2250, 2250]) : r.pick([960, 1200, 1440, 1800, 2250]),
     locality: member?.locality ?? r.pick(ctx.localities),
     startedOn: member ? addDays(member.admittedOn, -r.int(0, 180)) : addDays(today, -(senior ? r.int(400, 1800) : r.int(20, 1500))),
     leftOn: null,
@@ -138,11 +178,28 @@ async function seedTraining(ctx: SeedContext, staff: NewStaff[], today: string):
     const within = (from: string) => addDays(from, r.int(0, daysBetween(from, last)));
     // Brought from an earlier job, or done in the first twelve weeks (not after the last day worked).
     const certified = r.chance(0.25) ? addDays(s.startedOn, -r.int(30, 400)) : addDays(s.startedOn, r.int(7, 84));
-    rows.push({ id: r.uuid(), staff_id: s.id, course: CARE_CERTIFICATE, completed_on: certified < last ? certified : last, expires_on: null });
+    rows.push({
+      id: r.uuid(),
+      staff_id: s.id,
+      course: CARE_CERTIFICATE,
+      completed_on: certified < last ? certified : last,
+      expires_on: null,
+    });
     for (const c of r.shuffle(COURSES).slice(0, r.int(2, 4))) {
       const completedOn = within(s.startedOn);
-      rows.push({ id: r.uuid(), staff_id: s.id, course: c.course, completed_on: completedOn, expires_on: c.validYears === null ? null : addDays(completedOn, 365 * c.validYears) });
+      rows.push({
+        id: r.uuid(),
+        staff_id: s.id,
+        course: c.course,
+        completed_on: completedOn,
+        expires_on: c.validYears === null ? null : addDays(completedOn, 365 * c.validYears),
+      });
     }
   }
-  await insertMany(ctx.m, 'training_record', { id: 'uuid', staff_id: 'uuid', course: 'text', completed_on: 'date', expires_on: 'date' }, rows);
+  await insertMany(
+    ctx.m,
+    'training_record',
+    { id: 'uuid', staff_id: 'uuid', course: 'text', completed_on: 'date', expires_on: 'date' },
+    rows,
+  );
 }

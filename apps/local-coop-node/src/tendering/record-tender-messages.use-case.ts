@@ -1,13 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import {
   Envelope,
+  TenderContractAwardedV1,
   TENDERING_CONTRACT_AWARDED_V1,
   TENDERING_INVITATION_V1,
   TENDERING_LOT_LOST_V1,
   TENDERING_LOT_WITHDRAWN_V1,
   TENDERING_OFFERS_CLOSED_V1,
-  TenderContractAwardedV1,
   TenderInvitationV1,
   TenderLotLostV1,
   TenderLotWithdrawnV1,
@@ -50,14 +51,29 @@ export class RecordTenderMessages implements OnModuleInit {
                 service_type = EXCLUDED.service_type, hours_per_week = EXCLUDED.hours_per_week, ceiling_pence_per_hour = EXCLUDED.ceiling_pence_per_hour,
                 starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, updated_at = now()
           WHERE tender_invited_lot.lot_version <= EXCLUDED.lot_version`,
-        [l.lotId, t.tenderId, l.lotVersion, l.reference, l.title, l.locality, l.serviceType, l.hoursPerWeek, l.ceilingPencePerHour, l.startsOn, l.endsOn],
+        [
+          l.lotId,
+          t.tenderId,
+          l.lotVersion,
+          l.reference,
+          l.title,
+          l.locality,
+          l.serviceType,
+          l.hoursPerWeek,
+          l.ceilingPencePerHour,
+          l.startsOn,
+          l.endsOn,
+        ],
       );
     }
   }
 
   async withdrawal(envelope: Envelope<TenderLotWithdrawnV1>, m: EntityManager): Promise<void> {
     const w = envelope.payload;
-    await m.query('INSERT INTO tender_lot_withdrawal (lot_id, lot_version, tender_id, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [w.lotId, w.lotVersion, w.tenderId, w.reason]);
+    await m.query(
+      'INSERT INTO tender_lot_withdrawal (lot_id, lot_version, tender_id, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [w.lotId, w.lotVersion, w.tenderId, w.reason],
+    );
   }
 
   async contract(envelope: Envelope<TenderContractAwardedV1>, m: EntityManager): Promise<void> {
@@ -65,7 +81,19 @@ export class RecordTenderMessages implements OnModuleInit {
     await m.query(
       `INSERT INTO tender_contract (id, tender_id, lot_id, tender_title, buyer, locality, service_type, hours_per_week, price_pence_per_hour, starts_on, ends_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-      [c.contractId, c.tenderId, c.lotId, c.tenderTitle, c.buyer, c.locality, c.serviceType, c.hoursPerWeek, c.pricePencePerHour, c.startsOn, c.endsOn],
+      [
+        c.contractId,
+        c.tenderId,
+        c.lotId,
+        c.tenderTitle,
+        c.buyer,
+        c.locality,
+        c.serviceType,
+        c.hoursPerWeek,
+        c.pricePencePerHour,
+        c.startsOn,
+        c.endsOn,
+      ],
     );
   }
 
@@ -82,6 +110,10 @@ export class RecordTenderMessages implements OnModuleInit {
   /** This co-op's offer on a lot came to nothing: the hours it offered there are free again. */
   async lotLost(envelope: Envelope<TenderLotLostV1>, m: EntityManager): Promise<void> {
     const l = envelope.payload;
-    await m.query('INSERT INTO tender_lot_lost (lot_id, tender_id, outcome) VALUES ($1, $2, $3) ON CONFLICT (lot_id) DO NOTHING', [l.lotId, l.tenderId, l.outcome]);
+    await m.query('INSERT INTO tender_lot_lost (lot_id, tender_id, outcome) VALUES ($1, $2, $3) ON CONFLICT (lot_id) DO NOTHING', [
+      l.lotId,
+      l.tenderId,
+      l.outcome,
+    ]);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { TENDERING_OFFER_MADE_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
-import { TenderingQueries } from './tendering.queries';
-import { capacityOf, defaultTotalHoursPerWeek, offerProblem, suggestOffers, totalProblem } from './tendering.rules';
+
 import { SendOffersDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
+import { TenderingQueries } from './tendering.queries';
+import { capacityOf, defaultTotalHoursPerWeek, offerProblem, suggestOffers, totalProblem } from './tendering.rules';
 
 export interface SentOffer {
   messageId: string;
@@ -34,7 +36,10 @@ export class SendOffers {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(tenderId: string, dto: SendOffersDto): Promise<{ tenderId: string; totalHoursPerWeek: number; totalHoursPerWeekDefaulted: boolean; offers: SentOffer[] }> {
+  async execute(
+    tenderId: string,
+    dto: SendOffersDto,
+  ): Promise<{ tenderId: string; totalHoursPerWeek: number; totalHoursPerWeekDefaulted: boolean; offers: SentOffer[] }> {
     const seen = new Set<string>();
     for (const o of dto.offers) {
       if (seen.has(o.lotId)) throw TenderingErrors.lotTwice(o.lotId);
@@ -48,21 +53,47 @@ export class SendOffers {
         if (problem) throw TenderingErrors.offer(problem);
       }
       const capacity = capacityOf(await this.queries.loadFor(m, tenderId));
-      const suggested = suggestOffers(capacity, [...lots.values()].filter((l) => !l.withdrawn));
+      const suggested = suggestOffers(
+        capacity,
+        [...lots.values()].filter((l) => !l.withdrawn),
+      );
       const total = dto.totalHoursPerWeek ?? defaultTotalHoursPerWeek(suggested.totalHoursPerWeek, statedTotalHoursPerWeek);
       const needsTotal = dto.totalHoursPerWeek === undefined ? totalProblem(dto.offers, total) : null;
       if (needsTotal) throw TenderingErrors.totalNeeded(needsTotal);
       const out: SentOffer[] = [];
       for (const o of dto.offers) {
         const lotVersion = lots.get(o.lotId)!.version;
-        const payload = { tenderId, lotId: o.lotId, lotVersion, hoursPerWeek: o.hoursPerWeek, pricePencePerHour: o.pricePencePerHour, totalHoursPerWeek: total };
+        const payload = {
+          tenderId,
+          lotId: o.lotId,
+          lotVersion,
+          hoursPerWeek: o.hoursPerWeek,
+          pricePencePerHour: o.pricePencePerHour,
+          totalHoursPerWeek: total,
+        };
         const envelope = await this.outbox.enqueue(m, TENDERING_OFFER_MADE_V1, payload, { occurredAt: now });
         await m.query(
           `INSERT INTO tender_offer_sent (message_id, tender_id, lot_id, lot_version, hours_per_week, price_pence_per_hour, total_hours_per_week, suggested_hours_per_week, sent_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [envelope.id, tenderId, o.lotId, lotVersion, o.hoursPerWeek, o.pricePencePerHour, total, suggested.offers.find((s) => s.lotId === o.lotId)?.hoursPerWeek ?? null, now],
+          [
+            envelope.id,
+            tenderId,
+            o.lotId,
+            lotVersion,
+            o.hoursPerWeek,
+            o.pricePencePerHour,
+            total,
+            suggested.offers.find((s) => s.lotId === o.lotId)?.hoursPerWeek ?? null,
+            now,
+          ],
         );
-        out.push({ messageId: envelope.id, lotId: o.lotId, lotVersion, hoursPerWeek: o.hoursPerWeek, pricePencePerHour: o.pricePencePerHour });
+        out.push({
+          messageId: envelope.id,
+          lotId: o.lotId,
+          lotVersion,
+          hoursPerWeek: o.hoursPerWeek,
+          pricePencePerHour: o.pricePencePerHour,
+        });
       }
       return { total, out };
     });

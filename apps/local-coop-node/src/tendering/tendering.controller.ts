@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
 import { PeriodQuery, Roles } from '@app/platform';
+
 import { SendOffers } from './send-offers.use-case';
 import { SendOffersDto } from './tendering.dto';
 import { TenderingQueries } from './tendering.queries';

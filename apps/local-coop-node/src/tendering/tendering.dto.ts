@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+
 import { TENDER_LIMITS } from '@app/contracts';
 
 export class LotOfferDto {
@@ -14,7 +15,7 @@ export class LotOfferDto {
   @Max(TENDER_LIMITS.maxHoursPerWeek)
   hoursPerWeek: number;
 
-  @ApiProperty({ example: 2380, description: 'Pence an hour, at most the lot\'s ceiling' })
+  @ApiProperty({ example: 2380, description: "Pence an hour, at most the lot's ceiling" })
   @IsInt()
   @Min(1)
   @Max(TENDER_LIMITS.maxPencePerHour)
@@ -22,7 +23,10 @@ export class LotOfferDto {
 }
 
 export class SendOffersDto {
-  @ApiProperty({ type: [LotOfferDto], description: 'One offer per lot; start from the suggestion in GET /tendering/invitations and adjust' })
+  @ApiProperty({
+    type: [LotOfferDto],
+    description: 'One offer per lot; start from the suggestion in GET /tendering/invitations and adjust',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(TENDER_LIMITS.maxLots)

@@ -1,8 +1,10 @@
 import { DomainError } from '@app/platform';
+
 import type { OfferProblem } from './tendering.rules';
 
 export const TenderingErrors = {
-  invitationNotFound: (tenderId: string) => new DomainError('TENDERING.INVITATION_NOT_FOUND', `the hub has not invited this co-op to tender ${tenderId}`, 'not-found'),
+  invitationNotFound: (tenderId: string) =>
+    new DomainError('TENDERING.INVITATION_NOT_FOUND', `the hub has not invited this co-op to tender ${tenderId}`, 'not-found'),
   offer: (p: OfferProblem) => new DomainError(p.rule, p.message, p.kind),
   totalNeeded: (message: string) => new DomainError('TENDERING.TOTAL_NEEDED', message, 'invalid'),
   lotTwice: (lotId: string) => new DomainError('TENDERING.LOT_TWICE', `offers name lot ${lotId} twice`, 'invalid'),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { RecordTenderMessages } from './record-tender-messages.use-case';
 import { SendOffers } from './send-offers.use-case';
 import { TenderingController } from './tendering.controller';

@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { todayIso } from '@app/platform';
-import { CARING_ROLES, OpenLot, compareReferences, WorkforceLoad, capacityOf, contractedHours, offeredElsewhere, offeredHoursByTender, overlapDays, round2, suggestOffers } from './tendering.rules';
+
 import { TenderingErrors } from './tendering.errors';
+import {
+  capacityOf,
+  CARING_ROLES,
+  compareReferences,
+  contractedHours,
+  offeredElsewhere,
+  offeredHoursByTender,
+  OpenLot,
+  overlapDays,
+  round2,
+  suggestOffers,
+  WorkforceLoad,
+} from './tendering.rules';
 
 type Row = Record<string, any>;
 
@@ -93,7 +107,9 @@ export class TenderingQueries {
   /** Hours a week this co-op has on offer per tender, while it waits for the outcome (see offeredHoursByTender). */
   async offeredByTender(m: EntityManager): Promise<Map<string, number>> {
     const rows: Row[] = await m.query(STANDING_OFFERS_SQL);
-    return offeredHoursByTender(rows.map((r) => ({ tenderId: r.tender_id, hoursPerWeek: r.hours_per_week, tenderTotalHoursPerWeek: r.tender_total })));
+    return offeredHoursByTender(
+      rows.map((r) => ({ tenderId: r.tender_id, hoursPerWeek: r.hours_per_week, tenderTotalHoursPerWeek: r.tender_total })),
+    );
   }
 
   /** The co-op's load as seen by one tender: its workforce, less the hours on offer on every other tender. */
@@ -105,7 +121,10 @@ export class TenderingQueries {
   /** Every invitation, newest deadline first, each lot with its suggestion and the last offer sent (with the hub's answer). */
   async invitations(tenderId?: string): Promise<object[]> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const tenders: Row[] = await m.query(`SELECT * FROM tender_invitation ${tenderId ? 'WHERE tender_id = $1' : ''} ORDER BY deadline DESC, tender_id`, tenderId ? [tenderId] : []);
+      const tenders: Row[] = await m.query(
+        `SELECT * FROM tender_invitation ${tenderId ? 'WHERE tender_id = $1' : ''} ORDER BY deadline DESC, tender_id`,
+        tenderId ? [tenderId] : [],
+      );
       if (tenderId && tenders.length === 0) throw TenderingErrors.invitationNotFound(tenderId);
       if (tenders.length === 0) return [];
       const ids = tenders.map((t) => t.tender_id);
@@ -116,7 +135,9 @@ export class TenderingQueries {
           WHERE s.tender_id = ANY($1::uuid[]) ORDER BY s.lot_id, s.sent_at DESC`,
         [ids],
       );
-      const closures: Row[] = await m.query('SELECT tender_id, closed_at FROM tender_offers_closed WHERE tender_id = ANY($1::uuid[])', [ids]);
+      const closures: Row[] = await m.query('SELECT tender_id, closed_at FROM tender_offers_closed WHERE tender_id = ANY($1::uuid[])', [
+        ids,
+      ]);
       const outcomes: Row[] = await m.query(
         `SELECT lot_id, 'awarded' AS outcome FROM tender_contract WHERE tender_id = ANY($1::uuid[])
          UNION SELECT lot_id, outcome FROM tender_lot_lost WHERE tender_id = ANY($1::uuid[])`,
@@ -130,7 +151,15 @@ export class TenderingQueries {
         const capacity = capacityOf({ ...load, offeredElsewhereHoursPerWeek: offeredElsewhere(byTender, t.tender_id) });
         const mine = lots.filter((l) => l.tender_id === t.tender_id).sort((a, b) => compareReferences(a.reference, b.reference));
         const open = mine.filter((l) => !l.withdrawn_reason);
-        const suggestion = suggestOffers(capacity, open.map((l) => ({ lotId: l.lot_id, reference: l.reference, hoursPerWeek: l.hours_per_week, ceilingPencePerHour: l.ceiling_pence_per_hour })));
+        const suggestion = suggestOffers(
+          capacity,
+          open.map((l) => ({
+            lotId: l.lot_id,
+            reference: l.reference,
+            hoursPerWeek: l.hours_per_week,
+            ceilingPencePerHour: l.ceiling_pence_per_hour,
+          })),
+        );
         const cancelled = mine.length > 0 && mine.every((l) => l.withdrawn_reason === 'tender-cancelled');
         const closedAt = closures.find((c) => c.tender_id === t.tender_id)?.closed_at ?? null;
         return {
@@ -187,7 +216,12 @@ export class TenderingQueries {
   async forOffer(
     m: EntityManager,
     tenderId: string,
-  ): Promise<{ deadline: Date; offersClosedAt: Date | null; statedTotalHoursPerWeek: number | null; lots: Map<string, OpenLot & { version: number }> }> {
+  ): Promise<{
+    deadline: Date;
+    offersClosedAt: Date | null;
+    statedTotalHoursPerWeek: number | null;
+    lots: Map<string, OpenLot & { version: number }>;
+  }> {
     const [t]: Row[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1 FOR UPDATE', [tenderId]);
     if (!t) throw TenderingErrors.invitationNotFound(tenderId);
     const [closed]: Row[] = await m.query('SELECT closed_at FROM tender_offers_closed WHERE tender_id = $1', [tenderId]);
@@ -201,7 +235,17 @@ export class TenderingQueries {
       offersClosedAt: closed ? new Date(closed.closed_at) : null,
       statedTotalHoursPerWeek: stated ? stated.total_hours_per_week : null,
       lots: new Map(
-        lots.map((l) => [l.lot_id, { lotId: l.lot_id, reference: l.reference, hoursPerWeek: l.hours_per_week, ceilingPencePerHour: l.ceiling_pence_per_hour, withdrawn: !!l.withdrawn_reason, version: l.lot_version }]),
+        lots.map((l) => [
+          l.lot_id,
+          {
+            lotId: l.lot_id,
+            reference: l.reference,
+            hoursPerWeek: l.hours_per_week,
+            ceilingPencePerHour: l.ceiling_pence_per_hour,
+            withdrawn: !!l.withdrawn_reason,
+            version: l.lot_version,
+          },
+        ]),
       ),
     };
   }

@@ -1,10 +1,35 @@
-import { capacityOf, compareReferences, contractedHours, defaultTotalHoursPerWeek, totalProblem, offerProblem, offeredElsewhere, offeredHoursByTender, overlapDays, suggestOffers } from './tendering.rules';
+import {
+  capacityOf,
+  compareReferences,
+  contractedHours,
+  defaultTotalHoursPerWeek,
+  offeredElsewhere,
+  offeredHoursByTender,
+  offerProblem,
+  overlapDays,
+  suggestOffers,
+  totalProblem,
+} from './tendering.rules';
 
-const load = { contractedMinutesPerWeek: 300 * 60, plannedMinutesLastFourWeeks: 4 * 200 * 60, plannedMinutesNextFourWeeks: 4 * 180 * 60, contractHoursPerWeek: 30, offeredElsewhereHoursPerWeek: 0, meanCarerPayPence: 1400 };
+const load = {
+  contractedMinutesPerWeek: 300 * 60,
+  plannedMinutesLastFourWeeks: 4 * 200 * 60,
+  plannedMinutesNextFourWeeks: 4 * 180 * 60,
+  contractHoursPerWeek: 30,
+  offeredElsewhereHoursPerWeek: 0,
+  meanCarerPayPence: 1400,
+};
 
 describe('spare capacity', () => {
   it('is contracted hours less the busier four weeks of visits less contract hours, in whole hours', () => {
-    expect(capacityOf(load)).toEqual({ contractedHoursPerWeek: 300, plannedVisitHoursPerWeek: 200, contractHoursPerWeek: 30, offeredElsewhereHoursPerWeek: 0, spareHoursPerWeek: 70, estimatedCostPencePerHour: 2240 });
+    expect(capacityOf(load)).toEqual({
+      contractedHoursPerWeek: 300,
+      plannedVisitHoursPerWeek: 200,
+      contractHoursPerWeek: 30,
+      offeredElsewhereHoursPerWeek: 0,
+      spareHoursPerWeek: 70,
+      estimatedCostPencePerHour: 2240,
+    });
     expect(capacityOf({ ...load, plannedMinutesNextFourWeeks: 4 * 250 * 60 }).spareHoursPerWeek).toBe(20);
   });
 
@@ -27,7 +52,12 @@ describe('hours on offer elsewhere', () => {
       { tenderId: 'calderdale', hoursPerWeek: 10, tenderTotalHoursPerWeek: null },
       { tenderId: 'calderdale', hoursPerWeek: 5, tenderTotalHoursPerWeek: null },
     ]);
-    expect(byTender).toEqual(new Map([['kirklees', 40], ['calderdale', 15]]));
+    expect(byTender).toEqual(
+      new Map([
+        ['kirklees', 40],
+        ['calderdale', 15],
+      ]),
+    );
     expect(offeredElsewhere(byTender, 'kirklees')).toBe(15);
     expect(offeredElsewhere(byTender, 'calderdale')).toBe(40);
     expect(offeredElsewhere(byTender, 'another')).toBe(55);
@@ -99,10 +129,14 @@ describe('an offer before it leaves the node', () => {
     expect(offerProblem(lot, o(10, 2000), deadline, now, closedAt)).toEqual({
       rule: 'TENDERING.OFFERS_CLOSED',
       kind: 'conflict',
-      message: "the hub closed offers at 2027-01-09T16:00:00.000Z, before the deadline of 2027-01-15T12:00:00.000Z, to assemble the consortium's bid: no more offers can count",
+      message:
+        "the hub closed offers at 2027-01-09T16:00:00.000Z, before the deadline of 2027-01-15T12:00:00.000Z, to assemble the consortium's bid: no more offers can count",
     });
     // The hub's notice at the deadline, reaching a node whose clock is behind.
-    expect(offerProblem(lot, o(10, 2000), deadline, now, deadline)).toMatchObject({ rule: 'TENDERING.OFFERS_CLOSED', message: expect.stringMatching(/^the hub closed offers at 2027-01-15T12:00:00.000Z to assemble/) });
+    expect(offerProblem(lot, o(10, 2000), deadline, now, deadline)).toMatchObject({
+      rule: 'TENDERING.OFFERS_CLOSED',
+      message: expect.stringMatching(/^the hub closed offers at 2027-01-15T12:00:00.000Z to assemble/),
+    });
   });
 });
 

@@ -165,7 +165,12 @@ export function offerProblem(
   offersClosedAt: Date | null = null,
 ): OfferProblem | null {
   if (!lot) return { rule: 'TENDERING.LOT_NOT_FOUND', kind: 'not-found', message: `lot ${offer.lotId} is not in this invitation` };
-  if (lot.withdrawn) return { rule: 'TENDERING.LOT_WITHDRAWN', kind: 'conflict', message: `lot ${lot.reference} was withdrawn by the hub: wait for its new terms` };
+  if (lot.withdrawn)
+    return {
+      rule: 'TENDERING.LOT_WITHDRAWN',
+      kind: 'conflict',
+      message: `lot ${lot.reference} was withdrawn by the hub: wait for its new terms`,
+    };
   if (now >= deadline) return { rule: 'TENDERING.AFTER_DEADLINE', kind: 'conflict', message: `offers closed at ${deadline.toISOString()}` };
   if (offersClosedAt) {
     return {
@@ -174,9 +179,18 @@ export function offerProblem(
       message: `the hub closed offers at ${offersClosedAt.toISOString()}${offersClosedAt < deadline ? `, before the deadline of ${deadline.toISOString()},` : ''} to assemble the consortium's bid: no more offers can count`,
     };
   }
-  if (offer.hoursPerWeek > lot.hoursPerWeek) return { rule: 'TENDERING.MORE_THAN_LOT', kind: 'invalid', message: `hoursPerWeek ${offer.hoursPerWeek} is more than lot ${lot.reference} asks for (${lot.hoursPerWeek})` };
+  if (offer.hoursPerWeek > lot.hoursPerWeek)
+    return {
+      rule: 'TENDERING.MORE_THAN_LOT',
+      kind: 'invalid',
+      message: `hoursPerWeek ${offer.hoursPerWeek} is more than lot ${lot.reference} asks for (${lot.hoursPerWeek})`,
+    };
   if (offer.hoursPerWeek > 0 && offer.pricePencePerHour > lot.ceilingPencePerHour) {
-    return { rule: 'TENDERING.ABOVE_CEILING', kind: 'invalid', message: `pricePencePerHour ${offer.pricePencePerHour} is above lot ${lot.reference}'s ceiling of ${lot.ceilingPencePerHour}` };
+    return {
+      rule: 'TENDERING.ABOVE_CEILING',
+      kind: 'invalid',
+      message: `pricePencePerHour ${offer.pricePencePerHour} is above lot ${lot.reference}'s ceiling of ${lot.ceilingPencePerHour}`,
+    };
   }
   return null;
 }

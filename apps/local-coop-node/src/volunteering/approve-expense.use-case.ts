@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { allowedExpenseActions, expenseTransition } from './expense.rules';
 import { ExpenseQueries } from './expense-queries';
 import { ApproveExpenseDto, ExpenseView } from './expenses.dto';
@@ -17,8 +18,13 @@ export class ApproveExpense {
     return this.dataSource.transaction(async (m) => {
       const claim = await this.expenses.lock(m, id);
       const step = expenseTransition(claim.status, 'approve');
-      if ('violation' in step) throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));
-      await m.query('UPDATE expense_claim SET status = $2, approved_at = now(), approval_note = $3 WHERE id = $1', [id, step.next, dto.note ?? null]);
+      if ('violation' in step)
+        throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));
+      await m.query('UPDATE expense_claim SET status = $2, approved_at = now(), approval_note = $3 WHERE id = $1', [
+        id,
+        step.next,
+        dto.note ?? null,
+      ]);
       return this.expenses.get(m, id);
     });
   }

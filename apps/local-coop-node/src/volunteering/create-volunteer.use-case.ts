@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
+import { todayIso } from '@app/platform';
+
 import { MemberQueries } from '../members';
 import { TimeLedger } from './time-ledger';
 import { VolunteerQueries } from './volunteer-queries';
-import { CreateVolunteerDto, VolunteerView } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
-import { todayIso } from '@app/platform';
+import { CreateVolunteerDto, VolunteerView } from './volunteers.dto';
 
 /** Registers a volunteer, perhaps linked to their membership, and opens their time-credit account. */
 @Injectable()
@@ -27,7 +30,12 @@ export class CreateVolunteer {
         if (await this.volunteers.forMember(dto.memberId, m)) throw VolunteeringErrors.memberAlreadyVolunteer(dto.memberId);
       }
       const id = randomUUID();
-      await m.query('INSERT INTO volunteer (id, full_name, member_id, joined_on) VALUES ($1, $2, $3, $4)', [id, dto.fullName, dto.memberId ?? null, dto.joinedOn ?? todayIso()]);
+      await m.query('INSERT INTO volunteer (id, full_name, member_id, joined_on) VALUES ($1, $2, $3, $4)', [
+        id,
+        dto.fullName,
+        dto.memberId ?? null,
+        dto.joinedOn ?? todayIso(),
+      ]);
       await this.ledger.openAccount(m, id);
       return this.volunteers.get(id, m);
     });

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { ExpenseKind, ExpenseStatus } from './expense.rules';
 
 /** What a volunteer spent for the co-op, to be paid back so that no volunteer is out of pocket. */

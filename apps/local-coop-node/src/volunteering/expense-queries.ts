@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, Principal, pageOf } from '@app/platform';
+
+import { Page, pageOf, Principal } from '@app/platform';
+
 import { ExpenseView, ListExpensesQuery } from './expenses.dto';
-import { VolunteerScope, mayActOnVolunteer } from './volunteer-access';
+import { mayActOnVolunteer, VolunteerScope } from './volunteer-access';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const SELECT = 'SELECT e.*, v.member_id FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id';
@@ -19,12 +21,14 @@ export class ExpenseQueries {
     if (q.kind) where.push(`e.kind = $${params.push(q.kind)}`);
     if (q.volunteerId) where.push(`e.volunteer_id = $${params.push(q.volunteerId)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id ${clause}`, params);
-    const rows = await this.dataSource.query(`${SELECT} ${clause} ORDER BY e.submitted_at, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      q.limit,
-      q.offset,
-    ]);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id ${clause}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `${SELECT} ${clause} ORDER BY e.submitted_at, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
     return pageOf(rows.map(toView), total, q);
   }
 

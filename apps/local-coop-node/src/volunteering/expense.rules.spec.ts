@@ -1,4 +1,14 @@
-import { EXPENSE_ACTIONS, EXPENSE_STATUSES, ExpenseAction, ExpenseStatus, HMRC_MILEAGE_RATE_PENCE, allowedExpenseActions, claimAmount, expenseTransition, mileagePence } from './expense.rules';
+import {
+  allowedExpenseActions,
+  claimAmount,
+  EXPENSE_ACTIONS,
+  EXPENSE_STATUSES,
+  ExpenseAction,
+  ExpenseStatus,
+  expenseTransition,
+  HMRC_MILEAGE_RATE_PENCE,
+  mileagePence,
+} from './expense.rules';
 
 describe('the expense claim state machine', () => {
   const allowed: [ExpenseStatus, ExpenseAction, ExpenseStatus][] = [
@@ -22,11 +32,18 @@ describe('the expense claim state machine', () => {
 
   it.each(refused)('refuses a %s claim the action %s', (status, action) => {
     const result = expenseTransition(status, action);
-    expect(result).toEqual({ violation: { rule: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED', message: expect.stringContaining(`a claim that is ${status} cannot be`) } });
+    expect(result).toEqual({
+      violation: {
+        rule: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED',
+        message: expect.stringContaining(`a claim that is ${status} cannot be`),
+      },
+    });
   });
 
   it('names the action in the refusal', () => {
-    expect(expenseTransition('paid', 'approve')).toEqual({ violation: { rule: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED', message: 'a claim that is paid cannot be approved' } });
+    expect(expenseTransition('paid', 'approve')).toEqual({
+      violation: { rule: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED', message: 'a claim that is paid cannot be approved' },
+    });
   });
 
   it('lists what each state still allows: paid and rejected are final', () => {
@@ -59,7 +76,11 @@ describe('what a claim is for', () => {
   it("works a mileage claim out from miles at HMRC's rate unless another rate is given", () => {
     expect(HMRC_MILEAGE_RATE_PENCE).toBe(45);
     expect(claimAmount({ kind: 'mileage', miles: 12.3 })).toEqual({ amountPence: 554, miles: 12.3, ratePencePerMile: 45 });
-    expect(claimAmount({ kind: 'mileage', miles: 20, ratePencePerMile: 20 })).toEqual({ amountPence: 400, miles: 20, ratePencePerMile: 20 });
+    expect(claimAmount({ kind: 'mileage', miles: 20, ratePencePerMile: 20 })).toEqual({
+      amountPence: 400,
+      miles: 20,
+      ratePencePerMile: 20,
+    });
   });
 
   it('takes the amount of any other claim as stated', () => {
@@ -74,6 +95,8 @@ describe('what a claim is for', () => {
     [{ kind: 'other' as const }, 'amountPence'],
   ])('refuses %p, naming %s', (input, field) => {
     const result = claimAmount(input);
-    expect(result).toEqual({ violation: { rule: 'VOLUNTEERING.EXPENSE_AMOUNT', message: expect.stringMatching(new RegExp(`^${field} `)) } });
+    expect(result).toEqual({
+      violation: { rule: 'VOLUNTEERING.EXPENSE_AMOUNT', message: expect.stringMatching(new RegExp(`^${field} `)) },
+    });
   });
 });

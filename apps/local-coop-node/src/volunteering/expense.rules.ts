@@ -27,7 +27,9 @@ const TRANSITIONS: Record<ExpenseStatus, Partial<Record<ExpenseAction, ExpenseSt
 export function expenseTransition(status: ExpenseStatus, action: ExpenseAction): { next: ExpenseStatus } | { violation: RuleViolation } {
   const next = TRANSITIONS[status][action];
   if (next) return { next };
-  return { violation: { rule: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED', message: `a claim that is ${status} cannot be ${pastTense(action)}` } };
+  return {
+    violation: { rule: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED', message: `a claim that is ${status} cannot be ${pastTense(action)}` },
+  };
 }
 
 /** The actions a claim in this state still allows, for the refusal's details. */
@@ -63,7 +65,8 @@ export interface ClaimAmount {
  */
 export function claimAmount(input: ClaimAmountInput): ClaimAmount | { violation: RuleViolation } {
   if (input.kind === 'mileage') {
-    if (input.amountPence !== undefined) return invalid('amountPence is worked out from miles × ratePencePerMile for a mileage claim; do not send it');
+    if (input.amountPence !== undefined)
+      return invalid('amountPence is worked out from miles × ratePencePerMile for a mileage claim; do not send it');
     if (input.miles === undefined) return invalid('miles is required for a mileage claim');
     const rate = input.ratePencePerMile ?? HMRC_MILEAGE_RATE_PENCE;
     return { amountPence: mileagePence(input.miles, rate), miles: Math.round(input.miles * 10) / 10, ratePencePerMile: rate };

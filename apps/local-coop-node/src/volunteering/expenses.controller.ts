@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+
 import { ApproveExpense } from './approve-expense.use-case';
 import { ExpenseQueries } from './expense-queries';
 import { ApproveExpenseDto, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';

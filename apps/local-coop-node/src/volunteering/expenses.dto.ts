@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
 import { IsNumberWithDecimals } from '@app/contracts';
 import { IsCalendarDate, PageQuery } from '@app/platform';
+
 import { EXPENSE_KINDS, EXPENSE_STATUSES, ExpenseKind, ExpenseStatus, HMRC_MILEAGE_RATE_PENCE } from './expense.rules';
 
 export class SubmitExpenseDto {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal, todayIso } from '@app/platform';
+
 import { TimeLedger } from './time-ledger';
 import { activityDateViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { HoursView, LogHoursDto } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
+import { HoursView, LogHoursDto } from './volunteers.dto';
 
 /**
  * Records time a volunteer gave and, in the same transaction, the credits it earns: the co-op's

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { allowedExpenseActions, expenseTransition } from './expense.rules';
 import { ExpenseQueries } from './expense-queries';
 import { ExpenseView, PayExpenseDto } from './expenses.dto';
@@ -17,8 +18,13 @@ export class PayExpense {
     return this.dataSource.transaction(async (m) => {
       const claim = await this.expenses.lock(m, id);
       const step = expenseTransition(claim.status, 'pay');
-      if ('violation' in step) throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));
-      await m.query('UPDATE expense_claim SET status = $2, paid_at = now(), payment_reference = $3 WHERE id = $1', [id, step.next, dto.reference ?? null]);
+      if ('violation' in step)
+        throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));
+      await m.query('UPDATE expense_claim SET status = $2, paid_at = now(), payment_reference = $3 WHERE id = $1', [
+        id,
+        step.next,
+        dto.reference ?? null,
+      ]);
       return this.expenses.get(m, id);
     });
   }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
+import { todayIso } from '@app/platform';
+
 import { TimeLedger } from './time-ledger';
 import { departureViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { DepartureDto, VolunteerView } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
-import { todayIso } from '@app/platform';
+import { DepartureDto, VolunteerView } from './volunteers.dto';
 
 /**
  * A volunteer leaves. Their time-credit balance is frozen as it stands: no more hours, no transfers
@@ -35,9 +37,16 @@ export class RecordDeparture {
         [id],
       );
       if (last && last > leftOn) {
-        throw VolunteeringErrors.broken({ rule: 'VOLUNTEERING.ACTIVITY_AFTER_LEAVING', message: `leftOn ${leftOn} is before recorded hours or claims dated ${last}` });
+        throw VolunteeringErrors.broken({
+          rule: 'VOLUNTEERING.ACTIVITY_AFTER_LEAVING',
+          message: `leftOn ${leftOn} is before recorded hours or claims dated ${last}`,
+        });
       }
-      await m.query('UPDATE volunteer SET left_on = $2, leaving_reason = $3 WHERE id = $1', [id, dto.leftOn ?? todayIso(), dto.reason ?? null]);
+      await m.query('UPDATE volunteer SET left_on = $2, leaving_reason = $3 WHERE id = $1', [
+        id,
+        dto.leftOn ?? todayIso(),
+        dto.reason ?? null,
+      ]);
       return this.volunteers.get(id, m);
     });
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { paidWorkViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { PaidWorkDto, VolunteerView } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
+import { PaidWorkDto, VolunteerView } from './volunteers.dto';
 
 /**
  * Records the volunteer-to-paid pathway: the day a volunteer started paid work, and in what role.

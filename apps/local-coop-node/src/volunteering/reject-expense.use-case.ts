@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { allowedExpenseActions, expenseTransition } from './expense.rules';
 import { ExpenseQueries } from './expense-queries';
 import { ExpenseView, RejectExpenseDto } from './expenses.dto';
@@ -17,8 +18,13 @@ export class RejectExpense {
     return this.dataSource.transaction(async (m) => {
       const claim = await this.expenses.lock(m, id);
       const step = expenseTransition(claim.status, 'reject');
-      if ('violation' in step) throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));
-      await m.query('UPDATE expense_claim SET status = $2, rejected_at = now(), rejection_reason = $3 WHERE id = $1', [id, step.next, dto.reason]);
+      if ('violation' in step)
+        throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));
+      await m.query('UPDATE expense_claim SET status = $2, rejected_at = now(), rejection_reason = $3 WHERE id = $1', [
+        id,
+        step.next,
+        dto.reason,
+      ]);
       return this.expenses.get(m, id);
     });
   }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { Principal, todayIso } from '@app/platform';
+
 import { claimAmount } from './expense.rules';
 import { ExpenseQueries } from './expense-queries';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
-import { assertMayActOnVolunteer } from './volunteer-access';
 import { activityDateViolation } from './volunteer.rules';
+import { assertMayActOnVolunteer } from './volunteer-access';
 import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -20,7 +23,12 @@ export class SubmitExpense {
   ) {}
 
   async execute(principal: Principal, volunteerId: string, dto: SubmitExpenseDto): Promise<ExpenseView> {
-    const amount = claimAmount({ kind: dto.kind, amountPence: dto.amountPence ?? undefined, miles: dto.miles ?? undefined, ratePencePerMile: dto.ratePencePerMile ?? undefined });
+    const amount = claimAmount({
+      kind: dto.kind,
+      amountPence: dto.amountPence ?? undefined,
+      miles: dto.miles ?? undefined,
+      ratePencePerMile: dto.ratePencePerMile ?? undefined,
+    });
     return this.dataSource.transaction(async (m) => {
       // Shared lock: a departure cannot move the leaving date under the date check below.
       const volunteer = await this.volunteers.lock(m, volunteerId, 'share');

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
-import { RulebookStore } from '../rulebook';
-import { AccountQuery, AccountView, EntryView, ListTransfersQuery, PurposeTotals, TimeBankSummaryView, TransferView } from './time-bank.dto';
-import { LEDGER_PURPOSES, LedgerPurpose, availableMinutes } from './time-bank.rules';
-import { VolunteeringErrors } from './volunteering.errors';
 import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
+
+import { RulebookStore } from '../rulebook';
+import {
+  AccountQuery,
+  AccountView,
+  EntryView,
+  ListTransfersQuery,
+  PurposeTotals,
+  TimeBankSummaryView,
+  TransferView,
+} from './time-bank.dto';
+import { availableMinutes, LEDGER_PURPOSES, LedgerPurpose } from './time-bank.rules';
+import { VolunteeringErrors } from './volunteering.errors';
 
 const TRANSFERS = `SELECT t.*, fa.volunteer_id AS from_volunteer_id, ta.volunteer_id AS to_volunteer_id
   FROM time_transfer t JOIN time_account fa ON fa.id = t.from_account_id JOIN time_account ta ON ta.id = t.to_account_id`;
@@ -58,11 +68,10 @@ export class TimeBankQueries {
       `SELECT count(*)::int AS total FROM time_transfer t JOIN time_account fa ON fa.id = t.from_account_id JOIN time_account ta ON ta.id = t.to_account_id ${clause}`,
       params,
     );
-    const rows = await this.dataSource.query(`${TRANSFERS} ${clause} ORDER BY t.recorded_at DESC, t.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      q.limit,
-      q.offset,
-    ]);
+    const rows = await this.dataSource.query(
+      `${TRANSFERS} ${clause} ORDER BY t.recorded_at DESC, t.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
     return pageOf(rows.map(toTransferView), total, q);
   }
 
@@ -86,7 +95,10 @@ export class TimeBankQueries {
         return [p, { transfers: row?.transfers ?? 0, minutes: Number(row?.minutes ?? 0) }];
       }),
     ) as Record<LedgerPurpose, PurposeTotals>;
-    const exchanged = { transfers: byPurpose.respite.transfers + byPurpose.help.transfers, minutes: byPurpose.respite.minutes + byPurpose.help.minutes };
+    const exchanged = {
+      transfers: byPurpose.respite.transfers + byPurpose.help.transfers,
+      minutes: byPurpose.respite.minutes + byPurpose.help.minutes,
+    };
     return { from, to, earned: byPurpose.earning, exchanged, byPurpose };
   }
 }

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
-import { TimeBankQueries } from './time-bank-queries';
+import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
+
 import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, TransferDto, TransferView } from './time-bank.dto';
+import { TimeBankQueries } from './time-bank-queries';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { periodViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -25,7 +27,11 @@ export class TimeBankController {
   @Get('accounts/:volunteerId')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: AccountView })
-  async account(@Param('volunteerId', uuid) volunteerId: string, @Query() query: AccountQuery, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+  async account(
+    @Param('volunteerId', uuid) volunteerId: string,
+    @Query() query: AccountQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AccountView> {
     await this.volunteers.visibleTo(principal, volunteerId);
     return this.queries.account(volunteerId, query);
   }

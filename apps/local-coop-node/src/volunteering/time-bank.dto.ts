@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
 import { IsCalendarDate, PageQuery } from '@app/platform';
+
 import { LEDGER_PURPOSES, LedgerPurpose, TRANSFER_PURPOSES, TransferPurpose } from './time-bank.rules';
 
 export class TransferDto {
@@ -57,7 +59,8 @@ export class AccountQuery extends PageQuery {}
 export class TransferView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when the co-op issued the credits for hours given' }) fromVolunteerId: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Null when the co-op issued the credits for hours given' }) fromVolunteerId:
+    string | null;
   @ApiProperty() toVolunteerId: string;
   @ApiProperty() minutes: number;
   @ApiPropertyOptional({ nullable: true }) volunteerHoursId: string | null;
@@ -70,7 +73,8 @@ export class EntryView {
   @ApiProperty() transferId: string;
   @ApiProperty({ description: 'Signed: negative when paid out, positive when received' }) minutes: number;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
-  @ApiPropertyOptional({ nullable: true, description: 'The other volunteer, or null for the co-op issuer' }) counterpartyVolunteerId: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The other volunteer, or null for the co-op issuer' }) counterpartyVolunteerId:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) counterpartyName: string | null;
   @ApiPropertyOptional({ nullable: true }) note: string | null;
   @ApiProperty() occurredOn: string;

@@ -9,7 +9,10 @@ describe('transfers between volunteers', () => {
   });
 
   it('refuses a transfer to oneself', () => {
-    expect(transferViolation(giver, { ...giver }, 60)).toEqual({ rule: 'TIMEBANK.SELF_TRANSFER', message: 'a volunteer cannot transfer credits to themselves' });
+    expect(transferViolation(giver, { ...giver }, 60)).toEqual({
+      rule: 'TIMEBANK.SELF_TRANSFER',
+      message: 'a volunteer cannot transfer credits to themselves',
+    });
   });
 
   it.each([0, -30, 1.5, Number.NaN])('refuses %p minutes', (minutes) => {
@@ -17,8 +20,13 @@ describe('transfers between volunteers', () => {
   });
 
   it('refuses a payer or a payee who has left, naming which', () => {
-    expect(transferViolation({ ...receiver, leftOn: '2026-01-31' }, giver, 60)).toEqual({ rule: 'TIMEBANK.VOLUNTEER_LEFT', message: 'the paying volunteer receiver left on 2026-01-31' });
-    expect(transferViolation(receiver, { ...giver, leftOn: '2026-01-31' }, 60)?.message).toBe('the receiving volunteer giver left on 2026-01-31');
+    expect(transferViolation({ ...receiver, leftOn: '2026-01-31' }, giver, 60)).toEqual({
+      rule: 'TIMEBANK.VOLUNTEER_LEFT',
+      message: 'the paying volunteer receiver left on 2026-01-31',
+    });
+    expect(transferViolation(receiver, { ...giver, leftOn: '2026-01-31' }, 60)?.message).toBe(
+      'the receiving volunteer giver left on 2026-01-31',
+    );
   });
 });
 

@@ -22,10 +22,14 @@ export interface TransferParty {
  * co-op neither pays nor is paid (their balance is frozen as it stood). Returns the broken rule, or null.
  */
 export function transferViolation(from: TransferParty, to: TransferParty, minutes: number): RuleViolation | null {
-  if (from.volunteerId === to.volunteerId) return { rule: 'TIMEBANK.SELF_TRANSFER', message: 'a volunteer cannot transfer credits to themselves' };
-  if (!Number.isInteger(minutes) || minutes <= 0) return { rule: 'TIMEBANK.MINUTES_NOT_POSITIVE', message: `a transfer must be a whole, positive number of minutes, not ${minutes}` };
-  if (from.leftOn !== null) return { rule: 'TIMEBANK.VOLUNTEER_LEFT', message: `the paying volunteer ${from.volunteerId} left on ${from.leftOn}` };
-  if (to.leftOn !== null) return { rule: 'TIMEBANK.VOLUNTEER_LEFT', message: `the receiving volunteer ${to.volunteerId} left on ${to.leftOn}` };
+  if (from.volunteerId === to.volunteerId)
+    return { rule: 'TIMEBANK.SELF_TRANSFER', message: 'a volunteer cannot transfer credits to themselves' };
+  if (!Number.isInteger(minutes) || minutes <= 0)
+    return { rule: 'TIMEBANK.MINUTES_NOT_POSITIVE', message: `a transfer must be a whole, positive number of minutes, not ${minutes}` };
+  if (from.leftOn !== null)
+    return { rule: 'TIMEBANK.VOLUNTEER_LEFT', message: `the paying volunteer ${from.volunteerId} left on ${from.leftOn}` };
+  if (to.leftOn !== null)
+    return { rule: 'TIMEBANK.VOLUNTEER_LEFT', message: `the receiving volunteer ${to.volunteerId} left on ${to.leftOn}` };
   return null;
 }
 

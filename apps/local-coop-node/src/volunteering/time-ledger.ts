@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { LedgerPurpose } from './time-bank.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -52,7 +54,9 @@ export class TimeLedger {
 
   /** Read after the account's lock is held, this sees every transfer committed before it. */
   async balanceOf(manager: EntityManager, accountId: string): Promise<number> {
-    const [{ balance }] = await manager.query('SELECT coalesce(sum(minutes), 0)::int AS balance FROM time_entry WHERE account_id = $1', [accountId]);
+    const [{ balance }] = await manager.query('SELECT coalesce(sum(minutes), 0)::int AS balance FROM time_entry WHERE account_id = $1', [
+      accountId,
+    ]);
     return balance;
   }
 
@@ -64,7 +68,13 @@ export class TimeLedger {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [id, t.purpose, t.fromAccountId, t.toAccountId, t.minutes, t.volunteerHoursId, t.note, t.occurredOn],
     );
-    await manager.query('INSERT INTO time_entry (transfer_id, account_id, minutes) VALUES ($1, $2, $3), ($1, $4, $5)', [id, t.fromAccountId, -t.minutes, t.toAccountId, t.minutes]);
+    await manager.query('INSERT INTO time_entry (transfer_id, account_id, minutes) VALUES ($1, $2, $3), ($1, $4, $5)', [
+      id,
+      t.fromAccountId,
+      -t.minutes,
+      t.toAccountId,
+      t.minutes,
+    ]);
     return id;
   }
 }

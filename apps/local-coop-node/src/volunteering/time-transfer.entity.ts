@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { LedgerPurpose } from './time-bank.rules';
 
 /** The header of one double-entry transfer; its two time_entry rows are checked against it at commit. */

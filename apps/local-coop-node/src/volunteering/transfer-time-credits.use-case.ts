@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
+import { todayIso } from '@app/platform';
+
 import { RulebookStore } from '../rulebook';
-import { TimeBankQueries } from './time-bank-queries';
 import { TransferDto, TransferView } from './time-bank.dto';
 import { overdraftViolation, transferViolation } from './time-bank.rules';
+import { TimeBankQueries } from './time-bank-queries';
 import { TimeLedger } from './time-ledger';
 import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
-import { todayIso } from '@app/platform';
 
 /**
  * Spends credits: the volunteer who received respite or help pays the one who gave it. The payer's
@@ -30,13 +32,18 @@ export class TransferTimeCredits {
       // Read after the locks: a departure committed while we waited is seen.
       const from = await this.volunteers.get(dto.fromVolunteerId, m);
       const to = await this.volunteers.get(dto.toVolunteerId, m);
-      const refused = transferViolation({ volunteerId: from.id, leftOn: from.leftOn }, { volunteerId: to.id, leftOn: to.leftOn }, dto.minutes);
+      const refused = transferViolation(
+        { volunteerId: from.id, leftOn: from.leftOn },
+        { volunteerId: to.id, leftOn: to.leftOn },
+        dto.minutes,
+      );
       if (refused) throw VolunteeringErrors.broken(refused);
       const fromAccountId = accounts.get(from.id)!;
       const balance = await this.ledger.balanceOf(m, fromAccountId);
       const { rulebook } = await this.rulebooks.current(m);
       const overdrawn = overdraftViolation(balance, dto.minutes, rulebook.timeCreditOverdraftMinutes);
-      if (overdrawn) throw VolunteeringErrors.broken(overdrawn, { balanceMinutes: balance, overdraftMinutes: rulebook.timeCreditOverdraftMinutes });
+      if (overdrawn)
+        throw VolunteeringErrors.broken(overdrawn, { balanceMinutes: balance, overdraftMinutes: rulebook.timeCreditOverdraftMinutes });
       const id = await this.ledger.post(m, {
         purpose: dto.purpose,
         fromAccountId,

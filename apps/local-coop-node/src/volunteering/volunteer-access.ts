@@ -1,4 +1,5 @@
 import { Principal } from '@app/platform';
+
 import { VolunteeringErrors } from './volunteering.errors';
 
 /**

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { ExpenseView } from './expenses.dto';
 import { LEDGER_PURPOSES, LedgerPurpose } from './time-bank.rules';
 import { HoursView, VolunteerView } from './volunteers.dto';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+
 import { ExpenseQueries } from './expense-queries';
 import { OwnEntryView, OwnTimeBankView, VolunteerDataView } from './volunteer-data.dto';
 import { VolunteerQueries } from './volunteer-queries';

@@ -19,16 +19,26 @@ export class VolunteerErasure {
   async lockForMember(manager: EntityManager, memberId: string): Promise<VolunteerToErase | null> {
     const [row] = await manager.query('SELECT id, left_on FROM volunteer WHERE member_id = $1 FOR NO KEY UPDATE', [memberId]);
     if (!row) return null;
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM expense_claim WHERE volunteer_id = $1 AND status IN ('submitted', 'approved')`, [row.id]);
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM expense_claim WHERE volunteer_id = $1 AND status IN ('submitted', 'approved')`,
+      [row.id],
+    );
     return { id: row.id, leftOn: row.left_on, outstandingClaims: n };
   }
 
   /** Returns the label that now stands in for the name. */
   async erase(manager: EntityManager, volunteerId: string, erasedAt: Date): Promise<string> {
     const label = `Erased volunteer #${volunteerId.slice(0, 8)}`;
-    await manager.query('UPDATE volunteer SET full_name = $2, leaving_reason = NULL, erased_at = $3 WHERE id = $1', [volunteerId, label, erasedAt]);
+    await manager.query('UPDATE volunteer SET full_name = $2, leaving_reason = NULL, erased_at = $3 WHERE id = $1', [
+      volunteerId,
+      label,
+      erasedAt,
+    ]);
     await manager.query('UPDATE volunteer_hours SET note = NULL WHERE volunteer_id = $1 AND note IS NOT NULL', [volunteerId]);
-    await manager.query('UPDATE expense_claim SET description = NULL, approval_note = NULL, rejection_reason = NULL WHERE volunteer_id = $1', [volunteerId]);
+    await manager.query(
+      'UPDATE expense_claim SET description = NULL, approval_note = NULL, rejection_reason = NULL WHERE volunteer_id = $1',
+      [volunteerId],
+    );
     // The ledger refuses every other change: only a note may be blanked, minutes and accounts stay as posted.
     await manager.query(
       `UPDATE time_transfer t SET note = NULL FROM time_account a

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { VolunteerActivity } from './volunteer.rules';
 
 /** Time a volunteer gave on one day to one activity; each row earned the same minutes in credits. */

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { OpenPeriodQuery as PeriodQuery, Page, Principal, pageOf } from '@app/platform';
-import { assertMayActOnVolunteer } from './volunteer-access';
+
+import { OpenPeriodQuery as PeriodQuery, Page, pageOf, Principal } from '@app/platform';
+
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
-import { HoursView, ListHoursQuery, ListVolunteersQuery, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
+import { assertMayActOnVolunteer } from './volunteer-access';
 import { VolunteeringErrors } from './volunteering.errors';
+import { HoursView, ListHoursQuery, ListVolunteersQuery, VolunteeringSummaryView, VolunteerView } from './volunteers.dto';
 
 const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';
 
@@ -47,7 +49,10 @@ export class VolunteerQueries {
    * a record whose dates must agree with it while it cannot change.
    */
   async lock(manager: EntityManager, id: string, mode: 'update' | 'share'): Promise<VolunteerView> {
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1 ${mode === 'update' ? 'FOR NO KEY UPDATE' : 'FOR SHARE'}`, [id]);
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1 ${mode === 'update' ? 'FOR NO KEY UPDATE' : 'FOR SHARE'}`,
+      [id],
+    );
     if (!row) throw VolunteeringErrors.volunteerNotFound(id);
     return toView(row);
   }
@@ -84,7 +89,10 @@ export class VolunteerQueries {
   }
 
   async hoursEntry(manager: EntityManager, id: string): Promise<HoursView> {
-    const [row] = await manager.query('SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.id = $1', [id]);
+    const [row] = await manager.query(
+      'SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.id = $1',
+      [id],
+    );
     return toHoursView(row);
   }
 
@@ -103,7 +111,9 @@ export class VolunteerQueries {
          FROM volunteer`,
       [from, to ?? today],
     );
-    const minutesByActivity = Object.fromEntries(VOLUNTEER_ACTIVITIES.map((a) => [a, Number(rows.find((r) => r.activity === a)?.minutes ?? 0)])) as Record<VolunteerActivity, number>;
+    const minutesByActivity = Object.fromEntries(
+      VOLUNTEER_ACTIVITIES.map((a) => [a, Number(rows.find((r) => r.activity === a)?.minutes ?? 0)]),
+    ) as Record<VolunteerActivity, number>;
     return {
       from,
       to,
@@ -129,5 +139,14 @@ function toView(r: Record<string, any>): VolunteerView {
 }
 
 function toHoursView(r: Record<string, any>): HoursView {
-  return { id: r.id, volunteerId: r.volunteer_id, workedOn: r.worked_on, activity: r.activity, minutes: r.minutes, note: r.note, recordedAt: r.recorded_at, transferId: r.transfer_id };
+  return {
+    id: r.id,
+    volunteerId: r.volunteer_id,
+    workedOn: r.worked_on,
+    activity: r.activity,
+    minutes: r.minutes,
+    note: r.note,
+    recordedAt: r.recorded_at,
+    transferId: r.transfer_id,
+  };
 }

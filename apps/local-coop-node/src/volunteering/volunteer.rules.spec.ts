@@ -15,7 +15,10 @@ describe('dates of hours and expenses', () => {
   });
 
   it('refuses a date in the future', () => {
-    expect(activityDateViolation(active, '2026-03-16', TODAY, 'hours')).toEqual({ rule: 'VOLUNTEERING.DATE_IN_FUTURE', message: 'hours on 2026-03-16 is in the future' });
+    expect(activityDateViolation(active, '2026-03-16', TODAY, 'hours')).toEqual({
+      rule: 'VOLUNTEERING.DATE_IN_FUTURE',
+      message: 'hours on 2026-03-16 is in the future',
+    });
   });
 
   it('refuses a date before joining', () => {
@@ -50,8 +53,12 @@ describe('the volunteer-to-paid pathway', () => {
   });
 
   it('refuses a second record and a start before joining', () => {
-    expect(paidWorkViolation({ joinedOn: '2025-06-01', movedIntoPaidWorkOn: '2025-09-01' }, '2025-10-01')?.rule).toBe('VOLUNTEERING.ALREADY_IN_PAID_WORK');
-    expect(paidWorkViolation({ joinedOn: '2025-06-01', movedIntoPaidWorkOn: null }, '2025-05-01')?.rule).toBe('VOLUNTEERING.DATE_BEFORE_JOINING');
+    expect(paidWorkViolation({ joinedOn: '2025-06-01', movedIntoPaidWorkOn: '2025-09-01' }, '2025-10-01')?.rule).toBe(
+      'VOLUNTEERING.ALREADY_IN_PAID_WORK',
+    );
+    expect(paidWorkViolation({ joinedOn: '2025-06-01', movedIntoPaidWorkOn: null }, '2025-05-01')?.rule).toBe(
+      'VOLUNTEERING.DATE_BEFORE_JOINING',
+    );
   });
 });
 
@@ -60,6 +67,9 @@ describe('reporting periods', () => {
     expect(periodViolation(undefined, undefined)).toBeNull();
     expect(periodViolation('2026-01-01', undefined)).toBeNull();
     expect(periodViolation('2026-01-01', '2026-01-01')).toBeNull();
-    expect(periodViolation('2026-02-01', '2026-01-31')).toEqual({ rule: 'VOLUNTEERING.PERIOD_INVERTED', message: 'from (2026-02-01) is after to (2026-01-31)' });
+    expect(periodViolation('2026-02-01', '2026-01-31')).toEqual({
+      rule: 'VOLUNTEERING.PERIOD_INVERTED',
+      message: 'from (2026-02-01) is after to (2026-01-31)',
+    });
   });
 });

@@ -1,5 +1,14 @@
 /** What volunteers give their time to; hours are reported by activity. */
-export const VOLUNTEER_ACTIVITIES = ['befriending', 'transport', 'gardening', 'meals-and-shopping', 'respite', 'admin', 'events', 'other'] as const;
+export const VOLUNTEER_ACTIVITIES = [
+  'befriending',
+  'transport',
+  'gardening',
+  'meals-and-shopping',
+  'respite',
+  'admin',
+  'events',
+  'other',
+] as const;
 export type VolunteerActivity = (typeof VOLUNTEER_ACTIVITIES)[number];
 
 /** A broken rule: a stable code and a message that says which rule and why. */
@@ -20,7 +29,8 @@ export interface VolunteeringPeriod {
  */
 export function activityDateViolation(period: VolunteeringPeriod, on: string, today: string, what: string): RuleViolation | null {
   if (on > today) return { rule: 'VOLUNTEERING.DATE_IN_FUTURE', message: `${what} on ${on} is in the future` };
-  if (on < period.joinedOn) return { rule: 'VOLUNTEERING.DATE_BEFORE_JOINING', message: `${what} on ${on} is before the volunteer joined on ${period.joinedOn}` };
+  if (on < period.joinedOn)
+    return { rule: 'VOLUNTEERING.DATE_BEFORE_JOINING', message: `${what} on ${on} is before the volunteer joined on ${period.joinedOn}` };
   if (period.leftOn !== null && on > period.leftOn) {
     return { rule: 'VOLUNTEERING.DATE_AFTER_LEAVING', message: `${what} on ${on} is after the volunteer left on ${period.leftOn}` };
   }
@@ -31,7 +41,8 @@ export function activityDateViolation(period: VolunteeringPeriod, on: string, to
 export function departureViolation(period: VolunteeringPeriod, on: string, today: string): RuleViolation | null {
   if (period.leftOn !== null) return { rule: 'VOLUNTEERING.ALREADY_LEFT', message: `the volunteer already left on ${period.leftOn}` };
   if (on > today) return { rule: 'VOLUNTEERING.DATE_IN_FUTURE', message: `leaving on ${on} is in the future; record it on the day` };
-  if (on < period.joinedOn) return { rule: 'VOLUNTEERING.DATE_BEFORE_JOINING', message: `leaving on ${on} is before the volunteer joined on ${period.joinedOn}` };
+  if (on < period.joinedOn)
+    return { rule: 'VOLUNTEERING.DATE_BEFORE_JOINING', message: `leaving on ${on} is before the volunteer joined on ${period.joinedOn}` };
   return null;
 }
 
@@ -41,14 +52,22 @@ export function departureViolation(period: VolunteeringPeriod, on: string, today
  */
 export function paidWorkViolation(volunteer: { joinedOn: string; movedIntoPaidWorkOn: string | null }, on: string): RuleViolation | null {
   if (volunteer.movedIntoPaidWorkOn !== null) {
-    return { rule: 'VOLUNTEERING.ALREADY_IN_PAID_WORK', message: `the move into paid work was already recorded, on ${volunteer.movedIntoPaidWorkOn}` };
+    return {
+      rule: 'VOLUNTEERING.ALREADY_IN_PAID_WORK',
+      message: `the move into paid work was already recorded, on ${volunteer.movedIntoPaidWorkOn}`,
+    };
   }
-  if (on < volunteer.joinedOn) return { rule: 'VOLUNTEERING.DATE_BEFORE_JOINING', message: `paid work from ${on} is before the volunteer joined on ${volunteer.joinedOn}` };
+  if (on < volunteer.joinedOn)
+    return {
+      rule: 'VOLUNTEERING.DATE_BEFORE_JOINING',
+      message: `paid work from ${on} is before the volunteer joined on ${volunteer.joinedOn}`,
+    };
   return null;
 }
 
 /** A reporting period; either end may be open. */
 export function periodViolation(from: string | undefined, to: string | undefined): RuleViolation | null {
-  if (from !== undefined && to !== undefined && from > to) return { rule: 'VOLUNTEERING.PERIOD_INVERTED', message: `from (${from}) is after to (${to})` };
+  if (from !== undefined && to !== undefined && from > to)
+    return { rule: 'VOLUNTEERING.PERIOD_INVERTED', message: `from (${from}) is after to (${to})` };
   return null;
 }

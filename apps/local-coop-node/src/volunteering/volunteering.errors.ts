@@ -1,4 +1,5 @@
 import { DomainError } from '@app/platform';
+
 import type { ExpenseStatus } from './expense.rules';
 import type { RuleViolation } from './volunteer.rules';
 

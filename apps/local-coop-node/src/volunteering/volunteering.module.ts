@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
 import { ApproveExpense } from './approve-expense.use-case';
@@ -11,8 +12,8 @@ import { RecordDeparture } from './record-departure.use-case';
 import { RecordPaidWork } from './record-paid-work.use-case';
 import { RejectExpense } from './reject-expense.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
-import { TimeBankQueries } from './time-bank-queries';
 import { TimeBankController } from './time-bank.controller';
+import { TimeBankQueries } from './time-bank-queries';
 import { TimeLedger } from './time-ledger';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { VolunteerDataQueries } from './volunteer-data.queries';

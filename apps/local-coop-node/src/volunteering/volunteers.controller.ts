@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { CurrentPrincipal, OpenPeriodQuery as PeriodQuery, Page, Principal, Roles, todayIso } from '@app/platform';
+
 import { CreateVolunteer } from './create-volunteer.use-case';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
 import { LogHours } from './log-hours.use-case';
@@ -9,8 +11,18 @@ import { RecordPaidWork } from './record-paid-work.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
 import { periodViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
-import { CreateVolunteerDto, DepartureDto, HoursView, ListHoursQuery, ListVolunteersQuery, LogHoursDto, PaidWorkDto, VolunteerView, VolunteeringSummaryView } from './volunteers.dto';
 import { VolunteeringErrors } from './volunteering.errors';
+import {
+  CreateVolunteerDto,
+  DepartureDto,
+  HoursView,
+  ListHoursQuery,
+  ListVolunteersQuery,
+  LogHoursDto,
+  PaidWorkDto,
+  VolunteeringSummaryView,
+  VolunteerView,
+} from './volunteers.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -94,7 +106,11 @@ export class VolunteersController {
 
   @Get(':id/hours')
   @Roles('coop-admin', 'member')
-  async hours(@Param('id', uuid) id: string, @Query() query: ListHoursQuery, @CurrentPrincipal() principal: Principal): Promise<Page<HoursView>> {
+  async hours(
+    @Param('id', uuid) id: string,
+    @Query() query: ListHoursQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<HoursView>> {
     await this.queries.visibleTo(principal, id);
     return this.queries.hours(id, query);
   }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+
 import { IsCalendarDate, PageQuery } from '@app/platform';
+
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
 
 export class CreateVolunteerDto {

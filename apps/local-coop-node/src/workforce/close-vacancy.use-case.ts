@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { CloseVacancyDto, VacancyView } from './vacancies.dto';
 import { VacancyQueries } from './vacancy.queries';
 import { WorkforceErrors } from './workforce.errors';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { MemberQueries } from '../members';
 import { HireStaffDto, StaffView } from './staff.dto';
 import { StaffQueries } from './staff.queries';
@@ -25,7 +27,17 @@ export class HireStaff {
       await m.query(
         `INSERT INTO staff (id, full_name, role, contract_type, hourly_pay_pence, contracted_minutes_per_week, started_on, locality, member_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, dto.fullName, dto.role, dto.contractType, dto.hourlyPayPence, dto.contractedMinutesPerWeek, dto.startedOn, dto.locality, dto.memberId ?? null],
+        [
+          id,
+          dto.fullName,
+          dto.role,
+          dto.contractType,
+          dto.hourlyPayPence,
+          dto.contractedMinutesPerWeek,
+          dto.startedOn,
+          dto.locality,
+          dto.memberId ?? null,
+        ],
       );
       return this.queries.get(id, m);
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { RecordLeavingDto, StaffView } from './staff.dto';
 import { StaffQueries } from './staff.queries';
 import { WorkforceErrors } from './workforce.errors';
@@ -27,7 +28,10 @@ export class RecordLeaving {
         [id, dto.leftOn],
       );
       if (n > 0) {
-        throw WorkforceErrors.rule({ rule: 'WORKFORCE.VISITS_AFTER_LEAVING', message: `${n} planned or delivered visit${n === 1 ? '' : 's'} fall after ${dto.leftOn}: reassign or cancel them first` });
+        throw WorkforceErrors.rule({
+          rule: 'WORKFORCE.VISITS_AFTER_LEAVING',
+          message: `${n} planned or delivered visit${n === 1 ? '' : 's'} fall after ${dto.leftOn}: reassign or cancel them first`,
+        });
       }
       await m.query('UPDATE staff SET left_on = $2, leaving_reason = $3 WHERE id = $1', [id, dto.leftOn, dto.reason]);
       return this.queries.get(id, m);

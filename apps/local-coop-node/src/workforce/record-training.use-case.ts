@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { RecordTrainingDto, TrainingView } from './staff.dto';
 import { StaffQueries } from './staff.queries';
 import { WorkforceErrors } from './workforce.errors';
@@ -18,7 +20,10 @@ export class RecordTraining {
 
   async execute(staffId: string, dto: RecordTrainingDto): Promise<TrainingView> {
     if (dto.expiresOn && dto.expiresOn <= dto.completedOn) {
-      throw WorkforceErrors.invalid({ rule: 'WORKFORCE.TRAINING_EXPIRES_BEFORE_COMPLETION', message: `expiresOn ${dto.expiresOn} must be after completedOn ${dto.completedOn}` });
+      throw WorkforceErrors.invalid({
+        rule: 'WORKFORCE.TRAINING_EXPIRES_BEFORE_COMPLETION',
+        message: `expiresOn ${dto.expiresOn} must be after completedOn ${dto.completedOn}`,
+      });
     }
     return this.dataSource.transaction(async (m) => {
       await this.queries.assertExists(m, staffId);

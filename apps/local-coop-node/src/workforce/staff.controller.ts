@@ -1,10 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Page, Roles } from '@app/platform';
+
 import { HireStaff } from './hire-staff.use-case';
 import { RecordLeaving } from './record-leaving.use-case';
 import { RecordTraining } from './record-training.use-case';
-import { HireStaffDto, ListStaffQuery, ListTrainingQuery, RecordLeavingDto, RecordTrainingDto, StaffView, TrainingView, UpdateStaffDto } from './staff.dto';
+import {
+  HireStaffDto,
+  ListStaffQuery,
+  ListTrainingQuery,
+  RecordLeavingDto,
+  RecordTrainingDto,
+  StaffView,
+  TrainingView,
+  UpdateStaffDto,
+} from './staff.dto';
 import { StaffQueries } from './staff.queries';
 import { UpdateStaff } from './update-staff.use-case';
 

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
 import { CONTRACT_TYPES, ContractType } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull, PageQuery } from '@app/platform';
+
 import { STAFF_ROLES, StaffRole } from './workforce.rules';
 
 const MAX_PAY_PENCE = 100_000;

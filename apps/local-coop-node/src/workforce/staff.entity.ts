@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { ContractType } from '@app/contracts';
+
 import type { StaffRole } from './workforce.rules';
 
 /** Someone the co-op employs, on one contract. Personal data: it never leaves this node. */

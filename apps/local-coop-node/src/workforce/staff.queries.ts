@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
+
 import { RulebookStore } from '../rulebook';
 import { ListStaffQuery, ListTrainingQuery, StaffDataView, StaffView, TrainingView } from './staff.dto';
 import { Staff } from './staff.entity';
@@ -33,7 +35,11 @@ export class StaffQueries {
       [...params, q.limit, q.offset],
     );
     const rlw = await this.realLivingWage();
-    return pageOf(rows.map((r: Record<string, any>) => toStaffView(r, rlw)), total, q);
+    return pageOf(
+      rows.map((r: Record<string, any>) => toStaffView(r, rlw)),
+      total,
+      q,
+    );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<StaffView> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import { MemberQueries } from '../members';
 import { StaffView, UpdateStaffDto } from './staff.dto';
 import { Staff } from './staff.entity';
@@ -21,7 +22,10 @@ export class UpdateStaff {
     if (Object.keys(changes).length === 0) throw WorkforceErrors.nothingToChange();
     return this.dataSource.transaction(async (m) => {
       const staff = await this.queries.lockForChange(m, id);
-      const violation = contractViolation(changes.contractType ?? staff.contractType, changes.contractedMinutesPerWeek ?? staff.contractedMinutesPerWeek);
+      const violation = contractViolation(
+        changes.contractType ?? staff.contractType,
+        changes.contractedMinutesPerWeek ?? staff.contractedMinutesPerWeek,
+      );
       if (violation) throw WorkforceErrors.rule(violation);
       if (changes.memberId) await this.members.get(changes.memberId, m);
       await m.update(Staff, { id }, changes);

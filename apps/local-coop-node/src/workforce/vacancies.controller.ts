@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Page, Roles } from '@app/platform';
+
 import { CloseVacancy } from './close-vacancy.use-case';
 import { OpenVacancy } from './open-vacancy.use-case';
 import { CloseVacancyDto, ListVacanciesQuery, OpenVacancyDto, VacancyView } from './vacancies.dto';

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
 import { CONTRACT_TYPES, ContractType } from '@app/contracts';
 import { IsCalendarDate, PageQuery } from '@app/platform';
+
 import { STAFF_ROLES, StaffRole, VACANCY_STATUSES, VacancyStatus } from './workforce.rules';
 
 export class OpenVacancyDto {

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
 import type { ContractType } from '@app/contracts';
+
 import type { StaffRole, VacancyStatus } from './workforce.rules';
 
 /** A post the co-op is recruiting for; closed as filled or withdrawn. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { Page, pageOf } from '@app/platform';
+
 import { RulebookStore } from '../rulebook';
 import { ListVacanciesQuery, VacancyView } from './vacancies.dto';
 import { Vacancy } from './vacancy.entity';
@@ -28,7 +30,11 @@ export class VacancyQueries {
       [...params, q.limit, q.offset],
     );
     const rlw = await this.realLivingWage();
-    return pageOf(rows.map((r: Record<string, any>) => toView(r, rlw)), total, q);
+    return pageOf(
+      rows.map((r: Record<string, any>) => toView(r, rlw)),
+      total,
+      q,
+    );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<VacancyView> {
@@ -45,7 +51,10 @@ export class VacancyQueries {
 
   /** Open at the end of the day: a vacancy closed that day no longer counts. */
   async countOpenAtEndOf(on: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM vacancy WHERE opened_on <= $1 AND (closed_on IS NULL OR closed_on > $1)', [on]);
+    const [{ n }] = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM vacancy WHERE opened_on <= $1 AND (closed_on IS NULL OR closed_on > $1)',
+      [on],
+    );
     return n;
   }
 

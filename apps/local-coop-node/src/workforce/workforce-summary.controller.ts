@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
 import { Roles } from '@app/platform';
 import { PeriodQuery } from '@app/platform';
+
 import { WorkforceSummaryView } from './workforce-summary.dto';
 import { WorkforceSummaryQueries } from './workforce-summary.queries';
 

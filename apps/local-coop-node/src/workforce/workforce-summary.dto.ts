@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import type { ContractType } from '@app/contracts';
 
 export class WorkforceSummaryView {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
+import { PeriodQuery } from '@app/platform';
+
 import { RulebookStore } from '../rulebook';
 import { VacancyQueries } from './vacancy.queries';
-import { PeriodQuery } from '@app/platform';
-import { WorkforceSummaryView } from './workforce-summary.dto';
 import { WorkforceErrors } from './workforce.errors';
-import { StaffFacts, periodViolation, workforceFigures } from './workforce.rules';
+import { periodViolation, StaffFacts, workforceFigures } from './workforce.rules';
+import { WorkforceSummaryView } from './workforce-summary.dto';
 
 @Injectable()
 export class WorkforceSummaryQueries {
@@ -24,7 +26,12 @@ export class WorkforceSummaryQueries {
         WHERE started_on <= $2 AND (left_on IS NULL OR left_on >= $1)`,
       [period.from, period.to],
     );
-    const staff: StaffFacts[] = rows.map((r) => ({ startedOn: r.started_on, leftOn: r.left_on, contractType: r.contract_type, hourlyPayPence: r.hourly_pay_pence }));
+    const staff: StaffFacts[] = rows.map((r) => ({
+      startedOn: r.started_on,
+      leftOn: r.left_on,
+      contractType: r.contract_type,
+      hourlyPayPence: r.hourly_pay_pence,
+    }));
     const rlw = (await this.rulebooks.current()).rulebook.realLivingWagePencePerHour;
     const figures = workforceFigures(staff, period, rlw, await this.vacancies.countOpenAtEndOf(period.to));
     return { from: period.from, to: period.to, realLivingWagePencePerHour: rlw, ...figures };

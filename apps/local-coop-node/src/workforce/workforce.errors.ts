@@ -1,4 +1,5 @@
 import { DomainError } from '@app/platform';
+
 import { WorkforceViolation } from './workforce.rules';
 
 export const WorkforceErrors = {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
 import { CloseVacancy } from './close-vacancy.use-case';
@@ -18,7 +19,17 @@ import { WorkforceSummaryQueries } from './workforce-summary.queries';
 @Module({
   imports: [RulebookModule, MembersModule],
   controllers: [StaffController, VacanciesController, WorkforceSummaryController],
-  providers: [CloseVacancy, HireStaff, OpenVacancy, RecordLeaving, RecordTraining, StaffQueries, UpdateStaff, VacancyQueries, WorkforceSummaryQueries],
+  providers: [
+    CloseVacancy,
+    HireStaff,
+    OpenVacancy,
+    RecordLeaving,
+    RecordTraining,
+    StaffQueries,
+    UpdateStaff,
+    VacancyQueries,
+    WorkforceSummaryQueries,
+  ],
   exports: [StaffQueries],
 })
 export class WorkforceModule {}

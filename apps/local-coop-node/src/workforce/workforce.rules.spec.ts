@@ -1,17 +1,23 @@
 import {
-  StaffFacts,
   contractViolation,
   isEmployedOn,
   leavingViolation,
   paidAtLeastRealLivingWage,
   percentOf,
   periodViolation,
+  StaffFacts,
   trainingIsCurrent,
   vacancyClosingViolation,
   workforceFigures,
 } from './workforce.rules';
 
-const staff = (overrides: Partial<StaffFacts> = {}): StaffFacts => ({ startedOn: '2026-01-01', leftOn: null, contractType: 'permanent', hourlyPayPence: 1345, ...overrides });
+const staff = (overrides: Partial<StaffFacts> = {}): StaffFacts => ({
+  startedOn: '2026-01-01',
+  leftOn: null,
+  contractType: 'permanent',
+  hourlyPayPence: 1345,
+  ...overrides,
+});
 
 describe('employment', () => {
   it('counts someone as employed from their first day to their last day, both included', () => {
@@ -49,8 +55,12 @@ describe('vacancies and training', () => {
   it('closes only an open vacancy, never before it opened', () => {
     expect(vacancyClosingViolation({ status: 'open', openedOn: '2026-05-01' }, '2026-05-01')).toBeNull();
     expect(vacancyClosingViolation({ status: 'open', openedOn: '2026-05-01' }, '2026-04-30')?.rule).toBe('WORKFORCE.CLOSED_BEFORE_OPENED');
-    expect(vacancyClosingViolation({ status: 'filled', openedOn: '2026-05-01' }, '2026-06-01')?.rule).toBe('WORKFORCE.VACANCY_ALREADY_CLOSED');
-    expect(vacancyClosingViolation({ status: 'withdrawn', openedOn: '2026-05-01' }, '2026-06-01')?.rule).toBe('WORKFORCE.VACANCY_ALREADY_CLOSED');
+    expect(vacancyClosingViolation({ status: 'filled', openedOn: '2026-05-01' }, '2026-06-01')?.rule).toBe(
+      'WORKFORCE.VACANCY_ALREADY_CLOSED',
+    );
+    expect(vacancyClosingViolation({ status: 'withdrawn', openedOn: '2026-05-01' }, '2026-06-01')?.rule).toBe(
+      'WORKFORCE.VACANCY_ALREADY_CLOSED',
+    );
   });
 
   it('keeps training current up to its expiry date, and for ever without one', () => {
@@ -97,7 +107,13 @@ describe('workforce figures', () => {
 
   it('gives no share, rather than zero, when nobody is employed', () => {
     const figures = workforceFigures([], period, 1345, 0);
-    expect(figures).toMatchObject({ headcount: 0, zeroHoursPercent: null, paidAtLeastRealLivingWagePercent: null, turnoverPercent: null, vacancyRatePercent: null });
+    expect(figures).toMatchObject({
+      headcount: 0,
+      zeroHoursPercent: null,
+      paidAtLeastRealLivingWagePercent: null,
+      turnoverPercent: null,
+      vacancyRatePercent: null,
+    });
     expect(workforceFigures([], period, 1345, 1).vacancyRatePercent).toBe(100);
   });
 

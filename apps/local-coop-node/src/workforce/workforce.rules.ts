@@ -26,14 +26,18 @@ export function isEmployedOn(e: Employment, on: string): boolean {
 
 export function leavingViolation(e: Employment, leftOn: string): WorkforceViolation | null {
   if (e.leftOn !== null) return { rule: 'WORKFORCE.ALREADY_LEFT', message: `this staff member already left on ${e.leftOn}` };
-  if (leftOn < e.startedOn) return { rule: 'WORKFORCE.LEFT_BEFORE_START', message: `leftOn ${leftOn} is before the start date ${e.startedOn}` };
+  if (leftOn < e.startedOn)
+    return { rule: 'WORKFORCE.LEFT_BEFORE_START', message: `leftOn ${leftOn} is before the start date ${e.startedOn}` };
   return null;
 }
 
 /** Zero-hours and bank contracts guarantee no hours; a permanent contract must guarantee some. */
 export function contractViolation(contractType: ContractType, minutesPerWeek: number): WorkforceViolation | null {
   if (contractType === 'permanent' && minutesPerWeek === 0) {
-    return { rule: 'WORKFORCE.PERMANENT_WITHOUT_HOURS', message: 'a permanent contract must guarantee some hours a week (contracted minutes above 0)' };
+    return {
+      rule: 'WORKFORCE.PERMANENT_WITHOUT_HOURS',
+      message: 'a permanent contract must guarantee some hours a week (contracted minutes above 0)',
+    };
   }
   return null;
 }
@@ -44,7 +48,8 @@ export function paidAtLeastRealLivingWage(hourlyPayPence: number, realLivingWage
 
 export function vacancyClosingViolation(v: { status: VacancyStatus; openedOn: string }, closedOn: string): WorkforceViolation | null {
   if (v.status !== 'open') return { rule: 'WORKFORCE.VACANCY_ALREADY_CLOSED', message: `the vacancy is already ${v.status}` };
-  if (closedOn < v.openedOn) return { rule: 'WORKFORCE.CLOSED_BEFORE_OPENED', message: `closedOn ${closedOn} is before the vacancy opened on ${v.openedOn}` };
+  if (closedOn < v.openedOn)
+    return { rule: 'WORKFORCE.CLOSED_BEFORE_OPENED', message: `closedOn ${closedOn} is before the vacancy opened on ${v.openedOn}` };
   return null;
 }
 
@@ -96,7 +101,12 @@ export interface WorkforceFigures {
  * measured on the period's last day; starters and leavers count every start and leave date inside
  * the period, both ends included.
  */
-export function workforceFigures(staff: StaffFacts[], period: Period, realLivingWagePencePerHour: number, openVacancies: number): WorkforceFigures {
+export function workforceFigures(
+  staff: StaffFacts[],
+  period: Period,
+  realLivingWagePencePerHour: number,
+  openVacancies: number,
+): WorkforceFigures {
   const atEnd = staff.filter((s) => isEmployedOn(s, period.to));
   const headcountAtStart = staff.filter((s) => isEmployedOn(s, period.from)).length;
   const within = (d: string | null) => d !== null && d >= period.from && d <= period.to;

@@ -1,4 +1,5 @@
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 /** Core NATS, every few seconds: liveness, version, and how much the node still has to send. */

@@ -1,5 +1,5 @@
-import { CoopProfilePayload } from './coop-profile.payload';
 import { defineMessage } from '../message-definition';
+import { CoopProfilePayload } from './coop-profile.payload';
 
 /** Sent by a node when its admin changes the public profile. */
 export class CoopProfileUpdatedV1 extends CoopProfilePayload {}

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+
 import { COOP_ID_PATTERN, CQC_RATINGS, CqcRating, LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '../vocabulary';
 
 /** A co-op's public profile: organisational facts only, never a person. */

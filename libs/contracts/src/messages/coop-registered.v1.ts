@@ -1,5 +1,5 @@
-import { CoopProfilePayload } from './coop-profile.payload';
 import { defineMessage } from '../message-definition';
+import { CoopProfilePayload } from './coop-profile.payload';
 
 /** Sent by a node at every start: "this is who I am". The hub upserts its registry entry. */
 export class CoopRegisteredV1 extends CoopProfilePayload {}

@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsArray, IsISO8601, ValidateNested } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
-import { AllocationLineV1, PURCHASING_LIMITS, RoundHeaderV1 } from './purchasing-round.payload';
 import { NestedEach } from '../validation';
+import { AllocationLineV1, PURCHASING_LIMITS, RoundHeaderV1 } from './purchasing-round.payload';
 
 /**
  * Hub to each invited co-op: the round was ordered, and this is the co-op's final share of it, item

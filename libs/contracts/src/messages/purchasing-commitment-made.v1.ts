@@ -1,4 +1,5 @@
 import { IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 import { PURCHASING_LIMITS } from './purchasing-round.payload';
 

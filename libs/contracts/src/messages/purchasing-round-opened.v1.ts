@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, ValidateNested } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
-import { PURCHASING_LIMITS, RoundHeaderV1, RoundItemV1 } from './purchasing-round.payload';
 import { NestedEach } from '../validation';
+import { PURCHASING_LIMITS, RoundHeaderV1, RoundItemV1 } from './purchasing-round.payload';
 
 /**
  * Hub to each invited co-op: a purchasing round is open. The co-op's admin commits quantities of

@@ -1,4 +1,5 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 import { RoundHeaderV1 } from './purchasing-round.payload';
 

@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
 import { NestedEach } from '../validation';
 
 /**
@@ -55,7 +56,6 @@ export function lineLimitProblem(quantity: number, item: { soloUnitPricePence: n
   return `quantity ${quantity} at ${item.soloUnitPricePence}p a unit (plus the ${item.orderChargePence}p order charge) comes to ${line}p, more than the ${PURCHASING_LIMITS.maxLinePence}p one co-op's line may reach: commit at most ${most}`;
 }
 
-
 /** From `minQuantity` units in the whole order (every co-op's together), each unit costs `unitPricePence`. */
 export class PriceBreakV1 {
   @IsInt()
@@ -90,7 +90,6 @@ export abstract class CatalogueItemRefV1 {
 
 /** A catalogue item as a round buys it: its prices are fixed when the round opens. */
 export class RoundItemV1 extends CatalogueItemRefV1 {
-
   /** What one unit costs a co-op buying alone. */
   @IsInt()
   @Min(1)
@@ -136,7 +135,6 @@ export class RoundHeaderV1 {
 
 /** One item of a co-op's share of an ordered round. */
 export class AllocationLineV1 extends CatalogueItemRefV1 {
-
   @IsInt()
   @Min(1)
   @Max(PURCHASING_LIMITS.maxQuantity)

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 export const RECEIPT_OUTCOMES = ['applied', 'rejected'] as const;

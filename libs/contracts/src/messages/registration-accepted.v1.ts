@@ -1,4 +1,5 @@
 import { IsIn, IsISO8601 } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 import { COOP_STATUSES, CoopStatus } from '../vocabulary';
 

@@ -1,4 +1,5 @@
 import { IsUUID } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 /**

@@ -1,4 +1,5 @@
 import { IsString, IsUUID, Length } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 /**

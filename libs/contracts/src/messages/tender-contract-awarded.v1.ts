@@ -1,4 +1,5 @@
 import { IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 import { LotTermsV1, TENDER_LIMITS } from './tender-invitation.v1';
 

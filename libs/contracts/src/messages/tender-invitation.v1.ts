@@ -1,7 +1,24 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
 import { defineMessage } from '../message-definition';
-import { SERVICE_TYPES, ServiceType } from '../vocabulary';
 import { DAY_PATTERN as DAY, NestedEach } from '../validation';
+import { SERVICE_TYPES, ServiceType } from '../vocabulary';
 
 // Nested objects become instances so they are validated too (see return-figures.v1.ts for why not @Type).
 
@@ -57,12 +74,10 @@ export class InvitedLotV1 extends LotTermsV1 {
   @Length(2, 200)
   title: string;
 
-
   @IsInt()
   @Min(1)
   @Max(TENDER_LIMITS.maxPencePerHour)
   ceilingPencePerHour: number;
-
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IsIn, IsUUID } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 /**

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 export const LOT_WITHDRAWAL_REASONS = ['lot-changed', 'lot-split', 'tender-cancelled', 'no-longer-invited'] as const;

@@ -1,4 +1,5 @@
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 import { TENDER_LIMITS } from './tender-invitation.v1';
 

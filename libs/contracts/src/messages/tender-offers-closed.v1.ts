@@ -1,4 +1,5 @@
 import { IsISO8601, IsUUID } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
 
 /**

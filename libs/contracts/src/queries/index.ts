@@ -1,3 +1,3 @@
-export * from './week';
 export * from './live-question';
 export * from './spare-care-hours.v1';
+export * from './week';

@@ -36,8 +36,11 @@ export interface LiveAnswer {
   coopId: string;
 }
 
-export function defineLiveQuestion<Q extends LiveQuestion, A extends LiveAnswer>(def: LiveQuestionDefinition<Q, A>): LiveQuestionDefinition<Q, A> {
-  if (def.answer.transport !== 'core' || def.answer.direction !== 'coop-to-hub') throw new Error(`${def.name}: an answer is a core NATS message from a co-op`);
+export function defineLiveQuestion<Q extends LiveQuestion, A extends LiveAnswer>(
+  def: LiveQuestionDefinition<Q, A>,
+): LiveQuestionDefinition<Q, A> {
+  if (def.answer.transport !== 'core' || def.answer.direction !== 'coop-to-hub')
+    throw new Error(`${def.name}: an answer is a core NATS message from a co-op`);
   return Object.freeze({ ...def });
 }
 
@@ -48,14 +51,20 @@ export type QuestionDecoding<Q> = { ok: true; question: Q } | { ok: false; code:
  * field. Never throws. (A question is not signed, so its spelling is not held to canonical JSON:
  * only the hub may publish on a query subject, and what is acted on is the validated value.)
  */
-export function decodeQuestion<Q extends LiveQuestion, A extends LiveAnswer>(def: LiveQuestionDefinition<Q, A>, data: Uint8Array): QuestionDecoding<Q> {
+export function decodeQuestion<Q extends LiveQuestion, A extends LiveAnswer>(
+  def: LiveQuestionDefinition<Q, A>,
+  data: Uint8Array,
+): QuestionDecoding<Q> {
   const json = readJson(data, MAX_MESSAGE_BYTES);
   if (!json.ok) return json;
   const checked = checkAgainst(def.question, json.value);
-  return checked.ok ? { ok: true, question: checked.value } : { ok: false, code: 'invalid-payload', reason: `invalid ${def.name} question: ${checked.errors.join('; ')}` };
+  return checked.ok
+    ? { ok: true, question: checked.value }
+    : { ok: false, code: 'invalid-payload', reason: `invalid ${def.name} question: ${checked.errors.join('; ')}` };
 }
 
-export type AnswerDecoding<A> = { ok: true; envelope: Envelope<A> } | { ok: false; code: RefusalReason; reason: string; claimedCoopId?: string };
+export type AnswerDecoding<A> =
+  { ok: true; envelope: Envelope<A> } | { ok: false; code: RefusalReason; reason: string; claimedCoopId?: string };
 
 /**
  * The structural gate for an answer: everything `decodeMessage` checks (canonical bytes included),
@@ -63,12 +72,21 @@ export type AnswerDecoding<A> = { ok: true; envelope: Envelope<A> } | { ok: fals
  * the payload. It does not check the signature (the caller holds the keys) nor which question it
  * answers (`mismatch`). Never throws.
  */
-export function decodeAnswer<Q extends LiveQuestion, A extends LiveAnswer>(def: LiveQuestionDefinition<Q, A>, data: Uint8Array): AnswerDecoding<A> {
+export function decodeAnswer<Q extends LiveQuestion, A extends LiveAnswer>(
+  def: LiveQuestionDefinition<Q, A>,
+  data: Uint8Array,
+): AnswerDecoding<A> {
   const decoded = decodeMessage(data, { direction: 'coop-to-hub', only: def.answer });
-  if (!decoded.ok) return { ok: false, code: decoded.code, reason: decoded.reason, ...(decoded.coopId ? { claimedCoopId: decoded.coopId } : {}) };
+  if (!decoded.ok)
+    return { ok: false, code: decoded.code, reason: decoded.reason, ...(decoded.coopId ? { claimedCoopId: decoded.coopId } : {}) };
   const envelope = decoded.envelope as Envelope<A>;
   if (envelope.payload.coopId !== envelope.coopId) {
-    return { ok: false, code: 'wrong-coop', reason: `the envelope is from ${envelope.coopId} but the answer says ${envelope.payload.coopId}`, claimedCoopId: envelope.coopId };
+    return {
+      ok: false,
+      code: 'wrong-coop',
+      reason: `the envelope is from ${envelope.coopId} but the answer says ${envelope.payload.coopId}`,
+      claimedCoopId: envelope.coopId,
+    };
   }
   return { ok: true, envelope };
 }

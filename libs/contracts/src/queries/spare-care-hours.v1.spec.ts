@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { canonicalJson } from '../canonical-json';
 import { buildMessage } from '../message-codec';
 import { checkAgainst } from '../validation';
@@ -11,7 +12,10 @@ const answer = (over: Partial<SpareCareHoursAnswerV1> = {}): SpareCareHoursAnswe
   questionId: QUESTION.questionId,
   coopId: 'marsden',
   weekStart: QUESTION.weekStart,
-  localities: [{ locality: 'Marsden', spareHours: 12.5 }, { locality: 'Slaithwaite', spareHours: -3.25 }],
+  localities: [
+    { locality: 'Marsden', spareHours: 12.5 },
+    { locality: 'Slaithwaite', spareHours: -3.25 },
+  ],
   totalSpareHours: 40,
   ...over,
 });
@@ -52,8 +56,12 @@ describe('the spare care hours question', () => {
     };
     expect(reason({ ...QUESTION, weekStart: '2026-03-31' })).toMatch(/weekStart must be a Monday/);
     expect(reason({ ...QUESTION, questionId: 'nope' })).toMatch(/questionId must be a UUID/);
-    expect(reason(`{"__proto__":{"x":1},"questionId":"${QUESTION.questionId}","weekStart":"2026-03-30"}`)).toMatch(/the key __proto__ is not allowed/);
-    expect(reason(`{"questionId":"${QUESTION.questionId}","weekStart":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toMatch(/nested more than/);
+    expect(reason(`{"__proto__":{"x":1},"questionId":"${QUESTION.questionId}","weekStart":"2026-03-30"}`)).toMatch(
+      /the key __proto__ is not allowed/,
+    );
+    expect(reason(`{"questionId":"${QUESTION.questionId}","weekStart":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toMatch(
+      /nested more than/,
+    );
     expect(reason({ ...QUESTION, staffName: 'x' })).toMatch(/property staffName should not exist/);
     expect(reason('{not json')).toBe('message is not valid JSON');
     expect(reason([QUESTION])).toMatch(/must be a JSON object/);
@@ -78,15 +86,27 @@ describe('the spare care hours answer', () => {
     };
     expect(errors({ totalSpareHours: 1.234 }).join()).toMatch(/totalSpareHours must be a number of hours with at most 2 decimals/);
     expect(errors({ totalSpareHours: 'lots' }).join()).toMatch(/totalSpareHours must be a number/);
-    expect(errors({ localities: [{ locality: 'Marsden', spareHours: 1 }, { locality: 'Marsden', spareHours: 2 }] }).join()).toMatch(/each locality once/);
-    expect(errors({ localities: [{ locality: 'Marsden', spareHours: 1, carer: 'Ann Smith' }] }).join()).toMatch(/localities\.0.*carer should not exist/);
+    expect(
+      errors({
+        localities: [
+          { locality: 'Marsden', spareHours: 1 },
+          { locality: 'Marsden', spareHours: 2 },
+        ],
+      }).join(),
+    ).toMatch(/each locality once/);
+    expect(errors({ localities: [{ locality: 'Marsden', spareHours: 1, carer: 'Ann Smith' }] }).join()).toMatch(
+      /localities\.0.*carer should not exist/,
+    );
     expect(errors({ localities: [{ locality: 'M', spareHours: 1 }] }).join()).toMatch(/localities\.0.*locality must be longer/);
     expect(errors({ coopId: 'Not A Coop' }).join()).toMatch(/coopId must be a co-op id/);
     expect(errors({ staffId: randomUUID() }).join()).toMatch(/property staffId should not exist/);
   });
 
   it('passes the structural gate only as a signed envelope of the right type from the co-op it names', () => {
-    expect(decodeAnswer(SPARE_CARE_HOURS_V1, wire(signedEnvelope(answer())))).toMatchObject({ ok: true, envelope: { coopId: 'marsden', payload: answer() } });
+    expect(decodeAnswer(SPARE_CARE_HOURS_V1, wire(signedEnvelope(answer())))).toMatchObject({
+      ok: true,
+      envelope: { coopId: 'marsden', payload: answer() },
+    });
     const refused = (value: unknown) => {
       const decoded = decodeAnswer(SPARE_CARE_HOURS_V1, typeof value === 'string' ? Buffer.from(value) : wire(value));
       return decoded.ok ? 'accepted' : decoded.reason;
@@ -94,7 +114,9 @@ describe('the spare care hours answer', () => {
     const { signature: _unsigned, ...unsigned } = signedEnvelope(answer());
     expect(refused(unsigned)).toMatch(/invalid envelope: signature must be an Ed25519 signature/);
     expect(refused(answer())).toMatch(/invalid envelope/);
-    expect(refused({ ...signedEnvelope(answer()), type: 'coop.heartbeat' })).toMatch(/expected query.spare-care-hours-answer v1, got coop.heartbeat v1/);
+    expect(refused({ ...signedEnvelope(answer()), type: 'coop.heartbeat' })).toMatch(
+      /expected query.spare-care-hours-answer v1, got coop.heartbeat v1/,
+    );
     expect(refused({ ...signedEnvelope(answer()), version: 2 })).toMatch(/got query.spare-care-hours-answer v2/);
     expect(refused(signedEnvelope(answer(), 'batley'))).toMatch(/from batley but the answer says marsden/);
     expect(refused({ ...signedEnvelope(answer()), payload: { ...answer(), totalSpareHours: '40' } })).toMatch(/payload: totalSpareHours/);
@@ -105,9 +127,16 @@ describe('the spare care hours answer', () => {
   it('refuses 1e-7 hours (class-validator threw on it), __proto__ and deep nesting, with a reason, never throwing', () => {
     const text = canonicalJson(signedEnvelope(answer()));
     const decode = (t: string) => decodeAnswer(SPARE_CARE_HOURS_V1, Buffer.from(t));
-    expect(decode(text.replace('"totalSpareHours":40', '"totalSpareHours":1e-7'))).toMatchObject({ ok: false, code: 'invalid-payload', reason: expect.stringMatching(/totalSpareHours must be a number of hours with at most 2 decimals/) });
+    expect(decode(text.replace('"totalSpareHours":40', '"totalSpareHours":1e-7'))).toMatchObject({
+      ok: false,
+      code: 'invalid-payload',
+      reason: expect.stringMatching(/totalSpareHours must be a number of hours with at most 2 decimals/),
+    });
     expect(decode(text.replace('"questionId":', '"__proto__":{"x":1},"questionId":'))).toMatchObject({ ok: false, code: 'forbidden-key' });
-    expect(decode(text.replace('"totalSpareHours":40', `"totalSpareHours":${'['.repeat(50_000)}${']'.repeat(50_000)}`))).toMatchObject({ ok: false, code: 'too-deep' });
+    expect(decode(text.replace('"totalSpareHours":40', `"totalSpareHours":${'['.repeat(50_000)}${']'.repeat(50_000)}`))).toMatchObject({
+      ok: false,
+      code: 'too-deep',
+    });
   });
 
   it('keeps the claimed co-op of a refused answer, for the log', () => {

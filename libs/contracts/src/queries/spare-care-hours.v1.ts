@@ -1,9 +1,10 @@
 import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+
 import { defineMessage } from '../message-definition';
+import { IsNumberWithDecimals, NestedEach } from '../validation';
 import { COOP_ID_PATTERN, COOP_ID_RULE } from '../vocabulary';
 import { defineLiveQuestion } from './live-question';
-import { IsNumberWithDecimals, NestedEach } from '../validation';
-import { WEEK_START_RULE, isMonday } from './week';
+import { isMonday, WEEK_START_RULE } from './week';
 
 /** Hours are given to the hundredth; more than a co-op could ever contract in a week is refused as nonsense. */
 const HOURS_LIMIT = 1_000_000;
@@ -12,7 +13,10 @@ const hours = (field: string) => [
   Min(-HOURS_LIMIT, { message: `${field} must be between -${HOURS_LIMIT} and ${HOURS_LIMIT} hours` }),
   Max(HOURS_LIMIT, { message: `${field} must be between -${HOURS_LIMIT} and ${HOURS_LIMIT} hours` }),
 ];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 const IsWeekStart = (): PropertyDecorator =>
   ValidateBy({ name: 'isWeekStart', validator: { validate: isMonday, defaultMessage: () => `weekStart must be ${WEEK_START_RULE}` } });
@@ -40,7 +44,9 @@ const EachLocalityOnce = (): PropertyDecorator =>
   ValidateBy({
     name: 'eachLocalityOnce',
     validator: {
-      validate: (value: unknown) => !Array.isArray(value) || new Set(value.map((v) => (typeof v === 'object' && v !== null ? (v as { locality?: unknown }).locality : v))).size === value.length,
+      validate: (value: unknown) =>
+        !Array.isArray(value) ||
+        new Set(value.map((v) => (typeof v === 'object' && v !== null ? (v as { locality?: unknown }).locality : v))).size === value.length,
       defaultMessage: () => 'localities must name each locality once',
     },
   });

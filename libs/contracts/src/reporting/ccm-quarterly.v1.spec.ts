@@ -2,14 +2,14 @@ import {
   BREAKDOWN_DIMENSIONS,
   CCM_QUARTERLY_V1,
   CCM_QUARTERLY_V2,
-  CURRENT_RETURN_DEFINITION,
   CellRef,
+  CURRENT_RETURN_DEFINITION,
   DIMENSION_VOCABULARY,
+  findMetric,
+  findReturnDefinition,
   METRIC_ID_PATTERN,
   REPORT_SECTIONS,
   REPORT_UNITS,
-  findMetric,
-  findReturnDefinition,
 } from '../index';
 
 const metrics = CCM_QUARTERLY_V1.metrics;
@@ -34,10 +34,27 @@ describe('the ccm-quarterly return, version 1', () => {
 
   it('has the figures commissioners ask for', () => {
     const expected = [
-      'people_supported', 'care_hours_planned', 'care_hours_delivered', 'goal_attainment_percent', 'staff_headcount', 'staff_starters', 'staff_leavers',
-      'staff_turnover_percent', 'vacancy_rate_percent', 'staff_zero_hours_percent', 'staff_real_living_wage_percent', 'training_completions', 'volunteer_hours',
-      'time_credit_hours_exchanged', 'volunteers_into_paid_work', 'members', 'ballots_held', 'ballot_mean_turnout_percent', 'cqc_rating',
-      'safeguarding_concerns_raised', 'local_supplier_spend',
+      'people_supported',
+      'care_hours_planned',
+      'care_hours_delivered',
+      'goal_attainment_percent',
+      'staff_headcount',
+      'staff_starters',
+      'staff_leavers',
+      'staff_turnover_percent',
+      'vacancy_rate_percent',
+      'staff_zero_hours_percent',
+      'staff_real_living_wage_percent',
+      'training_completions',
+      'volunteer_hours',
+      'time_credit_hours_exchanged',
+      'volunteers_into_paid_work',
+      'members',
+      'ballots_held',
+      'ballot_mean_turnout_percent',
+      'cqc_rating',
+      'safeguarding_concerns_raised',
+      'local_supplier_spend',
     ];
     expect(metrics.map((m) => m.id)).toEqual(expect.arrayContaining(expected));
     expect(findMetric(CCM_QUARTERLY_V1, 'people_supported')?.breakdowns).toEqual(['funding_type', 'locality']);
@@ -49,12 +66,18 @@ describe('the ccm-quarterly return, version 1', () => {
   it('marks every count of people for disclosure control, and no hours, money or rate', () => {
     for (const m of metrics) {
       if (m.unit === 'people') expect({ id: m.id, countsPeople: m.countsPeople }).toEqual({ id: m.id, countsPeople: true });
-      if (['hours', 'pence', 'percent', 'rating'].includes(m.unit)) expect({ id: m.id, countsPeople: m.countsPeople }).toEqual({ id: m.id, countsPeople: false });
+      if (['hours', 'pence', 'percent', 'rating'].includes(m.unit))
+        expect({ id: m.id, countsPeople: m.countsPeople }).toEqual({ id: m.id, countsPeople: false });
     }
   });
 
   it('makes only safeguarding concerns and local spend optional, and says why in their definitions', () => {
-    expect(metrics.filter((m) => !m.required).map((m) => m.id).sort()).toEqual(['local_supplier_spend', 'safeguarding_concerns_raised']);
+    expect(
+      metrics
+        .filter((m) => !m.required)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['local_supplier_spend', 'safeguarding_concerns_raised']);
     for (const m of metrics.filter((x) => !x.required)) {
       expect(m.definition).toMatch(/Optional: .*not (yet )?recorded/);
       expect(m.validation.nullable).toBe(true);
@@ -64,7 +87,8 @@ describe('the ccm-quarterly return, version 1', () => {
   it('builds every rate from parts that exist in the definition, so the hub can recompute it across co-ops', () => {
     const refs: CellRef[] = [];
     for (const m of metrics) {
-      if (m.unit === 'percent') expect({ id: m.id, kind: m.consolidation.kind }).toEqual({ id: m.id, kind: expect.stringMatching(/^(ratio|weighted-mean)$/) });
+      if (m.unit === 'percent')
+        expect({ id: m.id, kind: m.consolidation.kind }).toEqual({ id: m.id, kind: expect.stringMatching(/^(ratio|weighted-mean)$/) });
       if (m.consolidation.kind === 'ratio') refs.push(...m.consolidation.numerator, ...m.consolidation.denominator);
       if (m.consolidation.kind === 'weighted-mean') refs.push(m.consolidation.weight);
     }
@@ -116,8 +140,16 @@ describe('the ccm-quarterly return, version 2', () => {
   });
 
   it('adds delivered against contracted hours of consortium contracts, as hours by service type and a rate from them', () => {
-    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_contracted')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type', 'contract'] });
-    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_delivered')).toMatchObject({ unit: 'hours', countsPeople: false, breakdowns: ['service_type', 'contract'] });
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_contracted')).toMatchObject({
+      unit: 'hours',
+      countsPeople: false,
+      breakdowns: ['service_type', 'contract'],
+    });
+    expect(findMetric(CCM_QUARTERLY_V2, 'contract_hours_delivered')).toMatchObject({
+      unit: 'hours',
+      countsPeople: false,
+      breakdowns: ['service_type', 'contract'],
+    });
     expect(findMetric(CCM_QUARTERLY_V2, 'contract_delivery_percent')?.consolidation).toMatchObject({ kind: 'ratio' });
   });
 });

@@ -35,7 +35,7 @@ const METRICS: MetricDefinition[] = [
     section: 'care',
     definition:
       'People whose support by the co-op was active on at least one day of the period: support started on or before its last day and had not ended before its first day. ' +
-      'Each person counts once in the total, once under their funding type and once under the locality they live in (one of the co-op\'s public localities).',
+      "Each person counts once in the total, once under their funding type and once under the locality they live in (one of the co-op's public localities).",
     unit: 'people',
     countsPeople: true,
     breakdowns: ['funding_type', 'locality'],
@@ -60,7 +60,8 @@ const METRICS: MetricDefinition[] = [
     id: 'care_hours_delivered',
     title: 'Care hours delivered',
     section: 'care',
-    definition: 'The recorded length of the delivered visits that were due to start on a day of the period, in hours to two decimal places, by service type.',
+    definition:
+      'The recorded length of the delivered visits that were due to start on a day of the period, in hours to two decimal places, by service type.',
     unit: 'hours',
     countsPeople: false,
     breakdowns: ['service_type'],
@@ -85,7 +86,8 @@ const METRICS: MetricDefinition[] = [
     id: 'goals_improved',
     title: 'Personal goals improved',
     section: 'care',
-    definition: 'Of the goals reviewed in the period, those whose performance score or satisfaction score was higher at review than at the start.',
+    definition:
+      'Of the goals reviewed in the period, those whose performance score or satisfaction score was higher at review than at the start.',
     unit: 'count',
     countsPeople: false,
     breakdowns: [],
@@ -111,7 +113,7 @@ const METRICS: MetricDefinition[] = [
     title: 'Staff headcount',
     section: 'workforce',
     definition:
-      'Staff employed by the co-op on the last day of the period, by contract type (permanent, zero-hours, bank). A leaver\'s leaving date is their last day worked, so they count on it. Agency workers are not the co-op\'s employees and are not counted.',
+      "Staff employed by the co-op on the last day of the period, by contract type (permanent, zero-hours, bank). A leaver's leaving date is their last day worked, so they count on it. Agency workers are not the co-op's employees and are not counted.",
     unit: 'people',
     countsPeople: true,
     breakdowns: ['contract_type'],
@@ -149,7 +151,7 @@ const METRICS: MetricDefinition[] = [
     title: 'Leavers in the last 12 months',
     section: 'workforce',
     definition:
-      'Staff on permanent or temporary contracts whose last day worked fell in the twelve months ending on the last day of the period (the turnover rate\'s numerator). ' +
+      "Staff on permanent or temporary contracts whose last day worked fell in the twelve months ending on the last day of the period (the turnover rate's numerator). " +
       'Zero-hours contracts count as temporary; bank staff are left out, as Skills for Care leaves out bank and agency staff.',
     unit: 'people',
     countsPeople: true,
@@ -170,13 +172,17 @@ const METRICS: MetricDefinition[] = [
     breakdowns: [],
     required: true,
     validation: PERCENT(1000),
-    consolidation: ratio([total('staff_leavers_12_months')], [cell('staff_headcount', { contract_type: 'permanent' }), cell('staff_headcount', { contract_type: 'zero-hours' })]),
+    consolidation: ratio(
+      [total('staff_leavers_12_months')],
+      [cell('staff_headcount', { contract_type: 'permanent' }), cell('staff_headcount', { contract_type: 'zero-hours' })],
+    ),
   },
   {
     id: 'vacancies_open',
     title: 'Vacancies',
     section: 'workforce',
-    definition: 'Posts being recruited to at the end of the last day of the period: opened on or before it, and neither filled nor withdrawn by the end of it.',
+    definition:
+      'Posts being recruited to at the end of the last day of the period: opened on or before it, and neither filled nor withdrawn by the end of it.',
     unit: 'count',
     countsPeople: false,
     breakdowns: [],
@@ -201,7 +207,8 @@ const METRICS: MetricDefinition[] = [
     id: 'staff_zero_hours_percent',
     title: 'Staff on zero-hours contracts',
     section: 'workforce',
-    definition: 'Staff on zero-hours contracts as a percentage of the staff headcount on the last day of the period, to one decimal place; null when no one is employed.',
+    definition:
+      'Staff on zero-hours contracts as a percentage of the staff headcount on the last day of the period, to one decimal place; null when no one is employed.',
     unit: 'percent',
     countsPeople: false,
     breakdowns: [],
@@ -214,7 +221,7 @@ const METRICS: MetricDefinition[] = [
     title: 'Staff paid at least the Real Living Wage',
     section: 'workforce',
     definition:
-      'Staff employed on the last day of the period whose hourly pay is at or above the Real Living Wage set in the co-op\'s rulebook in force on that day (the founding rulebook if none had been adopted by then).',
+      "Staff employed on the last day of the period whose hourly pay is at or above the Real Living Wage set in the co-op's rulebook in force on that day (the founding rulebook if none had been adopted by then).",
     unit: 'people',
     countsPeople: true,
     breakdowns: [],
@@ -227,7 +234,8 @@ const METRICS: MetricDefinition[] = [
     id: 'staff_real_living_wage_percent',
     title: 'Share of staff paid at least the Real Living Wage',
     section: 'workforce',
-    definition: 'Staff paid at least the Real Living Wage as a percentage of the staff headcount on the last day of the period, to one decimal place; null when no one is employed.',
+    definition:
+      'Staff paid at least the Real Living Wage as a percentage of the staff headcount on the last day of the period, to one decimal place; null when no one is employed.',
     unit: 'percent',
     countsPeople: false,
     breakdowns: [],
@@ -303,7 +311,8 @@ const METRICS: MetricDefinition[] = [
     id: 'members',
     title: 'Members',
     section: 'governance',
-    definition: 'Members of the co-op at the end of the last day of the period (admitted on or before it, not withdrawn on or before it), by stakeholder class.',
+    definition:
+      'Members of the co-op at the end of the last day of the period (admitted on or before it, not withdrawn on or before it), by stakeholder class.',
     unit: 'people',
     countsPeople: true,
     breakdowns: ['stakeholder_class'],
@@ -315,7 +324,8 @@ const METRICS: MetricDefinition[] = [
     id: 'ballots_held',
     title: 'Ballots held',
     section: 'governance',
-    definition: 'Motions, board elections and rulebook changes whose voting window closed on a day of the period and whose result is final.',
+    definition:
+      'Motions, board elections and rulebook changes whose voting window closed on a day of the period and whose result is final.',
     unit: 'count',
     countsPeople: false,
     breakdowns: [],
@@ -328,7 +338,7 @@ const METRICS: MetricDefinition[] = [
     title: 'Mean ballot turnout',
     section: 'governance',
     definition:
-      'The mean, over the ballots held in the period, of each ballot\'s turnout: members who voted as a percentage of the members eligible to vote (0 for a ballot nobody was eligible for); to one decimal place. Null when no ballot was held.',
+      "The mean, over the ballots held in the period, of each ballot's turnout: members who voted as a percentage of the members eligible to vote (0 for a ballot nobody was eligible for); to one decimal place. Null when no ballot was held.",
     unit: 'percent',
     countsPeople: false,
     breakdowns: [],
@@ -342,7 +352,7 @@ const METRICS: MetricDefinition[] = [
     title: 'CQC rating',
     section: 'regulation',
     definition:
-      'The co-op\'s overall Care Quality Commission rating as recorded in its public profile when the return is computed, coded 4 outstanding, 3 good, 2 requires improvement, 1 inadequate, 0 not yet rated. Null when the co-op has recorded none.',
+      "The co-op's overall Care Quality Commission rating as recorded in its public profile when the return is computed, coded 4 outstanding, 3 good, 2 requires improvement, 1 inadequate, 0 not yet rated. Null when the co-op has recorded none.",
     unit: 'rating',
     countsPeople: false,
     breakdowns: [],
@@ -386,4 +396,3 @@ export const CCM_QUARTERLY_V1: ReturnDefinition = Object.freeze({
   periodType: 'quarter',
   metrics: Object.freeze(METRICS.map((m) => Object.freeze(m))),
 });
-

@@ -30,7 +30,7 @@ const CONTRACT_METRICS: MetricDefinition[] = [
     title: 'Hours delivered under consortium contracts',
     section: 'care',
     definition:
-      "The recorded length of the delivered visits, due on a day of the period, that a contract covers: its service type, to council-commissioned people in its locality, on a day it runs (inferred from those facts: visits are not tagged with a contract). A visit two contracts could both cover is shared between them by their hours per week. In hours to two decimal places, by service type and by contract.",
+      'The recorded length of the delivered visits, due on a day of the period, that a contract covers: its service type, to council-commissioned people in its locality, on a day it runs (inferred from those facts: visits are not tagged with a contract). A visit two contracts could both cover is shared between them by their hours per week. In hours to two decimal places, by service type and by contract.',
     unit: 'hours',
     countsPeople: false,
     breakdowns: ['service_type', 'contract'],
@@ -42,13 +42,18 @@ const CONTRACT_METRICS: MetricDefinition[] = [
     id: 'contract_delivery_percent',
     title: 'Delivered against contracted hours',
     section: 'care',
-    definition: 'Hours delivered under consortium contracts as a percentage of the hours contracted in the period, to one decimal place; null when the co-op held no such contract in the period.',
+    definition:
+      'Hours delivered under consortium contracts as a percentage of the hours contracted in the period, to one decimal place; null when the co-op held no such contract in the period.',
     unit: 'percent',
     countsPeople: false,
     breakdowns: [],
     required: true,
     validation: { type: 'decimal', min: 0, max: 1000, decimals: 1, nullable: true },
-    consolidation: { kind: 'ratio', numerator: [{ metric: 'contract_hours_delivered', breakdown: null }], denominator: [{ metric: 'contract_hours_contracted', breakdown: null }] },
+    consolidation: {
+      kind: 'ratio',
+      numerator: [{ metric: 'contract_hours_delivered', breakdown: null }],
+      denominator: [{ metric: 'contract_hours_contracted', breakdown: null }],
+    },
   },
 ];
 

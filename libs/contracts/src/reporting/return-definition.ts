@@ -160,7 +160,10 @@ export function reportPercent(part: number, whole: number): number | null {
  * from consolidated parts. `valueOf` gives a part's value; any part missing or withheld (undefined
  * or null) leaves the ratio unknown (undefined).
  */
-export function ratioValue(consolidation: Extract<Consolidation, { kind: 'ratio' }>, valueOf: (ref: CellRef) => number | null | undefined): number | null | undefined {
+export function ratioValue(
+  consolidation: Extract<Consolidation, { kind: 'ratio' }>,
+  valueOf: (ref: CellRef) => number | null | undefined,
+): number | null | undefined {
   let numerator = 0;
   let denominator = 0;
   for (const ref of consolidation.numerator) {

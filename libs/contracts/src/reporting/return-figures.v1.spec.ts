@@ -1,4 +1,4 @@
-import { ReturnFiguresV1, checkAgainst } from '../index';
+import { checkAgainst, ReturnFiguresV1 } from '../index';
 
 const valid = () => ({
   definitionId: 'ccm-quarterly',
@@ -24,10 +24,26 @@ describe('ReturnFiguresV1', () => {
   });
 
   it.each([
-    ['a personal field beside a figure', (p: any) => (p.figures[0].fullName = 'Ada Lovelace'), /figures\.0.*property fullName should not exist/],
-    ['a person id as a breakdown', (p: any) => (p.figures[1].breakdown = { member_id: '0f0e0d0c-0b0a-4998-8776-655443322110' }), /property member_id should not exist/],
-    ['a funding type outside the vocabulary', (p: any) => (p.figures[1].breakdown = { funding_type: 'private' }), /funding_type must be one of/],
-    ['a free-text locality of 200 characters', (p: any) => (p.figures[2].breakdown = { locality: 'x'.repeat(200) }), /locality must be shorter than or equal to 80/],
+    [
+      'a personal field beside a figure',
+      (p: any) => (p.figures[0].fullName = 'Ada Lovelace'),
+      /figures\.0.*property fullName should not exist/,
+    ],
+    [
+      'a person id as a breakdown',
+      (p: any) => (p.figures[1].breakdown = { member_id: '0f0e0d0c-0b0a-4998-8776-655443322110' }),
+      /property member_id should not exist/,
+    ],
+    [
+      'a funding type outside the vocabulary',
+      (p: any) => (p.figures[1].breakdown = { funding_type: 'private' }),
+      /funding_type must be one of/,
+    ],
+    [
+      'a free-text locality of 200 characters',
+      (p: any) => (p.figures[2].breakdown = { locality: 'x'.repeat(200) }),
+      /locality must be shorter than or equal to 80/,
+    ],
     ['a value given as text', (p: any) => (p.figures[0].value = '12'), /value must be a number/],
     ['a value left out', (p: any) => delete p.figures[0].value, /value must be a number/],
     ['a breakdown left out', (p: any) => delete p.figures[0].breakdown, /breakdown must be an object/],
@@ -40,7 +56,11 @@ describe('ReturnFiguresV1', () => {
     ['a period left out', (p: any) => delete p.period, /period should not be null or undefined/],
     ['an unknown top-level field', (p: any) => (p.coopNotes = 'call Jo'), /property coopNotes should not exist/],
     ['a figure that is not an object', (p: any) => p.figures.push('people_supported=3'), /figures/],
-    ['too many figures', (p: any) => (p.figures = Array.from({ length: 2001 }, () => ({ metric: 'members', breakdown: null, value: 1 }))), /figures must contain no more than 2000 elements/],
+    [
+      'too many figures',
+      (p: any) => (p.figures = Array.from({ length: 2001 }, () => ({ metric: 'members', breakdown: null, value: 1 }))),
+      /figures must contain no more than 2000 elements/,
+    ],
   ])('refuses %s, naming the field', (_what, change, reason) => {
     const plain = valid();
     change(plain);

@@ -17,11 +17,20 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CONTRACT_TYPES, ContractType, FUNDING_TYPES, FundingType, SERVICE_TYPES, ServiceType, STAKEHOLDER_CLASSES, StakeholderClass } from '../vocabulary';
+
+import { DAY_PATTERN as DAY, IsNumberWithDecimals, Nested, NestedEach } from '../validation';
+import {
+  CONTRACT_TYPES,
+  ContractType,
+  FUNDING_TYPES,
+  FundingType,
+  SERVICE_TYPES,
+  ServiceType,
+  STAKEHOLDER_CLASSES,
+  StakeholderClass,
+} from '../vocabulary';
 import { DEFINITION_ID_PATTERN, METRIC_ID_PATTERN } from './return-definition';
 import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from './return-period';
-import { DAY_PATTERN as DAY, IsNumberWithDecimals, Nested, NestedEach } from '../validation';
-
 
 /**
  * A co-op's figures for one return, as they travel from node to hub. Only vocabulary values,

@@ -1,4 +1,15 @@
-import { Breakdown, CCM_QUARTERLY_V1, CCM_QUARTERLY_V2, DIMENSION_VOCABULARY, SERVICE_TYPES, ReturnFigure, ReturnFigures, ratioValue, sameCell, validateReturn } from '../index';
+import {
+  Breakdown,
+  CCM_QUARTERLY_V1,
+  CCM_QUARTERLY_V2,
+  DIMENSION_VOCABULARY,
+  ratioValue,
+  ReturnFigure,
+  ReturnFigures,
+  sameCell,
+  SERVICE_TYPES,
+  validateReturn,
+} from '../index';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 
@@ -24,16 +35,27 @@ function completeReturn(perCell = 5): ReturnFigures {
       for (const v of values) figures.push({ metric: m.id, breakdown: { [d]: v }, value: each });
     }
   }
-  const find = (metric: string, breakdown: Breakdown | null) => figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
+  const find = (metric: string, breakdown: Breakdown | null) =>
+    figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
   for (const m of CCM_QUARTERLY_V1.metrics) {
-    if (m.consolidation.kind === 'ratio') figures.push({ metric: m.id, breakdown: null, value: ratioValue(m.consolidation, (r) => find(r.metric, r.breakdown)) ?? null });
+    if (m.consolidation.kind === 'ratio')
+      figures.push({ metric: m.id, breakdown: null, value: ratioValue(m.consolidation, (r) => find(r.metric, r.breakdown)) ?? null });
   }
-  return { definitionId: 'ccm-quarterly', definitionVersion: 1, period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' }, figures };
+  return {
+    definitionId: 'ccm-quarterly',
+    definitionVersion: 1,
+    period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' },
+    figures,
+  };
 }
 
 const check = (r: ReturnFigures) => validateReturn(CCM_QUARTERLY_V1, r, { localities: LOCALITIES });
-const figure = (r: ReturnFigures, metric: string, breakdown: Breakdown | null = null) => r.figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
-const without = (r: ReturnFigures, metric: string, breakdown: Breakdown | null = null) => ({ ...r, figures: r.figures.filter((f) => !(f.metric === metric && sameCell(f.breakdown, breakdown))) });
+const figure = (r: ReturnFigures, metric: string, breakdown: Breakdown | null = null) =>
+  r.figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
+const without = (r: ReturnFigures, metric: string, breakdown: Breakdown | null = null) => ({
+  ...r,
+  figures: r.figures.filter((f) => !(f.metric === metric && sameCell(f.breakdown, breakdown))),
+});
 
 describe('validateReturn', () => {
   it('finds nothing wrong with a complete return', () => {
@@ -48,7 +70,14 @@ describe('validateReturn', () => {
   it('names a metric the definition does not have', () => {
     const r = completeReturn();
     r.figures.push({ metric: 'service_user_ids', breakdown: null, value: 3 });
-    expect(check(r)).toEqual([{ code: 'RETURN.UNKNOWN_METRIC', metric: 'service_user_ids', breakdown: null, message: 'service_user_ids: ccm-quarterly version 1 has no metric service_user_ids' }]);
+    expect(check(r)).toEqual([
+      {
+        code: 'RETURN.UNKNOWN_METRIC',
+        metric: 'service_user_ids',
+        breakdown: null,
+        message: 'service_user_ids: ccm-quarterly version 1 has no metric service_user_ids',
+      },
+    ]);
   });
 
   it('names a required metric that is missing, and each of its missing cells', () => {
@@ -59,7 +88,7 @@ describe('validateReturn', () => {
     ]);
   });
 
-  it('needs a cell for each of the co-op\'s localities only when it knows them', () => {
+  it("needs a cell for each of the co-op's localities only when it knows them", () => {
     const r = without(completeReturn(), 'people_supported', { locality: 'Slaithwaite' });
     expect(check(r).map((p) => [p.code, p.breakdown])).toEqual([['RETURN.MISSING_CELL', { locality: 'Slaithwaite' }]]);
     expect(validateReturn(CCM_QUARTERLY_V1, r)).toEqual([]);
@@ -69,7 +98,12 @@ describe('validateReturn', () => {
     const r = completeReturn();
     r.figures.push({ metric: 'care_hours_delivered', breakdown: { locality: 'Marsden' }, value: 3 });
     expect(check(r)).toEqual([
-      expect.objectContaining({ code: 'RETURN.WRONG_DIMENSION', metric: 'care_hours_delivered', breakdown: { locality: 'Marsden' }, message: expect.stringContaining('broken down by service_type, not by locality') }),
+      expect.objectContaining({
+        code: 'RETURN.WRONG_DIMENSION',
+        metric: 'care_hours_delivered',
+        breakdown: { locality: 'Marsden' },
+        message: expect.stringContaining('broken down by service_type, not by locality'),
+      }),
     ]);
   });
 
@@ -80,13 +114,18 @@ describe('validateReturn', () => {
     expect(check(r).map((p) => p.code)).toEqual(['RETURN.WRONG_DIMENSION', 'RETURN.WRONG_DIMENSION']);
   });
 
-  it('names a breakdown value outside the vocabulary, or a locality that is not one of the co-op\'s', () => {
+  it("names a breakdown value outside the vocabulary, or a locality that is not one of the co-op's", () => {
     const r = completeReturn();
     r.figures.push({ metric: 'staff_headcount', breakdown: { contract_type: 'agency' } as Breakdown, value: 1 });
     r.figures.push({ metric: 'people_supported', breakdown: { locality: '12 Mill Lane' }, value: 1 });
     expect(check(r)).toEqual([
       expect.objectContaining({ code: 'RETURN.OUTSIDE_VOCABULARY', metric: 'staff_headcount', breakdown: { contract_type: 'agency' } }),
-      expect.objectContaining({ code: 'RETURN.OUTSIDE_VOCABULARY', metric: 'people_supported', breakdown: { locality: '12 Mill Lane' }, message: expect.stringContaining('not one of Marsden, Slaithwaite') }),
+      expect.objectContaining({
+        code: 'RETURN.OUTSIDE_VOCABULARY',
+        metric: 'people_supported',
+        breakdown: { locality: '12 Mill Lane' },
+        message: expect.stringContaining('not one of Marsden, Slaithwaite'),
+      }),
     ]);
   });
 
@@ -108,7 +147,14 @@ describe('validateReturn', () => {
   it('refuses a negative count, naming the cell', () => {
     const r = completeReturn();
     figure(r, 'members', { stakeholder_class: 'worker' }).value = -1;
-    expect(check(r)).toContainEqual(expect.objectContaining({ code: 'RETURN.OUT_OF_RANGE', metric: 'members', breakdown: { stakeholder_class: 'worker' }, message: 'members [stakeholder_class=worker]: the value -1 is outside 0 to 1000000' }));
+    expect(check(r)).toContainEqual(
+      expect.objectContaining({
+        code: 'RETURN.OUT_OF_RANGE',
+        metric: 'members',
+        breakdown: { stakeholder_class: 'worker' },
+        message: 'members [stakeholder_class=worker]: the value -1 is outside 0 to 1000000',
+      }),
+    );
   });
 
   it('allows null where the metric says it may be (a rate with nothing to divide by), and nowhere else', () => {
@@ -137,13 +183,20 @@ describe('validateReturn', () => {
   it('names cells that do not add up to their total', () => {
     const r = completeReturn();
     figure(r, 'people_supported', { funding_type: 'self-funder' }).value = 9;
-    expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.CELLS_DO_NOT_ADD_UP', metric: 'people_supported', message: 'people_supported: the funding_type cells add up to 24, not to the total 20' })]);
+    expect(check(r)).toEqual([
+      expect.objectContaining({
+        code: 'RETURN.CELLS_DO_NOT_ADD_UP',
+        metric: 'people_supported',
+        message: 'people_supported: the funding_type cells add up to 24, not to the total 20',
+      }),
+    ]);
   });
 
   it('names shown cells that leave less than one person for the cells withheld beside them', () => {
     // people_supported: 20 in all, 5 in each of four funding types.
     const r = completeReturn();
-    const withhold = (value: string) => Object.assign(figure(r, 'people_supported', { funding_type: value }), { value: null, suppressedOnNode: true });
+    const withhold = (value: string) =>
+      Object.assign(figure(r, 'people_supported', { funding_type: value }), { value: null, suppressedOnNode: true });
     withhold('direct-payment');
     withhold('self-funder');
     expect(check(r)).toEqual([]);
@@ -156,7 +209,8 @@ describe('validateReturn', () => {
         code: 'RETURN.CELLS_DO_NOT_ADD_UP',
         metric: 'people_supported',
         breakdown: null,
-        message: 'people_supported: the funding_type cells shown add up to 20, but with 2 cells withheld (at least 1 between them) they can add up to no more than the total 20 less one, 19',
+        message:
+          'people_supported: the funding_type cells shown add up to 20, but with 2 cells withheld (at least 1 between them) they can add up to no more than the total 20 less one, 19',
       }),
     ]);
     // Shown cells bigger than the total itself, hidden behind a withheld cell.
@@ -202,14 +256,24 @@ describe('validateReturn', () => {
   it('names the same figure given twice', () => {
     const r = completeReturn();
     r.figures.push({ ...figure(r, 'members', { stakeholder_class: 'worker' }) });
-    expect(check(r)).toEqual([expect.objectContaining({ code: 'RETURN.DUPLICATE_FIGURE', metric: 'members', breakdown: { stakeholder_class: 'worker' } })]);
+    expect(check(r)).toEqual([
+      expect.objectContaining({ code: 'RETURN.DUPLICATE_FIGURE', metric: 'members', breakdown: { stakeholder_class: 'worker' } }),
+    ]);
   });
 
   it('names figures made for another definition or version, and a period whose dates are not its quarter', () => {
     const r = { ...completeReturn(), definitionVersion: 2, period: { label: '2026-Q3', start: '2026-07-01', end: '2026-10-01' } };
     expect(check(r)).toEqual([
-      expect.objectContaining({ code: 'RETURN.WRONG_DEFINITION', metric: null, message: 'return: the figures are for ccm-quarterly version 2, not ccm-quarterly version 1' }),
-      expect.objectContaining({ code: 'RETURN.WRONG_PERIOD', metric: null, message: 'return: period 2026-Q3 runs from 2026-07-01 to 2026-09-30, not 2026-07-01 to 2026-10-01' }),
+      expect.objectContaining({
+        code: 'RETURN.WRONG_DEFINITION',
+        metric: null,
+        message: 'return: the figures are for ccm-quarterly version 2, not ccm-quarterly version 1',
+      }),
+      expect.objectContaining({
+        code: 'RETURN.WRONG_PERIOD',
+        metric: null,
+        message: 'return: period 2026-Q3 runs from 2026-07-01 to 2026-09-30, not 2026-07-01 to 2026-10-01',
+      }),
     ]);
   });
 });
@@ -225,7 +289,11 @@ describe('validateReturn, version 2: hours per consortium contract', () => {
       ...SERVICE_TYPES.map((s, i) => ({ metric, breakdown: { service_type: s }, value: i === 0 ? total : 0 })),
       ...Object.entries(contractCells).map(([contract, value]) => ({ metric, breakdown: { contract }, value })),
     ]);
-    return { ...base, definitionVersion: 2, figures: [...base.figures, ...contract, { metric: 'contract_delivery_percent', breakdown: null, value: total ? 100 : null }] };
+    return {
+      ...base,
+      definitionVersion: 2,
+      figures: [...base.figures, ...contract, { metric: 'contract_delivery_percent', breakdown: null, value: total ? 100 : null }],
+    };
   }
   const check2 = (r: ReturnFigures, contracts?: string[]) => validateReturn(CCM_QUARTERLY_V2, r, { localities: LOCALITIES, contracts });
 
@@ -235,10 +303,16 @@ describe('validateReturn, version 2: hours per consortium contract', () => {
     expect(check2(v2Return({}, 42.5), [C1])).toEqual([]); // a node that does not break hours down by contract yet
   });
 
-  it('names a contract that is not the co-op\'s, an id that is not one, and cells that do not add up', () => {
+  it("names a contract that is not the co-op's, an id that is not one, and cells that do not add up", () => {
     const codes = (r: ReturnFigures, contracts?: string[]) => check2(r, contracts).map((p) => `${p.code} ${p.message}`);
-    expect(codes(v2Return({ [C1]: 30, [C2]: 12.5 }, 42.5), [C1])).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`RETURN.OUTSIDE_VOCABULARY .*contract ${JSON.stringify(C2)}`))]));
-    expect(codes(v2Return({ 'lot-2': 42.5 }, 42.5))).toEqual(expect.arrayContaining([expect.stringMatching(/RETURN.OUTSIDE_VOCABULARY .*consortium contract ids/)]));
-    expect(codes(v2Return({ [C1]: 30 }, 42.5), [C1])).toEqual(expect.arrayContaining([expect.stringMatching(/RETURN.CELLS_DO_NOT_ADD_UP .*contract cells add up to 30, not to the total 42.5/)]));
+    expect(codes(v2Return({ [C1]: 30, [C2]: 12.5 }, 42.5), [C1])).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`RETURN.OUTSIDE_VOCABULARY .*contract ${JSON.stringify(C2)}`))]),
+    );
+    expect(codes(v2Return({ 'lot-2': 42.5 }, 42.5))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/RETURN.OUTSIDE_VOCABULARY .*consortium contract ids/)]),
+    );
+    expect(codes(v2Return({ [C1]: 30 }, 42.5), [C1])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/RETURN.CELLS_DO_NOT_ADD_UP .*contract cells add up to 30, not to the total 42.5/)]),
+    );
   });
 });

@@ -1,14 +1,14 @@
 import {
-  BREAKDOWN_DIMENSIONS,
   Breakdown,
+  BREAKDOWN_DIMENSIONS,
   BreakdownDimension,
   DIMENSION_VOCABULARY,
+  findMetric,
   MetricDefinition,
+  ratioValue,
   ReturnDefinition,
   ReturnFigure,
   ReturnFigures,
-  findMetric,
-  ratioValue,
   sameCell,
 } from './return-definition';
 import { quarterPeriod } from './return-period';
@@ -68,12 +68,22 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
     problems.push({ code, metric, breakdown, message: `${where(metric, breakdown)}: ${message}` });
 
   if (figures.definitionId !== definition.id || figures.definitionVersion !== definition.version) {
-    add('RETURN.WRONG_DEFINITION', null, null, `the figures are for ${figures.definitionId} version ${figures.definitionVersion}, not ${definition.id} version ${definition.version}`);
+    add(
+      'RETURN.WRONG_DEFINITION',
+      null,
+      null,
+      `the figures are for ${figures.definitionId} version ${figures.definitionVersion}, not ${definition.id} version ${definition.version}`,
+    );
   }
   const quarter = quarterPeriod(String(figures.period?.label));
   if (!quarter || quarter.start !== figures.period.start || quarter.end !== figures.period.end) {
     const expected = quarter ? `runs from ${quarter.start} to ${quarter.end}` : 'is not a quarter (YYYY-Qn)';
-    add('RETURN.WRONG_PERIOD', null, null, `period ${figures.period?.label} ${expected}, not ${figures.period?.start} to ${figures.period?.end}`);
+    add(
+      'RETURN.WRONG_PERIOD',
+      null,
+      null,
+      `period ${figures.period?.label} ${expected}, not ${figures.period?.start} to ${figures.period?.end}`,
+    );
   }
 
   const accepted: ReturnFigure[] = [];
@@ -88,7 +98,8 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
       add('RETURN.DUPLICATE_FIGURE', f.metric, breakdown, 'the same figure is given more than once');
       continue;
     }
-    if (breakdown !== null && !breakdownIsValid(metric, breakdown, context, (code, message) => add(code, metric.id, breakdown, message))) continue;
+    if (breakdown !== null && !breakdownIsValid(metric, breakdown, context, (code, message) => add(code, metric.id, breakdown, message)))
+      continue;
     accepted.push(f);
     checkValue(metric, { ...f, breakdown }, (code, message) => add(code, metric.id, breakdown, message));
   }
@@ -96,21 +107,27 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
   for (const metric of definition.metrics) {
     if (!metric.required) continue;
     const mine = accepted.filter((f) => f.metric === metric.id);
-    if (!mine.some((f) => f.breakdown === null)) add('RETURN.MISSING_METRIC', metric.id, null, 'this required metric has no figure (its total)');
+    if (!mine.some((f) => f.breakdown === null))
+      add('RETURN.MISSING_METRIC', metric.id, null, 'this required metric has no figure (its total)');
     for (const dimension of metric.breakdowns.filter((d) => d !== 'contract')) {
       for (const value of vocabularyOf(dimension, context) ?? []) {
         const cell = { [dimension]: value };
-        if (!mine.some((f) => sameCell(f.breakdown, cell))) add('RETURN.MISSING_CELL', metric.id, cell, `this required metric has no figure for ${dimension} ${value}`);
+        if (!mine.some((f) => sameCell(f.breakdown, cell)))
+          add('RETURN.MISSING_CELL', metric.id, cell, `this required metric has no figure for ${dimension} ${value}`);
       }
     }
   }
 
   for (const metric of definition.metrics) {
-    for (const dimension of metric.breakdowns) checkCellsAddUp(metric, dimension, accepted, context, (message) => add('RETURN.CELLS_DO_NOT_ADD_UP', metric.id, null, message));
+    for (const dimension of metric.breakdowns)
+      checkCellsAddUp(metric, dimension, accepted, context, (message) => add('RETURN.CELLS_DO_NOT_ADD_UP', metric.id, null, message));
   }
 
   for (const metric of definition.metrics) {
-    if (metric.subsetOf) checkSubset(metric, metric.subsetOf, accepted, (breakdown, message) => add('RETURN.SUBSET_EXCEEDS_WHOLE', metric.id, breakdown, message));
+    if (metric.subsetOf)
+      checkSubset(metric, metric.subsetOf, accepted, (breakdown, message) =>
+        add('RETURN.SUBSET_EXCEEDS_WHOLE', metric.id, breakdown, message),
+      );
   }
 
   for (const metric of definition.metrics) {
@@ -129,7 +146,9 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
 function where(metric: string | null, breakdown: Breakdown | null): string {
   if (metric === null) return 'return';
   if (breakdown === null) return metric;
-  return `${metric} [${Object.entries(breakdown).map(([k, v]) => `${k}=${v}`).join(', ')}]`;
+  return `${metric} [${Object.entries(breakdown)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')}]`;
 }
 
 /** The keys actually set: a class instance may carry declared but unset ones. */
@@ -146,11 +165,19 @@ function vocabularyOf(dimension: BreakdownDimension, context: ReturnContext): re
 /** Dimensions whose values are each co-op's own: what any value must look like when no list is given. */
 const OPEN_DIMENSIONS: Partial<Record<BreakdownDimension, { test: (v: string) => boolean; what: string }>> = {
   locality: { test: (v) => v.length >= 2 && v.length <= 80, what: 'a locality name' },
-  contract: { test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(v), what: "one of the co-op's consortium contract ids" },
+  contract: {
+    test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(v),
+    what: "one of the co-op's consortium contract ids",
+  },
 };
 
 /** True when a cell names one of the metric's dimensions with a value from its vocabulary; otherwise says what is wrong. */
-function breakdownIsValid(metric: MetricDefinition, breakdown: Breakdown, context: ReturnContext, add: (code: ReturnProblemCode, message: string) => void): boolean {
+function breakdownIsValid(
+  metric: MetricDefinition,
+  breakdown: Breakdown,
+  context: ReturnContext,
+  add: (code: ReturnProblemCode, message: string) => void,
+): boolean {
   const keys = Object.keys(breakdown);
   if (keys.length !== 1) {
     add('RETURN.WRONG_DIMENSION', `a breakdown cell names exactly one dimension, not ${keys.length === 0 ? 'none' : keys.join(' and ')}`);
@@ -166,17 +193,25 @@ function breakdownIsValid(metric: MetricDefinition, breakdown: Breakdown, contex
   const open = OPEN_DIMENSIONS[dimension];
   const known = typeof value === 'string' && (vocabulary ? vocabulary.includes(value) : (open?.test(value) ?? false));
   if (!known) {
-    add('RETURN.OUTSIDE_VOCABULARY', `${dimension} ${JSON.stringify(value)} is not ${vocabulary ? `one of ${vocabulary.join(', ')}` : (open?.what ?? 'known')}`);
+    add(
+      'RETURN.OUTSIDE_VOCABULARY',
+      `${dimension} ${JSON.stringify(value)} is not ${vocabulary ? `one of ${vocabulary.join(', ')}` : (open?.what ?? 'known')}`,
+    );
     return false;
   }
   return true;
 }
 
-function checkValue(metric: MetricDefinition, f: { breakdown: Breakdown | null; value: number | null; suppressedOnNode?: true }, add: (code: ReturnProblemCode, message: string) => void): void {
+function checkValue(
+  metric: MetricDefinition,
+  f: { breakdown: Breakdown | null; value: number | null; suppressedOnNode?: true },
+  add: (code: ReturnProblemCode, message: string) => void,
+): void {
   const rule = metric.validation;
   if (f.suppressedOnNode) {
     const mayWithhold = (metric.countsPeople && f.breakdown !== null) || metric.consolidation.kind === 'ratio';
-    if (!mayWithhold) add('RETURN.BAD_SUPPRESSION', 'only a breakdown cell counting people, or a rate computed from one, may be withheld on the node');
+    if (!mayWithhold)
+      add('RETURN.BAD_SUPPRESSION', 'only a breakdown cell counting people, or a rate computed from one, may be withheld on the node');
     else if (f.value !== null) add('RETURN.BAD_SUPPRESSION', `a figure withheld on the node carries no value, not ${f.value}`);
     return;
   }
@@ -217,7 +252,9 @@ function checkCellsAddUp(
   const total = figures.find((f) => f.metric === metric.id && f.breakdown === null)?.value;
   // Contracts: the cells the co-op sent are its contracts that ran in the period, so they share out the total.
   const vocabulary =
-    dimension === 'contract' ? figures.filter((f) => f.metric === metric.id && typeof f.breakdown?.contract === 'string').map((f) => f.breakdown!.contract!) : vocabularyOf(dimension, context);
+    dimension === 'contract'
+      ? figures.filter((f) => f.metric === metric.id && typeof f.breakdown?.contract === 'string').map((f) => f.breakdown!.contract!)
+      : vocabularyOf(dimension, context);
   // No contract cells at all: a node that does not break hours down by contract (yet) is not wrong.
   if (!vocabulary || vocabulary.length === 0 || typeof total !== 'number') return;
   let sum = 0;
@@ -243,12 +280,21 @@ function checkCellsAddUp(
  * A count of people who are all also counted in another metric (staff paid the Real Living Wage, of
  * the staff headcount) is no bigger than it: its total, and any cell both give.
  */
-function checkSubset(part: MetricDefinition, wholeId: string, figures: readonly ReturnFigure[], add: (breakdown: Breakdown | null, message: string) => void): void {
+function checkSubset(
+  part: MetricDefinition,
+  wholeId: string,
+  figures: readonly ReturnFigure[],
+  add: (breakdown: Breakdown | null, message: string) => void,
+): void {
   for (const f of figures) {
     if (f.metric !== part.id || typeof f.value !== 'number' || f.suppressedOnNode) continue;
     const whole = figures.find((w) => w.metric === wholeId && sameCell(w.breakdown, f.breakdown));
     if (!whole || typeof whole.value !== 'number' || whole.suppressedOnNode) continue;
-    if (f.value > whole.value) add(f.breakdown === null ? null : cleanBreakdown(f.breakdown), `the value ${f.value} is more than ${wholeId}, ${whole.value}, which ${part.id} is part of`);
+    if (f.value > whole.value)
+      add(
+        f.breakdown === null ? null : cleanBreakdown(f.breakdown),
+        `the value ${f.value} is more than ${wholeId}, ${whole.value}, which ${part.id} is part of`,
+      );
   }
 }
 

@@ -1,5 +1,5 @@
-import { DeadLetterSummary } from './dead-letter-summary.entity';
 import { DeadLetter } from './dead-letter.entity';
+import { DeadLetterSummary } from './dead-letter-summary.entity';
 import { InboxMessage } from './inbox-message.entity';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 

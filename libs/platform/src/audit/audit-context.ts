@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
+
 import type { AuditEntry } from './audit.service';
 
 /** An audited HTTP request while it runs: who, what and which object, and whether its row is written yet. */

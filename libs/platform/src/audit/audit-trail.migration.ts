@@ -27,8 +27,12 @@ export class AuditTrail1764000000050 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'audit_event is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query('CREATE TRIGGER tg_audit_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_is_append_only()');
-    await q.query('CREATE TRIGGER tg_audit_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_is_append_only()');
+    await q.query(
+      'CREATE TRIGGER tg_audit_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_is_append_only()',
+    );
+    await q.query(
+      'CREATE TRIGGER tg_audit_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_is_append_only()',
+    );
     await q.query('REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM PUBLIC');
   }
 

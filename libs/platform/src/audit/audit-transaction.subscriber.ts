@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
-import { AuditContext } from './audit-context';
+
 import { AuditTrail } from './audit.service';
+import { AuditContext } from './audit-context';
 
 /** TypeORM keeps the nesting depth to itself; 1 is the outermost transaction, deeper ones are savepoints. */
 function depthOf(runner: QueryRunner): number {

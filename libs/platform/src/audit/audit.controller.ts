@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsTimestampWithZone } from '../validation/validators';
 import { DataSource } from 'typeorm';
-import { PageQuery, Page, pageOf } from '../http/pagination';
+
+import { Page, pageOf, PageQuery } from '../http/pagination';
+import { IsTimestampWithZone } from '../validation/validators';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Actor, e.g. coop-admin:alice or member:<id>' })
@@ -64,7 +65,10 @@ export class AuditController {
     if (q.to) where.push(`at < $${params.push(q.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_event ${clause}`, params);
-    const rows = await this.dataSource.query(`SELECT * FROM audit_event ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, q.limit, q.offset]);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM audit_event ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
     return pageOf(
       rows.map((r: Record<string, any>) => ({
         id: String(r.id),

@@ -1,14 +1,15 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { Observable, from } from 'rxjs';
+import { from, Observable } from 'rxjs';
 import { catchError, finalize, mergeMap } from 'rxjs/operators';
+
+import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors/domain-error';
 import { domainErrorStatus } from '../errors/http-exception.filter';
 import { isDatabaseUnavailable } from '../errors/safe-error';
-import type { Principal } from '../auth/principal';
-import { AuditContext, AuditedRequest } from './audit-context';
 import { AuditTrail } from './audit.service';
+import { AuditContext, AuditedRequest } from './audit-context';
 
 const AUDIT_READ = 'ccm:audit-read';
 /** Audits a read too (exports of a person's data): by default only changes are audited. */
@@ -37,18 +38,29 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest();
-    const audited = CHANGES.has(req.method) || this.reflector.getAllAndOverride<boolean>(AUDIT_READ, [context.getHandler(), context.getClass()]);
+    const audited =
+      CHANGES.has(req.method) || this.reflector.getAllAndOverride<boolean>(AUDIT_READ, [context.getHandler(), context.getClass()]);
     if (!audited) return next.handle();
     const principal: Principal | undefined = req.principal;
     const base = {
       actor: principal ? `${principal.role}:${principal.memberId ?? principal.coopId ?? principal.subject}` : 'anonymous',
       actorRole: principal?.role ?? 'none',
       action: `${req.method} ${req.route?.path ?? req.path}`,
-      target: Object.keys(req.params ?? {}).length ? Object.entries(req.params).map(([k, v]) => `${k}=${v}`).join(',') : null,
+      target: Object.keys(req.params ?? {}).length
+        ? Object.entries(req.params)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')
+        : null,
       correlationId: typeof req.id === 'string' ? req.id : null,
     };
-    const routeStatus: number = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
-    const request: AuditedRequest = { entry: { ...base, outcome: 'succeeded', status: routeStatus }, pending: null, committed: false, finished: false };
+    const routeStatus: number =
+      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const request: AuditedRequest = {
+      entry: { ...base, outcome: 'succeeded', status: routeStatus },
+      pending: null,
+      committed: false,
+      finished: false,
+    };
     const res = context.switchToHttp().getResponse();
     // Nest binds the handler to the async context in which next.handle() is called: so it is called
     // inside the request's, and every transaction the handler commits sees the audited request.
@@ -66,7 +78,11 @@ export class AuditInterceptor implements NestInterceptor {
               request.finished = true;
               if (request.committed) throw error;
               const status = statusOf(error);
-              return from(this.trail.recordSafely({ ...base, outcome: status < 500 ? 'refused' : 'failed', status }).then(() => Promise.reject(error)));
+              return from(
+                this.trail
+                  .recordSafely({ ...base, outcome: status < 500 ? 'refused' : 'failed', status })
+                  .then(() => Promise.reject(error)),
+              );
             }),
             finalize(() => (request.finished = true)),
           )

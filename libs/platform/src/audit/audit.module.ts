@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+
 import { ROLES_KEY } from '../auth/roles.decorator';
 import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditTrail } from './audit.service';
 import { AuditContext } from './audit-context';
 import { AuditTransactionSubscriber } from './audit-transaction.subscriber';
-import { AuditTrail } from './audit.service';
 
 /** The audit trail: the interceptor for HTTP changes, the writer for use cases and messages, and GET /audit. */
 @Global()

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { safeErrorMessage } from '../errors/safe-error';
 
 export interface AuditEntry {
@@ -27,7 +28,15 @@ export class AuditTrail {
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
       'INSERT INTO audit_event (actor, actor_role, action, target, outcome, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [text(entry.actor, 200), text(entry.actorRole, 50), text(entry.action, 200), entry.target ? text(entry.target, 500) : null, entry.outcome, entry.status ?? null, entry.correlationId ? text(entry.correlationId, 64) : null],
+      [
+        text(entry.actor, 200),
+        text(entry.actorRole, 50),
+        text(entry.action, 200),
+        entry.target ? text(entry.target, 500) : null,
+        entry.outcome,
+        entry.status ?? null,
+        entry.correlationId ? text(entry.correlationId, 64) : null,
+      ],
     );
   }
 

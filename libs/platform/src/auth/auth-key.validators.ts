@@ -1,5 +1,7 @@
 import { createPublicKey } from 'node:crypto';
+
 import { ValidateBy, ValidationArguments } from 'class-validator';
+
 import { parsePrivateKey, parsePublicKey, samePublicKey } from './auth-keys';
 
 const AUTH_KEYS_HELP = "made by the app's auth-keys command";
@@ -25,7 +27,8 @@ export function AuthPublicKey(): PropertyDecorator {
         if (args?.value === undefined) {
           return `AUTH_PUBLIC_KEY must be set: the app's ES256 public key (SPKI, PEM or one line of base64) that checks sign-in tokens, ${AUTH_KEYS_HELP}${o.JWT_SECRET ? ` (${RETIRED_SECRET}; AUTH_PRIVATE_KEY is needed only to mint tokens)` : ''}`;
         }
-        if (typeof args.value === 'string' && parsePublicKey(args.value)) return 'AUTH_PUBLIC_KEY must be the public half of AUTH_PRIVATE_KEY';
+        if (typeof args.value === 'string' && parsePublicKey(args.value))
+          return 'AUTH_PUBLIC_KEY must be the public half of AUTH_PRIVATE_KEY';
         return `AUTH_PUBLIC_KEY must be a P-256 public key (SPKI) as PEM or one line of base64, ${AUTH_KEYS_HELP}`;
       },
     },

@@ -1,4 +1,4 @@
-import { KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 
 /**
  * An app's sign-in key pair: ES256, on P-256. The public half (SPKI) is all a server needs to check
@@ -37,7 +37,8 @@ export function authKeysFrom(settings: AuthKeySettings): AuthKeys {
   if (settings.AUTH_PRIVATE_KEY && !privateKey) throw new Error('AUTH_PRIVATE_KEY is not a P-256 private key');
   const publicKey = settings.AUTH_PUBLIC_KEY ? parsePublicKey(settings.AUTH_PUBLIC_KEY) : privateKey ? createPublicKey(privateKey) : null;
   if (!publicKey) throw new Error('AUTH_PUBLIC_KEY is not set, or is not a P-256 public key');
-  if (privateKey && !samePublicKey(createPublicKey(privateKey), publicKey)) throw new Error('AUTH_PRIVATE_KEY and AUTH_PUBLIC_KEY are not one key pair');
+  if (privateKey && !samePublicKey(createPublicKey(privateKey), publicKey))
+    throw new Error('AUTH_PRIVATE_KEY and AUTH_PUBLIC_KEY are not one key pair');
   return privateKey ? { publicKey, privateKey } : { publicKey };
 }
 
@@ -48,7 +49,10 @@ export function samePublicKey(a: KeyObject, b: KeyObject): boolean {
 /** A fresh pair, each half as one line of base64 (DER), ready for an env file. */
 export function newAuthKeyPair(): { AUTH_PRIVATE_KEY: string; AUTH_PUBLIC_KEY: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { AUTH_PRIVATE_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), AUTH_PUBLIC_KEY: encodePublicKey(publicKey) };
+  return {
+    AUTH_PRIVATE_KEY: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    AUTH_PUBLIC_KEY: encodePublicKey(publicKey),
+  };
 }
 
 export function encodePublicKey(key: KeyObject): string {

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { TokenService } from './token.service';
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+
 import { AuthGuard } from './auth.guard';
 import { TokenAuthority } from './principal';
 import { SignInSettings, TokenService } from './token.service';

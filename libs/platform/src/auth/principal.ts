@@ -26,4 +26,8 @@ export const HUB_AUDIENCE = 'ccm-hub';
 export const nodeAudience = (coopId: string): string => `ccm-node:${coopId}`;
 
 export const HUB_TOKENS: TokenAuthority = { issuer: HUB_AUDIENCE, audience: HUB_AUDIENCE, roles: HUB_ROLES };
-export const nodeTokens = (coopId: string): TokenAuthority => ({ issuer: nodeAudience(coopId), audience: nodeAudience(coopId), roles: NODE_ROLES });
+export const nodeTokens = (coopId: string): TokenAuthority => ({
+  issuer: nodeAudience(coopId),
+  audience: nodeAudience(coopId),
+  roles: NODE_ROLES,
+});

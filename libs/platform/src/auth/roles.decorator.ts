@@ -1,4 +1,5 @@
-import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
 import { Principal } from './principal';
 
 export const ROLES_KEY = 'ccm:roles';

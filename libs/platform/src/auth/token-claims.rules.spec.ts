@@ -5,12 +5,30 @@ const NOW = 1_800_000_000;
 const LIMITS = { maxLifetimeSeconds: 3600 };
 const MEMBER = '3b241101-e2bb-4255-8caf-4136c566a962';
 const node = nodeTokens('preston');
-const claims = (extra: Record<string, unknown> = {}) => ({ sub: 'ann', role: 'coop-admin', iss: node.issuer, aud: node.audience, iat: NOW - 10, exp: NOW + 600, ...extra });
+const claims = (extra: Record<string, unknown> = {}) => ({
+  sub: 'ann',
+  role: 'coop-admin',
+  iss: node.issuer,
+  aud: node.audience,
+  iat: NOW - 10,
+  exp: NOW + 600,
+  ...extra,
+});
 
 describe('the claims a token must carry', () => {
   it('accepts a well-formed token and reads its principal', () => {
-    expect(checkClaims(claims({ role: 'member', memberId: MEMBER }), node, LIMITS, NOW)).toEqual({ ok: true, principal: { subject: 'ann', role: 'member', memberId: MEMBER } });
-    expect(checkClaims({ ...claims({ role: 'coop', coopId: 'preston' }), iss: HUB_TOKENS.issuer, aud: HUB_TOKENS.audience }, HUB_TOKENS, LIMITS, NOW)).toEqual({ ok: true, principal: { subject: 'ann', role: 'coop', coopId: 'preston' } });
+    expect(checkClaims(claims({ role: 'member', memberId: MEMBER }), node, LIMITS, NOW)).toEqual({
+      ok: true,
+      principal: { subject: 'ann', role: 'member', memberId: MEMBER },
+    });
+    expect(
+      checkClaims(
+        { ...claims({ role: 'coop', coopId: 'preston' }), iss: HUB_TOKENS.issuer, aud: HUB_TOKENS.audience },
+        HUB_TOKENS,
+        LIMITS,
+        NOW,
+      ),
+    ).toEqual({ ok: true, principal: { subject: 'ann', role: 'coop', coopId: 'preston' } });
   });
 
   it.each([
@@ -26,7 +44,7 @@ describe('the claims a token must carry', () => {
     ['a lifetime one second too long', { iat: NOW - 1, exp: NOW + 3600 }, 'the lifetime exceeds 3600 s'],
     ['an empty subject', { sub: '' }, 'sub must be a string of 1 to 200 characters'],
     ['a subject that is not a string', { sub: ['ann'] }, 'sub must be a string of 1 to 200 characters'],
-    ["a role of another app", { role: 'consortium-staff' }, 'role must be one of coop-admin, member'],
+    ['a role of another app', { role: 'consortium-staff' }, 'role must be one of coop-admin, member'],
     ['a memberId that is not a UUID', { role: 'member', memberId: 'm-1' }, 'memberId must be a UUID'],
     ['a memberId in capitals', { role: 'member', memberId: MEMBER.toUpperCase() }, 'memberId must be a UUID'],
     ['a memberId that is a number', { role: 'member', memberId: 7 }, 'memberId must be a UUID'],
@@ -41,7 +59,10 @@ describe('the claims a token must carry', () => {
   });
 
   it('refuses a hub coop token without its coopId, and anything that is not a claims object', () => {
-    expect(checkClaims({ ...claims({ role: 'coop' }), iss: HUB_TOKENS.issuer, aud: HUB_TOKENS.audience }, HUB_TOKENS, LIMITS, NOW)).toEqual({ ok: false, reason: 'a coop token must name its coopId' });
-    for (const payload of [null, 'text', [claims()], 42]) expect(checkClaims(payload, node, LIMITS, NOW)).toEqual({ ok: false, reason: 'the payload is not a claims object' });
+    expect(checkClaims({ ...claims({ role: 'coop' }), iss: HUB_TOKENS.issuer, aud: HUB_TOKENS.audience }, HUB_TOKENS, LIMITS, NOW)).toEqual(
+      { ok: false, reason: 'a coop token must name its coopId' },
+    );
+    for (const payload of [null, 'text', [claims()], 42])
+      expect(checkClaims(payload, node, LIMITS, NOW)).toEqual({ ok: false, reason: 'the payload is not a claims object' });
   });
 });

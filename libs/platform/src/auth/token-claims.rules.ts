@@ -1,4 +1,5 @@
 import { COOP_ID_PATTERN } from '@app/contracts';
+
 import { Principal, TokenAuthority } from './principal';
 
 /** A member id is the UUID (v4, lower case) the node gave the member; anything else never reaches a query. */
@@ -36,8 +37,10 @@ export function checkClaims(claims: unknown, authority: TokenAuthority, limits: 
   if (exp - iat > limits.maxLifetimeSeconds) return refuse(`the lifetime exceeds ${limits.maxLifetimeSeconds} s`);
   if (typeof c.sub !== 'string' || c.sub.length < 1 || c.sub.length > 200) return refuse('sub must be a string of 1 to 200 characters');
   if (typeof c.role !== 'string' || !authority.roles.includes(c.role)) return refuse(`role must be one of ${authority.roles.join(', ')}`);
-  if (c.coopId !== undefined && !(typeof c.coopId === 'string' && COOP_ID_PATTERN.test(c.coopId))) return refuse('coopId must be a co-op id');
-  if (c.memberId !== undefined && !(typeof c.memberId === 'string' && MEMBER_ID_PATTERN.test(c.memberId))) return refuse('memberId must be a UUID');
+  if (c.coopId !== undefined && !(typeof c.coopId === 'string' && COOP_ID_PATTERN.test(c.coopId)))
+    return refuse('coopId must be a co-op id');
+  if (c.memberId !== undefined && !(typeof c.memberId === 'string' && MEMBER_ID_PATTERN.test(c.memberId)))
+    return refuse('memberId must be a UUID');
   if (c.role === 'coop' && c.coopId === undefined) return refuse('a coop token must name its coopId');
   if (c.role === 'member' && c.memberId === undefined) return refuse('a member token must name its memberId');
   const principal: Principal = { subject: c.sub, role: c.role };

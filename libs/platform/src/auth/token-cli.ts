@@ -1,5 +1,5 @@
-import { readOptions } from './command-options';
 import { newAuthKeyPair } from './auth-keys';
+import { readOptions } from './command-options';
 import { TokenAuthority } from './principal';
 import { SignInSettings, TokenService } from './token.service';
 import { MEMBER_ID_PATTERN } from './token-claims.rules';
@@ -14,9 +14,11 @@ export function runTokenCommand(args: string[], settings: SignInSettings, author
   if (!role || !authority.roles.includes(role)) throw new Error(`--role must be one of ${authority.roles.join(', ')}`);
   if (role === 'coop' && !values.coop) throw new Error('--coop is required for the coop role: the co-op id the token speaks for');
   if (role === 'member' && !values.member) throw new Error("--member is required for the member role: the member's id");
-  if (values.member !== undefined && !MEMBER_ID_PATTERN.test(values.member)) throw new Error("--member must be the member's id, a UUID such as GET /members shows");
+  if (values.member !== undefined && !MEMBER_ID_PATTERN.test(values.member))
+    throw new Error("--member must be the member's id, a UUID such as GET /members shows");
   const ttlSeconds = parseDuration(values.ttl ?? '8h');
-  if (ttlSeconds > settings.AUTH_TOKEN_MAX_HOURS * 3600) throw new Error(`--ttl must be at most ${settings.AUTH_TOKEN_MAX_HOURS}h (AUTH_TOKEN_MAX_HOURS): this app refuses longer-lived tokens`);
+  if (ttlSeconds > settings.AUTH_TOKEN_MAX_HOURS * 3600)
+    throw new Error(`--ttl must be at most ${settings.AUTH_TOKEN_MAX_HOURS}h (AUTH_TOKEN_MAX_HOURS): this app refuses longer-lived tokens`);
   return TokenService.fromSettings(settings, authority).issue({
     subject: values.subject ?? `${role}-cli`,
     role,

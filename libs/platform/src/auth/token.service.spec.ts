@@ -1,5 +1,5 @@
-import { HUB_TOKENS, nodeTokens } from './principal';
 import { newAuthKeyPair } from './auth-keys';
+import { HUB_TOKENS, nodeTokens } from './principal';
 import { TokenService } from './token.service';
 import { runAuthKeysCommand, runTokenCommand } from './token-cli';
 
@@ -20,9 +20,13 @@ describe('the token service and the token command', () => {
   });
 
   it('refuses to mint what it would refuse to accept', () => {
-    expect(() => signer.issue({ subject: 'ann', role: 'consortium-staff', ttlSeconds: 25 * 3600 })).toThrow('cannot issue this token: the lifetime exceeds 86400 s');
+    expect(() => signer.issue({ subject: 'ann', role: 'consortium-staff', ttlSeconds: 25 * 3600 })).toThrow(
+      'cannot issue this token: the lifetime exceeds 86400 s',
+    );
     expect(() => signer.issue({ subject: 'ann', role: 'coop', ttlSeconds: 60 })).toThrow('a coop token must name its coopId');
-    expect(() => checker.issue({ subject: 'ann', role: 'commissioner', ttlSeconds: 60 })).toThrow('AUTH_PRIVATE_KEY must be set to sign tokens');
+    expect(() => checker.issue({ subject: 'ann', role: 'commissioner', ttlSeconds: 60 })).toThrow(
+      'AUTH_PRIVATE_KEY must be set to sign tokens',
+    );
   });
 
   describe('the token command', () => {
@@ -32,8 +36,16 @@ describe('the token service and the token command', () => {
     const nodeChecker = TokenService.fromSettings({ AUTH_PUBLIC_KEY: nodeKeys.AUTH_PUBLIC_KEY, AUTH_TOKEN_MAX_HOURS: 720 }, preston);
 
     it('mints a token its own app accepts, for its lifetime', () => {
-      const token = runTokenCommand(['--role', 'member', '--member', '3b241101-e2bb-4255-8caf-4136c566a962', '--ttl', '2h'], settings, preston);
-      expect(nodeChecker.verify(token)).toEqual({ subject: 'member-cli', role: 'member', memberId: '3b241101-e2bb-4255-8caf-4136c566a962' });
+      const token = runTokenCommand(
+        ['--role', 'member', '--member', '3b241101-e2bb-4255-8caf-4136c566a962', '--ttl', '2h'],
+        settings,
+        preston,
+      );
+      expect(nodeChecker.verify(token)).toEqual({
+        subject: 'member-cli',
+        role: 'member',
+        memberId: '3b241101-e2bb-4255-8caf-4136c566a962',
+      });
       const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
       expect(claims.exp - claims.iat).toBe(7200);
     });
@@ -51,7 +63,9 @@ describe('the token service and the token command', () => {
     });
 
     it('requires --coop for a hub coop token', () => {
-      expect(() => runTokenCommand(['--role', 'coop'], { ...hubKeys, AUTH_TOKEN_MAX_HOURS: 720 }, HUB_TOKENS)).toThrow('--coop is required for the coop role');
+      expect(() => runTokenCommand(['--role', 'coop'], { ...hubKeys, AUTH_TOKEN_MAX_HOURS: 720 }, HUB_TOKENS)).toThrow(
+        '--coop is required for the coop role',
+      );
     });
 
     it('prints a fresh key pair as two env-file lines', () => {

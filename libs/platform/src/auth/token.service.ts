@@ -1,7 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
-import { AuthKeySettings, AuthKeys, authKeysFrom } from './auth-keys';
+
+import { AuthKeys, AuthKeySettings, authKeysFrom } from './auth-keys';
 import { Principal, TokenAuthority } from './principal';
-import { TokenLimits, checkClaims } from './token-claims.rules';
+import { checkClaims, TokenLimits } from './token-claims.rules';
 
 export interface TokenRequest extends Principal {
   /** Lifetime in seconds. */

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
 import { AuthPrivateKey, AuthPublicKey } from '../auth/auth-key.validators';
 
 const NATS_URLS = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
@@ -9,9 +10,14 @@ const MAX_HOURS = 'AUTH_TOKEN_MAX_HOURS must be a whole number of hours from 1 t
 function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
 }
-const TokenMaxHours = () => apply(Transform(toInt), IsInt({ message: MAX_HOURS }), Min(1, { message: MAX_HOURS }), Max(8784, { message: MAX_HOURS }));
+const TokenMaxHours = () =>
+  apply(Transform(toInt), IsInt({ message: MAX_HOURS }), Min(1, { message: MAX_HOURS }), Max(8784, { message: MAX_HOURS }));
 /** Retired; read only to say what replaced it. Its value is dropped at once, never kept or printed. */
-const RetiredSecret = () => apply(IsOptional(), Transform(({ value }) => (value === undefined ? undefined : 'set')));
+const RetiredSecret = () =>
+  apply(
+    IsOptional(),
+    Transform(({ value }) => (value === undefined ? undefined : 'set')),
+  );
 
 /** What the `token` command needs: the private key, and the longest lifetime the app accepts. */
 export class SignInConfig {
@@ -44,7 +50,9 @@ export class DatabaseConfig {
   @IsString()
   DB_PASSWORD = '';
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' })
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
   LOG_LEVEL = 'info';
 }
 
@@ -78,7 +86,9 @@ export class CommonConfig extends DatabaseConfig {
   @Matches(NATS_URLS, { message: 'NATS_URL must be one or more nats:// URLs separated by commas, e.g. nats://127.0.0.1:4222' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
-  @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'NATS_SUBJECT_ROOT must be lower-case letters, digits or underscores, starting with a letter (e.g. ccm)' })
+  @Matches(/^[a-z][a-z0-9_]{0,30}$/, {
+    message: 'NATS_SUBJECT_ROOT must be lower-case letters, digits or underscores, starting with a letter (e.g. ccm)',
+  })
   NATS_SUBJECT_ROOT = 'ccm';
 
   /** Largest JSON request body accepted, in kilobytes; bigger ones get 413. */

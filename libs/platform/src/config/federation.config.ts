@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
+
 import { toInt } from './common.config';
 import { CommonConfig } from './common.config';
 
@@ -23,7 +24,10 @@ export class FederationConfig extends CommonConfig {
    * This process's NKey user seed (SU…): its NATS identity and the key that signs every message it
    * sends. A secret: no default. `consortium-hub provision` makes one for each co-op.
    */
-  @Matches(/^SU[A-Z2-7]{56}$/, { message: 'NATS_NKEY_SEED must be set to an NKey user seed (SU…, 58 characters), as made by "consortium-hub provision" or "consortium-hub keygen"' })
+  @Matches(/^SU[A-Z2-7]{56}$/, {
+    message:
+      'NATS_NKEY_SEED must be set to an NKey user seed (SU…, 58 characters), as made by "consortium-hub provision" or "consortium-hub keygen"',
+  })
   NATS_NKEY_SEED: string;
 
   /** How often the relay looks for outbox rows to publish. */

@@ -1,3 +1,3 @@
-export * from './load-config';
 export * from './common.config';
 export * from './federation.config';
+export * from './load-config';

@@ -1,39 +1,60 @@
-import { ConfigError, FederationConfig, SignInConfig, loadConfig, newAuthKeyPair } from '../index';
+import { ConfigError, FederationConfig, loadConfig, newAuthKeyPair, SignInConfig } from '../index';
 
 const PAIR = newAuthKeyPair();
 // A syntactically valid NKey user seed; nothing is signed with it here.
 const SECRET = { AUTH_PUBLIC_KEY: PAIR.AUTH_PUBLIC_KEY, NATS_NKEY_SEED: 'SU' + 'A'.repeat(56) };
-const AUTH_PUBLIC_KEY_MISSING = "AUTH_PUBLIC_KEY must be set: the app's ES256 public key (SPKI, PEM or one line of base64) that checks sign-in tokens, made by the app's auth-keys command";
+const AUTH_PUBLIC_KEY_MISSING =
+  "AUTH_PUBLIC_KEY must be set: the app's ES256 public key (SPKI, PEM or one line of base64) that checks sign-in tokens, made by the app's auth-keys command";
 
 describe('loadConfig', () => {
   it('gives developer-machine defaults for everything but secrets', () => {
     const c = loadConfig(FederationConfig, SECRET);
-    expect(c).toMatchObject({ PORT: 3000, DB_HOST: '127.0.0.1', DB_PORT: 5432, NATS_URL: 'nats://127.0.0.1:4222', NATS_SUBJECT_ROOT: 'ccm', OUTBOX_POLL_MS: 250 });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      DB_HOST: '127.0.0.1',
+      DB_PORT: 5432,
+      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_SUBJECT_ROOT: 'ccm',
+      OUTBOX_POLL_MS: 250,
+    });
   });
 
   it('converts numbers from the environment', () => {
-    expect(loadConfig(FederationConfig, { ...SECRET, DB_PORT: '6543', OUTBOX_POLL_MS: '10' })).toMatchObject({ DB_PORT: 6543, OUTBOX_POLL_MS: 10 });
+    expect(loadConfig(FederationConfig, { ...SECRET, DB_PORT: '6543', OUTBOX_POLL_MS: '10' })).toMatchObject({
+      DB_PORT: 6543,
+      OUTBOX_POLL_MS: 10,
+    });
   });
 
   it('refuses a missing secret, naming the variable', () => {
-    expect(() => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED })).toThrow(new ConfigError([AUTH_PUBLIC_KEY_MISSING]));
-    expect(() => loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: SECRET.AUTH_PUBLIC_KEY })).toThrow(/NATS_NKEY_SEED must be set to an NKey user seed/);
+    expect(() => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED })).toThrow(
+      new ConfigError([AUTH_PUBLIC_KEY_MISSING]),
+    );
+    expect(() => loadConfig(FederationConfig, { AUTH_PUBLIC_KEY: SECRET.AUTH_PUBLIC_KEY })).toThrow(
+      /NATS_NKEY_SEED must be set to an NKey user seed/,
+    );
   });
 
   it('tells an app still given only JWT_SECRET what replaced it, without printing it', () => {
     const secret = 'the-old-shared-secret-0123456789abcdef';
     const attempt = () => loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED, JWT_SECRET: secret });
     expect(attempt).toThrow(
-      new ConfigError([`${AUTH_PUBLIC_KEY_MISSING} (JWT_SECRET is no longer used: each app checks ES256 tokens with its own key pair; AUTH_PRIVATE_KEY is needed only to mint tokens)`]),
+      new ConfigError([
+        `${AUTH_PUBLIC_KEY_MISSING} (JWT_SECRET is no longer used: each app checks ES256 tokens with its own key pair; AUTH_PRIVATE_KEY is needed only to mint tokens)`,
+      ]),
     );
-    expect(() => loadConfig(SignInConfig, { JWT_SECRET: secret })).toThrow(/^Invalid configuration: AUTH_PRIVATE_KEY must be set: .*\(JWT_SECRET is no longer used/);
+    expect(() => loadConfig(SignInConfig, { JWT_SECRET: secret })).toThrow(
+      /^Invalid configuration: AUTH_PRIVATE_KEY must be set: .*\(JWT_SECRET is no longer used/,
+    );
     expect(String(catchError(attempt))).not.toContain(secret);
     expect(JSON.stringify(loadConfig(FederationConfig, { ...SECRET, JWT_SECRET: secret }))).not.toContain(secret);
   });
 
   it('serves with the public key alone, or derives it from the private key', () => {
     expect(loadConfig(FederationConfig, SECRET)).toMatchObject({ AUTH_PUBLIC_KEY: PAIR.AUTH_PUBLIC_KEY, AUTH_TOKEN_MAX_HOURS: 720 });
-    expect(loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED, AUTH_PRIVATE_KEY: PAIR.AUTH_PRIVATE_KEY }).AUTH_PRIVATE_KEY).toBe(PAIR.AUTH_PRIVATE_KEY);
+    expect(
+      loadConfig(FederationConfig, { NATS_NKEY_SEED: SECRET.NATS_NKEY_SEED, AUTH_PRIVATE_KEY: PAIR.AUTH_PRIVATE_KEY }).AUTH_PRIVATE_KEY,
+    ).toBe(PAIR.AUTH_PRIVATE_KEY);
     expect(loadConfig(FederationConfig, { ...SECRET, ...PAIR, AUTH_TOKEN_MAX_HOURS: '24' }).AUTH_TOKEN_MAX_HOURS).toBe(24);
   });
 

@@ -23,7 +23,8 @@ const DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Creates the app's own database if it does not exist yet (one database per co-op node, one for the hub). */
 export async function ensureDatabase(target: PgTarget): Promise<boolean> {
-  if (!DATABASE_NAME.test(target.database)) throw new Error(`database name "${target.database}" must be lower-case letters, digits and underscores`);
+  if (!DATABASE_NAME.test(target.database))
+    throw new Error(`database name "${target.database}" must be lower-case letters, digits and underscores`);
   const admin = new Client({ ...target, database: 'postgres', connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();

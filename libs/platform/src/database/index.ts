@@ -1,3 +1,3 @@
-export * from './ensure-database';
 export * from './data-source-options';
+export * from './ensure-database';
 export * from './safe-query-logger';

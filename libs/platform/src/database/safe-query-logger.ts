@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+
 import { safeErrorMessage } from '../errors/safe-error';
 
 /** A keyword or a (possibly quoted, possibly qualified) name; anything else ends the description. */
@@ -40,7 +42,11 @@ export class SafeQueryLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn({ msg: 'query failed', reason: typeof error === 'string' ? withoutQuotedValues(error) : safeErrorMessage(error), ...describeStatement(query) });
+    this.logger.warn({
+      msg: 'query failed',
+      reason: typeof error === 'string' ? withoutQuotedValues(error) : safeErrorMessage(error),
+      ...describeStatement(query),
+    });
   }
 
   logQuerySlow(time: number, query: string): void {

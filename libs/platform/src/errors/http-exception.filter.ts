@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+
 import { DomainError, DomainErrorKind } from './domain-error';
 import { isDatabaseUnavailable, safeErrorMessage } from './safe-error';
 
@@ -40,7 +41,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const status = domainErrorStatus(exception);
-      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) });
+      response.status(status).json({
+        statusCode: status,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+      });
       return;
     }
     if (exception instanceof HttpException) {
@@ -70,6 +76,10 @@ export class HttpErrorFilter implements ExceptionFilter {
 /** The error's safe text and where it was thrown; the stack's first line repeats the raw message, so it goes. */
 function describeUnhandled(exception: unknown): { name?: string; message: string; stack?: string[] } {
   if (!(exception instanceof Error)) return { message: safeErrorMessage(exception) };
-  const frames = exception.stack?.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 12).map((line) => line.trim());
+  const frames = exception.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .map((line) => line.trim());
   return { name: exception.name, message: safeErrorMessage(exception), ...(frames?.length ? { stack: frames } : {}) };
 }

@@ -3,12 +3,20 @@ import { isDatabaseUnavailable, safeErrorMessage, sqlStateOf } from './safe-erro
 /** A node-postgres error reply as TypeORM wraps it (QueryFailedError keeps the driver's error). */
 function queryFailed(fields: Record<string, unknown>, message: string): Error {
   const driverError = Object.assign(new Error(message), fields);
-  return Object.assign(new Error(message), { name: 'QueryFailedError', driverError, query: 'INSERT INTO member …', parameters: ['Ada Lovelace', 'ada@example.org'] });
+  return Object.assign(new Error(message), {
+    name: 'QueryFailedError',
+    driverError,
+    query: 'INSERT INTO member …',
+    parameters: ['Ada Lovelace', 'ada@example.org'],
+  });
 }
 
 describe('safeErrorMessage', () => {
   it('describes a database error by its code and names, never its message, detail or parameters', () => {
-    const error = queryFailed({ code: '23505', constraint: 'member_email_key', table: 'member', detail: 'Key (email)=(ada@example.org) already exists.' }, 'duplicate key value violates unique constraint "member_email_key"');
+    const error = queryFailed(
+      { code: '23505', constraint: 'member_email_key', table: 'member', detail: 'Key (email)=(ada@example.org) already exists.' },
+      'duplicate key value violates unique constraint "member_email_key"',
+    );
     const line = safeErrorMessage(error);
     expect(line).toBe('database error 23505 (integrity constraint violation; constraint member_email_key, table member)');
     expect(line).not.toMatch(/ada|Lovelace/i);
@@ -31,7 +39,10 @@ describe('isDatabaseUnavailable', () => {
     ['a server shutting down', queryFailed({ code: '57P01' }, 'terminating connection due to administrator command')],
     ['a connection lost under a query', new Error('Connection terminated unexpectedly')],
     ['too many connections', queryFailed({ code: '53300' }, 'sorry, too many clients already')],
-    ['a database closed to connections', Object.assign(new Error('database "ccm_node_x" is not currently accepting connections'), { code: '55000' })],
+    [
+      'a database closed to connections',
+      Object.assign(new Error('database "ccm_node_x" is not currently accepting connections'), { code: '55000' }),
+    ],
   ])('is true for %s', (_, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
   it.each([

@@ -29,7 +29,16 @@ const SQLSTATE_CLASSES: Record<string, string> = {
 /** The codes of a server that is down, restarting, refusing connections or out of connections. */
 const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|3D000)$/;
 /** Socket errors on the way to the database. */
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 /** What node-postgres and TypeORM say when no connection can be had or one died under a query. */
 const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/i,

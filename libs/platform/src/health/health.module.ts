@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+
 import { HealthController, READINESS_CHECKS } from './health.controller';
 
 @Module({})

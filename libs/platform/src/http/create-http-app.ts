@@ -1,12 +1,13 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+
 import { HttpErrorFilter } from '../errors/http-exception.filter';
-import { InputSafetyPipe } from './input-safety.pipe';
 import { bodyDepthLimit } from './body-depth';
+import { InputSafetyPipe } from './input-safety.pipe';
 
 export interface HttpAppOptions {
   title: string;

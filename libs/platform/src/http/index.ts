@@ -1,4 +1,4 @@
 export * from './create-http-app';
-export * from './pagination';
 export * from './input-safety.pipe';
+export * from './pagination';
 export * from './period.query';

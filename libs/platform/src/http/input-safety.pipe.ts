@@ -1,4 +1,5 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+
 import { MAX_BODY_DEPTH } from './body-depth';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+
 import { IsCalendarDate } from '../validation/validators';
 
 /** `?from=&to=` for a report: calendar dates, both days included. */

@@ -1,5 +1,5 @@
 /** Validation decorators for the shapes every API takes: calendar dates, zoned instants, months, and PATCH fields that may be left out but never nulled. */
-import { ValidateBy, ValidateIf, ValidationOptions, buildMessage } from 'class-validator';
+import { buildMessage, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -31,8 +31,15 @@ export function IsTimestampWithZone(options?: ValidationOptions): PropertyDecora
     {
       name: 'isTimestampWithZone',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && TIMESTAMP_WITH_ZONE.test(value) && isRealDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value)),
-        defaultMessage: buildMessage((each) => `${each}$property must be a date and time with a zone offset, e.g. 2026-11-25T09:30:00Z or 2026-06-01T09:30:00+01:00`, options),
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          TIMESTAMP_WITH_ZONE.test(value) &&
+          isRealDate(value.slice(0, 10)) &&
+          !Number.isNaN(Date.parse(value)),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a date and time with a zone offset, e.g. 2026-11-25T09:30:00Z or 2026-06-01T09:30:00+01:00`,
+          options,
+        ),
       },
     },
     options,

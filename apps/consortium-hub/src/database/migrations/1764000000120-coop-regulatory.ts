@@ -6,7 +6,9 @@ export class CoopRegulatory1764000000120 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE coop ADD COLUMN registration_number text');
-    await q.query(`ALTER TABLE coop ADD COLUMN cqc_rating text CONSTRAINT ck_coop_cqc CHECK (cqc_rating IN ('outstanding', 'good', 'requires-improvement', 'inadequate', 'not-yet-rated'))`);
+    await q.query(
+      `ALTER TABLE coop ADD COLUMN cqc_rating text CONSTRAINT ck_coop_cqc CHECK (cqc_rating IN ('outstanding', 'good', 'requires-improvement', 'inadequate', 'not-yet-rated'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -29,8 +29,12 @@ export class ReportRelease1764000000220 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'a published report release is never changed: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query('CREATE TRIGGER tg_release_no_change BEFORE UPDATE OR DELETE ON report_release FOR EACH ROW EXECUTE FUNCTION report_release_is_final()');
-    await q.query('CREATE TRIGGER tg_release_no_truncate BEFORE TRUNCATE ON report_release FOR EACH STATEMENT EXECUTE FUNCTION report_release_is_final()');
+    await q.query(
+      'CREATE TRIGGER tg_release_no_change BEFORE UPDATE OR DELETE ON report_release FOR EACH ROW EXECUTE FUNCTION report_release_is_final()',
+    );
+    await q.query(
+      'CREATE TRIGGER tg_release_no_truncate BEFORE TRUNCATE ON report_release FOR EACH STATEMENT EXECUTE FUNCTION report_release_is_final()',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

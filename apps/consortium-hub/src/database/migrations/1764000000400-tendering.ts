@@ -143,7 +143,16 @@ export class Tendering1764000000400 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['tender_contract', 'tender_lot_award', 'tender_allocation', 'tender_offer', 'tender_invitation', 'tender_lot', 'tender_stage_change', 'tender']) {
+    for (const table of [
+      'tender_contract',
+      'tender_lot_award',
+      'tender_allocation',
+      'tender_offer',
+      'tender_invitation',
+      'tender_lot',
+      'tender_stage_change',
+      'tender',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -131,8 +131,12 @@ export class Volunteering1764000000800 implements MigrationInterface {
           USING ERRCODE = 'restrict_violation';
       END
       $$`);
-    await q.query('CREATE TRIGGER tr_time_transfer_append_only BEFORE UPDATE OR DELETE ON time_transfer FOR EACH ROW EXECUTE FUNCTION time_ledger_is_append_only()');
-    await q.query('CREATE TRIGGER tr_time_entry_append_only BEFORE UPDATE OR DELETE ON time_entry FOR EACH ROW EXECUTE FUNCTION time_ledger_is_append_only()');
+    await q.query(
+      'CREATE TRIGGER tr_time_transfer_append_only BEFORE UPDATE OR DELETE ON time_transfer FOR EACH ROW EXECUTE FUNCTION time_ledger_is_append_only()',
+    );
+    await q.query(
+      'CREATE TRIGGER tr_time_entry_append_only BEFORE UPDATE OR DELETE ON time_entry FOR EACH ROW EXECUTE FUNCTION time_ledger_is_append_only()',
+    );
 
     await q.query(`
       CREATE TABLE expense_claim (

@@ -58,7 +58,8 @@ export class Erasure1764000000900 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     // Putting NOT NULL back on a date of birth would need one invented for every erased person.
     const [{ erased }] = await q.query('SELECT count(*)::int AS erased FROM service_user WHERE erased_at IS NOT NULL');
-    if (erased > 0) throw new Error(`cannot revert Erasure1764000000900: ${erased} person(s) supported have been erased and their date of birth is gone`);
+    if (erased > 0)
+      throw new Error(`cannot revert Erasure1764000000900: ${erased} person(s) supported have been erased and their date of birth is gone`);
     await q.query(`
       CREATE OR REPLACE FUNCTION time_ledger_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -83,6 +84,8 @@ export class Erasure1764000000900 implements MigrationInterface {
     await q.query(`UPDATE expense_claim SET description = '(erased)' WHERE description IS NULL`);
     await q.query('ALTER TABLE expense_claim ALTER COLUMN description SET NOT NULL');
     await q.query('ALTER TABLE volunteer DROP CONSTRAINT ck_volunteer_erased_blank, DROP COLUMN erased_at');
-    await q.query('ALTER TABLE member DROP CONSTRAINT ck_member_erased_blank, DROP CONSTRAINT ck_member_erased_withdrawn, DROP COLUMN erased_at');
+    await q.query(
+      'ALTER TABLE member DROP CONSTRAINT ck_member_erased_blank, DROP CONSTRAINT ck_member_erased_withdrawn, DROP COLUMN erased_at',
+    );
   }
 }

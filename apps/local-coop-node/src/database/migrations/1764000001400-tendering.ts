@@ -80,6 +80,7 @@ export class Tendering1764000001400 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['tender_contract', 'tender_offer_sent', 'tender_lot_withdrawal', 'tender_invited_lot', 'tender_invitation']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['tender_contract', 'tender_offer_sent', 'tender_lot_withdrawal', 'tender_invited_lot', 'tender_invitation'])
+      await q.query(`DROP TABLE ${table}`);
   }
 }
