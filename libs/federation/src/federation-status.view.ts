@@ -18,6 +18,9 @@ export class NatsLinkView {
   @ApiProperty({ nullable: true, type: Number }) lastRoundTripMs: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'When the server last answered a probe or a reconnection' }) lastAnsweredAt:
     string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the link was last found down (it may have come back since)' })
+  lastLostAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was last found down' }) lastLostReason: string | null;
   @ApiProperty() probeEveryMs: number;
   @ApiProperty() probeTimeoutMs: number;
 }

@@ -28,6 +28,12 @@ export interface NatsLinkHealth {
   lastProbeOk: boolean | null;
   lastRoundTripMs: number | null;
   lastAnsweredAt: string | null;
+  /**
+   * When the link was last found down, and why (a failed probe, a disconnect, a closed connection). A link that
+   * reconnects in milliseconds is down for too short a time to be seen on /ready; this says it was noticed.
+   */
+  lastLostAt: string | null;
+  lastLostReason: string | null;
   probeEveryMs: number;
   probeTimeoutMs: number;
 }
@@ -47,6 +53,8 @@ export class LinkProbe {
   private lastFailure: string | null = null;
   private lastRtt: number | null = null;
   private answeredAt: number | null = null;
+  private lostAt: number | null = null;
+  private lostReason: string | null = null;
 
   constructor(
     readonly timings: ProbeTimings,
@@ -74,6 +82,12 @@ export class LinkProbe {
     this.lastRtt = rttMs;
   }
 
+  /** The link was found down (by a probe, or by the client itself). */
+  lost(reason: string): void {
+    this.lostAt = this.now();
+    this.lostReason = reason;
+  }
+
   async probeOnce(): Promise<void> {
     if (this.inFlight) return;
     this.inFlight = true;
@@ -84,6 +98,7 @@ export class LinkProbe {
       this.lastAt = this.now();
       this.lastOk = false;
       this.lastFailure = outcome.reason;
+      this.lost(`probe failed: ${outcome.reason}`);
       this.target.onFailed(outcome.reason);
     } finally {
       this.inFlight = false;
@@ -129,6 +144,8 @@ export class LinkProbe {
       lastProbeOk: this.lastOk,
       lastRoundTripMs: this.lastRtt,
       lastAnsweredAt: iso(this.answeredAt),
+      lastLostAt: iso(this.lostAt),
+      lastLostReason: this.lostReason,
       probeEveryMs: this.timings.everyMs,
       probeTimeoutMs: this.timings.timeoutMs,
     };

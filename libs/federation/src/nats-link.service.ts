@@ -165,6 +165,7 @@ export class NatsLink implements OnApplicationShutdown {
     this.nc = null;
     this.jsm = null;
     this.up = false;
+    this.probe.lost(`connection closed: ${error ? safeErrorMessage(error) : 'closed'}`);
     this.logger.warn({ msg: 'NATS connection closed; connecting again', reason: error ? safeErrorMessage(error) : 'closed' });
     this.connecting = this.connectLoop();
   }
@@ -172,7 +173,10 @@ export class NatsLink implements OnApplicationShutdown {
   private watch(nc: NatsConnection): void {
     void (async () => {
       for await (const s of nc.status()) {
-        if (s.type === 'disconnect') this.up = false;
+        if (s.type === 'disconnect') {
+          this.up = false;
+          this.probe.lost('disconnected from the server');
+        }
         if (s.type === 'reconnect') {
           this.probe.answered(null);
           this.up = true;
