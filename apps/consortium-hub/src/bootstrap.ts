@@ -35,7 +35,8 @@ export async function startHub(config: HubConfig): Promise<INestApplication> {
   await migrateHub(config);
   const app = await createHttpApp(HubModule.forRoot(config), {
     title: 'Care Co-op Mesh — consortium hub',
-    description: 'Registry of member co-ops, and (in later releases) reporting, procurement, recruitment and onboarding.',
+    description:
+      'The consortium hub: the registry of member co-ops, aggregated reporting with disclosure control, live questions, joint purchasing and joint tendering. No personal data about the people of a co-op reaches it.',
     version: HUB_VERSION,
     bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
     corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],

@@ -32,7 +32,8 @@ export async function startNode(config: NodeConfig): Promise<INestApplication> {
   await migrateNode(config);
   const app = await createHttpApp(NodeModule.forRoot(config), {
     title: `Care Co-op Mesh — co-op node (${config.COOP_ID})`,
-    description: "A co-op's own node: its profile and its link to the consortium hub. Personal data never leaves it.",
+    description:
+      "A co-op's own node: its profile and rulebook, members and governance, workforce, care, volunteering and personal data, and its part in the consortium's reporting, live questions, purchasing and tendering. Personal data never leaves it.",
     version: NODE_VERSION,
     bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
     corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],

@@ -1,5 +1,5 @@
 /*
- * Spare care hours in a week, the node's rule (the README's "Live questions" says the same):
+ * Spare care hours in a week, the node's rule (docs/live-questions.md says the same):
  *
  * - The week is Monday 00:00 to the next Monday 00:00 on the co-op's calendar (Europe/London).
  * - Contracted: the weekly contracted hours of everyone on the staff employed on at least one day

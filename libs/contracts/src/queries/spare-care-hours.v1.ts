@@ -53,7 +53,7 @@ const EachLocalityOnce = (): PropertyDecorator =>
 
 /**
  * A node's answer: hours only, by the co-op's public localities. No person, carer or visit appears;
- * the rule that computes it is the node's (see the README, "Live questions").
+ * the rule that computes it is the node's (see docs/live-questions.md).
  */
 export class SpareCareHoursAnswerV1 {
   @IsUUID('4')
