@@ -1,25 +1,11 @@
-import {
-  BadRequestException,
-  Controller,
-  ForbiddenException,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
 import { ConsolidatedReports, ReportView } from './consolidated-reports';
 import { ReportQuery, TrendQuery } from './report.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRequestException(['id must be a UUID']) });
 
 /**
  * What commissioners read: the published releases of a cycle's consolidated report, trends across
@@ -37,17 +23,17 @@ export class ReportController {
   @Post('cycles/:id/releases')
   @Roles('consortium-staff')
   @HttpCode(201)
-  publish(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  publish(@UuidParam('id', { named: true }) id: string, @CurrentPrincipal() by: Principal) {
     return this.reports.publish(id, by);
   }
 
   @Get('cycles/:id/releases')
-  releases(@Param('id', uuid) id: string) {
+  releases(@UuidParam('id', { named: true }) id: string) {
     return this.reports.releases(id);
   }
 
   @Get('cycles/:id/report')
-  report(@Param('id', uuid) id: string, @Query() query: ReportQuery, @CurrentPrincipal() who: Principal) {
+  report(@UuidParam('id', { named: true }) id: string, @Query() query: ReportQuery, @CurrentPrincipal() who: Principal) {
     return this.reports.report(id, viewFor(who, query), isStaff(who));
   }
 
@@ -55,7 +41,7 @@ export class ReportController {
   @ApiProduces('text/csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async reportCsv(
-    @Param('id', uuid) id: string,
+    @UuidParam('id', { named: true }) id: string,
     @Query() query: ReportQuery,
     @CurrentPrincipal() who: Principal,
     @Res({ passthrough: true }) res: Response,

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
 import { AssembleBid } from './assemble-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
@@ -25,7 +25,6 @@ import {
 import { TenderingErrors } from './tendering.errors';
 import { UpdateTender } from './update-tender.use-case';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
 const STAFF = 'consortium-staff';
 const COMMISSIONER = 'commissioner';
 
@@ -67,7 +66,7 @@ export class TenderingController {
    */
   @Get(':id')
   @Roles(STAFF, COMMISSIONER)
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  get(@UuidParam() id: string, @CurrentPrincipal() by: Principal) {
     return this.queries.get(id, by.role);
   }
 
@@ -75,73 +74,68 @@ export class TenderingController {
   @Patch(':id')
   @HttpCode(204)
   @Roles(STAFF)
-  async update(@Param('id', uuid) id: string, @Body() body: UpdateTenderDto, @CurrentPrincipal() by: Principal): Promise<void> {
+  async update(@UuidParam() id: string, @Body() body: UpdateTenderDto, @CurrentPrincipal() by: Principal): Promise<void> {
     await this.updateTender.execute(id, body, by);
   }
 
   /** Changes a lot's terms; after invitations, withdraws its offers and re-invites. */
   @Patch(':id/lots/:lotId')
   @Roles(STAFF)
-  updateLot(
-    @Param('id', uuid) id: string,
-    @Param('lotId', uuid) lotId: string,
-    @Body() body: UpdateLotDto,
-    @CurrentPrincipal() by: Principal,
-  ) {
+  updateLot(@UuidParam() id: string, @UuidParam('lotId') lotId: string, @Body() body: UpdateLotDto, @CurrentPrincipal() by: Principal) {
     return this.changeLot.update(id, lotId, body, by);
   }
 
   /** Splits a lot into smaller ones whose hours add up to it. */
   @Post(':id/lots/:lotId/split')
   @Roles(STAFF)
-  split(@Param('id', uuid) id: string, @Param('lotId', uuid) lotId: string, @Body() body: SplitLotDto, @CurrentPrincipal() by: Principal) {
+  split(@UuidParam() id: string, @UuidParam('lotId') lotId: string, @Body() body: SplitLotDto, @CurrentPrincipal() by: Principal) {
     return this.changeLot.split(id, lotId, body, by);
   }
 
   /** Invites the co-ops serving each lot (and any named); the tender starts taking offers. */
   @Post(':id/invitations')
   @Roles(STAFF)
-  invite(@Param('id', uuid) id: string, @Body() body: InviteDto, @CurrentPrincipal() by: Principal) {
+  invite(@UuidParam() id: string, @Body() body: InviteDto, @CurrentPrincipal() by: Principal) {
     return this.inviteCoops.execute(id, body, by);
   }
 
   /** Assembles the bid from the offers (closing offers first if the deadline has not come). */
   @Post(':id/assembly')
   @Roles(STAFF)
-  assemble(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  assemble(@UuidParam() id: string, @CurrentPrincipal() by: Principal) {
     return this.assembleBid.execute(id, by.subject);
   }
 
   @Post(':id/submission')
   @Roles(STAFF)
-  submit(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  submit(@UuidParam() id: string, @CurrentPrincipal() by: Principal) {
     return this.submitBid.execute(id, by);
   }
 
   /** The council's decision per lot: whole, partial or lost. Awarded hours become contracts on the nodes. */
   @Post(':id/award')
   @Roles(STAFF)
-  award(@Param('id', uuid) id: string, @Body() body: AwardDto, @CurrentPrincipal() by: Principal) {
+  award(@UuidParam() id: string, @Body() body: AwardDto, @CurrentPrincipal() by: Principal) {
     return this.awardTender.execute(id, body, by);
   }
 
   @Post(':id/cancellation')
   @Roles(STAFF)
-  cancel(@Param('id', uuid) id: string, @Body() body: CancelTenderDto, @CurrentPrincipal() by: Principal) {
+  cancel(@UuidParam() id: string, @Body() body: CancelTenderDto, @CurrentPrincipal() by: Principal) {
     return this.cancelTender.execute(id, body, by);
   }
 
   /** OCDS 1.1.5 release package, tender stage, with the Lots extension; its URIs under PUBLIC_BASE_URL. */
   @Get(':id/ocds/tender')
   @Roles(STAFF, COMMISSIONER)
-  ocdsTender(@Param('id', uuid) id: string) {
+  ocdsTender(@UuidParam() id: string) {
     return this.ocds.tender(id);
   }
 
   /** OCDS 1.1.5 release package, award stage (404 until the council has decided). */
   @Get(':id/ocds/award')
   @Roles(STAFF, COMMISSIONER)
-  async ocdsAward(@Param('id', uuid) id: string) {
+  async ocdsAward(@UuidParam() id: string) {
     const pkg = await this.ocds.award(id);
     if (!pkg) throw TenderingErrors.notDecided();
     return pkg;

@@ -1,15 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Page, Roles } from '@app/platform';
+import { Page, Roles, UuidParam } from '@app/platform';
 
 import { PlanVisit } from './plan-visit.use-case';
 import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';
 import { VisitQueries } from './visit.queries';
 import { ListVisitsQuery, PlanVisitDto, RescheduleVisitDto, VisitOutcomeDto, VisitView } from './visits.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('care')
 @ApiBearerAuth()
@@ -36,20 +34,20 @@ export class VisitsController {
 
   @Get(':id')
   @ApiOkResponse({ type: VisitView })
-  get(@Param('id', uuid) id: string): Promise<VisitView> {
+  get(@UuidParam() id: string): Promise<VisitView> {
     return this.queries.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: VisitView })
-  rescheduleVisit(@Param('id', uuid) id: string, @Body() body: RescheduleVisitDto): Promise<VisitView> {
+  rescheduleVisit(@UuidParam() id: string, @Body() body: RescheduleVisitDto): Promise<VisitView> {
     return this.reschedule.execute(id, body);
   }
 
   @Post(':id/outcome')
   @HttpCode(200)
   @ApiOkResponse({ type: VisitView })
-  recordOutcome(@Param('id', uuid) id: string, @Body() body: VisitOutcomeDto): Promise<VisitView> {
+  recordOutcome(@UuidParam() id: string, @Body() body: VisitOutcomeDto): Promise<VisitView> {
     return this.outcome.execute(id, body);
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { BallotQueries } from './ballot-queries';
 import { BoardQueries, BoardView } from './board-queries';
@@ -12,8 +12,6 @@ import { CreateBallot } from './create-ballot.use-case';
 import { BallotView, CastVoteDto, CreateBallotDto, ListBallotsQuery, ProposeRulebookDto, SetBoardDto } from './governance.dto';
 import { ProposeRulebookChange, RulebookChangeOutcome } from './propose-rulebook-change.use-case';
 import { SetBoard } from './set-board.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('governance')
 @ApiBearerAuth()
@@ -45,7 +43,7 @@ export class GovernanceController {
   @Get('ballots/:id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: BallotView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
     return this.ballots.get(id, principal);
   }
 
@@ -53,7 +51,7 @@ export class GovernanceController {
   @Post('ballots/:id/votes')
   @HttpCode(204)
   @Roles('member')
-  async vote(@Param('id', uuid) id: string, @Body() body: CastVoteDto, @CurrentPrincipal() principal: Principal): Promise<void> {
+  async vote(@UuidParam() id: string, @Body() body: CastVoteDto, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.castVote.execute(principal, id, body);
   }
 
@@ -61,7 +59,7 @@ export class GovernanceController {
   @Post('ballots/:id/close')
   @HttpCode(200)
   @Roles('coop-admin')
-  async close(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
+  async close(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
     await this.closeBallot.execute(id);
     return this.ballots.get(id, principal);
   }

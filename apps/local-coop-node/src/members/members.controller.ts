@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
@@ -19,8 +19,6 @@ import {
 import { MemberErrors } from './members.errors';
 import { UpdateMember } from './update-member.use-case';
 import { WithdrawMember } from './withdraw-member.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -67,7 +65,7 @@ export class MembersController {
   @Get(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
     assertMayActOnMember(principal, id);
     return this.queries.get(id);
   }
@@ -75,7 +73,7 @@ export class MembersController {
   @Patch(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  change(@Param('id', uuid) id: string, @Body() body: UpdateMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
+  change(@UuidParam() id: string, @Body() body: UpdateMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
     return this.update.execute(principal, id, body);
   }
 
@@ -83,11 +81,7 @@ export class MembersController {
   @HttpCode(200)
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  withdrawMember(
-    @Param('id', uuid) id: string,
-    @Body() body: WithdrawMemberDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<MemberView> {
+  withdrawMember(@UuidParam() id: string, @Body() body: WithdrawMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
     return this.withdraw.execute(principal, id, body);
   }
 
@@ -96,7 +90,7 @@ export class MembersController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: MemberView })
-  changeShares(@Param('id', uuid) id: string, @Body() body: ShareChangeDto): Promise<MemberView> {
+  changeShares(@UuidParam() id: string, @Body() body: ShareChangeDto): Promise<MemberView> {
     return this.shares.execute(id, body);
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
-import { Roles } from '@app/platform';
+import { Roles, UuidParam } from '@app/platform';
 
 import { shownReviewState } from './return-review.rules';
 import { SubmitReturn } from './submit-return.use-case';
@@ -58,7 +58,7 @@ export class ReturnRequestsController {
   /** Computes the return now and sends it; a later one supersedes it on the hub. */
   @Post(':cycleId/submission')
   @HttpCode(202)
-  submit(@Param('cycleId', new ParseUUIDPipe({ version: '4' })) cycleId: string) {
+  submit(@UuidParam('cycleId') cycleId: string) {
     return this.submitReturn.execute(cycleId);
   }
 }

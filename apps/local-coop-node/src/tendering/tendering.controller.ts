@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
-import { PeriodQuery, Roles } from '@app/platform';
+import { PeriodQuery, Roles, UuidParam } from '@app/platform';
 
 import { SendOffers } from './send-offers.use-case';
 import { SendOffersDto } from './tendering.dto';
 import { TenderingQueries } from './tendering.queries';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** The co-op admin's tendering desk: the hub's invitations, offers, and the contracts won. */
 @ApiTags('tendering')
@@ -27,14 +25,14 @@ export class TenderingController {
   }
 
   @Get('invitations/:tenderId')
-  async invitation(@Param('tenderId', uuid) tenderId: string) {
+  async invitation(@UuidParam('tenderId') tenderId: string) {
     return (await this.queries.invitations(tenderId))[0];
   }
 
   /** Sends offers on the invitation's lots to the hub (through the outbox). */
   @Post('invitations/:tenderId/offers')
   @HttpCode(202)
-  offer(@Param('tenderId', uuid) tenderId: string, @Body() body: SendOffersDto) {
+  offer(@UuidParam('tenderId') tenderId: string, @Body() body: SendOffersDto) {
     return this.sendOffers.execute(tenderId, body);
   }
 

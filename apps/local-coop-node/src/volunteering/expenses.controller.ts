@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { ApproveExpense } from './approve-expense.use-case';
 import { ExpenseQueries } from './expense-queries';
@@ -9,8 +9,6 @@ import { ApproveExpenseDto, ExpenseView, ListExpensesQuery, PayExpenseDto, Rejec
 import { PayExpense } from './pay-expense.use-case';
 import { RejectExpense } from './reject-expense.use-case';
 import { volunteerScope } from './volunteer-access';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('volunteering')
 @ApiBearerAuth()
@@ -33,7 +31,7 @@ export class ExpensesController {
   @Get(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: ExpenseView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
     return this.queries.visibleTo(principal, id);
   }
 
@@ -41,7 +39,7 @@ export class ExpensesController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: ExpenseView })
-  approval(@Param('id', uuid) id: string, @Body() body: ApproveExpenseDto): Promise<ExpenseView> {
+  approval(@UuidParam() id: string, @Body() body: ApproveExpenseDto): Promise<ExpenseView> {
     return this.approve.execute(id, body);
   }
 
@@ -49,7 +47,7 @@ export class ExpensesController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: ExpenseView })
-  rejection(@Param('id', uuid) id: string, @Body() body: RejectExpenseDto): Promise<ExpenseView> {
+  rejection(@UuidParam() id: string, @Body() body: RejectExpenseDto): Promise<ExpenseView> {
     return this.reject.execute(id, body);
   }
 
@@ -57,7 +55,7 @@ export class ExpensesController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: ExpenseView })
-  payment(@Param('id', uuid) id: string, @Body() body: PayExpenseDto): Promise<ExpenseView> {
+  payment(@UuidParam() id: string, @Body() body: PayExpenseDto): Promise<ExpenseView> {
     return this.pay.execute(id, body);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 
 import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, TransferDto, TransferView } from './time-bank.dto';
@@ -10,8 +10,6 @@ import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { periodViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('volunteering')
 @ApiBearerAuth()
@@ -28,7 +26,7 @@ export class TimeBankController {
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: AccountView })
   async account(
-    @Param('volunteerId', uuid) volunteerId: string,
+    @UuidParam('volunteerId') volunteerId: string,
     @Query() query: AccountQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccountView> {

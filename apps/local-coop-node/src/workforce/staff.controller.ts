@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Page, Roles } from '@app/platform';
+import { Page, Roles, UuidParam } from '@app/platform';
 
 import { HireStaff } from './hire-staff.use-case';
 import { RecordLeaving } from './record-leaving.use-case';
@@ -18,8 +18,6 @@ import {
 } from './staff.dto';
 import { StaffQueries } from './staff.queries';
 import { UpdateStaff } from './update-staff.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Employment records are the co-op's as employer: the admin's alone, members have no access. */
 @ApiTags('workforce')
@@ -48,31 +46,31 @@ export class StaffController {
 
   @Get(':id')
   @ApiOkResponse({ type: StaffView })
-  get(@Param('id', uuid) id: string): Promise<StaffView> {
+  get(@UuidParam() id: string): Promise<StaffView> {
     return this.queries.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: StaffView })
-  change(@Param('id', uuid) id: string, @Body() body: UpdateStaffDto): Promise<StaffView> {
+  change(@UuidParam() id: string, @Body() body: UpdateStaffDto): Promise<StaffView> {
     return this.update.execute(id, body);
   }
 
   @Post(':id/leaving')
   @HttpCode(200)
   @ApiOkResponse({ type: StaffView })
-  recordLeaving(@Param('id', uuid) id: string, @Body() body: RecordLeavingDto): Promise<StaffView> {
+  recordLeaving(@UuidParam() id: string, @Body() body: RecordLeavingDto): Promise<StaffView> {
     return this.leaving.execute(id, body);
   }
 
   @Post(':id/training')
   @ApiOkResponse({ type: TrainingView })
-  recordTraining(@Param('id', uuid) id: string, @Body() body: RecordTrainingDto): Promise<TrainingView> {
+  recordTraining(@UuidParam() id: string, @Body() body: RecordTrainingDto): Promise<TrainingView> {
     return this.training.execute(id, body);
   }
 
   @Get(':id/training')
-  trainingOf(@Param('id', uuid) id: string, @Query() query: ListTrainingQuery): Promise<Page<TrainingView>> {
+  trainingOf(@UuidParam() id: string, @Query() query: ListTrainingQuery): Promise<Page<TrainingView>> {
     return this.queries.trainingOf(id, query);
   }
 }
