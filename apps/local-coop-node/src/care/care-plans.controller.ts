@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page, Roles, UuidParam } from '@app/platform';
 
 import { CarePlanQueries } from './care-plan.queries';
-import { CarePlanView, ListCarePlansQuery, ReviewCarePlanDto } from './care-plans.dto';
+import { CarePlanPage, CarePlanView, ListCarePlansQuery, ReviewCarePlanDto } from './care-plans.dto';
 import { RecordCarePlanReview } from './record-care-plan-review.use-case';
 
 @ApiTags('care')
@@ -19,6 +19,7 @@ export class CarePlansController {
 
   /** Plans by person, by whether they have been reviewed, or due for review by a date. */
   @Get()
+  @ApiOkResponse({ type: CarePlanPage })
   list(@Query() query: ListCarePlansQuery): Promise<Page<CarePlanView>> {
     return this.queries.list(query);
   }

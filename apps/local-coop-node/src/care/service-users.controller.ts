@@ -12,7 +12,7 @@ import { RegisterServiceUser } from './register-service-user.use-case';
 import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserErasureView, ServiceUserExportView } from './service-user-data.dto';
 import { ServiceUserDataQueries } from './service-user-data.queries';
-import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
+import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserPage, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 import { UpdateServiceUser } from './update-service-user.use-case';
 
 /** The people the co-op supports. Their records are the admin's: members have no access here. */
@@ -38,6 +38,7 @@ export class ServiceUsersController {
   }
 
   @Get()
+  @ApiOkResponse({ type: ServiceUserPage })
   list(@Query() query: ListServiceUsersQuery): Promise<Page<ServiceUserView>> {
     return this.queries.list(query);
   }

@@ -7,7 +7,7 @@ import { PlanVisit } from './plan-visit.use-case';
 import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';
 import { VisitQueries } from './visit.queries';
-import { ListVisitsQuery, PlanVisitDto, RescheduleVisitDto, VisitOutcomeDto, VisitView } from './visits.dto';
+import { ListVisitsQuery, PlanVisitDto, RescheduleVisitDto, VisitOutcomeDto, VisitPage, VisitView } from './visits.dto';
 
 @ApiTags('care')
 @ApiBearerAuth()
@@ -28,6 +28,7 @@ export class VisitsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: VisitPage })
   list(@Query() query: ListVisitsQuery): Promise<Page<VisitView>> {
     return this.queries.list(query);
   }

@@ -9,7 +9,7 @@ import { BoardQueries, BoardView } from './board-queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';
 import { CreateBallot } from './create-ballot.use-case';
-import { BallotView, CastVoteDto, CreateBallotDto, ListBallotsQuery, ProposeRulebookDto, SetBoardDto } from './governance.dto';
+import { BallotPage, BallotView, CastVoteDto, CreateBallotDto, ListBallotsQuery, ProposeRulebookDto, SetBoardDto } from './governance.dto';
 import { ProposeRulebookChange, RulebookChangeOutcome } from './propose-rulebook-change.use-case';
 import { SetBoard } from './set-board.use-case';
 
@@ -36,6 +36,7 @@ export class GovernanceController {
 
   @Get('ballots')
   @Roles('coop-admin', 'member')
+  @ApiOkResponse({ type: BallotPage })
   list(@Query() query: ListBallotsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<BallotView>> {
     return this.ballots.list(query, principal);
   }

@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
-import { IsTimestampWithZone, PageQuery } from '@app/platform';
+import { IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { RulebookDto } from '../rulebook';
 
@@ -161,3 +161,5 @@ export class BallotView {
   @ApiPropertyOptional({ nullable: true }) result: Record<string, unknown> | null;
   @ApiPropertyOptional({ nullable: true }) proposedRulebook: object | null;
 }
+
+export class BallotPage extends PageView(BallotView) {}

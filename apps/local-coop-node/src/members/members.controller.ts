@@ -10,6 +10,7 @@ import { MemberQueries } from './member-queries';
 import {
   AdmitMemberDto,
   ListMembersQuery,
+  MemberPage,
   MembersSummaryView,
   MemberView,
   ShareChangeDto,
@@ -41,6 +42,7 @@ export class MembersController {
 
   @Get()
   @Roles('coop-admin')
+  @ApiOkResponse({ type: MemberPage })
   list(@Query() query: ListMembersQuery): Promise<Page<MemberView>> {
     return this.queries.list(query);
   }

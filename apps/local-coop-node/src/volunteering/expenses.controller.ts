@@ -5,7 +5,7 @@ import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platfo
 
 import { ApproveExpense } from './approve-expense.use-case';
 import { ExpenseQueries } from './expense-queries';
-import { ApproveExpenseDto, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
+import { ApproveExpenseDto, ExpensePage, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
 import { PayExpense } from './pay-expense.use-case';
 import { RejectExpense } from './reject-expense.use-case';
 import { volunteerScope } from './volunteer-access';
@@ -24,6 +24,7 @@ export class ExpensesController {
   /** Every claim for the admin; a member's own claims for a member. */
   @Get()
   @Roles('coop-admin', 'member')
+  @ApiOkResponse({ type: ExpensePage })
   list(@Query() query: ListExpensesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ExpenseView>> {
     return this.queries.list(query, volunteerScope(principal));
   }

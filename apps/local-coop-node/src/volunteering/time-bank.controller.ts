@@ -4,7 +4,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 
-import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, TransferDto, TransferView } from './time-bank.dto';
+import {
+  AccountQuery,
+  AccountView,
+  ListTransfersQuery,
+  TimeBankSummaryView,
+  TransferDto,
+  TransferPage,
+  TransferView,
+} from './time-bank.dto';
 import { TimeBankQueries } from './time-bank-queries';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { periodViolation } from './volunteer.rules';
@@ -44,6 +52,7 @@ export class TimeBankController {
 
   @Get('transfers')
   @Roles('coop-admin')
+  @ApiOkResponse({ type: TransferPage })
   transfers(@Query() query: ListTransfersQuery): Promise<Page<TransferView>> {
     return this.queries.transfers(query);
   }

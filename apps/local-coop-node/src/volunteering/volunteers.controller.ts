@@ -15,12 +15,14 @@ import { VolunteeringErrors } from './volunteering.errors';
 import {
   CreateVolunteerDto,
   DepartureDto,
+  HoursPage,
   HoursView,
   ListHoursQuery,
   ListVolunteersQuery,
   LogHoursDto,
   PaidWorkDto,
   VolunteeringSummaryView,
+  VolunteerPage,
   VolunteerView,
 } from './volunteers.dto';
 
@@ -46,6 +48,7 @@ export class VolunteersController {
 
   @Get()
   @Roles('coop-admin')
+  @ApiOkResponse({ type: VolunteerPage })
   list(@Query() query: ListVolunteersQuery): Promise<Page<VolunteerView>> {
     return this.queries.list(query);
   }
@@ -104,6 +107,7 @@ export class VolunteersController {
 
   @Get(':id/hours')
   @Roles('coop-admin', 'member')
+  @ApiOkResponse({ type: HoursPage })
   async hours(@UuidParam() id: string, @Query() query: ListHoursQuery, @CurrentPrincipal() principal: Principal): Promise<Page<HoursView>> {
     await this.queries.visibleTo(principal, id);
     return this.queries.hours(id, query);

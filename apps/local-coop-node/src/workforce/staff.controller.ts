@@ -12,7 +12,9 @@ import {
   ListTrainingQuery,
   RecordLeavingDto,
   RecordTrainingDto,
+  StaffPage,
   StaffView,
+  TrainingPage,
   TrainingView,
   UpdateStaffDto,
 } from './staff.dto';
@@ -40,6 +42,7 @@ export class StaffController {
   }
 
   @Get()
+  @ApiOkResponse({ type: StaffPage })
   list(@Query() query: ListStaffQuery): Promise<Page<StaffView>> {
     return this.queries.list(query);
   }
@@ -70,6 +73,7 @@ export class StaffController {
   }
 
   @Get(':id/training')
+  @ApiOkResponse({ type: TrainingPage })
   trainingOf(@UuidParam() id: string, @Query() query: ListTrainingQuery): Promise<Page<TrainingView>> {
     return this.queries.trainingOf(id, query);
   }

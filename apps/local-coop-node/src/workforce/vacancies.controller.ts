@@ -5,7 +5,7 @@ import { Page, Roles, UuidParam } from '@app/platform';
 
 import { CloseVacancy } from './close-vacancy.use-case';
 import { OpenVacancy } from './open-vacancy.use-case';
-import { CloseVacancyDto, ListVacanciesQuery, OpenVacancyDto, VacancyView } from './vacancies.dto';
+import { CloseVacancyDto, ListVacanciesQuery, OpenVacancyDto, VacancyPage, VacancyView } from './vacancies.dto';
 import { VacancyQueries } from './vacancy.queries';
 
 @ApiTags('workforce')
@@ -27,6 +27,7 @@ export class VacanciesController {
 
   /** Open vacancies unless ?status= says otherwise. */
   @Get()
+  @ApiOkResponse({ type: VacancyPage })
   list(@Query() query: ListVacanciesQuery): Promise<Page<VacancyView>> {
     return this.queries.list(query);
   }
