@@ -54,7 +54,6 @@ export default tseslint.config(
       'apps/local-coop-node/src/reporting/care-figures.queries.ts',
       'apps/local-coop-node/src/reporting/community-figures.queries.ts',
       'apps/local-coop-node/src/reporting/workforce-figures.queries.ts',
-      'apps/local-coop-node/src/tendering/tendering.queries.ts',
       'apps/local-coop-node/src/volunteering/expense-queries.ts',
       'apps/local-coop-node/src/volunteering/time-bank-queries.ts',
       'apps/local-coop-node/src/volunteering/volunteer-data.queries.ts',

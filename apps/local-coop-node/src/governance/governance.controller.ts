@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
@@ -9,7 +9,16 @@ import { BoardQueries, BoardView } from './board-queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';
 import { CreateBallot } from './create-ballot.use-case';
-import { BallotPage, BallotView, CastVoteDto, CreateBallotDto, ListBallotsQuery, ProposeRulebookDto, SetBoardDto } from './governance.dto';
+import {
+  BallotPage,
+  BallotView,
+  CastVoteDto,
+  CreateBallotDto,
+  ListBallotsQuery,
+  ProposeRulebookDto,
+  RulebookChangeView,
+  SetBoardDto,
+} from './governance.dto';
 import { ProposeRulebookChange, RulebookChangeOutcome } from './propose-rulebook-change.use-case';
 import { SetBoard } from './set-board.use-case';
 
@@ -60,6 +69,7 @@ export class GovernanceController {
   @Post('ballots/:id/close')
   @HttpCode(200)
   @Roles('coop-admin')
+  @ApiOkResponse({ type: BallotView })
   async close(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
     await this.closeBallot.execute(id);
     return this.ballots.get(id, principal);
@@ -71,6 +81,8 @@ export class GovernanceController {
    */
   @Put('rulebook')
   @Roles('coop-admin')
+  @ApiOkResponse({ type: RulebookChangeView, description: 'Adopted at once: the co-op has no members yet' })
+  @ApiAcceptedResponse({ type: RulebookChangeView, description: 'Put to the members as a special-resolution ballot' })
   async changeRulebook(@Body() body: ProposeRulebookDto, @Res({ passthrough: true }) res: Response): Promise<RulebookChangeOutcome> {
     const outcome = await this.proposeRulebook.execute(body);
     res.status(outcome.adopted ? 200 : 202);

@@ -163,3 +163,10 @@ export class BallotView {
 }
 
 export class BallotPage extends PageView(BallotView) {}
+
+/** A rulebook change: adopted at once (`version`), or put to a special-resolution `ballot`. */
+export class RulebookChangeView {
+  @ApiProperty() adopted: boolean;
+  @ApiPropertyOptional({ description: 'The version adopted, when adopted at once' }) version?: number;
+  @ApiPropertyOptional({ type: BallotView, description: 'The ballot the change was put to, when not adopted at once' }) ballot?: BallotView;
+}
