@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Roles, UuidParam } from '@app/platform';
 
@@ -21,7 +21,7 @@ export class CatalogueController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: CatalogueItemView })
+  @ApiCreatedResponse({ type: CatalogueItemView })
   create(@Body() body: CreateCatalogueItemDto): Promise<CatalogueItemView> {
     return this.createItem.execute(body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
@@ -31,7 +31,7 @@ export class RoundsController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: RoundView })
+  @ApiCreatedResponse({ type: RoundView })
   create(@Body() body: CreateRoundDto, @CurrentPrincipal() by: Principal): Promise<RoundView> {
     return this.createRound.execute(body, by);
   }

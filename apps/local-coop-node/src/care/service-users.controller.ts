@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { AuditRead, Page, Roles, UuidParam } from '@app/platform';
 
@@ -32,7 +32,7 @@ export class ServiceUsersController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: ServiceUserView })
+  @ApiCreatedResponse({ type: ServiceUserView })
   registerServiceUser(@Body() body: RegisterServiceUserDto): Promise<ServiceUserView> {
     return this.register.execute(body);
   }
@@ -56,7 +56,7 @@ export class ServiceUsersController {
   }
 
   @Post(':id/care-plans')
-  @ApiOkResponse({ type: CarePlanView })
+  @ApiCreatedResponse({ type: CarePlanView })
   agreeCarePlan(@UuidParam() id: string, @Body() body: AgreeCarePlanDto): Promise<CarePlanView> {
     return this.agreePlan.execute(id, body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Page, Roles, UuidParam } from '@app/platform';
 
@@ -22,7 +22,7 @@ export class VisitsController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: VisitView })
+  @ApiCreatedResponse({ type: VisitView })
   planVisit(@Body() body: PlanVisitDto): Promise<VisitView> {
     return this.plan.execute(body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
@@ -38,7 +38,7 @@ export class GovernanceController {
 
   @Post('ballots')
   @Roles('coop-admin')
-  @ApiOkResponse({ type: BallotView })
+  @ApiCreatedResponse({ type: BallotView })
   create(@Body() body: CreateBallotDto): Promise<BallotView> {
     return this.createBallot.execute(body);
   }

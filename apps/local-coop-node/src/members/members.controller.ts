@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
@@ -35,7 +35,7 @@ export class MembersController {
 
   @Post()
   @Roles('coop-admin')
-  @ApiOkResponse({ type: MemberView })
+  @ApiCreatedResponse({ type: MemberView })
   admitMember(@Body() body: AdmitMemberDto): Promise<MemberView> {
     return this.admit.execute(body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
@@ -45,7 +45,7 @@ export class TimeBankController {
   /** Moves credits from the volunteer who received help to the one who gave it. */
   @Post('transfers')
   @Roles('coop-admin')
-  @ApiOkResponse({ type: TransferView })
+  @ApiCreatedResponse({ type: TransferView })
   pay(@Body() body: TransferDto): Promise<TransferView> {
     return this.transfer.execute(body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, OpenPeriodQuery as PeriodQuery, Page, Principal, Roles, todayIso, UuidParam } from '@app/platform';
 
@@ -41,7 +41,7 @@ export class VolunteersController {
 
   @Post()
   @Roles('coop-admin')
-  @ApiOkResponse({ type: VolunteerView })
+  @ApiCreatedResponse({ type: VolunteerView })
   register(@Body() body: CreateVolunteerDto): Promise<VolunteerView> {
     return this.create.execute(body);
   }
@@ -100,7 +100,7 @@ export class VolunteersController {
   /** Hours given; they earn the same minutes of time credit. */
   @Post(':id/hours')
   @Roles('coop-admin', 'member')
-  @ApiOkResponse({ type: HoursView })
+  @ApiCreatedResponse({ type: HoursView })
   addHours(@UuidParam() id: string, @Body() body: LogHoursDto, @CurrentPrincipal() principal: Principal): Promise<HoursView> {
     return this.logHours.execute(principal, id, body);
   }
@@ -115,7 +115,7 @@ export class VolunteersController {
 
   @Post(':id/expenses')
   @Roles('coop-admin', 'member')
-  @ApiOkResponse({ type: ExpenseView })
+  @ApiCreatedResponse({ type: ExpenseView })
   claim(@UuidParam() id: string, @Body() body: SubmitExpenseDto, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
     return this.submitExpense.execute(principal, id, body);
   }

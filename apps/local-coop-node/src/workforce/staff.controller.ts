@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Page, Roles, UuidParam } from '@app/platform';
 
@@ -36,7 +36,7 @@ export class StaffController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: StaffView })
+  @ApiCreatedResponse({ type: StaffView })
   hireStaff(@Body() body: HireStaffDto): Promise<StaffView> {
     return this.hire.execute(body);
   }
@@ -67,7 +67,7 @@ export class StaffController {
   }
 
   @Post(':id/training')
-  @ApiOkResponse({ type: TrainingView })
+  @ApiCreatedResponse({ type: TrainingView })
   recordTraining(@UuidParam() id: string, @Body() body: RecordTrainingDto): Promise<TrainingView> {
     return this.training.execute(id, body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Page, Roles, UuidParam } from '@app/platform';
 
@@ -20,7 +20,7 @@ export class VacanciesController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: VacancyView })
+  @ApiCreatedResponse({ type: VacancyView })
   openVacancy(@Body() body: OpenVacancyDto): Promise<VacancyView> {
     return this.open.execute(body);
   }
