@@ -12,8 +12,11 @@ describe('route rules', () => {
   });
   afterAll(() => mesh.dispose());
 
+  type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+  const documentOf = async (http: ReturnType<TestMesh['hubHttp']>) =>
+    (await http.get('/docs/json').expect(200)).body as { paths: Record<string, Record<string, Operation>> };
   const routesOf = async (http: ReturnType<TestMesh['hubHttp']>) => {
-    const doc = (await http.get('/docs/json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = await documentOf(http);
     return Object.entries(doc.paths)
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
@@ -32,6 +35,20 @@ describe('route rules', () => {
   ] as const)('%s', (_app, table, roles, http, token, id) => {
     it('has a rule for every route it serves, and no rule for a route it does not', async () => {
       expect(await routesOf(http())).toEqual(Object.keys(table).sort());
+    });
+
+    it('declares what every route answers: a success with the schema of its body, or 204 and no body', async () => {
+      const declares = (op: Operation) =>
+        Object.entries(op.responses ?? {}).some(
+          ([status, response]) =>
+            status === '204' || (/^2\d\d$/.test(status) && Object.values(response.content ?? {}).some((media) => media.schema)),
+        );
+      const undeclared = Object.entries((await documentOf(http())).paths).flatMap(([path, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => !declares(op))
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(undeclared).toEqual([]);
     });
 
     it('answers 401 without a token and 403 to every role the rule does not allow', async () => {

@@ -20,7 +20,7 @@ import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
 import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
-export const MESSAGE_CATALOG: readonly MessageDefinition<any>[] = [
+export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   COOP_REGISTERED_V1,
   COOP_PROFILE_UPDATED_V1,
   COOP_HEARTBEAT_V1,

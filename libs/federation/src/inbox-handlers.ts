@@ -12,12 +12,13 @@ export type InboxHandler<P> = (envelope: Envelope<P>, manager: EntityManager) =>
 
 @Injectable()
 export class InboxHandlers {
-  private readonly handlers = new Map<string, InboxHandler<any>>();
+  // Keyed by the definition, so a handler is only ever called with the payload type it was registered for.
+  private readonly handlers = new Map<string, InboxHandler<object>>();
 
   register<P>(def: MessageDefinition<P>, handler: InboxHandler<P>): void {
     const key = definitionKey(def.direction, def.type, def.version);
     if (this.handlers.has(key)) throw new Error(`a handler for ${key} is already registered`);
-    this.handlers.set(key, handler);
+    this.handlers.set(key, handler as unknown as InboxHandler<object>);
   }
 
   find(def: MessageDefinition): InboxHandler<object> | undefined {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Roles } from '@app/platform';
+import { Roles, UuidParam } from '@app/platform';
 
 import { CatalogueQueries } from './catalogue.queries';
 import { CreateCatalogueItem } from './create-catalogue-item.use-case';
@@ -21,7 +21,7 @@ export class CatalogueController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: CatalogueItemView })
+  @ApiCreatedResponse({ type: CatalogueItemView })
   create(@Body() body: CreateCatalogueItemDto): Promise<CatalogueItemView> {
     return this.createItem.execute(body);
   }
@@ -34,7 +34,7 @@ export class CatalogueController {
 
   @Patch(':id')
   @ApiOkResponse({ type: CatalogueItemView })
-  update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateCatalogueItemDto): Promise<CatalogueItemView> {
+  update(@UuidParam() id: string, @Body() body: UpdateCatalogueItemDto): Promise<CatalogueItemView> {
     return this.updateItem.execute(id, body);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
 import { CloseRound } from './close-round.use-case';
 import { CreateRound } from './create-round.use-case';
@@ -10,8 +10,6 @@ import { OpenRound } from './open-round.use-case';
 import { OrderRound } from './order-round.use-case';
 import { CancelRoundDto, CommitmentReceivedView, CreateRoundDto, OpenRoundDto, RoundSummaryView, RoundView } from './purchasing.dto';
 import { RoundQueries } from './round.queries';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /**
  * Purchasing rounds: draft, open (invites the co-ops), close (also done at the closing time), order
@@ -33,7 +31,7 @@ export class RoundsController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: RoundView })
+  @ApiCreatedResponse({ type: RoundView })
   create(@Body() body: CreateRoundDto, @CurrentPrincipal() by: Principal): Promise<RoundView> {
     return this.createRound.execute(body, by);
   }
@@ -47,28 +45,28 @@ export class RoundsController {
   /** The round with its demand, the tier each item reached, the allocation, savings and local spend. */
   @Get(':id')
   @ApiOkResponse({ type: RoundView })
-  get(@Param('id', uuid) id: string): Promise<RoundView> {
+  get(@UuidParam() id: string): Promise<RoundView> {
     return this.rounds.get(id);
   }
 
   /** Every commitment accepted for the round, amendments included, oldest first. */
   @Get(':id/commitments')
   @ApiOkResponse({ type: [CommitmentReceivedView] })
-  commitments(@Param('id', uuid) id: string): Promise<CommitmentReceivedView[]> {
+  commitments(@UuidParam() id: string): Promise<CommitmentReceivedView[]> {
     return this.rounds.commitments(id);
   }
 
   @Post(':id/open')
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
-  open(@Param('id', uuid) id: string, @Body() body: OpenRoundDto): Promise<RoundView> {
+  open(@UuidParam() id: string, @Body() body: OpenRoundDto): Promise<RoundView> {
     return this.openRound.execute(id, body);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
-  async close(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal): Promise<RoundView> {
+  async close(@UuidParam() id: string, @CurrentPrincipal() by: Principal): Promise<RoundView> {
     await this.closeRound.execute(id, by.subject);
     return this.rounds.get(id);
   }
@@ -76,7 +74,7 @@ export class RoundsController {
   @Post(':id/order')
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
-  async order(@Param('id', uuid) id: string): Promise<RoundView> {
+  async order(@UuidParam() id: string): Promise<RoundView> {
     await this.orderRound.execute(id);
     return this.rounds.get(id);
   }
@@ -84,7 +82,7 @@ export class RoundsController {
   @Post(':id/deliver')
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
-  async deliver(@Param('id', uuid) id: string): Promise<RoundView> {
+  async deliver(@UuidParam() id: string): Promise<RoundView> {
     await this.endRound.deliver(id);
     return this.rounds.get(id);
   }
@@ -92,7 +90,7 @@ export class RoundsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
-  async cancel(@Param('id', uuid) id: string, @Body() body: CancelRoundDto): Promise<RoundView> {
+  async cancel(@UuidParam() id: string, @Body() body: CancelRoundDto): Promise<RoundView> {
     await this.endRound.cancel(id, body.reason);
     return this.rounds.get(id);
   }

@@ -66,7 +66,8 @@ interface ReleaseRow {
 }
 
 /** What commissioners see of a release, as stored. */
-interface StoredReport {
+/** A consolidated report as sent: a release, or a live look (see ReportDocumentView). */
+export interface StoredReport {
   period: { label: string; start: string; end: string };
   coverage: { coops: number; included: { coopId: string; name: string }[]; statement: string };
   metrics: ReportMetric[];
@@ -92,7 +93,7 @@ export class ConsolidatedReports {
   ) {}
 
   /** Publishes the next release from the approved returns. */
-  async publish(cycleId: string, by: Principal): Promise<object> {
+  async publish(cycleId: string, by: Principal): Promise<StoredReport> {
     return this.dataSource.transaction(async (m) => {
       // One publication of a cycle at a time: the release number and the earlier-release check depend on it.
       const [cycle]: CycleRow[] = await m.query('SELECT * FROM return_cycle WHERE id = $1 FOR UPDATE', [cycleId]);
@@ -142,7 +143,7 @@ export class ConsolidatedReports {
   }
 
   /** The releases of a cycle, newest first. */
-  async releases(cycleId: string): Promise<object[]> {
+  async releases(cycleId: string): Promise<{ number: number; publishedAt: string; coops: number }[]> {
     await this.cycle(cycleId);
     const rows: ReleaseRow[] = await this.dataSource.query(
       'SELECT number, published_at, coops FROM report_release WHERE cycle_id = $1 ORDER BY number DESC',
@@ -151,7 +152,7 @@ export class ConsolidatedReports {
     return rows.map((r) => ({ number: r.number, publishedAt: new Date(r.published_at).toISOString(), coops: r.coops.length }));
   }
 
-  async report(cycleId: string, view: ReportView, withReasons: boolean): Promise<object> {
+  async report(cycleId: string, view: ReportView, withReasons: boolean): Promise<StoredReport> {
     const cycle = await this.cycle(cycleId);
     if (view.basis) {
       const coops = await this.returns(this.dataSource, cycleId, view.basis);
@@ -187,7 +188,16 @@ export class ConsolidatedReports {
    * One metric across cycles, oldest first, with the change from the period before: each cycle's
    * latest release (cycles with none are left out), or for staff a live look.
    */
-  async trend(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<object> {
+  async trend(
+    metricId: string,
+    range: { from?: string; to?: string },
+    basis?: ReportBasis,
+  ): Promise<{
+    metric: Pick<MetricDefinition, 'id' | 'title' | 'unit' | 'definition' | 'countsPeople'>;
+    source: string;
+    note: string;
+    points: object[];
+  }> {
     const { metric, periods } = await this.trendPeriods(metricId, range, basis);
     let previous: ReportValue | undefined;
     const points = periods.map((p) => {

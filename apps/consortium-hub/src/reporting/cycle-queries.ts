@@ -1,8 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { CompletenessView, CycleView, SubmissionView } from './reporting.dto';
 import { ReportingErrors } from './reporting.errors';
 import { isLocked, lockTime, ReviewDecision, reviewStateOf } from './review.rules';
+
+interface CycleRow {
+  id: string;
+  definition_id: string;
+  definition_version: number;
+  period_label: string;
+  period_start: string;
+  period_end: string;
+  due_at: Date;
+  opened_at: Date;
+  lock_after_days: number;
+}
+
+interface SubmissionRow {
+  message_id: string;
+  coop_id: string;
+  submitted_at: Date;
+  received_at: Date;
+  superseded_at: Date | null;
+  figures: Record<string, unknown>;
+}
 
 export type CoopReturnState = 'submitted' | 'submitted-late' | 'awaited' | 'overdue';
 
@@ -11,12 +33,12 @@ export type CoopReturnState = 'submitted' | 'submitted-late' | 'awaited' | 'over
 export class CycleQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(): Promise<object[]> {
-    const rows = await this.dataSource.query(
+  async list(): Promise<CycleView[]> {
+    const rows: (CycleRow & { coops_submitted: number })[] = await this.dataSource.query(
       `SELECT c.*, (SELECT count(DISTINCT coop_id)::int FROM return_submission s WHERE s.cycle_id = c.id) AS coops_submitted
          FROM return_cycle c ORDER BY c.period_start DESC, c.opened_at DESC`,
     );
-    return rows.map((c: Record<string, any>) => ({
+    return rows.map((c) => ({
       id: c.id,
       definition: `${c.definition_id} v${c.definition_version}`,
       period: { label: c.period_label, start: c.period_start, end: c.period_end },
@@ -31,8 +53,12 @@ export class CycleQueries {
    * key), its current return's review state, and whether the cycle has locked. Staff's comments to a
    * co-op (and its exception) are for consortium staff: a commissioner sees the state only.
    */
-  async completeness(cycleId: string, now = new Date(), audience: 'consortium-staff' | 'commissioner' = 'commissioner'): Promise<object> {
-    const [cycle] = await this.dataSource.query('SELECT * FROM return_cycle WHERE id = $1', [cycleId]);
+  async completeness(
+    cycleId: string,
+    now = new Date(),
+    audience: 'consortium-staff' | 'commissioner' = 'commissioner',
+  ): Promise<CompletenessView> {
+    const [cycle]: CycleRow[] = await this.dataSource.query('SELECT * FROM return_cycle WHERE id = $1', [cycleId]);
     if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
     const rows: {
       id: string;
@@ -107,13 +133,14 @@ export class CycleQueries {
   }
 
   /** Every return received for the cycle, superseded ones included (consortium staff only). */
-  async submissions(cycleId: string): Promise<object[]> {
-    const [cycle] = await this.dataSource.query('SELECT 1 FROM return_cycle WHERE id = $1', [cycleId]);
+  async submissions(cycleId: string): Promise<SubmissionView[]> {
+    const [cycle]: unknown[] = await this.dataSource.query('SELECT 1 FROM return_cycle WHERE id = $1', [cycleId]);
     if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
-    const rows = await this.dataSource.query('SELECT * FROM return_submission WHERE cycle_id = $1 ORDER BY coop_id, submitted_at DESC', [
-      cycleId,
-    ]);
-    return rows.map((s: Record<string, any>) => ({
+    const rows: SubmissionRow[] = await this.dataSource.query(
+      'SELECT * FROM return_submission WHERE cycle_id = $1 ORDER BY coop_id, submitted_at DESC',
+      [cycleId],
+    );
+    return rows.map((s) => ({
       messageId: s.message_id,
       coopId: s.coop_id,
       submittedAt: new Date(s.submitted_at).toISOString(),

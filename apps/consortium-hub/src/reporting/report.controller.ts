@@ -1,25 +1,11 @@
-import {
-  BadRequestException,
-  Controller,
-  ForbiddenException,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, ForbiddenException, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
-import { ConsolidatedReports, ReportView } from './consolidated-reports';
-import { ReportQuery, TrendQuery } from './report.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRequestException(['id must be a UUID']) });
+import { ConsolidatedReports, ReportView, StoredReport } from './consolidated-reports';
+import { ReleaseSummaryView, ReportDocumentView, ReportQuery, TrendQuery, TrendView } from './report.dto';
 
 /**
  * What commissioners read: the published releases of a cycle's consolidated report, trends across
@@ -37,29 +23,37 @@ export class ReportController {
   @Post('cycles/:id/releases')
   @Roles('consortium-staff')
   @HttpCode(201)
-  publish(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: ReportDocumentView })
+  publish(@UuidParam('id', { named: true }) id: string, @CurrentPrincipal() by: Principal): Promise<StoredReport> {
     return this.reports.publish(id, by);
   }
 
   @Get('cycles/:id/releases')
-  releases(@Param('id', uuid) id: string) {
+  @ApiOkResponse({ type: [ReleaseSummaryView] })
+  releases(@UuidParam('id', { named: true }) id: string): Promise<ReleaseSummaryView[]> {
     return this.reports.releases(id);
   }
 
   @Get('cycles/:id/report')
-  report(@Param('id', uuid) id: string, @Query() query: ReportQuery, @CurrentPrincipal() who: Principal) {
+  @ApiOkResponse({ type: ReportDocumentView })
+  report(
+    @UuidParam('id', { named: true }) id: string,
+    @Query() query: ReportQuery,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<StoredReport> {
     return this.reports.report(id, viewFor(who, query), isStaff(who));
   }
 
   @Get('cycles/:id/report.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'The report as CSV, one row per figure' })
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async reportCsv(
-    @Param('id', uuid) id: string,
+    @UuidParam('id', { named: true }) id: string,
     @Query() query: ReportQuery,
     @CurrentPrincipal() who: Principal,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<string> {
     const { filename, body } = await this.reports.csv(id, viewFor(who, query));
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
@@ -67,14 +61,20 @@ export class ReportController {
 
   /** One metric across periods, with the change from the period before. */
   @Get('trends')
-  trend(@Query() query: TrendQuery, @CurrentPrincipal() who: Principal) {
+  @ApiOkResponse({ type: TrendView })
+  trend(@Query() query: TrendQuery, @CurrentPrincipal() who: Principal): Promise<TrendView> {
     return this.reports.trend(query.metric, query, viewFor(who, query).basis);
   }
 
   @Get('trends.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'The trend as CSV, one row per figure and period' })
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  async trendCsv(@Query() query: TrendQuery, @CurrentPrincipal() who: Principal, @Res({ passthrough: true }) res: Response) {
+  async trendCsv(
+    @Query() query: TrendQuery,
+    @CurrentPrincipal() who: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { filename, body } = await this.reports.trendCsv(query.metric, query, viewFor(who, query).basis);
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     return body;

@@ -28,3 +28,70 @@ export class OpenCycleDto {
   @Max(MAX_LOCK_AFTER_DAYS)
   lockAfterDays?: number;
 }
+
+export class CyclePeriodView {
+  @ApiProperty({ example: '2026-Q3' }) label: string;
+  @ApiProperty({ example: '2026-07-01' }) start: string;
+  @ApiProperty({ example: '2026-09-30' }) end: string;
+}
+
+export class CycleOpenedView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '2026-Q3' }) period: string;
+  @ApiProperty({ type: [String], description: 'The co-ops asked for a return' }) asked: string[];
+  @ApiProperty() locksAt: string;
+}
+
+export class CycleView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'ccm-quarterly v1' }) definition: string;
+  @ApiProperty({ type: CyclePeriodView }) period: CyclePeriodView;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() openedAt: string;
+  @ApiProperty() coopsSubmitted: number;
+}
+
+export class CoopCompletenessView {
+  @ApiProperty() coopId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['submitted', 'submitted-late', 'awaited', 'overdue'] }) state: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the node says it made the return' }) submittedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the hub got it' }) receivedAt: string | null;
+  @ApiProperty() submissions: number;
+  @ApiPropertyOptional({ nullable: true, enum: ['pending', 'approved', 'sent-back'] }) review: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Consortium staff only' }) comment?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Consortium staff only' }) exceptionUntil?: string | null;
+}
+
+export class CompletenessView {
+  @ApiProperty() cycleId: string;
+  @ApiProperty({ example: '2026-Q3' }) period: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() lockAfterDays: number;
+  @ApiProperty() locksAt: string;
+  @ApiProperty() locked: boolean;
+  @ApiProperty() asked: number;
+  @ApiProperty() submitted: number;
+  @ApiProperty() late: number;
+  @ApiProperty() notAnswered: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() sentBack: number;
+  @ApiProperty() awaitingReview: number;
+  @ApiProperty({ type: [CoopCompletenessView] }) coops: CoopCompletenessView[];
+}
+
+export class SubmissionView {
+  @ApiProperty() messageId: string;
+  @ApiProperty() coopId: string;
+  @ApiProperty() submittedAt: string;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty() current: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) supersededAt: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The return as the co-op sent it: definition, period and figures',
+  })
+  figures: Record<string, unknown>;
+}

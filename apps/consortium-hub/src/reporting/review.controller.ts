@@ -1,21 +1,12 @@
-import { BadRequestException, Body, Controller, Param, ParseUUIDPipe, PipeTransform, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 
-import { COOP_ID_RULE, isCoopId } from '@app/contracts';
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
+import { CoopIdPipe } from '../registry';
 import { ApproveReturnDto, ExceptionView, GrantExceptionDto, ReviewView, SendBackReturnDto } from './review.dto';
 import { GrantException } from './review-exception.use-case';
 import { ReviewReturn } from './review-return.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRequestException(['id must be a UUID']) });
-
-const coopId: PipeTransform<string, string> = {
-  transform(value: string): string {
-    if (!isCoopId(value)) throw new BadRequestException([`coopId must be a co-op id: ${COOP_ID_RULE}`]);
-    return value;
-  },
-};
 
 /**
  * Sign-off of one co-op's return in a cycle, by consortium staff only: approve it, send it back with
@@ -35,8 +26,8 @@ export class ReviewController {
   @Post('approval')
   @ApiCreatedResponse({ type: ReviewView })
   approve(
-    @Param('id', uuid) id: string,
-    @Param('coopId', coopId) coop: string,
+    @UuidParam('id', { named: true }) id: string,
+    @Param('coopId', CoopIdPipe) coop: string,
     @Body() body: ApproveReturnDto,
     @CurrentPrincipal() by: Principal,
   ) {
@@ -47,8 +38,8 @@ export class ReviewController {
   @Post('send-back')
   @ApiCreatedResponse({ type: ReviewView })
   sendBack(
-    @Param('id', uuid) id: string,
-    @Param('coopId', coopId) coop: string,
+    @UuidParam('id', { named: true }) id: string,
+    @Param('coopId', CoopIdPipe) coop: string,
     @Body() body: SendBackReturnDto,
     @CurrentPrincipal() by: Principal,
   ) {
@@ -59,8 +50,8 @@ export class ReviewController {
   @Post('exception')
   @ApiCreatedResponse({ type: ExceptionView })
   exception(
-    @Param('id', uuid) id: string,
-    @Param('coopId', coopId) coop: string,
+    @UuidParam('id', { named: true }) id: string,
+    @Param('coopId', CoopIdPipe) coop: string,
     @Body() body: GrantExceptionDto,
     @CurrentPrincipal() by: Principal,
   ) {

@@ -67,7 +67,17 @@ function lastChange(d: TenderDossier): Date {
   return new Date(Math.max(...dates.filter((x): x is Date => !!x).map((x) => new Date(x).getTime())));
 }
 
-function packageOf(d: TenderDossier, p: OcdsPublication, stage: 'tender' | 'award', release: object, published: Date): object {
+/** What both stages export: one release in its package. */
+export interface OcdsReleasePackage {
+  uri: string;
+  version: string;
+  extensions: string[];
+  publishedDate: string;
+  publisher: { name: string };
+  releases: object[];
+}
+
+function packageOf(d: TenderDossier, p: OcdsPublication, stage: 'tender' | 'award', release: object, published: Date): OcdsReleasePackage {
   return {
     uri: `${p.baseUri.replace(/\/$/, '')}/tenders/${d.tender.id}/ocds/${stage}`,
     version: OCDS_VERSION,
@@ -124,7 +134,7 @@ function tenderSection(d: TenderDossier) {
 }
 
 /** The tender stage: the council's tender and lots as they stand. */
-export function tenderReleasePackage(d: TenderDossier, p: OcdsPublication): object {
+export function tenderReleasePackage(d: TenderDossier, p: OcdsPublication): OcdsReleasePackage {
   const date = lastChange(d);
   const ocid = `${p.ocidPrefix ?? DEFAULT_OCID_PREFIX}-${d.tender.id}`;
   const buyer = buyerOf(d);
@@ -143,7 +153,7 @@ export function tenderReleasePackage(d: TenderDossier, p: OcdsPublication): obje
 }
 
 /** The award stage: one award per lot decided, with the co-ops that hold its contracts. Null before the council decides. */
-export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): object | null {
+export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): OcdsReleasePackage | null {
   if (d.awards.length === 0) return null;
   const date = lastChange(d);
   const buyer = buyerOf(d);

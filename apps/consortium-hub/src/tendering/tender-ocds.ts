@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
-import { awardReleasePackage, tenderReleasePackage } from './ocds-release.mapper';
+import { awardReleasePackage, OcdsReleasePackage, tenderReleasePackage } from './ocds-release.mapper';
 import { TenderQueries } from './tender.queries';
 
 const PUBLISHER = 'Care Co-op Mesh consortium hub';
@@ -30,13 +30,13 @@ export class TenderOcds {
     this.baseUri = publicBaseUri(config);
   }
 
-  tender(id: string): Promise<object> {
+  tender(id: string): Promise<OcdsReleasePackage> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) =>
       tenderReleasePackage(await this.queries.dossier(m, id), { baseUri: this.baseUri, publisherName: PUBLISHER }),
     );
   }
 
-  award(id: string): Promise<object | null> {
+  award(id: string): Promise<OcdsReleasePackage | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) =>
       awardReleasePackage(await this.queries.dossier(m, id), { baseUri: this.baseUri, publisherName: PUBLISHER }),
     );

@@ -7,7 +7,7 @@ import { ASSEMBLY_METHOD } from './bid-assembly.rules';
 import { compareReferences } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 import { invitedLot } from './tender-invitations';
-import { ListTendersQuery } from './tendering.dto';
+import { ListTendersQuery, TenderDetailView, TenderSummaryView } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
 type Row = Record<string, any>;
@@ -90,7 +90,7 @@ export class TenderQueries {
     private readonly store: TenderStore,
   ) {}
 
-  async list(query: ListTendersQuery): Promise<Page<object>> {
+  async list(query: ListTendersQuery): Promise<Page<TenderSummaryView>> {
     const params: unknown[] = [query.limit, query.offset];
     const where = query.stage ? 'WHERE t.stage = $3' : '';
     if (query.stage) params.push(query.stage);
@@ -105,11 +105,11 @@ export class TenderQueries {
       id: r.id,
       title: r.title,
       buyer: r.buyer,
-      deadline: iso(r.deadline),
+      deadline: new Date(r.deadline).toISOString(),
       stage: r.stage,
       lots: r.lots,
       hoursPerWeek: r.hours_per_week,
-      createdAt: iso(r.created_at),
+      createdAt: new Date(r.created_at).toISOString(),
     }));
     return pageOf(items, rows[0]?.total ?? 0, query);
   }
@@ -118,7 +118,7 @@ export class TenderQueries {
    * The tender with its lots, invitations, offers, bid, award and contracts. A commissioner never
    * sees the offers; it sees the bid only once submitted, and then only as `SubmittedBidView`.
    */
-  async get(id: string, role: string): Promise<object> {
+  async get(id: string, role: string): Promise<TenderDetailView> {
     const m = this.dataSource.manager;
     const d = await this.dossier(m, id);
     const t = d.tender;
@@ -137,7 +137,7 @@ export class TenderQueries {
       title: t.title,
       buyer: t.buyer,
       description: t.description,
-      deadline: iso(t.deadline),
+      deadline: new Date(t.deadline).toISOString(),
       stage: t.stage,
       invitedAt: iso(t.invitedAt),
       offersClosedAt: iso(t.offersClosedAt),
@@ -146,7 +146,7 @@ export class TenderQueries {
       decidedAt: iso(t.decidedAt),
       cancelledAt: iso(t.cancelledAt),
       cancelReason: t.cancelReason,
-      createdAt: iso(t.createdAt),
+      createdAt: new Date(t.createdAt).toISOString(),
       lots: d.lots.map((l) => {
         const { lotId: _lotId, lotVersion: _lotVersion, ...terms } = invitedLot(l);
         const award = d.awards.find((a) => a.lotId === l.id);

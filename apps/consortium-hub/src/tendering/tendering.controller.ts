@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { AssembleBid } from './assemble-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
@@ -14,18 +14,28 @@ import { TenderQueries } from './tender.queries';
 import { TenderOcds } from './tender-ocds';
 import {
   AwardDto,
+  AwardOutcomeView,
+  BidSubmittedView,
   CancelTenderDto,
   CreateTenderDto,
+  InvitationOutcomeView,
   InviteDto,
   ListTendersQuery,
+  LotChangeView,
+  OcdsReleasePackageView,
   SplitLotDto,
+  TenderBidView,
+  TenderCancelledView,
+  TenderCreatedView,
+  TenderDetailView,
+  TenderPage,
+  TenderSummaryView,
   UpdateLotDto,
   UpdateTenderDto,
 } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 import { UpdateTender } from './update-tender.use-case';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
 const STAFF = 'consortium-staff';
 const COMMISSIONER = 'commissioner';
 
@@ -50,13 +60,15 @@ export class TenderingController {
   /** A council tender with its lots, as a draft. */
   @Post()
   @Roles(STAFF, COMMISSIONER)
-  create(@Body() body: CreateTenderDto, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: TenderCreatedView })
+  create(@Body() body: CreateTenderDto, @CurrentPrincipal() by: Principal): Promise<TenderCreatedView> {
     return this.createTender.execute(body, by);
   }
 
   @Get()
   @Roles(STAFF, COMMISSIONER)
-  list(@Query() query: ListTendersQuery) {
+  @ApiOkResponse({ type: TenderPage })
+  list(@Query() query: ListTendersQuery): Promise<Page<TenderSummaryView>> {
     return this.queries.list(query);
   }
 
@@ -67,7 +79,8 @@ export class TenderingController {
    */
   @Get(':id')
   @Roles(STAFF, COMMISSIONER)
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  @ApiOkResponse({ type: TenderDetailView })
+  get(@UuidParam() id: string, @CurrentPrincipal() by: Principal): Promise<TenderDetailView> {
     return this.queries.get(id, by.role);
   }
 
@@ -75,73 +88,88 @@ export class TenderingController {
   @Patch(':id')
   @HttpCode(204)
   @Roles(STAFF)
-  async update(@Param('id', uuid) id: string, @Body() body: UpdateTenderDto, @CurrentPrincipal() by: Principal): Promise<void> {
+  @ApiNoContentResponse()
+  async update(@UuidParam() id: string, @Body() body: UpdateTenderDto, @CurrentPrincipal() by: Principal): Promise<void> {
     await this.updateTender.execute(id, body, by);
   }
 
   /** Changes a lot's terms; after invitations, withdraws its offers and re-invites. */
   @Patch(':id/lots/:lotId')
   @Roles(STAFF)
+  @ApiOkResponse({ type: LotChangeView })
   updateLot(
-    @Param('id', uuid) id: string,
-    @Param('lotId', uuid) lotId: string,
+    @UuidParam() id: string,
+    @UuidParam('lotId') lotId: string,
     @Body() body: UpdateLotDto,
     @CurrentPrincipal() by: Principal,
-  ) {
+  ): Promise<LotChangeView> {
     return this.changeLot.update(id, lotId, body, by);
   }
 
   /** Splits a lot into smaller ones whose hours add up to it. */
   @Post(':id/lots/:lotId/split')
   @Roles(STAFF)
-  split(@Param('id', uuid) id: string, @Param('lotId', uuid) lotId: string, @Body() body: SplitLotDto, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: LotChangeView })
+  split(
+    @UuidParam() id: string,
+    @UuidParam('lotId') lotId: string,
+    @Body() body: SplitLotDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<LotChangeView> {
     return this.changeLot.split(id, lotId, body, by);
   }
 
   /** Invites the co-ops serving each lot (and any named); the tender starts taking offers. */
   @Post(':id/invitations')
   @Roles(STAFF)
-  invite(@Param('id', uuid) id: string, @Body() body: InviteDto, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: InvitationOutcomeView })
+  invite(@UuidParam() id: string, @Body() body: InviteDto, @CurrentPrincipal() by: Principal): Promise<InvitationOutcomeView> {
     return this.inviteCoops.execute(id, body, by);
   }
 
   /** Assembles the bid from the offers (closing offers first if the deadline has not come). */
   @Post(':id/assembly')
   @Roles(STAFF)
-  assemble(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: TenderBidView })
+  assemble(@UuidParam() id: string, @CurrentPrincipal() by: Principal): Promise<TenderBidView> {
     return this.assembleBid.execute(id, by.subject);
   }
 
   @Post(':id/submission')
   @Roles(STAFF)
-  submit(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: BidSubmittedView })
+  submit(@UuidParam() id: string, @CurrentPrincipal() by: Principal): Promise<BidSubmittedView> {
     return this.submitBid.execute(id, by);
   }
 
   /** The council's decision per lot: whole, partial or lost. Awarded hours become contracts on the nodes. */
   @Post(':id/award')
   @Roles(STAFF)
-  award(@Param('id', uuid) id: string, @Body() body: AwardDto, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: AwardOutcomeView })
+  award(@UuidParam() id: string, @Body() body: AwardDto, @CurrentPrincipal() by: Principal): Promise<AwardOutcomeView> {
     return this.awardTender.execute(id, body, by);
   }
 
   @Post(':id/cancellation')
   @Roles(STAFF)
-  cancel(@Param('id', uuid) id: string, @Body() body: CancelTenderDto, @CurrentPrincipal() by: Principal) {
+  @ApiCreatedResponse({ type: TenderCancelledView })
+  cancel(@UuidParam() id: string, @Body() body: CancelTenderDto, @CurrentPrincipal() by: Principal): Promise<TenderCancelledView> {
     return this.cancelTender.execute(id, body, by);
   }
 
   /** OCDS 1.1.5 release package, tender stage, with the Lots extension; its URIs under PUBLIC_BASE_URL. */
   @Get(':id/ocds/tender')
   @Roles(STAFF, COMMISSIONER)
-  ocdsTender(@Param('id', uuid) id: string) {
+  @ApiOkResponse({ type: OcdsReleasePackageView })
+  ocdsTender(@UuidParam() id: string): Promise<OcdsReleasePackageView> {
     return this.ocds.tender(id);
   }
 
   /** OCDS 1.1.5 release package, award stage (404 until the council has decided). */
   @Get(':id/ocds/award')
   @Roles(STAFF, COMMISSIONER)
-  async ocdsAward(@Param('id', uuid) id: string) {
+  @ApiOkResponse({ type: OcdsReleasePackageView })
+  async ocdsAward(@UuidParam() id: string): Promise<OcdsReleasePackageView> {
     const pkg = await this.ocds.award(id);
     if (!pkg) throw TenderingErrors.notDecided();
     return pkg;

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 
 import { COOP_ID_PATTERN, SERVICE_TYPES, ServiceType, TENDER_LIMITS } from '@app/contracts';
-import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery } from '@app/platform';
+import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { LOT_OUTCOMES, LotOutcome } from './award.rules';
 import { MAX_SPLIT_PARTS } from './lot-change.rules';
@@ -194,4 +194,166 @@ export class ListTendersQuery extends PageQuery {
   @IsOptional()
   @IsIn(TENDER_STAGES)
   stage?: TenderStage;
+}
+
+export class TenderCreatedView {
+  @ApiProperty() id: string;
+}
+
+export class TenderSummaryView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() buyer: string;
+  @ApiProperty() deadline: string;
+  @ApiProperty({ enum: TENDER_STAGES }) stage: TenderStage;
+  @ApiProperty({ description: 'Open lots' }) lots: number;
+  @ApiProperty({ description: 'Hours a week over the open lots' }) hoursPerWeek: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class TenderPage extends PageView(TenderSummaryView) {}
+
+export class BidLotCoverView {
+  @ApiProperty() lotId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() locality: string;
+  @ApiProperty() serviceType: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() ceilingPencePerHour: number;
+  @ApiProperty() allocatedHoursPerWeek: number;
+  @ApiProperty() uncoveredHoursPerWeek: number;
+  @ApiProperty() localHoursPerWeek: number;
+  @ApiProperty() weeklyPricePence: number;
+}
+
+export class BidAllocationView {
+  @ApiProperty() lotId: string;
+  @ApiProperty() lotReference: string;
+  @ApiProperty() coopId: string;
+  @ApiProperty() coopName: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiProperty() local: boolean;
+}
+
+export class BidCoopView {
+  @ApiProperty() coopId: string;
+  @ApiProperty() coopName: string;
+  @ApiProperty() allocatedHoursPerWeek: number;
+}
+
+/** The consortium's bid as staff see it; a commissioner sees only the lot coverage, hours and price, once submitted. */
+export class TenderBidView {
+  @ApiPropertyOptional({ description: 'Staff only' }) assembledAt?: string;
+  @ApiPropertyOptional({ description: 'Staff only: an offer arrived after this bid was assembled' }) stale?: boolean;
+  @ApiPropertyOptional({ description: 'Staff only' }) method?: string;
+  @ApiProperty() requiredHoursPerWeek: number;
+  @ApiProperty() allocatedHoursPerWeek: number;
+  @ApiProperty() localHoursPerWeek: number;
+  @ApiProperty() weeklyPricePence: number;
+  @ApiPropertyOptional({ type: [BidAllocationView], description: 'Staff only' }) allocations?: BidAllocationView[];
+  @ApiProperty({ type: [BidLotCoverView] }) lots: BidLotCoverView[];
+  @ApiProperty({ type: [BidLotCoverView] }) uncoveredLots: BidLotCoverView[];
+  @ApiPropertyOptional({ type: [BidCoopView], description: 'Staff only' }) coops?: BidCoopView[];
+}
+
+export class TenderDetailView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() buyer: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiProperty() deadline: string;
+  @ApiProperty({ enum: TENDER_STAGES }) stage: TenderStage;
+  @ApiPropertyOptional({ nullable: true, type: String }) invitedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) offersClosedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assembledAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: "Each lot's terms, status, version, parent, invited co-ops and award",
+  })
+  lots: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Each invitation to a co-op, withdrawn ones included' })
+  invitations: object[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: "The co-ops' offers: staff only" })
+  offers?: object[];
+  @ApiPropertyOptional({ nullable: true, type: TenderBidView }) bid: TenderBidView | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) contracts: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Stage changes: from, to, at, by, note' }) history: object[];
+}
+
+export class ChangedLotView {
+  @ApiProperty() id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() version: number;
+}
+
+export class LotChangeView {
+  @ApiProperty({ type: [ChangedLotView] }) lots: ChangedLotView[];
+  @ApiProperty({ type: [String], description: 'Co-ops whose invitation (and any offer) on the old terms was withdrawn' })
+  withdrawnFrom: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: 'Co-ops invited to the new terms, by lot id',
+  })
+  invited: Record<string, string[]>;
+}
+
+export class InvitedLotCoopsView {
+  @ApiProperty() lotId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ type: [String] }) invited: string[];
+}
+
+export class InvitationOutcomeView {
+  @ApiProperty({ enum: ['inviting'] }) stage: 'inviting';
+  @ApiProperty() deadline: string;
+  @ApiProperty({ type: [InvitedLotCoopsView] }) lots: InvitedLotCoopsView[];
+  @ApiProperty({ type: [String], description: 'Lots no co-op serves' }) lotsWithoutInvitees: string[];
+}
+
+export class BidSubmittedView {
+  @ApiProperty({ enum: ['submitted'] }) stage: 'submitted';
+  @ApiProperty() submittedAt: string;
+}
+
+export class AwardedContractView {
+  @ApiProperty() contractId: string;
+  @ApiProperty() lotId: string;
+  @ApiProperty() lotReference: string;
+  @ApiProperty() coopId: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiProperty() startsOn: string;
+  @ApiProperty() endsOn: string;
+}
+
+export class AwardOutcomeView {
+  @ApiProperty({ enum: ['awarded', 'lost'] }) stage: 'awarded' | 'lost';
+  @ApiProperty({ type: [AwardedContractView] }) contracts: AwardedContractView[];
+}
+
+export class TenderCancelledView {
+  @ApiProperty({ enum: ['cancelled'] }) stage: 'cancelled';
+  @ApiProperty({ type: [String], description: 'Co-ops told of the cancellation' }) told: string[];
+}
+
+export class OcdsPublisherView {
+  @ApiProperty() name: string;
+}
+
+/** An OCDS 1.1.5 release package (https://standard.open-contracting.org/1.1/en/schema/release_package/). */
+export class OcdsReleasePackageView {
+  @ApiProperty() uri: string;
+  @ApiProperty() version: string;
+  @ApiProperty() publishedDate: string;
+  @ApiProperty({ type: OcdsPublisherView }) publisher: OcdsPublisherView;
+  @ApiProperty({ type: [String] }) extensions: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The OCDS releases' }) releases: object[];
 }

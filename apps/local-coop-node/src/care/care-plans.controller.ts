@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Page, Roles } from '@app/platform';
+import { Page, Roles, UuidParam } from '@app/platform';
 
 import { CarePlanQueries } from './care-plan.queries';
-import { CarePlanView, ListCarePlansQuery, ReviewCarePlanDto } from './care-plans.dto';
+import { CarePlanPage, CarePlanView, ListCarePlansQuery, ReviewCarePlanDto } from './care-plans.dto';
 import { RecordCarePlanReview } from './record-care-plan-review.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('care')
 @ApiBearerAuth()
@@ -21,20 +19,21 @@ export class CarePlansController {
 
   /** Plans by person, by whether they have been reviewed, or due for review by a date. */
   @Get()
+  @ApiOkResponse({ type: CarePlanPage })
   list(@Query() query: ListCarePlansQuery): Promise<Page<CarePlanView>> {
     return this.queries.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CarePlanView })
-  get(@Param('id', uuid) id: string): Promise<CarePlanView> {
+  get(@UuidParam() id: string): Promise<CarePlanView> {
     return this.queries.get(id);
   }
 
   @Post(':id/review')
   @HttpCode(200)
   @ApiOkResponse({ type: CarePlanView })
-  recordReview(@Param('id', uuid) id: string, @Body() body: ReviewCarePlanDto): Promise<CarePlanView> {
+  recordReview(@UuidParam() id: string, @Body() body: ReviewCarePlanDto): Promise<CarePlanView> {
     return this.review.execute(id, body);
   }
 }

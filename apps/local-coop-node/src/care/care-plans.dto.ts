@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { IsCalendarDate, PageQuery } from '@app/platform';
+import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
 
 /** Scores on the Canadian Occupational Performance Measure's scale. */
 const Score = (): PropertyDecorator => (target, key) => {
@@ -125,3 +125,5 @@ export class CarePlanView {
   @ApiProperty({ type: [GoalView] }) goals: GoalView[];
   @ApiPropertyOptional({ nullable: true, description: 'Goals improved at review; null until reviewed' }) goalsImproved: number | null;
 }
+
+export class CarePlanPage extends PageView(CarePlanView) {}

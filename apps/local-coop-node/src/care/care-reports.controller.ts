@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page, Roles } from '@app/platform';
 import { PeriodQuery } from '@app/platform';
 
-import { CareSummaryView, ContinuityListQuery, ContinuityView } from './care-reports.dto';
+import { CareSummaryView, ContinuityListQuery, ContinuityPage, ContinuityView } from './care-reports.dto';
 import { CareReportQueries } from './care-reports.queries';
 
 @ApiTags('care')
@@ -23,6 +23,7 @@ export class CareReportsController {
 
   /** Distinct carers per person in a month. */
   @Get('continuity')
+  @ApiOkResponse({ type: ContinuityPage })
   continuity(@Query() query: ContinuityListQuery): Promise<Page<ContinuityView>> {
     return this.reports.continuity(query);
   }

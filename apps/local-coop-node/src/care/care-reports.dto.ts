@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import type { FundingType, ServiceType } from '@app/contracts';
-import { IsMonth, PageQuery } from '@app/platform';
+import { IsMonth, PageQuery, PageView } from '@app/platform';
 
 export class MonthQuery {
   @ApiProperty({ example: '2026-11' })
@@ -46,3 +46,5 @@ export class CareSummaryView {
   @ApiProperty() goalsImproved: number;
   @ApiPropertyOptional({ nullable: true }) goalsImprovedPercent: number | null;
 }
+
+export class ContinuityPage extends PageView(ContinuityView) {}

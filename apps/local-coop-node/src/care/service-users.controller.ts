@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { AuditRead, Page, Roles } from '@app/platform';
+import { AuditRead, Page, Roles, UuidParam } from '@app/platform';
 
 import { AgreeCarePlan } from './agree-care-plan.use-case';
 import { AgreeCarePlanDto, CarePlanView } from './care-plans.dto';
@@ -12,10 +12,8 @@ import { RegisterServiceUser } from './register-service-user.use-case';
 import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserErasureView, ServiceUserExportView } from './service-user-data.dto';
 import { ServiceUserDataQueries } from './service-user-data.queries';
-import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
+import { ListServiceUsersQuery, RegisterServiceUserDto, ServiceUserPage, ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 import { UpdateServiceUser } from './update-service-user.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** The people the co-op supports. Their records are the admin's: members have no access here. */
 @ApiTags('care')
@@ -34,31 +32,32 @@ export class ServiceUsersController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: ServiceUserView })
+  @ApiCreatedResponse({ type: ServiceUserView })
   registerServiceUser(@Body() body: RegisterServiceUserDto): Promise<ServiceUserView> {
     return this.register.execute(body);
   }
 
   @Get()
+  @ApiOkResponse({ type: ServiceUserPage })
   list(@Query() query: ListServiceUsersQuery): Promise<Page<ServiceUserView>> {
     return this.queries.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ServiceUserView })
-  get(@Param('id', uuid) id: string): Promise<ServiceUserView> {
+  get(@UuidParam() id: string): Promise<ServiceUserView> {
     return this.queries.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: ServiceUserView })
-  change(@Param('id', uuid) id: string, @Body() body: UpdateServiceUserDto): Promise<ServiceUserView> {
+  change(@UuidParam() id: string, @Body() body: UpdateServiceUserDto): Promise<ServiceUserView> {
     return this.update.execute(id, body);
   }
 
   @Post(':id/care-plans')
-  @ApiOkResponse({ type: CarePlanView })
-  agreeCarePlan(@Param('id', uuid) id: string, @Body() body: AgreeCarePlanDto): Promise<CarePlanView> {
+  @ApiCreatedResponse({ type: CarePlanView })
+  agreeCarePlan(@UuidParam() id: string, @Body() body: AgreeCarePlanDto): Promise<CarePlanView> {
     return this.agreePlan.execute(id, body);
   }
 
@@ -66,7 +65,7 @@ export class ServiceUsersController {
   @Get(':id/export')
   @AuditRead()
   @ApiOkResponse({ type: ServiceUserExportView })
-  exportData(@Param('id', uuid) id: string): Promise<ServiceUserExportView> {
+  exportData(@UuidParam() id: string): Promise<ServiceUserExportView> {
     return this.data.export(id);
   }
 
@@ -74,14 +73,14 @@ export class ServiceUsersController {
   @Post(':id/erasure')
   @HttpCode(200)
   @ApiOkResponse({ type: ServiceUserErasureView })
-  erase(@Param('id', uuid) id: string): Promise<ServiceUserErasureView> {
+  erase(@UuidParam() id: string): Promise<ServiceUserErasureView> {
     return this.erasure.execute(id);
   }
 
   /** How many different carers the person saw (or is due to see) in a month. */
   @Get(':id/continuity')
   @ApiOkResponse({ type: ContinuityView })
-  continuity(@Param('id', uuid) id: string, @Query() query: MonthQuery): Promise<ContinuityView> {
+  continuity(@UuidParam() id: string, @Query() query: MonthQuery): Promise<ContinuityView> {
     return this.reports.continuityOf(id, query.month);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 import { FUNDING_TYPES, FundingType } from '@app/contracts';
-import { IsCalendarDate, IsOptionalNotNull, PageQuery } from '@app/platform';
+import { IsCalendarDate, IsOptionalNotNull, PageQuery, PageView } from '@app/platform';
 
 export class RegisterServiceUserDto {
   @ApiProperty({ maxLength: 120 })
@@ -97,3 +97,5 @@ export class ServiceUserView {
   @ApiProperty() startedOn: string;
   @ApiPropertyOptional({ nullable: true }) endedOn: string | null;
 }
+
+export class ServiceUserPage extends PageView(ServiceUserView) {}

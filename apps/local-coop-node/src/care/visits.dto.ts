@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 
 import { SERVICE_TYPES, ServiceType } from '@app/contracts';
-import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery } from '@app/platform';
+import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { VISIT_OUTCOMES, VISIT_STATUSES, VisitOutcome, VisitStatus } from './care.rules';
 
@@ -136,3 +136,5 @@ export class VisitView {
   @ApiProperty({ enum: VISIT_STATUSES }) status: VisitStatus;
   @ApiPropertyOptional({ nullable: true }) deliveredMinutes: number | null;
 }
+
+export class VisitPage extends PageView(VisitView) {}

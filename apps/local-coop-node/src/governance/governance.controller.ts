@@ -1,19 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { BallotQueries } from './ballot-queries';
 import { BoardQueries, BoardView } from './board-queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';
 import { CreateBallot } from './create-ballot.use-case';
-import { BallotView, CastVoteDto, CreateBallotDto, ListBallotsQuery, ProposeRulebookDto, SetBoardDto } from './governance.dto';
+import {
+  BallotPage,
+  BallotView,
+  CastVoteDto,
+  CreateBallotDto,
+  ListBallotsQuery,
+  ProposeRulebookDto,
+  RulebookChangeView,
+  SetBoardDto,
+} from './governance.dto';
 import { ProposeRulebookChange, RulebookChangeOutcome } from './propose-rulebook-change.use-case';
 import { SetBoard } from './set-board.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('governance')
 @ApiBearerAuth()
@@ -31,13 +38,14 @@ export class GovernanceController {
 
   @Post('ballots')
   @Roles('coop-admin')
-  @ApiOkResponse({ type: BallotView })
+  @ApiCreatedResponse({ type: BallotView })
   create(@Body() body: CreateBallotDto): Promise<BallotView> {
     return this.createBallot.execute(body);
   }
 
   @Get('ballots')
   @Roles('coop-admin', 'member')
+  @ApiOkResponse({ type: BallotPage })
   list(@Query() query: ListBallotsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<BallotView>> {
     return this.ballots.list(query, principal);
   }
@@ -45,7 +53,7 @@ export class GovernanceController {
   @Get('ballots/:id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: BallotView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
     return this.ballots.get(id, principal);
   }
 
@@ -53,7 +61,7 @@ export class GovernanceController {
   @Post('ballots/:id/votes')
   @HttpCode(204)
   @Roles('member')
-  async vote(@Param('id', uuid) id: string, @Body() body: CastVoteDto, @CurrentPrincipal() principal: Principal): Promise<void> {
+  async vote(@UuidParam() id: string, @Body() body: CastVoteDto, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.castVote.execute(principal, id, body);
   }
 
@@ -61,7 +69,8 @@ export class GovernanceController {
   @Post('ballots/:id/close')
   @HttpCode(200)
   @Roles('coop-admin')
-  async close(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
+  @ApiOkResponse({ type: BallotView })
+  async close(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<BallotView> {
     await this.closeBallot.execute(id);
     return this.ballots.get(id, principal);
   }
@@ -72,6 +81,8 @@ export class GovernanceController {
    */
   @Put('rulebook')
   @Roles('coop-admin')
+  @ApiOkResponse({ type: RulebookChangeView, description: 'Adopted at once: the co-op has no members yet' })
+  @ApiAcceptedResponse({ type: RulebookChangeView, description: 'Put to the members as a special-resolution ballot' })
   async changeRulebook(@Body() body: ProposeRulebookDto, @Res({ passthrough: true }) res: Response): Promise<RulebookChangeOutcome> {
     const outcome = await this.proposeRulebook.execute(body);
     res.status(outcome.adopted ? 200 : 202);

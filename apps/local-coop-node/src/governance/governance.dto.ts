@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
-import { IsTimestampWithZone, PageQuery } from '@app/platform';
+import { IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { RulebookDto } from '../rulebook';
 
@@ -160,4 +160,13 @@ export class BallotView {
   @ApiProperty({ type: [BallotOptionView] }) options: BallotOptionView[];
   @ApiPropertyOptional({ nullable: true }) result: Record<string, unknown> | null;
   @ApiPropertyOptional({ nullable: true }) proposedRulebook: object | null;
+}
+
+export class BallotPage extends PageView(BallotView) {}
+
+/** A rulebook change: adopted at once (`version`), or put to a special-resolution `ballot`. */
+export class RulebookChangeView {
+  @ApiProperty() adopted: boolean;
+  @ApiPropertyOptional({ description: 'The version adopted, when adopted at once' }) version?: number;
+  @ApiPropertyOptional({ type: BallotView, description: 'The ballot the change was put to, when not adopted at once' }) ballot?: BallotView;
 }

@@ -1,44 +1,22 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 
-import { IntakeCounters, NatsLink, OutboxService } from '@app/federation';
 import { Roles } from '@app/platform';
 
-import { NodeConfig } from '../config/node.config';
-import { NODE_CONFIG } from '../config/node-config.token';
 import { HubLinkView } from './hub-link.dto';
-import { HubLink } from './hub-link.entity';
+import { HubLinkQueries } from './hub-link.queries';
 
 @ApiTags('federation')
 @ApiBearerAuth()
 @Controller('federation')
 export class HubLinkController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly link: NatsLink,
-    private readonly outbox: OutboxService,
-    private readonly counters: IntakeCounters,
-    @Inject(NODE_CONFIG) private readonly config: NodeConfig,
-  ) {}
+  constructor(private readonly queries: HubLinkQueries) {}
 
   /** The node's link to the hub: NATS, registration, and what is still waiting to be confirmed. */
   @Get('status')
   @Roles('coop-admin')
   @ApiOkResponse({ type: HubLinkView })
-  async status(): Promise<HubLinkView> {
-    const hubLink = await this.dataSource.getRepository(HubLink).findOneBy({ coopId: this.config.COOP_ID });
-    const [dead] = await this.dataSource.query('SELECT count(*) AS n FROM dead_letter');
-    const nats = this.link.health();
-    return {
-      coopId: this.config.COOP_ID,
-      natsConnected: nats.status === 'up',
-      nats,
-      registryStatus: hubLink?.registryStatus ?? null,
-      registeredAt: hubLink?.registeredAt.toISOString() ?? null,
-      outbox: await this.outbox.counts(),
-      deadLetters: Number(dead.n),
-      intake: { refused: this.counters.snapshot() },
-    };
+  status(): Promise<HubLinkView> {
+    return this.queries.status();
   }
 }

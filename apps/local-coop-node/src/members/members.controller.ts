@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
@@ -10,6 +10,7 @@ import { MemberQueries } from './member-queries';
 import {
   AdmitMemberDto,
   ListMembersQuery,
+  MemberPage,
   MembersSummaryView,
   MemberView,
   ShareChangeDto,
@@ -19,8 +20,6 @@ import {
 import { MemberErrors } from './members.errors';
 import { UpdateMember } from './update-member.use-case';
 import { WithdrawMember } from './withdraw-member.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -36,13 +35,14 @@ export class MembersController {
 
   @Post()
   @Roles('coop-admin')
-  @ApiOkResponse({ type: MemberView })
+  @ApiCreatedResponse({ type: MemberView })
   admitMember(@Body() body: AdmitMemberDto): Promise<MemberView> {
     return this.admit.execute(body);
   }
 
   @Get()
   @Roles('coop-admin')
+  @ApiOkResponse({ type: MemberPage })
   list(@Query() query: ListMembersQuery): Promise<Page<MemberView>> {
     return this.queries.list(query);
   }
@@ -67,7 +67,7 @@ export class MembersController {
   @Get(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
     assertMayActOnMember(principal, id);
     return this.queries.get(id);
   }
@@ -75,7 +75,7 @@ export class MembersController {
   @Patch(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  change(@Param('id', uuid) id: string, @Body() body: UpdateMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
+  change(@UuidParam() id: string, @Body() body: UpdateMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
     return this.update.execute(principal, id, body);
   }
 
@@ -83,11 +83,7 @@ export class MembersController {
   @HttpCode(200)
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: MemberView })
-  withdrawMember(
-    @Param('id', uuid) id: string,
-    @Body() body: WithdrawMemberDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<MemberView> {
+  withdrawMember(@UuidParam() id: string, @Body() body: WithdrawMemberDto, @CurrentPrincipal() principal: Principal): Promise<MemberView> {
     return this.withdraw.execute(principal, id, body);
   }
 
@@ -96,7 +92,7 @@ export class MembersController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: MemberView })
-  changeShares(@Param('id', uuid) id: string, @Body() body: ShareChangeDto): Promise<MemberView> {
+  changeShares(@UuidParam() id: string, @Body() body: ShareChangeDto): Promise<MemberView> {
     return this.shares.execute(id, body);
   }
 }

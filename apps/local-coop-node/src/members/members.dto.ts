@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
-import { IsOptionalNotNull, PageQuery } from '@app/platform';
+import { IsOptionalNotNull, PageQuery, PageView } from '@app/platform';
 
 const PHONE = /^[+0-9 ()-]{6,24}$/;
 
@@ -147,3 +147,5 @@ export class ShareRegisterView {
   @ApiProperty({ description: 'Shares held now, pence' }) balancePence: number;
   @ApiProperty({ type: [ShareEntryView], description: 'Every purchase and withdrawal, oldest first' }) entries: ShareEntryView[];
 }
+
+export class MemberPage extends PageView(MemberView) {}

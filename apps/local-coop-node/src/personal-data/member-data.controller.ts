@@ -1,14 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { AuditRead, CurrentPrincipal, Principal, Roles } from '@app/platform';
+import { AuditRead, CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
 import { assertMayActOnMember, MemberErrors } from '../members';
 import { EraseMember } from './erase-member.use-case';
 import { MemberExportQueries } from './member-export.queries';
 import { MemberErasureView, MemberExportView } from './personal-data.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** A member's right of access (their data, as JSON) and, once they have left, erasure. Every export is audited. */
 @ApiTags('personal data')
@@ -35,7 +33,7 @@ export class MemberDataController {
   @Roles('coop-admin', 'member')
   @AuditRead()
   @ApiOkResponse({ type: MemberExportView })
-  exportMember(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberExportView> {
+  exportMember(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<MemberExportView> {
     assertMayActOnMember(principal, id);
     return this.exports.build(id);
   }
@@ -44,7 +42,7 @@ export class MemberDataController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: MemberErasureView })
-  erase(@Param('id', uuid) id: string): Promise<MemberErasureView> {
+  erase(@UuidParam() id: string): Promise<MemberErasureView> {
     return this.erasure.execute(id);
   }
 }

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Roles } from '@app/platform';
+import { Roles, UuidParam } from '@app/platform';
 
 import { CommitQuantity } from './commit-quantity.use-case';
 import { CommitmentSentView, CommitQuantityDto, RoundView } from './purchasing.dto';
 import { PurchasingQueries } from './purchasing.queries';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Joint purchasing from the co-op's side: the rounds it is invited to, its commitments, its shares. */
 @ApiTags('purchasing')
@@ -28,7 +26,7 @@ export class PurchasingController {
 
   @Get(':id')
   @ApiOkResponse({ type: RoundView })
-  get(@Param('id', uuid) id: string): Promise<RoundView> {
+  get(@UuidParam() id: string): Promise<RoundView> {
     return this.queries.get(id);
   }
 
@@ -39,7 +37,7 @@ export class PurchasingController {
   @Post(':id/commitments')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: CommitmentSentView })
-  commit(@Param('id', uuid) id: string, @Body() body: CommitQuantityDto): Promise<CommitmentSentView> {
+  commit(@UuidParam() id: string, @Body() body: CommitQuantityDto): Promise<CommitmentSentView> {
     return this.commitQuantity.execute(id, body.itemId, body.quantity);
   }
 }

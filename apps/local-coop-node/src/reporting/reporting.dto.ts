@@ -3,6 +3,8 @@ import { Matches } from 'class-validator';
 
 import { Breakdown, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
 
+import type { ShownReviewState } from './return-review.rules';
+
 export class ReturnPreviewQuery {
   @ApiProperty({ example: '2026-Q3', description: QUARTER_LABEL_RULE })
   @Matches(QUARTER_LABEL_PATTERN, { message: `period must be ${QUARTER_LABEL_RULE}` })
@@ -56,4 +58,44 @@ export class ReturnPreviewView {
   problems: ReturnProblemView[];
   @ApiProperty()
   outgoing: OutgoingReturnView;
+}
+
+export class ReturnSentView {
+  @ApiProperty({ description: 'The message that carried the return' }) messageId: string;
+  @ApiProperty() sentAt: string;
+  @ApiProperty({
+    enum: ['pending', 'published', 'confirmed', 'rejected'],
+    description: "Where the message is: 'rejected' if the hub refused it",
+  })
+  status: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the hub refused it, or why sending last failed' })
+  reason: string | null;
+}
+
+export class ReturnReviewStateView {
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: ['pending', 'approved', 'sent-back'],
+    description: 'The review of the latest return the hub has not refused; null before any is sent',
+  })
+  state: ShownReviewState | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The comment of the last send-back, kept after a resubmission' })
+  comment: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedMessageId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedAt: string | null;
+}
+
+export class ReturnRequestView {
+  @ApiProperty() cycleId: string;
+  @ApiProperty({ example: 'ccm-quarterly v1' }) definition: string;
+  @ApiProperty({ type: ReturnPeriodView }) period: ReturnPeriodView;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ type: [ReturnSentView], description: 'Each return sent, newest first' }) returns: ReturnSentView[];
+  @ApiProperty({ type: ReturnReviewStateView }) review: ReturnReviewStateView;
+}
+
+export class ReturnSubmittedView {
+  @ApiProperty({ description: 'The message carrying the return to the hub' }) messageId: string;
+  @ApiProperty() cycleId: string;
+  @ApiProperty({ example: '2026-Q3' }) period: string;
 }

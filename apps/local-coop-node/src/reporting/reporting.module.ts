@@ -7,6 +7,7 @@ import { ComputeReturn } from './compute-return.use-case';
 import { RecordReturnRequest } from './record-return-request.use-case';
 import { RecordReturnReview } from './record-return-review.use-case';
 import { ReportingController } from './reporting.controller';
+import { ReturnRequestQueries } from './return-request.queries';
 import { ReturnRequestsController } from './return-requests.controller';
 import { SubmitReturn } from './submit-return.use-case';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
@@ -25,6 +26,7 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
     ComputeReturn,
     RecordReturnRequest,
     RecordReturnReview,
+    ReturnRequestQueries,
     SubmitReturn,
     WorkforceFigureQueries,
   ],

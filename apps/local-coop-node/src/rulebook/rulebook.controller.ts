@@ -1,11 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { RulebookTemplateId } from '@app/contracts';
 import { Roles } from '@app/platform';
 
-import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook';
-import { RulebookView } from './rulebook.dto';
+import { RULEBOOK_TEMPLATES } from './rulebook';
+import { RulebookTemplatesView, RulebookView } from './rulebook.dto';
 import { RulebookStore } from './rulebook.store';
 import { RulebookVersion } from './rulebook-version.entity';
 
@@ -33,7 +32,8 @@ export class RulebookController {
   /** The ready rulebooks a co-op can start from. */
   @Get('templates')
   @Roles('coop-admin', 'member')
-  templates(): Record<RulebookTemplateId, Rulebook> {
+  @ApiOkResponse({ type: RulebookTemplatesView })
+  templates(): RulebookTemplatesView {
     return RULEBOOK_TEMPLATES;
   }
 }

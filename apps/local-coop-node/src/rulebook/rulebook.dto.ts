@@ -116,3 +116,9 @@ export class RulebookView {
   @ApiProperty() adoptedBy: string;
   @ApiProperty({ type: RulebookDto }) rulebook: Rulebook;
 }
+
+/** The ready rulebooks, by template id. */
+export class RulebookTemplatesView implements Record<RulebookTemplateId, Rulebook> {
+  @ApiProperty({ type: RulebookDto }) 'uk-multi-stakeholder-cbs': Rulebook;
+  @ApiProperty({ type: RulebookDto }) 'italian-type-a': Rulebook;
+}

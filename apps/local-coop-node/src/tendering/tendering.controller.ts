@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { PeriodQuery, Roles } from '@app/platform';
+import { PeriodQuery, Roles, UuidParam } from '@app/platform';
 
 import { SendOffers } from './send-offers.use-case';
-import { SendOffersDto } from './tendering.dto';
-import { TenderingQueries } from './tendering.queries';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
+import { ContractHoursView, InvitationView, OffersSentView, SendOffersDto } from './tendering.dto';
+import { ContractHours, TenderingQueries } from './tendering.queries';
 
 /** The co-op admin's tendering desk: the hub's invitations, offers, and the contracts won. */
 @ApiTags('tendering')
@@ -22,25 +20,29 @@ export class TenderingController {
 
   /** Every invitation with its lots, a suggested offer per lot from the co-op's own workforce, and the last offer sent. */
   @Get('invitations')
-  invitations() {
+  @ApiOkResponse({ type: [InvitationView] })
+  invitations(): Promise<InvitationView[]> {
     return this.queries.invitations();
   }
 
   @Get('invitations/:tenderId')
-  async invitation(@Param('tenderId', uuid) tenderId: string) {
+  @ApiOkResponse({ type: InvitationView })
+  async invitation(@UuidParam('tenderId') tenderId: string): Promise<InvitationView> {
     return (await this.queries.invitations(tenderId))[0];
   }
 
   /** Sends offers on the invitation's lots to the hub (through the outbox). */
   @Post('invitations/:tenderId/offers')
   @HttpCode(202)
-  offer(@Param('tenderId', uuid) tenderId: string, @Body() body: SendOffersDto) {
+  @ApiAcceptedResponse({ type: OffersSentView })
+  offer(@UuidParam('tenderId') tenderId: string, @Body() body: SendOffersDto): Promise<OffersSentView> {
     return this.sendOffers.execute(tenderId, body);
   }
 
   /** Contracts running in the period, each with contracted, planned and delivered hours there. */
   @Get('contracts')
-  contracts(@Query() query: PeriodQuery) {
+  @ApiOkResponse({ type: [ContractHoursView] })
+  contracts(@Query() query: PeriodQuery): Promise<ContractHours[]> {
     return this.queries.contracts(query.from, query.to);
   }
 }

@@ -45,3 +45,106 @@ export class SendOffersDto {
   @Max(TENDER_LIMITS.maxHoursPerWeek)
   totalHoursPerWeek?: number;
 }
+
+export class CapacityView {
+  @ApiProperty({ description: 'Weekly contracted hours of current carers' }) contractedHoursPerWeek: number;
+  @ApiProperty({ description: 'Weekly hours of planned visits (the busier of the last four weeks and the next four)' })
+  plannedVisitHoursPerWeek: number;
+  @ApiProperty() contractHoursPerWeek: number;
+  @ApiProperty({ description: 'Hours a week on offer on other tenders still awaiting their outcome' }) offeredElsewhereHoursPerWeek: number;
+  @ApiProperty({ description: 'What is left, in whole hours, never below 0' }) spareHoursPerWeek: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) estimatedCostPencePerHour: number | null;
+}
+
+export class SuggestedOfferView {
+  @ApiProperty() lotId: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiProperty({ description: 'The ceiling is below what an hour costs this co-op' }) belowCost: boolean;
+}
+
+export class LastOfferView {
+  @ApiProperty() messageId: string;
+  @ApiProperty() lotVersion: number;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) totalHoursPerWeek: number | null;
+  @ApiProperty() sentAt: string;
+  @ApiProperty({ enum: ['accepted', 'refused', 'awaited'] }) hubAnswer: 'accepted' | 'refused' | 'awaited';
+  @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
+}
+
+export class InvitedLotView {
+  @ApiProperty() lotId: string;
+  @ApiProperty() lotVersion: number;
+  @ApiProperty() reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty() locality: string;
+  @ApiProperty() serviceType: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() ceilingPencePerHour: number;
+  @ApiProperty() startsOn: string;
+  @ApiProperty() endsOn: string;
+  @ApiProperty({ enum: ['open', 'withdrawn'] }) status: 'open' | 'withdrawn';
+  @ApiPropertyOptional({ nullable: true, type: String }) withdrawnReason: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'What the council decided, as far as this co-op is concerned: awarded (a contract), lost, or not-allocated',
+  })
+  outcome: string | null;
+  @ApiPropertyOptional({ nullable: true, type: SuggestedOfferView }) suggestion: SuggestedOfferView | null;
+  @ApiPropertyOptional({ nullable: true, type: LastOfferView }) lastOffer: LastOfferView | null;
+}
+
+export class InvitationView {
+  @ApiProperty() tenderId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() buyer: string;
+  @ApiProperty() deadline: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) offersClosedAt: string | null;
+  @ApiProperty({ enum: ['open', 'closed', 'cancelled', 'withdrawn'] }) status: 'open' | 'closed' | 'cancelled' | 'withdrawn';
+  @ApiProperty({ type: CapacityView }) capacity: CapacityView;
+  @ApiProperty() suggestedTotalHoursPerWeek: number;
+  @ApiProperty({ type: [InvitedLotView] }) lots: InvitedLotView[];
+}
+
+export class SentOfferView {
+  @ApiProperty() messageId: string;
+  @ApiProperty() lotId: string;
+  @ApiProperty() lotVersion: number;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+}
+
+export class OffersSentView {
+  @ApiProperty() tenderId: string;
+  @ApiProperty() totalHoursPerWeek: number;
+  @ApiProperty({ description: 'The node stated the total, as none was given' }) totalHoursPerWeekDefaulted: boolean;
+  @ApiProperty({ type: [SentOfferView] }) offers: SentOfferView[];
+}
+
+export class ContractPeriodView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty() daysCovered: number;
+}
+
+export class ContractHoursView {
+  @ApiProperty() contractId: string;
+  @ApiProperty() tenderId: string;
+  @ApiProperty() lotId: string;
+  @ApiProperty() tenderTitle: string;
+  @ApiProperty() buyer: string;
+  @ApiProperty() locality: string;
+  @ApiProperty() serviceType: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiProperty() startsOn: string;
+  @ApiProperty() endsOn: string;
+  @ApiProperty({ type: ContractPeriodView }) period: ContractPeriodView;
+  @ApiProperty() contractedHours: number;
+  @ApiProperty() plannedHours: number;
+  @ApiProperty() deliveredHours: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) deliveredPercent: number | null;
+}

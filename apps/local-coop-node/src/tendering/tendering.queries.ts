@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { todayIso } from '@app/platform';
 
+import { InvitationView } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 import {
   capacityOf,
@@ -18,7 +19,69 @@ import {
   WorkforceLoad,
 } from './tendering.rules';
 
-type Row = Record<string, any>;
+interface LoadRow {
+  contracted: number;
+  mean_pay: number | null;
+  last_four: number;
+  next_four: number;
+  contract_hours: number;
+}
+
+interface StandingOfferRow {
+  tender_id: string;
+  hours_per_week: number;
+  tender_total: number | null;
+}
+
+interface InvitationRow {
+  tender_id: string;
+  title: string;
+  buyer: string;
+  deadline: Date;
+}
+
+interface InvitedLotRow {
+  lot_id: string;
+  tender_id: string;
+  lot_version: number;
+  reference: string;
+  title: string;
+  locality: string;
+  service_type: string;
+  hours_per_week: number;
+  ceiling_pence_per_hour: number;
+  starts_on: string;
+  ends_on: string;
+  withdrawn_reason: string | null;
+}
+
+interface OfferSentRow {
+  message_id: string;
+  lot_id: string;
+  lot_version: number;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  total_hours_per_week: number | null;
+  sent_at: Date;
+  hub_status: string | null;
+  last_error: string | null;
+}
+
+interface ContractRow {
+  id: string;
+  tender_id: string;
+  lot_id: string;
+  tender_title: string;
+  buyer: string;
+  locality: string;
+  service_type: string;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  starts_on: string;
+  ends_on: string;
+  planned_hours: number;
+  delivered_hours: number;
+}
 
 export interface ContractHours {
   contractId: string;
@@ -82,7 +145,7 @@ export class TenderingQueries {
 
   /** The co-op's weekly workforce and commitments, all SQL aggregates over its own tables. */
   async workforceLoad(m: EntityManager, today = todayIso()): Promise<WorkforceLoad> {
-    const [r]: Row[] = await m.query(
+    const [r]: LoadRow[] = await m.query(
       `SELECT (SELECT coalesce(sum(contracted_minutes_per_week), 0)::int FROM staff
                 WHERE role = ANY($2) AND started_on <= $1::date AND (left_on IS NULL OR left_on >= $1::date)) AS contracted,
               (SELECT round(avg(hourly_pay_pence))::int FROM staff
@@ -106,7 +169,7 @@ export class TenderingQueries {
 
   /** Hours a week this co-op has on offer per tender, while it waits for the outcome (see offeredHoursByTender). */
   async offeredByTender(m: EntityManager): Promise<Map<string, number>> {
-    const rows: Row[] = await m.query(STANDING_OFFERS_SQL);
+    const rows: StandingOfferRow[] = await m.query(STANDING_OFFERS_SQL);
     return offeredHoursByTender(
       rows.map((r) => ({ tenderId: r.tender_id, hoursPerWeek: r.hours_per_week, tenderTotalHoursPerWeek: r.tender_total })),
     );
@@ -119,26 +182,27 @@ export class TenderingQueries {
   }
 
   /** Every invitation, newest deadline first, each lot with its suggestion and the last offer sent (with the hub's answer). */
-  async invitations(tenderId?: string): Promise<object[]> {
+  async invitations(tenderId?: string): Promise<InvitationView[]> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const tenders: Row[] = await m.query(
+      const tenders: InvitationRow[] = await m.query(
         `SELECT * FROM tender_invitation ${tenderId ? 'WHERE tender_id = $1' : ''} ORDER BY deadline DESC, tender_id`,
         tenderId ? [tenderId] : [],
       );
       if (tenderId && tenders.length === 0) throw TenderingErrors.invitationNotFound(tenderId);
       if (tenders.length === 0) return [];
       const ids = tenders.map((t) => t.tender_id);
-      const lots: Row[] = await m.query(LOTS_SQL, [ids]);
-      const offers: Row[] = await m.query(
+      const lots: InvitedLotRow[] = await m.query(LOTS_SQL, [ids]);
+      const offers: OfferSentRow[] = await m.query(
         `SELECT DISTINCT ON (s.lot_id) s.*, o.status AS hub_status, o.last_error
            FROM tender_offer_sent s LEFT JOIN outbox_message o ON o.id = s.message_id
           WHERE s.tender_id = ANY($1::uuid[]) ORDER BY s.lot_id, s.sent_at DESC`,
         [ids],
       );
-      const closures: Row[] = await m.query('SELECT tender_id, closed_at FROM tender_offers_closed WHERE tender_id = ANY($1::uuid[])', [
-        ids,
-      ]);
-      const outcomes: Row[] = await m.query(
+      const closures: { tender_id: string; closed_at: Date }[] = await m.query(
+        'SELECT tender_id, closed_at FROM tender_offers_closed WHERE tender_id = ANY($1::uuid[])',
+        [ids],
+      );
+      const outcomes: { lot_id: string; outcome: string }[] = await m.query(
         `SELECT lot_id, 'awarded' AS outcome FROM tender_contract WHERE tender_id = ANY($1::uuid[])
          UNION SELECT lot_id, outcome FROM tender_lot_lost WHERE tender_id = ANY($1::uuid[])`,
         [ids],
@@ -166,7 +230,7 @@ export class TenderingQueries {
           tenderId: t.tender_id,
           title: t.title,
           buyer: t.buyer,
-          deadline: iso(t.deadline),
+          deadline: new Date(t.deadline).toISOString(),
           offersClosedAt: iso(closedAt),
           status: cancelled ? 'cancelled' : new Date(t.deadline) <= now || closedAt ? 'closed' : open.length ? 'open' : 'withdrawn',
           capacity,
@@ -196,7 +260,7 @@ export class TenderingQueries {
                     hoursPerWeek: last.hours_per_week,
                     pricePencePerHour: last.price_pence_per_hour,
                     totalHoursPerWeek: last.total_hours_per_week,
-                    sentAt: iso(last.sent_at),
+                    sentAt: new Date(last.sent_at).toISOString(),
                     hubAnswer: last.hub_status === 'confirmed' ? 'accepted' : last.hub_status === 'rejected' ? 'refused' : 'awaited',
                     reason: last.hub_status === 'rejected' ? last.last_error : null,
                   }
@@ -222,14 +286,14 @@ export class TenderingQueries {
     statedTotalHoursPerWeek: number | null;
     lots: Map<string, OpenLot & { version: number }>;
   }> {
-    const [t]: Row[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1 FOR UPDATE', [tenderId]);
+    const [t]: { deadline: Date }[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1 FOR UPDATE', [tenderId]);
     if (!t) throw TenderingErrors.invitationNotFound(tenderId);
-    const [closed]: Row[] = await m.query('SELECT closed_at FROM tender_offers_closed WHERE tender_id = $1', [tenderId]);
-    const [stated]: Row[] = await m.query(
+    const [closed]: { closed_at: Date }[] = await m.query('SELECT closed_at FROM tender_offers_closed WHERE tender_id = $1', [tenderId]);
+    const [stated]: { total_hours_per_week: number }[] = await m.query(
       `SELECT s.total_hours_per_week FROM tender_offer_sent s WHERE s.tender_id = $1 AND s.total_hours_per_week IS NOT NULL AND ${NOT_REFUSED} ORDER BY s.sent_at DESC, s.message_id DESC LIMIT 1`,
       [tenderId],
     );
-    const lots: Row[] = await m.query(LOTS_SQL, [[tenderId]]);
+    const lots: InvitedLotRow[] = await m.query(LOTS_SQL, [[tenderId]]);
     return {
       deadline: new Date(t.deadline),
       offersClosedAt: closed ? new Date(closed.closed_at) : null,
@@ -259,7 +323,7 @@ export class TenderingQueries {
   /** Each contract overlapping the period with its contracted, planned and delivered hours; `m` lets reporting read its own snapshot. */
   async contracts(from: string, to: string, m: EntityManager = this.dataSource.manager): Promise<ContractHours[]> {
     if (to < from) throw TenderingErrors.periodBackwards();
-    const rows: Row[] = await m.query(
+    const rows: ContractRow[] = await m.query(
       `WITH c AS (SELECT * FROM tender_contract WHERE starts_on <= $2::date AND ends_on >= $1::date),
             v AS (
               SELECT v.id, v.status, v.planned_minutes, v.delivered_minutes, v.service_type, su.locality,

@@ -1,16 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { ApproveExpense } from './approve-expense.use-case';
 import { ExpenseQueries } from './expense-queries';
-import { ApproveExpenseDto, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
+import { ApproveExpenseDto, ExpensePage, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
 import { PayExpense } from './pay-expense.use-case';
 import { RejectExpense } from './reject-expense.use-case';
 import { volunteerScope } from './volunteer-access';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('volunteering')
 @ApiBearerAuth()
@@ -26,6 +24,7 @@ export class ExpensesController {
   /** Every claim for the admin; a member's own claims for a member. */
   @Get()
   @Roles('coop-admin', 'member')
+  @ApiOkResponse({ type: ExpensePage })
   list(@Query() query: ListExpensesQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ExpenseView>> {
     return this.queries.list(query, volunteerScope(principal));
   }
@@ -33,7 +32,7 @@ export class ExpensesController {
   @Get(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: ExpenseView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
     return this.queries.visibleTo(principal, id);
   }
 
@@ -41,7 +40,7 @@ export class ExpensesController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: ExpenseView })
-  approval(@Param('id', uuid) id: string, @Body() body: ApproveExpenseDto): Promise<ExpenseView> {
+  approval(@UuidParam() id: string, @Body() body: ApproveExpenseDto): Promise<ExpenseView> {
     return this.approve.execute(id, body);
   }
 
@@ -49,7 +48,7 @@ export class ExpensesController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: ExpenseView })
-  rejection(@Param('id', uuid) id: string, @Body() body: RejectExpenseDto): Promise<ExpenseView> {
+  rejection(@UuidParam() id: string, @Body() body: RejectExpenseDto): Promise<ExpenseView> {
     return this.reject.execute(id, body);
   }
 
@@ -57,7 +56,7 @@ export class ExpensesController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: ExpenseView })
-  payment(@Param('id', uuid) id: string, @Body() body: PayExpenseDto): Promise<ExpenseView> {
+  payment(@UuidParam() id: string, @Body() body: PayExpenseDto): Promise<ExpenseView> {
     return this.pay.execute(id, body);
   }
 }

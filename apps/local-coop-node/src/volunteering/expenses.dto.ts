@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 import { IsNumberWithDecimals } from '@app/contracts';
-import { IsCalendarDate, PageQuery } from '@app/platform';
+import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
 
 import { EXPENSE_KINDS, EXPENSE_STATUSES, ExpenseKind, ExpenseStatus, HMRC_MILEAGE_RATE_PENCE } from './expense.rules';
 
@@ -100,3 +100,5 @@ export class ExpenseView {
   @ApiPropertyOptional({ nullable: true }) paidAt: Date | null;
   @ApiPropertyOptional({ nullable: true }) paymentReference: string | null;
 }
+
+export class ExpensePage extends PageView(ExpenseView) {}

@@ -1,17 +1,23 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
+import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 
-import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, TransferDto, TransferView } from './time-bank.dto';
+import {
+  AccountQuery,
+  AccountView,
+  ListTransfersQuery,
+  TimeBankSummaryView,
+  TransferDto,
+  TransferPage,
+  TransferView,
+} from './time-bank.dto';
 import { TimeBankQueries } from './time-bank-queries';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { periodViolation } from './volunteer.rules';
 import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('volunteering')
 @ApiBearerAuth()
@@ -28,7 +34,7 @@ export class TimeBankController {
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: AccountView })
   async account(
-    @Param('volunteerId', uuid) volunteerId: string,
+    @UuidParam('volunteerId') volunteerId: string,
     @Query() query: AccountQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AccountView> {
@@ -39,13 +45,14 @@ export class TimeBankController {
   /** Moves credits from the volunteer who received help to the one who gave it. */
   @Post('transfers')
   @Roles('coop-admin')
-  @ApiOkResponse({ type: TransferView })
+  @ApiCreatedResponse({ type: TransferView })
   pay(@Body() body: TransferDto): Promise<TransferView> {
     return this.transfer.execute(body);
   }
 
   @Get('transfers')
   @Roles('coop-admin')
+  @ApiOkResponse({ type: TransferPage })
   transfers(@Query() query: ListTransfersQuery): Promise<Page<TransferView>> {
     return this.queries.transfers(query);
   }

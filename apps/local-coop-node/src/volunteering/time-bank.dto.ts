@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-import { IsCalendarDate, PageQuery } from '@app/platform';
+import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
 
 import { LEDGER_PURPOSES, LedgerPurpose, TRANSFER_PURPOSES, TransferPurpose } from './time-bank.rules';
 
@@ -108,3 +108,5 @@ export class TimeBankSummaryView {
   @ApiProperty({ type: PurposeTotals, description: 'Credits exchanged between volunteers' }) exchanged: PurposeTotals;
   @ApiProperty({ description: 'Every purpose, earning included' }) byPurpose: Record<LedgerPurpose, PurposeTotals>;
 }
+
+export class TransferPage extends PageView(TransferView) {}

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, OpenPeriodQuery as PeriodQuery, Page, Principal, Roles, todayIso } from '@app/platform';
+import { CurrentPrincipal, OpenPeriodQuery as PeriodQuery, Page, Principal, Roles, todayIso, UuidParam } from '@app/platform';
 
 import { CreateVolunteer } from './create-volunteer.use-case';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
@@ -15,16 +15,16 @@ import { VolunteeringErrors } from './volunteering.errors';
 import {
   CreateVolunteerDto,
   DepartureDto,
+  HoursPage,
   HoursView,
   ListHoursQuery,
   ListVolunteersQuery,
   LogHoursDto,
   PaidWorkDto,
   VolunteeringSummaryView,
+  VolunteerPage,
   VolunteerView,
 } from './volunteers.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('volunteering')
 @ApiBearerAuth()
@@ -41,13 +41,14 @@ export class VolunteersController {
 
   @Post()
   @Roles('coop-admin')
-  @ApiOkResponse({ type: VolunteerView })
+  @ApiCreatedResponse({ type: VolunteerView })
   register(@Body() body: CreateVolunteerDto): Promise<VolunteerView> {
     return this.create.execute(body);
   }
 
   @Get()
   @Roles('coop-admin')
+  @ApiOkResponse({ type: VolunteerPage })
   list(@Query() query: ListVolunteersQuery): Promise<Page<VolunteerView>> {
     return this.queries.list(query);
   }
@@ -75,7 +76,7 @@ export class VolunteersController {
   @Get(':id')
   @Roles('coop-admin', 'member')
   @ApiOkResponse({ type: VolunteerView })
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<VolunteerView> {
+  get(@UuidParam() id: string, @CurrentPrincipal() principal: Principal): Promise<VolunteerView> {
     return this.queries.visibleTo(principal, id);
   }
 
@@ -83,7 +84,7 @@ export class VolunteersController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: VolunteerView })
-  leave(@Param('id', uuid) id: string, @Body() body: DepartureDto): Promise<VolunteerView> {
+  leave(@UuidParam() id: string, @Body() body: DepartureDto): Promise<VolunteerView> {
     return this.departure.execute(id, body);
   }
 
@@ -92,33 +93,30 @@ export class VolunteersController {
   @HttpCode(200)
   @Roles('coop-admin')
   @ApiOkResponse({ type: VolunteerView })
-  movedIntoPaidWork(@Param('id', uuid) id: string, @Body() body: PaidWorkDto): Promise<VolunteerView> {
+  movedIntoPaidWork(@UuidParam() id: string, @Body() body: PaidWorkDto): Promise<VolunteerView> {
     return this.paidWork.execute(id, body);
   }
 
   /** Hours given; they earn the same minutes of time credit. */
   @Post(':id/hours')
   @Roles('coop-admin', 'member')
-  @ApiOkResponse({ type: HoursView })
-  addHours(@Param('id', uuid) id: string, @Body() body: LogHoursDto, @CurrentPrincipal() principal: Principal): Promise<HoursView> {
+  @ApiCreatedResponse({ type: HoursView })
+  addHours(@UuidParam() id: string, @Body() body: LogHoursDto, @CurrentPrincipal() principal: Principal): Promise<HoursView> {
     return this.logHours.execute(principal, id, body);
   }
 
   @Get(':id/hours')
   @Roles('coop-admin', 'member')
-  async hours(
-    @Param('id', uuid) id: string,
-    @Query() query: ListHoursQuery,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Page<HoursView>> {
+  @ApiOkResponse({ type: HoursPage })
+  async hours(@UuidParam() id: string, @Query() query: ListHoursQuery, @CurrentPrincipal() principal: Principal): Promise<Page<HoursView>> {
     await this.queries.visibleTo(principal, id);
     return this.queries.hours(id, query);
   }
 
   @Post(':id/expenses')
   @Roles('coop-admin', 'member')
-  @ApiOkResponse({ type: ExpenseView })
-  claim(@Param('id', uuid) id: string, @Body() body: SubmitExpenseDto, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
+  @ApiCreatedResponse({ type: ExpenseView })
+  claim(@UuidParam() id: string, @Body() body: SubmitExpenseDto, @CurrentPrincipal() principal: Principal): Promise<ExpenseView> {
     return this.submitExpense.execute(principal, id, body);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 
-import { IsCalendarDate, PageQuery } from '@app/platform';
+import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
 
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
 
@@ -133,3 +133,7 @@ export class VolunteeringSummaryView {
   @ApiProperty({ description: 'Minutes given per activity' }) minutesByActivity: Record<VolunteerActivity, number>;
   @ApiProperty({ description: 'Volunteers whose paid work began in the period' }) movedIntoPaidWork: number;
 }
+
+export class VolunteerPage extends PageView(VolunteerView) {}
+
+export class HoursPage extends PageView(HoursView) {}

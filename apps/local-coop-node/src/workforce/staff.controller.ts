@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Page, Roles } from '@app/platform';
+import { Page, Roles, UuidParam } from '@app/platform';
 
 import { HireStaff } from './hire-staff.use-case';
 import { RecordLeaving } from './record-leaving.use-case';
@@ -12,14 +12,14 @@ import {
   ListTrainingQuery,
   RecordLeavingDto,
   RecordTrainingDto,
+  StaffPage,
   StaffView,
+  TrainingPage,
   TrainingView,
   UpdateStaffDto,
 } from './staff.dto';
 import { StaffQueries } from './staff.queries';
 import { UpdateStaff } from './update-staff.use-case';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Employment records are the co-op's as employer: the admin's alone, members have no access. */
 @ApiTags('workforce')
@@ -36,43 +36,45 @@ export class StaffController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: StaffView })
+  @ApiCreatedResponse({ type: StaffView })
   hireStaff(@Body() body: HireStaffDto): Promise<StaffView> {
     return this.hire.execute(body);
   }
 
   @Get()
+  @ApiOkResponse({ type: StaffPage })
   list(@Query() query: ListStaffQuery): Promise<Page<StaffView>> {
     return this.queries.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: StaffView })
-  get(@Param('id', uuid) id: string): Promise<StaffView> {
+  get(@UuidParam() id: string): Promise<StaffView> {
     return this.queries.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: StaffView })
-  change(@Param('id', uuid) id: string, @Body() body: UpdateStaffDto): Promise<StaffView> {
+  change(@UuidParam() id: string, @Body() body: UpdateStaffDto): Promise<StaffView> {
     return this.update.execute(id, body);
   }
 
   @Post(':id/leaving')
   @HttpCode(200)
   @ApiOkResponse({ type: StaffView })
-  recordLeaving(@Param('id', uuid) id: string, @Body() body: RecordLeavingDto): Promise<StaffView> {
+  recordLeaving(@UuidParam() id: string, @Body() body: RecordLeavingDto): Promise<StaffView> {
     return this.leaving.execute(id, body);
   }
 
   @Post(':id/training')
-  @ApiOkResponse({ type: TrainingView })
-  recordTraining(@Param('id', uuid) id: string, @Body() body: RecordTrainingDto): Promise<TrainingView> {
+  @ApiCreatedResponse({ type: TrainingView })
+  recordTraining(@UuidParam() id: string, @Body() body: RecordTrainingDto): Promise<TrainingView> {
     return this.training.execute(id, body);
   }
 
   @Get(':id/training')
-  trainingOf(@Param('id', uuid) id: string, @Query() query: ListTrainingQuery): Promise<Page<TrainingView>> {
+  @ApiOkResponse({ type: TrainingPage })
+  trainingOf(@UuidParam() id: string, @Query() query: ListTrainingQuery): Promise<Page<TrainingView>> {
     return this.queries.trainingOf(id, query);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 import { CONTRACT_TYPES, ContractType } from '@app/contracts';
-import { IsCalendarDate, IsOptionalNotNull, PageQuery } from '@app/platform';
+import { IsCalendarDate, IsOptionalNotNull, PageQuery, PageView } from '@app/platform';
 
 import { STAFF_ROLES, StaffRole } from './workforce.rules';
 
@@ -175,3 +175,7 @@ export class StaffDataView {
   @ApiProperty({ type: StaffView }) record: StaffView;
   @ApiProperty({ type: [TrainingView], description: 'Newest first' }) training: TrainingView[];
 }
+
+export class StaffPage extends PageView(StaffView) {}
+
+export class TrainingPage extends PageView(TrainingView) {}

@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { Page, Roles } from '@app/platform';
+import { Page, Roles, UuidParam } from '@app/platform';
 
 import { CloseVacancy } from './close-vacancy.use-case';
 import { OpenVacancy } from './open-vacancy.use-case';
-import { CloseVacancyDto, ListVacanciesQuery, OpenVacancyDto, VacancyView } from './vacancies.dto';
+import { CloseVacancyDto, ListVacanciesQuery, OpenVacancyDto, VacancyPage, VacancyView } from './vacancies.dto';
 import { VacancyQueries } from './vacancy.queries';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('workforce')
 @ApiBearerAuth()
@@ -22,26 +20,27 @@ export class VacanciesController {
   ) {}
 
   @Post()
-  @ApiOkResponse({ type: VacancyView })
+  @ApiCreatedResponse({ type: VacancyView })
   openVacancy(@Body() body: OpenVacancyDto): Promise<VacancyView> {
     return this.open.execute(body);
   }
 
   /** Open vacancies unless ?status= says otherwise. */
   @Get()
+  @ApiOkResponse({ type: VacancyPage })
   list(@Query() query: ListVacanciesQuery): Promise<Page<VacancyView>> {
     return this.queries.list(query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: VacancyView })
-  get(@Param('id', uuid) id: string): Promise<VacancyView> {
+  get(@UuidParam() id: string): Promise<VacancyView> {
     return this.queries.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: VacancyView })
-  closeVacancy(@Param('id', uuid) id: string, @Body() body: CloseVacancyDto): Promise<VacancyView> {
+  closeVacancy(@UuidParam() id: string, @Body() body: CloseVacancyDto): Promise<VacancyView> {
     return this.close.execute(id, body);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 import { CONTRACT_TYPES, ContractType } from '@app/contracts';
-import { IsCalendarDate, PageQuery } from '@app/platform';
+import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
 
 import { STAFF_ROLES, StaffRole, VACANCY_STATUSES, VacancyStatus } from './workforce.rules';
 
@@ -87,3 +87,5 @@ export class VacancyView {
   @ApiProperty({ enum: VACANCY_STATUSES }) status: VacancyStatus;
   @ApiProperty({ description: 'Against the Real Living Wage in the rulebook in force' }) paidAtLeastRealLivingWage: boolean;
 }
+
+export class VacancyPage extends PageView(VacancyView) {}

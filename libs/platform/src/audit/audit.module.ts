@@ -4,6 +4,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ROLES_KEY } from '../auth/roles.decorator';
 import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditQueries } from './audit.queries';
 import { AuditTrail } from './audit.service';
 import { AuditContext } from './audit-context';
 import { AuditTransactionSubscriber } from './audit-transaction.subscriber';
@@ -19,7 +20,13 @@ export class AuditModule {
     return {
       module: AuditModule,
       controllers: [AppAuditController],
-      providers: [AuditTrail, AuditContext, AuditTransactionSubscriber, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+      providers: [
+        AuditQueries,
+        AuditTrail,
+        AuditContext,
+        AuditTransactionSubscriber,
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+      ],
       exports: [AuditTrail],
     };
   }

@@ -1,4 +1,5 @@
 export * from './audit.controller';
+export * from './audit.dto';
 export * from './audit.interceptor';
 export * from './audit.module';
 export * from './audit.service';

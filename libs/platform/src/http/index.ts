@@ -2,3 +2,4 @@ export * from './create-http-app';
 export * from './input-safety.pipe';
 export * from './pagination';
 export * from './period.query';
+export * from './uuid-param';
