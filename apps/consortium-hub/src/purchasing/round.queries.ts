@@ -5,7 +5,54 @@ import { AllocationLine, ItemOrder, RoundAllocation, totalsByCoop } from './allo
 import { CommitmentReceivedView, RoundSummaryView, RoundView } from './purchasing.dto';
 import { RoundItemRow, RoundRow, RoundStore } from './round-store';
 
-type Row = Record<string, any>;
+interface RoundSummaryRow {
+  id: string;
+  title: string;
+  state: RoundRow['state'];
+  closes_at: Date;
+  items: number;
+  invited: number;
+  committed: number;
+}
+
+interface InvitedCoopRow {
+  id: string;
+  name: string;
+  committed: boolean;
+}
+
+interface CommitmentReceivedRow {
+  message_id: string;
+  round_id: string;
+  coop_id: string;
+  item_id: string;
+  quantity: number;
+  committed_at: Date;
+  received_at: Date;
+  outcome: string;
+}
+
+/** The order the hub kept for an item: written at the close, null before it (kept() reads closed rounds only). */
+interface ItemOrderRow {
+  item_id: string;
+  total_quantity: number | null;
+  tier_min_quantity: number | null;
+  unit_price_pence: number | null;
+  /** bigint: text from pg. */
+  order_total_pence: string | null;
+}
+
+interface AllocationRow {
+  round_id: string;
+  coop_id: string;
+  item_id: string;
+  quantity: number;
+  /** bigint, as are the two below: text from pg. */
+  allocated_pence: string;
+  solo_pence: string;
+  saving_pence: string;
+  local: boolean;
+}
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -20,7 +67,7 @@ export class RoundQueries {
   ) {}
 
   async list(): Promise<RoundSummaryView[]> {
-    const rows: Row[] = await this.dataSource.query(
+    const rows: RoundSummaryRow[] = await this.dataSource.query(
       `SELECT r.id, r.title, r.state, r.closes_at,
               (SELECT count(*)::int FROM purchasing_round_item i WHERE i.round_id = r.id) AS items,
               (SELECT count(*)::int FROM purchasing_invitation v WHERE v.round_id = r.id) AS invited,
@@ -42,7 +89,7 @@ export class RoundQueries {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const round = await this.store.find(m, id);
       const { items, allocation, status } = await this.allocationOf(m, round);
-      const invited: Row[] = await m.query(
+      const invited: InvitedCoopRow[] = await m.query(
         `SELECT c.id, c.name, EXISTS (SELECT 1 FROM purchasing_commitment p WHERE p.round_id = $1 AND p.coop_id = c.id AND p.quantity > 0) AS committed
            FROM purchasing_invitation i JOIN coop c ON c.id = i.coop_id WHERE i.round_id = $1 ORDER BY c.id`,
         [id],
@@ -92,7 +139,7 @@ export class RoundQueries {
   /** Every commitment the hub accepted for the round, oldest first: each co-op's amendments. */
   async commitments(id: string): Promise<CommitmentReceivedView[]> {
     await this.store.find(this.dataSource.manager, id);
-    const rows: Row[] = await this.dataSource.query(
+    const rows: CommitmentReceivedRow[] = await this.dataSource.query(
       'SELECT * FROM purchasing_commitment_received WHERE round_id = $1 ORDER BY received_at, message_id',
       [id],
     );
@@ -120,11 +167,13 @@ export class RoundQueries {
   /** The allocation as kept: what was sent to the co-ops, even if a co-op's localities changed since. */
   private async kept(m: EntityManager, roundId: string): Promise<{ items: RoundItemRow[]; allocation: RoundAllocation }> {
     const items = await this.store.items(m, roundId);
-    const orders: Row[] = await m.query(
+    const orders: ItemOrderRow[] = await m.query(
       'SELECT item_id, total_quantity, tier_min_quantity, unit_price_pence, order_total_pence FROM purchasing_round_item WHERE round_id = $1 ORDER BY position',
       [roundId],
     );
-    const rows: Row[] = await m.query('SELECT * FROM purchasing_allocation WHERE round_id = $1 ORDER BY item_id, coop_id', [roundId]);
+    const rows: AllocationRow[] = await m.query('SELECT * FROM purchasing_allocation WHERE round_id = $1 ORDER BY item_id, coop_id', [
+      roundId,
+    ]);
     const lines: AllocationLine[] = rows.map((r) => ({
       coopId: r.coop_id,
       itemId: r.item_id,
@@ -139,7 +188,7 @@ export class RoundQueries {
     const itemOrders: ItemOrder[] = orders.map((o) => ({
       itemId: o.item_id,
       totalQuantity: o.total_quantity ?? 0,
-      tier: { minQuantity: o.tier_min_quantity, unitPricePence: o.unit_price_pence },
+      tier: { minQuantity: o.tier_min_quantity, unitPricePence: o.unit_price_pence! },
       orderTotalPence: Number(o.order_total_pence ?? 0),
     }));
     const sum = (f: (l: AllocationLine) => number) => lines.reduce((a, l) => a + f(l), 0);
