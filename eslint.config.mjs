@@ -47,7 +47,6 @@ export default tseslint.config(
       'apps/local-coop-node/src/live-questions/spare-care-hours.queries.ts',
       'apps/local-coop-node/src/members/member-queries.ts',
       'apps/local-coop-node/src/personal-data/member-governance.queries.ts',
-      'apps/local-coop-node/src/purchasing/purchasing.queries.ts',
       'apps/local-coop-node/src/reporting/care-figures.queries.ts',
       'apps/local-coop-node/src/reporting/community-figures.queries.ts',
       'apps/local-coop-node/src/reporting/workforce-figures.queries.ts',

@@ -1,11 +1,67 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { AllocationView, CommitmentSentView, RoundView } from './purchasing.dto';
-import { PurchasingErrors } from './purchasing.errors';
+import { OutboxStatus } from '@app/federation';
 
-type Row = Record<string, any>;
-const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+import { AllocationView, CommitmentSentView, PriceBreakView, RoundView } from './purchasing.dto';
+import { PurchasingErrors } from './purchasing.errors';
+import { NodeRoundState } from './purchasing.rules';
+
+interface RoundRow {
+  id: string;
+  title: string;
+  state: NodeRoundState;
+  closes_at: Date;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  ordered_at: Date | null;
+  delivered_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  received_at: Date;
+}
+
+interface RoundItemRow {
+  round_id: string;
+  item_id: string;
+  position: number;
+  name: string;
+  supplier: string;
+  unit: string;
+  solo_unit_price_pence: number;
+  order_charge_pence: number;
+  price_breaks: PriceBreakView[];
+  local_to: string[];
+}
+
+/** A commitment sent, with its outbox message's state (null when the message is gone). */
+interface CommitmentSentRow {
+  message_id: string;
+  round_id: string;
+  item_id: string;
+  quantity: number;
+  committed_at: Date;
+  status: OutboxStatus | null;
+  last_error: string | null;
+}
+
+interface AllocationRow {
+  round_id: string;
+  item_id: string;
+  name: string;
+  supplier: string;
+  unit: string;
+  quantity: number;
+  unit_price_pence: number;
+  tier_min_quantity: number | null;
+  /** bigint, as are the two below: text from pg. */
+  allocated_pence: string;
+  solo_pence: string;
+  saving_pence: string;
+  local: boolean;
+}
+
+const iso = (v: Date | null) => (v ? new Date(v).toISOString() : null);
 
 /** The rounds this co-op was invited to, what it committed (and what the hub said), and its shares. */
 @Injectable()
@@ -26,10 +82,10 @@ export class PurchasingQueries {
   }
 
   private async view(m: EntityManager, id: string): Promise<RoundView> {
-    const [r]: Row[] = await m.query('SELECT * FROM purchasing_round WHERE id = $1', [id]);
+    const [r]: RoundRow[] = await m.query('SELECT * FROM purchasing_round WHERE id = $1', [id]);
     if (!r) throw PurchasingErrors.roundNotFound(id);
-    const items: Row[] = await m.query('SELECT * FROM purchasing_round_item WHERE round_id = $1 ORDER BY position', [id]);
-    const sent: Row[] = await m.query(
+    const items: RoundItemRow[] = await m.query('SELECT * FROM purchasing_round_item WHERE round_id = $1 ORDER BY position', [id]);
+    const sent: CommitmentSentRow[] = await m.query(
       `SELECT s.*, o.status, o.last_error FROM purchasing_commitment_sent s LEFT JOIN outbox_message o ON o.id = s.message_id
         WHERE s.round_id = $1 ORDER BY s.committed_at DESC, s.message_id`,
       [id],
@@ -77,7 +133,9 @@ export class PurchasingQueries {
   }
 
   private async allocation(m: EntityManager, roundId: string): Promise<AllocationView> {
-    const rows: Row[] = await m.query('SELECT * FROM purchasing_allocation WHERE round_id = $1 ORDER BY name, item_id', [roundId]);
+    const rows: AllocationRow[] = await m.query('SELECT * FROM purchasing_allocation WHERE round_id = $1 ORDER BY name, item_id', [
+      roundId,
+    ]);
     const lines = rows.map((l) => ({
       itemId: l.item_id,
       name: l.name,
