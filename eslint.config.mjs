@@ -34,11 +34,7 @@ export default tseslint.config(
     // Files that still read untyped rows or bodies with `any`: each is to be given a typed view, then removed from here.
     files: [
       'apps/consortium-hub/src/purchasing/round-store.ts',
-      'apps/consortium-hub/src/tendering/assemble-bid.use-case.ts',
-      'apps/consortium-hub/src/tendering/award-tender.use-case.ts',
       'apps/consortium-hub/src/tendering/ocds-release.mapper.spec.ts',
-      'apps/consortium-hub/src/tendering/tender.queries.ts',
-      'apps/consortium-hub/src/tendering/tender.store.ts',
       'apps/local-coop-node/src/care/care-plan.queries.ts',
       'apps/local-coop-node/src/care/care-reports.queries.ts',
       'apps/local-coop-node/src/care/service-user-data.queries.ts',

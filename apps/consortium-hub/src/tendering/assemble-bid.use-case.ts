@@ -11,7 +11,18 @@ import { TenderInvitations } from './tender-invitations';
 import { dueForAssembly, tenderTransition } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
-type Row = Record<string, any>;
+/** An offer on the tender, whether still current, with its co-op's localities. */
+interface OfferRow {
+  coop_id: string;
+  lot_id: string;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  total_hours_per_week: number | null;
+  made_at: Date;
+  received_at: Date;
+  current: boolean;
+  localities: string[];
+}
 
 /**
  * Assembles the consortium's bid from the current offers (bid-assembly.rules.ts says how). Staff
@@ -83,7 +94,7 @@ export class AssembleBid {
 
   private async allocate(m: EntityManager, tender: TenderRow): Promise<void> {
     const lots = await this.store.openLots(m, tender.id);
-    const offers: Row[] = await m.query(
+    const offers: OfferRow[] = await m.query(
       `SELECT o.coop_id, o.lot_id, o.hours_per_week, o.price_pence_per_hour, o.total_hours_per_week, o.made_at, o.received_at,
               o.superseded_at IS NULL AND o.withdrawn_at IS NULL AS current, c.localities
          FROM tender_offer o JOIN coop c ON c.id = o.coop_id
@@ -108,7 +119,7 @@ export class AssembleBid {
         lotId: o.lot_id,
         hoursPerWeek: o.hours_per_week,
         pricePencePerHour: o.price_pence_per_hour,
-        local: isLocal(o as { localities: string[] }, lotById.get(o.lot_id)!),
+        local: isLocal(o, lotById.get(o.lot_id)!),
       })),
       stated,
     );

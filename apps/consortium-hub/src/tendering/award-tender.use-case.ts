@@ -14,7 +14,14 @@ import { stageAfterAward, tenderTransition } from './tender-stage.rules';
 import { AwardDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
-type Row = Record<string, any>;
+interface AllocationRow {
+  lot_id: string;
+  coop_id: string;
+  tender_id: string;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  local: boolean;
+}
 
 export interface AwardOutcome {
   stage: 'awarded' | 'lost';
@@ -54,7 +61,7 @@ export class AwardTender {
       const step = tenderTransition(tender.stage, action);
       if ('violation' in step) throw TenderingErrors.stage(step.violation);
       const lots = await this.store.openLots(m, id);
-      const allocations: Row[] = await m.query('SELECT * FROM tender_allocation WHERE tender_id = $1', [id]);
+      const allocations: AllocationRow[] = await m.query('SELECT * FROM tender_allocation WHERE tender_id = $1', [id]);
       const bidHours = (lotId: string) => allocations.filter((a) => a.lot_id === lotId).reduce((s, a) => s + a.hours_per_week, 0);
       const offered: { lot_id: string; coop_id: string }[] = await m.query(
         'SELECT lot_id, coop_id FROM tender_offer WHERE tender_id = $1 AND superseded_at IS NULL AND withdrawn_at IS NULL AND hours_per_week > 0 ORDER BY coop_id',

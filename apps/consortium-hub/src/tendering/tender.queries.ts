@@ -10,7 +10,87 @@ import { invitedLot } from './tender-invitations';
 import { ListTendersQuery, TenderDetailView, TenderSummaryView } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
-type Row = Record<string, any>;
+type TenderStage = TenderRow['stage'];
+
+interface TenderSummaryRow {
+  id: string;
+  title: string;
+  buyer: string;
+  deadline: Date;
+  stage: TenderStage;
+  created_at: Date;
+  total: number;
+  lots: number;
+  hours_per_week: number;
+}
+
+interface InvitationRow {
+  lot_id: string;
+  coop_id: string;
+  lot_version: number;
+  named_by_staff: boolean;
+  invited_at: Date;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+}
+
+interface StageChangeRow {
+  from_stage: TenderStage | null;
+  to_stage: TenderStage;
+  changed_at: Date;
+  changed_by: string;
+  note: string | null;
+}
+
+interface OfferRow {
+  message_id: string;
+  tender_id: string;
+  lot_id: string;
+  coop_id: string;
+  lot_version: number;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  total_hours_per_week: number | null;
+  made_at: Date;
+  received_at: Date;
+  superseded_at: Date | null;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+  coop_name: string;
+}
+
+interface LotAwardRow {
+  lot_id: string;
+  tender_id: string;
+  outcome: 'whole' | 'partial' | 'lost';
+  awarded_hours_per_week: number;
+  decided_at: Date;
+  decided_by: string;
+}
+
+interface ContractRow {
+  id: string;
+  tender_id: string;
+  lot_id: string;
+  coop_id: string;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  starts_on: string;
+  ends_on: string;
+  created_at: Date;
+  coop_name: string;
+}
+
+interface AllocationRow {
+  lot_id: string;
+  coop_id: string;
+  tender_id: string;
+  hours_per_week: number;
+  price_pence_per_hour: number;
+  local: boolean;
+  coop_name: string;
+}
+
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export interface BidLotView {
@@ -94,7 +174,7 @@ export class TenderQueries {
     const params: unknown[] = [query.limit, query.offset];
     const where = query.stage ? 'WHERE t.stage = $3' : '';
     if (query.stage) params.push(query.stage);
-    const rows: Row[] = await this.dataSource.query(
+    const rows: TenderSummaryRow[] = await this.dataSource.query(
       `SELECT t.id, t.title, t.buyer, t.deadline, t.stage, t.created_at, count(*) OVER ()::int AS total,
               (SELECT count(*)::int FROM tender_lot l WHERE l.tender_id = t.id AND l.status = 'open') AS lots,
               (SELECT coalesce(sum(hours_per_week), 0)::int FROM tender_lot l WHERE l.tender_id = t.id AND l.status = 'open') AS hours_per_week
@@ -123,11 +203,11 @@ export class TenderQueries {
     const d = await this.dossier(m, id);
     const t = d.tender;
     const commissioner = role === 'commissioner';
-    const invitations: Row[] = await m.query(
+    const invitations: InvitationRow[] = await m.query(
       'SELECT lot_id, coop_id, lot_version, named_by_staff, invited_at, withdrawn_at, withdrawn_reason FROM tender_invitation WHERE tender_id = $1 ORDER BY coop_id',
       [id],
     );
-    const history: Row[] = await m.query(
+    const history: StageChangeRow[] = await m.query(
       'SELECT from_stage, to_stage, changed_at, changed_by, note FROM tender_stage_change WHERE tender_id = $1 ORDER BY id',
       [id],
     );
@@ -183,7 +263,7 @@ export class TenderQueries {
 
   /** Every offer received, newest first per lot and co-op; `status` says which one counts. */
   private async offers(m: EntityManager, id: string, reference: Map<string, string>): Promise<object[]> {
-    const rows: Row[] = await m.query(
+    const rows: OfferRow[] = await m.query(
       `SELECT o.*, c.name AS coop_name FROM tender_offer o JOIN coop c ON c.id = o.coop_id WHERE o.tender_id = $1 ORDER BY o.lot_id, o.coop_id, o.made_at DESC`,
       [id],
     );
@@ -213,7 +293,10 @@ export class TenderQueries {
     if (!tender.assembledAt) return null;
     const lots = await this.store.openLots(m, id);
     const allocations = await this.allocations(m, id);
-    const [{ latest }] = await m.query('SELECT max(received_at) AS latest FROM tender_offer WHERE tender_id = $1', [id]);
+    const [{ latest }]: { latest: Date | null }[] = await m.query(
+      'SELECT max(received_at) AS latest FROM tender_offer WHERE tender_id = $1',
+      [id],
+    );
     const reference = new Map(lots.map((l) => [l.id, l.reference]));
     const lotViews: BidLotView[] = lots.map((l) => {
       const mine = allocations.filter((a) => a.lotId === l.id);
@@ -259,12 +342,12 @@ export class TenderQueries {
   async dossier(m: EntityManager, id: string): Promise<TenderDossier> {
     const tender = await this.store.findTender(m, id);
     if (!tender) throw TenderingErrors.tenderNotFound(id);
-    const awards: Row[] = await m.query('SELECT * FROM tender_lot_award WHERE tender_id = $1', [id]);
-    const contracts: Row[] = await m.query(
+    const awards: LotAwardRow[] = await m.query('SELECT * FROM tender_lot_award WHERE tender_id = $1', [id]);
+    const contracts: ContractRow[] = await m.query(
       'SELECT k.*, c.name AS coop_name FROM tender_contract k JOIN coop c ON c.id = k.coop_id WHERE k.tender_id = $1 ORDER BY k.lot_id, k.coop_id',
       [id],
     );
-    const invited: Row[] = await m.query(
+    const invited: { coop_id: string; name: string }[] = await m.query(
       'SELECT DISTINCT i.coop_id, c.name FROM tender_invitation i JOIN coop c ON c.id = i.coop_id WHERE i.tender_id = $1 ORDER BY i.coop_id',
       [id],
     );
@@ -294,7 +377,7 @@ export class TenderQueries {
   }
 
   private async allocations(m: EntityManager, id: string): Promise<TenderDossier['allocations']> {
-    const rows: Row[] = await m.query(
+    const rows: AllocationRow[] = await m.query(
       'SELECT a.*, c.name AS coop_name FROM tender_allocation a JOIN coop c ON c.id = a.coop_id WHERE a.tender_id = $1 ORDER BY a.lot_id, a.coop_id',
       [id],
     );

@@ -42,9 +42,50 @@ export interface LotRow {
   changedAt: Date;
 }
 
-type Row = Record<string, any>;
+interface TenderTableRow {
+  id: string;
+  title: string;
+  buyer: string;
+  description: string | null;
+  deadline: Date;
+  stage: TenderStage;
+  invited_at: Date | null;
+  offers_closed_at: Date | null;
+  assembled_at: Date | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
 
-const tenderOf = (r: Row): TenderRow => ({
+interface LotTableRow {
+  id: string;
+  tender_id: string;
+  reference: string;
+  title: string;
+  locality: string;
+  service_type: ServiceType;
+  hours_per_week: number;
+  ceiling_pence_per_hour: number;
+  starts_on: string;
+  ends_on: string;
+  parent_lot_id: string | null;
+  status: 'open' | 'split';
+  version: number;
+  changed_at: Date;
+}
+
+interface RegistryRow {
+  id: string;
+  status: string;
+  localities: string[];
+  services_offered: string[];
+}
+
+const tenderOf = (r: TenderTableRow): TenderRow => ({
   id: r.id,
   title: r.title,
   buyer: r.buyer,
@@ -62,7 +103,7 @@ const tenderOf = (r: Row): TenderRow => ({
   createdAt: r.created_at,
 });
 
-const lotOf = (r: Row): LotRow => ({
+const lotOf = (r: LotTableRow): LotRow => ({
   id: r.id,
   tenderId: r.tender_id,
   reference: r.reference,
@@ -84,18 +125,18 @@ const lotOf = (r: Row): LotRow => ({
 export class TenderStore {
   /** The tender, locked for the rest of the transaction: every change to a tender goes one at a time. */
   async lockTender(m: EntityManager, id: string): Promise<TenderRow> {
-    const [row] = await m.query('SELECT * FROM tender WHERE id = $1 FOR UPDATE', [id]);
+    const [row]: TenderTableRow[] = await m.query('SELECT * FROM tender WHERE id = $1 FOR UPDATE', [id]);
     if (!row) throw TenderingErrors.tenderNotFound(id);
     return tenderOf(row);
   }
 
   async findTender(m: EntityManager, id: string): Promise<TenderRow | null> {
-    const [row] = await m.query('SELECT * FROM tender WHERE id = $1', [id]);
+    const [row]: TenderTableRow[] = await m.query('SELECT * FROM tender WHERE id = $1', [id]);
     return row ? tenderOf(row) : null;
   }
 
   async lots(m: EntityManager, tenderId: string): Promise<LotRow[]> {
-    const rows: Row[] = await m.query('SELECT * FROM tender_lot WHERE tender_id = $1', [tenderId]);
+    const rows: LotTableRow[] = await m.query('SELECT * FROM tender_lot WHERE tender_id = $1', [tenderId]);
     return rows.map(lotOf).sort((a, b) => compareReferences(a.reference, b.reference));
   }
 
@@ -104,7 +145,7 @@ export class TenderStore {
   }
 
   async lot(m: EntityManager, tenderId: string, lotId: string): Promise<LotRow> {
-    const [row] = await m.query('SELECT * FROM tender_lot WHERE id = $1 AND tender_id = $2', [lotId, tenderId]);
+    const [row]: LotTableRow[] = await m.query('SELECT * FROM tender_lot WHERE id = $1 AND tender_id = $2', [lotId, tenderId]);
     if (!row) throw TenderingErrors.lotNotFound(lotId);
     return lotOf(row);
   }
@@ -166,7 +207,9 @@ export class TenderStore {
 
   /** Co-ops the hub can send to (provisioned with a key), with what the registry says they serve. */
   async registry(m: EntityManager): Promise<CoopInRegistry[]> {
-    const rows: Row[] = await m.query('SELECT id, status, localities, services_offered FROM coop WHERE public_key IS NOT NULL ORDER BY id');
+    const rows: RegistryRow[] = await m.query(
+      'SELECT id, status, localities, services_offered FROM coop WHERE public_key IS NOT NULL ORDER BY id',
+    );
     return rows.map((r) => ({ id: r.id, status: r.status, localities: r.localities, servicesOffered: r.services_offered }));
   }
 }
