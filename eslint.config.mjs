@@ -35,11 +35,6 @@ export default tseslint.config(
     files: [
       'apps/consortium-hub/src/purchasing/round-store.ts',
       'apps/consortium-hub/src/tendering/ocds-release.mapper.spec.ts',
-      'apps/local-coop-node/src/care/care-plan.queries.ts',
-      'apps/local-coop-node/src/care/care-reports.queries.ts',
-      'apps/local-coop-node/src/care/service-user-data.queries.ts',
-      'apps/local-coop-node/src/care/service-user.queries.ts',
-      'apps/local-coop-node/src/care/visit.queries.ts',
       'apps/local-coop-node/src/live-questions/spare-care-hours.queries.ts',
       'apps/local-coop-node/src/members/member-queries.ts',
       'apps/local-coop-node/src/personal-data/member-governance.queries.ts',

@@ -10,6 +10,31 @@ import { CARE_TIME_ZONE, countImproved, GoalScores, monthBounds, percentOf, peri
 import { CareSummaryView, ContinuityListQuery, ContinuityView, ServiceTypeFigures } from './care-reports.dto';
 import { ServiceUserQueries } from './service-user.queries';
 
+interface ContinuityRow {
+  service_user_id: string;
+  full_name: string;
+  distinct_carers: number;
+  visits: number;
+}
+
+interface VisitFiguresRow {
+  service_type: ServiceType;
+  visits_planned: number;
+  /** bigint, as is minutes_delivered: text from pg. */
+  minutes_planned: string;
+  visits_delivered: number;
+  minutes_delivered: string;
+  visits_missed: number;
+  visits_cancelled: number;
+}
+
+interface GoalScoresRow {
+  performance_at_start: number;
+  satisfaction_at_start: number;
+  performance_at_review: number | null;
+  satisfaction_at_review: number | null;
+}
+
 /**
  * Visits that brought (or are to bring) a carer, starting from day $first up to day $next of the
  * co-op's calendar ($zone); the parameters are numbers of query placeholders.
@@ -27,7 +52,7 @@ export class CareReportQueries {
   async continuityOf(serviceUserId: string, month: string): Promise<ContinuityView> {
     const person = await this.people.get(serviceUserId);
     const { first, next } = monthBounds(month);
-    const [row] = await this.dataSource.query(
+    const [row]: { distinct_carers: number; visits: number }[] = await this.dataSource.query(
       `SELECT count(DISTINCT v.carer_id)::int AS distinct_carers, count(*)::int AS visits FROM visit v WHERE v.service_user_id = $1 AND ${monthVisits(2, 3, 4)}`,
       [serviceUserId, first, next, CARE_TIME_ZONE],
     );
@@ -38,11 +63,11 @@ export class CareReportQueries {
   async continuity(q: ContinuityListQuery): Promise<Page<ContinuityView>> {
     const { first, next } = monthBounds(q.month);
     const params = [first, next, CARE_TIME_ZONE];
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(DISTINCT v.service_user_id)::int AS total FROM visit v WHERE ${monthVisits(1, 2, 3)}`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows: ContinuityRow[] = await this.dataSource.query(
       `SELECT v.service_user_id, su.full_name, count(DISTINCT v.carer_id)::int AS distinct_carers, count(*)::int AS visits
          FROM visit v JOIN service_user su ON su.id = v.service_user_id
         WHERE ${monthVisits(1, 2, 3)}
@@ -52,7 +77,7 @@ export class CareReportQueries {
       [...params, q.limit, q.offset],
     );
     return pageOf(
-      rows.map((r: Record<string, any>) => ({
+      rows.map((r) => ({
         serviceUserId: r.service_user_id,
         fullName: r.full_name,
         month: q.month,
@@ -72,7 +97,7 @@ export class CareReportQueries {
         WHERE started_on <= $2 AND (ended_on IS NULL OR ended_on >= $1) GROUP BY funding_type`,
       [period.from, period.to],
     );
-    const visits: Record<string, any>[] = await this.dataSource.query(
+    const visits: VisitFiguresRow[] = await this.dataSource.query(
       `SELECT service_type,
               count(*) FILTER (WHERE status <> 'cancelled')::int AS visits_planned,
               coalesce(sum(planned_minutes) FILTER (WHERE status <> 'cancelled'), 0)::bigint AS minutes_planned,
@@ -86,7 +111,7 @@ export class CareReportQueries {
       [period.from, period.to, CARE_TIME_ZONE],
     );
     // Only the scores of goals reviewed in the period; "improved" is the rule's to decide, not SQL's.
-    const goals: Record<string, number>[] = await this.dataSource.query(
+    const goals: GoalScoresRow[] = await this.dataSource.query(
       `SELECT g.performance_at_start, g.satisfaction_at_start, g.performance_at_review, g.satisfaction_at_review
          FROM care_goal g JOIN care_plan p ON p.id = g.care_plan_id
         WHERE p.reviewed_on BETWEEN $1 AND $2`,
@@ -118,7 +143,7 @@ export class CareReportQueries {
   }
 }
 
-function toFigures(r: Record<string, any> | undefined): ServiceTypeFigures {
+function toFigures(r: VisitFiguresRow | undefined): ServiceTypeFigures {
   return {
     visitsPlanned: r?.visits_planned ?? 0,
     minutesPlanned: Number(r?.minutes_planned ?? 0),

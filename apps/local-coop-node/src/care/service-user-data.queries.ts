@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CarePlanQueries } from './care-plan.queries';
 import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserExportView, VisitRecordView } from './service-user-data.dto';
+import { VisitRow } from './visit.queries';
 
 const EXPLANATION: ServiceUserExportView['explanation'] = {
   serviceUser:
@@ -26,7 +27,7 @@ export class ServiceUserDataQueries {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       const person = await this.people.get(id, m);
-      const [{ erased_at }] = await m.query('SELECT erased_at FROM service_user WHERE id = $1', [id]);
+      const [{ erased_at }]: { erased_at: Date | null }[] = await m.query('SELECT erased_at FROM service_user WHERE id = $1', [id]);
       return {
         generatedAt: new Date().toISOString(),
         subject: { kind: 'service-user', serviceUserId: id },
@@ -39,7 +40,7 @@ export class ServiceUserDataQueries {
   }
 
   private async visitsOf(manager: EntityManager, id: string): Promise<VisitRecordView[]> {
-    const rows: Record<string, any>[] = await manager.query(
+    const rows: (VisitRow & { carer_name: string })[] = await manager.query(
       `SELECT v.*, s.full_name AS carer_name FROM visit v JOIN staff s ON s.id = v.carer_id WHERE v.service_user_id = $1 ORDER BY v.planned_start, v.id`,
       [id],
     );

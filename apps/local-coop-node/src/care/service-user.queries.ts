@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { FundingType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { CareErrors } from './care.errors';
 import { CARE_TIME_ZONE, Support } from './care.rules';
 import { ServiceUser } from './service-user.entity';
 import { ListServiceUsersQuery, ServiceUserView } from './service-users.dto';
+
+interface ServiceUserRow {
+  id: string;
+  full_name: string;
+  date_of_birth: string | null;
+  address: string | null;
+  locality: string;
+  funding_type: FundingType;
+  started_on: string;
+  ended_on: string | null;
+  created_at: Date;
+  erased_at: Date | null;
+}
 
 @Injectable()
 export class ServiceUserQueries {
@@ -23,8 +37,11 @@ export class ServiceUserQueries {
     }
     if (q.name) where.push(`full_name ILIKE $${params.push(`%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM service_user ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM service_user ${clause}`,
+      params,
+    );
+    const rows: ServiceUserRow[] = await this.dataSource.query(
       `SELECT * FROM service_user ${clause} ORDER BY full_name, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -32,7 +49,7 @@ export class ServiceUserQueries {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<ServiceUserView> {
-    const [row] = await manager.query('SELECT * FROM service_user WHERE id = $1', [id]);
+    const [row]: ServiceUserRow[] = await manager.query('SELECT * FROM service_user WHERE id = $1', [id]);
     if (!row) throw CareErrors.serviceUserNotFound(id);
     return toView(row);
   }
@@ -45,14 +62,17 @@ export class ServiceUserQueries {
 
   /** The support dates, share-locked so that support cannot be ended under a visit being planned. */
   async supportOf(manager: EntityManager, id: string): Promise<Support> {
-    const [row] = await manager.query('SELECT started_on, ended_on FROM service_user WHERE id = $1 FOR SHARE', [id]);
+    const [row]: Pick<ServiceUserRow, 'started_on' | 'ended_on'>[] = await manager.query(
+      'SELECT started_on, ended_on FROM service_user WHERE id = $1 FOR SHARE',
+      [id],
+    );
     if (!row) throw CareErrors.serviceUserNotFound(id);
     return { startedOn: row.started_on, endedOn: row.ended_on };
   }
 
   /** Visits that would fall outside support if it ended on this day (cancelled and missed ones do not matter). */
   async countVisitsAfter(manager: EntityManager, id: string, lastDay: string): Promise<number> {
-    const [{ n }] = await manager.query(
+    const [{ n }]: { n: number }[] = await manager.query(
       `SELECT count(*)::int AS n FROM visit
         WHERE service_user_id = $1 AND status IN ('planned', 'delivered') AND planned_start >= (($2::date + 1)::timestamp AT TIME ZONE $3)`,
       [id, lastDay, CARE_TIME_ZONE],
@@ -61,7 +81,7 @@ export class ServiceUserQueries {
   }
 }
 
-function toView(r: Record<string, any>): ServiceUserView {
+function toView(r: ServiceUserRow): ServiceUserView {
   return {
     id: r.id,
     fullName: r.full_name,

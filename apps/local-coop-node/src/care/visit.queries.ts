@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { ServiceType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { CareErrors } from './care.errors';
-import { CARE_TIME_ZONE } from './care.rules';
+import { CARE_TIME_ZONE, VisitStatus } from './care.rules';
 import { Visit } from './visit.entity';
 import { ListVisitsQuery, VisitView } from './visits.dto';
+
+export interface VisitRow {
+  id: string;
+  service_user_id: string;
+  carer_id: string;
+  service_type: ServiceType;
+  planned_start: Date;
+  planned_minutes: number;
+  status: VisitStatus;
+  delivered_minutes: number | null;
+  created_at: Date;
+}
 
 @Injectable()
 export class VisitQueries {
@@ -25,8 +38,8 @@ export class VisitQueries {
     if (q.from) where.push(`planned_start >= ($${params.push(q.from)}::date::timestamp AT TIME ZONE $${zone})`);
     if (q.to) where.push(`planned_start < (($${params.push(q.to)}::date + 1)::timestamp AT TIME ZONE $${zone})`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM visit ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM visit ${clause}`, params);
+    const rows: VisitRow[] = await this.dataSource.query(
       `SELECT * FROM visit ${clause} ORDER BY planned_start, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -34,7 +47,7 @@ export class VisitQueries {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<VisitView> {
-    const [row] = await manager.query('SELECT * FROM visit WHERE id = $1', [id]);
+    const [row]: VisitRow[] = await manager.query('SELECT * FROM visit WHERE id = $1', [id]);
     if (!row) throw CareErrors.visitNotFound(id);
     return toView(row);
   }
@@ -46,13 +59,13 @@ export class VisitQueries {
   }
 }
 
-function toView(r: Record<string, any>): VisitView {
+function toView(r: VisitRow): VisitView {
   return {
     id: r.id,
     serviceUserId: r.service_user_id,
     carerId: r.carer_id,
     serviceType: r.service_type,
-    plannedStart: (r.planned_start as Date).toISOString(),
+    plannedStart: r.planned_start.toISOString(),
     plannedMinutes: r.planned_minutes,
     status: r.status,
     deliveredMinutes: r.delivered_minutes,
