@@ -35,9 +35,7 @@ export default tseslint.config(
     files: [
       'apps/consortium-hub/src/purchasing/round-store.ts',
       'apps/consortium-hub/src/tendering/ocds-release.mapper.spec.ts',
-      'apps/local-coop-node/src/live-questions/spare-care-hours.queries.ts',
       'apps/local-coop-node/src/members/member-queries.ts',
-      'apps/local-coop-node/src/personal-data/member-governance.queries.ts',
       'apps/local-coop-node/src/reporting/care-figures.queries.ts',
       'apps/local-coop-node/src/reporting/community-figures.queries.ts',
       'apps/local-coop-node/src/reporting/workforce-figures.queries.ts',

@@ -5,7 +5,15 @@ import { WEEK_TIME_ZONE } from '@app/contracts';
 
 import { SpareMinutes } from './spare-care-hours.rules';
 
-type Row = Record<string, any>;
+interface TotalsRow {
+  contracted: number;
+  planned: number;
+}
+
+interface LocalitySpareRow {
+  locality: string;
+  spare_minutes: number;
+}
 
 /*
  * The week's visits (not cancelled) by carer and locality of the person visited, and the staff
@@ -29,7 +37,7 @@ const WEEK = `
 @Injectable()
 export class SpareCareHoursQueries {
   async minutes(m: EntityManager, weekStart: string): Promise<SpareMinutes> {
-    const [totals]: Row[] = await m.query(
+    const [totals]: TotalsRow[] = await m.query(
       `WITH ${WEEK}
        SELECT (SELECT coalesce(sum(contracted), 0) FROM employed)::float8 AS contracted,
               (SELECT coalesce(sum(minutes), 0) FROM week_visits)::float8 AS planned`,
@@ -38,7 +46,7 @@ export class SpareCareHoursQueries {
     // Each carer's spare minutes, shared across localities in proportion to their planned minutes
     // there. A carer with visits but no employment in the week (which the care rules prevent) counts
     // as contracted for nothing, as in the total.
-    const allocated: Row[] = await m.query(
+    const allocated: LocalitySpareRow[] = await m.query(
       `WITH ${WEEK},
          carer AS (SELECT carer_id, sum(minutes) AS planned FROM week_visits GROUP BY carer_id)
        SELECT w.locality, sum((coalesce(e.contracted, 0) - c.planned) * w.minutes / c.planned)::float8 AS spare_minutes

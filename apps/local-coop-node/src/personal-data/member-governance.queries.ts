@@ -5,6 +5,34 @@ import { BallotTakenPartView, BoardSeatRecordView, CandidacyView, OwnAuditEventV
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+interface BallotTakenPartRow {
+  title: string;
+  opens_at: Date;
+  closes_at: Date;
+}
+
+interface CandidacyRow extends BallotTakenPartRow {
+  closed_at: Date | null;
+  label: string;
+  votes: number;
+  elected: boolean;
+}
+
+interface BoardSeatRow {
+  stakeholder_class: string;
+  since: string;
+  elected_in: string | null;
+  withdrawn_on: string | null;
+}
+
+interface AuditEventRow {
+  at: Date;
+  action: string;
+  target: string | null;
+  outcome: string;
+  status: number | null;
+}
+
 /**
  * A member's part in governance, and what they did on the node, read from the governance tables and
  * the audit trail. Which way anyone voted is not here because the node does not know it:
@@ -13,7 +41,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 @Injectable()
 export class MemberGovernanceQueries {
   async ballotsTakenPart(manager: EntityManager, memberId: string): Promise<BallotTakenPartView[]> {
-    const rows: Record<string, any>[] = await manager.query(
+    const rows: BallotTakenPartRow[] = await manager.query(
       'SELECT b.title, b.opens_at, b.closes_at FROM ballot_participation p JOIN ballot b ON b.id = p.ballot_id WHERE p.member_id = $1 ORDER BY b.opens_at, b.id',
       [memberId],
     );
@@ -21,7 +49,7 @@ export class MemberGovernanceQueries {
   }
 
   async candidacies(manager: EntityManager, memberId: string): Promise<CandidacyView[]> {
-    const rows: Record<string, any>[] = await manager.query(
+    const rows: CandidacyRow[] = await manager.query(
       `SELECT b.title, b.opens_at, b.closes_at, b.closed_at, o.label, o.votes, coalesce(b.result->'elected' @> to_jsonb(o.option_key), false) AS elected
          FROM ballot_option o JOIN ballot b ON b.id = o.ballot_id WHERE o.candidate_member_id = $1 ORDER BY b.opens_at, b.id`,
       [memberId],
@@ -40,7 +68,7 @@ export class MemberGovernanceQueries {
   }
 
   async boardSeats(manager: EntityManager, memberId: string): Promise<BoardSeatRecordView[]> {
-    const rows: Record<string, any>[] = await manager.query(
+    const rows: BoardSeatRow[] = await manager.query(
       `SELECT s.stakeholder_class, s.since, b.title AS elected_in, m.withdrawn_on
          FROM board_seat s JOIN member m ON m.id = s.member_id LEFT JOIN ballot b ON b.id = s.ballot_id WHERE s.member_id = $1`,
       [memberId],
@@ -54,7 +82,7 @@ export class MemberGovernanceQueries {
   }
 
   async auditEventsBy(manager: EntityManager, memberId: string): Promise<OwnAuditEventView[]> {
-    const rows: Record<string, any>[] = await manager.query(
+    const rows: AuditEventRow[] = await manager.query(
       'SELECT at, action, target, outcome, status FROM audit_event WHERE actor = $1 ORDER BY id',
       [`member:${memberId}`],
     );
@@ -66,7 +94,10 @@ export class MemberGovernanceQueries {
    * Tallies and results are keyed by member id and stay exactly as counted.
    */
   async relabelCandidate(manager: EntityManager, memberId: string, label: string): Promise<number> {
-    const [, affected] = await manager.query('UPDATE ballot_option SET label = $2 WHERE candidate_member_id = $1', [memberId, label]);
+    const [, affected]: [unknown[], number | null] = await manager.query(
+      'UPDATE ballot_option SET label = $2 WHERE candidate_member_id = $1',
+      [memberId, label],
+    );
     return affected ?? 0;
   }
 }
