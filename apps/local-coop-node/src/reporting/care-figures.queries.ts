@@ -5,7 +5,25 @@ import { FUNDING_TYPES, QuarterPeriod, ReturnFigure, SERVICE_TYPES } from '@app/
 
 import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
-type Row = Record<string, any>;
+/**
+ * One row per grouping set: the total (GROUPING 1 for both), one per funding type, one per locality.
+ * A column left out of the set comes back null.
+ */
+type PeopleSupportedRow = { n: number } & (
+  | { all_funding: 1; all_localities: 1; funding_type: null; locality: null }
+  | { all_funding: 0; all_localities: 1; funding_type: string; locality: null }
+  | { all_funding: 1; all_localities: 0; funding_type: null; locality: string }
+);
+
+/** Hours, as float8; the total row (all_services 1) has no service type. */
+type CareHoursRow = { planned: number; delivered: number } & (
+  { all_services: 1; service_type: null } | { all_services: 0; service_type: string }
+);
+
+interface GoalsRow {
+  reviewed: number;
+  improved: number;
+}
 
 /**
  * The care figures of a return, each one GROUP BY in PostgreSQL: people supported, hours planned
@@ -19,7 +37,7 @@ export class CareFigureQueries {
 
   /** Support active on any day of the period; the total and both one-way breakdowns from one scan. */
   private async peopleSupported(m: EntityManager, p: QuarterPeriod, localities: readonly string[]): Promise<ReturnFigure[]> {
-    const rows: Row[] = await m.query(
+    const rows: PeopleSupportedRow[] = await m.query(
       `SELECT funding_type, locality, GROUPING(funding_type) AS all_funding, GROUPING(locality) AS all_localities, count(*)::int AS n
          FROM service_user
         WHERE started_on <= $2::date AND (ended_on IS NULL OR ended_on >= $1::date)
@@ -38,7 +56,7 @@ export class CareFigureQueries {
 
   /** Visits due to start on a day of the period in the co-op's calendar; planned leaves out cancelled ones. */
   private async hours(m: EntityManager, p: QuarterPeriod): Promise<ReturnFigure[]> {
-    const rows: Row[] = await m.query(
+    const rows: CareHoursRow[] = await m.query(
       `SELECT service_type, GROUPING(service_type) AS all_services,
               round(coalesce(sum(planned_minutes) FILTER (WHERE status <> 'cancelled'), 0) / 60.0, 2)::float8 AS planned,
               round(coalesce(sum(delivered_minutes) FILTER (WHERE status = 'delivered'), 0) / 60.0, 2)::float8 AS delivered
@@ -57,7 +75,7 @@ export class CareFigureQueries {
 
   /** "Improved" is the care feature's rule (goalImproved): performance or satisfaction scored higher at review. */
   private async goals(m: EntityManager, p: QuarterPeriod): Promise<ReturnFigure[]> {
-    const [row]: Row[] = await m.query(
+    const [row]: GoalsRow[] = await m.query(
       `SELECT count(*)::int AS reviewed,
               count(*) FILTER (WHERE g.performance_at_review > g.performance_at_start OR g.satisfaction_at_review > g.satisfaction_at_start)::int AS improved
          FROM care_goal g JOIN care_plan cp ON cp.id = g.care_plan_id

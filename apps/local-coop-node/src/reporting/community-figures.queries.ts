@@ -6,13 +6,28 @@ import { CQC_RATING_SCALE, QuarterPeriod, ReturnFigure, STAKEHOLDER_CLASSES } fr
 import { localSupplierSpendPence } from '../purchasing';
 import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
-type Row = Record<string, any>;
+/** Counts as int, hours as float8. */
+interface VolunteeringRow {
+  active: number;
+  hours: number;
+  exchanged: number;
+  into_paid_work: number;
+}
+
+/** The total row (all_classes 1) and one per stakeholder class. */
+type MembersRow = { n: number } & ({ all_classes: 1; stakeholder_class: null } | { all_classes: 0; stakeholder_class: string });
+
+interface BallotsRow {
+  held: number;
+  /** Null when no ballot closed in the period. */
+  mean_turnout: number | null;
+}
 
 /** Volunteering and the time bank, membership and ballots, and the co-op's CQC rating. */
 @Injectable()
 export class CommunityFigureQueries {
   async figures(m: EntityManager, p: QuarterPeriod, cqcRating: string | null): Promise<ReturnFigure[]> {
-    const [v]: Row[] = await m.query(
+    const [v]: VolunteeringRow[] = await m.query(
       `SELECT (SELECT count(*) FROM volunteer WHERE joined_on <= $2::date AND (left_on IS NULL OR left_on > $2::date))::int AS active,
               (SELECT round(coalesce(sum(minutes), 0) / 60.0, 2) FROM volunteer_hours WHERE worked_on BETWEEN $1::date AND $2::date)::float8 AS hours,
               (SELECT round(coalesce(sum(minutes), 0) / 60.0, 2) FROM time_transfer
@@ -20,7 +35,7 @@ export class CommunityFigureQueries {
               (SELECT count(*) FROM volunteer WHERE moved_into_paid_work_on BETWEEN $1::date AND $2::date)::int AS into_paid_work`,
       [p.start, p.end],
     );
-    const members: Row[] = await m.query(
+    const members: MembersRow[] = await m.query(
       `SELECT stakeholder_class, GROUPING(stakeholder_class) AS all_classes, count(*)::int AS n
          FROM member
         WHERE admitted_on <= $1::date AND (withdrawn_on IS NULL OR withdrawn_on > $1::date)
@@ -28,7 +43,7 @@ export class CommunityFigureQueries {
       [p.end],
     );
     // Turnout from the counts fixed in each final result, not its rounded percentage.
-    const [b]: Row[] = await m.query(
+    const [b]: BallotsRow[] = await m.query(
       `SELECT count(*)::int AS held,
               round(avg(CASE WHEN (result->>'eligible')::int = 0 THEN 0
                              ELSE 100.0 * (result->>'voted')::int / (result->>'eligible')::int END), 1)::float8 AS mean_turnout

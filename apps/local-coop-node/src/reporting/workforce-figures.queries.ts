@@ -5,7 +5,19 @@ import { CONTRACT_TYPES, QuarterPeriod, ReturnFigure } from '@app/contracts';
 
 import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
-type Row = Record<string, any>;
+/** The total row (all_contracts 1) and one per contract type; every count an int. */
+type StaffFiguresRow = {
+  headcount: number;
+  starters: number;
+  leavers: number;
+  leavers_12_months: number;
+  paid_real_living_wage: number;
+} & ({ all_contracts: 1; contract_type: null } | { all_contracts: 0; contract_type: string });
+
+interface OtherFiguresRow {
+  vacancies: number;
+  trainings: number;
+}
 
 /**
  * The workforce figures of a return, as the Skills for Care data set counts them. A leave date is
@@ -15,7 +27,7 @@ type Row = Record<string, any>;
 export class WorkforceFigureQueries {
   async figures(m: EntityManager, p: QuarterPeriod): Promise<ReturnFigure[]> {
     // The Real Living Wage of the rulebook in force at the end of the last day, or the founding one.
-    const rows: Row[] = await m.query(
+    const rows: StaffFiguresRow[] = await m.query(
       `WITH wage AS (
          SELECT coalesce(
            (SELECT (rulebook->>'realLivingWagePencePerHour')::int FROM rulebook_version
@@ -33,12 +45,12 @@ export class WorkforceFigureQueries {
         GROUP BY GROUPING SETS ((), (s.contract_type))`,
       [p.start, p.end, REPORTING_TIME_ZONE],
     );
-    const [other]: Row[] = await m.query(
+    const [other]: OtherFiguresRow[] = await m.query(
       `SELECT (SELECT count(*) FROM vacancy WHERE opened_on <= $2::date AND (closed_on IS NULL OR closed_on > $2::date))::int AS vacancies,
               (SELECT count(*) FROM training_record WHERE completed_on BETWEEN $1::date AND $2::date)::int AS trainings`,
       [p.start, p.end],
     );
-    const total = rows.find((r) => r.all_contracts === 1) ?? {};
+    const total: Partial<StaffFiguresRow> = rows.find((r) => r.all_contracts === 1) ?? {};
     const headcountByContract = new Map<string, number>(
       rows.filter((r) => r.all_contracts === 0).map((r) => [r.contract_type, r.headcount]),
     );
