@@ -5,6 +5,16 @@ import { ExpenseQueries } from './expense-queries';
 import { OwnEntryView, OwnTimeBankView, VolunteerDataView } from './volunteer-data.dto';
 import { VolunteerQueries } from './volunteer-queries';
 
+/** One of the volunteer's ledger entries, the other side named only by its account's kind. */
+interface OwnEntryRow {
+  minutes: number;
+  purpose: OwnEntryView['purpose'];
+  note: string | null;
+  occurred_on: string;
+  recorded_at: Date;
+  counterparty_kind: 'issuer' | 'volunteer';
+}
+
 /** What volunteering holds about the volunteer linked to a member, for the member's data export. */
 @Injectable()
 export class VolunteerDataQueries {
@@ -16,7 +26,9 @@ export class VolunteerDataQueries {
   async ofMember(manager: EntityManager, memberId: string): Promise<VolunteerDataView | null> {
     const volunteer = await this.volunteers.forMember(memberId, manager);
     if (!volunteer) return null;
-    const [{ erased_at }] = await manager.query('SELECT erased_at FROM volunteer WHERE id = $1', [volunteer.id]);
+    const [{ erased_at }]: { erased_at: Date | null }[] = await manager.query('SELECT erased_at FROM volunteer WHERE id = $1', [
+      volunteer.id,
+    ]);
     return {
       record: { ...volunteer, erasedAt: erased_at ? new Date(erased_at).toISOString() : null },
       hours: await this.volunteers.allHours(manager, volunteer.id),
@@ -27,7 +39,7 @@ export class VolunteerDataQueries {
 
   /** The other party of a respite or help exchange is another person: their id and name stay out of this export. */
   private async timeBank(manager: EntityManager, volunteerId: string): Promise<OwnTimeBankView> {
-    const rows: Record<string, any>[] = await manager.query(
+    const rows: OwnEntryRow[] = await manager.query(
       `SELECT e.minutes, t.purpose, t.note, t.occurred_on, t.recorded_at, other.kind AS counterparty_kind
          FROM time_account a
          JOIN time_entry e ON e.account_id = a.id

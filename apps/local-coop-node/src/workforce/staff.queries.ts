@@ -1,13 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { ContractType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { ListStaffQuery, ListTrainingQuery, StaffDataView, StaffView, TrainingView } from './staff.dto';
 import { Staff } from './staff.entity';
 import { WorkforceErrors } from './workforce.errors';
-import { Employment, paidAtLeastRealLivingWage, trainingIsCurrent } from './workforce.rules';
+import { Employment, paidAtLeastRealLivingWage, StaffRole, trainingIsCurrent } from './workforce.rules';
+
+interface StaffRow {
+  id: string;
+  full_name: string;
+  role: StaffRole;
+  contract_type: ContractType;
+  hourly_pay_pence: number;
+  contracted_minutes_per_week: number;
+  started_on: string;
+  left_on: string | null;
+  leaving_reason: string | null;
+  member_id: string | null;
+  locality: string;
+  created_at: Date;
+}
+
+interface TrainingRow {
+  id: string;
+  staff_id: string;
+  course: string;
+  completed_on: string;
+  expires_on: string | null;
+  recorded_at: Date;
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -29,21 +54,21 @@ export class StaffQueries {
       where.push(`started_on <= $${on} AND (left_on IS NULL OR left_on >= $${on})`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM staff ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM staff ${clause}`, params);
+    const rows: StaffRow[] = await this.dataSource.query(
       `SELECT * FROM staff ${clause} ORDER BY full_name, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
     const rlw = await this.realLivingWage();
     return pageOf(
-      rows.map((r: Record<string, any>) => toStaffView(r, rlw)),
+      rows.map((r) => toStaffView(r, rlw)),
       total,
       q,
     );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<StaffView> {
-    const [row] = await manager.query('SELECT * FROM staff WHERE id = $1', [id]);
+    const [row]: StaffRow[] = await manager.query('SELECT * FROM staff WHERE id = $1', [id]);
     if (!row) throw WorkforceErrors.staffNotFound(id);
     return toStaffView(row, await this.realLivingWage(manager));
   }
@@ -60,20 +85,26 @@ export class StaffQueries {
    * the caller's transaction, which relies on them, commits.
    */
   async employmentOf(manager: EntityManager, id: string): Promise<Employment> {
-    const [row] = await manager.query('SELECT started_on, left_on FROM staff WHERE id = $1 FOR SHARE', [id]);
+    const [row]: Pick<StaffRow, 'started_on' | 'left_on'>[] = await manager.query(
+      'SELECT started_on, left_on FROM staff WHERE id = $1 FOR SHARE',
+      [id],
+    );
     if (!row) throw WorkforceErrors.staffNotFound(id);
     return { startedOn: row.started_on, leftOn: row.left_on };
   }
 
   async assertExists(manager: EntityManager, id: string): Promise<void> {
-    const [row] = await manager.query('SELECT 1 FROM staff WHERE id = $1', [id]);
+    const [row]: unknown[] = await manager.query('SELECT 1 FROM staff WHERE id = $1', [id]);
     if (!row) throw WorkforceErrors.staffNotFound(id);
   }
 
   async trainingOf(staffId: string, q: ListTrainingQuery): Promise<Page<TrainingView>> {
     await this.assertExists(this.dataSource.manager, staffId);
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM training_record WHERE staff_id = $1', [staffId]);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS total FROM training_record WHERE staff_id = $1',
+      [staffId],
+    );
+    const rows: TrainingRow[] = await this.dataSource.query(
       'SELECT * FROM training_record WHERE staff_id = $1 ORDER BY completed_on DESC, id LIMIT $2 OFFSET $3',
       [staffId, q.limit, q.offset],
     );
@@ -82,19 +113,22 @@ export class StaffQueries {
 
   /** Every staff record linked to a member (someone may be employed more than once), each with all its training. */
   async ofMember(manager: EntityManager, memberId: string): Promise<StaffDataView[]> {
-    const rows: Record<string, any>[] = await manager.query('SELECT * FROM staff WHERE member_id = $1 ORDER BY started_on, id', [memberId]);
+    const rows: StaffRow[] = await manager.query('SELECT * FROM staff WHERE member_id = $1 ORDER BY started_on, id', [memberId]);
     if (rows.length === 0) return [];
     const rlw = await this.realLivingWage(manager);
     const out: StaffDataView[] = [];
     for (const row of rows) {
-      const training = await manager.query('SELECT * FROM training_record WHERE staff_id = $1 ORDER BY completed_on DESC, id', [row.id]);
+      const training: TrainingRow[] = await manager.query(
+        'SELECT * FROM training_record WHERE staff_id = $1 ORDER BY completed_on DESC, id',
+        [row.id],
+      );
       out.push({ record: toStaffView(row, rlw), training: training.map(toTrainingView) });
     }
     return out;
   }
 
   async trainingRecord(id: string, manager: EntityManager): Promise<TrainingView> {
-    const [row] = await manager.query('SELECT * FROM training_record WHERE id = $1', [id]);
+    const [row]: TrainingRow[] = await manager.query('SELECT * FROM training_record WHERE id = $1', [id]);
     return toTrainingView(row);
   }
 
@@ -103,7 +137,7 @@ export class StaffQueries {
   }
 }
 
-function toStaffView(r: Record<string, any>, realLivingWagePencePerHour: number): StaffView {
+function toStaffView(r: StaffRow, realLivingWagePencePerHour: number): StaffView {
   return {
     id: r.id,
     fullName: r.full_name,
@@ -120,7 +154,7 @@ function toStaffView(r: Record<string, any>, realLivingWagePencePerHour: number)
   };
 }
 
-function toTrainingView(r: Record<string, any>): TrainingView {
+function toTrainingView(r: TrainingRow): TrainingView {
   return {
     id: r.id,
     staffId: r.staff_id,

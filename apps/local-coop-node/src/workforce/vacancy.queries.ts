@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { ContractType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { ListVacanciesQuery, VacancyView } from './vacancies.dto';
 import { Vacancy } from './vacancy.entity';
 import { WorkforceErrors } from './workforce.errors';
-import { paidAtLeastRealLivingWage } from './workforce.rules';
+import { paidAtLeastRealLivingWage, StaffRole, VacancyStatus } from './workforce.rules';
+
+interface VacancyRow {
+  id: string;
+  role: StaffRole;
+  contract_type: ContractType;
+  minutes_per_week: number;
+  hourly_pay_pence: number;
+  locality: string;
+  opened_on: string;
+  closed_on: string | null;
+  status: VacancyStatus;
+}
 
 @Injectable()
 export class VacancyQueries {
@@ -24,21 +37,21 @@ export class VacancyQueries {
     if (q.contractType) where.push(`contract_type = $${params.push(q.contractType)}`);
     if (q.locality) where.push(`locality = $${params.push(q.locality)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM vacancy ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM vacancy ${clause}`, params);
+    const rows: VacancyRow[] = await this.dataSource.query(
       `SELECT * FROM vacancy ${clause} ORDER BY opened_on DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
     const rlw = await this.realLivingWage();
     return pageOf(
-      rows.map((r: Record<string, any>) => toView(r, rlw)),
+      rows.map((r) => toView(r, rlw)),
       total,
       q,
     );
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<VacancyView> {
-    const [row] = await manager.query('SELECT * FROM vacancy WHERE id = $1', [id]);
+    const [row]: VacancyRow[] = await manager.query('SELECT * FROM vacancy WHERE id = $1', [id]);
     if (!row) throw WorkforceErrors.vacancyNotFound(id);
     return toView(row, await this.realLivingWage(manager));
   }
@@ -51,7 +64,7 @@ export class VacancyQueries {
 
   /** Open at the end of the day: a vacancy closed that day no longer counts. */
   async countOpenAtEndOf(on: string): Promise<number> {
-    const [{ n }] = await this.dataSource.query(
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
       'SELECT count(*)::int AS n FROM vacancy WHERE opened_on <= $1 AND (closed_on IS NULL OR closed_on > $1)',
       [on],
     );
@@ -63,7 +76,7 @@ export class VacancyQueries {
   }
 }
 
-function toView(r: Record<string, any>, realLivingWagePencePerHour: number): VacancyView {
+function toView(r: VacancyRow, realLivingWagePencePerHour: number): VacancyView {
   return {
     id: r.id,
     role: r.role,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { ContractType } from '@app/contracts';
 import { PeriodQuery } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
@@ -8,6 +9,13 @@ import { VacancyQueries } from './vacancy.queries';
 import { WorkforceErrors } from './workforce.errors';
 import { periodViolation, StaffFacts, workforceFigures } from './workforce.rules';
 import { WorkforceSummaryView } from './workforce-summary.dto';
+
+interface StaffFactsRow {
+  started_on: string;
+  left_on: string | null;
+  contract_type: ContractType;
+  hourly_pay_pence: number;
+}
 
 @Injectable()
 export class WorkforceSummaryQueries {
@@ -21,7 +29,7 @@ export class WorkforceSummaryQueries {
     const violation = periodViolation(period);
     if (violation) throw WorkforceErrors.invalid(violation);
     // Only the four facts the figures need, and only for staff employed at some point in the period.
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: StaffFactsRow[] = await this.dataSource.query(
       `SELECT started_on, left_on, contract_type, hourly_pay_pence FROM staff
         WHERE started_on <= $2 AND (left_on IS NULL OR left_on >= $1)`,
       [period.from, period.to],
