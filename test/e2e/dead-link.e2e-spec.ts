@@ -103,7 +103,7 @@ describe('a silently dead NATS link', () => {
   it("is noticed when the connection's reader dies, however that happens, and the link comes back", async () => {
     // The failure the hub once had: a callback that throws inside the client's reader loop ends the
     // loop, while the socket stays open and the client believes it is connected.
-    const nc = mesh.hub!.get(NatsLink).connection!;
+    const nc = mesh.hubApp!.get(NatsLink).connection!;
     const subject = `${mesh.root}.test.reader-killer`;
     const killer = nc.subscribe(subject, {
       callback: () => {
