@@ -254,7 +254,7 @@ describe('personal data', () => {
         '/volunteers/summary',
         '/board',
       ];
-      let receipt: Record<string, any>;
+      let receipt: { erased: string[]; kept: string[]; erasedAt: string };
 
       beforeAll(async () => {
         for (const url of [...FIGURES, `/ballots/${election.id}`, `/ballots/${motion.id}`]) before[url] = await get(url);
@@ -309,7 +309,7 @@ describe('personal data', () => {
         for (const url of FIGURES) expect({ url, body: await get(url) }).toEqual({ url, body: before[url] });
         expect(await get(`/ballots/${motion.id}`)).toEqual(before[`/ballots/${motion.id}`]);
         const electionNow = await get(`/ballots/${election.id}`);
-        const electionBefore = before[`/ballots/${election.id}`] as Record<string, any>;
+        const electionBefore = before[`/ballots/${election.id}`] as { result: unknown; options: { key: string; votes: number }[] };
         expect(electionNow.result).toEqual(electionBefore.result);
         expect(electionNow.options.map((o: { key: string; votes: number }) => [o.key, o.votes])).toEqual(
           electionBefore.options.map((o: { key: string; votes: number }) => [o.key, o.votes]),

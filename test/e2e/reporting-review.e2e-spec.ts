@@ -10,6 +10,12 @@ import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
+/** What these tests read of a return request as the node lists it. */
+interface RequestOnNode {
+  cycleId: string;
+  review: { state: string; comment: string | null; reviewedMessageId: string | null };
+}
+
 /**
  * Sign-off, send-back, locking and exceptions with real nodes. The lock is simulated by moving the
  * cycle's due_at (and an exception's end) into the past directly in the hub's database: a cycle
@@ -41,11 +47,11 @@ describe('return review and locking', () => {
   const completeness = async (cycleId: string, auth = staff.authorization) =>
     (await hub().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', auth).expect(200)).body;
   const coopIn = (c: { coops: { coopId: string }[] }, coop: string) => c.coops.find((x) => x.coopId === coop) as Record<string, unknown>;
+  /** The node's return request for the cycle, with the review it holds (undefined until it has the request). */
   const requestOn = async (coop: string, cycleId: string) =>
-    ((await admin(coop).get('/reporting/requests').expect(200)).body as { cycleId: string }[]).find((r) => r.cycleId === cycleId) as Record<
-      string,
-      any
-    >;
+    ((await admin(coop).get('/reporting/requests').expect(200)).body as RequestOnNode[]).find(
+      (r) => r.cycleId === cycleId,
+    ) as RequestOnNode;
   const review = (cycleId: string, coop: string, what: 'approval' | 'send-back' | 'exception', body: object = {}) =>
     staff.post(`/reporting/cycles/${cycleId}/coops/${coop}/${what}`).send(body);
   /** The co-op's current return as staff see it in the submissions list: what they name when they review. */
