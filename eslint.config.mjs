@@ -67,7 +67,6 @@ export default tseslint.config(
       'libs/platform/src/audit/audit.controller.ts',
       'scripts/demo/story.ts',
       'scripts/demo/tender-story.ts',
-      'test/e2e/tendering.e2e-spec.ts',
     ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -13,6 +13,60 @@ import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
+/** What these tests read of the tendering views, hub and node (bodies are plain JSON). */
+interface LotSeen {
+  id: string;
+  reference: string;
+  hoursPerWeek: number;
+  status: string;
+  locality: string;
+  lotVersion: number;
+  ceilingPencePerHour: number;
+  outcome: string;
+  suggestion: { hoursPerWeek: number };
+  lastOffer: { hubAnswer: string };
+  allocatedHoursPerWeek: number;
+  uncoveredHoursPerWeek: number;
+}
+interface TenderSeen {
+  id: string;
+  stage: string;
+  lots: LotSeen[];
+}
+interface Invitation {
+  status: string;
+  offersClosedAt: string | null;
+  lots: LotSeen[];
+}
+interface AllocationSeen {
+  coopId: string;
+  lotReference: string;
+  hoursPerWeek: number;
+}
+interface ContractSeen {
+  contractId: string;
+  coopId: string;
+  lotReference: string;
+  hoursPerWeek: number;
+  deliveredHours: number;
+  contractedHours: number;
+}
+interface OfferSeen {
+  coopId: string;
+  status: string;
+  withdrawnReason: string | null;
+}
+interface FigureSeen {
+  metric: string;
+  breakdown: object | null;
+  value: number | null;
+}
+/** An OCDS release package as far as these tests read it; the official schema checks the rest. */
+interface OcdsPackageSeen {
+  uri: string;
+  releases: { tender: { lots: { title: string }[] }; awards: { status: string }[] }[];
+}
+
 /**
  * Joint tendering end to end, with real nodes over NATS: a council tender from invitation to award
  * to contracts on the nodes, a node that was offline during the invitation offering once back,
@@ -24,7 +78,7 @@ const OCDS_FOLDER = join(__dirname, '..', 'fixtures', 'ocds');
 
 describe('joint tendering', () => {
   const mesh = new TestMesh();
-  const ocdsPackages: Record<string, any> = {};
+  const ocdsPackages: Record<string, OcdsPackageSeen> = {};
   const MARSDEN = 'marsden-care';
   const HOLME = 'holme-care';
   const PRESTON = 'preston-care';
@@ -49,7 +103,7 @@ describe('joint tendering', () => {
     (await hub().get(`/tenders/${id}`).set('Authorization', auth).expect(200)).body;
   const lotByRef = (tender: { lots: { reference: string; id: string }[] }, reference: string) =>
     tender.lots.find((l) => l.reference === reference)!;
-  const invitationOn = (coop: string, tenderId: string, accept: (inv: any) => boolean = Boolean) =>
+  const invitationOn = (coop: string, tenderId: string, accept: (inv: Invitation) => boolean = Boolean) =>
     waitFor(
       `${coop}'s invitation to ${tenderId}`,
       async () => (await admin(coop).get(`/tendering/invitations/${tenderId}`)).body,
@@ -111,7 +165,7 @@ describe('joint tendering', () => {
 
   describe('a tender from invitation to award', () => {
     let tenderId: string;
-    let tender: any;
+    let tender: TenderSeen;
 
     it('lets a commissioner create a tender with lots, and staff split a lot into smaller ones whose hours add up', async () => {
       const created = await commissioner
@@ -167,7 +221,7 @@ describe('joint tendering', () => {
         .expect(201);
       expect(split.body.lots.map((l: { reference: string }) => l.reference)).toEqual(['1.1', '1.2']);
       tender = await tenderOf(tenderId);
-      expect(tender.lots.map((l: any) => [l.reference, l.hoursPerWeek, l.status, l.locality])).toEqual([
+      expect(tender.lots.map((l: LotSeen) => [l.reference, l.hoursPerWeek, l.status, l.locality])).toEqual([
         ['1', 60, 'split', 'Marsden'],
         ['1.1', 35, 'open', 'Marsden'],
         ['1.2', 25, 'open', 'Marsden'],
@@ -197,7 +251,7 @@ describe('joint tendering', () => {
       expect(inv.lots.map((l: { reference: string }) => l.reference)).toEqual(['1.1', '1.2']);
       // 75 contracted hours a week, no visits, no contracts: every hour is spare.
       expect(inv.capacity).toMatchObject({ contractedHoursPerWeek: 75, spareHoursPerWeek: 75 });
-      expect(inv.lots.map((l: any) => l.suggestion)).toEqual([
+      expect(inv.lots.map((l: LotSeen) => l.suggestion)).toEqual([
         { lotId: lotByRef(tender, '1.1').id, hoursPerWeek: 35, pricePencePerHour: 2500, belowCost: false },
         { lotId: lotByRef(tender, '1.2').id, hoursPerWeek: 25, pricePencePerHour: 2500, belowCost: false },
       ]);
@@ -218,7 +272,7 @@ describe('joint tendering', () => {
       expect(sent.body).toMatchObject({ totalHoursPerWeek: 40, totalHoursPerWeekDefaulted: false });
       for (const o of sent.body.offers) expect((await outboxRow(MARSDEN, o.messageId))[0].status).toBe('confirmed');
       const after = await invitationOn(MARSDEN, tenderId);
-      expect(after.lots.map((l: any) => l.lastOffer.hubAnswer)).toEqual(['accepted', 'accepted']);
+      expect(after.lots.map((l: LotSeen) => l.lastOffer.hubAnswer)).toEqual(['accepted', 'accepted']);
       // Its own offers do not count against this tender's spare hours.
       expect(after.capacity).toMatchObject({ offeredElsewhereHoursPerWeek: 0, spareHoursPerWeek: 75 });
     });
@@ -296,11 +350,11 @@ describe('joint tendering', () => {
         invited: { [lot3.id]: [PRESTON] },
       });
       const offers = (await tenderOf(tenderId)).offers.filter((o: { lotReference: string }) => o.lotReference === '3');
-      expect(offers.map((o: any) => [o.coopId, o.status, o.withdrawnReason])).toEqual([[PRESTON, 'withdrawn', 'lot-changed']]);
+      expect(offers.map((o: OfferSeen) => [o.coopId, o.status, o.withdrawnReason])).toEqual([[PRESTON, 'withdrawn', 'lot-changed']]);
       const inv = await invitationOn(PRESTON, tenderId, (b) =>
-        b.lots.some((l: any) => l.reference === '3' && l.lotVersion === 2 && l.status === 'open'),
+        b.lots.some((l: LotSeen) => l.reference === '3' && l.lotVersion === 2 && l.status === 'open'),
       );
-      expect(inv.lots.find((l: any) => l.reference === '3').ceilingPencePerHour).toBe(2250);
+      expect(inv.lots.find((l: LotSeen) => l.reference === '3').ceilingPencePerHour).toBe(2250);
       const stale = await rawOffer(PRESTON, { tenderId, lotId: lot3.id, lotVersion: 1, hoursPerWeek: 30, pricePencePerHour: 2200 });
       expect(stale.last_error).toBe(
         'TENDERING.LOT_CHANGED: the offer answers version 1 of lot 3, whose terms have changed since (now version 2): offer again on the new terms',
@@ -315,7 +369,7 @@ describe('joint tendering', () => {
     it('lets a node that was offline during the invitation offer once it is back, before the deadline', async () => {
       await mesh.startNode(HOLME, { COOP_LOCALITIES: COOPS[HOLME].localities, COOP_SERVICES: COOPS[HOLME].services });
       const inv = await invitationOn(HOLME, tenderId);
-      expect(inv.lots.map((l: any) => [l.reference, l.suggestion.hoursPerWeek])).toEqual([['2', 30]]);
+      expect(inv.lots.map((l: LotSeen) => [l.reference, l.suggestion.hoursPerWeek])).toEqual([['2', 30]]);
       const sent = await admin(HOLME)
         .post(`/tendering/invitations/${tenderId}/offers`)
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: inv.lots[0].suggestion.hoursPerWeek, pricePencePerHour: 2450 }] })
@@ -341,8 +395,8 @@ describe('joint tendering', () => {
       const bid = (await staff.post(`/tenders/${tenderId}/assembly`).expect(201)).body;
       const hours = (coop: string, ref?: string) =>
         bid.allocations
-          .filter((a: any) => a.coopId === coop && (!ref || a.lotReference === ref))
-          .reduce((s: number, a: any) => s + a.hoursPerWeek, 0);
+          .filter((a: AllocationSeen) => a.coopId === coop && (!ref || a.lotReference === ref))
+          .reduce((s: number, a: AllocationSeen) => s + a.hoursPerWeek, 0);
       // Marsden offered 60 hours but can take 40 in all; Preston 50; Holme 30: 120 of the 130 asked.
       expect([hours(MARSDEN), hours(PRESTON), hours(HOLME)]).toEqual([40, 50, 30]);
       expect(bid).toMatchObject({ requiredHoursPerWeek: 130, allocatedHoursPerWeek: 120, stale: false });
@@ -350,7 +404,7 @@ describe('joint tendering', () => {
       expect(hours(PRESTON, '3')).toBe(30);
       expect(hours(MARSDEN, '1.1')).toBe(35);
       expect(bid.localHoursPerWeek).toBe(100);
-      expect(bid.uncoveredLots.reduce((s: number, l: any) => s + l.uncoveredHoursPerWeek, 0)).toBe(10);
+      expect(bid.uncoveredLots.reduce((s: number, l: LotSeen) => s + l.uncoveredHoursPerWeek, 0)).toBe(10);
       expect((await tenderOf(tenderId)).stage).toBe('assembling');
     });
 
@@ -407,11 +461,11 @@ describe('joint tendering', () => {
         'weeklyPricePence',
       ]);
       expect(JSON.stringify(seen.bid)).not.toMatch(/coopId|totalHoursPerWeek|pricePencePerHour/);
-      expect(seen.bid.lots.find((l: any) => l.reference === '1.1')).toMatchObject({
+      expect(seen.bid.lots.find((l: LotSeen) => l.reference === '1.1')).toMatchObject({
         allocatedHoursPerWeek: 35,
         weeklyPricePence: 35 * 2400,
       });
-      const bidOn = (ref: string) => seen.bid.lots.find((l: any) => l.reference === ref).allocatedHoursPerWeek;
+      const bidOn = (ref: string) => seen.bid.lots.find((l: LotSeen) => l.reference === ref).allocatedHoursPerWeek;
       const partial = bidOn('1.2') - 1;
       const award = await staff
         .post(`/tenders/${tenderId}/award`)
@@ -426,12 +480,14 @@ describe('joint tendering', () => {
         .expect(201);
       expect(award.body.stage).toBe('awarded');
       const contracts = award.body.contracts;
-      expect(contracts.filter((c: any) => c.lotReference === '1.2').reduce((s: number, c: any) => s + c.hoursPerWeek, 0)).toBe(partial);
-      expect(contracts.filter((c: any) => c.lotReference === '3')).toEqual([]);
+      expect(
+        contracts.filter((c: ContractSeen) => c.lotReference === '1.2').reduce((s: number, c: ContractSeen) => s + c.hoursPerWeek, 0),
+      ).toBe(partial);
+      expect(contracts.filter((c: ContractSeen) => c.lotReference === '3')).toEqual([]);
       for (const coop of [MARSDEN, HOLME, PRESTON]) {
         const mine = contracts
-          .filter((c: any) => c.coopId === coop)
-          .map((c: any) => c.contractId)
+          .filter((c: ContractSeen) => c.coopId === coop)
+          .map((c: ContractSeen) => c.contractId)
           .sort();
         const onNode = await waitFor(
           `${coop}'s contracts`,
@@ -441,16 +497,16 @@ describe('joint tendering', () => {
                 .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
                 .expect(200)
             ).body,
-          (b: any[]) => b.length === mine.length,
+          (b: ContractSeen[]) => b.length === mine.length,
         );
-        expect(onNode.map((c: any) => c.contractId).sort()).toEqual(mine);
+        expect(onNode.map((c: ContractSeen) => c.contractId).sort()).toEqual(mine);
         for (const c of onNode)
           expect(c).toMatchObject({ buyer: 'Kirklees Council', startsOn: STARTS, endsOn: ENDS, period: { daysCovered: 15 } });
       }
       // Preston offered on lot 3, which the council did not award: it is told, and its hours there are free again.
-      const preston = await invitationOn(PRESTON, tenderId, (b) => b.lots.find((l: any) => l.reference === '3')?.outcome === 'lost');
-      const outcomes = Object.fromEntries(preston.lots.map((l: any) => [l.reference, l.outcome]));
-      const prestonWon = new Set(contracts.filter((c: any) => c.coopId === PRESTON).map((c: any) => c.lotReference));
+      const preston = await invitationOn(PRESTON, tenderId, (b) => b.lots.find((l: LotSeen) => l.reference === '3')?.outcome === 'lost');
+      const outcomes = Object.fromEntries(preston.lots.map((l: LotSeen) => [l.reference, l.outcome]));
+      const prestonWon = new Set(contracts.filter((c: ContractSeen) => c.coopId === PRESTON).map((c: ContractSeen) => c.lotReference));
       for (const ref of ['1.1', '1.2', '2'])
         expect({ ref, outcome: outcomes[ref] }).toEqual({ ref, outcome: prestonWon.has(ref) ? 'awarded' : 'not-allocated' });
       const [{ n }] = await mesh.hubQuery<{ n: number }>(
@@ -490,9 +546,9 @@ describe('joint tendering', () => {
           .expect(200)
       ).body;
       // The one hour delivered is shared by Marsden's contracts for personal care in Marsden, by their weekly hours.
-      const delivered = contracts.reduce((s: number, c: any) => s + c.deliveredHours, 0);
+      const delivered = contracts.reduce((s: number, c: ContractSeen) => s + c.deliveredHours, 0);
       expect(delivered).toBeCloseTo(1, 1);
-      const main = contracts.find((c: any) => c.hoursPerWeek === 35);
+      const main = contracts.find((c: ContractSeen) => c.hoursPerWeek === 35);
       expect(main.contractedHours).toBe(75);
       expect(main.deliveredPercent).toBeLessThan(2);
 
@@ -503,9 +559,11 @@ describe('joint tendering', () => {
       const { start, end } = preview.figures.period;
       const inQuarter = (await admin(MARSDEN).get(`/tendering/contracts?from=${start}&to=${end}`).expect(200)).body;
       const figure = (metric: string, breakdown: object | null = null) =>
-        preview.outgoing.return.figures.find((f: any) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))
-          ?.value;
-      const sumOf = (pick: (c: any) => number) => Math.round(inQuarter.reduce((a: number, c: any) => a + pick(c) * 100, 0)) / 100;
+        preview.outgoing.return.figures.find(
+          (f: FigureSeen) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown),
+        )?.value;
+      const sumOf = (pick: (c: ContractSeen) => number) =>
+        Math.round(inQuarter.reduce((a: number, c: ContractSeen) => a + pick(c) * 100, 0)) / 100;
       expect(figure('contract_hours_contracted')).toBeCloseTo(
         sumOf((c) => c.contractedHours),
         2,
@@ -637,7 +695,7 @@ describe('joint tendering', () => {
       });
       expect(closed.offersClosedAt).toBe(deadline.toISOString());
       expect(closed.bid.allocations).toEqual([expect.objectContaining({ coopId: MARSDEN, hoursPerWeek: 4, local: true })]);
-      expect(closed.bid.uncoveredLots.map((l: any) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 6]]);
+      expect(closed.bid.uncoveredLots.map((l: LotSeen) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 6]]);
       const viaNode = await admin(MARSDEN)
         .post(`/tendering/invitations/${id}/offers`)
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 5, pricePencePerHour: 1700 }] })
