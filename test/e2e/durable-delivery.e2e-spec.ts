@@ -142,8 +142,8 @@ describe('durable delivery between node and hub', () => {
   });
 
   it('applies a message once when the hub dies between its commit and its ack', async () => {
-    const processor = mesh.hub!.get(InboxProcessor);
-    const link = mesh.hub!.get(NatsLink);
+    const processor = mesh.hubApp!.get(InboxProcessor);
+    const link = mesh.hubApp!.get(NatsLink);
     const envelope = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP }));
     processor.onCommitted = async ({ envelope: applied }) => {
       // The process "dies": its connection goes before it can acknowledge.
