@@ -5,8 +5,8 @@ import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
 import { PurchasingErrors } from './purchasing.errors';
+import { headerOf, RoundStore } from './round.store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, RoundStore } from './round-store';
 
 /** The end of a round: delivered, or cancelled (from any state before delivery). Invited co-ops are told. */
 @Injectable()

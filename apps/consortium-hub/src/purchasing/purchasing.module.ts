@@ -10,8 +10,8 @@ import { EndRound } from './end-round.use-case';
 import { OpenRound } from './open-round.use-case';
 import { OrderRound } from './order-round.use-case';
 import { RoundQueries } from './round.queries';
+import { RoundStore } from './round.store';
 import { RoundCloser } from './round-closer.service';
-import { RoundStore } from './round-store';
 import { RoundsController } from './rounds.controller';
 import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 

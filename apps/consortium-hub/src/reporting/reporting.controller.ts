@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 
-import { CycleQueries } from './cycle-queries';
+import { CycleQueries } from './cycle.queries';
 import { OpenCycle } from './open-cycle.use-case';
 import { OpenCycleDto } from './reporting.dto';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplySubmission } from './apply-submission.use-case';
 import { ConsolidatedReports } from './consolidated-reports';
-import { CycleQueries } from './cycle-queries';
+import { CycleQueries } from './cycle.queries';
 import { OpenCycle } from './open-cycle.use-case';
 import { ReportController } from './report.controller';
 import { ReportingController } from './reporting.controller';

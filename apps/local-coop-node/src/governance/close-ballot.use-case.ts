@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { Ballot } from './ballot.entity';
-import { BallotQueries } from './ballot-queries';
+import { BallotQueries } from './ballot.queries';
 import { GovernanceErrors } from './governance.errors';
 import { electionResult, motionResult } from './governance.rules';
 

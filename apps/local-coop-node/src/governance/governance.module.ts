@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 
 import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
+import { BallotQueries } from './ballot.queries';
 import { BallotCloser } from './ballot-closer.service';
-import { BallotQueries } from './ballot-queries';
-import { BoardQueries } from './board-queries';
+import { BoardQueries } from './board.queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';
 import { CreateBallot } from './create-ballot.use-case';

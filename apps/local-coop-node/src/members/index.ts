@@ -2,10 +2,10 @@ import { Member } from './member.entity';
 import { ShareTransaction } from './share-transaction.entity';
 
 export { Member } from './member.entity';
+export { MemberQueries } from './member.queries';
 export { assertMayActOnMember } from './member-access';
 export { MemberDataQueries } from './member-data.queries';
 export { MemberErasure } from './member-erasure';
-export { MemberQueries } from './member-queries';
 export { MemberRecordView, ShareRegisterView } from './members.dto';
 export { MemberErrors } from './members.errors';
 export { MembersModule } from './members.module';

@@ -5,8 +5,8 @@ import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
 
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
+import { MemberQueries } from './member.queries';
 import { assertMayActOnMember } from './member-access';
-import { MemberQueries } from './member-queries';
 import {
   AdmitMemberDto,
   ListMembersQuery,

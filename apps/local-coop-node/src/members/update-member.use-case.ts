@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { DomainError, Principal } from '@app/platform';
 
 import { Member } from './member.entity';
+import { MemberQueries } from './member.queries';
 import { assertMayActOnMember } from './member-access';
-import { MemberQueries } from './member-queries';
 import { MemberView, UpdateMemberDto } from './members.dto';
 
 /** A member corrects their own contact details (or the admin does it for them). */

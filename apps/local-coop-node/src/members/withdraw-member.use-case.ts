@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 
 import { Principal } from '@app/platform';
 
+import { MemberQueries } from './member.queries';
 import { assertMayActOnMember } from './member-access';
-import { MemberQueries } from './member-queries';
 import { MemberView, WithdrawMemberDto } from './members.dto';
 import { MemberErrors } from './members.errors';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { ExpenseQueries } from './expense.queries';
 import { allowedExpenseActions, expenseTransition } from './expense.rules';
-import { ExpenseQueries } from './expense-queries';
 import { ApproveExpenseDto, ExpenseView } from './expenses.dto';
 import { VolunteeringErrors } from './volunteering.errors';
 

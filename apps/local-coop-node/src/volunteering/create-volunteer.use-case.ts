@@ -7,7 +7,7 @@ import { todayIso } from '@app/platform';
 
 import { MemberQueries } from '../members';
 import { TimeLedger } from './time-ledger';
-import { VolunteerQueries } from './volunteer-queries';
+import { VolunteerQueries } from './volunteer.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { CreateVolunteerDto, VolunteerView } from './volunteers.dto';
 

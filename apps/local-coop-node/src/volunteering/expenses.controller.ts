@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
 
 import { ApproveExpense } from './approve-expense.use-case';
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseQueries } from './expense.queries';
 import { ApproveExpenseDto, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
 import { PayExpense } from './pay-expense.use-case';
 import { RejectExpense } from './reject-expense.use-case';

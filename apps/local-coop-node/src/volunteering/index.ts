@@ -5,15 +5,15 @@ import { TimeTransfer } from './time-transfer.entity';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerHours } from './volunteer-hours.entity';
 
+export { TimeBankQueries } from './time-bank.queries';
 export { MINUTES_PER_CREDIT } from './time-bank.rules';
-export { TimeBankQueries } from './time-bank-queries';
+export { VolunteerQueries } from './volunteer.queries';
 export type { VolunteerActivity } from './volunteer.rules';
 export { VOLUNTEER_ACTIVITIES } from './volunteer.rules';
 export { VolunteerDataView } from './volunteer-data.dto';
 export { VolunteerDataQueries } from './volunteer-data.queries';
 export type { VolunteerToErase } from './volunteer-erasure';
 export { VolunteerErasure } from './volunteer-erasure';
-export { VolunteerQueries } from './volunteer-queries';
 export { VolunteeringModule } from './volunteering.module';
 export const VOLUNTEERING_ENTITIES = [Volunteer, VolunteerHours, TimeAccount, TimeTransfer, TimeEntry, ExpenseClaim];
 export type { ExpenseAction, ExpenseKind, ExpenseStatus } from './expense.rules';

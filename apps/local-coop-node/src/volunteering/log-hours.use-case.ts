@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { Principal, todayIso } from '@app/platform';
 
 import { TimeLedger } from './time-ledger';
+import { VolunteerQueries } from './volunteer.queries';
 import { activityDateViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { HoursView, LogHoursDto } from './volunteers.dto';
 

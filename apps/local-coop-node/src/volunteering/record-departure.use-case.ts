@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { todayIso } from '@app/platform';
 
 import { TimeLedger } from './time-ledger';
+import { VolunteerQueries } from './volunteer.queries';
 import { departureViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { DepartureDto, VolunteerView } from './volunteers.dto';
 

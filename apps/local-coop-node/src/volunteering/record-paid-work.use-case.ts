@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { VolunteerQueries } from './volunteer.queries';
 import { paidWorkViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { PaidWorkDto, VolunteerView } from './volunteers.dto';
 

@@ -5,12 +5,12 @@ import { DataSource } from 'typeorm';
 
 import { Principal, todayIso } from '@app/platform';
 
+import { ExpenseQueries } from './expense.queries';
 import { claimAmount } from './expense.rules';
-import { ExpenseQueries } from './expense-queries';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
+import { VolunteerQueries } from './volunteer.queries';
 import { activityDateViolation } from './volunteer.rules';
 import { assertMayActOnVolunteer } from './volunteer-access';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 
 /** A volunteer (or the admin for them) claims back what they spent, so that no volunteer is out of pocket. */

@@ -5,10 +5,10 @@ import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
 import { OpenPeriodQuery as PeriodQuery } from '@app/platform';
 
 import { AccountQuery, AccountView, ListTransfersQuery, TimeBankSummaryView, TransferDto, TransferView } from './time-bank.dto';
-import { TimeBankQueries } from './time-bank-queries';
+import { TimeBankQueries } from './time-bank.queries';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { VolunteerQueries } from './volunteer.queries';
 import { periodViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const uuid = new ParseUUIDPipe({ version: '4' });

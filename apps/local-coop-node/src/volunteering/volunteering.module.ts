@@ -4,7 +4,7 @@ import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
 import { ApproveExpense } from './approve-expense.use-case';
 import { CreateVolunteer } from './create-volunteer.use-case';
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseQueries } from './expense.queries';
 import { ExpensesController } from './expenses.controller';
 import { LogHours } from './log-hours.use-case';
 import { PayExpense } from './pay-expense.use-case';
@@ -13,12 +13,12 @@ import { RecordPaidWork } from './record-paid-work.use-case';
 import { RejectExpense } from './reject-expense.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
 import { TimeBankController } from './time-bank.controller';
-import { TimeBankQueries } from './time-bank-queries';
+import { TimeBankQueries } from './time-bank.queries';
 import { TimeLedger } from './time-ledger';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { VolunteerQueries } from './volunteer.queries';
 import { VolunteerDataQueries } from './volunteer-data.queries';
 import { VolunteerErasure } from './volunteer-erasure';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteersController } from './volunteers.controller';
 
 /**
