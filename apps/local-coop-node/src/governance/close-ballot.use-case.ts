@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { Ballot } from './ballot.entity';
 import { BallotQueries } from './ballot.queries';
+import { BallotStore } from './ballot.store';
 import { GovernanceErrors } from './governance.errors';
 import { electionResult, motionResult } from './governance.rules';
 
@@ -20,11 +21,12 @@ export class CloseBallot {
     private readonly dataSource: DataSource,
     private readonly ballots: BallotQueries,
     private readonly rulebooks: RulebookStore,
+    private readonly store: BallotStore,
   ) {}
 
   async execute(id: string, now = new Date()): Promise<Record<string, unknown>> {
     return this.dataSource.transaction(async (m) => {
-      const ballot = await this.ballots.lock(m, id);
+      const ballot = await this.store.lock(m, id);
       if (ballot.result) return ballot.result;
       if (now < ballot.closesAt) throw GovernanceErrors.stillOpen(ballot.closesAt);
       const result = await this.count(m, ballot);

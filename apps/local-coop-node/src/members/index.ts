@@ -3,6 +3,7 @@ import { ShareTransaction } from './share-transaction.entity';
 
 export { Member } from './member.entity';
 export { MemberQueries } from './member.queries';
+export { MemberStore } from './member.store';
 export { assertMayActOnMember } from './member-access';
 export { MemberDataQueries } from './member-data.queries';
 export { MemberErasure } from './member-erasure';

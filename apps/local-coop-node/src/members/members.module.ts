@@ -4,6 +4,7 @@ import { RulebookModule } from '../rulebook';
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
 import { MemberQueries } from './member.queries';
+import { MemberStore } from './member.store';
 import { MemberDataQueries } from './member-data.queries';
 import { MemberErasure } from './member-erasure';
 import { MembersController } from './members.controller';
@@ -14,7 +15,7 @@ import { WithdrawMember } from './withdraw-member.use-case';
 @Module({
   imports: [RulebookModule],
   controllers: [MembersController],
-  providers: [AdmitMember, ChangeShares, MemberDataQueries, MemberErasure, MemberQueries, UpdateMember, WithdrawMember],
-  exports: [MemberQueries, MemberDataQueries, MemberErasure],
+  providers: [AdmitMember, ChangeShares, MemberDataQueries, MemberErasure, MemberQueries, MemberStore, UpdateMember, WithdrawMember],
+  exports: [MemberQueries, MemberStore, MemberDataQueries, MemberErasure],
 })
 export class MembersModule {}

@@ -8,8 +8,8 @@ import { Principal, todayIso } from '@app/platform';
 import { ExpenseQueries } from './expense.queries';
 import { claimAmount } from './expense.rules';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
-import { VolunteerQueries } from './volunteer.queries';
 import { activityDateViolation } from './volunteer.rules';
+import { VolunteerStore } from './volunteer.store';
 import { assertMayActOnVolunteer } from './volunteer-access';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -18,8 +18,8 @@ import { VolunteeringErrors } from './volunteering.errors';
 export class SubmitExpense {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly volunteers: VolunteerQueries,
     private readonly expenses: ExpenseQueries,
+    private readonly volunteers: VolunteerStore,
   ) {}
 
   async execute(principal: Principal, volunteerId: string, dto: SubmitExpenseDto): Promise<ExpenseView> {

@@ -5,6 +5,7 @@ import { RulebookModule } from '../rulebook';
 import { ApproveExpense } from './approve-expense.use-case';
 import { CreateVolunteer } from './create-volunteer.use-case';
 import { ExpenseQueries } from './expense.queries';
+import { ExpenseStore } from './expense.store';
 import { ExpensesController } from './expenses.controller';
 import { LogHours } from './log-hours.use-case';
 import { PayExpense } from './pay-expense.use-case';
@@ -17,6 +18,7 @@ import { TimeBankQueries } from './time-bank.queries';
 import { TimeLedger } from './time-ledger';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { VolunteerQueries } from './volunteer.queries';
+import { VolunteerStore } from './volunteer.store';
 import { VolunteerDataQueries } from './volunteer-data.queries';
 import { VolunteerErasure } from './volunteer-erasure';
 import { VolunteersController } from './volunteers.controller';
@@ -31,8 +33,10 @@ import { VolunteersController } from './volunteers.controller';
   controllers: [VolunteersController, TimeBankController, ExpensesController],
   providers: [
     VolunteerQueries,
+    VolunteerStore,
     TimeBankQueries,
     ExpenseQueries,
+    ExpenseStore,
     TimeLedger,
     CreateVolunteer,
     RecordDeparture,
