@@ -42,15 +42,6 @@ export class CloseBallot {
     });
   }
 
-  /** The scheduled sweep: closes every ballot whose window has ended. */
-  async closeDue(): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM ballot WHERE closed_at IS NULL AND closes_at <= now() ORDER BY closes_at',
-    );
-    for (const { id } of due) await this.execute(id);
-    return due.length;
-  }
-
   private async count(m: EntityManager, ballot: Ballot): Promise<Record<string, unknown>> {
     const { rulebook } = await this.rulebooks.current(m);
     // Eligible: members of the ballot's classes admitted by the day it opened and not gone before it closed.
