@@ -37,7 +37,6 @@ export default tseslint.config(
       'apps/consortium-hub/src/purchasing/round.store.ts',
       'apps/consortium-hub/src/purchasing/round.queries.ts',
       'apps/consortium-hub/src/reporting/cycle.queries.ts',
-      'apps/consortium-hub/src/tendering/assemble-bid.use-case.ts',
       'apps/consortium-hub/src/tendering/award-tender.use-case.ts',
       'apps/consortium-hub/src/tendering/ocds-release.mapper.spec.ts',
       'apps/consortium-hub/src/tendering/tender.queries.ts',

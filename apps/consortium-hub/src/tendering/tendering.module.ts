@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 
 import { ApplyOffer } from './apply-offer.use-case';
 import { AssembleBid } from './assemble-bid.use-case';
+import { AssembleDueBid } from './assemble-due-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
+import { BidAssembler } from './bid-assembler.service';
 import { CancelTender } from './cancel-tender.use-case';
 import { ChangeLot } from './change-lot.use-case';
 import { CreateTender } from './create-tender.use-case';
@@ -26,6 +28,8 @@ import { UpdateTender } from './update-tender.use-case';
   providers: [
     ApplyOffer,
     AssembleBid,
+    AssembleDueBid,
+    BidAssembler,
     AwardTender,
     CancelTender,
     ChangeLot,
