@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 
-import { RecordTenderMessages } from './record-tender-messages.use-case';
+import { RecordTenderContract } from './record-tender-contract.use-case';
+import { RecordTenderInvitation } from './record-tender-invitation.use-case';
+import { RecordTenderLotLost } from './record-tender-lot-lost.use-case';
+import { RecordTenderLotWithdrawal } from './record-tender-lot-withdrawal.use-case';
+import { RecordTenderOffersClosed } from './record-tender-offers-closed.use-case';
 import { SendOffers } from './send-offers.use-case';
 import { TenderingController } from './tendering.controller';
 import { TenderingQueries } from './tendering.queries';
@@ -12,7 +16,15 @@ import { TenderingQueries } from './tendering.queries';
  */
 @Module({
   controllers: [TenderingController],
-  providers: [RecordTenderMessages, SendOffers, TenderingQueries],
+  providers: [
+    RecordTenderInvitation,
+    RecordTenderLotWithdrawal,
+    RecordTenderContract,
+    RecordTenderOffersClosed,
+    RecordTenderLotLost,
+    SendOffers,
+    TenderingQueries,
+  ],
   exports: [TenderingQueries],
 })
 export class TenderingModule {}
