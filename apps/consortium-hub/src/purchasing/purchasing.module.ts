@@ -12,7 +12,7 @@ import { OpenRound } from './open-round.use-case';
 import { OrderRound } from './order-round.use-case';
 import { RoundQueries } from './round.queries';
 import { RoundStore } from './round.store';
-import { RoundCloser } from './round-closer.service';
+import { RoundCloser } from './round-closer.job';
 import { RoundsController } from './rounds.controller';
 import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 

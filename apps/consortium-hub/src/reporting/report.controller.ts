@@ -16,7 +16,7 @@ import type { Response } from 'express';
 
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 
-import { ConsolidatedReports, ReportView } from './consolidated-reports';
+import { ConsolidatedReports, ReportView } from './consolidated-reports.queries';
 import { ReportQuery, TrendQuery } from './report.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRequestException(['id must be a UUID']) });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { ApplySubmission } from './apply-submission.use-case';
-import { ConsolidatedReports } from './consolidated-reports';
+import { ConsolidatedReports } from './consolidated-reports.queries';
 import { CycleQueries } from './cycle.queries';
 import { OpenCycle } from './open-cycle.use-case';
 import { ReportController } from './report.controller';

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { assembleBid, statedTotals } from './bid-assembly.rules';
 import { isLocal } from './lot-change.rules';
 import { TenderRow, TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations';
+import { TenderInvitations } from './tender-invitations.service';
 
 /** An offer as the assembly reads it, with the co-op's localities. */
 interface OfferRow {

@@ -8,7 +8,7 @@ import { Principal } from '@app/platform';
 
 import { splitLot } from './lot-change.rules';
 import { LotRow, TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations';
+import { TenderInvitations } from './tender-invitations.service';
 import { SplitLotDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 import type { LotChangeOutcome } from './update-lot.use-case';

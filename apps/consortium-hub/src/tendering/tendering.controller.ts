@@ -11,7 +11,7 @@ import { InviteCoops } from './invite-coops.use-case';
 import { SplitLot } from './split-lot.use-case';
 import { SubmitBid } from './submit-bid.use-case';
 import { TenderQueries } from './tender.queries';
-import { TenderOcds } from './tender-ocds';
+import { TenderOcds } from './tender-ocds.queries';
 import {
   AwardDto,
   CancelTenderDto,

@@ -6,7 +6,7 @@ import { Principal } from '@app/platform';
 
 import { changedTerms, LotTerms, lotTermsProblem } from './lot-change.rules';
 import { TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations';
+import { TenderInvitations } from './tender-invitations.service';
 import { UpdateLotDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 

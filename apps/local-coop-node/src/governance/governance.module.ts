@@ -4,7 +4,7 @@ import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
 import { BallotQueries } from './ballot.queries';
 import { BallotStore } from './ballot.store';
-import { BallotCloser } from './ballot-closer.service';
+import { BallotCloser } from './ballot-closer.job';
 import { BoardQueries } from './board.queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';

@@ -6,7 +6,7 @@ import { CurrentPrincipal, Page, Principal, Roles } from '@app/platform';
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
 import { MemberQueries } from './member.queries';
-import { assertMayActOnMember } from './member-access';
+import { assertMayActOnMember } from './member-access.rules';
 import {
   AdmitMemberDto,
   ListMembersQuery,

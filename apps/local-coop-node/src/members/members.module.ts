@@ -6,7 +6,7 @@ import { ChangeShares } from './change-shares.use-case';
 import { MemberQueries } from './member.queries';
 import { MemberStore } from './member.store';
 import { MemberDataQueries } from './member-data.queries';
-import { MemberErasure } from './member-erasure';
+import { MemberErasure } from './member-erasure.store';
 import { MembersController } from './members.controller';
 import { UpdateMember } from './update-member.use-case';
 import { WithdrawMember } from './withdraw-member.use-case';

@@ -6,7 +6,7 @@ import { DomainError, Principal } from '@app/platform';
 import { Member } from './member.entity';
 import { MemberQueries } from './member.queries';
 import { MemberStore } from './member.store';
-import { assertMayActOnMember } from './member-access';
+import { assertMayActOnMember } from './member-access.rules';
 import { MemberView, UpdateMemberDto } from './members.dto';
 
 /** A member corrects their own contact details (or the admin does it for them). */

@@ -7,7 +7,7 @@ import { Principal } from '@app/platform';
 
 import { MemberQueries } from './member.queries';
 import { MemberStore } from './member.store';
-import { assertMayActOnMember } from './member-access';
+import { assertMayActOnMember } from './member-access.rules';
 import { MemberView, WithdrawMemberDto } from './members.dto';
 import { MemberErrors } from './members.errors';
 

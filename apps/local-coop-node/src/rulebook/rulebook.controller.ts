@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RulebookTemplateId } from '@app/contracts';
 import { Roles } from '@app/platform';
 
-import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook';
 import { RulebookView } from './rulebook.dto';
 import { RulebookStore } from './rulebook.store';
+import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook-templates.rules';
 import { RulebookVersion } from './rulebook-version.entity';
 
 @ApiTags('rulebook')

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { todayIso } from '@app/platform';
 
 import { MemberStore } from '../members';
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
 import { VolunteerQueries } from './volunteer.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { CreateVolunteerDto, VolunteerView } from './volunteers.dto';

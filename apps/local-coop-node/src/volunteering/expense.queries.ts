@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Page, pageOf, Principal } from '@app/platform';
 
 import { ExpenseView, ListExpensesQuery } from './expenses.dto';
-import { mayActOnVolunteer, VolunteerScope } from './volunteer-access';
+import { mayActOnVolunteer, VolunteerScope } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const SELECT = 'SELECT e.*, v.member_id FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id';

@@ -8,7 +8,7 @@ import { ExpenseQueries } from './expense.queries';
 import { ApproveExpenseDto, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
 import { PayExpense } from './pay-expense.use-case';
 import { RejectExpense } from './reject-expense.use-case';
-import { volunteerScope } from './volunteer-access';
+import { volunteerScope } from './volunteer-access.rules';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 

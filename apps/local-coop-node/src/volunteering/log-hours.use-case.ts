@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { Principal, todayIso } from '@app/platform';
 
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
 import { VolunteerQueries } from './volunteer.queries';
 import { activityDateViolation } from './volunteer.rules';
 import { VolunteeringErrors } from './volunteering.errors';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { todayIso } from '@app/platform';
 
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
 import { VolunteerQueries } from './volunteer.queries';
 import { departureViolation } from './volunteer.rules';
 import { VolunteeringErrors } from './volunteering.errors';

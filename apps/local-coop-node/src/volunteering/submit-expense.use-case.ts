@@ -10,7 +10,7 @@ import { claimAmount } from './expense.rules';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
 import { activityDateViolation } from './volunteer.rules';
 import { VolunteerStore } from './volunteer.store';
-import { assertMayActOnVolunteer } from './volunteer-access';
+import { assertMayActOnVolunteer } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 
 /** A volunteer (or the admin for them) claims back what they spent, so that no volunteer is out of pocket. */

@@ -7,7 +7,7 @@ import { RulebookStore } from '../rulebook';
 import { TransferDto, TransferView } from './time-bank.dto';
 import { TimeBankQueries } from './time-bank.queries';
 import { overdraftViolation, transferViolation } from './time-bank.rules';
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
 import { VolunteerQueries } from './volunteer.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 

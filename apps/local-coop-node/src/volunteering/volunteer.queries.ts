@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OpenPeriodQuery as PeriodQuery, Page, pageOf, Principal } from '@app/platform';
 
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
-import { assertMayActOnVolunteer } from './volunteer-access';
+import { assertMayActOnVolunteer } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 import { HoursView, ListHoursQuery, ListVolunteersQuery, VolunteeringSummaryView, VolunteerView } from './volunteers.dto';
 

@@ -15,12 +15,12 @@ import { RejectExpense } from './reject-expense.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
 import { TimeBankController } from './time-bank.controller';
 import { TimeBankQueries } from './time-bank.queries';
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
 import { VolunteerQueries } from './volunteer.queries';
 import { VolunteerStore } from './volunteer.store';
 import { VolunteerDataQueries } from './volunteer-data.queries';
-import { VolunteerErasure } from './volunteer-erasure';
+import { VolunteerErasure } from './volunteer-erasure.store';
 import { VolunteersController } from './volunteers.controller';
 
 /**
