@@ -17,6 +17,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 
 import { ConsolidatedReports, ReportView } from './consolidated-reports.queries';
+import { PublishRelease } from './publish-release.use-case';
 import { ReportQuery, TrendQuery } from './report.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRequestException(['id must be a UUID']) });
@@ -31,14 +32,17 @@ const uuid = new ParseUUIDPipe({ version: '4', exceptionFactory: () => new BadRe
 @Roles('consortium-staff', 'commissioner')
 @Controller('reporting')
 export class ReportController {
-  constructor(private readonly reports: ConsolidatedReports) {}
+  constructor(
+    private readonly reports: ConsolidatedReports,
+    private readonly publishRelease: PublishRelease,
+  ) {}
 
   /** Publishes the next release of the cycle's report from the approved returns; it never changes afterwards. */
   @Post('cycles/:id/releases')
   @Roles('consortium-staff')
   @HttpCode(201)
   publish(@Param('id', uuid) id: string, @CurrentPrincipal() by: Principal) {
-    return this.reports.publish(id, by);
+    return this.publishRelease.execute(id, by);
   }
 
   @Get('cycles/:id/releases')
