@@ -8,6 +8,7 @@ import { RecordTenderOffersClosed } from './record-tender-offers-closed.use-case
 import { SendOffers } from './send-offers.use-case';
 import { TenderingController } from './tendering.controller';
 import { TenderingQueries } from './tendering.queries';
+import { TenderingStore } from './tendering.store';
 
 /**
  * Joint tendering on the node: invitations from the hub, offers suggested from the co-op's own
@@ -24,6 +25,7 @@ import { TenderingQueries } from './tendering.queries';
     RecordTenderLotLost,
     SendOffers,
     TenderingQueries,
+    TenderingStore,
   ],
   exports: [TenderingQueries],
 })
