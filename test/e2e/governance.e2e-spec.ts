@@ -1,4 +1,4 @@
-import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.service';
+import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.job';
 import { aMember, StakeholderClass } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';

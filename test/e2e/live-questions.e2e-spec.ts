@@ -4,7 +4,7 @@ import { buildMessage, encodeMessage, mondayOf, SPARE_CARE_HOURS_V1, SpareCareHo
 import { nodeInboxPrefix } from '@app/federation';
 
 import { hubNatsAuthorization } from '../../apps/consortium-hub/src/bootstrap';
-import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization';
+import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization.rules';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';

@@ -6,7 +6,7 @@ import { connect, ConnectionOptions, Msg, NatsConnection, nkeyAuthenticator } fr
 import { buildMessage, COOP_PROFILE_UPDATED_V1, encodeMessage, subjectScheme } from '@app/contracts';
 import { nodeInboxPrefix } from '@app/federation';
 
-import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization';
+import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization.rules';
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';
 import { waitFor } from '../support/wait-for';

@@ -5,8 +5,8 @@ import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
 import { PurchasingErrors } from './purchasing.errors';
+import { headerOf, RoundStore } from './round.store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, RoundStore } from './round-store';
 
 export const SCHEDULE = 'schedule';
 
@@ -26,20 +26,14 @@ export class CloseRound {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(id: string, by: string, now = new Date()): Promise<void> {
-    await this.close(id, by, now, false);
-    this.relay.nudge();
-  }
-
-  /** The scheduled sweep: closes every open round whose closing time has come. */
-  async closeDue(now = new Date()): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM purchasing_round WHERE state = 'open' AND closes_at <= $1 ORDER BY closes_at`,
-      [now],
-    );
-    let closed = 0;
-    for (const { id } of due) if (await this.close(id, SCHEDULE, now, true)) closed++;
-    if (closed) this.relay.nudge();
+  /**
+   * Staff close a round, or the schedule does (`onlyIfOpen`): then a round that another instance, or
+   * staff, closed or cancelled since the sweep looked is left alone and the answer is false, where
+   * staff would be refused. The relay is nudged by the caller when `onlyIfOpen`, once per sweep.
+   */
+  async execute(id: string, by: string, now = new Date(), onlyIfOpen = false): Promise<boolean> {
+    const closed = await this.close(id, by, now, onlyIfOpen);
+    if (!onlyIfOpen) this.relay.nudge();
     return closed;
   }
 

@@ -8,8 +8,8 @@ import { invitableCoops } from './invitable-coops.queries';
 import { OpenRoundDto, RoundView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';
 import { RoundQueries } from './round.queries';
+import { headerOf, itemPayload, RoundStore } from './round.store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, itemPayload, RoundStore } from './round-store';
 
 /**
  * Opens a draft: its prices are taken from the catalogue as they are now and fixed for the round,

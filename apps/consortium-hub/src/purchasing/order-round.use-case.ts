@@ -5,8 +5,8 @@ import { PURCHASING_ALLOCATION_MADE_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
 import { PurchasingErrors } from './purchasing.errors';
+import { headerOf, RoundStore } from './round.store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, RoundStore } from './round-store';
 
 /**
  * Staff place the order. The allocation is computed one last time and becomes final: commitments

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { AllocationLine, ItemOrder, RoundAllocation, totalsByCoop } from './allocation.rules';
 import { CommitmentReceivedView, RoundSummaryView, RoundView } from './purchasing.dto';
-import { RoundItemRow, RoundRow, RoundStore } from './round-store';
+import { RoundItemRow, RoundRow, RoundStore } from './round.store';
 
 type Row = Record<string, any>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

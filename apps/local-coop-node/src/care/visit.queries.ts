@@ -5,7 +5,6 @@ import { Page, pageOf } from '@app/platform';
 
 import { CareErrors } from './care.errors';
 import { CARE_TIME_ZONE } from './care.rules';
-import { Visit } from './visit.entity';
 import { ListVisitsQuery, VisitView } from './visits.dto';
 
 @Injectable()
@@ -37,12 +36,6 @@ export class VisitQueries {
     const [row] = await manager.query('SELECT * FROM visit WHERE id = $1', [id]);
     if (!row) throw CareErrors.visitNotFound(id);
     return toView(row);
-  }
-
-  async lockForChange(manager: EntityManager, id: string): Promise<Visit> {
-    const visit = await manager.findOne(Visit, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!visit) throw CareErrors.visitNotFound(id);
-    return visit;
   }
 }
 

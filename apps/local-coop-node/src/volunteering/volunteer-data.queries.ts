@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseQueries } from './expense.queries';
+import { VolunteerQueries } from './volunteer.queries';
 import { OwnEntryView, OwnTimeBankView, VolunteerDataView } from './volunteer-data.dto';
-import { VolunteerQueries } from './volunteer-queries';
 
 /** What volunteering holds about the volunteer linked to a member, for the member's data export. */
 @Injectable()

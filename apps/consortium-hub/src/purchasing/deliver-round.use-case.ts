@@ -5,19 +5,19 @@ import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
 import { PurchasingErrors } from './purchasing.errors';
+import { headerOf, RoundStore } from './round.store';
 import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, RoundStore } from './round-store';
 
-/** The end of a round: delivered, or cancelled (from any state before delivery). Invited co-ops are told. */
+/** A round delivered. Invited co-ops are told. */
 @Injectable()
-export class EndRound {
+export class DeliverRound {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: RoundStore,
     private readonly relay: OutboxRelay,
   ) {}
 
-  async deliver(id: string): Promise<void> {
+  async execute(id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const round = await this.store.lock(m, id);
       const step = roundTransition(round.state, 'deliver');
@@ -28,29 +28,6 @@ export class EndRound {
         ...headerOf(round),
         state: 'delivered',
         at: at.toISOString(),
-      }));
-    });
-    this.relay.nudge();
-  }
-
-  async cancel(id: string, reason?: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const round = await this.store.lock(m, id);
-      const step = roundTransition(round.state, 'cancel');
-      if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
-      const at = new Date();
-      await m.query('UPDATE purchasing_round SET state = $2, cancelled_at = $3, cancel_reason = $4 WHERE id = $1', [
-        id,
-        step.next,
-        at,
-        reason ?? null,
-      ]);
-      // A draft invited nobody yet, so there is no one to tell.
-      await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({
-        ...headerOf(round),
-        state: 'cancelled',
-        at: at.toISOString(),
-        ...(reason ? { reason } : {}),
       }));
     });
     this.relay.nudge();

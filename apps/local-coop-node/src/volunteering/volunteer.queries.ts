@@ -4,11 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OpenPeriodQuery as PeriodQuery, Page, pageOf, Principal } from '@app/platform';
 
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
-import { assertMayActOnVolunteer } from './volunteer-access';
+import { assertMayActOnVolunteer } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 import { HoursView, ListHoursQuery, ListVolunteersQuery, VolunteeringSummaryView, VolunteerView } from './volunteers.dto';
 
-const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';
+export const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';
 
 @Injectable()
 export class VolunteerQueries {
@@ -42,19 +42,6 @@ export class VolunteerQueries {
     const volunteer = await this.get(id, manager);
     assertMayActOnVolunteer(principal, volunteer);
     return volunteer;
-  }
-
-  /**
-   * The volunteer row locked for the rest of the transaction: 'update' to change it, 'share' to add
-   * a record whose dates must agree with it while it cannot change.
-   */
-  async lock(manager: EntityManager, id: string, mode: 'update' | 'share'): Promise<VolunteerView> {
-    const [row] = await manager.query(
-      `SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1 ${mode === 'update' ? 'FOR NO KEY UPDATE' : 'FOR SHARE'}`,
-      [id],
-    );
-    if (!row) throw VolunteeringErrors.volunteerNotFound(id);
-    return toView(row);
   }
 
   async forMember(memberId: string | undefined, manager: EntityManager = this.dataSource.manager): Promise<VolunteerView | null> {
@@ -125,7 +112,7 @@ export class VolunteerQueries {
   }
 }
 
-function toView(r: Record<string, any>): VolunteerView {
+export function toView(r: Record<string, any>): VolunteerView {
   return {
     id: r.id,
     fullName: r.full_name,

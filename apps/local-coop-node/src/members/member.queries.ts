@@ -5,7 +5,6 @@ import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
-import { Member } from './member.entity';
 import { ListMembersQuery, MembersSummaryView, MemberView } from './members.dto';
 import { MemberErrors } from './members.errors';
 
@@ -39,14 +38,6 @@ export class MemberQueries {
     const [row] = await manager.query(`SELECT m.*, ${SHARES} AS shares_pence FROM member m WHERE m.id = $1`, [id]);
     if (!row) throw MemberErrors.notFound(id);
     return toView(row);
-  }
-
-  /** The member, locked for the rest of the transaction (share changes, withdrawal). */
-  async lockActive(manager: EntityManager, id: string): Promise<Member> {
-    const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!member) throw MemberErrors.notFound(id);
-    if (member.withdrawnOn) throw MemberErrors.alreadyWithdrawn(id);
-    return member;
   }
 
   async sharesOf(manager: EntityManager, id: string): Promise<number> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Page, pageOf, Principal } from '@app/platform';
 
 import { ExpenseView, ListExpensesQuery } from './expenses.dto';
-import { mayActOnVolunteer, VolunteerScope } from './volunteer-access';
+import { mayActOnVolunteer, VolunteerScope } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const SELECT = 'SELECT e.*, v.member_id FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id';
@@ -40,13 +40,6 @@ export class ExpenseQueries {
     return toView(row);
   }
 
-  /** The claim locked for a change of state, so two decisions on it queue and the second sees the first. */
-  async lock(manager: EntityManager, id: string): Promise<ExpenseView> {
-    const [row] = await manager.query('SELECT e.* FROM expense_claim e WHERE e.id = $1 FOR UPDATE', [id]);
-    if (!row) throw VolunteeringErrors.expenseNotFound(id);
-    return toView(row);
-  }
-
   /** Every claim the volunteer made, oldest first, for their data export. */
   async allOf(manager: EntityManager, volunteerId: string): Promise<ExpenseView[]> {
     const rows = await manager.query(`${SELECT} WHERE e.volunteer_id = $1 ORDER BY e.submitted_at, e.id`, [volunteerId]);
@@ -60,7 +53,7 @@ export class ExpenseQueries {
   }
 }
 
-function toView(r: Record<string, any>): ExpenseView {
+export function toView(r: Record<string, any>): ExpenseView {
   return {
     id: r.id,
     volunteerId: r.volunteer_id,
