@@ -11,7 +11,7 @@ export class HubStorageConfig extends DatabaseConfig {
   DB_NAME = 'ccm_hub';
 }
 
-/** The hub's configuration, read from the environment at start (see the README's reference). */
+/** The hub's configuration, read from the environment at start (each variable: docs/operations.md, Configuration). */
 export class HubConfig extends FederationConfig {
   override PORT = 3000;
 
@@ -65,7 +65,7 @@ export class HubConfig extends FederationConfig {
   @IntBetween('HEARTBEAT_TIMEOUT_MS', 1000, 3_600_000, { unit: 'milliseconds' })
   HEARTBEAT_TIMEOUT_MS = 15_000;
 
-  /** Counts of people from 1 to this are suppressed in consolidated reports (see README, disclosure control). */
+  /** Counts of people from 1 to this are suppressed in consolidated reports (docs/reporting.md, Disclosure control). */
   @Transform(toInt)
   @IntBetween('REPORTING_THRESHOLD', 1, 50, { range: 'from' })
   REPORTING_THRESHOLD = 4;
