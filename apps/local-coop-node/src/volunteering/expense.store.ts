@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { toView } from './expense.queries';
+import { ExpenseClaimRecord, toView } from './expense.queries';
 import { ExpenseView } from './expenses.dto';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -10,7 +10,7 @@ import { VolunteeringErrors } from './volunteering.errors';
 export class ExpenseStore {
   /** The claim locked for a change of state, so two decisions on it queue and the second sees the first. */
   async lock(manager: EntityManager, id: string): Promise<ExpenseView> {
-    const [row] = await manager.query('SELECT e.* FROM expense_claim e WHERE e.id = $1 FOR UPDATE', [id]);
+    const [row]: ExpenseClaimRecord[] = await manager.query('SELECT e.* FROM expense_claim e WHERE e.id = $1 FOR UPDATE', [id]);
     if (!row) throw VolunteeringErrors.expenseNotFound(id);
     return toView(row);
   }

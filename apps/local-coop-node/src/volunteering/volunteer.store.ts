@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { COLUMNS, toView } from './volunteer.queries';
+import { COLUMNS, toView, VolunteerRecord } from './volunteer.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { VolunteerView } from './volunteers.dto';
 
@@ -13,7 +13,7 @@ export class VolunteerStore {
    * a record whose dates must agree with it while it cannot change.
    */
   async lock(manager: EntityManager, id: string, mode: 'update' | 'share'): Promise<VolunteerView> {
-    const [row] = await manager.query(
+    const [row]: VolunteerRecord[] = await manager.query(
       `SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1 ${mode === 'update' ? 'FOR NO KEY UPDATE' : 'FOR SHARE'}`,
       [id],
     );
