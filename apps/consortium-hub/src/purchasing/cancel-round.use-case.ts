@@ -4,9 +4,7 @@ import { DataSource } from 'typeorm';
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
-import { PurchasingErrors } from './purchasing.errors';
-import { headerOf, RoundStore } from './round.store';
-import { allowedRoundActions, roundTransition } from './round-state.rules';
+import { headerOf, nextRoundState, RoundStore } from './round.store';
 
 /** A round cancelled, from any state before delivery. Invited co-ops are told. */
 @Injectable()
@@ -20,12 +18,11 @@ export class CancelRound {
   async execute(id: string, reason?: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const round = await this.store.lock(m, id);
-      const step = roundTransition(round.state, 'cancel');
-      if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+      const next = nextRoundState(round, 'cancel');
       const at = new Date();
       await m.query('UPDATE purchasing_round SET state = $2, cancelled_at = $3, cancel_reason = $4 WHERE id = $1', [
         id,
-        step.next,
+        next,
         at,
         reason ?? null,
       ]);

@@ -4,9 +4,7 @@ import { DataSource } from 'typeorm';
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
-import { PurchasingErrors } from './purchasing.errors';
-import { headerOf, RoundStore } from './round.store';
-import { allowedRoundActions, roundTransition } from './round-state.rules';
+import { headerOf, nextRoundState, RoundStore } from './round.store';
 
 export const SCHEDULE = 'schedule';
 
@@ -42,10 +40,9 @@ export class CloseRound {
       const round = await this.store.lock(m, id);
       // Another instance, or staff, may have closed or cancelled it since the sweep looked.
       if (onlyIfOpen && round.state !== 'open') return false;
-      const step = roundTransition(round.state, 'close');
-      if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+      const next = nextRoundState(round, 'close');
       const closedAt = now < round.closesAt ? now : round.closesAt;
-      await m.query('UPDATE purchasing_round SET state = $2, closed_at = $3, closed_by = $4 WHERE id = $1', [id, step.next, closedAt, by]);
+      await m.query('UPDATE purchasing_round SET state = $2, closed_at = $3, closed_by = $4 WHERE id = $1', [id, next, closedAt, by]);
       const { allocation } = await this.store.allocate(m, id);
       await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({
         ...headerOf(round),

@@ -6,7 +6,7 @@ import { OutboxService } from '@app/federation';
 
 import { allocateRound, AllocationLine, PriceBreak, PricedItem, RoundAllocation } from './allocation.rules';
 import { PurchasingErrors } from './purchasing.errors';
-import type { RoundState } from './round-state.rules';
+import { allowedRoundActions, RoundAction, type RoundState, roundTransition } from './round-state.rules';
 
 export interface RoundRow {
   id: string;
@@ -27,6 +27,13 @@ export interface RoundItemRow extends PricedItem {
   name: string;
   supplier: string;
   unit: string;
+}
+
+/** The state `action` moves the round to, or the refusal that names the state and what it allows. */
+export function nextRoundState(round: RoundRow, action: RoundAction): RoundState {
+  const step = roundTransition(round.state, action);
+  if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+  return step.next;
 }
 
 /** A purchasing_round row as `pg` returns it (timestamptz as Date, text[] as an array). */
