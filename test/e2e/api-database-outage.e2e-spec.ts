@@ -1,3 +1,4 @@
+import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { queryDb } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
@@ -6,7 +7,7 @@ import { waitFor } from '../support/wait-for';
 describe('database outage', () => {
   const mesh = new TestMesh();
   const COOP = 'outage';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const admin = mesh.node(COOP).as('coop-admin');
   const db = mesh.nodeDb(COOP);
   const allowConnections = (allow: boolean) => queryDb('postgres', `ALTER DATABASE "${db}" ALLOW_CONNECTIONS ${allow}`);
 
@@ -16,12 +17,7 @@ describe('database outage', () => {
     await mesh.dispose();
   });
 
-  const admit = (name: string) =>
-    mesh
-      .nodeHttp(COOP)
-      .post('/members')
-      .set('Authorization', admin())
-      .send({ stakeholderClass: 'worker', fullName: name, initialSharesPence: 100 });
+  const admit = (name: string) => admin.post('/members').send(aMember({ fullName: name }));
   const members = () => mesh.nodeQuery<{ n: number }>(COOP, 'SELECT count(*)::int AS n FROM member').then(([r]) => r.n);
 
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After to reads and changes, and works again once the database is back', async () => {
@@ -33,11 +29,7 @@ describe('database outage', () => {
       await queryDb('postgres', 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
         db,
       ]);
-      for (const call of [
-        () => mesh.nodeHttp(COOP).get('/members').set('Authorization', admin()),
-        () => admit('During The Outage'),
-        () => mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin()),
-      ]) {
+      for (const call of [() => admin.get('/members'), () => admit('During The Outage'), () => admin.get('/profile')]) {
         const res = await call();
         expect({ status: res.status, body: res.body }).toEqual({
           status: 503,
@@ -54,7 +46,7 @@ describe('database outage', () => {
 
     await waitFor(
       'the node to read again',
-      async () => (await mesh.nodeHttp(COOP).get('/members').set('Authorization', admin())).status,
+      async () => (await admin.get('/members')).status,
       (s) => s === 200,
     );
     await admit('After The Outage').expect(201);

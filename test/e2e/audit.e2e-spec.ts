@@ -1,10 +1,11 @@
+import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 
 /** Who did what and when, on a node and on the hub; the app's own database user cannot rewrite it. */
 describe('audit trail', () => {
   const mesh = new TestMesh();
   const COOP = 'lindley';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const admin = mesh.node(COOP).as('coop-admin');
 
   beforeAll(async () => {
     await mesh.startHub();
@@ -14,26 +15,14 @@ describe('audit trail', () => {
 
   it('records each change on a node with the actor, the route and the object, never the body', async () => {
     const m = (
-      await mesh
-        .nodeHttp(COOP)
+      await admin
         .post('/members')
-        .set('Authorization', admin())
-        .send({ stakeholderClass: 'worker', fullName: 'Secret Name', initialSharesPence: 100 })
+        .send(aMember({ fullName: 'Secret Name' }))
         .expect(201)
     ).body;
-    await mesh
-      .nodeHttp(COOP)
-      .patch(`/members/${m.id}`)
-      .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', m.id)}`)
-      .send({ phone: '01484 111111' })
-      .expect(200);
-    await mesh
-      .nodeHttp(COOP)
-      .post(`/members/${m.id}/shares`)
-      .set('Authorization', admin())
-      .send({ kind: 'withdrawal', amountPence: 50 })
-      .expect(409);
-    const trail = (await mesh.nodeHttp(COOP).get('/audit?action=/members').set('Authorization', admin()).expect(200)).body.items;
+    await mesh.node(COOP).as('member', m.id).patch(`/members/${m.id}`).send({ phone: '01484 111111' }).expect(200);
+    await admin.post(`/members/${m.id}/shares`).send({ kind: 'withdrawal', amountPence: 50 }).expect(409);
+    const trail = (await admin.get('/audit?action=/members').expect(200)).body.items;
     expect(trail.slice(0, 3).map((e: Record<string, unknown>) => [e.actor, e.action, e.target, e.outcome, e.status])).toEqual([
       ['coop-admin:test-coop-admin', 'POST /members/:id/shares', `id=${m.id}`, 'refused', 409],
       [`member:${m.id}`, 'PATCH /members/:id', `id=${m.id}`, 'succeeded', 200],
@@ -46,12 +35,7 @@ describe('audit trail', () => {
 
   describe('in the same transaction as the change', () => {
     const admit = (fullName: string, correlationId: string) =>
-      mesh
-        .nodeHttp(COOP)
-        .post('/members')
-        .set('Authorization', admin())
-        .set('X-Correlation-Id', correlationId)
-        .send({ stakeholderClass: 'worker', fullName, initialSharesPence: 100 });
+      admin.post('/members').set('X-Correlation-Id', correlationId).send(aMember({ fullName }));
     const auditRows = (correlationId: string) =>
       mesh.nodeQuery<{ outcome: string; status: number; xmin: string }>(
         COOP,
@@ -77,23 +61,12 @@ describe('audit trail', () => {
 
     it('audits an export read in a read-only transaction after the fact, and still answers it', async () => {
       const m = (await admit('Exported Person', 'audit-export-0000').expect(201)).body;
-      await mesh
-        .nodeHttp(COOP)
-        .get(`/members/${m.id}/export`)
-        .set('Authorization', admin())
-        .set('X-Correlation-Id', 'audit-export-0001')
-        .expect(200);
+      await admin.get(`/members/${m.id}/export`).set('X-Correlation-Id', 'audit-export-0001').expect(200);
       expect((await auditRows('audit-export-0001')).map((r) => [r.outcome, r.status])).toEqual([['succeeded', 200]]);
     });
 
     it('records a refusal whose path carries a NUL character', async () => {
-      await mesh
-        .nodeHttp(COOP)
-        .patch('/members/a%00b')
-        .set('Authorization', admin())
-        .set('X-Correlation-Id', 'audit-nul-path-0001')
-        .send({ phone: '01484 000000' })
-        .expect(400);
+      await admin.patch('/members/a%00b').set('X-Correlation-Id', 'audit-nul-path-0001').send({ phone: '01484 000000' }).expect(400);
       expect((await auditRows('audit-nul-path-0001')).map((r) => [r.outcome, r.status])).toEqual([['refused', 400]]);
     });
 
@@ -131,32 +104,13 @@ describe('audit trail', () => {
   });
 
   it('is readable by the admin only', async () => {
-    await mesh
-      .nodeHttp(COOP)
-      .get('/audit')
-      .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', '00000000-0000-4000-8000-000000000000')}`)
-      .expect(403);
-    await mesh
-      .hubHttp()
-      .get('/audit')
-      .set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`)
-      .expect(403);
+    await mesh.node(COOP).as('member', '00000000-0000-4000-8000-000000000000').get('/audit').expect(403);
+    await mesh.hub().as('commissioner').get('/audit').expect(403);
   });
 
   it('records what the hub applied from each co-op, and changes made by consortium staff', async () => {
-    await mesh
-      .hubHttp()
-      .patch(`/coops/${COOP}/status`)
-      .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
-      .send({ status: 'trading' })
-      .expect(204);
-    const trail = (
-      await mesh
-        .hubHttp()
-        .get('/audit')
-        .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
-        .expect(200)
-    ).body.items;
+    await mesh.hub().as('consortium-staff').patch(`/coops/${COOP}/status`).send({ status: 'trading' }).expect(204);
+    const trail = (await mesh.hub().as('consortium-staff').get('/audit').expect(200)).body.items;
     expect(trail.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['PATCH /coops/:id/status', 'message coop.registered v1']),
     );

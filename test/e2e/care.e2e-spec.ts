@@ -1,54 +1,29 @@
+import { aServiceUser, aVisit, aZeroHoursCarer, StaffBody } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 
 /** People supported, co-designed care plans with scored goals, visits and continuity on a co-op node. */
 describe('care delivery', () => {
   const mesh = new TestMesh();
   const COOP = 'slaithwaite-care';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const admin = mesh.node(COOP).as('coop-admin');
   const http = () => mesh.nodeHttp(COOP);
   const MISSING = '1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b';
-  let counter = 0;
 
   const register = (overrides: object = {}) =>
-    http()
-      .post('/service-users')
-      .set('Authorization', admin())
-      .send({
-        fullName: `Person ${++counter}`,
-        dateOfBirth: '1940-05-01',
-        address: '1 Mill Lane',
-        locality: 'Slaithwaite',
-        fundingType: 'council-commissioned',
-        startedOn: '2026-01-01',
-        ...overrides,
-      });
+    admin.post('/service-users').send({ ...aServiceUser({ locality: 'Slaithwaite', fundingType: 'council-commissioned' }), ...overrides });
   const person = async (overrides: object = {}) => (await register(overrides).expect(201)).body;
-  const carer = async (overrides: object = {}) =>
+  const carer = async (overrides: Partial<StaffBody> = {}) =>
     (
-      await http()
+      await admin
         .post('/staff')
-        .set('Authorization', admin())
-        .send({
-          fullName: `Carer ${++counter}`,
-          role: 'care-worker',
-          contractType: 'zero-hours',
-          hourlyPayPence: 1345,
-          contractedMinutesPerWeek: 0,
-          startedOn: '2026-01-01',
-          locality: 'Slaithwaite',
-          ...overrides,
-        })
+        .send(aZeroHoursCarer({ locality: 'Slaithwaite', ...overrides }))
         .expect(201)
     ).body;
   const leave = (staffId: string, leftOn: string) =>
-    http().post(`/staff/${staffId}/leaving`).set('Authorization', admin()).send({ leftOn, reason: 'moved on' }).expect(200);
-  const plan = (body: object) =>
-    http()
-      .post('/visits')
-      .set('Authorization', admin())
-      .send({ serviceType: 'personal-care', plannedStart: '2026-03-02T09:00:00Z', plannedMinutes: 30, ...body });
+    admin.post(`/staff/${staffId}/leaving`).send({ leftOn, reason: 'moved on' }).expect(200);
+  const plan = (body: object) => admin.post('/visits').send({ ...aVisit(), ...body });
   const visit = async (body: object) => (await plan(body).expect(201)).body;
-  const outcome = (visitId: string, body: object) => http().post(`/visits/${visitId}/outcome`).set('Authorization', admin()).send(body);
+  const outcome = (visitId: string, body: object) => admin.post(`/visits/${visitId}/outcome`).send(body);
 
   beforeAll(() => mesh.startNode(COOP));
   afterAll(() => mesh.dispose());
@@ -66,7 +41,7 @@ describe('care delivery', () => {
         startedOn: '2026-01-01',
         endedOn: null,
       });
-      expect((await http().get(`/service-users/${p.id}`).set('Authorization', admin()).expect(200)).body).toEqual(p);
+      expect((await admin.get(`/service-users/${p.id}`).expect(200)).body).toEqual(p);
     });
 
     it('refuses bad input naming the field, unknown fields, and a birth after the start', async () => {
@@ -80,13 +55,11 @@ describe('care delivery', () => {
       ])
         expect(text).toContain(f);
       expect((await register({ dateOfBirth: '2026-02-01' }).expect(400)).body.code).toBe('CARE.BORN_AFTER_START');
-      await http().get('/service-users/123').set('Authorization', admin()).expect(400);
-      expect((await http().get(`/service-users/${MISSING}`).set('Authorization', admin()).expect(404)).body.code).toBe(
+      await admin.get('/service-users/123').expect(400);
+      expect((await admin.get(`/service-users/${MISSING}`).expect(404)).body.code).toBe('CARE.SERVICE_USER_NOT_FOUND');
+      expect((await admin.patch(`/service-users/${MISSING}`).send({ address: 'x' }).expect(404)).body.code).toBe(
         'CARE.SERVICE_USER_NOT_FOUND',
       );
-      expect(
-        (await http().patch(`/service-users/${MISSING}`).set('Authorization', admin()).send({ address: 'x' }).expect(404)).body.code,
-      ).toBe('CARE.SERVICE_USER_NOT_FOUND');
     });
 
     it('lists people paginated, by funding type and by whether supported on a date', async () => {
@@ -94,42 +67,31 @@ describe('care delivery', () => {
       const a = await person({ fullName: 'List A', locality, fundingType: 'self-funder', startedOn: '2026-02-01' });
       const b = await person({ fullName: 'List B', locality, fundingType: 'self-funder', startedOn: '2026-03-01' });
       await person({ fullName: 'List C', locality, fundingType: 'individual-service-fund', startedOn: '2026-02-01' });
-      const all = await http().get(`/service-users?locality=${locality}&fundingType=self-funder`).set('Authorization', admin()).expect(200);
+      const all = await admin.get(`/service-users?locality=${locality}&fundingType=self-funder`).expect(200);
       expect(all.body.items.map((p: { id: string }) => p.id)).toEqual([a.id, b.id]);
-      const onDate = await http()
-        .get(`/service-users?locality=${locality}&supportedOn=2026-02-15`)
-        .set('Authorization', admin())
-        .expect(200);
+      const onDate = await admin.get(`/service-users?locality=${locality}&supportedOn=2026-02-15`).expect(200);
       expect(onDate.body.items.map((p: { fullName: string }) => p.fullName)).toEqual(['List A', 'List C']);
-      const page = await http().get(`/service-users?locality=${locality}&limit=1&offset=1`).set('Authorization', admin()).expect(200);
+      const page = await admin.get(`/service-users?locality=${locality}&limit=1&offset=1`).expect(200);
       expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ fullName: 'List B' }] });
     });
 
     it('ends support, never before it started nor while visits remain after the end', async () => {
       const p = await person({ startedOn: '2026-02-01' });
       const c = await carer();
-      const before = await http().patch(`/service-users/${p.id}`).set('Authorization', admin()).send({ endedOn: '2026-01-31' }).expect(409);
+      const before = await admin.patch(`/service-users/${p.id}`).send({ endedOn: '2026-01-31' }).expect(409);
       expect(before.body.code).toBe('CARE.ENDED_BEFORE_START');
       const v = await visit({ serviceUserId: p.id, carerId: c.id, plannedStart: '2026-03-10T10:00:00Z' });
-      const blocked = await http()
-        .patch(`/service-users/${p.id}`)
-        .set('Authorization', admin())
-        .send({ endedOn: '2026-03-09' })
-        .expect(409);
+      const blocked = await admin.patch(`/service-users/${p.id}`).send({ endedOn: '2026-03-09' }).expect(409);
       expect(blocked.body).toMatchObject({
         code: 'CARE.VISITS_AFTER_END',
         message: expect.stringContaining('1 planned or delivered visit'),
       });
       await outcome(v.id, { status: 'cancelled' }).expect(200);
-      const ended = await http()
-        .patch(`/service-users/${p.id}`)
-        .set('Authorization', admin())
-        .send({ endedOn: '2026-03-09', fundingType: 'self-funder' })
-        .expect(200);
+      const ended = await admin.patch(`/service-users/${p.id}`).send({ endedOn: '2026-03-09', fundingType: 'self-funder' }).expect(200);
       expect(ended.body).toMatchObject({ endedOn: '2026-03-09', fundingType: 'self-funder' });
       const late = await plan({ serviceUserId: p.id, carerId: c.id, plannedStart: '2026-03-10T10:00:00Z' }).expect(409);
       expect(late.body.code).toBe('CARE.SERVICE_USER_NOT_SUPPORTED');
-      const nulled = await http().patch(`/service-users/${p.id}`).set('Authorization', admin()).send({ fullName: null }).expect(400);
+      const nulled = await admin.patch(`/service-users/${p.id}`).send({ fullName: null }).expect(400);
       expect(nulled.body.message.join('; ')).toContain('fullName must be a string');
     });
   });
@@ -143,9 +105,8 @@ describe('care delivery', () => {
 
     it('agrees a plan with the person, then records one review: a goal improved when either score rose', async () => {
       const p = await person();
-      const agreed = await http()
+      const agreed = await admin
         .post(`/service-users/${p.id}/care-plans`)
-        .set('Authorization', admin())
         .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals })
         .expect(201);
       expect(agreed.body).toMatchObject({
@@ -162,22 +123,19 @@ describe('care delivery', () => {
       ]);
       const [g1, g2, g3] = agreed.body.goals.map((g: { id: string }) => g.id);
 
-      const partial = await http()
+      const partial = await admin
         .post(`/care-plans/${agreed.body.id}/review`)
-        .set('Authorization', admin())
         .send({ reviewedOn: '2026-09-20', goals: [{ goalId: g1, performance: 5, satisfaction: 5 }] })
         .expect(409);
       expect(partial.body.code).toBe('CARE.REVIEW_GOALS_MISMATCH');
-      const early = await http()
+      const early = await admin
         .post(`/care-plans/${agreed.body.id}/review`)
-        .set('Authorization', admin())
         .send({ reviewedOn: '2026-03-31', goals: [g1, g2, g3].map((goalId) => ({ goalId, performance: 5, satisfaction: 5 })) })
         .expect(409);
       expect(early.body.code).toBe('CARE.REVIEW_BEFORE_AGREEMENT');
 
-      const reviewed = await http()
+      const reviewed = await admin
         .post(`/care-plans/${agreed.body.id}/review`)
-        .set('Authorization', admin())
         .send({
           reviewedOn: '2026-09-20',
           goals: [
@@ -195,11 +153,10 @@ describe('care delivery', () => {
         satisfactionAtStart: 2,
         satisfactionAtReview: 2,
       });
-      expect((await http().get(`/care-plans/${agreed.body.id}`).set('Authorization', admin()).expect(200)).body).toEqual(reviewed.body);
+      expect((await admin.get(`/care-plans/${agreed.body.id}`).expect(200)).body).toEqual(reviewed.body);
 
-      const again = await http()
+      const again = await admin
         .post(`/care-plans/${agreed.body.id}/review`)
-        .set('Authorization', admin())
         .send({ reviewedOn: '2026-09-21', goals: [g1, g2, g3].map((goalId) => ({ goalId, performance: 9, satisfaction: 9 })) })
         .expect(409);
       expect(again.body.code).toBe('CARE.PLAN_ALREADY_REVIEWED');
@@ -207,9 +164,8 @@ describe('care delivery', () => {
 
     it('refuses scores outside 1 to 10 and a review not due after agreement, naming the field', async () => {
       const p = await person();
-      const bad = await http()
+      const bad = await admin
         .post(`/service-users/${p.id}/care-plans`)
-        .set('Authorization', admin())
         .send({
           agreedOn: '2026-04-01',
           reviewDueOn: '2026-10-01',
@@ -222,33 +178,27 @@ describe('care delivery', () => {
           'goals.0.satisfactionAtStart must not be greater than 10',
         ]),
       );
-      const none = await http()
+      const none = await admin
         .post(`/service-users/${p.id}/care-plans`)
-        .set('Authorization', admin())
         .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals: [] })
         .expect(400);
       expect(none.body.message.join('; ')).toContain('goals must contain at least 1 elements');
-      const dates = await http()
+      const dates = await admin
         .post(`/service-users/${p.id}/care-plans`)
-        .set('Authorization', admin())
         .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-04-01', goals })
         .expect(400);
       expect(dates.body).toMatchObject({ code: 'CARE.REVIEW_DUE_NOT_AFTER_AGREEMENT', message: expect.stringContaining('reviewDueOn') });
       expect(
         (
-          await http()
+          await admin
             .post(`/service-users/${MISSING}/care-plans`)
-            .set('Authorization', admin())
             .send({ agreedOn: '2026-04-01', reviewDueOn: '2026-10-01', goals })
             .expect(404)
         ).body.code,
       ).toBe('CARE.SERVICE_USER_NOT_FOUND');
-      expect((await http().get(`/care-plans/${MISSING}`).set('Authorization', admin()).expect(404)).body.code).toBe(
-        'CARE.CARE_PLAN_NOT_FOUND',
-      );
-      const review = await http()
+      expect((await admin.get(`/care-plans/${MISSING}`).expect(404)).body.code).toBe('CARE.CARE_PLAN_NOT_FOUND');
+      const review = await admin
         .post(`/care-plans/${MISSING}/review`)
-        .set('Authorization', admin())
         .send({ reviewedOn: '2026-09-21', goals: [{ goalId: MISSING, performance: 5, satisfaction: 5 }] })
         .expect(404);
       expect(review.body.code).toBe('CARE.CARE_PLAN_NOT_FOUND');
@@ -257,20 +207,14 @@ describe('care delivery', () => {
     it('lists plans by person and by whether they await review', async () => {
       const p = await person();
       for (const agreedOn of ['2026-01-10', '2026-02-10']) {
-        await http()
+        await admin
           .post(`/service-users/${p.id}/care-plans`)
-          .set('Authorization', admin())
           .send({ agreedOn, reviewDueOn: '2026-08-01', goals: goals.slice(0, 1) })
           .expect(201);
       }
-      const mine = await http()
-        .get(`/care-plans?serviceUserId=${p.id}&state=awaiting-review&limit=1`)
-        .set('Authorization', admin())
-        .expect(200);
+      const mine = await admin.get(`/care-plans?serviceUserId=${p.id}&state=awaiting-review&limit=1`).expect(200);
       expect(mine.body).toMatchObject({ total: 2, limit: 1, items: [{ serviceUserId: p.id, reviewedOn: null }] });
-      expect(
-        (await http().get(`/care-plans?serviceUserId=${p.id}&state=reviewed`).set('Authorization', admin()).expect(200)).body.total,
-      ).toBe(0);
+      expect((await admin.get(`/care-plans?serviceUserId=${p.id}&state=reviewed`).expect(200)).body.total).toBe(0);
     });
   });
 
@@ -300,7 +244,7 @@ describe('care delivery', () => {
       const again = await outcome(v.id, { status: 'delivered', deliveredMinutes: 60 }).expect(409);
       expect(again.body.code).toBe('CARE.VISIT_ALREADY_DELIVERED');
       expect((await outcome(v.id, { status: 'cancelled' }).expect(409)).body.code).toBe('CARE.VISIT_ALREADY_DELIVERED');
-      expect((await http().get(`/visits/${v.id}`).set('Authorization', admin()).expect(200)).body.deliveredMinutes).toBe(55);
+      expect((await admin.get(`/visits/${v.id}`).expect(200)).body.deliveredMinutes).toBe(55);
     });
 
     it('lets only one of two simultaneous deliveries through', async () => {
@@ -348,7 +292,7 @@ describe('care delivery', () => {
       await expect(mesh.nodeQuery(COOP, 'UPDATE visit SET delivered_minutes = 10 WHERE id = $1', [v.id])).rejects.toThrow(
         /ck_visit_delivered_minutes/,
       );
-      expect((await http().get(`/visits/${v.id}`).set('Authorization', admin()).expect(200)).body).toMatchObject({
+      expect((await admin.get(`/visits/${v.id}`).expect(200)).body).toMatchObject({
         status: 'planned',
         deliveredMinutes: null,
       });
@@ -379,12 +323,9 @@ describe('care delivery', () => {
       const first = await carer();
       const second = await carer({ startedOn: '2026-05-01' });
       const v = await visit({ serviceUserId: p.id, carerId: first.id, plannedStart: '2026-04-20T09:00:00Z' });
-      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ carerId: second.id }).expect(409)).body.code).toBe(
-        'CARE.CARER_NOT_EMPLOYED',
-      );
-      const moved = await http()
+      expect((await admin.patch(`/visits/${v.id}`).send({ carerId: second.id }).expect(409)).body.code).toBe('CARE.CARER_NOT_EMPLOYED');
+      const moved = await admin
         .patch(`/visits/${v.id}`)
-        .set('Authorization', admin())
         .send({ carerId: second.id, plannedStart: '2026-05-04T09:00:00Z', plannedMinutes: 45 })
         .expect(200);
       expect(moved.body).toMatchObject({
@@ -394,16 +335,14 @@ describe('care delivery', () => {
         status: 'planned',
       });
       await outcome(v.id, { status: 'delivered', deliveredMinutes: 45 }).expect(200);
-      expect((await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ plannedMinutes: 30 }).expect(409)).body.code).toBe(
+      expect((await admin.patch(`/visits/${v.id}`).send({ plannedMinutes: 30 }).expect(409)).body.code).toBe(
         'CARE.VISIT_ALREADY_DELIVERED',
       );
-      expect(
-        (await http().patch(`/visits/${MISSING}`).set('Authorization', admin()).send({ plannedMinutes: 30 }).expect(404)).body.code,
-      ).toBe('CARE.VISIT_NOT_FOUND');
+      expect((await admin.patch(`/visits/${MISSING}`).send({ plannedMinutes: 30 }).expect(404)).body.code).toBe('CARE.VISIT_NOT_FOUND');
       expect((await outcome(MISSING, { status: 'missed' }).expect(404)).body.code).toBe('CARE.VISIT_NOT_FOUND');
-      expect(
-        (await http().patch(`/visits/${v.id}`).set('Authorization', admin()).send({ serviceUserId: MISSING }).expect(400)).body.message,
-      ).toContain('property serviceUserId should not exist');
+      expect((await admin.patch(`/visits/${v.id}`).send({ serviceUserId: MISSING }).expect(400)).body.message).toContain(
+        'property serviceUserId should not exist',
+      );
     });
 
     it('lists visits paginated, by person, status and days', async () => {
@@ -413,18 +352,15 @@ describe('care delivery', () => {
       const b = await visit({ serviceUserId: p.id, carerId: c.id, plannedStart: '2026-02-02T09:00:00Z' });
       const d = await visit({ serviceUserId: p.id, carerId: c.id, plannedStart: '2026-02-03T09:00:00Z' });
       await outcome(b.id, { status: 'delivered', deliveredMinutes: 30 }).expect(200);
-      const all = await http().get(`/visits?serviceUserId=${p.id}&limit=2`).set('Authorization', admin()).expect(200);
+      const all = await admin.get(`/visits?serviceUserId=${p.id}&limit=2`).expect(200);
       expect(all.body).toMatchObject({ total: 3, limit: 2, items: [{ id: a.id }, { id: b.id }] });
-      const planned = await http().get(`/visits?serviceUserId=${p.id}&status=planned`).set('Authorization', admin()).expect(200);
+      const planned = await admin.get(`/visits?serviceUserId=${p.id}&status=planned`).expect(200);
       expect(planned.body.items.map((v: { id: string }) => v.id)).toEqual([a.id, d.id]);
-      const days = await http()
-        .get(`/visits?serviceUserId=${p.id}&from=2026-02-02&to=2026-02-03`)
-        .set('Authorization', admin())
-        .expect(200);
+      const days = await admin.get(`/visits?serviceUserId=${p.id}&from=2026-02-02&to=2026-02-03`).expect(200);
       expect(days.body.items.map((v: { id: string }) => v.id)).toEqual([b.id, d.id]);
-      expect(
-        (await http().get('/visits?status=done&carerId=nope').set('Authorization', admin()).expect(400)).body.message.join('; '),
-      ).toMatch(/carerId must be a UUID.*status must be one of|status must be one of.*carerId must be a UUID/);
+      expect((await admin.get('/visits?status=done&carerId=nope').expect(400)).body.message.join('; ')).toMatch(
+        /carerId must be a UUID.*status must be one of|status must be one of.*carerId must be a UUID/,
+      );
     });
   });
 
@@ -447,12 +383,12 @@ describe('care delivery', () => {
       await visit({ serviceUserId: p.id, carerId: e.id, plannedStart: '2025-10-31T23:59:00Z' });
       await visit({ serviceUserId: q.id, carerId: e.id, plannedStart: '2025-11-05T09:00:00Z' });
 
-      const one = await http().get(`/service-users/${p.id}/continuity?month=2025-11`).set('Authorization', admin()).expect(200);
+      const one = await admin.get(`/service-users/${p.id}/continuity?month=2025-11`).expect(200);
       expect(one.body).toEqual({ serviceUserId: p.id, fullName: 'Continuity One', month: '2025-11', distinctCarers: 2, visits: 3 });
-      const quiet = await http().get(`/service-users/${p.id}/continuity?month=2025-09`).set('Authorization', admin()).expect(200);
+      const quiet = await admin.get(`/service-users/${p.id}/continuity?month=2025-09`).expect(200);
       expect(quiet.body).toMatchObject({ distinctCarers: 0, visits: 0 });
 
-      const everyone = await http().get('/care/continuity?month=2025-11').set('Authorization', admin()).expect(200);
+      const everyone = await admin.get('/care/continuity?month=2025-11').expect(200);
       expect(everyone.body).toEqual({
         total: 2,
         limit: 50,
@@ -462,20 +398,16 @@ describe('care delivery', () => {
           { serviceUserId: q.id, fullName: 'Continuity Two', month: '2025-11', distinctCarers: 1, visits: 1 },
         ],
       });
-      const second = await http().get('/care/continuity?month=2025-11&limit=1&offset=1').set('Authorization', admin()).expect(200);
+      const second = await admin.get('/care/continuity?month=2025-11&limit=1&offset=1').expect(200);
       expect(second.body).toMatchObject({ total: 2, items: [{ serviceUserId: q.id }] });
     });
 
     it('refuses a month that is not YYYY-MM, and answers 404 for a person who does not exist', async () => {
-      expect((await http().get('/care/continuity?month=2025-13').set('Authorization', admin()).expect(400)).body.message).toContain(
-        'month must be a month, YYYY-MM',
+      expect((await admin.get('/care/continuity?month=2025-13').expect(400)).body.message).toContain('month must be a month, YYYY-MM');
+      expect((await admin.get('/care/continuity').expect(400)).body.message).toContain('month must be a month, YYYY-MM');
+      expect((await admin.get(`/service-users/${MISSING}/continuity?month=2025-11`).expect(404)).body.code).toBe(
+        'CARE.SERVICE_USER_NOT_FOUND',
       );
-      expect((await http().get('/care/continuity').set('Authorization', admin()).expect(400)).body.message).toContain(
-        'month must be a month, YYYY-MM',
-      );
-      expect(
-        (await http().get(`/service-users/${MISSING}/continuity?month=2025-11`).set('Authorization', admin()).expect(404)).body.code,
-      ).toBe('CARE.SERVICE_USER_NOT_FOUND');
     });
   });
 
@@ -486,9 +418,9 @@ describe('care delivery', () => {
       const council = await person({ fundingType: 'council-commissioned', startedOn: '2014-06-01' });
       const isf = await person({ fundingType: 'individual-service-fund', startedOn: '2015-03-01' });
       const ended = await person({ fundingType: 'council-commissioned', startedOn: '2014-01-01' });
-      await http().patch(`/service-users/${ended.id}`).set('Authorization', admin()).send({ endedOn: '2015-01-01' }).expect(200);
+      await admin.patch(`/service-users/${ended.id}`).send({ endedOn: '2015-01-01' }).expect(200);
       const gone = await person({ fundingType: 'self-funder', startedOn: '2014-01-01' });
-      await http().patch(`/service-users/${gone.id}`).set('Authorization', admin()).send({ endedOn: '2014-12-31' }).expect(200);
+      await admin.patch(`/service-users/${gone.id}`).send({ endedOn: '2014-12-31' }).expect(200);
       await person({ fundingType: 'direct-payment', startedOn: '2016-01-01' });
 
       const deliver = async (body: object, minutes: number) =>
@@ -535,9 +467,8 @@ describe('care delivery', () => {
       await deliver({ serviceUserId: council.id, serviceType: 'transport', plannedStart: '2014-12-31T10:00:00Z', plannedMinutes: 90 }, 90);
 
       const agreed = (
-        await http()
+        await admin
           .post(`/service-users/${council.id}/care-plans`)
-          .set('Authorization', admin())
           .send({
             agreedOn: '2014-06-01',
             reviewDueOn: '2014-12-01',
@@ -550,9 +481,8 @@ describe('care delivery', () => {
         [5, 5],
         [4, 7],
       ];
-      await http()
+      await admin
         .post(`/care-plans/${agreed.id}/review`)
-        .set('Authorization', admin())
         .send({
           reviewedOn: '2015-01-15',
           goals: agreed.goals.map((g: { id: string }, i: number) => ({
@@ -563,7 +493,7 @@ describe('care delivery', () => {
         })
         .expect(200);
 
-      const res = await http().get('/care/summary?from=2015-01-01&to=2015-12-31').set('Authorization', admin()).expect(200);
+      const res = await admin.get('/care/summary?from=2015-01-01&to=2015-12-31').expect(200);
       const none = { visitsPlanned: 0, minutesPlanned: 0, visitsDelivered: 0, minutesDelivered: 0, visitsMissed: 0, visitsCancelled: 0 };
       expect(res.body).toEqual({
         from: '2015-01-01',
@@ -600,11 +530,11 @@ describe('care delivery', () => {
     });
 
     it('refuses a period that ends before it starts, naming the fields', async () => {
-      const res = await http().get('/care/summary?from=2015-12-31&to=2015-01-01').set('Authorization', admin()).expect(400);
+      const res = await admin.get('/care/summary?from=2015-12-31&to=2015-01-01').expect(400);
       expect(res.body).toMatchObject({ code: 'CARE.PERIOD_INVERTED', message: expect.stringContaining('to (2015-01-01)') });
-      expect(
-        (await http().get('/care/summary?from=2015-01-01&to=31/12/2015').set('Authorization', admin()).expect(400)).body.message,
-      ).toContain('to must be a date, YYYY-MM-DD');
+      expect((await admin.get('/care/summary?from=2015-01-01&to=31/12/2015').expect(400)).body.message).toContain(
+        'to must be a date, YYYY-MM-DD',
+      );
     });
   });
 

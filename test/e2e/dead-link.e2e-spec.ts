@@ -18,12 +18,12 @@ describe('a silently dead NATS link', () => {
   const NOTICED_WITHIN_MS = 1.5 * HEARTBEAT_INTERVAL_MS;
   let hubProxy: BlackHoleProxy;
   let nodeProxy: BlackHoleProxy;
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
+  const staff = mesh.hub().as('consortium-staff');
+  const admin = mesh.node(COOP).as('coop-admin');
   const nodeReady = async () => (await mesh.nodeHttp(COOP).get('/ready')).status;
   const hubReady = async () => (await mesh.hubHttp().get('/ready')).status;
-  const nodeStatus = async () => (await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', admin())).body;
-  const hubStatus = async () => (await mesh.hubHttp().get('/federation/status').set('Authorization', staff())).body;
+  const nodeStatus = async () => (await admin.get('/federation/status')).body;
+  const hubStatus = async () => (await staff.get('/federation/status')).body;
 
   beforeAll(async () => {
     hubProxy = await BlackHoleProxy.start(mesh.natsUrl);
@@ -33,7 +33,7 @@ describe('a silently dead NATS link', () => {
     await mesh.startNode(COOP, { ...timing, NATS_URL: nodeProxy.url });
     await waitFor(
       'the co-op registered and online',
-      async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body,
+      async () => (await staff.get(`/coops/${COOP}`)).body,
       (c) => c.connectivity === 'online' && c.localities?.length > 0,
     );
     await waitFor(
@@ -103,7 +103,7 @@ describe('a silently dead NATS link', () => {
   it("is noticed when the connection's reader dies, however that happens, and the link comes back", async () => {
     // The failure the hub once had: a callback that throws inside the client's reader loop ends the
     // loop, while the socket stays open and the client believes it is connected.
-    const nc = mesh.hub!.get(NatsLink).connection!;
+    const nc = mesh.hubApp!.get(NatsLink).connection!;
     const subject = `${mesh.root}.test.reader-killer`;
     const killer = nc.subscribe(subject, {
       callback: () => {

@@ -22,7 +22,8 @@ describe('durable delivery between node and hub', () => {
   const COOP = 'colne-valley';
   /** A co-op's backlog per subject is capped low here, so the test can fill it. */
   const HUB_ENV = { STREAM_MAX_MSGS_PER_SUBJECT: '10' };
-  const admin = () => mesh.nodeToken(COOP, 'coop-admin');
+  /** The mesh is made in beforeAll (on a private NATS server), so the client is asked for each time. */
+  const admin = () => mesh.node(COOP).as('coop-admin');
   const profile: CoopProfilePayload = {
     name: 'Colne Valley Care Co-op',
     legalForm: 'community-benefit-society',
@@ -49,8 +50,7 @@ describe('durable delivery between node and hub', () => {
         )
       )[0].n,
     );
-  const rename = (name: string) =>
-    mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${admin()}`).send({ name }).expect(200);
+  const rename = (name: string) => admin().patch('/profile').send({ name }).expect(200);
   const publishRaw = async (subject: string, data: Uint8Array, msgID: string) => raw.jetstream().publish(subject, data, { msgID });
 
   beforeAll(async () => {
@@ -72,7 +72,7 @@ describe('durable delivery between node and hub', () => {
     await server.stop();
     await waitFor(
       'the node to see NATS down',
-      async () => (await mesh.nodeHttp(COOP).get('/federation/status').set('Authorization', `Bearer ${admin()}`)).body.natsConnected,
+      async () => (await admin().get('/federation/status')).body.natsConnected,
       (up) => up === false,
     );
 
@@ -142,8 +142,8 @@ describe('durable delivery between node and hub', () => {
   });
 
   it('applies a message once when the hub dies between its commit and its ack', async () => {
-    const processor = mesh.hub!.get(InboxProcessor);
-    const link = mesh.hub!.get(NatsLink);
+    const processor = mesh.hubApp!.get(InboxProcessor);
+    const link = mesh.hubApp!.get(NatsLink);
     const envelope = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: COOP }));
     processor.onCommitted = async ({ envelope: applied }) => {
       // The process "dies": its connection goes before it can acknowledge.

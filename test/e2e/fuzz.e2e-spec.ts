@@ -96,13 +96,7 @@ describe('fuzzing every route and every message', () => {
     await mesh.startNode(COOP, { HEARTBEAT_INTERVAL_MS: '60000', ...everyDeadLetter });
     await waitFor(
       'the co-op registered on the hub',
-      async () =>
-        (
-          await mesh
-            .hubHttp()
-            .get(`/coops/${COOP}`)
-            .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
-        ).status,
+      async () => (await mesh.hub().as('consortium-staff').get(`/coops/${COOP}`)).status,
       (s) => s === 200,
     );
     state = new MeshState([new DatabaseSnapshots(mesh.hubDb, BACKGROUND), new DatabaseSnapshots(mesh.nodeDb(COOP), BACKGROUND)]);

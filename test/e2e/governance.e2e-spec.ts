@@ -1,4 +1,5 @@
-import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.service';
+import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.job';
+import { aMember, StakeholderClass } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
@@ -6,8 +7,8 @@ import { waitFor } from '../support/wait-for';
 describe('governance', () => {
   const mesh = new TestMesh();
   const COOP = 'kirkburton';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
-  const as = (memberId: string) => `Bearer ${mesh.nodeToken(COOP, 'member', memberId)}`;
+  const admin = mesh.node(COOP).as('coop-admin');
+  const as = (memberId: string) => mesh.node(COOP).as('member', memberId);
   const http = () => mesh.nodeHttp(COOP);
   const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
   const m: Record<string, string[]> = {};
@@ -19,13 +20,11 @@ describe('governance', () => {
       `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`,
       [id],
     );
-  const vote = (ballotId: string, memberId: string, body: object) =>
-    http().post(`/ballots/${ballotId}/votes`).set('Authorization', as(memberId)).send(body);
+  const vote = (ballotId: string, memberId: string, body: object) => as(memberId).post(`/ballots/${ballotId}/votes`).send(body);
   const motion = async (body: object = {}) =>
     (
-      await http()
+      await admin
         .post('/ballots')
-        .set('Authorization', admin())
         .send({ kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: inAWeek(), ...body })
         .expect(201)
     ).body;
@@ -64,13 +63,12 @@ describe('governance', () => {
       return true;
     }) as typeof process.stdout.write;
     await mesh.startNode(COOP, { LOG_LEVEL: 'trace' });
-    const admit = async (cls: string, n: number, shares = 100) => {
+    const admit = async (cls: StakeholderClass, n: number, shares = 100) => {
       m[cls] = [];
       for (let i = 0; i < n; i++) {
-        const res = await http()
+        const res = await admin
           .post('/members')
-          .set('Authorization', admin())
-          .send({ stakeholderClass: cls, fullName: `${cls} ${i}`, initialSharesPence: shares })
+          .send(aMember({ stakeholderClass: cls, fullName: `${cls} ${i}`, initialSharesPence: shares }))
           .expect(201);
         m[cls].push(res.body.id);
       }
@@ -96,7 +94,7 @@ describe('governance', () => {
       await vote(ballot.id, m.volunteer[0], { choice: 'abstain' }).expect(204);
       const again = await vote(ballot.id, m.worker[0], { choice: 'against' }).expect(409);
       expect(again.body.code).toBe('GOVERNANCE.ALREADY_VOTED');
-      const open = await http().get(`/ballots/${ballot.id}`).set('Authorization', as(m.worker[0])).expect(200);
+      const open = await as(m.worker[0]).get(`/ballots/${ballot.id}`).expect(200);
       expect(open.body.state).toBe('open');
       expect(open.body.options.map((o: { votes: number | null }) => o.votes)).toEqual([null, null, null]);
     });
@@ -112,12 +110,10 @@ describe('governance', () => {
     });
 
     it('refuses a result before the window closes, then computes it once and for all', async () => {
-      expect((await http().post(`/ballots/${ballot.id}/close`).set('Authorization', admin()).expect(409)).body.code).toBe(
-        'GOVERNANCE.STILL_OPEN',
-      );
+      expect((await admin.post(`/ballots/${ballot.id}/close`).expect(409)).body.code).toBe('GOVERNANCE.STILL_OPEN');
       await endWindow(ballot.id);
       await vote(ballot.id, m.worker[2], { choice: 'for' }).expect(409);
-      const closed = await http().post(`/ballots/${ballot.id}/close`).set('Authorization', admin()).expect(200);
+      const closed = await admin.post(`/ballots/${ballot.id}/close`).expect(200);
       expect(closed.body.result).toEqual({
         for: 3,
         against: 1,
@@ -131,7 +127,7 @@ describe('governance', () => {
       expect(closed.body.options.map((o: { votes: number }) => o.votes)).toEqual([3, 1, 1]);
       // Final: a later recount cannot change it, even if the tallies were tampered with.
       await mesh.nodeQuery(COOP, `UPDATE ballot_option SET votes = 99 WHERE ballot_id = $1 AND option_key = 'against'`, [ballot.id]);
-      expect((await http().post(`/ballots/${ballot.id}/close`).set('Authorization', admin()).expect(200)).body.result.against).toBe(1);
+      expect((await admin.post(`/ballots/${ballot.id}/close`).expect(200)).body.result.against).toBe(1);
     });
 
     it('keeps the ballot secret: every table before and after a vote differs by who voted and a tally, with nothing that links them', async () => {
@@ -205,7 +201,7 @@ describe('governance', () => {
     it('hides a ballot from a class that may not vote on it, and refuses votes before it opens', async () => {
       const workersOnly = await motion({ eligibleClasses: ['worker'] });
       await vote(workersOnly.id, m.volunteer[1], { choice: 'for' }).expect(404);
-      await http().get(`/ballots/${workersOnly.id}`).set('Authorization', as(m.volunteer[1])).expect(404);
+      await as(m.volunteer[1]).get(`/ballots/${workersOnly.id}`).expect(404);
       const later = await motion({ opensAt: new Date(Date.now() + 86_400_000).toISOString() });
       const res = await vote(later.id, m.worker[0], { choice: 'for' }).expect(409);
       expect(res.body).toMatchObject({ code: 'GOVERNANCE.OUTSIDE_WINDOW', message: expect.stringContaining('upcoming') });
@@ -217,7 +213,7 @@ describe('governance', () => {
       for (const id of [m.worker[0], m.worker[1]]) await vote(special.id, id, { choice: 'for' }).expect(204);
       await vote(special.id, m.volunteer[0], { choice: 'against' }).expect(204);
       await endWindow(special.id);
-      expect((await http().post(`/ballots/${special.id}/close`).set('Authorization', admin()).expect(200)).body.result).toMatchObject({
+      expect((await admin.post(`/ballots/${special.id}/close`).expect(200)).body.result).toMatchObject({
         for: 2,
         against: 1,
         passed: false,
@@ -225,7 +221,7 @@ describe('governance', () => {
       });
       const quiet = await motion();
       await endWindow(quiet.id);
-      expect((await http().post(`/ballots/${quiet.id}/close`).set('Authorization', admin()).expect(200)).body.result).toMatchObject({
+      expect((await admin.post(`/ballots/${quiet.id}/close`).expect(200)).body.result).toMatchObject({
         voted: 0,
         quorumMet: false,
         passed: false,
@@ -236,16 +232,15 @@ describe('governance', () => {
       await vote(b.id, m.worker[0], { choice: 'for' }).expect(204);
       await endWindow(b.id);
       await mesh.nodes.get(COOP)!.get(BallotCloser).sweep();
-      const after = (await http().get(`/ballots/${b.id}`).set('Authorization', admin()).expect(200)).body;
+      const after = (await admin.get(`/ballots/${b.id}`).expect(200)).body;
       expect(after).toMatchObject({ state: 'closed', result: { for: 1, voted: 1 } });
     });
   });
 
   describe('board elections', () => {
     it('lets each class elect its own seats, and refuses a vote from another class with the reason', async () => {
-      const res = await http()
+      const res = await admin
         .post('/ballots')
-        .set('Authorization', admin())
         .send({
           kind: 'election',
           title: 'Worker directors 2026',
@@ -266,52 +261,48 @@ describe('governance', () => {
       await vote(election.id, m.worker[1], { candidates: [m.worker[1], m.worker[2]] }).expect(204);
       await vote(election.id, m.worker[2], { candidates: [m.worker[1]] }).expect(204);
       await endWindow(election.id);
-      const closed = (await http().post(`/ballots/${election.id}/close`).set('Authorization', admin()).expect(200)).body;
+      const closed = (await admin.post(`/ballots/${election.id}/close`).expect(200)).body;
       expect(closed.result).toMatchObject({
         elected: [m.worker[1], m.worker[0], m.worker[2]],
         seated: [m.worker[1], m.worker[0], m.worker[2]],
         quorumMet: true,
         tieAtCutoff: false,
       });
-      const board = (await http().get('/board').set('Authorization', as(m.worker[3])).expect(200)).body;
+      const board = (await as(m.worker[3]).get('/board').expect(200)).body;
       expect(board.seats.map((s: { memberId: string }) => s.memberId).sort()).toEqual([m.worker[0], m.worker[1], m.worker[2]].sort());
       expect(board).toMatchObject({ totalSeats: 9, vacancies: 6 });
     });
 
     it('refuses an election for more seats than the rulebook gives, or a candidate from another class', async () => {
       const base = { kind: 'election', title: 'Volunteer directors', stakeholderClass: 'volunteer', closesAt: inAWeek() };
-      const tooMany = await http()
+      const tooMany = await admin
         .post('/ballots')
-        .set('Authorization', admin())
         .send({ ...base, seats: 3, candidateMemberIds: m.volunteer })
         .expect(409);
       expect(tooMany.body).toMatchObject({
         code: 'GOVERNANCE.BOARD_SEATS_EXCEEDED',
         message: 'volunteer may elect 2 board seats under the rulebook, not 3',
       });
-      const wrong = await http()
+      const wrong = await admin
         .post('/ballots')
-        .set('Authorization', admin())
         .send({ ...base, candidateMemberIds: [m.worker[3]] })
         .expect(409);
       expect(wrong.body.code).toBe('GOVERNANCE.INVALID_CANDIDATE');
     });
 
     it('refuses a proposed board whose make-up breaks the rulebook, naming the rule, and keeps the board it had', async () => {
-      const before = (await http().get('/board').set('Authorization', admin())).body;
-      const res = await http()
+      const before = (await admin.get('/board')).body;
+      const res = await admin
         .put('/board')
-        .set('Authorization', admin())
         .send({ memberIds: [m.volunteer[0], m.volunteer[1], m.worker[0]] })
         .expect(409);
       expect(res.body).toMatchObject({
         code: 'GOVERNANCE.BOARD_CLASS_CAP',
         message: "volunteer would hold 2 of 3 board seats (66.7%), over the rulebook's cap of 33.3%",
       });
-      expect((await http().get('/board').set('Authorization', admin())).body).toEqual(before);
-      const ok = await http()
+      expect((await admin.get('/board')).body).toEqual(before);
+      const ok = await admin
         .put('/board')
-        .set('Authorization', admin())
         .send({ memberIds: [m.volunteer[0], m.worker[0], m['service-user-or-family'][0]] })
         .expect(200);
       expect(ok.body.seats).toHaveLength(3);
@@ -320,17 +311,17 @@ describe('governance', () => {
 
   describe('changing the rulebook', () => {
     it('is a special resolution once the co-op has members, adopted only when it passes', async () => {
-      const current = (await http().get('/rulebook').set('Authorization', admin())).body;
+      const current = (await admin.get('/rulebook')).body;
       const proposed = { ...current.rulebook, name: 'Kirkburton rules 2027', quorumPercent: 20, template: 'custom' };
-      const res = await http().put('/rulebook').set('Authorization', admin()).send({ rulebook: proposed }).expect(202);
+      const res = await admin.put('/rulebook').send({ rulebook: proposed }).expect(202);
       expect(res.body).toMatchObject({ adopted: false, ballot: { kind: 'rulebook-change', resolution: 'special' } });
       const id = res.body.ballot.id;
       for (const voter of [m.worker[0], m.worker[1], m.volunteer[0]]) await vote(id, voter, { choice: 'for' }).expect(204);
       await vote(id, m['service-user-or-family'][0], { choice: 'against' }).expect(204);
       await endWindow(id);
-      const closed = (await http().post(`/ballots/${id}/close`).set('Authorization', admin()).expect(200)).body;
+      const closed = (await admin.post(`/ballots/${id}/close`).expect(200)).body;
       expect(closed.result).toMatchObject({ passed: true, adoptedRulebookVersion: current.version + 1 });
-      expect((await http().get('/rulebook').set('Authorization', admin())).body).toMatchObject({
+      expect((await admin.get('/rulebook')).body).toMatchObject({
         version: current.version + 1,
         adoptedBy: `ballot:${id}`,
         rulebook: { name: 'Kirkburton rules 2027', quorumPercent: 20 },
@@ -338,7 +329,7 @@ describe('governance', () => {
     });
 
     it('refuses an inconsistent rulebook with the rule named', async () => {
-      const current = (await http().get('/rulebook').set('Authorization', admin())).body.rulebook;
+      const current = (await admin.get('/rulebook')).body.rulebook;
       const bad = {
         ...current,
         board: [
@@ -346,16 +337,15 @@ describe('governance', () => {
           { stakeholderClass: 'worker', seats: 1, capPercent: null },
         ],
       };
-      const res = await http().put('/rulebook').set('Authorization', admin()).send({ rulebook: bad }).expect(409);
+      const res = await admin.put('/rulebook').send({ rulebook: bad }).expect(409);
       expect(res.body).toMatchObject({
         code: 'RULEBOOK.BOARD_CAP',
         message: 'volunteer would hold 5 of 6 seats (83.3%), over its cap of 50%',
       });
       expect(
         (
-          await http()
+          await admin
             .put('/rulebook')
-            .set('Authorization', admin())
             .send({ rulebook: { ...current, quorumPercent: 0 } })
             .expect(400)
         ).body.message.join(),

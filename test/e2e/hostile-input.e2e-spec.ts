@@ -18,8 +18,8 @@ const HOSTILE = [
 describe('hostile input', () => {
   const mesh = new TestMesh();
   const COOP = 'hostile';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
+  const admin = mesh.node(COOP).as('coop-admin');
+  const staff = mesh.hub().as('consortium-staff');
 
   beforeAll(async () => {
     await mesh.startHub();
@@ -28,13 +28,11 @@ describe('hostile input', () => {
   afterAll(() => mesh.dispose());
 
   it.each(HOSTILE)('stores %j inert in a member record and gives it back unchanged', async (text) => {
-    const res = await mesh
-      .nodeHttp(COOP)
+    const res = await admin
       .post('/members')
-      .set('Authorization', admin())
       .send({ stakeholderClass: 'worker', fullName: text, address: text, initialSharesPence: 100 })
       .expect(201);
-    const back = (await mesh.nodeHttp(COOP).get(`/members/${res.body.id}`).set('Authorization', admin()).expect(200)).body;
+    const back = (await admin.get(`/members/${res.body.id}`).expect(200)).body;
     expect([back.fullName, back.address]).toEqual([text, text]);
     const [{ n }] = await mesh.nodeQuery<{ n: number }>(
       COOP,
@@ -44,40 +42,20 @@ describe('hostile input', () => {
   });
 
   it('treats injection in query parameters as plain text', async () => {
-    const before = (await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total;
-    const res = await mesh
-      .nodeHttp(COOP)
-      .get(`/members?name=${encodeURIComponent("%' OR 1=1 --")}`)
-      .set('Authorization', admin())
-      .expect(200);
+    const before = (await admin.get('/members?status=all&limit=500').expect(200)).body.total;
+    const res = await admin.get(`/members?name=${encodeURIComponent("%' OR 1=1 --")}`).expect(200);
     expect(res.body.total).toBe(0);
-    expect(
-      (
-        await mesh
-          .hubHttp()
-          .get(`/coops?locality=${encodeURIComponent("x' OR '1'='1")}`)
-          .set('Authorization', staff())
-          .expect(200)
-      ).body.total,
-    ).toBe(0);
-    expect((await mesh.nodeHttp(COOP).get('/members?status=all&limit=500').set('Authorization', admin()).expect(200)).body.total).toBe(
-      before,
-    );
+    expect((await staff.get(`/coops?locality=${encodeURIComponent("x' OR '1'='1")}`).expect(200)).body.total).toBe(0);
+    expect((await admin.get('/members?status=all&limit=500').expect(200)).body.total).toBe(before);
   });
 
   it('refuses a NUL character with 400 naming the field, instead of failing in the database', async () => {
-    const res = await mesh
-      .nodeHttp(COOP)
+    const res = await admin
       .post('/members')
-      .set('Authorization', admin())
       .send({ stakeholderClass: 'worker', fullName: 'Nul\u0000Name', initialSharesPence: 100 })
       .expect(400);
     expect(res.body.message).toEqual(['fullName must not contain NUL characters']);
-    await mesh
-      .nodeHttp(COOP)
-      .get(`/members?name=${encodeURIComponent('a\u0000b')}`)
-      .set('Authorization', admin())
-      .expect(400);
+    await admin.get(`/members?name=${encodeURIComponent('a\u0000b')}`).expect(400);
   });
 
   it.each([
@@ -87,15 +65,13 @@ describe('hostile input', () => {
     ['a string for a number', { initialSharesPence: '100' }, /initialSharesPence must be an integer/],
     ['a prototype-polluting key', JSON.parse('{"__proto__": {"admin": true}}'), /property __proto__ should not exist/],
   ])('refuses %s with 400 naming the field', async (_what, patch, message) => {
-    const before = (await mesh.nodeHttp(COOP).get('/members/summary').set('Authorization', admin())).body;
-    const res = await mesh
-      .nodeHttp(COOP)
+    const before = (await admin.get('/members/summary')).body;
+    const res = await admin
       .post('/members')
-      .set('Authorization', admin())
       .send({ stakeholderClass: 'worker', fullName: 'Typed', initialSharesPence: 100, ...patch })
       .expect(400);
     expect(res.body.message.join('; ')).toMatch(message);
-    expect((await mesh.nodeHttp(COOP).get('/members/summary').set('Authorization', admin())).body).toEqual(before);
+    expect((await admin.get('/members/summary')).body).toEqual(before);
   });
 
   it('stores hostile text arriving over NATS inert on the hub, and refuses a wrongly typed message', async () => {
@@ -120,7 +96,7 @@ describe('hostile input', () => {
     node.get(OutboxRelay).nudge();
     const coop = await waitFor(
       'the hostile name on the hub',
-      async () => (await mesh.hubHttp().get(`/coops/${COOP}`).set('Authorization', staff())).body,
+      async () => (await staff.get(`/coops/${COOP}`)).body,
       (c) => c.name === hostile,
     );
     expect(coop.localities).toEqual(['<b>Marsden</b>']);
@@ -138,8 +114,8 @@ describe('hostile input', () => {
 describe('inputs that used to answer 500', () => {
   const mesh = new TestMesh();
   const COOP = 'formerly-500';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
+  const admin = mesh.node(COOP).as('coop-admin');
+  const staff = mesh.hub().as('consortium-staff');
   const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
   beforeAll(async () => {
@@ -152,7 +128,7 @@ describe('inputs that used to answer 500', () => {
     ['without a rulebook', {}],
     ['with a list for the rulebook', { rulebook: [] }],
   ])('refuses PUT /rulebook %s, naming the field', async (_what, body) => {
-    const res = await mesh.nodeHttp(COOP).put('/rulebook').set('Authorization', admin()).send(body).expect(400);
+    const res = await admin.put('/rulebook').send(body).expect(400);
     expect(res.body.message.join('; ')).toMatch(/^rulebook /);
   });
 
@@ -168,48 +144,30 @@ describe('inputs that used to answer 500', () => {
     ['a profile field sent to the hub', 'PATCH', '/profile', '{"registrationNumber":"\\ud800"}', 'registrationNumber'],
   ])('refuses half a surrogate pair in %s with 400 naming the field', async (_what, method, path, raw, field) => {
     const call = method === 'POST' ? mesh.nodeHttp(COOP).post(path) : mesh.nodeHttp(COOP).patch(path);
-    const res = await call.set('Authorization', admin()).set('Content-Type', 'application/json').send(raw).expect(400);
+    const res = await call.set('Authorization', admin.authorization).set('Content-Type', 'application/json').send(raw).expect(400);
     expect(res.body.message).toEqual([`${field} must be well-formed Unicode (it holds half of a surrogate pair)`]);
   });
 
   it.each(['99999999999999999999', '9007199254740993', '1e300'])(
     'refuses offset=%s beyond the safe integer range, naming it',
     async (offset) => {
-      const res = await mesh.nodeHttp(COOP).get(`/members?offset=${offset}`).set('Authorization', admin()).expect(400);
+      const res = await admin.get(`/members?offset=${offset}`).expect(400);
       expect(res.body.message.join('; ')).toMatch(/offset/);
-      await mesh.hubHttp().get(`/coops?offset=${offset}`).set('Authorization', staff()).expect(400);
+      await staff.get(`/coops?offset=${offset}`).expect(400);
     },
   );
 
   it.each(['0000-01', '0000-12'])('refuses month=%s (a year PostgreSQL has no date for), naming it', async (month) => {
-    const res = await mesh.nodeHttp(COOP).get(`/care/continuity?month=${month}`).set('Authorization', admin()).expect(400);
+    const res = await admin.get(`/care/continuity?month=${month}`).expect(400);
     expect(res.body.message.join('; ')).toMatch(/month must be a month/);
   });
 
   it('refuses a JSON body nested 5,000 levels deep with 400, on the hub and on a node', async () => {
-    const node = await mesh
-      .nodeHttp(COOP)
-      .post('/members')
-      .set('Authorization', admin())
-      .set('Content-Type', 'application/json')
-      .send(nested(5000))
-      .expect(400);
+    const node = await admin.post('/members').set('Content-Type', 'application/json').send(nested(5000)).expect(400);
     expect(JSON.stringify(node.body)).toMatch(/nested deeper than 32 levels/);
-    await mesh
-      .hubHttp()
-      .post('/tenders')
-      .set('Authorization', staff())
-      .set('Content-Type', 'application/json')
-      .send(nested(5000))
-      .expect(400);
+    await staff.post('/tenders').set('Content-Type', 'application/json').send(nested(5000)).expect(400);
     // Within the limit the body reaches validation, which names the unknown field.
-    const shallow = await mesh
-      .nodeHttp(COOP)
-      .post('/members')
-      .set('Authorization', admin())
-      .set('Content-Type', 'application/json')
-      .send(nested(30))
-      .expect(400);
+    const shallow = await admin.post('/members').set('Content-Type', 'application/json').send(nested(30)).expect(400);
     expect(shallow.body.message.join('; ')).toMatch(/property a should not exist/);
   });
 });
@@ -220,11 +178,7 @@ describe('errors from a route that answers CSV', () => {
   afterAll(() => mesh.dispose());
 
   it('are JSON naming the field, not a CSV download', async () => {
-    const res = await mesh
-      .hubHttp()
-      .get('/reporting/trends.csv?metric=')
-      .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
-      .expect(400);
+    const res = await mesh.hub().as('consortium-staff').get('/reporting/trends.csv?metric=').expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(res.body.message.join('; ')).toMatch(/metric/);

@@ -23,17 +23,16 @@ describe('hostile messages on NATS', () => {
   let nc: NatsConnection;
   let round = 0;
   const scheme = () => subjectScheme(mesh.root);
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
-  const ask = (deadlineMs: number) =>
-    mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', staff()).send({ deadlineMs });
+  const staff = mesh.hub().as('consortium-staff');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
+  const ask = (deadlineMs: number) => staff.post('/live-questions/spare-care-hours').send({ deadlineMs });
 
   beforeAll(async () => {
     await mesh.startHub();
     for (const coop of NODES) await mesh.startNode(coop);
     await waitFor(
       'both co-ops registered and online',
-      async () => (await mesh.hubHttp().get('/coops?connectivity=online').set('Authorization', staff())).body,
+      async () => (await staff.get('/coops?connectivity=online')).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 2,
     );
     nc = await connect({ servers: mesh.natsUrl });
@@ -60,16 +59,16 @@ describe('hostile messages on NATS', () => {
     await Promise.all(
       NODES.map(async (coop) => {
         const name = `${coop} care co-op, round ${round}`;
-        await mesh.nodeHttp(coop).patch('/profile').set('Authorization', admin(coop)).send({ name }).expect(200);
+        await admin(coop).patch('/profile').send({ name }).expect(200);
         await waitFor(
           `${coop}'s new name in the registry`,
-          async () => (await mesh.hubHttp().get(`/coops/${coop}`).set('Authorization', staff())).body.name,
+          async () => (await staff.get(`/coops/${coop}`)).body.name,
           (n) => n === name,
           AT_ONCE,
         );
         await waitFor(
           `the hub's receipt for ${coop}'s change`,
-          async () => (await mesh.nodeHttp(coop).get('/federation/status').set('Authorization', admin(coop))).body.outbox,
+          async () => (await admin(coop).get('/federation/status')).body.outbox,
           (o) => o && o.pending + o.published === 0,
           AT_ONCE,
         );
@@ -139,7 +138,7 @@ describe('hostile messages on NATS', () => {
   });
 
   it('counts what it refused, by subscription and reason, on the federation status', async () => {
-    const hub = (await mesh.hubHttp().get('/federation/status').set('Authorization', staff()).expect(200)).body;
+    const hub = (await staff.get('/federation/status').expect(200)).body;
     const refusedOn = (intake: { subscription: string; reason: string; count: number }[], subscription: string) =>
       intake.filter((r) => r.subscription === subscription).reduce((n, r) => n + r.count, 0);
     expect(refusedOn(hub.intake.refused, 'heartbeats')).toBeGreaterThanOrEqual(poisons(A).length);
@@ -149,7 +148,7 @@ describe('hostile messages on NATS', () => {
     );
     expect(hub.nats).toMatchObject({ status: 'up' });
     for (const coop of NODES) {
-      const node = (await mesh.nodeHttp(coop).get('/federation/status').set('Authorization', admin(coop)).expect(200)).body;
+      const node = (await admin(coop).get('/federation/status').expect(200)).body;
       expect(refusedOn(node.intake.refused, 'live-questions')).toBeGreaterThanOrEqual(poisons(A).length);
     }
   });

@@ -63,29 +63,10 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     });
 
     it('refuses a role the route does not allow with 403', async () => {
-      await mesh
-        .hubHttp()
-        .patch(`/coops/${COOP}/status`)
-        .set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`)
-        .send({ status: 'trading' })
-        .expect(403);
-      await mesh
-        .hubHttp()
-        .patch(`/coops/${COOP}/status`)
-        .set('Authorization', `Bearer ${mesh.hubToken('coop', COOP)}`)
-        .send({ status: 'trading' })
-        .expect(403);
-      await mesh
-        .nodeHttp(COOP)
-        .patch('/profile')
-        .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`)
-        .send({ name: 'Taken over' })
-        .expect(403);
-      await mesh
-        .nodeHttp(COOP)
-        .get('/federation/status')
-        .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`)
-        .expect(403);
+      await mesh.hub().as('commissioner').patch(`/coops/${COOP}/status`).send({ status: 'trading' }).expect(403);
+      await mesh.hub().as('coop', COOP).patch(`/coops/${COOP}/status`).send({ status: 'trading' }).expect(403);
+      await mesh.node(COOP).as('member', MEMBER).patch('/profile').send({ name: 'Taken over' }).expect(403);
+      await mesh.node(COOP).as('member', MEMBER).get('/federation/status').expect(403);
     });
 
     it('lets each allowed role in', async () => {
@@ -96,17 +77,13 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
           .set('Authorization', `Bearer ${mesh.hubToken(role, COOP)}`)
           .expect(200);
       }
-      await mesh
-        .nodeHttp(COOP)
-        .get('/profile')
-        .set('Authorization', `Bearer ${mesh.nodeToken(COOP, 'member', MEMBER)}`)
-        .expect(200);
+      await mesh.node(COOP).as('member', MEMBER).get('/profile').expect(200);
     });
   });
 
   describe('bad input gets 400 naming the field, and changes nothing', () => {
-    const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
-    const profile = async () => (await mesh.nodeHttp(COOP).get('/profile').set('Authorization', admin()).expect(200)).body;
+    const admin = mesh.node(COOP).as('coop-admin');
+    const profile = async () => (await admin.get('/profile').expect(200)).body;
 
     it.each([
       [{ name: 'Preston', bogus: true }, /property bogus should not exist/],
@@ -118,13 +95,13 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
       [{ name: null }, /name must be a string/],
     ])('PATCH /profile %j', async (body, message) => {
       const before = await profile();
-      const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).send(body).expect(400);
+      const res = await admin.patch('/profile').send(body).expect(400);
       expect(res.body.message.join('; ')).toMatch(message);
       expect(await profile()).toEqual(before);
     });
 
     it('refuses an empty change with a stable error code', async () => {
-      const res = await mesh.nodeHttp(COOP).patch('/profile').set('Authorization', admin()).send({}).expect(400);
+      const res = await admin.patch('/profile').send({}).expect(400);
       expect(res.body.code).toBe('PROFILE.NOTHING_TO_CHANGE');
     });
 
@@ -145,13 +122,7 @@ describe('HTTP APIs: sign-in, roles, validation, operations endpoints', () => {
     });
 
     it('refuses a body that is not JSON with 400 and no stack trace', async () => {
-      const res = await mesh
-        .nodeHttp(COOP)
-        .patch('/profile')
-        .set('Authorization', admin())
-        .set('Content-Type', 'application/json')
-        .send('{"name": ')
-        .expect(400);
+      const res = await admin.patch('/profile').set('Content-Type', 'application/json').send('{"name": ').expect(400);
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
     });
   });

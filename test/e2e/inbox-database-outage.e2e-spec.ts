@@ -19,9 +19,8 @@ describe("an outage of the hub's database", () => {
   let proxy: TcpProxy;
   let nc: NatsConnection;
 
-  const admin = () => mesh.nodeToken(COOP, 'coop-admin');
-  const rename = (name: string) =>
-    mesh.nodeHttp(COOP).patch('/profile').set('Authorization', `Bearer ${admin()}`).send({ name }).expect(200);
+  const admin = mesh.node(COOP).as('coop-admin');
+  const rename = (name: string) => admin.patch('/profile').send({ name }).expect(200);
   const nodeOutbox = () =>
     mesh.nodeQuery<{ id: string; status: string; type: string; attempts: number }>(
       COOP,

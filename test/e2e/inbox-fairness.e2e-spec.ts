@@ -173,7 +173,7 @@ describe("the hub's intake is fair between co-ops", () => {
 
   it("applies each co-op's messages in stream order while applying several co-ops at once", async () => {
     const committed: string[] = [];
-    mesh.hub!.get(InboxProcessor).onCommitted = ({ envelope, outcome }) => {
+    mesh.hubApp!.get(InboxProcessor).onCommitted = ({ envelope, outcome }) => {
       if (outcome === 'applied') committed.push(`${envelope.coopId} ${(envelope.payload as { name: string }).name}`);
     };
     const sent = new Map<string, string[]>(QUIET.map((c) => [c, []]));

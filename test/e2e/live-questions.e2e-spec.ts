@@ -4,7 +4,7 @@ import { buildMessage, encodeMessage, mondayOf, SPARE_CARE_HOURS_V1, SpareCareHo
 import { nodeInboxPrefix } from '@app/federation';
 
 import { hubNatsAuthorization } from '../../apps/consortium-hub/src/bootstrap';
-import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization';
+import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization.rules';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';
@@ -26,8 +26,8 @@ describe('live question: spare care hours', () => {
   const NEVER = 'dewsbury'; // provisioned, never started: offline, not asked
   const SEEDED = [A, B];
 
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const ask = (body: object, auth = staff()) =>
+  const staff = () => mesh.hub().as('consortium-staff');
+  const ask = (body: object, auth = staff().authorization) =>
     mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', auth).send(body);
   const identity = (coopId: string) => ({
     authenticator: nkeyAuthenticator(new TextEncoder().encode(mesh.seedOf(coopId))),
@@ -54,7 +54,7 @@ describe('live question: spare care hours', () => {
     for (const coop of [A, B, SILENT]) await mesh.startNode(coop);
     await waitFor(
       'three co-ops online and registered',
-      async () => (await mesh.hubHttp().get('/coops?connectivity=online').set('Authorization', staff())).body,
+      async () => (await staff().get('/coops?connectivity=online')).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3,
     );
     // Everything on the question subject and the hub's reply inboxes, to check that nothing personal goes.

@@ -6,7 +6,7 @@ import { connect, ConnectionOptions, Msg, NatsConnection, nkeyAuthenticator } fr
 import { buildMessage, COOP_PROFILE_UPDATED_V1, encodeMessage, subjectScheme } from '@app/contracts';
 import { nodeInboxPrefix } from '@app/federation';
 
-import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization';
+import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization.rules';
 import { TestMesh } from '../support/mesh';
 import { TestNatsServer } from '../support/nats-server';
 import { waitFor } from '../support/wait-for';
@@ -42,18 +42,10 @@ describe('per-co-op NATS identities', () => {
       return false;
     }
   };
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const authorizationStatus = async () =>
-    (await mesh.hubHttp().get('/coops/nats-authorization').set('Authorization', staff()).expect(200)).body;
-  const linkOf = async (coopId: string) =>
-    (
-      await mesh
-        .nodeHttp(coopId)
-        .get('/federation/status')
-        .set('Authorization', `Bearer ${mesh.nodeToken(coopId, 'coop-admin')}`)
-    ).body;
-  const setStatus = (coopId: string, status: string) =>
-    mesh.hubHttp().patch(`/coops/${coopId}/status`).set('Authorization', staff()).send({ status }).expect(204);
+  const staff = () => mesh.hub().as('consortium-staff');
+  const authorizationStatus = async () => (await staff().get('/coops/nats-authorization').expect(200)).body;
+  const linkOf = async (coopId: string) => (await mesh.node(coopId).as('coop-admin').get('/federation/status')).body;
+  const setStatus = (coopId: string, status: string) => staff().patch(`/coops/${coopId}/status`).send({ status }).expect(204);
   const scheme = () => subjectScheme(mesh.root);
 
   beforeAll(async () => {
@@ -102,7 +94,7 @@ describe('per-co-op NATS identities', () => {
     await mesh.startNode(B);
     await waitFor(
       'both co-ops online',
-      async () => (await mesh.hubHttp().get('/coops').set('Authorization', staff())).body,
+      async () => (await staff().get('/coops')).body,
       (b) => b.items?.filter((c: { connectivity: string }) => c.connectivity === 'online').length === 2,
     );
     for (const coop of [A, B]) {
@@ -148,7 +140,7 @@ describe('per-co-op NATS identities', () => {
     a.publish(scheme().coopHeartbeat(B), encodeMessage(forged));
     await refused(`publish ${scheme().hubMessage(B, 'registry.registration-accepted')}`);
     await refused(`publish ${scheme().coopHeartbeat(B)}`);
-    const hubView = (await mesh.hubHttp().get(`/coops/${B}`).set('Authorization', staff())).body;
+    const hubView = (await staff().get(`/coops/${B}`)).body;
     expect(hubView.name).not.toBe('Taken over');
   });
 
@@ -213,7 +205,7 @@ describe('per-co-op NATS identities', () => {
     expect(ack.duplicate).toBe(false);
     await waitFor(
       'the hub to apply it',
-      async () => (await mesh.hubHttp().get(`/coops/${A}`).set('Authorization', staff())).body.name,
+      async () => (await staff().get(`/coops/${A}`)).body.name,
       (n) => n === 'Almondbury Care',
     );
   });
@@ -250,7 +242,7 @@ describe('per-co-op NATS identities', () => {
       { timeoutMs: 5000 },
     );
 
-    await mesh.hubHttp().post('/live-questions/spare-care-hours').set('Authorization', staff()).send({ deadlineMs: 3000 }).expect(200);
+    await staff().post('/live-questions/spare-care-hours').send({ deadlineMs: 3000 }).expect(200);
     await waitFor(
       'B to hear the live question',
       () => heardByB.length,

@@ -1,11 +1,12 @@
+import { aMember, aServiceUser, aStaffMember, aZeroHoursCarer, MemberBody } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 
 /** A person's own data on a co-op node: export (right of access) and erasure (right to erasure). */
 describe('personal data', () => {
   const mesh = new TestMesh();
   const COOP = 'holme-valley';
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
-  const as = (memberId: string) => `Bearer ${mesh.nodeToken(COOP, 'member', memberId)}`;
+  const admin = mesh.node(COOP).as('coop-admin');
+  const as = (memberId: string) => mesh.node(COOP).as('member', memberId);
   const http = () => mesh.nodeHttp(COOP);
   const today = new Date().toISOString().slice(0, 10);
   const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -16,16 +17,15 @@ describe('personal data', () => {
       [id],
     );
 
-  const admit = async (body: object) =>
+  const admit = async (body: Partial<MemberBody>) =>
     (
-      await http()
+      await admin
         .post('/members')
-        .set('Authorization', admin())
-        .send({ stakeholderClass: 'volunteer', initialSharesPence: 100, admittedOn: '2025-01-06', ...body })
+        .send(aMember({ stakeholderClass: 'volunteer', admittedOn: '2025-01-06', ...body }))
         .expect(201)
     ).body;
-  const get = async (url: string, auth = admin()) => (await http().get(url).set('Authorization', auth).expect(200)).body;
-  const post = (url: string, body: object = {}, auth = admin()) => http().post(url).set('Authorization', auth).send(body);
+  const get = async (url: string, auth = admin.authorization) => (await http().get(url).set('Authorization', auth).expect(200)).body;
+  const post = (url: string, body: object = {}, auth = admin.authorization) => http().post(url).set('Authorization', auth).send(body);
 
   /**
    * Every place in the node's database that still holds one of the needles: each text, varchar, json,
@@ -88,11 +88,11 @@ describe('personal data', () => {
       motion = (
         await post('/ballots', { kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: inAWeek() }).expect(201)
       ).body;
-      await post(`/ballots/${election.id}/votes`, { candidates: [nadia.id] }, as(nadia.id)).expect(204);
-      await post(`/ballots/${election.id}/votes`, { candidates: [nadia.id, bart.id] }, as(cara.id)).expect(204);
-      await post(`/ballots/${election.id}/votes`, { candidates: [bart.id] }, as(bart.id)).expect(204);
-      await post(`/ballots/${motion.id}/votes`, { choice: 'for' }, as(nadia.id)).expect(204);
-      await post(`/ballots/${motion.id}/votes`, { choice: 'against' }, as(bart.id)).expect(204);
+      await post(`/ballots/${election.id}/votes`, { candidates: [nadia.id] }, as(nadia.id).authorization).expect(204);
+      await post(`/ballots/${election.id}/votes`, { candidates: [nadia.id, bart.id] }, as(cara.id).authorization).expect(204);
+      await post(`/ballots/${election.id}/votes`, { candidates: [bart.id] }, as(bart.id).authorization).expect(204);
+      await post(`/ballots/${motion.id}/votes`, { choice: 'for' }, as(nadia.id).authorization).expect(204);
+      await post(`/ballots/${motion.id}/votes`, { choice: 'against' }, as(bart.id).authorization).expect(204);
       for (const b of [election, motion]) {
         await endWindow(b.id);
         await post(`/ballots/${b.id}/close`).expect(200);
@@ -105,7 +105,7 @@ describe('personal data', () => {
       await post(
         `/volunteers/${nadiaVolunteer.id}/hours`,
         { workedOn: '2025-02-03', activity: 'befriending', minutes: 90, note: 'Nadia Okafor visited from 14 Bankside' },
-        as(nadia.id),
+        as(nadia.id).authorization,
       ).expect(201);
       await post(`/volunteers/${bartVolunteer.id}/hours`, {
         workedOn: '2025-02-04',
@@ -142,7 +142,7 @@ describe('personal data', () => {
     });
 
     it('exports everything held about the member, section by section, with an explanation of each', async () => {
-      const out = await get('/members/me/export', as(nadia.id));
+      const out = await get('/members/me/export', as(nadia.id).authorization);
       const sections = ['member', 'shares', 'boardSeats', 'ballots', 'candidacies', 'volunteer', 'staff', 'auditEvents'];
       expect(Object.keys(out).sort()).toEqual(['explanation', 'generatedAt', 'subject', ...sections].sort());
       expect(Object.keys(out.explanation).sort()).toEqual([...sections].sort());
@@ -211,19 +211,17 @@ describe('personal data', () => {
     });
 
     it('says nothing about another member, not even the volunteer they exchanged credits with', async () => {
-      const text = JSON.stringify(await get('/members/me/export', as(nadia.id)));
+      const text = JSON.stringify(await get('/members/me/export', as(nadia.id).authorization));
       for (const trace of [BART.fullName, 'Quist', BART.email, bart.id, bartVolunteer.id, 'Cara Lindley'])
         expect(text).not.toContain(trace);
     });
 
     it("refuses a member another member's export with a 404, as if they did not exist; the admin may export anyone", async () => {
-      expect((await http().get(`/members/${bart.id}/export`).set('Authorization', as(nadia.id)).expect(404)).body.code).toBe(
-        'MEMBERS.NOT_FOUND',
-      );
-      await http().get(`/members/${bart.id}/export`).set('Authorization', as(nadia.id)).expect(404);
-      await http().post(`/members/${bart.id}/erasure`).set('Authorization', as(nadia.id)).expect(403);
-      await http().get('/members/me/export').set('Authorization', admin()).expect(403);
-      const own = await get(`/members/${nadia.id}/export`, as(nadia.id));
+      expect((await as(nadia.id).get(`/members/${bart.id}/export`).expect(404)).body.code).toBe('MEMBERS.NOT_FOUND');
+      await as(nadia.id).get(`/members/${bart.id}/export`).expect(404);
+      await as(nadia.id).post(`/members/${bart.id}/erasure`).expect(403);
+      await admin.get('/members/me/export').expect(403);
+      const own = await get(`/members/${nadia.id}/export`, as(nadia.id).authorization);
       const byAdmin = await get(`/members/${nadia.id}/export`);
       expect(byAdmin.member).toEqual(own.member);
       expect(byAdmin.volunteer).toEqual(own.volunteer);
@@ -256,7 +254,7 @@ describe('personal data', () => {
         '/volunteers/summary',
         '/board',
       ];
-      let receipt: Record<string, any>;
+      let receipt: { erased: string[]; kept: string[]; erasedAt: string };
 
       beforeAll(async () => {
         for (const url of [...FIGURES, `/ballots/${election.id}`, `/ballots/${motion.id}`]) before[url] = await get(url);
@@ -311,7 +309,7 @@ describe('personal data', () => {
         for (const url of FIGURES) expect({ url, body: await get(url) }).toEqual({ url, body: before[url] });
         expect(await get(`/ballots/${motion.id}`)).toEqual(before[`/ballots/${motion.id}`]);
         const electionNow = await get(`/ballots/${election.id}`);
-        const electionBefore = before[`/ballots/${election.id}`] as Record<string, any>;
+        const electionBefore = before[`/ballots/${election.id}`] as { result: unknown; options: { key: string; votes: number }[] };
         expect(electionNow.result).toEqual(electionBefore.result);
         expect(electionNow.options.map((o: { key: string; votes: number }) => [o.key, o.votes])).toEqual(
           electionBefore.options.map((o: { key: string; votes: number }) => [o.key, o.votes]),
@@ -431,19 +429,20 @@ describe('personal data', () => {
     it('exports their staff record with training, and refuses erasure while they are employed', async () => {
       const wendy = await admit({ stakeholderClass: 'worker', fullName: 'Wendy Crossley' });
       const staff = (
-        await post('/staff', {
-          fullName: 'Wendy Crossley',
-          role: 'care-worker',
-          contractType: 'permanent',
-          hourlyPayPence: 1400,
-          contractedMinutesPerWeek: 1200,
-          startedOn: '2025-01-06',
-          locality: 'Marsden',
-          memberId: wendy.id,
-        }).expect(201)
+        await post(
+          '/staff',
+          aStaffMember({
+            fullName: 'Wendy Crossley',
+            hourlyPayPence: 1400,
+            contractedMinutesPerWeek: 1200,
+            startedOn: '2025-01-06',
+            locality: 'Marsden',
+            memberId: wendy.id,
+          }),
+        ).expect(201)
       ).body;
       await post(`/staff/${staff.id}/training`, { course: 'Moving and handling', completedOn: '2025-02-01' }).expect(201);
-      const out = await get('/members/me/export', as(wendy.id));
+      const out = await get('/members/me/export', as(wendy.id).authorization);
       expect(out.staff).toEqual([
         {
           record: expect.objectContaining({ id: staff.id, fullName: 'Wendy Crossley', memberId: wendy.id }),
@@ -469,23 +468,13 @@ describe('personal data', () => {
 
     beforeAll(async () => {
       carer = (
-        await post('/staff', {
-          fullName: 'Carol Firth',
-          role: 'care-worker',
-          contractType: 'zero-hours',
-          hourlyPayPence: 1345,
-          contractedMinutesPerWeek: 0,
-          startedOn: '2025-01-01',
-          locality: 'Slaithwaite',
-        }).expect(201)
+        await post('/staff', aZeroHoursCarer({ fullName: 'Carol Firth', startedOn: '2025-01-01', locality: 'Slaithwaite' })).expect(201)
       ).body;
       edna = (
-        await post('/service-users', {
-          ...EDNA,
-          locality: 'Slaithwaite',
-          fundingType: 'council-commissioned',
-          startedOn: '2025-01-01',
-        }).expect(201)
+        await post(
+          '/service-users',
+          aServiceUser({ ...EDNA, locality: 'Slaithwaite', fundingType: 'council-commissioned', startedOn: '2025-01-01' }),
+        ).expect(201)
       ).body;
       plan = (
         await post(`/service-users/${edna.id}/care-plans`, {
@@ -557,13 +546,13 @@ describe('personal data', () => {
         ['personal-care', 'delivered', 55, 'Carol Firth'],
         ['befriending', 'missed', null, 'Carol Firth'],
       ]);
-      await http().get(`/service-users/${edna.id}/export`).set('Authorization', as(edna.id)).expect(403);
+      await as(edna.id).get(`/service-users/${edna.id}/export`).expect(403);
     });
 
     it('refuses erasure while support is ongoing, naming why', async () => {
       const res = await post(`/service-users/${edna.id}/erasure`).expect(409);
       expect(res.body).toMatchObject({ code: 'CARE.ERASURE_NOT_ALLOWED', message: expect.stringContaining('support is ongoing') });
-      await http().patch(`/service-users/${edna.id}`).set('Authorization', admin()).send({ endedOn: '2025-06-30' }).expect(200);
+      await admin.patch(`/service-users/${edna.id}`).send({ endedOn: '2025-06-30' }).expect(200);
     });
 
     it('erases their details once support has ended, keeping every figure, and refuses a second erasure', async () => {
@@ -584,10 +573,7 @@ describe('personal data', () => {
       expect(await get(period)).toEqual(figures);
       expect(await findAnywhere(NEEDLES, [EDNA.dateOfBirth])).toEqual([]);
       expect((await post(`/service-users/${edna.id}/erasure`).expect(409)).body.code).toBe('CARE.ALREADY_ERASED');
-      expect(
-        (await http().patch(`/service-users/${edna.id}`).set('Authorization', admin()).send({ address: '3 Weavers Row' }).expect(409)).body
-          .code,
-      ).toBe('CARE.ERASED');
+      expect((await admin.patch(`/service-users/${edna.id}`).send({ address: '3 Weavers Row' }).expect(409)).body.code).toBe('CARE.ERASED');
     });
 
     it('exports only what was kept after erasure', async () => {

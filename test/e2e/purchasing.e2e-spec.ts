@@ -4,6 +4,7 @@ import { PURCHASING_COMMITMENT_MADE_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 
 import { LinkProxy } from '../../scripts/demo/link-proxy';
+import { aCatalogueItem } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor as waitUntil } from '../support/wait-for';
 
@@ -26,14 +27,13 @@ describe('joint purchasing', () => {
   let proxy: LinkProxy;
   const items: Record<'gloves' | 'dbs' | 'course', string> = { gloves: '', dbs: '', course: '' };
 
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
-  const hubGet = (path: string) => mesh.hubHttp().get(path).set('Authorization', staff());
-  const hubPost = (path: string, body: object = {}) => mesh.hubHttp().post(path).set('Authorization', staff()).send(body);
-  const nodeRound = async (coop: string, id: string) =>
-    (await mesh.nodeHttp(coop).get(`/purchasing/rounds/${id}`).set('Authorization', admin(coop))).body;
+  const staff = mesh.hub().as('consortium-staff');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
+  const hubGet = (path: string) => staff.get(path);
+  const hubPost = (path: string, body: object = {}) => staff.post(path).send(body);
+  const nodeRound = async (coop: string, id: string) => (await admin(coop).get(`/purchasing/rounds/${id}`)).body;
   const commit = (coop: string, roundId: string, itemId: string, quantity: number) =>
-    mesh.nodeHttp(coop).post(`/purchasing/rounds/${roundId}/commitments`).set('Authorization', admin(coop)).send({ itemId, quantity });
+    admin(coop).post(`/purchasing/rounds/${roundId}/commitments`).send({ itemId, quantity });
   const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
   const sentRow = (coop: string, id: string) =>
     mesh.nodeQuery<{ status: string; last_error: string | null }>(coop, 'SELECT status, last_error FROM outbox_message WHERE id = $1', [
@@ -80,7 +80,7 @@ describe('joint purchasing', () => {
     proxy.cut();
     await waitFor(
       'honley to see NATS down',
-      async () => (await mesh.nodeHttp(HONLEY).get('/federation/status').set('Authorization', admin(HONLEY))).body.natsConnected,
+      async () => (await admin(HONLEY).get('/federation/status')).body.natsConnected,
       (up) => up === false,
     );
   };
@@ -138,7 +138,7 @@ describe('joint purchasing', () => {
       'Nitrile gloves, medium',
     ]);
 
-    const base = { name: 'Aprons', supplier: 'Any Supplier', unit: 'pack of 50', soloUnitPricePence: 400 };
+    const base = aCatalogueItem({ name: 'Aprons' });
     const typed = (await hubPost('/purchasing/catalogue', { ...base, soloUnitPricePence: '400' }).expect(400)).body;
     expect(typed.message.join(' ')).toMatch(/soloUnitPricePence must be an integer/);
     const unknown = (await hubPost('/purchasing/catalogue', { ...base, discount: 5 }).expect(400)).body;
@@ -155,20 +155,10 @@ describe('joint purchasing', () => {
     });
 
     const changed = (
-      await mesh
-        .hubHttp()
-        .patch(`/purchasing/catalogue/${items.dbs}`)
-        .set('Authorization', staff())
-        .send({ supplier: 'Umbrella Checks Ltd (Kirklees)' })
-        .expect(200)
+      await staff.patch(`/purchasing/catalogue/${items.dbs}`).send({ supplier: 'Umbrella Checks Ltd (Kirklees)' }).expect(200)
     ).body;
     expect(changed).toMatchObject({ supplier: 'Umbrella Checks Ltd (Kirklees)', soloUnitPricePence: 1_800 });
-    await mesh
-      .hubHttp()
-      .patch(`/purchasing/catalogue/${items.dbs}`)
-      .set('Authorization', staff())
-      .send({ soloUnitPricePence: null })
-      .expect(400);
+    await staff.patch(`/purchasing/catalogue/${items.dbs}`).send({ soloUnitPricePence: null }).expect(400);
   });
 
   it('refuses a round with a closing time in the past, unknown items or co-ops', async () => {
@@ -336,9 +326,9 @@ describe('joint purchasing', () => {
     const now = new Date();
     const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
     const spend = async (coop: string) =>
-      (
-        await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${quarter}`).set('Authorization', admin(coop)).expect(200)
-      ).body.figures.figures.find((f: { metric: string }) => f.metric === 'local_supplier_spend').value;
+      (await admin(coop).get(`/reporting/returns/preview?period=${quarter}`).expect(200)).body.figures.figures.find(
+        (f: { metric: string }) => f.metric === 'local_supplier_spend',
+      ).value;
     expect(await spend(MARSDEN)).toBe(4_068);
     expect(await spend(MELTHAM)).toBe(0);
   });

@@ -43,13 +43,7 @@ describe('registration and liveness (hub and nodes over the real NATS and Postgr
       { timeoutMs: 45_000 },
     );
 
-  const patchProfile = (coopId: string, body: object) =>
-    mesh
-      .nodeHttp(coopId)
-      .patch('/profile')
-      .set('Authorization', `Bearer ${mesh.nodeToken(coopId, 'coop-admin')}`)
-      .send(body)
-      .expect(200);
+  const patchProfile = (coopId: string, body: object) => mesh.node(coopId).as('coop-admin').patch('/profile').send(body).expect(200);
 
   /** A profile as the co-op's own key signs it, published straight to JetStream (any time, any claim). */
   const publishSignedProfile = async (coopId: string, payload: CoopProfilePayload, occurredAt: Date) => {

@@ -12,8 +12,8 @@ import { waitFor } from '../support/wait-for';
 describe('return cycles', () => {
   const mesh = new TestMesh();
   const COOPS = ['marsden', 'meltham'];
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
+  const staff = mesh.hub().as('consortium-staff');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
   const traffic: { subject: string; text: string }[] = [];
   let tap: NatsConnection;
   let sub: Subscription;
@@ -40,7 +40,7 @@ describe('return cycles', () => {
     }
     await waitFor(
       'both co-ops registered',
-      async () => (await mesh.hubHttp().get('/coops').set('Authorization', staff())).body,
+      async () => (await staff.get('/coops')).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 2,
     );
   });
@@ -52,10 +52,8 @@ describe('return cycles', () => {
   });
 
   it('opens a cycle and asks every registered co-op, through the durable path', async () => {
-    const res = await mesh
-      .hubHttp()
+    const res = await staff
       .post('/reporting/cycles')
-      .set('Authorization', staff())
       .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
       .expect(201);
     cycleId = res.body.id;
@@ -63,40 +61,28 @@ describe('return cycles', () => {
     for (const coop of COOPS) {
       await waitFor(
         `${coop} to hold the request`,
-        async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body,
+        async () => (await admin(coop).get('/reporting/requests')).body,
         (r) => r[0]?.cycleId === cycleId,
       );
     }
-    const again = await mesh
-      .hubHttp()
+    const again = await staff
       .post('/reporting/cycles')
-      .set('Authorization', staff())
       .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
       .expect(409);
     expect(again.body.code).toBe('REPORTING.CYCLE_EXISTS');
   });
 
   it("receives each node's return, equal to what the node computes from its own records", async () => {
-    for (const coop of COOPS)
-      await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202);
+    for (const coop of COOPS) await admin(coop).post(`/reporting/requests/${cycleId}/submission`).expect(202);
     const done = await waitFor(
       'both returns on the hub',
-      async () =>
-        (
-          await mesh
-            .hubHttp()
-            .get(`/reporting/cycles/${cycleId}/completeness`)
-            .set('Authorization', `Bearer ${mesh.hubToken('commissioner')}`)
-            .expect(200)
-        ).body,
+      async () => (await mesh.hub().as('commissioner').get(`/reporting/cycles/${cycleId}/completeness`).expect(200)).body,
       (c) => c.submitted === 2,
     );
     expect(done).toMatchObject({ asked: 2, late: 0, notAnswered: 0 });
-    const received = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body;
+    const received = (await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body;
     for (const coop of COOPS) {
-      const preview = (
-        await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)
-      ).body;
+      const preview = (await admin(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).expect(200)).body;
       const onHub = received.find((s: { coopId: string; current: boolean }) => s.coopId === coop && s.current);
       expect(onHub.figures.figures).toEqual(preview.outgoing.return.figures);
       const people = preview.figures.figures.find(
@@ -112,12 +98,12 @@ describe('return cycles', () => {
   });
 
   it('keeps the history when a co-op resubmits; the latest is current', async () => {
-    await mesh.nodeHttp(COOPS[0]).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(COOPS[0])).expect(202);
+    await admin(COOPS[0]).post(`/reporting/requests/${cycleId}/submission`).expect(202);
     const mine = await waitFor(
       'the resubmission',
       async () =>
         (
-          (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body as {
+          (await staff.get(`/reporting/cycles/${cycleId}/submissions`)).body as {
             coopId: string;
             current: boolean;
           }[]
@@ -128,11 +114,9 @@ describe('return cycles', () => {
   });
 
   it('refuses an invalid return back to the node with the reasons, and changes nothing on the hub', async () => {
-    const before = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body;
+    const before = (await staff.get(`/reporting/cycles/${cycleId}/submissions`)).body;
     const node = mesh.nodes.get(COOPS[1])!;
-    const preview = (
-      await mesh.nodeHttp(COOPS[1]).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(COOPS[1]))
-    ).body.outgoing.return;
+    const preview = (await admin(COOPS[1]).get(`/reporting/returns/preview?period=${lastQuarter()}`)).body.outgoing.return;
     const wrong = { ...preview, cycleId, period: { label: '2020-Q1', start: '2020-01-01', end: '2020-03-31' } };
     const sent = await node
       .get(DataSource)
@@ -149,7 +133,7 @@ describe('return cycles', () => {
     expect(row.last_error).toMatch(
       /REPORTING.WRONG_PERIOD: the cycle is for ccm-quarterly v\d \d{4}-Q\d, the return is for ccm-quarterly v\d 2020-Q1/,
     );
-    expect((await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff())).body).toEqual(before);
+    expect((await staff.get(`/reporting/cycles/${cycleId}/submissions`)).body).toEqual(before);
   });
 
   it('sent nothing personal across NATS during the whole cycle', async () => {

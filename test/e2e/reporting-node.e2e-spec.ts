@@ -26,9 +26,8 @@ describe('reporting on a co-op node', () => {
   // The seed's visits run over the last thirteen weeks, so a month ago is well inside them.
   const seededQuarter = quarterOf(day(-30))!;
   const currentQuarter = quarterOf(day(0))!;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
-  const preview = (coop: string, period: string) =>
-    mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop));
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
+  const preview = (coop: string, period: string) => admin(coop).get(`/reporting/returns/preview?period=${period}`);
   const valueOf = (figures: ReturnFigure[], metric: string, breakdown: ReturnFigure['breakdown'] = null) => {
     const found = figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
     if (!found) throw new Error(`no figure ${metric} ${JSON.stringify(breakdown)}`);
@@ -138,13 +137,9 @@ describe('reporting on a co-op node', () => {
         message: expect.stringContaining('period must be a calendar quarter written YYYY-Qn'),
       });
     }
-    const missing = await mesh.nodeHttp(SEEDED).get('/reporting/returns/preview').set('Authorization', admin(SEEDED)).expect(400);
+    const missing = await admin(SEEDED).get('/reporting/returns/preview').expect(400);
     expect([missing.body.message].flat().join('; ')).toContain('period must be');
-    const extra = await mesh
-      .nodeHttp(SEEDED)
-      .get(`/reporting/returns/preview?period=${seededQuarter.label}&memberId=1`)
-      .set('Authorization', admin(SEEDED))
-      .expect(400);
+    const extra = await admin(SEEDED).get(`/reporting/returns/preview?period=${seededQuarter.label}&memberId=1`).expect(400);
     expect([extra.body.message].flat().join('; ')).toContain('property memberId should not exist');
   });
 
@@ -156,9 +151,9 @@ describe('reporting on a co-op node', () => {
 
   it('answers 403 to a member and 401 without a token', async () => {
     await mesh
-      .nodeHttp(SEEDED)
+      .node(SEEDED)
+      .as('member', '0f0e0d0c-0b0a-4998-8776-655443322110')
       .get(`/reporting/returns/preview?period=${seededQuarter.label}`)
-      .set('Authorization', `Bearer ${mesh.nodeToken(SEEDED, 'member', '0f0e0d0c-0b0a-4998-8776-655443322110')}`)
       .expect(403);
     await mesh.nodeHttp(SEEDED).get(`/reporting/returns/preview?period=${seededQuarter.label}`).expect(401);
   });
@@ -177,10 +172,8 @@ describe('reporting on a co-op node', () => {
     const since = day(-200);
     let counter = 0;
     const register = (fundingType: string, locality: string) =>
-      mesh
-        .nodeHttp(SMALL)
+      admin(SMALL)
         .post('/service-users')
-        .set('Authorization', admin(SMALL))
         .send({
           fullName: `Person ${++counter}`,
           dateOfBirth: '1940-05-01',
@@ -191,10 +184,8 @@ describe('reporting on a co-op node', () => {
         })
         .expect(201);
     const hire = (contractType: string) =>
-      mesh
-        .nodeHttp(SMALL)
+      admin(SMALL)
         .post('/staff')
-        .set('Authorization', admin(SMALL))
         .send({
           fullName: `Carer ${++counter}`,
           role: 'care-worker',

@@ -17,9 +17,9 @@ describe('the consolidated report', () => {
   const COOPS = ['golcar', 'honley'];
   /** Registered, then offline when the cycle opens. */
   const LATE = 'linthwaite';
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const commissioner = () => `Bearer ${mesh.hubToken('commissioner')}`;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
+  const staff = mesh.hub().as('consortium-staff');
+  const commissioner = mesh.hub().as('commissioner');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
   const previews = new Map<string, ReturnFigure[]>();
   let cycleId: string;
 
@@ -40,32 +40,28 @@ describe('the consolidated report', () => {
     await mesh.startNode(LATE);
     await waitFor(
       'three co-ops registered',
-      async () => (await mesh.hubHttp().get('/coops').set('Authorization', staff())).body,
+      async () => (await staff.get('/coops')).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3,
     );
     await mesh.stopNode(LATE);
-    const opened = await mesh
-      .hubHttp()
+    const opened = await staff
       .post('/reporting/cycles')
-      .set('Authorization', staff())
       .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
       .expect(201);
     cycleId = opened.body.id;
     for (const coop of COOPS) {
       await waitFor(
         `${coop} to hold the request`,
-        async () => (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop))).body,
+        async () => (await admin(coop).get('/reporting/requests')).body,
         (r) => r[0]?.cycleId === cycleId,
       );
-      const preview = (
-        await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(coop)).expect(200)
-      ).body;
+      const preview = (await admin(coop).get(`/reporting/returns/preview?period=${lastQuarter()}`).expect(200)).body;
       previews.set(coop, preview.outgoing.return.figures);
-      await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202);
+      await admin(coop).post(`/reporting/requests/${cycleId}/submission`).expect(202);
     }
     await waitFor(
       'both returns on the hub',
-      async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body,
+      async () => (await staff.get(`/reporting/cycles/${cycleId}/completeness`)).body,
       (c) => c.submitted === 2,
     );
   });
@@ -82,9 +78,7 @@ describe('the consolidated report', () => {
   };
 
   it("equals the sum of the nodes' own figures, with every people count either that sum or suppressed", async () => {
-    const report = (
-      await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)
-    ).body;
+    const report = (await staff.get(`/reporting/cycles/${cycleId}/report?basis=submitted`).expect(200)).body;
     expect(report.coverage.coops).toBe(2);
     expect(report.coverage.included.map((c: { coopId: string }) => c.coopId)).toEqual(COOPS);
     let compared = 0;
@@ -130,31 +124,18 @@ describe('the consolidated report', () => {
   });
 
   const approve = async (coop: string) => {
-    const submissions = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200))
-      .body;
+    const submissions = (await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body;
     const current = submissions.find((s: { coopId: string; current: boolean }) => s.coopId === coop && s.current);
-    await mesh
-      .hubHttp()
-      .post(`/reporting/cycles/${cycleId}/coops/${coop}/approval`)
-      .set('Authorization', staff())
-      .send({ messageId: current.messageId })
-      .expect(201);
+    await staff.post(`/reporting/cycles/${cycleId}/coops/${coop}/approval`).send({ messageId: current.messageId }).expect(201);
   };
-  const publish = () => mesh.hubHttp().post(`/reporting/cycles/${cycleId}/releases`).set('Authorization', staff());
-  const asCommissioner = async (query = '') =>
-    (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report${query}`).set('Authorization', commissioner()).expect(200)).body;
+  const publish = () => staff.post(`/reporting/cycles/${cycleId}/releases`);
+  const asCommissioner = async (query = '') => (await commissioner.get(`/reporting/cycles/${cycleId}/report${query}`).expect(200)).body;
 
   it('shows commissioners published releases of approved returns only, says what each covers, and never the reasons', async () => {
-    expect(
-      (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner()).expect(404)).body.code,
-    ).toBe('REPORTING.NOT_PUBLISHED');
-    const refused = await mesh
-      .hubHttp()
-      .get(`/reporting/cycles/${cycleId}/report?basis=approved`)
-      .set('Authorization', commissioner())
-      .expect(403);
+    expect((await commissioner.get(`/reporting/cycles/${cycleId}/report`).expect(404)).body.code).toBe('REPORTING.NOT_PUBLISHED');
+    const refused = await commissioner.get(`/reporting/cycles/${cycleId}/report?basis=approved`).expect(403);
     expect(refused.body.message).toMatch(/published releases only/);
-    await mesh.hubHttp().post(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(403);
+    await commissioner.post(`/reporting/cycles/${cycleId}/releases`).expect(403);
     expect((await publish().expect(409)).body.code).toBe('REPORTING.NOTHING_TO_PUBLISH');
 
     await approve(COOPS[0]);
@@ -179,9 +160,7 @@ describe('the consolidated report', () => {
     expect(second.coverage.coops).toBe(2);
     expect(second.metrics.find((m: { id: string }) => m.id === 'care_hours_delivered').total).toBe(sumOf('care_hours_delivered'));
     expect(await asCommissioner('?release=1')).toEqual(first);
-    expect(
-      (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/releases`).set('Authorization', commissioner()).expect(200)).body,
-    ).toEqual([
+    expect((await commissioner.get(`/reporting/cycles/${cycleId}/releases`).expect(200)).body).toEqual([
       { number: 2, publishedAt: expect.any(String), coops: 2 },
       { number: 1, publishedAt: expect.any(String), coops: 1 },
     ]);
@@ -209,7 +188,7 @@ describe('the consolidated report', () => {
   });
 
   it('exports the report as CSV that opens cleanly: a header row, the definitions, and suppressed as a word of its own', async () => {
-    const res = await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report.csv`).set('Authorization', commissioner()).expect(200);
+    const res = await commissioner.get(`/reporting/cycles/${cycleId}/report.csv`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ccm-quarterly-\d{4}-Q\d-release-2\.csv"$/);
     const lines = res.text
@@ -217,7 +196,7 @@ describe('the consolidated report', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    const json = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report`).set('Authorization', commissioner())).body;
+    const json = (await commissioner.get(`/reporting/cycles/${cycleId}/report`)).body;
     const figureCount = json.metrics.reduce(
       (n: number, m: { distribution?: unknown[]; notRecordedBy?: number; breakdowns: { cells: unknown[] }[] }) =>
         n + (m.distribution ? m.distribution.length + (m.notRecordedBy ? 1 : 0) : 1 + m.breakdowns.reduce((k, b) => k + b.cells.length, 0)),
@@ -241,24 +220,17 @@ describe('the consolidated report', () => {
   });
 
   it('gives a trend per metric across periods, as JSON and CSV', async () => {
-    const trend = (
-      await mesh.hubHttp().get('/reporting/trends?metric=care_hours_delivered').set('Authorization', commissioner()).expect(200)
-    ).body;
+    const trend = (await commissioner.get('/reporting/trends?metric=care_hours_delivered').expect(200)).body;
     expect(trend.metric.id).toBe('care_hours_delivered');
     expect(trend.points).toEqual([
       expect.objectContaining({ period: lastQuarter(), release: 2, coopsCovered: 2, total: sumOf('care_hours_delivered'), change: null }),
     ]);
-    const csv = await mesh
-      .hubHttp()
-      .get(`/reporting/trends.csv?metric=people_supported&from=${lastQuarter()}`)
-      .set('Authorization', commissioner())
-      .expect(200);
+    const csv = await commissioner.get(`/reporting/trends.csv?metric=people_supported&from=${lastQuarter()}`).expect(200);
     expect(csv.text.split('\r\n').filter((l) => l.includes(',people_supported,')).length).toBeGreaterThan(3);
   });
 
   it('refuses bad questions with the field named', async () => {
-    const bad = async (path: string, field: RegExp) =>
-      expect((await mesh.hubHttp().get(path).set('Authorization', staff()).expect(400)).body.message.join(' ')).toMatch(field);
+    const bad = async (path: string, field: RegExp) => expect((await staff.get(path).expect(400)).body.message.join(' ')).toMatch(field);
     await bad(`/reporting/cycles/${cycleId}/report?basis=everything`, /basis must be one of/);
     await bad(`/reporting/cycles/${cycleId}/report?release=0`, /release must be a whole number from 1/);
     await bad(`/reporting/cycles/${cycleId}/report?release=1&basis=approved`, /either release or basis/);
@@ -266,39 +238,35 @@ describe('the consolidated report', () => {
     await bad(`/reporting/cycles/${cycleId}/report?colour=red`, /property colour should not exist/);
     await bad('/reporting/trends?metric=People', /metric must be a snake_case metric id/);
     await bad('/reporting/trends?metric=people_supported&from=2026Q1', /from must be/);
-    const unknown = await mesh.hubHttp().get('/reporting/trends?metric=unicorns_seen').set('Authorization', staff()).expect(400);
+    const unknown = await staff.get('/reporting/trends?metric=unicorns_seen').expect(400);
     expect(unknown.body.code).toBe('REPORTING.UNKNOWN_METRIC');
-    await mesh.hubHttp().get('/reporting/cycles/4b0f7f2e-9f6e-4a59-9d0a-5a0cfb1f0e8e/report').set('Authorization', staff()).expect(404);
+    await staff.get('/reporting/cycles/4b0f7f2e-9f6e-4a59-9d0a-5a0cfb1f0e8e/report').expect(404);
   });
 
   it('gets the request to a co-op that was offline when the cycle opened, once it is back, and takes its return', async () => {
-    const before = (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body;
+    const before = (await staff.get(`/reporting/cycles/${cycleId}/completeness`)).body;
     expect(before.coops.find((c: { coopId: string }) => c.coopId === LATE)).toMatchObject({ state: 'awaited', submittedAt: null });
     await mesh.startNode(LATE);
     await waitFor(
       `${LATE} to hold the request`,
-      async () => (await mesh.nodeHttp(LATE).get('/reporting/requests').set('Authorization', admin(LATE))).body,
+      async () => (await admin(LATE).get('/reporting/requests')).body,
       (r) => r[0]?.cycleId === cycleId,
     );
-    await mesh.nodeHttp(LATE).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(LATE)).expect(202);
+    await admin(LATE).post(`/reporting/requests/${cycleId}/submission`).expect(202);
     const after = await waitFor(
       'its return on the hub',
-      async () => (await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', staff())).body,
+      async () => (await staff.get(`/reporting/cycles/${cycleId}/completeness`)).body,
       (c) => c.submitted === 3,
     );
     expect(after.coops.find((c: { coopId: string }) => c.coopId === LATE)).toMatchObject({ state: 'submitted', review: 'pending' });
-    const review = (
-      await mesh.hubHttp().get(`/reporting/cycles/${cycleId}/report?basis=submitted`).set('Authorization', staff()).expect(200)
-    ).body;
+    const review = (await staff.get(`/reporting/cycles/${cycleId}/report?basis=submitted`).expect(200)).body;
     expect(review.coverage.coops).toBe(3);
     // Commissioners still see release 2 until staff approve the third and publish again.
     expect((await asCommissioner()).coverage.coops).toBe(2);
   });
 
   it('checks release 3 against both earlier releases, read back from the returns each was made from', async () => {
-    const preview = (
-      await mesh.nodeHttp(LATE).get(`/reporting/returns/preview?period=${lastQuarter()}`).set('Authorization', admin(LATE)).expect(200)
-    ).body;
+    const preview = (await admin(LATE).get(`/reporting/returns/preview?period=${lastQuarter()}`).expect(200)).body;
     previews.set(LATE, preview.outgoing.return.figures);
     await approve(LATE);
     expect((await publish().expect(201)).body.release.number).toBe(3);

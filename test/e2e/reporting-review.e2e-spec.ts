@@ -10,6 +10,12 @@ import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
+/** What these tests read of a return request as the node lists it. */
+interface RequestOnNode {
+  cycleId: string;
+  review: { state: string; comment: string | null; reviewedMessageId: string | null };
+}
+
 /**
  * Sign-off, send-back, locking and exceptions with real nodes. The lock is simulated by moving the
  * cycle's due_at (and an exception's end) into the past directly in the hub's database: a cycle
@@ -18,9 +24,9 @@ import { waitFor } from '../support/wait-for';
 describe('return review and locking', () => {
   const mesh = new TestMesh();
   const [A, B] = ['golcar', 'linthwaite'];
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const commissioner = () => `Bearer ${mesh.hubToken('commissioner')}`;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
+  const staff = mesh.hub().as('consortium-staff');
+  const commissioner = mesh.hub().as('commissioner');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
   const hub = () => mesh.hubHttp();
   /** The reviews as they crossed NATS, to check what they carry. */
   const reviewsOnTheWire: { subject: string; payload: Record<string, unknown> }[] = [];
@@ -33,25 +39,25 @@ describe('return review and locking', () => {
 
   const openCycle = async (period: string, extra: object = {}) =>
     (
-      await hub()
+      await staff
         .post('/reporting/cycles')
-        .set('Authorization', staff())
         .send({ period, dueAt: new Date(Date.now() + 3_600_000).toISOString(), ...extra })
         .expect(201)
     ).body;
-  const completeness = async (cycleId: string, auth = staff()) =>
+  const completeness = async (cycleId: string, auth = staff.authorization) =>
     (await hub().get(`/reporting/cycles/${cycleId}/completeness`).set('Authorization', auth).expect(200)).body;
   const coopIn = (c: { coops: { coopId: string }[] }, coop: string) => c.coops.find((x) => x.coopId === coop) as Record<string, unknown>;
+  /** The node's return request for the cycle, with the review it holds (undefined until it has the request). */
   const requestOn = async (coop: string, cycleId: string) =>
-    (
-      (await mesh.nodeHttp(coop).get('/reporting/requests').set('Authorization', admin(coop)).expect(200)).body as { cycleId: string }[]
-    ).find((r) => r.cycleId === cycleId) as Record<string, any>;
+    ((await admin(coop).get('/reporting/requests').expect(200)).body as RequestOnNode[]).find(
+      (r) => r.cycleId === cycleId,
+    ) as RequestOnNode;
   const review = (cycleId: string, coop: string, what: 'approval' | 'send-back' | 'exception', body: object = {}) =>
-    hub().post(`/reporting/cycles/${cycleId}/coops/${coop}/${what}`).set('Authorization', staff()).send(body);
+    staff.post(`/reporting/cycles/${cycleId}/coops/${coop}/${what}`).send(body);
   /** The co-op's current return as staff see it in the submissions list: what they name when they review. */
   const currentReturn = async (cycleId: string, coop: string): Promise<string> =>
     (
-      (await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body as {
+      (await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body as {
         coopId: string;
         current: boolean;
         messageId: string;
@@ -60,17 +66,13 @@ describe('return review and locking', () => {
 
   /** The node submits; resolves once the hub has answered, with the node's outbox row for it. */
   const submit = async (coop: string, cycleId: string) => {
-    const { messageId } = (
-      await mesh.nodeHttp(coop).post(`/reporting/requests/${cycleId}/submission`).set('Authorization', admin(coop)).expect(202)
-    ).body;
+    const { messageId } = (await admin(coop).post(`/reporting/requests/${cycleId}/submission`).expect(202)).body;
     return settled(coop, messageId);
   };
   /** The node sends its return with a signed time of its choosing (a node that was offline, or one backdating). */
   const submitMadeAt = async (coop: string, cycleId: string, period: string, occurredAt: Date) => {
     const node = mesh.nodes.get(coop)!;
-    const outgoing = (
-      await mesh.nodeHttp(coop).get(`/reporting/returns/preview?period=${period}`).set('Authorization', admin(coop)).expect(200)
-    ).body.outgoing.return;
+    const outgoing = (await admin(coop).get(`/reporting/returns/preview?period=${period}`).expect(200)).body.outgoing.return;
     const sent = await node
       .get(DataSource)
       .transaction((m) => node.get(OutboxService).enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...outgoing, cycleId }, { occurredAt }));
@@ -113,7 +115,7 @@ describe('return review and locking', () => {
     }
     await waitFor(
       'both co-ops registered',
-      async () => (await hub().get('/coops').set('Authorization', staff())).body,
+      async () => (await staff.get('/coops')).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 2,
     );
   });
@@ -168,16 +170,14 @@ describe('return review and locking', () => {
 
     it('refuses a resubmission of an approved return back to the node with the reason, and the approved figures stay as they were', async () => {
       const before = await approvedFigures(cycleId, A);
-      const submissions = (await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body;
+      const submissions = (await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body;
       const refused = await submit(A, cycleId);
       expect(refused.status).toBe('rejected');
       expect(refused.last_error).toMatch(
         /^REPORTING\.RETURN_APPROVED: the return was approved on \d{4}-\d\d-\d\dT[\d:.]+Z; ask consortium staff to send it back before resubmitting$/,
       );
       expect(await approvedFigures(cycleId, A)).toEqual(before);
-      expect((await hub().get(`/reporting/cycles/${cycleId}/submissions`).set('Authorization', staff()).expect(200)).body).toEqual(
-        submissions,
-      );
+      expect((await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body).toEqual(submissions);
       // The node still shows the approval: the refused return never replaced the approved one.
       expect((await requestOn(A, cycleId)).review.state).toBe('approved');
     });
@@ -193,7 +193,7 @@ describe('return review and locking', () => {
 
       const staffView = coopIn(await completeness(cycleId), A);
       expect(staffView).toMatchObject({ review: 'sent-back', comment });
-      const commissionerView = await completeness(cycleId, commissioner());
+      const commissionerView = await completeness(cycleId, commissioner.authorization);
       expect(coopIn(commissionerView, A)).toMatchObject({ review: 'sent-back' });
       expect(JSON.stringify(commissionerView)).not.toContain(comment);
       for (const c of commissionerView.coops) expect(c).not.toHaveProperty('comment');
@@ -250,13 +250,7 @@ describe('return review and locking', () => {
       }
       const messageId = randomUUID();
       expect(
-        (
-          await hub()
-            .post(`/reporting/cycles/${cycleId}/coops/Not_A_Coop/approval`)
-            .set('Authorization', staff())
-            .send({ messageId })
-            .expect(400)
-        ).body.message,
+        (await staff.post(`/reporting/cycles/${cycleId}/coops/Not_A_Coop/approval`).send({ messageId }).expect(400)).body.message,
       ).toEqual([expect.stringMatching(/^coopId must be a co-op id/)]);
       expect((await review('0f0e0d0c-0b0a-4998-8776-655443322110', A, 'approval', { messageId }).expect(404)).body.code).toBe(
         'REPORTING.CYCLE_NOT_FOUND',
@@ -276,13 +270,13 @@ describe('return review and locking', () => {
         ['send-back', { comment: 'x', messageId }],
         ['exception', { until: '2099-01-01T00:00:00Z', reason: 'x' }],
       ] as const) {
-        await hub().post(`/reporting/cycles/${cycleId}/coops/${B}/${what}`).set('Authorization', commissioner()).send(body).expect(403);
+        await commissioner.post(`/reporting/cycles/${cycleId}/coops/${B}/${what}`).send(body).expect(403);
       }
       expect(coopIn(await completeness(cycleId), B)).toMatchObject({ review: 'pending' });
     });
 
     it('audits every review', async () => {
-      const audit = (await hub().get('/audit?action=/coops/').set('Authorization', staff()).expect(200)).body.items as {
+      const audit = (await staff.get('/audit?action=/coops/').expect(200)).body.items as {
         action: string;
         outcome: string;
         target: string;
@@ -348,7 +342,7 @@ describe('return review and locking', () => {
       expect(shown).toMatchObject({ submittedAt: madeBefore.toISOString(), receivedAt: expect.any(String), review: 'pending' });
       // Completeness shows both times: when the node says it made the return, and when the hub got it.
       expect(new Date(shown.receivedAt as string).getTime()).toBeGreaterThan(dueAt.getTime());
-      expect(coopIn(await completeness(cycleId, commissioner()), B)).toMatchObject({
+      expect(coopIn(await completeness(cycleId, commissioner.authorization), B)).toMatchObject({
         submittedAt: madeBefore.toISOString(),
         receivedAt: shown.receivedAt,
       });
@@ -389,9 +383,7 @@ describe('return review and locking', () => {
 
     it("refuses a return whose signed time is more than five minutes ahead of the hub's clock", async () => {
       const node = mesh.nodes.get(B)!;
-      const outgoing = (
-        await mesh.nodeHttp(B).get(`/reporting/returns/preview?period=${q2.label}`).set('Authorization', admin(B)).expect(200)
-      ).body.outgoing.return;
+      const outgoing = (await admin(B).get(`/reporting/returns/preview?period=${q2.label}`).expect(200)).body.outgoing.return;
       const sent = await node
         .get(DataSource)
         .transaction((m) =>
@@ -414,7 +406,7 @@ describe('return review and locking', () => {
       );
       expect(granted.body).toMatchObject({ cycleId, coopId: A, until, grantedBy: 'test-consortium-staff' });
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ exceptionUntil: until });
-      expect(coopIn(await completeness(cycleId, commissioner()), A)).not.toHaveProperty('exceptionUntil');
+      expect(coopIn(await completeness(cycleId, commissioner.authorization), A)).not.toHaveProperty('exceptionUntil');
 
       expect((await submit(A, cycleId)).status).toBe('confirmed');
       expect(coopIn(await completeness(cycleId), A)).toMatchObject({ review: 'pending', submissions: 2 });

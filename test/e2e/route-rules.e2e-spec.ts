@@ -1,3 +1,4 @@
+import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { HUB_ROLES, HUB_ROUTES, NODE_ROLES, NODE_ROUTES, PUBLIC } from '../support/route-table';
 
@@ -72,7 +73,7 @@ describe('route rules', () => {
           .nodeHttp(COOP)
           .post('/members')
           .set('Authorization', admin)
-          .send({ stakeholderClass: 'volunteer', fullName: name, initialSharesPence: 100 })
+          .send(aMember({ stakeholderClass: 'volunteer', fullName: name }))
           .expect(201)
       ).body.id;
     const a = await admit('Member A');

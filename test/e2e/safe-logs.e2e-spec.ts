@@ -1,6 +1,7 @@
 import request from 'supertest';
 
 import { AppProcess, freePort } from '../support/app-process';
+import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
 
@@ -64,10 +65,7 @@ describe('no personal data in the logs', () => {
     );
     const token = mesh.nodeToken(COOP, 'coop-admin');
 
-    const res = await request(`http://127.0.0.1:${port}`)
-      .post('/members')
-      .set('Authorization', `Bearer ${token}`)
-      .send({ stakeholderClass: 'worker', initialSharesPence: 100, ...PERSON });
+    const res = await request(`http://127.0.0.1:${port}`).post('/members').set('Authorization', `Bearer ${token}`).send(aMember(PERSON));
 
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toContain('Marchbanks');

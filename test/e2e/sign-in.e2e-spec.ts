@@ -149,20 +149,8 @@ describe('sign-in: each app trusts only its own tokens', () => {
   });
 
   it('lets in the tokens the test mesh mints the way the token command does', async () => {
-    await mesh
-      .hubHttp()
-      .get('/coops')
-      .set('Authorization', `Bearer ${mesh.hubToken('consortium-staff')}`)
-      .expect(200);
-    await mesh
-      .nodeHttp(A)
-      .get('/profile')
-      .set('Authorization', `Bearer ${mesh.nodeToken(A, 'coop-admin')}`)
-      .expect(200);
-    await mesh
-      .nodeHttp(B)
-      .get('/profile')
-      .set('Authorization', `Bearer ${mesh.nodeToken(B, 'member', MEMBER)}`)
-      .expect(200);
+    await mesh.hub().as('consortium-staff').get('/coops').expect(200);
+    await mesh.node(A).as('coop-admin').get('/profile').expect(200);
+    await mesh.node(B).as('member', MEMBER).get('/profile').expect(200);
   });
 });

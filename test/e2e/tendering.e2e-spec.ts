@@ -9,8 +9,63 @@ import { DataSource } from 'typeorm';
 import { TENDERING_OFFER_MADE_V1, TenderOfferMadeV1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 
+import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
+
+/** What these tests read of the tendering views, hub and node (bodies are plain JSON). */
+interface LotSeen {
+  id: string;
+  reference: string;
+  hoursPerWeek: number;
+  status: string;
+  locality: string;
+  lotVersion: number;
+  ceilingPencePerHour: number;
+  outcome: string;
+  suggestion: { hoursPerWeek: number };
+  lastOffer: { hubAnswer: string };
+  allocatedHoursPerWeek: number;
+  uncoveredHoursPerWeek: number;
+}
+interface TenderSeen {
+  id: string;
+  stage: string;
+  lots: LotSeen[];
+}
+interface Invitation {
+  status: string;
+  offersClosedAt: string | null;
+  lots: LotSeen[];
+}
+interface AllocationSeen {
+  coopId: string;
+  lotReference: string;
+  hoursPerWeek: number;
+}
+interface ContractSeen {
+  contractId: string;
+  coopId: string;
+  lotReference: string;
+  hoursPerWeek: number;
+  deliveredHours: number;
+  contractedHours: number;
+}
+interface OfferSeen {
+  coopId: string;
+  status: string;
+  withdrawnReason: string | null;
+}
+interface FigureSeen {
+  metric: string;
+  breakdown: object | null;
+  value: number | null;
+}
+/** An OCDS release package as far as these tests read it; the official schema checks the rest. */
+interface OcdsPackageSeen {
+  uri: string;
+  releases: { tender: { lots: { title: string }[] }; awards: { status: string }[] }[];
+}
 
 /**
  * Joint tendering end to end, with real nodes over NATS: a council tender from invitation to award
@@ -23,7 +78,7 @@ const OCDS_FOLDER = join(__dirname, '..', 'fixtures', 'ocds');
 
 describe('joint tendering', () => {
   const mesh = new TestMesh();
-  const ocdsPackages: Record<string, any> = {};
+  const ocdsPackages: Record<string, OcdsPackageSeen> = {};
   const MARSDEN = 'marsden-care';
   const HOLME = 'holme-care';
   const PRESTON = 'preston-care';
@@ -32,11 +87,10 @@ describe('joint tendering', () => {
     [HOLME]: { localities: 'Holmfirth,Honley', services: 'personal-care', carers: [30] },
     [PRESTON]: { localities: 'Preston,Fulwood', services: 'personal-care,domestic-help', carers: [37.5, 37.5] },
   };
-  const staff = () => `Bearer ${mesh.hubToken('consortium-staff')}`;
-  const commissioner = () => `Bearer ${mesh.hubToken('commissioner')}`;
-  const admin = (coop: string) => `Bearer ${mesh.nodeToken(coop, 'coop-admin')}`;
+  const staff = mesh.hub().as('consortium-staff');
+  const commissioner = mesh.hub().as('commissioner');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
   const hub = () => mesh.hubHttp();
-  const node = (coop: string) => mesh.nodeHttp(coop);
   const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
   const STARTS = day(-14);
   const ENDS = day(365);
@@ -45,13 +99,14 @@ describe('joint tendering', () => {
   let tap: NatsConnection;
   let sub: Subscription;
 
-  const tenderOf = async (id: string, auth = staff()) => (await hub().get(`/tenders/${id}`).set('Authorization', auth).expect(200)).body;
+  const tenderOf = async (id: string, auth = staff.authorization) =>
+    (await hub().get(`/tenders/${id}`).set('Authorization', auth).expect(200)).body;
   const lotByRef = (tender: { lots: { reference: string; id: string }[] }, reference: string) =>
     tender.lots.find((l) => l.reference === reference)!;
-  const invitationOn = (coop: string, tenderId: string, accept: (inv: any) => boolean = Boolean) =>
+  const invitationOn = (coop: string, tenderId: string, accept: (inv: Invitation) => boolean = Boolean) =>
     waitFor(
       `${coop}'s invitation to ${tenderId}`,
-      async () => (await node(coop).get(`/tendering/invitations/${tenderId}`).set('Authorization', admin(coop))).body,
+      async () => (await admin(coop).get(`/tendering/invitations/${tenderId}`)).body,
       (b) => !!b?.lots && accept(b),
     );
   const outboxRow = (coop: string, id: string) =>
@@ -82,24 +137,22 @@ describe('joint tendering', () => {
     for (const [coop, c] of Object.entries(COOPS)) {
       await mesh.startNode(coop, { COOP_LOCALITIES: c.localities, COOP_SERVICES: c.services });
       for (const [i, hours] of c.carers.entries()) {
-        await node(coop)
+        await admin(coop)
           .post('/staff')
-          .set('Authorization', admin(coop))
-          .send({
-            fullName: `${coop} carer ${i + 1}`,
-            role: 'care-worker',
-            contractType: 'permanent',
-            hourlyPayPence: 1345,
-            contractedMinutesPerWeek: hours * 60,
-            startedOn: day(-60),
-            locality: c.localities.split(',')[0],
-          })
+          .send(
+            aStaffMember({
+              fullName: `${coop} carer ${i + 1}`,
+              contractedMinutesPerWeek: hours * 60,
+              startedOn: day(-60),
+              locality: c.localities.split(',')[0],
+            }),
+          )
           .expect(201);
       }
     }
     await waitFor(
       'all three co-ops registered with their localities',
-      async () => (await hub().get('/coops').set('Authorization', staff())).body,
+      async () => (await staff.get('/coops')).body,
       (b) => b.items?.filter((c: { localities: string[] }) => c.localities.length > 0).length === 3,
     );
   }, 180_000); // three seeded nodes: slow on a busy machine
@@ -112,12 +165,11 @@ describe('joint tendering', () => {
 
   describe('a tender from invitation to award', () => {
     let tenderId: string;
-    let tender: any;
+    let tender: TenderSeen;
 
     it('lets a commissioner create a tender with lots, and staff split a lot into smaller ones whose hours add up', async () => {
-      const created = await hub()
+      const created = await commissioner
         .post('/tenders')
-        .set('Authorization', commissioner())
         .send({
           title: 'Home care in Kirklees and Preston, 2027',
           buyer: 'Kirklees Council',
@@ -155,23 +207,21 @@ describe('joint tendering', () => {
         .expect(201);
       tenderId = created.body.id;
       tender = await tenderOf(tenderId);
-      const bad = await hub()
+      const bad = await staff
         .post(`/tenders/${tenderId}/lots/${lotByRef(tender, '1').id}/split`)
-        .set('Authorization', staff())
         .send({ parts: [{ hoursPerWeek: 35 }, { hoursPerWeek: 20 }] })
         .expect(400);
       expect(bad.body).toMatchObject({
         code: 'TENDERING.SPLIT_HOURS',
         message: 'the parts add up to 55 hours a week, but lot 1 has 60: they must add up exactly',
       });
-      const split = await hub()
+      const split = await staff
         .post(`/tenders/${tenderId}/lots/${lotByRef(tender, '1').id}/split`)
-        .set('Authorization', staff())
         .send({ parts: [{ hoursPerWeek: 35 }, { hoursPerWeek: 25 }] })
         .expect(201);
       expect(split.body.lots.map((l: { reference: string }) => l.reference)).toEqual(['1.1', '1.2']);
       tender = await tenderOf(tenderId);
-      expect(tender.lots.map((l: any) => [l.reference, l.hoursPerWeek, l.status, l.locality])).toEqual([
+      expect(tender.lots.map((l: LotSeen) => [l.reference, l.hoursPerWeek, l.status, l.locality])).toEqual([
         ['1', 60, 'split', 'Marsden'],
         ['1.1', 35, 'open', 'Marsden'],
         ['1.2', 25, 'open', 'Marsden'],
@@ -182,7 +232,7 @@ describe('joint tendering', () => {
     });
 
     it('refuses to submit a draft, naming the stage and what it allows', async () => {
-      const res = await hub().post(`/tenders/${tenderId}/submission`).set('Authorization', staff()).expect(409);
+      const res = await staff.post(`/tenders/${tenderId}/submission`).expect(409);
       expect(res.body).toMatchObject({
         code: 'TENDERING.STAGE_TRANSITION_REFUSED',
         details: { currentStage: 'draft', allowedActions: ['change-lots', 'invite', 'cancel'] },
@@ -191,9 +241,8 @@ describe('joint tendering', () => {
 
     it('invites the co-ops serving each lot, and a named neighbour, even one offline at the time', async () => {
       await mesh.stopNode(HOLME);
-      const res = await hub()
+      const res = await staff
         .post(`/tenders/${tenderId}/invitations`)
-        .set('Authorization', staff())
         .send({ alsoInvite: [PRESTON] })
         .expect(201);
       const invited = Object.fromEntries(res.body.lots.map((l: { reference: string; invited: string[] }) => [l.reference, l.invited]));
@@ -202,7 +251,7 @@ describe('joint tendering', () => {
       expect(inv.lots.map((l: { reference: string }) => l.reference)).toEqual(['1.1', '1.2']);
       // 75 contracted hours a week, no visits, no contracts: every hour is spare.
       expect(inv.capacity).toMatchObject({ contractedHoursPerWeek: 75, spareHoursPerWeek: 75 });
-      expect(inv.lots.map((l: any) => l.suggestion)).toEqual([
+      expect(inv.lots.map((l: LotSeen) => l.suggestion)).toEqual([
         { lotId: lotByRef(tender, '1.1').id, hoursPerWeek: 35, pricePencePerHour: 2500, belowCost: false },
         { lotId: lotByRef(tender, '1.2').id, hoursPerWeek: 25, pricePencePerHour: 2500, belowCost: false },
       ]);
@@ -210,9 +259,8 @@ describe('joint tendering', () => {
 
     it("takes a co-op's adjusted offers, with a total it can take across the lots", async () => {
       const inv = await invitationOn(MARSDEN, tenderId);
-      const sent = await node(MARSDEN)
+      const sent = await admin(MARSDEN)
         .post(`/tendering/invitations/${tenderId}/offers`)
-        .set('Authorization', admin(MARSDEN))
         .send({
           offers: [
             { lotId: inv.lots[0].lotId, hoursPerWeek: 35, pricePencePerHour: 2400 },
@@ -224,16 +272,15 @@ describe('joint tendering', () => {
       expect(sent.body).toMatchObject({ totalHoursPerWeek: 40, totalHoursPerWeekDefaulted: false });
       for (const o of sent.body.offers) expect((await outboxRow(MARSDEN, o.messageId))[0].status).toBe('confirmed');
       const after = await invitationOn(MARSDEN, tenderId);
-      expect(after.lots.map((l: any) => l.lastOffer.hubAnswer)).toEqual(['accepted', 'accepted']);
+      expect(after.lots.map((l: LotSeen) => l.lastOffer.hubAnswer)).toEqual(['accepted', 'accepted']);
       // Its own offers do not count against this tender's spare hours.
       expect(after.capacity).toMatchObject({ offeredElsewhereHoursPerWeek: 0, spareHoursPerWeek: 75 });
     });
 
     it('holds the hours a co-op has on offer back from its other open tenders, until it hears how they went', async () => {
       const other = (
-        await hub()
+        await staff
           .post('/tenders')
-          .set('Authorization', staff())
           .send({
             title: 'Befriending, Marsden',
             buyer: 'Kirklees Council',
@@ -252,22 +299,21 @@ describe('joint tendering', () => {
           })
           .expect(201)
       ).body.id;
-      await hub().post(`/tenders/${other}/invitations`).set('Authorization', staff()).send({}).expect(201);
+      await staff.post(`/tenders/${other}/invitations`).send({}).expect(201);
       const inv = await invitationOn(MARSDEN, other);
       // 75 hours, 40 of them on offer on the first tender (its 35 + 25, capped at the 40 stated): 35 spare.
       expect(inv.capacity).toMatchObject({ offeredElsewhereHoursPerWeek: 40, spareHoursPerWeek: 35 });
       expect(inv.suggestedTotalHoursPerWeek).toBe(35);
       expect(inv.lots[0].suggestion.hoursPerWeek).toBe(35);
-      await hub().post(`/tenders/${other}/cancellation`).set('Authorization', staff()).send({ reason: 'Entered by mistake' }).expect(201);
+      await staff.post(`/tenders/${other}/cancellation`).send({ reason: 'Entered by mistake' }).expect(201);
       await invitationOn(MARSDEN, other, (b) => b.status === 'cancelled');
     });
 
     it('refuses an offer above the ceiling with the reason: on the node at once, and on the hub if one gets through', async () => {
       const inv = await invitationOn(PRESTON, tenderId, (b) => b.lots.length === 4);
       const lot3 = inv.lots.find((l: { reference: string }) => l.reference === '3');
-      const refused = await node(PRESTON)
+      const refused = await admin(PRESTON)
         .post(`/tendering/invitations/${tenderId}/offers`)
-        .set('Authorization', admin(PRESTON))
         .send({ offers: [{ lotId: lot3.lotId, hoursPerWeek: 30, pricePencePerHour: 2400 }] })
         .expect(400);
       expect(refused.body.code).toBe('TENDERING.ABOVE_CEILING');
@@ -288,9 +334,8 @@ describe('joint tendering', () => {
         hoursPerWeek: l.hoursPerWeek,
         pricePencePerHour: price(l.reference),
       }));
-      const sent = await node(PRESTON)
+      const sent = await admin(PRESTON)
         .post(`/tendering/invitations/${tenderId}/offers`)
-        .set('Authorization', admin(PRESTON))
         .send({ offers, totalHoursPerWeek: 50 })
         .expect(202);
       for (const o of sent.body.offers) expect((await outboxRow(PRESTON, o.messageId))[0].status).toBe('confirmed');
@@ -298,29 +343,24 @@ describe('joint tendering', () => {
 
     it('withdraws the offers on a lot that changes after invitations, re-invites, and refuses an offer on the old terms', async () => {
       const lot3 = lotByRef(tender, '3');
-      const changed = await hub()
-        .patch(`/tenders/${tenderId}/lots/${lot3.id}`)
-        .set('Authorization', staff())
-        .send({ ceilingPencePerHour: 2250 })
-        .expect(200);
+      const changed = await staff.patch(`/tenders/${tenderId}/lots/${lot3.id}`).send({ ceilingPencePerHour: 2250 }).expect(200);
       expect(changed.body).toEqual({
         lots: [{ id: lot3.id, reference: '3', version: 2 }],
         withdrawnFrom: [PRESTON],
         invited: { [lot3.id]: [PRESTON] },
       });
       const offers = (await tenderOf(tenderId)).offers.filter((o: { lotReference: string }) => o.lotReference === '3');
-      expect(offers.map((o: any) => [o.coopId, o.status, o.withdrawnReason])).toEqual([[PRESTON, 'withdrawn', 'lot-changed']]);
+      expect(offers.map((o: OfferSeen) => [o.coopId, o.status, o.withdrawnReason])).toEqual([[PRESTON, 'withdrawn', 'lot-changed']]);
       const inv = await invitationOn(PRESTON, tenderId, (b) =>
-        b.lots.some((l: any) => l.reference === '3' && l.lotVersion === 2 && l.status === 'open'),
+        b.lots.some((l: LotSeen) => l.reference === '3' && l.lotVersion === 2 && l.status === 'open'),
       );
-      expect(inv.lots.find((l: any) => l.reference === '3').ceilingPencePerHour).toBe(2250);
+      expect(inv.lots.find((l: LotSeen) => l.reference === '3').ceilingPencePerHour).toBe(2250);
       const stale = await rawOffer(PRESTON, { tenderId, lotId: lot3.id, lotVersion: 1, hoursPerWeek: 30, pricePencePerHour: 2200 });
       expect(stale.last_error).toBe(
         'TENDERING.LOT_CHANGED: the offer answers version 1 of lot 3, whose terms have changed since (now version 2): offer again on the new terms',
       );
-      const again = await node(PRESTON)
+      const again = await admin(PRESTON)
         .post(`/tendering/invitations/${tenderId}/offers`)
-        .set('Authorization', admin(PRESTON))
         .send({ offers: [{ lotId: lot3.id, hoursPerWeek: 30, pricePencePerHour: 2200 }], totalHoursPerWeek: 50 })
         .expect(202);
       expect((await outboxRow(PRESTON, again.body.offers[0].messageId))[0].status).toBe('confirmed');
@@ -329,10 +369,9 @@ describe('joint tendering', () => {
     it('lets a node that was offline during the invitation offer once it is back, before the deadline', async () => {
       await mesh.startNode(HOLME, { COOP_LOCALITIES: COOPS[HOLME].localities, COOP_SERVICES: COOPS[HOLME].services });
       const inv = await invitationOn(HOLME, tenderId);
-      expect(inv.lots.map((l: any) => [l.reference, l.suggestion.hoursPerWeek])).toEqual([['2', 30]]);
-      const sent = await node(HOLME)
+      expect(inv.lots.map((l: LotSeen) => [l.reference, l.suggestion.hoursPerWeek])).toEqual([['2', 30]]);
+      const sent = await admin(HOLME)
         .post(`/tendering/invitations/${tenderId}/offers`)
-        .set('Authorization', admin(HOLME))
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: inv.lots[0].suggestion.hoursPerWeek, pricePencePerHour: 2450 }] })
         .expect(202);
       // No total given: the node states its spare hours, so the hub can never give it more than it has.
@@ -346,18 +385,18 @@ describe('joint tendering', () => {
     });
 
     it('never shows a commissioner the offers, and no bid before it is submitted', async () => {
-      const seen = await tenderOf(tenderId, commissioner());
+      const seen = await tenderOf(tenderId, commissioner.authorization);
       expect(seen).toMatchObject({ stage: 'inviting', bid: null });
       expect(seen).not.toHaveProperty('offers');
       expect((await tenderOf(tenderId)).offers.length).toBeGreaterThan(0);
     });
 
     it('assembles a bid that never over-commits a co-op, prefers local co-ops, and reports what it cannot cover', async () => {
-      const bid = (await hub().post(`/tenders/${tenderId}/assembly`).set('Authorization', staff()).expect(201)).body;
+      const bid = (await staff.post(`/tenders/${tenderId}/assembly`).expect(201)).body;
       const hours = (coop: string, ref?: string) =>
         bid.allocations
-          .filter((a: any) => a.coopId === coop && (!ref || a.lotReference === ref))
-          .reduce((s: number, a: any) => s + a.hoursPerWeek, 0);
+          .filter((a: AllocationSeen) => a.coopId === coop && (!ref || a.lotReference === ref))
+          .reduce((s: number, a: AllocationSeen) => s + a.hoursPerWeek, 0);
       // Marsden offered 60 hours but can take 40 in all; Preston 50; Holme 30: 120 of the 130 asked.
       expect([hours(MARSDEN), hours(PRESTON), hours(HOLME)]).toEqual([40, 50, 30]);
       expect(bid).toMatchObject({ requiredHoursPerWeek: 130, allocatedHoursPerWeek: 120, stale: false });
@@ -365,7 +404,7 @@ describe('joint tendering', () => {
       expect(hours(PRESTON, '3')).toBe(30);
       expect(hours(MARSDEN, '1.1')).toBe(35);
       expect(bid.localHoursPerWeek).toBe(100);
-      expect(bid.uncoveredLots.reduce((s: number, l: any) => s + l.uncoveredHoursPerWeek, 0)).toBe(10);
+      expect(bid.uncoveredLots.reduce((s: number, l: LotSeen) => s + l.uncoveredHoursPerWeek, 0)).toBe(10);
       expect((await tenderOf(tenderId)).stage).toBe('assembling');
     });
 
@@ -376,9 +415,8 @@ describe('joint tendering', () => {
         expect(inv).toMatchObject({ status: 'closed', offersClosedAt: closedAt });
       }
       const inv = await invitationOn(HOLME, tenderId);
-      const refused = await node(HOLME)
+      const refused = await admin(HOLME)
         .post(`/tendering/invitations/${tenderId}/offers`)
-        .set('Authorization', admin(HOLME))
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 10, pricePencePerHour: 2400 }] })
         .expect(409);
       expect(refused.body).toMatchObject({
@@ -391,9 +429,8 @@ describe('joint tendering', () => {
       const inv = await invitationOn(HOLME, tenderId);
       const late = await rawOffer(HOLME, { tenderId, lotId: inv.lots[0].lotId, lotVersion: 1, hoursPerWeek: 10, pricePencePerHour: 2400 });
       expect(late.last_error).toMatch(/^TENDERING.AFTER_DEADLINE: the offer was made at .*, after offers closed at /);
-      const change = await hub()
+      const change = await staff
         .patch(`/tenders/${tenderId}/lots/${lotByRef(tender, '2').id}`)
-        .set('Authorization', staff())
         .send({ hoursPerWeek: 45 })
         .expect(409);
       expect(change.body).toMatchObject({
@@ -401,11 +438,7 @@ describe('joint tendering', () => {
         message: 'the lots of a tender that is assembling can no longer change',
         details: { currentStage: 'assembling' },
       });
-      const terms = await hub()
-        .patch(`/tenders/${tenderId}`)
-        .set('Authorization', staff())
-        .send({ title: 'Home care, 2027 (revised)' })
-        .expect(409);
+      const terms = await staff.patch(`/tenders/${tenderId}`).send({ title: 'Home care, 2027 (revised)' }).expect(409);
       expect(terms.body).toMatchObject({
         code: 'TENDERING.TENDER_FIXED',
         message: 'a tender that is assembling can no longer change',
@@ -414,8 +447,8 @@ describe('joint tendering', () => {
     });
 
     it('submits the bid and records the award per lot as contracts on the nodes', async () => {
-      await hub().post(`/tenders/${tenderId}/submission`).set('Authorization', staff()).expect(201);
-      const seen = await tenderOf(tenderId, commissioner());
+      await staff.post(`/tenders/${tenderId}/submission`).expect(201);
+      const seen = await tenderOf(tenderId, commissioner.authorization);
       expect(seen.bid.allocatedHoursPerWeek).toBe(120);
       // The commissioner sees what the bid covers, for how many hours and at what price: not who offered what.
       expect(seen).not.toHaveProperty('offers');
@@ -428,15 +461,14 @@ describe('joint tendering', () => {
         'weeklyPricePence',
       ]);
       expect(JSON.stringify(seen.bid)).not.toMatch(/coopId|totalHoursPerWeek|pricePencePerHour/);
-      expect(seen.bid.lots.find((l: any) => l.reference === '1.1')).toMatchObject({
+      expect(seen.bid.lots.find((l: LotSeen) => l.reference === '1.1')).toMatchObject({
         allocatedHoursPerWeek: 35,
         weeklyPricePence: 35 * 2400,
       });
-      const bidOn = (ref: string) => seen.bid.lots.find((l: any) => l.reference === ref).allocatedHoursPerWeek;
+      const bidOn = (ref: string) => seen.bid.lots.find((l: LotSeen) => l.reference === ref).allocatedHoursPerWeek;
       const partial = bidOn('1.2') - 1;
-      const award = await hub()
+      const award = await staff
         .post(`/tenders/${tenderId}/award`)
-        .set('Authorization', staff())
         .send({
           lots: [
             { lotId: lotByRef(tender, '1.1').id, outcome: 'whole' },
@@ -448,32 +480,33 @@ describe('joint tendering', () => {
         .expect(201);
       expect(award.body.stage).toBe('awarded');
       const contracts = award.body.contracts;
-      expect(contracts.filter((c: any) => c.lotReference === '1.2').reduce((s: number, c: any) => s + c.hoursPerWeek, 0)).toBe(partial);
-      expect(contracts.filter((c: any) => c.lotReference === '3')).toEqual([]);
+      expect(
+        contracts.filter((c: ContractSeen) => c.lotReference === '1.2').reduce((s: number, c: ContractSeen) => s + c.hoursPerWeek, 0),
+      ).toBe(partial);
+      expect(contracts.filter((c: ContractSeen) => c.lotReference === '3')).toEqual([]);
       for (const coop of [MARSDEN, HOLME, PRESTON]) {
         const mine = contracts
-          .filter((c: any) => c.coopId === coop)
-          .map((c: any) => c.contractId)
+          .filter((c: ContractSeen) => c.coopId === coop)
+          .map((c: ContractSeen) => c.contractId)
           .sort();
         const onNode = await waitFor(
           `${coop}'s contracts`,
           async () =>
             (
-              await node(coop)
+              await admin(coop)
                 .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
-                .set('Authorization', admin(coop))
                 .expect(200)
             ).body,
-          (b: any[]) => b.length === mine.length,
+          (b: ContractSeen[]) => b.length === mine.length,
         );
-        expect(onNode.map((c: any) => c.contractId).sort()).toEqual(mine);
+        expect(onNode.map((c: ContractSeen) => c.contractId).sort()).toEqual(mine);
         for (const c of onNode)
           expect(c).toMatchObject({ buyer: 'Kirklees Council', startsOn: STARTS, endsOn: ENDS, period: { daysCovered: 15 } });
       }
       // Preston offered on lot 3, which the council did not award: it is told, and its hours there are free again.
-      const preston = await invitationOn(PRESTON, tenderId, (b) => b.lots.find((l: any) => l.reference === '3')?.outcome === 'lost');
-      const outcomes = Object.fromEntries(preston.lots.map((l: any) => [l.reference, l.outcome]));
-      const prestonWon = new Set(contracts.filter((c: any) => c.coopId === PRESTON).map((c: any) => c.lotReference));
+      const preston = await invitationOn(PRESTON, tenderId, (b) => b.lots.find((l: LotSeen) => l.reference === '3')?.outcome === 'lost');
+      const outcomes = Object.fromEntries(preston.lots.map((l: LotSeen) => [l.reference, l.outcome]));
+      const prestonWon = new Set(contracts.filter((c: ContractSeen) => c.coopId === PRESTON).map((c: ContractSeen) => c.lotReference));
       for (const ref of ['1.1', '1.2', '2'])
         expect({ ref, outcome: outcomes[ref] }).toEqual({ ref, outcome: prestonWon.has(ref) ? 'awarded' : 'not-allocated' });
       const [{ n }] = await mesh.hubQuery<{ n: number }>(
@@ -485,65 +518,52 @@ describe('joint tendering', () => {
 
     it('reports delivered against contracted hours per contract on the node', async () => {
       const person = (
-        await node(MARSDEN)
+        await admin(MARSDEN)
           .post('/service-users')
-          .set('Authorization', admin(MARSDEN))
-          .send({
-            fullName: 'Ada Sykes',
-            dateOfBirth: '1938-02-03',
-            address: '2 Mill Lane',
-            locality: 'Marsden',
-            fundingType: 'council-commissioned',
-            startedOn: day(-30),
-          })
+          .send(
+            aServiceUser({
+              fullName: 'Ada Sykes',
+              dateOfBirth: '1938-02-03',
+              address: '2 Mill Lane',
+              locality: 'Marsden',
+              fundingType: 'council-commissioned',
+              startedOn: day(-30),
+            }),
+          )
           .expect(201)
       ).body;
-      const [carer] = (await node(MARSDEN).get('/staff').set('Authorization', admin(MARSDEN)).expect(200)).body.items;
+      const [carer] = (await admin(MARSDEN).get('/staff').expect(200)).body.items;
       const visit = (
-        await node(MARSDEN)
+        await admin(MARSDEN)
           .post('/visits')
-          .set('Authorization', admin(MARSDEN))
-          .send({
-            serviceUserId: person.id,
-            carerId: carer.id,
-            serviceType: 'personal-care',
-            plannedStart: `${day(-1)}T10:00:00Z`,
-            plannedMinutes: 60,
-          })
+          .send(aVisit({ serviceUserId: person.id, carerId: carer.id, plannedStart: `${day(-1)}T10:00:00Z`, plannedMinutes: 60 }))
           .expect(201)
       ).body;
-      await node(MARSDEN)
-        .post(`/visits/${visit.id}/outcome`)
-        .set('Authorization', admin(MARSDEN))
-        .send({ status: 'delivered', deliveredMinutes: 60 })
-        .expect(200);
+      await admin(MARSDEN).post(`/visits/${visit.id}/outcome`).send({ status: 'delivered', deliveredMinutes: 60 }).expect(200);
       const contracts = (
-        await node(MARSDEN)
+        await admin(MARSDEN)
           .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
-          .set('Authorization', admin(MARSDEN))
           .expect(200)
       ).body;
       // The one hour delivered is shared by Marsden's contracts for personal care in Marsden, by their weekly hours.
-      const delivered = contracts.reduce((s: number, c: any) => s + c.deliveredHours, 0);
+      const delivered = contracts.reduce((s: number, c: ContractSeen) => s + c.deliveredHours, 0);
       expect(delivered).toBeCloseTo(1, 1);
-      const main = contracts.find((c: any) => c.hoursPerWeek === 35);
+      const main = contracts.find((c: ContractSeen) => c.hoursPerWeek === 35);
       expect(main.contractedHours).toBe(75);
       expect(main.deliveredPercent).toBeLessThan(2);
 
       // The same hours reach the co-op's quarterly return, as organisational figures by service type.
       const today = new Date();
       const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
-      const preview = (
-        await node(MARSDEN).get(`/reporting/returns/preview?period=${quarter}`).set('Authorization', admin(MARSDEN)).expect(200)
-      ).body;
+      const preview = (await admin(MARSDEN).get(`/reporting/returns/preview?period=${quarter}`).expect(200)).body;
       const { start, end } = preview.figures.period;
-      const inQuarter = (
-        await node(MARSDEN).get(`/tendering/contracts?from=${start}&to=${end}`).set('Authorization', admin(MARSDEN)).expect(200)
-      ).body;
+      const inQuarter = (await admin(MARSDEN).get(`/tendering/contracts?from=${start}&to=${end}`).expect(200)).body;
       const figure = (metric: string, breakdown: object | null = null) =>
-        preview.outgoing.return.figures.find((f: any) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown))
-          ?.value;
-      const sumOf = (pick: (c: any) => number) => Math.round(inQuarter.reduce((a: number, c: any) => a + pick(c) * 100, 0)) / 100;
+        preview.outgoing.return.figures.find(
+          (f: FigureSeen) => f.metric === metric && JSON.stringify(f.breakdown) === JSON.stringify(breakdown),
+        )?.value;
+      const sumOf = (pick: (c: ContractSeen) => number) =>
+        Math.round(inQuarter.reduce((a: number, c: ContractSeen) => a + pick(c) * 100, 0)) / 100;
       expect(figure('contract_hours_contracted')).toBeCloseTo(
         sumOf((c) => c.contractedHours),
         2,
@@ -560,28 +580,22 @@ describe('joint tendering', () => {
       const today = new Date();
       const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
       const dueAt = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 + 3, 14)).toISOString();
-      const cycle = (await hub().post('/reporting/cycles').set('Authorization', staff()).send({ period: quarter, dueAt }).expect(201)).body;
+      const cycle = (await staff.post('/reporting/cycles').send({ period: quarter, dueAt }).expect(201)).body;
       await waitFor(
         'the request on the node',
-        async () => (await node(MARSDEN).get('/reporting/requests').set('Authorization', admin(MARSDEN))).body,
+        async () => (await admin(MARSDEN).get('/reporting/requests')).body,
         (r) => r.some((q: { cycleId: string }) => q.cycleId === cycle.id),
       );
-      await node(MARSDEN).post(`/reporting/requests/${cycle.id}/submission`).set('Authorization', admin(MARSDEN)).expect(202);
+      await admin(MARSDEN).post(`/reporting/requests/${cycle.id}/submission`).expect(202);
       await waitFor(
         'the return accepted on the hub',
-        async () => (await hub().get(`/reporting/cycles/${cycle.id}/completeness`).set('Authorization', staff())).body,
+        async () => (await staff.get(`/reporting/cycles/${cycle.id}/completeness`)).body,
         (c) => c.submitted === 1,
       );
-      const report = (await hub().get(`/reporting/cycles/${cycle.id}/report?basis=submitted`).set('Authorization', staff()).expect(200))
-        .body;
+      const report = (await staff.get(`/reporting/cycles/${cycle.id}/report?basis=submitted`).expect(200)).body;
       const contracted = report.metrics.find((m: { id: string }) => m.id === 'contract_hours_contracted');
       const perContract = contracted.breakdowns.find((b: { dimension: string }) => b.dimension === 'contract').cells;
-      const mine = (
-        await node(MARSDEN)
-          .get(`/tendering/contracts?from=${report.period.start}&to=${report.period.end}`)
-          .set('Authorization', admin(MARSDEN))
-          .expect(200)
-      ).body;
+      const mine = (await admin(MARSDEN).get(`/tendering/contracts?from=${report.period.start}&to=${report.period.end}`).expect(200)).body;
       expect(perContract.map((c: { category: string }) => c.category).sort()).toEqual(
         mine.map((c: { contractId: string }) => c.contractId).sort(),
       );
@@ -592,10 +606,8 @@ describe('joint tendering', () => {
     });
 
     it('exports the tender and the award as OCDS release packages, tender stage and award stage, with lots', async () => {
-      ocdsPackages.tender = (
-        await hub().get(`/tenders/${tenderId}/ocds/tender`).set('Authorization', commissioner()).set('Host', 'evil.example').expect(200)
-      ).body;
-      ocdsPackages.award = (await hub().get(`/tenders/${tenderId}/ocds/award`).set('Authorization', commissioner()).expect(200)).body;
+      ocdsPackages.tender = (await commissioner.get(`/tenders/${tenderId}/ocds/tender`).set('Host', 'evil.example').expect(200)).body;
+      ocdsPackages.award = (await commissioner.get(`/tenders/${tenderId}/ocds/award`).expect(200)).body;
       // The package says where it is published from the hub's configuration, never from the request's Host header.
       expect(ocdsPackages.tender.uri).toBe(`${PUBLIC_BASE}/tenders/${tenderId}/ocds/tender`);
       expect(ocdsPackages.award.uri).toBe(`${PUBLIC_BASE}/tenders/${tenderId}/ocds/award`);
@@ -632,9 +644,8 @@ describe('joint tendering', () => {
     it('closes a tender for offers at its deadline and assembles its bid; a later offer is refused with the reason', async () => {
       const deadline = new Date(Date.now() + 15_000);
       const { id } = (
-        await hub()
+        await staff
           .post('/tenders')
-          .set('Authorization', staff())
           .send({
             title: 'Befriending, Slaithwaite',
             buyer: 'Kirklees Council',
@@ -654,7 +665,7 @@ describe('joint tendering', () => {
           })
           .expect(201)
       ).body;
-      await hub().post(`/tenders/${id}/invitations`).set('Authorization', staff()).send({}).expect(201);
+      await staff.post(`/tenders/${id}/invitations`).send({}).expect(201);
       const inv = await invitationOn(MARSDEN, id);
       // A node whose clock runs 3 minutes fast offers before the deadline: it is stamped after it, and still counts,
       // as made when it arrived (never at the future time it claims).
@@ -684,10 +695,9 @@ describe('joint tendering', () => {
       });
       expect(closed.offersClosedAt).toBe(deadline.toISOString());
       expect(closed.bid.allocations).toEqual([expect.objectContaining({ coopId: MARSDEN, hoursPerWeek: 4, local: true })]);
-      expect(closed.bid.uncoveredLots.map((l: any) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 6]]);
-      const viaNode = await node(MARSDEN)
+      expect(closed.bid.uncoveredLots.map((l: LotSeen) => [l.reference, l.uncoveredHoursPerWeek])).toEqual([['1', 6]]);
+      const viaNode = await admin(MARSDEN)
         .post(`/tendering/invitations/${id}/offers`)
-        .set('Authorization', admin(MARSDEN))
         .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 5, pricePencePerHour: 1700 }] })
         .expect(409);
       expect(viaNode.body.code).toBe('TENDERING.AFTER_DEADLINE');
@@ -704,22 +714,17 @@ describe('joint tendering', () => {
       });
       expect(viaHub.last_error).toContain(`after offers closed at ${deadline.toISOString()}`);
 
-      await hub()
-        .post(`/tenders/${id}/cancellation`)
-        .set('Authorization', staff())
-        .send({ reason: 'The council withdrew the lot' })
-        .expect(201);
+      await staff.post(`/tenders/${id}/cancellation`).send({ reason: 'The council withdrew the lot' }).expect(201);
       const cancelledOnNode = await invitationOn(MARSDEN, id, (b) => b.status === 'cancelled');
       expect(cancelledOnNode.lots[0]).toMatchObject({ status: 'withdrawn', withdrawnReason: 'tender-cancelled' });
-      const again = await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'twice' }).expect(409);
+      const again = await staff.post(`/tenders/${id}/cancellation`).send({ reason: 'twice' }).expect(409);
       expect(again.body.details).toEqual({ currentStage: 'cancelled', allowedActions: [] });
     });
 
     it('assembles a tender left assembling without a bid (a sweep that failed half way), instead of leaving it for ever', async () => {
       const { id } = (
-        await hub()
+        await staff
           .post('/tenders')
-          .set('Authorization', staff())
           .send({
             title: 'Transport, Fulwood',
             buyer: 'Preston City Council',
@@ -738,7 +743,7 @@ describe('joint tendering', () => {
           })
           .expect(201)
       ).body;
-      await hub().post(`/tenders/${id}/invitations`).set('Authorization', staff()).send({}).expect(201);
+      await staff.post(`/tenders/${id}/invitations`).send({}).expect(201);
       // As an older hub left it: moved to assembling, no bid assembled.
       await mesh.hubQuery(`UPDATE tender SET stage = 'assembling', offers_closed_at = now() WHERE id = $1`, [id]);
       const assembled = await waitFor(
@@ -748,7 +753,7 @@ describe('joint tendering', () => {
         { timeoutMs: 30_000 },
       );
       expect(assembled).toMatchObject({ stage: 'assembling', bid: { requiredHoursPerWeek: 12, allocatedHoursPerWeek: 0 } });
-      await hub().post(`/tenders/${id}/cancellation`).set('Authorization', staff()).send({ reason: 'Test over' }).expect(201);
+      await staff.post(`/tenders/${id}/cancellation`).send({ reason: 'Test over' }).expect(201);
     });
   });
 

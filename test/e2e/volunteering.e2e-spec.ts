@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { aMember, aVolunteer } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 
 /** Volunteers, the double-entry time bank held to the rulebook's overdraft, and expense claims, on a real node. */
@@ -11,37 +12,35 @@ describe('volunteering, the time bank and expenses', () => {
   const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const OVERDRAFT = 600; // the UK founding rulebook's timeCreditOverdraftMinutes
 
-  const admin = () => `Bearer ${mesh.nodeToken(COOP, 'coop-admin')}`;
-  const asMember = (id: string) => `Bearer ${mesh.nodeToken(COOP, 'member', id)}`;
+  const admin = mesh.node(COOP).as('coop-admin');
+  const asMember = (id: string) => mesh.node(COOP).as('member', id);
   const http = () => mesh.nodeHttp(COOP);
 
   const newVolunteer = async (body: object = {}) =>
     (
-      await http()
+      await admin
         .post('/volunteers')
-        .set('Authorization', admin())
-        .send({ fullName: 'Val Hirst', joinedOn: JOINED, ...body })
+        .send({ ...aVolunteer({ fullName: 'Val Hirst', joinedOn: JOINED }), ...body })
         .expect(201)
     ).body;
-  const logHours = (id: string, body: object = {}, auth = admin()) =>
+  const logHours = (id: string, body: object = {}, auth = admin.authorization) =>
     http()
       .post(`/volunteers/${id}/hours`)
       .set('Authorization', auth)
       .send({ workedOn: '2025-02-03', activity: 'befriending', minutes: 60, ...body });
   const transfer = (fromVolunteerId: string, toVolunteerId: string, minutes: number, purpose = 'help') =>
-    http().post('/time-bank/transfers').set('Authorization', admin()).send({ fromVolunteerId, toVolunteerId, minutes, purpose });
-  const account = async (id: string) => (await http().get(`/time-bank/accounts/${id}`).set('Authorization', admin()).expect(200)).body;
-  const claim = (id: string, body: object, auth = admin()) =>
+    admin.post('/time-bank/transfers').send({ fromVolunteerId, toVolunteerId, minutes, purpose });
+  const account = async (id: string) => (await admin.get(`/time-bank/accounts/${id}`).expect(200)).body;
+  const claim = (id: string, body: object, auth = admin.authorization) =>
     http()
       .post(`/volunteers/${id}/expenses`)
       .set('Authorization', auth)
       .send({ incurredOn: '2025-02-03', description: 'To and from a befriending visit', ...body });
   const admitMember = async (fullName: string) =>
     (
-      await http()
+      await admin
         .post('/members')
-        .set('Authorization', admin())
-        .send({ stakeholderClass: 'volunteer', fullName, initialSharesPence: 100 })
+        .send(aMember({ stakeholderClass: 'volunteer', fullName }))
         .expect(201)
     ).body;
   const ledgerTotal = async () =>
@@ -99,7 +98,7 @@ describe('volunteering, the time bank and expenses', () => {
         [hours.transferId],
       );
       expect(stored).toEqual({ purpose: 'earning', minutes: 90, volunteer_hours_id: hours.id, from_kind: 'issuer' });
-      const list = (await http().get(`/volunteers/${v.id}/hours?activity=transport`).set('Authorization', admin()).expect(200)).body;
+      const list = (await admin.get(`/volunteers/${v.id}/hours?activity=transport`).expect(200)).body;
       expect(list).toMatchObject({ total: 1, items: [{ id: hours.id }] });
       expect(await ledgerTotal()).toBe(0);
     });
@@ -109,11 +108,7 @@ describe('volunteering, the time bank and expenses', () => {
       const before = await ledgerTotal();
       expect((await logHours(v.id, { workedOn: TOMORROW }).expect(409)).body.code).toBe('VOLUNTEERING.DATE_IN_FUTURE');
       expect((await logHours(v.id, { workedOn: '2025-01-05' }).expect(409)).body.code).toBe('VOLUNTEERING.DATE_BEFORE_JOINING');
-      await http()
-        .post(`/volunteers/${v.id}/departure`)
-        .set('Authorization', admin())
-        .send({ leftOn: '2025-03-01', reason: 'moved to Leeds' })
-        .expect(200);
+      await admin.post(`/volunteers/${v.id}/departure`).send({ leftOn: '2025-03-01', reason: 'moved to Leeds' }).expect(200);
       await logHours(v.id, { workedOn: '2025-03-01' }).expect(201);
       const late = await logHours(v.id, { workedOn: '2025-03-02' }).expect(409);
       expect(late.body).toMatchObject({ code: 'VOLUNTEERING.DATE_AFTER_LEAVING', message: expect.stringContaining('left on 2025-03-01') });
@@ -123,43 +118,30 @@ describe('volunteering, the time bank and expenses', () => {
 
     it('records a departure once, and lists volunteers by status', async () => {
       const v = await newVolunteer({ fullName: 'Leaving Lou' });
-      const left = (await http().post(`/volunteers/${v.id}/departure`).set('Authorization', admin()).send({}).expect(200)).body;
+      const left = (await admin.post(`/volunteers/${v.id}/departure`).send({}).expect(200)).body;
       expect(left.leftOn).toBe(TODAY);
-      expect((await http().post(`/volunteers/${v.id}/departure`).set('Authorization', admin()).send({}).expect(409)).body.code).toBe(
-        'VOLUNTEERING.ALREADY_LEFT',
-      );
-      const leftList = (await http().get('/volunteers?status=left&name=lou').set('Authorization', admin()).expect(200)).body;
+      expect((await admin.post(`/volunteers/${v.id}/departure`).send({}).expect(409)).body.code).toBe('VOLUNTEERING.ALREADY_LEFT');
+      const leftList = (await admin.get('/volunteers?status=left&name=lou').expect(200)).body;
       expect(leftList.items.map((x: { id: string }) => x.id)).toEqual([v.id]);
-      const active = (await http().get('/volunteers?limit=500').set('Authorization', admin()).expect(200)).body;
+      const active = (await admin.get('/volunteers?limit=500').expect(200)).body;
       expect(active.items.every((x: { leftOn: string | null }) => x.leftOn === null)).toBe(true);
     });
 
     it('records the volunteer-to-paid pathway once, and counts it in the summary', async () => {
       const v = await newVolunteer({ fullName: 'Pathway Priya' });
-      const before = (await http().get(`/volunteers/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
-      const moved = await http()
-        .post(`/volunteers/${v.id}/paid-work`)
-        .set('Authorization', admin())
-        .send({ on: TODAY, role: 'Care worker' })
-        .expect(200);
+      const before = (await admin.get(`/volunteers/summary?from=${TODAY}&to=${TODAY}`).expect(200)).body;
+      const moved = await admin.post(`/volunteers/${v.id}/paid-work`).send({ on: TODAY, role: 'Care worker' }).expect(200);
       expect(moved.body).toMatchObject({ movedIntoPaidWorkOn: TODAY, paidRole: 'Care worker', leftOn: null });
-      expect(
-        (await http().post(`/volunteers/${v.id}/paid-work`).set('Authorization', admin()).send({ on: TODAY, role: 'Again' }).expect(409))
-          .body.code,
-      ).toBe('VOLUNTEERING.ALREADY_IN_PAID_WORK');
+      expect((await admin.post(`/volunteers/${v.id}/paid-work`).send({ on: TODAY, role: 'Again' }).expect(409)).body.code).toBe(
+        'VOLUNTEERING.ALREADY_IN_PAID_WORK',
+      );
       const other = await newVolunteer();
-      expect(
-        (
-          await http()
-            .post(`/volunteers/${other.id}/paid-work`)
-            .set('Authorization', admin())
-            .send({ on: '2024-12-31', role: 'Cook' })
-            .expect(409)
-        ).body.code,
-      ).toBe('VOLUNTEERING.DATE_BEFORE_JOINING');
-      const after = (await http().get(`/volunteers/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
+      expect((await admin.post(`/volunteers/${other.id}/paid-work`).send({ on: '2024-12-31', role: 'Cook' }).expect(409)).body.code).toBe(
+        'VOLUNTEERING.DATE_BEFORE_JOINING',
+      );
+      const after = (await admin.get(`/volunteers/summary?from=${TODAY}&to=${TODAY}`).expect(200)).body;
       expect(after.movedIntoPaidWork).toBe(before.movedIntoPaidWork + 1);
-      const inPaidWork = (await http().get('/volunteers?inPaidWork=true&limit=500').set('Authorization', admin()).expect(200)).body;
+      const inPaidWork = (await admin.get('/volunteers?inPaidWork=true&limit=500').expect(200)).body;
       expect(inPaidWork.items.map((x: { id: string }) => x.id)).toContain(v.id);
       expect(inPaidWork.items.map((x: { id: string }) => x.id)).not.toContain(other.id);
     });
@@ -170,10 +152,10 @@ describe('volunteering, the time bank and expenses', () => {
       await logHours(v.id, { workedOn: '2025-04-08', activity: 'gardening', minutes: 45 }).expect(201);
       await logHours(v.id, { workedOn: '2025-04-08', activity: 'meals-and-shopping', minutes: 30 }).expect(201);
       await logHours(v.id, { workedOn: '2025-04-09', activity: 'admin', minutes: 15 }).expect(201);
-      const s = (await http().get('/volunteers/summary?from=2025-04-07&to=2025-04-08').set('Authorization', admin()).expect(200)).body;
+      const s = (await admin.get('/volunteers/summary?from=2025-04-07&to=2025-04-08').expect(200)).body;
       expect(s).toMatchObject({ from: '2025-04-07', to: '2025-04-08', minutesGiven: 195 });
       expect(s.minutesByActivity).toMatchObject({ gardening: 165, 'meals-and-shopping': 30, admin: 0, befriending: 0 });
-      const earned = (await http().get('/time-bank/summary?from=2025-04-07&to=2025-04-08').set('Authorization', admin()).expect(200)).body;
+      const earned = (await admin.get('/time-bank/summary?from=2025-04-07&to=2025-04-08').expect(200)).body;
       expect(earned).toMatchObject({ earned: { transfers: 3, minutes: 195 }, exchanged: { transfers: 0, minutes: 0 } });
     });
   });
@@ -218,7 +200,7 @@ describe('volunteering, the time bank and expenses', () => {
       });
       const zero = await transfer(a.id, b.id, 0).expect(400);
       expect(zero.body.message).toContain('minutes must not be less than 1');
-      await http().post(`/volunteers/${b.id}/departure`).set('Authorization', admin()).send({}).expect(200);
+      await admin.post(`/volunteers/${b.id}/departure`).send({}).expect(200);
       const toLeaver = await transfer(a.id, b.id, 30).expect(409);
       expect(toLeaver.body).toMatchObject({
         code: 'TIMEBANK.VOLUNTEER_LEFT',
@@ -269,23 +251,21 @@ describe('volunteering, the time bank and expenses', () => {
     it('lists transfers by volunteer and purpose, paginated, and summarises credits exchanged by purpose', async () => {
       const a = await newVolunteer();
       const b = await newVolunteer();
-      const before = (await http().get(`/time-bank/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
+      const before = (await admin.get(`/time-bank/summary?from=${TODAY}&to=${TODAY}`).expect(200)).body;
       await transfer(a.id, b.id, 45, 'respite').expect(201);
       await transfer(a.id, b.id, 15, 'help').expect(201);
       await transfer(b.id, a.id, 20, 'help').expect(201);
-      const after = (await http().get(`/time-bank/summary?from=${TODAY}&to=${TODAY}`).set('Authorization', admin()).expect(200)).body;
+      const after = (await admin.get(`/time-bank/summary?from=${TODAY}&to=${TODAY}`).expect(200)).body;
       expect(after.byPurpose.respite).toEqual({
         transfers: before.byPurpose.respite.transfers + 1,
         minutes: before.byPurpose.respite.minutes + 45,
       });
       expect(after.byPurpose.help).toEqual({ transfers: before.byPurpose.help.transfers + 2, minutes: before.byPurpose.help.minutes + 35 });
       expect(after.exchanged).toEqual({ transfers: before.exchanged.transfers + 3, minutes: before.exchanged.minutes + 80 });
-      const page = (
-        await http().get(`/time-bank/transfers?volunteerId=${a.id}&purpose=help&limit=1`).set('Authorization', admin()).expect(200)
-      ).body;
+      const page = (await admin.get(`/time-bank/transfers?volunteerId=${a.id}&purpose=help&limit=1`).expect(200)).body;
       expect(page).toMatchObject({ total: 2, limit: 1, offset: 0 });
       expect(page.items).toHaveLength(1);
-      const all = (await http().get(`/time-bank/transfers?volunteerId=${a.id}`).set('Authorization', admin()).expect(200)).body;
+      const all = (await admin.get(`/time-bank/transfers?volunteerId=${a.id}`).expect(200)).body;
       expect(all.items.map((t: { minutes: number }) => t.minutes).sort()).toEqual([15, 20, 45]);
     });
 
@@ -392,28 +372,20 @@ describe('volunteering, the time bank and expenses', () => {
     it('goes submitted → approved → paid, and refuses every other step with 409 and the current state', async () => {
       const v = await newVolunteer();
       const c = (await claim(v.id, { kind: 'travel', amountPence: 640 }).expect(201)).body;
-      const payEarly = await http().post(`/expenses/${c.id}/payment`).set('Authorization', admin()).send({}).expect(409);
+      const payEarly = await admin.post(`/expenses/${c.id}/payment`).send({}).expect(409);
       expect(payEarly.body).toMatchObject({
         code: 'VOLUNTEERING.EXPENSE_TRANSITION_REFUSED',
         details: { currentStatus: 'submitted', allowedActions: ['approve', 'reject'] },
       });
-      const approved = (
-        await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({ note: 'ticket seen' }).expect(200)
-      ).body;
+      const approved = (await admin.post(`/expenses/${c.id}/approval`).send({ note: 'ticket seen' }).expect(200)).body;
       expect(approved).toMatchObject({ status: 'approved', approvedAt: expect.any(String), approvalNote: 'ticket seen' });
-      const rejectApproved = await http()
-        .post(`/expenses/${c.id}/rejection`)
-        .set('Authorization', admin())
-        .send({ reason: 'too late' })
-        .expect(409);
+      const rejectApproved = await admin.post(`/expenses/${c.id}/rejection`).send({ reason: 'too late' }).expect(409);
       expect(rejectApproved.body.details).toEqual({ currentStatus: 'approved', allowedActions: ['pay'] });
-      await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({}).expect(409);
-      const paid = (
-        await http().post(`/expenses/${c.id}/payment`).set('Authorization', admin()).send({ reference: 'BACS 0412' }).expect(200)
-      ).body;
+      await admin.post(`/expenses/${c.id}/approval`).send({}).expect(409);
+      const paid = (await admin.post(`/expenses/${c.id}/payment`).send({ reference: 'BACS 0412' }).expect(200)).body;
       expect(paid).toMatchObject({ status: 'paid', paidAt: expect.any(String), paymentReference: 'BACS 0412' });
       for (const step of ['approval', 'payment']) {
-        const res = await http().post(`/expenses/${c.id}/${step}`).set('Authorization', admin()).send({}).expect(409);
+        const res = await admin.post(`/expenses/${c.id}/${step}`).send({}).expect(409);
         expect(res.body).toMatchObject({
           message: expect.stringContaining('a claim that is paid cannot be'),
           details: { currentStatus: 'paid', allowedActions: [] },
@@ -424,32 +396,27 @@ describe('volunteering, the time bank and expenses', () => {
     it('goes submitted → rejected with a reason, and nothing after', async () => {
       const v = await newVolunteer();
       const c = (await claim(v.id, { kind: 'other', amountPence: 999 }).expect(201)).body;
-      await http().post(`/expenses/${c.id}/rejection`).set('Authorization', admin()).send({}).expect(400);
-      const rejected = (
-        await http().post(`/expenses/${c.id}/rejection`).set('Authorization', admin()).send({ reason: 'no receipt' }).expect(200)
-      ).body;
+      await admin.post(`/expenses/${c.id}/rejection`).send({}).expect(400);
+      const rejected = (await admin.post(`/expenses/${c.id}/rejection`).send({ reason: 'no receipt' }).expect(200)).body;
       expect(rejected).toMatchObject({ status: 'rejected', rejectionReason: 'no receipt', rejectedAt: expect.any(String) });
       for (const step of ['approval', 'payment']) {
-        expect(
-          (await http().post(`/expenses/${c.id}/${step}`).set('Authorization', admin()).send({}).expect(409)).body.details.currentStatus,
-        ).toBe('rejected');
+        expect((await admin.post(`/expenses/${c.id}/${step}`).send({}).expect(409)).body.details.currentStatus).toBe('rejected');
       }
-      await http().post(`/expenses/${c.id}/approval`).set('Authorization', admin()).send({ extra: 'x' }).expect(400);
-      await http().post(`/expenses/${randomUUID()}/approval`).set('Authorization', admin()).send({}).expect(404);
+      await admin.post(`/expenses/${c.id}/approval`).send({ extra: 'x' }).expect(400);
+      await admin.post(`/expenses/${randomUUID()}/approval`).send({}).expect(404);
     });
 
     it('lists claims filtered by status and volunteer, paginated', async () => {
       const v = await newVolunteer();
       const first = (await claim(v.id, { kind: 'meals', amountPence: 700 }).expect(201)).body;
       await claim(v.id, { kind: 'meals', amountPence: 800 }).expect(201);
-      await http().post(`/expenses/${first.id}/approval`).set('Authorization', admin()).send({}).expect(200);
-      const approved = (await http().get(`/expenses?status=approved&volunteerId=${v.id}`).set('Authorization', admin()).expect(200)).body;
+      await admin.post(`/expenses/${first.id}/approval`).send({}).expect(200);
+      const approved = (await admin.get(`/expenses?status=approved&volunteerId=${v.id}`).expect(200)).body;
       expect(approved).toMatchObject({ total: 1, items: [{ id: first.id, status: 'approved' }] });
-      const page = (await http().get(`/expenses?volunteerId=${v.id}&kind=meals&limit=1&offset=1`).set('Authorization', admin()).expect(200))
-        .body;
+      const page = (await admin.get(`/expenses?volunteerId=${v.id}&kind=meals&limit=1&offset=1`).expect(200)).body;
       expect(page).toMatchObject({ total: 2, limit: 1, offset: 1 });
       expect(page.items).toHaveLength(1);
-      await http().get('/expenses?status=lost').set('Authorization', admin()).expect(400);
+      await admin.get('/expenses?status=lost').expect(400);
     });
   });
 
@@ -458,7 +425,7 @@ describe('volunteering, the time bank and expenses', () => {
     let someoneElse: { id: string };
     let memberId: string;
     let theirClaim: { id: string };
-    const mine = () => asMember(memberId);
+    const mine = () => asMember(memberId).authorization;
 
     beforeAll(async () => {
       memberId = (await admitMember('Molly Member')).id;
@@ -519,39 +486,33 @@ describe('volunteering, the time bank and expenses', () => {
         await http().post(`/expenses/${own.id}/payment`).set('Authorization', mine()).send({}),
       ];
       expect(refused.map((r) => r.status)).toEqual(Array(refused.length).fill(403));
-      expect((await http().get(`/expenses/${own.id}`).set('Authorization', admin()).expect(200)).body.status).toBe('submitted');
+      expect((await admin.get(`/expenses/${own.id}`).expect(200)).body.status).toBe('submitted');
     });
 
     it('links a member to one volunteer record at most, and only a current member', async () => {
-      expect(
-        (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Molly Twice', memberId }).expect(409)).body.code,
-      ).toBe('VOLUNTEERING.MEMBER_ALREADY_VOLUNTEER');
-      expect(
-        (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Nobody', memberId: randomUUID() }).expect(404))
-          .body.code,
-      ).toBe('MEMBERS.NOT_FOUND');
+      expect((await admin.post('/volunteers').send({ fullName: 'Molly Twice', memberId }).expect(409)).body.code).toBe(
+        'VOLUNTEERING.MEMBER_ALREADY_VOLUNTEER',
+      );
+      expect((await admin.post('/volunteers').send({ fullName: 'Nobody', memberId: randomUUID() }).expect(404)).body.code).toBe(
+        'MEMBERS.NOT_FOUND',
+      );
       const leaver = await admitMember('Gone Gwen');
-      await http().post(`/members/${leaver.id}/withdrawal`).set('Authorization', admin()).send({}).expect(200);
-      expect(
-        (await http().post('/volunteers').set('Authorization', admin()).send({ fullName: 'Gone Gwen', memberId: leaver.id }).expect(409))
-          .body.code,
-      ).toBe('MEMBERS.ALREADY_WITHDRAWN');
+      await admin.post(`/members/${leaver.id}/withdrawal`).send({}).expect(200);
+      expect((await admin.post('/volunteers').send({ fullName: 'Gone Gwen', memberId: leaver.id }).expect(409)).body.code).toBe(
+        'MEMBERS.ALREADY_WITHDRAWN',
+      );
     });
 
     it('gives a member without a volunteer record 404 for /volunteers/me and an empty list of claims', async () => {
       const stranger = (await admitMember('No Volunteer')).id;
-      await http().get('/volunteers/me').set('Authorization', asMember(stranger)).expect(404);
-      expect((await http().get('/expenses').set('Authorization', asMember(stranger)).expect(200)).body.total).toBe(0);
+      await asMember(stranger).get('/volunteers/me').expect(404);
+      expect((await asMember(stranger).get('/expenses').expect(200)).body.total).toBe(0);
     });
   });
 
   describe('input', () => {
     it('refuses bad volunteer and hours input with 400 naming each field', async () => {
-      const res = await http()
-        .post('/volunteers')
-        .set('Authorization', admin())
-        .send({ fullName: '', memberId: 'nope', joinedOn: '31/12/2025', extra: 1 })
-        .expect(400);
+      const res = await admin.post('/volunteers').send({ fullName: '', memberId: 'nope', joinedOn: '31/12/2025', extra: 1 }).expect(400);
       const text = res.body.message.join('; ');
       for (const f of [
         'fullName must be longer than or equal to 1',
@@ -569,9 +530,8 @@ describe('volunteering, the time bank and expenses', () => {
     });
 
     it('refuses bad transfer input naming the field', async () => {
-      const res = await http()
+      const res = await admin
         .post('/time-bank/transfers')
-        .set('Authorization', admin())
         .send({ fromVolunteerId: 'x', toVolunteerId: randomUUID(), minutes: '60', purpose: 'earning' })
         .expect(400);
       const text = res.body.message.join('; ');
@@ -580,22 +540,16 @@ describe('volunteering, the time bank and expenses', () => {
     });
 
     it('answers 400 for an id that is not a v4 uuid or an inverted period, and 404 for one that does not exist', async () => {
-      await http().get('/volunteers/not-a-uuid').set('Authorization', admin()).expect(400);
-      await http().get('/time-bank/accounts/123').set('Authorization', admin()).expect(400);
-      await http().post('/expenses/nope/approval').set('Authorization', admin()).send({}).expect(400);
-      expect((await http().get(`/volunteers/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe(
-        'VOLUNTEERING.VOLUNTEER_NOT_FOUND',
-      );
-      expect((await http().get(`/time-bank/accounts/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe(
-        'VOLUNTEERING.VOLUNTEER_NOT_FOUND',
-      );
-      expect((await http().get(`/expenses/${randomUUID()}`).set('Authorization', admin()).expect(404)).body.code).toBe(
-        'VOLUNTEERING.EXPENSE_NOT_FOUND',
-      );
-      const inverted = await http().get('/time-bank/summary?from=2026-02-01&to=2026-01-31').set('Authorization', admin()).expect(400);
+      await admin.get('/volunteers/not-a-uuid').expect(400);
+      await admin.get('/time-bank/accounts/123').expect(400);
+      await admin.post('/expenses/nope/approval').send({}).expect(400);
+      expect((await admin.get(`/volunteers/${randomUUID()}`).expect(404)).body.code).toBe('VOLUNTEERING.VOLUNTEER_NOT_FOUND');
+      expect((await admin.get(`/time-bank/accounts/${randomUUID()}`).expect(404)).body.code).toBe('VOLUNTEERING.VOLUNTEER_NOT_FOUND');
+      expect((await admin.get(`/expenses/${randomUUID()}`).expect(404)).body.code).toBe('VOLUNTEERING.EXPENSE_NOT_FOUND');
+      const inverted = await admin.get('/time-bank/summary?from=2026-02-01&to=2026-01-31').expect(400);
       expect(inverted.body).toMatchObject({ code: 'VOLUNTEERING.PERIOD_INVERTED', message: 'from (2026-02-01) is after to (2026-01-31)' });
-      await http().get('/time-bank/transfers?limit=0').set('Authorization', admin()).expect(400);
-      await http().get('/volunteers?status=gone').set('Authorization', admin()).expect(400);
+      await admin.get('/time-bank/transfers?limit=0').expect(400);
+      await admin.get('/volunteers?status=gone').expect(400);
     });
   });
 });

@@ -4,12 +4,13 @@ import { createUser } from 'nkeys.js';
 import request from 'supertest';
 
 import { EnvelopeSigner } from '@app/federation';
-import { HUB_TOKENS, loadConfig, newAuthKeyPair, nodeTokens, TokenAuthority, TokenService } from '@app/platform';
+import { HUB_TOKENS, HubRole, loadConfig, newAuthKeyPair, NodeRole, nodeTokens, TokenAuthority, TokenService } from '@app/platform';
 
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { startNode } from '../../apps/local-coop-node/src/bootstrap';
 import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
+import { ApiClient, HubApi, NodeApi } from './api';
 import { dropTestDatabase, queryDb } from './test-database';
 import { uniqueSuffix } from './unique';
 
@@ -35,7 +36,8 @@ export class TestMesh {
   readonly id = uniqueSuffix();
   readonly root = `t${this.id}`;
   readonly hubDb = `ccm_test_hub_${this.id}`;
-  hub: INestApplication | null = null;
+  /** The running hub, to reach its providers (`mesh.hubApp!.get(NatsLink)`). */
+  hubApp: INestApplication | null = null;
   readonly nodes = new Map<string, INestApplication>();
   private readonly databases = new Set<string>([this.hubDb]);
   readonly hubSeed = newSeed();
@@ -107,14 +109,14 @@ export class TestMesh {
   }
 
   async startHub(overrides: Record<string, string> = {}): Promise<INestApplication> {
-    this.hub = await startHub(this.hubConfig(overrides));
+    this.hubApp = await startHub(this.hubConfig(overrides));
     this.hubStarted = true;
-    return this.hub;
+    return this.hubApp;
   }
 
   async stopHub(): Promise<void> {
-    await this.hub?.close();
-    this.hub = null;
+    await this.hubApp?.close();
+    this.hubApp = null;
   }
 
   async startNode(coopId: string, overrides: Record<string, string> = {}): Promise<INestApplication> {
@@ -144,15 +146,42 @@ export class TestMesh {
     return this.signers.get(name)!;
   }
 
+  /** The co-op's node as one role: `mesh.node(COOP).as('coop-admin').get('/members').expect(200)`. */
+  node(coopId: string): NodeApi {
+    const app = () => this.runningNode(coopId);
+    return {
+      as: (role: NodeRole, memberId?: string, subject?: string) =>
+        new ApiClient(app, () => this.nodeToken(coopId, role, memberId, subject)),
+      anonymous: () => new ApiClient(app, () => undefined),
+    };
+  }
+
+  /** The hub as one role: `mesh.hub().as('consortium-staff').post('/tenders', body).expect(201)`. */
+  hub(): HubApi {
+    const app = () => this.runningHub();
+    return {
+      as: (role: HubRole, coopId?: string) => new ApiClient(app, () => this.hubToken(role, coopId)),
+      anonymous: () => new ApiClient(app, () => undefined),
+    };
+  }
+
   hubHttp() {
-    if (!this.hub) throw new Error('hub not started');
-    return request(this.hub.getHttpServer());
+    return request(this.runningHub().getHttpServer());
   }
 
   nodeHttp(coopId: string) {
+    return request(this.runningNode(coopId).getHttpServer());
+  }
+
+  private runningHub(): INestApplication {
+    if (!this.hubApp) throw new Error('hub not started');
+    return this.hubApp;
+  }
+
+  private runningNode(coopId: string): INestApplication {
     const app = this.nodes.get(coopId);
     if (!app) throw new Error(`node ${coopId} not started`);
-    return request(app.getHttpServer());
+    return app;
   }
 
   hubQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
+import { IsOptional, IsUrl, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
 
-import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
+import { DatabaseConfig, FederationConfig, IntBetween, toInt } from '@app/platform';
 
 const DB_NAME_RULE = 'DB_NAME must be a database name of lower-case letters, digits and underscores';
 
@@ -11,7 +11,7 @@ export class HubStorageConfig extends DatabaseConfig {
   DB_NAME = 'ccm_hub';
 }
 
-/** The hub's configuration, read from the environment at start (see the README's reference). */
+/** The hub's configuration, read from the environment at start (each variable: docs/operations.md, Configuration). */
 export class HubConfig extends FederationConfig {
   override PORT = 3000;
 
@@ -45,9 +45,7 @@ export class HubConfig extends FederationConfig {
 
   /** How often the hub checks that NATS_AUTH_FILE and the server still match the registry (and retries after a failure). */
   @Transform(toInt)
-  @IsInt({ message: 'NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000' })
-  @Min(200, { message: 'NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000' })
-  @Max(3_600_000, { message: 'NATS_AUTH_CHECK_MS must be a whole number of milliseconds between 200 and 3600000' })
+  @IntBetween('NATS_AUTH_CHECK_MS', 200, 3_600_000, { unit: 'milliseconds' })
   NATS_AUTH_CHECK_MS = 30_000;
 
   /**
@@ -64,22 +62,16 @@ export class HubConfig extends FederationConfig {
 
   /** A co-op is shown offline when no heartbeat arrived for this long. */
   @Transform(toInt)
-  @IsInt({ message: 'HEARTBEAT_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
-  @Min(1000, { message: 'HEARTBEAT_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
-  @Max(3_600_000, { message: 'HEARTBEAT_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 3600000' })
+  @IntBetween('HEARTBEAT_TIMEOUT_MS', 1000, 3_600_000, { unit: 'milliseconds' })
   HEARTBEAT_TIMEOUT_MS = 15_000;
 
-  /** Counts of people from 1 to this are suppressed in consolidated reports (see README, disclosure control). */
+  /** Counts of people from 1 to this are suppressed in consolidated reports (docs/reporting.md, Disclosure control). */
   @Transform(toInt)
-  @IsInt({ message: 'REPORTING_THRESHOLD must be a whole number from 1 to 50' })
-  @Min(1, { message: 'REPORTING_THRESHOLD must be a whole number from 1 to 50' })
-  @Max(50, { message: 'REPORTING_THRESHOLD must be a whole number from 1 to 50' })
+  @IntBetween('REPORTING_THRESHOLD', 1, 50, { range: 'from' })
   REPORTING_THRESHOLD = 4;
 
   /** The same for workforce figures; Skills for Care publishes no group under 10, hence 9. */
   @Transform(toInt)
-  @IsInt({ message: 'REPORTING_WORKFORCE_THRESHOLD must be a whole number from 1 to 50' })
-  @Min(1, { message: 'REPORTING_WORKFORCE_THRESHOLD must be a whole number from 1 to 50' })
-  @Max(50, { message: 'REPORTING_WORKFORCE_THRESHOLD must be a whole number from 1 to 50' })
+  @IntBetween('REPORTING_WORKFORCE_THRESHOLD', 1, 50, { range: 'from' })
   REPORTING_WORKFORCE_THRESHOLD = 9;
 }

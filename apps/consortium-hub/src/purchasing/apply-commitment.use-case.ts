@@ -6,7 +6,7 @@ import { InboxHandlers } from '@app/federation';
 
 import { judgeCommitment, supersedes } from './commitment.rules';
 import { PurchasingErrors } from './purchasing.errors';
-import { RoundStore } from './round-store';
+import { RoundStore } from './round.store';
 
 /**
  * A co-op's commitment (or amendment) arrives. It counts if it was made while the round was open and

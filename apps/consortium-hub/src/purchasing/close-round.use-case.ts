@@ -4,9 +4,7 @@ import { DataSource } from 'typeorm';
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
-import { PurchasingErrors } from './purchasing.errors';
-import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, RoundStore } from './round-store';
+import { headerOf, nextRoundState, RoundStore } from './round.store';
 
 export const SCHEDULE = 'schedule';
 
@@ -26,20 +24,14 @@ export class CloseRound {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async execute(id: string, by: string, now = new Date()): Promise<void> {
-    await this.close(id, by, now, false);
-    this.relay.nudge();
-  }
-
-  /** The scheduled sweep: closes every open round whose closing time has come. */
-  async closeDue(now = new Date()): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM purchasing_round WHERE state = 'open' AND closes_at <= $1 ORDER BY closes_at`,
-      [now],
-    );
-    let closed = 0;
-    for (const { id } of due) if (await this.close(id, SCHEDULE, now, true)) closed++;
-    if (closed) this.relay.nudge();
+  /**
+   * Staff close a round, or the schedule does (`onlyIfOpen`): then a round that another instance, or
+   * staff, closed or cancelled since the sweep looked is left alone and the answer is false, where
+   * staff would be refused. The relay is nudged by the caller when `onlyIfOpen`, once per sweep.
+   */
+  async execute(id: string, by: string, now = new Date(), onlyIfOpen = false): Promise<boolean> {
+    const closed = await this.close(id, by, now, onlyIfOpen);
+    if (!onlyIfOpen) this.relay.nudge();
     return closed;
   }
 
@@ -48,10 +40,9 @@ export class CloseRound {
       const round = await this.store.lock(m, id);
       // Another instance, or staff, may have closed or cancelled it since the sweep looked.
       if (onlyIfOpen && round.state !== 'open') return false;
-      const step = roundTransition(round.state, 'close');
-      if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+      const next = nextRoundState(round, 'close');
       const closedAt = now < round.closesAt ? now : round.closesAt;
-      await m.query('UPDATE purchasing_round SET state = $2, closed_at = $3, closed_by = $4 WHERE id = $1', [id, step.next, closedAt, by]);
+      await m.query('UPDATE purchasing_round SET state = $2, closed_at = $3, closed_by = $4 WHERE id = $1', [id, next, closedAt, by]);
       const { allocation } = await this.store.allocate(m, id);
       await this.store.notifyInvited(m, id, PURCHASING_ROUND_STATE_CHANGED_V1, () => ({
         ...headerOf(round),

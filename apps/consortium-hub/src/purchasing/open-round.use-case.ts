@@ -8,8 +8,7 @@ import { invitableCoops } from './invitable-coops.queries';
 import { OpenRoundDto, RoundView } from './purchasing.dto';
 import { PurchasingErrors } from './purchasing.errors';
 import { RoundQueries } from './round.queries';
-import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, itemPayload, RoundStore } from './round-store';
+import { headerOf, itemPayload, nextRoundState, RoundStore } from './round.store';
 
 /**
  * Opens a draft: its prices are taken from the catalogue as they are now and fixed for the round,
@@ -28,8 +27,7 @@ export class OpenRound {
   async execute(id: string, dto: OpenRoundDto): Promise<RoundView> {
     await this.dataSource.transaction(async (m) => {
       const round = await this.store.lock(m, id);
-      const step = roundTransition(round.state, 'open');
-      if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+      const next = nextRoundState(round, 'open');
       const now = new Date();
       const closesAt = dto.closesAt ? new Date(dto.closesAt) : round.closesAt;
       if (closesAt <= now) throw PurchasingErrors.closesInPast(closesAt);
@@ -43,7 +41,7 @@ export class OpenRound {
         [id],
       );
       await m.query('INSERT INTO purchasing_invitation (round_id, coop_id) SELECT $1, unnest($2::text[])', [id, coops]);
-      await m.query(`UPDATE purchasing_round SET state = $2, opened_at = $3, closes_at = $4 WHERE id = $1`, [id, step.next, now, closesAt]);
+      await m.query(`UPDATE purchasing_round SET state = $2, opened_at = $3, closes_at = $4 WHERE id = $1`, [id, next, now, closesAt]);
       const opened = { ...round, closesAt };
       const items = (await this.store.items(m, id)).map(itemPayload);
       await this.store.notifyInvited(m, id, PURCHASING_ROUND_OPENED_V1, () => ({

@@ -5,8 +5,7 @@ import { PURCHASING_ALLOCATION_MADE_V1 } from '@app/contracts';
 import { OutboxRelay } from '@app/federation';
 
 import { PurchasingErrors } from './purchasing.errors';
-import { allowedRoundActions, roundTransition } from './round-state.rules';
-import { headerOf, RoundStore } from './round-store';
+import { headerOf, nextRoundState, RoundStore } from './round.store';
 
 /**
  * Staff place the order. The allocation is computed one last time and becomes final: commitments
@@ -26,12 +25,11 @@ export class OrderRound {
   async execute(id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const round = await this.store.lock(m, id);
-      const step = roundTransition(round.state, 'order');
-      if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+      const next = nextRoundState(round, 'order');
       const { items, allocation } = await this.store.allocate(m, id);
       if (allocation.orderTotalPence === 0) throw PurchasingErrors.nothingToOrder();
       const orderedAt = new Date();
-      await m.query('UPDATE purchasing_round SET state = $2, ordered_at = $3 WHERE id = $1', [id, step.next, orderedAt]);
+      await m.query('UPDATE purchasing_round SET state = $2, ordered_at = $3 WHERE id = $1', [id, next, orderedAt]);
       const tierOf = new Map(allocation.items.map((o) => [o.itemId, o.tier]));
       await this.store.notifyInvited(m, id, PURCHASING_ALLOCATION_MADE_V1, (coopId) => ({
         ...headerOf(round),

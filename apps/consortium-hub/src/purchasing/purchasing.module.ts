@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
 
 import { ApplyCommitment } from './apply-commitment.use-case';
+import { CancelRound } from './cancel-round.use-case';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueQueries } from './catalogue.queries';
 import { CloseRound } from './close-round.use-case';
 import { CreateCatalogueItem } from './create-catalogue-item.use-case';
 import { CreateRound } from './create-round.use-case';
-import { EndRound } from './end-round.use-case';
+import { DeliverRound } from './deliver-round.use-case';
 import { OpenRound } from './open-round.use-case';
 import { OrderRound } from './order-round.use-case';
 import { RoundQueries } from './round.queries';
-import { RoundCloser } from './round-closer.service';
-import { RoundStore } from './round-store';
+import { RoundStore } from './round.store';
+import { RoundCloser } from './round-closer.job';
 import { RoundsController } from './rounds.controller';
 import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
 
@@ -27,7 +28,8 @@ import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
     CloseRound,
     CreateCatalogueItem,
     CreateRound,
-    EndRound,
+    DeliverRound,
+    CancelRound,
     OpenRound,
     OrderRound,
     RoundCloser,

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { AllocationLine, ItemOrder, RoundAllocation, totalsByCoop } from './allocation.rules';
 import { CommitmentReceivedView, RoundSummaryView, RoundView } from './purchasing.dto';
-import { RoundItemRow, RoundRow, RoundStore } from './round-store';
+import { RoundItemRow, RoundRow, RoundStore } from './round.store';
 
 interface RoundSummaryRow {
   id: string;

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
+import { CancelRound } from './cancel-round.use-case';
 import { CloseRound } from './close-round.use-case';
 import { CreateRound } from './create-round.use-case';
-import { EndRound } from './end-round.use-case';
+import { DeliverRound } from './deliver-round.use-case';
 import { OpenRound } from './open-round.use-case';
 import { OrderRound } from './order-round.use-case';
 import { CancelRoundDto, CommitmentReceivedView, CreateRoundDto, OpenRoundDto, RoundSummaryView, RoundView } from './purchasing.dto';
@@ -27,7 +28,8 @@ export class RoundsController {
     private readonly openRound: OpenRound,
     private readonly closeRound: CloseRound,
     private readonly orderRound: OrderRound,
-    private readonly endRound: EndRound,
+    private readonly deliverRound: DeliverRound,
+    private readonly cancelRound: CancelRound,
   ) {}
 
   @Post()
@@ -83,7 +85,7 @@ export class RoundsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
   async deliver(@UuidParam() id: string): Promise<RoundView> {
-    await this.endRound.deliver(id);
+    await this.deliverRound.execute(id);
     return this.rounds.get(id);
   }
 
@@ -91,7 +93,7 @@ export class RoundsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RoundView })
   async cancel(@UuidParam() id: string, @Body() body: CancelRoundDto): Promise<RoundView> {
-    await this.endRound.cancel(id, body.reason);
+    await this.cancelRound.execute(id, body.reason);
     return this.rounds.get(id);
   }
 }

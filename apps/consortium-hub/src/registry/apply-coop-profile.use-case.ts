@@ -13,7 +13,7 @@ import { InboxHandlers, OutboxService, TopologyService } from '@app/federation';
 
 import { HeldIdentity, identityClash, profileMadeAt, sponsorClaimProblem } from './coop-identity.rules';
 import { RegistryErrors } from './registry.errors';
-import { lockRegistryIdentities } from './registry-identity-lock';
+import { lockRegistryIdentities } from './registry-identity.store';
 
 /**
  * A node's registration (at every start) or profile change: updates the co-op's registry entry, unless

@@ -7,7 +7,7 @@ import { Principal } from '@app/platform';
 
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
 import { RegistryErrors } from './registry.errors';
-import { RegistryKeys } from './registry-keys';
+import { RegistryKeys } from './registry-keys.service';
 
 /**
  * Consortium staff move a co-op through its lifecycle (e.g. trading, suspended, left). Leaving takes

@@ -1,7 +1,7 @@
 export { Coop } from './coop.entity';
 export { CoopIdPipe } from './coop-id.pipe';
-export { provisionCoop, ProvisionedCoop, ProvisionRequest } from './provision-coop';
+export { refreshNatsAuthorization, renderNatsAuthorization } from './nats-authorization-file.service';
+export { provisionCoop, ProvisionedCoop, ProvisionRequest } from './provision-coop.command';
 export { RegistryModule } from './registry.module';
 export { RegistryQueries } from './registry.queries';
-export { RegistryKeys } from './registry-keys';
-export { refreshNatsAuthorization, renderNatsAuthorization } from './write-nats-authorization';
+export { RegistryKeys } from './registry-keys.service';

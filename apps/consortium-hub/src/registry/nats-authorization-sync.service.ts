@@ -6,9 +6,9 @@ import { safeErrorMessage } from '@app/platform';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
+import { registryNatsUsers, renderNatsAuthorization, writeIfChanged } from './nats-authorization-file.service';
 import { signalNatsReload } from './nats-server-reload';
 import { NatsAuthorizationView } from './registry.dto';
-import { registryNatsUsers, renderNatsAuthorization, writeIfChanged } from './write-nats-authorization';
 
 /**
  * Keeps NATS_AUTH_FILE and the running NATS server in step with the registry, so a co-op that leaves

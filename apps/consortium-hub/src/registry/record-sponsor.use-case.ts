@@ -5,7 +5,7 @@ import { Principal } from '@app/platform';
 
 import { sponsorRecordProblem } from './coop-identity.rules';
 import { RegistryErrors } from './registry.errors';
-import { lockRegistryIdentities } from './registry-identity-lock';
+import { lockRegistryIdentities } from './registry-identity.store';
 
 /**
  * Consortium staff record (or clear) the co-op that sponsored another: the consortium's record, which

@@ -7,7 +7,7 @@ import { InboxHandlers, madeAt } from '@app/federation';
 import { coopContractIds } from '../tendering';
 import { ReportingErrors } from './reporting.errors';
 import { lockTime, OPENED_CLOCK_ALLOWANCE_MS, submissionRefusal } from './review.rules';
-import { currentReturnOf, exceptionUntilOf, lockCoopReturn } from './review-records';
+import { currentReturnOf, exceptionUntilOf, lockCoopReturn } from './review-records.store';
 
 /**
  * A co-op's return arrives. It is checked against the cycle, its lock and sign-off, and the return

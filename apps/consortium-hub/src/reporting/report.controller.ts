@@ -4,7 +4,8 @@ import type { Response } from 'express';
 
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
-import { ConsolidatedReports, ReportView, StoredReport } from './consolidated-reports';
+import { ConsolidatedReports, ReportView, StoredReport } from './consolidated-reports.queries';
+import { PublishRelease } from './publish-release.use-case';
 import { ReleaseSummaryView, ReportDocumentView, ReportQuery, TrendQuery, TrendView } from './report.dto';
 
 /**
@@ -17,7 +18,10 @@ import { ReleaseSummaryView, ReportDocumentView, ReportQuery, TrendQuery, TrendV
 @Roles('consortium-staff', 'commissioner')
 @Controller('reporting')
 export class ReportController {
-  constructor(private readonly reports: ConsolidatedReports) {}
+  constructor(
+    private readonly reports: ConsolidatedReports,
+    private readonly publishRelease: PublishRelease,
+  ) {}
 
   /** Publishes the next release of the cycle's report from the approved returns; it never changes afterwards. */
   @Post('cycles/:id/releases')
@@ -25,7 +29,7 @@ export class ReportController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReportDocumentView })
   publish(@UuidParam('id', { named: true }) id: string, @CurrentPrincipal() by: Principal): Promise<StoredReport> {
-    return this.reports.publish(id, by);
+    return this.publishRelease.execute(id, by);
   }
 
   @Get('cycles/:id/releases')

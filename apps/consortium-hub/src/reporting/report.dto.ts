@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { METRIC_ID_PATTERN, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
 import { toInt } from '@app/platform';
 
-import type { ReportBasis } from './consolidated-reports';
+import type { ReportBasis } from './consolidated-reports.queries';
 import { CyclePeriodView } from './reporting.dto';
 
 export const REPORT_BASES: readonly ReportBasis[] = ['approved', 'submitted'];

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
-import { CycleQueries } from './cycle-queries';
+import { CycleQueries } from './cycle.queries';
 import { OpenCycle } from './open-cycle.use-case';
 import { CompletenessView, CycleOpenedView, CycleView, OpenCycleDto, SubmissionView } from './reporting.dto';
 

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 
 import { ApplySubmission } from './apply-submission.use-case';
-import { ConsolidatedReports } from './consolidated-reports';
-import { CycleQueries } from './cycle-queries';
+import { ConsolidatedReports } from './consolidated-reports.queries';
+import { CycleQueries } from './cycle.queries';
 import { OpenCycle } from './open-cycle.use-case';
+import { PublishRelease } from './publish-release.use-case';
 import { ReportController } from './report.controller';
 import { ReportingController } from './reporting.controller';
 import { ReviewController } from './review.controller';
@@ -16,6 +17,6 @@ import { ReviewReturn } from './review-return.use-case';
  */
 @Module({
   controllers: [ReportController, ReportingController, ReviewController],
-  providers: [ApplySubmission, ConsolidatedReports, CycleQueries, OpenCycle, GrantException, ReviewReturn],
+  providers: [ApplySubmission, ConsolidatedReports, CycleQueries, OpenCycle, GrantException, PublishRelease, ReviewReturn],
 })
 export class ReportingModule {}

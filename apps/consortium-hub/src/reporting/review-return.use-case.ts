@@ -9,7 +9,7 @@ import { Principal } from '@app/platform';
 
 import { ReportingErrors } from './reporting.errors';
 import { ReviewDecision, reviewRefusal } from './review.rules';
-import { currentReturnOf, lockCoopReturn } from './review-records';
+import { currentReturnOf, lockCoopReturn } from './review-records.store';
 
 export interface ReviewMade {
   reviewId: string;

@@ -9,7 +9,7 @@ import { Principal } from '@app/platform';
 
 import { awardedHours, shareAward } from './award.rules';
 import { TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations';
+import { TenderInvitations } from './tender-invitations.service';
 import { stageAfterAward, tenderTransition } from './tender-stage.rules';
 import { AwardDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';

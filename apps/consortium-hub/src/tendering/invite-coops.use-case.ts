@@ -5,7 +5,7 @@ import { OutboxRelay } from '@app/federation';
 import { Principal } from '@app/platform';
 
 import { TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations';
+import { TenderInvitations } from './tender-invitations.service';
 import { tenderTransition } from './tender-stage.rules';
 import { InviteDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';

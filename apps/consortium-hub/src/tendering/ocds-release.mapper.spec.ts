@@ -48,11 +48,21 @@ function dossier(overrides: Partial<TenderDossier['tender']> = {}, rest: Partial
   };
 }
 
+/** The parts of a release package these tests read: the mapper answers plain OCDS JSON. */
+interface ReleasePackageView {
+  releases: {
+    tag: string[];
+    tender: { lots: unknown[]; items: unknown[]; tenderPeriod: unknown };
+    awards: unknown[];
+    parties: { id: string; roles: string[] }[];
+  }[];
+}
+
 const publication = { baseUri: 'https://hub.example.coop/', publisherName: 'Example consortium' };
 
 describe('OCDS release packages', () => {
   it('publishes the tender stage with its open lots, money in pounds, and the lots extension declared', () => {
-    const pkg = tenderReleasePackage(dossier(), publication) as any;
+    const pkg = tenderReleasePackage(dossier(), publication) as ReleasePackageView;
     expect(pkg).toMatchObject({
       uri: 'https://hub.example.coop/tenders/t1/ocds/tender',
       version: '1.1',
@@ -78,7 +88,10 @@ describe('OCDS release packages', () => {
 
   it('tags a cancelled tender as a cancellation', () => {
     const release = (
-      tenderReleasePackage(dossier({ stage: 'cancelled', cancelledAt: new Date('2026-11-20T00:00:00Z') }), publication) as any
+      tenderReleasePackage(
+        dossier({ stage: 'cancelled', cancelledAt: new Date('2026-11-20T00:00:00Z') }),
+        publication,
+      ) as ReleasePackageView
     ).releases[0];
     expect(release).toMatchObject({ tag: ['tenderCancellation'], date: '2026-11-20T00:00:00.000Z', tender: { status: 'cancelled' } });
   });
@@ -104,7 +117,7 @@ describe('OCDS release packages', () => {
         ],
       },
     );
-    const release = (awardReleasePackage(decided, publication) as any).releases[0];
+    const release = (awardReleasePackage(decided, publication) as ReleasePackageView).releases[0];
     expect(release.tag).toEqual(['award']);
     expect(release.awards).toEqual([
       expect.objectContaining({
@@ -115,7 +128,7 @@ describe('OCDS release packages', () => {
         suppliers: [{ id: 'colne-valley', name: 'Co-operative Care Colne Valley' }],
       }),
     ]);
-    expect(release.parties.map((p: any) => [p.id, p.roles])).toEqual([
+    expect(release.parties.map((p) => [p.id, p.roles])).toEqual([
       ['buyer-kirklees-council', ['buyer', 'procuringEntity']],
       ['colne-valley', ['supplier', 'tenderer']],
     ]);

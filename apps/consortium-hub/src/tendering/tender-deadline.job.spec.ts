@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { AssembleBid } from './assemble-bid.use-case';
+import { AssembleDueBid } from './assemble-due-bid.use-case';
 import { TenderDeadlineJob } from './tender-deadline.job';
 
 describe('the tender deadline sweep', () => {
@@ -13,7 +13,7 @@ describe('the tender deadline sweep', () => {
 
   const jobWith = (due: string[], byDate: (id: string) => Promise<boolean>) => {
     const query = jest.fn().mockResolvedValue(due.map((id) => ({ id })));
-    const job = new TenderDeadlineJob({ query } as unknown as DataSource, { byDate: jest.fn(byDate) } as unknown as AssembleBid);
+    const job = new TenderDeadlineJob({ query } as unknown as DataSource, { execute: jest.fn(byDate) } as unknown as AssembleDueBid);
     return { job, query };
   };
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { safeErrorMessage } from '@app/platform';
 
-import { AssembleBid } from './assemble-bid.use-case';
+import { AssembleDueBid } from './assemble-due-bid.use-case';
 
 /** How often the hub looks for inviting tenders whose deadline has passed. */
 export const DEADLINE_SWEEP_MS = 2_000;
@@ -15,7 +15,7 @@ const SWEEP_BATCH = 50;
  * Moves tenders by date: every couple of seconds, each inviting tender whose deadline has passed
  * stops taking offers and its bid is assembled, ready for staff to review, and any tender left
  * assembling without a bid is assembled. Each tender is closed and assembled in one transaction of
- * its own (AssembleBid.byDate), under a lock on the tender, so several hub instances sweeping at once
+ * its own (AssembleDueBid), under a lock on the tender, so several hub instances sweeping at once
  * close each tender exactly once, and a tender that fails (logged) neither stops the others nor is
  * left half done: the next sweep tries it again.
  */
@@ -27,7 +27,7 @@ export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly assemble: AssembleBid,
+    private readonly assemble: AssembleDueBid,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,7 +52,7 @@ export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicat
     const assembled: string[] = [];
     for (const { id } of due) {
       try {
-        if (!(await this.assemble.byDate(id))) continue;
+        if (!(await this.assemble.execute(id))) continue;
         assembled.push(id);
         this.logger.log({ msg: 'tender closed for offers at its deadline and its bid assembled', tenderId: id });
       } catch (e) {

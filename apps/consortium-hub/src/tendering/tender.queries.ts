@@ -6,7 +6,7 @@ import { Page, pageOf } from '@app/platform';
 import { ASSEMBLY_METHOD } from './bid-assembly.rules';
 import { compareReferences } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
-import { invitedLot } from './tender-invitations';
+import { invitedLot } from './tender-invitations.service';
 import { ListTendersQuery, TenderDetailView, TenderSummaryView } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 

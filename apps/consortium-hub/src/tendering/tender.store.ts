@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 import type { ServiceType } from '@app/contracts';
 
-import { compareReferences, CoopInRegistry } from './lot-change.rules';
+import { compareReferences, CoopInRegistry, lotChangeRefusal } from './lot-change.rules';
 import type { TenderStage } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
@@ -128,6 +128,24 @@ export class TenderStore {
     const [row]: TenderTableRow[] = await m.query('SELECT * FROM tender WHERE id = $1 FOR UPDATE', [id]);
     if (!row) throw TenderingErrors.tenderNotFound(id);
     return tenderOf(row);
+  }
+
+  /**
+   * The tender locked, then the lot it is changing: refused when the tender's stage or deadline no
+   * longer allows a change, or when the lot was already split.
+   */
+  async lockLotForChange(m: EntityManager, tenderId: string, lotId: string): Promise<{ tender: TenderRow; lot: LotRow }> {
+    const tender = await this.lockTender(m, tenderId);
+    const refusal = lotChangeRefusal(tender.stage, tender.deadline, new Date());
+    if (refusal) throw TenderingErrors.lot(refusal);
+    const lot = await this.lot(m, tenderId, lotId);
+    if (lot.status === 'split')
+      throw TenderingErrors.lot({
+        rule: 'TENDERING.LOT_ALREADY_SPLIT',
+        kind: 'conflict',
+        message: `lot ${lot.reference} was split: change its parts instead`,
+      });
+    return { tender, lot };
   }
 
   async findTender(m: EntityManager, id: string): Promise<TenderRow | null> {

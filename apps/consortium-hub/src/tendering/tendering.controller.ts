@@ -6,12 +6,12 @@ import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platfo
 import { AssembleBid } from './assemble-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
 import { CancelTender } from './cancel-tender.use-case';
-import { ChangeLot } from './change-lot.use-case';
 import { CreateTender } from './create-tender.use-case';
 import { InviteCoops } from './invite-coops.use-case';
+import { SplitLot } from './split-lot.use-case';
 import { SubmitBid } from './submit-bid.use-case';
 import { TenderQueries } from './tender.queries';
-import { TenderOcds } from './tender-ocds';
+import { TenderOcds } from './tender-ocds.queries';
 import {
   AwardDto,
   AwardOutcomeView,
@@ -34,6 +34,7 @@ import {
   UpdateTenderDto,
 } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
+import { UpdateLot } from './update-lot.use-case';
 import { UpdateTender } from './update-tender.use-case';
 
 const STAFF = 'consortium-staff';
@@ -47,7 +48,8 @@ export class TenderingController {
   constructor(
     private readonly createTender: CreateTender,
     private readonly updateTender: UpdateTender,
-    private readonly changeLot: ChangeLot,
+    private readonly updateLotTerms: UpdateLot,
+    private readonly splitLot: SplitLot,
     private readonly inviteCoops: InviteCoops,
     private readonly assembleBid: AssembleBid,
     private readonly submitBid: SubmitBid,
@@ -103,7 +105,7 @@ export class TenderingController {
     @Body() body: UpdateLotDto,
     @CurrentPrincipal() by: Principal,
   ): Promise<LotChangeView> {
-    return this.changeLot.update(id, lotId, body, by);
+    return this.updateLotTerms.execute(id, lotId, body, by);
   }
 
   /** Splits a lot into smaller ones whose hours add up to it. */
@@ -116,7 +118,7 @@ export class TenderingController {
     @Body() body: SplitLotDto,
     @CurrentPrincipal() by: Principal,
   ): Promise<LotChangeView> {
-    return this.changeLot.split(id, lotId, body, by);
+    return this.splitLot.execute(id, lotId, body, by);
   }
 
   /** Invites the co-ops serving each lot (and any named); the tender starts taking offers. */

@@ -2,18 +2,21 @@ import { Module } from '@nestjs/common';
 
 import { ApplyOffer } from './apply-offer.use-case';
 import { AssembleBid } from './assemble-bid.use-case';
+import { AssembleDueBid } from './assemble-due-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
+import { BidAssembler } from './bid-assembler.service';
 import { CancelTender } from './cancel-tender.use-case';
-import { ChangeLot } from './change-lot.use-case';
 import { CreateTender } from './create-tender.use-case';
 import { InviteCoops } from './invite-coops.use-case';
+import { SplitLot } from './split-lot.use-case';
 import { SubmitBid } from './submit-bid.use-case';
 import { TenderQueries } from './tender.queries';
 import { TenderStore } from './tender.store';
 import { TenderDeadlineJob } from './tender-deadline.job';
-import { TenderInvitations } from './tender-invitations';
-import { TenderOcds } from './tender-ocds';
+import { TenderInvitations } from './tender-invitations.service';
+import { TenderOcds } from './tender-ocds.queries';
 import { TenderingController } from './tendering.controller';
+import { UpdateLot } from './update-lot.use-case';
 import { UpdateTender } from './update-tender.use-case';
 
 /**
@@ -26,14 +29,17 @@ import { UpdateTender } from './update-tender.use-case';
   providers: [
     ApplyOffer,
     AssembleBid,
+    AssembleDueBid,
+    BidAssembler,
     AwardTender,
     CancelTender,
-    ChangeLot,
     CreateTender,
     InviteCoops,
     SubmitBid,
     TenderDeadlineJob,
     TenderInvitations,
+    UpdateLot,
+    SplitLot,
     TenderOcds,
     TenderQueries,
     TenderStore,

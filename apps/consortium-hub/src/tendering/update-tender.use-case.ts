@@ -6,7 +6,7 @@ import { Principal } from '@app/platform';
 
 import { lotChangeRefusal } from './lot-change.rules';
 import { TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations';
+import { TenderInvitations } from './tender-invitations.service';
 import { UpdateTenderDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 

@@ -7,15 +7,15 @@ import { CareErrors } from './care.errors';
 import { carePlanDatesViolation } from './care.rules';
 import { CarePlanQueries } from './care-plan.queries';
 import { AgreeCarePlanDto, CarePlanView } from './care-plans.dto';
-import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserStore } from './service-user.store';
 
 /** Records a care plan co-designed with the person: the goals they chose and how they score them today. */
 @Injectable()
 export class AgreeCarePlan {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly people: ServiceUserQueries,
     private readonly queries: CarePlanQueries,
+    private readonly people: ServiceUserStore,
   ) {}
 
   async execute(serviceUserId: string, dto: AgreeCarePlanDto): Promise<CarePlanView> {

@@ -5,7 +5,6 @@ import { Page, pageOf } from '@app/platform';
 
 import { CareErrors } from './care.errors';
 import { countImproved, goalImproved } from './care.rules';
-import { CarePlan } from './care-plan.entity';
 import { CarePlanView, GoalView, ListCarePlansQuery } from './care-plans.dto';
 
 interface CarePlanRow {
@@ -72,14 +71,6 @@ export class CarePlanQueries {
       plans.map((p) => p.id),
     );
     return plans.map((p) => toView(p, goals.get(p.id) ?? []));
-  }
-
-  /** The plan and its goal ids, locked so that two reviews cannot both find it unreviewed. */
-  async lockForReview(manager: EntityManager, id: string): Promise<{ plan: CarePlan; goalIds: string[] }> {
-    const plan = await manager.findOne(CarePlan, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!plan) throw CareErrors.carePlanNotFound(id);
-    const rows: { id: string }[] = await manager.query('SELECT id FROM care_goal WHERE care_plan_id = $1', [id]);
-    return { plan, goalIds: rows.map((r) => r.id) };
   }
 
   private async goalsOf(manager: EntityManager, planIds: string[]): Promise<Map<string, GoalView[]>> {

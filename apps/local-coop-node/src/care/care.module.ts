@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { WorkforceModule } from '../workforce';
 import { AgreeCarePlan } from './agree-care-plan.use-case';
 import { CarePlanQueries } from './care-plan.queries';
+import { CarePlanStore } from './care-plan.store';
 import { CarePlansController } from './care-plans.controller';
 import { CareReportsController } from './care-reports.controller';
 import { CareReportQueries } from './care-reports.queries';
@@ -13,10 +14,12 @@ import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RegisterServiceUser } from './register-service-user.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';
 import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserStore } from './service-user.store';
 import { ServiceUserDataQueries } from './service-user-data.queries';
 import { ServiceUsersController } from './service-users.controller';
 import { UpdateServiceUser } from './update-service-user.use-case';
 import { VisitQueries } from './visit.queries';
+import { VisitStore } from './visit.store';
 import { VisitParticipants } from './visit-participants.service';
 import { VisitsController } from './visits.controller';
 
@@ -30,6 +33,7 @@ import { VisitsController } from './visits.controller';
   providers: [
     AgreeCarePlan,
     CarePlanQueries,
+    CarePlanStore,
     CareReportQueries,
     EraseServiceUser,
     PlanVisit,
@@ -39,9 +43,11 @@ import { VisitsController } from './visits.controller';
     RescheduleVisit,
     ServiceUserDataQueries,
     ServiceUserQueries,
+    ServiceUserStore,
     UpdateServiceUser,
     VisitParticipants,
     VisitQueries,
+    VisitStore,
   ],
 })
 export class CareModule {}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { CareErrors } from './care.errors';
 import { localDateOf } from './care.rules';
-import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserStore } from './service-user.store';
 import { ServiceUserErasureView } from './service-user-data.dto';
 import { erasedPersonLabel, serviceUserErasureViolation } from './service-user-erasure.rules';
 
@@ -22,12 +22,12 @@ const KEPT = [
 export class EraseServiceUser {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly people: ServiceUserQueries,
+    private readonly store: ServiceUserStore,
   ) {}
 
   async execute(id: string): Promise<ServiceUserErasureView> {
     return this.dataSource.transaction(async (m) => {
-      const person = await this.people.lockForChange(m, id);
+      const person = await this.store.lockForChange(m, id);
       if (person.erasedAt) throw CareErrors.alreadyErased(id);
       const violation = serviceUserErasureViolation(person, localDateOf(new Date()));
       if (violation) throw CareErrors.rule(violation);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CareErrors } from './care.errors';
 import { reviewViolation } from './care.rules';
 import { CarePlanQueries } from './care-plan.queries';
+import { CarePlanStore } from './care-plan.store';
 import { CarePlanView, ReviewCarePlanDto } from './care-plans.dto';
 
 /** The person scores each goal again; whether it improved follows from the two sets of scores. */
@@ -12,11 +13,12 @@ export class RecordCarePlanReview {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: CarePlanQueries,
+    private readonly store: CarePlanStore,
   ) {}
 
   async execute(planId: string, dto: ReviewCarePlanDto): Promise<CarePlanView> {
     return this.dataSource.transaction(async (m) => {
-      const { plan, goalIds } = await this.queries.lockForReview(m, planId);
+      const { plan, goalIds } = await this.store.lockForReview(m, planId);
       const violation = reviewViolation(
         { agreedOn: plan.agreedOn, reviewedOn: plan.reviewedOn, goalIds },
         dto.reviewedOn,

@@ -5,6 +5,7 @@ import { CareErrors } from './care.errors';
 import { visitChangeViolation } from './care.rules';
 import { Visit } from './visit.entity';
 import { VisitQueries } from './visit.queries';
+import { VisitStore } from './visit.store';
 import { VisitParticipants } from './visit-participants.service';
 import { RescheduleVisitDto, VisitView } from './visits.dto';
 
@@ -15,6 +16,7 @@ export class RescheduleVisit {
     private readonly dataSource: DataSource,
     private readonly participants: VisitParticipants,
     private readonly queries: VisitQueries,
+    private readonly store: VisitStore,
   ) {}
 
   async execute(id: string, dto: RescheduleVisitDto): Promise<VisitView> {
@@ -26,7 +28,7 @@ export class RescheduleVisit {
     };
     if (Object.keys(changes).length === 0) throw CareErrors.nothingToChange();
     return this.dataSource.transaction(async (m) => {
-      const visit = await this.queries.lockForChange(m, id);
+      const visit = await this.store.lockForChange(m, id);
       const violation = visitChangeViolation(visit.status);
       if (violation) throw CareErrors.rule(violation);
       await this.participants.assertAvailable(

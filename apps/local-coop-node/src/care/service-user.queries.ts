@@ -5,8 +5,7 @@ import { FundingType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { CareErrors } from './care.errors';
-import { CARE_TIME_ZONE, Support } from './care.rules';
-import { ServiceUser } from './service-user.entity';
+import { CARE_TIME_ZONE } from './care.rules';
 import { ListServiceUsersQuery, ServiceUserView } from './service-users.dto';
 
 interface ServiceUserRow {
@@ -52,22 +51,6 @@ export class ServiceUserQueries {
     const [row]: ServiceUserRow[] = await manager.query('SELECT * FROM service_user WHERE id = $1', [id]);
     if (!row) throw CareErrors.serviceUserNotFound(id);
     return toView(row);
-  }
-
-  async lockForChange(manager: EntityManager, id: string): Promise<ServiceUser> {
-    const person = await manager.findOne(ServiceUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!person) throw CareErrors.serviceUserNotFound(id);
-    return person;
-  }
-
-  /** The support dates, share-locked so that support cannot be ended under a visit being planned. */
-  async supportOf(manager: EntityManager, id: string): Promise<Support> {
-    const [row]: Pick<ServiceUserRow, 'started_on' | 'ended_on'>[] = await manager.query(
-      'SELECT started_on, ended_on FROM service_user WHERE id = $1 FOR SHARE',
-      [id],
-    );
-    if (!row) throw CareErrors.serviceUserNotFound(id);
-    return { startedOn: row.started_on, endedOn: row.ended_on };
   }
 
   /** Visits that would fall outside support if it ended on this day (cancelled and missed ones do not matter). */

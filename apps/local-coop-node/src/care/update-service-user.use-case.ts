@@ -5,6 +5,7 @@ import { CareErrors } from './care.errors';
 import { supportEndingViolation } from './care.rules';
 import { ServiceUser } from './service-user.entity';
 import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserStore } from './service-user.store';
 import { ServiceUserView, UpdateServiceUserDto } from './service-users.dto';
 
 /** Corrects a person's details, changes their funding, or ends (or resumes) their support. */
@@ -13,13 +14,14 @@ export class UpdateServiceUser {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: ServiceUserQueries,
+    private readonly store: ServiceUserStore,
   ) {}
 
   async execute(id: string, dto: UpdateServiceUserDto): Promise<ServiceUserView> {
     const changes: Partial<ServiceUser> = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
     if (Object.keys(changes).length === 0) throw CareErrors.nothingToChange();
     return this.dataSource.transaction(async (m) => {
-      const person = await this.queries.lockForChange(m, id);
+      const person = await this.store.lockForChange(m, id);
       if (person.erasedAt) throw CareErrors.erased(id);
       if (changes.endedOn !== undefined) {
         const violation = supportEndingViolation(person, changes.endedOn);

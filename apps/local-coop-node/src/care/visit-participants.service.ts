@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { isEmployedOn, StaffQueries } from '../workforce';
+import { isEmployedOn, StaffStore } from '../workforce';
 import { CareErrors } from './care.errors';
 import { localDateOf, visitDayViolation } from './care.rules';
-import { ServiceUserQueries } from './service-user.queries';
+import { ServiceUserStore } from './service-user.store';
 
 /**
  * Checks that a visit has both its people on its day: the person supported and the carer employed.
@@ -13,8 +13,8 @@ import { ServiceUserQueries } from './service-user.queries';
 @Injectable()
 export class VisitParticipants {
   constructor(
-    private readonly people: ServiceUserQueries,
-    private readonly staff: StaffQueries,
+    private readonly people: ServiceUserStore,
+    private readonly staff: StaffStore,
   ) {}
 
   async assertAvailable(manager: EntityManager, serviceUserId: string, carerId: string, plannedStart: Date): Promise<void> {

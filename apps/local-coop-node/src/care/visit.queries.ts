@@ -6,7 +6,6 @@ import { Page, pageOf } from '@app/platform';
 
 import { CareErrors } from './care.errors';
 import { CARE_TIME_ZONE, VisitStatus } from './care.rules';
-import { Visit } from './visit.entity';
 import { ListVisitsQuery, VisitView } from './visits.dto';
 
 export interface VisitRow {
@@ -50,12 +49,6 @@ export class VisitQueries {
     const [row]: VisitRow[] = await manager.query('SELECT * FROM visit WHERE id = $1', [id]);
     if (!row) throw CareErrors.visitNotFound(id);
     return toView(row);
-  }
-
-  async lockForChange(manager: EntityManager, id: string): Promise<Visit> {
-    const visit = await manager.findOne(Visit, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!visit) throw CareErrors.visitNotFound(id);
-    return visit;
   }
 }
 

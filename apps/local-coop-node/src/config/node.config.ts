@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 import {
   COOP_ID_PATTERN,
@@ -10,7 +10,7 @@ import {
   SERVICE_TYPES,
   ServiceType,
 } from '@app/contracts';
-import { DatabaseConfig, FederationConfig, toInt } from '@app/platform';
+import { DatabaseConfig, FederationConfig, IntBetween, toInt } from '@app/platform';
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -90,17 +90,9 @@ export class NodeConfig extends WithCoop(FederationConfig) {
    * people in a cell, so it stays at or below the hub's. It cannot be 0: one person never leaves.
    */
   @Transform(toInt)
-  @IsInt({
-    message:
-      'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)',
-  })
-  @Min(1, {
-    message:
-      'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)',
-  })
-  @Max(10, {
-    message:
-      'REPORTING_NODE_THRESHOLD must be a whole number from 1 to 10 (people counts up to it are withheld from breakdowns sent to the hub)',
+  @IntBetween('REPORTING_NODE_THRESHOLD', 1, 10, {
+    range: 'from',
+    note: 'people counts up to it are withheld from breakdowns sent to the hub',
   })
   REPORTING_NODE_THRESHOLD = 2;
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { Principal } from '@app/platform';
 
-import { BallotQueries } from './ballot-queries';
+import { BallotQueries } from './ballot.queries';
 import { CastVoteDto } from './governance.dto';
 import { GovernanceErrors } from './governance.errors';
 import { windowState } from './governance.rules';

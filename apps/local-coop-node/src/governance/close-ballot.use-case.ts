@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { Ballot } from './ballot.entity';
-import { BallotQueries } from './ballot-queries';
+import { BallotQueries } from './ballot.queries';
+import { BallotStore } from './ballot.store';
 import { GovernanceErrors } from './governance.errors';
 import { electionResult, motionResult } from './governance.rules';
 
@@ -20,11 +21,12 @@ export class CloseBallot {
     private readonly dataSource: DataSource,
     private readonly ballots: BallotQueries,
     private readonly rulebooks: RulebookStore,
+    private readonly store: BallotStore,
   ) {}
 
   async execute(id: string, now = new Date()): Promise<Record<string, unknown>> {
     return this.dataSource.transaction(async (m) => {
-      const ballot = await this.ballots.lock(m, id);
+      const ballot = await this.store.lock(m, id);
       if (ballot.result) return ballot.result;
       if (now < ballot.closesAt) throw GovernanceErrors.stillOpen(ballot.closesAt);
       const result = await this.count(m, ballot);
@@ -38,15 +40,6 @@ export class CloseBallot {
       });
       return result;
     });
-  }
-
-  /** The scheduled sweep: closes every ballot whose window has ended. */
-  async closeDue(): Promise<number> {
-    const due: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM ballot WHERE closed_at IS NULL AND closes_at <= now() ORDER BY closes_at',
-    );
-    for (const { id } of due) await this.execute(id);
-    return due.length;
   }
 
   private async count(m: EntityManager, ballot: Ballot): Promise<Record<string, unknown>> {

@@ -8,7 +8,7 @@ import type { StakeholderClass } from '@app/contracts';
 import type { Rulebook } from '../rulebook';
 import { RulebookStore, seatsFor } from '../rulebook';
 import { BallotKind } from './ballot.entity';
-import { BallotQueries } from './ballot-queries';
+import { BallotQueries } from './ballot.queries';
 import { BallotView, CreateBallotDto } from './governance.dto';
 import { GovernanceErrors } from './governance.errors';
 

@@ -4,8 +4,8 @@ import type { Response } from 'express';
 
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
-import { BallotQueries } from './ballot-queries';
-import { BoardQueries, BoardView } from './board-queries';
+import { BallotQueries } from './ballot.queries';
+import { BoardQueries, BoardView } from './board.queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';
 import { CreateBallot } from './create-ballot.use-case';

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 
 import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
-import { BallotCloser } from './ballot-closer.service';
-import { BallotQueries } from './ballot-queries';
-import { BoardQueries } from './board-queries';
+import { BallotQueries } from './ballot.queries';
+import { BallotStore } from './ballot.store';
+import { BallotCloser } from './ballot-closer.job';
+import { BoardQueries } from './board.queries';
 import { CastVote } from './cast-vote.use-case';
 import { CloseBallot } from './close-ballot.use-case';
 import { CreateBallot } from './create-ballot.use-case';
@@ -16,7 +17,7 @@ import { SetBoard } from './set-board.use-case';
 @Module({
   imports: [MembersModule, RulebookModule],
   controllers: [GovernanceController],
-  providers: [BallotCloser, BallotQueries, BoardQueries, CastVote, CloseBallot, CreateBallot, ProposeRulebookChange, SetBoard],
+  providers: [BallotCloser, BallotQueries, BallotStore, BoardQueries, CastVote, CloseBallot, CreateBallot, ProposeRulebookChange, SetBoard],
   exports: [CloseBallot, BallotQueries],
 })
 export class GovernanceModule {}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import type { Rulebook } from '../rulebook';
 import { RulebookErrors, RulebookStore, rulebookViolations } from '../rulebook';
-import { BallotQueries } from './ballot-queries';
+import { BallotQueries } from './ballot.queries';
 import { insertBallot } from './create-ballot.use-case';
 import { BallotView, ProposeRulebookDto } from './governance.dto';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
-import { BoardQueries, BoardView } from './board-queries';
+import { BoardQueries, BoardView } from './board.queries';
 import { GovernanceErrors } from './governance.errors';
 
 /**

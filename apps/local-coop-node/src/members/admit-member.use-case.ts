@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { RulebookStore } from '../rulebook';
-import { MemberQueries } from './member-queries';
+import { MemberQueries } from './member.queries';
 import { AdmitMemberDto, MemberView } from './members.dto';
 import { MemberErrors } from './members.errors';
 import { shareChangeViolation } from './shares.rules';

@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { RulebookStore } from '../rulebook';
-import { MemberQueries } from './member-queries';
+import { MemberQueries } from './member.queries';
+import { MemberStore } from './member.store';
 import { MemberView, ShareChangeDto } from './members.dto';
 import { MemberErrors } from './members.errors';
 import { shareChangeViolation } from './shares.rules';
@@ -16,11 +17,12 @@ export class ChangeShares {
     private readonly dataSource: DataSource,
     private readonly rulebooks: RulebookStore,
     private readonly queries: MemberQueries,
+    private readonly store: MemberStore,
   ) {}
 
   async execute(id: string, dto: ShareChangeDto): Promise<MemberView> {
     return this.dataSource.transaction(async (m) => {
-      await this.queries.lockActive(m, id);
+      await this.store.lockActive(m, id);
       const { rulebook } = await this.rulebooks.current(m);
       const violation = shareChangeViolation(await this.queries.sharesOf(m, id), dto.kind, dto.amountPence, rulebook);
       if (violation) throw MemberErrors.shares(violation.rule, violation.message);

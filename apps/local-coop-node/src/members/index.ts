@@ -2,10 +2,11 @@ import { Member } from './member.entity';
 import { ShareTransaction } from './share-transaction.entity';
 
 export { Member } from './member.entity';
-export { assertMayActOnMember } from './member-access';
+export { MemberQueries } from './member.queries';
+export { MemberStore } from './member.store';
+export { assertMayActOnMember } from './member-access.rules';
 export { MemberDataQueries } from './member-data.queries';
-export { MemberErasure } from './member-erasure';
-export { MemberQueries } from './member-queries';
+export { MemberErasure } from './member-erasure.store';
 export { MemberRecordView, ShareRegisterView } from './members.dto';
 export { MemberErrors } from './members.errors';
 export { MembersModule } from './members.module';

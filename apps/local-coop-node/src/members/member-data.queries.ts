@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { MemberQueries } from './member-queries';
+import { MemberQueries } from './member.queries';
 import { MemberRecordView, ShareRegisterView } from './members.dto';
 
 /** What the node holds about one member in the membership register, for their data export. */

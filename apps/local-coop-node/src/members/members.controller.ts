@@ -5,8 +5,8 @@ import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platfo
 
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
-import { assertMayActOnMember } from './member-access';
-import { MemberQueries } from './member-queries';
+import { MemberQueries } from './member.queries';
+import { assertMayActOnMember } from './member-access.rules';
 import {
   AdmitMemberDto,
   ListMembersQuery,

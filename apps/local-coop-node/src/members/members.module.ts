@@ -3,9 +3,10 @@ import { Module } from '@nestjs/common';
 import { RulebookModule } from '../rulebook';
 import { AdmitMember } from './admit-member.use-case';
 import { ChangeShares } from './change-shares.use-case';
+import { MemberQueries } from './member.queries';
+import { MemberStore } from './member.store';
 import { MemberDataQueries } from './member-data.queries';
-import { MemberErasure } from './member-erasure';
-import { MemberQueries } from './member-queries';
+import { MemberErasure } from './member-erasure.store';
 import { MembersController } from './members.controller';
 import { UpdateMember } from './update-member.use-case';
 import { WithdrawMember } from './withdraw-member.use-case';
@@ -14,7 +15,7 @@ import { WithdrawMember } from './withdraw-member.use-case';
 @Module({
   imports: [RulebookModule],
   controllers: [MembersController],
-  providers: [AdmitMember, ChangeShares, MemberDataQueries, MemberErasure, MemberQueries, UpdateMember, WithdrawMember],
-  exports: [MemberQueries, MemberDataQueries, MemberErasure],
+  providers: [AdmitMember, ChangeShares, MemberDataQueries, MemberErasure, MemberQueries, MemberStore, UpdateMember, WithdrawMember],
+  exports: [MemberQueries, MemberStore, MemberDataQueries, MemberErasure],
 })
 export class MembersModule {}

@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 
 import { Principal } from '@app/platform';
 
-import { assertMayActOnMember } from './member-access';
-import { MemberQueries } from './member-queries';
+import { MemberQueries } from './member.queries';
+import { MemberStore } from './member.store';
+import { assertMayActOnMember } from './member-access.rules';
 import { MemberView, WithdrawMemberDto } from './members.dto';
 import { MemberErrors } from './members.errors';
 
@@ -19,12 +20,13 @@ export class WithdrawMember {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: MemberQueries,
+    private readonly store: MemberStore,
   ) {}
 
   async execute(principal: Principal, id: string, dto: WithdrawMemberDto): Promise<MemberView> {
     assertMayActOnMember(principal, id);
     return this.dataSource.transaction(async (m) => {
-      const member = await this.queries.lockActive(m, id);
+      const member = await this.store.lockActive(m, id);
       const on = dto.withdrawnOn ?? new Date().toISOString().slice(0, 10);
       if (on < member.admittedOn) throw MemberErrors.withdrawalBeforeAdmission();
       // Shares are paid back and the vote ends now: a date ahead would record what has not happened.

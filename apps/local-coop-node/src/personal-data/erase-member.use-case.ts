@@ -6,7 +6,7 @@ import { todayIso } from '@app/platform';
 import { MemberErasure, MemberErrors } from '../members';
 import { VolunteerErasure } from '../volunteering';
 import { StaffQueries } from '../workforce';
-import { MemberGovernanceQueries } from './member-governance.queries';
+import { MemberGovernanceStore } from './member-governance.store';
 import { MemberErasureView } from './personal-data.dto';
 import { memberErasureRefusals } from './personal-data.rules';
 
@@ -22,7 +22,7 @@ export class EraseMember {
     private readonly members: MemberErasure,
     private readonly volunteers: VolunteerErasure,
     private readonly staff: StaffQueries,
-    private readonly governance: MemberGovernanceQueries,
+    private readonly governance: MemberGovernanceStore,
   ) {}
 
   async execute(id: string): Promise<MemberErasureView> {

@@ -7,6 +7,7 @@ import { EraseMember } from './erase-member.use-case';
 import { MemberDataController } from './member-data.controller';
 import { MemberExportQueries } from './member-export.queries';
 import { MemberGovernanceQueries } from './member-governance.queries';
+import { MemberGovernanceStore } from './member-governance.store';
 
 /**
  * A member's own data across the features that hold it: export (right of access) and erasure (right
@@ -16,6 +17,6 @@ import { MemberGovernanceQueries } from './member-governance.queries';
 @Module({
   imports: [MembersModule, VolunteeringModule, WorkforceModule],
   controllers: [MemberDataController],
-  providers: [EraseMember, MemberExportQueries, MemberGovernanceQueries],
+  providers: [EraseMember, MemberExportQueries, MemberGovernanceQueries, MemberGovernanceStore],
 })
 export class PersonalDataModule {}

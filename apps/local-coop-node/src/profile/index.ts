@@ -1,5 +1,5 @@
 export { CoopProfile } from './coop-profile.entity';
-export { InitialProfile } from './initial-profile';
+export { InitialProfile } from './initial-profile.bootstrap';
 export { toProfilePayload } from './profile.mapper';
 export { ProfileModule } from './profile.module';
 export { ProfileQueries } from './profile.queries';

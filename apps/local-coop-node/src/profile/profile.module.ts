@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { InitialProfile } from './initial-profile';
+import { InitialProfile } from './initial-profile.bootstrap';
 import { ProfileController } from './profile.controller';
 import { ProfileQueries } from './profile.queries';
 import { UpdateProfile } from './update-profile.use-case';

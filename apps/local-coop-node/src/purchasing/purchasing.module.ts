@@ -6,7 +6,7 @@ import { PurchasingQueries } from './purchasing.queries';
 import { RecordAllocation } from './record-allocation.use-case';
 import { RecordRoundOpened } from './record-round-opened.use-case';
 import { RecordRoundState } from './record-round-state.use-case';
-import { RoundRecords } from './round-records';
+import { RoundRecords } from './round-records.store';
 
 /**
  * Joint purchasing on the node: the hub's invitations, the admin's commitments (sent through the

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Envelope, PURCHASING_ALLOCATION_MADE_V1, PurchasingAllocationMadeV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 
-import { RoundRecords } from './round-records';
+import { RoundRecords } from './round-records.store';
 
 /**
  * The round was ordered and this is the co-op's final share: what it will pay for each item, what

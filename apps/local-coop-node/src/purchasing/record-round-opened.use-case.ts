@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Envelope, PURCHASING_ROUND_OPENED_V1, PurchasingRoundOpenedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 
-import { RoundRecords } from './round-records';
+import { RoundRecords } from './round-records.store';
 
 /** The hub invited this co-op to a purchasing round: keep it, its items and their prices, so the admin can commit. */
 @Injectable()

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Envelope, PURCHASING_ROUND_STATE_CHANGED_V1, PurchasingRoundStateChangedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 
-import { RoundRecords } from './round-records';
+import { RoundRecords } from './round-records.store';
 
 /** The hub closed a round (no more commitments), or it was delivered or cancelled. */
 @Injectable()

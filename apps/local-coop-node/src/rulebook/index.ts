@@ -1,10 +1,10 @@
-export * from './rulebook';
 export { RulebookDto, RulebookView } from './rulebook.dto';
 export { RulebookErrors } from './rulebook.errors';
 export { RulebookModule } from './rulebook.module';
 export * from './rulebook.rules';
 export { RulebookStore } from './rulebook.store';
+export * from './rulebook-templates.rules';
 export { RulebookVersion } from './rulebook-version.entity';
 import { RulebookVersion as RulebookVersionEntity } from './rulebook-version.entity';
 export const RULEBOOK_ENTITIES = [RulebookVersionEntity];
-export { FoundingRulebook } from './founding-rulebook';
+export { FoundingRulebook } from './founding-rulebook.bootstrap';

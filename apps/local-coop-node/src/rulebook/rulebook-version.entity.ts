@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { Rulebook } from './rulebook';
+import type { Rulebook } from './rulebook-templates.rules';
 
 /** One adopted version of the rulebook, kept for the record; the highest version is in force. */
 @Entity('rulebook_version')

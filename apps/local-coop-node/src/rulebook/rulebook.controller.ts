@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Roles } from '@app/platform';
 
-import { RULEBOOK_TEMPLATES } from './rulebook';
 import { RulebookTemplatesView, RulebookView } from './rulebook.dto';
 import { RulebookStore } from './rulebook.store';
+import { RULEBOOK_TEMPLATES } from './rulebook-templates.rules';
 import { RulebookVersion } from './rulebook-version.entity';
 
 @ApiTags('rulebook')

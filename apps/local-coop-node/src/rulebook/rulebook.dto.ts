@@ -16,7 +16,7 @@ import {
 
 import { IsNumberWithDecimals, RULEBOOK_TEMPLATE_IDS, RulebookTemplateId, STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 
-import { Rulebook } from './rulebook';
+import { Rulebook } from './rulebook-templates.rules';
 
 export class ClassSeatsDto {
   @ApiProperty({ enum: STAKEHOLDER_CLASSES })

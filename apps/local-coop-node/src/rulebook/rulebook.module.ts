@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { FoundingRulebook } from './founding-rulebook';
+import { FoundingRulebook } from './founding-rulebook.bootstrap';
 import { RulebookController } from './rulebook.controller';
 import { RulebookStore } from './rulebook.store';
 

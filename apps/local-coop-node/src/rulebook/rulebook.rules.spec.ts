@@ -1,5 +1,5 @@
-import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook';
 import { BoardMember, boardViolations, rulebookViolations } from './rulebook.rules';
+import { Rulebook, RULEBOOK_TEMPLATES } from './rulebook-templates.rules';
 
 const uk = RULEBOOK_TEMPLATES['uk-multi-stakeholder-cbs'];
 const italy = RULEBOOK_TEMPLATES['italian-type-a'];

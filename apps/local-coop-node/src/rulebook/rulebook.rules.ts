@@ -1,6 +1,6 @@
 import type { StakeholderClass } from '@app/contracts';
 
-import { Rulebook, seatsFor, totalSeats } from './rulebook';
+import { Rulebook, seatsFor, totalSeats } from './rulebook-templates.rules';
 
 /** A broken rule: a stable code and a sentence that names the rule and the numbers. */
 export interface RuleViolation {

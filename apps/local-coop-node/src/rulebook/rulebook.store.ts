@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { Rulebook } from './rulebook';
 import { RulebookErrors } from './rulebook.errors';
 import { rulebookViolations } from './rulebook.rules';
+import { Rulebook } from './rulebook-templates.rules';
 import { RulebookVersion } from './rulebook-version.entity';
 
 /**

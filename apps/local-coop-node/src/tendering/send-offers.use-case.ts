@@ -8,6 +8,7 @@ import { SendOffersDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 import { TenderingQueries } from './tendering.queries';
 import { capacityOf, defaultTotalHoursPerWeek, offerProblem, suggestOffers, totalProblem } from './tendering.rules';
+import { TenderingStore } from './tendering.store';
 
 export interface SentOffer {
   messageId: string;
@@ -34,6 +35,7 @@ export class SendOffers {
     private readonly queries: TenderingQueries,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
+    private readonly store: TenderingStore,
   ) {}
 
   async execute(
@@ -46,7 +48,7 @@ export class SendOffers {
       seen.add(o.lotId);
     }
     const sent = await this.dataSource.transaction(async (m) => {
-      const { deadline, offersClosedAt, statedTotalHoursPerWeek, lots } = await this.queries.forOffer(m, tenderId);
+      const { deadline, offersClosedAt, statedTotalHoursPerWeek, lots } = await this.store.lockForOffer(m, tenderId);
       const now = new Date();
       for (const o of dto.offers) {
         const problem = offerProblem(lots.get(o.lotId), o, deadline, now, offersClosedAt);

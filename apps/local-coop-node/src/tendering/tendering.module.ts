@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 
-import { RecordTenderMessages } from './record-tender-messages.use-case';
+import { RecordTenderContract } from './record-tender-contract.use-case';
+import { RecordTenderInvitation } from './record-tender-invitation.use-case';
+import { RecordTenderLotLost } from './record-tender-lot-lost.use-case';
+import { RecordTenderLotWithdrawal } from './record-tender-lot-withdrawal.use-case';
+import { RecordTenderOffersClosed } from './record-tender-offers-closed.use-case';
 import { SendOffers } from './send-offers.use-case';
 import { TenderingController } from './tendering.controller';
 import { TenderingQueries } from './tendering.queries';
+import { TenderingStore } from './tendering.store';
 
 /**
  * Joint tendering on the node: invitations from the hub, offers suggested from the co-op's own
@@ -12,7 +17,16 @@ import { TenderingQueries } from './tendering.queries';
  */
 @Module({
   controllers: [TenderingController],
-  providers: [RecordTenderMessages, SendOffers, TenderingQueries],
+  providers: [
+    RecordTenderInvitation,
+    RecordTenderLotWithdrawal,
+    RecordTenderContract,
+    RecordTenderOffersClosed,
+    RecordTenderLotLost,
+    SendOffers,
+    TenderingQueries,
+    TenderingStore,
+  ],
   exports: [TenderingQueries],
 })
 export class TenderingModule {}

@@ -12,7 +12,6 @@ import {
   contractedHours,
   offeredElsewhere,
   offeredHoursByTender,
-  OpenLot,
   overlapDays,
   round2,
   suggestOffers,
@@ -107,14 +106,14 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const TIME_ZONE = 'Europe/London';
 
 /** A lot is withdrawn while the hub has withdrawn its current version (or a later one). */
-const LOTS_SQL = `
+export const LOTS_SQL = `
   SELECT l.*, w.reason AS withdrawn_reason
     FROM tender_invited_lot l
     LEFT JOIN LATERAL (SELECT reason FROM tender_lot_withdrawal w WHERE w.lot_id = l.lot_id AND w.lot_version >= l.lot_version ORDER BY w.lot_version DESC LIMIT 1) w ON true
    WHERE l.tender_id = ANY($1::uuid[])`;
 
 /** Offers the hub has not refused (an offer awaiting its answer counts: it may yet be taken). */
-const NOT_REFUSED = `(SELECT o.status FROM outbox_message o WHERE o.id = s.message_id) IS DISTINCT FROM 'rejected'`;
+export const NOT_REFUSED = `(SELECT o.status FROM outbox_message o WHERE o.id = s.message_id) IS DISTINCT FROM 'rejected'`;
 
 /**
  * Each lot's standing offer: the latest sent and not refused, for some hours, on a version the hub has
@@ -270,48 +269,6 @@ export class TenderingQueries {
         };
       });
     });
-  }
-
-  /**
-   * The invitation's deadline, when the hub closed offers (if it said so), the latest total stated on
-   * the tender, and its lots as they stand, read in the transaction that writes the offers. The
-   * invitation is locked, so two offers sent at once on one tender are written one after the other.
-   */
-  async forOffer(
-    m: EntityManager,
-    tenderId: string,
-  ): Promise<{
-    deadline: Date;
-    offersClosedAt: Date | null;
-    statedTotalHoursPerWeek: number | null;
-    lots: Map<string, OpenLot & { version: number }>;
-  }> {
-    const [t]: { deadline: Date }[] = await m.query('SELECT deadline FROM tender_invitation WHERE tender_id = $1 FOR UPDATE', [tenderId]);
-    if (!t) throw TenderingErrors.invitationNotFound(tenderId);
-    const [closed]: { closed_at: Date }[] = await m.query('SELECT closed_at FROM tender_offers_closed WHERE tender_id = $1', [tenderId]);
-    const [stated]: { total_hours_per_week: number }[] = await m.query(
-      `SELECT s.total_hours_per_week FROM tender_offer_sent s WHERE s.tender_id = $1 AND s.total_hours_per_week IS NOT NULL AND ${NOT_REFUSED} ORDER BY s.sent_at DESC, s.message_id DESC LIMIT 1`,
-      [tenderId],
-    );
-    const lots: InvitedLotRow[] = await m.query(LOTS_SQL, [[tenderId]]);
-    return {
-      deadline: new Date(t.deadline),
-      offersClosedAt: closed ? new Date(closed.closed_at) : null,
-      statedTotalHoursPerWeek: stated ? stated.total_hours_per_week : null,
-      lots: new Map(
-        lots.map((l) => [
-          l.lot_id,
-          {
-            lotId: l.lot_id,
-            reference: l.reference,
-            hoursPerWeek: l.hours_per_week,
-            ceilingPencePerHour: l.ceiling_pence_per_hour,
-            withdrawn: !!l.withdrawn_reason,
-            version: l.lot_version,
-          },
-        ]),
-      ),
-    };
   }
 
   /**

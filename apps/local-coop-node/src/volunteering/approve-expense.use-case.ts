@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { ExpenseQueries } from './expense.queries';
 import { allowedExpenseActions, expenseTransition } from './expense.rules';
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseStore } from './expense.store';
 import { ApproveExpenseDto, ExpenseView } from './expenses.dto';
 import { VolunteeringErrors } from './volunteering.errors';
 
@@ -12,11 +13,12 @@ export class ApproveExpense {
   constructor(
     private readonly dataSource: DataSource,
     private readonly expenses: ExpenseQueries,
+    private readonly store: ExpenseStore,
   ) {}
 
   async execute(id: string, dto: ApproveExpenseDto): Promise<ExpenseView> {
     return this.dataSource.transaction(async (m) => {
-      const claim = await this.expenses.lock(m, id);
+      const claim = await this.store.lock(m, id);
       const step = expenseTransition(claim.status, 'approve');
       if ('violation' in step)
         throw VolunteeringErrors.expenseTransition(step.violation, claim.status, allowedExpenseActions(claim.status));

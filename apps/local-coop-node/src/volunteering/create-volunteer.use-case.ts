@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 
 import { todayIso } from '@app/platform';
 
-import { MemberQueries } from '../members';
-import { TimeLedger } from './time-ledger';
-import { VolunteerQueries } from './volunteer-queries';
+import { MemberStore } from '../members';
+import { TimeLedger } from './time-ledger.store';
+import { VolunteerQueries } from './volunteer.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { CreateVolunteerDto, VolunteerView } from './volunteers.dto';
 
@@ -16,9 +16,9 @@ import { CreateVolunteerDto, VolunteerView } from './volunteers.dto';
 export class CreateVolunteer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly members: MemberQueries,
     private readonly volunteers: VolunteerQueries,
     private readonly ledger: TimeLedger,
+    private readonly members: MemberStore,
   ) {}
 
   async execute(dto: CreateVolunteerDto): Promise<VolunteerView> {

@@ -4,11 +4,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
 import { ApproveExpense } from './approve-expense.use-case';
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseQueries } from './expense.queries';
 import { ApproveExpenseDto, ExpensePage, ExpenseView, ListExpensesQuery, PayExpenseDto, RejectExpenseDto } from './expenses.dto';
 import { PayExpense } from './pay-expense.use-case';
 import { RejectExpense } from './reject-expense.use-case';
-import { volunteerScope } from './volunteer-access';
+import { volunteerScope } from './volunteer-access.rules';
 
 @ApiTags('volunteering')
 @ApiBearerAuth()

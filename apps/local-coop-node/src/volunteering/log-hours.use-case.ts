@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 
 import { Principal, todayIso } from '@app/platform';
 
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
+import { VolunteerQueries } from './volunteer.queries';
 import { activityDateViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { HoursView, LogHoursDto } from './volunteers.dto';
 

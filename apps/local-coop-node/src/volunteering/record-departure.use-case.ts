@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 
 import { todayIso } from '@app/platform';
 
-import { TimeLedger } from './time-ledger';
+import { TimeLedger } from './time-ledger.store';
+import { VolunteerQueries } from './volunteer.queries';
 import { departureViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import { DepartureDto, VolunteerView } from './volunteers.dto';
 

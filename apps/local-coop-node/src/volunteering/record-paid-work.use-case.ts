@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { VolunteerQueries } from './volunteer.queries';
 import { paidWorkViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
+import { VolunteerStore } from './volunteer.store';
 import { VolunteeringErrors } from './volunteering.errors';
 import { PaidWorkDto, VolunteerView } from './volunteers.dto';
 
@@ -15,11 +16,12 @@ export class RecordPaidWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly volunteers: VolunteerQueries,
+    private readonly store: VolunteerStore,
   ) {}
 
   async execute(id: string, dto: PaidWorkDto): Promise<VolunteerView> {
     return this.dataSource.transaction(async (m) => {
-      const volunteer = await this.volunteers.lock(m, id, 'update');
+      const volunteer = await this.store.lock(m, id, 'update');
       const violation = paidWorkViolation(volunteer, dto.on);
       if (violation) throw VolunteeringErrors.broken(violation);
       await m.query('UPDATE volunteer SET moved_into_paid_work_on = $2, paid_role = $3 WHERE id = $1', [id, dto.on, dto.role]);

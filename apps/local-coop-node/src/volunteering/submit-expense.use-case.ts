@@ -5,12 +5,12 @@ import { DataSource } from 'typeorm';
 
 import { Principal, todayIso } from '@app/platform';
 
+import { ExpenseQueries } from './expense.queries';
 import { claimAmount } from './expense.rules';
-import { ExpenseQueries } from './expense-queries';
 import { ExpenseView, SubmitExpenseDto } from './expenses.dto';
 import { activityDateViolation } from './volunteer.rules';
-import { assertMayActOnVolunteer } from './volunteer-access';
-import { VolunteerQueries } from './volunteer-queries';
+import { VolunteerStore } from './volunteer.store';
+import { assertMayActOnVolunteer } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 
 /** A volunteer (or the admin for them) claims back what they spent, so that no volunteer is out of pocket. */
@@ -18,8 +18,8 @@ import { VolunteeringErrors } from './volunteering.errors';
 export class SubmitExpense {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly volunteers: VolunteerQueries,
     private readonly expenses: ExpenseQueries,
+    private readonly volunteers: VolunteerStore,
   ) {}
 
   async execute(principal: Principal, volunteerId: string, dto: SubmitExpenseDto): Promise<ExpenseView> {

@@ -13,10 +13,10 @@ import {
   TransferPage,
   TransferView,
 } from './time-bank.dto';
-import { TimeBankQueries } from './time-bank-queries';
+import { TimeBankQueries } from './time-bank.queries';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { VolunteerQueries } from './volunteer.queries';
 import { periodViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 
 @ApiTags('volunteering')

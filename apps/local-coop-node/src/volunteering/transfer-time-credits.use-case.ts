@@ -5,10 +5,10 @@ import { todayIso } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { TransferDto, TransferView } from './time-bank.dto';
+import { TimeBankQueries } from './time-bank.queries';
 import { overdraftViolation, transferViolation } from './time-bank.rules';
-import { TimeBankQueries } from './time-bank-queries';
-import { TimeLedger } from './time-ledger';
-import { VolunteerQueries } from './volunteer-queries';
+import { TimeLedger } from './time-ledger.store';
+import { VolunteerQueries } from './volunteer.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 
 /**

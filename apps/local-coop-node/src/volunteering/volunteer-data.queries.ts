@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseQueries } from './expense.queries';
+import { VolunteerQueries } from './volunteer.queries';
 import { OwnEntryView, OwnTimeBankView, VolunteerDataView } from './volunteer-data.dto';
-import { VolunteerQueries } from './volunteer-queries';
 
 /** One of the volunteer's ledger entries, the other side named only by its account's kind. */
 interface OwnEntryRow {

@@ -4,7 +4,8 @@ import { MembersModule } from '../members';
 import { RulebookModule } from '../rulebook';
 import { ApproveExpense } from './approve-expense.use-case';
 import { CreateVolunteer } from './create-volunteer.use-case';
-import { ExpenseQueries } from './expense-queries';
+import { ExpenseQueries } from './expense.queries';
+import { ExpenseStore } from './expense.store';
 import { ExpensesController } from './expenses.controller';
 import { LogHours } from './log-hours.use-case';
 import { PayExpense } from './pay-expense.use-case';
@@ -13,12 +14,13 @@ import { RecordPaidWork } from './record-paid-work.use-case';
 import { RejectExpense } from './reject-expense.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
 import { TimeBankController } from './time-bank.controller';
-import { TimeBankQueries } from './time-bank-queries';
-import { TimeLedger } from './time-ledger';
+import { TimeBankQueries } from './time-bank.queries';
+import { TimeLedger } from './time-ledger.store';
 import { TransferTimeCredits } from './transfer-time-credits.use-case';
+import { VolunteerQueries } from './volunteer.queries';
+import { VolunteerStore } from './volunteer.store';
 import { VolunteerDataQueries } from './volunteer-data.queries';
-import { VolunteerErasure } from './volunteer-erasure';
-import { VolunteerQueries } from './volunteer-queries';
+import { VolunteerErasure } from './volunteer-erasure.store';
 import { VolunteersController } from './volunteers.controller';
 
 /**
@@ -31,8 +33,10 @@ import { VolunteersController } from './volunteers.controller';
   controllers: [VolunteersController, TimeBankController, ExpensesController],
   providers: [
     VolunteerQueries,
+    VolunteerStore,
     TimeBankQueries,
     ExpenseQueries,
+    ExpenseStore,
     TimeLedger,
     CreateVolunteer,
     RecordDeparture,

@@ -9,8 +9,8 @@ import { LogHours } from './log-hours.use-case';
 import { RecordDeparture } from './record-departure.use-case';
 import { RecordPaidWork } from './record-paid-work.use-case';
 import { SubmitExpense } from './submit-expense.use-case';
+import { VolunteerQueries } from './volunteer.queries';
 import { periodViolation } from './volunteer.rules';
-import { VolunteerQueries } from './volunteer-queries';
 import { VolunteeringErrors } from './volunteering.errors';
 import {
   CreateVolunteerDto,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { CloseVacancyDto, VacancyView } from './vacancies.dto';
 import { VacancyQueries } from './vacancy.queries';
+import { VacancyStore } from './vacancy.store';
 import { WorkforceErrors } from './workforce.errors';
 import { vacancyClosingViolation } from './workforce.rules';
 
@@ -12,11 +13,12 @@ export class CloseVacancy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: VacancyQueries,
+    private readonly store: VacancyStore,
   ) {}
 
   async execute(id: string, dto: CloseVacancyDto): Promise<VacancyView> {
     return this.dataSource.transaction(async (m) => {
-      const vacancy = await this.queries.lockForChange(m, id);
+      const vacancy = await this.store.lockForChange(m, id);
       const closedOn = dto.closedOn ?? new Date().toISOString().slice(0, 10);
       const violation = vacancyClosingViolation(vacancy, closedOn);
       if (violation) throw WorkforceErrors.rule(violation);

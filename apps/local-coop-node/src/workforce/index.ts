@@ -4,6 +4,7 @@ import { Vacancy } from './vacancy.entity';
 
 export { StaffDataView } from './staff.dto';
 export { StaffQueries } from './staff.queries';
+export { StaffStore } from './staff.store';
 export { WorkforceModule } from './workforce.module';
 export type { Employment } from './workforce.rules';
 export { isEmployedOn } from './workforce.rules';

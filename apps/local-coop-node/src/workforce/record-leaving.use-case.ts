@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { RecordLeavingDto, StaffView } from './staff.dto';
 import { StaffQueries } from './staff.queries';
+import { StaffStore } from './staff.store';
 import { WorkforceErrors } from './workforce.errors';
 import { leavingViolation } from './workforce.rules';
 
@@ -12,11 +13,12 @@ export class RecordLeaving {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: StaffQueries,
+    private readonly store: StaffStore,
   ) {}
 
   async execute(id: string, dto: RecordLeavingDto): Promise<StaffView> {
     return this.dataSource.transaction(async (m) => {
-      const staff = await this.queries.lockForChange(m, id);
+      const staff = await this.store.lockForChange(m, id);
       const violation = leavingViolation(staff, dto.leftOn);
       if (violation) throw WorkforceErrors.rule(violation);
       // Care cannot be imported here (it depends on workforce), so its visits are read directly: a

@@ -6,9 +6,8 @@ import { Page, pageOf } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { ListStaffQuery, ListTrainingQuery, StaffDataView, StaffView, TrainingView } from './staff.dto';
-import { Staff } from './staff.entity';
 import { WorkforceErrors } from './workforce.errors';
-import { Employment, paidAtLeastRealLivingWage, StaffRole, trainingIsCurrent } from './workforce.rules';
+import { paidAtLeastRealLivingWage, StaffRole, trainingIsCurrent } from './workforce.rules';
 
 interface StaffRow {
   id: string;
@@ -71,26 +70,6 @@ export class StaffQueries {
     const [row]: StaffRow[] = await manager.query('SELECT * FROM staff WHERE id = $1', [id]);
     if (!row) throw WorkforceErrors.staffNotFound(id);
     return toStaffView(row, await this.realLivingWage(manager));
-  }
-
-  /** The staff record, locked for the rest of the transaction against concurrent changes. */
-  async lockForChange(manager: EntityManager, id: string): Promise<Staff> {
-    const staff = await manager.findOne(Staff, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!staff) throw WorkforceErrors.staffNotFound(id);
-    return staff;
-  }
-
-  /**
-   * The employment dates, share-locked so that they cannot change (a leaving being recorded) before
-   * the caller's transaction, which relies on them, commits.
-   */
-  async employmentOf(manager: EntityManager, id: string): Promise<Employment> {
-    const [row]: Pick<StaffRow, 'started_on' | 'left_on'>[] = await manager.query(
-      'SELECT started_on, left_on FROM staff WHERE id = $1 FOR SHARE',
-      [id],
-    );
-    if (!row) throw WorkforceErrors.staffNotFound(id);
-    return { startedOn: row.started_on, leftOn: row.left_on };
   }
 
   async assertExists(manager: EntityManager, id: string): Promise<void> {

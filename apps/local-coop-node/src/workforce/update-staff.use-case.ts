@@ -5,6 +5,7 @@ import { MemberQueries } from '../members';
 import { StaffView, UpdateStaffDto } from './staff.dto';
 import { Staff } from './staff.entity';
 import { StaffQueries } from './staff.queries';
+import { StaffStore } from './staff.store';
 import { WorkforceErrors } from './workforce.errors';
 import { contractViolation } from './workforce.rules';
 
@@ -15,13 +16,14 @@ export class UpdateStaff {
     private readonly dataSource: DataSource,
     private readonly queries: StaffQueries,
     private readonly members: MemberQueries,
+    private readonly store: StaffStore,
   ) {}
 
   async execute(id: string, dto: UpdateStaffDto): Promise<StaffView> {
     const changes: Partial<Staff> = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
     if (Object.keys(changes).length === 0) throw WorkforceErrors.nothingToChange();
     return this.dataSource.transaction(async (m) => {
-      const staff = await this.queries.lockForChange(m, id);
+      const staff = await this.store.lockForChange(m, id);
       const violation = contractViolation(
         changes.contractType ?? staff.contractType,
         changes.contractedMinutesPerWeek ?? staff.contractedMinutesPerWeek,

@@ -6,7 +6,6 @@ import { Page, pageOf } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { ListVacanciesQuery, VacancyView } from './vacancies.dto';
-import { Vacancy } from './vacancy.entity';
 import { WorkforceErrors } from './workforce.errors';
 import { paidAtLeastRealLivingWage, StaffRole, VacancyStatus } from './workforce.rules';
 
@@ -54,12 +53,6 @@ export class VacancyQueries {
     const [row]: VacancyRow[] = await manager.query('SELECT * FROM vacancy WHERE id = $1', [id]);
     if (!row) throw WorkforceErrors.vacancyNotFound(id);
     return toView(row, await this.realLivingWage(manager));
-  }
-
-  async lockForChange(manager: EntityManager, id: string): Promise<Vacancy> {
-    const vacancy = await manager.findOne(Vacancy, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!vacancy) throw WorkforceErrors.vacancyNotFound(id);
-    return vacancy;
   }
 
   /** Open at the end of the day: a vacancy closed that day no longer counts. */

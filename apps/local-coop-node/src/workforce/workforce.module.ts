@@ -9,9 +9,11 @@ import { RecordLeaving } from './record-leaving.use-case';
 import { RecordTraining } from './record-training.use-case';
 import { StaffController } from './staff.controller';
 import { StaffQueries } from './staff.queries';
+import { StaffStore } from './staff.store';
 import { UpdateStaff } from './update-staff.use-case';
 import { VacanciesController } from './vacancies.controller';
 import { VacancyQueries } from './vacancy.queries';
+import { VacancyStore } from './vacancy.store';
 import { WorkforceSummaryController } from './workforce-summary.controller';
 import { WorkforceSummaryQueries } from './workforce-summary.queries';
 
@@ -26,10 +28,12 @@ import { WorkforceSummaryQueries } from './workforce-summary.queries';
     RecordLeaving,
     RecordTraining,
     StaffQueries,
+    StaffStore,
     UpdateStaff,
     VacancyQueries,
+    VacancyStore,
     WorkforceSummaryQueries,
   ],
-  exports: [StaffQueries],
+  exports: [StaffQueries, StaffStore],
 })
 export class WorkforceModule {}

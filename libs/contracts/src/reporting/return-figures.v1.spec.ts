@@ -13,6 +13,9 @@ const valid = () => ({
   ],
 });
 
+/** A return as plain JSON that a test may bend out of shape: any field set, replaced or deleted. */
+type LooseReturn = { period?: Record<string, unknown>; figures: Record<string, unknown>[]; [field: string]: unknown };
+
 const errorsOf = (plain: unknown) => {
   const checked = checkAgainst(ReturnFiguresV1, plain);
   return checked.ok ? [] : checked.errors;
@@ -26,39 +29,47 @@ describe('ReturnFiguresV1', () => {
   it.each([
     [
       'a personal field beside a figure',
-      (p: any) => (p.figures[0].fullName = 'Ada Lovelace'),
+      (p: LooseReturn) => (p.figures[0].fullName = 'Ada Lovelace'),
       /figures\.0.*property fullName should not exist/,
     ],
     [
       'a person id as a breakdown',
-      (p: any) => (p.figures[1].breakdown = { member_id: '0f0e0d0c-0b0a-4998-8776-655443322110' }),
+      (p: LooseReturn) => (p.figures[1].breakdown = { member_id: '0f0e0d0c-0b0a-4998-8776-655443322110' }),
       /property member_id should not exist/,
     ],
     [
       'a funding type outside the vocabulary',
-      (p: any) => (p.figures[1].breakdown = { funding_type: 'private' }),
+      (p: LooseReturn) => (p.figures[1].breakdown = { funding_type: 'private' }),
       /funding_type must be one of/,
     ],
     [
       'a free-text locality of 200 characters',
-      (p: any) => (p.figures[2].breakdown = { locality: 'x'.repeat(200) }),
+      (p: LooseReturn) => (p.figures[2].breakdown = { locality: 'x'.repeat(200) }),
       /locality must be shorter than or equal to 80/,
     ],
-    ['a value given as text', (p: any) => (p.figures[0].value = '12'), /value must be a number/],
-    ['a value left out', (p: any) => delete p.figures[0].value, /value must be a number/],
-    ['a breakdown left out', (p: any) => delete p.figures[0].breakdown, /breakdown must be an object/],
-    ['an infinite value', (p: any) => (p.figures[0].value = Infinity), /value must be a number/],
-    ['a value past the bound', (p: any) => (p.figures[0].value = 1e13), /value must not be greater than/],
-    ['suppressedOnNode other than true', (p: any) => (p.figures[1].suppressedOnNode = false), /suppressedOnNode must be equal to true/],
-    ['a metric id that is not snake_case', (p: any) => (p.figures[0].metric = 'People Supported'), /metric must be a snake_case metric id/],
-    ['a period that is not a quarter', (p: any) => (p.period.label = '2026-09'), /label must be a calendar quarter/],
-    ['a date that does not exist', (p: any) => (p.period.end = '2026-09-31'), /end must be a valid ISO 8601 date string/],
-    ['a period left out', (p: any) => delete p.period, /period should not be null or undefined/],
-    ['an unknown top-level field', (p: any) => (p.coopNotes = 'call Jo'), /property coopNotes should not exist/],
-    ['a figure that is not an object', (p: any) => p.figures.push('people_supported=3'), /figures/],
+    ['a value given as text', (p: LooseReturn) => (p.figures[0].value = '12'), /value must be a number/],
+    ['a value left out', (p: LooseReturn) => delete p.figures[0].value, /value must be a number/],
+    ['a breakdown left out', (p: LooseReturn) => delete p.figures[0].breakdown, /breakdown must be an object/],
+    ['an infinite value', (p: LooseReturn) => (p.figures[0].value = Infinity), /value must be a number/],
+    ['a value past the bound', (p: LooseReturn) => (p.figures[0].value = 1e13), /value must not be greater than/],
+    [
+      'suppressedOnNode other than true',
+      (p: LooseReturn) => (p.figures[1].suppressedOnNode = false),
+      /suppressedOnNode must be equal to true/,
+    ],
+    [
+      'a metric id that is not snake_case',
+      (p: LooseReturn) => (p.figures[0].metric = 'People Supported'),
+      /metric must be a snake_case metric id/,
+    ],
+    ['a period that is not a quarter', (p: LooseReturn) => (p.period!.label = '2026-09'), /label must be a calendar quarter/],
+    ['a date that does not exist', (p: LooseReturn) => (p.period!.end = '2026-09-31'), /end must be a valid ISO 8601 date string/],
+    ['a period left out', (p: LooseReturn) => delete p.period, /period should not be null or undefined/],
+    ['an unknown top-level field', (p: LooseReturn) => (p.coopNotes = 'call Jo'), /property coopNotes should not exist/],
+    ['a figure that is not an object', (p: LooseReturn) => (p.figures as unknown[]).push('people_supported=3'), /figures/],
     [
       'too many figures',
-      (p: any) => (p.figures = Array.from({ length: 2001 }, () => ({ metric: 'members', breakdown: null, value: 1 }))),
+      (p: LooseReturn) => (p.figures = Array.from({ length: 2001 }, () => ({ metric: 'members', breakdown: null, value: 1 }))),
       /figures must contain no more than 2000 elements/,
     ],
   ])('refuses %s, naming the field', (_what, change, reason) => {

@@ -1,17 +1,20 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 
 import { AuthPrivateKey, AuthPublicKey } from '../auth/auth-key.validators';
+import { IntBetween } from '../validation';
 
 const NATS_URLS = /^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
-const MAX_HOURS = 'AUTH_TOKEN_MAX_HOURS must be a whole number of hours from 1 to 8784 (the longest lifetime a sign-in token may have)';
 function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
 }
 const TokenMaxHours = () =>
-  apply(Transform(toInt), IsInt({ message: MAX_HOURS }), Min(1, { message: MAX_HOURS }), Max(8784, { message: MAX_HOURS }));
+  apply(
+    Transform(toInt),
+    IntBetween('AUTH_TOKEN_MAX_HOURS', 1, 8784, { unit: 'hours', range: 'from', note: 'the longest lifetime a sign-in token may have' }),
+  );
 /** Retired; read only to say what replaced it. Its value is dropped at once, never kept or printed. */
 const RetiredSecret = () =>
   apply(
@@ -38,9 +41,7 @@ export class DatabaseConfig {
   DB_HOST = '127.0.0.1';
 
   @Transform(toInt)
-  @IsInt({ message: 'DB_PORT must be a whole number between 1 and 65535' })
-  @Min(1, { message: 'DB_PORT must be a whole number between 1 and 65535' })
-  @Max(65535, { message: 'DB_PORT must be a whole number between 1 and 65535' })
+  @IntBetween('DB_PORT', 1, 65535)
   DB_PORT = 5432;
 
   @IsString()
@@ -74,9 +75,7 @@ export class CommonConfig extends DatabaseConfig {
   JWT_SECRET?: string;
 
   @Transform(toInt)
-  @IsInt({ message: 'PORT must be a whole number between 0 (any free port) and 65535' })
-  @Min(0, { message: 'PORT must be a whole number between 0 (any free port) and 65535' })
-  @Max(65535, { message: 'PORT must be a whole number between 0 (any free port) and 65535' })
+  @IntBetween('PORT', 0, 65535, { minLabel: '0 (any free port)' })
   PORT = 3000;
 
   @IsString()
@@ -93,16 +92,12 @@ export class CommonConfig extends DatabaseConfig {
 
   /** Largest JSON request body accepted, in kilobytes; bigger ones get 413. */
   @Transform(toInt)
-  @IsInt({ message: 'HTTP_BODY_LIMIT_KB must be a whole number of kilobytes between 1 and 10240' })
-  @Min(1, { message: 'HTTP_BODY_LIMIT_KB must be a whole number of kilobytes between 1 and 10240' })
-  @Max(10_240, { message: 'HTTP_BODY_LIMIT_KB must be a whole number of kilobytes between 1 and 10240' })
+  @IntBetween('HTTP_BODY_LIMIT_KB', 1, 10_240, { unit: 'kilobytes' })
   HTTP_BODY_LIMIT_KB = 100;
 
   /** Requests one client (IP address) may make per minute before getting 429. */
   @Transform(toInt)
-  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number between 1 and 1000000' })
-  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number between 1 and 1000000' })
-  @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number between 1 and 1000000' })
+  @IntBetween('RATE_LIMIT_PER_MINUTE', 1, 1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
   /** Browser origins allowed to call the API (comma-separated); empty keeps CORS closed. */

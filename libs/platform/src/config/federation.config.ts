@@ -1,19 +1,12 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { Matches } from 'class-validator';
 
+import { IntBetween } from '../validation';
 import { toInt } from './common.config';
 import { CommonConfig } from './common.config';
 
-const ms = (name: string, min: number, max: number) => [
-  Transform(toInt),
-  IsInt({ message: `${name} must be a whole number of milliseconds between ${min} and ${max}` }),
-  Min(min, { message: `${name} must be a whole number of milliseconds between ${min} and ${max}` }),
-  Max(max, { message: `${name} must be a whole number of milliseconds between ${min} and ${max}` }),
-];
-const whole = (name: string, min: number, max: number) => {
-  const message = `${name} must be a whole number between ${min} and ${max}`;
-  return [Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message })];
-};
+const ms = (name: string, min: number, max: number) => [Transform(toInt), IntBetween(name, min, max, { unit: 'milliseconds' })];
+const whole = (name: string, min: number, max: number) => [Transform(toInt), IntBetween(name, min, max)];
 function apply(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
 }

@@ -1,1 +1,2 @@
+export * from './int-between';
 export * from './validators';

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -11,7 +9,6 @@ import {
   ReturnDefinition,
   ReturnFigure,
 } from '@app/contracts';
-import { Principal } from '@app/platform';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
@@ -41,7 +38,7 @@ export interface ReportView {
   readonly basis?: ReportBasis;
 }
 
-interface CycleRow {
+export interface CycleRow {
   id: string;
   definition_id: string;
   definition_version: number;
@@ -55,7 +52,7 @@ interface IncludedReturn extends CoopReturn {
   readonly messageId: string;
 }
 
-interface ReleaseRow {
+export interface ReleaseRow {
   id: string;
   number: number;
   published_at: Date;
@@ -91,56 +88,6 @@ export class ConsolidatedReports {
     private readonly dataSource: DataSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
-
-  /** Publishes the next release from the approved returns. */
-  async publish(cycleId: string, by: Principal): Promise<StoredReport> {
-    return this.dataSource.transaction(async (m) => {
-      // One publication of a cycle at a time: the release number and the earlier-release check depend on it.
-      const [cycle]: CycleRow[] = await m.query('SELECT * FROM return_cycle WHERE id = $1 FOR UPDATE', [cycleId]);
-      if (!cycle) throw ReportingErrors.cycleNotFound(cycleId);
-      const coops = await this.returns(m, cycleId, 'approved');
-      if (coops.length === 0) throw ReportingErrors.nothingToPublish(cycle.period_label);
-      const earlier: ReleaseRow[] = await m.query('SELECT number, coops, report FROM report_release WHERE cycle_id = $1 ORDER BY number', [
-        cycleId,
-      ]);
-      const last = earlier[earlier.length - 1];
-      const key = (cs: readonly { coopId: string; messageId: string }[]) =>
-        cs
-          .map((c) => `${c.coopId}:${c.messageId}`)
-          .sort()
-          .join(',');
-      if (last && key(last.coops) === key(coops)) throw ReportingErrors.releaseUnchanged(last.number);
-      // What a holder of each earlier release knows: every figure it showed, made from the returns it held then.
-      const earlierReleases: EarlierRelease[] = await Promise.all(
-        earlier.map(async (r) => ({
-          name: `a holder of release ${r.number}`,
-          returns: await this.returnsByMessage(
-            m,
-            r.coops.map((c) => c.messageId),
-          ),
-          published: r.report.metrics,
-        })),
-      );
-      const report = await this.labelled(m, this.consolidate(cycle, coops, earlierReleases));
-      const number = (last?.number ?? 0) + 1;
-      const publishedAt = new Date();
-      const stored = this.present(cycle, report, coops, { kind: 'release', number, publishedAt });
-      await m.query(
-        'INSERT INTO report_release (id, cycle_id, number, published_at, published_by, coops, report, suppressions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [
-          randomUUID(),
-          cycleId,
-          number,
-          publishedAt,
-          by.subject,
-          JSON.stringify(coops.map((c) => ({ coopId: c.coopId, name: c.name, messageId: c.messageId }))),
-          JSON.stringify(stored),
-          JSON.stringify(report.suppressions),
-        ],
-      );
-      return { ...stored, suppressions: report.suppressions };
-    });
-  }
 
   /** The releases of a cycle, newest first. */
   async releases(cycleId: string): Promise<{ number: number; publishedAt: string; coops: number }[]> {
@@ -270,7 +217,7 @@ export class ConsolidatedReports {
   }
 
   /** Contract cells get a readable name beside their id. */
-  private async labelled(q: Queryable, report: ConsolidatedReport): Promise<ConsolidatedReport> {
+  async labelled(q: Queryable, report: ConsolidatedReport): Promise<ConsolidatedReport> {
     const ids = report.metrics.flatMap((m) =>
       m.breakdowns.filter((b) => b.dimension === 'contract').flatMap((b) => b.cells.map((c) => c.category)),
     );
@@ -287,7 +234,7 @@ export class ConsolidatedReports {
     return { ...report, metrics };
   }
 
-  private consolidate(cycle: CycleRow, coops: readonly CoopReturn[], earlierReleases: readonly EarlierRelease[]): ConsolidatedReport {
+  consolidate(cycle: CycleRow, coops: readonly CoopReturn[], earlierReleases: readonly EarlierRelease[]): ConsolidatedReport {
     return consolidate(this.definitionOf(cycle), coops, {
       threshold: this.config.REPORTING_THRESHOLD,
       workforceThreshold: this.config.REPORTING_WORKFORCE_THRESHOLD,
@@ -295,7 +242,7 @@ export class ConsolidatedReports {
     });
   }
 
-  private present(
+  present(
     cycle: CycleRow,
     report: ConsolidatedReport,
     coops: readonly IncludedReturn[],
@@ -350,7 +297,7 @@ export class ConsolidatedReports {
   }
 
   /** The returns an earlier release was made from, by their message ids (a corrected return keeps its row, superseded). */
-  private async returnsByMessage(q: Queryable, messageIds: readonly string[]): Promise<CoopReturn[]> {
+  async returnsByMessage(q: Queryable, messageIds: readonly string[]): Promise<CoopReturn[]> {
     const rows: { coop_id: string; figures: { figures: ReturnFigure[] } }[] = await q.query(
       'SELECT coop_id, figures FROM return_submission WHERE message_id = ANY($1::uuid[]) ORDER BY coop_id',
       [messageIds],
@@ -363,7 +310,7 @@ export class ConsolidatedReports {
    * Each co-op's current return, and for `approved` only when the latest review of that very return
    * approved it.
    */
-  private async returns(q: Queryable, cycleId: string, basis: ReportBasis): Promise<IncludedReturn[]> {
+  async returns(q: Queryable, cycleId: string, basis: ReportBasis): Promise<IncludedReturn[]> {
     const rows: { coop_id: string; name: string; message_id: string; figures: { figures: ReturnFigure[] } }[] = await q.query(
       `SELECT s.coop_id, c.name, s.message_id, s.figures
          FROM return_submission s JOIN coop c ON c.id = s.coop_id

@@ -4,11 +4,35 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OpenPeriodQuery as PeriodQuery, Page, pageOf, Principal } from '@app/platform';
 
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
-import { assertMayActOnVolunteer } from './volunteer-access';
+import { assertMayActOnVolunteer } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
 import { HoursView, ListHoursQuery, ListVolunteersQuery, VolunteeringSummaryView, VolunteerView } from './volunteers.dto';
 
-const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';
+export const COLUMNS = 'v.id, v.full_name, v.member_id, v.joined_on, v.left_on, v.leaving_reason, v.moved_into_paid_work_on, v.paid_role';
+
+/** The volunteer columns of COLUMNS, as `pg` returns them (dates as 'YYYY-MM-DD'). */
+export interface VolunteerRecord {
+  id: string;
+  full_name: string;
+  member_id: string | null;
+  joined_on: string;
+  left_on: string | null;
+  leaving_reason: string | null;
+  moved_into_paid_work_on: string | null;
+  paid_role: string | null;
+}
+
+/** A volunteer_hours row with the transfer that credited it. */
+interface HoursRecord {
+  id: string;
+  volunteer_id: string;
+  worked_on: string;
+  activity: VolunteerActivity;
+  minutes: number;
+  note: string | null;
+  recorded_at: Date;
+  transfer_id: string;
+}
 
 @Injectable()
 export class VolunteerQueries {
@@ -23,8 +47,11 @@ export class VolunteerQueries {
     if (q.inPaidWork === 'false') where.push('v.moved_into_paid_work_on IS NULL');
     if (q.name) where.push(`v.full_name ILIKE $${params.push(`%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM volunteer v ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM volunteer v ${clause}`,
+      params,
+    );
+    const rows: VolunteerRecord[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM volunteer v ${clause} ORDER BY v.full_name, v.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -32,7 +59,7 @@ export class VolunteerQueries {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<VolunteerView> {
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1`, [id]);
+    const [row]: VolunteerRecord[] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1`, [id]);
     if (!row) throw VolunteeringErrors.volunteerNotFound(id);
     return toView(row);
   }
@@ -44,22 +71,9 @@ export class VolunteerQueries {
     return volunteer;
   }
 
-  /**
-   * The volunteer row locked for the rest of the transaction: 'update' to change it, 'share' to add
-   * a record whose dates must agree with it while it cannot change.
-   */
-  async lock(manager: EntityManager, id: string, mode: 'update' | 'share'): Promise<VolunteerView> {
-    const [row] = await manager.query(
-      `SELECT ${COLUMNS} FROM volunteer v WHERE v.id = $1 ${mode === 'update' ? 'FOR NO KEY UPDATE' : 'FOR SHARE'}`,
-      [id],
-    );
-    if (!row) throw VolunteeringErrors.volunteerNotFound(id);
-    return toView(row);
-  }
-
   async forMember(memberId: string | undefined, manager: EntityManager = this.dataSource.manager): Promise<VolunteerView | null> {
     if (!memberId) return null;
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.member_id = $1`, [memberId]);
+    const [row]: VolunteerRecord[] = await manager.query(`SELECT ${COLUMNS} FROM volunteer v WHERE v.member_id = $1`, [memberId]);
     return row ? toView(row) : null;
   }
 
@@ -70,8 +84,11 @@ export class VolunteerQueries {
     if (q.from) where.push(`h.worked_on >= $${params.push(q.from)}`);
     if (q.to) where.push(`h.worked_on <= $${params.push(q.to)}`);
     const clause = `WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM volunteer_hours h ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM volunteer_hours h ${clause}`,
+      params,
+    );
+    const rows: HoursRecord[] = await this.dataSource.query(
       `SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id ${clause}
         ORDER BY h.worked_on DESC, h.recorded_at DESC, h.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
@@ -81,7 +98,7 @@ export class VolunteerQueries {
 
   /** Every entry of hours the volunteer gave, oldest first, for their data export. */
   async allHours(manager: EntityManager, volunteerId: string): Promise<HoursView[]> {
-    const rows = await manager.query(
+    const rows: HoursRecord[] = await manager.query(
       'SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.volunteer_id = $1 ORDER BY h.worked_on, h.recorded_at, h.id',
       [volunteerId],
     );
@@ -89,7 +106,7 @@ export class VolunteerQueries {
   }
 
   async hoursEntry(manager: EntityManager, id: string): Promise<HoursView> {
-    const [row] = await manager.query(
+    const [row]: HoursRecord[] = await manager.query(
       'SELECT h.*, t.id AS transfer_id FROM volunteer_hours h JOIN time_transfer t ON t.volunteer_hours_id = h.id WHERE h.id = $1',
       [id],
     );
@@ -105,7 +122,7 @@ export class VolunteerQueries {
         WHERE ($1::date IS NULL OR worked_on >= $1::date) AND ($2::date IS NULL OR worked_on <= $2::date) GROUP BY activity`,
       [from, to],
     );
-    const [people] = await this.dataSource.query(
+    const [people]: { active: number; moved: number }[] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE joined_on <= $2::date AND (left_on IS NULL OR left_on > $2::date))::int AS active,
               count(*) FILTER (WHERE moved_into_paid_work_on >= coalesce($1::date, '-infinity') AND moved_into_paid_work_on <= $2::date)::int AS moved
          FROM volunteer`,
@@ -125,7 +142,7 @@ export class VolunteerQueries {
   }
 }
 
-function toView(r: Record<string, any>): VolunteerView {
+export function toView(r: VolunteerRecord): VolunteerView {
   return {
     id: r.id,
     fullName: r.full_name,
@@ -138,7 +155,7 @@ function toView(r: Record<string, any>): VolunteerView {
   };
 }
 
-function toHoursView(r: Record<string, any>): HoursView {
+function toHoursView(r: HoursRecord): HoursView {
   return {
     id: r.id,
     volunteerId: r.volunteer_id,

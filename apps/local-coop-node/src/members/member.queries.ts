@@ -5,12 +5,26 @@ import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
-import { Member } from './member.entity';
 import { ListMembersQuery, MembersSummaryView, MemberView } from './members.dto';
 import { MemberErrors } from './members.errors';
 
 const SHARES = `(SELECT coalesce(sum(CASE WHEN s.kind = 'purchase' THEN s.amount_pence ELSE -s.amount_pence END), 0)::int
                    FROM share_transaction s WHERE s.member_id = m.id)`;
+
+/** A member row with its share balance, as `pg` returns it (dates as 'YYYY-MM-DD' strings). */
+interface MemberRecord {
+  id: string;
+  member_number: number;
+  stakeholder_class: StakeholderClass;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  date_of_birth: string | null;
+  admitted_on: string;
+  withdrawn_on: string | null;
+  shares_pence: number;
+}
 
 @Injectable()
 export class MemberQueries {
@@ -27,8 +41,8 @@ export class MemberQueries {
     if (q.status === 'withdrawn') where.push('m.withdrawn_on IS NOT NULL');
     if (q.name) where.push(`m.full_name ILIKE $${params.push(`%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM member m ${clause}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM member m ${clause}`, params);
+    const rows: MemberRecord[] = await this.dataSource.query(
       `SELECT m.*, ${SHARES} AS shares_pence FROM member m ${clause} ORDER BY m.member_number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -36,21 +50,13 @@ export class MemberQueries {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<MemberView> {
-    const [row] = await manager.query(`SELECT m.*, ${SHARES} AS shares_pence FROM member m WHERE m.id = $1`, [id]);
+    const [row]: MemberRecord[] = await manager.query(`SELECT m.*, ${SHARES} AS shares_pence FROM member m WHERE m.id = $1`, [id]);
     if (!row) throw MemberErrors.notFound(id);
     return toView(row);
   }
 
-  /** The member, locked for the rest of the transaction (share changes, withdrawal). */
-  async lockActive(manager: EntityManager, id: string): Promise<Member> {
-    const member = await manager.findOne(Member, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!member) throw MemberErrors.notFound(id);
-    if (member.withdrawnOn) throw MemberErrors.alreadyWithdrawn(id);
-    return member;
-  }
-
   async sharesOf(manager: EntityManager, id: string): Promise<number> {
-    const [{ balance }] = await manager.query(
+    const [{ balance }]: { balance: number }[] = await manager.query(
       `SELECT coalesce(sum(CASE WHEN kind = 'purchase' THEN amount_pence ELSE -amount_pence END), 0)::int AS balance FROM share_transaction WHERE member_id = $1`,
       [id],
     );
@@ -66,7 +72,7 @@ export class MemberQueries {
       number
     >;
     const active = rows.reduce((s, r) => s + r.n, 0);
-    const [{ shares }] = await this.dataSource.query(
+    const [{ shares }]: { shares: string }[] = await this.dataSource.query(
       `SELECT coalesce(sum(CASE WHEN kind = 'purchase' THEN amount_pence ELSE -amount_pence END), 0)::bigint AS shares FROM share_transaction`,
     );
     const { rulebook } = await this.rulebooks.current();
@@ -80,7 +86,7 @@ export class MemberQueries {
   }
 }
 
-function toView(r: Record<string, any>): MemberView {
+function toView(r: MemberRecord): MemberView {
   return {
     id: r.id,
     memberNumber: r.member_number,

@@ -1,4 +1,4 @@
-import { publicBaseUri } from './tender-ocds';
+import { publicBaseUri } from './tender-ocds.queries';
 
 describe('where OCDS packages say they are published', () => {
   it("is PUBLIC_BASE_URL when set (without a trailing slash), else the hub's own host and port", () => {

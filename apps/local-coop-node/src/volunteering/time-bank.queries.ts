@@ -20,6 +20,31 @@ import { VolunteeringErrors } from './volunteering.errors';
 const TRANSFERS = `SELECT t.*, fa.volunteer_id AS from_volunteer_id, ta.volunteer_id AS to_volunteer_id
   FROM time_transfer t JOIN time_account fa ON fa.id = t.from_account_id JOIN time_account ta ON ta.id = t.to_account_id`;
 
+/** A transfer with the volunteers on each side (null for the co-op's issuer account), as `pg` returns it. */
+interface TransferRecord {
+  id: string;
+  purpose: LedgerPurpose;
+  from_volunteer_id: string | null;
+  to_volunteer_id: string;
+  minutes: number;
+  volunteer_hours_id: string | null;
+  note: string | null;
+  occurred_on: string;
+  recorded_at: Date;
+}
+
+/** One side of a transfer, seen from an account. */
+interface EntryRecord {
+  transfer_id: string;
+  minutes: number;
+  purpose: LedgerPurpose;
+  note: string | null;
+  occurred_on: string;
+  recorded_at: Date;
+  counterparty_volunteer_id: string | null;
+  counterparty_name: string | null;
+}
+
 @Injectable()
 export class TimeBankQueries {
   constructor(
@@ -29,14 +54,17 @@ export class TimeBankQueries {
 
   /** A volunteer's balance against the overdraft, and their entries newest first. Access is checked by the caller. */
   async account(volunteerId: string, q: AccountQuery): Promise<AccountView> {
-    const [account] = await this.dataSource.query(
+    const [account]: { id: string; balance: number }[] = await this.dataSource.query(
       `SELECT a.id, coalesce((SELECT sum(e.minutes) FROM time_entry e WHERE e.account_id = a.id), 0)::int AS balance
          FROM time_account a WHERE a.volunteer_id = $1`,
       [volunteerId],
     );
     if (!account) throw VolunteeringErrors.volunteerNotFound(volunteerId);
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM time_entry WHERE account_id = $1', [account.id]);
-    const rows = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      'SELECT count(*)::int AS total FROM time_entry WHERE account_id = $1',
+      [account.id],
+    );
+    const rows: EntryRecord[] = await this.dataSource.query(
       `SELECT e.transfer_id, e.minutes, t.purpose, t.note, t.occurred_on, t.recorded_at, other.volunteer_id AS counterparty_volunteer_id, v.full_name AS counterparty_name
          FROM time_entry e
          JOIN time_transfer t ON t.id = e.transfer_id
@@ -64,11 +92,11 @@ export class TimeBankQueries {
     if (q.from) where.push(`t.occurred_on >= $${params.push(q.from)}`);
     if (q.to) where.push(`t.occurred_on <= $${params.push(q.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM time_transfer t JOIN time_account fa ON fa.id = t.from_account_id JOIN time_account ta ON ta.id = t.to_account_id ${clause}`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows: TransferRecord[] = await this.dataSource.query(
       `${TRANSFERS} ${clause} ORDER BY t.recorded_at DESC, t.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -76,7 +104,7 @@ export class TimeBankQueries {
   }
 
   async transfer(id: string, manager: EntityManager = this.dataSource.manager): Promise<TransferView> {
-    const [row] = await manager.query(`${TRANSFERS} WHERE t.id = $1`, [id]);
+    const [row]: TransferRecord[] = await manager.query(`${TRANSFERS} WHERE t.id = $1`, [id]);
     return toTransferView(row);
   }
 
@@ -103,7 +131,7 @@ export class TimeBankQueries {
   }
 }
 
-function toTransferView(r: Record<string, any>): TransferView {
+function toTransferView(r: TransferRecord): TransferView {
   return {
     id: r.id,
     purpose: r.purpose,
@@ -117,7 +145,7 @@ function toTransferView(r: Record<string, any>): TransferView {
   };
 }
 
-function toEntryView(r: Record<string, any>): EntryView {
+function toEntryView(r: EntryRecord): EntryView {
   return {
     transferId: r.transfer_id,
     minutes: r.minutes,

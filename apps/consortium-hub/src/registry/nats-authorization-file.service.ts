@@ -8,7 +8,7 @@ import { EnvelopeSigner } from '@app/federation';
 import { safeErrorMessage } from '@app/platform';
 
 import { HubConfig } from '../config/hub.config';
-import { natsAuthorization, NatsUser } from './nats-authorization';
+import { natsAuthorization, NatsUser } from './nats-authorization.rules';
 import { signalNatsReload } from './nats-server-reload';
 
 /** Every co-op that has a key and has not left: the co-ops NATS lets in. */

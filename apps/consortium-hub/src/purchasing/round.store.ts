@@ -6,7 +6,7 @@ import { OutboxService } from '@app/federation';
 
 import { allocateRound, AllocationLine, PriceBreak, PricedItem, RoundAllocation } from './allocation.rules';
 import { PurchasingErrors } from './purchasing.errors';
-import type { RoundState } from './round-state.rules';
+import { allowedRoundActions, RoundAction, type RoundState, roundTransition } from './round-state.rules';
 
 export interface RoundRow {
   id: string;
@@ -29,6 +29,41 @@ export interface RoundItemRow extends PricedItem {
   unit: string;
 }
 
+/** The state `action` moves the round to, or the refusal that names the state and what it allows. */
+export function nextRoundState(round: RoundRow, action: RoundAction): RoundState {
+  const step = roundTransition(round.state, action);
+  if ('violation' in step) throw PurchasingErrors.transition(step.violation, round.state, allowedRoundActions(round.state));
+  return step.next;
+}
+
+/** A purchasing_round row as `pg` returns it (timestamptz as Date, text[] as an array). */
+interface PurchasingRoundRecord {
+  id: string;
+  title: string;
+  state: RoundState;
+  closes_at: Date;
+  invite_coop_ids: string[] | null;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  ordered_at: Date | null;
+  delivered_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+}
+
+/** A purchasing_round_item row: the item as it stood when the round was made (jsonb parsed). */
+interface PurchasingRoundItemRecord {
+  item_id: string;
+  name: string;
+  supplier: string;
+  unit: string;
+  solo_unit_price_pence: number;
+  order_charge_pence: number;
+  price_breaks: PriceBreak[];
+  local_to: string[];
+}
+
 /** The round's rows, its allocation and its messages to the invited co-ops, inside a caller's transaction. */
 @Injectable()
 export class RoundStore {
@@ -36,27 +71,29 @@ export class RoundStore {
 
   /** Locks the round: state changes and commitments to one round happen one at a time. */
   async lock(m: EntityManager, id: string): Promise<RoundRow> {
-    const [row] = await m.query('SELECT * FROM purchasing_round WHERE id = $1 FOR UPDATE', [id]);
+    const [row]: PurchasingRoundRecord[] = await m.query('SELECT * FROM purchasing_round WHERE id = $1 FOR UPDATE', [id]);
     if (!row) throw PurchasingErrors.roundNotFound(id);
     return toRound(row);
   }
 
   async find(m: EntityManager, id: string): Promise<RoundRow> {
-    const [row] = await m.query('SELECT * FROM purchasing_round WHERE id = $1', [id]);
+    const [row]: PurchasingRoundRecord[] = await m.query('SELECT * FROM purchasing_round WHERE id = $1', [id]);
     if (!row) throw PurchasingErrors.roundNotFound(id);
     return toRound(row);
   }
 
   async items(m: EntityManager, roundId: string): Promise<RoundItemRow[]> {
-    const rows = await m.query('SELECT * FROM purchasing_round_item WHERE round_id = $1 ORDER BY position', [roundId]);
-    return rows.map((r: Record<string, any>) => ({
+    const rows: PurchasingRoundItemRecord[] = await m.query('SELECT * FROM purchasing_round_item WHERE round_id = $1 ORDER BY position', [
+      roundId,
+    ]);
+    return rows.map((r) => ({
       itemId: r.item_id,
       name: r.name,
       supplier: r.supplier,
       unit: r.unit,
       soloUnitPricePence: r.solo_unit_price_pence,
       orderChargePence: r.order_charge_pence,
-      priceBreaks: r.price_breaks as PriceBreak[],
+      priceBreaks: r.price_breaks,
       localTo: r.local_to,
     }));
   }
@@ -148,9 +185,9 @@ function columns(lines: AllocationLine[]): unknown[][] {
   ];
 }
 
-const date = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+const date = (v: Date | string | null): Date | null => (v ? new Date(v) : null);
 
-function toRound(r: Record<string, any>): RoundRow {
+function toRound(r: PurchasingRoundRecord): RoundRow {
   return {
     id: r.id,
     title: r.title,

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 
 import { NodeStorageConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
-import { RULEBOOK_TEMPLATES } from './rulebook';
 import { RulebookStore } from './rulebook.store';
+import { RULEBOOK_TEMPLATES } from './rulebook-templates.rules';
 
 /** A new node starts with the template named by COOP_RULEBOOK_TEMPLATE as its founding rulebook. */
 @Injectable()

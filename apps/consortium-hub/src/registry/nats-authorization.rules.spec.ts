@@ -1,6 +1,6 @@
 import { MESSAGE_CATALOG, subjectScheme } from '@app/contracts';
 
-import { coopDurableTypes, natsAuthorization } from './nats-authorization';
+import { coopDurableTypes, natsAuthorization } from './nats-authorization.rules';
 
 const HUB = 'UDXU4RCSJNZOIQHZNWXHXORDPRTGNJAHAHFRGZNEEJCPQTT2M7NLCNF4';
 const COOP = 'UCNGL4W5QX66CFX6A6DCBVDH5VOHMI7B2UZZU7TXAUQQSI2JPHULCKBR';

@@ -6,7 +6,7 @@ import { DomainError } from '@app/platform';
 
 import { identityClash, sponsorRecordProblem } from './coop-identity.rules';
 import { RegistryErrors } from './registry.errors';
-import { lockRegistryIdentities } from './registry-identity-lock';
+import { lockRegistryIdentities } from './registry-identity.store';
 
 /** Path segments under /coops that are routes of their own, so never a co-op's id. */
 export const RESERVED_COOP_IDS = ['nats-authorization'];

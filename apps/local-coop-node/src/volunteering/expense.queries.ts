@@ -3,9 +3,30 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { Page, pageOf, Principal } from '@app/platform';
 
+import { ExpenseKind, ExpenseStatus } from './expense.rules';
 import { ExpenseView, ListExpensesQuery } from './expenses.dto';
-import { mayActOnVolunteer, VolunteerScope } from './volunteer-access';
+import { mayActOnVolunteer, VolunteerScope } from './volunteer-access.rules';
 import { VolunteeringErrors } from './volunteering.errors';
+
+/** An expense_claim row as `pg` returns it: numeric miles as a string, dates as 'YYYY-MM-DD', timestamps as Date. */
+export interface ExpenseClaimRecord {
+  id: string;
+  volunteer_id: string;
+  kind: ExpenseKind;
+  amount_pence: number;
+  miles: string | null;
+  rate_pence_per_mile: number | null;
+  incurred_on: string;
+  description: string | null;
+  status: ExpenseStatus;
+  submitted_at: Date;
+  approved_at: Date | null;
+  approval_note: string | null;
+  rejected_at: Date | null;
+  rejection_reason: string | null;
+  paid_at: Date | null;
+  payment_reference: string | null;
+}
 
 const SELECT = 'SELECT e.*, v.member_id FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id';
 
@@ -21,11 +42,11 @@ export class ExpenseQueries {
     if (q.kind) where.push(`e.kind = $${params.push(q.kind)}`);
     if (q.volunteerId) where.push(`e.volunteer_id = $${params.push(q.volunteerId)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM expense_claim e JOIN volunteer v ON v.id = e.volunteer_id ${clause}`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows: ExpenseClaimRecord[] = await this.dataSource.query(
       `${SELECT} ${clause} ORDER BY e.submitted_at, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
@@ -34,33 +55,28 @@ export class ExpenseQueries {
 
   /** The claim, if the caller may see it: a member only their own, anything else a 404. */
   async visibleTo(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<ExpenseView> {
-    const [row] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
+    const [row]: (ExpenseClaimRecord & { member_id: string | null })[] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
     if (!row) throw VolunteeringErrors.expenseNotFound(id);
     if (!mayActOnVolunteer(principal, { memberId: row.member_id })) throw VolunteeringErrors.expenseNotFound(id);
     return toView(row);
   }
 
-  /** The claim locked for a change of state, so two decisions on it queue and the second sees the first. */
-  async lock(manager: EntityManager, id: string): Promise<ExpenseView> {
-    const [row] = await manager.query('SELECT e.* FROM expense_claim e WHERE e.id = $1 FOR UPDATE', [id]);
-    if (!row) throw VolunteeringErrors.expenseNotFound(id);
-    return toView(row);
-  }
-
   /** Every claim the volunteer made, oldest first, for their data export. */
   async allOf(manager: EntityManager, volunteerId: string): Promise<ExpenseView[]> {
-    const rows = await manager.query(`${SELECT} WHERE e.volunteer_id = $1 ORDER BY e.submitted_at, e.id`, [volunteerId]);
+    const rows: ExpenseClaimRecord[] = await manager.query(`${SELECT} WHERE e.volunteer_id = $1 ORDER BY e.submitted_at, e.id`, [
+      volunteerId,
+    ]);
     return rows.map(toView);
   }
 
   async get(manager: EntityManager, id: string): Promise<ExpenseView> {
-    const [row] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
+    const [row]: (ExpenseClaimRecord & { member_id: string | null })[] = await manager.query(`${SELECT} WHERE e.id = $1`, [id]);
     if (!row) throw VolunteeringErrors.expenseNotFound(id);
     return toView(row);
   }
 }
 
-function toView(r: Record<string, any>): ExpenseView {
+export function toView(r: ExpenseClaimRecord): ExpenseView {
   return {
     id: r.id,
     volunteerId: r.volunteer_id,

@@ -42,12 +42,6 @@ export class BallotQueries {
     return this.view(ballot);
   }
 
-  async lock(manager: EntityManager, id: string): Promise<Ballot> {
-    const ballot = await manager.findOne(Ballot, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!ballot) throw GovernanceErrors.ballotNotFound(id);
-    return ballot;
-  }
-
   async options(manager: EntityManager, ballotId: string): Promise<BallotOption[]> {
     return manager.find(BallotOption, { where: { ballotId }, order: { position: 'ASC' } });
   }
