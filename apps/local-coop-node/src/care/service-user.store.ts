@@ -16,7 +16,10 @@ export class ServiceUserStore {
 
   /** The support dates, share-locked so that support cannot be ended under a visit being planned. */
   async supportOf(manager: EntityManager, id: string): Promise<Support> {
-    const [row] = await manager.query('SELECT started_on, ended_on FROM service_user WHERE id = $1 FOR SHARE', [id]);
+    const [row]: { started_on: string; ended_on: string | null }[] = await manager.query(
+      'SELECT started_on, ended_on FROM service_user WHERE id = $1 FOR SHARE',
+      [id],
+    );
     if (!row) throw CareErrors.serviceUserNotFound(id);
     return { startedOn: row.started_on, endedOn: row.ended_on };
   }

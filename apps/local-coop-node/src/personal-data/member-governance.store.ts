@@ -9,7 +9,10 @@ export class MemberGovernanceStore {
    * Tallies and results are keyed by member id and stay exactly as counted.
    */
   async relabelCandidate(manager: EntityManager, memberId: string, label: string): Promise<number> {
-    const [, affected] = await manager.query('UPDATE ballot_option SET label = $2 WHERE candidate_member_id = $1', [memberId, label]);
+    const [, affected]: [unknown[], number | null] = await manager.query(
+      'UPDATE ballot_option SET label = $2 WHERE candidate_member_id = $1',
+      [memberId, label],
+    );
     return affected ?? 0;
   }
 }

@@ -20,7 +20,10 @@ export class StaffStore {
    * the caller's transaction, which relies on them, commits.
    */
   async employmentOf(manager: EntityManager, id: string): Promise<Employment> {
-    const [row] = await manager.query('SELECT started_on, left_on FROM staff WHERE id = $1 FOR SHARE', [id]);
+    const [row]: { started_on: string; left_on: string | null }[] = await manager.query(
+      'SELECT started_on, left_on FROM staff WHERE id = $1 FOR SHARE',
+      [id],
+    );
     if (!row) throw WorkforceErrors.staffNotFound(id);
     return { startedOn: row.started_on, leftOn: row.left_on };
   }
