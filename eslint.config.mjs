@@ -30,9 +30,4 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // Files that still read untyped rows or bodies with `any`: each is to be given a typed view, then removed from here.
-    files: ['scripts/demo/story.ts', 'scripts/demo/tender-story.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
 );

@@ -28,6 +28,23 @@ interface RoundView {
   localSpendPence: number;
 }
 
+interface CatalogueItemJson {
+  id: string;
+  name: string;
+  supplier: string;
+  unit: string;
+  soloUnitPricePence: number;
+  priceBreaks: { minQuantity: number; unitPricePence: number }[];
+  localTo: string[];
+}
+
+/** A node's view of the round: its state, its commitments with the hub's answer, and its share once ordered. */
+interface NodeRoundJson {
+  state: string;
+  items: { commitments: { messageId: string; status: string }[] }[];
+  allocation: { allocatedPence: number } | null;
+}
+
 const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** What each co-op commits, by item: small co-ops, none of which reaches a price break alone. */
@@ -42,7 +59,7 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
   // The demo co-ops' home localities: Marsden (Colne Valley) and Holmfirth (Holme Valley).
   step('Joint purchasing: consortium staff put three items in the catalogue (POST /purchasing/catalogue)');
   const catalogue = {
-    gloves: await hub.post('/purchasing/catalogue', {
+    gloves: await hub.post<CatalogueItemJson>('/purchasing/catalogue', {
       name: 'Nitrile gloves, medium',
       supplier: 'Colne Valley Medical Supplies',
       unit: 'box of 100',
@@ -54,14 +71,14 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
       ],
       localTo: ['Marsden', 'Slaithwaite'],
     }),
-    dbs: await hub.post('/purchasing/catalogue', {
+    dbs: await hub.post<CatalogueItemJson>('/purchasing/catalogue', {
       name: 'Enhanced DBS check',
       supplier: 'Umbrella Checks Ltd',
       unit: 'one check',
       soloUnitPricePence: 1_800,
       priceBreaks: [{ minQuantity: 10, unitPricePence: 1_550 }],
     }),
-    course: await hub.post('/purchasing/catalogue', {
+    course: await hub.post<CatalogueItemJson>('/purchasing/catalogue', {
       name: 'Moving and handling course',
       supplier: 'Holme Valley Care Training',
       unit: 'a place',
@@ -71,37 +88,33 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
     }),
   };
   for (const item of Object.values(catalogue)) {
-    const breaks = item.priceBreaks
-      .map((b: { minQuantity: number; unitPricePence: number }) => `${pounds(b.unitPricePence)} from ${b.minQuantity}`)
-      .join(', ');
+    const breaks = item.priceBreaks.map((b) => `${pounds(b.unitPricePence)} from ${b.minQuantity}`).join(', ');
     say(
       `  ${item.name} (${item.unit}) from ${item.supplier}: ${pounds(item.soloUnitPricePence)} alone; ${breaks}${item.localTo.length ? `; local to ${item.localTo.join(', ')}` : ''}`,
     );
   }
 
   step('Staff draft a round and open it: every co-op is invited through the durable path');
-  const draft = await hub.post('/purchasing/rounds', {
+  const draft = await hub.post<{ id: string }>('/purchasing/rounds', {
     title: 'Spring supplies',
     closesAt: new Date(Date.now() + 3_600_000).toISOString(),
     itemIds: Object.values(catalogue).map((i) => i.id),
   });
-  const opened = await hub.post(`/purchasing/rounds/${draft.id}/open`, {});
-  say(
-    `  round "${draft.id.slice(0, 8)}…" open until ${opened.closesAt}; invited: ${opened.invited.map((c: { name: string }) => c.name).join(', ')}`,
-  );
+  const opened = await hub.post<{ closesAt: string; invited: { name: string }[] }>(`/purchasing/rounds/${draft.id}/open`, {});
+  say(`  round "${draft.id.slice(0, 8)}…" open until ${opened.closesAt}; invited: ${opened.invited.map((c) => c.name).join(', ')}`);
 
   step("Each co-op's admin commits quantities on their own node (POST /purchasing/rounds/:id/commitments)");
   const sent: { node: (typeof nodes)[number]; messageId: string }[] = [];
   for (const [n, node] of nodes.entries()) {
     await poll(
       `${node.name} to receive the round`,
-      () => node.api.get(`/purchasing/rounds/${draft.id}`),
+      () => node.api.get<NodeRoundJson>(`/purchasing/rounds/${draft.id}`),
       (r) => r?.state === 'open',
       30_000,
     );
     const wants = WANTS[n % WANTS.length];
     for (const [key, quantity] of Object.entries(wants)) {
-      const c = await node.api.post(`/purchasing/rounds/${draft.id}/commitments`, {
+      const c = await node.api.post<{ messageId: string }>(`/purchasing/rounds/${draft.id}/commitments`, {
         itemId: catalogue[key as keyof typeof catalogue].id,
         quantity,
       });
@@ -116,11 +129,8 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
   for (const { node, messageId } of sent) {
     await poll(
       'the hub to count the commitment',
-      () => node.api.get(`/purchasing/rounds/${draft.id}`),
-      (r) =>
-        r?.items?.some((i: { commitments: { messageId: string; status: string }[] }) =>
-          i.commitments.some((c) => c.messageId === messageId && c.status === 'confirmed'),
-        ),
+      () => node.api.get<NodeRoundJson>(`/purchasing/rounds/${draft.id}`),
+      (r) => r?.items?.some((i) => i.commitments.some((c) => c.messageId === messageId && c.status === 'confirmed')),
       30_000,
     );
   }
@@ -142,12 +152,12 @@ export async function purchasingStory(ctx: PurchasingStoryContext): Promise<void
     const recorded = node
       ? await poll(
           `${node.name} to record its allocation`,
-          () => node.api.get(`/purchasing/rounds/${draft.id}`),
+          () => node.api.get<NodeRoundJson>(`/purchasing/rounds/${draft.id}`),
           (r) => r?.allocation !== null && r?.allocation !== undefined,
           30_000,
         )
       : null;
-    const check = recorded && recorded.allocation.allocatedPence === c.allocatedPence ? ' (recorded on its node)' : '';
+    const check = recorded && recorded.allocation!.allocatedPence === c.allocatedPence ? ' (recorded on its node)' : '';
     say(
       `  ${name(c.coopId).padEnd(32)} pays ${pounds(c.allocatedPence).padStart(10)}, alone ${pounds(c.soloPence).padStart(10)}: saves ${pounds(c.savingPence)}; local spend ${pounds(c.localSpendPence)}${check}`,
     );

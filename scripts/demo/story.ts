@@ -1,10 +1,13 @@
 /** What each chapter of the demo is given by main.ts: signed-in HTTP clients, the printer, and `poll()`. */
 
-/** A signed-in HTTP client for one app, as main.ts's `api()` makes it: JSON in and out, throws on any status but 2xx. */
+/**
+ * A signed-in HTTP client for one app, as main.ts's `api()` makes it: JSON in and out, throws on any status but 2xx.
+ * `T` is the shape of the answer the caller reads (the story's own small view of it); the JSON is not checked against it.
+ */
 export interface Api {
-  get(path: string): Promise<any>;
-  post(path: string, body: unknown): Promise<any>;
-  patch(path: string, body: unknown): Promise<any>;
+  get<T = unknown>(path: string): Promise<T>;
+  post<T = unknown>(path: string, body: unknown): Promise<T>;
+  patch<T = unknown>(path: string, body: unknown): Promise<T>;
 }
 
 /** main.ts's `poll()`: retries the probe until `accept` approves its value, or fails after the deadline (a failing probe counts as not yet). */
