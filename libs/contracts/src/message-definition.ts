@@ -1,7 +1,7 @@
 export type Direction = 'coop-to-hub' | 'hub-to-coop';
 export type Transport = 'durable' | 'core';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any payload class, whatever its constructor takes: TypeScript accepts only any[] here
 export type PayloadClass<P> = new (...args: any[]) => P;
 
 /** One message of the federation protocol: its name, version, direction and payload schema. */

@@ -20,7 +20,7 @@ const list = ({ value }: { value: unknown }) =>
         .filter((s) => s.length > 0)
     : value;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base class: TypeScript requires any[] for mixin constructors
 type Constructor<T = object> = new (...args: any[]) => T;
 
 /** What describes the co-op itself and where its records live: shared by the node and its offline commands. */

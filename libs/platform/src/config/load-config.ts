@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 
 /**
  * Thrown when the environment does not describe a working app. The message is one line per broken
@@ -12,7 +12,7 @@ export class ConfigError extends Error {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a class of any constructor: TypeScript accepts only any[] here
 type ConfigClass<T> = new (...args: any[]) => T;
 
 /**
@@ -44,8 +44,6 @@ function describe(error: ValidationError, missing: boolean): string[] {
 
 function validatedProperties(cls: new (...args: never[]) => object): string[] {
   // class-validator keeps the decorated property names in its global metadata storage.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getMetadataStorage } = require('class-validator') as typeof import('class-validator');
   return getMetadataStorage()
     .getTargetValidationMetadatas(cls, '', true, false)
     .map((m) => m.propertyName);

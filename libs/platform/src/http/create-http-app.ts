@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,8 +24,7 @@ export interface HttpAppOptions {
  * field, the error filter, OpenAPI at /docs, and shutdown hooks so in-flight work finishes.
  * It does not listen: the caller does, once everything is ready.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function createHttpApp(module: any, options: HttpAppOptions): Promise<INestApplication> {
+export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   configureHttpApp(app, options);
   return app;
