@@ -4,6 +4,7 @@ import { Leak, lineLeaks, pairLines, releaseLeaks, reportLines } from '../../app
 import { CSV_COLUMNS } from '../../apps/consortium-hub/src/reporting/report-csv.rules';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
+import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -277,6 +278,31 @@ describe('the consolidated report', () => {
     expect(describeLeaks(lines[2].flatMap((line) => lineLeaks(line, line.threshold!, 2)))).toEqual([]);
     for (const earlier of [lines[0], lines[1]])
       expect(describeLeaks(pairLines(earlier, lines[2]).flatMap(([then, now]) => releaseLeaks(then, now, now.threshold!, 2)))).toEqual([]);
+  });
+
+  it('answers exactly as its OpenAPI document describes: no field it does not declare, none it requires missing', async () => {
+    const schemas = await AnswerSchemas.of(mesh.hub().anonymous());
+    const read = async (api: typeof staff, path: string) => (await api.get(path).expect(200)).body;
+    const cycle = `/reporting/cycles/${cycleId}`;
+    const answers: [string, unknown][] = [
+      ['GET /reporting/cycles/{id}/report', await read(commissioner, `${cycle}/report`)],
+      ['GET /reporting/cycles/{id}/report', await read(staff, `${cycle}/report?release=1`)],
+      ['GET /reporting/cycles/{id}/report', await read(staff, `${cycle}/report?basis=submitted`)],
+      ['GET /reporting/cycles/{id}/releases', await read(commissioner, `${cycle}/releases`)],
+      ['GET /reporting/trends', await read(commissioner, '/reporting/trends?metric=care_hours_delivered')],
+      ['GET /reporting/trends', await read(staff, '/reporting/trends?metric=cqc_rating&basis=approved')],
+      ['GET /reporting/trends', await read(staff, '/reporting/trends?metric=people_supported&basis=submitted')],
+      ['GET /reporting/cycles/{id}/submissions', await read(staff, `${cycle}/submissions`)],
+      ['GET /reporting/cycles/{id}/completeness', await read(staff, `${cycle}/completeness`)],
+      ['GET /reporting/cycles/{id}/completeness', await read(commissioner, `${cycle}/completeness`)],
+      ['GET /reporting/cycles', await read(commissioner, '/reporting/cycles')],
+    ];
+    for (const [route, body] of answers) expect({ route, problems: schemas.problems(route, 200, body) }).toEqual({ route, problems: [] });
+    // The figures take each of their forms somewhere in these answers: a number, suppressed and not recorded.
+    const json = JSON.stringify(answers);
+    expect(json).toContain('{"suppressed":true}');
+    expect(json).toContain('"distribution":[');
+    expect(json).toMatch(/"value":null/);
   });
 
   it("keeps nothing personal in the hub's database", async () => {

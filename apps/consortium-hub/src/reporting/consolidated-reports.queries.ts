@@ -23,14 +23,9 @@ import {
   SuppressionNote,
 } from './consolidation.rules';
 import { isSuppressed } from './disclosure-control.rules';
+import { ReleaseSummaryView, ReportBasis, ReportDocumentView, TrendView } from './report.dto';
 import { CsvPeriodReport, reportCsv } from './report-csv.rules';
 import { ReportingErrors } from './reporting.errors';
-
-/**
- * A live look at the returns, for consortium staff while they review: `approved` (what the next
- * release would hold) or `submitted` (every current return, approved or not).
- */
-export type ReportBasis = 'approved' | 'submitted';
 
 /** Which report: a published release (the latest unless `release` says which), or a live look (staff only). */
 export interface ReportView {
@@ -62,14 +57,8 @@ export interface ReleaseRow {
   suppressions: SuppressionNote[];
 }
 
-/** What commissioners see of a release, as stored. */
-/** A consolidated report as sent: a release, or a live look (see ReportDocumentView). */
-export interface StoredReport {
-  period: { label: string; start: string; end: string };
-  coverage: { coops: number; included: { coopId: string; name: string }[]; statement: string };
-  metrics: ReportMetric[];
-  [key: string]: unknown;
-}
+/** A report as stored in a release (or presented for a live look): what commissioners see, without the reasons for suppression. */
+export type StoredReport = Omit<ReportDocumentView, 'suppressions' | 'consolidationMs'>;
 
 type Queryable = Pick<DataSource, 'query'>;
 
@@ -90,7 +79,7 @@ export class ConsolidatedReports {
   ) {}
 
   /** The releases of a cycle, newest first. */
-  async releases(cycleId: string): Promise<{ number: number; publishedAt: string; coops: number }[]> {
+  async releases(cycleId: string): Promise<ReleaseSummaryView[]> {
     await this.cycle(cycleId);
     const rows: ReleaseRow[] = await this.dataSource.query(
       'SELECT number, published_at, coops FROM report_release WHERE cycle_id = $1 ORDER BY number DESC',
@@ -99,7 +88,7 @@ export class ConsolidatedReports {
     return rows.map((r) => ({ number: r.number, publishedAt: new Date(r.published_at).toISOString(), coops: r.coops.length }));
   }
 
-  async report(cycleId: string, view: ReportView, withReasons: boolean): Promise<StoredReport> {
+  async report(cycleId: string, view: ReportView, withReasons: boolean): Promise<ReportDocumentView> {
     const cycle = await this.cycle(cycleId);
     if (view.basis) {
       const coops = await this.returns(this.dataSource, cycleId, view.basis);
@@ -135,16 +124,7 @@ export class ConsolidatedReports {
    * One metric across cycles, oldest first, with the change from the period before: each cycle's
    * latest release (cycles with none are left out), or for staff a live look.
    */
-  async trend(
-    metricId: string,
-    range: { from?: string; to?: string },
-    basis?: ReportBasis,
-  ): Promise<{
-    metric: Pick<MetricDefinition, 'id' | 'title' | 'unit' | 'definition' | 'countsPeople'>;
-    source: string;
-    note: string;
-    points: object[];
-  }> {
+  async trend(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendView> {
     const { metric, periods } = await this.trendPeriods(metricId, range, basis);
     let previous: ReportValue | undefined;
     const points = periods.map((p) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { CompletenessView, CycleView, SubmissionView } from './reporting.dto';
+import { CompletenessView, CycleView, SubmissionView, SubmittedReturnView } from './reporting.dto';
 import { ReportingErrors } from './reporting.errors';
 import { isLocked, lockTime, ReviewDecision, reviewStateOf } from './review.rules';
 
@@ -23,7 +23,7 @@ interface SubmissionRow {
   submitted_at: Date;
   received_at: Date;
   superseded_at: Date | null;
-  figures: Record<string, unknown>;
+  figures: SubmittedReturnView;
 }
 
 export type CoopReturnState = 'submitted' | 'submitted-late' | 'awaited' | 'overdue';

@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 
 import { Principal } from '@app/platform';
 
-import { ConsolidatedReports, CycleRow, ReleaseRow, StoredReport } from './consolidated-reports.queries';
+import { ConsolidatedReports, CycleRow, ReleaseRow } from './consolidated-reports.queries';
 import { EarlierRelease } from './consolidation.rules';
+import { ReportDocumentView } from './report.dto';
 import { ReportingErrors } from './reporting.errors';
 
 /**
@@ -20,7 +21,7 @@ export class PublishRelease {
     private readonly reports: ConsolidatedReports,
   ) {}
 
-  async execute(cycleId: string, by: Principal): Promise<StoredReport> {
+  async execute(cycleId: string, by: Principal): Promise<ReportDocumentView> {
     return this.dataSource.transaction(async (m) => {
       // One publication of a cycle at a time: the release number and the earlier-release check depend on it.
       const [cycle]: CycleRow[] = await m.query('SELECT * FROM return_cycle WHERE id = $1 FOR UPDATE', [cycleId]);

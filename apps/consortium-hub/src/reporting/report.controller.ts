@@ -4,7 +4,7 @@ import type { Response } from 'express';
 
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
-import { ConsolidatedReports, ReportView, StoredReport } from './consolidated-reports.queries';
+import { ConsolidatedReports, ReportView } from './consolidated-reports.queries';
 import { PublishRelease } from './publish-release.use-case';
 import { ReleaseSummaryView, ReportDocumentView, ReportQuery, TrendQuery, TrendView } from './report.dto';
 
@@ -28,7 +28,7 @@ export class ReportController {
   @Roles('consortium-staff')
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReportDocumentView })
-  publish(@UuidParam('id', { named: true }) id: string, @CurrentPrincipal() by: Principal): Promise<StoredReport> {
+  publish(@UuidParam('id', { named: true }) id: string, @CurrentPrincipal() by: Principal): Promise<ReportDocumentView> {
     return this.publishRelease.execute(id, by);
   }
 
@@ -44,7 +44,7 @@ export class ReportController {
     @UuidParam('id', { named: true }) id: string,
     @Query() query: ReportQuery,
     @CurrentPrincipal() who: Principal,
-  ): Promise<StoredReport> {
+  ): Promise<ReportDocumentView> {
     return this.reports.report(id, viewFor(who, query), isStaff(who));
   }
 

@@ -1,14 +1,30 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-import { METRIC_ID_PATTERN, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
+import {
+  BREAKDOWN_DIMENSIONS,
+  BreakdownDimension,
+  METRIC_ID_PATTERN,
+  QUARTER_LABEL_PATTERN,
+  QUARTER_LABEL_RULE,
+  REPORT_SECTIONS,
+  REPORT_UNITS,
+  ReportSection,
+  ReportUnit,
+} from '@app/contracts';
 import { toInt } from '@app/platform';
 
-import type { ReportBasis } from './consolidated-reports.queries';
+import type { ReportValue } from './consolidation.rules';
+import type { SuppressionReason } from './disclosure-control.rules';
 import { CyclePeriodView } from './reporting.dto';
 
-export const REPORT_BASES: readonly ReportBasis[] = ['approved', 'submitted'];
+/**
+ * A live look at the returns, for consortium staff while they review: `approved` (what the next
+ * release would hold) or `submitted` (every current return, approved or not).
+ */
+export const REPORT_BASES = ['approved', 'submitted'] as const;
+export type ReportBasis = (typeof REPORT_BASES)[number];
 
 /** A live look instead of a published release: consortium staff only. */
 export class BasisQuery {
@@ -68,21 +84,90 @@ export class ReportCoverageView {
   @ApiProperty() statement: string;
 }
 
+/** A figure of the report: a number, suppressed (an object of its own, never a number), or null: not recorded, or nothing to divide by. */
+const FIGURE: ApiPropertyOptions = {
+  oneOf: [
+    { type: 'number' },
+    { type: 'object', properties: { suppressed: { type: 'boolean', enum: [true] } }, required: ['suppressed'], description: 'Suppressed' },
+  ],
+  nullable: true,
+  example: { suppressed: true },
+};
+
+export class ReportCellView {
+  @ApiProperty({ example: 'self-funder', description: 'A category of the dimension: a vocabulary value, a locality or a contract id' })
+  category: string;
+  @ApiProperty(FIGURE) value: ReportValue;
+  @ApiPropertyOptional({ description: 'A readable name where the category is an id (a contract)' }) label?: string;
+}
+
+export class ReportBreakdownView {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS }) dimension: BreakdownDimension;
+  @ApiProperty({ type: [ReportCellView] }) cells: readonly ReportCellView[];
+}
+
+export class RatingCountView {
+  @ApiProperty({ description: 'The coded level' }) value: number;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'Co-ops at this level' }) coops: number;
+}
+
+export class ReportMetricView {
+  @ApiProperty({ example: 'people_supported' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: REPORT_SECTIONS }) section: ReportSection;
+  @ApiProperty({ enum: REPORT_UNITS }) unit: ReportUnit;
+  @ApiProperty() definition: string;
+  @ApiProperty() countsPeople: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'The disclosure threshold applied; null for figures shown as they are' })
+  threshold: number | null;
+  @ApiProperty(FIGURE) total: ReportValue;
+  @ApiProperty({ type: [ReportBreakdownView] }) breakdowns: readonly ReportBreakdownView[];
+  @ApiProperty({ description: "How many of the report's co-ops the figure covers" }) reportedBy: number;
+  @ApiPropertyOptional({ type: [RatingCountView], description: 'A rating only: how many co-ops are at each level' })
+  distribution?: readonly RatingCountView[];
+  @ApiPropertyOptional({ description: 'A rating only: how many co-ops recorded none' }) notRecordedBy?: number;
+}
+
+export class SuppressedCellView {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS }) dimension: BreakdownDimension;
+  @ApiProperty() category: string;
+}
+
+export class SuppressionNoteView {
+  @ApiProperty({ description: 'The metric id' }) metric: string;
+  @ApiProperty({ nullable: true, type: SuppressedCellView, description: "The cell suppressed; null for the metric's total" })
+  breakdown: SuppressedCellView | null;
+  @ApiProperty({
+    type: String,
+    pattern: '^(primary|secondary: .+|withheld: .+)$',
+    example: 'primary',
+    description: 'primary: a small count; secondary: why it would give a suppressed one away; withheld: a co-op withheld its part',
+  })
+  reason: SuppressionReason;
+}
+
+export class DisclosureView {
+  @ApiProperty({ description: 'Counts of people from 1 to this are suppressed' }) threshold: number;
+  @ApiProperty({ description: 'The same for workforce counts' }) workforceThreshold: number;
+  @ApiProperty({ description: 'How many figures of the report are suppressed' }) suppressedFigures: number;
+  @ApiProperty() note: string;
+}
+
 /** A consolidated report: a published release, or (staff only, with `basis`) a live look at the returns. */
 export class ReportDocumentView {
   @ApiProperty() cycleId: string;
   @ApiProperty({ type: ReportDefinitionView }) definition: ReportDefinitionView;
   @ApiProperty({ type: CyclePeriodView }) period: CyclePeriodView;
   @ApiPropertyOptional({ type: ReportReleaseRefView, description: 'A published release' }) release?: ReportReleaseRefView;
-  @ApiPropertyOptional({ enum: ['approved', 'submitted'], description: 'A live look, not published' }) basis?: ReportBasis;
+  @ApiPropertyOptional({ enum: REPORT_BASES, description: 'A live look, not published' }) basis?: ReportBasis;
   @ApiProperty() generatedAt: string;
   @ApiProperty({ type: ReportCoverageView }) coverage: ReportCoverageView;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Thresholds, how many figures were suppressed, and why' })
-  disclosure: Record<string, unknown>;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Each metric: its total, breakdowns and distribution' })
-  metrics: object[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Consortium staff only: why each figure was suppressed' })
-  suppressions?: object[];
+  @ApiProperty({ type: DisclosureView, description: 'Thresholds, how many figures were suppressed, and why' }) disclosure: DisclosureView;
+  @ApiProperty({ type: [ReportMetricView], description: 'Each metric: its total, breakdowns and distribution' })
+  metrics: readonly ReportMetricView[];
+  @ApiPropertyOptional({ type: [SuppressionNoteView], description: 'Consortium staff only: why each figure was suppressed' })
+  suppressions?: readonly SuppressionNoteView[];
   @ApiPropertyOptional({ description: 'A live look only: how long consolidation took' }) consolidationMs?: number;
 }
 
@@ -95,19 +180,30 @@ export class ReleaseSummaryView {
 export class TrendMetricView {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
-  @ApiProperty() unit: string;
+  @ApiProperty({ enum: REPORT_UNITS }) unit: ReportUnit;
   @ApiProperty() definition: string;
   @ApiProperty() countsPeople: boolean;
+}
+
+export class TrendPointView {
+  @ApiProperty({ example: '2026-Q1' }) period: string;
+  @ApiPropertyOptional({ description: 'The release read: absent for a live look' }) release?: number;
+  @ApiProperty() coopsCovered: number;
+  @ApiProperty(FIGURE) total: ReportValue;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'The difference from the period before (percentage points for a rate); null when either figure is suppressed or not recorded',
+  })
+  change: number | null;
+  @ApiProperty({ type: [ReportBreakdownView] }) breakdowns: readonly ReportBreakdownView[];
+  @ApiPropertyOptional({ type: [RatingCountView], description: 'A rating only' }) distribution?: readonly RatingCountView[];
 }
 
 export class TrendView {
   @ApiProperty({ type: TrendMetricView }) metric: TrendMetricView;
   @ApiProperty() source: string;
   @ApiProperty() note: string;
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: 'Oldest first: period, release, coopsCovered, total, change, breakdowns, distribution',
-  })
-  points: object[];
+  @ApiProperty({ type: [TrendPointView], description: 'Oldest first' }) points: TrendPointView[];
 }

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 
-import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
+import {
+  CONTRACT_TYPES,
+  ContractType,
+  FUNDING_TYPES,
+  FundingType,
+  QUARTER_LABEL_PATTERN,
+  QUARTER_LABEL_RULE,
+  SERVICE_TYPES,
+  ServiceType,
+  STAKEHOLDER_CLASSES,
+  StakeholderClass,
+} from '@app/contracts';
 import { IsOptionalNotNull, IsTimestampWithZone } from '@app/platform';
 
 import { DEFAULT_LOCK_AFTER_DAYS, MAX_LOCK_AFTER_DAYS } from './review.rules';
@@ -81,6 +92,34 @@ export class CompletenessView {
   @ApiProperty({ type: [CoopCompletenessView] }) coops: CoopCompletenessView[];
 }
 
+/** One cell of a one-way breakdown: one of these is set. */
+export class FigureBreakdownView {
+  @ApiPropertyOptional({ description: "One of the co-op's public localities" }) locality?: string;
+  @ApiPropertyOptional({ enum: SERVICE_TYPES }) service_type?: ServiceType;
+  @ApiPropertyOptional({ enum: FUNDING_TYPES }) funding_type?: FundingType;
+  @ApiPropertyOptional({ enum: CONTRACT_TYPES }) contract_type?: ContractType;
+  @ApiPropertyOptional({ enum: STAKEHOLDER_CLASSES }) stakeholder_class?: StakeholderClass;
+  @ApiPropertyOptional({ description: "One of the co-op's consortium contracts, by the id the hub gave it" }) contract?: string;
+}
+
+export class SubmittedFigureView {
+  @ApiProperty({ example: 'people_supported' }) metric: string;
+  @ApiProperty({ nullable: true, type: FigureBreakdownView, description: "null: the metric's total" })
+  breakdown: FigureBreakdownView | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: not recorded, nothing to divide by, or withheld on the node' })
+  value: number | null;
+  @ApiPropertyOptional({ enum: [true], type: Boolean, description: 'The node withheld this small count of people' })
+  suppressedOnNode?: true;
+}
+
+/** A return as the co-op sent it (the message's payload, without the cycle id). */
+export class SubmittedReturnView {
+  @ApiProperty({ example: 'ccm-quarterly' }) definitionId: string;
+  @ApiProperty({ example: 1 }) definitionVersion: number;
+  @ApiProperty({ type: CyclePeriodView }) period: CyclePeriodView;
+  @ApiProperty({ type: [SubmittedFigureView] }) figures: SubmittedFigureView[];
+}
+
 export class SubmissionView {
   @ApiProperty() messageId: string;
   @ApiProperty() coopId: string;
@@ -88,10 +127,6 @@ export class SubmissionView {
   @ApiProperty() receivedAt: string;
   @ApiProperty() current: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) supersededAt: string | null;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The return as the co-op sent it: definition, period and figures',
-  })
-  figures: Record<string, unknown>;
+  @ApiProperty({ type: SubmittedReturnView, description: 'The return as the co-op sent it: definition, period and figures' })
+  figures: SubmittedReturnView;
 }
