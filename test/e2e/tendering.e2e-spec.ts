@@ -11,6 +11,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 
 import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
 /** What these tests read of the tendering views, hub and node (bodies are plain JSON). */
@@ -90,7 +91,6 @@ describe('joint tendering', () => {
   const staff = mesh.hub().as('consortium-staff');
   const commissioner = mesh.hub().as('commissioner');
   const admin = (coop: string) => mesh.node(coop).as('coop-admin');
-  const hub = () => mesh.hubHttp();
   const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
   const STARTS = day(-14);
   const ENDS = day(365);
@@ -99,8 +99,13 @@ describe('joint tendering', () => {
   let tap: NatsConnection;
   let sub: Subscription;
 
-  const tenderOf = async (id: string, auth = staff.authorization) =>
-    (await hub().get(`/tenders/${id}`).set('Authorization', auth).expect(200)).body;
+  /** Every tender detail read along the way, to check against the OpenAPI document at the end. */
+  const detailsSeen: { reader: string; body: TenderSeen }[] = [];
+  const tenderOf = async (id: string, reader = staff) => {
+    const body = (await reader.get(`/tenders/${id}`).expect(200)).body;
+    detailsSeen.push({ reader: reader === commissioner ? 'commissioner' : 'staff', body });
+    return body;
+  };
   const lotByRef = (tender: { lots: { reference: string; id: string }[] }, reference: string) =>
     tender.lots.find((l) => l.reference === reference)!;
   const invitationOn = (coop: string, tenderId: string, accept: (inv: Invitation) => boolean = Boolean) =>
@@ -385,7 +390,7 @@ describe('joint tendering', () => {
     });
 
     it('never shows a commissioner the offers, and no bid before it is submitted', async () => {
-      const seen = await tenderOf(tenderId, commissioner.authorization);
+      const seen = await tenderOf(tenderId, commissioner);
       expect(seen).toMatchObject({ stage: 'inviting', bid: null });
       expect(seen).not.toHaveProperty('offers');
       expect((await tenderOf(tenderId)).offers.length).toBeGreaterThan(0);
@@ -448,7 +453,7 @@ describe('joint tendering', () => {
 
     it('submits the bid and records the award per lot as contracts on the nodes', async () => {
       await staff.post(`/tenders/${tenderId}/submission`).expect(201);
-      const seen = await tenderOf(tenderId, commissioner.authorization);
+      const seen = await tenderOf(tenderId, commissioner);
       expect(seen.bid.allocatedHoursPerWeek).toBe(120);
       // The commissioner sees what the bid covers, for how many hours and at what price: not who offered what.
       expect(seen).not.toHaveProperty('offers');
@@ -755,6 +760,19 @@ describe('joint tendering', () => {
       expect(assembled).toMatchObject({ stage: 'assembling', bid: { requiredHoursPerWeek: 12, allocatedHoursPerWeek: 0 } });
       await staff.post(`/tenders/${id}/cancellation`).send({ reason: 'Test over' }).expect(201);
     });
+  });
+
+  it('answers exactly as its OpenAPI document describes: every tender at each stage it reached, to staff and to a commissioner', async () => {
+    const schemas = await AnswerSchemas.of(mesh.hub().anonymous());
+    const page = (await staff.get('/tenders?limit=500').expect(200)).body;
+    const answers: [string, unknown][] = [['GET /tenders', page]];
+    for (const { id } of page.items as { id: string }[]) for (const reader of [staff, commissioner]) await tenderOf(id, reader);
+    answers.push(...detailsSeen.map(({ body }): [string, unknown] => ['GET /tenders/{id}', body]));
+    answers.push(['GET /tenders/{id}/ocds/tender', ocdsPackages.tender], ['GET /tenders/{id}/ocds/award', ocdsPackages.award]);
+    for (const [route, body] of answers) expect({ route, problems: schemas.problems(route, 200, body) }).toEqual({ route, problems: [] });
+    const stages = (reader: string) => new Set(detailsSeen.filter((d) => d.reader === reader).map((d) => d.body.stage));
+    expect([...stages('staff')].sort()).toEqual(['assembling', 'awarded', 'cancelled', 'draft', 'inviting']);
+    expect([...stages('commissioner')].sort()).toEqual(['awarded', 'cancelled', 'inviting', 'submitted']);
   });
 
   it('sent nothing personal across NATS', async () => {

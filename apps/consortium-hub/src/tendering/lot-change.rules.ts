@@ -79,9 +79,13 @@ export interface SplitLotPart {
 
 export const MAX_SPLIT_PARTS = 20;
 
+/** A lot is open, or split: replaced by smaller lots. */
+export const LOT_STATUSES = ['open', 'split'] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
 /** The parts of a split, numbered under the original (lot 2 becomes 2.1, 2.2, ...). */
 export function splitLot(
-  lot: { reference: string; title: string; hoursPerWeek: number; status: 'open' | 'split' },
+  lot: { reference: string; title: string; hoursPerWeek: number; status: LotStatus },
   parts: readonly SplitPart[],
 ): SplitLotPart[] | LotRuleViolation {
   if (lot.status === 'split') return violation('TENDERING.LOT_ALREADY_SPLIT', 'conflict', `lot ${lot.reference} was already split`);

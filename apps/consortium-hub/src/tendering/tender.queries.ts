@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+import type { ServiceType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { ASSEMBLY_METHOD } from './bid-assembly.rules';
 import { compareReferences } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 import { invitedLot } from './tender-invitations.service';
-import { ListTendersQuery, TenderDetailView, TenderSummaryView } from './tendering.dto';
+import { ListTendersQuery, OfferStatus, TenderDetailView, TenderOfferView, TenderSummaryView } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
 
 type TenderStage = TenderRow['stage'];
@@ -92,12 +93,13 @@ interface AllocationRow {
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const at = (d: Date | string) => new Date(d).toISOString();
 
 export interface BidLotView {
   lotId: string;
   reference: string;
   locality: string;
-  serviceType: string;
+  serviceType: ServiceType;
   hoursPerWeek: number;
   ceilingPencePerHour: number;
   allocatedHoursPerWeek: number;
@@ -242,11 +244,11 @@ export class TenderQueries {
       }),
       invitations: invitations.map((i) => ({
         lotId: i.lot_id,
-        lotReference: reference.get(i.lot_id),
+        lotReference: reference.get(i.lot_id)!,
         coopId: i.coop_id,
         lotVersion: i.lot_version,
         namedByStaff: i.named_by_staff,
-        invitedAt: iso(i.invited_at),
+        invitedAt: at(i.invited_at),
         withdrawnAt: iso(i.withdrawn_at),
         withdrawnReason: i.withdrawn_reason,
       })),
@@ -256,31 +258,31 @@ export class TenderQueries {
           ? submittedBid(await this.bid(m, id))
           : null
         : await this.bid(m, id),
-      contracts: d.contracts.map((c) => ({ ...c, lotReference: reference.get(c.lotId), createdAt: iso(c.createdAt) })),
-      history: history.map((h) => ({ from: h.from_stage, to: h.to_stage, at: iso(h.changed_at), by: h.changed_by, note: h.note })),
+      contracts: d.contracts.map((c) => ({ ...c, lotReference: reference.get(c.lotId)!, createdAt: at(c.createdAt) })),
+      history: history.map((h) => ({ from: h.from_stage, to: h.to_stage, at: at(h.changed_at), by: h.changed_by, note: h.note })),
     };
   }
 
   /** Every offer received, newest first per lot and co-op; `status` says which one counts. */
-  private async offers(m: EntityManager, id: string, reference: Map<string, string>): Promise<object[]> {
+  private async offers(m: EntityManager, id: string, reference: Map<string, string>): Promise<TenderOfferView[]> {
     const rows: OfferRow[] = await m.query(
       `SELECT o.*, c.name AS coop_name FROM tender_offer o JOIN coop c ON c.id = o.coop_id WHERE o.tender_id = $1 ORDER BY o.lot_id, o.coop_id, o.made_at DESC`,
       [id],
     );
     return rows
-      .map((o) => ({
+      .map((o): TenderOfferView => ({
         messageId: o.message_id,
         lotId: o.lot_id,
-        lotReference: reference.get(o.lot_id),
+        lotReference: reference.get(o.lot_id)!,
         lotVersion: o.lot_version,
         coopId: o.coop_id,
         coopName: o.coop_name,
         hoursPerWeek: o.hours_per_week,
         pricePencePerHour: o.price_pence_per_hour,
         totalHoursPerWeek: o.total_hours_per_week,
-        madeAt: iso(o.made_at),
-        receivedAt: iso(o.received_at),
-        status: o.superseded_at ? 'superseded' : o.withdrawn_at ? 'withdrawn' : o.hours_per_week === 0 ? 'withdrawn-by-coop' : 'current',
+        madeAt: at(o.made_at),
+        receivedAt: at(o.received_at),
+        status: offerStatus(o),
         withdrawnReason: o.withdrawn_reason,
       }))
       .sort((a, b) => compareReferences(a.lotReference ?? '', b.lotReference ?? ''));
@@ -390,6 +392,10 @@ export class TenderQueries {
       local: a.local,
     }));
   }
+}
+
+function offerStatus(o: OfferRow): OfferStatus {
+  return o.superseded_at ? 'superseded' : o.withdrawn_at ? 'withdrawn' : o.hours_per_week === 0 ? 'withdrawn-by-coop' : 'current';
 }
 
 function submittedBid(bid: BidView | null): SubmittedBidView | null {

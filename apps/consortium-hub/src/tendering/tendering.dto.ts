@@ -21,7 +21,7 @@ import { COOP_ID_PATTERN, SERVICE_TYPES, ServiceType, TENDER_LIMITS } from '@app
 import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { LOT_OUTCOMES, LotOutcome } from './award.rules';
-import { MAX_SPLIT_PARTS } from './lot-change.rules';
+import { LOT_STATUSES, LotStatus, MAX_SPLIT_PARTS } from './lot-change.rules';
 import { TENDER_STAGES, TenderStage } from './tender-stage.rules';
 
 const REFERENCE = /^[0-9A-Za-z.-]{1,20}$/;
@@ -217,7 +217,7 @@ export class BidLotCoverView {
   @ApiProperty() lotId: string;
   @ApiProperty() reference: string;
   @ApiProperty() locality: string;
-  @ApiProperty() serviceType: string;
+  @ApiProperty({ enum: SERVICE_TYPES }) serviceType: ServiceType;
   @ApiProperty() hoursPerWeek: number;
   @ApiProperty() ceilingPencePerHour: number;
   @ApiProperty() allocatedHoursPerWeek: number;
@@ -257,34 +257,108 @@ export class TenderBidView {
   @ApiPropertyOptional({ type: [BidCoopView], description: 'Staff only' }) coops?: BidCoopView[];
 }
 
+export class TenderLotAwardView {
+  @ApiProperty({ enum: LOT_OUTCOMES }) outcome: LotOutcome;
+  @ApiProperty({ description: 'Hours a week awarded; 0 when lost' }) hoursPerWeek: number;
+}
+
+/** A lot's terms as co-ops are invited to them, with its place in the tender. */
+export class TenderLotView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '1.2' }) reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty() locality: string;
+  @ApiProperty({ enum: SERVICE_TYPES }) serviceType: ServiceType;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty({ description: 'The most the council pays, in pence an hour' }) ceilingPencePerHour: number;
+  @ApiProperty({ example: '2027-04-01' }) startsOn: string;
+  @ApiProperty({ example: '2029-03-31' }) endsOn: string;
+  @ApiProperty({ enum: LOT_STATUSES, description: 'split: replaced by smaller lots, which name it as their parent' }) status: LotStatus;
+  @ApiProperty({ description: 'Goes up each time the terms change; offers name the version they answer' }) version: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The lot this one was split from' }) parentLotId: string | null;
+  @ApiProperty({ type: [String], description: 'Co-ops with a live invitation to this lot' }) invited: string[];
+  @ApiProperty({ nullable: true, type: TenderLotAwardView, description: 'Once awarded' }) award: TenderLotAwardView | null;
+}
+
+export class TenderInvitationView {
+  @ApiProperty() lotId: string;
+  @ApiProperty() lotReference: string;
+  @ApiProperty() coopId: string;
+  @ApiProperty({ description: 'The version of the lot invited to' }) lotVersion: number;
+  @ApiProperty({ description: "Named by staff rather than serving the lot's locality" }) namedByStaff: boolean;
+  @ApiProperty() invitedAt: string;
+  @ApiProperty({ nullable: true, type: String }) withdrawnAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) withdrawnReason: string | null;
+}
+
+export const OFFER_STATUSES = ['current', 'superseded', 'withdrawn', 'withdrawn-by-coop'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export class TenderOfferView {
+  @ApiProperty({ description: 'The id of the message that carried it' }) messageId: string;
+  @ApiProperty() lotId: string;
+  @ApiProperty() lotReference: string;
+  @ApiProperty() lotVersion: number;
+  @ApiProperty() coopId: string;
+  @ApiProperty() coopName: string;
+  @ApiProperty({ description: '0: the co-op withdrew its offer' }) hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The most the co-op can take across the lots' }) totalHoursPerWeek:
+    number | null;
+  @ApiProperty() madeAt: string;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty({ enum: OFFER_STATUSES, description: 'Which offer counts: the current one' }) status: OfferStatus;
+  @ApiProperty({ nullable: true, type: String }) withdrawnReason: string | null;
+}
+
+export class TenderContractView {
+  @ApiProperty() id: string;
+  @ApiProperty() lotId: string;
+  @ApiProperty() coopId: string;
+  @ApiProperty() coopName: string;
+  @ApiProperty() hoursPerWeek: number;
+  @ApiProperty() pricePencePerHour: number;
+  @ApiProperty({ example: '2027-04-01' }) startsOn: string;
+  @ApiProperty({ example: '2029-03-31' }) endsOn: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() lotReference: string;
+}
+
+export class StageChangeView {
+  @ApiProperty({ enum: TENDER_STAGES, nullable: true, description: 'null: the tender was created' }) from: TenderStage | null;
+  @ApiProperty({ enum: TENDER_STAGES }) to: TenderStage;
+  @ApiProperty() at: string;
+  @ApiProperty({ description: 'Who changed it' }) by: string;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
 export class TenderDetailView {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty() buyer: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty() deadline: string;
   @ApiProperty({ enum: TENDER_STAGES }) stage: TenderStage;
-  @ApiPropertyOptional({ nullable: true, type: String }) invitedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) offersClosedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) assembledAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) submittedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) decidedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) cancelledAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) invitedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) offersClosedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) assembledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ type: [TenderLotView], description: 'Every lot, split ones included' }) lots: TenderLotView[];
+  @ApiProperty({ type: [TenderInvitationView], description: 'Each invitation to a co-op, withdrawn ones included' })
+  invitations: TenderInvitationView[];
+  @ApiPropertyOptional({ type: [TenderOfferView], description: "The co-ops' offers: staff only" }) offers?: TenderOfferView[];
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: "Each lot's terms, status, version, parent, invited co-ops and award",
+    nullable: true,
+    type: TenderBidView,
+    description: 'null before the first assembly; a commissioner sees it only once submitted, and only the lot coverage, hours and price',
   })
-  lots: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Each invitation to a co-op, withdrawn ones included' })
-  invitations: object[];
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: "The co-ops' offers: staff only" })
-  offers?: object[];
-  @ApiPropertyOptional({ nullable: true, type: TenderBidView }) bid: TenderBidView | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) contracts: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Stage changes: from, to, at, by, note' }) history: object[];
+  bid: TenderBidView | null;
+  @ApiProperty({ type: [TenderContractView] }) contracts: TenderContractView[];
+  @ApiProperty({ type: [StageChangeView], description: 'Stage changes, oldest first' }) history: StageChangeView[];
 }
 
 export class ChangedLotView {
@@ -355,5 +429,14 @@ export class OcdsReleasePackageView {
   @ApiProperty() publishedDate: string;
   @ApiProperty({ type: OcdsPublisherView }) publisher: OcdsPublisherView;
   @ApiProperty({ type: [String] }) extensions: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The OCDS releases' }) releases: object[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      description: 'An OCDS 1.1.5 release with the Lots extension: described by the OCDS release schema, not here',
+      externalDocs: { description: 'The OCDS release schema', url: 'https://standard.open-contracting.org/1.1/en/schema/release/' },
+    },
+    description: 'One OCDS release',
+  })
+  releases: object[];
 }
