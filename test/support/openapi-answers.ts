@@ -89,3 +89,44 @@ function describe(e: ErrorObject): string {
   if (e.keyword === 'required') return `${at} lacks ${String(e.params.missingProperty)}, which the document requires`;
   return `${at} ${e.message ?? e.keyword} (${JSON.stringify(e.params)})`;
 }
+
+/**
+ * Where the document describes part of an answer loosely: an object with no properties declared
+ * (what a `string | null` field without `type` becomes, or a `Record`), or one that allows any
+ * other property. Each is named by the route, or the component, and the path to it.
+ */
+export function looseAnswers(document: OpenApiDocument, skip: (path: string) => boolean = () => false): string[] {
+  const found = new Set<string>();
+  const components = document.components?.schemas ?? {};
+  const visited = new Set<string>();
+  const walk = (schema: unknown, at: string): void => {
+    if (!isSchema(schema)) return;
+    if (typeof schema.$ref === 'string') {
+      const name = schema.$ref.replace('#/components/schemas/', '');
+      if (!visited.has(name)) {
+        visited.add(name);
+        walk(components[name], name);
+      }
+      return;
+    }
+    if ('externalDocs' in schema) return;
+    const combines = ['allOf', 'oneOf', 'anyOf'].some((k) => k in schema);
+    if (schema.additionalProperties === true) found.add(`${at}: any property allowed`);
+    else if (schema.type === 'object' && !combines && !schema.properties && !isSchema(schema.additionalProperties))
+      found.add(`${at}: an object with no properties declared`);
+    for (const key of SUBSCHEMA) {
+      const sub = schema[key];
+      if (Array.isArray(sub)) sub.forEach((s, i) => walk(s, `${at}.${key}[${i}]`));
+      else walk(sub, `${at}.${key}`);
+    }
+    if (isSchema(schema.additionalProperties)) walk(schema.additionalProperties, `${at}.additionalProperties`);
+    for (const [name, sub] of Object.entries((schema.properties as Schema | undefined) ?? {})) walk(sub, `${at}.${name}`);
+  };
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (skip(path)) continue;
+    for (const [method, operation] of Object.entries(operations))
+      for (const [status, response] of Object.entries(operation.responses ?? {}))
+        if (/^2\d\d$/.test(status)) walk(response.content?.['application/json']?.schema, `${method.toUpperCase()} ${path} ${status}`);
+  }
+  return [...found].sort();
+}

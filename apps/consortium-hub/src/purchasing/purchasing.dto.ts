@@ -179,7 +179,8 @@ export class ItemOrderView {
   @ApiProperty({ type: [PriceBreakDto] }) priceBreaks: PriceBreakDto[];
   @ApiProperty({ type: [String] }) localTo: string[];
   @ApiProperty({ description: 'Units committed by every co-op together' }) totalQuantity: number;
-  @ApiPropertyOptional({ nullable: true, description: 'The price break reached; null at the solo price' }) tierMinQuantity: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The price break reached; null at the solo price' }) tierMinQuantity:
+    number | null;
   @ApiProperty() unitPricePence: number;
   @ApiProperty({ description: 'Unit price × total quantity + the order charge; 0 when nobody committed' }) orderTotalPence: number;
 }
@@ -213,13 +214,14 @@ export class RoundView {
   @ApiProperty() title: string;
   @ApiProperty({ enum: ROUND_STATES }) state: RoundState;
   @ApiProperty() closesAt: string;
-  @ApiPropertyOptional({ nullable: true }) openedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "'schedule' when closed at the closing time by the hub" }) closedBy: string | null;
-  @ApiPropertyOptional({ nullable: true }) orderedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) deliveredAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) openedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "'schedule' when closed at the closing time by the hub" }) closedBy:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) orderedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) deliveredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({
     enum: ['preview', 'provisional', 'final', 'void'],
     description: 'preview while open; provisional from the close (late commitments made before it still count); final from the order',

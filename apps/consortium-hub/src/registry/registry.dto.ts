@@ -47,13 +47,13 @@ export class CoopView {
   @ApiProperty() legalForm: string;
   @ApiProperty({ type: [String] }) localities: string[];
   @ApiProperty({ type: [String] }) servicesOffered: string[];
-  @ApiPropertyOptional({ nullable: true }) registrationNumber: string | null;
-  @ApiPropertyOptional({ nullable: true }) cqcRating: string | null;
-  @ApiPropertyOptional({ nullable: true }) sponsorCoopId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) registrationNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cqcRating: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sponsorCoopId: string | null;
   @ApiProperty({ enum: COOP_STATUSES }) status: CoopStatus;
   @ApiProperty({ enum: ['online', 'offline', 'never-seen'] }) connectivity: Connectivity;
-  @ApiPropertyOptional({ nullable: true }) lastHeartbeatAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) nodeVersion: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastHeartbeatAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nodeVersion: string | null;
   @ApiProperty() registeredAt: string;
 }
 
@@ -79,14 +79,20 @@ export class NatsAuthorizationView {
       "in-step: the file says what the registry says and the server was asked to reload it; written: the same, but reloading is the operator's (no NATS_SERVER_PID_FILE); pending: a change not yet applied; failing: see error",
   })
   state: 'not-configured' | 'in-step' | 'written' | 'pending' | 'failing';
-  @ApiPropertyOptional({ nullable: true }) file: string | null;
-  @ApiPropertyOptional({ nullable: true }) pidFile: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) file: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) pidFile: string | null;
   @ApiProperty({ description: 'Co-op users the registry gives NATS (provisioned, not left)' }) coopUsers: number;
-  @ApiPropertyOptional({ nullable: true, description: 'When the file was last written (by any hub process or the provision command)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'When the file was last written (by any hub process or the provision command)',
+  })
   writtenAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'When this hub last had the server reload it' }) reloadedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) checkedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Why the last write or reload failed; retried until it works' }) error: string | null;
-  @ApiPropertyOptional({ nullable: true }) failingSince: string | null;
-  @ApiPropertyOptional({ nullable: true }) nextAttemptAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When this hub last had the server reload it' }) reloadedAt:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) checkedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the last write or reload failed; retried until it works' }) error:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) failingSince: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nextAttemptAt: string | null;
 }

@@ -45,7 +45,7 @@ export class ReviewView {
   @ApiProperty() coopId: string;
   @ApiProperty({ description: 'The return reviewed: the co-op’s current one' }) messageId: string;
   @ApiProperty({ enum: ['approved', 'sent-back'] }) decision: string;
-  @ApiPropertyOptional({ nullable: true }) comment: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) comment: string | null;
   @ApiProperty() reviewedBy: string;
   @ApiProperty() reviewedAt: string;
 }

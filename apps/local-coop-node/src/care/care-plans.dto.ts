@@ -107,13 +107,13 @@ export class ListCarePlansQuery extends PageQuery {
 export class GoalView {
   @ApiProperty() id: string;
   @ApiProperty() position: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Null once the person has been erased' }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Null once the person has been erased' }) description: string | null;
   @ApiProperty() performanceAtStart: number;
   @ApiProperty() satisfactionAtStart: number;
-  @ApiPropertyOptional({ nullable: true }) performanceAtReview: number | null;
-  @ApiPropertyOptional({ nullable: true }) satisfactionAtReview: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Either score higher at review than at start; null until reviewed' }) improved:
-    boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) performanceAtReview: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) satisfactionAtReview: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Either score higher at review than at start; null until reviewed' })
+  improved: boolean | null;
 }
 
 export class CarePlanView {
@@ -121,9 +121,10 @@ export class CarePlanView {
   @ApiProperty() serviceUserId: string;
   @ApiProperty() agreedOn: string;
   @ApiProperty() reviewDueOn: string;
-  @ApiPropertyOptional({ nullable: true }) reviewedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reviewedOn: string | null;
   @ApiProperty({ type: [GoalView] }) goals: GoalView[];
-  @ApiPropertyOptional({ nullable: true, description: 'Goals improved at review; null until reviewed' }) goalsImproved: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Goals improved at review; null until reviewed' }) goalsImproved:
+    number | null;
 }
 
 export class CarePlanPage extends PageView(CarePlanView) {}

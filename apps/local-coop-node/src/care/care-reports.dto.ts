@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import type { FundingType, ServiceType } from '@app/contracts';
-import { IsMonth, PageQuery, PageView } from '@app/platform';
+import { FUNDING_TYPES, type FundingType, SERVICE_TYPES, type ServiceType } from '@app/contracts';
+import { IsMonth, keyedBy, PageQuery, PageView } from '@app/platform';
 
 export class MonthQuery {
   @ApiProperty({ example: '2026-11' })
@@ -33,18 +33,20 @@ export class ServiceTypeFigures {
   @ApiProperty() visitsCancelled: number;
 }
 
+/** ServiceTypeFigures is reached only through visitsByServiceType's keys. */
+@ApiExtraModels(ServiceTypeFigures)
 export class CareSummaryView {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty({ description: 'People supported on any day of the period' }) peopleSupported: number;
-  @ApiProperty() peopleByFundingType: Record<FundingType, number>;
-  @ApiProperty({ description: 'Visits starting in the period, by service type' }) visitsByServiceType: Record<
+  @ApiProperty(keyedBy(FUNDING_TYPES, 'number')) peopleByFundingType: Record<FundingType, number>;
+  @ApiProperty(keyedBy(SERVICE_TYPES, ServiceTypeFigures, 'Visits starting in the period, by service type')) visitsByServiceType: Record<
     ServiceType,
     ServiceTypeFigures
   >;
   @ApiProperty({ description: 'Goals of plans reviewed in the period' }) goalsReviewed: number;
   @ApiProperty() goalsImproved: number;
-  @ApiPropertyOptional({ nullable: true }) goalsImprovedPercent: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) goalsImprovedPercent: number | null;
 }
 
 export class ContinuityPage extends PageView(ContinuityView) {}

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { keyedBy } from '@app/platform';
+
 import { CarePlanView } from './care-plans.dto';
 import { ServiceUserView } from './service-users.dto';
 import { VisitView } from './visits.dto';
 
 export class ServiceUserRecordView extends ServiceUserView {
-  @ApiPropertyOptional({ nullable: true, description: 'When the personal details were erased' }) erasedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the personal details were erased' }) erasedAt: string | null;
 }
 
 export class VisitRecordView extends VisitView {
@@ -21,7 +23,7 @@ export class ServiceUserExportSubject {
 export class ServiceUserExportView {
   @ApiProperty() generatedAt: string;
   @ApiProperty({ type: ServiceUserExportSubject }) subject: ServiceUserExportSubject;
-  @ApiProperty({ description: 'What each section is, in plain English' }) explanation: Record<
+  @ApiProperty(keyedBy(['serviceUser', 'carePlans', 'visits'], 'string', 'What each section is, in plain English')) explanation: Record<
     'serviceUser' | 'carePlans' | 'visits',
     string
   >;

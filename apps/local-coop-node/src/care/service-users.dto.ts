@@ -90,12 +90,12 @@ export class ListServiceUsersQuery extends PageQuery {
 export class ServiceUserView {
   @ApiProperty() id: string;
   @ApiProperty() fullName: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Null once the person has been erased' }) dateOfBirth: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Null once the person has been erased' }) address: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Null once the person has been erased' }) dateOfBirth: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Null once the person has been erased' }) address: string | null;
   @ApiProperty() locality: string;
   @ApiProperty({ enum: FUNDING_TYPES }) fundingType: FundingType;
   @ApiProperty() startedOn: string;
-  @ApiPropertyOptional({ nullable: true }) endedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) endedOn: string | null;
 }
 
 export class ServiceUserPage extends PageView(ServiceUserView) {}

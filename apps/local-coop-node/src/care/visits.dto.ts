@@ -134,7 +134,7 @@ export class VisitView {
   @ApiProperty() plannedStart: string;
   @ApiProperty() plannedMinutes: number;
   @ApiProperty({ enum: VISIT_STATUSES }) status: VisitStatus;
-  @ApiPropertyOptional({ nullable: true }) deliveredMinutes: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) deliveredMinutes: number | null;
 }
 
 export class VisitPage extends PageView(VisitView) {}

@@ -3,6 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { StakeholderClass } from '@app/contracts';
 
 import type { Rulebook } from '../rulebook';
+import type { BallotResultView } from './governance.dto';
 
 export type BallotKind = 'motion' | 'election' | 'rulebook-change';
 
@@ -51,5 +52,5 @@ export class Ballot {
 
   /** Final once set: computed when the window closes and never recomputed. */
   @Column('jsonb', { nullable: true })
-  result: Record<string, unknown> | null;
+  result: BallotResultView | null;
 }

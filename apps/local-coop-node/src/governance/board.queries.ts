@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
-import type { StakeholderClass } from '@app/contracts';
+import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
 
 import { RulebookStore, totalSeats } from '../rulebook';
 
 export class BoardSeatView {
   @ApiProperty() memberId: string;
   @ApiProperty() fullName: string;
-  @ApiProperty() stakeholderClass: StakeholderClass;
+  @ApiProperty({ enum: STAKEHOLDER_CLASSES }) stakeholderClass: StakeholderClass;
   @ApiProperty() since: string;
-  @ApiProperty({ nullable: true }) electedByBallot: string | null;
+  @ApiProperty({ nullable: true, type: String }) electedByBallot: string | null;
 }
 
 export class BoardView {

@@ -5,6 +5,7 @@ import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { Ballot } from './ballot.entity';
 import { BallotQueries } from './ballot.queries';
 import { BallotStore } from './ballot.store';
+import { BallotResultView } from './governance.dto';
 import { GovernanceErrors } from './governance.errors';
 import { electionResult, motionResult } from './governance.rules';
 
@@ -24,7 +25,7 @@ export class CloseBallot {
     private readonly store: BallotStore,
   ) {}
 
-  async execute(id: string, now = new Date()): Promise<Record<string, unknown>> {
+  async execute(id: string, now = new Date()): Promise<BallotResultView> {
     return this.dataSource.transaction(async (m) => {
       const ballot = await this.store.lock(m, id);
       if (ballot.result) return ballot.result;
@@ -42,7 +43,7 @@ export class CloseBallot {
     });
   }
 
-  private async count(m: EntityManager, ballot: Ballot): Promise<Record<string, unknown>> {
+  private async count(m: EntityManager, ballot: Ballot): Promise<BallotResultView> {
     const { rulebook } = await this.rulebooks.current(m);
     // Eligible: members of the ballot's classes admitted by the day it opened and not gone before it closed.
     const [{ eligible }] = await m.query(
@@ -93,7 +94,7 @@ export class CloseBallot {
   }
 
   /** Seats the winners for the election's class, unless the board that would result breaks the rulebook. */
-  private async seat(m: EntityManager, ballot: Ballot, elected: string[]): Promise<Record<string, unknown>> {
+  private async seat(m: EntityManager, ballot: Ballot, elected: string[]): Promise<Pick<BallotResultView, 'seated' | 'notSeated'>> {
     if (elected.length === 0) return { seated: [] };
     const { rulebook } = await this.rulebooks.current(m);
     const others: BoardMember[] = (

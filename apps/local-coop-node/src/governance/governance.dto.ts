@@ -141,25 +141,61 @@ export class ListBallotsQuery extends PageQuery {
 export class BallotOptionView {
   @ApiProperty() key: string;
   @ApiProperty() label: string;
-  @ApiPropertyOptional({ nullable: true }) candidateMemberId: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Shown only once the ballot has closed' }) votes: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) candidateMemberId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Shown only once the ballot has closed' }) votes: number | null;
+}
+
+export class CandidateTallyView {
+  @ApiProperty({ description: "The candidate's option key" }) key: string;
+  @ApiProperty() votes: number;
+}
+
+export class BoardRuleViolationView {
+  @ApiProperty() rule: string;
+  @ApiProperty() message: string;
+}
+
+/** A closed ballot's final result: the turnout for every ballot, then a motion's tally or an election's outcome. */
+export class BallotResultView {
+  @ApiProperty({ description: 'Members entitled to vote' }) eligible: number;
+  @ApiProperty() voted: number;
+  @ApiProperty() turnoutPercent: number;
+  @ApiProperty() quorumMet: boolean;
+  @ApiPropertyOptional({ description: 'A motion or rulebook change' }) for?: number;
+  @ApiPropertyOptional({ description: 'A motion or rulebook change' }) against?: number;
+  @ApiPropertyOptional({ description: 'A motion or rulebook change' }) abstain?: number;
+  @ApiPropertyOptional({ description: 'A motion or rulebook change' }) passed?: boolean;
+  @ApiPropertyOptional({ description: 'A rulebook change that passed: the version adopted' }) adoptedRulebookVersion?: number;
+  @ApiPropertyOptional({ description: 'A rulebook change that passed but could not be adopted: why' }) notAdopted?: string;
+  @ApiPropertyOptional({ type: [String], description: 'An election: the candidates elected (option keys), most votes first' })
+  elected?: string[];
+  @ApiPropertyOptional({ description: 'An election: the last seat went to one of several candidates with equal votes' })
+  tieAtCutoff?: boolean;
+  @ApiPropertyOptional({ type: [CandidateTallyView], description: 'An election: the candidates still standing' })
+  candidates?: CandidateTallyView[];
+  @ApiPropertyOptional({ type: [CandidateTallyView], description: 'An election: candidates who left the co-op before the close' })
+  withdrawnCandidates?: CandidateTallyView[];
+  @ApiPropertyOptional({ type: [String], description: 'An election: the members seated on the board' }) seated?: string[];
+  @ApiPropertyOptional({ type: [BoardRuleViolationView], description: 'An election: why the winners could not be seated' })
+  notSeated?: BoardRuleViolationView[];
 }
 
 export class BallotView {
   @ApiProperty() id: string;
   @ApiProperty() kind: string;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
   @ApiProperty() resolution: string;
   @ApiProperty({ enum: STAKEHOLDER_CLASSES, isArray: true }) eligibleClasses: StakeholderClass[];
-  @ApiPropertyOptional({ nullable: true }) electionClass: StakeholderClass | null;
-  @ApiPropertyOptional({ nullable: true }) seats: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: STAKEHOLDER_CLASSES }) electionClass: StakeholderClass | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) seats: number | null;
   @ApiProperty() opensAt: string;
   @ApiProperty() closesAt: string;
   @ApiProperty({ enum: ['upcoming', 'open', 'closed'] }) state: string;
   @ApiProperty({ type: [BallotOptionView] }) options: BallotOptionView[];
-  @ApiPropertyOptional({ nullable: true }) result: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true }) proposedRulebook: object | null;
+  @ApiPropertyOptional({ nullable: true, type: BallotResultView, description: 'Once closed' }) result: BallotResultView | null;
+  @ApiPropertyOptional({ nullable: true, type: RulebookDto, description: 'A rulebook change: the rulebook proposed' })
+  proposedRulebook: RulebookDto | null;
 }
 
 export class BallotPage extends PageView(BallotView) {}

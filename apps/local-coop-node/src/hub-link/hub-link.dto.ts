@@ -14,8 +14,9 @@ export class HubLinkView {
   @ApiProperty({ description: 'Whether the link to NATS is up right now: connected, and its last probe answered in time' })
   natsConnected: boolean;
   @ApiProperty({ type: NatsLinkView }) nats: NatsLinkView;
-  @ApiPropertyOptional({ nullable: true, description: 'Status the hub gave at the last registration' }) registryStatus: string | null;
-  @ApiPropertyOptional({ nullable: true }) registeredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Status the hub gave at the last registration' }) registryStatus:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) registeredAt: string | null;
   @ApiProperty({ type: OutboxCountsView }) outbox: OutboxCountsView;
   @ApiProperty({ description: 'Messages from the hub this node refused' }) deadLetters: number;
   @ApiProperty({ type: IntakeView }) intake: IntakeView;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { STAKEHOLDER_CLASSES, StakeholderClass } from '@app/contracts';
-import { IsOptionalNotNull, PageQuery, PageView } from '@app/platform';
+import { IsOptionalNotNull, keyedBy, PageQuery, PageView } from '@app/platform';
 
 const PHONE = /^[+0-9 ()-]{6,24}$/;
 
@@ -113,19 +113,19 @@ export class MemberView {
   @ApiProperty() memberNumber: number;
   @ApiProperty({ enum: STAKEHOLDER_CLASSES }) stakeholderClass: StakeholderClass;
   @ApiProperty() fullName: string;
-  @ApiPropertyOptional({ nullable: true }) email: string | null;
-  @ApiPropertyOptional({ nullable: true }) phone: string | null;
-  @ApiPropertyOptional({ nullable: true }) address: string | null;
-  @ApiPropertyOptional({ nullable: true }) dateOfBirth: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) address: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) dateOfBirth: string | null;
   @ApiProperty() admittedOn: string;
-  @ApiPropertyOptional({ nullable: true }) withdrawnOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) withdrawnOn: string | null;
   @ApiProperty({ description: 'Community shares held, pence' }) sharesPence: number;
   @ApiProperty({ description: 'Always 1 while a member: one member, one vote, whatever the shares' }) votes: number;
 }
 
 export class MembersSummaryView {
   @ApiProperty() active: number;
-  @ApiProperty({ description: 'Active members per stakeholder class' }) byClass: Record<StakeholderClass, number>;
+  @ApiProperty(keyedBy(STAKEHOLDER_CLASSES, 'number', 'Active members per stakeholder class')) byClass: Record<StakeholderClass, number>;
   @ApiProperty() minimumMembers: number;
   @ApiProperty() meetsMinimum: boolean;
   @ApiProperty() sharesPence: number;
@@ -133,8 +133,8 @@ export class MembersSummaryView {
 
 /** The member's own record in full, as their data export gives it. */
 export class MemberRecordView extends MemberView {
-  @ApiPropertyOptional({ nullable: true }) withdrawalReason: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'When the personal details were erased' }) erasedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) withdrawalReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the personal details were erased' }) erasedAt: string | null;
 }
 
 export class ShareEntryView {

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { keyedBy } from '@app/platform';
+
 import { MemberRecordView, ShareRegisterView } from '../members';
 import { VolunteerDataView } from '../volunteering';
 import { StaffDataView } from '../workforce';
@@ -27,23 +29,25 @@ export class CandidacyView {
   @ApiProperty() opensAt: string;
   @ApiProperty() closesAt: string;
   @ApiProperty({ description: 'The name on the ballot paper' }) label: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Votes received, once the ballot has closed' }) votes: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Whether elected, once the ballot has closed' }) elected: boolean | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Votes received, once the ballot has closed' }) votes: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Whether elected, once the ballot has closed' }) elected:
+    boolean | null;
 }
 
 export class BoardSeatRecordView {
   @ApiProperty() stakeholderClass: string;
   @ApiProperty() since: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The election that gave the seat, if one did' }) electedIn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The election that gave the seat, if one did' }) electedIn:
+    string | null;
   @ApiProperty({ description: 'False once the member has withdrawn: a seat is lost with membership' }) current: boolean;
 }
 
 export class OwnAuditEventView {
   @ApiProperty() at: string;
   @ApiProperty() action: string;
-  @ApiPropertyOptional({ nullable: true }) target: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) target: string | null;
   @ApiProperty() outcome: string;
-  @ApiPropertyOptional({ nullable: true }) status: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) status: number | null;
 }
 
 export class MemberExportSubject {
@@ -56,7 +60,10 @@ export class MemberExportSubject {
 export class MemberExportView {
   @ApiProperty() generatedAt: string;
   @ApiProperty({ type: MemberExportSubject }) subject: MemberExportSubject;
-  @ApiProperty({ description: 'What each section is, in plain English' }) explanation: Record<MemberExportSection, string>;
+  @ApiProperty(keyedBy(MEMBER_EXPORT_SECTIONS, 'string', 'What each section is, in plain English')) explanation: Record<
+    MemberExportSection,
+    string
+  >;
   @ApiProperty({ type: MemberRecordView }) member: MemberRecordView;
   @ApiProperty({ type: ShareRegisterView }) shares: ShareRegisterView;
   @ApiProperty({ type: [BoardSeatRecordView] }) boardSeats: BoardSeatRecordView[];

@@ -50,8 +50,8 @@ export class ProfileView {
   @ApiProperty({ enum: LEGAL_FORMS }) legalForm: LegalForm;
   @ApiProperty({ type: [String] }) localities: string[];
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) servicesOffered: ServiceType[];
-  @ApiPropertyOptional({ nullable: true }) registrationNumber: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) registrationNumber: string | null;
   @ApiPropertyOptional({ nullable: true, enum: CQC_RATINGS }) cqcRating: CqcRating | null;
-  @ApiPropertyOptional({ nullable: true }) sponsorCoopId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) sponsorCoopId: string | null;
   @ApiProperty() updatedAt: string;
 }

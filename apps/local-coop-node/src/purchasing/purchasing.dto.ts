@@ -28,7 +28,7 @@ export class CommitmentSentView {
     description: 'confirmed: the hub counted it; rejected: see reason',
   })
   status: string;
-  @ApiPropertyOptional({ nullable: true, description: "The hub's reason for refusing it" }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The hub's reason for refusing it" }) reason: string | null;
 }
 
 export class PriceBreakView {
@@ -57,7 +57,7 @@ export class AllocationLineView {
   @ApiProperty() unit: string;
   @ApiProperty() quantity: number;
   @ApiProperty({ description: 'The unit price of the tier the whole order reached' }) unitPricePence: number;
-  @ApiPropertyOptional({ nullable: true }) tierMinQuantity: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) tierMinQuantity: number | null;
   @ApiProperty() allocatedPence: number;
   @ApiProperty() soloPence: number;
   @ApiProperty() savingPence: number;
@@ -77,12 +77,12 @@ export class RoundView {
   @ApiProperty() title: string;
   @ApiProperty({ enum: NODE_ROUND_STATES }) state: NodeRoundState;
   @ApiProperty() closesAt: string;
-  @ApiPropertyOptional({ nullable: true }) openedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) orderedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) deliveredAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) cancelReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) openedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) orderedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) deliveredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ type: [RoundItemView] }) items: RoundItemView[];
   @ApiPropertyOptional({ nullable: true, type: AllocationView, description: "The co-op's final share, once the round is ordered" })
   allocation: AllocationView | null;

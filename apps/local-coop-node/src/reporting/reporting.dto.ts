@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 
-import { Breakdown, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
+import { Breakdown, BREAKDOWN_DIMENSIONS, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
+import { keyedBy } from '@app/platform';
 
 import type { ShownReviewState } from './return-review.rules';
 
@@ -20,12 +21,12 @@ export class ReturnPeriodView {
 export class FigureView {
   @ApiProperty({ example: 'people_supported' }) metric: string;
   @ApiPropertyOptional({
+    ...keyedBy(BREAKDOWN_DIMENSIONS, 'string', 'One dimension and its value; null for the total'),
     nullable: true,
     example: { funding_type: 'self-funder' },
-    description: 'One dimension and its value; null for the total',
   })
   breakdown: Breakdown | null;
-  @ApiPropertyOptional({ nullable: true }) value: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
   @ApiPropertyOptional({ description: 'Withheld by the node: a small count of people, or a cell or rate it could be recovered from' })
   suppressedOnNode?: true;
 }
@@ -39,8 +40,9 @@ export class ReturnFiguresView {
 
 export class ReturnProblemView {
   @ApiProperty({ example: 'RETURN.OUTSIDE_VOCABULARY' }) code: string;
-  @ApiPropertyOptional({ nullable: true }) metric: string | null;
-  @ApiPropertyOptional({ nullable: true }) breakdown: Breakdown | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) metric: string | null;
+  @ApiPropertyOptional({ ...keyedBy(BREAKDOWN_DIMENSIONS, 'string', 'The cell the problem is in'), nullable: true })
+  breakdown: Breakdown | null;
   @ApiProperty() message: string;
 }
 

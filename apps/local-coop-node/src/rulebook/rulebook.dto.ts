@@ -29,7 +29,7 @@ export class ClassSeatsDto {
   @Max(50)
   seats: number;
 
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 100, description: 'At most this % of the board; null for no cap' })
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 100, description: 'At most this % of the board; null for no cap' })
   @IsOptional()
   @IsNumberWithDecimals(1)
   @Min(1)

@@ -87,18 +87,18 @@ export class ExpenseView {
   @ApiProperty() volunteerId: string;
   @ApiProperty({ enum: EXPENSE_KINDS }) kind: ExpenseKind;
   @ApiProperty() amountPence: number;
-  @ApiPropertyOptional({ nullable: true }) miles: number | null;
-  @ApiPropertyOptional({ nullable: true }) ratePencePerMile: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) miles: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) ratePencePerMile: number | null;
   @ApiProperty() incurredOn: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Null once the volunteer has been erased' }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Null once the volunteer has been erased' }) description: string | null;
   @ApiProperty({ enum: EXPENSE_STATUSES }) status: ExpenseStatus;
   @ApiProperty() submittedAt: Date;
-  @ApiPropertyOptional({ nullable: true }) approvedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) approvalNote: string | null;
-  @ApiPropertyOptional({ nullable: true }) rejectedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) rejectionReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) paidAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) paymentReference: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) approvedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) approvalNote: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) rejectedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) paidAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) paymentReference: string | null;
 }
 
 export class ExpensePage extends PageView(ExpenseView) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
-import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
+import { IsCalendarDate, keyedBy, PageQuery, PageView } from '@app/platform';
 
 import { LEDGER_PURPOSES, LedgerPurpose, TRANSFER_PURPOSES, TransferPurpose } from './time-bank.rules';
 
@@ -59,12 +59,12 @@ export class AccountQuery extends PageQuery {}
 export class TransferView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when the co-op issued the credits for hours given' }) fromVolunteerId:
-    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Null when the co-op issued the credits for hours given' })
+  fromVolunteerId: string | null;
   @ApiProperty() toVolunteerId: string;
   @ApiProperty() minutes: number;
-  @ApiPropertyOptional({ nullable: true }) volunteerHoursId: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) volunteerHoursId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty() occurredOn: string;
   @ApiProperty() recordedAt: Date;
 }
@@ -73,10 +73,10 @@ export class EntryView {
   @ApiProperty() transferId: string;
   @ApiProperty({ description: 'Signed: negative when paid out, positive when received' }) minutes: number;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
-  @ApiPropertyOptional({ nullable: true, description: 'The other volunteer, or null for the co-op issuer' }) counterpartyVolunteerId:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) counterpartyName: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The other volunteer, or null for the co-op issuer' })
+  counterpartyVolunteerId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) counterpartyName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty() occurredOn: string;
   @ApiProperty() recordedAt: Date;
 }
@@ -102,11 +102,11 @@ export class PurposeTotals {
 }
 
 export class TimeBankSummaryView {
-  @ApiPropertyOptional({ nullable: true }) from: string | null;
-  @ApiPropertyOptional({ nullable: true }) to: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) from: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ type: PurposeTotals, description: 'Credits issued for hours given' }) earned: PurposeTotals;
   @ApiProperty({ type: PurposeTotals, description: 'Credits exchanged between volunteers' }) exchanged: PurposeTotals;
-  @ApiProperty({ description: 'Every purpose, earning included' }) byPurpose: Record<LedgerPurpose, PurposeTotals>;
+  @ApiProperty(keyedBy(LEDGER_PURPOSES, PurposeTotals, 'Every purpose, earning included')) byPurpose: Record<LedgerPurpose, PurposeTotals>;
 }
 
 export class TransferPage extends PageView(TransferView) {}

@@ -5,7 +5,7 @@ import { LEDGER_PURPOSES, LedgerPurpose } from './time-bank.rules';
 import { HoursView, VolunteerView } from './volunteers.dto';
 
 export class VolunteerRecordView extends VolunteerView {
-  @ApiPropertyOptional({ nullable: true, description: 'When the personal details were erased' }) erasedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the personal details were erased' }) erasedAt: string | null;
 }
 
 /** One of the volunteer's own ledger entries. The other side is named only as a kind, never as a person. */
@@ -14,7 +14,7 @@ export class OwnEntryView {
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
   @ApiProperty({ description: 'Signed: negative when paid out, positive when received' }) minutes: number;
   @ApiProperty({ enum: ['the co-op', 'another volunteer'] }) counterparty: 'the co-op' | 'another volunteer';
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedAt: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 
-import { IsCalendarDate, PageQuery, PageView } from '@app/platform';
+import { IsCalendarDate, keyedBy, PageQuery, PageView } from '@app/platform';
 
 import { VOLUNTEER_ACTIVITIES, VolunteerActivity } from './volunteer.rules';
 
@@ -106,12 +106,12 @@ export class ListHoursQuery extends PageQuery {
 export class VolunteerView {
   @ApiProperty() id: string;
   @ApiProperty() fullName: string;
-  @ApiPropertyOptional({ nullable: true }) memberId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) memberId: string | null;
   @ApiProperty() joinedOn: string;
-  @ApiPropertyOptional({ nullable: true }) leftOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) leavingReason: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The volunteer-to-paid pathway' }) movedIntoPaidWorkOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) paidRole: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) leftOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) leavingReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The volunteer-to-paid pathway' }) movedIntoPaidWorkOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) paidRole: string | null;
 }
 
 export class HoursView {
@@ -120,17 +120,17 @@ export class HoursView {
   @ApiProperty() workedOn: string;
   @ApiProperty({ enum: VOLUNTEER_ACTIVITIES }) activity: VolunteerActivity;
   @ApiProperty() minutes: number;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedAt: Date;
   @ApiProperty({ description: 'The ledger transfer that credited these minutes' }) transferId: string;
 }
 
 export class VolunteeringSummaryView {
-  @ApiPropertyOptional({ nullable: true }) from: string | null;
-  @ApiPropertyOptional({ nullable: true }) to: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) from: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ description: 'Volunteers active at the end of the period' }) activeVolunteers: number;
   @ApiProperty({ description: 'Minutes given in the period' }) minutesGiven: number;
-  @ApiProperty({ description: 'Minutes given per activity' }) minutesByActivity: Record<VolunteerActivity, number>;
+  @ApiProperty(keyedBy(VOLUNTEER_ACTIVITIES, 'number', 'Minutes given per activity')) minutesByActivity: Record<VolunteerActivity, number>;
   @ApiProperty({ description: 'Volunteers whose paid work began in the period' }) movedIntoPaidWork: number;
 }
 

@@ -136,9 +136,9 @@ export class StaffView {
   @ApiProperty({ description: 'pence per hour' }) hourlyPayPence: number;
   @ApiProperty() contractedMinutesPerWeek: number;
   @ApiProperty() startedOn: string;
-  @ApiPropertyOptional({ nullable: true }) leftOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) leavingReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) memberId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) leftOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) leavingReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) memberId: string | null;
   @ApiProperty() locality: string;
   @ApiProperty({ description: 'Against the Real Living Wage in the rulebook in force' }) paidAtLeastRealLivingWage: boolean;
 }
@@ -164,7 +164,7 @@ export class TrainingView {
   @ApiProperty() staffId: string;
   @ApiProperty() course: string;
   @ApiProperty() completedOn: string;
-  @ApiPropertyOptional({ nullable: true }) expiresOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) expiresOn: string | null;
   @ApiProperty({ description: 'Not lapsed today' }) current: boolean;
 }
 

@@ -83,7 +83,7 @@ export class VacancyView {
   @ApiProperty({ description: 'pence per hour' }) hourlyPayPence: number;
   @ApiProperty() locality: string;
   @ApiProperty() openedOn: string;
-  @ApiPropertyOptional({ nullable: true }) closedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ enum: VACANCY_STATUSES }) status: VacancyStatus;
   @ApiProperty({ description: 'Against the Real Living Wage in the rulebook in force' }) paidAtLeastRealLivingWage: boolean;
 }

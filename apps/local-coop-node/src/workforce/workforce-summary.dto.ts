@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import type { ContractType } from '@app/contracts';
+import { CONTRACT_TYPES, type ContractType } from '@app/contracts';
+import { keyedBy } from '@app/platform';
 
 export class WorkforceSummaryView {
   @ApiProperty() from: string;
@@ -9,13 +10,14 @@ export class WorkforceSummaryView {
   @ApiProperty({ description: 'Staff employed on the first day' }) headcountAtStart: number;
   @ApiProperty() starters: number;
   @ApiProperty() leavers: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Leavers per average headcount, %' }) turnoverPercent: number | null;
-  @ApiProperty({ description: 'Headcount by contract type' }) byContractType: Record<ContractType, number>;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Leavers per average headcount, %' }) turnoverPercent: number | null;
+  @ApiProperty(keyedBy(CONTRACT_TYPES, 'number', 'Headcount by contract type')) byContractType: Record<ContractType, number>;
   @ApiProperty() onZeroHours: number;
-  @ApiPropertyOptional({ nullable: true }) zeroHoursPercent: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) zeroHoursPercent: number | null;
   @ApiProperty() realLivingWagePencePerHour: number;
   @ApiProperty() paidAtLeastRealLivingWage: number;
-  @ApiPropertyOptional({ nullable: true }) paidAtLeastRealLivingWagePercent: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) paidAtLeastRealLivingWagePercent: number | null;
   @ApiProperty({ description: 'Vacancies open at the end of the last day' }) openVacancies: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Open vacancies per post (filled or vacant), %' }) vacancyRatePercent: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Open vacancies per post (filled or vacant), %' }) vacancyRatePercent:
+    number | null;
 }

@@ -39,10 +39,10 @@ export class AuditEventView {
   @ApiProperty({ description: 'e.g. coop-admin:alice, member:<id>, or the co-op a message came from' }) actor: string;
   @ApiProperty() actorRole: string;
   @ApiProperty({ description: 'e.g. POST /members, or a message type' }) action: string;
-  @ApiPropertyOptional({ nullable: true }) target: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) target: string | null;
   @ApiProperty({ enum: ['succeeded', 'refused', 'failed'] }) outcome: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The HTTP status answered, for a request' }) status: number | null;
-  @ApiPropertyOptional({ nullable: true }) correlationId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The HTTP status answered, for a request' }) status: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) correlationId: string | null;
 }
 
 export class AuditEventPage extends PageView(AuditEventView) {}
