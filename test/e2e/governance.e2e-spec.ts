@@ -1,6 +1,7 @@
 import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.job';
 import { aMember, StakeholderClass } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
 /** Ballots, elections, the board and rulebook changes on a real node. */
@@ -365,6 +366,22 @@ describe('governance', () => {
         .expect(200);
       expect(res.body).toEqual({ adopted: true, version: 2 });
     });
+  });
+
+  it('answers exactly as its OpenAPI document describes: every ballot with its result, the board and the rulebook', async () => {
+    const schemas = await AnswerSchemas.of(mesh.node(COOP).anonymous());
+    const page = (await admin.get('/ballots?limit=500').expect(200)).body;
+    const answers: [string, unknown][] = [
+      ['GET /ballots', page],
+      ['GET /board', (await admin.get('/board').expect(200)).body],
+      ['GET /rulebook', (await admin.get('/rulebook').expect(200)).body],
+    ];
+    for (const { id } of page.items as { id: string }[])
+      answers.push(['GET /ballots/{id}', (await admin.get(`/ballots/${id}`).expect(200)).body]);
+    for (const [route, body] of answers) expect({ route, problems: schemas.problems(route, 200, body) }).toEqual({ route, problems: [] });
+    // Closed ballots of each kind, so that each form of result was checked.
+    const closed = (page.items as { kind: string; result: object | null }[]).filter((b) => b.result).map((b) => b.kind);
+    expect([...new Set(closed)].sort()).toEqual(['election', 'motion', 'rulebook-change']);
   });
 });
 
