@@ -58,7 +58,8 @@ export class SignInCodeStore {
    * Returns the tries now counted, or null when that code had none left (or was replaced or spent).
    */
   async countWrongTry(m: EntityManager, email: string, judgedSalt: string, maxTries: number): Promise<number | null> {
-    const rows: { failed_tries: number }[] = await m.query(
+    // TypeORM answers an UPDATE as [rows, row count].
+    const [rows]: [{ failed_tries: number }[], number] = await m.query(
       `UPDATE candidate_sign_in_code SET failed_tries = failed_tries + 1
         WHERE email = $1 AND salt = $2 AND used_at IS NULL AND failed_tries < $3 RETURNING failed_tries`,
       [email, judgedSalt, maxTries],

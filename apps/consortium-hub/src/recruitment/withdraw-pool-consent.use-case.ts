@@ -18,11 +18,12 @@ export class WithdrawPoolConsent {
   async execute(candidateId: string, now = new Date()): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await this.candidates.lockOwn(m, candidateId);
-      const withdrawn: unknown[] = await m.query(
+      // TypeORM answers an UPDATE as [rows, row count].
+      const [, withdrawn]: [unknown[], number] = await m.query(
         "UPDATE candidate_consent SET withdrawn_at = $2 WHERE candidate_id = $1 AND kind = 'pool' AND withdrawn_at IS NULL RETURNING id",
         [candidateId, now],
       );
-      if (!withdrawn.length) throw RecruitmentErrors.notInPool();
+      if (!withdrawn) throw RecruitmentErrors.notInPool();
       await this.candidates.touch(m, candidateId, now);
     });
   }
