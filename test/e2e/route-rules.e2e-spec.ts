@@ -62,7 +62,9 @@ describe('route rules', () => {
     it('answers 401 without a token and 403 to every role the rule does not allow', async () => {
       for (const [route, allowed] of Object.entries(table)) {
         const anonymous = (await call(http(), route, id)).status;
-        expect({ route, status: anonymous }).toEqual({ route, status: allowed === PUBLIC ? 200 : 401 });
+        // An open POST (a candidate's sign-in) is let in and then refuses the missing body: 400, not 401.
+        const open = route.startsWith('GET ') ? 200 : 400;
+        expect({ route, status: anonymous }).toEqual({ route, status: allowed === PUBLIC ? open : 401 });
         if (allowed === PUBLIC) continue;
         for (const role of roles.filter((r) => !allowed.includes(r))) {
           const res = await call(http(), route, id).set('Authorization', `Bearer ${token(role)}`);

@@ -60,8 +60,9 @@ export interface NodeApi {
   anonymous(): ApiClient;
 }
 
-/** The hub of the test mesh: `.as('consortium-staff')`, `.as('coop', coopId)`, or `.anonymous()`. */
+/** The hub of the test mesh: `.as('consortium-staff')`, `.as('coop', coopId)`, `.candidate(candidateId)`, or `.anonymous()`. */
 export interface HubApi {
   as(role: HubRole, coopId?: string): ApiClient;
+  candidate(candidateId: string): ApiClient;
   anonymous(): ApiClient;
 }

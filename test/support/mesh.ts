@@ -1,3 +1,7 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { INestApplication } from '@nestjs/common';
 import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
@@ -15,6 +19,9 @@ import { dropTestDatabase, queryDb } from './test-database';
 import { uniqueSuffix } from './unique';
 
 export type AuthKeyPair = ReturnType<typeof newAuthKeyPair>;
+
+/** The subject of a candidate token that names no candidate: a UUID, as a candidate token's must be. */
+export const NO_CANDIDATE = '00000000-0000-4000-8000-000000000000';
 
 /** Fast timings so tests see redeliveries and republishes in seconds. */
 const FAST = {
@@ -51,12 +58,18 @@ export class TestMesh {
 
   constructor(readonly natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222') {}
 
+  /** Where the hub's file sender writes candidates' one-time codes (read them with test/support/one-time-codes). */
+  readonly codeDir = join(tmpdir(), `ccm-test-codes-${this.id}`);
+
+  /** The hub mints candidates' tokens at sign-in, so it has its private key as well as the public one. */
   hubConfig(overrides: Record<string, string> = {}): HubConfig {
     return loadConfig(HubConfig, {
       ...baseEnv(this),
       DB_NAME: this.hubDb,
       NATS_NKEY_SEED: this.hubSeed,
       AUTH_PUBLIC_KEY: this.hubAuth.AUTH_PUBLIC_KEY,
+      AUTH_PRIVATE_KEY: this.hubAuth.AUTH_PRIVATE_KEY,
+      RECRUITMENT_CODE_DIR: this.codeDir,
       ...overrides,
     });
   }
@@ -131,9 +144,14 @@ export class TestMesh {
     this.nodes.delete(coopId);
   }
 
-  /** A token signed with the hub's private key, as `consortium-hub token` makes. */
-  hubToken(role: string, coopId?: string): string {
-    return this.signer('hub', this.hubAuth, HUB_TOKENS).issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
+  /**
+   * A token signed with the hub's private key, as `consortium-hub token` makes. A candidate's names no
+   * co-op and has the candidate's id for subject (by default one no candidate has).
+   */
+  hubToken(role: string, coopId?: string, candidateId = NO_CANDIDATE): string {
+    const signer = this.signer('hub', this.hubAuth, HUB_TOKENS);
+    if (role === 'candidate') return signer.issue({ subject: candidateId, role, ttlSeconds: 600 });
+    return signer.issue({ subject: `test-${role}`, role, coopId, ttlSeconds: 600 });
   }
 
   /** A token signed with that co-op's node's private key, as `local-coop-node token` makes. */
@@ -161,6 +179,7 @@ export class TestMesh {
     const app = () => this.runningHub();
     return {
       as: (role: HubRole, coopId?: string) => new ApiClient(app, () => this.hubToken(role, coopId)),
+      candidate: (candidateId: string) => new ApiClient(app, () => this.hubToken('candidate', undefined, candidateId)),
       anonymous: () => new ApiClient(app, () => undefined),
     };
   }
@@ -197,6 +216,7 @@ export class TestMesh {
     await this.stopHub();
     await this.deleteStreams().catch(() => undefined);
     for (const db of this.databases) await dropTestDatabase(db);
+    await rm(this.codeDir, { recursive: true, force: true });
   }
 
   async deleteStreams(): Promise<void> {

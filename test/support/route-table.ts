@@ -3,13 +3,14 @@
  * actually serve (their OpenAPI documents), so a new endpoint without a rule here fails it.
  */
 export const NODE_ROLES = ['coop-admin', 'member'] as const;
-export const HUB_ROLES = ['consortium-staff', 'commissioner', 'coop'] as const;
+export const HUB_ROLES = ['consortium-staff', 'commissioner', 'coop', 'candidate'] as const;
 export const PUBLIC = 'public';
 const ADMIN = ['coop-admin'];
 const ADMIN_OR_MEMBER = ['coop-admin', 'member'];
 const MEMBER = ['member'];
 const STAFF = ['consortium-staff'];
 const HUB_ANY = ['consortium-staff', 'commissioner', 'coop'];
+const CANDIDATE = ['candidate'];
 
 export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /health': PUBLIC,
@@ -150,4 +151,15 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /reporting/trends': ['consortium-staff', 'commissioner'],
   'GET /reporting/trends.csv': ['consortium-staff', 'commissioner'],
   'POST /live-questions/spare-care-hours': ['consortium-staff', 'commissioner'],
+  'POST /recruitment/sign-in': PUBLIC,
+  'POST /recruitment/sign-in/verify': PUBLIC,
+  'GET /recruitment/consent-wordings': PUBLIC,
+  'GET /recruitment/me/application': CANDIDATE,
+  'PUT /recruitment/me/application': CANDIDATE,
+  'PATCH /recruitment/me/application': CANDIDATE,
+  'GET /recruitment/me/consents': CANDIDATE,
+  'POST /recruitment/me/consents/pool': CANDIDATE,
+  'DELETE /recruitment/me/consents/pool': CANDIDATE,
+  'GET /recruitment/me/export': CANDIDATE,
+  'DELETE /recruitment/me': CANDIDATE,
 };

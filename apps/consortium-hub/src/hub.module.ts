@@ -12,6 +12,7 @@ import { hubDataSourceOptions } from './database/database-options';
 import { FederationStatusModule } from './federation-status';
 import { LiveQuestionsModule } from './live-questions';
 import { PurchasingModule } from './purchasing';
+import { RecruitmentModule } from './recruitment';
 import { RegistryKeys, RegistryModule } from './registry';
 import { ReportingModule } from './reporting';
 import { TenderingModule } from './tendering';
@@ -42,6 +43,7 @@ export class HubModule {
         TenderingModule,
         PurchasingModule,
         LiveQuestionsModule,
+        RecruitmentModule,
         FederationStatusModule,
       ],
       providers: [

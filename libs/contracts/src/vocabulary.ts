@@ -47,6 +47,10 @@ export type FundingType = (typeof FUNDING_TYPES)[number];
 export const CONTRACT_TYPES = ['permanent', 'zero-hours', 'bank'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
+/** The posts a co-op employs people in (a node's staff and vacancies, the roles a candidate seeks); the node's migration's check constraints list the same. */
+export const STAFF_ROLES = ['care-worker', 'senior-carer', 'coordinator', 'manager', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
 /** The ready rulebooks a co-op node ships with (a spin-off may start from its sponsor's instead). */
 export const RULEBOOK_TEMPLATE_IDS = ['uk-multi-stakeholder-cbs', 'italian-type-a'] as const;
 export type RulebookTemplateId = (typeof RULEBOOK_TEMPLATE_IDS)[number];

@@ -74,4 +74,13 @@ export class HubConfig extends FederationConfig {
   @Transform(toInt)
   @IntBetween('REPORTING_WORKFORCE_THRESHOLD', 1, 50, { range: 'from' })
   REPORTING_WORKFORCE_THRESHOLD = 9;
+
+  /**
+   * Where the hub writes each candidate's one-time sign-in code, as one JSON line in one-time-codes.jsonl
+   * (docs/recruitment.md): the sender the demo and the tests read. No mail sender is built yet; unset,
+   * a candidate's sign-in answers 503 naming this setting.
+   */
+  @IsOptional()
+  @Matches(/^\/[^\0]+$/, { message: 'RECRUITMENT_CODE_DIR must be an absolute directory path' })
+  RECRUITMENT_CODE_DIR?: string;
 }

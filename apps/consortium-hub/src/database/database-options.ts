@@ -18,6 +18,7 @@ import { ReturnReview1764000000210 } from './migrations/1764000000210-return-rev
 import { ReportRelease1764000000220 } from './migrations/1764000000220-report-release';
 import { Purchasing1764000000300 } from './migrations/1764000000300-purchasing';
 import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
+import { Recruitment1764000000500 } from './migrations/1764000000500-recruitment';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -33,6 +34,7 @@ export const HUB_MIGRATIONS = [
   ReportRelease1764000000220,
   Purchasing1764000000300,
   Tendering1764000000400,
+  Recruitment1764000000500,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

@@ -1,8 +1,7 @@
 import type { ContractType } from '@app/contracts';
 
-/** The posts a co-op employs people in; the migration's check constraints list the same. */
-export const STAFF_ROLES = ['care-worker', 'senior-carer', 'coordinator', 'manager', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+/** The posts a co-op employs people in: shared with the hub's recruitment pool, so the vocabulary lives in contracts. */
+export { STAFF_ROLES, type StaffRole } from '@app/contracts';
 
 export const VACANCY_STATUSES = ['open', 'filled', 'withdrawn'] as const;
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];

@@ -6,7 +6,8 @@ export interface Principal {
   memberId?: string;
 }
 
-export const HUB_ROLES = ['consortium-staff', 'commissioner', 'coop'] as const;
+/** `candidate`: a person in the recruitment pool, signed in by a one-time code; the token's subject is their candidate id. */
+export const HUB_ROLES = ['consortium-staff', 'commissioner', 'coop', 'candidate'] as const;
 export type HubRole = (typeof HUB_ROLES)[number];
 
 export const NODE_ROLES = ['coop-admin', 'member'] as const;

@@ -65,4 +65,25 @@ describe('the claims a token must carry', () => {
     for (const payload of [null, 'text', [claims()], 42])
       expect(checkClaims(payload, node, LIMITS, NOW)).toEqual({ ok: false, reason: 'the payload is not a claims object' });
   });
+
+  it("accepts a hub candidate token whose subject is the candidate's id, and nothing else for that role", () => {
+    const hub = (extra: Record<string, unknown>) => ({
+      ...claims({ role: 'candidate', ...extra }),
+      iss: HUB_TOKENS.issuer,
+      aud: HUB_TOKENS.audience,
+    });
+    expect(checkClaims(hub({ sub: MEMBER }), HUB_TOKENS, LIMITS, NOW)).toEqual({
+      ok: true,
+      principal: { subject: MEMBER, role: 'candidate' },
+    });
+    expect(checkClaims(hub({ sub: 'ann' }), HUB_TOKENS, LIMITS, NOW)).toEqual({
+      ok: false,
+      reason: "a candidate token's sub must be the candidate's id, a UUID",
+    });
+    expect(checkClaims(hub({ sub: MEMBER, coopId: 'preston' }), HUB_TOKENS, LIMITS, NOW)).toEqual({
+      ok: false,
+      reason: 'a candidate token names no coopId or memberId',
+    });
+    expect(checkClaims(claims({ role: 'candidate', sub: MEMBER }), node, LIMITS, NOW).ok).toBe(false);
+  });
 });

@@ -43,6 +43,9 @@ export function checkClaims(claims: unknown, authority: TokenAuthority, limits: 
     return refuse('memberId must be a UUID');
   if (c.role === 'coop' && c.coopId === undefined) return refuse('a coop token must name its coopId');
   if (c.role === 'member' && c.memberId === undefined) return refuse('a member token must name its memberId');
+  if (c.role === 'candidate' && !MEMBER_ID_PATTERN.test(c.sub)) return refuse("a candidate token's sub must be the candidate's id, a UUID");
+  if (c.role === 'candidate' && (c.coopId !== undefined || c.memberId !== undefined))
+    return refuse('a candidate token names no coopId or memberId');
   const principal: Principal = { subject: c.sub, role: c.role };
   if (c.coopId !== undefined) principal.coopId = c.coopId as string;
   if (c.memberId !== undefined) principal.memberId = c.memberId as string;

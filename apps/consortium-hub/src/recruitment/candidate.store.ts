@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { RecruitmentErrors } from './recruitment.errors';
+
+export interface CandidateRow {
+  id: string;
+  email: string;
+  signed_up_at: Date;
+  last_active_at: Date;
+}
+
+/** Candidates' records: found by the signed-in id (never another's), made at the first sign-in, erased to a tombstone. */
+@Injectable()
+export class CandidateStore {
+  /** The signed-in candidate's record, locked for the change that follows; an erased one is gone for good. */
+  async lockOwn(m: EntityManager, candidateId: string): Promise<CandidateRow> {
+    const [row]: CandidateRow[] = await m.query(
+      'SELECT id, email, signed_up_at, last_active_at FROM candidate WHERE id = $1 AND erased_at IS NULL FOR UPDATE',
+      [candidateId],
+    );
+    if (!row) throw RecruitmentErrors.candidateNotFound();
+    return row;
+  }
+
+  /** The candidate signed in with this address: the one not erased, or a new one (an erased address starts afresh). */
+  async signIn(m: EntityManager, email: string, now: Date): Promise<string> {
+    const [existing]: { id: string }[] = await m.query('SELECT id FROM candidate WHERE email = $1 AND erased_at IS NULL FOR UPDATE', [
+      email,
+    ]);
+    const id = existing?.id ?? randomUUID();
+    if (existing) await m.query('UPDATE candidate SET last_active_at = $2 WHERE id = $1', [id, now]);
+    else
+      await m.query('INSERT INTO candidate (id, email, signed_up_month, signed_up_at, last_active_at) VALUES ($1, $2, $3, $4, $4)', [
+        id,
+        email,
+        now.toISOString().slice(0, 7),
+        now,
+      ]);
+    await m.query('INSERT INTO candidate_sign_in (id, candidate_id, signed_in_at) VALUES ($1, $2, $3)', [randomUUID(), id, now]);
+    return id;
+  }
+
+  async touch(m: EntityManager, candidateId: string, now: Date): Promise<void> {
+    await m.query('UPDATE candidate SET last_active_at = $2 WHERE id = $1', [candidateId, now]);
+  }
+}
