@@ -7,6 +7,10 @@ import { PURCHASING_COMMITMENT_MADE_V1 } from './messages/purchasing-commitment-
 import { PURCHASING_ROUND_OPENED_V1 } from './messages/purchasing-round-opened.v1';
 import { PURCHASING_ROUND_STATE_CHANGED_V1 } from './messages/purchasing-round-state-changed.v1';
 import { COOP_RECEIPT_V1, HUB_RECEIPT_V1 } from './messages/receipt.v1';
+import { RECRUITMENT_APPLICATION_SEALED_V1 } from './messages/recruitment-application-sealed.v1';
+import { RECRUITMENT_HIRE_ANSWERED_V1 } from './messages/recruitment-hire-answered.v1';
+import { RECRUITMENT_HIRE_REQUESTED_V1 } from './messages/recruitment-hire-requested.v1';
+import { RECRUITMENT_VACANCY_CHANGED_V1 } from './messages/recruitment-vacancy-changed.v1';
 import { REGISTRATION_ACCEPTED_V1 } from './messages/registration-accepted.v1';
 import { REPORTING_RETURN_APPROVED_V1 } from './messages/return-approved.v1';
 import { REPORTING_RETURN_REQUESTED_V1 } from './messages/return-requested.v1';
@@ -41,6 +45,10 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   TENDERING_LOT_LOST_V1,
   REPORTING_RETURN_APPROVED_V1,
   REPORTING_RETURN_SENT_BACK_V1,
+  RECRUITMENT_VACANCY_CHANGED_V1,
+  RECRUITMENT_HIRE_REQUESTED_V1,
+  RECRUITMENT_HIRE_ANSWERED_V1,
+  RECRUITMENT_APPLICATION_SEALED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

@@ -8,6 +8,7 @@ import { isCoopId } from './vocabulary';
  *   <root>.v1.coop.<coopId>.heartbeat      core NATS, node to hub
  *   <root>.v1.hub.<coopId>.msg.<type>      durable, hub to one node (JetStream stream "<ROOT>_HUB")
  *   <root>.v1.query.<name>                 core NATS request-many, hub to every online node
+ *   <root>.v1.coop.<coopId>.ask.<name>     core NATS request and reply, one node asks the hub
  *
  * Live questions have a token of their own (`query`), never under `hub.<coopId>`: a co-op allowed to
  * hear them must not thereby hear any co-op's durable traffic.
@@ -27,6 +28,8 @@ export interface SubjectScheme {
   allHubMessages(): string;
   hubMessagesFor(coopId: string): string;
   query(name: string): string;
+  coopAsk(coopId: string, name: string): string;
+  allCoopAsks(): string;
   allQueries(): string;
   coopStream(): string;
   hubStream(): string;
@@ -65,6 +68,8 @@ export function subjectScheme(root = 'ccm'): SubjectScheme {
     hubMessagesFor: (coopId) => `${base}.hub.${token(coopId)}.msg.>`,
     query: (name) => `${base}.query.${name}`,
     allQueries: () => `${base}.query.>`,
+    coopAsk: (coopId, name) => `${base}.coop.${token(coopId)}.ask.${name}`,
+    allCoopAsks: () => `${base}.coop.*.ask.>`,
     coopStream: () => `${streamBase}_COOP`,
     hubStream: () => `${streamBase}_HUB`,
     hubConsumer: () => 'hub',

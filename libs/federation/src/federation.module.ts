@@ -4,7 +4,7 @@ import { FederationLifecycle } from './federation.lifecycle';
 import { FEDERATION_DATA_SOURCE, FederationDatabaseCloser, federationDataSourceProvider } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxConsumer } from './inbox-consumer.service';
-import { InboxHandlers } from './inbox-handlers';
+import { InboxHandlers, ReceiptHandlers } from './inbox-handlers';
 import { InboxProcessor } from './inbox-processor';
 import { IntakeCounters } from './intake-counters';
 import { NatsLink } from './nats-link.service';
@@ -29,6 +29,7 @@ export class FederationModule {
       OutboxService,
       OutboxRelay,
       InboxHandlers,
+      ReceiptHandlers,
       InboxProcessor,
       InboxConsumer,
       FederationLifecycle,
@@ -43,6 +44,7 @@ export class FederationModule {
         OutboxService,
         OutboxRelay,
         InboxHandlers,
+        ReceiptHandlers,
         InboxProcessor,
         FEDERATION_OPTIONS,
         FEDERATION_DATA_SOURCE,

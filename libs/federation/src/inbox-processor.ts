@@ -8,7 +8,7 @@ import { backoffDelay } from './backoff';
 import { DeadLetterBook } from './dead-letter-book';
 import { FEDERATION_DATA_SOURCE } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
-import { InboxHandlers } from './inbox-handlers';
+import { InboxHandlers, ReceiptHandlers } from './inbox-handlers';
 import { InboxRefusals, Known, peekIdentity } from './inbox-refusals';
 import { InboxTransaction, sha256 } from './inbox-transaction';
 import { IntakeCounters } from './intake-counters';
@@ -62,6 +62,7 @@ export class InboxProcessor {
     audit: AuditTrail,
     @Optional() @Inject(FEDERATION_DATA_SOURCE) federationDataSource?: DataSource,
     @Optional() private readonly counters?: IntakeCounters,
+    @Optional() private readonly receiptHandlers?: ReceiptHandlers,
   ) {
     this.dataSource = options.side.kind === 'node' && federationDataSource ? federationDataSource : mainDataSource;
     this.tx = new InboxTransaction(options, this.dataSource, handlers, outbox, audit);
@@ -226,15 +227,30 @@ export class InboxProcessor {
     return null;
   }
 
-  /** Settles the outbox row a receipt names. Only the co-op the row is for (or from) can settle it. */
+  /**
+   * Settles the outbox row a receipt names, and runs what this side does on that (a receipt handler for
+   * the row's type) in the same transaction. Only the co-op the row is for (or from) can settle it; a
+   * repeated receipt finds the row settled and changes nothing.
+   */
   private async applyReceipt(receipt: Envelope<ReceiptV1>): Promise<void> {
     const { messageId, outcome, reason } = receipt.payload;
-    const result = await this.dataSource.query(
-      `UPDATE outbox_message SET status = $3, settled_at = now(), last_error = $4
-        WHERE id = $1 AND coop_id = $2 AND status IN ('pending', 'published')`,
-      [messageId, receipt.coopId, outcome === 'applied' ? 'confirmed' : 'rejected', outcome === 'rejected' ? (reason ?? 'rejected') : null],
-    );
-    const changed = Array.isArray(result) ? result[1] : 0;
+    const settledReason = outcome === 'rejected' ? (reason ?? 'rejected') : null;
+    const changed = await this.dataSource.transaction(async (m) => {
+      const rows: { type: string; version: number }[] = await m.query(
+        `UPDATE outbox_message SET status = $3, settled_at = now(), last_error = $4
+          WHERE id = $1 AND coop_id = $2 AND status IN ('pending', 'published')
+          RETURNING type, version`,
+        [messageId, receipt.coopId, outcome === 'applied' ? 'confirmed' : 'rejected', settledReason],
+      );
+      // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+      const settled = (Array.isArray(rows[0]) ? rows[0] : rows) as unknown as { type: string; version: number }[];
+      const row = settled[0];
+      if (!row) return false;
+      const direction = this.options.side.kind === 'hub' ? 'hub-to-coop' : 'coop-to-hub';
+      const handler = this.receiptHandlers?.find(direction, row.type, row.version);
+      if (handler) await handler({ messageId, coopId: receipt.coopId, outcome, reason: settledReason }, m);
+      return true;
+    });
     if (changed && outcome === 'rejected')
       this.logger.warn({ msg: 'message rejected by receiver', messageId, reason, correlationId: receipt.correlationId });
   }

@@ -17,5 +17,6 @@ export * from './nats-link.service';
 export * from './nats-readiness';
 export * from './outbox.service';
 export * from './outbox-relay.service';
+export * from './sealing';
 export * from './signing';
 export * from './topology.service';

@@ -19,6 +19,7 @@ import { ReportRelease1764000000220 } from './migrations/1764000000220-report-re
 import { Purchasing1764000000300 } from './migrations/1764000000300-purchasing';
 import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
 import { Recruitment1764000000500 } from './migrations/1764000000500-recruitment';
+import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recruitment-hiring';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -35,6 +36,7 @@ export const HUB_MIGRATIONS = [
   Purchasing1764000000300,
   Tendering1764000000400,
   Recruitment1764000000500,
+  RecruitmentHiring1764000000510,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

@@ -22,10 +22,10 @@ export class EraseCandidate {
       await m.query('DELETE FROM candidate_application WHERE candidate_id = $1', [candidateId]);
       await m.query('DELETE FROM candidate_sign_in WHERE candidate_id = $1', [candidateId]);
       await m.query('DELETE FROM candidate_sign_in_code WHERE email = $1', [candidate.email]);
-      await m.query('UPDATE candidate SET email = NULL, signed_up_at = NULL, last_active_at = NULL, erased_at = $2 WHERE id = $1', [
-        candidateId,
-        now,
-      ]);
+      await m.query(
+        `UPDATE candidate SET email = NULL, signed_up_at = NULL, last_active_at = NULL, erased_at = $2, ended_as = 'erased' WHERE id = $1`,
+        [candidateId, now],
+      );
     });
   }
 }

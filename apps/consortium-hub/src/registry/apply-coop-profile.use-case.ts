@@ -72,7 +72,7 @@ export class ApplyCoopProfile implements OnModuleInit {
     // The sponsor is never written from a profile: the consortium's record stands.
     await m.query(
       `UPDATE coop SET name = $2, legal_form = $3, localities = $4, services_offered = $5, node_version = $6, profile_updated_at = $7,
-              registration_number = $8, cqc_rating = $9, updated_at = now()
+              registration_number = $8, cqc_rating = $9, sealing_key = $10, updated_at = now()
         WHERE id = $1`,
       [
         envelope.coopId,
@@ -84,6 +84,7 @@ export class ApplyCoopProfile implements OnModuleInit {
         at,
         p.registrationNumber ?? null,
         p.cqcRating ?? null,
+        p.sealingKey ?? null,
       ],
     );
   }

@@ -20,15 +20,18 @@ describe('the NATS authorization written from the registry', () => {
     expect(coopBlock).toContain('subscribe: { allow: ["_INBOX_marsden.>", "ccm.v1.query.>"] }');
   });
 
-  it("lets a co-op publish exactly the catalog's co-op-to-hub durable types, its heartbeat and its own consumer's API, no wildcard of its own", () => {
+  it("lets a co-op publish exactly the catalog's co-op-to-hub durable types, its heartbeat, its own asks and its own consumer's API, no wildcard of its own", () => {
     expect(published).toEqual([
       'ccm.v1.coop.marsden.msg.coop.profile-updated',
       'ccm.v1.coop.marsden.msg.coop.registered',
       'ccm.v1.coop.marsden.msg.federation.receipt',
       'ccm.v1.coop.marsden.msg.purchasing.commitment-made',
+      'ccm.v1.coop.marsden.msg.recruitment.hire-requested',
+      'ccm.v1.coop.marsden.msg.recruitment.vacancy-changed',
       'ccm.v1.coop.marsden.msg.reporting.return-submitted',
       'ccm.v1.coop.marsden.msg.tendering.offer-made',
       'ccm.v1.coop.marsden.heartbeat',
+      'ccm.v1.coop.marsden.ask.recruitment-matches.v1',
       '$JS.API.CONSUMER.MSG.NEXT.CCM_HUB.node-marsden',
       '$JS.API.CONSUMER.INFO.CCM_HUB.node-marsden',
       '$JS.ACK.CCM_HUB.node-marsden.>',

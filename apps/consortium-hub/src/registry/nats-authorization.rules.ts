@@ -1,4 +1,4 @@
-import { MESSAGE_CATALOG, MessageDefinition, SubjectScheme } from '@app/contracts';
+import { ASK_CATALOG, MESSAGE_CATALOG, MessageDefinition, SubjectScheme } from '@app/contracts';
 import { nodeInboxPrefix } from '@app/federation';
 
 /**
@@ -26,7 +26,7 @@ export function coopDurableTypes(catalog: readonly MessageDefinition[] = MESSAGE
 /**
  * The NATS server's authorization block, written from the registry so nobody edits it by hand.
  * The hub may do anything. Each co-op may publish its own heartbeat and, on its own subjects, exactly
- * the message types the catalog lets a co-op send: a made-up type is refused by the server itself, so
+ * the message types the catalog lets a co-op send, and its own asks to the hub: a made-up type is refused by the server itself, so
  * a co-op cannot open subjects of its own (a stream's per-subject limits then bound its backlog). It
  * may pull, inspect and ack only its own durable consumer on the hub's stream, subscribe only to its
  * own reply inbox and to the hub's live questions, and answer each live question once on its reply
@@ -42,6 +42,7 @@ export function natsAuthorization(scheme: SubjectScheme, hubPublicKey: string, c
     const publish = [
       ...types.map((type) => scheme.coopMessage(c.coopId, type)),
       scheme.coopHeartbeat(c.coopId),
+      ...ASK_CATALOG.map((ask) => scheme.coopAsk(c.coopId, ask.name)),
       `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,
       `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
       `$JS.ACK.${stream}.${consumer}.>`,

@@ -3,6 +3,7 @@ import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches 
 
 import {
   COOP_ID_PATTERN,
+  CURVE_SEED_PATTERN,
   LEGAL_FORMS,
   LegalForm,
   RULEBOOK_TEMPLATE_IDS,
@@ -79,6 +80,17 @@ export class NodeConfig extends WithCoop(FederationConfig) {
     message: 'HUB_PUBLIC_KEY must be set to the hub\'s public NKey (U…, 56 characters), as printed by "consortium-hub provision"',
   })
   HUB_PUBLIC_KEY: string;
+
+  /**
+   * The node's own curve (X25519) seed: a hired candidate's application is sealed for its public half,
+   * so only this node can open it. Made on the node ("local-coop-node curve-key"), never sent anywhere;
+   * the public key goes to the hub with the profile. Unset: the node cannot take candidates from the pool.
+   */
+  @IsOptional()
+  @Matches(CURVE_SEED_PATTERN, {
+    message: 'NODE_CURVE_SEED must be a curve seed (SX…, 58 characters), as printed by "local-coop-node curve-key"',
+  })
+  NODE_CURVE_SEED?: string;
 
   /**
    * The node's own floor before any breakdown of people leaves it: a count from 1 up to this in a

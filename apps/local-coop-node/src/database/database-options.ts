@@ -31,6 +31,7 @@ import { ReturnReview1764000001200 } from './migrations/1764000001200-return-rev
 import { Purchasing1764000001300 } from './migrations/1764000001300-purchasing';
 import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
 import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-outcomes';
+import { Recruitment1764000001500 } from './migrations/1764000001500-recruitment';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -63,6 +64,7 @@ export const NODE_MIGRATIONS = [
   Purchasing1764000001300,
   Tendering1764000001400,
   TenderOutcomes1764000001410,
+  Recruitment1764000001500,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -1,10 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { COOP_REGISTERED_V1 } from '@app/contracts';
-import { OutboxRelay, OutboxService } from '@app/federation';
+import { OutboxRelay, OutboxService, curvePublicKey } from '@app/federation';
 
 import { ProfileQueries, toProfilePayload } from '../profile';
+import { NodeConfig } from '../config/node.config';
+import { NODE_CONFIG } from '../config/node-config.token';
 
 /**
  * At every start the node (re)registers with the hub, with its current profile and version, through
@@ -20,7 +22,12 @@ export class RegisterWithHub implements OnApplicationBootstrap {
     private readonly profiles: ProfileQueries,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
-  ) {}
+    @Inject(NODE_CONFIG) config: NodeConfig,
+  ) {
+    this.sealingKey = config.NODE_CURVE_SEED ? curvePublicKey(config.NODE_CURVE_SEED) : undefined;
+  }
+
+  private readonly sealingKey: string | undefined;
 
   async onApplicationBootstrap(): Promise<void> {
     await this.execute();
@@ -33,7 +40,7 @@ export class RegisterWithHub implements OnApplicationBootstrap {
         COOP_REGISTERED_V1.type,
       ]);
       if (waiting) return false;
-      await this.outbox.enqueue(m, COOP_REGISTERED_V1, toProfilePayload(await this.profiles.current()), {});
+      await this.outbox.enqueue(m, COOP_REGISTERED_V1, toProfilePayload(await this.profiles.current(), this.sealingKey), {});
       return true;
     });
     this.logger.log({ msg: queued ? 'registration queued for the hub' : 'registration already waiting for the hub' });

@@ -4,7 +4,8 @@ import { NODE_VERSION } from '../node-version';
 import { CoopProfile } from './coop-profile.entity';
 import { ProfileView } from './profile.dto';
 
-export function toProfilePayload(p: CoopProfile): CoopProfilePayload {
+/** The profile as the hub receives it, with the node's public sealing key when it has one (NODE_CURVE_SEED). */
+export function toProfilePayload(p: CoopProfile, sealingKey?: string): CoopProfilePayload {
   return {
     name: p.name,
     legalForm: p.legalForm,
@@ -14,6 +15,7 @@ export function toProfilePayload(p: CoopProfile): CoopProfilePayload {
     ...(p.cqcRating ? { cqcRating: p.cqcRating } : {}),
     ...(p.sponsorCoopId ? { sponsorCoopId: p.sponsorCoopId } : {}),
     nodeVersion: NODE_VERSION,
+    ...(sealingKey ? { sealingKey } : {}),
   };
 }
 

@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { COOP_PROFILE_UPDATED_V1 } from '@app/contracts';
-import { OutboxRelay, OutboxService } from '@app/federation';
+import { OutboxRelay, OutboxService, curvePublicKey } from '@app/federation';
 
 import { CoopProfile } from './coop-profile.entity';
 import { UpdateProfileDto } from './profile.dto';
 import { ProfileErrors } from './profile.errors';
 import { toProfilePayload, toProfileView } from './profile.mapper';
+import { NodeConfig } from '../config/node.config';
+import { NODE_CONFIG } from '../config/node-config.token';
 
 /**
  * The admin changes the public profile. The change and the message telling the hub are one
@@ -19,7 +21,12 @@ export class UpdateProfile {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
-  ) {}
+    @Inject(NODE_CONFIG) config: NodeConfig,
+  ) {
+    this.sealingKey = config.NODE_CURVE_SEED ? curvePublicKey(config.NODE_CURVE_SEED) : undefined;
+  }
+
+  private readonly sealingKey: string | undefined;
 
   async execute(changes: UpdateProfileDto, correlationId?: string) {
     if (Object.values(changes).every((v) => v === undefined)) throw ProfileErrors.nothingToChange();
@@ -28,7 +35,10 @@ export class UpdateProfile {
       if (!profile) throw ProfileErrors.missing();
       Object.assign(profile, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), { updatedAt: new Date() });
       await m.save(profile);
-      await this.outbox.enqueue(m, COOP_PROFILE_UPDATED_V1, toProfilePayload(profile), { correlationId, occurredAt: profile.updatedAt });
+      await this.outbox.enqueue(m, COOP_PROFILE_UPDATED_V1, toProfilePayload(profile, this.sealingKey), {
+        correlationId,
+        occurredAt: profile.updatedAt,
+      });
       return profile;
     });
     this.relay.nudge();

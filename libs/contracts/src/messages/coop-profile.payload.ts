@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
+import { CURVE_PUBLIC_KEY_PATTERN } from '../recruitment/recruitment-limits';
 import { COOP_ID_PATTERN, CQC_RATINGS, CqcRating, LEGAL_FORMS, LegalForm, SERVICE_TYPES, ServiceType } from '../vocabulary';
 
 /** A co-op's public profile: organisational facts only, never a person. */
@@ -40,4 +41,13 @@ export class CoopProfilePayload {
   @IsString()
   @MaxLength(40)
   nodeVersion: string;
+
+  /**
+   * The node's public curve key (X…): what the hub seals a hired candidate's application for. The node
+   * made the key itself and only it holds the private half (NODE_CURVE_SEED). Absent: the node cannot
+   * receive applications, and the hub refuses its requests to hire.
+   */
+  @IsOptional()
+  @Matches(CURVE_PUBLIC_KEY_PATTERN, { message: 'sealingKey must be a curve public key (X…, 56 characters)' })
+  sealingKey?: string;
 }
