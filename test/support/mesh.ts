@@ -7,7 +7,7 @@ import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
 import request from 'supertest';
 
-import { EnvelopeSigner } from '@app/federation';
+import { curvePublicKey, EnvelopeSigner, newCurveKey } from '@app/federation';
 import { HUB_TOKENS, HubRole, loadConfig, newAuthKeyPair, NodeRole, nodeTokens, TokenAuthority, TokenService } from '@app/platform';
 
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
@@ -50,6 +50,8 @@ export class TestMesh {
   readonly hubSeed = newSeed();
   /** Each co-op's NKey seed: given by provisioning once a hub exists, made locally for a node alone. */
   private readonly seeds = new Map<string, string>();
+  /** Each node's curve seed, made as a node makes its own: what hired candidates' applications are sealed for. */
+  private readonly curveSeeds = new Map<string, string>();
   private hubStarted = false;
   /** The hub's sign-in key pair; each app has its own, and a server is given only the public half. */
   readonly hubAuth: AuthKeyPair = newAuthKeyPair();
@@ -90,8 +92,20 @@ export class TestMesh {
       NATS_NKEY_SEED: this.seedOf(coopId),
       HUB_PUBLIC_KEY: new EnvelopeSigner(this.hubSeed).publicKey,
       AUTH_PUBLIC_KEY: this.authKeysOf(coopId).AUTH_PUBLIC_KEY,
+      NODE_CURVE_SEED: this.curveSeedOf(coopId),
       ...overrides,
     });
+  }
+
+  /** The node's curve seed (SX…), made on first use. */
+  curveSeedOf(coopId: string): string {
+    if (!this.curveSeeds.has(coopId)) this.curveSeeds.set(coopId, newCurveKey().seed);
+    return this.curveSeeds.get(coopId)!;
+  }
+
+  /** The node's public curve key (X…), as the hub learns it from the node's profile. */
+  sealingKeyOf(coopId: string): string {
+    return curvePublicKey(this.curveSeedOf(coopId));
   }
 
   /** The co-op's key; a co-op not provisioned on the hub gets a local one (its messages will not verify there). */

@@ -29,7 +29,8 @@ export interface SubjectScheme {
   hubMessagesFor(coopId: string): string;
   query(name: string): string;
   coopAsk(coopId: string, name: string): string;
-  allCoopAsks(): string;
+  /** Every co-op's asks of one name, for the hub's subscription. */
+  coopAsks(name: string): string;
   allQueries(): string;
   coopStream(): string;
   hubStream(): string;
@@ -69,7 +70,7 @@ export function subjectScheme(root = 'ccm'): SubjectScheme {
     query: (name) => `${base}.query.${name}`,
     allQueries: () => `${base}.query.>`,
     coopAsk: (coopId, name) => `${base}.coop.${token(coopId)}.ask.${name}`,
-    allCoopAsks: () => `${base}.coop.*.ask.>`,
+    coopAsks: (name) => `${base}.coop.*.ask.${name}`,
     coopStream: () => `${streamBase}_COOP`,
     hubStream: () => `${streamBase}_HUB`,
     hubConsumer: () => 'hub',

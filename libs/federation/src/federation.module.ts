@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 
+import { AskClient, AskServer } from './asks';
 import { FederationLifecycle } from './federation.lifecycle';
 import { FEDERATION_DATA_SOURCE, FederationDatabaseCloser, federationDataSourceProvider } from './federation-database';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
@@ -33,6 +34,7 @@ export class FederationModule {
       InboxProcessor,
       InboxConsumer,
       FederationLifecycle,
+      options.side.kind === 'hub' ? AskServer : AskClient,
       ...(options.side.kind === 'hub' ? [TopologyService] : []),
     ];
     return {
@@ -48,6 +50,7 @@ export class FederationModule {
         InboxProcessor,
         FEDERATION_OPTIONS,
         FEDERATION_DATA_SOURCE,
+        options.side.kind === 'hub' ? AskServer : AskClient,
         ...(options.side.kind === 'hub' ? [TopologyService] : []),
       ],
     };

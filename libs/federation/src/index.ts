@@ -1,3 +1,4 @@
+export * from './asks';
 export * from './backoff';
 export * from './entities';
 export * from './federation.module';

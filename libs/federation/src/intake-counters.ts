@@ -7,7 +7,7 @@ import { safeErrorMessage } from '@app/platform';
  * Where a message came in. A closed set, like the reasons, so that a counter per pair stays bounded
  * whatever arrives (and can become a Prometheus label as it is).
  */
-export const INTAKE_SUBSCRIPTIONS = ['heartbeats', 'live-answers', 'live-questions', 'durable'] as const;
+export const INTAKE_SUBSCRIPTIONS = ['heartbeats', 'live-answers', 'live-questions', 'asks', 'ask-answers', 'durable'] as const;
 export type IntakeSubscription = (typeof INTAKE_SUBSCRIPTIONS)[number];
 
 export interface RefusalCount {

@@ -43,6 +43,26 @@ export class CandidateStore {
     return id;
   }
 
+  /**
+   * Ends a candidate's record, leaving a tombstone with no personal data (its id, the month it signed
+   * up, when and how it ended) so that counts still add up: the application, consents, sign-in history,
+   * pool profiles and any code waiting for the address go, and the co-ops' requests keep only that they
+   * happened. Requests still waiting must be ended first (HireRequestStore.endWaitingForCandidate).
+   */
+  async end(m: EntityManager, candidate: CandidateRow, endedAs: 'erased' | 'purged' | 'hired', now: Date): Promise<void> {
+    const id = candidate.id;
+    await m.query('UPDATE hire_request SET candidate_id = NULL WHERE candidate_id = $1', [id]);
+    await m.query('DELETE FROM pool_profile WHERE candidate_id = $1', [id]);
+    await m.query('DELETE FROM candidate_consent WHERE candidate_id = $1', [id]);
+    await m.query('DELETE FROM candidate_application WHERE candidate_id = $1', [id]);
+    await m.query('DELETE FROM candidate_sign_in WHERE candidate_id = $1', [id]);
+    await m.query('DELETE FROM candidate_sign_in_code WHERE email = $1', [candidate.email]);
+    await m.query(
+      `UPDATE candidate SET email = NULL, signed_up_at = NULL, last_active_at = NULL, reminded_at = NULL, erased_at = $2, ended_as = $3 WHERE id = $1`,
+      [id, now, endedAs],
+    );
+  }
+
   async touch(m: EntityManager, candidateId: string, now: Date): Promise<void> {
     await m.query('UPDATE candidate SET last_active_at = $2 WHERE id = $1', [candidateId, now]);
   }

@@ -9,6 +9,7 @@ import { CandidateStore } from './candidate.store';
 import { CorrectApplication } from './correct-application.use-case';
 import { EraseCandidate } from './erase-candidate.use-case';
 import { GivePoolConsent } from './give-pool-consent.use-case';
+import { HireRequestStore } from './hire-request.store';
 import { FileCodeSender, MissingCodeSender, ONE_TIME_CODE_SENDER } from './one-time-code-sender.service';
 import { RequestSignInCode } from './request-sign-in-code.use-case';
 import { SaveApplication } from './save-application.use-case';
@@ -30,6 +31,7 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
     CorrectApplication,
     EraseCandidate,
     GivePoolConsent,
+    HireRequestStore,
     RequestSignInCode,
     SaveApplication,
     SignInCodeStore,

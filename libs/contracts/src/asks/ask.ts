@@ -16,6 +16,8 @@ export interface AskDefinition<Q extends AskRequest, A extends AskAnswer> {
   readonly name: string;
   readonly request: MessageDefinition<Q>;
   readonly answer: MessageDefinition<A>;
+  /** The rest of an answer that refuses the request (every answer field must be there, so one class decodes both). */
+  refusedBody(request: Q, at: Date): Omit<A, keyof AskAnswer>;
 }
 
 export interface AskRequest {

@@ -155,4 +155,5 @@ export const RECRUITMENT_MATCHES_ASK = defineAsk({
   name: 'recruitment-matches.v1',
   request: RECRUITMENT_MATCHES_ASKED_V1,
   answer: RECRUITMENT_MATCHES_ANSWERED_V1,
+  refusedBody: (request, at) => ({ vacancyId: request.vacancyId, matchedAt: at.toISOString(), matches: [] }),
 });
