@@ -83,4 +83,12 @@ export class HubConfig extends FederationConfig {
   @IsOptional()
   @Matches(/^\/[^\0]+$/, { message: 'RECRUITMENT_CODE_DIR must be an absolute directory path' })
   RECRUITMENT_CODE_DIR?: string;
+
+  /**
+   * Before consent, a co-op sees each candidate who fits its vacancy only through attributes that at
+   * least this many of those candidates share (docs/recruitment.md, What a co-op sees); with fewer, only the fit.
+   */
+  @Transform(toInt)
+  @IntBetween('RECRUITMENT_PROFILE_MIN_GROUP', 2, 50)
+  RECRUITMENT_PROFILE_MIN_GROUP = 3;
 }

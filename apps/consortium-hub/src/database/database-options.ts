@@ -20,6 +20,7 @@ import { Purchasing1764000000300 } from './migrations/1764000000300-purchasing';
 import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
 import { Recruitment1764000000500 } from './migrations/1764000000500-recruitment';
 import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recruitment-hiring';
+import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-delivery';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -37,6 +38,7 @@ export const HUB_MIGRATIONS = [
   Tendering1764000000400,
   Recruitment1764000000500,
   RecruitmentHiring1764000000510,
+  HireDelivery1764000000520,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

@@ -22,6 +22,7 @@ export interface ApplicationRow {
   has_car: boolean;
   languages: string[];
   statement: string;
+  requires_real_living_wage: boolean;
   updated_at: Date;
 }
 
@@ -40,6 +41,7 @@ export function applicationFromRow(r: ApplicationRow): Application {
     hasCar: r.has_car,
     languages: r.languages,
     statement: r.statement,
+    requiresRealLivingWage: r.requires_real_living_wage,
   };
 }
 
@@ -58,6 +60,7 @@ export function applicationFromDto(d: ApplicationDto): Application {
     hasCar: d.hasCar,
     languages: d.languages,
     statement: d.statement,
+    requiresRealLivingWage: d.requiresRealLivingWage ?? false,
   };
 }
 
@@ -79,6 +82,7 @@ export function applyPatch(current: Application, p: ApplicationPatchDto): Applic
     hasCar: p.hasCar ?? current.hasCar,
     languages: p.languages ?? current.languages,
     statement: p.statement ?? current.statement,
+    requiresRealLivingWage: p.requiresRealLivingWage ?? current.requiresRealLivingWage,
   };
 }
 

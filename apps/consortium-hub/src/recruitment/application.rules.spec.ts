@@ -16,6 +16,7 @@ describe('application rules', () => {
     hasCar: true,
     languages: ['English'],
     statement: '',
+    requiresRealLivingWage: false,
   };
   const fields = (a: Partial<Application>, given: (f: string) => boolean = () => true) =>
     applicationProblems({ ...good, ...a }, TODAY, given).map((p) => p.field);

@@ -40,6 +40,8 @@ export interface Application {
   hasCar: boolean;
   languages: string[];
   statement: string;
+  /** Matched only with vacancies paying at least the Real Living Wage. */
+  requiresRealLivingWage: boolean;
 }
 
 /** A broken rule, naming the field as the request does (dbs.certificateDate). */

@@ -16,15 +16,15 @@ export class ApplicationStore {
     await m.query(
       `INSERT INTO candidate_application (candidate_id, full_name, phone, localities, roles_sought, minutes_per_week, contract_types,
          earliest_start, right_to_work_evidence, right_to_work_expires_on, dbs_status, dbs_certificate_date, dbs_update_service,
-         driving_licence, has_car, languages, statement, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+         driving_licence, has_car, languages, statement, requires_real_living_wage, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, $18, $18)
        ON CONFLICT (candidate_id) DO UPDATE SET full_name = EXCLUDED.full_name, phone = EXCLUDED.phone, localities = EXCLUDED.localities,
          roles_sought = EXCLUDED.roles_sought, minutes_per_week = EXCLUDED.minutes_per_week, contract_types = EXCLUDED.contract_types,
          earliest_start = EXCLUDED.earliest_start, right_to_work_evidence = EXCLUDED.right_to_work_evidence,
          right_to_work_expires_on = EXCLUDED.right_to_work_expires_on, dbs_status = EXCLUDED.dbs_status,
          dbs_certificate_date = EXCLUDED.dbs_certificate_date, dbs_update_service = EXCLUDED.dbs_update_service,
          driving_licence = EXCLUDED.driving_licence, has_car = EXCLUDED.has_car, languages = EXCLUDED.languages,
-         statement = EXCLUDED.statement, updated_at = EXCLUDED.updated_at`,
+         statement = EXCLUDED.statement, requires_real_living_wage = EXCLUDED.requires_real_living_wage, updated_at = EXCLUDED.updated_at`,
       [
         candidateId,
         a.fullName,
@@ -44,6 +44,7 @@ export class ApplicationStore {
         a.languages,
         a.statement,
         now,
+        a.requiresRealLivingWage,
       ],
     );
   }

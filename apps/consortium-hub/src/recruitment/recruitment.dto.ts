@@ -156,6 +156,11 @@ export class ApplicationDto {
   @IsString()
   @MaxLength(L.maxStatement)
   statement: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Be matched only with vacancies paying at least the Real Living Wage' })
+  @IsOptional()
+  @IsBoolean()
+  requiresRealLivingWage?: boolean;
 }
 
 /** Any fields of an application, to correct it; rightToWork and dbs are replaced whole. */
@@ -228,6 +233,7 @@ export class ApplicationPatchDto {
   languages?: string[];
 
   @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(L.maxStatement) statement?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsBoolean() requiresRealLivingWage?: boolean;
 }
 
 export class RightToWorkView {
@@ -256,6 +262,7 @@ export class ApplicationView {
   @ApiProperty() hasCar: boolean;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() statement: string;
+  @ApiProperty({ description: 'Matched only with vacancies paying at least the Real Living Wage' }) requiresRealLivingWage: boolean;
   @ApiProperty() updatedAt: string;
 }
 

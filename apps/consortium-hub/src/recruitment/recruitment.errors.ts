@@ -56,4 +56,39 @@ export const RecruitmentErrors = {
     ),
   alreadyInPool: () => new DomainError('RECRUITMENT.ALREADY_IN_POOL', 'consent to the pool is already given and not withdrawn', 'conflict'),
   notInPool: () => new DomainError('RECRUITMENT.NOT_IN_POOL', 'there is no consent to the pool to withdraw', 'conflict'),
+  vacancyNotPooled: (coopId: string, vacancyId: string, state?: string) =>
+    new DomainError(
+      'RECRUITMENT.VACANCY_NOT_POOLED',
+      state
+        ? `vacancy ${vacancyId} of ${coopId} is ${state}, not in the pool`
+        : `vacancy ${vacancyId} is not one of ${coopId}'s vacancies in the pool`,
+      'conflict',
+    ),
+  profileUnknown: (profileId: string) =>
+    new DomainError(
+      'RECRUITMENT.PROFILE_UNKNOWN',
+      `profile ${profileId} is not a candidate this co-op was shown, or the candidate's record has ended`,
+      'not-found',
+    ),
+  candidateLeftPool: () =>
+    new DomainError('RECRUITMENT.CANDIDATE_NOT_IN_POOL', 'the candidate is no longer in the pool (consent withdrawn)', 'conflict'),
+  declinedBefore: (coopId: string) =>
+    new DomainError(
+      'RECRUITMENT.DECLINED_BEFORE',
+      `the candidate declined a request from ${coopId} before: a co-op does not ask the same candidate again`,
+      'conflict',
+    ),
+  requestWaiting: (coopId: string) =>
+    new DomainError('RECRUITMENT.REQUEST_WAITING', `a request from ${coopId} is already waiting for this candidate's answer`, 'conflict'),
+  noSealingKey: (coopId: string) =>
+    new DomainError(
+      'RECRUITMENT.NO_SEALING_KEY',
+      `${coopId} has no sealing key on record (NODE_CURVE_SEED unset on its node): no application could be sent to it`,
+      'conflict',
+    ),
+  requestIdTaken: (requestId: string) =>
+    new DomainError('RECRUITMENT.REQUEST_ID_TAKEN', `request id ${requestId} is already in use: a new request needs a new id`, 'conflict'),
+  requestNotFound: () => new DomainError('RECRUITMENT.REQUEST_NOT_FOUND', 'no request with that id for this candidate', 'not-found'),
+  requestNotWaiting: (status: string) =>
+    new DomainError('RECRUITMENT.REQUEST_NOT_WAITING', `the request is ${status}: only a waiting request can be answered`, 'conflict'),
 };

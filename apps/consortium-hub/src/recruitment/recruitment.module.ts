@@ -2,15 +2,25 @@ import { Module } from '@nestjs/common';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
+import { AcceptHireRequest } from './accept-hire-request.use-case';
+import { AnswerMatches } from './answer-matches.use-case';
 import { ApplicationStore } from './application.store';
+import { ApplyHireRequest } from './apply-hire-request.use-case';
+import { ApplyVacancyChange } from './apply-vacancy-change.use-case';
 import { CandidateController } from './candidate.controller';
 import { CandidateQueries } from './candidate.queries';
 import { CandidateStore } from './candidate.store';
+import { CandidateRequestsController } from './candidate-requests.controller';
+import { CandidateRequestQueries } from './candidate-requests.queries';
 import { CorrectApplication } from './correct-application.use-case';
+import { DeclineHireRequest } from './decline-hire-request.use-case';
 import { EraseCandidate } from './erase-candidate.use-case';
 import { GivePoolConsent } from './give-pool-consent.use-case';
 import { HireRequestStore } from './hire-request.store';
 import { FileCodeSender, MissingCodeSender, ONE_TIME_CODE_SENDER } from './one-time-code-sender.service';
+import { PoolQueries } from './pool.queries';
+import { PoolProfileStore } from './pool-profile.store';
+import { RecordApplicationDelivery } from './record-application-delivery.use-case';
 import { RequestSignInCode } from './request-sign-in-code.use-case';
 import { SaveApplication } from './save-application.use-case';
 import { SignInController } from './sign-in.controller';
@@ -19,18 +29,30 @@ import { VerifySignInCode } from './verify-sign-in-code.use-case';
 import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
 
 /**
- * The shared recruitment pool, first slice: candidates sign in with a one-time code, keep their own
- * application, consent to the pool (and withdraw), export and erase what the hub holds about them.
+ * The shared recruitment pool: candidates sign in with a one-time code, keep their own application,
+ * consent to the pool (and withdraw), export and erase what the hub holds about them; co-ops pool
+ * vacancies, are shown the candidates who fit as pseudonymous profiles, and ask to hire; a candidate who
+ * accepts has their application sent sealed to that co-op's node alone, and their record on the hub ends
+ * once the node has it.
  */
 @Module({
-  controllers: [SignInController, CandidateController],
+  controllers: [SignInController, CandidateController, CandidateRequestsController],
   providers: [
+    AcceptHireRequest,
+    AnswerMatches,
     ApplicationStore,
+    ApplyHireRequest,
+    ApplyVacancyChange,
     CandidateQueries,
+    CandidateRequestQueries,
     CandidateStore,
     CorrectApplication,
+    DeclineHireRequest,
     EraseCandidate,
     GivePoolConsent,
+    PoolProfileStore,
+    PoolQueries,
+    RecordApplicationDelivery,
     HireRequestStore,
     RequestSignInCode,
     SaveApplication,
