@@ -2,6 +2,7 @@
 export * from './care';
 export * from './members';
 export * from './purchasing';
+export * from './recruitment';
 export * from './tendering';
 export * from './volunteering';
 export * from './workforce';
