@@ -52,6 +52,7 @@ describe('recruitment: candidates on the hub', () => {
     hasCar: true,
     languages: ['English', 'Gujarati'],
     statement: 'Nine winters of caring for my grandfather at Butterley reservoir taught me patience.',
+    requiresRealLivingWage: true,
   };
   const SAM_EMAIL = 'samphire.quillfeather@example.org';
 
@@ -314,7 +315,10 @@ describe('recruitment: candidates on the hub', () => {
 
     it('lists the current wordings with their versions, to anyone', async () => {
       const res = await anonymous().get('/recruitment/consent-wordings').expect(200);
-      expect(res.body).toEqual([{ kind: 'pool', version: 'pool-2026-01', text: expect.stringContaining('withdraw'), current: true }]);
+      expect(res.body).toEqual([
+        { kind: 'pool', version: 'pool-2026-01', text: expect.stringContaining('withdraw'), current: true },
+        { kind: 'hire', version: 'hire-2026-01', text: expect.stringContaining('sealed so that only that co-op'), current: true },
+      ]);
     });
 
     it('needs an application and the current wording; is recorded with its version; withdrawn at once and kept', async () => {
