@@ -460,9 +460,11 @@ describe('recruitment: candidates on the hub', () => {
         signed_up_month: expect.stringMatching(/^\d{4}-\d{2}$/),
         signed_up_at: null,
         last_active_at: null,
+        reminded_at: null,
         erased_at: expect.any(Date),
+        ended_as: 'erased',
       });
-      for (const table of ['candidate_application', 'candidate_consent', 'candidate_sign_in'])
+      for (const table of ['candidate_application', 'candidate_consent', 'candidate_sign_in', 'pool_profile'])
         expect(await mesh.hubQuery(`SELECT 1 FROM ${table} WHERE candidate_id = $1`, [erin.id])).toEqual([]);
       expect((await erin.client.get('/recruitment/me/export').expect(404)).body.code).toBe('RECRUITMENT.CANDIDATE_NOT_FOUND');
       expect((await erin.client.patch('/recruitment/me/application', { minutesPerWeek: 600 }).expect(404)).body.code).toBe(
