@@ -46,6 +46,8 @@ export class AskServer implements BeforeApplicationShutdown {
       if (this.stopped) return;
       this.subs.push(
         nc.subscribe(this.options.scheme.coopAsks(def.name), {
+          // More than one hub instance: each ask is answered by one.
+          queue: 'hub',
           callback: shielded('asks', this.counters, this.logger, (err, msg: Msg) => {
             if (err) return void this.logger.warn({ msg: 'ask subscription failed', reason: safeErrorMessage(err) });
             if (this.inFlight.size >= MAX_IN_FLIGHT) return this.refuse(def.name, 'overloaded', 'too many asks at once');
