@@ -11,6 +11,10 @@ import { EraseCandidate } from './erase-candidate.use-case';
 import { GivePoolConsent } from './give-pool-consent.use-case';
 import { HireRequestStore } from './hire-request.store';
 import { FileCodeSender, MissingCodeSender, ONE_TIME_CODE_SENDER } from './one-time-code-sender.service';
+import { PoolFiguresController } from './pool-figures.controller';
+import { PoolFiguresQueries } from './pool-figures.queries';
+import { PoolStaffController } from './pool-staff.controller';
+import { PoolStaffQueries } from './pool-staff.queries';
 import { RequestSignInCode } from './request-sign-in-code.use-case';
 import { SaveApplication } from './save-application.use-case';
 import { SignInController } from './sign-in.controller';
@@ -23,7 +27,7 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
  * application, consent to the pool (and withdraw), export and erase what the hub holds about them.
  */
 @Module({
-  controllers: [SignInController, CandidateController],
+  controllers: [SignInController, CandidateController, PoolFiguresController, PoolStaffController],
   providers: [
     ApplicationStore,
     CandidateQueries,
@@ -32,6 +36,8 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
     EraseCandidate,
     GivePoolConsent,
     HireRequestStore,
+    PoolFiguresQueries,
+    PoolStaffQueries,
     RequestSignInCode,
     SaveApplication,
     SignInCodeStore,
