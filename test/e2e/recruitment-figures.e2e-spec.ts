@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { lineLeaks, OwnPart, PublishedLine } from '../../apps/consortium-hub/src/reporting/disclosure-attacks.testing';
-import { AnswerSchemas } from '../support/openapi-answers';
 import { TestMesh } from '../support/mesh';
+import { AnswerSchemas } from '../support/openapi-answers';
 
 /**
  * The pool's figures for consortium staff and commissioners, and staff's views of the pool, on a real
