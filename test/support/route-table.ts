@@ -162,4 +162,7 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'DELETE /recruitment/me/consents/pool': CANDIDATE,
   'GET /recruitment/me/export': CANDIDATE,
   'DELETE /recruitment/me': CANDIDATE,
+  'GET /recruitment/figures': ['consortium-staff', 'commissioner'],
+  'GET /recruitment/pool/vacancies': STAFF,
+  'GET /recruitment/pool/requests': STAFF,
 };

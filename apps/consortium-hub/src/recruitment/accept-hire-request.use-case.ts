@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RECRUITMENT_APPLICATION_SEALED_V1, SealedApplicationV1 } from '@app/contracts';
 import { OutboxRelay, OutboxService, sealFor } from '@app/federation';
 
-import { applicationFromRow,ApplicationRow } from './application.mapper';
+import { applicationFromRow, ApplicationRow } from './application.mapper';
 import { CandidateStore } from './candidate.store';
 import { CandidateRequestQueries } from './candidate-requests.queries';
 import { currentWording } from './consent.rules';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { applicationFromRow,ApplicationRow } from './application.mapper';
+import { applicationFromRow, ApplicationRow } from './application.mapper';
 import { PoolCandidate, PoolVacancy } from './matching.rules';
 
 interface VacancyRow {

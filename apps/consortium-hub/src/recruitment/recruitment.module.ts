@@ -19,7 +19,11 @@ import { GivePoolConsent } from './give-pool-consent.use-case';
 import { HireRequestStore } from './hire-request.store';
 import { FileCodeSender, MissingCodeSender, ONE_TIME_CODE_SENDER } from './one-time-code-sender.service';
 import { PoolQueries } from './pool.queries';
+import { PoolFiguresController } from './pool-figures.controller';
+import { PoolFiguresQueries } from './pool-figures.queries';
 import { PoolProfileStore } from './pool-profile.store';
+import { PoolStaffController } from './pool-staff.controller';
+import { PoolStaffQueries } from './pool-staff.queries';
 import { RecordApplicationDelivery } from './record-application-delivery.use-case';
 import { RequestSignInCode } from './request-sign-in-code.use-case';
 import { SaveApplication } from './save-application.use-case';
@@ -36,7 +40,7 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
  * once the node has it.
  */
 @Module({
-  controllers: [SignInController, CandidateController, CandidateRequestsController],
+  controllers: [SignInController, CandidateController, CandidateRequestsController, PoolFiguresController, PoolStaffController],
   providers: [
     AcceptHireRequest,
     AnswerMatches,
@@ -54,6 +58,8 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
     PoolQueries,
     RecordApplicationDelivery,
     HireRequestStore,
+    PoolFiguresQueries,
+    PoolStaffQueries,
     RequestSignInCode,
     SaveApplication,
     SignInCodeStore,
