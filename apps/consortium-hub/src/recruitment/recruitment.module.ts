@@ -4,6 +4,7 @@ import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { ApplicationStore } from './application.store';
 import { CandidateController } from './candidate.controller';
+import { CandidateRetentionJob } from './candidate-retention.job';
 import { CandidateQueries } from './candidate.queries';
 import { CandidateStore } from './candidate.store';
 import { CorrectApplication } from './correct-application.use-case';
@@ -11,7 +12,10 @@ import { EraseCandidate } from './erase-candidate.use-case';
 import { GivePoolConsent } from './give-pool-consent.use-case';
 import { HireRequestStore } from './hire-request.store';
 import { FileCodeSender, MissingCodeSender, ONE_TIME_CODE_SENDER } from './one-time-code-sender.service';
+import { PurgeInactiveCandidate } from './purge-inactive-candidate.use-case';
+import { RemindInactiveCandidate } from './remind-inactive-candidate.use-case';
 import { RequestSignInCode } from './request-sign-in-code.use-case';
+import { RetentionStore } from './retention.store';
 import { SaveApplication } from './save-application.use-case';
 import { SignInController } from './sign-in.controller';
 import { SignInCodeStore } from './sign-in-code.store';
@@ -37,6 +41,11 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
     SignInCodeStore,
     VerifySignInCode,
     WithdrawPoolConsent,
+    // retention: reminders, the purge of inactive candidates, old sign-in codes
+    CandidateRetentionJob,
+    PurgeInactiveCandidate,
+    RemindInactiveCandidate,
+    RetentionStore,
     {
       provide: ONE_TIME_CODE_SENDER,
       useFactory: (config: HubConfig) =>
