@@ -7,6 +7,7 @@ import { CandidateRetentionJob } from '../../apps/consortium-hub/src/recruitment
 import { changedTables, DatabaseSnapshots } from '../support/db-snapshot';
 import { TestMesh } from '../support/mesh';
 import { latestCode, sentReminders } from '../support/one-time-codes';
+import { waitFor } from '../support/wait-for';
 
 const DAY_MS = 86_400_000;
 
@@ -419,5 +420,23 @@ describe('recruitment: retention of candidates', () => {
       [['code-old', 'code-yesterday', 'code-fresh'].map(address)],
     );
     expect(left.map((r) => r.email)).toEqual([address('code-fresh'), address('code-yesterday')]);
+  });
+
+  it('sweeps on its own every RECRUITMENT_RETENTION_SWEEP_MS', async () => {
+    const email = address('timer');
+    const id = await signIn(email);
+    await age(id, 170, null);
+    const eager = await startHub(mesh.hubConfig({ RECRUITMENT_RETENTION_SWEEP_MS: '1000' }));
+    try {
+      await waitFor(
+        'the sweep to remind the candidate',
+        () => remindersTo(email),
+        (sent) => sent.length === 1,
+        { timeoutMs: 10_000 },
+      );
+    } finally {
+      await eager.close();
+    }
+    expect((await candidate(id)).reminded_at).not.toBeNull();
   });
 });
