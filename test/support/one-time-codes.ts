@@ -30,3 +30,22 @@ export async function latestCode(codeDir: string, email: string, count = 1): Pro
   );
   return mine[mine.length - 1].code;
 }
+
+/** One retention reminder the hub's file sender wrote (reminders.jsonl). */
+export interface SentReminder {
+  reminderId: string;
+  email: string;
+  removeOn: string;
+  removeAfter: string;
+  text: string;
+  sentAt: string;
+}
+
+/** Every retention reminder the hub sent so far, oldest first. */
+export async function sentReminders(codeDir: string): Promise<SentReminder[]> {
+  const text = await readFile(join(codeDir, 'reminders.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as SentReminder);
+}

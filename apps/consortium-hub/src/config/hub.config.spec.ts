@@ -49,3 +49,29 @@ describe('the hub configuration of NATS reloads', () => {
     );
   });
 });
+
+describe('the hub configuration of candidate retention', () => {
+  it('purges after 180 days, reminds 14 days before, and sweeps hourly by default', () => {
+    const config = loadConfig(HubConfig, SECRET);
+    expect([config.RECRUITMENT_RETENTION_DAYS, config.RECRUITMENT_REMINDER_DAYS, config.RECRUITMENT_RETENTION_SWEEP_MS]).toEqual([
+      180, 14, 3_600_000,
+    ]);
+    const set = loadConfig(HubConfig, { ...SECRET, RECRUITMENT_RETENTION_DAYS: '365', RECRUITMENT_REMINDER_DAYS: '30' });
+    expect([set.RECRUITMENT_RETENTION_DAYS, set.RECRUITMENT_REMINDER_DAYS]).toEqual([365, 30]);
+  });
+
+  it('refuses a reminder that would not come before the purge, and values out of bounds, naming the variable', () => {
+    expect(() => loadConfig(HubConfig, { ...SECRET, RECRUITMENT_RETENTION_DAYS: '60', RECRUITMENT_REMINDER_DAYS: '60' })).toThrow(
+      'RECRUITMENT_REMINDER_DAYS must be fewer than RECRUITMENT_RETENTION_DAYS',
+    );
+    expect(() => loadConfig(HubConfig, { ...SECRET, RECRUITMENT_RETENTION_DAYS: '7' })).toThrow(
+      'RECRUITMENT_RETENTION_DAYS must be a whole number of days between 30 and 3650',
+    );
+    expect(() => loadConfig(HubConfig, { ...SECRET, RECRUITMENT_REMINDER_DAYS: '0' })).toThrow(
+      'RECRUITMENT_REMINDER_DAYS must be a whole number of days between 1 and 365',
+    );
+    expect(() => loadConfig(HubConfig, { ...SECRET, RECRUITMENT_RETENTION_SWEEP_MS: '10' })).toThrow(
+      'RECRUITMENT_RETENTION_SWEEP_MS must be a whole number of milliseconds between 1000 and 86400000',
+    );
+  });
+});

@@ -76,9 +76,10 @@ export class HubConfig extends FederationConfig {
   REPORTING_WORKFORCE_THRESHOLD = 9;
 
   /**
-   * Where the hub writes each candidate's one-time sign-in code, as one JSON line in one-time-codes.jsonl
-   * (docs/recruitment.md): the sender the demo and the tests read. No mail sender is built yet; unset,
-   * a candidate's sign-in answers 503 naming this setting.
+   * Where the hub writes each candidate's one-time sign-in code, as one JSON line in one-time-codes.jsonl,
+   * and each retention reminder, in reminders.jsonl (docs/recruitment.md): the sender the demo and the
+   * tests read. No mail sender is built yet; unset, a candidate's sign-in answers 503 naming this setting,
+   * and no reminder goes, so no candidate is purged.
    */
   @IsOptional()
   @Matches(/^\/[^\0]+$/, { message: 'RECRUITMENT_CODE_DIR must be an absolute directory path' })
@@ -91,4 +92,31 @@ export class HubConfig extends FederationConfig {
   @Transform(toInt)
   @IntBetween('RECRUITMENT_PROFILE_MIN_GROUP', 2, 50)
   RECRUITMENT_PROFILE_MIN_GROUP = 3;
+
+  /**
+   * A candidate inactive this long (no sign-in, no change of their own) is purged: their record becomes a
+   * tombstone with no personal data (docs/recruitment.md, Retention). Never sooner than
+   * RECRUITMENT_REMINDER_DAYS after the reminder, whenever that went.
+   */
+  @Transform(toInt)
+  @IntBetween('RECRUITMENT_RETENTION_DAYS', 30, 3650, { unit: 'days' })
+  RECRUITMENT_RETENTION_DAYS = 180;
+
+  /** The reminder goes this many days before the purge, and a candidate is never purged sooner than this after it. */
+  @Transform(toInt)
+  @IntBetween('RECRUITMENT_REMINDER_DAYS', 1, 365, { unit: 'days' })
+  @ValidateBy({
+    name: 'reminderBeforePurge',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        typeof value !== 'number' || value < ((args?.object as HubConfig | undefined)?.RECRUITMENT_RETENTION_DAYS ?? Infinity),
+      defaultMessage: () => 'RECRUITMENT_REMINDER_DAYS must be fewer than RECRUITMENT_RETENTION_DAYS: the reminder goes before the purge',
+    },
+  })
+  RECRUITMENT_REMINDER_DAYS = 14;
+
+  /** How often the hub reminds and purges inactive candidates and clears old sign-in codes. */
+  @Transform(toInt)
+  @IntBetween('RECRUITMENT_RETENTION_SWEEP_MS', 1000, 86_400_000, { unit: 'milliseconds' })
+  RECRUITMENT_RETENTION_SWEEP_MS = 3_600_000;
 }

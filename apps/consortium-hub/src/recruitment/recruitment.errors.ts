@@ -10,6 +10,13 @@ export const RecruitmentErrors = {
       'unavailable',
       { setting },
     ),
+  remindersUnavailable: (setting: string) =>
+    new DomainError(
+      'RECRUITMENT.REMINDERS_UNAVAILABLE',
+      `retention reminders cannot be sent from this hub: ${setting} is not set, so no candidate is reminded or purged (docs/recruitment.md)`,
+      'unavailable',
+      { setting },
+    ),
   tooManyRequests: (retryAfterSeconds: number) =>
     new DomainError(
       'RECRUITMENT.TOO_MANY_REQUESTS',

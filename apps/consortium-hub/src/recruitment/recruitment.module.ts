@@ -12,6 +12,7 @@ import { CandidateQueries } from './candidate.queries';
 import { CandidateStore } from './candidate.store';
 import { CandidateRequestsController } from './candidate-requests.controller';
 import { CandidateRequestQueries } from './candidate-requests.queries';
+import { CandidateRetentionJob } from './candidate-retention.job';
 import { CorrectApplication } from './correct-application.use-case';
 import { DeclineHireRequest } from './decline-hire-request.use-case';
 import { EraseCandidate } from './erase-candidate.use-case';
@@ -24,8 +25,11 @@ import { PoolFiguresQueries } from './pool-figures.queries';
 import { PoolProfileStore } from './pool-profile.store';
 import { PoolStaffController } from './pool-staff.controller';
 import { PoolStaffQueries } from './pool-staff.queries';
+import { PurgeInactiveCandidate } from './purge-inactive-candidate.use-case';
 import { RecordApplicationDelivery } from './record-application-delivery.use-case';
+import { RemindInactiveCandidate } from './remind-inactive-candidate.use-case';
 import { RequestSignInCode } from './request-sign-in-code.use-case';
+import { RetentionStore } from './retention.store';
 import { SaveApplication } from './save-application.use-case';
 import { SignInController } from './sign-in.controller';
 import { SignInCodeStore } from './sign-in-code.store';
@@ -65,6 +69,11 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
     SignInCodeStore,
     VerifySignInCode,
     WithdrawPoolConsent,
+    // retention: reminders, the purge of inactive candidates, old sign-in codes
+    CandidateRetentionJob,
+    PurgeInactiveCandidate,
+    RemindInactiveCandidate,
+    RetentionStore,
     {
       provide: ONE_TIME_CODE_SENDER,
       useFactory: (config: HubConfig) =>

@@ -5,7 +5,9 @@ export class HireDelivery1764000000520 implements MigrationInterface {
   name = 'HireDelivery1764000000520';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE hire_request ADD COLUMN delivery_problem text CONSTRAINT ck_hire_request_problem CHECK (length(delivery_problem) <= 2000)');
+    await q.query(
+      'ALTER TABLE hire_request ADD COLUMN delivery_problem text CONSTRAINT ck_hire_request_problem CHECK (length(delivery_problem) <= 2000)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

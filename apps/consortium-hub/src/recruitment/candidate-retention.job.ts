@@ -1,0 +1,121 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+
+import { OutboxRelay } from '@app/federation';
+import { DomainError, safeErrorMessage } from '@app/platform';
+
+import { HubConfig } from '../config/hub.config';
+import { HUB_CONFIG } from '../config/hub-config.token';
+import { PurgeInactiveCandidate } from './purge-inactive-candidate.use-case';
+import { RemindInactiveCandidate } from './remind-inactive-candidate.use-case';
+import { codesExpiredBefore, purgeCutoffs, reminderCutoff, retentionSettingsOf } from './retention.rules';
+import { RetentionStore } from './retention.store';
+
+/** At most this many candidates reminded, and as many purged, per sweep: the rest wait for the next one. */
+const SWEEP_BATCH = 1000;
+
+const JOB = 'candidate-retention';
+
+/** What one sweep did, in counts only. */
+export interface RetentionSweep {
+  reminded: number;
+  purged: number;
+  /** Co-ops' requests still waiting for a purged candidate, ended 'withdrawn'. */
+  requestsEnded: number;
+  codesDeleted: number;
+  /** Candidates whose reminder or purge failed this time (logged without their address); the next sweep tries again. */
+  failed: number;
+}
+
+/**
+ * Retention of candidates, every RECRUITMENT_RETENTION_SWEEP_MS: reminds each candidate inactive for
+ * RETENTION − REMINDER days, purges each inactive for RETENTION days and reminded at least REMINDER days
+ * ago, and deletes sign-in codes expired more than a day. Each candidate is judged and changed in a
+ * transaction of its own under its row lock (taken with SKIP LOCKED), so several hub instances sweeping at
+ * once, or a sweep run twice, remind and purge each candidate once; a sign-in that holds the row wins and
+ * the next sweep judges the candidate again.
+ */
+@Injectable()
+export class CandidateRetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CandidateRetentionJob.name);
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: RetentionStore,
+    private readonly remind: RemindInactiveCandidate,
+    private readonly purge: PurgeInactiveCandidate,
+    private readonly relay: OutboxRelay,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.scheduler.addInterval(
+      JOB,
+      setInterval(() => this.sweep(), this.config.RECRUITMENT_RETENTION_SWEEP_MS),
+    );
+  }
+
+  sweep(): void {
+    if (this.running) return;
+    this.running = this.execute()
+      .catch((e: Error) => this.logger.warn({ msg: 'candidate retention sweep failed; will retry', reason: safeErrorMessage(e) }))
+      .finally(() => (this.running = null));
+  }
+
+  async execute(now = new Date()): Promise<RetentionSweep> {
+    const settings = retentionSettingsOf(this.config);
+    const done: RetentionSweep = { reminded: 0, purged: 0, requestsEnded: 0, codesDeleted: 0, failed: 0 };
+    const reasons = new Set<string>();
+    const fail = (e: unknown) => {
+      done.failed++;
+      reasons.add(reasonOf(e));
+    };
+
+    for (const id of await this.store.dueForReminder(this.dataSource.manager, reminderCutoff(now, settings), SWEEP_BATCH)) {
+      try {
+        if (await this.remind.execute(id, now)) done.reminded++;
+      } catch (e) {
+        fail(e);
+        // No sender at all: every other candidate would fail the same way.
+        if (e instanceof DomainError && e.code === 'RECRUITMENT.REMINDERS_UNAVAILABLE') break;
+      }
+    }
+
+    const { inactiveSince, remindedBy } = purgeCutoffs(now, settings);
+    for (const id of await this.store.dueForPurge(this.dataSource.manager, inactiveSince, remindedBy, SWEEP_BATCH)) {
+      try {
+        const purged = await this.purge.execute(id, now);
+        if (!purged) continue;
+        done.purged++;
+        done.requestsEnded += purged.requestsEnded;
+      } catch (e) {
+        fail(e);
+      }
+    }
+    if (done.requestsEnded) this.relay.nudge();
+
+    done.codesDeleted = await this.store.deleteCodesExpiredBefore(this.dataSource.manager, codesExpiredBefore(now));
+
+    if (done.failed)
+      this.logger.warn({
+        msg: 'candidate retention sweep: some candidates failed; the next sweep tries again',
+        ...done,
+        reasons: [...reasons],
+      });
+    else if (done.reminded || done.purged || done.codesDeleted) this.logger.log({ msg: 'candidate retention sweep', ...done });
+    return done;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.scheduler.doesExist('interval', JOB)) this.scheduler.deleteInterval(JOB);
+    await this.running;
+  }
+}
+
+/** A failure's reason for the log: a sender's message might quote the address, so anything like one is blotted out. */
+function reasonOf(e: unknown): string {
+  return safeErrorMessage(e, 200).replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, '<address>');
+}
