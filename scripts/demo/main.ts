@@ -481,7 +481,7 @@ function api(base: string, bearer: string) {
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(base + path, {
       method,
-      headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -498,6 +498,7 @@ function api(base: string, bearer: string) {
     get: (p: string) => call('GET', p),
     patch: (p: string, b: unknown) => call('PATCH', p, b),
     post: (p: string, b: unknown) => call('POST', p, b),
+    put: (p: string, b: unknown) => call('PUT', p, b),
   };
 }
 

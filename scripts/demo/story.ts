@@ -8,6 +8,7 @@ export interface Api {
   get<T = unknown>(path: string): Promise<T>;
   post<T = unknown>(path: string, body: unknown): Promise<T>;
   patch<T = unknown>(path: string, body: unknown): Promise<T>;
+  put<T = unknown>(path: string, body: unknown): Promise<T>;
 }
 
 /** main.ts's `poll()`: retries the probe until `accept` approves its value, or fails after the deadline (a failing probe counts as not yet). */
