@@ -5,6 +5,9 @@ import { join } from 'node:path';
 
 import { createUser } from 'nkeys.js';
 
+import { CURVE_SEED_PATTERN } from '@app/contracts';
+import { curvePublicKey } from '@app/federation';
+
 import { NODE_MIGRATIONS } from '../../apps/local-coop-node/src/database/database-options';
 import { freePort } from '../support/app-process';
 import { TestMesh } from '../support/mesh';
@@ -132,6 +135,17 @@ describe('starting the built apps', () => {
       code: 1,
       stderr: 'local-coop-node: unknown option --audience (this command takes --role, --subject, --coop, --member, --ttl)',
     });
+  });
+
+  it("makes a node's curve key with curve-key, needing no configuration: an env line for the seed and its public key", () => {
+    const r = run(NODE, ['curve-key'], {});
+    expect(r.code).toBe(0);
+    const [seedLine, publicLine] = r.stdout.split('\n');
+    const seed = seedLine.replace(/^NODE_CURVE_SEED=/, '');
+    expect(seed).toMatch(CURVE_SEED_PATTERN);
+    expect(publicLine).toBe(`# public key: ${curvePublicKey(seed)}`);
+    expect(run(NODE, ['curve-key'], {}).stdout).not.toContain(seed);
+    expect(run(NODE, ['curve-key', '--out', 'x'], {})).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown option --out') });
   });
 
   describe('a token from the token command, presented to the running hub', () => {

@@ -1,6 +1,7 @@
 import { Matches } from 'class-validator';
 
 import { COOP_ID_PATTERN } from '@app/contracts';
+import { newCurveKey } from '@app/federation';
 import { loadConfig, nodeTokens, readOptions, runAuthKeysCommand, runCli, runTokenCommand, SignInConfig } from '@app/platform';
 
 import { migrateNode, seedNode, startNode } from './bootstrap';
@@ -20,6 +21,7 @@ class NodeTokenConfig extends SignInConfig {
  * local-coop-node token --role coop-admin|member [--member ID] [--ttl 8h]
  *                              a token for this node only, signed with AUTH_PRIVATE_KEY
  * local-coop-node auth-keys    a new sign-in key pair for this node (AUTH_PRIVATE_KEY, AUTH_PUBLIC_KEY)
+ * local-coop-node curve-key    a new curve key for sealed applications (NODE_CURVE_SEED) and its public key
  * local-coop-node seed [--coop ID] [--seed N]   fill an empty node with a believable sample co-op
  */
 void runCli('local-coop-node', {
@@ -43,6 +45,13 @@ void runCli('local-coop-node', {
   },
   'auth-keys': async (args) => {
     console.log(runAuthKeysCommand(args));
+  },
+  // Made here, on the node: the seed never leaves it; the hub learns only the public key, from the profile.
+  'curve-key': async (args) => {
+    readOptions(args, {});
+    const key = newCurveKey();
+    console.log(`NODE_CURVE_SEED=${key.seed}`);
+    console.log(`# public key: ${key.publicKey}`);
   },
   token: async (args) => {
     const config = loadConfig(NodeTokenConfig);

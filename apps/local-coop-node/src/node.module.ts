@@ -17,6 +17,7 @@ import { MembersModule } from './members';
 import { PersonalDataModule } from './personal-data';
 import { ProfileModule } from './profile';
 import { PurchasingModule } from './purchasing';
+import { RecruitmentModule } from './recruitment';
 import { ReportingModule } from './reporting';
 import { RulebookModule } from './rulebook';
 import { TenderingModule } from './tendering';
@@ -50,6 +51,7 @@ export class NodeModule {
         MembersModule,
         GovernanceModule,
         WorkforceModule,
+        RecruitmentModule,
         CareModule,
         VolunteeringModule,
         PersonalDataModule,

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 
 import { COOP_REGISTERED_V1 } from '@app/contracts';
-import { OutboxRelay, OutboxService, curvePublicKey } from '@app/federation';
+import { curvePublicKey,OutboxRelay, OutboxService } from '@app/federation';
 
-import { ProfileQueries, toProfilePayload } from '../profile';
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
+import { ProfileQueries, toProfilePayload } from '../profile';
 
 /**
  * At every start the node (re)registers with the hub, with its current profile and version, through

@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { COOP_PROFILE_UPDATED_V1 } from '@app/contracts';
-import { OutboxRelay, OutboxService, curvePublicKey } from '@app/federation';
+import { curvePublicKey,OutboxRelay, OutboxService } from '@app/federation';
 
+import { NodeConfig } from '../config/node.config';
+import { NODE_CONFIG } from '../config/node-config.token';
 import { CoopProfile } from './coop-profile.entity';
 import { UpdateProfileDto } from './profile.dto';
 import { ProfileErrors } from './profile.errors';
 import { toProfilePayload, toProfileView } from './profile.mapper';
-import { NodeConfig } from '../config/node.config';
-import { NODE_CONFIG } from '../config/node-config.token';
 
 /**
  * The admin changes the public profile. The change and the message telling the hub are one

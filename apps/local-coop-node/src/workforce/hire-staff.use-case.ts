@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { MemberQueries } from '../members';
 import { HireStaffDto, StaffView } from './staff.dto';
@@ -18,10 +18,11 @@ export class HireStaff {
     private readonly members: MemberQueries,
   ) {}
 
-  async execute(dto: HireStaffDto): Promise<StaffView> {
+  /** In the caller's transaction when it passes one (hiring an applicant from the pool). */
+  async execute(dto: HireStaffDto, manager?: EntityManager): Promise<StaffView> {
     const violation = contractViolation(dto.contractType, dto.contractedMinutesPerWeek);
     if (violation) throw WorkforceErrors.rule(violation);
-    return this.dataSource.transaction(async (m) => {
+    const hire = async (m: EntityManager) => {
       if (dto.memberId) await this.members.get(dto.memberId, m);
       const id = randomUUID();
       await m.query(
@@ -40,6 +41,7 @@ export class HireStaff {
         ],
       );
       return this.queries.get(id, m);
-    });
+    };
+    return manager ? hire(manager) : this.dataSource.transaction(hire);
   }
 }

@@ -86,6 +86,9 @@ export class VacancyView {
   @ApiPropertyOptional({ nullable: true, type: String }) closedOn: string | null;
   @ApiProperty({ enum: VACANCY_STATUSES }) status: VacancyStatus;
   @ApiProperty({ description: 'Against the Real Living Wage in the rulebook in force' }) paidAtLeastRealLivingWage: boolean;
+  @ApiProperty({ description: "In the consortium's recruitment pool (PUT /vacancies/:id/pool)" }) pooled: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When the post starts, as the pool shows it; set when first pooled' })
+  startsOn: string | null;
 }
 
 export class VacancyPage extends PageView(VacancyView) {}

@@ -33,4 +33,16 @@ export class Vacancy {
 
   @Column('text')
   status: VacancyStatus;
+
+  /** In the consortium's recruitment pool: the hub shows it to candidates who fit. */
+  @Column('boolean')
+  pooled: boolean;
+
+  /** Goes up with each change sent to the pool, so the hub never takes an older one over a newer. */
+  @Column('int', { name: 'pool_revision' })
+  poolRevision: number;
+
+  /** When the post starts, as the pool shows it: set when the vacancy is first pooled. */
+  @Column('date', { name: 'starts_on', nullable: true })
+  startsOn: string | null;
 }

@@ -19,6 +19,8 @@ interface VacancyRow {
   opened_on: string;
   closed_on: string | null;
   status: VacancyStatus;
+  pooled: boolean;
+  starts_on: string | null;
 }
 
 @Injectable()
@@ -81,5 +83,7 @@ function toView(r: VacancyRow, realLivingWagePencePerHour: number): VacancyView 
     closedOn: r.closed_on,
     status: r.status,
     paidAtLeastRealLivingWage: paidAtLeastRealLivingWage(r.hourly_pay_pence, realLivingWagePencePerHour),
+    pooled: r.pooled,
+    startsOn: r.starts_on,
   };
 }

@@ -14,6 +14,7 @@ import { UpdateStaff } from './update-staff.use-case';
 import { VacanciesController } from './vacancies.controller';
 import { VacancyQueries } from './vacancy.queries';
 import { VacancyStore } from './vacancy.store';
+import { VacancyPoolStore } from './vacancy-pool.store';
 import { WorkforceSummaryController } from './workforce-summary.controller';
 import { WorkforceSummaryQueries } from './workforce-summary.queries';
 
@@ -31,9 +32,10 @@ import { WorkforceSummaryQueries } from './workforce-summary.queries';
     StaffStore,
     UpdateStaff,
     VacancyQueries,
+    VacancyPoolStore,
     VacancyStore,
     WorkforceSummaryQueries,
   ],
-  exports: [StaffQueries, StaffStore],
+  exports: [CloseVacancy, HireStaff, StaffQueries, StaffStore, VacancyPoolStore, VacancyQueries, VacancyStore],
 })
 export class WorkforceModule {}

@@ -1,0 +1,1 @@
+export { RecruitmentModule } from './recruitment.module';
