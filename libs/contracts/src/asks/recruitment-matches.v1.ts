@@ -2,6 +2,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -76,6 +77,7 @@ export class PseudonymousProfileV1 {
   @Max(100)
   score: number;
 
+  @IsDefined()
   @ValidateNested()
   @Nested(MatchFitV1)
   fit: MatchFitV1;

@@ -3,6 +3,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -115,10 +116,12 @@ export class SealedApplicationV1 {
   @IsISO8601({ strict: true })
   earliestStart: string;
 
+  @IsDefined()
   @ValidateNested()
   @Nested(SealedRightToWorkV1)
   rightToWork: SealedRightToWorkV1;
 
+  @IsDefined()
   @ValidateNested()
   @Nested(SealedDbsV1)
   dbs: SealedDbsV1;
@@ -144,6 +147,7 @@ export class SealedApplicationV1 {
   @IsBoolean()
   requiresRealLivingWage?: boolean;
 
+  @IsDefined()
   @ValidateNested()
   @Nested(SealedConsentV1)
   consent: SealedConsentV1;
