@@ -84,6 +84,37 @@ describe('recruitment: hiring from the pool across the mesh', () => {
       }[]
     ).find((w) => w.kind === 'hire' && w.current)!.version;
 
+  const expectOpensForHolmeOnly = async (box: { senderKey: string; sealed: string }) => {
+    expect(openSealed(mesh.curveSeedOf(COLNE), box.senderKey, box.sealed)).toBeNull();
+    const opened = openSealed(mesh.curveSeedOf(HOLME), box.senderKey, box.sealed);
+    expect(opened).not.toBeNull();
+    expect(JSON.parse(new TextDecoder().decode(opened!)).consent.wordingVersion).toBe(await hireWording());
+  };
+
+  /** Reads every message both streams hold now (work queues: those not yet acknowledged) for personal data. */
+  const expectStreamsUnreadable = async (sealedAtLeast: number) => {
+    const nc = await connect({ servers: mesh.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const sealed: { senderKey: string; sealed: string }[] = [];
+      for (const stream of [scheme.coopStream(), scheme.hubStream()]) {
+        const info = await jsm.streams.info(stream);
+        for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+          const stored = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+          if (!stored) continue;
+          const text = Buffer.from(stored.data).toString('utf8');
+          for (const p of people) for (const s of personal(p)) expect(text.includes(s) ? `${stream} #${seq} holds ${s}` : null).toBeNull();
+          const envelope = JSON.parse(text);
+          if (envelope.type === 'recruitment.application-sealed') sealed.push(envelope.payload);
+        }
+      }
+      expect(sealed.length).toBeGreaterThanOrEqual(sealedAtLeast);
+      for (const box of sealed) await expectOpensForHolmeOnly(box);
+    } finally {
+      await nc.close();
+    }
+  };
+
   beforeAll(async () => {
     tap = await connect({ servers: mesh.natsUrl });
     // Every subject on the server: the suite's own, the nodes' reply inboxes, JetStream's API. Only the
@@ -213,10 +244,25 @@ describe('recruitment: hiring from the pool across the mesh', () => {
     await waitForNodeStatus(HOLME, requestId, 'declined');
     const profileId = await profileOf(declining);
     expect((await matches()).matches.find((m: { profileId: string }) => m.profileId === profileId).requested).toBe('declined');
-    const again = await holme().post('/hire-requests', { vacancyId, profileId }).expect(201);
-    const refused = await waitForNodeStatus(HOLME, again.body.id, 'refused');
-    expect(refused).toBe('refused');
-    expect((await nodeRequest(HOLME, again.body.id)).body.reason).toContain('RECRUITMENT.DECLINED_BEFORE');
+    // The node knows of the decline and refuses at once; the hub would refuse it too, were the node to send it.
+    const again = await holme().post('/hire-requests', { vacancyId, profileId }).expect(409);
+    expect(again.body.code).toBe('RECRUITMENT.DECLINED_BEFORE');
+    const forced = mesh
+      .signerOf(HOLME)
+      .sign(buildMessage(RECRUITMENT_HIRE_REQUESTED_V1, { requestId: randomUUID(), vacancyId, profileId: profileId! }, { coopId: HOLME }));
+    const nc = await connect({ servers: mesh.natsUrl });
+    try {
+      await nc.jetstream().publish(scheme.coopMessage(HOLME, forced.type), encodeMessage(forced), { msgID: forced.id });
+    } finally {
+      await nc.close();
+    }
+    const [inbox] = await waitFor(
+      'the hub to refuse asking again',
+      () =>
+        mesh.hubQuery<{ outcome: string; reason: string }>('SELECT outcome, reason FROM inbox_message WHERE message_id = $1', [forced.id]),
+      (rows) => rows.length === 1,
+    );
+    expect(inbox).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('RECRUITMENT.DECLINED_BEFORE') });
     // An answer already given is not given again.
     await declining.client.post(`/recruitment/me/requests/${requestId}/accept`, { wordingVersion: await hireWording() }).expect(409);
   });
@@ -294,6 +340,8 @@ describe('recruitment: hiring from the pool across the mesh', () => {
         ),
       (rows) => rows[0]?.status === 'published',
     );
+    // The sealed application waits in the hub's stream for the stopped node: JetStream's store holds it, unreadable.
+    await expectStreamsUnreadable(1);
     await mesh.stopHub();
     await mesh.startNode(HOLME, { COOP_LOCALITIES: 'Holmfirth,Honley' });
     await waitFor(
@@ -325,39 +373,17 @@ describe('recruitment: hiring from the pool across the mesh', () => {
       const [row] = await mesh.hubQuery<{ text: string | null }>(`SELECT json_agg(t)::text AS text FROM "${table_name}" t`);
       for (const hired of [people[0], people[3]])
         for (const s of personal(hired))
-          expect({ table: table_name, found: row.text?.includes(s) }).toEqual({ table: table_name, found: false });
+          expect({ table: table_name, found: row.text?.includes(s) ?? false }).toEqual({ table: table_name, found: false });
     }
   });
 
   it("never carried a personal field readable over NATS, and the sealed application opens only with the hiring node's key", async () => {
     expect(seen.length).toBeGreaterThan(20);
     for (const text of seen) for (const p of people) for (const s of personal(p)) expect(text.includes(s) ? s : null).toBeNull();
-    // The streams as JetStream stores them.
-    const nc = await connect({ servers: mesh.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      const sealed: { senderKey: string; sealed: string }[] = [];
-      for (const stream of [scheme.coopStream(), scheme.hubStream()]) {
-        const info = await jsm.streams.info(stream);
-        for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
-          const stored = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
-          if (!stored) continue;
-          const text = Buffer.from(stored.data).toString('utf8');
-          for (const p of people) for (const s of personal(p)) expect(text.includes(s) ? `${stream} #${seq} holds ${s}` : null).toBeNull();
-          const envelope = JSON.parse(text);
-          if (envelope.type === 'recruitment.application-sealed') sealed.push(envelope.payload);
-        }
-      }
-      expect(sealed.length).toBeGreaterThanOrEqual(2);
-      for (const box of sealed) {
-        expect(openSealed(mesh.curveSeedOf(COLNE), box.senderKey, box.sealed)).toBeNull();
-        const opened = openSealed(mesh.curveSeedOf(HOLME), box.senderKey, box.sealed);
-        expect(opened).not.toBeNull();
-        expect(JSON.parse(new TextDecoder().decode(opened!)).consent.wordingVersion).toBe(await hireWording());
-      }
-    } finally {
-      await nc.close();
-    }
+    // Every sealed application that crossed: it opens with the hiring node's key and no other.
+    const sealed = seen.filter((t) => t.includes('"type":"recruitment.application-sealed"')).map((t) => JSON.parse(t).payload);
+    expect(sealed.length).toBeGreaterThanOrEqual(2);
+    for (const box of sealed) await expectOpensForHolmeOnly(box);
   });
 
   it('refuses a pooled vacancy message with a bad field, naming it, and keeps what it held', async () => {
