@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -9,6 +10,7 @@ import { LinkProxy } from './link-proxy';
 import { NatsBroker } from './nats-broker';
 import { Processes } from './processes';
 import { purchasingStory } from './purchasing-story';
+import { recruitmentStory } from './recruitment-story';
 import { tenderStory } from './tender-story';
 
 /**
@@ -84,6 +86,9 @@ async function main(): Promise<void> {
   // Each app its own sign-in key pair, made by its own command: a token one app mints means nothing to another.
   const hubAuth = authKeys(HUB_MAIN);
   const nodeAuth = new Map(COOPS.map((c) => [c.id, authKeys(NODE_MAIN)]));
+  // Each node makes its own curve key (local-coop-node curve-key): hired candidates' applications are sealed for it.
+  const curveSeeds = new Map(COOPS.map((c) => [c.id, curveKey(NODE_MAIN)]));
+  const codeDir = join(ROOT, '.demo', `codes-${NAMESPACE}`);
   const common = {
     // Servers check tokens with their public key only; a private key left in the caller's shell must not reach them.
     AUTH_PRIVATE_KEY: '',
@@ -159,12 +164,16 @@ async function main(): Promise<void> {
     const started = Date.now();
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
     // Servers get only the public half of their pair; the private halves stay with the demo, which mints tokens.
+    await rm(codeDir, { recursive: true, force: true });
     procs.start('consortium-hub', HUB_MAIN, {
       ...common,
       PORT: String(HUB_PORT),
       DB_NAME: HUB_DB,
       NATS_NKEY_SEED: hubSeed,
       AUTH_PUBLIC_KEY: hubAuth.AUTH_PUBLIC_KEY,
+      // The hub mints candidates' tokens at sign-in, so it alone has its private key; the codes go to a file (no mail here).
+      AUTH_PRIVATE_KEY: hubAuth.AUTH_PRIVATE_KEY,
+      RECRUITMENT_CODE_DIR: codeDir,
       NATS_URL: broker.url,
       HEARTBEAT_TIMEOUT_MS: '7000',
     });
@@ -176,6 +185,7 @@ async function main(): Promise<void> {
         ...nodeEnv(c),
         ...identities.get(c.id),
         AUTH_PUBLIC_KEY: nodeAuth.get(c.id)!.AUTH_PUBLIC_KEY,
+        NODE_CURVE_SEED: curveSeeds.get(c.id)!,
         PORT: String(c.port),
         NATS_URL: `nats://127.0.0.1:${proxy.port}`,
       });
@@ -326,6 +336,21 @@ async function main(): Promise<void> {
     );
     await purchasingStory({ hub, nodes, say, step, poll });
     await tenderStory({ hub, nodes, say, step, poll });
+    const hubUrl = `http://127.0.0.1:${HUB_PORT}`;
+    await recruitmentStory({ hub, nodes, say, step, poll, hubUrl, codeDir, client: api, anonymous: (base) => api(base, '') });
+    await poll(
+      'the filled vacancy to leave the pool on the hub',
+      () => hub.get('/recruitment/pool/vacancies?state=pooled'),
+      (page) => page?.total === 0,
+      30_000,
+    );
+    const figures: PoolFiguresJson = await hub.get('/recruitment/figures');
+    const shown = (v: PoolFiguresJson['candidatesInPool']['total']) => (typeof v === 'number' ? String(v) : 'suppressed');
+    say(
+      `  the vacancy closed as filled from the pool; the pool's figures (GET /recruitment/figures, disclosure control as for reports): ` +
+        `${figures.vacanciesInPool.total} vacancies and ${shown(figures.candidatesInPool.total)} candidates in the pool, ` +
+        `hires from the pool this year ${shown(figures.filledFromPool.total)} (a count of 1 to ${figures.disclosure.threshold} people is suppressed)`,
+    );
 
     if (ONCE) {
       await shutdown(0);
@@ -343,6 +368,13 @@ async function main(): Promise<void> {
     console.error(`\ndemo failed: ${(error as Error).message}\n  logs are in .demo/logs/`);
     await shutdown(1);
   }
+}
+
+interface PoolFiguresJson {
+  candidatesInPool: { total: number | { suppressed: true } };
+  vacanciesInPool: { total: number };
+  filledFromPool: { total: number | { suppressed: true } };
+  disclosure: { threshold: number };
 }
 
 interface Coop {
@@ -450,6 +482,14 @@ async function reset(): Promise<void> {
   await pg.connect();
   for (const db of [HUB_DB, ...COOPS.map((c) => nodeDb(c.id))]) await pg.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   await pg.end();
+}
+
+/** A new curve seed from the node's own `curve-key` command. */
+function curveKey(main: string): string {
+  const out = execFileSync(process.execPath, [main, 'curve-key'], { encoding: 'utf8' });
+  const seed = /^NODE_CURVE_SEED=(SX[A-Z2-7]{56})$/m.exec(out)?.[1];
+  if (!seed) throw new Error(`${main} curve-key printed no seed`);
+  return seed;
 }
 
 /** A fresh sign-in key pair from the app's own `auth-keys` command. */

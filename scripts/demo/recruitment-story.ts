@@ -46,7 +46,10 @@ export async function recruitmentStory(ctx: RecruitmentStoryContext): Promise<vo
     'the code in the demo mail file',
     async () => {
       const lines = (await readFile(join(codeDir, 'one-time-codes.jsonl'), 'utf8')).trim().split('\n');
-      return lines.map((l) => JSON.parse(l) as { email: string; code: string }).filter((c) => c.email === EMAIL).at(-1)?.code;
+      return lines
+        .map((l) => JSON.parse(l) as { email: string; code: string })
+        .filter((c) => c.email === EMAIL)
+        .at(-1)?.code;
     },
     (c) => typeof c === 'string',
     10_000,
@@ -84,7 +87,7 @@ export async function recruitmentStory(ctx: RecruitmentStoryContext): Promise<vo
     locality: 'Holmfirth',
   });
   await holme.api.put(`/vacancies/${vacancy.id}/pool`, { startsOn: isoDate(addDays(new Date(), 28)) });
-  say('  the post\'s terms (role, contract, hours, pay, locality, start) went to the hub through the durable path; no name');
+  say("  the post's terms (role, contract, hours, pay, locality, start) went to the hub through the durable path; no name");
 
   const matches = await poll(
     'the candidate to be matched',
@@ -101,7 +104,10 @@ export async function recruitmentStory(ctx: RecruitmentStoryContext): Promise<vo
   say('  no name, contact or statement; with fewer than 3 candidates who fit, even the coarse attributes are withheld');
 
   const chosen = matches.matches[0];
-  const request = await holme.api.post<{ id: string; status: string }>('/hire-requests', { vacancyId: vacancy.id, profileId: chosen.profileId });
+  const request = await holme.api.post<{ id: string; status: string }>('/hire-requests', {
+    vacancyId: vacancy.id,
+    profileId: chosen.profileId,
+  });
   await poll(
     'the hub to put the request to the candidate',
     () => holme.api.get<{ status: string }>(`/hire-requests/${request.id}`),
@@ -109,7 +115,8 @@ export async function recruitmentStory(ctx: RecruitmentStoryContext): Promise<vo
     30_000,
   );
   step(`${holme.name} asks for profile ${chosen.profileId.slice(0, 8)}… (POST /hire-requests); the candidate sees the request`);
-  const requests = await me.get<{ id: string; vacancy: { coopName: string; locality: string; hourlyPayPence: number } }[]>('/recruitment/me/requests');
+  const requests =
+    await me.get<{ id: string; vacancy: { coopName: string; locality: string; hourlyPayPence: number } }[]>('/recruitment/me/requests');
   say(`  "${requests[0].vacancy.coopName} would like to consider you for a care-worker post in ${requests[0].vacancy.locality}"`);
 
   await me.post(`/recruitment/me/requests/${request.id}/accept`, { wordingVersion: wording('hire') });
@@ -132,7 +139,9 @@ export async function recruitmentStory(ctx: RecruitmentStoryContext): Promise<vo
     30_000,
   );
   say("  on the node's receipt the hub erased the candidate's record: the hub now holds only that a hire happened");
-  const staff = await holme.api.post<{ staffId: string }>(`/applicants/${applicant.id}/hire`, { startedOn: isoDate(addDays(new Date(), 28)) });
+  const staff = await holme.api.post<{ staffId: string }>(`/applicants/${applicant.id}/hire`, {
+    startedOn: isoDate(addDays(new Date(), 28)),
+  });
   say(`  the admin takes the applicant on as staff (POST /applicants/:id/hire): staff record ${String(staff.staffId ?? '').slice(0, 8)}…`);
 }
 
