@@ -14,6 +14,7 @@ import {
 import { openSealed } from '@app/federation';
 
 import { aVacancy } from '../support/builders';
+import { AnswerSchemas } from '../support/openapi-answers';
 import { candidateInPool, SignedInCandidate } from '../support/candidates';
 import { TestMesh } from '../support/mesh';
 import { waitFor } from '../support/wait-for';
@@ -384,6 +385,63 @@ describe('recruitment: hiring from the pool across the mesh', () => {
     const sealed = seen.filter((t) => t.includes('"type":"recruitment.application-sealed"')).map((t) => JSON.parse(t).payload);
     expect(sealed.length).toBeGreaterThanOrEqual(2);
     for (const box of sealed) await expectOpensForHolmeOnly(box);
+  });
+
+  it("answers exactly as each app's OpenAPI document says", async () => {
+    const hubSchemas = await AnswerSchemas.of(mesh.hub().anonymous());
+    const nodeSchemas = await AnswerSchemas.of(mesh.node(HOLME).anonymous());
+    const declined = people[1];
+    const [request] = (await declined.client.get('/recruitment/me/requests').expect(200)).body;
+    const hubAnswers: [string, unknown][] = [
+      ['GET /recruitment/me/requests', (await declined.client.get('/recruitment/me/requests').expect(200)).body],
+      ['GET /recruitment/me/requests/{id}', (await declined.client.get(`/recruitment/me/requests/${request.id}`).expect(200)).body],
+      ['GET /recruitment/me/matches', (await declined.client.get('/recruitment/me/matches').expect(200)).body],
+      ['GET /recruitment/consent-wordings', (await mesh.hub().anonymous().get('/recruitment/consent-wordings').expect(200)).body],
+    ];
+    expect((hubAnswers[2][1] as { inPool: boolean; matches: unknown[] }).matches.length).toBeGreaterThan(0);
+    for (const [route, body] of hubAnswers)
+      expect({ route, problems: hubSchemas.problems(route, 200, body) }).toEqual({ route, problems: [] });
+    const [applicant] = (await holme().get('/applicants').expect(200)).body.items;
+    const [hireRequest] = (await holme().get('/hire-requests').expect(200)).body.items;
+    const nodeAnswers: [string, unknown][] = [
+      ['GET /vacancies/{id}/matches', await matches()],
+      ['GET /hire-requests', (await holme().get('/hire-requests').expect(200)).body],
+      ['GET /hire-requests/{id}', (await holme().get(`/hire-requests/${hireRequest.id}`).expect(200)).body],
+      ['GET /applicants', (await holme().get('/applicants').expect(200)).body],
+      ['GET /applicants/{id}', (await holme().get(`/applicants/${applicant.id}`).expect(200)).body],
+      ['GET /vacancies/{id}', (await holme().get(`/vacancies/${vacancyId}`).expect(200)).body],
+    ];
+    for (const [route, body] of nodeAnswers)
+      expect({ route, problems: nodeSchemas.problems(route, 200, body) }).toEqual({ route, problems: [] });
+  });
+
+  it('refuses a request to hire with a bad field, naming it, and makes nothing', async () => {
+    const profileId = await profileOf(people[1]);
+    const good = { requestId: randomUUID(), vacancyId, profileId: profileId! };
+    const before = await mesh.hubQuery('SELECT * FROM hire_request ORDER BY id');
+    const nc = await connect({ servers: mesh.natsUrl });
+    try {
+      for (const [field, value] of [
+        ['requestId', 'not-a-uuid'],
+        ['vacancyId', 42],
+        ['profileId', null],
+      ] as const) {
+        const envelope = mesh.signerOf(HOLME).sign({
+          ...buildMessage(RECRUITMENT_HIRE_REQUESTED_V1, good, { coopId: HOLME }),
+          payload: { ...good, [field]: value } as never,
+        });
+        await nc.jetstream().publish(scheme.coopMessage(HOLME, envelope.type), encodeMessage(envelope), { msgID: envelope.id });
+        const [letter] = await waitFor(
+          `the hub to refuse ${field}`,
+          () => mesh.hubQuery<{ reason: string }>('SELECT reason FROM dead_letter WHERE message_id = $1', [envelope.id]),
+          (rows) => rows.length === 1,
+        );
+        expect(letter.reason).toContain(field);
+      }
+    } finally {
+      await nc.close();
+    }
+    expect(await mesh.hubQuery('SELECT * FROM hire_request ORDER BY id')).toEqual(before);
   });
 
   it('refuses a pooled vacancy message with a bad field, naming it, and keeps what it held', async () => {
