@@ -14,9 +14,9 @@ import {
 import { openSealed } from '@app/federation';
 
 import { aVacancy } from '../support/builders';
-import { AnswerSchemas } from '../support/openapi-answers';
 import { candidateInPool, SignedInCandidate } from '../support/candidates';
 import { TestMesh } from '../support/mesh';
+import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
 const HOLME = 'holme-valley';
