@@ -1,5 +1,5 @@
 import { ApiClient } from './api';
-import { ApplicationBody, anApplication } from './builders';
+import { anApplication, ApplicationBody } from './builders';
 import { TestMesh } from './mesh';
 import { latestCode, sentCodes } from './one-time-codes';
 

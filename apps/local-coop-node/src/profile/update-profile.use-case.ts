@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { COOP_PROFILE_UPDATED_V1 } from '@app/contracts';
-import { curvePublicKey,OutboxRelay, OutboxService } from '@app/federation';
+import { curvePublicKey, OutboxRelay, OutboxService } from '@app/federation';
 
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
