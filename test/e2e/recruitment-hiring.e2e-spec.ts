@@ -5,6 +5,7 @@ import { connect, NatsConnection, Subscription } from 'nats';
 import {
   buildMessage,
   encodeMessage,
+  MessageDefinition,
   RECRUITMENT_HIRE_REQUESTED_V1,
   RECRUITMENT_MATCHES_ASK,
   RECRUITMENT_VACANCY_CHANGED_V1,
@@ -114,6 +115,24 @@ describe('recruitment: hiring from the pool across the mesh', () => {
     } finally {
       await nc.close();
     }
+  };
+
+  /** Publishes, signed by Holme Valley, `good` with one field broken, and answers the hub's reason for dead-lettering it. */
+  const refusalOf = async <P extends object>(def: MessageDefinition<P>, good: P, field: keyof P, value: unknown): Promise<string> => {
+    // Built by hand: buildMessage refuses to build an invalid message.
+    const envelope = mesh.signerOf(HOLME).sign({ ...buildMessage(def, good, { coopId: HOLME }), payload: { ...good, [field]: value } });
+    const nc = await connect({ servers: mesh.natsUrl });
+    try {
+      await nc.jetstream().publish(scheme.coopMessage(HOLME, envelope.type), encodeMessage(envelope), { msgID: envelope.id });
+    } finally {
+      await nc.close();
+    }
+    const [letter] = await waitFor(
+      `the hub to refuse ${String(field)}`,
+      () => mesh.hubQuery<{ reason: string }>('SELECT reason FROM dead_letter WHERE message_id = $1', [envelope.id]),
+      (rows) => rows.length === 1,
+    );
+    return letter.reason;
   };
 
   beforeAll(async () => {
@@ -419,28 +438,12 @@ describe('recruitment: hiring from the pool across the mesh', () => {
     const profileId = await profileOf(people[1]);
     const good = { requestId: randomUUID(), vacancyId, profileId: profileId! };
     const before = await mesh.hubQuery('SELECT * FROM hire_request ORDER BY id');
-    const nc = await connect({ servers: mesh.natsUrl });
-    try {
-      for (const [field, value] of [
-        ['requestId', 'not-a-uuid'],
-        ['vacancyId', 42],
-        ['profileId', null],
-      ] as const) {
-        const envelope = mesh.signerOf(HOLME).sign({
-          ...buildMessage(RECRUITMENT_HIRE_REQUESTED_V1, good, { coopId: HOLME }),
-          payload: { ...good, [field]: value } as never,
-        });
-        await nc.jetstream().publish(scheme.coopMessage(HOLME, envelope.type), encodeMessage(envelope), { msgID: envelope.id });
-        const [letter] = await waitFor(
-          `the hub to refuse ${field}`,
-          () => mesh.hubQuery<{ reason: string }>('SELECT reason FROM dead_letter WHERE message_id = $1', [envelope.id]),
-          (rows) => rows.length === 1,
-        );
-        expect(letter.reason).toContain(field);
-      }
-    } finally {
-      await nc.close();
-    }
+    for (const [field, value] of [
+      ['requestId', 'not-a-uuid'],
+      ['vacancyId', 42],
+      ['profileId', null],
+    ] as const)
+      expect(await refusalOf(RECRUITMENT_HIRE_REQUESTED_V1, good, field, value)).toContain(field);
     expect(await mesh.hubQuery('SELECT * FROM hire_request ORDER BY id')).toEqual(before);
   });
 
@@ -470,25 +473,7 @@ describe('recruitment: hiring from the pool across the mesh', () => {
       ['locality', 'X'],
       ['startsOn', '2031-02-30'],
     ];
-    const nc = await connect({ servers: mesh.natsUrl });
-    try {
-      for (const [field, value] of bad) {
-        // Built by hand: buildMessage refuses to build an invalid message.
-        const envelope = mesh.signerOf(HOLME).sign({
-          ...buildMessage(RECRUITMENT_VACANCY_CHANGED_V1, good, { coopId: HOLME }),
-          payload: { ...good, [field]: value } as RecruitmentVacancyChangedV1,
-        });
-        await nc.jetstream().publish(scheme.coopMessage(HOLME, envelope.type), encodeMessage(envelope), { msgID: envelope.id });
-        const [letter] = await waitFor(
-          `the hub to refuse ${field}`,
-          () => mesh.hubQuery<{ reason: string }>('SELECT reason FROM dead_letter WHERE message_id = $1', [envelope.id]),
-          (rows) => rows.length === 1,
-        );
-        expect(letter.reason).toContain(field);
-      }
-    } finally {
-      await nc.close();
-    }
+    for (const [field, value] of bad) expect(await refusalOf(RECRUITMENT_VACANCY_CHANGED_V1, good, field, value)).toContain(field);
     expect(await mesh.hubQuery('SELECT * FROM pooled_vacancy ORDER BY vacancy_id')).toEqual(before);
   });
 });

@@ -410,11 +410,21 @@ describe('recruitment on a co-op node', () => {
           const asked = JSON.parse(Buffer.from(msg.data).toString('utf8')) as Envelope<RecruitmentMatchesRequestV1>;
           const body = answer(asked.payload);
           if (!body) return;
-          const reply = buildMessage(
-            RECRUITMENT_MATCHES_ANSWERED_V1,
-            { ...body, askId: asked.payload.askId },
-            { coopId: COOP, correlationId: asked.correlationId, causationId: asked.id },
-          );
+          // Built by hand, not by buildMessage, so that a test can answer what the contract refuses.
+          const reply = {
+            ...buildMessage(
+              RECRUITMENT_MATCHES_ANSWERED_V1,
+              {
+                askId: asked.payload.askId,
+                outcome: 'answered',
+                vacancyId: asked.payload.vacancyId,
+                matchedAt: new Date().toISOString(),
+                matches: [],
+              },
+              { coopId: COOP, correlationId: asked.correlationId, causationId: asked.id },
+            ),
+            payload: { ...body, askId: asked.payload.askId },
+          };
           msg.respond(encodeMessage(mesh.hubSigner.sign(reply)));
         },
       });
@@ -522,7 +532,7 @@ describe('recruitment on a co-op node', () => {
             }) as unknown as RecruitmentMatchesAnswerV1,
         );
         const malformed = await admin.get(`/vacancies/${vacancyId}/matches`).expect(503);
-        expect(malformed.body.message).toContain('without its fit');
+        expect(malformed.body.message).toMatch(/fit must be an object/);
         expect(await stored()).toEqual(before);
       }, 20_000);
 

@@ -1,20 +1,10 @@
-import type { ContractType, StaffRole } from '@app/contracts';
+import type { ContractType, DbsStatus, RightToWorkEvidence, StaffRole } from '@app/contracts';
 
-/** Documents that prove a right to work in the UK (Home Office right-to-work checks). */
-export const RIGHT_TO_WORK_EVIDENCE = [
-  'british-or-irish-passport',
-  'share-code',
-  'biometric-residence-permit',
-  'birth-certificate-and-ni',
-  'other-document',
-] as const;
-export type RightToWorkEvidence = (typeof RIGHT_TO_WORK_EVIDENCE)[number];
+// The vocabularies travel in the sealed application, so they live with its contract.
+export { DBS_STATUSES, type DbsStatus, RIGHT_TO_WORK_EVIDENCE, type RightToWorkEvidence } from '@app/contracts';
 
 /** A British or Irish citizen's right to work never expires, even when the passport that shows it has. */
 const NEVER_EXPIRES: readonly RightToWorkEvidence[] = ['british-or-irish-passport', 'birth-certificate-and-ni'];
-
-export const DBS_STATUSES = ['none', 'applied', 'clear'] as const;
-export type DbsStatus = (typeof DBS_STATUSES)[number];
 
 export const APPLICATION_LIMITS = {
   maxLocalities: 20,

@@ -19,7 +19,7 @@ import { NODE_CONFIG } from '../config/node-config.token';
 import { ApplicantStore } from './applicant.store';
 import { HireRequestStore } from './hire-request.store';
 import { RecruitmentErrors } from './recruitment.errors';
-import { applicationIsNew, missingApplicationParts } from './recruitment.rules';
+import { applicationIsNew } from './recruitment.rules';
 
 /** Reasons name what is wrong with the box or its fields, never what it holds. */
 const MAX_REASON = 500;
@@ -84,12 +84,10 @@ export class ReceiveApplication implements OnModuleInit {
     const json = readJson(opened, RECRUITMENT_LIMITS.maxSealedChars);
     if (!json.ok) throw RecruitmentErrors.application('NOT_JSON', `the opened application was refused: ${json.code}`);
     const checked = checkAgainst(SealedApplicationV1, json.value);
-    const isObject = typeof json.value === 'object' && json.value !== null;
-    const problems = [...(checked.ok ? [] : checked.errors), ...(isObject ? missingApplicationParts(json.value as object) : [])];
-    if (problems.length)
+    if (!checked.ok)
       throw RecruitmentErrors.application(
         'INVALID_APPLICATION',
-        `the opened application is invalid: ${problems.join('; ')}`.slice(0, MAX_REASON),
+        `the opened application is invalid: ${checked.errors.join('; ')}`.slice(0, MAX_REASON),
       );
     return json.value as SealedApplicationV1;
   }

@@ -5,7 +5,6 @@ import {
   fillingDay,
   HIRE_REQUEST_STATUSES,
   hireRequestViolation,
-  missingApplicationParts,
   poolStart,
   statusAfterAnswer,
   statusAfterReceipt,
@@ -126,16 +125,5 @@ describe('recruitment rules', () => {
 
   it('labels an erased applicant by a short id, naming nobody', () => {
     expect(erasedApplicantLabel('3f2a9c1e-0000-4000-8000-000000000000')).toBe('Erased applicant #3f2a9c1e');
-  });
-
-  it('names each part of an application that is missing or not an object', () => {
-    const whole = { rightToWork: {}, dbs: {}, consent: {} };
-    expect(missingApplicationParts(whole)).toEqual([]);
-    expect(missingApplicationParts({ ...whole, consent: undefined })).toEqual(['consent must be an object']);
-    expect(missingApplicationParts({ dbs: null, consent: [], rightToWork: 'yes' })).toEqual([
-      'rightToWork must be an object',
-      'dbs must be an object',
-      'consent must be an object',
-    ]);
   });
 });

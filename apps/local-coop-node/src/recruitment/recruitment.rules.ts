@@ -134,16 +134,3 @@ export function erasedApplicantLabel(id: string): string {
 export function fillingDay(v: { openedOn: string }, today: string): string {
   return v.openedOn > today ? v.openedOn : today;
 }
-
-/**
- * The parts of an application that are objects of their own. Validation checks what is inside each one
- * but not that it is there at all, so a box without one is refused by name here.
- */
-export const APPLICATION_PARTS = ['rightToWork', 'dbs', 'consent'] as const;
-
-export function missingApplicationParts(application: object): string[] {
-  const parts = application as Record<string, unknown>;
-  return APPLICATION_PARTS.filter((p) => typeof parts[p] !== 'object' || parts[p] === null || Array.isArray(parts[p])).map(
-    (p) => `${p} must be an object`,
-  );
-}

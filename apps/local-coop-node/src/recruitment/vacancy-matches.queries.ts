@@ -29,9 +29,6 @@ export class VacancyMatchesQueries {
     }
     const { answer } = outcome;
     if (answer.vacancyId !== vacancyId) throw RecruitmentErrors.hubUnreachable('the hub answered about another vacancy');
-    // Validation checks inside a profile's fit, not that it is there.
-    if (answer.matches.some((p) => typeof p.fit !== 'object' || p.fit === null))
-      throw RecruitmentErrors.hubUnreachable('the hub answered a profile without its fit');
     return {
       vacancyId: answer.vacancyId,
       matchedAt: answer.matchedAt,

@@ -2,10 +2,10 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -77,7 +77,7 @@ export class PseudonymousProfileV1 {
   @Max(100)
   score: number;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Nested(MatchFitV1)
   fit: MatchFitV1;

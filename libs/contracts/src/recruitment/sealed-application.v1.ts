@@ -3,11 +3,11 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -116,12 +116,12 @@ export class SealedApplicationV1 {
   @IsISO8601({ strict: true })
   earliestStart: string;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Nested(SealedRightToWorkV1)
   rightToWork: SealedRightToWorkV1;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Nested(SealedDbsV1)
   dbs: SealedDbsV1;
@@ -147,7 +147,7 @@ export class SealedApplicationV1 {
   @IsBoolean()
   requiresRealLivingWage?: boolean;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Nested(SealedConsentV1)
   consent: SealedConsentV1;
