@@ -2,6 +2,8 @@ import { definitionKey, Direction, MessageDefinition } from './message-definitio
 import { COOP_HEARTBEAT_V1 } from './messages/coop-heartbeat.v1';
 import { COOP_PROFILE_UPDATED_V1 } from './messages/coop-profile-updated.v1';
 import { COOP_REGISTERED_V1 } from './messages/coop-registered.v1';
+import { ONBOARDING_SPIN_OFF_PROPOSED_V1 } from './messages/onboarding-spin-off-proposed.v1';
+import { ONBOARDING_TEMPLATES_REQUESTED_V1, ONBOARDING_TEMPLATES_SHARED_V1 } from './messages/onboarding-templates.v1';
 import { PURCHASING_ALLOCATION_MADE_V1 } from './messages/purchasing-allocation-made.v1';
 import { PURCHASING_COMMITMENT_MADE_V1 } from './messages/purchasing-commitment-made.v1';
 import { PURCHASING_ROUND_OPENED_V1 } from './messages/purchasing-round-opened.v1';
@@ -49,6 +51,9 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   RECRUITMENT_HIRE_REQUESTED_V1,
   RECRUITMENT_HIRE_ANSWERED_V1,
   RECRUITMENT_APPLICATION_SEALED_V1,
+  ONBOARDING_SPIN_OFF_PROPOSED_V1,
+  ONBOARDING_TEMPLATES_SHARED_V1,
+  ONBOARDING_TEMPLATES_REQUESTED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

@@ -119,4 +119,29 @@ export class HubConfig extends FederationConfig {
   @Transform(toInt)
   @IntBetween('RECRUITMENT_RETENTION_SWEEP_MS', 1000, 86_400_000, { unit: 'milliseconds' })
   RECRUITMENT_RETENTION_SWEEP_MS = 3_600_000;
+
+  /** A journey with no stage closed for this long is shown as stalled (docs/onboarding.md, Figures). */
+  @Transform(toInt)
+  @IntBetween('ONBOARDING_STALL_DAYS', 7, 3650, { unit: 'days' })
+  ONBOARDING_STALL_DAYS = 90;
+
+  /** Co-ops that started no spin-off journey in this many months are listed as not yet having sent a runner. */
+  @Transform(toInt)
+  @IntBetween('ONBOARDING_RUNNER_WINDOW_MONTHS', 1, 240, { unit: 'months' })
+  ONBOARDING_RUNNER_WINDOW_MONTHS = 24;
+
+  /** How long a join token works after staff issue it. */
+  @Transform(toInt)
+  @IntBetween('ONBOARDING_JOIN_TOKEN_HOURS', 1, 720, { unit: 'hours' })
+  ONBOARDING_JOIN_TOKEN_HOURS = 72;
+
+  /**
+   * The NATS addresses a joining node is given (comma-separated): how the co-op's machine reaches the
+   * consortium's NATS, which may differ from the hub's own NATS_URL. Defaults to NATS_URL.
+   */
+  @IsOptional()
+  @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, {
+    message: 'ONBOARDING_NATS_URLS must be comma-separated nats:// or tls:// URLs',
+  })
+  ONBOARDING_NATS_URLS?: string;
 }

@@ -21,6 +21,7 @@ import { Tendering1764000000400 } from './migrations/1764000000400-tendering';
 import { Recruitment1764000000500 } from './migrations/1764000000500-recruitment';
 import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recruitment-hiring';
 import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-delivery';
+import { Onboarding1764000000600 } from './migrations/1764000000600-onboarding';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -39,6 +40,7 @@ export const HUB_MIGRATIONS = [
   Recruitment1764000000500,
   RecruitmentHiring1764000000510,
   HireDelivery1764000000520,
+  Onboarding1764000000600,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

@@ -32,6 +32,7 @@ import { Purchasing1764000001300 } from './migrations/1764000001300-purchasing';
 import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
 import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-outcomes';
 import { Recruitment1764000001500 } from './migrations/1764000001500-recruitment';
+import { Onboarding1764000001600 } from './migrations/1764000001600-onboarding';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -65,6 +66,7 @@ export const NODE_MIGRATIONS = [
   Tendering1764000001400,
   TenderOutcomes1764000001410,
   Recruitment1764000001500,
+  Onboarding1764000001600,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {
