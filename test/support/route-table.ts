@@ -179,6 +179,8 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /recruitment/me/requests/{id}/accept': CANDIDATE,
   'POST /recruitment/me/requests/{id}/decline': CANDIDATE,
   'GET /recruitment/figures': ['consortium-staff', 'commissioner'],
+  'GET /onboarding/figures': ['consortium-staff', 'commissioner'],
+  'GET /coops/lineage': HUB_ANY,
   'GET /recruitment/pool/vacancies': STAFF,
   'GET /recruitment/pool/requests': STAFF,
 };

@@ -9,7 +9,7 @@ import { RegistryErrors } from './registry.errors';
 import { lockRegistryIdentities } from './registry-identity.store';
 
 /** Path segments under /coops that are routes of their own, so never a co-op's id. */
-export const RESERVED_COOP_IDS = ['nats-authorization'];
+export const RESERVED_COOP_IDS = ['nats-authorization', 'lineage'];
 
 export interface ProvisionRequest {
   coopId: string;

@@ -5,6 +5,8 @@ import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 
 import { ChangeCoopStatus } from './change-coop-status.use-case';
 import { CoopIdPipe } from './coop-id.pipe';
+import { LineageView } from './lineage.dto';
+import { LineageQueries } from './lineage.queries';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
 import { RecordSponsor } from './record-sponsor.use-case';
 import { ChangeCoopStatusDto, CoopPage, CoopView, ListCoopsQuery, NatsAuthorizationView, RecordSponsorDto } from './registry.dto';
@@ -19,6 +21,7 @@ export class RegistryController {
     private readonly changeStatus: ChangeCoopStatus,
     private readonly recordSponsor: RecordSponsor,
     private readonly natsAuthorization: NatsAuthorizationSync,
+    private readonly lineageQueries: LineageQueries,
   ) {}
 
   /** Every member co-op with its status, connectivity (from heartbeats) and node version. */
@@ -35,6 +38,14 @@ export class RegistryController {
   @ApiOkResponse({ type: NatsAuthorizationView })
   natsAuthorizationStatus(): NatsAuthorizationView {
     return this.natsAuthorization.status();
+  }
+
+  /** The family tree: each co-op with its sponsor, generation, children and time to trading. Declared before :id. */
+  @Get('lineage')
+  @Roles('consortium-staff', 'commissioner', 'coop')
+  @ApiOkResponse({ type: LineageView })
+  lineage(): Promise<LineageView> {
+    return this.lineageQueries.lineage();
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ApplyCoopProfile } from './apply-coop-profile.use-case';
 import { ChangeCoopStatus } from './change-coop-status.use-case';
 import { HeartbeatListener } from './heartbeat-listener.service';
+import { LineageQueries } from './lineage.queries';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
 import { RecordSponsor } from './record-sponsor.use-case';
 import { RegistryBootstrap } from './registry.bootstrap';
@@ -16,6 +17,7 @@ import { RegistryQueries } from './registry.queries';
     ApplyCoopProfile,
     ChangeCoopStatus,
     HeartbeatListener,
+    LineageQueries,
     NatsAuthorizationSync,
     RecordSponsor,
     RegistryBootstrap,
