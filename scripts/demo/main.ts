@@ -175,6 +175,10 @@ async function main(): Promise<void> {
       AUTH_PRIVATE_KEY: hubAuth.AUTH_PRIVATE_KEY,
       RECRUITMENT_CODE_DIR: codeDir,
       NATS_URL: broker.url,
+      // The hub keeps the server's authorization in step with the registry and has it reloaded: how a joining co-op gets on NATS.
+      NATS_AUTH_FILE: broker.authFile,
+      NATS_SERVER_PID_FILE: broker.pidFile,
+      ONBOARDING_NATS_URLS: broker.url,
       HEARTBEAT_TIMEOUT_MS: '7000',
     });
     for (const c of COOPS) {

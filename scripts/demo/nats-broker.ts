@@ -31,13 +31,27 @@ export class NatsBroker {
     writeFileSync(join(dir, 'authorization.conf'), authorization, { mode: 0o600 });
     writeFileSync(
       join(dir, 'server.conf'),
-      [`listen: 127.0.0.1:${broker.port}`, `jetstream { store_dir: "${join(dir, 'jetstream')}" }`, `include "authorization.conf"`, ''].join(
-        '\n',
-      ),
+      [
+        `listen: 127.0.0.1:${broker.port}`,
+        `jetstream { store_dir: "${join(dir, 'jetstream')}" }`,
+        `pid_file: "${broker.pidFile}"`,
+        `include "authorization.conf"`,
+        '',
+      ].join('\n'),
     );
     broker.proc = spawn(binary, ['-c', join(dir, 'server.conf'), '-l', join(dir, 'nats-server.log')], { stdio: 'ignore' });
     await waitForPort(broker.port);
     return broker;
+  }
+
+  /** The authorization the server includes: the hub rewrites it (NATS_AUTH_FILE) when a co-op joins or leaves. */
+  get authFile(): string {
+    return join(this.dir, 'authorization.conf');
+  }
+
+  /** Where the server writes its process id, so the hub can have it reload the authorization (NATS_SERVER_PID_FILE). */
+  get pidFile(): string {
+    return join(this.dir, 'nats-server.pid');
   }
 
   get url(): string {
