@@ -11,6 +11,7 @@ import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
 import { FederationStatusModule } from './federation-status';
 import { LiveQuestionsModule } from './live-questions';
+import { OnboardingModule } from './onboarding';
 import { PurchasingModule } from './purchasing';
 import { RecruitmentModule } from './recruitment';
 import { RegistryKeys, RegistryModule } from './registry';
@@ -44,6 +45,7 @@ export class HubModule {
         PurchasingModule,
         LiveQuestionsModule,
         RecruitmentModule,
+        OnboardingModule,
         FederationStatusModule,
       ],
       providers: [
