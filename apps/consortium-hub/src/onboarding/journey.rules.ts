@@ -100,7 +100,8 @@ export type EvidenceDateProblem =
  * two stages can be done on one day). Dates are YYYY-MM-DD, so they compare as strings.
  */
 export function evidenceDateProblem(date: string, facts: EvidenceDateFacts): EvidenceDateProblem | null {
-  if (date > facts.today) return { rule: 'ONBOARDING.EVIDENCE_IN_FUTURE', message: `evidence.date ${date} is after today (${facts.today})` };
+  if (date > facts.today)
+    return { rule: 'ONBOARDING.EVIDENCE_IN_FUTURE', message: `evidence.date ${date} is after today (${facts.today})` };
   if (date < facts.startedOn)
     return {
       rule: 'ONBOARDING.EVIDENCE_BEFORE_START',

@@ -125,7 +125,10 @@ export class ListJourneysQuery extends PageQuery {
   @IsIn(COOP_STATUSES)
   status?: CoopStatus;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only journeys stalled (or not): no stage closed for ONBOARDING_STALL_DAYS' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only journeys stalled (or not): no stage closed for ONBOARDING_STALL_DAYS',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   stalled?: 'true' | 'false';
@@ -147,7 +150,10 @@ export class EvidenceDto {
   @Length(1, 200)
   reference: string;
 
-  @ApiProperty({ example: '2027-02-01', description: "The evidence's date: not after today, not before the journey started or the stage before" })
+  @ApiProperty({
+    example: '2027-02-01',
+    description: "The evidence's date: not after today, not before the journey started or the stage before",
+  })
   @IsCalendarDate()
   date: string;
 }
@@ -193,8 +199,7 @@ export class StageView {
   @ApiPropertyOptional({ nullable: true, type: String }) closedBy: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'While open after a reopening: why it was reopened' }) reopenReason:
-    | string
-    | null;
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reopenedBy: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reopenedAt: string | null;
 }
@@ -214,7 +219,12 @@ export class JourneySummaryView {
   @ApiProperty() name: string;
   @ApiProperty() sponsorCoopId: string;
   @ApiProperty({ enum: COOP_STATUSES, description: "The spin-off's registry status" }) status: CoopStatus;
-  @ApiPropertyOptional({ enum: ONBOARDING_STAGES, nullable: true, type: String, description: 'The first stage not closed; null once trading' })
+  @ApiPropertyOptional({
+    enum: ONBOARDING_STAGES,
+    nullable: true,
+    type: String,
+    description: 'The first stage not closed; null once trading',
+  })
   currentStage: OnboardingStage | null;
   @ApiProperty() stagesClosed: number;
   @ApiProperty() startedAt: string;

@@ -10,7 +10,11 @@ import type { CloseViolation, EvidenceDateProblem, ReopenViolation } from './jou
 export const OnboardingErrors = {
   journeyNotFound: (id: string) => new DomainError('ONBOARDING.JOURNEY_NOT_FOUND', `journey ${id} not found`, 'not-found'),
   coopIdTaken: (coopId: string) =>
-    new DomainError('ONBOARDING.COOP_ID_TAKEN', `co-op id ${coopId} is already in the registry: propose the spin-off under another id`, 'conflict'),
+    new DomainError(
+      'ONBOARDING.COOP_ID_TAKEN',
+      `co-op id ${coopId} is already in the registry: propose the spin-off under another id`,
+      'conflict',
+    ),
   proposalIdTaken: (proposalId: string) =>
     new DomainError(
       'ONBOARDING.PROPOSAL_ID_TAKEN',
@@ -35,5 +39,10 @@ export const OnboardingErrors = {
   reopen: (v: ReopenViolation) =>
     new DomainError(v.rule, v.message, 'conflict', v.rule === 'ONBOARDING.LATER_STAGE_CLOSED' ? { closedStage: v.closedStage } : undefined),
   evidenceDate: (p: EvidenceDateProblem) =>
-    new DomainError(p.rule, p.message, 'invalid', p.rule === 'ONBOARDING.EVIDENCE_BEFORE_PREVIOUS' ? { previousStage: p.previousStage } : undefined),
+    new DomainError(
+      p.rule,
+      p.message,
+      'invalid',
+      p.rule === 'ONBOARDING.EVIDENCE_BEFORE_PREVIOUS' ? { previousStage: p.previousStage } : undefined,
+    ),
 };

@@ -16,7 +16,16 @@ import { SpinOffStore } from './spin-off.store';
  */
 @Module({
   controllers: [JourneysController],
-  providers: [ApplySpinOffProposal, ApplyTemplatesShared, CloseStage, EnterSpinOff, JourneyQueries, JourneyStore, ReopenStage, SpinOffStore],
+  providers: [
+    ApplySpinOffProposal,
+    ApplyTemplatesShared,
+    CloseStage,
+    EnterSpinOff,
+    JourneyQueries,
+    JourneyStore,
+    ReopenStage,
+    SpinOffStore,
+  ],
   exports: [JourneyQueries],
 })
 export class OnboardingModule {}

@@ -41,7 +41,8 @@ export class SpinOffStore {
         'SELECT id, coop_id, sponsor_coop_id FROM onboarding_journey WHERE proposal_message_id = $1',
         [p.proposalId],
       );
-      if (earlier && earlier.coop_id === p.coopId && earlier.sponsor_coop_id === p.sponsorCoopId) return { journeyId: earlier.id, started: false };
+      if (earlier && earlier.coop_id === p.coopId && earlier.sponsor_coop_id === p.sponsorCoopId)
+        return { journeyId: earlier.id, started: false };
       if (earlier) throw OnboardingErrors.proposalIdTaken(p.proposalId);
     }
     await this.checkIdentity(m, p);

@@ -48,7 +48,8 @@ export class CoopStatusChangeView {
   @ApiProperty({ enum: COOP_STATUSES }) toStatus: CoopStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty({
-    description: "Who: a staff member's subject, 'journey' (a stage of the co-op's onboarding journey closed or reopened), 'provision' or 'join'",
+    description:
+      "Who: a staff member's subject, 'journey' (a stage of the co-op's onboarding journey closed or reopened), 'provision' or 'join'",
   })
   changedBy: string;
   @ApiProperty() changedAt: string;
