@@ -7,5 +7,5 @@ export { provisionCoop, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } f
 export { RegistryErrors } from './registry.errors';
 export { RegistryModule } from './registry.module';
 export { RegistryQueries } from './registry.queries';
-export { RegistryKeys } from './registry-keys.service';
 export { lockRegistryIdentities } from './registry-identity.store';
+export { RegistryKeys } from './registry-keys.service';
