@@ -122,6 +122,7 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'PATCH /coops/{id}/status': STAFF,
   'PUT /coops/{id}/sponsor': STAFF,
   'GET /coops/nats-authorization': STAFF,
+  'GET /coops/{id}/status-history': ['consortium-staff', 'commissioner'],
   'GET /federation/status': STAFF,
   'POST /reporting/cycles': STAFF,
   'GET /reporting/cycles': ['consortium-staff', 'commissioner'],
@@ -183,4 +184,9 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /coops/lineage': HUB_ANY,
   'GET /recruitment/pool/vacancies': STAFF,
   'GET /recruitment/pool/requests': STAFF,
+  'POST /onboarding/journeys': STAFF,
+  'GET /onboarding/journeys': ['consortium-staff', 'commissioner'],
+  'GET /onboarding/journeys/{id}': ['consortium-staff', 'commissioner'],
+  'POST /onboarding/journeys/{id}/stages/{stage}/close': STAFF,
+  'POST /onboarding/journeys/{id}/stages/{stage}/reopen': STAFF,
 };

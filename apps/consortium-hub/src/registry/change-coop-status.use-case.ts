@@ -5,14 +5,16 @@ import { CoopStatus } from '@app/contracts';
 import { SIGNATURE_KEYS } from '@app/federation';
 import { Principal } from '@app/platform';
 
+import { setCoopStatus } from './coop-status.store';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
-import { RegistryErrors } from './registry.errors';
 import { RegistryKeys } from './registry-keys.service';
 
 /**
  * Consortium staff move a co-op through its lifecycle (e.g. trading, suspended, left). Leaving takes
  * effect at once: the hub stops taking the co-op's messages the moment the change commits, and the
- * NATS server drops its connection as soon as the rewritten authorization is reloaded.
+ * NATS server drops its connection as soon as the rewritten authorization is reloaded. Every change,
+ * with the staff member's note, goes into the co-op's status history in the same transaction (a
+ * repeat of the current status too: the note is the record of a decision).
  */
 @Injectable()
 export class ChangeCoopStatus {
@@ -24,13 +26,8 @@ export class ChangeCoopStatus {
     private readonly natsAuthorization: NatsAuthorizationSync,
   ) {}
 
-  async execute(coopId: string, status: CoopStatus, by: Principal): Promise<void> {
-    const before: string = await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query('SELECT status FROM coop WHERE id = $1 FOR UPDATE', [coopId]);
-      if (!row) throw RegistryErrors.notFound(coopId);
-      await m.query('UPDATE coop SET status = $2, updated_at = now() WHERE id = $1', [coopId, status]);
-      return row.status;
-    });
+  async execute(coopId: string, status: CoopStatus, by: Principal, note?: string): Promise<void> {
+    const before = await this.dataSource.transaction((m) => setCoopStatus(m, { coopId, to: status, changedBy: by.subject, note }));
     this.keys.forget(coopId);
     this.logger.log({ msg: 'co-op status changed', coopId, status, by: by.subject });
     // After the commit, so the authorization is written from the registry as it now stands. A failure

@@ -1,7 +1,11 @@
 export { Coop } from './coop.entity';
 export { CoopIdPipe } from './coop-id.pipe';
+export { HeldIdentity, identityClash } from './coop-identity.rules';
+export { recordStatusChange, setCoopStatus, StatusChange } from './coop-status.store';
 export { refreshNatsAuthorization, renderNatsAuthorization } from './nats-authorization-file.service';
-export { provisionCoop, ProvisionedCoop, ProvisionRequest } from './provision-coop.command';
+export { provisionCoop, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } from './provision-coop.command';
+export { RegistryErrors } from './registry.errors';
 export { RegistryModule } from './registry.module';
 export { RegistryQueries } from './registry.queries';
+export { lockRegistryIdentities } from './registry-identity.store';
 export { RegistryKeys } from './registry-keys.service';

@@ -5,6 +5,7 @@ import { COOP_STATUSES, CoopStatus, isCoopId } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 import { identityClash, sponsorRecordProblem } from './coop-identity.rules';
+import { recordStatusChange } from './coop-status.store';
 import { RegistryErrors } from './registry.errors';
 import { lockRegistryIdentities } from './registry-identity.store';
 
@@ -58,12 +59,15 @@ export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Prom
       );
     }
     if (!existing) await checkNewIdentity(m, req);
+    const status = req.status ?? 'registered';
     await m.query(
       `INSERT INTO coop (id, name, legal_form, localities, services_offered, sponsor_coop_id, status, profile_updated_at, public_key, provisioned_at)
        VALUES ($1, $2, 'community-benefit-society', '{}', '{}', $3, $4, 'epoch', $5, now())
        ON CONFLICT (id) DO UPDATE SET public_key = EXCLUDED.public_key, provisioned_at = now(), updated_at = now()`,
-      [req.coopId, req.name, req.sponsorCoopId ?? null, req.status ?? 'registered', publicKey],
+      [req.coopId, req.name, req.sponsorCoopId ?? null, status, publicKey],
     );
+    // Giving an existing co-op its key (a proposed one, or a rotation) leaves its status, so its history, alone.
+    if (!existing) await recordStatusChange(m, null, { coopId: req.coopId, to: status, changedBy: 'provision' });
   });
   return { coopId: req.coopId, publicKey, seed };
 }

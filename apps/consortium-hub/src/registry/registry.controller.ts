@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Principal, Roles } from '@app/platform';
 
@@ -9,7 +9,15 @@ import { LineageView } from './lineage.dto';
 import { LineageQueries } from './lineage.queries';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
 import { RecordSponsor } from './record-sponsor.use-case';
-import { ChangeCoopStatusDto, CoopPage, CoopView, ListCoopsQuery, NatsAuthorizationView, RecordSponsorDto } from './registry.dto';
+import {
+  ChangeCoopStatusDto,
+  CoopPage,
+  CoopStatusChangeView,
+  CoopView,
+  ListCoopsQuery,
+  NatsAuthorizationView,
+  RecordSponsorDto,
+} from './registry.dto';
 import { RegistryQueries } from './registry.queries';
 
 @ApiTags('registry')
@@ -55,15 +63,25 @@ export class RegistryController {
     return this.queries.get(id);
   }
 
+  /** Sets the co-op's status; the change and its note go into the co-op's status history. */
   @Patch(':id/status')
   @HttpCode(204)
   @Roles('consortium-staff')
+  @ApiNoContentResponse()
   async setStatus(
     @Param('id', CoopIdPipe) id: string,
     @Body() body: ChangeCoopStatusDto,
     @CurrentPrincipal() by: Principal,
   ): Promise<void> {
-    await this.changeStatus.execute(id, body.status, by);
+    await this.changeStatus.execute(id, body.status, by, body.note);
+  }
+
+  /** Every status the co-op has had, oldest first: who changed it (staff, its journey, provisioning, joining), when, and why. */
+  @Get(':id/status-history')
+  @Roles('consortium-staff', 'commissioner')
+  @ApiOkResponse({ type: [CoopStatusChangeView] })
+  statusHistory(@Param('id', CoopIdPipe) id: string): Promise<CoopStatusChangeView[]> {
+    return this.queries.statusHistory(id);
   }
 
   @Put(':id/sponsor')

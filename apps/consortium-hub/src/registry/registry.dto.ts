@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 
 import { COOP_ID_PATTERN, COOP_STATUSES, CoopStatus, SERVICE_TYPES, ServiceType } from '@app/contracts';
 import { PageQuery } from '@app/platform';
@@ -34,11 +34,25 @@ export class ChangeCoopStatusDto {
   @IsIn(COOP_STATUSES)
   status: CoopStatus;
 
-  @ApiPropertyOptional({ description: 'Why, for the record' })
+  @ApiPropertyOptional({ minLength: 2, maxLength: 500, description: "Why, for the record: kept in the co-op's status history" })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @Length(2, 500)
   note?: string;
+}
+
+/** One change of a co-op's status, as GET /coops/:id/status-history lists them. */
+export class CoopStatusChangeView {
+  @ApiPropertyOptional({ enum: COOP_STATUSES, nullable: true, type: String, description: 'None for the first status the co-op was given' })
+  fromStatus: CoopStatus | null;
+  @ApiProperty({ enum: COOP_STATUSES }) toStatus: CoopStatus;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({
+    description:
+      "Who: a staff member's subject, 'journey' (a stage of the co-op's onboarding journey closed or reopened), 'provision' or 'join'",
+  })
+  changedBy: string;
+  @ApiProperty() changedAt: string;
 }
 
 export class CoopView {

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { CoopStatus } from '@app/contracts';
+
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { connectivityOf } from './connectivity.rules';
 import { Coop } from './coop.entity';
-import { CoopPage, CoopView, ListCoopsQuery } from './registry.dto';
+import { CoopPage, CoopStatusChangeView, CoopView, ListCoopsQuery } from './registry.dto';
 import { RegistryErrors } from './registry.errors';
 
 @Injectable()
@@ -35,6 +37,24 @@ export class RegistryQueries {
     const coop = await this.dataSource.getRepository(Coop).findOneBy({ id });
     if (!coop) throw RegistryErrors.notFound(id);
     return this.view(coop, new Date());
+  }
+
+  /** Every status the co-op has had, oldest first, with who changed it and their note. */
+  async statusHistory(id: string): Promise<CoopStatusChangeView[]> {
+    const [known]: unknown[] = await this.dataSource.query('SELECT 1 FROM coop WHERE id = $1', [id]);
+    if (!known) throw RegistryErrors.notFound(id);
+    const rows: { from_status: CoopStatus | null; to_status: CoopStatus; note: string | null; changed_by: string; changed_at: Date }[] =
+      await this.dataSource.query(
+        'SELECT from_status, to_status, note, changed_by, changed_at FROM coop_status_change WHERE coop_id = $1 ORDER BY changed_at, id',
+        [id],
+      );
+    return rows.map((r) => ({
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      note: r.note,
+      changedBy: r.changed_by,
+      changedAt: new Date(r.changed_at).toISOString(),
+    }));
   }
 
   async allIds(): Promise<string[]> {
