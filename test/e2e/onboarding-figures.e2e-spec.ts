@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { ONBOARDING_STAGES, OnboardingStage } from '@app/contracts';
 
+import { consortiumDay } from '../../apps/consortium-hub/src/onboarding/journey.rules';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
 
@@ -15,9 +16,12 @@ describe('onboarding: figures and the family tree', () => {
   const mesh = new TestMesh();
   const staff = () => mesh.hub().as('consortium-staff');
   const DAY = 86_400_000;
-  const now = Date.now();
-  const daysAgo = (n: number) => new Date(now - n * DAY);
-  const dateAgo = (n: number) => daysAgo(n).toISOString().slice(0, 10);
+  // Noon UTC today: n days back is the same calendar day in London and in UTC, whatever the hour or the season.
+  const today = new Date();
+  const noon = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12);
+  const daysAgo = (n: number) => new Date(noon - n * DAY);
+  /** The consortium's calendar day (Europe/London) n days ago. */
+  const dateAgo = (n: number) => consortiumDay(daysAgo(n));
 
   /** A co-op in the registry, as provisioning or a proposal leaves it. */
   const coop = (id: string, status: string, sponsor: string | null) =>
@@ -64,7 +68,7 @@ describe('onboarding: figures and the family tree', () => {
     journeys.holme = await journey('holme-valley', 'colne-valley', 900, [880, 850, 800, 700, 650, 600, 590, 560, 540, 500]);
     journeys.huddersfield = await journey('huddersfield', 'colne-valley', 400, [390, 370, 300, 20]);
     journeys.meltham = await journey('meltham', 'holme-valley', 300, [290, 250, 240, 200, 190, 150, 120, 100, 60, 30]);
-    // Stalled: its last move (a stage reopened) was long ago.
+    // Stalled: its last stage closed long ago (and was reopened since: reopening is no progress).
     journeys.marsden = await journey('marsden-moor', 'meltham', 250, [240, 200], true);
   }, 60_000);
   afterAll(() => mesh.dispose());
@@ -77,7 +81,7 @@ describe('onboarding: figures and the family tree', () => {
        closed AS (
          SELECT l.journey_id, l.stage, l.evidence_date, array_position($1::text[], l.stage) AS n FROM latest l WHERE l.action = 'closed')
        SELECT c.journey_id, c.stage,
-              (c.evidence_date - coalesce(lag(c.evidence_date) OVER (PARTITION BY c.journey_id ORDER BY c.n), (j.started_at AT TIME ZONE 'UTC')::date))::int AS days
+              (c.evidence_date - coalesce(lag(c.evidence_date) OVER (PARTITION BY c.journey_id ORDER BY c.n), (j.started_at AT TIME ZONE 'Europe/London')::date))::int AS days
          FROM closed c JOIN onboarding_journey j ON j.id = c.journey_id`,
       [ONBOARDING_STAGES],
     );
@@ -107,7 +111,12 @@ describe('onboarding: figures and the family tree', () => {
     const figures = (await staff().get('/onboarding/figures').expect(200)).body;
     expect(figures.settings).toMatchObject({ stallDays: 90, runnerWindowMonths: 24 });
     expect(figures.stalled).toEqual([
-      expect.objectContaining({ coopId: 'marsden-moor', sponsorCoopId: 'meltham', currentStage: 'steering-group', daysSinceLastMove: 199 }),
+      expect.objectContaining({
+        coopId: 'marsden-moor',
+        sponsorCoopId: 'meltham',
+        currentStage: 'steering-group',
+        daysSinceProgress: Math.floor((Date.now() - daysAgo(200).getTime()) / DAY),
+      }),
     ]);
     // In the 24 months colne-valley sent a runner (huddersfield, 400 days ago), holme-valley one (meltham, 300 days
     // ago) and meltham one (marsden-moor, 250 days ago); preston and the newly registered huddersfield never did.

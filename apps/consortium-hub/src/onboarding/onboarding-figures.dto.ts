@@ -23,8 +23,8 @@ export class JourneyFiguresView {
   currentStage: OnboardingStage | null;
   @ApiProperty({ type: [StageTimeView] }) stages: StageTimeView[];
   @ApiProperty({ type: Number, nullable: true }) daysToTrading: number | null;
-  @ApiProperty({ description: 'Not trading, and nothing closed or reopened for ONBOARDING_STALL_DAYS' }) stalled: boolean;
-  @ApiProperty({ description: 'When a stage last closed or reopened, or the journey started' }) lastMovedAt: string;
+  @ApiProperty({ description: 'Not trading, and no stage closed for ONBOARDING_STALL_DAYS' }) stalled: boolean;
+  @ApiProperty({ description: 'When a stage last closed, or the journey started' }) lastProgressAt: string;
 }
 
 export class SummaryView {
@@ -59,8 +59,8 @@ export class StalledJourneyView {
   @ApiProperty() coopName: string;
   @ApiProperty() sponsorCoopId: string;
   @ApiProperty({ enum: ONBOARDING_STAGES }) currentStage: OnboardingStage;
-  @ApiProperty() lastMovedAt: string;
-  @ApiProperty() daysSinceLastMove: number;
+  @ApiProperty() lastProgressAt: string;
+  @ApiProperty() daysSinceProgress: number;
 }
 
 export class NoRunnerView {

@@ -5,8 +5,9 @@ import { CoopStatus, ONBOARDING_STAGES, OnboardingStage } from '@app/contracts';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
+import { consortiumDay, isStalled } from './journey.rules';
 import { JourneyFiguresView, OnboardingFiguresView } from './onboarding-figures.dto';
-import { currentStage, daysToTrading, isStalled, JourneyTimes, stageTimes, summarise, windowStart } from './onboarding-figures.rules';
+import { currentStage, daysToTrading, JourneyTimes, stageTimes, summarise, windowStart } from './onboarding-figures.rules';
 
 const DAY_MS = 86_400_000;
 
@@ -30,10 +31,10 @@ export class OnboardingFiguresQueries {
         started_at: Date;
         name: string;
         status: CoopStatus;
-        last_event_at: Date | null;
+        last_closed_at: Date | null;
       }[] = await m.query(
         `SELECT j.id, j.coop_id, j.sponsor_coop_id, j.started_at, c.name, c.status,
-                  (SELECT max(e.at) FROM onboarding_stage_event e WHERE e.journey_id = j.id) AS last_event_at
+                  (SELECT max(e.at) FROM onboarding_stage_event e WHERE e.journey_id = j.id AND e.action = 'closed') AS last_closed_at
              FROM onboarding_journey j JOIN coop c ON c.id = j.coop_id
             ORDER BY j.started_at, j.id`,
       );
@@ -50,9 +51,9 @@ export class OnboardingFiguresQueries {
         journeyId: r.id,
         coopId: r.coop_id,
         sponsorCoopId: r.sponsor_coop_id,
-        startedOn: r.started_at.toISOString().slice(0, 10),
+        startedOn: consortiumDay(r.started_at),
         closedOn: closed.get(r.id) ?? {},
-        lastMovedAt: r.last_event_at && r.last_event_at > r.started_at ? r.last_event_at : r.started_at,
+        lastProgressAt: r.last_closed_at && r.last_closed_at > r.started_at ? r.last_closed_at : r.started_at,
         name: r.name,
         status: r.status,
       }));
@@ -67,15 +68,15 @@ export class OnboardingFiguresQueries {
         currentStage: currentStage(j),
         stages: stageTimes(j),
         daysToTrading: daysToTrading(j),
-        stalled: isStalled(j, now, stall),
-        lastMovedAt: j.lastMovedAt.toISOString(),
+        stalled: isStalled(j.lastProgressAt, !!j.closedOn.trading, now, stall),
+        lastProgressAt: j.lastProgressAt.toISOString(),
       }));
       const from = windowStart(now, this.config.ONBOARDING_RUNNER_WINDOW_MONTHS);
       const noRunner: { id: string; name: string; status: CoopStatus; last_started: string | null }[] = await m.query(
-        `SELECT c.id, c.name, c.status, (SELECT (max(j.started_at) AT TIME ZONE 'UTC')::date::text FROM onboarding_journey j WHERE j.sponsor_coop_id = c.id) AS last_started
+        `SELECT c.id, c.name, c.status, (SELECT (max(j.started_at) AT TIME ZONE 'Europe/London')::date::text FROM onboarding_journey j WHERE j.sponsor_coop_id = c.id) AS last_started
            FROM coop c
           WHERE c.status IN ('registered', 'trading')
-            AND NOT EXISTS (SELECT 1 FROM onboarding_journey j WHERE j.sponsor_coop_id = c.id AND j.started_at >= ($1::date)::timestamp AT TIME ZONE 'UTC')
+            AND NOT EXISTS (SELECT 1 FROM onboarding_journey j WHERE j.sponsor_coop_id = c.id AND j.started_at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London')
           ORDER BY c.name, c.id`,
         [from],
       );
@@ -103,8 +104,8 @@ export class OnboardingFiguresQueries {
             coopName: j.coopName,
             sponsorCoopId: j.sponsorCoopId,
             currentStage: j.currentStage!,
-            lastMovedAt: j.lastMovedAt,
-            daysSinceLastMove: Math.floor((now.getTime() - Date.parse(j.lastMovedAt)) / DAY_MS),
+            lastProgressAt: j.lastProgressAt,
+            daysSinceProgress: Math.floor((now.getTime() - Date.parse(j.lastProgressAt)) / DAY_MS),
           })),
         noRunnerInWindow: noRunner.map((r) => ({ coopId: r.id, name: r.name, status: r.status, lastJourneyStartedOn: r.last_started })),
       };

@@ -1,12 +1,12 @@
-import { currentStage, daysToTrading, isStalled, JourneyTimes, stageTimes, summarise, windowStart } from './onboarding-figures.rules';
+import { currentStage, daysToTrading, JourneyTimes, stageTimes, summarise, windowStart } from './onboarding-figures.rules';
 
-const journey = (closedOn: JourneyTimes['closedOn'], lastMovedAt = new Date('2026-06-01T00:00:00Z')): JourneyTimes => ({
+const journey = (closedOn: JourneyTimes['closedOn'], lastProgressAt = new Date('2026-06-01T00:00:00Z')): JourneyTimes => ({
   journeyId: 'j',
   coopId: 'huddersfield',
   sponsorCoopId: 'colne-valley',
   startedOn: '2026-01-01',
   closedOn,
-  lastMovedAt,
+  lastProgressAt,
 });
 
 describe('onboarding figures', () => {
@@ -28,13 +28,6 @@ describe('onboarding figures', () => {
     expect(daysToTrading(journey({ trading: '2027-01-01' }))).toBe(365);
     expect(currentStage(journey({}))).toBe('community-meetings');
     expect(currentStage(journey({ 'community-meetings': '2026-01-31' }))).toBe('steering-group');
-  });
-
-  it('calls a journey stalled when nothing moved for the stall days, never once trading', () => {
-    const now = new Date('2026-09-01T00:00:00Z');
-    expect(isStalled(journey({}, new Date('2026-06-03T00:00:00Z')), now, 90)).toBe(true);
-    expect(isStalled(journey({}, new Date('2026-06-04T00:00:00Z')), now, 90)).toBe(false);
-    expect(isStalled(journey({ trading: '2026-05-01' }, new Date('2026-01-01T00:00:00Z')), now, 90)).toBe(false);
   });
 
   it('summarises with the median, the mean to a decimal and the range', () => {

@@ -9,8 +9,8 @@ export interface JourneyTimes {
   startedOn: string;
   /** Each stage now closed, with the date of its evidence (YYYY-MM-DD). */
   closedOn: Partial<Record<OnboardingStage, string>>;
-  /** When any stage last closed or reopened (or the journey started): what "stalled" is measured from. */
-  lastMovedAt: Date;
+  /** When a stage last closed (or the journey started): what "stalled" is measured from. */
+  lastProgressAt: Date;
 }
 
 export interface StageTime {
@@ -48,11 +48,6 @@ export function daysToTrading(j: JourneyTimes): number | null {
 /** The stage a journey is in: the first one open, or null once it trades. */
 export function currentStage(j: JourneyTimes): OnboardingStage | null {
   return ONBOARDING_STAGES.find((s) => !j.closedOn[s]) ?? null;
-}
-
-/** Stalled: not yet trading, and nothing closed or reopened for `stallDays`. */
-export function isStalled(j: JourneyTimes, now: Date, stallDays: number): boolean {
-  return !j.closedOn.trading && now.getTime() - j.lastMovedAt.getTime() >= stallDays * DAY_MS;
 }
 
 export interface Summary {

@@ -30,7 +30,7 @@ export class LineageQueries {
 
   async lineage(now = new Date()): Promise<LineageView> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT c.id, c.name, c.status, c.sponsor_coop_id, j.id AS journey_id, (j.started_at AT TIME ZONE 'UTC')::date::text AS started_on,
+      `SELECT c.id, c.name, c.status, c.sponsor_coop_id, j.id AS journey_id, (j.started_at AT TIME ZONE 'Europe/London')::date::text AS started_on,
               (SELECT e.evidence_date::text FROM onboarding_stage_event e
                 WHERE e.journey_id = j.id AND e.stage = 'trading' ORDER BY e.id DESC LIMIT 1) AS trading_on,
               (SELECT e.action FROM onboarding_stage_event e
