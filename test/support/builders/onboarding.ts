@@ -1,5 +1,5 @@
-import type { AdoptPolicyDto } from '../../../apps/local-coop-node/src/policies/policies.dto';
 import type { ProposeSpinOffDto } from '../../../apps/local-coop-node/src/onboarding/spin-offs.dto';
+import type { AdoptPolicyDto } from '../../../apps/local-coop-node/src/policies/policies.dto';
 
 /** What `PUT /policies/:key` accepts: a first version adopted on 1 March 2026. */
 export function aPolicy(overrides: Partial<AdoptPolicyDto> = {}): AdoptPolicyDto {

@@ -21,7 +21,11 @@ export interface SpinOffProposalFacts {
  */
 export function spinOffViolation(f: SpinOffProposalFacts): SpinOffViolation | null {
   if (f.coopId === f.ownCoopId)
-    return { code: 'ONBOARDING.OWN_COOP', message: `coopId ${f.coopId} is this co-op's own id: a spin-off is a new co-op`, kind: 'invalid' };
+    return {
+      code: 'ONBOARDING.OWN_COOP',
+      message: `coopId ${f.coopId} is this co-op's own id: a spin-off is a new co-op`,
+      kind: 'invalid',
+    };
   const { registeredBy, tradingBy } = f.targets;
   if (registeredBy && tradingBy && tradingBy < registeredBy)
     return {

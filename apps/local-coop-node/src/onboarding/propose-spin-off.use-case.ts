@@ -36,7 +36,10 @@ export class ProposeSpinOff {
   ) {}
 
   async execute(dto: ProposeSpinOffDto): Promise<SpinOffView> {
-    const targets = { ...(dto.targets?.registeredBy ? { registeredBy: dto.targets.registeredBy } : {}), ...(dto.targets?.tradingBy ? { tradingBy: dto.targets.tradingBy } : {}) };
+    const targets = {
+      ...(dto.targets?.registeredBy ? { registeredBy: dto.targets.registeredBy } : {}),
+      ...(dto.targets?.tradingBy ? { tradingBy: dto.targets.tradingBy } : {}),
+    };
     const view = await this.dataSource.transaction(async (m) => {
       // Share-locked: the runner cannot be recorded as leaving before this proposal commits.
       const runner = await this.staff.employmentOf(m, dto.runner.staffId);
@@ -55,7 +58,15 @@ export class ProposeSpinOff {
       const envelope = await this.outbox.enqueue(
         m,
         ONBOARDING_SPIN_OFF_PROPOSED_V1,
-        { proposalId: id, coopId: dto.coopId, name: dto.name, localities: dto.localities, services: dto.services, runner: runnerPublic, targets },
+        {
+          proposalId: id,
+          coopId: dto.coopId,
+          name: dto.name,
+          localities: dto.localities,
+          services: dto.services,
+          runner: runnerPublic,
+          targets,
+        },
         { occurredAt: at },
       );
       await this.store.insert(m, {

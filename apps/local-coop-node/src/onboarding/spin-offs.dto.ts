@@ -124,7 +124,10 @@ export class TargetsView {
 /** What the hub made of one of our messages. */
 export class HubAnswerView {
   @ApiProperty({ format: 'uuid' }) messageId: string;
-  @ApiProperty({ enum: HUB_ANSWER_STATES, description: 'sending: no receipt yet; confirmed: the hub applied it; rejected: refused (reason)' })
+  @ApiProperty({
+    enum: HUB_ANSWER_STATES,
+    description: 'sending: no receipt yet; confirmed: the hub applied it; rejected: refused (reason)',
+  })
   state: HubAnswerState;
   @ApiPropertyOptional({ nullable: true, type: String, description: "The hub's reason when it refused the message" })
   reason: string | null;

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 
 import { todayIso } from '@app/platform';
 
-import { PoliciesErrors } from './policies.errors';
 import { AdoptPolicyDto, PolicyView } from './policies.dto';
-import { policyAdoptionViolation } from './policy.rules';
+import { PoliciesErrors } from './policies.errors';
 import { PolicyQueries } from './policy.queries';
+import { policyAdoptionViolation } from './policy.rules';
 import { PolicyStore } from './policy.store';
 
 /**

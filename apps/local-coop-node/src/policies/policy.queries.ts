@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { PoliciesErrors } from './policies.errors';
 import { PolicySummaryView, PolicyView } from './policies.dto';
+import { PoliciesErrors } from './policies.errors';
 
 interface PolicyRow {
   key: string;

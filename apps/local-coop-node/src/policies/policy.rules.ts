@@ -25,7 +25,11 @@ export function policyAdoptionViolation(
   policiesHeld: number,
 ): PolicyViolation | null {
   if (next.adoptedOn > today)
-    return { rule: 'POLICY.ADOPTED_IN_FUTURE', message: `adoptedOn ${next.adoptedOn} is in the future (today is ${today})`, kind: 'invalid' };
+    return {
+      rule: 'POLICY.ADOPTED_IN_FUTURE',
+      message: `adoptedOn ${next.adoptedOn} is in the future (today is ${today})`,
+      kind: 'invalid',
+    };
   if (!current) {
     if (policiesHeld >= ONBOARDING_LIMITS.maxPolicies)
       return {
