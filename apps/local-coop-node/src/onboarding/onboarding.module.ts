@@ -7,8 +7,8 @@ import { ProposeSpinOff } from './propose-spin-off.use-case';
 import { ShareTemplatesOnRequest } from './share-templates-on-request.use-case';
 import { SpinOffQueries } from './spin-off.queries';
 import { SpinOffStore } from './spin-off.store';
+import { SpinOffMessages } from './spin-off-messages.service';
 import { SpinOffsController } from './spin-offs.controller';
-import { SponsorTemplates } from './sponsor-templates.service';
 
 /**
  * The co-op's side of "strawberry patch" onboarding as a sponsor: proposing a spin-off with one of its
@@ -17,6 +17,6 @@ import { SponsorTemplates } from './sponsor-templates.service';
 @Module({
   imports: [PoliciesModule, RulebookModule, WorkforceModule],
   controllers: [SpinOffsController],
-  providers: [ProposeSpinOff, ShareTemplatesOnRequest, SpinOffQueries, SpinOffStore, SponsorTemplates],
+  providers: [ProposeSpinOff, ShareTemplatesOnRequest, SpinOffMessages, SpinOffQueries, SpinOffStore],
 })
 export class OnboardingModule {}

@@ -1,4 +1,4 @@
-import { hubAnswerState, runnerPublicDetails, SpinOffProposalFacts, spinOffViolation } from './onboarding.rules';
+import { givenTargets, hubAnswerState, runnerPublicDetails, SpinOffProposalFacts, spinOffViolation } from './onboarding.rules';
 
 const facts = (over: Partial<SpinOffProposalFacts> = {}): SpinOffProposalFacts => ({
   coopId: 'huddersfield',
@@ -74,6 +74,18 @@ describe("the runner's public details", () => {
 
   it('leaves out a detail not given rather than sending it empty', () => {
     expect(runnerPublicDetails({ displayName: 'Beth' })).toStrictEqual({ displayName: 'Beth' });
+  });
+});
+
+describe('target dates', () => {
+  it('keeps the dates given and leaves out the others', () => {
+    expect(givenTargets({ registeredBy: '2027-03-31', tradingBy: '2027-09-30' })).toEqual({
+      registeredBy: '2027-03-31',
+      tradingBy: '2027-09-30',
+    });
+    expect(givenTargets({ tradingBy: '2027-09-30' })).toStrictEqual({ tradingBy: '2027-09-30' });
+    expect(givenTargets({})).toStrictEqual({});
+    expect(givenTargets(undefined)).toStrictEqual({});
   });
 });
 

@@ -11,7 +11,7 @@ export interface SpinOffProposalFacts {
   proposedBefore: boolean;
   /** The runner's employment with this co-op. */
   runner: { startedOn: string; leftOn: string | null };
-  targets: { registeredBy?: string; tradingBy?: string };
+  targets: JourneyTargets;
   today: string;
 }
 
@@ -48,6 +48,19 @@ export function spinOffViolation(f: SpinOffProposalFacts): SpinOffViolation | nu
       kind: 'conflict',
     };
   return null;
+}
+
+export interface JourneyTargets {
+  registeredBy?: string;
+  tradingBy?: string;
+}
+
+/** The target dates given, and no key for one not given (the message carries no empty target). */
+export function givenTargets(targets: JourneyTargets | undefined): JourneyTargets {
+  return {
+    ...(targets?.registeredBy !== undefined ? { registeredBy: targets.registeredBy } : {}),
+    ...(targets?.tradingBy !== undefined ? { tradingBy: targets.tradingBy } : {}),
+  };
 }
 
 export interface RunnerPublicDetails {

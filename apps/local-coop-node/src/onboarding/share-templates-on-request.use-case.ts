@@ -7,7 +7,7 @@ import { InboxHandlers } from '@app/federation';
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
 import { OnboardingErrors } from './onboarding.errors';
-import { SponsorTemplates } from './sponsor-templates.service';
+import { SpinOffMessages } from './spin-off-messages.service';
 
 /**
  * Consortium staff entered a spin-off of this co-op on the hub (or the hub lost the templates): the
@@ -17,7 +17,7 @@ import { SponsorTemplates } from './sponsor-templates.service';
 export class ShareTemplatesOnRequest implements OnModuleInit {
   constructor(
     private readonly handlers: InboxHandlers,
-    private readonly templates: SponsorTemplates,
+    private readonly messages: SpinOffMessages,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
@@ -28,6 +28,6 @@ export class ShareTemplatesOnRequest implements OnModuleInit {
   async execute(envelope: Envelope<OnboardingTemplatesRequestedV1>, m: EntityManager): Promise<void> {
     const { spinOffCoopId } = envelope.payload;
     if (spinOffCoopId === this.config.COOP_ID) throw OnboardingErrors.ownCoop(spinOffCoopId);
-    await this.templates.share(m, spinOffCoopId, { correlationId: envelope.correlationId, causationId: envelope.id });
+    await this.messages.templates(m, spinOffCoopId, { correlationId: envelope.correlationId, causationId: envelope.id });
   }
 }
