@@ -181,6 +181,7 @@ describe('onboarding on a co-op node', () => {
       const bad: [object, string][] = [
         [{ title: undefined }, 'title'],
         [{ title: 'x' }, 'title'],
+        [{ title: '😀' }, 'title'],
         [{ title: 'x'.repeat(201) }, 'title'],
         [{ title: 12 }, 'title'],
         [{ version: 0 }, 'version'],
@@ -538,6 +539,8 @@ describe('onboarding on a co-op node', () => {
         ['no-rulebook.json', { policies: templates.policies }, 'rulebook'],
         ['key.json', { ...templates, policies: [{ ...templates.policies[0], key: 'Safeguarding Adults' }] }, 'policies.0.key'],
         ['version.json', { ...templates, policies: [{ ...templates.policies[0], version: 0 }] }, 'policies.0.version'],
+        ['emoji.json', { ...templates, policies: [{ ...templates.policies[0], title: '😀' }] }, 'policies.0.title'],
+        ['nul.json', { ...templates, policies: [{ ...templates.policies[0], text: 'a\u0000b' }] }, 'policies.0.text'],
         ['twice.json', { ...templates, policies: [templates.policies[0], templates.policies[0]] }, 'policies.1.key'],
         ['list.json', [templates], 'must be a JSON object'],
         ['broken.json', '{"rulebook": ', 'is not JSON'],

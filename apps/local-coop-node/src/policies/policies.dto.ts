@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 import { ONBOARDING_LIMITS } from '@app/contracts';
 import { IsCalendarDate } from '@app/platform';
@@ -9,6 +9,8 @@ export class AdoptPolicyDto {
   @ApiProperty({ minLength: 2, maxLength: 200, example: 'Safeguarding adults' })
   @IsString()
   @Length(2, 200)
+  // Counted as the database counts (characters, not UTF-16 units): one emoji is two units but one character.
+  @Matches(/^[\s\S]{2,}$/u, { message: 'title must be at least 2 characters' })
   title: string;
 
   @ApiProperty({ minimum: 1, maximum: 10_000, description: 'Higher than the version in force' })

@@ -40,6 +40,12 @@ export async function readFoundingTemplates(path: string): Promise<FoundingTempl
   };
   const violations = rulebookViolations(normalised);
   if (violations.length) throw refuse(violations.map((v) => `rulebook: ${v.message} (${v.rule})`));
+  // What the contract counts in UTF-16 units the database counts in characters, and it stores no NUL.
+  for (const [i, p] of templates.value.policies.entries()) {
+    if ([...p.title].length < 2) throw refuse([`policies.${i}.title must be at least 2 characters`]);
+    for (const field of ['title', 'text'] as const)
+      if (p[field].includes('\u0000')) throw refuse([`policies.${i}.${field} must not contain a NUL character`]);
+  }
   const repeated = repeatedPolicyKey(templates.value.policies);
   if (repeated) throw refuse([`policies.${repeated.index}.key: ${repeated.key} is named twice`]);
   return {
