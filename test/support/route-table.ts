@@ -111,6 +111,12 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /purchasing/rounds': ADMIN,
   'GET /purchasing/rounds/{id}': ADMIN,
   'POST /purchasing/rounds/{id}/commitments': ADMIN,
+  'GET /policies': ADMIN_OR_MEMBER,
+  'GET /policies/{key}': ADMIN_OR_MEMBER,
+  'PUT /policies/{key}': ADMIN,
+  'POST /onboarding/spin-offs': ADMIN,
+  'GET /onboarding/spin-offs': ADMIN,
+  'GET /onboarding/spin-offs/{id}': ADMIN,
 };
 
 export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {

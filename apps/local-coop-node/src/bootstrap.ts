@@ -7,6 +7,7 @@ import { NodeConfig, nodeDatabaseName, NodeStorageConfig } from './config/node.c
 import { nodeDataSourceOptions } from './database/database-options';
 import { NodeModule } from './node.module';
 import { NODE_VERSION } from './node-version';
+import { PolicyStore } from './policies';
 import { InitialProfile } from './profile';
 import { FoundingRulebook, RulebookStore } from './rulebook';
 import { seedCoop, SeedSummary } from './seed';
@@ -38,7 +39,13 @@ export async function startNode(config: NodeConfig): Promise<INestApplication> {
     bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
     corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],
   });
-  await app.listen(config.PORT, config.HOST);
+  try {
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    // A start refused while initialising (a bad founding templates file) leaves no connection open behind it.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 
@@ -48,7 +55,7 @@ export async function seedNode(config: NodeStorageConfig, seed: number): Promise
   const ds = await new DataSource(nodeDataSourceOptions(config)).initialize();
   try {
     await new InitialProfile(ds, config).onModuleInit();
-    await new FoundingRulebook(ds, new RulebookStore(ds), config).onModuleInit();
+    await new FoundingRulebook(ds, new RulebookStore(ds), new PolicyStore(), config).onModuleInit();
     return await seedCoop(ds, { seed });
   } finally {
     await ds.destroy();

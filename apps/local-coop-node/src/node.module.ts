@@ -14,7 +14,9 @@ import { GovernanceModule } from './governance';
 import { HubLinkModule } from './hub-link';
 import { LiveQuestionsModule } from './live-questions';
 import { MembersModule } from './members';
+import { OnboardingModule } from './onboarding';
 import { PersonalDataModule } from './personal-data';
+import { PoliciesModule } from './policies';
 import { ProfileModule } from './profile';
 import { PurchasingModule } from './purchasing';
 import { RecruitmentModule } from './recruitment';
@@ -59,6 +61,8 @@ export class NodeModule {
         TenderingModule,
         PurchasingModule,
         LiveQuestionsModule,
+        PoliciesModule,
+        OnboardingModule,
       ],
       providers: [
         { provide: NODE_CONFIG, useValue: config },

@@ -1,6 +1,7 @@
 /** Test-data builders: each returns a body the API accepts today, with defaults a test overrides where it matters. */
 export * from './care';
 export * from './members';
+export * from './onboarding';
 export * from './purchasing';
 export * from './recruitment';
 export * from './tendering';

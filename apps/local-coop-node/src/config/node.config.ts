@@ -93,6 +93,15 @@ export class NodeConfig extends WithCoop(FederationConfig) {
   NODE_CURVE_SEED?: string;
 
   /**
+   * The sponsor's rulebook and policy templates, in the file `join` wrote (an absolute path). Read once, at
+   * the node's first start, as its founding rulebook and policies instead of COOP_RULEBOOK_TEMPLATE; a bad
+   * file stops that start naming the field. Ignored once the node has a rulebook.
+   */
+  @IsOptional()
+  @Matches(/^\//, { message: 'COOP_FOUNDING_TEMPLATES_FILE must be an absolute path (to the templates file "join" wrote)' })
+  COOP_FOUNDING_TEMPLATES_FILE?: string;
+
+  /**
    * The node's own floor before any breakdown of people leaves it: a count from 1 up to this in a
    * breakdown cell is withheld (null, marked suppressedOnNode). The hub's disclosure control on the
    * consortium figures (1 to 4 by default) is the real protection; this keeps a single co-op's

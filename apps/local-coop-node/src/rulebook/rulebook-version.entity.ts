@@ -14,7 +14,10 @@ export class RulebookVersion {
   @Column('timestamptz', { name: 'adopted_at' })
   adoptedAt: Date;
 
-  /** 'founding', 'admin' (before the co-op had members) or 'ballot:<id>' (a special resolution). */
+  /**
+   * 'founding' (a ready template), 'sponsor:<co-op id>' (founded on its sponsor's rulebook), 'admin' (before
+   * the co-op had members) or 'ballot:<id>' (a special resolution).
+   */
   @Column('text', { name: 'adopted_by' })
   adoptedBy: string;
 }

@@ -8,6 +8,7 @@ import { seedCare } from './seed-care';
 import { SeedContext } from './seed-context';
 import { seedGovernance } from './seed-governance';
 import { seedMembers } from './seed-members';
+import { seedPolicies } from './seed-policies';
 import { seedVolunteering } from './seed-volunteering';
 import { seedWorkforce } from './seed-workforce';
 
@@ -28,6 +29,8 @@ export interface SeedSummary {
   volunteerHours: number;
   timeBankTransfers: number;
   expenseClaims: number;
+  // The co-op's policy documents in force.
+  policies: number;
   [part: string]: number;
 }
 
@@ -66,6 +69,7 @@ export async function seedCoop(ds: DataSource, options: { seed: number; today?: 
     await seedWorkforce(ctx);
     await seedCare(ctx);
     await seedVolunteering(ctx);
+    await seedPolicies(ctx);
     const count = async (sql: string) => (await m.query(sql))[0].n as number;
     return {
       seed: options.seed,
@@ -81,6 +85,7 @@ export async function seedCoop(ds: DataSource, options: { seed: number; today?: 
       volunteerHours: await count('SELECT round(coalesce(sum(minutes), 0) / 60.0)::int AS n FROM volunteer_hours'),
       timeBankTransfers: await count("SELECT count(*)::int AS n FROM time_transfer WHERE purpose <> 'earning'"),
       expenseClaims: await count('SELECT count(*)::int AS n FROM expense_claim'),
+      policies: await count('SELECT count(*)::int AS n FROM policy_document'),
     };
   });
 }
