@@ -281,19 +281,24 @@ describe('onboarding on a co-op node', () => {
       });
       expect(policies.length).toBeGreaterThan(0);
 
-      // The hub of this suite has no handler for either message yet: its refusal comes back as the answer.
+      // The hub applies both; its receipts are the answer the admin sees.
       const answered = await waitFor(
         "the hub's answer to the proposal",
         async () => (await admin.get(`/onboarding/spin-offs/${view.id}`).expect(200)).body,
         (v) => v.hub.state !== 'sending' && v.templates.state !== 'sending',
       );
-      expect(answered.hub).toEqual({
-        messageId: proposal.id,
-        state: 'rejected',
-        reason: 'no handler for onboarding.spin-off-proposed v1 on the hub',
-        answeredAt: expect.any(String),
-      });
-      expect(answered.templates).toMatchObject({ state: 'rejected', reason: expect.stringContaining('onboarding.templates-shared') });
+      expect(answered.hub).toEqual({ messageId: proposal.id, state: 'confirmed', reason: null, answeredAt: expect.any(String) });
+      expect(answered.templates).toMatchObject({ state: 'confirmed', reason: null });
+      const [onHub] = await mesh.hubQuery<{ status: string; sponsor_coop_id: string }>(
+        'SELECT status, sponsor_coop_id FROM coop WHERE id = $1',
+        [view.coopId],
+      );
+      expect(onHub).toEqual({ status: 'proposed', sponsor_coop_id: COOP });
+      const [template] = await mesh.hubQuery<{ policies: unknown[] }>(
+        'SELECT t.policies FROM onboarding_template t JOIN onboarding_journey j ON j.id = t.journey_id WHERE j.coop_id = $1',
+        [view.coopId],
+      );
+      expect(template.policies).toHaveLength(policies.length);
       expect((await admin.get('/onboarding/spin-offs').expect(200)).body).toEqual([answered]);
     });
 
