@@ -1,13 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { parseEnv, promisify } from 'node:util';
 
 import { createUser, fromSeed } from 'nkeys.js';
 import { Client } from 'pg';
 
 import { LinkProxy } from './link-proxy';
 import { NatsBroker } from './nats-broker';
+import { onboardingStory } from './onboarding-story';
 import { Processes } from './processes';
 import { purchasingStory } from './purchasing-story';
 import { recruitmentStory } from './recruitment-story';
@@ -59,6 +61,8 @@ const COOPS = [
     port: HUB_PORT + 103,
   },
 ];
+/** The co-op that joins during the demo with one command, sponsored by Colne Valley. */
+const SPIN_OFF_ID = 'huddersfield';
 const nodeDb = (id: string) => `ccm_${NAMESPACE}_${id.replace(/-/g, '_')}`;
 const nodeEnv = (c: (typeof COOPS)[number]): Record<string, string> => ({
   COOP_ID: c.id,
@@ -356,6 +360,32 @@ async function main(): Promise<void> {
         `hires from the pool this year ${shown(figures.filledFromPool.total)} (a count of 1 to ${figures.disclosure.threshold} people is suppressed)`,
     );
 
+    const joinedEnvFile = join(ROOT, '.demo', `${SPIN_OFF_ID}-${NAMESPACE}.env`);
+    await rm(joinedEnvFile, { force: true });
+    await onboardingStory({
+      hub,
+      nodes,
+      say,
+      step,
+      poll,
+      hubUrl,
+      nodeMain: NODE_MAIN,
+      envFile: joinedEnvFile,
+      startJoinedNode: async (file) => {
+        // The new co-op's own settings, as its admin would start it: the file the join command wrote.
+        const settings = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+        const port = HUB_PORT + 104;
+        procs.start(SPIN_OFF_ID, NODE_MAIN, {
+          ...common,
+          ...settings,
+          AUTH_PRIVATE_KEY: '',
+          DB_NAME: nodeDb(SPIN_OFF_ID),
+          PORT: String(port),
+        });
+        return `http://127.0.0.1:${port}`;
+      },
+    });
+
     if (ONCE) {
       await shutdown(0);
       return;
@@ -484,7 +514,8 @@ function fail(line: string): never {
 async function reset(): Promise<void> {
   const pg = new Client({ ...PG, database: 'postgres' });
   await pg.connect();
-  for (const db of [HUB_DB, ...COOPS.map((c) => nodeDb(c.id))]) await pg.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  for (const db of [HUB_DB, ...COOPS.map((c) => nodeDb(c.id)), nodeDb(SPIN_OFF_ID)])
+    await pg.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   await pg.end();
 }
 

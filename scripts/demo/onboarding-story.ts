@@ -36,13 +36,21 @@ export async function onboardingStory(ctx: OnboardingStoryContext): Promise<void
   const { hub, nodes, say, step, poll, hubUrl, startJoinedNode, nodeMain, envFile } = ctx;
   const colne = nodes.find((n) => n.id === 'colne-valley')!;
 
-  step(`Strawberry patch: ${colne.name}'s admin proposes a spin-off for Huddersfield, with its runner (POST /onboarding/spin-offs on the node)`);
+  step(
+    `Strawberry patch: ${colne.name}'s admin proposes a spin-off for Huddersfield, with its runner (POST /onboarding/spin-offs on the node)`,
+  );
   const staffPage = await colne.api.get<{ items: { id: string; role: string; leftOn: string | null }[] }>('/staff?limit=50');
   const runner = staffPage.items.find((s) => s.role === 'senior-carer' && !s.leftOn) ?? staffPage.items[0];
   await colne.api.post('/onboarding/spin-offs', {
     ...SPIN_OFF,
     services: ['personal-care', 'befriending'],
-    runner: { staffId: runner.id, displayName: 'Sam (Colne Valley runner)', roleTitle: 'senior carer', publicEmail: 'runner@colnevalley.example', agreed: true },
+    runner: {
+      staffId: runner.id,
+      displayName: 'Sam (Colne Valley runner)',
+      roleTitle: 'senior carer',
+      publicEmail: 'runner@colnevalley.example',
+      agreed: true,
+    },
     targets: { registeredBy: isoDate(addDays(new Date(), 180)), tradingBy: isoDate(addDays(new Date(), 365)) },
   });
   say('  only the details the runner agreed to show travel; the node shares its rulebook and policies as templates for the new co-op');
@@ -75,8 +83,13 @@ export async function onboardingStory(ctx: OnboardingStoryContext): Promise<void
   say(`  the token works once, until ${issued.expiresAt}`);
   execFileSync(process.execPath, [nodeMain, 'join', '--hub', hubUrl, '--token', issued.token, '--out', envFile], { encoding: 'utf8' });
   const written = readFileSync(envFile, 'utf8');
-  const keys = written.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=')[0]);
-  say(`  the node made its NKey and curve key itself and sent only the public halves; it wrote ${envFile} (${keys.length} settings: ${keys.slice(0, 6).join(', ')}, …)`);
+  const keys = written
+    .split('\n')
+    .filter((l) => /^[A-Z_]+=/.test(l))
+    .map((l) => l.split('=')[0]);
+  say(
+    `  the node made its NKey and curve key itself and sent only the public halves; it wrote ${envFile} (${keys.length} settings: ${keys.slice(0, 6).join(', ')}, …)`,
+  );
 
   const url = await startJoinedNode(envFile);
   await poll(
