@@ -11,6 +11,7 @@ import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
 import { FederationStatusModule } from './federation-status';
 import { LiveQuestionsModule } from './live-questions';
+import { OnboardingModule } from './onboarding';
 import { PurchasingModule } from './purchasing';
 import { RecruitmentModule } from './recruitment';
 import { RegistryKeys, RegistryModule } from './registry';
@@ -45,6 +46,7 @@ export class HubModule {
         LiveQuestionsModule,
         RecruitmentModule,
         FederationStatusModule,
+        OnboardingModule,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },

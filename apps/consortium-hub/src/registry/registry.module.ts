@@ -21,6 +21,6 @@ import { RegistryQueries } from './registry.queries';
     RegistryBootstrap,
     RegistryQueries,
   ],
-  exports: [RegistryQueries],
+  exports: [RegistryQueries, NatsAuthorizationSync],
 })
 export class RegistryModule {}
