@@ -93,6 +93,14 @@ export class NodeConfig extends WithCoop(FederationConfig) {
   NODE_CURVE_SEED?: string;
 
   /**
+   * The sponsor's rulebook and policies (a JSON file shaped as OnboardingTemplatesV1), written by
+   * "local-coop-node join" beside the settings when the sponsor shared them: adopted at the first start.
+   */
+  @IsOptional()
+  @Matches(/^\/[^\0]+$/, { message: 'COOP_FOUNDING_TEMPLATES_FILE must be an absolute file path' })
+  COOP_FOUNDING_TEMPLATES_FILE?: string;
+
+  /**
    * The node's own floor before any breakdown of people leaves it: a count from 1 up to this in a
    * breakdown cell is withheld (null, marked suppressedOnNode). The hub's disclosure control on the
    * consortium figures (1 to 4 by default) is the real protection; this keeps a single co-op's
