@@ -118,7 +118,13 @@ async function askToJoin(fetchFn: typeof fetch, hub: URL, request: JoinRequestV1
       signal: AbortSignal.timeout(HUB_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new Error(`cannot reach the hub at ${hub.origin} (${reason(error)}); nothing was sent, and the token still works`, {
+    if ((error as { name?: string })?.name === 'TimeoutError') {
+      throw new Error(
+        `the hub at ${hub.origin} did not answer in ${HUB_TIMEOUT_MS / 1000} s: it may have taken the token; ask consortium staff before trying again`,
+        { cause: error },
+      );
+    }
+    throw new Error(`cannot reach the hub at ${hub.origin} (${reason(error)}): nothing was changed, and the token still works`, {
       cause: error,
     });
   }
@@ -147,7 +153,6 @@ function refusal(status: number, answer: unknown): string {
 
 function reason(error: unknown): string {
   const e = error as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-  if (e?.name === 'TimeoutError') return `no answer in ${HUB_TIMEOUT_MS / 1000} s`;
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
 }
 
