@@ -181,4 +181,8 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /recruitment/figures': ['consortium-staff', 'commissioner'],
   'GET /recruitment/pool/vacancies': STAFF,
   'GET /recruitment/pool/requests': STAFF,
+  'POST /onboarding/journeys/{id}/join-tokens': STAFF,
+  'GET /onboarding/journeys/{id}/join-tokens': STAFF,
+  'DELETE /onboarding/join-tokens/{id}': STAFF,
+  'POST /onboarding/join': PUBLIC,
 };
