@@ -24,6 +24,7 @@ export class PolicyTemplateView {
 export class TemplatesView {
   @ApiProperty({
     type: 'object',
+    additionalProperties: true,
     description: "The sponsor's rulebook in force, as a node's GET /rulebook shows it: described there, not here",
     externalDocs: { description: 'The rulebook', url: 'docs/members-and-governance.md#the-rulebook' },
   })
