@@ -195,4 +195,8 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /onboarding/journeys/{id}': ['consortium-staff', 'commissioner'],
   'POST /onboarding/journeys/{id}/stages/{stage}/close': STAFF,
   'POST /onboarding/journeys/{id}/stages/{stage}/reopen': STAFF,
+  'POST /onboarding/journeys/{id}/join-tokens': STAFF,
+  'GET /onboarding/journeys/{id}/join-tokens': STAFF,
+  'DELETE /onboarding/join-tokens/{id}': STAFF,
+  'POST /onboarding/join': PUBLIC,
 };

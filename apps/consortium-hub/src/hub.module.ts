@@ -47,6 +47,7 @@ export class HubModule {
         RecruitmentModule,
         OnboardingModule,
         FederationStatusModule,
+        OnboardingModule,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },

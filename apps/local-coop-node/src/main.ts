@@ -6,6 +6,7 @@ import { loadConfig, nodeTokens, readOptions, runAuthKeysCommand, runCli, runTok
 
 import { migrateNode, seedNode, startNode } from './bootstrap';
 import { NodeConfig, NodeStorageConfig } from './config/node.config';
+import { runJoinCommand } from './onboarding/join.command';
 
 import 'reflect-metadata';
 
@@ -23,6 +24,9 @@ class NodeTokenConfig extends SignInConfig {
  * local-coop-node auth-keys    a new sign-in key pair for this node (AUTH_PRIVATE_KEY, AUTH_PUBLIC_KEY)
  * local-coop-node curve-key    a new curve key for sealed applications (NODE_CURVE_SEED) and its public key
  * local-coop-node seed [--coop ID] [--seed N]   fill an empty node with a believable sample co-op
+ * local-coop-node join --hub URL --token TOKEN [--out FILE] [--force]
+ *                              join the consortium with the token staff issued: makes the node's keys here,
+ *                              sends the hub their public halves, writes the node's settings (mode 0600)
  */
 void runCli('local-coop-node', {
   serve: async () => {
@@ -52,6 +56,9 @@ void runCli('local-coop-node', {
     const key = newCurveKey();
     console.log(`NODE_CURVE_SEED=${key.seed}`);
     console.log(`# public key: ${key.publicKey}`);
+  },
+  join: async (args) => {
+    console.log(await runJoinCommand(args));
   },
   token: async (args) => {
     const config = loadConfig(NodeTokenConfig);

@@ -3,6 +3,7 @@ export { CoopIdPipe } from './coop-id.pipe';
 export { HeldIdentity, identityClash } from './coop-identity.rules';
 export { recordStatusChange, setCoopStatus, StatusChange } from './coop-status.store';
 export { refreshNatsAuthorization, renderNatsAuthorization } from './nats-authorization-file.service';
+export { NatsAuthorizationSync } from './nats-authorization-sync.service';
 export { provisionCoop, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } from './provision-coop.command';
 export { RegistryErrors } from './registry.errors';
 export { RegistryModule } from './registry.module';

@@ -25,6 +25,8 @@ describe('the NATS authorization written from the registry', () => {
       'ccm.v1.coop.marsden.msg.coop.profile-updated',
       'ccm.v1.coop.marsden.msg.coop.registered',
       'ccm.v1.coop.marsden.msg.federation.receipt',
+      'ccm.v1.coop.marsden.msg.onboarding.spin-off-proposed',
+      'ccm.v1.coop.marsden.msg.onboarding.templates-shared',
       'ccm.v1.coop.marsden.msg.purchasing.commitment-made',
       'ccm.v1.coop.marsden.msg.recruitment.hire-requested',
       'ccm.v1.coop.marsden.msg.recruitment.vacancy-changed',

@@ -23,6 +23,6 @@ import { RegistryQueries } from './registry.queries';
     RegistryBootstrap,
     RegistryQueries,
   ],
-  exports: [RegistryQueries],
+  exports: [RegistryQueries, NatsAuthorizationSync],
 })
 export class RegistryModule {}
