@@ -20,6 +20,7 @@ import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
 import { natsAuthorization } from '../../apps/consortium-hub/src/registry/nats-authorization.rules';
 import { startNode } from '../../apps/local-coop-node/src/bootstrap';
 import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
+import { RULEBOOK_TEMPLATES } from '../../apps/local-coop-node/src/rulebook/rulebook-templates.rules';
 import { freePort } from '../support/app-process';
 import { changedTables, DatabaseSnapshots } from '../support/db-snapshot';
 import { TestMesh } from '../support/mesh';
@@ -35,7 +36,8 @@ const JOINER = 'huddersfield';
 const OTHER = 'holmfirth';
 const EARLY = 'meltham';
 const TEMPLATES = {
-  rulebook: { memberClasses: ['worker', 'supported-person', 'community'], quorumPercent: 20 },
+  // The sponsor's rulebook in force: here the UK founding template with a quorum of its own.
+  rulebook: { ...RULEBOOK_TEMPLATES['uk-multi-stakeholder-cbs'], quorumPercent: 20 },
   policies: [
     {
       key: 'safeguarding-adults',
