@@ -71,8 +71,10 @@ export async function onboardingStory(ctx: OnboardingStoryContext): Promise<void
     'model-rules-adopted': ["the consortium's multi-stakeholder model rules, adopted unanimously", 'rules-v1'],
     registered: ['registered as a community benefit society', 'FCA 9876543'],
   };
+  // Evidence is dated on the consortium's calendar (Europe/London); the demo's all happened today.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   for (const [stage, [what, reference]] of Object.entries(evidence)) {
-    await hub.post(`/onboarding/journeys/${journey.id}/stages/${stage}/close`, { what, reference, date: isoDate(new Date()) });
+    await hub.post(`/onboarding/journeys/${journey.id}/stages/${stage}/close`, { evidence: { what, reference, date: today } });
     say(`  ${stage.padEnd(22)} closed: ${what} (${reference})`);
   }
   const registered = await hub.get<{ status: string }>(`/coops/${SPIN_OFF.coopId}`);

@@ -53,6 +53,12 @@ describe('the demo', () => {
     expect(out).toMatch(/node opened it and recorded Ash Demo-Candidate as an applicant/);
     expect(out).toMatch(/the hub erased the candidate's record/);
     expect(out).toMatch(/the vacancy closed as filled from the pool/);
+    expect(out).toMatch(/the registry shows huddersfield as proposed, sponsored by colne-valley/);
+    expect(out).toMatch(/huddersfield is now registered/);
+    expect(out).toMatch(/Huddersfield Care Co-op started .* and registered/);
+    expect(out).toMatch(
+      /Co-operative Care Colne Valley \(\w+\)\n\s+└─ Holme Valley Care Co-op \(\w+\)\n\s+└─ Huddersfield Care Co-op \(registered\)/,
+    );
     passed = true;
   }, 240_000);
 });
