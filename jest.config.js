@@ -4,7 +4,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@app/(contracts|federation|platform)(/.*)?$': '<rootDir>/libs/$1/src$2',
+    '^@app/(contracts|federation|platform|web)(/.*)?$': '<rootDir>/libs/$1/src$2',
   },
 };
 

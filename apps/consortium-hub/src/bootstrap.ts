@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { EnvelopeSigner } from '@app/federation';
 import { createHttpApp, ensureDatabase } from '@app/platform';
+import { serveWebAssets } from '@app/web';
 
 import { version } from '../../../package.json';
 import { HubConfig, HubStorageConfig } from './config/hub.config';
@@ -41,6 +42,7 @@ export async function startHub(config: HubConfig): Promise<INestApplication> {
     bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
     corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],
   });
+  serveWebAssets(app);
   await app.listen(config.PORT, config.HOST);
   return app;
 }

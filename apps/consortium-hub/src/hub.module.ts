@@ -4,7 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
-import { AuditModule, AuthModule, HealthModule, HUB_TOKENS, LoggingModule, RateLimitModule, READINESS_CHECKS } from '@app/platform';
+import {
+  AuditModule,
+  AuthModule,
+  HealthModule,
+  HUB_ROLES,
+  HUB_TOKENS,
+  LoggingModule,
+  RateLimitModule,
+  READINESS_CHECKS,
+} from '@app/platform';
+import { WebModule } from '@app/web';
 
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
@@ -12,6 +22,7 @@ import { hubDataSourceOptions } from './database/database-options';
 import { FederationStatusModule } from './federation-status';
 import { LiveQuestionsModule } from './live-questions';
 import { OnboardingModule } from './onboarding';
+import { PagesModule } from './pages';
 import { PurchasingModule } from './purchasing';
 import { RecruitmentModule } from './recruitment';
 import { RegistryKeys, RegistryModule } from './registry';
@@ -47,7 +58,14 @@ export class HubModule {
         RecruitmentModule,
         OnboardingModule,
         FederationStatusModule,
-        OnboardingModule,
+        WebModule.forRoot(config, {
+          serviceName: 'Care Co-op Mesh',
+          // People sign in to the hub's pages as staff or commissioners; co-ops and candidates are not page users.
+          roles: HUB_ROLES.filter((r) => r === 'consortium-staff' || r === 'commissioner'),
+          home: '/reports',
+          views: ['apps/consortium-hub/src/pages/views'],
+        }),
+        PagesModule,
       ],
       providers: [
         { provide: HUB_CONFIG, useValue: config },

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsUrl, Matches, ValidateBy, ValidateIf, ValidationArguments } from 'class-validator';
 
 import { DatabaseConfig, FederationConfig, IntBetween, toInt } from '@app/platform';
+import { WithWebSettings } from '@app/web';
 
 const DB_NAME_RULE = 'DB_NAME must be a database name of lower-case letters, digits and underscores';
 
@@ -12,7 +13,7 @@ export class HubStorageConfig extends DatabaseConfig {
 }
 
 /** The hub's configuration, read from the environment at start (each variable: docs/operations.md, Configuration). */
-export class HubConfig extends FederationConfig {
+export class HubConfig extends WithWebSettings(FederationConfig) {
   override PORT = 3000;
 
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: DB_NAME_RULE })

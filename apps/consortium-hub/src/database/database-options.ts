@@ -22,6 +22,7 @@ import { Recruitment1764000000500 } from './migrations/1764000000500-recruitment
 import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recruitment-hiring';
 import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-delivery';
 import { Onboarding1764000000600 } from './migrations/1764000000600-onboarding';
+import { WebSession1764000000700 } from './migrations/1764000000700-web-session';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -41,6 +42,7 @@ export const HUB_MIGRATIONS = [
   RecruitmentHiring1764000000510,
   HireDelivery1764000000520,
   Onboarding1764000000600,
+  WebSession1764000000700,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

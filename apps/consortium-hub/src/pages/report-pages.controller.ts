@@ -1,0 +1,58 @@
+import { Controller, Get, Header, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { Public, UuidParam } from '@app/platform';
+import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+
+import { ReportQuery } from '../reporting';
+import { ReportPages } from './report-pages.queries';
+
+/**
+ * The commissioners' pages: the published releases and one release's report, with its CSV and JSON.
+ * The same roles as the report API; commissioners see published releases only.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(PageGuard)
+@UseFilters(PageErrorFilter)
+@PageRoles('consortium-staff', 'commissioner')
+@Controller()
+export class ReportPagesController {
+  constructor(
+    private readonly pages: ReportPages,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get()
+  home(@Res() res: Response): void {
+    res.redirect(303, '/reports');
+  }
+
+  @Get('reports')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async releases(@Req() req: Request): Promise<string> {
+    return this.views.render(req, 'reports.njk', { title: 'Published reports', navigation: nav(), cycles: await this.pages.releases() });
+  }
+
+  @Get('reports/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async report(@UuidParam('id', { named: true }) id: string, @Query() query: ReportQuery, @Req() req: Request): Promise<string> {
+    const page = await this.pages.report(id, query.release);
+    return this.views.render(req, 'report.njk', { title: `Report for ${page.report.period.label}`, navigation: nav(), ...page });
+  }
+
+  @Get('reports/:id/report.csv')
+  async csv(@UuidParam('id', { named: true }) id: string, @Query() query: ReportQuery, @Res() res: Response): Promise<void> {
+    const { filename, body } = await this.pages.csv(id, query.release);
+    res.type('text/csv; charset=utf-8').attachment(filename).send(body);
+  }
+
+  @Get('reports/:id/report.json')
+  async json(@UuidParam('id', { named: true }) id: string, @Query() query: ReportQuery, @Res() res: Response): Promise<void> {
+    const { filename, body } = await this.pages.json(id, query.release);
+    res.type('application/json; charset=utf-8').attachment(filename).send(body);
+  }
+}
+
+const nav = () => [{ href: '/reports', text: 'Published reports', active: true }];

@@ -1,0 +1,40 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+
+import { sessionExpired } from './sign-in.rules';
+import { WEB_SIGN_IN, WebSignIn } from './web.config';
+import { SignInRequired } from './web.errors';
+import { csrfMatches } from './web-session';
+
+export const PAGE_ROLES_KEY = 'ccm:page-roles';
+/** The roles that may see a page: the same as the API the page uses. Absent: anyone signed in. */
+export const PageRoles = (...roles: string[]) => SetMetadata(PAGE_ROLES_KEY, roles);
+
+/**
+ * For every page: a signed-in, unexpired session with one of the page's roles (else sign-in, or 403),
+ * and on every POST the session's CSRF token in the form (else 403, nothing done).
+ */
+@Injectable()
+export class PageGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(WEB_SIGN_IN) private readonly settings: WebSignIn | null,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const user = req.session?.user;
+    if (!this.settings || !user) throw new SignInRequired(req.originalUrl);
+    if (sessionExpired(user.signedInAt, this.settings.sessionHours, Date.now())) {
+      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      throw new SignInRequired(req.originalUrl);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(req)) {
+      throw new ForbiddenException('This form has expired or did not come from this service. Go back, reload the page and try again.');
+    }
+    const roles = this.reflector.getAllAndOverride<string[] | undefined>(PAGE_ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (roles && !roles.includes(user.role)) throw new ForbiddenException(`Your role (${user.role}) cannot see this page.`);
+    return true;
+  }
+}

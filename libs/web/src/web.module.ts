@@ -1,0 +1,46 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, Type } from '@nestjs/common';
+
+import { OidcClient } from './oidc-client';
+import { PageGuard } from './page.guard';
+import { PageErrorFilter } from './page-error.filter';
+import { SignInController } from './sign-in.controller';
+import { SignInPeople } from './sign-in-people.use-case';
+import { WEB_SIGN_IN, WebSettings, webSignIn } from './web.config';
+import { WEB_APP, WebApp } from './web-app';
+import { WebSessionMiddleware } from './web-session.middleware';
+import { WebViews } from './web-views';
+
+/**
+ * The pages' platform: sign-in with OpenID Connect, the session, the page guard and error pages,
+ * and the templates. An app's page controllers import this module and apply WebSessionMiddleware
+ * to themselves (see `applyWebSession`).
+ */
+@Module({})
+export class WebModule implements NestModule {
+  static forRoot(settings: WebSettings, app: WebApp): DynamicModule {
+    return {
+      module: WebModule,
+      global: true,
+      controllers: [SignInController],
+      providers: [
+        { provide: WEB_SIGN_IN, useValue: webSignIn(settings) },
+        { provide: WEB_APP, useValue: app },
+        OidcClient,
+        SignInPeople,
+        PageGuard,
+        PageErrorFilter,
+        WebViews,
+        WebSessionMiddleware,
+      ],
+      exports: [WEB_SIGN_IN, WEB_APP, PageGuard, PageErrorFilter, WebViews, WebSessionMiddleware],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    applyWebSession(consumer, SignInController);
+  }
+}
+
+export function applyWebSession(consumer: MiddlewareConsumer, ...controllers: Type[]): void {
+  consumer.apply(WebSessionMiddleware).forRoutes(...controllers);
+}
