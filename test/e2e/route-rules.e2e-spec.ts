@@ -1,15 +1,17 @@
 import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { looseAnswers, OpenApiDocument } from '../support/openapi-answers';
-import { HUB_ROLES, HUB_ROUTES, NODE_ROLES, NODE_ROUTES, PUBLIC } from '../support/route-table';
+import { HUB_PAGES, HUB_ROLES, HUB_ROUTES, NODE_ROLES, NODE_ROUTES, PUBLIC } from '../support/route-table';
 
 describe('route rules', () => {
   const mesh = new TestMesh();
   const COOP = 'route-rules';
   const SOME_ID = '0f0e0d0c-0b0a-4998-8776-655443322110';
 
+  let hubApp: Awaited<ReturnType<TestMesh['startHub']>>;
+
   beforeAll(async () => {
-    await mesh.startHub();
+    hubApp = await mesh.startHub();
     await mesh.startNode(COOP);
   });
   afterAll(() => mesh.dispose());
@@ -71,6 +73,54 @@ describe('route rules', () => {
           expect({ route, role, status: res.status }).toEqual({ route, role, status: 403 });
         }
       }
+    });
+  });
+
+  describe('hub pages', () => {
+    /** Every route Express serves on the hub, as `METHOD /path` with Express's :params. */
+    const servedRoutes = (): string[] => {
+      const express = hubApp.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      };
+      return express.router.stack.flatMap((layer) =>
+        layer.route
+          ? Object.keys(layer.route.methods)
+              .filter((m) => m !== '_all')
+              .map((m) => `${m.toUpperCase()} ${layer.route!.path}`)
+          : [],
+      );
+    };
+
+    it('has a rule for every page: each route served is in the API table or the page table', async () => {
+      const api = new Set(Object.keys(HUB_ROUTES).map((r) => r.replace(/\{([^}]+)\}/g, ':$1')));
+      const docs = ['GET /docs', 'GET /docs/json', 'GET /docs/yaml', 'GET /docs/swagger-ui-init.js'];
+      const pages = [...new Set(servedRoutes())].filter((r) => !api.has(r) && !docs.includes(r) && !r.startsWith('HEAD ')).sort();
+      expect(pages).toEqual(Object.keys(HUB_PAGES).sort());
+    });
+
+    it('sends an anonymous visitor of every page that needs a session to sign in, and refuses a POST outright', async () => {
+      for (const [route, allowed] of Object.entries(HUB_PAGES)) {
+        const [method, path] = route.split(' ');
+        const url = path.replace(':id', SOME_ID);
+        const res = method === 'GET' ? await mesh.hubHttp().get(url).redirects(0) : await mesh.hubHttp().post(url).type('form').send({});
+        if (allowed === PUBLIC) {
+          // Sign-in is off in this suite: the sign-in page says so; starting or finishing a sign-in is 404.
+          expect({ route, status: res.status }).toEqual({ route, status: path === '/sign-in' ? 200 : 404 });
+          continue;
+        }
+        expect({ route, status: res.status, location: res.headers.location }).toEqual({
+          route,
+          status: 303,
+          location: `/sign-in?next=${encodeURIComponent(url)}`,
+        });
+      }
+    });
+
+    it('says at /sign-in that sign-in is not set up when the WEB_ settings are unset', async () => {
+      const res = await mesh.hubHttp().get('/sign-in').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.text).toContain('Sign-in to the web pages is not set up on this service');
+      expect(res.headers['set-cookie']).toBeUndefined();
     });
   });
 

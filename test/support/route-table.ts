@@ -200,3 +200,21 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'DELETE /onboarding/join-tokens/{id}': STAFF,
   'POST /onboarding/join': PUBLIC,
 };
+
+/**
+ * The hub's web pages (HTML, not in the OpenAPI document) and who may see them: the same roles as
+ * the API each page reads. `public` pages are for signing in; `signed-in` is anyone with a session.
+ */
+export const SIGNED_IN = 'signed-in';
+const REPORT_READERS = ['consortium-staff', 'commissioner'];
+export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_IN> = {
+  'GET /sign-in': PUBLIC,
+  'GET /auth/login': PUBLIC,
+  'GET /auth/callback': PUBLIC,
+  'POST /sign-out': SIGNED_IN,
+  'GET /': REPORT_READERS,
+  'GET /reports': REPORT_READERS,
+  'GET /reports/:id': REPORT_READERS,
+  'GET /reports/:id/report.csv': REPORT_READERS,
+  'GET /reports/:id/report.json': REPORT_READERS,
+};
