@@ -56,7 +56,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^dist/', '\\.spec\\.ts$'] },
+    // The pages' browser scripts import by URL, from what the app serves.
+    exclude: { path: ['^dist/', '\\.spec\\.ts$', '^libs/web/src/assets/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { RunningIdp, startLocalIdp } from '../support/local-idp';
 import { freePort } from '../support/app-process';
 import { launchChromium, seriousViolations } from '../support/browser';
+import { RunningIdp, startLocalIdp } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { publishedRelease } from '../support/report-release';
 

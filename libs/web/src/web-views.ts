@@ -3,8 +3,8 @@ import type { Request } from 'express';
 import nunjucks from 'nunjucks';
 
 import { WEB_APP, WebApp } from './web-app';
-import { csrfToken } from './web-session';
 import { findDir, govukDir, viewsDir } from './web-files';
+import { csrfToken } from './web-session';
 
 /** Server-rendered pages: nunjucks with govuk-frontend's macros, autoescaped. */
 @Injectable()

@@ -1,3 +1,4 @@
+/* global document, HTMLScriptElement */
 // Served by the app (no inline script, so the Content-Security-Policy can forbid them all).
 import { initAll } from '/assets/govuk/govuk-frontend.min.js';
 
