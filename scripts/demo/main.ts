@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { parseEnv, promisify } from 'node:util';
 import { createUser, fromSeed } from 'nkeys.js';
 import { Client } from 'pg';
 
+import { LOCAL_USERS, startLocalIdp } from '../local-idp/local-idp';
 import { LinkProxy } from './link-proxy';
 import { NatsBroker } from './nats-broker';
 import { onboardingStory } from './onboarding-story';
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
   const procs = new Processes(join(ROOT, '.demo', NAMESPACE === 'demo' ? 'logs' : `logs-${NAMESPACE}`));
   const proxies = new Map<string, LinkProxy>();
   let broker: NatsBroker | null = null;
+  let idp: Awaited<ReturnType<typeof startLocalIdp>> | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
     await procs.stopAll();
     for (const p of proxies.values()) await p.close();
     await broker?.stop();
+    await idp?.close();
     say('  stopped cleanly');
     process.exit(code);
   };
@@ -169,7 +173,15 @@ async function main(): Promise<void> {
     step(`Starting the hub (http://127.0.0.1:${HUB_PORT}) and three co-op nodes, each a process with its own database`);
     // Servers get only the public half of their pair; the private halves stay with the demo, which mints tokens.
     await rm(codeDir, { recursive: true, force: true });
+    // People sign in to the hub's pages through an identity provider: the demo runs one of its own (a user per role).
+    const hubUrl = `http://127.0.0.1:${HUB_PORT}`;
+    idp = await startLocalIdp([`${hubUrl}/auth/callback`]);
     procs.start('consortium-hub', HUB_MAIN, {
+      WEB_OIDC_ISSUER: idp.issuer,
+      WEB_OIDC_CLIENT_ID: idp.clientId,
+      WEB_OIDC_CLIENT_SECRET: idp.clientSecret,
+      WEB_BASE_URL: hubUrl,
+      WEB_SESSION_SECRET: randomBytes(32).toString('base64url'),
       ...common,
       PORT: String(HUB_PORT),
       DB_NAME: HUB_DB,
@@ -326,6 +338,9 @@ async function main(): Promise<void> {
       `  CSV for spreadsheets: GET /reporting/cycles/:id/report.csv (${csv.trimEnd().split('\r\n').length - 1} figures, each with its definition)`,
     );
     say(`  consolidating ${review.coverage.coops} co-ops' returns with disclosure control took ${review.consolidationMs} ms on the hub`);
+    const signInPage = await fetch(`${hubUrl}/sign-in`);
+    if (!signInPage.ok) throw new Error(`the hub's sign-in page answered ${signInPage.status}`);
+    say(`  and in a browser: ${hubUrl}/reports/${cycle.id} (a commissioner signs in through the demo's identity provider)`);
 
     step('A live question to every online co-op: spare care hours this week (POST /live-questions/spare-care-hours)');
     const live = await commissioner.post('/live-questions/spare-care-hours', { deadlineMs: 3000 });
@@ -344,7 +359,6 @@ async function main(): Promise<void> {
     );
     await purchasingStory({ hub, nodes, say, step, poll });
     await tenderStory({ hub, nodes, say, step, poll });
-    const hubUrl = `http://127.0.0.1:${HUB_PORT}`;
     await recruitmentStory({ hub, nodes, say, step, poll, hubUrl, codeDir, client: api, anonymous: (base) => api(base, '') });
     await poll(
       'the filled vacancy to leave the pool on the hub',
@@ -361,7 +375,9 @@ async function main(): Promise<void> {
     );
 
     const joinedEnvFile = join(ROOT, '.demo', `${SPIN_OFF_ID}-${NAMESPACE}.env`);
+    // The join command never overwrites a node's settings: a demo run again starts the new co-op afresh.
     await rm(joinedEnvFile, { force: true });
+    await rm(joinedEnvFile.replace(/\.env$/, '.templates.json'), { force: true });
     await onboardingStory({
       hub,
       nodes,
@@ -391,6 +407,9 @@ async function main(): Promise<void> {
       return;
     }
     step('The mesh keeps running. Try it:');
+    say(
+      `  hub web pages:  ${hubUrl}/reports  (sign in on the demo's identity provider ${idp.issuer} as ${LOCAL_USERS.map((u) => u.id).join(', ')}; any password)`,
+    );
     say(`  hub API docs:   http://127.0.0.1:${HUB_PORT}/docs`);
     for (const c of COOPS) say(`  ${c.id.padEnd(14)}  http://127.0.0.1:${c.port}/docs`);
     say(`  consortium-staff token for the hub (8 h):\n    ${staff}`);

@@ -15,9 +15,9 @@ describe('the demo', () => {
 
   afterAll(async () => {
     // A failed run keeps its logs (.demo/logs-<namespace>/) for whoever looks into it.
-    for (const dir of passed ? [`logs-${namespace}`, `nats-${namespace}`] : [`nats-${namespace}`])
-      rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
-    for (const db of ['hub', 'colne_valley', 'holme_valley', 'preston']) await dropTestDatabase(`ccm_${namespace}_${db}`);
+    const own = [`nats-${namespace}`, `codes-${namespace}`, `huddersfield-${namespace}.env`, `huddersfield-${namespace}.templates.json`];
+    for (const dir of passed ? [`logs-${namespace}`, ...own] : own) rmSync(join(ROOT, '.demo', dir), { recursive: true, force: true });
+    for (const db of ['hub', 'colne_valley', 'holme_valley', 'preston', 'huddersfield']) await dropTestDatabase(`ccm_${namespace}_${db}`);
   });
 
   it('registers three co-ops, delivers a change made offline, and stops cleanly', async () => {
@@ -53,6 +53,7 @@ describe('the demo', () => {
     expect(out).toMatch(/node opened it and recorded Ash Demo-Candidate as an applicant/);
     expect(out).toMatch(/the hub erased the candidate's record/);
     expect(out).toMatch(/the vacancy closed as filled from the pool/);
+    expect(out).toMatch(/and in a browser: http:\/\/127\.0\.0\.1:\d+\/reports\//);
     expect(out).toMatch(/the registry shows huddersfield as proposed, sponsored by colne-valley/);
     expect(out).toMatch(/huddersfield is now registered/);
     expect(out).toMatch(/Huddersfield Care Co-op started .* and registered/);
