@@ -32,7 +32,11 @@ export class CyclePagesController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async cycles(@Req() req: Request): Promise<string> {
-    return this.views.render(req, 'cycles.njk', { title: 'Return cycles', navigation: pageNavigation(req, '/cycles'), cycles: await this.pages.list() });
+    return this.views.render(req, 'cycles.njk', {
+      title: 'Return cycles',
+      navigation: pageNavigation(req, '/cycles'),
+      cycles: await this.pages.list(),
+    });
   }
 
   @Get(':id')
@@ -80,7 +84,10 @@ export class CyclePagesController {
     }
     const queue = await this.pages.queue(cycleId);
     const page = { ...this.context(req, queue), ...errorSummary(result.errors), failed: { coopId, decision, comment: result.comment } };
-    res.status(HttpStatus.BAD_REQUEST).type('html').send(this.views.render(req, 'cycle.njk', { ...page, title: `Error: ${page.title}` }));
+    res
+      .status(HttpStatus.BAD_REQUEST)
+      .type('html')
+      .send(this.views.render(req, 'cycle.njk', { ...page, title: `Error: ${page.title}` }));
   }
 
   private context(req: Request, queue: Awaited<ReturnType<CyclePages['queue']>>) {

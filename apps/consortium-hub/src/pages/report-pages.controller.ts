@@ -33,14 +33,22 @@ export class ReportPagesController {
   @Get('reports')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async releases(@Req() req: Request): Promise<string> {
-    return this.views.render(req, 'reports.njk', { title: 'Published reports', navigation: pageNavigation(req, '/reports'), cycles: await this.pages.releases() });
+    return this.views.render(req, 'reports.njk', {
+      title: 'Published reports',
+      navigation: pageNavigation(req, '/reports'),
+      cycles: await this.pages.releases(),
+    });
   }
 
   @Get('reports/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async report(@UuidParam('id', { named: true }) id: string, @Query() query: ReportQuery, @Req() req: Request): Promise<string> {
     const page = await this.pages.report(id, query.release);
-    return this.views.render(req, 'report.njk', { title: `Report for ${page.report.period.label}`, navigation: pageNavigation(req, '/reports'), ...page });
+    return this.views.render(req, 'report.njk', {
+      title: `Report for ${page.report.period.label}`,
+      navigation: pageNavigation(req, '/reports'),
+      ...page,
+    });
   }
 
   @Get('reports/:id/report.csv')
