@@ -110,7 +110,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     const golcar = page.locator(`section[data-coop="${GOLCAR}"]`);
 
     // An empty comment: the error summary and the error beside the field, the form kept, nothing stored.
-    await golcar.getByLabel(/^Comment for/).fill('   ');
+    await page.locator(`#comment-${GOLCAR}`).fill('   ');
     await golcar.getByRole('button', { name: /return back$/ }).click();
     await page.waitForURL(`${hub}/cycles/${cycleId}/coops/${GOLCAR}/send-back`);
     await expect(page.title()).resolves.toMatch(/^Error: Returns for/);
@@ -126,10 +126,7 @@ describe('consortium staff reviewing returns in the browser', () => {
 
     // A real comment: sent back, shown, stored.
     const comment = 'Hours delivered for befriending look double-counted; please check the visit records.';
-    await page
-      .locator(`section[data-coop="${GOLCAR}"]`)
-      .getByLabel(/^Comment for/)
-      .fill(comment);
+    await page.locator(`#comment-${GOLCAR}`).fill(comment);
     await page
       .locator(`section[data-coop="${GOLCAR}"]`)
       .getByRole('button', { name: /return back$/ })
