@@ -21,7 +21,7 @@ import { ReviewFromPage } from './review-from-page.use-case';
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller('cycles')
+@Controller()
 export class CyclePagesController {
   constructor(
     private readonly pages: CyclePages,
@@ -29,7 +29,7 @@ export class CyclePagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('cycles')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async cycles(@Req() req: Request): Promise<string> {
     return this.views.render(req, 'cycles.njk', {
@@ -39,7 +39,7 @@ export class CyclePagesController {
     });
   }
 
-  @Get(':id')
+  @Get('cycles/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async queue(@UuidParam('id', { named: true }) id: string, @Query('reviewed') reviewed: unknown, @Req() req: Request): Promise<string> {
     const queue = await this.pages.queue(id);
@@ -47,7 +47,7 @@ export class CyclePagesController {
     return this.views.render(req, 'cycle.njk', { ...this.context(req, queue), done });
   }
 
-  @Post(':id/coops/:coopId/approval')
+  @Post('cycles/:id/coops/:coopId/approval')
   approve(
     @UuidParam('id', { named: true }) id: string,
     @Param('coopId', CoopIdPipe) coop: string,
@@ -58,7 +58,7 @@ export class CyclePagesController {
     return this.decide(id, coop, 'approved', form, req, res);
   }
 
-  @Post(':id/coops/:coopId/send-back')
+  @Post('cycles/:id/coops/:coopId/send-back')
   sendBack(
     @UuidParam('id', { named: true }) id: string,
     @Param('coopId', CoopIdPipe) coop: string,
