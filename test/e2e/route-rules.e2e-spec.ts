@@ -102,7 +102,7 @@ describe('route rules', () => {
     it('sends an anonymous visitor of every page that needs a session to sign in, and refuses a POST outright', async () => {
       for (const [route, allowed] of Object.entries(HUB_PAGES)) {
         const [method, path] = route.split(' ');
-        const url = path.replace(':id', SOME_ID);
+        const url = path.replace(':id', SOME_ID).replace(':coopId', 'some-coop');
         const res = method === 'GET' ? await mesh.hubHttp().get(url).redirects(0) : await mesh.hubHttp().post(url).type('form').send({});
         if (allowed === PUBLIC) {
           // Sign-in is off in this suite: the sign-in page says so; starting or finishing a sign-in is 404.

@@ -19,6 +19,29 @@ export async function publishedRelease(
   seedBase = 40,
 ): Promise<{ cycleId: string; period: string }> {
   const staff = mesh.hub().as('consortium-staff');
+  const { cycleId, period } = await submittedReturns(mesh, coops, seedBase);
+  const submissions = (await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body as {
+    coopId: string;
+    current: boolean;
+    messageId: string;
+  }[];
+  for (const s of submissions.filter((s) => s.current)) {
+    await staff.post(`/reporting/cycles/${cycleId}/coops/${s.coopId}/approval`).send({ messageId: s.messageId }).expect(201);
+  }
+  await staff.post(`/reporting/cycles/${cycleId}/releases`).expect(201);
+  return { cycleId, period };
+}
+
+/**
+ * A cycle opened for last quarter, with every co-op's return submitted from its real node (seeded
+ * records) and received on the hub, none reviewed yet. The hub must be started.
+ */
+export async function submittedReturns(
+  mesh: TestMesh,
+  coops: readonly string[],
+  seedBase = 40,
+): Promise<{ cycleId: string; period: string }> {
+  const staff = mesh.hub().as('consortium-staff');
   for (const [i, coop] of coops.entries()) {
     await mesh.provision(coop);
     await seedNode(mesh.nodeConfig(coop), seedBase + i);
@@ -46,14 +69,5 @@ export async function publishedRelease(
     async () => (await staff.get(`/reporting/cycles/${cycleId}/completeness`)).body,
     (c) => c.submitted === coops.length,
   );
-  const submissions = (await staff.get(`/reporting/cycles/${cycleId}/submissions`).expect(200)).body as {
-    coopId: string;
-    current: boolean;
-    messageId: string;
-  }[];
-  for (const s of submissions.filter((s) => s.current)) {
-    await staff.post(`/reporting/cycles/${cycleId}/coops/${s.coopId}/approval`).send({ messageId: s.messageId }).expect(201);
-  }
-  await staff.post(`/reporting/cycles/${cycleId}/releases`).expect(201);
   return { cycleId, period };
 }

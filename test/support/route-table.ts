@@ -217,4 +217,8 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'GET /reports/:id': REPORT_READERS,
   'GET /reports/:id/report.csv': REPORT_READERS,
   'GET /reports/:id/report.json': REPORT_READERS,
+  'GET /cycles': STAFF,
+  'GET /cycles/:id': STAFF,
+  'POST /cycles/:id/coops/:coopId/approval': STAFF,
+  'POST /cycles/:id/coops/:coopId/send-back': STAFF,
 };

@@ -6,6 +6,7 @@ import { Public, UuidParam } from '@app/platform';
 import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
 
 import { ReportQuery } from '../reporting';
+import { pageNavigation } from './page-navigation';
 import { ReportPages } from './report-pages.queries';
 
 /**
@@ -32,14 +33,22 @@ export class ReportPagesController {
   @Get('reports')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async releases(@Req() req: Request): Promise<string> {
-    return this.views.render(req, 'reports.njk', { title: 'Published reports', navigation: nav(), cycles: await this.pages.releases() });
+    return this.views.render(req, 'reports.njk', {
+      title: 'Published reports',
+      navigation: pageNavigation(req, '/reports'),
+      cycles: await this.pages.releases(),
+    });
   }
 
   @Get('reports/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async report(@UuidParam('id', { named: true }) id: string, @Query() query: ReportQuery, @Req() req: Request): Promise<string> {
     const page = await this.pages.report(id, query.release);
-    return this.views.render(req, 'report.njk', { title: `Report for ${page.report.period.label}`, navigation: nav(), ...page });
+    return this.views.render(req, 'report.njk', {
+      title: `Report for ${page.report.period.label}`,
+      navigation: pageNavigation(req, '/reports'),
+      ...page,
+    });
   }
 
   @Get('reports/:id/report.csv')
@@ -54,5 +63,3 @@ export class ReportPagesController {
     res.type('application/json; charset=utf-8').attachment(filename).send(body);
   }
 }
-
-const nav = () => [{ href: '/reports', text: 'Published reports', active: true }];

@@ -6,3 +6,6 @@ export type { ReportDocumentView } from './report.dto';
 export { ReportQuery } from './report.dto';
 export { metricTables } from './report-page.rules';
 export { ReportingModule } from './reporting.module';
+export { ApproveReturnDto, SendBackReturnDto } from './review.dto';
+export type { ReviewMade } from './review-return.use-case';
+export { ReviewReturn } from './review-return.use-case';

@@ -1,0 +1,60 @@
+import type { ValidationError } from 'class-validator';
+
+/** One error on a form: the field it belongs to (its id on the page) and what to do, GOV.UK style. */
+export interface FieldError {
+  field: string;
+  text: string;
+}
+
+const MESSAGES: Record<string, Record<string, string>> = {
+  comment: {
+    isString: 'Enter a comment saying what the co-op should check',
+    isLength: 'Enter a comment of 2000 characters or fewer saying what the co-op should check',
+  },
+  messageId: { isUuid: 'The return on this page is not recognised: reload the page and try again' },
+};
+
+/**
+ * The API's validation errors of a review form (the same DTO), as field errors beside the fields of
+ * one co-op's form: each field's id is `<field>-<coopId>`, so several co-ops' forms share a page.
+ * An empty comment reads as a missing one, not as one of the wrong length.
+ */
+export function reviewFormErrors(errors: readonly ValidationError[], coopId: string, comment: unknown): FieldError[] {
+  return errors.map((e) => {
+    const blank = e.property === 'comment' && (typeof comment !== 'string' || comment.trim() === '');
+    const constraint = blank ? 'isString' : Object.keys(e.constraints ?? {})[0];
+    const text = MESSAGES[e.property]?.[constraint ?? ''] ?? `Check the ${e.property}`;
+    return { field: `${e.property}-${coopId}`, text };
+  });
+}
+
+/** A comment as staff typed it, trimmed; blank counts as none, so it fails the API's own rule (1–2000 characters). */
+export function typedComment(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+const STATES: Record<string, string> = {
+  submitted: 'Submitted',
+  'submitted-late': 'Submitted late',
+  awaited: 'Not answered yet',
+  overdue: 'Overdue',
+};
+const REVIEWS: Record<string, string> = { pending: 'Awaiting review', approved: 'Approved', 'sent-back': 'Sent back' };
+
+/** The words a page shows for a co-op's return state and its review state. */
+export function returnStateLabel(state: string): string {
+  return STATES[state] ?? state;
+}
+
+export function reviewLabel(review: string | null): string {
+  return review ? (REVIEWS[review] ?? review) : 'No return';
+}
+
+/** What the page needs to show errors: GOV.UK's error summary list (linking to each field) and each field's own message. */
+export function errorSummary(errors: readonly FieldError[]) {
+  return {
+    errors,
+    errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
+    fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
+  };
+}
