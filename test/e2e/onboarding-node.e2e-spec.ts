@@ -110,11 +110,7 @@ describe('onboarding on a co-op node', () => {
     nc = await connect({ servers: mesh.natsUrl });
     await mesh.startHub();
     await mesh.startNode(COOP);
-    await waitFor(
-      'the hub to accept the registration',
-      () => mesh.nodeQuery(COOP, "SELECT 1 FROM inbox_message WHERE type = 'registry.registration-accepted' AND outcome = 'applied'"),
-      (rows) => rows.length === 1,
-    );
+    await mesh.registered(COOP);
   }, 60_000);
   afterAll(async () => {
     await nc?.close();

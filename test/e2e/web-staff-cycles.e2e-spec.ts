@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { freePort } from '../support/app-process';
 import { launchChromium, seriousViolations } from '../support/browser';
-import { RunningIdp, startLocalIdp } from '../support/local-idp';
+import { RunningIdp, startHubWithPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { submittedReturns } from '../support/report-release';
 
@@ -26,17 +23,7 @@ describe('consortium staff reviewing returns in the browser', () => {
   let period: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    hub = `http://127.0.0.1:${port}`;
-    idp = await startLocalIdp([`${hub}/auth/callback`]);
-    await mesh.startHub({
-      PORT: String(port),
-      WEB_OIDC_ISSUER: idp.issuer,
-      WEB_OIDC_CLIENT_ID: idp.clientId,
-      WEB_OIDC_CLIENT_SECRET: idp.clientSecret,
-      WEB_BASE_URL: hub,
-      WEB_SESSION_SECRET: randomBytes(32).toString('base64url'),
-    });
+    ({ hub, idp } = await startHubWithPages(mesh));
     ({ cycleId, period } = await submittedReturns(mesh, [GOLCAR, HONLEY]));
     browser = await launchChromium();
   }, 180_000);

@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+
+import { freePort } from './app-process';
+import { TestMesh } from './mesh';
 
 export { LOCAL_USERS } from '../../scripts/local-idp/local-idp';
 
@@ -32,4 +36,23 @@ export function startLocalIdp(redirectUris: string[]): Promise<RunningIdp> {
     });
     child.once('exit', (code) => reject(new Error(`the local identity provider stopped (${code}): ${output}`)));
   });
+}
+
+/**
+ * The mesh's hub with its web pages on: a local identity provider of its own and the hub on a known port,
+ * as the browser suites need it (the sign-in callback names the port). Answers the hub's address and the IdP.
+ */
+export async function startHubWithPages(mesh: TestMesh): Promise<{ hub: string; idp: RunningIdp }> {
+  const port = await freePort();
+  const hub = `http://127.0.0.1:${port}`;
+  const idp = await startLocalIdp([`${hub}/auth/callback`]);
+  await mesh.startHub({
+    PORT: String(port),
+    WEB_OIDC_ISSUER: idp.issuer,
+    WEB_OIDC_CLIENT_ID: idp.clientId,
+    WEB_OIDC_CLIENT_SECRET: idp.clientSecret,
+    WEB_BASE_URL: hub,
+    WEB_SESSION_SECRET: randomBytes(32).toString('base64url'),
+  });
+  return { hub, idp };
 }

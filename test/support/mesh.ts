@@ -17,6 +17,7 @@ import { NodeConfig } from '../../apps/local-coop-node/src/config/node.config';
 import { ApiClient, HubApi, NodeApi } from './api';
 import { dropTestDatabase, queryDb } from './test-database';
 import { uniqueSuffix } from './unique';
+import { waitFor } from './wait-for';
 
 export type AuthKeyPair = ReturnType<typeof newAuthKeyPair>;
 
@@ -151,6 +152,15 @@ export class TestMesh {
     const app = await startNode(this.nodeConfig(coopId, overrides));
     this.nodes.set(coopId, app);
     return app;
+  }
+
+  /** Waits until the node has the hub's answer to its registration: it is a member the hub knows. */
+  async registered(coopId: string): Promise<void> {
+    await waitFor(
+      `the hub to accept ${coopId}'s registration`,
+      () => this.nodeQuery(coopId, "SELECT 1 FROM inbox_message WHERE type = 'registry.registration-accepted' AND outcome = 'applied'"),
+      (rows) => rows.length === 1,
+    );
   }
 
   async stopNode(coopId: string): Promise<void> {
