@@ -5,10 +5,11 @@ import { AddressInfo } from 'node:net';
 
 /** The people of the local identity provider: one a role, each with the role in a `roles` claim. */
 export const LOCAL_USERS = [
-  { id: 'commissioner', name: 'Chris Commissioner', role: 'commissioner' },
-  { id: 'consortium-staff', name: 'Sam Staff', role: 'consortium-staff' },
-  { id: 'coop-admin', name: 'Ada Admin', role: 'coop-admin' },
-  { id: 'member', name: 'Mo Member', role: 'member' },
+  { id: 'commissioner', name: 'Chris Commissioner', role: 'commissioner', email: 'chris.commissioner@council.example' },
+  { id: 'consortium-staff', name: 'Sam Staff', role: 'consortium-staff', email: 'sam.staff@consortium.example' },
+  { id: 'coop-admin', name: 'Ada Admin', role: 'coop-admin', email: 'ada.admin@coop.example' },
+  { id: 'member', name: 'Mo Member', role: 'member', email: 'mo.member@coop.example' },
+  { id: 'member-2', name: 'Nia Member', role: 'member', email: 'nia.member@coop.example' },
 ] as const;
 
 export interface LocalIdp {
@@ -51,23 +52,31 @@ export async function startLocalIdp(redirectUris: string[], port = 0): Promise<L
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: redirectUris,
+        // Signing out of an app ends the session here too, and comes back to that app's sign-in page.
+        post_logout_redirect_uris: redirectUris.map((uri) => new URL('/sign-in?signed-out=1', uri).href),
         response_types: ['code'],
         grant_types: ['authorization_code'],
       },
     ],
-    claims: { openid: ['sub'], profile: ['name', 'roles'] },
+    claims: { openid: ['sub'], profile: ['name', 'roles'], email: ['email', 'email_verified'] },
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      // The provider's own "sign out?" question answered at once: this provider serves one first-party client.
+      rpInitiatedLogout: { enabled: true, logoutSource: autoSubmitLogout },
+    },
     conformIdTokenClaims: false,
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     findAccount: (_ctx: unknown, id: string) => {
       const user = LOCAL_USERS.find((u) => u.id === id);
-      return user && { accountId: id, claims: () => ({ sub: id, name: user.name, roles: [user.role] }) };
+      return (
+        user && { accountId: id, claims: () => ({ sub: id, name: user.name, roles: [user.role], email: user.email, email_verified: true }) }
+      );
     },
     // One first-party client: no consent page.
     loadExistingGrant: async (ctx: GrantContext) => {
       const grant = new provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-      grant.addOIDCScope('openid profile');
+      grant.addOIDCScope('openid profile email');
       await grant.save();
       return grant;
     },
@@ -79,4 +88,12 @@ export async function startLocalIdp(redirectUris: string[], port = 0): Promise<L
     clientSecret,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The end-session page: the provider's form (with its own anti-forgery token), sent by a script or a button. */
+function autoSubmitLogout(ctx: { body: string }, form: string): void {
+  ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signing out</title></head><body>
+${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">Sign out of the local identity provider</button>
+<script>document.getElementById('op.logoutForm').insertAdjacentHTML('beforeend', '<input type="hidden" name="logout" value="yes">'); document.getElementById('op.logoutForm').submit();</script>
+</body></html>`;
 }

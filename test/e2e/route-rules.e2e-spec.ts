@@ -1,7 +1,7 @@
 import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { looseAnswers, OpenApiDocument } from '../support/openapi-answers';
-import { HUB_PAGES, HUB_ROLES, HUB_ROUTES, NODE_ROLES, NODE_ROUTES, PUBLIC } from '../support/route-table';
+import { HUB_PAGES, HUB_ROLES, HUB_ROUTES, NODE_PAGES, NODE_ROLES, NODE_ROUTES, PUBLIC } from '../support/route-table';
 
 describe('route rules', () => {
   const mesh = new TestMesh();
@@ -9,10 +9,11 @@ describe('route rules', () => {
   const SOME_ID = '0f0e0d0c-0b0a-4998-8776-655443322110';
 
   let hubApp: Awaited<ReturnType<TestMesh['startHub']>>;
+  let nodeApp: Awaited<ReturnType<TestMesh['startNode']>>;
 
   beforeAll(async () => {
     hubApp = await mesh.startHub();
-    await mesh.startNode(COOP);
+    nodeApp = await mesh.startNode(COOP);
   });
   afterAll(() => mesh.dispose());
 
@@ -76,10 +77,13 @@ describe('route rules', () => {
     });
   });
 
-  describe('hub pages', () => {
-    /** Every route Express serves on the hub, as `METHOD /path` with Express's :params. */
+  describe.each([
+    ['hub', () => hubApp, HUB_ROUTES, HUB_PAGES, () => mesh.hubHttp()],
+    ['node', () => nodeApp, NODE_ROUTES, NODE_PAGES, () => mesh.nodeHttp(COOP)],
+  ] as const)('%s pages', (_app, app, API_ROUTES, PAGES, http) => {
+    /** Every route Express serves, as `METHOD /path` with Express's :params. */
     const servedRoutes = (): string[] => {
-      const express = hubApp.getHttpAdapter().getInstance() as {
+      const express = app().getHttpAdapter().getInstance() as {
         router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
       };
       return express.router.stack.flatMap((layer) =>
@@ -92,18 +96,21 @@ describe('route rules', () => {
     };
 
     it('has a rule for every page: each route served is in the API table or the page table', async () => {
-      const api = new Set(Object.keys(HUB_ROUTES).map((r) => r.replace(/\{([^}]+)\}/g, ':$1')));
+      const api = new Set(Object.keys(API_ROUTES).map((r) => r.replace(/\{([^}]+)\}/g, ':$1')));
       // Neither the OpenAPI document and its viewer (/docs…) nor the catch-all '/{*path}' routes (every method) are pages.
       const notPage = (r: string) => r.startsWith('HEAD ') || / \/docs/.test(r) || r.endsWith(' /{*path}');
       const pages = [...new Set(servedRoutes())].filter((r) => !api.has(r) && !notPage(r)).sort();
-      expect(pages).toEqual(Object.keys(HUB_PAGES).sort());
+      expect(pages).toEqual(Object.keys(PAGES).sort());
     });
 
     it('sends an anonymous visitor of every page that needs a session to sign in, and refuses a POST outright', async () => {
-      for (const [route, allowed] of Object.entries(HUB_PAGES)) {
+      for (const [route, allowed] of Object.entries(PAGES)) {
         const [method, path] = route.split(' ');
-        const url = path.replace(':id', SOME_ID).replace(':coopId', 'some-coop');
-        const res = method === 'GET' ? await mesh.hubHttp().get(url).redirects(0) : await mesh.hubHttp().post(url).type('form').send({});
+        const url = path
+          .replace(/:id\b/g, SOME_ID)
+          .replace(/:coopId\b/g, 'some-coop')
+          .replace(/:(\w+)/g, SOME_ID);
+        const res = method === 'GET' ? await http().get(url).redirects(0) : await http().post(url).type('form').send({});
         if (allowed === PUBLIC) {
           // Sign-in is off in this suite: the sign-in page says so; starting or finishing a sign-in is 404.
           expect({ route, status: res.status }).toEqual({ route, status: path === '/sign-in' ? 200 : 404 });
@@ -118,7 +125,7 @@ describe('route rules', () => {
     });
 
     it('says at /sign-in that sign-in is not set up when the WEB_ settings are unset', async () => {
-      const res = await mesh.hubHttp().get('/sign-in').expect(200);
+      const res = await http().get('/sign-in').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.text).toContain('Sign-in to the web pages is not set up on this service');
       expect(res.headers['set-cookie']).toBeUndefined();

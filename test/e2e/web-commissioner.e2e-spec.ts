@@ -97,7 +97,7 @@ describe('the commissioner in the browser', () => {
 
     const before = await context.cookies(hub);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${hub}/sign-in?signed-out`);
+    await page.waitForURL(`${hub}/sign-in?signed-out=1`);
     await checkAxe(page);
     await expect(page.getByText('You have signed out.').isVisible()).resolves.toBe(true);
 

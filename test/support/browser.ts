@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium, headless: Playwright's own browser download cannot work on these machines. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,4 +20,24 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact!, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * Signs `user` in to the app at `app` the way a person does: opens `start`, is sent to the sign-in page,
+ * presses Sign in, and types the user id on the identity provider's own page (any password). When the
+ * browser context is already signed in at the provider, it comes straight back. Answers the page, back on the app.
+ */
+export async function signInAs(context: BrowserContext, app: string, idpIssuer: string, user: string, start = '/'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${app}${start}`);
+  if (new URL(page.url()).pathname !== '/sign-in') throw new Error(`${start} did not ask for sign-in (at ${page.url()})`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.origin === idpIssuer || (url.origin === app && url.pathname !== '/sign-in'));
+  if (new URL(page.url()).origin === idpIssuer) {
+    await page.fill('input[name="login"]', user);
+    await page.fill('input[name="password"]', 'any password');
+    await page.click('button[type="submit"]');
+    await page.waitForURL((url) => url.origin === app);
+  }
+  return page;
 }

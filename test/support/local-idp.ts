@@ -38,21 +38,51 @@ export function startLocalIdp(redirectUris: string[]): Promise<RunningIdp> {
   });
 }
 
+/** The WEB_ settings of an app at `base` signing in on `idp`. */
+export function webSettings(idp: RunningIdp, base: string): Record<string, string> {
+  return {
+    WEB_OIDC_ISSUER: idp.issuer,
+    WEB_OIDC_CLIENT_ID: idp.clientId,
+    WEB_OIDC_CLIENT_SECRET: idp.clientSecret,
+    WEB_BASE_URL: base,
+    WEB_SESSION_SECRET: randomBytes(32).toString('base64url'),
+  };
+}
+
+export interface RunningPages {
+  idp: RunningIdp;
+  /** The hub's address, when it was asked for. */
+  hub: string;
+  /** Each node's address by co-op id. */
+  nodes: Record<string, string>;
+}
+
+/**
+ * Apps of the mesh with their web pages on, as the browser suites need them: one local identity
+ * provider that knows every app's callback, and each app on a port chosen first (the callback names it).
+ * The hub is started first when asked for, then the nodes, each with `nodeOverrides` too.
+ */
+export async function startPages(
+  mesh: TestMesh,
+  want: { hub?: boolean; nodes?: string[]; nodeOverrides?: Record<string, string> },
+): Promise<RunningPages> {
+  const hubPort = want.hub ? await freePort() : 0;
+  const nodePorts = await Promise.all((want.nodes ?? []).map(async (coopId) => [coopId, await freePort()] as const));
+  const hub = want.hub ? `http://127.0.0.1:${hubPort}` : '';
+  const nodes = Object.fromEntries(nodePorts.map(([coopId, port]) => [coopId, `http://127.0.0.1:${port}`]));
+  const idp = await startLocalIdp([...(hub ? [hub] : []), ...Object.values(nodes)].map((base) => `${base}/auth/callback`));
+  if (want.hub) await mesh.startHub({ PORT: String(hubPort), ...webSettings(idp, hub) });
+  for (const [coopId, port] of nodePorts) {
+    await mesh.startNode(coopId, { ...want.nodeOverrides, PORT: String(port), ...webSettings(idp, nodes[coopId]) });
+  }
+  return { idp, hub, nodes };
+}
+
 /**
  * The mesh's hub with its web pages on: a local identity provider of its own and the hub on a known port,
  * as the browser suites need it (the sign-in callback names the port). Answers the hub's address and the IdP.
  */
 export async function startHubWithPages(mesh: TestMesh): Promise<{ hub: string; idp: RunningIdp }> {
-  const port = await freePort();
-  const hub = `http://127.0.0.1:${port}`;
-  const idp = await startLocalIdp([`${hub}/auth/callback`]);
-  await mesh.startHub({
-    PORT: String(port),
-    WEB_OIDC_ISSUER: idp.issuer,
-    WEB_OIDC_CLIENT_ID: idp.clientId,
-    WEB_OIDC_CLIENT_SECRET: idp.clientSecret,
-    WEB_BASE_URL: hub,
-    WEB_SESSION_SECRET: randomBytes(32).toString('base64url'),
-  });
+  const { hub, idp } = await startPages(mesh, { hub: true });
   return { hub, idp };
 }

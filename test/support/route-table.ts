@@ -202,16 +202,19 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
 };
 
 /**
- * The hub's web pages (HTML, not in the OpenAPI document) and who may see them: the same roles as
- * the API each page reads. `public` pages are for signing in; `signed-in` is anyone with a session.
+ * The web pages (HTML, not in the OpenAPI document) and who may see them: the same roles as the API
+ * each page reads. `public` pages are for signing in; `signed-in` is anyone with a session.
  */
 export const SIGNED_IN = 'signed-in';
-const REPORT_READERS = ['consortium-staff', 'commissioner'];
-export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_IN> = {
+const SIGN_IN_PAGES = {
   'GET /sign-in': PUBLIC,
   'GET /auth/login': PUBLIC,
   'GET /auth/callback': PUBLIC,
   'POST /sign-out': SIGNED_IN,
+} as const;
+const REPORT_READERS = ['consortium-staff', 'commissioner'];
+export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_IN> = {
+  ...SIGN_IN_PAGES,
   'GET /': REPORT_READERS,
   'GET /reports': REPORT_READERS,
   'GET /reports/:id': REPORT_READERS,
@@ -221,4 +224,14 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'GET /cycles/:id': STAFF,
   'POST /cycles/:id/coops/:coopId/approval': STAFF,
   'POST /cycles/:id/coops/:coopId/send-back': STAFF,
+};
+
+/** The node's pages: its admin's under /admin, a member's own under /me. */
+export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_IN> = {
+  ...SIGN_IN_PAGES,
+  'GET /': SIGNED_IN,
+  // — the admin's pages
+  'GET /admin': ADMIN,
+  // — a member's own pages
+  'GET /me': MEMBER,
 };

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { createHttpApp, ensureDatabase } from '@app/platform';
+import { serveWebAssets } from '@app/web';
 
 import { NodeConfig, nodeDatabaseName, NodeStorageConfig } from './config/node.config';
 import { nodeDataSourceOptions } from './database/database-options';
@@ -39,6 +40,7 @@ export async function startNode(config: NodeConfig): Promise<INestApplication> {
     bodyLimitKb: config.HTTP_BODY_LIMIT_KB,
     corsOrigins: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : [],
   });
+  serveWebAssets(app);
   try {
     await app.listen(config.PORT, config.HOST);
   } catch (error) {

@@ -4,7 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, HubKey, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
-import { AuditModule, AuthModule, HealthModule, LoggingModule, nodeTokens, RateLimitModule, READINESS_CHECKS } from '@app/platform';
+import {
+  AuditModule,
+  AuthModule,
+  HealthModule,
+  LoggingModule,
+  NODE_ROLES,
+  nodeTokens,
+  RateLimitModule,
+  READINESS_CHECKS,
+} from '@app/platform';
+import { WebModule } from '@app/web';
 
 import { CareModule } from './care';
 import { NodeConfig } from './config/node.config';
@@ -15,6 +25,7 @@ import { HubLinkModule } from './hub-link';
 import { LiveQuestionsModule } from './live-questions';
 import { MembersModule } from './members';
 import { OnboardingModule } from './onboarding';
+import { MemberSignIn, PagesModule } from './pages';
 import { PersonalDataModule } from './personal-data';
 import { PoliciesModule } from './policies';
 import { ProfileModule } from './profile';
@@ -63,6 +74,19 @@ export class NodeModule {
         LiveQuestionsModule,
         PoliciesModule,
         OnboardingModule,
+        WebModule.forRoot(
+          config,
+          {
+            serviceName: config.COOP_NAME,
+            roles: NODE_ROLES,
+            home: { 'coop-admin': '/admin', member: '/me' },
+            views: ['apps/local-coop-node/src/pages/views'],
+            // The demo runs the hub and several nodes on one host: cookies are not kept apart by port.
+            cookieName: `ccm_node_${config.COOP_ID}`,
+          },
+          { people: MemberSignIn },
+        ),
+        PagesModule,
       ],
       providers: [
         { provide: NODE_CONFIG, useValue: config },

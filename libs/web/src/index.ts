@@ -1,6 +1,8 @@
 export * from './esm';
+export type { SignedInPerson } from './oidc-client';
 export * from './page.guard';
 export * from './page-error.filter';
+export * from './page-forms';
 export * from './session.store';
 export * from './sign-in.rules';
 export * from './web.config';

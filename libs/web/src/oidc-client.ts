@@ -16,6 +16,8 @@ export interface SignedInPerson {
   subject: string;
   name: string;
   claims: Record<string, unknown>;
+  /** The ID token as received: the hint for ending the session at the provider on sign-out. */
+  idToken?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class OidcClient {
     const pending = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier(), next };
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri,
-      scope: 'openid profile',
+      scope: 'openid profile email',
       code_challenge: await client.calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
       state: pending.state,
@@ -64,7 +66,23 @@ export class OidcClient {
       claims = { ...(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...claims };
     }
     const name = typeof claims.name === 'string' && claims.name ? claims.name : idClaims.sub;
-    return { subject: idClaims.sub, name, claims };
+    return { subject: idClaims.sub, name, claims, idToken: tokens.id_token };
+  }
+
+  /**
+   * Where to send a person who signs out, to end their session at the identity provider too (OpenID
+   * Connect RP-initiated logout), coming back to `returnTo`; null when the provider has no such endpoint
+   * (Google's has none) or cannot be reached: then the sign-out is this app's alone.
+   */
+  async endSessionUrl(idToken: string | undefined, returnTo: string): Promise<string | null> {
+    const config = await this.config().catch(() => null);
+    if (!config?.serverMetadata().end_session_endpoint) return null;
+    const params: Record<string, string> = {
+      post_logout_redirect_uri: new URL(returnTo, this.settings.baseUrl).href,
+      client_id: this.settings.clientId,
+    };
+    if (idToken) params.id_token_hint = idToken;
+    return openid().buildEndSessionUrl(config, params).href;
   }
 
   private config(): Promise<OpenId.Configuration> {

@@ -1,10 +1,10 @@
-import { ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { OidcClient } from './oidc-client';
 import { roleFromClaim, safeReturnPath } from './sign-in.rules';
 import { WEB_SIGN_IN, WebSignIn } from './web.config';
-import { WEB_APP, WebApp } from './web-app';
+import { homeOf, WEB_APP, WEB_PEOPLE, WebApp, WebPeople } from './web-app';
 import { SESSION_COOKIE } from './web-session';
 
 /**
@@ -20,6 +20,7 @@ export class SignInPeople {
     @Inject(WEB_SIGN_IN) private readonly settings: WebSignIn | null,
     @Inject(WEB_APP) private readonly app: WebApp,
     private readonly oidc: OidcClient,
+    @Optional() @Inject(WEB_PEOPLE) private readonly people?: WebPeople,
   ) {}
 
   async start(req: Request, next: unknown): Promise<string> {
@@ -44,21 +45,49 @@ export class SignInPeople {
       await save(req);
       throw new ForbiddenException(`Your account has no role on the ${this.app.serviceName} here. Ask an administrator to give you one.`);
     }
+    const admitted = this.people ? await this.people.admit(person, role) : {};
+    if ('refused' in admitted) {
+      await save(req);
+      this.logger.warn(`sign-in refused by the app for role ${role}`);
+      throw new ForbiddenException(admitted.refused);
+    }
     await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-    req.session.user = { subject: person.subject, name: person.name, role, signedInAt: Date.now() };
+    req.session.user = {
+      subject: person.subject,
+      name: person.name,
+      role,
+      signedInAt: Date.now(),
+      ...(admitted.memberId ? { memberId: admitted.memberId } : {}),
+      ...(person.idToken ? { idToken: person.idToken } : {}),
+    };
     await save(req);
     this.logger.log(`signed in with role ${role}`);
-    return pending.next === '/' ? this.app.home : pending.next;
+    return pending.next === '/' ? homeOf(this.app, role) : pending.next;
   }
 
-  async signOut(req: Request, res: Response): Promise<void> {
+  /**
+   * Ends the session here (the row deleted, the cookie cleared), and answers where to go next: the
+   * identity provider's end-session endpoint when it has one, so that the next sign-in asks again,
+   * else this app's sign-in page.
+   */
+  async signOut(req: Request, res: Response): Promise<string> {
+    const idToken = req.session.user?.idToken;
     await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
-    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.settings!.secureCookies });
+    res.clearCookie(this.app.cookieName ?? SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.settings!.secureCookies,
+    });
+    return (await this.oidc.endSessionUrl(idToken, SIGNED_OUT)) ?? SIGNED_OUT;
   }
 
   private enabled(): void {
     if (!this.settings) throw new NotFoundException('Sign-in is not set up on this service.');
   }
 }
+
+/** Where a person lands once signed out, here and at the provider. */
+export const SIGNED_OUT = '/sign-in?signed-out=1';
 
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));

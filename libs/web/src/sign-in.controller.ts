@@ -45,7 +45,6 @@ export class SignInController {
   @Post('sign-out')
   @UseGuards(PageGuard)
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.signIn.signOut(req, res);
-    res.redirect(303, '/sign-in?signed-out');
+    res.redirect(303, await this.signIn.signOut(req, res));
   }
 }

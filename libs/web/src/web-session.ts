@@ -4,6 +4,8 @@ import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import { DataSource } from 'typeorm';
 
+import type { Principal } from '@app/platform';
+
 import type { PendingSignIn } from './oidc-client';
 import { PgSessionStore } from './session.store';
 import { WebSignIn } from './web.config';
@@ -14,6 +16,10 @@ export interface WebUser {
   name: string;
   role: string;
   signedInAt: number;
+  /** On a node, the member record a member's sign-in is tied to. */
+  memberId?: string;
+  /** The ID token, kept to end the session at the identity provider on sign-out (its `id_token_hint`). */
+  idToken?: string;
 }
 
 declare module 'express-session' {
@@ -31,9 +37,9 @@ export const SESSION_COOKIE = 'ccm_session';
  * unless the app is reached on this machine over plain HTTP), the state kept server-side in
  * PostgreSQL. It lasts WEB_SESSION_HOURS from sign-in, and is never extended by use.
  */
-export function webSession(settings: WebSignIn, dataSource: DataSource): RequestHandler {
+export function webSession(settings: WebSignIn, dataSource: DataSource, cookieName = SESSION_COOKIE): RequestHandler {
   return session({
-    name: SESSION_COOKIE,
+    name: cookieName,
     secret: settings.sessionSecret,
     store: new PgSessionStore(dataSource, settings.sessionHours),
     resave: false,
@@ -43,6 +49,13 @@ export function webSession(settings: WebSignIn, dataSource: DataSource): Request
     proxy: settings.secureCookies,
     cookie: { httpOnly: true, sameSite: 'lax', secure: settings.secureCookies, path: '/', maxAge: settings.sessionHours * 3_600_000 },
   });
+}
+
+/** The person signed in, as the API's use cases take them (the same rules apply to a page as to the API). */
+export function pagePrincipal(req: Request): Principal {
+  const user = req.session.user;
+  if (!user) throw new Error('pagePrincipal: no one is signed in (is the page guarded by PageGuard?)');
+  return { subject: user.subject, role: user.role, ...(user.memberId ? { memberId: user.memberId } : {}) };
 }
 
 /** The synchronizer token of the session's forms, made on first use. */

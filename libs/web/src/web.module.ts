@@ -6,7 +6,7 @@ import { PageErrorFilter } from './page-error.filter';
 import { SignInController } from './sign-in.controller';
 import { SignInPeople } from './sign-in-people.use-case';
 import { WEB_SIGN_IN, WebSettings, webSignIn } from './web.config';
-import { WEB_APP, WebApp } from './web-app';
+import { WEB_APP, WEB_PEOPLE, WebApp, WebPeople } from './web-app';
 import { WebSessionMiddleware } from './web-session.middleware';
 import { WebViews } from './web-views';
 
@@ -17,7 +17,8 @@ import { WebViews } from './web-views';
  */
 @Module({})
 export class WebModule implements NestModule {
-  static forRoot(settings: WebSettings, app: WebApp): DynamicModule {
+  /** `people`: the app's own check of who signs in (see WebPeople), e.g. a node tying a member to their record. */
+  static forRoot(settings: WebSettings, app: WebApp, options: { people?: Type<WebPeople> } = {}): DynamicModule {
     return {
       module: WebModule,
       global: true,
@@ -31,6 +32,7 @@ export class WebModule implements NestModule {
         PageErrorFilter,
         WebViews,
         WebSessionMiddleware,
+        ...(options.people ? [{ provide: WEB_PEOPLE, useClass: options.people }] : []),
       ],
       exports: [WEB_SIGN_IN, WEB_APP, PageGuard, PageErrorFilter, WebViews, WebSessionMiddleware],
     };

@@ -4,10 +4,10 @@ import type { Request, Response } from 'express';
 
 import { Public, UuidParam } from '@app/platform';
 import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { errorSummary } from '@app/web';
 
 import { CoopIdPipe } from '../registry';
 import { CyclePages } from './cycle-pages.queries';
-import { errorSummary } from './cycle-pages.rules';
 import { pageNavigation } from './page-navigation';
 import { ReviewFromPage } from './review-from-page.use-case';
 

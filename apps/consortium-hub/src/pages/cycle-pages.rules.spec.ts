@@ -1,8 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
+import { errorSummary } from '@app/web';
+
 import { SendBackReturnDto } from '../reporting';
-import { errorSummary, returnStateLabel, reviewFormErrors, reviewLabel, typedComment } from './cycle-pages.rules';
+import { returnStateLabel, reviewFormErrors, reviewLabel, typedComment } from './cycle-pages.rules';
 
 const errorsOf = (body: object) => validateSync(plainToInstance(SendBackReturnDto, body));
 const id = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';

@@ -1,10 +1,6 @@
 import type { ValidationError } from 'class-validator';
 
-/** One error on a form: the field it belongs to (its id on the page) and what to do, GOV.UK style. */
-export interface FieldError {
-  field: string;
-  text: string;
-}
+import type { FieldError } from '@app/web';
 
 const MESSAGES: Record<string, Record<string, string>> = {
   comment: {
@@ -48,13 +44,4 @@ export function returnStateLabel(state: string): string {
 
 export function reviewLabel(review: string | null): string {
   return review ? (REVIEWS[review] ?? review) : 'No return';
-}
-
-/** What the page needs to show errors: GOV.UK's error summary list (linking to each field) and each field's own message. */
-export function errorSummary(errors: readonly FieldError[]) {
-  return {
-    errors,
-    errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
-    fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
-  };
 }

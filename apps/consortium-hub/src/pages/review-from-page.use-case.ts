@@ -3,10 +3,10 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 
 import { DomainError } from '@app/platform';
-import { WebUser } from '@app/web';
+import { FieldError, WebUser } from '@app/web';
 
 import { ApproveReturnDto, ReviewMade, ReviewReturn, SendBackReturnDto } from '../reporting';
-import { FieldError, reviewFormErrors, typedComment } from './cycle-pages.rules';
+import { reviewFormErrors, typedComment } from './cycle-pages.rules';
 
 export type PageReview = { made: ReviewMade } | { errors: FieldError[]; comment: string };
 

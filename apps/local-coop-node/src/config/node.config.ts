@@ -12,6 +12,7 @@ import {
   ServiceType,
 } from '@app/contracts';
 import { DatabaseConfig, FederationConfig, IntBetween, toInt } from '@app/platform';
+import { WithWebSettings } from '@app/web';
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -72,7 +73,7 @@ export class NodeStorageConfig extends WithCoop(DatabaseConfig) {}
  * A co-op node's configuration. COOP_* describe the co-op at its first start; after that the
  * profile lives in the node's own database and the admin changes it through the API.
  */
-export class NodeConfig extends WithCoop(FederationConfig) {
+export class NodeConfig extends WithWebSettings(WithCoop(FederationConfig)) {
   override PORT = 3100;
 
   /** The hub's public NKey (U…): every message from the hub must be signed with it. */

@@ -33,6 +33,7 @@ import { Tendering1764000001400 } from './migrations/1764000001400-tendering';
 import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-outcomes';
 import { Recruitment1764000001500 } from './migrations/1764000001500-recruitment';
 import { Onboarding1764000001600 } from './migrations/1764000001600-onboarding';
+import { WebPages1764000001700 } from './migrations/1764000001700-web-pages';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -67,6 +68,7 @@ export const NODE_MIGRATIONS = [
   TenderOutcomes1764000001410,
   Recruitment1764000001500,
   Onboarding1764000001600,
+  WebPages1764000001700,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

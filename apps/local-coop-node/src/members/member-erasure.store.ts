@@ -27,6 +27,8 @@ export class MemberErasure {
         WHERE id = $1`,
       [member.id, label, erasedAt],
     );
+    // The tie between their sign-in account and this record goes too: nobody signs in as an erased member.
+    await manager.query('DELETE FROM member_sign_in WHERE member_id = $1', [member.id]);
     return label;
   }
 }

@@ -1,0 +1,2 @@
+export { MemberSignIn } from './member-sign-in.service';
+export { PagesModule } from './pages.module';
