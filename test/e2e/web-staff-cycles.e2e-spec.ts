@@ -136,6 +136,15 @@ describe('consortium staff reviewing returns in the browser', () => {
       { coop_id: GOLCAR, decision: 'sent-back', comment, reviewed_by: 'consortium-staff', message_id: await currentReturn(GOLCAR) },
       { coop_id: HONLEY, decision: 'approved', comment: null, reviewed_by: 'consortium-staff', message_id: await currentReturn(HONLEY) },
     ]);
+    // The audit trail names the person who decided, from their page session, as it names an API caller.
+    const audited = await mesh.hubQuery<{ actor: string; action: string; outcome: string }>(
+      "SELECT actor, action, outcome FROM audit_event WHERE action LIKE 'POST /cycles/%' ORDER BY id",
+    );
+    expect(audited).toEqual([
+      { actor: 'consortium-staff:consortium-staff', action: 'POST /cycles/:id/coops/:coopId/send-back', outcome: 'refused' },
+      { actor: 'consortium-staff:consortium-staff', action: 'POST /cycles/:id/coops/:coopId/send-back', outcome: 'succeeded' },
+      { actor: 'consortium-staff:consortium-staff', action: 'POST /cycles/:id/coops/:coopId/approval', outcome: 'succeeded' },
+    ]);
     // The same as the API says.
     const api = (await mesh.hub().as('consortium-staff').get(`/reporting/cycles/${cycleId}/completeness`).expect(200)).body;
     expect(api).toMatchObject({ approved: 1, sentBack: 1, awaitingReview: 0 });

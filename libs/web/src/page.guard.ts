@@ -2,10 +2,12 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
+import type { Principal } from '@app/platform';
+
 import { sessionExpired } from './sign-in.rules';
 import { WEB_SIGN_IN, WebSignIn } from './web.config';
 import { SignInRequired } from './web.errors';
-import { csrfMatches } from './web-session';
+import { csrfMatches, pagePrincipal } from './web-session';
 
 export const PAGE_ROLES_KEY = 'ccm:page-roles';
 /** The roles that may see a page: the same as the API the page uses. Absent: anyone signed in. */
@@ -35,6 +37,8 @@ export class PageGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(PAGE_ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles && !roles.includes(user.role)) throw new ForbiddenException(`Your role (${user.role}) cannot see this page.`);
+    // The audit trail records who made a change from a page as it does from the API: by the principal.
+    (req as Request & { principal?: Principal }).principal = pagePrincipal(req);
     return true;
   }
 }

@@ -72,7 +72,10 @@ export class AuditInterceptor implements NestInterceptor {
             mergeMap((value) => {
               request.finished = true;
               if (request.committed) return [value];
-              return from(this.trail.recordSafely({ ...base, outcome: 'succeeded', status: res.statusCode }).then(() => value));
+              // A page answers its own refusals (a form shown again with its errors, 400) without throwing.
+              const status: number = res.statusCode;
+              const outcome = status >= 500 ? 'failed' : status >= 400 ? 'refused' : 'succeeded';
+              return from(this.trail.recordSafely({ ...base, outcome, status }).then(() => value));
             }),
             catchError((error) => {
               request.finished = true;
