@@ -42,12 +42,12 @@ export class SignInPeople {
     });
     const role = roleFromClaim(person.claims[this.settings!.roleClaim], this.settings!.roleMap, this.app.roles);
     if (!role) {
-      await save(req);
+      await destroy(req);
       throw new ForbiddenException(`Your account has no role on the ${this.app.serviceName} here. Ask an administrator to give you one.`);
     }
     const admitted = this.people ? await this.people.admit(person, role) : {};
     if ('refused' in admitted) {
-      await save(req);
+      await destroy(req);
       this.logger.warn(`sign-in refused by the app for role ${role}`);
       throw new ForbiddenException(admitted.refused);
     }
@@ -72,7 +72,7 @@ export class SignInPeople {
    */
   async signOut(req: Request, res: Response): Promise<string> {
     const idToken = req.session.user?.idToken;
-    await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+    await destroy(req);
     res.clearCookie(this.app.cookieName ?? SESSION_COOKIE, {
       path: '/',
       httpOnly: true,
@@ -90,4 +90,6 @@ export class SignInPeople {
 /** Where a person lands once signed out, here and at the provider. */
 export const SIGNED_OUT = '/sign-in?signed-out=1';
 
+/** A refused sign-in keeps nothing: the pending sign-in's session row goes too. */
+const destroy = (req: Request) => new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
