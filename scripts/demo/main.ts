@@ -175,13 +175,17 @@ async function main(): Promise<void> {
     await rm(codeDir, { recursive: true, force: true });
     // People sign in to the hub's pages through an identity provider: the demo runs one of its own (a user per role).
     const hubUrl = `http://127.0.0.1:${HUB_PORT}`;
-    idp = await startLocalIdp([`${hubUrl}/auth/callback`]);
-    procs.start('consortium-hub', HUB_MAIN, {
-      WEB_OIDC_ISSUER: idp.issuer,
-      WEB_OIDC_CLIENT_ID: idp.clientId,
-      WEB_OIDC_CLIENT_SECRET: idp.clientSecret,
-      WEB_BASE_URL: hubUrl,
+    const nodeUrl = (c: (typeof COOPS)[number]) => `http://127.0.0.1:${c.port}`;
+    idp = await startLocalIdp([hubUrl, ...COOPS.map(nodeUrl)].map((base) => `${base}/auth/callback`));
+    const webSettings = (base: string) => ({
+      WEB_OIDC_ISSUER: idp!.issuer,
+      WEB_OIDC_CLIENT_ID: idp!.clientId,
+      WEB_OIDC_CLIENT_SECRET: idp!.clientSecret,
+      WEB_BASE_URL: base,
       WEB_SESSION_SECRET: randomBytes(32).toString('base64url'),
+    });
+    procs.start('consortium-hub', HUB_MAIN, {
+      ...webSettings(hubUrl),
       ...common,
       PORT: String(HUB_PORT),
       DB_NAME: HUB_DB,
@@ -206,6 +210,8 @@ async function main(): Promise<void> {
         ...identities.get(c.id),
         AUTH_PUBLIC_KEY: nodeAuth.get(c.id)!.AUTH_PUBLIC_KEY,
         NODE_CURVE_SEED: curveSeeds.get(c.id)!,
+        // The co-op's own pages for its admin and members, signing in on the same demo provider.
+        ...webSettings(nodeUrl(c)),
         PORT: String(c.port),
         NATS_URL: `nats://127.0.0.1:${proxy.port}`,
       });
@@ -230,6 +236,14 @@ async function main(): Promise<void> {
     const holme = COOPS[1];
     const holmeAdmin = await nodeToken(holme.id, ['--role', 'coop-admin', '--subject', 'demo-admin']);
     const holmeApi = api(`http://127.0.0.1:${holme.port}`, holmeAdmin);
+
+    // A member who can sign in to Holme's own pages: the demo provider's `member` user has this verified address.
+    await holmeApi.post('/members', {
+      stakeholderClass: 'worker',
+      fullName: 'Mo Member',
+      email: 'mo.member@coop.example',
+      initialSharesPence: 100,
+    });
 
     // Start from a settled node: its registration and the receipts it owes the hub have all gone.
     await poll(
@@ -411,7 +425,10 @@ async function main(): Promise<void> {
       `  hub web pages:  ${hubUrl}/reports  (sign in on the demo's identity provider ${idp.issuer} as ${LOCAL_USERS.map((u) => u.id).join(', ')}; any password)`,
     );
     say(`  hub API docs:   http://127.0.0.1:${HUB_PORT}/docs`);
-    for (const c of COOPS) say(`  ${c.id.padEnd(14)}  http://127.0.0.1:${c.port}/docs`);
+    for (const c of COOPS)
+      say(
+        `  ${c.id.padEnd(14)}  pages ${nodeUrl(c)}/  (as coop-admin${c.id === holme.id ? ' or member' : ''})   API docs ${nodeUrl(c)}/docs`,
+      );
     say(`  consortium-staff token for the hub (8 h):\n    ${staff}`);
     say(`  coop-admin token for ${holme.id}:\n    ${holmeAdmin}`);
     say(`  e.g. curl -H "Authorization: Bearer <token>" http://127.0.0.1:${HUB_PORT}/coops`);

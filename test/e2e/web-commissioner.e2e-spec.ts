@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchChromium, seriousViolations } from '../support/browser';
+import { launchChromium, screenshot, seriousViolations } from '../support/browser';
 import { RunningIdp, startHubWithPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { publishedRelease } from '../support/report-release';
@@ -64,6 +64,7 @@ describe('the commissioner in the browser', () => {
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Report for ${period}`);
     await checkAxe(page);
+    await screenshot(page, 'commissioner-report');
     const suppressed = page.locator('td[data-status="suppressed"]');
     expect(await suppressed.count()).toBeGreaterThan(0);
     expect(new Set(await suppressed.allInnerTexts())).toEqual(new Set(['suppressed']));

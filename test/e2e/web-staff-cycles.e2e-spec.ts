@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchChromium, seriousViolations } from '../support/browser';
+import { launchChromium, screenshot, seriousViolations } from '../support/browser';
 import { RunningIdp, startHubWithPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { submittedReturns } from '../support/report-release';
@@ -85,6 +85,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     await page.waitForURL(`${hub}/cycles/${cycleId}`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Returns for ${period}`);
     await checkAxe(page);
+    await screenshot(page, 'staff-review-queue');
     await expect(page.locator(`tr[data-coop="${GOLCAR}"] td[data-review]`).getAttribute('data-review')).resolves.toBe('pending');
     await expect(page.locator('section.ccm-review').count()).resolves.toBe(2);
     await context.close();

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
@@ -40,4 +42,14 @@ export async function signInAs(context: BrowserContext, app: string, idpIssuer: 
     await page.waitForURL((url) => url.origin === app);
   }
   return page;
+}
+
+/**
+ * The README's screenshots are made by the browser suites themselves: with SCREENSHOTS=1 (`npm run
+ * screenshots`), `screenshot` saves the page as docs/screenshots/<name>.png; otherwise it does nothing.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', `${name}.png`), fullPage: false });
 }
