@@ -97,8 +97,8 @@ describe('route rules', () => {
 
     it('has a rule for every page: each route served is in the API table or the page table', async () => {
       const api = new Set(Object.keys(API_ROUTES).map((r) => r.replace(/\{([^}]+)\}/g, ':$1')));
-      // Neither the OpenAPI document and its viewer (/docs…) nor the catch-all '/{*path}' routes (every method) are pages.
-      const notPage = (r: string) => r.startsWith('HEAD ') || / \/docs/.test(r) || r.endsWith(' /{*path}');
+      // Neither the OpenAPI document and its viewer (/docs…), the operator's GET /metrics, nor the catch-all '/{*path}' routes are pages.
+      const notPage = (r: string) => r.startsWith('HEAD ') || / \/docs/.test(r) || r === 'GET /metrics' || r.endsWith(' /{*path}');
       const pages = [...new Set(servedRoutes())].filter((r) => !api.has(r) && !notPage(r)).sort();
       expect(pages).toEqual(Object.keys(PAGES).sort());
     });

@@ -11,6 +11,7 @@ import {
   HUB_ROLES,
   HUB_TOKENS,
   LoggingModule,
+  MetricsModule,
   RateLimitModule,
   READINESS_CHECKS,
 } from '@app/platform';
@@ -40,6 +41,7 @@ export class HubModule {
         TypeOrmModule.forRoot(hubDataSourceOptions(config)),
         ScheduleModule.forRoot(),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
+        MetricsModule.forRoot('consortium-hub', { token: config.METRICS_TOKEN }),
         AuditModule.forRoot({ readerRoles: ['consortium-staff'] }),
         AuthModule.forRoot({ settings: config, authority: HUB_TOKENS }),
         FederationModule.forRoot({

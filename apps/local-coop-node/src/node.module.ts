@@ -9,6 +9,7 @@ import {
   AuthModule,
   HealthModule,
   LoggingModule,
+  MetricsModule,
   NODE_ROLES,
   nodeTokens,
   RateLimitModule,
@@ -48,6 +49,7 @@ export class NodeModule {
         TypeOrmModule.forRoot(nodeDataSourceOptions(config)),
         ScheduleModule.forRoot(),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
+        MetricsModule.forRoot('local-coop-node', { token: config.METRICS_TOKEN }),
         AuditModule.forRoot({ readerRoles: ['coop-admin'] }),
         AuthModule.forRoot({ settings: config, authority: nodeTokens(config.COOP_ID) }),
         FederationModule.forRoot({

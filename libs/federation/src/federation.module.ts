@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { AskClient, AskServer } from './asks';
 import { FederationLifecycle } from './federation.lifecycle';
 import { FEDERATION_DATA_SOURCE, FederationDatabaseCloser, federationDataSourceProvider } from './federation-database';
+import { FederationMetrics } from './federation-metrics';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxConsumer } from './inbox-consumer.service';
 import { InboxHandlers, ReceiptHandlers } from './inbox-handlers';
@@ -27,6 +28,7 @@ export class FederationModule {
       FederationDatabaseCloser,
       NatsLink,
       IntakeCounters,
+      FederationMetrics,
       OutboxService,
       OutboxRelay,
       InboxHandlers,
@@ -43,6 +45,7 @@ export class FederationModule {
       exports: [
         NatsLink,
         IntakeCounters,
+        FederationMetrics,
         OutboxService,
         OutboxRelay,
         InboxHandlers,

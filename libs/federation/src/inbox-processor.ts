@@ -7,6 +7,7 @@ import { AuditTrail, isDatabaseUnavailable, safeErrorMessage } from '@app/platfo
 import { backoffDelay } from './backoff';
 import { DeadLetterBook } from './dead-letter-book';
 import { FEDERATION_DATA_SOURCE } from './federation-database';
+import { FederationMetrics } from './federation-metrics';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxHandlers, ReceiptHandlers } from './inbox-handlers';
 import { InboxRefusals, Known, peekIdentity } from './inbox-refusals';
@@ -63,6 +64,7 @@ export class InboxProcessor {
     @Optional() @Inject(FEDERATION_DATA_SOURCE) federationDataSource?: DataSource,
     @Optional() private readonly counters?: IntakeCounters,
     @Optional() private readonly receiptHandlers?: ReceiptHandlers,
+    @Optional() private readonly metrics?: FederationMetrics,
   ) {
     this.dataSource = options.side.kind === 'node' && federationDataSource ? federationDataSource : mainDataSource;
     this.tx = new InboxTransaction(options, this.dataSource, handlers, outbox, audit);
@@ -86,11 +88,9 @@ export class InboxProcessor {
 
   async process(delivery: IncomingDelivery): Promise<Disposition> {
     const known: Known = {};
-    try {
-      return await this.decide(delivery, known);
-    } catch (error) {
-      return this.failed(delivery, known, error);
-    }
+    const disposition = await this.decide(delivery, known).catch((error: unknown) => this.failed(delivery, known, error));
+    if (disposition.action === 'term') this.metrics?.deadLetteredOne(known.type);
+    return disposition;
   }
 
   /** True when this side's database answers. */
@@ -121,7 +121,8 @@ export class InboxProcessor {
       return this.refuse(delivery, decoded.reason, known, tellSender ? decoded : undefined);
     }
     const { envelope } = decoded;
-    Object.assign(known, { messageId: envelope.id, coopId: envelope.coopId });
+    const started = performance.now();
+    Object.assign(known, { messageId: envelope.id, coopId: envelope.coopId, type: envelope.type });
     // No receipt: the claimed sender did not send it, and the real sender is not ours to answer.
     const forged = await this.signatureProblem(envelope);
     if (forged) {
@@ -137,6 +138,7 @@ export class InboxProcessor {
     }
     const outcome = await this.tx.apply(decoded, delivery.deliveryCount > 1 ? this.attemptKey(delivery) : null);
     if (outcome === 'conflict') return this.refuse(delivery, `message id ${envelope.id} was seen before with different content`, known);
+    this.metrics?.appliedOne(envelope.type, outcome, (performance.now() - started) / 1000);
     await this.onCommitted?.({ envelope, outcome });
     return { action: 'ack' };
   }

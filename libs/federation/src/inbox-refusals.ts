@@ -12,6 +12,8 @@ import { SignatureKeys, verifySignature } from './signing';
 export interface Known {
   messageId?: string;
   coopId?: string;
+  /** The message's type, once it decoded as a known contract. */
+  type?: string;
 }
 
 /** The part of a delivery a refusal records: its digest and size, never its body. */

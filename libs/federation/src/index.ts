@@ -3,6 +3,7 @@ export * from './backoff';
 export * from './entities';
 export * from './federation.module';
 export * from './federation-database';
+export * from './federation-metrics';
 export * from './federation-options';
 export * from './federation-status.view';
 export * from './inbox-consumer.service';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { encodeMessage, Envelope } from '@app/contracts';
@@ -6,6 +6,7 @@ import { safeErrorMessage } from '@app/platform';
 
 import { backoffDelay, sleep } from './backoff';
 import { FEDERATION_DATA_SOURCE } from './federation-database';
+import { FederationMetrics } from './federation-metrics';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { NatsLink } from './nats-link.service';
 
@@ -44,6 +45,7 @@ export class OutboxRelay {
     @Inject(FEDERATION_OPTIONS) private readonly options: FederationOptions,
     @Inject(FEDERATION_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly link: NatsLink,
+    @Optional() private readonly metrics?: FederationMetrics,
   ) {}
 
   start(): void {
@@ -141,6 +143,7 @@ export class OutboxRelay {
         throw error;
       }
       published++;
+      this.metrics?.publishedOne(row.envelope.type);
       this.fullSubjects.delete(row.subject);
       if (row.status === 'published')
         this.logger.log({

@@ -9,3 +9,4 @@ export * from './http';
 export * from './logging';
 export * from './security';
 export * from './validation';
+export * from './metrics';

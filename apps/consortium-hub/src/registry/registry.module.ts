@@ -9,6 +9,7 @@ import { RecordSponsor } from './record-sponsor.use-case';
 import { RegistryBootstrap } from './registry.bootstrap';
 import { RegistryController } from './registry.controller';
 import { RegistryQueries } from './registry.queries';
+import { RegistryMetrics } from './registry-metrics';
 
 /** The consortium's registry of member co-ops: registration, profile, status and liveness. */
 @Module({
@@ -21,6 +22,7 @@ import { RegistryQueries } from './registry.queries';
     NatsAuthorizationSync,
     RecordSponsor,
     RegistryBootstrap,
+    RegistryMetrics,
     RegistryQueries,
   ],
   exports: [RegistryQueries, NatsAuthorizationSync],

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import type { Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-import { Principal } from '@app/platform';
+import { AppMetrics, Principal } from '@app/platform';
 
 import { ConsolidatedReports, CycleRow, ReleaseRow } from './consolidated-reports.queries';
 import { EarlierRelease } from './consolidation.rules';
@@ -16,10 +17,19 @@ import { ReportingErrors } from './reporting.errors';
  */
 @Injectable()
 export class PublishRelease {
+  private readonly consolidation?: Histogram;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: ConsolidatedReports,
-  ) {}
+    @Optional() metrics?: AppMetrics,
+  ) {
+    this.consolidation = metrics?.histogram({
+      name: 'ccm_consolidation_seconds',
+      help: "Time to consolidate one cycle's approved returns with disclosure control, for a release",
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    });
+  }
 
   async execute(cycleId: string, by: Principal): Promise<ReportDocumentView> {
     return this.dataSource.transaction(async (m) => {
@@ -49,7 +59,9 @@ export class PublishRelease {
           published: r.report.metrics,
         })),
       );
+      const end = this.consolidation?.startTimer();
       const report = await this.reports.labelled(m, this.reports.consolidate(cycle, coops, earlierReleases));
+      end?.();
       const number = (last?.number ?? 0) + 1;
       const publishedAt = new Date();
       const stored = this.reports.present(cycle, report, coops, { kind: 'release', number, publishedAt });

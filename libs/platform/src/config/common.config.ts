@@ -100,6 +100,14 @@ export class CommonConfig extends DatabaseConfig {
   @IntBetween('RATE_LIMIT_PER_MINUTE', 1, 1_000_000)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * The operator's token for GET /metrics (Prometheus: `authorization: { credentials: <token> }`);
+   * unset, the metrics are not served. A secret: 32 characters or more.
+   */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{32,200}$/, { message: 'METRICS_TOKEN must be a random token of 32 to 200 printable characters, or unset' })
+  METRICS_TOKEN?: string;
+
   /** Browser origins allowed to call the API (comma-separated); empty keeps CORS closed. */
   @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be empty or comma-separated http(s):// origins' })
   CORS_ORIGINS = '';
