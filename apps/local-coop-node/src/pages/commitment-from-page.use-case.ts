@@ -4,7 +4,7 @@ import { DomainError } from '@app/platform';
 import { checkForm, FieldError } from '@app/web';
 
 import { CommitmentSentView, CommitQuantity, CommitQuantityDto } from '../purchasing';
-import { commitmentField, QUANTITY_WORDS } from './invitation-pages.rules';
+import { commitmentField, notWholeNumber, QUANTITY_WORDS } from './invitation-pages.rules';
 import { sentence } from './page-words';
 
 export type PageCommitment = { sent: CommitmentSentView } | { errors: FieldError[]; itemId: string; quantity: string };
@@ -24,7 +24,8 @@ export class CommitmentFromPage {
     const quantity = typeof form.quantity === 'string' ? form.quantity : '';
     const checked = await checkForm(CommitQuantityDto, form, { quantity: QUANTITY_WORDS });
     if ('errors' in checked) {
-      return { errors: checked.errors.map((e) => ({ field: commitmentField(e.field, itemId), text: e.text })), itemId, quantity };
+      const text = (e: FieldError) => (e.field === 'quantity' && notWholeNumber(quantity) ? QUANTITY_WORDS.isInt : e.text);
+      return { errors: checked.errors.map((e) => ({ field: commitmentField(e.field, itemId), text: text(e) })), itemId, quantity };
     }
     try {
       return { sent: await this.commitQuantity.execute(roundId, checked.dto.itemId, checked.dto.quantity) };

@@ -3,6 +3,7 @@ import {
   answeredTender,
   commitmentField,
   monthStart,
+  notWholeNumber,
   offerBody,
   offerMessages,
   offerRefusal,
@@ -48,6 +49,15 @@ describe('the offer form', () => {
       { field: 'offers.2.hoursPerWeek', text: 'Lot 3: enter hours a week as a whole number' },
       { field: 'totalHoursPerWeek', text: 'Enter a total' },
     ]);
+  });
+
+  it('tells a value that is not a whole number so, whichever rule the DTO found broken first', () => {
+    const errors = [{ field: 'offers.0.hoursPerWeek', text: 'Enter fewer hours a week' }];
+    expect(placeOfferErrors(errors, [0], ['1'], { 'offers.0.hoursPerWeek': 'thirty' })).toEqual([
+      { field: 'offers.0.hoursPerWeek', text: 'Lot 1: enter hours a week as a whole number' },
+    ]);
+    expect(placeOfferErrors(errors, [0], ['1'], { 'offers.0.hoursPerWeek': '20000' })[0].text).toBe('Lot 1: enter fewer hours a week');
+    expect([notWholeNumber('2.5'), notWholeNumber(' 12 '), notWholeNumber(''), notWholeNumber('-3')]).toEqual([true, false, false, false]);
   });
 
   it('words the errors of every offer made, and asks for one when none is', () => {

@@ -73,15 +73,28 @@ export function offerMessages(offers: number): Record<string, Record<string, str
 /**
  * The offer form's errors placed on the page: an error on `offers.<n>.<field>` (n counting the offers
  * made) goes beside that field in the lot's row, named by the lot's reference; an error on the offers
- * as a whole (none made) goes beside the table of lots.
+ * as a whole (none made) goes beside the table of lots. A value that is not a whole number is told so,
+ * whichever of the DTO's rules it broke first.
  */
-export function placeOfferErrors(errors: readonly FieldError[], positions: readonly number[], references: readonly string[]): FieldError[] {
+export function placeOfferErrors(
+  errors: readonly FieldError[],
+  positions: readonly number[],
+  references: readonly string[],
+  form: Readonly<Record<string, unknown>> = {},
+): FieldError[] {
   return errors.map((e) => {
     const nested = /^offers\.(\d+)\.(\w+)$/.exec(e.field);
-    if (!nested) return e;
+    if (!nested) return notWholeNumber(form[e.field]) && OFFER_WORDS[e.field] ? { ...e, text: OFFER_WORDS[e.field].isInt } : e;
     const position = positions[Number(nested[1])] ?? Number(nested[1]);
-    return { field: `offers.${position}.${nested[2]}`, text: `Lot ${references[position] ?? position + 1}: ${lowerFirst(e.text)}` };
+    const field = `offers.${position}.${nested[2]}`;
+    const text = notWholeNumber(form[field]) && OFFER_WORDS[nested[2]] ? OFFER_WORDS[nested[2]].isInt : e.text;
+    return { field, text: `Lot ${references[position] ?? position + 1}: ${lowerFirst(text)}` };
   });
+}
+
+/** Typed, but not a whole number ("thirty", "2.5"): the DTO's first broken rule may be another, the advice is this. */
+export function notWholeNumber(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '' && !/^\s*-?\d+\s*$/.test(value);
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -23,7 +23,7 @@ export class OfferFromPage {
     const offers = Array.isArray(body.offers) ? body.offers.length : 0;
     const references = invitation.lots.map((l) => l.reference);
     const checked = await checkForm(SendOffersDto, body, offerMessages(offers));
-    if ('errors' in checked) return { errors: placeOfferErrors(checked.errors, positions, references), conflict: false };
+    if ('errors' in checked) return { errors: placeOfferErrors(checked.errors, positions, references, form), conflict: false };
     try {
       return { sent: (await this.sendOffers.execute(invitation.tenderId, checked.dto)).offers.length };
     } catch (error) {
