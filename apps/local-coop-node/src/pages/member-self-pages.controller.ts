@@ -35,7 +35,7 @@ const CONTACT_MESSAGES = {
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('member')
-@Controller('me')
+@Controller()
 export class MemberSelfPagesController {
   constructor(
     private readonly pages: MemberSelfPages,
@@ -45,13 +45,13 @@ export class MemberSelfPagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('me')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async me(@Query('updated') updated: unknown, @Req() req: Request): Promise<string> {
     return this.views.render(req, 'me.njk', await this.meContext(req, { updated: updated === '1' }));
   }
 
-  @Post('contact')
+  @Post('me/contact')
   async contact(@Body() form: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = pagePrincipal(req);
     const checked = await checkForm(UpdateMemberDto, form, CONTACT_MESSAGES);
@@ -79,7 +79,7 @@ export class MemberSelfPagesController {
   }
 
   /** Everything the node holds about the member, as `GET /members/me/export` gives it, to keep. */
-  @Get('export.json')
+  @Get('me/export.json')
   @AuditRead()
   @Header('Content-Type', 'application/json; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="my-membership-data.json"')
@@ -87,7 +87,7 @@ export class MemberSelfPagesController {
     return this.exports.build(pagePrincipal(req).memberId!);
   }
 
-  @Get('ballots')
+  @Get('me/ballots')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async ballots(@Req() req: Request): Promise<string> {
     return this.views.render(req, 'me-ballots.njk', {
@@ -98,14 +98,14 @@ export class MemberSelfPagesController {
     });
   }
 
-  @Get('ballots/:id')
+  @Get('me/ballots/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async ballot(@UuidParam('id', { named: true }) id: string, @Query('voted') justVoted: unknown, @Req() req: Request): Promise<string> {
     const seen = await orNotFound(this.pages.ballot(id, pagePrincipal(req)));
     return this.views.render(req, 'me-ballot.njk', { ...this.ballotContext(req, seen), justVoted: justVoted === '1' && seen.voted });
   }
 
-  @Post('ballots/:id/votes')
+  @Post('me/ballots/:id/votes')
   async castVote(
     @UuidParam('id', { named: true }) id: string,
     @Body() form: Record<string, unknown>,
