@@ -29,6 +29,8 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
   let itemId: string;
   let memberId: string;
   let ballotId: string;
+  let electionId: string;
+  let closedId: string;
 
   beforeAll(async () => {
     await mesh.startHub();
@@ -102,6 +104,34 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
         })
         .expect(201)
     ).body.id;
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    electionId = (
+      await admin
+        .post('/ballots')
+        .send({
+          kind: 'election',
+          title: 'Worker director 2027',
+          stakeholderClass: 'worker',
+          seats: 1,
+          candidateMemberIds: [memberId],
+          closesAt: inAWeek,
+        })
+        .expect(201)
+    ).body.id;
+    // A motion the member voted on through the API, whose window then ended and which the admin closed.
+    closedId = (
+      await admin
+        .post('/ballots')
+        .send({ kind: 'motion', title: 'Sell the old minibus', resolution: 'ordinary', closesAt: inAWeek })
+        .expect(201)
+    ).body.id;
+    await mesh.node(COOP).as('member', memberId).post(`/ballots/${closedId}/votes`).send({ choice: 'against' }).expect(204);
+    await mesh.nodeQuery(
+      COOP,
+      "UPDATE ballot SET opens_at = now() - interval '1 hour', closes_at = now() - interval '1 second' WHERE id = $1",
+      [closedId],
+    );
+    await admin.post(`/ballots/${closedId}/close`).expect(200);
     browser = await launchChromium();
   }, 180_000);
 
@@ -346,6 +376,31 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await context.close();
     });
 
+    it('votes in a board election by ticking a candidate, and sees a closed ballot’s result', async () => {
+      const context = await browser.newContext();
+      const page = await signIn(context, 'member', `/me/ballots/${electionId}`);
+      await expect(page.locator('legend').innerText()).resolves.toContain('Choose up to 1 candidates');
+      await page.getByLabel('Mo Member', { exact: true }).check();
+      expect((await submit(page, page.getByRole('button', { name: 'Cast your vote' }))).status()).toBe(303);
+      await expect(page.locator('[data-voted="yes"]').count()).resolves.toBe(1);
+      await checkAxe(page, '/me/ballots/:id (election voted)');
+      await expect(mesh.nodeQuery(COOP, 'SELECT member_id FROM ballot_participation WHERE ballot_id = $1', [electionId])).resolves.toEqual([
+        { member_id: memberId },
+      ]);
+      await expect(
+        mesh.nodeQuery(COOP, 'SELECT sum(votes)::int AS n FROM ballot_option WHERE ballot_id = $1', [electionId]),
+      ).resolves.toEqual([{ n: 1 }]);
+
+      await page.goto(`${node}/me/ballots`);
+      await expect(page.locator(`#closed tr[data-ballot="${closedId}"] td[data-voted]`).getAttribute('data-voted')).resolves.toBe('yes');
+      await page.getByRole('link', { name: 'Sell the old minibus' }).click();
+      await page.waitForURL(`${node}/me/ballots/${closedId}`);
+      await expect(page.locator('#tally').innerText()).resolves.toMatch(/Against\s+1/);
+      await expect(page.locator('main').innerText()).resolves.toContain('Not passed');
+      await checkAxe(page, '/me/ballots/:id (closed)');
+      await context.close();
+    });
+
     it('is refused the admin’s invitations (403), and has no admin menu', async () => {
       const context = await browser.newContext();
       const page = await signIn(context, 'member', '/admin/invitations');
@@ -383,6 +438,8 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
         `/me/ballots/${ballotId}`,
         '/me/ballots/:id (error)',
         '/me/ballots/:id (voted)',
+        '/me/ballots/:id (election voted)',
+        '/me/ballots/:id (closed)',
         '/admin/invitations (member)',
         '/auth/callback (no member record)',
       ]),

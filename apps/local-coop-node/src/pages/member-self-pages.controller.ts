@@ -8,7 +8,7 @@ import { checkForm, errorSummary, FieldError, PageErrorFilter, PageGuard, pagePr
 import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
 import { MemberSelfPages } from './member-self-pages.queries';
-import { ballotKindLabel } from './member-self-pages.rules';
+import { ballotKindLabel, voteItems } from './member-self-pages.rules';
 import { orNotFound } from './page-errors';
 import { pageNavigation } from './page-navigation';
 import { pounds, sentence, when } from './page-words';
@@ -120,7 +120,7 @@ export class MemberSelfPagesController {
       return;
     }
     // Read again: a vote refused as a second one finds the member recorded as having voted.
-    const context = { ...this.ballotContext(req, await this.pages.ballot(id, principal)), typed: form, ...errorSummary(result.errors) };
+    const context = { ...this.ballotContext(req, await this.pages.ballot(id, principal), form), ...errorSummary(result.errors) };
     res
       .status(result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
       .type('html')
@@ -137,7 +137,8 @@ export class MemberSelfPagesController {
     };
   }
 
-  private ballotContext(req: Request, seen: Awaited<ReturnType<MemberSelfPages['ballot']>>) {
-    return { title: seen.ballot.title, navigation: pageNavigation(req, '/me/ballots'), fmt: FORMAT, ...seen };
+  private ballotContext(req: Request, seen: Awaited<ReturnType<MemberSelfPages['ballot']>>, typed?: Record<string, unknown>) {
+    const choices = voteItems(seen.ballot.options, typed);
+    return { title: seen.ballot.title, navigation: pageNavigation(req, '/me/ballots'), fmt: FORMAT, ...seen, choices };
   }
 }

@@ -1,4 +1,4 @@
-import { voteBody, voteRefusal } from './member-self-pages.rules';
+import { voteBody, voteItems, voteRefusal } from './member-self-pages.rules';
 import { pounds, sentence } from './page-words';
 
 describe('the vote form', () => {
@@ -6,6 +6,17 @@ describe('the vote form', () => {
     expect(voteBody({ candidates: 'c1', _csrf: 't' })).toEqual({ candidates: ['c1'], _csrf: 't' });
     expect(voteBody({ candidates: ['c1', 'c2'] })).toEqual({ candidates: ['c1', 'c2'] });
     expect(voteBody({ choice: 'for' })).toEqual({ choice: 'for' });
+  });
+
+  it('offers the choices unticked, keeping only what the member ticked when the form comes back', () => {
+    const options = [
+      { key: 'c1', label: 'Ada' },
+      { key: 'c2', label: 'Bo' },
+    ];
+    expect(voteItems(options).map((i) => i.checked)).toEqual([false, false]);
+    expect(voteItems(options, { candidates: 'c2' }).map((i) => i.checked)).toEqual([false, true]);
+    expect(voteItems(options, { candidates: ['c1', 'c2'] }).map((i) => i.checked)).toEqual([true, true]);
+    expect(voteItems([{ key: 'for', label: 'For' }], { choice: 'for' })).toEqual([{ value: 'for', text: 'For', checked: true }]);
   });
 
   it('says a vote that chose nothing beside the choices, and a second vote above the ballot', () => {

@@ -13,6 +13,15 @@ export function voteBody(form: Record<string, unknown>): Record<string, unknown>
   return { ...rest, candidates: Array.isArray(candidates) ? candidates : [candidates] };
 }
 
+/**
+ * The ballot's options as the vote form's radios (a motion) or checkboxes (an election), with what the
+ * member ticked kept when the form comes back with an error; never filled in otherwise.
+ */
+export function voteItems(options: readonly { key: string; label: string }[], typed?: Readonly<Record<string, unknown>>) {
+  const ticked = new Set([typed?.choice, typed?.candidates].flat().filter((v): v is string => typeof v === 'string'));
+  return options.map((o) => ({ value: o.key, text: o.label, checked: ticked.has(o.key) }));
+}
+
 /** The words for the vote form's errors, by field and constraint, for `checkForm`. */
 export const VOTE_MESSAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   choice: { isIn: 'Choose for, against or abstain' },
