@@ -232,6 +232,17 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'GET /': SIGNED_IN,
   // — the admin's pages
   'GET /admin': ADMIN,
+  // — invitations
+  'GET /admin/invitations': ADMIN,
+  'GET /admin/rounds/:id': ADMIN,
+  'POST /admin/rounds/:id/commitments': ADMIN,
+  'GET /admin/tenders/:tenderId': ADMIN,
+  'POST /admin/tenders/:tenderId/offers': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
+  'POST /me/contact': MEMBER,
+  'GET /me/export.json': MEMBER,
+  'GET /me/ballots': MEMBER,
+  'GET /me/ballots/:id': MEMBER,
+  'POST /me/ballots/:id/votes': MEMBER,
 };

@@ -8,7 +8,7 @@ import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
 import { HomePages } from './home-pages.queries';
 import { pageNavigation } from './page-navigation';
 
-/** The node's front doors: `/` sends each person to their own home, an admin's overview and a member's own page. */
+/** The node's front doors: `/` sends each person to their own home (an admin's overview here; a member's own page is in MemberSelfPagesController). */
 @ApiExcludeController()
 @Public()
 @UseGuards(PageGuard)
@@ -33,17 +33,6 @@ export class HomePagesController {
       title: 'Overview',
       navigation: pageNavigation(req, '/admin'),
       ...(await this.pages.overview()),
-    });
-  }
-
-  @Get('me')
-  @PageRoles('member')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  async me(@Req() req: Request): Promise<string> {
-    return this.views.render(req, 'me.njk', {
-      title: 'My membership',
-      navigation: pageNavigation(req, '/me'),
-      member: await this.pages.member(req.session.user!.memberId!),
     });
   }
 }

@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** What the front pages show: the co-op at a glance for its admin, and a member's own entry in the register. */
+/** What the admin's front page shows: the co-op at a glance. */
 @Injectable()
 export class HomePages {
   constructor(private readonly dataSource: DataSource) {}
@@ -14,14 +14,5 @@ export class HomePages {
          FROM coop_profile p LIMIT 1`,
     )) as { name: string; coop_id: string; members: number; open_ballots: number }[];
     return { coop: { name: row.name, coopId: row.coop_id }, members: row.members, openBallots: row.open_ballots };
-  }
-
-  async member(id: string) {
-    const [row] = (await this.dataSource.query(
-      `SELECT member_number, full_name, stakeholder_class, admitted_on::text FROM member WHERE id = $1 AND erased_at IS NULL`,
-      [id],
-    )) as { member_number: number; full_name: string; stakeholder_class: string; admitted_on: string }[];
-    if (!row) throw new NotFoundException('Your member record was not found.');
-    return { number: row.member_number, name: row.full_name, stakeholderClass: row.stakeholder_class, admittedOn: row.admitted_on };
   }
 }

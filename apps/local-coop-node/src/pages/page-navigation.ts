@@ -3,7 +3,9 @@ import type { Request } from 'express';
 /** The node's page sections: an admin's, and a member's. A section is shown to the roles that may see it. */
 const SECTIONS: { href: string; text: string; role: 'coop-admin' | 'member' }[] = [
   { href: '/admin', text: 'Overview', role: 'coop-admin' },
+  { href: '/admin/invitations', text: 'Invitations', role: 'coop-admin' },
   { href: '/me', text: 'My membership', role: 'member' },
+  { href: '/me/ballots', text: 'Ballots', role: 'member' },
 ];
 
 /** The pages' menu for the person signed in, the current section marked active. */

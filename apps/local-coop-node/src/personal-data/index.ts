@@ -1,1 +1,2 @@
+export { MemberExportQueries } from './member-export.queries';
 export { PersonalDataModule } from './personal-data.module';

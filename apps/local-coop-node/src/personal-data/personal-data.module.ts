@@ -18,5 +18,6 @@ import { MemberGovernanceStore } from './member-governance.store';
   imports: [MembersModule, VolunteeringModule, WorkforceModule],
   controllers: [MemberDataController],
   providers: [EraseMember, MemberExportQueries, MemberGovernanceQueries, MemberGovernanceStore],
+  exports: [MemberExportQueries],
 })
 export class PersonalDataModule {}

@@ -15,5 +15,6 @@ import { RoundRecords } from './round-records.store';
 @Module({
   controllers: [PurchasingController],
   providers: [CommitQuantity, PurchasingQueries, RecordAllocation, RecordRoundOpened, RecordRoundState, RoundRecords],
+  exports: [CommitQuantity, PurchasingQueries],
 })
 export class PurchasingModule {}

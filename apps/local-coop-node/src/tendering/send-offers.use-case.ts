@@ -52,7 +52,7 @@ export class SendOffers {
       const now = new Date();
       for (const o of dto.offers) {
         const problem = offerProblem(lots.get(o.lotId), o, deadline, now, offersClosedAt);
-        if (problem) throw TenderingErrors.offer(problem);
+        if (problem) throw TenderingErrors.offer(problem, o.lotId);
       }
       const capacity = capacityOf(await this.queries.loadFor(m, tenderId));
       const suggested = suggestOffers(

@@ -27,6 +27,6 @@ import { TenderingStore } from './tendering.store';
     TenderingQueries,
     TenderingStore,
   ],
-  exports: [TenderingQueries],
+  exports: [SendOffers, TenderingQueries],
 })
 export class TenderingModule {}

@@ -1,0 +1,118 @@
+import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { Public, UuidParam } from '@app/platform';
+import { errorSummary, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+
+import { RoundView } from '../purchasing';
+import { InvitationView } from '../tendering';
+import { CommitmentFromPage } from './commitment-from-page.use-case';
+import { InvitationPages } from './invitation-pages.queries';
+import { OfferFromPage } from './offer-from-page.use-case';
+import { orNotFound } from './page-errors';
+import { pageNavigation } from './page-navigation';
+import { pounds, when } from './page-words';
+
+const FORMAT = { pounds, when };
+
+/**
+ * The co-op admin's invitations: the purchasing rounds and tenders the hub invited the co-op to (with
+ * deadlines and whether it answered) and the contracts it won; a round's items with a commitment form
+ * per item, and a tender's lots with an offer form. The same role, queries and use cases as the
+ * purchasing and tendering API.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(PageGuard)
+@UseFilters(PageErrorFilter)
+@PageRoles('coop-admin')
+@Controller('admin')
+export class InvitationPagesController {
+  constructor(
+    private readonly pages: InvitationPages,
+    private readonly commitment: CommitmentFromPage,
+    private readonly offer: OfferFromPage,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get('invitations')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async invitations(@Req() req: Request): Promise<string> {
+    return this.views.render(req, 'admin-invitations.njk', {
+      title: 'Invitations',
+      navigation: pageNavigation(req, '/admin/invitations'),
+      fmt: FORMAT,
+      ...(await this.pages.overview()),
+    });
+  }
+
+  @Get('rounds/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async round(@UuidParam('id', { named: true }) id: string, @Query('committed') committed: unknown, @Req() req: Request): Promise<string> {
+    const round = await orNotFound(this.pages.round(id));
+    const done = round.items.find((i) => i.itemId === committed);
+    return this.views.render(req, 'admin-round.njk', this.roundContext(req, round, { done }));
+  }
+
+  @Post('rounds/:id/commitments')
+  async commit(
+    @UuidParam('id', { named: true }) id: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const round = await orNotFound(this.pages.round(id));
+    const result = await this.commitment.execute(id, form);
+    if ('sent' in result) {
+      res.redirect(303, `/admin/rounds/${id}?committed=${encodeURIComponent(result.sent.itemId)}`);
+      return;
+    }
+    const context = this.roundContext(req, round, {
+      failed: { itemId: result.itemId, quantity: result.quantity },
+      ...errorSummary(result.errors),
+    });
+    this.refuse(res, HttpStatus.BAD_REQUEST, this.views.render(req, 'admin-round.njk', { ...context, title: `Error: ${context.title}` }));
+  }
+
+  @Get('tenders/:tenderId')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async tender(
+    @UuidParam('tenderId', { named: true }) tenderId: string,
+    @Query('offered') offered: unknown,
+    @Req() req: Request,
+  ): Promise<string> {
+    const invitation = await orNotFound(this.pages.tender(tenderId));
+    return this.views.render(req, 'admin-tender.njk', this.tenderContext(req, invitation, { offered: offered === '1' }));
+  }
+
+  @Post('tenders/:tenderId/offers')
+  async offers(
+    @UuidParam('tenderId', { named: true }) tenderId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const invitation = await orNotFound(this.pages.tender(tenderId));
+    const result = await this.offer.execute(invitation, form);
+    if ('sent' in result) {
+      res.redirect(303, `/admin/tenders/${tenderId}?offered=1`);
+      return;
+    }
+    const context = this.tenderContext(req, invitation, { typed: form, ...errorSummary(result.errors) });
+    const status = result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+    this.refuse(res, status, this.views.render(req, 'admin-tender.njk', { ...context, title: `Error: ${context.title}` }));
+  }
+
+  private roundContext(req: Request, round: RoundView, extra: Record<string, unknown>) {
+    return { title: round.title, navigation: pageNavigation(req, '/admin/invitations'), fmt: FORMAT, round, ...extra };
+  }
+
+  private tenderContext(req: Request, invitation: InvitationView, extra: Record<string, unknown>) {
+    return { title: invitation.title, navigation: pageNavigation(req, '/admin/invitations'), fmt: FORMAT, invitation, ...extra };
+  }
+
+  private refuse(res: Response, status: number, html: string): void {
+    res.status(status).type('html').send(html);
+  }
+}
