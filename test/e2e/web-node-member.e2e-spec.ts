@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page, Response } from 'playwright-core';
 
-import { launchChromium, seriousViolations, signInAs } from '../support/browser';
+import { launchChromium, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { aCatalogueItem, aLot, aMember, aRound, aTender } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
@@ -196,6 +196,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const page = await signIn(context, 'coop-admin', `/admin/tenders/${tenderId}`);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Home care in Marsden, 2027');
       await checkAxe(page);
+      await screenshot(page, 'coop-admin-tender-offer');
 
       // Not a number: the DTO's error beside the field, the typed values kept.
       await page.locator('#offers-0-hoursPerWeek').fill('thirty');
@@ -331,6 +332,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await page.getByRole('link', { name: 'Adopt the winter visiting plan' }).click();
       await page.waitForURL(`${node}/me/ballots/${ballotId}`);
       await checkAxe(page);
+      await screenshot(page, 'member-ballot');
 
       // No choice: the error beside the choices, nothing stored.
       const empty = await submit(page, page.getByRole('button', { name: 'Cast your vote' }));
@@ -350,6 +352,13 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await expect(page.locator('input[name="choice"]').count()).resolves.toBe(0);
       await checkAxe(page, '/me/ballots/:id (voted)');
       expect(await participation()).toEqual([{ member_id: memberId }]);
+      // The audit trail names the member who voted from the page, as it would name an API caller.
+      await expect(
+        mesh.nodeQuery(
+          COOP,
+          "SELECT actor, outcome FROM audit_event WHERE action = 'POST /me/ballots/:id/votes' AND outcome = 'succeeded'",
+        ),
+      ).resolves.toEqual([{ actor: `member:${memberId}`, outcome: 'succeeded' }]);
       expect(await tally()).toEqual([
         { option_key: 'for', votes: 1 },
         { option_key: 'against', votes: 0 },
