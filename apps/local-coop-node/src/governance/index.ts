@@ -3,7 +3,11 @@ import { BallotOption } from './ballot-option.entity';
 import { BallotParticipation } from './ballot-participation.entity';
 import { BoardSeat } from './board-seat.entity';
 
+export { BallotQueries } from './ballot.queries';
+export { BoardQueries, BoardView } from './board.queries';
 export { CloseBallot } from './close-ballot.use-case';
+export { CreateBallot } from './create-ballot.use-case';
+export { BallotView, CreateBallotDto, ListBallotsQuery } from './governance.dto';
 export { GovernanceModule } from './governance.module';
 export const GOVERNANCE_ENTITIES = [Ballot, BallotOption, BallotParticipation, BoardSeat];
 export * from './governance.rules';

@@ -3,3 +3,5 @@ export { InitialProfile } from './initial-profile.bootstrap';
 export { toProfilePayload } from './profile.mapper';
 export { ProfileModule } from './profile.module';
 export { ProfileQueries } from './profile.queries';
+export { ProfileView, UpdateProfileDto } from './profile.dto';
+export { UpdateProfile } from './update-profile.use-case';

@@ -13,6 +13,8 @@ export { VacancyQueries } from './vacancy.queries';
 export { VacancyStore } from './vacancy.store';
 export { VacancyPoolStore } from './vacancy-pool.store';
 export { WorkforceModule } from './workforce.module';
+export { WorkforceSummaryView } from './workforce-summary.dto';
+export { WorkforceSummaryQueries } from './workforce-summary.queries';
 export type { Employment } from './workforce.rules';
 export { isEmployedOn } from './workforce.rules';
 export const WORKFORCE_ENTITIES = [Staff, TrainingRecord, Vacancy];
