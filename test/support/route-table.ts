@@ -232,6 +232,19 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'GET /': SIGNED_IN,
   // — the admin's pages
   'GET /admin': ADMIN,
+  'GET /admin/profile': ADMIN,
+  'POST /admin/profile': ADMIN,
+  'GET /admin/members': ADMIN,
+  'POST /admin/members': ADMIN,
+  'GET /admin/ballots': ADMIN,
+  'POST /admin/ballots': ADMIN,
+  'POST /admin/ballots/:id/close': ADMIN,
+  'GET /admin/workforce': ADMIN,
+  'GET /admin/care': ADMIN,
+  'GET /admin/time-bank': ADMIN,
+  'GET /admin/returns': ADMIN,
+  'POST /admin/returns/:cycleId/submission': ADMIN,
+  'GET /admin/federation': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
 };

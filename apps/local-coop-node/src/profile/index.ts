@@ -1,6 +1,6 @@
 export { CoopProfile } from './coop-profile.entity';
 export { InitialProfile } from './initial-profile.bootstrap';
-export { toProfilePayload } from './profile.mapper';
+export { toProfilePayload, toProfileView } from './profile.mapper';
 export { ProfileModule } from './profile.module';
 export { ProfileQueries } from './profile.queries';
 export { ProfileView, UpdateProfileDto } from './profile.dto';
