@@ -49,7 +49,7 @@ const BLANK: Typed = { kind: 'motion', title: '', description: '', opensAt: '', 
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin/ballots')
+@Controller()
 export class BallotAdminPagesController {
   constructor(
     private readonly ballots: BallotQueries,
@@ -61,7 +61,7 @@ export class BallotAdminPagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('admin/ballots')
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { created, closed, ...filter } = query;
     const checked = await checkForm(ListBallotsQuery, filter);
@@ -75,7 +75,7 @@ export class BallotAdminPagesController {
     res.type('html').send(this.views.render(req, 'admin-ballots.njk', { ...context, created: done(created), closed: done(closed) }));
   }
 
-  @Post()
+  @Post('admin/ballots')
   async create(@Body() form: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const checked = await checkForm(CreateBallotDto, ballotFormToBody(form), MESSAGES);
     let errors: FieldError[];
@@ -98,7 +98,7 @@ export class BallotAdminPagesController {
     sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery(), typed), errors);
   }
 
-  @Post(':id/close')
+  @Post('admin/ballots/:id/close')
   async close(@UuidParam('id', { named: true }) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       await this.closeBallot.execute(id);

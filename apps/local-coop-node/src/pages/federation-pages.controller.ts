@@ -19,7 +19,7 @@ import { ukDateTime } from './uk-time.rules';
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin/federation')
+@Controller()
 export class FederationPagesController {
   constructor(
     private readonly hubLink: HubLinkQueries,
@@ -27,7 +27,7 @@ export class FederationPagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('admin/federation')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async status(@Req() req: Request): Promise<string> {
     const [status, oldest, deadLetters] = await Promise.all([this.hubLink.status(), this.pages.oldestWaiting(), this.pages.latestDeadLetters()]);

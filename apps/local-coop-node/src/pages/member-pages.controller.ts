@@ -35,7 +35,7 @@ const BLANK: Record<string, string> = Object.fromEntries(ADMIT_FIELDS.map((f) =>
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin/members')
+@Controller()
 export class MemberPagesController {
   constructor(
     private readonly members: MemberQueries,
@@ -45,7 +45,7 @@ export class MemberPagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('admin/members')
   async register(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { admitted, ...filterQuery } = query;
     const filter = await checkForm(ListMembersQuery, filterQuery);
@@ -64,7 +64,7 @@ export class MemberPagesController {
     res.type('html').send(this.views.render(req, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined }));
   }
 
-  @Post()
+  @Post('admin/members')
   async admit(@Body() form: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const checked = await checkForm(AdmitMemberDto, form, ADMIT_MESSAGES);
     let errors: FieldError[];

@@ -28,7 +28,7 @@ const MESSAGES = {
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin/profile')
+@Controller()
 export class ProfilePagesController {
   constructor(
     private readonly profiles: ProfileQueries,
@@ -36,14 +36,14 @@ export class ProfilePagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('admin/profile')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async show(@Query('saved') saved: unknown, @Req() req: Request): Promise<string> {
     const profile = toProfileView(await this.profiles.current());
     return this.views.render(req, 'admin-profile.njk', { ...this.context(req, profile), saved: saved === '1' });
   }
 
-  @Post()
+  @Post('admin/profile')
   async save(@Body() form: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const checked = await checkForm(UpdateProfileDto, profileFormToBody(form), MESSAGES);
     const errors = 'errors' in checked ? checked.errors : await this.apply(checked.dto);

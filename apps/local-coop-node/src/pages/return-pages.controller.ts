@@ -31,7 +31,7 @@ function lastQuarter(): string {
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin/returns')
+@Controller()
 export class ReturnPagesController {
   constructor(
     private readonly requests: ReturnRequestQueries,
@@ -40,7 +40,7 @@ export class ReturnPagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get()
+  @Get('admin/returns')
   async returns(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { submitted, ...rest } = query;
     const { context, errors } = await this.context(req, rest);
@@ -49,7 +49,7 @@ export class ReturnPagesController {
     res.type('html').send(this.views.render(req, 'admin-returns.njk', { ...context, submitted: sent?.period.label }));
   }
 
-  @Post(':cycleId/submission')
+  @Post('admin/returns/:cycleId/submission')
   async submit(@UuidParam('cycleId', { named: true }) cycleId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       const sent = await this.submitReturn.execute(cycleId);

@@ -37,7 +37,7 @@ function thisYear(query: Query): Query {
 @UseGuards(PageGuard)
 @UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin')
+@Controller()
 export class SummaryPagesController {
   constructor(
     private readonly workforce: WorkforceSummaryQueries,
@@ -47,7 +47,7 @@ export class SummaryPagesController {
     private readonly views: WebViews,
   ) {}
 
-  @Get('workforce')
+  @Get('admin/workforce')
   async workforceSummary(@Query() query: Query, @Req() req: Request, @Res() res: Response): Promise<void> {
     const period = thisYear(query);
     const base = { title: 'Workforce', navigation: pageNavigation(req, '/admin/workforce'), period: { from: text(period.from), to: text(period.to) } };
@@ -63,7 +63,7 @@ export class SummaryPagesController {
     }
   }
 
-  @Get('care')
+  @Get('admin/care')
   async careSummary(@Query() query: Query, @Req() req: Request, @Res() res: Response): Promise<void> {
     const period = thisYear(query);
     const { month = todayIso().slice(0, 7), offset } = query;
@@ -98,7 +98,7 @@ export class SummaryPagesController {
     }
   }
 
-  @Get('time-bank')
+  @Get('admin/time-bank')
   async timeBankSummary(@Query() query: Query, @Req() req: Request, @Res() res: Response): Promise<void> {
     const base = {
       title: 'Time bank',
