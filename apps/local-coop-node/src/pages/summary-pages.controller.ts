@@ -17,11 +17,11 @@ import { SummaryPages } from './summary-pages.queries';
 const PERIOD_MESSAGES = { from: 'Enter the first day as a date, for example 2026-01-01', to: 'Enter the last day as a date, for example 2026-03-31' };
 const MONTH_MESSAGES = { month: 'Enter a month, for example 2026-11' };
 
-type Query = Record<string, unknown>;
+type QueryString = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** This year so far: the period a summary shows until the admin chooses another. */
-function thisYear(query: Query): Query {
+function thisYear(query: QueryString): QueryString {
   const today = todayIso();
   return { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
 }
@@ -48,7 +48,7 @@ export class SummaryPagesController {
   ) {}
 
   @Get('admin/workforce')
-  async workforceSummary(@Query() query: Query, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async workforceSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
     const period = thisYear(query);
     const base = { title: 'Workforce', navigation: pageNavigation(req, '/admin/workforce'), period: { from: text(period.from), to: text(period.to) } };
     const checked = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
@@ -64,7 +64,7 @@ export class SummaryPagesController {
   }
 
   @Get('admin/care')
-  async careSummary(@Query() query: Query, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async careSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
     const period = thisYear(query);
     const { month = todayIso().slice(0, 7), offset } = query;
     const base = {
@@ -99,7 +99,7 @@ export class SummaryPagesController {
   }
 
   @Get('admin/time-bank')
-  async timeBankSummary(@Query() query: Query, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async timeBankSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
     const base = {
       title: 'Time bank',
       navigation: pageNavigation(req, '/admin/time-bank'),
