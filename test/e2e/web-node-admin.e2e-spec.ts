@@ -1,8 +1,8 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
-import { aMember } from '../support/builders';
 import { launchChromium, seriousViolations, signInAs } from '../support/browser';
+import { aMember } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { lastQuarter } from '../support/report-release';
@@ -45,7 +45,10 @@ describe('a co-op admin on their node in the browser', () => {
     await mesh.startHub();
     await mesh.provision(COOP);
     await seedNode(mesh.nodeConfig(COOP), 71);
-    ({ idp, nodes: { [COOP]: node } } = await startPages(mesh, { nodes: [COOP] }));
+    ({
+      idp,
+      nodes: { [COOP]: node },
+    } = await startPages(mesh, { nodes: [COOP] }));
     await mesh.registered(COOP);
     const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
     cycleId = (await mesh.hub().as('consortium-staff').post('/reporting/cycles').send({ period, dueAt }).expect(201)).body.id;
@@ -68,7 +71,10 @@ describe('a co-op admin on their node in the browser', () => {
     violations.set(as ?? new URL(page.url()).pathname, await seriousViolations(page));
   };
   const members = () =>
-    mesh.nodeQuery<{ full_name: string; stakeholder_class: string }>(COOP, 'SELECT full_name, stakeholder_class FROM member ORDER BY member_number');
+    mesh.nodeQuery<{ full_name: string; stakeholder_class: string }>(
+      COOP,
+      'SELECT full_name, stakeholder_class FROM member ORDER BY member_number',
+    );
   const profile = async () =>
     (await mesh.nodeQuery<{ name: string; localities: string[] }>(COOP, 'SELECT name, localities FROM coop_profile'))[0];
   const ballots = () =>
@@ -176,7 +182,11 @@ describe('a co-op admin on their node in the browser', () => {
     const created = (await ballots()).find((b) => b.title === 'Adopt the winter rota')!;
     expect(created).toMatchObject({ closed_at: null, result: null });
 
-    await waitFor('the voting window to close', () => Date.now(), (now) => now > closesAt.getTime() + 500);
+    await waitFor(
+      'the voting window to close',
+      () => Date.now(),
+      (now) => now > closesAt.getTime() + 500,
+    );
     await page.goto(`${node}/admin/ballots`);
     const row = page.locator(`tr[data-ballot="${created.id}"]`);
     const count = row.getByRole('button', { name: /^Count the votes/ });
@@ -199,7 +209,14 @@ describe('a co-op admin on their node in the browser', () => {
     await expect(page.locator('svg[role="img"] title').textContent()).resolves.toContain('Staff on the last day by contract type');
     await expect(page.locator('#contracts tbody tr').count()).resolves.toBe(3);
     await checkAxe(page);
-    const api = (await mesh.node(COOP).as('coop-admin').get('/workforce/summary').query({ from: '2020-01-01', to: new Date().toISOString().slice(0, 10) }).expect(200)).body;
+    const api = (
+      await mesh
+        .node(COOP)
+        .as('coop-admin')
+        .get('/workforce/summary')
+        .query({ from: '2020-01-01', to: new Date().toISOString().slice(0, 10) })
+        .expect(200)
+    ).body;
     await expect(page.locator('#contracts tbody td').allInnerTexts()).resolves.toEqual(
       ['permanent', 'zero-hours', 'bank'].map((c) => String(api.byContractType[c])),
     );
@@ -268,7 +285,10 @@ describe('a co-op admin on their node in the browser', () => {
     const posts = [
       ['/admin/members', { fullName: 'Forged Member', stakeholderClass: 'worker', initialSharesPence: '100' }],
       ['/admin/profile', { name: 'Forged name' }],
-      ['/admin/ballots', { kind: 'motion', title: 'Forged ballot', closesAt: ukClock(new Date(Date.now() + 86_400_000)), resolution: 'ordinary' }],
+      [
+        '/admin/ballots',
+        { kind: 'motion', title: 'Forged ballot', closesAt: ukClock(new Date(Date.now() + 86_400_000)), resolution: 'ordinary' },
+      ],
       [`/admin/returns/${cycleId}/submission`, {}],
     ] as const;
     for (const [path, form] of posts) {
@@ -280,14 +300,27 @@ describe('a co-op admin on their node in the browser', () => {
   }, 120_000);
 
   it('refuses a member the admin’s pages (403)', async () => {
-    await mesh.node(COOP).as('coop-admin').post('/members').send(aMember({ email: 'mo.member@coop.example' })).expect(201);
+    await mesh
+      .node(COOP)
+      .as('coop-admin')
+      .post('/members')
+      .send(aMember({ email: 'mo.member@coop.example' }))
+      .expect(201);
     const context = await browser.newContext();
     const member = await signInAs(context, node, idp.issuer, 'member', '/me');
     expect(new URL(member.url()).pathname).toBe('/me');
     await member.goto(`${node}/admin/members`);
     await expect(member.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
     await checkAxe(member, '/admin/members (member)');
-    for (const path of ['/admin/profile', '/admin/ballots', '/admin/workforce', '/admin/care', '/admin/time-bank', '/admin/returns', '/admin/federation']) {
+    for (const path of [
+      '/admin/profile',
+      '/admin/ballots',
+      '/admin/workforce',
+      '/admin/care',
+      '/admin/time-bank',
+      '/admin/returns',
+      '/admin/federation',
+    ]) {
       expect((await context.request.get(`${node}${path}`, { maxRedirects: 0 })).status()).toBe(403);
     }
     await expect(member.getByRole('link', { name: 'Members' }).count()).resolves.toBe(0);

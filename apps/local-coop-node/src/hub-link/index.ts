@@ -1,4 +1,4 @@
-export { HubLink } from './hub-link.entity';
 export { HubLinkView } from './hub-link.dto';
+export { HubLink } from './hub-link.entity';
 export { HubLinkModule } from './hub-link.module';
 export { HubLinkQueries } from './hub-link.queries';

@@ -36,7 +36,14 @@ describe('admin forms as the API takes them', () => {
 
   it('keeps only election fields for an election, candidates as a list', () => {
     expect(
-      ballotFormToBody({ kind: 'election', title: 'Workers’ seats', closesAt: '', stakeholderClass: 'worker', candidateMemberIds: 'a', resolution: 'ordinary' }),
+      ballotFormToBody({
+        kind: 'election',
+        title: 'Workers’ seats',
+        closesAt: '',
+        stakeholderClass: 'worker',
+        candidateMemberIds: 'a',
+        resolution: 'ordinary',
+      }),
     ).toEqual({ kind: 'election', title: 'Workers’ seats', stakeholderClass: 'worker', candidateMemberIds: ['a'] });
   });
 });

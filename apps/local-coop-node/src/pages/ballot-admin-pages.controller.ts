@@ -9,8 +9,8 @@ import { checkForm, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageR
 import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
 import { ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
 import { ballotFormToBody } from './admin-forms.rules';
+import { choices, refusalOnField, sendWithErrors } from './admin-page';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
 import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
@@ -37,7 +37,18 @@ const REFUSED_FIELD: Record<string, string> = {
 };
 
 type Typed = Record<string, string | string[]>;
-const BLANK: Typed = { kind: 'motion', title: '', description: '', opensAt: '', closesAt: '', resolution: 'ordinary', eligibleClasses: [], stakeholderClass: '', seats: '', candidateMemberIds: [] };
+const BLANK: Typed = {
+  kind: 'motion',
+  title: '',
+  description: '',
+  opensAt: '',
+  closesAt: '',
+  resolution: 'ordinary',
+  eligibleClasses: [],
+  stakeholderClass: '',
+  seats: '',
+  candidateMemberIds: [],
+};
 
 /**
  * The co-op's ballots for its admin: open and closed, with turnout and, once closed, the result; a form
@@ -124,12 +135,23 @@ export class BallotAdminPagesController {
       ballots: page.items.map((b) => shown(b, votes[b.id])),
       total: page.total,
       typed,
-      kinds: choices(['motion', 'election'], str('kind'), (k) => (k === 'motion' ? 'A motion (for, against or abstain)' : 'A board election')),
+      kinds: choices(['motion', 'election'], str('kind'), (k) =>
+        k === 'motion' ? 'A motion (for, against or abstain)' : 'A board election',
+      ),
       resolutions: choices(['ordinary', 'special'], str('resolution'), (r) =>
-        r === 'ordinary' ? `Ordinary: passes with more than ${rulebook.ordinaryMajorityPercent}%` : `Special: needs at least ${rulebook.specialMajorityPercent}%`,
+        r === 'ordinary'
+          ? `Ordinary: passes with more than ${rulebook.ordinaryMajorityPercent}%`
+          : `Special: needs at least ${rulebook.specialMajorityPercent}%`,
       ),
       classes: choices(rulebook.admittedClasses, arr('eligibleClasses'), wordsOf),
-      electionClasses: [{ value: '', text: 'Choose a class', selected: str('stakeholderClass') === '' }, ...choices(STAKEHOLDER_CLASSES.filter((c) => rulebook.admittedClasses.includes(c)), str('stakeholderClass'), wordsOf)],
+      electionClasses: [
+        { value: '', text: 'Choose a class', selected: str('stakeholderClass') === '' },
+        ...choices(
+          STAKEHOLDER_CLASSES.filter((c) => rulebook.admittedClasses.includes(c)),
+          str('stakeholderClass'),
+          wordsOf,
+        ),
+      ],
       candidates: candidates.items.map((m) => ({
         value: m.id,
         text: `${m.fullName} (${wordsOf(m.stakeholderClass).toLowerCase()}, member ${m.memberNumber})`,

@@ -2,7 +2,13 @@ import { bars, wordsOf } from './bar-chart.rules';
 
 describe('server-drawn bar charts', () => {
   it('scales each bar against the largest figure, in the order given', () => {
-    expect(bars([{ label: 'a', value: 5 }, { label: 'b', value: 10 }, { label: 'c', value: 0 }])).toEqual([
+    expect(
+      bars([
+        { label: 'a', value: 5 },
+        { label: 'b', value: 10 },
+        { label: 'c', value: 0 },
+      ]),
+    ).toEqual([
       { label: 'a', value: 5, text: '5', share: 0.5 },
       { label: 'b', value: 10, text: '10', share: 1 },
       { label: 'c', value: 0, text: '0', share: 0 },

@@ -30,7 +30,11 @@ export class FederationPagesController {
   @Get('admin/federation')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async status(@Req() req: Request): Promise<string> {
-    const [status, oldest, deadLetters] = await Promise.all([this.hubLink.status(), this.pages.oldestWaiting(), this.pages.latestDeadLetters()]);
+    const [status, oldest, deadLetters] = await Promise.all([
+      this.hubLink.status(),
+      this.pages.oldestWaiting(),
+      this.pages.latestDeadLetters(),
+    ]);
     return this.views.render(req, 'admin-federation.njk', {
       title: 'Federation',
       navigation: pageNavigation(req, '/admin/federation'),

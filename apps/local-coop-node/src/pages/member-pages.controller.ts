@@ -61,7 +61,9 @@ export class MemberPagesController {
       return;
     }
     const context = await this.context(req, filter.dto, query);
-    res.type('html').send(this.views.render(req, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined }));
+    res
+      .type('html')
+      .send(this.views.render(req, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined }));
   }
 
   @Post('admin/members')
@@ -74,7 +76,9 @@ export class MemberPagesController {
         res.redirect(303, `/admin/members?admitted=${member.memberNumber}`);
         return;
       } catch (error) {
-        errors = refusalOnField(error, (e: DomainError) => (e.code === 'MEMBERS.CLASS_NOT_ADMITTED' ? 'stakeholderClass' : 'initialSharesPence'));
+        errors = refusalOnField(error, (e: DomainError) =>
+          e.code === 'MEMBERS.CLASS_NOT_ADMITTED' ? 'stakeholderClass' : 'initialSharesPence',
+        );
       }
     } else errors = checked.errors;
     const typed = Object.fromEntries(ADMIT_FIELDS.map((f) => [f, typeof form[f] === 'string' ? form[f] : '']));
@@ -94,8 +98,15 @@ export class MemberPagesController {
       previous: page.offset > 0 ? more(Math.max(0, page.offset - page.limit)) : null,
       next: page.offset + page.limit < page.total ? more(page.offset + page.limit) : null,
       typedFilter,
-      filterClasses: [{ value: '', text: 'All classes', selected: typedFilter.stakeholderClass === '' }, ...choices(STAKEHOLDER_CLASSES, typedFilter.stakeholderClass, wordsOf)],
-      filterStatuses: choices(['active', 'withdrawn', 'all'], typedFilter.status, (s) => ({ active: 'Current members', withdrawn: 'Withdrawn', all: 'Everyone' })[s] ?? s),
+      filterClasses: [
+        { value: '', text: 'All classes', selected: typedFilter.stakeholderClass === '' },
+        ...choices(STAKEHOLDER_CLASSES, typedFilter.stakeholderClass, wordsOf),
+      ],
+      filterStatuses: choices(
+        ['active', 'withdrawn', 'all'],
+        typedFilter.status,
+        (s) => ({ active: 'Current members', withdrawn: 'Withdrawn', all: 'Everyone' })[s] ?? s,
+      ),
       words: wordsOf,
       board,
       balance: boardBalance(board.seats, rulebook),

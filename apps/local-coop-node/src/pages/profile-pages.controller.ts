@@ -7,8 +7,8 @@ import { Public } from '@app/platform';
 import { checkForm, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
 import { profileFormToBody } from './admin-forms.rules';
+import { choices, refusalOnField, sendWithErrors } from './admin-page';
 import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { ukDateTime } from './uk-time.rules';

@@ -81,7 +81,15 @@ export class ReturnPagesController {
     try {
       const computed = await this.computeReturn.execute(quarterPeriod(checked.dto.period)!);
       return {
-        context: { ...base, preview: { tables: figureTables(computed.outgoing.figures), problems: computed.problems, nodeThreshold: computed.nodeThreshold, of: computed.outgoing.period } },
+        context: {
+          ...base,
+          preview: {
+            tables: figureTables(computed.outgoing.figures),
+            problems: computed.problems,
+            nodeThreshold: computed.nodeThreshold,
+            of: computed.outgoing.period,
+          },
+        },
         errors,
       };
     } catch (error) {

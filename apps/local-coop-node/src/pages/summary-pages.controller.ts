@@ -14,7 +14,10 @@ import { bars, wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { SummaryPages } from './summary-pages.queries';
 
-const PERIOD_MESSAGES = { from: 'Enter the first day as a date, for example 2026-01-01', to: 'Enter the last day as a date, for example 2026-03-31' };
+const PERIOD_MESSAGES = {
+  from: 'Enter the first day as a date, for example 2026-01-01',
+  to: 'Enter the last day as a date, for example 2026-03-31',
+};
 const MONTH_MESSAGES = { month: 'Enter a month, for example 2026-11' };
 
 type QueryString = Record<string, unknown>;
@@ -50,7 +53,11 @@ export class SummaryPagesController {
   @Get('admin/workforce')
   async workforceSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
     const period = thisYear(query);
-    const base = { title: 'Workforce', navigation: pageNavigation(req, '/admin/workforce'), period: { from: text(period.from), to: text(period.to) } };
+    const base = {
+      title: 'Workforce',
+      navigation: pageNavigation(req, '/admin/workforce'),
+      period: { from: text(period.from), to: text(period.to) },
+    };
     const checked = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
     if ('errors' in checked) return sendWithErrors(this.views, req, res, 'admin-workforce.njk', base, checked.errors);
     try {
@@ -75,13 +82,17 @@ export class SummaryPagesController {
     };
     const checkedPeriod = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
     const checkedMonth = await checkForm(ContinuityListQuery, { month, ...(offset !== undefined ? { offset } : {}) }, MONTH_MESSAGES);
-    const errors: FieldError[] = [...('errors' in checkedPeriod ? checkedPeriod.errors : []), ...('errors' in checkedMonth ? checkedMonth.errors : [])];
+    const errors: FieldError[] = [
+      ...('errors' in checkedPeriod ? checkedPeriod.errors : []),
+      ...('errors' in checkedMonth ? checkedMonth.errors : []),
+    ];
     if ('errors' in checkedPeriod || 'errors' in checkedMonth) return sendWithErrors(this.views, req, res, 'admin-care.njk', base, errors);
     try {
       const [summary, continuity] = await Promise.all([this.care.summary(checkedPeriod.dto), this.care.continuity(checkedMonth.dto)]);
       const funding = bars(FUNDING_TYPES.map((f) => ({ label: wordsOf(f), value: summary.peopleByFundingType[f] })));
       const services = SERVICE_TYPES.map((s) => ({ label: wordsOf(s), ...summary.visitsByServiceType[s] }));
-      const more = (at: number) => `/admin/care?${new URLSearchParams({ from: base.period.from, to: base.period.to, month: base.month, offset: String(at) })}#continuity`;
+      const more = (at: number) =>
+        `/admin/care?${new URLSearchParams({ from: base.period.from, to: base.period.to, month: base.month, offset: String(at) })}#continuity`;
       res.type('html').send(
         this.views.render(req, 'admin-care.njk', {
           ...base,
@@ -108,14 +119,23 @@ export class SummaryPagesController {
     const checked = await checkForm(ListTransfersQuery, query, PERIOD_MESSAGES);
     if ('errors' in checked) return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, checked.errors);
     const inverted = periodViolation(checked.dto.from, checked.dto.to);
-    if (inverted) return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, [{ field: 'to', text: `The last day is before the first: ${inverted.message}` }]);
+    if (inverted)
+      return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, [
+        { field: 'to', text: `The last day is before the first: ${inverted.message}` },
+      ]);
     const [summary, transfers] = await Promise.all([
       this.timeBank.summary({ from: checked.dto.from, to: checked.dto.to }),
       this.timeBank.transfers(checked.dto),
     ]);
-    const names = await this.pages.volunteerNames(transfers.items.flatMap((t) => [t.fromVolunteerId, t.toVolunteerId]).filter((id): id is string => id !== null));
+    const names = await this.pages.volunteerNames(
+      transfers.items.flatMap((t) => [t.fromVolunteerId, t.toVolunteerId]).filter((id): id is string => id !== null),
+    );
     const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
-    const purposes = Object.entries(summary.byPurpose).map(([purpose, totals]) => ({ purpose: wordsOf(purpose), ...totals, hours: hours(totals.minutes) }));
+    const purposes = Object.entries(summary.byPurpose).map(([purpose, totals]) => ({
+      purpose: wordsOf(purpose),
+      ...totals,
+      hours: hours(totals.minutes),
+    }));
     const more = (at: number) =>
       `/admin/time-bank?${new URLSearchParams(Object.entries({ ...base.period, offset: String(at) }).filter(([, v]) => v !== ''))}#transfers`;
     res.type('html').send(
