@@ -23,10 +23,10 @@ const MONTH_MESSAGES = { month: 'Enter a month, for example 2026-11' };
 type QueryString = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** This year so far: the period a summary shows until the admin chooses another. */
+/** This year so far: the period a summary shows until the admin chooses another (a blank field keeps its default). */
 function thisYear(query: QueryString): QueryString {
   const today = todayIso();
-  return { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
+  return { from: query.from || `${today.slice(0, 4)}-01-01`, to: query.to || today };
 }
 
 /**
@@ -73,7 +73,8 @@ export class SummaryPagesController {
   @Get('admin/care')
   async careSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
     const period = thisYear(query);
-    const { month = todayIso().slice(0, 7), offset } = query;
+    const month = query.month || todayIso().slice(0, 7);
+    const { offset } = query;
     const base = {
       title: 'Care',
       navigation: pageNavigation(req, '/admin/care'),
