@@ -49,5 +49,6 @@ import { VisitsController } from './visits.controller';
     VisitQueries,
     VisitStore,
   ],
+  exports: [CareReportQueries],
 })
 export class CareModule {}

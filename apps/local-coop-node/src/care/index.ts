@@ -4,6 +4,8 @@ import { ServiceUser } from './service-user.entity';
 import { Visit } from './visit.entity';
 
 export { CareModule } from './care.module';
+export { CareSummaryView, ContinuityListQuery, ContinuityView } from './care-reports.dto';
+export { CareReportQueries } from './care-reports.queries';
 export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit];
 export type { Support, VisitStatus } from './care.rules';
 export { isSupportedOn, localDateOf, visitDayViolation } from './care.rules';

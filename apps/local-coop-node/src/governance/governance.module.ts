@@ -18,6 +18,6 @@ import { SetBoard } from './set-board.use-case';
   imports: [MembersModule, RulebookModule],
   controllers: [GovernanceController],
   providers: [BallotCloser, BallotQueries, BallotStore, BoardQueries, CastVote, CloseBallot, CreateBallot, ProposeRulebookChange, SetBoard],
-  exports: [CloseBallot, BallotQueries, CastVote],
+  exports: [CloseBallot, BallotQueries, BoardQueries, CastVote, CreateBallot],
 })
 export class GovernanceModule {}

@@ -12,5 +12,6 @@ import { RegisterWithHub } from './register-with-hub.use-case';
   imports: [ProfileModule],
   controllers: [HubLinkController],
   providers: [ApplyRegistrationAccepted, HeartbeatService, HubLinkQueries, RegisterWithHub],
+  exports: [HubLinkQueries],
 })
 export class HubLinkModule {}

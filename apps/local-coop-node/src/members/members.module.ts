@@ -16,6 +16,6 @@ import { WithdrawMember } from './withdraw-member.use-case';
   imports: [RulebookModule],
   controllers: [MembersController],
   providers: [AdmitMember, ChangeShares, MemberDataQueries, MemberErasure, MemberQueries, MemberStore, UpdateMember, WithdrawMember],
-  exports: [MemberQueries, MemberStore, MemberDataQueries, MemberErasure, UpdateMember],
+  exports: [AdmitMember, MemberQueries, MemberStore, MemberDataQueries, MemberErasure, UpdateMember],
 })
 export class MembersModule {}

@@ -2,29 +2,80 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 
 import { applyWebSession } from '@app/web';
 
+import { CareModule } from '../care';
 import { GovernanceModule } from '../governance';
+import { HubLinkModule } from '../hub-link';
 import { MembersModule } from '../members';
 import { PersonalDataModule } from '../personal-data';
+import { ProfileModule } from '../profile';
 import { PurchasingModule } from '../purchasing';
+import { ReportingModule } from '../reporting';
+import { RulebookModule } from '../rulebook';
 import { TenderingModule } from '../tendering';
+import { VolunteeringModule } from '../volunteering';
+import { WorkforceModule } from '../workforce';
+import { BallotAdminPagesController } from './ballot-admin-pages.controller';
+import { BallotAdminPages } from './ballot-admin-pages.queries';
 import { CommitmentFromPage } from './commitment-from-page.use-case';
+import { FederationPagesController } from './federation-pages.controller';
+import { FederationPages } from './federation-pages.queries';
 import { HomePagesController } from './home-pages.controller';
 import { HomePages } from './home-pages.queries';
 import { InvitationPagesController } from './invitation-pages.controller';
 import { InvitationPages } from './invitation-pages.queries';
+import { MemberPagesController } from './member-pages.controller';
 import { MemberSelfPagesController } from './member-self-pages.controller';
 import { MemberSelfPages } from './member-self-pages.queries';
 import { OfferFromPage } from './offer-from-page.use-case';
+import { ProfilePagesController } from './profile-pages.controller';
+import { ReturnPagesController } from './return-pages.controller';
+import { SummaryPagesController } from './summary-pages.controller';
+import { SummaryPages } from './summary-pages.queries';
 import { VoteFromPage } from './vote-from-page.use-case';
+
+const CONTROLLERS = [
+  HomePagesController,
+  ProfilePagesController,
+  MemberPagesController,
+  BallotAdminPagesController,
+  SummaryPagesController,
+  InvitationPagesController,
+  ReturnPagesController,
+  FederationPagesController,
+  MemberSelfPagesController,
+];
 
 /** The node's web pages for its admin and its members, on the shared web platform (libs/web). */
 @Module({
-  imports: [GovernanceModule, MembersModule, PersonalDataModule, PurchasingModule, TenderingModule],
-  controllers: [HomePagesController, InvitationPagesController, MemberSelfPagesController],
-  providers: [HomePages, InvitationPages, CommitmentFromPage, OfferFromPage, MemberSelfPages, VoteFromPage],
+  imports: [
+    CareModule,
+    GovernanceModule,
+    HubLinkModule,
+    MembersModule,
+    PersonalDataModule,
+    ProfileModule,
+    PurchasingModule,
+    ReportingModule,
+    RulebookModule,
+    TenderingModule,
+    VolunteeringModule,
+    WorkforceModule,
+  ],
+  controllers: CONTROLLERS,
+  providers: [
+    BallotAdminPages,
+    CommitmentFromPage,
+    FederationPages,
+    HomePages,
+    InvitationPages,
+    MemberSelfPages,
+    OfferFromPage,
+    SummaryPages,
+    VoteFromPage,
+  ],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    applyWebSession(consumer, HomePagesController, InvitationPagesController, MemberSelfPagesController);
+    applyWebSession(consumer, ...CONTROLLERS);
   }
 }

@@ -9,6 +9,6 @@ import { UpdateProfile } from './update-profile.use-case';
 @Module({
   controllers: [ProfileController],
   providers: [InitialProfile, ProfileQueries, UpdateProfile],
-  exports: [ProfileQueries],
+  exports: [ProfileQueries, UpdateProfile],
 })
 export class ProfileModule {}

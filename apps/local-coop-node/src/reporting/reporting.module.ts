@@ -30,6 +30,6 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
     SubmitReturn,
     WorkforceFigureQueries,
   ],
-  exports: [ComputeReturn],
+  exports: [ComputeReturn, ReturnRequestQueries, SubmitReturn],
 })
 export class ReportingModule {}

@@ -5,6 +5,7 @@ import { TimeTransfer } from './time-transfer.entity';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerHours } from './volunteer-hours.entity';
 
+export { ListTransfersQuery, TimeBankSummaryView, TransferView } from './time-bank.dto';
 export { TimeBankQueries } from './time-bank.queries';
 export { MINUTES_PER_CREDIT } from './time-bank.rules';
 export { VolunteerQueries } from './volunteer.queries';
@@ -20,4 +21,4 @@ export type { ExpenseAction, ExpenseKind, ExpenseStatus } from './expense.rules'
 export { claimAmount, expenseTransition } from './expense.rules';
 export type { TransferPurpose } from './time-bank.rules';
 export { overdraftViolation, transferViolation } from './time-bank.rules';
-export { activityDateViolation, paidWorkViolation } from './volunteer.rules';
+export { activityDateViolation, paidWorkViolation, periodViolation } from './volunteer.rules';

@@ -15,6 +15,8 @@ export { VacancyPoolStore } from './vacancy-pool.store';
 export { WorkforceModule } from './workforce.module';
 export type { Employment } from './workforce.rules';
 export { isEmployedOn } from './workforce.rules';
+export { WorkforceSummaryView } from './workforce-summary.dto';
+export { WorkforceSummaryQueries } from './workforce-summary.queries';
 export const WORKFORCE_ENTITIES = [Staff, TrainingRecord, Vacancy];
 export type { StaffRole, VacancyStatus } from './workforce.rules';
 export { contractViolation } from './workforce.rules';

@@ -36,6 +36,6 @@ import { WorkforceSummaryQueries } from './workforce-summary.queries';
     VacancyStore,
     WorkforceSummaryQueries,
   ],
-  exports: [CloseVacancy, HireStaff, StaffQueries, StaffStore, VacancyPoolStore, VacancyQueries, VacancyStore],
+  exports: [CloseVacancy, HireStaff, StaffQueries, StaffStore, VacancyPoolStore, VacancyQueries, VacancyStore, WorkforceSummaryQueries],
 })
 export class WorkforceModule {}

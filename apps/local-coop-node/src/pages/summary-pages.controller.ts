@@ -1,0 +1,161 @@
+import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+
+import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES } from '@app/contracts';
+import { PeriodQuery, Public, todayIso } from '@app/platform';
+import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+
+import { CareReportQueries, ContinuityListQuery } from '../care';
+import { ListTransfersQuery, periodViolation, TimeBankQueries } from '../volunteering';
+import { WorkforceSummaryQueries } from '../workforce';
+import { refusalOnField, sendWithErrors } from './admin-page';
+import { bars, wordsOf } from './bar-chart.rules';
+import { pageNavigation } from './page-navigation';
+import { SummaryPages } from './summary-pages.queries';
+
+const PERIOD_MESSAGES = {
+  from: 'Enter the first day as a date, for example 2026-01-01',
+  to: 'Enter the last day as a date, for example 2026-03-31',
+};
+const MONTH_MESSAGES = { month: 'Enter a month, for example 2026-11' };
+
+type QueryString = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** This year so far: the period a summary shows until the admin chooses another (a blank field keeps its default). */
+function thisYear(query: QueryString): QueryString {
+  const today = todayIso();
+  return { from: query.from || `${today.slice(0, 4)}-01-01`, to: query.to || today };
+}
+
+/**
+ * The co-op's summaries for its admin, as tables with a chart where a breakdown helps: the workforce,
+ * care delivered and continuity of carers, and the time bank. The same queries and query DTOs as
+ * `GET /workforce/summary`, `GET /care/summary`, `GET /care/continuity`, `GET /time-bank/summary` and
+ * `GET /time-bank/transfers`; a period or month typed wrongly is shown beside its field (400).
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(PageGuard)
+@UseFilters(PageErrorFilter)
+@PageRoles('coop-admin')
+@Controller()
+export class SummaryPagesController {
+  constructor(
+    private readonly workforce: WorkforceSummaryQueries,
+    private readonly care: CareReportQueries,
+    private readonly timeBank: TimeBankQueries,
+    private readonly pages: SummaryPages,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get('admin/workforce')
+  async workforceSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const period = thisYear(query);
+    const base = {
+      title: 'Workforce',
+      navigation: pageNavigation(req, '/admin/workforce'),
+      period: { from: text(period.from), to: text(period.to) },
+    };
+    const checked = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
+    if ('errors' in checked) return sendWithErrors(this.views, req, res, 'admin-workforce.njk', base, checked.errors);
+    try {
+      const summary = await this.workforce.summary(checked.dto);
+      const contracts = bars(CONTRACT_TYPES.map((c) => ({ label: wordsOf(c), value: summary.byContractType[c] })));
+      const livingWage = `£${(summary.realLivingWagePencePerHour / 100).toFixed(2)}`;
+      res.type('html').send(this.views.render(req, 'admin-workforce.njk', { ...base, summary, contracts, livingWage }));
+    } catch (error) {
+      sendWithErrors(this.views, req, res, 'admin-workforce.njk', base, refusalOnField(error, 'to'));
+    }
+  }
+
+  @Get('admin/care')
+  async careSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const period = thisYear(query);
+    const month = query.month || todayIso().slice(0, 7);
+    const { offset } = query;
+    const base = {
+      title: 'Care',
+      navigation: pageNavigation(req, '/admin/care'),
+      period: { from: text(period.from), to: text(period.to) },
+      month: text(month),
+    };
+    const checkedPeriod = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
+    const checkedMonth = await checkForm(ContinuityListQuery, { month, ...(offset !== undefined ? { offset } : {}) }, MONTH_MESSAGES);
+    const errors: FieldError[] = [
+      ...('errors' in checkedPeriod ? checkedPeriod.errors : []),
+      ...('errors' in checkedMonth ? checkedMonth.errors : []),
+    ];
+    if ('errors' in checkedPeriod || 'errors' in checkedMonth) return sendWithErrors(this.views, req, res, 'admin-care.njk', base, errors);
+    try {
+      const [summary, continuity] = await Promise.all([this.care.summary(checkedPeriod.dto), this.care.continuity(checkedMonth.dto)]);
+      const funding = bars(FUNDING_TYPES.map((f) => ({ label: wordsOf(f), value: summary.peopleByFundingType[f] })));
+      const services = SERVICE_TYPES.map((s) => ({ label: wordsOf(s), ...summary.visitsByServiceType[s] }));
+      const more = (at: number) =>
+        `/admin/care?${new URLSearchParams({ from: base.period.from, to: base.period.to, month: base.month, offset: String(at) })}#continuity`;
+      res.type('html').send(
+        this.views.render(req, 'admin-care.njk', {
+          ...base,
+          summary,
+          funding,
+          services,
+          continuity,
+          next: continuity.offset + continuity.limit < continuity.total ? more(continuity.offset + continuity.limit) : null,
+          previous: continuity.offset > 0 ? more(Math.max(0, continuity.offset - continuity.limit)) : null,
+        }),
+      );
+    } catch (error) {
+      sendWithErrors(this.views, req, res, 'admin-care.njk', base, refusalOnField(error, 'to'));
+    }
+  }
+
+  @Get('admin/time-bank')
+  async timeBankSummary(@Query() query: QueryString, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const base = {
+      title: 'Time bank',
+      navigation: pageNavigation(req, '/admin/time-bank'),
+      period: { from: text(query.from), to: text(query.to) },
+    };
+    const checked = await checkForm(ListTransfersQuery, query, PERIOD_MESSAGES);
+    if ('errors' in checked) return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, checked.errors);
+    const inverted = periodViolation(checked.dto.from, checked.dto.to);
+    if (inverted)
+      return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, [
+        { field: 'to', text: `The last day is before the first: ${inverted.message}` },
+      ]);
+    const [summary, transfers] = await Promise.all([
+      this.timeBank.summary({ from: checked.dto.from, to: checked.dto.to }),
+      this.timeBank.transfers(checked.dto),
+    ]);
+    const names = await this.pages.volunteerNames(
+      transfers.items.flatMap((t) => [t.fromVolunteerId, t.toVolunteerId]).filter((id): id is string => id !== null),
+    );
+    const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
+    const purposes = Object.entries(summary.byPurpose).map(([purpose, totals]) => ({
+      purpose: wordsOf(purpose),
+      ...totals,
+      hours: hours(totals.minutes),
+    }));
+    const more = (at: number) =>
+      `/admin/time-bank?${new URLSearchParams(Object.entries({ ...base.period, offset: String(at) }).filter(([, v]) => v !== ''))}#transfers`;
+    res.type('html').send(
+      this.views.render(req, 'admin-time-bank.njk', {
+        ...base,
+        summary: { ...summary, earnedHours: hours(summary.earned.minutes), exchangedHours: hours(summary.exchanged.minutes) },
+        chart: bars(purposes.map((p) => ({ label: p.purpose, value: p.minutes, text: p.hours }))),
+        purposes,
+        transfers: transfers.items.map((t) => ({
+          ...t,
+          purpose: wordsOf(t.purpose),
+          from: t.fromVolunteerId ? (names[t.fromVolunteerId] ?? 'a former volunteer') : 'The co-op (for hours given)',
+          to: names[t.toVolunteerId] ?? 'a former volunteer',
+          hours: hours(t.minutes),
+        })),
+        total: transfers.total,
+        next: transfers.offset + transfers.limit < transfers.total ? more(transfers.offset + transfers.limit) : null,
+        previous: transfers.offset > 0 ? more(Math.max(0, transfers.offset - transfers.limit)) : null,
+      }),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { instantToUkLocal, ukDateTime, ukLocalToInstant, ukOffsetMinutes } from './uk-time.rules';
+
+describe('UK time on the admin pages', () => {
+  it('knows GMT in winter and BST in summer', () => {
+    expect(ukOffsetMinutes(new Date('2026-01-15T12:00:00Z'))).toBe(0);
+    expect(ukOffsetMinutes(new Date('2026-07-15T12:00:00Z'))).toBe(60);
+  });
+
+  it('reads a winter time as the same instant in UTC, a summer time an hour earlier', () => {
+    expect(ukLocalToInstant('2026-12-18T17:00')).toBe('2026-12-18T17:00:00.000Z');
+    expect(ukLocalToInstant('2026-07-01T09:30')).toBe('2026-07-01T08:30:00.000Z');
+    expect(ukLocalToInstant('2026-07-01T09:30:15')).toBe('2026-07-01T08:30:15.000Z');
+  });
+
+  it('reads times either side of the clocks going forward', () => {
+    // 29 March 2026: 01:00 GMT becomes 02:00 BST.
+    expect(ukLocalToInstant('2026-03-29T00:30')).toBe('2026-03-29T00:30:00.000Z');
+    expect(ukLocalToInstant('2026-03-29T03:00')).toBe('2026-03-29T02:00:00.000Z');
+  });
+
+  it('leaves anything that is not a date and time for the DTO to refuse', () => {
+    expect(ukLocalToInstant('next Tuesday')).toBe('next Tuesday');
+    expect(ukLocalToInstant(undefined)).toBeUndefined();
+    expect(ukLocalToInstant('2026-12-18T17:00:00Z')).toBe('2026-12-18T17:00:00Z');
+  });
+
+  it('shows an instant back in the field and in words, UK time', () => {
+    expect(instantToUkLocal('2026-07-01T08:30:00.000Z')).toBe('2026-07-01T09:30');
+    expect(ukDateTime('2026-07-01T08:30:00.000Z')).toBe('1 Jul 2026, 09:30');
+    expect(ukDateTime(null)).toBe('–');
+  });
+});
