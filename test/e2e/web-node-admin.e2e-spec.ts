@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
-import { launchChromium, seriousViolations, signInAs } from '../support/browser';
+import { launchChromium, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { aMember } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
@@ -96,7 +96,18 @@ describe('a co-op admin on their node in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/admin');
     await expect(page.locator('header').innerText()).resolves.toContain('Ada Admin (coop-admin)');
     const menu = await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts();
-    expect(menu).toEqual(['Overview', 'Profile', 'Members', 'Ballots', 'Workforce', 'Care', 'Time bank', 'Returns', 'Federation']);
+    expect(menu).toEqual([
+      'Overview',
+      'Profile',
+      'Members',
+      'Ballots',
+      'Workforce',
+      'Care',
+      'Time bank',
+      'Invitations',
+      'Returns',
+      'Federation',
+    ]);
     await checkAxe(page);
   }, 120_000);
 
@@ -133,6 +144,7 @@ describe('a co-op admin on their node in the browser', () => {
   it('shows the register and the board against the rulebook, and admits a member after a blank name is refused', async () => {
     await page.goto(`${node}/admin/members`);
     await checkAxe(page);
+    await screenshot(page, 'coop-admin-members-board');
     const before = await members();
     await expect(page.locator('#register tbody tr').count()).resolves.toBeGreaterThan(0);
     const balance = await page.locator('#board-balance td[data-met]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-met')));
@@ -209,6 +221,7 @@ describe('a co-op admin on their node in the browser', () => {
     await expect(page.locator('svg[role="img"] title').textContent()).resolves.toContain('Staff on the last day by contract type');
     await expect(page.locator('#contracts tbody tr').count()).resolves.toBe(3);
     await checkAxe(page);
+    await screenshot(page, 'coop-admin-workforce');
     const api = (
       await mesh
         .node(COOP)
@@ -253,6 +266,7 @@ describe('a co-op admin on their node in the browser', () => {
 
     await page.goto(`${node}/admin/returns`);
     await checkAxe(page);
+    await screenshot(page, 'coop-admin-return-preview');
     const section = page.locator(`section[data-cycle="${cycleId}"]`);
     await expect(section.locator('[data-sent]').getAttribute('data-sent')).resolves.toBe('0');
     await expect(page.locator('#return-valid').count()).resolves.toBe(1);
