@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { aMember } from '../support/builders';
 import { forgeSession } from '../support/forge-session';
 import { TestMesh } from '../support/mesh';
 import { HUB_PAGES, NODE_PAGES, PUBLIC, SIGNED_IN } from '../support/route-table';
@@ -23,9 +24,14 @@ describe('page rules', () => {
     WEB_SESSION_SECRET: secret,
   });
 
+  /** The member the forged member sessions are tied to, as a real member's sign-in would be. */
+  let memberId: string;
+
   beforeAll(async () => {
     await mesh.startHub(web());
     await mesh.startNode(COOP, web());
+    memberId = ((await mesh.node(COOP).as('coop-admin').post('/members', aMember()).expect(201)).body as { id: string }).id;
+    await mesh.nodeQuery(COOP, 'INSERT INTO member_sign_in (subject, member_id) VALUES ($1, $2)', ['forged-member', memberId]);
   });
   afterAll(() => mesh.dispose());
 
@@ -58,7 +64,7 @@ describe('page rules', () => {
       .sort(([a], [b]) => Number(a === 'POST /sign-out') - Number(b === 'POST /sign-out'));
 
     it.each(roles)('lets %s through to the pages its row allows and refuses it every other page with 403', async (role) => {
-      const session = await forgeSession(query, secret, { role, memberId: role === 'member' ? SOME_ID : undefined }, cookieName);
+      const session = await forgeSession(query, secret, { role, memberId: role === 'member' ? memberId : undefined }, cookieName);
       for (const [route, allowed] of guarded) {
         const [method, path] = route.split(' ');
         const url = urlOf(path);
@@ -75,10 +81,11 @@ describe('page rules', () => {
     it('refuses every form posted without the CSRF token or with another session’s, even from a role the page allows', async () => {
       for (const [route, allowed] of guarded.filter(([r]) => r.startsWith('POST '))) {
         const role = allowed === SIGNED_IN ? roles[0] : (allowed as readonly string[])[0];
-        const session = await forgeSession(query, secret, { role, memberId: role === 'member' ? SOME_ID : undefined }, cookieName);
+        const session = await forgeSession(query, secret, { role, memberId: role === 'member' ? memberId : undefined }, cookieName);
         const other = await forgeSession(query, secret, { role }, cookieName);
         const url = urlOf(route.split(' ')[1]);
-        for (const form of [{}, { _csrf: other.csrf }, { _csrf: '' }]) {
+        // A token of the right length in characters but not in bytes is as wrong as any other (not a 500).
+        for (const form of [{}, { _csrf: other.csrf }, { _csrf: '' }, { _csrf: 'é'.repeat(session.csrf.length) }]) {
           const res = await http().post(url).set('Cookie', session.cookie).type('form').send(form);
           expect({ route, form, status: res.status }).toEqual({ route, form, status: 403 });
         }

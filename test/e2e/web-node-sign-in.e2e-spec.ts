@@ -119,9 +119,14 @@ describe('signing in to a node', () => {
     await context.close();
   });
 
-  it('ends a withdrawn member’s sign-in, and erasing them removes the tie', async () => {
+  it('ends a withdrawn member’s session and sign-in, and erasing them removes the tie', async () => {
     const [tie] = await ties();
+    const signedIn = await signInAs(await browser.newContext(), node, pages.idp.issuer, 'member', '/me');
+    expect(new URL(signedIn.url()).pathname).toBe('/me');
     await admin().post(`/members/${tie.member_id}/withdrawal`, { reason: 'Moved away' }).expect(200);
+    // The session made before the withdrawal ends at the next page.
+    await signedIn.reload();
+    expect(new URL(signedIn.url()).pathname).toBe('/sign-in');
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${node}/me`);

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
+import { DomainError, domainErrorStatus, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
+
 import { SignInRequired } from './web.errors';
 import { WebViews } from './web-views';
 
@@ -18,11 +20,40 @@ export class PageErrorFilter implements ExceptionFilter {
       res.redirect(303, `/sign-in?next=${encodeURIComponent(error.next)}`);
       return;
     }
-    const status = error instanceof HttpException ? error.getStatus() : 500;
-    if (status >= 500) this.logger.error(`page failed: ${error instanceof Error ? error.name : 'error'}`);
-    const titles: Record<number, string> = { 400: 'There is a problem', 403: 'You cannot see this page', 404: 'Page not found' };
+    // The same statuses as the API answers: a domain refusal by its kind, the database away 503.
+    const status =
+      error instanceof HttpException
+        ? error.getStatus()
+        : error instanceof DomainError
+          ? domainErrorStatus(error)
+          : isDatabaseUnavailable(error)
+            ? 503
+            : 500;
+    if (status >= 500) {
+      this.logger.error({
+        msg: 'page failed',
+        path: req.route?.path ?? 'unmatched',
+        status,
+        reason: safeErrorMessage(error, 200),
+        correlationId: req.id,
+      });
+    }
+    const titles: Record<number, string> = {
+      400: 'There is a problem',
+      403: 'You cannot see this page',
+      404: 'Page not found',
+      409: 'This has changed meanwhile',
+      503: 'Sorry, the service is unavailable',
+    };
     const raw = error instanceof HttpException ? error.getResponse() : undefined;
-    const message = status < 500 && raw && typeof raw === 'object' && 'message' in raw ? [raw.message].flat().join('. ') : undefined;
+    const message =
+      status >= 500
+        ? undefined
+        : error instanceof DomainError
+          ? error.message
+          : raw && typeof raw === 'object' && 'message' in raw
+            ? [raw.message].flat().join('. ')
+            : undefined;
     res
       .status(status)
       .type('html')
@@ -30,7 +61,7 @@ export class PageErrorFilter implements ExceptionFilter {
         this.views.render(req, 'error.njk', {
           status,
           title: titles[status] ?? 'Sorry, there is a problem with the service',
-          message: status < 500 ? message : 'Try again later.',
+          message: message ?? 'Try again later.',
         }),
       );
   }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 
 import { Public } from '@app/platform';
 
-import { PageGuard } from './page.guard';
+import { ANY_SIGNED_IN, PageGuard, PageRoles } from './page.guard';
 import { PageErrorFilter } from './page-error.filter';
 import { SignInPeople } from './sign-in-people.use-case';
 import { WEB_SIGN_IN, WebSignIn } from './web.config';
@@ -44,6 +44,7 @@ export class SignInController {
 
   @Post('sign-out')
   @UseGuards(PageGuard)
+  @PageRoles(ANY_SIGNED_IN)
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
     res.redirect(303, await this.signIn.signOut(req, res));
   }

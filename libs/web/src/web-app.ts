@@ -1,4 +1,5 @@
 import type { SignedInPerson } from './oidc-client';
+import type { WebUser } from './web-session';
 
 /** What an app tells the pages about itself. */
 export interface WebApp {
@@ -30,6 +31,11 @@ export function homeOf(app: WebApp, role: string): string {
  */
 export interface WebPeople {
   admit(person: SignedInPerson, role: string): Promise<{ memberId?: string } | { refused: string }>;
+  /**
+   * Asked on every page request: whether the person signed in may still use their session (a member
+   * withdrawn or erased since signing in may not). False ends the session at once.
+   */
+  stillAdmitted(user: WebUser): Promise<boolean>;
 }
 
 export const WEB_PEOPLE = Symbol('WEB_PEOPLE');

@@ -6,7 +6,10 @@ import { WEB_SIGN_IN, WebSignIn } from './web.config';
 import { WEB_APP, WebApp } from './web-app';
 import { webSession } from './web-session';
 
-/** On page routes only: form bodies and the session. API routes never read the cookie, so bearer tokens work as before. */
+/**
+ * On page routes only: form bodies (up to 1,000 fields: a tender's offer form has three a lot, for up
+ * to 200 lots) and the session. API routes never read the cookie, so bearer tokens work as before.
+ */
 @Injectable()
 export class WebSessionMiddleware implements NestMiddleware {
   private readonly handlers: RequestHandler[];
@@ -15,7 +18,7 @@ export class WebSessionMiddleware implements NestMiddleware {
   constructor(@Inject(WEB_SIGN_IN) settings: WebSignIn | null, @Inject(WEB_APP) app: WebApp, dataSource: DataSource) {
     this.policy = pagePolicy(settings);
     this.handlers = settings
-      ? [urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 }), webSession(settings, dataSource, app.cookieName)]
+      ? [urlencoded({ extended: false, limit: '100kb', parameterLimit: 1000 }), webSession(settings, dataSource, app.cookieName)]
       : [];
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
+import { NotFoundException } from '@nestjs/common';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import { DataSource } from 'typeorm';
@@ -67,6 +68,16 @@ export function csrfToken(req: Request): string {
 export function csrfMatches(req: Request): boolean {
   const expected = req.session?.csrf;
   const given: unknown = (req.body as Record<string, unknown> | undefined)?._csrf;
-  if (!expected || typeof given !== 'string' || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (!expected || typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  // Byte lengths, not string lengths: a token of the right length with a multibyte character is simply wrong.
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The member signed in on a node's member page: their own record's id from the session, never from the URL or form. */
+export function signedInMemberId(req: Request): string {
+  const id = req.session.user?.memberId;
+  if (!id) throw new NotFoundException('Your member record was not found.');
+  return id;
 }

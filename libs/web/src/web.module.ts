@@ -34,7 +34,8 @@ export class WebModule implements NestModule {
         WebSessionMiddleware,
         ...(options.people ? [{ provide: WEB_PEOPLE, useClass: options.people }] : []),
       ],
-      exports: [WEB_SIGN_IN, WEB_APP, PageGuard, PageErrorFilter, WebViews, WebSessionMiddleware],
+      // WEB_PEOPLE too: a page guard is made in the module of each controller that uses it, and asks it on every page.
+      exports: [WEB_SIGN_IN, WEB_APP, PageGuard, PageErrorFilter, WebViews, WebSessionMiddleware, ...(options.people ? [WEB_PEOPLE] : [])],
     };
   }
 

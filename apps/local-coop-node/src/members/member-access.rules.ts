@@ -11,3 +11,6 @@ export function assertMayActOnMember(principal: Principal, memberId: string): vo
   if (principal.role === 'member' && principal.memberId === memberId) return;
   throw MemberErrors.notFound(memberId);
 }
+
+/** SQL: the member row `m` is a current member (not withdrawn as of today, not erased). */
+export const CURRENT_MEMBER = '(m.withdrawn_on IS NULL OR m.withdrawn_on > current_date) AND m.erased_at IS NULL';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { Public } from '@app/platform';
-import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { ANY_SIGNED_IN, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
 
 import { HomePages } from './home-pages.queries';
 import { pageNavigation } from './page-navigation';
@@ -21,6 +21,7 @@ export class HomePagesController {
   ) {}
 
   @Get()
+  @PageRoles(ANY_SIGNED_IN)
   home(@Req() req: Request, @Res() res: Response): void {
     res.redirect(303, req.session.user!.role === 'member' ? '/me' : '/admin');
   }

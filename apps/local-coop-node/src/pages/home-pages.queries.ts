@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { CURRENT_MEMBER } from '../members';
+
 /** What the admin's front page shows: the co-op at a glance. */
 @Injectable()
 export class HomePages {
@@ -9,7 +11,7 @@ export class HomePages {
   async overview() {
     const [row] = (await this.dataSource.query(
       `SELECT p.name, p.coop_id,
-              (SELECT count(*)::int FROM member WHERE (withdrawn_on IS NULL OR withdrawn_on > current_date) AND erased_at IS NULL) AS members,
+              (SELECT count(*)::int FROM member m WHERE ${CURRENT_MEMBER}) AS members,
               (SELECT count(*)::int FROM ballot WHERE closed_at IS NULL AND opens_at <= now() AND closes_at > now()) AS open_ballots
          FROM coop_profile p LIMIT 1`,
     )) as { name: string; coop_id: string; members: number; open_ballots: number }[];

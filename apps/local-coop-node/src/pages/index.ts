@@ -1,2 +1,1 @@
-export { MemberSignIn } from './member-sign-in.service';
 export { PagesModule } from './pages.module';

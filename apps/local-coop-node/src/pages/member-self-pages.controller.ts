@@ -3,7 +3,17 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { AuditRead, DomainError, Public, UuidParam } from '@app/platform';
-import { checkForm, errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import {
+  checkForm,
+  errorSummary,
+  FieldError,
+  PageErrorFilter,
+  PageGuard,
+  pagePrincipal,
+  PageRoles,
+  signedInMemberId,
+  WebViews,
+} from '@app/web';
 
 import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
@@ -58,7 +68,7 @@ export class MemberSelfPagesController {
     let errors: FieldError[];
     if ('dto' in checked) {
       try {
-        await this.updateMember.execute(principal, principal.memberId!, checked.dto);
+        await this.updateMember.execute(principal, signedInMemberId(req), checked.dto);
         res.redirect(303, '/me?updated=1');
         return;
       } catch (error) {
@@ -84,7 +94,7 @@ export class MemberSelfPagesController {
   @Header('Content-Type', 'application/json; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="my-membership-data.json"')
   exportMine(@Req() req: Request): Promise<unknown> {
-    return this.exports.build(pagePrincipal(req).memberId!);
+    return this.exports.build(signedInMemberId(req));
   }
 
   @Get('me/ballots')
@@ -132,7 +142,7 @@ export class MemberSelfPagesController {
       title: 'My membership',
       navigation: pageNavigation(req, '/me'),
       fmt: FORMAT,
-      ...(await this.pages.me(pagePrincipal(req).memberId!)),
+      ...(await this.pages.me(signedInMemberId(req))),
       ...extra,
     };
   }
