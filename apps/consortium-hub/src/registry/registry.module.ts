@@ -23,6 +23,6 @@ import { RegistryQueries } from './registry.queries';
     RegistryBootstrap,
     RegistryQueries,
   ],
-  exports: [RegistryQueries, NatsAuthorizationSync],
+  exports: [RegistryQueries, NatsAuthorizationSync, LineageQueries],
 })
 export class RegistryModule {}
