@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { Public, UuidParam } from '@app/platform';
-import { errorSummary, FieldError, pagePrincipal, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { CoopIdPipe } from '../registry';
 import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
@@ -42,11 +42,7 @@ export class CyclePagesController {
 
   @Get('cycles/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async queue(
-    @UuidParam('id', { named: true }) id: string,
-    @Query() query: Record<string, unknown>,
-    @Req() req: Request,
-  ): Promise<string> {
+  async queue(@UuidParam('id', { named: true }) id: string, @Query() query: Record<string, unknown>, @Req() req: Request): Promise<string> {
     const queue = await this.pages.queue(id);
     const done = queue.coops.find((c) => c.coopId === query.reviewed);
     const excepted = queue.coops.find((c) => c.coopId === query.excepted);
@@ -119,7 +115,13 @@ export class CyclePagesController {
       .send(this.views.render(req, 'cycle.njk', { ...page, title: `Error: ${page.title}` }));
   }
 
-  private async refused(req: Request, res: Response, cycleId: string, errors: FieldError[], failed: Record<string, unknown>): Promise<void> {
+  private async refused(
+    req: Request,
+    res: Response,
+    cycleId: string,
+    errors: FieldError[],
+    failed: Record<string, unknown>,
+  ): Promise<void> {
     const queue = await this.pages.queue(cycleId);
     const page = { ...this.context(req, queue), ...errorSummary(errors), failed };
     res

@@ -63,6 +63,7 @@ export function exceptionBody(form: Record<string, unknown>): { until?: string; 
 }
 
 export const EXCEPTION_MESSAGES = {
-  until: 'Enter the date until when the co-op may submit as a real date, for example 20 1 2027, and the time as 24-hour UTC, for example 17:00',
+  until:
+    'Enter the date until when the co-op may submit as a real date, for example 20 1 2027, and the time as 24-hour UTC, for example 17:00',
   reason: 'Enter the reason for the exception, in 500 characters or fewer',
 } as const;

@@ -66,7 +66,10 @@ export function familyTree(roots: readonly string[], coops: readonly LineageCoop
       branch: { id, name: coop.name, status: coop.status, journeyId: coop.journeyId, children: placed.map((p) => p.branch) },
     };
   };
-  const branches = roots.map((r) => place(r, 0)).filter((p) => p !== null).map((p) => p.branch);
+  const branches = roots
+    .map((r) => place(r, 0))
+    .filter((p) => p !== null)
+    .map((p) => p.branch);
   const depth = Math.max(0, ...coops.map((c) => c.generation));
   return {
     boxes: [...boxes].sort((a, b) => a.y - b.y || a.x - b.x),

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 
 import { ONBOARDING_STAGES, OnboardingStage } from '@app/contracts';
 import { Public, UuidParam } from '@app/platform';
-import { errorSummary, FieldError, pagePrincipal, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { StagePipe } from '../onboarding';
 import { JourneyFromPage } from './journey-from-page.use-case';
@@ -54,7 +54,7 @@ export class JourneyPagesController {
     @Query('reopened') reopened: unknown,
     @Req() req: Request,
   ): Promise<string> {
-    const stage = (value: unknown) => (ONBOARDING_STAGES as readonly unknown[]).includes(value) ? stageLabel(value as string) : null;
+    const stage = (value: unknown) => ((ONBOARDING_STAGES as readonly unknown[]).includes(value) ? stageLabel(value as string) : null);
     const done = stage(closed) ? `Stage ${stage(closed)} closed.` : stage(reopened) ? `Stage ${stage(reopened)} reopened.` : null;
     return this.views.render(req, 'journey.njk', { ...(await this.context(req, id)), done });
   }

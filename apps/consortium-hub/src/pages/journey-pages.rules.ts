@@ -29,7 +29,9 @@ export function typedDate(form: Record<string, unknown>, name: string): string |
 /** The body of POST /onboarding/journeys/:id/stages/:stage/close, as the page's form gives it. */
 export function closeStageBody(form: Record<string, unknown>) {
   const evidence = Object.fromEntries(
-    Object.entries({ what: typed(form.what), reference: typed(form.reference), date: typedDate(form, 'date') }).filter(([, v]) => v !== undefined),
+    Object.entries({ what: typed(form.what), reference: typed(form.reference), date: typedDate(form, 'date') }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
   return { evidence };
 }
@@ -43,7 +45,8 @@ export function reopenStageBody(form: Record<string, unknown>) {
 /** The close form's errors in words for people, by field (checkForm names nested fields `evidence.what`). */
 export const CLOSE_MESSAGES = {
   'evidence.what': 'Enter what the evidence is, in 2 to 500 characters',
-  'evidence.reference': 'Enter where the evidence can be found (a document reference, a web address or the registration number), up to 200 characters',
+  'evidence.reference':
+    'Enter where the evidence can be found (a document reference, a web address or the registration number), up to 200 characters',
   'evidence.date': 'Enter the date of the evidence as a real date, for example 27 3 2027',
 } as const;
 

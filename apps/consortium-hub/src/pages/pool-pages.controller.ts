@@ -29,6 +29,10 @@ export class PoolPagesController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async pool(@Req() req: Request): Promise<string> {
-    return this.views.render(req, 'pool.njk', { title: 'Recruitment pool', navigation: pageNavigation(req, '/pool'), ...(await this.pages.pool()) });
+    return this.views.render(req, 'pool.njk', {
+      title: 'Recruitment pool',
+      navigation: pageNavigation(req, '/pool'),
+      ...(await this.pages.pool()),
+    });
   }
 }

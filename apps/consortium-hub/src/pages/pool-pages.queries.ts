@@ -53,9 +53,10 @@ export class PoolPages {
         },
         timeToHire: {
           description: figures.timeToHire.description,
-          rows: [{ role: 'All roles', ...figures.timeToHire.overall }, ...figures.timeToHire.byRole.map((r) => ({ ...r, role: words(r.role) }))].map(
-            (r) => ({ role: r.role, hires: figureText(r.hires), median: figureText(r.medianDays) }),
-          ),
+          rows: [
+            { role: 'All roles', ...figures.timeToHire.overall },
+            ...figures.timeToHire.byRole.map((r) => ({ ...r, role: words(r.role) })),
+          ].map((r) => ({ role: r.role, hires: figureText(r.hires), median: figureText(r.medianDays) })),
         },
         requests: {
           description: figures.requests.description,

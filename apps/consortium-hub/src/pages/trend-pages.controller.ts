@@ -29,7 +29,11 @@ export class TrendPagesController {
   @Get('trends')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async trends(@Req() req: Request): Promise<string> {
-    return this.views.render(req, 'trends.njk', { title: 'Trends', navigation: pageNavigation(req, '/trends'), ...(await this.pages.trends({})) });
+    return this.views.render(req, 'trends.njk', {
+      title: 'Trends',
+      navigation: pageNavigation(req, '/trends'),
+      ...(await this.pages.trends({})),
+    });
   }
 
   /** One metric's trend as CSV; the query is checked by the API's own TrendQuery (a live `basis` is the API's, not the page's). */

@@ -1,10 +1,10 @@
+export type { Connectivity } from './connectivity.rules';
 export { Coop } from './coop.entity';
 export { CoopIdPipe } from './coop-id.pipe';
-export type { Connectivity } from './connectivity.rules';
 export { HeldIdentity, identityClash } from './coop-identity.rules';
+export { recordStatusChange, setCoopStatus, StatusChange } from './coop-status.store';
 export type { LineageCoopView, LineageView } from './lineage.dto';
 export { LineageQueries } from './lineage.queries';
-export { recordStatusChange, setCoopStatus, StatusChange } from './coop-status.store';
 export { refreshNatsAuthorization, renderNatsAuthorization } from './nats-authorization-file.service';
 export { NatsAuthorizationSync } from './nats-authorization-sync.service';
 export { provisionCoop, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } from './provision-coop.command';
