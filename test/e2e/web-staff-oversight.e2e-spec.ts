@@ -162,7 +162,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
       '0',
     );
     // The family tree: the spin-off drawn and listed under its sponsor.
-    await expect(page.locator('svg[role="img"] title').innerText()).resolves.toContain('Family tree');
+    await expect(page.locator('svg[role="img"] title').textContent()).resolves.toContain('Family tree');
     await expect(page.locator(`svg g[data-box="${SPIN_OFF}"]`).count()).resolves.toBe(1);
     await expect(page.locator(`li[data-tree-coop="${RUNNING}"] li[data-tree-coop="${SPIN_OFF}"]`).count()).resolves.toBe(1);
     await checkAxe(page);
@@ -325,7 +325,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
     // Publishing again with no newly approved return: the refusal beside the button, nothing stored.
     await page.getByRole('button', { name: `Publish the ${period} release` }).click();
     await page.waitForURL(`${hub}/cycles/${cycleId}/releases`);
-    await expect(page.locator('#publish-error').innerText()).resolves.toContain('release 1 already holds exactly the approved returns');
+    await expect(page.locator('#publish-error').innerText()).resolves.toContain('Release 1 already holds exactly the approved returns');
     await checkAxe(page, '/cycles/:id (publish refused)');
     expect(await releases()).toHaveLength(1);
     await context.close();
@@ -338,7 +338,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
     await expect(page.locator(`section[data-metric="people_supported"] tr[data-period="${period}"]`).count()).resolves.toBe(1);
     const charted = page.locator('section[data-metric]:has(svg[role="img"])');
     expect(await charted.count()).toBeGreaterThan(0);
-    await expect(charted.first().locator('svg title').innerText()).resolves.toContain('Line chart');
+    await expect(charted.first().locator('svg title').textContent()).resolves.toContain('Line chart');
     // Every figure held back reads suppressed and leaves a gap in its chart: never a point, never 0.
     for (const section of await charted.all()) {
       const notShown = section.locator('td[data-status]:not([data-status="shown"])');
