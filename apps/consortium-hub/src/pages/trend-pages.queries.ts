@@ -7,23 +7,22 @@ import { ConsolidatedReports } from '../reporting';
 import { trendChart, trendRows } from './trend-chart.rules';
 
 /**
- * What the trends page shows: every metric of the return definition across periods, each read through
- * the trends API's own query (GET /reporting/trends), from each cycle's latest published release, so
- * commissioners and staff alike see published figures only, with their disclosure control.
+ * What the trends page shows: every metric of the return definition across periods, through the trends
+ * API's own query (GET /reporting/trends gives one metric of the same), from each cycle's latest published
+ * release, so commissioners and staff alike see published figures only, with their disclosure control.
  */
 @Injectable()
 export class TrendPages {
   constructor(private readonly reports: ConsolidatedReports) {}
 
   async trends(range: { from?: string; to?: string }) {
-    const metrics = [];
-    // One metric at a time: each reads every cycle's latest release, and the pool is shared with the API.
-    for (const definition of CURRENT_RETURN_DEFINITION.metrics) {
-      const trend = await this.reports.trend(definition.id, range).catch(invalidAsBadRequest);
+    const sections = new Map(CURRENT_RETURN_DEFINITION.metrics.map((m) => [m.id, m.section]));
+    const trends = await this.reports.trends(range);
+    const metrics = trends.map((trend) => {
       const rating = trend.metric.unit === 'rating';
-      metrics.push({
+      return {
         ...trend.metric,
-        section: definition.section,
+        section: sections.get(trend.metric.id),
         note: trend.note,
         rating,
         chart: rating ? null : trendChart(trend.metric.unit, trend.points),
@@ -31,8 +30,8 @@ export class TrendPages {
         distribution: rating
           ? trend.points.map((p) => ({ period: p.period, levels: (p.distribution ?? []).map((d) => ({ label: d.label, coops: d.coops })) }))
           : [],
-      });
-    }
+      };
+    });
     const periods = [...new Set(metrics.flatMap((m) => m.rows.map((r) => r.period)))];
     return { metrics, periods, source: "each cycle's latest published release" };
   }
