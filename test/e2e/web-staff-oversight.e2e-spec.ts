@@ -236,7 +236,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
   );
 
   it(
-    'issues a join token once the co-op is registered, showing it this once',
+    'issues a join token once the co-op is registered, showing it this once, and reopens the stage',
     async () => {
       const evidence = (what: string) => ({
         evidence: { what, reference: 'REF-1', date: londonDay(new Date(Date.now() - 5 * 86_400_000)) },
@@ -260,6 +260,21 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
       // Shown once: the journey's page does not show it again.
       await page.goto(`${hub}/journeys/${journeyId}`);
       expect(await page.content()).not.toContain(token);
+
+      // Reopening the latest closed stage: a blank reason refused beside the field, then a reason; the status follows.
+      const before = await stageEvents();
+      await page.locator('#reason').fill('  ');
+      await page.getByRole('button', { name: 'Reopen stage registered' }).click();
+      await page.waitForURL(`${hub}/journeys/${journeyId}/stages/registered/reopen`);
+      await expect(page.locator('#reason-error').innerText()).resolves.toContain('Enter why the stage is reopened');
+      expect(await stageEvents()).toEqual(before);
+      await page.locator('#reason').fill('The registration was refused: the rules go back to the FCA');
+      await page.getByRole('button', { name: 'Reopen stage registered' }).click();
+      await page.waitForURL(`${hub}/journeys/${journeyId}?reopened=registered`);
+      await expect(page.locator('li[data-stage="registered"]').getAttribute('data-state')).resolves.toBe('open');
+      await checkAxe(page, '/journeys/:id (reopened)');
+      expect((await stageEvents()).at(-1)).toMatchObject({ stage: 'registered', action: 'reopened' });
+      expect(await coopStatus(SPIN_OFF)).toBe('forming');
       await context.close();
     },
     BROWSER_TEST_MS,
