@@ -32,11 +32,11 @@ export interface TreeBranch {
   readonly children: readonly TreeBranch[];
 }
 
-export const TREE = { column: 170, row: 90, box: { width: 150, height: 48 }, margin: 10 } as const;
+export const TREE = { column: 180, row: 90, box: { width: 164, height: 48 }, margin: 10 } as const;
 
-/** A name short enough for its box: 20 characters at most, an ellipsis where cut. */
+/** A name short enough for its box: 18 characters at most, an ellipsis where cut. */
 export function boxLabel(name: string): string {
-  return name.length <= 20 ? name : `${name.slice(0, 19).trimEnd()}…`;
+  return name.length <= 18 ? name : `${name.slice(0, 17).trimEnd()}…`;
 }
 
 /**
