@@ -224,6 +224,19 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'GET /cycles/:id': STAFF,
   'POST /cycles/:id/coops/:coopId/approval': STAFF,
   'POST /cycles/:id/coops/:coopId/send-back': STAFF,
+  // — registry, pool, journeys, trends
+  'POST /cycles/:id/releases': STAFF,
+  'POST /cycles/:id/coops/:coopId/exception': STAFF,
+  'GET /registry': STAFF,
+  'GET /registry/:coopId': STAFF,
+  'GET /pool': STAFF,
+  'GET /journeys': REPORT_READERS,
+  'GET /journeys/:id': REPORT_READERS,
+  'POST /journeys/:id/stages/:stage/close': STAFF,
+  'POST /journeys/:id/stages/:stage/reopen': STAFF,
+  'POST /journeys/:id/join-tokens': STAFF,
+  'GET /trends': REPORT_READERS,
+  'GET /trends.csv': REPORT_READERS,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */

@@ -43,6 +43,6 @@ import { SpinOffStore } from './spin-off.store';
     RevokeJoinToken,
     SpinOffStore,
   ],
-  exports: [JourneyQueries],
+  exports: [JourneyQueries, CloseStage, ReopenStage, IssueJoinToken],
 })
 export class OnboardingModule {}

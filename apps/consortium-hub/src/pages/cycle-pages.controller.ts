@@ -3,10 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { Public, UuidParam } from '@app/platform';
-import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
-import { errorSummary } from '@app/web';
+import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { CoopIdPipe } from '../registry';
+import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
 import { CyclePages } from './cycle-pages.queries';
 import { pageNavigation } from './page-navigation';
 import { ReviewFromPage } from './review-from-page.use-case';
@@ -26,6 +26,7 @@ export class CyclePagesController {
   constructor(
     private readonly pages: CyclePages,
     private readonly review: ReviewFromPage,
+    private readonly actions: CycleActionsFromPage,
     private readonly views: WebViews,
   ) {}
 
@@ -41,10 +42,34 @@ export class CyclePagesController {
 
   @Get('cycles/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async queue(@UuidParam('id', { named: true }) id: string, @Query('reviewed') reviewed: unknown, @Req() req: Request): Promise<string> {
+  async queue(@UuidParam('id', { named: true }) id: string, @Query() query: Record<string, unknown>, @Req() req: Request): Promise<string> {
     const queue = await this.pages.queue(id);
-    const done = queue.coops.find((c) => c.coopId === reviewed);
-    return this.views.render(req, 'cycle.njk', { ...this.context(req, queue), done });
+    const done = queue.coops.find((c) => c.coopId === query.reviewed);
+    const excepted = queue.coops.find((c) => c.coopId === query.excepted);
+    const published = typeof query.published === 'string' && /^[0-9]{1,6}$/.test(query.published) ? query.published : null;
+    return this.views.render(req, 'cycle.njk', { ...this.context(req, queue), done, excepted, published });
+  }
+
+  /** Publishes the next release from the approved returns, as POST /reporting/cycles/:id/releases. */
+  @Post('cycles/:id/releases')
+  async publish(@UuidParam('id', { named: true }) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const result = await this.actions.publish(id, pagePrincipal(req));
+    if ('release' in result) return res.redirect(303, `/cycles/${id}?published=${result.release}`);
+    await this.refused(req, res, id, result.errors, { form: 'publish' });
+  }
+
+  /** Lets one co-op submit after the lock, until a given time, as POST /reporting/cycles/:id/coops/:coopId/exception. */
+  @Post('cycles/:id/coops/:coopId/exception')
+  async exception(
+    @UuidParam('id', { named: true }) id: string,
+    @Param('coopId', CoopIdPipe) coopId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const result = await this.actions.exception({ cycleId: id, coopId }, form, pagePrincipal(req));
+    if ('granted' in result) return res.redirect(303, `/cycles/${id}?excepted=${encodeURIComponent(coopId)}`);
+    await this.refused(req, res, id, result.errors, { form: 'exception', coopId, ...form });
   }
 
   @Post('cycles/:id/coops/:coopId/approval')
@@ -84,6 +109,21 @@ export class CyclePagesController {
     }
     const queue = await this.pages.queue(cycleId);
     const page = { ...this.context(req, queue), ...errorSummary(result.errors), failed: { coopId, decision, comment: result.comment } };
+    res
+      .status(HttpStatus.BAD_REQUEST)
+      .type('html')
+      .send(this.views.render(req, 'cycle.njk', { ...page, title: `Error: ${page.title}` }));
+  }
+
+  private async refused(
+    req: Request,
+    res: Response,
+    cycleId: string,
+    errors: FieldError[],
+    failed: Record<string, unknown>,
+  ): Promise<void> {
+    const queue = await this.pages.queue(cycleId);
+    const page = { ...this.context(req, queue), ...errorSummary(errors), failed };
     res
       .status(HttpStatus.BAD_REQUEST)
       .type('html')

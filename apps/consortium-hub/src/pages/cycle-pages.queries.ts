@@ -29,7 +29,9 @@ export class CyclePages {
       reviewLabel: reviewLabel(c.review),
       messageId: current.get(c.coopId) ?? null,
     }));
-    return { completeness, coops, pending: coops.filter((c) => c.review === 'pending' && c.messageId) };
+    // A co-op whose return is approved has nothing to submit late: its return can be replaced only once sent back.
+    const lateable = coops.filter((c) => c.review !== 'approved');
+    return { completeness, coops, pending: coops.filter((c) => c.review === 'pending' && c.messageId), lateable };
   }
 }
 

@@ -1,8 +1,20 @@
 import type { Request } from 'express';
 
-/** The pages' menu: staff also see the return cycles; the current section marked active. */
-export function pageNavigation(req: Request, active: '/reports' | '/cycles') {
-  const items = [{ href: '/reports', text: 'Published reports' }];
-  if (req.session?.user?.role === 'consortium-staff') items.unshift({ href: '/cycles', text: 'Return cycles' });
-  return items.map((i) => ({ ...i, active: i.href === active }));
+const STAFF = ['consortium-staff'];
+const READERS = ['consortium-staff', 'commissioner'];
+
+/** The pages' menu, each entry with the roles that may open it (the same as the page's own @PageRoles). */
+const SECTIONS: readonly { href: string; text: string; roles: readonly string[] }[] = [
+  { href: '/cycles', text: 'Return cycles', roles: STAFF },
+  { href: '/reports', text: 'Published reports', roles: READERS },
+  { href: '/trends', text: 'Trends', roles: READERS },
+  { href: '/registry', text: 'Co-ops', roles: STAFF },
+  { href: '/pool', text: 'Recruitment', roles: STAFF },
+  { href: '/journeys', text: 'Onboarding', roles: STAFF },
+];
+
+/** The menu for the person signed in: the sections their role may open, the current one marked active. */
+export function pageNavigation(req: Request, active: string) {
+  const role = req.session?.user?.role ?? '';
+  return SECTIONS.filter((s) => s.roles.includes(role)).map(({ href, text }) => ({ href, text, active: href === active }));
 }

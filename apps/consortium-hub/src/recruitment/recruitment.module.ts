@@ -81,5 +81,6 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
       inject: [HUB_CONFIG],
     },
   ],
+  exports: [PoolStaffQueries, PoolFiguresQueries],
 })
 export class RecruitmentModule {}

@@ -1,10 +1,15 @@
+export type { Connectivity } from './connectivity.rules';
 export { Coop } from './coop.entity';
 export { CoopIdPipe } from './coop-id.pipe';
 export { HeldIdentity, identityClash } from './coop-identity.rules';
 export { recordStatusChange, setCoopStatus, StatusChange } from './coop-status.store';
+export type { LineageCoopView, LineageView } from './lineage.dto';
+export { LineageQueries } from './lineage.queries';
 export { refreshNatsAuthorization, renderNatsAuthorization } from './nats-authorization-file.service';
 export { NatsAuthorizationSync } from './nats-authorization-sync.service';
 export { provisionCoop, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } from './provision-coop.command';
+export type { CoopStatusChangeView, CoopView } from './registry.dto';
+export { ListCoopsQuery } from './registry.dto';
 export { RegistryErrors } from './registry.errors';
 export { RegistryModule } from './registry.module';
 export { RegistryQueries } from './registry.queries';

@@ -25,6 +25,6 @@ import { RegistryMetrics } from './registry-metrics';
     RegistryMetrics,
     RegistryQueries,
   ],
-  exports: [RegistryQueries, NatsAuthorizationSync],
+  exports: [RegistryQueries, NatsAuthorizationSync, LineageQueries],
 })
 export class RegistryModule {}

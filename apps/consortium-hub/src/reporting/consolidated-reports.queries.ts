@@ -125,28 +125,14 @@ export class ConsolidatedReports {
    * latest release (cycles with none are left out), or for staff a live look.
    */
   async trend(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendView> {
-    const { metric, periods } = await this.trendPeriods(metricId, range, basis);
-    let previous: ReportValue | undefined;
-    const points = periods.map((p) => {
-      const m = p.metrics[0];
-      const point = {
-        period: p.period,
-        ...(p.release ? { release: p.release } : {}),
-        coopsCovered: p.coops,
-        total: m.total,
-        change: change(previous, m.total),
-        breakdowns: m.breakdowns,
-        ...(m.distribution ? { distribution: m.distribution } : {}),
-      };
-      previous = m.total;
-      return point;
-    });
-    return {
-      metric: { id: metric.id, title: metric.title, unit: metric.unit, definition: metric.definition, countsPeople: metric.countsPeople },
-      source: basis ? `live, ${basis} returns (consortium staff only)` : "each cycle's latest published release",
-      note: 'change is the difference from the period before (in percentage points for a rate); null when either figure is suppressed or not recorded. Co-ops covered can differ from period to period.',
-      points,
-    };
+    const metric = knownMetric(metricId);
+    return trendOf(metric, await this.trendReports(range, basis), basis);
+  }
+
+  /** Every metric of the current definition across periods, as `trend` gives each, each period's report read once. */
+  async trends(range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendView[]> {
+    const reports = await this.trendReports(range, basis);
+    return CURRENT_RETURN_DEFINITION.metrics.map((metric) => trendOf(metric, reports, basis));
   }
 
   async trendCsv(
@@ -154,46 +140,32 @@ export class ConsolidatedReports {
     range: { from?: string; to?: string },
     basis?: ReportBasis,
   ): Promise<{ filename: string; body: string }> {
-    const { periods } = await this.trendPeriods(metricId, range, basis);
+    knownMetric(metricId);
+    const periods = onlyMetric(metricId, await this.trendReports(range, basis));
     return { filename: `trend-${metricId}-${basis ?? 'published'}.csv`, body: reportCsv(periods) };
   }
 
-  private async trendPeriods(
-    metricId: string,
-    range: { from?: string; to?: string },
-    basis?: ReportBasis,
-  ): Promise<{ metric: MetricDefinition; periods: (CsvPeriodReport & { release?: number })[] }> {
-    const metric = findMetric(CURRENT_RETURN_DEFINITION, metricId);
-    if (!metric)
-      throw ReportingErrors.unknownMetric(
-        metricId,
-        CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id),
-      );
+  /** Each period's report in the range, oldest first: its latest published release, or a live look for staff. */
+  private async trendReports(range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendPeriod[]> {
     const cycles: CycleRow[] = await this.dataSource.query(
       `SELECT * FROM return_cycle WHERE ($1::text IS NULL OR period_label >= $1) AND ($2::text IS NULL OR period_label <= $2) ORDER BY period_start, opened_at`,
       [range.from ?? null, range.to ?? null],
     );
-    const periods: (CsvPeriodReport & { release?: number })[] = [];
+    const periods: TrendPeriod[] = [];
     for (const cycle of cycles) {
       if (basis) {
         const coops = await this.returns(this.dataSource, cycle.id, basis);
         const report = this.consolidate(cycle, coops, []);
-        periods.push({ period: cycle.period_label, coops: report.coops, metrics: report.metrics.filter((m) => m.id === metricId) });
+        periods.push({ period: cycle.period_label, coops: report.coops, metrics: report.metrics });
       } else {
         const [latest]: ReleaseRow[] = await this.dataSource.query(
           'SELECT number, report FROM report_release WHERE cycle_id = $1 ORDER BY number DESC LIMIT 1',
           [cycle.id],
         );
-        if (latest)
-          periods.push({
-            ...csvPeriod(latest.report),
-            metrics: latest.report.metrics.filter((m) => m.id === metricId),
-            release: latest.number,
-          });
+        if (latest) periods.push({ ...csvPeriod(latest.report), metrics: latest.report.metrics, release: latest.number });
       }
     }
-    // A cycle of an older definition may not have the metric: it is left out rather than shown as unknown.
-    return { metric, periods: periods.filter((p) => p.metrics.length === 1) };
+    return periods;
   }
 
   /** Contract cells get a readable name beside their id. */
@@ -307,6 +279,48 @@ export class ConsolidatedReports {
 
 function csvPeriod(report: StoredReport): CsvPeriodReport {
   return { period: report.period.label, coops: report.coverage.coops, metrics: report.metrics };
+}
+
+type TrendPeriod = CsvPeriodReport & { release?: number };
+
+function knownMetric(metricId: string): MetricDefinition {
+  const metric = findMetric(CURRENT_RETURN_DEFINITION, metricId);
+  if (!metric)
+    throw ReportingErrors.unknownMetric(
+      metricId,
+      CURRENT_RETURN_DEFINITION.metrics.map((m) => m.id),
+    );
+  return metric;
+}
+
+/** The periods with only the one metric; a cycle of an older definition may not have it: it is left out rather than shown as unknown. */
+function onlyMetric(metricId: string, periods: readonly TrendPeriod[]): TrendPeriod[] {
+  return periods.map((p) => ({ ...p, metrics: p.metrics.filter((m) => m.id === metricId) })).filter((p) => p.metrics.length === 1);
+}
+
+/** One metric across the periods, with the change from the period before. */
+function trendOf(metric: MetricDefinition, reports: readonly TrendPeriod[], basis?: ReportBasis): TrendView {
+  let previous: ReportValue | undefined;
+  const points = onlyMetric(metric.id, reports).map((p) => {
+    const m = p.metrics[0];
+    const point = {
+      period: p.period,
+      ...(p.release ? { release: p.release } : {}),
+      coopsCovered: p.coops,
+      total: m.total,
+      change: change(previous, m.total),
+      breakdowns: m.breakdowns,
+      ...(m.distribution ? { distribution: m.distribution } : {}),
+    };
+    previous = m.total;
+    return point;
+  });
+  return {
+    metric: { id: metric.id, title: metric.title, unit: metric.unit, definition: metric.definition, countsPeople: metric.countsPeople },
+    source: basis ? `live, ${basis} returns (consortium staff only)` : "each cycle's latest published release",
+    note: 'change is the difference from the period before (in percentage points for a rate); null when either figure is suppressed or not recorded. Co-ops covered can differ from period to period.',
+    points,
+  };
 }
 
 function change(previous: ReportValue | undefined, current: ReportValue): number | null {

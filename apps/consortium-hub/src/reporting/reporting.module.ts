@@ -18,6 +18,6 @@ import { ReviewReturn } from './review-return.use-case';
 @Module({
   controllers: [ReportController, ReportingController, ReviewController],
   providers: [ApplySubmission, ConsolidatedReports, CycleQueries, OpenCycle, GrantException, PublishRelease, ReviewReturn],
-  exports: [ConsolidatedReports, CycleQueries, ReviewReturn],
+  exports: [ConsolidatedReports, CycleQueries, ReviewReturn, PublishRelease, GrantException],
 })
 export class ReportingModule {}
