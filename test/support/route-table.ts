@@ -224,6 +224,15 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'GET /cycles/:id': STAFF,
   'POST /cycles/:id/coops/:coopId/approval': STAFF,
   'POST /cycles/:id/coops/:coopId/send-back': STAFF,
+  // — purchasing and tenders
+  'GET /rounds': STAFF,
+  'POST /rounds': STAFF,
+  'GET /rounds/:id': STAFF,
+  'POST /rounds/:id/open': STAFF,
+  'POST /rounds/:id/close': STAFF,
+  'POST /rounds/:id/order': STAFF,
+  'POST /rounds/:id/deliver': STAFF,
+  'POST /rounds/:id/cancel': STAFF,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */

@@ -2,21 +2,29 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 
 import { applyWebSession } from '@app/web';
 
+import { PurchasingModule } from '../purchasing';
 import { ReportingModule } from '../reporting';
+import { TenderingModule } from '../tendering';
 import { CyclePagesController } from './cycle-pages.controller';
 import { CyclePages } from './cycle-pages.queries';
 import { ReportPagesController } from './report-pages.controller';
 import { ReportPages } from './report-pages.queries';
 import { ReviewFromPage } from './review-from-page.use-case';
+import { RoundFromPage } from './round-from-page.use-case';
+import { RoundPagesController } from './round-pages.controller';
+import { RoundPages } from './round-pages.queries';
 
-/** The hub's web pages for people (commissioners' reports, staff's return cycles), on the shared web platform (libs/web). */
+/**
+ * The hub's web pages for people (commissioners' reports and tenders, staff's return cycles,
+ * purchasing rounds and tenders), on the shared web platform (libs/web).
+ */
 @Module({
-  imports: [ReportingModule],
-  controllers: [ReportPagesController, CyclePagesController],
-  providers: [ReportPages, CyclePages, ReviewFromPage],
+  imports: [ReportingModule, PurchasingModule, TenderingModule],
+  controllers: [ReportPagesController, CyclePagesController, RoundPagesController],
+  providers: [ReportPages, CyclePages, ReviewFromPage, RoundPages, RoundFromPage],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    applyWebSession(consumer, ReportPagesController, CyclePagesController);
+    applyWebSession(consumer, ReportPagesController, CyclePagesController, RoundPagesController);
   }
 }

@@ -1,0 +1,232 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { aCatalogueItem } from '../support/builders';
+import { launchChromium, seriousViolations, signInAs } from '../support/browser';
+import { RunningIdp, startPages } from '../support/local-idp';
+import { TestMesh } from '../support/mesh';
+import { waitFor as waitUntil } from '../support/wait-for';
+
+/** Each step crosses NATS and both inboxes; on a busy machine that can take seconds. */
+const waitFor: typeof waitUntil = (what, probe, accept, options) => waitUntil(what, probe, accept, { timeoutMs: 45_000, ...options });
+jest.setTimeout(120_000);
+
+/**
+ * Consortium staff and commissioners on the purchasing and tender pages, in a real browser: staff
+ * draft and open a purchasing round from the page (the hub's outbox and both nodes show it), the
+ * co-ops commit through their node's API, staff close it and place the order from the page (the
+ * state and the allocation checked in the hub's tables); refusals shown on the page with nothing
+ * stored changed (bad input 400, a step the state does not allow 409, no CSRF token 403); a
+ * commissioner refused the purchasing pages. axe-core on every page shown.
+ */
+describe('staff and commissioners on the purchasing and tender pages', () => {
+  const mesh = new TestMesh();
+  const GOLCAR = 'proc-golcar';
+  const HONLEY = 'proc-honley';
+  const staff = mesh.hub().as('consortium-staff');
+  const admin = (coop: string) => mesh.node(coop).as('coop-admin');
+  let idp: RunningIdp;
+  let browser: Browser;
+  let hub: string;
+  let gloves: string;
+  let aprons: string;
+  let roundId: string;
+
+  beforeAll(async () => {
+    ({ hub, idp } = await startPages(mesh, { hub: true }));
+    await mesh.startNode(GOLCAR, { COOP_LOCALITIES: 'Golcar,Milnsbridge', COOP_SERVICES: 'personal-care' });
+    await mesh.startNode(HONLEY, { COOP_LOCALITIES: 'Honley,Holmfirth', COOP_SERVICES: 'personal-care' });
+    await mesh.registered(GOLCAR);
+    await mesh.registered(HONLEY);
+    gloves = (
+      await staff
+        .post(
+          '/purchasing/catalogue',
+          aCatalogueItem({
+            name: 'Nitrile gloves, medium',
+            supplier: 'Colne Valley Medical Supplies',
+            unit: 'box of 100',
+            soloUnitPricePence: 650,
+            orderChargePence: 995,
+            priceBreaks: [{ minQuantity: 10, unitPricePence: 599 }],
+            localTo: ['Golcar'],
+          }),
+        )
+        .expect(201)
+    ).body.id;
+    aprons = (await staff.post('/purchasing/catalogue', aCatalogueItem({ name: 'Disposable aprons' })).expect(201)).body.id;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await mesh.dispose();
+    await idp?.close();
+  });
+
+  const violations = new Map<string, unknown[]>();
+  const checkAxe = async (page: Page, as?: string) => {
+    violations.set(as ?? new URL(page.url()).pathname, await seriousViolations(page));
+  };
+  const rounds = () =>
+    mesh.hubQuery<{ id: string; title: string; state: string }>('SELECT id, title, state FROM purchasing_round ORDER BY created_at');
+  const roundState = async (id: string) =>
+    (await mesh.hubQuery<{ state: string }>('SELECT state FROM purchasing_round WHERE id = $1', [id]))[0].state;
+  const outboxOf = (type: string, id: string) =>
+    mesh.hubQuery<{ coop_id: string }>(
+      "SELECT coop_id FROM outbox_message WHERE type = $1 AND envelope->'payload'->>'roundId' = $2 ORDER BY coop_id",
+      [type, id],
+    );
+  const inAnHourField = (minutes = 60) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+  const csrfOf = (page: Page) => page.locator('input[name="_csrf"]').first().inputValue();
+  const signIn = (context: BrowserContext, user: string, start: string) => signInAs(context, hub, idp.issuer, user, start);
+
+  describe('a purchasing round from the pages', () => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await browser.newContext();
+      page = await signIn(context, 'consortium-staff', '/rounds');
+    });
+    afterAll(() => context?.close());
+
+    it('lists the rounds and refuses a draft without a title or items, beside the fields, with nothing stored', async () => {
+      expect(new URL(page.url()).pathname).toBe('/rounds');
+      await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Purchasing rounds');
+      await expect(page.getByRole('link', { name: 'Purchasing' }).count()).resolves.toBe(1);
+      await expect(page.getByText('There are no purchasing rounds yet.').isVisible()).resolves.toBe(true);
+      await checkAxe(page);
+
+      await page.locator('#closesAt').fill(inAnHourField());
+      await page.getByRole('button', { name: 'Draft the round' }).click();
+      await page.waitForURL(`${hub}/rounds`);
+      await expect(page.title()).resolves.toMatch(/^Error: Purchasing rounds/);
+      await expect(page.locator('#title-error').innerText()).resolves.toContain('Enter a title of 2 to 120 characters');
+      await expect(page.locator('#itemIds-error').innerText()).resolves.toContain('Choose at least one item from the catalogue');
+      await expect(page.locator('.govuk-error-summary a[href="#itemIds"]').count()).resolves.toBe(1);
+      await expect(page.locator('#closesAt').inputValue()).resolves.not.toBe('');
+      await checkAxe(page, '/rounds (error)');
+      expect(await rounds()).toEqual([]);
+    });
+
+    it('drafts a round from the catalogue and opens it: the co-ops are sent it and hold it', async () => {
+      await page.locator('#title').fill('Winter gloves and aprons');
+      await page.locator(`input[name="itemIds"][value="${gloves}"]`).check();
+      await page.locator(`input[name="itemIds"][value="${aprons}"]`).check();
+      await page.getByRole('button', { name: 'Draft the round' }).click();
+      await page.waitForURL(/\/rounds\/[0-9a-f-]{36}\?done=created$/);
+      roundId = new URL(page.url()).pathname.split('/')[2];
+      await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The round is drafted');
+      await checkAxe(page, '/rounds/:id (draft)');
+      expect(await rounds()).toEqual([{ id: roundId, title: 'Winter gloves and aprons', state: 'draft' }]);
+
+      // A closing time in the past: the API's rule, beside the field; nothing sent, still a draft.
+      const typedPast = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
+      await page.locator('#closesAt').fill(typedPast);
+      await page.getByRole('button', { name: 'Open the round' }).click();
+      await page.waitForURL(`${hub}/rounds/${roundId}/open`);
+      await expect(page.locator('#closesAt-error').innerText()).resolves.toContain('has passed');
+      await expect(page.locator('#closesAt').inputValue()).resolves.toBe(typedPast);
+      await checkAxe(page, '/rounds/:id (error)');
+      expect(await roundState(roundId)).toBe('draft');
+      expect(await outboxOf('purchasing.round-opened', roundId)).toEqual([]);
+
+      await page.locator('#closesAt').fill(inAnHourField(90));
+      await page.getByRole('button', { name: 'Open the round' }).click();
+      await page.waitForURL(`${hub}/rounds/${roundId}?done=open`);
+      await expect(page.locator('[data-state]').first().getAttribute('data-state')).resolves.toBe('open');
+      await checkAxe(page, '/rounds/:id (open)');
+      expect(await roundState(roundId)).toBe('open');
+      expect(await outboxOf('purchasing.round-opened', roundId)).toEqual([{ coop_id: GOLCAR }, { coop_id: HONLEY }]);
+      for (const coop of [GOLCAR, HONLEY])
+        await waitFor(
+          `${coop} to hold the round`,
+          async () => (await admin(coop).get(`/purchasing/rounds/${roundId}`)).body,
+          (r) => r.items?.length === 2,
+        );
+    });
+
+    it('refuses to place the order of an open round (409) with nothing changed, and a step without its CSRF token (403)', async () => {
+      const order = await context.request.post(`${hub}/rounds/${roundId}/order`, { form: { _csrf: await csrfOf(page) }, maxRedirects: 0 });
+      expect(order.status()).toBe(409);
+      expect(await order.text()).toContain('A round that is open cannot be ordered');
+      const noToken = await context.request.post(`${hub}/rounds/${roundId}/cancel`, { form: { reason: 'forged' }, maxRedirects: 0 });
+      expect(noToken.status()).toBe(403);
+      expect(await roundState(roundId)).toBe('open');
+      expect(await outboxOf('purchasing.allocation-made', roundId)).toEqual([]);
+    });
+
+    it('shows the co-ops’ commitments, then closes the round and places the order from the page', async () => {
+      await admin(GOLCAR).post(`/purchasing/rounds/${roundId}/commitments`).send({ itemId: gloves, quantity: 8 }).expect(202);
+      await admin(HONLEY).post(`/purchasing/rounds/${roundId}/commitments`).send({ itemId: gloves, quantity: 4 }).expect(202);
+      await admin(HONLEY).post(`/purchasing/rounds/${roundId}/commitments`).send({ itemId: aprons, quantity: 3 }).expect(202);
+      await waitFor(
+        'the hub to count the commitments',
+        () => mesh.hubQuery('SELECT 1 FROM purchasing_commitment WHERE round_id = $1 AND quantity > 0', [roundId]),
+        (r) => r.length === 3,
+      );
+
+      await page.goto(`${hub}/rounds/${roundId}`);
+      // One column per item, in the round's order (the catalogue's: aprons, then gloves).
+      const itemOrder = await page.locator('tr[data-item]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item')));
+      expect(itemOrder).toEqual([aprons, gloves]);
+      const quantities = (coop: string) => page.locator(`tr[data-coop="${coop}"] td[data-quantity]`).allInnerTexts();
+      await expect(quantities(GOLCAR)).resolves.toEqual(['0', '8']);
+      await expect(quantities(HONLEY)).resolves.toEqual(['3', '4']);
+      await checkAxe(page, '/rounds/:id (committed)');
+      await expect(page.locator(`tr[data-coop="${GOLCAR}"] th`).innerText()).resolves.toBe(`${GOLCAR} care co-op`);
+
+      await page.getByRole('button', { name: 'Close the round' }).click();
+      await page.waitForURL(`${hub}/rounds/${roundId}?done=close`);
+      expect(await roundState(roundId)).toBe('closed');
+      await checkAxe(page, '/rounds/:id (closed)');
+
+      await page.getByRole('button', { name: 'Place the order' }).click();
+      await page.waitForURL(`${hub}/rounds/${roundId}?done=order`);
+      await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The order is placed');
+      await checkAxe(page, '/rounds/:id (ordered)');
+      expect(await roundState(roundId)).toBe('ordered');
+
+      const stored = await mesh.hubQuery<{ coop_id: string; quantity: number; allocated_pence: string }>(
+        'SELECT coop_id, quantity, allocated_pence FROM purchasing_allocation WHERE round_id = $1 ORDER BY coop_id, item_id = $2 DESC',
+        [roundId, gloves],
+      );
+      expect(stored.map((r) => [r.coop_id, r.quantity])).toEqual([
+        [GOLCAR, 8],
+        [HONLEY, 4],
+        [HONLEY, 3],
+      ]);
+      // The page shows the allocation the API gives, not figures of its own.
+      const api = (await staff.get(`/purchasing/rounds/${roundId}`).expect(200)).body;
+      expect(api.allocationStatus).toBe('final');
+      for (const c of api.coops as { coopId: string; allocatedPence: number }[])
+        await expect(page.locator(`tr[data-coop="${c.coopId}"] td[data-allocated]`).getAttribute('data-allocated')).resolves.toBe(
+          String(c.allocatedPence),
+        );
+      await expect(page.locator('[data-saving]').getAttribute('data-saving')).resolves.toBe(String(api.savingPence));
+      expect(await outboxOf('purchasing.allocation-made', roundId)).toEqual([{ coop_id: GOLCAR }, { coop_id: HONLEY }]);
+
+      await page.getByRole('link', { name: 'Purchasing' }).click();
+      await page.waitForURL(`${hub}/rounds`);
+      await expect(page.locator(`tr[data-round="${roundId}"] td[data-state]`).getAttribute('data-state')).resolves.toBe('ordered');
+      await expect(page.locator(`tr[data-round="${roundId}"] td[data-count="committed"]`).innerText()).resolves.toBe('2 of 2');
+      await checkAxe(page, '/rounds (ordered)');
+    });
+  });
+
+  it('refuses a commissioner the purchasing pages (403)', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'commissioner', '/rounds');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
+    await checkAxe(page, '/rounds (commissioner)');
+    expect((await context.request.get(`${hub}/rounds/${roundId}`, { maxRedirects: 0 })).status()).toBe(403);
+    await page.goto(`${hub}/reports`);
+    await expect(page.getByRole('link', { name: 'Purchasing' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations on any page it showed', () => {
+    expect(violations.size).toBeGreaterThanOrEqual(8);
+    expect(Object.fromEntries(violations)).toEqual(Object.fromEntries([...violations.keys()].map((k) => [k, []])));
+  });
+});
