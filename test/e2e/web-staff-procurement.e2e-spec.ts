@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { aCatalogueItem } from '../support/builders';
 import { launchChromium, seriousViolations, signInAs } from '../support/browser';
+import { aCatalogueItem } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { waitFor as waitUntil } from '../support/wait-for';

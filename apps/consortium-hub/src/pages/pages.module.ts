@@ -13,6 +13,9 @@ import { ReviewFromPage } from './review-from-page.use-case';
 import { RoundFromPage } from './round-from-page.use-case';
 import { RoundPagesController } from './round-pages.controller';
 import { RoundPages } from './round-pages.queries';
+import { TenderFromPage } from './tender-from-page.use-case';
+import { TenderPagesController } from './tender-pages.controller';
+import { TenderPages } from './tender-pages.queries';
 
 /**
  * The hub's web pages for people (commissioners' reports and tenders, staff's return cycles,
@@ -20,11 +23,11 @@ import { RoundPages } from './round-pages.queries';
  */
 @Module({
   imports: [ReportingModule, PurchasingModule, TenderingModule],
-  controllers: [ReportPagesController, CyclePagesController, RoundPagesController],
-  providers: [ReportPages, CyclePages, ReviewFromPage, RoundPages, RoundFromPage],
+  controllers: [ReportPagesController, CyclePagesController, RoundPagesController, TenderPagesController],
+  providers: [ReportPages, CyclePages, ReviewFromPage, RoundPages, RoundFromPage, TenderPages, TenderFromPage],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    applyWebSession(consumer, ReportPagesController, CyclePagesController, RoundPagesController);
+    applyWebSession(consumer, ReportPagesController, CyclePagesController, RoundPagesController, TenderPagesController);
   }
 }

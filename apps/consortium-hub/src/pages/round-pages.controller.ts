@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { Public, UuidParam } from '@app/platform';
-import { errorSummary, pagePrincipal, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import type { RoundAction } from '../purchasing';
 import { pageNavigation } from './page-navigation';

@@ -1,8 +1,7 @@
-export { contractLabels, coopContractIds } from './contract-references.queries';
-export { TenderingModule } from './tendering.module';
 export { AssembleBid } from './assemble-bid.use-case';
 export { AwardTender } from './award-tender.use-case';
 export { CancelTender } from './cancel-tender.use-case';
+export { contractLabels, coopContractIds } from './contract-references.queries';
 export { CreateTender } from './create-tender.use-case';
 export { InviteCoops } from './invite-coops.use-case';
 export { SplitLot } from './split-lot.use-case';
@@ -21,5 +20,6 @@ export {
   UpdateLotDto,
   UpdateTenderDto,
 } from './tendering.dto';
+export { TenderingModule } from './tendering.module';
 export { UpdateLot } from './update-lot.use-case';
 export { UpdateTender } from './update-tender.use-case';
