@@ -32,7 +32,7 @@ export function roundSteps(allowed: readonly RoundAction[]): { action: RoundActi
 /** The banner after a step, for `?done=<action>` (or `created`); null for anything else. */
 export function roundStepDone(done: unknown): string | null {
   if (done === 'created') return 'The round is drafted. Open it when it is ready: the co-ops are invited then.';
-  return typeof done === 'string' && done in STEPS ? STEPS[done as RoundAction].done : null;
+  return typeof done === 'string' && Object.hasOwn(STEPS, done) ? STEPS[done as RoundAction].done : null;
 }
 
 const ALLOCATION: Record<RoundView['allocationStatus'], string> = {

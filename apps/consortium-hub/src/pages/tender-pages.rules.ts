@@ -60,7 +60,7 @@ const DONE: Record<string, string> = {
 
 /** The banner after a staff's form, for `?done=<form>`; null for anything else. */
 export function tenderStepDone(done: unknown): string | null {
-  return typeof done === 'string' ? (DONE[done] ?? null) : null;
+  return typeof done === 'string' && Object.hasOwn(DONE, done) ? DONE[done] : null;
 }
 
 /**
