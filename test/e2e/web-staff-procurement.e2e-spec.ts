@@ -349,6 +349,72 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     });
   });
 
+  it('changes, splits and cancels a draft tender from the pages, refusing bad input beside the field with nothing changed', async () => {
+    const body = aTender({
+      title: 'Befriending in Golcar',
+      lots: [aLot({ reference: '1', title: 'Home care, Golcar', locality: 'Golcar', hoursPerWeek: 30 })],
+    });
+    const id = (await mesh.hub().as('commissioner').post('/tenders', body).expect(201)).body.id;
+    const lots = () =>
+      mesh.hubQuery<{ reference: string; status: string; hours_per_week: number }>(
+        'SELECT reference, status, hours_per_week FROM tender_lot WHERE tender_id = $1 ORDER BY reference',
+        [id],
+      );
+    const tender = async () =>
+      (await mesh.hubQuery<{ stage: string; buyer: string }>('SELECT stage, buyer FROM tender WHERE id = $1', [id]))[0];
+    const context = await browser.newContext();
+    const page = await signIn(context, 'consortium-staff', `/joint-tenders/${id}`);
+
+    await page.getByRole('link', { name: 'Change or split lot 1' }).click();
+    await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
+    await checkAxe(page, '/joint-tenders/:id/lots/:lotId');
+    await page.locator('#parts-0-hoursPerWeek').fill('20');
+    await page.locator('#parts-1-hoursPerWeek').fill('5');
+    await page.getByRole('button', { name: 'Split the lot' }).click();
+    await page.waitForURL(/\/split$/);
+    await expect(page.locator('#step-split .govuk-error-message').innerText()).resolves.toContain('must add up exactly');
+    await expect(page.locator('#parts-1-hoursPerWeek').inputValue()).resolves.toBe('5');
+    await checkAxe(page, '/joint-tenders/:id/lots/:lotId (error)');
+    expect(await lots()).toEqual([{ reference: '1', status: 'open', hours_per_week: 30 }]);
+
+    await page.locator('#parts-1-hoursPerWeek').fill('10');
+    await page.getByRole('button', { name: 'Split the lot' }).click();
+    await page.waitForURL(`${hub}/joint-tenders/${id}?done=split`);
+    expect((await lots()).map((l) => [l.status, l.hours_per_week])).toEqual([
+      ['split', 30],
+      ['open', 20],
+      ['open', 10],
+    ]);
+
+    // The details: a deadline in the past is the API's refusal, beside the field; a new buyer is saved.
+    await page.getByText('Change the tender’s details').click();
+    await page.locator('#deadline').fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 16));
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await page.waitForURL(`${hub}/joint-tenders/${id}/details`);
+    await expect(page.locator('#deadline-error').innerText()).resolves.toContain('Deadline must be in the future');
+    await checkAxe(page, '/joint-tenders/:id (details error)');
+    await page.locator('#deadline').fill('');
+    await page.locator('#buyer').fill('Calderdale Council');
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await page.waitForURL(`${hub}/joint-tenders/${id}?done=details`);
+    expect(await tender()).toEqual({ stage: 'draft', buyer: 'Calderdale Council' });
+
+    // Cancelling needs a reason (the API's rule); then the tender is cancelled.
+    await page.getByText('Cancel the tender').first().click();
+    const cancel = page.locator('form[action$="/cancellation"] button');
+    await cancel.click();
+    await page.waitForURL(`${hub}/joint-tenders/${id}/cancellation`);
+    await expect(page.locator('#reason-error').innerText()).resolves.toContain('Enter a reason of 2 to 500 characters');
+    expect((await tender()).stage).toBe('draft');
+    await page.locator('#reason').fill('The council withdrew the procurement');
+    await cancel.click();
+    await page.waitForURL(`${hub}/joint-tenders/${id}?done=cancellation`);
+    expect((await tender()).stage).toBe('cancelled');
+    await expect(page.locator('form[action^="/joint-tenders/"]').count()).resolves.toBe(0);
+    await checkAxe(page, '/joint-tenders/:id (cancelled)');
+    await context.close();
+  });
+
   it('refuses a commissioner the purchasing pages (403)', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'commissioner', '/rounds');
@@ -361,7 +427,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
   });
 
   it('has no serious or critical accessibility violations on any page it showed', () => {
-    expect(violations.size).toBeGreaterThanOrEqual(16);
+    expect(violations.size).toBeGreaterThanOrEqual(20);
     expect(Object.fromEntries(violations)).toEqual(Object.fromEntries([...violations.keys()].map((k) => [k, []])));
   });
 });
