@@ -234,6 +234,8 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'POST /rounds/:id/deliver': STAFF,
   'POST /rounds/:id/cancel': STAFF,
   'GET /joint-tenders': REPORT_READERS,
+  'GET /joint-tenders/new': REPORT_READERS,
+  'POST /joint-tenders': REPORT_READERS,
   'GET /joint-tenders/:id': REPORT_READERS,
   'GET /joint-tenders/:id/lots/:lotId': STAFF,
   'POST /joint-tenders/:id/details': STAFF,

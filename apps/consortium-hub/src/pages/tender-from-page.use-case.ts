@@ -9,6 +9,8 @@ import {
   AwardTender,
   CancelTender,
   CancelTenderDto,
+  CreateTender,
+  CreateTenderDto,
   InviteCoops,
   InviteDto,
   SplitLot,
@@ -53,6 +55,7 @@ const MESSAGES = {
 @Injectable()
 export class TenderFromPage {
   constructor(
+    private readonly createTender: CreateTender,
     private readonly updateTender: UpdateTender,
     private readonly updateLot: UpdateLot,
     private readonly splitLot: SplitLot,
@@ -62,6 +65,22 @@ export class TenderFromPage {
     private readonly awardTender: AwardTender,
     private readonly cancelTender: CancelTender,
   ) {}
+
+  /** A council tender entered with its lots (up to three rows on the form), as a draft; the field of a refusal about the lots is `step-new`. */
+  async create(form: Record<string, unknown>, by: Principal): Promise<{ id: string } | StepRefusal> {
+    const { title, buyer, description, deadline } = form;
+    const shaped = { title, buyer, description, deadline: utcFromField(deadline), lots: rowsFromForm(form, 'lots') };
+    const checked = await checkForm(CreateTenderDto, shaped, { ...MESSAGES, lots: 'Enter at least one lot' });
+    if ('errors' in checked) return { status: 400, errors: wordRowErrors(checked.errors, MESSAGES) };
+    try {
+      return await this.createTender.execute(checked.dto, by);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const refusal = stepRefusal(error, error.code === 'TENDERING.DEADLINE_IN_PAST' ? 'deadline' : 'step-new');
+      if (!refusal) throw error;
+      return refusal;
+    }
+  }
 
   async details(id: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
     const checked = await checkForm(UpdateTenderDto, { ...form, deadline: utcFromField(form.deadline) }, MESSAGES);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Post, Query, Req, Res, UseFilters, UseGu
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
+import { SERVICE_TYPES } from '@app/contracts';
 import { Public, UuidParam } from '@app/platform';
 import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
@@ -9,11 +10,12 @@ import { pageNavigation } from './page-navigation';
 import { StepRefusal } from './procurement-pages.rules';
 import { TenderForm, TenderFormResult, TenderFromPage } from './tender-from-page.use-case';
 import { LotPage, TenderPage, TenderPages } from './tender-pages.queries';
-import { tenderStepDone } from './tender-pages.rules';
+import { serviceLabel, tenderStepDone } from './tender-pages.rules';
 
 const STAFF = 'consortium-staff';
 const COMMISSIONER = 'commissioner';
 type Form = Record<string, unknown>;
+const SERVICES = SERVICE_TYPES.map((value) => ({ value, text: serviceLabel(value) }));
 
 /**
  * The tender pages: staff and commissioners see the tenders and each one from entry to award, as the
@@ -41,6 +43,27 @@ export class TenderPagesController {
       navigation: pageNavigation(req, '/joint-tenders'),
       page: await this.pages.list(offset),
     });
+  }
+
+  /** Declared before /joint-tenders/:id, so "new" is this page and not an id. */
+  @Get('joint-tenders/new')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  newTender(@Req() req: Request): string {
+    return this.views.render(req, 'tender-new.njk', this.newContext(req, {}));
+  }
+
+  @Post('joint-tenders')
+  async create(@Body() form: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const result = await this.fromPage.create(form, pagePrincipal(req));
+    if ('id' in result) {
+      res.redirect(303, `/joint-tenders/${result.id}?done=created`);
+      return;
+    }
+    const context = { ...this.newContext(req, form), ...errorSummary(result.errors), title: 'Error: Enter a tender' };
+    res
+      .status(result.status)
+      .type('html')
+      .send(this.views.render(req, 'tender-new.njk', context));
   }
 
   @Get('joint-tenders/:id')
@@ -147,6 +170,10 @@ export class TenderPagesController {
       .status(refusal.status)
       .type('html')
       .send(this.views.render(req, view, page));
+  }
+
+  private newContext(req: Request, typed: Form) {
+    return { title: 'Enter a tender', navigation: pageNavigation(req, '/joint-tenders'), typed, services: SERVICES };
   }
 
   private tenderContext(req: Request, page: TenderPage, typed: Form) {

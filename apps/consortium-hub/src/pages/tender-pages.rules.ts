@@ -48,6 +48,7 @@ export function tenderForms(allowed: readonly TenderAction[]): TenderForms {
 }
 
 const DONE: Record<string, string> = {
+  created: 'The tender is entered as a draft. Split its lots if needed, then invite the co-ops.',
   details: 'The tender’s details are changed; co-ops already invited are told of a new deadline.',
   lot: 'The lot’s terms are changed; co-ops invited to the old terms are invited again.',
   split: 'The lot is split into smaller lots.',
