@@ -13,6 +13,7 @@ import { ReviewFromPage } from './review-from-page.use-case';
 import { RoundFromPage } from './round-from-page.use-case';
 import { RoundPagesController } from './round-pages.controller';
 import { RoundPages } from './round-pages.queries';
+import { TenderEntryPagesController } from './tender-entry-pages.controller';
 import { TenderFromPage } from './tender-from-page.use-case';
 import { TenderPagesController } from './tender-pages.controller';
 import { TenderPages } from './tender-pages.queries';
@@ -23,11 +24,18 @@ import { TenderPages } from './tender-pages.queries';
  */
 @Module({
   imports: [ReportingModule, PurchasingModule, TenderingModule],
-  controllers: [ReportPagesController, CyclePagesController, RoundPagesController, TenderPagesController],
+  controllers: [ReportPagesController, CyclePagesController, RoundPagesController, TenderEntryPagesController, TenderPagesController],
   providers: [ReportPages, CyclePages, ReviewFromPage, RoundPages, RoundFromPage, TenderPages, TenderFromPage],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    applyWebSession(consumer, ReportPagesController, CyclePagesController, RoundPagesController, TenderPagesController);
+    applyWebSession(
+      consumer,
+      ReportPagesController,
+      CyclePagesController,
+      RoundPagesController,
+      TenderEntryPagesController,
+      TenderPagesController,
+    );
   }
 }

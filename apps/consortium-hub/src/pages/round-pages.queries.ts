@@ -17,7 +17,11 @@ export class RoundPages {
     private readonly catalogue: CatalogueQueries,
   ) {}
 
-  /** Every round, newest first, with its state, closing time, co-ops committed and its totals as the API gives them. */
+  /**
+   * Every round, newest first, with its state, closing time, co-ops committed and its totals as the API
+   * gives them: one read of each round, as GET /purchasing/rounds/:id computes its allocation (the list
+   * query has no totals). Rounds are a few a month; if they grow to hundreds, the list query wants totals.
+   */
   async list() {
     const rounds = await this.rounds.list();
     return Promise.all(

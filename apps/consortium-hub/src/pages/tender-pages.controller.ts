@@ -2,7 +2,6 @@ import { Body, Controller, Get, Header, Post, Query, Req, Res, UseFilters, UseGu
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
-import { SERVICE_TYPES } from '@app/contracts';
 import { Public, UuidParam } from '@app/platform';
 import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
@@ -10,12 +9,11 @@ import { pageNavigation } from './page-navigation';
 import { StepRefusal } from './procurement-pages.rules';
 import { TenderForm, TenderFormResult, TenderFromPage } from './tender-from-page.use-case';
 import { LotPage, TenderPage, TenderPages } from './tender-pages.queries';
-import { serviceLabel, tenderStepDone } from './tender-pages.rules';
+import { tenderStepDone } from './tender-pages.rules';
 
 const STAFF = 'consortium-staff';
 const COMMISSIONER = 'commissioner';
 type Form = Record<string, unknown>;
-const SERVICES = SERVICE_TYPES.map((value) => ({ value, text: serviceLabel(value) }));
 
 /**
  * The tender pages: staff and commissioners see the tenders and each one from entry to award, as the
@@ -45,31 +43,10 @@ export class TenderPagesController {
     });
   }
 
-  /** Declared before /joint-tenders/:id, so "new" is this page and not an id. */
-  @Get('joint-tenders/new')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  newTender(@Req() req: Request): string {
-    return this.views.render(req, 'tender-new.njk', this.newContext(req, {}));
-  }
-
-  @Post('joint-tenders')
-  async create(@Body() form: Form, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const result = await this.fromPage.create(form, pagePrincipal(req));
-    if ('id' in result) {
-      res.redirect(303, `/joint-tenders/${result.id}?done=created`);
-      return;
-    }
-    const context = { ...this.newContext(req, form), ...errorSummary(result.errors), title: 'Error: Enter a tender' };
-    res
-      .status(result.status)
-      .type('html')
-      .send(this.views.render(req, 'tender-new.njk', context));
-  }
-
   @Get('joint-tenders/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async tender(@UuidParam('id', { named: true }) id: string, @Query('done') done: unknown, @Req() req: Request): Promise<string> {
-    const page = await this.pages.tender(id, req.session.user!.role);
+    const page = await this.pages.tender(id, pagePrincipal(req).role);
     return this.views.render(req, 'tender.njk', { ...this.tenderContext(req, page, {}), done: tenderStepDone(done) });
   }
 
@@ -143,7 +120,7 @@ export class TenderPagesController {
   /** Success: back to the tender with a banner (303). Refused: the tender's page again with the error and what was typed. */
   private async answer(id: string, name: TenderForm, result: TenderFormResult, form: Form, req: Request, res: Response): Promise<void> {
     if ('done' in result) return this.done(res, id, result.done);
-    const page = await this.pages.tender(id, req.session.user!.role);
+    const page = await this.pages.tender(id, pagePrincipal(req).role);
     this.refused(req, res, 'tender.njk', { ...this.tenderContext(req, page, form), failed: name }, result);
   }
 
@@ -170,10 +147,6 @@ export class TenderPagesController {
       .status(refusal.status)
       .type('html')
       .send(this.views.render(req, view, page));
-  }
-
-  private newContext(req: Request, typed: Form) {
-    return { title: 'Enter a tender', navigation: pageNavigation(req, '/joint-tenders'), typed, services: SERVICES };
   }
 
   private tenderContext(req: Request, page: TenderPage, typed: Form) {
