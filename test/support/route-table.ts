@@ -237,6 +237,28 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'POST /journeys/:id/join-tokens': STAFF,
   'GET /trends': REPORT_READERS,
   'GET /trends.csv': REPORT_READERS,
+  // — purchasing and tenders
+  'GET /rounds': STAFF,
+  'POST /rounds': STAFF,
+  'GET /rounds/:id': STAFF,
+  'POST /rounds/:id/open': STAFF,
+  'POST /rounds/:id/close': STAFF,
+  'POST /rounds/:id/order': STAFF,
+  'POST /rounds/:id/deliver': STAFF,
+  'POST /rounds/:id/cancel': STAFF,
+  'GET /joint-tenders': REPORT_READERS,
+  'GET /joint-tenders/new': REPORT_READERS,
+  'POST /joint-tenders': REPORT_READERS,
+  'GET /joint-tenders/:id': REPORT_READERS,
+  'GET /joint-tenders/:id/lots/:lotId': STAFF,
+  'POST /joint-tenders/:id/details': STAFF,
+  'POST /joint-tenders/:id/lots/:lotId': STAFF,
+  'POST /joint-tenders/:id/lots/:lotId/split': STAFF,
+  'POST /joint-tenders/:id/invitations': STAFF,
+  'POST /joint-tenders/:id/assembly': STAFF,
+  'POST /joint-tenders/:id/submission': STAFF,
+  'POST /joint-tenders/:id/award': STAFF,
+  'POST /joint-tenders/:id/cancellation': STAFF,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */

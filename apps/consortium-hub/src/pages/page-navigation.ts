@@ -8,6 +8,8 @@ const SECTIONS: readonly { href: string; text: string; roles: readonly string[] 
   { href: '/cycles', text: 'Return cycles', roles: STAFF },
   { href: '/reports', text: 'Published reports', roles: READERS },
   { href: '/trends', text: 'Trends', roles: READERS },
+  { href: '/rounds', text: 'Purchasing', roles: STAFF },
+  { href: '/joint-tenders', text: 'Tenders', roles: READERS },
   { href: '/registry', text: 'Co-ops', roles: STAFF },
   { href: '/pool', text: 'Recruitment', roles: STAFF },
   { href: '/journeys', text: 'Onboarding', roles: STAFF },

@@ -3,9 +3,11 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { applyWebSession } from '@app/web';
 
 import { OnboardingModule } from '../onboarding';
+import { PurchasingModule } from '../purchasing';
 import { RecruitmentModule } from '../recruitment';
 import { RegistryModule } from '../registry';
 import { ReportingModule } from '../reporting';
+import { TenderingModule } from '../tendering';
 import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
 import { CyclePagesController } from './cycle-pages.controller';
 import { CyclePages } from './cycle-pages.queries';
@@ -19,6 +21,13 @@ import { RegistryPages } from './registry-pages.queries';
 import { ReportPagesController } from './report-pages.controller';
 import { ReportPages } from './report-pages.queries';
 import { ReviewFromPage } from './review-from-page.use-case';
+import { RoundFromPage } from './round-from-page.use-case';
+import { RoundPagesController } from './round-pages.controller';
+import { RoundPages } from './round-pages.queries';
+import { TenderEntryPagesController } from './tender-entry-pages.controller';
+import { TenderFromPage } from './tender-from-page.use-case';
+import { TenderPagesController } from './tender-pages.controller';
+import { TenderPages } from './tender-pages.queries';
 import { TrendPagesController } from './trend-pages.controller';
 import { TrendPages } from './trend-pages.queries';
 
@@ -26,17 +35,21 @@ const CONTROLLERS = [
   ReportPagesController,
   CyclePagesController,
   TrendPagesController,
+  RoundPagesController,
+  TenderEntryPagesController,
+  TenderPagesController,
   RegistryPagesController,
   PoolPagesController,
   JourneyPagesController,
 ];
 
 /**
- * The hub's web pages for people (commissioners' reports and trends; staff's return cycles, registry,
- * recruitment pool and onboarding journeys), on the shared web platform (libs/web).
+ * The hub's web pages for people (commissioners' reports, trends and tenders; staff's return cycles,
+ * purchasing rounds, tenders, registry, recruitment pool and onboarding journeys), on the shared web
+ * platform (libs/web).
  */
 @Module({
-  imports: [ReportingModule, RegistryModule, RecruitmentModule, OnboardingModule],
+  imports: [ReportingModule, PurchasingModule, TenderingModule, RegistryModule, RecruitmentModule, OnboardingModule],
   controllers: CONTROLLERS,
   providers: [
     ReportPages,
@@ -44,6 +57,10 @@ const CONTROLLERS = [
     ReviewFromPage,
     CycleActionsFromPage,
     TrendPages,
+    RoundPages,
+    RoundFromPage,
+    TenderPages,
+    TenderFromPage,
     RegistryPages,
     PoolPages,
     JourneyPages,

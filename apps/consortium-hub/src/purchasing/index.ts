@@ -1,1 +1,13 @@
+export { CancelRound } from './cancel-round.use-case';
+export { CatalogueQueries } from './catalogue.queries';
+export { CloseRound } from './close-round.use-case';
+export { CreateRound } from './create-round.use-case';
+export { DeliverRound } from './deliver-round.use-case';
+export { OpenRound } from './open-round.use-case';
+export { OrderRound } from './order-round.use-case';
+export type { CatalogueItemView, RoundSummaryView, RoundView } from './purchasing.dto';
+export { CancelRoundDto, CreateRoundDto, OpenRoundDto } from './purchasing.dto';
 export { PurchasingModule } from './purchasing.module';
+export { RoundQueries } from './round.queries';
+export type { RoundAction, RoundState } from './round-state.rules';
+export { allowedRoundActions } from './round-state.rules';

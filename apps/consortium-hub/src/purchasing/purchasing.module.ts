@@ -37,5 +37,6 @@ import { UpdateCatalogueItem } from './update-catalogue-item.use-case';
     RoundStore,
     UpdateCatalogueItem,
   ],
+  exports: [CancelRound, CatalogueQueries, CloseRound, CreateRound, DeliverRound, OpenRound, OrderRound, RoundQueries],
 })
 export class PurchasingModule {}

@@ -45,5 +45,6 @@ import { UpdateTender } from './update-tender.use-case';
     TenderStore,
     UpdateTender,
   ],
+  exports: [AssembleBid, AwardTender, CancelTender, CreateTender, InviteCoops, SplitLot, SubmitBid, TenderQueries, UpdateLot, UpdateTender],
 })
 export class TenderingModule {}
