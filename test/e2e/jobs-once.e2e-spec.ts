@@ -6,7 +6,9 @@ import { ExclusiveRun } from '@app/platform';
 import { ROUND_CLOSER_JOB, RoundCloser } from '../../apps/consortium-hub/src/purchasing/round-closer.job';
 import { CANDIDATE_RETENTION_JOB, CandidateRetentionJob } from '../../apps/consortium-hub/src/recruitment/candidate-retention.job';
 import { TENDER_DEADLINE_JOB, TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
-import { aCatalogueItem, aLot, aRound, aTender } from '../support/builders';
+import { startNode } from '../../apps/local-coop-node/src/bootstrap';
+import { BALLOT_CLOSER_JOB, BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.job';
+import { aCatalogueItem, aLot, aMember, aRound, aTender } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { PG } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
@@ -18,9 +20,10 @@ jest.setTimeout(150_000);
  * (purchasing rounds closing, tender deadlines, candidate retention) runs on one of them at a time, so a
  * round closes once and tells each co-op once, and a tender's offers close and its bid is assembled once —
  * with both instances' timers running and both instances' sweeps called at the same moment besides. The
- * co-ops are provisioned on the hub without nodes: what is checked is the hub's own outbox.
+ * co-ops are provisioned on the hub without nodes: what is checked is the hub's own outbox. Last, a node
+ * run twice on its database counts each ballot once.
  */
-describe('scheduled jobs with two hub instances', () => {
+describe('scheduled jobs with two instances on one database', () => {
   const mesh = new TestMesh();
   const COOPS = ['aire', 'calder', 'colne'];
   const staff = mesh.hub().as('consortium-staff');
@@ -71,8 +74,9 @@ describe('scheduled jobs with two hub instances', () => {
     Promise.all(hubs.flatMap((hub) => [sweep(hub), sweep(hub)]));
 
   /** Another process holding the jobs' locks, as an instance in the middle of a sweep does. */
-  const holdJobs = async (...names: string[]) => {
-    const holder = new Client({ ...PG, database: mesh.hubDb });
+  const holdJobs = async (...names: string[]) => holdJobsIn(mesh.hubDb, names);
+  const holdJobsIn = async (database: string, names: string[]) => {
+    const holder = new Client({ ...PG, database });
     await holder.connect();
     for (const name of names) await holder.query(`SELECT pg_advisory_lock(hashtextextended('ccm-job:' || $1, 0))`, [name]);
     return holder;
@@ -188,5 +192,61 @@ describe('scheduled jobs with two hub instances', () => {
     );
     expect(await roundClosings([round])).toEqual(oncePerCoop([round], 'round_id'));
     expect(await tenderClosings([tender])).toEqual(oncePerCoop([tender], 'tender_id'));
+  });
+
+  it('closes each ballot once with a node running twice on its database, and skips while another process holds the job', async () => {
+    const COOP = COOPS[0];
+    const nodes = [await mesh.startNode(COOP), await startNode(mesh.nodeConfig(COOP))];
+    try {
+      const admin = mesh.node(COOP).as('coop-admin');
+      const member = (await admin.post('/members', aMember({ stakeholderClass: 'worker' })).expect(201)).body.id as string;
+      const motion = async () =>
+        (
+          await admin
+            .post('/ballots')
+            .send({ kind: 'motion', title: 'Adopt the winter plan', resolution: 'ordinary', closesAt: soon(7 * 86_400_000) })
+            .expect(201)
+        ).body.id as string;
+      const ballots = [await motion(), await motion(), await motion()];
+      await mesh.node(COOP).as('member', member).post(`/ballots/${ballots[0]}/votes`).send({ choice: 'for' }).expect(204);
+      const endWindows = (ids: string[]) =>
+        mesh.nodeQuery(
+          COOP,
+          `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
+      const closed = (ids: string[]) =>
+        mesh.nodeQuery<{ id: string; voted: number }>(
+          COOP,
+          `SELECT id, (result->>'voted')::int AS voted FROM ballot WHERE id = ANY($1::uuid[]) AND result IS NOT NULL ORDER BY id`,
+          [ids],
+        );
+
+      const holder = await holdJobsIn(mesh.nodeDb(COOP), [BALLOT_CLOSER_JOB]);
+      try {
+        await endWindows([ballots[2]]);
+        for (const node of nodes) expect(await node.get(BallotCloser).sweep()).toMatchObject({ ran: false });
+        expect(await closed([ballots[2]])).toEqual([]);
+      } finally {
+        await holder.end();
+      }
+
+      await endWindows(ballots.slice(0, 2));
+      const runs = await Promise.all(nodes.flatMap((node) => [node.get(BallotCloser).sweep(), node.get(BallotCloser).sweep()]));
+      expect([runs[1], runs[3]]).toEqual([
+        { ran: false, reason: 'busy-here' },
+        { ran: false, reason: 'busy-here' },
+      ]);
+      expect(runs).not.toContain(null);
+      await waitFor(
+        'every ballot counted',
+        () => closed(ballots),
+        (r) => r.length === 3,
+      );
+      expect(await closed(ballots)).toEqual([...ballots].sort().map((id) => ({ id, voted: id === ballots[0] ? 1 : 0 })));
+    } finally {
+      await nodes[1].close();
+      await mesh.stopNode(COOP);
+    }
   });
 });
