@@ -47,6 +47,8 @@ export class TestMesh {
   /** The running hub, to reach its providers (`mesh.hubApp!.get(NatsLink)`). */
   hubApp: INestApplication | null = null;
   readonly nodes = new Map<string, INestApplication>();
+  /** Further instances of the hub on the same database and NATS (startAnotherHub), closed by dispose(). */
+  readonly otherHubs: INestApplication[] = [];
   private readonly databases = new Set<string>([this.hubDb]);
   readonly hubSeed = newSeed();
   /** Each co-op's NKey seed: given by provisioning once a hub exists, made locally for a node alone. */
@@ -140,6 +142,13 @@ export class TestMesh {
     this.hubApp = await startHub(this.hubConfig(overrides));
     this.hubStarted = true;
     return this.hubApp;
+  }
+
+  /** One more instance of the hub, on the same database, NATS subjects and keys, as an operator scales out. */
+  async startAnotherHub(overrides: Record<string, string> = {}): Promise<INestApplication> {
+    const app = await startHub(this.hubConfig(overrides));
+    this.otherHubs.push(app);
+    return app;
   }
 
   async stopHub(): Promise<void> {
@@ -237,6 +246,7 @@ export class TestMesh {
 
   async dispose(): Promise<void> {
     for (const id of [...this.nodes.keys()]) await this.stopNode(id);
+    for (const app of this.otherHubs.splice(0)) await app.close();
     await this.stopHub();
     await this.deleteStreams().catch(() => undefined);
     for (const db of this.databases) await dropTestDatabase(db);

@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { DomainError, safeErrorMessage } from '@app/platform';
+import { DomainError, ExclusiveJob, ExclusiveRun, safeErrorMessage } from '@app/platform';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
@@ -16,6 +16,9 @@ import { RetentionStore } from './retention.store';
 const SWEEP_BATCH = 1000;
 
 const JOB = 'candidate-retention';
+
+/** The job's name among every hub instance on the database: one of them runs each sweep. */
+export const CANDIDATE_RETENTION_JOB = 'hub.recruitment.candidate-retention';
 
 /** What one sweep did, in counts only. */
 export interface RetentionSweep {
@@ -32,14 +35,14 @@ export interface RetentionSweep {
  * Retention of candidates, every RECRUITMENT_RETENTION_SWEEP_MS: reminds each candidate inactive for
  * RETENTION − REMINDER days, purges each inactive for RETENTION days and reminded at least REMINDER days
  * ago, and deletes sign-in codes expired more than a day. Each candidate is judged and changed in a
- * transaction of its own under its row lock (taken with SKIP LOCKED), so several hub instances sweeping at
- * once, or a sweep run twice, remind and purge each candidate once; a sign-in that holds the row wins and
- * the next sweep judges the candidate again.
+ * transaction of its own under its row lock (taken with SKIP LOCKED). One hub instance at a time sweeps
+ * (ExclusiveJob); should two runs of `execute` overlap anyway, or a sweep run twice, each candidate is still
+ * reminded and purged once; a sign-in that holds the row wins and the next sweep judges the candidate again.
  */
 @Injectable()
 export class CandidateRetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CandidateRetentionJob.name);
-  private running: Promise<unknown> | null = null;
+  private readonly job: ExclusiveJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,22 +52,28 @@ export class CandidateRetentionJob implements OnApplicationBootstrap, BeforeAppl
     private readonly relay: OutboxRelay,
     private readonly scheduler: SchedulerRegistry,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
-  ) {}
+  ) {
+    this.job = new ExclusiveJob(dataSource, CANDIDATE_RETENTION_JOB);
+  }
 
   onApplicationBootstrap(): void {
     this.scheduler.addInterval(
       JOB,
-      setInterval(() => this.sweep(), this.config.RECRUITMENT_RETENTION_SWEEP_MS),
+      setInterval(() => void this.sweep(), this.config.RECRUITMENT_RETENTION_SWEEP_MS),
     );
   }
 
-  sweep(): void {
-    if (this.running) return;
-    this.running = this.execute()
-      .catch((e: Error) => this.logger.warn({ msg: 'candidate retention sweep failed; will retry', reason: safeErrorMessage(e) }))
-      .finally(() => (this.running = null));
+  /** One sweep, unless one is running here or on another instance; null when it failed (logged, the next one tries again). */
+  async sweep(now = new Date()): Promise<ExclusiveRun<RetentionSweep> | null> {
+    try {
+      return await this.job.run(() => this.execute(now));
+    } catch (e) {
+      this.logger.warn({ msg: 'candidate retention sweep failed; will retry', reason: safeErrorMessage(e) });
+      return null;
+    }
   }
 
+  /** The sweep's work, without the lock between instances (see the class comment). */
   async execute(now = new Date()): Promise<RetentionSweep> {
     const settings = retentionSettingsOf(this.config);
     const done: RetentionSweep = { reminded: 0, purged: 0, requestsEnded: 0, codesDeleted: 0, failed: 0 };
@@ -111,7 +120,7 @@ export class CandidateRetentionJob implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.scheduler.doesExist('interval', JOB)) this.scheduler.deleteInterval(JOB);
-    await this.running;
+    await this.job.settled();
   }
 }
 

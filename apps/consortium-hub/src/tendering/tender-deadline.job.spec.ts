@@ -22,18 +22,18 @@ describe('the tender deadline sweep', () => {
       if (id === 't2') throw new Error('deadlock detected');
       return true;
     });
-    await expect(job.sweep()).resolves.toEqual(['t1', 't3']);
+    await expect(job.assembleDue()).resolves.toEqual(['t1', 't3']);
     expect(Logger.prototype.error).toHaveBeenCalledWith(expect.objectContaining({ tenderId: 't2', reason: 'deadlock detected' }));
   });
 
   it('leaves out a tender another sweep or staff already dealt with', async () => {
     const { job } = jobWith(['t1', 't2'], async (id) => id === 't2');
-    await expect(job.sweep()).resolves.toEqual(['t2']);
+    await expect(job.assembleDue()).resolves.toEqual(['t2']);
   });
 
   it('looks for inviting tenders past their deadline and for assembling ones still without a bid', async () => {
     const { job, query } = jobWith([], async () => true);
-    await job.sweep();
+    await job.assembleDue();
     expect(query.mock.calls[0][0]).toMatch(
       /stage = 'inviting' AND deadline <= now\(\)\) OR \(stage = 'assembling' AND assembled_at IS NULL\)/,
     );
