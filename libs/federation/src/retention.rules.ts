@@ -19,12 +19,7 @@ export function inboxHorizon(now: Date, inboxRetentionDays: number, marginDays: 
  * names only the message's own time and the setting, so every redelivery of it gives the same words
  * (one dead letter, however often it comes).
  */
-export function pastHorizonReason(
-  occurredAt: string | Date,
-  now: Date,
-  inboxRetentionDays: number,
-  marginDays: number,
-): string | null {
+export function pastHorizonReason(occurredAt: string | Date, now: Date, inboxRetentionDays: number, marginDays: number): string | null {
   const made = occurredAt instanceof Date ? occurredAt : new Date(occurredAt);
   if (Number.isNaN(made.getTime())) return null; // not a time: the decoder's to refuse
   if (made.getTime() >= inboxHorizon(now, inboxRetentionDays, marginDays).getTime()) return null;
