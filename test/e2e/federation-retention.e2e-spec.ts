@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createUser } from 'nkeys.js';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { COOP_PROFILE_UPDATED_V1, CoopProfilePayload, encodeMessage, Envelope, subjectScheme } from '@app/contracts';
+import { buildMessage, COOP_PROFILE_UPDATED_V1, CoopProfilePayload, encodeMessage, Envelope, subjectScheme } from '@app/contracts';
 import {
   DeadLetterOnce1764000000010,
   EnvelopeSigner,
@@ -31,8 +31,11 @@ import {
   postgresOptions,
 } from '@app/platform';
 
+import { TestMesh } from '../support/mesh';
+import { TestNatsServer } from '../support/nats-server';
 import { dropTestDatabase, PG } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
+import { waitFor } from '../support/wait-for';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
@@ -296,6 +299,34 @@ describe('federation retention', () => {
     expect((await carryReceipts(message.id)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
   });
 
+  it('has an index for each purge, and its migration goes down and up again', async () => {
+    const indexes = async () =>
+      (
+        await hub.query(
+          `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname IN
+             ('ix_outbox_settled', 'ix_inbox_received', 'ix_inbox_attempt_last_failed', 'ix_dead_letter_created', 'ix_dead_letter_summary_window')
+           ORDER BY 1`,
+        )
+      ).map((r: { indexname: string }) => r.indexname);
+    const all = [
+      'ix_dead_letter_created',
+      'ix_dead_letter_summary_window',
+      'ix_inbox_attempt_last_failed',
+      'ix_inbox_received',
+      'ix_outbox_settled',
+    ];
+    expect(await indexes()).toEqual(all);
+    const runner = hub.createQueryRunner();
+    try {
+      await new RetentionIndexes1764000000030().down(runner);
+      expect(await indexes()).toEqual([]);
+      await new RetentionIndexes1764000000030().up(runner);
+      expect(await indexes()).toEqual(all);
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('refuses a configuration whose inbox horizon is shorter than the longest republish interval, naming both settings', () => {
     const attempt = (env: Record<string, string>) => () => configOf(hubSeed, env);
     expect(attempt({ INBOX_RETENTION_DAYS: '30', OUTBOX_RECEIPT_TIMEOUT_MS: '86400000' })).toThrow(
@@ -305,5 +336,108 @@ describe('federation retention', () => {
     expect(attempt({ OUTBOX_RETENTION_DAYS: '0' })).toThrow(/OUTBOX_RETENTION_DAYS must be a whole number between 1 and 3650/);
     expect(attempt({ DEAD_LETTER_RETENTION_DAYS: 'soon' })).toThrow(ConfigError);
     expect(attempt({ INBOX_RETENTION_DAYS: '66', OUTBOX_RECEIPT_TIMEOUT_MS: '86400000' })).not.toThrow();
+  });
+});
+
+/** The same over the real NATS between a running hub and node: the scheduled sweep, and the horizon refusal reaching the sender. */
+describe('federation retention across the mesh', () => {
+  const COOP = 'colne-valley';
+  let server: TestNatsServer;
+  let mesh: TestMesh;
+  const profile: CoopProfilePayload = {
+    name: 'Colne Valley Care Co-op',
+    legalForm: 'community-benefit-society',
+    localities: ['Marsden'],
+    servicesOffered: ['personal-care'],
+    nodeVersion: '0.1.0',
+  };
+  const nodeRow = async (id: string) =>
+    (
+      await mesh.nodeQuery<{ status: string; last_error: string | null }>(
+        COOP,
+        'SELECT status, last_error FROM outbox_message WHERE id = $1',
+        [id],
+      )
+    )[0];
+  const applied = async (id: string) =>
+    Number((await mesh.hubQuery<{ n: string }>('SELECT count(*) AS n FROM audit_event WHERE target = $1', [`message=${id}`]))[0].n);
+  /** Puts a message the node signed into its outbox, as a use case would, for the relay to send. */
+  const queueOnNode = async (envelope: Envelope<object>) => {
+    await mesh.nodeQuery(
+      COOP,
+      `INSERT INTO outbox_message (id, subject, type, version, coop_id, envelope, needs_receipt, status)
+       VALUES ($1, $2, $3, $4, $5, $6, true, 'pending')`,
+      [envelope.id, subjectScheme(mesh.root).coopMessage(COOP, envelope.type), envelope.type, envelope.version, COOP, envelope],
+    );
+  };
+
+  beforeAll(async () => {
+    server = await TestNatsServer.start();
+    mesh = new TestMesh(server.url);
+    await mesh.startHub({ FEDERATION_RETENTION_SWEEP_MS: '1000' });
+    await mesh.startNode(COOP);
+    await mesh.registered(COOP);
+  });
+
+  afterAll(async () => {
+    await mesh?.dispose();
+    await server?.dispose();
+  });
+
+  it('refuses a message made before the hub’s horizon: the hub keeps its old profile, and the node’s row ends rejected naming the horizon', async () => {
+    const old = mesh
+      .signerOf(COOP)
+      .sign(
+        buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Colne Valley long ago' }, { coopId: COOP, occurredAt: daysAgo(100) }),
+      );
+    await queueOnNode(old);
+    const row = await waitFor(
+      'the old message settled on the node',
+      () => nodeRow(old.id),
+      (r) => r?.status !== 'pending' && r?.status !== 'published',
+    );
+    expect(row.status).toBe('rejected');
+    expect(row.last_error).toMatch(/^past the inbox's retention horizon/);
+    expect(await applied(old.id)).toBe(0);
+    expect(await mesh.hubQuery('SELECT name FROM coop WHERE id = $1', [COOP])).not.toEqual([{ name: 'Colne Valley long ago' }]);
+    expect(await mesh.hubQuery('SELECT reason FROM dead_letter WHERE message_id = $1', [old.id])).toEqual([{ reason: row.last_error }]);
+  });
+
+  it('sweeps on its schedule: a settled row backdated past its horizon goes, and a repeat of a kept message is still only a duplicate', async () => {
+    const message = mesh
+      .signerOf(COOP)
+      .sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Colne Valley now' }, { coopId: COOP }));
+    await queueOnNode(message);
+    await waitFor(
+      'the message confirmed',
+      () => nodeRow(message.id),
+      (r) => r?.status === 'confirmed',
+    );
+    const receipt = `SELECT id FROM outbox_message WHERE type = 'federation.receipt' AND envelope->'payload'->>'messageId' = $1`;
+    const [{ id: receiptId }] = await waitFor(
+      'the hub’s receipt settled',
+      () => mesh.hubQuery<{ id: string }>(receipt + ` AND status = 'confirmed'`, [message.id]),
+      (r) => r.length === 1,
+    );
+    await mesh.hubQuery(`UPDATE outbox_message SET settled_at = now() - interval '8 days' WHERE id = $1`, [receiptId]);
+    await waitFor(
+      'the old receipt swept',
+      () => mesh.hubQuery(`SELECT 1 FROM outbox_message WHERE id = $1`, [receiptId]),
+      (r) => r.length === 0,
+    );
+
+    // The node republishes its (still young) message: the hub's inbox still has its id.
+    await mesh.nodeQuery(COOP, `UPDATE outbox_message SET status = 'pending', settled_at = NULL WHERE id = $1`, [message.id]);
+    await waitFor(
+      'the repeat answered',
+      () => mesh.hubQuery(receipt, [message.id]),
+      (r) => r.length === 1,
+    );
+    await waitFor(
+      'the node’s row confirmed again',
+      () => nodeRow(message.id),
+      (r) => r?.status === 'confirmed',
+    );
+    expect(await applied(message.id)).toBe(1);
   });
 });
