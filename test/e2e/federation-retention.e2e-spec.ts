@@ -440,4 +440,12 @@ describe('federation retention across the mesh', () => {
     );
     expect(await applied(message.id)).toBe(1);
   });
+
+  it('both apps refuse to start with an inbox horizon shorter than the longest republish interval, naming both settings', () => {
+    const bad = { INBOX_RETENTION_DAYS: '30', OUTBOX_RECEIPT_TIMEOUT_MS: '86400000' };
+    const named =
+      /INBOX_RETENTION_DAYS, less its 1-day margin, must be longer than the longest republish interval \(OUTBOX_RECEIPT_TIMEOUT_MS × 64\)/;
+    expect(() => mesh.hubConfig(bad)).toThrow(named);
+    expect(() => mesh.nodeConfig(COOP, bad)).toThrow(named);
+  });
 });
