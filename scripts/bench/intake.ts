@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     hub.get(InboxProcessor).onCommitted = ({ envelope }) => void applied.set(envelope.id, Date.now());
 
     // Signed before the clock starts: the bench measures the hub, not the sender.
-    const start = Date.parse('2026-01-01T00:00:00Z');
+    // A day back (inside the inbox's retention horizon), a millisecond apart so each profile change is later.
+    const start = Date.now() - 86_400_000;
     const messages = Array.from({ length: MESSAGES }, (_, i) => {
       const coopId = coops[i % COOPS];
       const envelope = signers.get(coopId)!.sign(

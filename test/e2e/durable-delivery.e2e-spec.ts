@@ -179,9 +179,16 @@ describe('durable delivery between node and hub', () => {
     const misaddressed = mesh.signerOf(COOP).sign(buildMessage(COOP_REGISTERED_V1, { ...profile }, { coopId: 'holme-valley' }));
     await publishRaw(subject, encodeMessage(misaddressed), misaddressed.id);
 
+    // Older than every other change (so it never renames the co-op), yet inside the inbox's retention horizon.
     const original = mesh
       .signerOf(COOP)
-      .sign(buildMessage(COOP_PROFILE_UPDATED_V1, { ...profile, name: 'Original' }, { coopId: COOP, occurredAt: new Date(0) }));
+      .sign(
+        buildMessage(
+          COOP_PROFILE_UPDATED_V1,
+          { ...profile, name: 'Original' },
+          { coopId: COOP, occurredAt: new Date(Date.now() - 30 * 86_400_000) },
+        ),
+      );
     // Signed by the co-op itself: a repeat of a known id with other content is refused even when the signature is good.
     const { signature: _sig, ...unsigned } = original;
     const reused = mesh.signerOf(COOP).sign({ ...unsigned, payload: { ...original.payload, name: 'Forged' } });

@@ -29,7 +29,8 @@ describe("the hub's intake is fair between co-ops", () => {
   const signers = new Map<string, QuickSigner>();
   let nc: NatsConnection;
   let js: JetStreamClient;
-  let clock = Date.parse('2026-01-01T00:00:00Z');
+  // A day back, inside the inbox's retention horizon, and rising by a millisecond a message.
+  let clock = Date.now() - 86_400_000;
 
   const profile = (coopId: string, name: string) =>
     signers.get(coopId)!.sign(

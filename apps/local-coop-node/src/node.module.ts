@@ -2,7 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { subjectScheme } from '@app/contracts';
+import {
+  ONBOARDING_SPIN_OFF_PROPOSED_V1,
+  ONBOARDING_TEMPLATES_SHARED_V1,
+  PURCHASING_COMMITMENT_MADE_V1,
+  REPORTING_RETURN_SUBMITTED_V1,
+  subjectScheme,
+  TENDERING_OFFER_MADE_V1,
+} from '@app/contracts';
 import { EnvelopeSigner, FederationModule, HubKey, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
 import {
   AuditModule,
@@ -58,6 +65,14 @@ export class NodeModule {
           config,
           connectionName: `local-coop-node:${config.COOP_ID}`,
           signer: new EnvelopeSigner(config.NATS_NKEY_SEED),
+          // Features read these rows' status as their record (reporting, tendering, purchasing, onboarding).
+          outboxRecordTypes: [
+            REPORTING_RETURN_SUBMITTED_V1,
+            TENDERING_OFFER_MADE_V1,
+            PURCHASING_COMMITMENT_MADE_V1,
+            ONBOARDING_SPIN_OFF_PROPOSED_V1,
+            ONBOARDING_TEMPLATES_SHARED_V1,
+          ].map((d) => d.type),
         }),
         HealthModule.forRoot({ provide: READINESS_CHECKS, useFactory: (link: NatsLink) => [natsReadiness(link)], inject: [NatsLink] }),
         ProfileModule,

@@ -26,6 +26,8 @@ export const REFUSAL_REASONS = [
   'no-reply-subject',
   'overloaded',
   'failed',
+  // made before the inbox's retention horizon: its id may be purged, so it is never applied
+  'past-retention-horizon',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

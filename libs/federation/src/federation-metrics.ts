@@ -19,6 +19,7 @@ export class FederationMetrics {
   private readonly applied?: Counter<'type' | 'outcome'>;
   private readonly deadLettered?: Counter<'type'>;
   private readonly applySeconds?: Histogram<'type'>;
+  private readonly purgedRows?: Counter<'table'>;
 
   constructor(link: NatsLink, dataSource: DataSource, @Optional() metrics?: AppMetrics) {
     if (!metrics) return;
@@ -42,6 +43,11 @@ export class FederationMetrics {
       help: 'Time from a delivery reaching the inbox to its transaction committed, by type',
       labelNames: ['type'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    });
+    this.purgedRows = metrics.counter({
+      name: 'ccm_retention_purged_total',
+      help: 'Rows the retention job purged, by table (settled outbox rows, inbox ids and failure counts, dead letters and summaries)',
+      labelNames: ['table'],
     });
     metrics.gauge({
       name: 'ccm_nats_connected',
@@ -80,5 +86,9 @@ export class FederationMetrics {
 
   deadLetteredOne(type: string | undefined): void {
     this.deadLettered?.inc({ type: type ?? 'unknown' });
+  }
+
+  purged(table: string, rows: number): void {
+    if (rows > 0) this.purgedRows?.inc({ table }, rows);
   }
 }

@@ -17,6 +17,12 @@ export interface FederationOptions {
   connectionName: string;
   /** This side's NKey: it signs every envelope and is the NATS identity. */
   signer: EnvelopeSigner;
+  /**
+   * Message types whose settled outbox rows a feature reads as its record of delivery (a return's
+   * status, an offer the hub refused): the retention job never purges them. Every other settled row
+   * goes after OUTBOX_RETENTION_DAYS.
+   */
+  outboxRecordTypes?: readonly string[];
 }
 
 export const FEDERATION_OPTIONS = Symbol('FEDERATION_OPTIONS');

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, 
 
 import { safeErrorMessage } from '@app/platform';
 
+import { FederationRetention } from './federation-retention';
 import { InboxConsumer } from './inbox-consumer.service';
 import { NatsLink } from './nats-link.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -10,7 +11,7 @@ import { TopologyService } from './topology.service';
 /**
  * Starts the federation only once every module is initialised (so no message arrives before its
  * handler is registered), and on shutdown stops pulling, lets the messages in hand finish (and puts
- * back those not started), then lets the NATS link drain.
+ * back those not started), then lets the NATS link drain. The retention job runs beside them.
  */
 @Injectable()
 export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -20,6 +21,7 @@ export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplic
     private readonly link: NatsLink,
     private readonly relay: OutboxRelay,
     private readonly consumer: InboxConsumer,
+    private readonly retention: FederationRetention,
     @Optional() private readonly topology?: TopologyService,
   ) {}
 
@@ -35,9 +37,10 @@ export class FederationLifecycle implements OnApplicationBootstrap, BeforeApplic
     }
     this.relay.start();
     this.consumer.start();
+    this.retention.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.consumer.stop(), this.relay.stop()]);
+    await Promise.all([this.consumer.stop(), this.relay.stop(), this.retention.stop()]);
   }
 }

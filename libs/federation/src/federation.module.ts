@@ -5,6 +5,7 @@ import { FederationLifecycle } from './federation.lifecycle';
 import { FEDERATION_DATA_SOURCE, FederationDatabaseCloser, federationDataSourceProvider } from './federation-database';
 import { FederationMetrics } from './federation-metrics';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
+import { FederationRetention } from './federation-retention';
 import { InboxConsumer } from './inbox-consumer.service';
 import { InboxHandlers, ReceiptHandlers } from './inbox-handlers';
 import { InboxProcessor } from './inbox-processor';
@@ -35,6 +36,7 @@ export class FederationModule {
       ReceiptHandlers,
       InboxProcessor,
       InboxConsumer,
+      FederationRetention,
       FederationLifecycle,
       options.side.kind === 'hub' ? AskServer : AskClient,
       ...(options.side.kind === 'hub' ? [TopologyService] : []),
@@ -51,6 +53,7 @@ export class FederationModule {
         InboxHandlers,
         ReceiptHandlers,
         InboxProcessor,
+        FederationRetention,
         FEDERATION_OPTIONS,
         FEDERATION_DATA_SOURCE,
         options.side.kind === 'hub' ? AskServer : AskClient,

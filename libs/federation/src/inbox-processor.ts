@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { Accepted, decodeDurable, Envelope, ReceiptV1, Refusal } from '@app/contracts';
-import { AuditTrail, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
+import { AuditTrail, INBOX_HORIZON_MARGIN_DAYS, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
 
 import { backoffDelay } from './backoff';
 import { DeadLetterBook } from './dead-letter-book';
@@ -15,6 +15,7 @@ import { InboxTransaction, sha256 } from './inbox-transaction';
 import { IntakeCounters } from './intake-counters';
 import { OutboxService } from './outbox.service';
 import { isReceipt } from './receipts';
+import { pastHorizonReason } from './retention.rules';
 import { SIGNATURE_KEYS, SignatureKeys, verifySignature } from './signing';
 
 export interface IncomingDelivery {
@@ -136,8 +137,14 @@ export class InboxProcessor {
       await this.applyReceipt(envelope as Envelope<ReceiptV1>);
       return { action: 'ack' };
     }
-    const outcome = await this.tx.apply(decoded, delivery.deliveryCount > 1 ? this.attemptKey(delivery) : null);
+    const tooOld = pastHorizonReason(envelope.occurredAt, new Date(), this.options.config.INBOX_RETENTION_DAYS, INBOX_HORIZON_MARGIN_DAYS);
+    const outcome = await this.tx.apply(decoded, delivery.deliveryCount > 1 ? this.attemptKey(delivery) : null, tooOld !== null);
     if (outcome === 'conflict') return this.refuse(delivery, `message id ${envelope.id} was seen before with different content`, known);
+    if (outcome === 'past-horizon') {
+      // A rejected receipt settles the sender's row, so it stops republishing and its operator sees why.
+      this.counters?.refused('durable', 'past-retention-horizon');
+      return this.refuse(delivery, tooOld!, known, { type: envelope.type, version: envelope.version });
+    }
     this.metrics?.appliedOne(envelope.type, outcome, (performance.now() - started) / 1000);
     await this.onCommitted?.({ envelope, outcome });
     return { action: 'ack' };

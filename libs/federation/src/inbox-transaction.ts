@@ -12,7 +12,7 @@ import { InboxHandlers } from './inbox-handlers';
 import { OutboxService } from './outbox.service';
 import { receiptDefinitionFor } from './receipts';
 
-export type ApplyOutcome = 'applied' | 'rejected' | 'duplicate' | 'conflict';
+export type ApplyOutcome = 'applied' | 'rejected' | 'duplicate' | 'conflict' | 'past-horizon';
 
 /**
  * One message's effect, its inbox row, its audit row and its receipt, in one transaction. The inbox
@@ -31,8 +31,14 @@ export class InboxTransaction {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** `attemptKey` names the message's failure count, cleared once it is applied. */
-  async apply(decoded: Accepted, attemptKey: string | null): Promise<ApplyOutcome> {
+  /**
+   * `attemptKey` names the message's failure count, cleared once it is applied. `pastHorizon`: the
+   * message was made before the inbox's retention horizon. It is then a duplicate if its id is still
+   * kept, and otherwise refused ('past-horizon': nothing is written), for its id may have been purged.
+   * Deciding inside the transaction, on the insert, leaves no gap for a sweep to purge the id between
+   * a look and the apply.
+   */
+  async apply(decoded: Accepted, attemptKey: string | null, pastHorizon = false): Promise<ApplyOutcome> {
     const { envelope } = decoded;
     const hash = sha256(canonicalJson(envelope));
     const runner = this.dataSource.createQueryRunner();
@@ -47,7 +53,10 @@ export class InboxTransaction {
       );
       let outcome: 'applied' | 'rejected' | 'duplicate';
       let reason: string | undefined;
-      if (inserted.length === 1) {
+      if (inserted.length === 1 && pastHorizon) {
+        await runner.rollbackTransaction();
+        return 'past-horizon';
+      } else if (inserted.length === 1) {
         ({ outcome, reason } = await this.runHandler(decoded, m));
       } else {
         const existing = await m.findOneByOrFail(InboxMessage, { messageId: envelope.id });

@@ -5,6 +5,7 @@ import {
   FEDERATION_ENTITIES,
   FederationTables1764000000000,
   InboxFairness1764000000020,
+  RetentionIndexes1764000000030,
 } from '@app/federation';
 import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
 
@@ -29,6 +30,7 @@ export const HUB_MIGRATIONS = [
   FederationTables1764000000000,
   DeadLetterOnce1764000000010,
   InboxFairness1764000000020,
+  RetentionIndexes1764000000030,
   AuditTrail1764000000050,
   HubRegistry1764000000100,
   CoopKeys1764000000110,

@@ -5,6 +5,7 @@ import {
   FEDERATION_ENTITIES,
   FederationTables1764000000000,
   InboxFairness1764000000020,
+  RetentionIndexes1764000000030,
 } from '@app/federation';
 import { AuditTrail1764000000050, postgresOptions } from '@app/platform';
 
@@ -51,6 +52,7 @@ export const NODE_MIGRATIONS = [
   FederationTables1764000000000,
   DeadLetterOnce1764000000010,
   InboxFairness1764000000020,
+  RetentionIndexes1764000000030,
   AuditTrail1764000000050,
   NodeProfile1764000000200,
   Rulebook1764000000300,

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Matches } from 'class-validator';
+import { Matches, ValidateBy } from 'class-validator';
 
 import { IntBetween } from '../validation';
 import { toInt } from './common.config';
@@ -7,6 +7,34 @@ import { CommonConfig } from './common.config';
 
 const ms = (name: string, min: number, max: number) => [Transform(toInt), IntBetween(name, min, max, { unit: 'milliseconds' })];
 const whole = (name: string, min: number, max: number) => [Transform(toInt), IntBetween(name, min, max)];
+const DAY_MS = 86_400_000;
+
+/**
+ * The inbox keeps a message's id for INBOX_RETENTION_DAYS, and a sender republishes an unconfirmed
+ * message at growing intervals, up to OUTBOX_RECEIPT_TIMEOUT_MS × 64: a republish must be able to come
+ * well inside the horizon, or a message that lost its first publish could only ever be refused as too old.
+ */
+export const LONGEST_REPUBLISH_FACTOR = 64;
+
+/** The inbox refuses a message made more than INBOX_RETENTION_DAYS less this margin ago (a clock a little ahead, a sweep's lag). */
+export const INBOX_HORIZON_MARGIN_DAYS = 1;
+
+function longerThanLongestRepublish(): PropertyDecorator {
+  return ValidateBy({
+    name: 'longerThanLongestRepublish',
+    validator: {
+      validate: (days: unknown, args) => {
+        const timeout = (args?.object as FederationConfig).OUTBOX_RECEIPT_TIMEOUT_MS;
+        if (!Number.isInteger(days) || !Number.isInteger(timeout)) return true; // their own rules say so
+        return ((days as number) - INBOX_HORIZON_MARGIN_DAYS) * DAY_MS > timeout * LONGEST_REPUBLISH_FACTOR;
+      },
+      defaultMessage: () =>
+        `INBOX_RETENTION_DAYS, less its ${INBOX_HORIZON_MARGIN_DAYS}-day margin, must be longer than the longest republish interval (OUTBOX_RECEIPT_TIMEOUT_MS × ${LONGEST_REPUBLISH_FACTOR}): ` +
+        'raise INBOX_RETENTION_DAYS or lower OUTBOX_RECEIPT_TIMEOUT_MS',
+    },
+  });
+}
+
 function apply(decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((d) => d(target, key));
 }
@@ -83,4 +111,23 @@ export class FederationConfig extends CommonConfig {
 
   @apply(ms('HEARTBEAT_INTERVAL_MS', 100, 600_000))
   HEARTBEAT_INTERVAL_MS = 5_000;
+
+  /** How often the retention job purges what the guarantees no longer need (one instance at a time). */
+  @apply(ms('FEDERATION_RETENTION_SWEEP_MS', 1000, 86_400_000))
+  FEDERATION_RETENTION_SWEEP_MS = 3_600_000;
+
+  /** Settled (confirmed or rejected) outbox rows are kept this long, except those a feature keeps as its record. */
+  @apply(whole('OUTBOX_RETENTION_DAYS', 1, 3650))
+  OUTBOX_RETENTION_DAYS = 7;
+
+  /**
+   * An inbox id is kept this long after its message was received; a message made longer ago than this
+   * (less a day's margin) is refused rather than applied, since its id may already be gone.
+   */
+  @apply([Transform(toInt), IntBetween('INBOX_RETENTION_DAYS', 7, 3650, { unit: 'days' }), longerThanLongestRepublish()])
+  INBOX_RETENTION_DAYS = 90;
+
+  /** Dead letters and dead-letter summaries are kept this long for an operator to read. */
+  @apply(whole('DEAD_LETTER_RETENTION_DAYS', 1, 3650))
+  DEAD_LETTER_RETENTION_DAYS = 90;
 }
