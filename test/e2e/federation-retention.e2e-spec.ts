@@ -16,7 +16,7 @@ import {
   InboxHandlers,
   InboxProcessor,
   OutboxService,
-  RETENTION_LOCK,
+  RETENTION_JOB,
   RetentionIndexes1764000000030,
   SignatureKeys,
 } from '@app/federation';
@@ -242,10 +242,12 @@ describe('federation retention', () => {
     const other = hub.createQueryRunner();
     await other.connect();
     try {
-      expect((await other.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [...RETENTION_LOCK]))[0].locked).toBe(true);
+      expect(
+        (await other.query("SELECT pg_try_advisory_lock(hashtextextended('ccm-job:' || $1, 0)) AS locked", [RETENTION_JOB]))[0].locked,
+      ).toBe(true);
       expect(await retention.sweep()).toBeNull();
       expect(await count(hub, 'SELECT count(*) AS n FROM inbox_message')).toBe(1);
-      await other.query('SELECT pg_advisory_unlock($1, $2)', [...RETENTION_LOCK]);
+      await other.query("SELECT pg_advisory_unlock(hashtextextended('ccm-job:' || $1, 0))", [RETENTION_JOB]);
     } finally {
       await other.release();
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 
-import { safeErrorMessage } from '@app/platform';
+import { runExclusively, safeErrorMessage } from '@app/platform';
 
 import { FederationMetrics } from './federation-metrics';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
@@ -12,11 +12,8 @@ export type RetentionTable = 'outbox_message' | 'inbox_message' | 'inbox_attempt
 
 export type RetentionReport = Record<RetentionTable, number>;
 
-/**
- * The advisory lock every instance takes before a sweep (two-key form: the first key names this
- * project, the second the job), so however many hub instances share the database one sweeps at a time.
- */
-export const RETENTION_LOCK: readonly [number, number] = [0x63636d, 1];
+/** The sweep's job name: one instance sweeps at a time, however many share the database (runExclusively). */
+export const RETENTION_JOB = 'federation.retention';
 
 /** Rows one statement deletes: small enough that a first sweep after a year never holds a long lock. */
 export const RETENTION_BATCH = 5000;
@@ -102,19 +99,15 @@ export class FederationRetention {
    * failed purge: the next sweep takes up where this one stopped.
    */
   async sweep(now = new Date(), batch = RETENTION_BATCH): Promise<RetentionReport | null> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await runner.connect();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [...RETENTION_LOCK]);
-      if (!locked) return null;
+    const run = await runExclusively(this.dataSource, RETENTION_JOB, async () => {
+      const runner = this.dataSource.createQueryRunner();
       try {
         return await this.purgeAll(runner, retentionCutoffs(now, this.options.config), batch);
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, $2)', [...RETENTION_LOCK]).catch(() => undefined);
+        await runner.release().catch(() => undefined);
       }
-    } finally {
-      await runner.release().catch(() => undefined);
-    }
+    });
+    return run.ran ? run.result : null;
   }
 
   private async purgeAll(runner: QueryRunner, cutoffs: RetentionCutoffs, batch: number): Promise<RetentionReport> {
