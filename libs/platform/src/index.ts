@@ -7,6 +7,6 @@ export * from './errors';
 export * from './health';
 export * from './http';
 export * from './logging';
+export * from './metrics';
 export * from './security';
 export * from './validation';
-export * from './metrics';
