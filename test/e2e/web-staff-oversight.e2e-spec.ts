@@ -28,6 +28,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
   const mesh = new TestMesh();
   const RUNNING = 'ovs-golcar';
   const STOPPED = 'ovs-honley';
+  const HEARTBEAT_TIMEOUT_MS = 6000;
   const SPIN_OFF = 'ovs-lindley';
   const CANDIDATE_NAME = 'Zephyrine Oakhampton-Blythe';
   const CANDIDATE_EMAIL = 'zephyrine.ovs@example.org';
@@ -41,7 +42,8 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
   const staff = () => mesh.hub().as('consortium-staff');
 
   beforeAll(async () => {
-    const pages = await startPages(mesh, { hub: true });
+    // A heartbeat timeout that a running node under a busy browser suite never misses (the mesh's 1.5 s can be).
+    const pages = await startPages(mesh, { hub: true, hubOverrides: { HEARTBEAT_TIMEOUT_MS: String(HEARTBEAT_TIMEOUT_MS) } });
     ({ hub, idp } = pages);
     ({ cycleId, period } = await submittedReturns(mesh, [RUNNING, STOPPED]));
     // A vacancy pooled from the running node, and a candidate in the pool with a name the pool page must never show.

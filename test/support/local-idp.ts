@@ -64,14 +64,14 @@ export interface RunningPages {
  */
 export async function startPages(
   mesh: TestMesh,
-  want: { hub?: boolean; nodes?: string[]; nodeOverrides?: Record<string, string> },
+  want: { hub?: boolean; nodes?: string[]; hubOverrides?: Record<string, string>; nodeOverrides?: Record<string, string> },
 ): Promise<RunningPages> {
   const hubPort = want.hub ? await freePort() : 0;
   const nodePorts = await Promise.all((want.nodes ?? []).map(async (coopId) => [coopId, await freePort()] as const));
   const hub = want.hub ? `http://127.0.0.1:${hubPort}` : '';
   const nodes = Object.fromEntries(nodePorts.map(([coopId, port]) => [coopId, `http://127.0.0.1:${port}`]));
   const idp = await startLocalIdp([...(hub ? [hub] : []), ...Object.values(nodes)].map((base) => `${base}/auth/callback`));
-  if (want.hub) await mesh.startHub({ PORT: String(hubPort), ...webSettings(idp, hub) });
+  if (want.hub) await mesh.startHub({ ...want.hubOverrides, PORT: String(hubPort), ...webSettings(idp, hub) });
   for (const [coopId, port] of nodePorts) {
     await mesh.startNode(coopId, { ...want.nodeOverrides, PORT: String(port), ...webSettings(idp, nodes[coopId]) });
   }
