@@ -1,6 +1,7 @@
 export * from './esm';
 export type { SignedInPerson } from './oidc-client';
 export * from './page.guard';
+export * from './page-controller.decorator';
 export * from './page-error.filter';
 export * from './page-forms';
 export * from './session.store';

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { errorSummary, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { CoopIdPipe } from '../registry';
 import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
@@ -16,12 +15,8 @@ import { ReviewFromPage } from './review-from-page.use-case';
  * review queue with a form to approve each co-op's current return or send it back with a comment.
  * The same role and the same use case as the review API; staff only.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class CyclePagesController {
   constructor(
     private readonly pages: CyclePages,

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, HttpStatus, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { ONBOARDING_STAGES, OnboardingStage } from '@app/contracts';
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { errorSummary, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { StagePipe } from '../onboarding';
 import { JourneyFromPage } from './journey-from-page.use-case';
@@ -20,12 +19,8 @@ const READERS = ['consortium-staff', 'commissioner'];
  * where staff close the stage at hand with its evidence, reopen the latest closed one with a reason, and
  * issue the new co-op's join token, each through the API's own use case.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class JourneyPagesController {
   constructor(
     private readonly pages: JourneyPages,

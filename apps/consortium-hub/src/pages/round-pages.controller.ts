@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { errorSummary, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import type { RoundAction } from '../purchasing';
 import { pageNavigation } from './page-navigation';
@@ -17,12 +16,8 @@ import { roundStepDone } from './round-pages.rules';
  * from the catalogue, and one round from draft to delivered with the steps its state allows. The same
  * role, DTOs and use cases as /purchasing/rounds; staff only.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class RoundPagesController {
   constructor(
     private readonly pages: RoundPages,

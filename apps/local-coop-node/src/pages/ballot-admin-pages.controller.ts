@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
-import { Public, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
 import { ListMembersQuery, MemberQueries } from '../members';
@@ -55,12 +54,8 @@ const BLANK: Typed = {
  * to put a motion or an election to the members, and the count made final once the window has closed.
  * The same queries, DTO and use cases as `GET /ballots`, `POST /ballots` and `POST /ballots/{id}/close`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class BallotAdminPagesController {
   constructor(
     private readonly ballots: BallotQueries,

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { errorSummary, PageController, PageRoles, WebViews } from '@app/web';
 
 import { RoundView } from '../purchasing';
 import { InvitationView } from '../tendering';
@@ -22,12 +21,8 @@ const FORMAT = { pounds, when };
  * per item, and a tender's lots with an offer form. The same role, queries and use cases as the
  * purchasing and tendering API.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin')
+@PageController('admin')
 export class InvitationPagesController {
   constructor(
     private readonly pages: InvitationPages,

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
-import { DomainError, Public } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { DomainError } from '@app/platform';
+import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
 
 import { BoardQueries } from '../governance';
 import { AdmitMember, AdmitMemberDto, ListMembersQuery, MemberQueries } from '../members';
@@ -30,12 +29,8 @@ const BLANK: Record<string, string> = Object.fromEntries(ADMIT_FIELDS.map((f) =>
  * and a form to admit a member: the same query, DTO and use case as `GET /members`, `GET /board` and
  * `POST /members`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class MemberPagesController {
   constructor(
     private readonly members: MemberQueries,

@@ -1,19 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { AuditRead, DomainError, Public, UuidParam } from '@app/platform';
-import {
-  checkForm,
-  errorSummary,
-  FieldError,
-  PageErrorFilter,
-  PageGuard,
-  pagePrincipal,
-  PageRoles,
-  signedInMemberId,
-  WebViews,
-} from '@app/web';
+import { AuditRead, DomainError, UuidParam } from '@app/platform';
+import { checkForm, errorSummary, FieldError, PageController, pagePrincipal, PageRoles, signedInMemberId, WebViews } from '@app/web';
 
 import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
@@ -40,12 +29,8 @@ const CONTACT_MESSAGES = {
  * on with a vote form. The same role, queries and use cases as `GET /members/me`, `GET
  * /members/me/export`, `PATCH /members/{id}` and the ballots API; a member sees only their own.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('member')
-@Controller()
+@PageController()
 export class MemberSelfPagesController {
   constructor(
     private readonly pages: MemberSelfPages,

@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Header, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { CQC_RATINGS, LEGAL_FORMS, SERVICE_TYPES } from '@app/contracts';
-import { Public } from '@app/platform';
-import { checkForm, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { checkForm, PageController, PageRoles, WebViews } from '@app/web';
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
 import { profileFormToBody } from './admin-forms.rules';
@@ -23,12 +21,8 @@ const MESSAGES = {
  * The co-op's public profile for its admin: what the hub and the other co-ops see of it, and a form
  * to change it with the same DTO and use case as `PATCH /profile` (the hub is told through the outbox).
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class ProfilePagesController {
   constructor(
     private readonly profiles: ProfileQueries,

@@ -1,10 +1,9 @@
-import { Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { quarterPeriod } from '@app/contracts';
-import { Public, todayIso, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { todayIso, UuidParam } from '@app/platform';
+import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
 
 import { ComputeReturn, ReturnPreviewQuery, ReturnRequestQueries, SubmitReturn } from '../reporting';
 import { refusalOnField, sendWithErrors } from './admin-page';
@@ -26,12 +25,8 @@ function lastQuarter(): string {
  * queries and use cases as `GET /reporting/requests`, `GET /reporting/returns/preview` and
  * `POST /reporting/requests/{cycleId}/submission`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class ReturnPagesController {
   constructor(
     private readonly requests: ReturnRequestQueries,

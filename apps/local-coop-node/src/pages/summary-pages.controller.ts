@@ -1,10 +1,9 @@
-import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES } from '@app/contracts';
-import { PeriodQuery, Public, todayIso } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { PeriodQuery, todayIso } from '@app/platform';
+import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
 
 import { CareReportQueries, ContinuityListQuery } from '../care';
 import { ListTransfersQuery, periodViolation, TimeBankQueries } from '../volunteering';
@@ -35,12 +34,8 @@ function thisYear(query: QueryString): QueryString {
  * `GET /workforce/summary`, `GET /care/summary`, `GET /care/continuity`, `GET /time-bank/summary` and
  * `GET /time-bank/transfers`; a period or month typed wrongly is shown beside its field (400).
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class SummaryPagesController {
   constructor(
     private readonly workforce: WorkforceSummaryQueries,
