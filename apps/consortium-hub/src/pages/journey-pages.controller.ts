@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 
 import { ONBOARDING_STAGES, OnboardingStage } from '@app/contracts';
 import { UuidParam } from '@app/platform';
-import { errorSummary, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { StagePipe } from '../onboarding';
 import { JourneyFromPage } from './journey-from-page.use-case';
@@ -86,19 +86,18 @@ export class JourneyPagesController {
     const result = await this.forms.issueToken(id, pagePrincipal(req));
     if ('errors' in result) return this.refused(req, res, id, result.errors, { form: 'join' });
     const page = await this.context(req, id);
-    res
-      .status(HttpStatus.CREATED)
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .send(this.views.render(req, 'journey.njk', { ...page, title: `Join token for ${page.journey.name}`, issued: result.issued }));
+    res.setHeader('Cache-Control', 'no-store');
+    this.views.send(
+      req,
+      res,
+      'journey.njk',
+      { ...page, title: `Join token for ${page.journey.name}`, issued: result.issued },
+      HttpStatus.CREATED,
+    );
   }
 
   private async refused(req: Request, res: Response, id: string, errors: FieldError[], failed: Record<string, unknown>): Promise<void> {
-    const page = { ...(await this.context(req, id)), ...errorSummary(errors), failed };
-    res
-      .status(HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'journey.njk', { ...page, title: `Error: ${page.title}` }));
+    this.views.sendErrors(req, res, 'journey.njk', { ...(await this.context(req, id)), failed }, errors);
   }
 
   private async context(req: Request, id: string) {

@@ -1,8 +1,8 @@
-import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { UuidParam } from '@app/platform';
-import { errorSummary, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import type { RoundAction } from '../purchasing';
 import { pageNavigation } from './page-navigation';
@@ -38,11 +38,7 @@ export class RoundPagesController {
       res.redirect(303, `/rounds/${result.id}?done=created`);
       return;
     }
-    const page = { ...(await this.listContext(req, form)), ...errorSummary(result.errors) };
-    res
-      .status(result.status)
-      .type('html')
-      .send(this.views.render(req, 'rounds.njk', { ...page, title: `Error: ${page.title}` }));
+    this.views.sendErrors(req, res, 'rounds.njk', await this.listContext(req, form), result.errors, result.status);
   }
 
   @Get('rounds/:id')
@@ -88,11 +84,7 @@ export class RoundPagesController {
   }
 
   private refused(req: Request, res: Response, page: RoundPage, refusal: StepRefusal, typed: Record<string, unknown>): void {
-    const context = { ...this.roundContext(req, page, typed), ...errorSummary(refusal.errors) };
-    res
-      .status(refusal.status === 400 ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT)
-      .type('html')
-      .send(this.views.render(req, 'round.njk', { ...context, title: `Error: ${context.title}` }));
+    this.views.sendErrors(req, res, 'round.njk', this.roundContext(req, page, typed), refusal.errors, refusal.status);
   }
 
   private async listContext(req: Request, typed: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import { Body, Get, Header, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { SERVICE_TYPES } from '@app/contracts';
-import { errorSummary, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { pageNavigation } from './page-navigation';
 import { TenderFromPage } from './tender-from-page.use-case';
@@ -36,11 +36,7 @@ export class TenderEntryPagesController {
       res.redirect(303, `/joint-tenders/${result.id}?done=created`);
       return;
     }
-    const context = { ...this.context(req, form), ...errorSummary(result.errors), title: 'Error: Enter a tender' };
-    res
-      .status(result.status)
-      .type('html')
-      .send(this.views.render(req, 'tender-new.njk', context));
+    this.views.sendErrors(req, res, 'tender-new.njk', this.context(req, form), result.errors, result.status);
   }
 
   private context(req: Request, typed: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { UuidParam } from '@app/platform';
-import { errorSummary, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { pageNavigation } from './page-navigation';
 import { StepRefusal } from './procurement-pages.rules';
@@ -137,11 +137,7 @@ export class TenderPagesController {
   }
 
   private refused(req: Request, res: Response, view: string, context: { title: string; failed: TenderForm }, refusal: StepRefusal): void {
-    const page = { ...context, ...errorSummary(refusal.errors), title: `Error: ${context.title}` };
-    res
-      .status(refusal.status)
-      .type('html')
-      .send(this.views.render(req, view, page));
+    this.views.sendErrors(req, res, view, context, refusal.errors, refusal.status);
   }
 
   private tenderContext(req: Request, page: TenderPage, typed: Form) {

@@ -1,23 +1,7 @@
-import { HttpStatus, NotFoundException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { NotFoundException } from '@nestjs/common';
 
 import { DomainError } from '@app/platform';
-import { errorSummary, FieldError, WebViews } from '@app/web';
-
-/** A page answered with bad input: 400, "Error:" in its title, the error summary at the top and each error beside its field. */
-export function sendWithErrors(
-  views: WebViews,
-  req: Request,
-  res: Response,
-  view: string,
-  context: Record<string, unknown> & { title: string },
-  errors: readonly FieldError[],
-): void {
-  res
-    .status(HttpStatus.BAD_REQUEST)
-    .type('html')
-    .send(views.render(req, view, { ...context, ...errorSummary(errors), title: `Error: ${context.title}` }));
-}
+import { FieldError } from '@app/web';
 
 /**
  * A use case's refusal as an error on the form (beside `field`), when it is about what was typed

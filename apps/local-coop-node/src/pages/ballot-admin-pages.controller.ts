@@ -9,7 +9,7 @@ import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, 
 import { ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
 import { ballotFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
+import { choices, refusalOnField } from './admin-page';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
 import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
@@ -73,12 +73,12 @@ export class BallotAdminPagesController {
     const checked = await checkForm(ListBallotsQuery, filter);
     if ('errors' in checked) {
       const errors = checked.errors.map((e) => ({ ...e, field: `filter-${e.field}` }));
-      sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
+      this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
       return;
     }
     const context = await this.context(req, checked.dto);
     const done = (id: unknown) => context.ballots.find((b) => b.id === id)?.title;
-    res.type('html').send(this.views.render(req, 'admin-ballots.njk', { ...context, created: done(created), closed: done(closed) }));
+    this.views.send(req, res, 'admin-ballots.njk', { ...context, created: done(created), closed: done(closed) });
   }
 
   @Post('admin/ballots')
@@ -101,7 +101,7 @@ export class BallotAdminPagesController {
       eligibleClasses: list(form.eligibleClasses),
       candidateMemberIds: list(form.candidateMemberIds),
     };
-    sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery(), typed), errors);
+    this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery(), typed), errors);
   }
 
   @Post('admin/ballots/:id/close')
@@ -111,7 +111,7 @@ export class BallotAdminPagesController {
       res.redirect(303, `/admin/ballots?closed=${id}`);
     } catch (error) {
       const errors = refusalOnField(error, `close-${id}`);
-      sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
+      this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
     }
   }
 

@@ -2,7 +2,7 @@ import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 
 import { UuidParam } from '@app/platform';
-import { errorSummary, PageController, PageRoles, WebViews } from '@app/web';
+import { PageController, PageRoles, WebViews } from '@app/web';
 
 import { RoundView } from '../purchasing';
 import { InvitationView } from '../tendering';
@@ -63,11 +63,8 @@ export class InvitationPagesController {
       res.redirect(303, `/admin/rounds/${id}?committed=${encodeURIComponent(result.sent.itemId)}`);
       return;
     }
-    const context = this.roundContext(req, round, {
-      failed: { itemId: result.itemId, quantity: result.quantity },
-      ...errorSummary(result.errors),
-    });
-    this.refuse(res, HttpStatus.BAD_REQUEST, this.views.render(req, 'admin-round.njk', { ...context, title: `Error: ${context.title}` }));
+    const context = this.roundContext(req, round, { failed: { itemId: result.itemId, quantity: result.quantity } });
+    this.views.sendErrors(req, res, 'admin-round.njk', context, result.errors);
   }
 
   @Get('tenders/:tenderId')
@@ -94,9 +91,8 @@ export class InvitationPagesController {
       res.redirect(303, `/admin/tenders/${tenderId}?offered=1`);
       return;
     }
-    const context = this.tenderContext(req, invitation, { typed: form, ...errorSummary(result.errors) });
     const status = result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-    this.refuse(res, status, this.views.render(req, 'admin-tender.njk', { ...context, title: `Error: ${context.title}` }));
+    this.views.sendErrors(req, res, 'admin-tender.njk', this.tenderContext(req, invitation, { typed: form }), result.errors, status);
   }
 
   private roundContext(req: Request, round: RoundView, extra: Record<string, unknown>) {
@@ -105,9 +101,5 @@ export class InvitationPagesController {
 
   private tenderContext(req: Request, invitation: InvitationView, extra: Record<string, unknown>) {
     return { title: invitation.title, navigation: pageNavigation(req, '/admin/invitations'), fmt: FORMAT, invitation, ...extra };
-  }
-
-  private refuse(res: Response, status: number, html: string): void {
-    res.status(status).type('html').send(html);
   }
 }

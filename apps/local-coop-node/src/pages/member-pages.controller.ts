@@ -8,7 +8,7 @@ import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app
 import { BoardQueries } from '../governance';
 import { AdmitMember, AdmitMemberDto, ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
+import { choices, refusalOnField } from './admin-page';
 import { wordsOf } from './bar-chart.rules';
 import { boardBalance } from './board-balance.rules';
 import { pageNavigation } from './page-navigation';
@@ -45,8 +45,7 @@ export class MemberPagesController {
     const { admitted, ...filterQuery } = query;
     const filter = await checkForm(ListMembersQuery, filterQuery);
     if ('errors' in filter) {
-      sendWithErrors(
-        this.views,
+      this.views.sendErrors(
         req,
         res,
         'admin-members.njk',
@@ -56,9 +55,7 @@ export class MemberPagesController {
       return;
     }
     const context = await this.context(req, filter.dto, query);
-    res
-      .type('html')
-      .send(this.views.render(req, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined }));
+    this.views.send(req, res, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined });
   }
 
   @Post('admin/members')
@@ -77,7 +74,7 @@ export class MemberPagesController {
       }
     } else errors = checked.errors;
     const typed = Object.fromEntries(ADMIT_FIELDS.map((f) => [f, typeof form[f] === 'string' ? form[f] : '']));
-    sendWithErrors(this.views, req, res, 'admin-members.njk', await this.context(req, new ListMembersQuery(), {}, typed), errors);
+    this.views.sendErrors(req, res, 'admin-members.njk', await this.context(req, new ListMembersQuery(), {}, typed), errors);
   }
 
   private async context(req: Request, filter: ListMembersQuery, query: Record<string, unknown>, typed: Record<string, string> = BLANK) {

@@ -2,7 +2,7 @@ import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 
 import { AuditRead, DomainError, UuidParam } from '@app/platform';
-import { checkForm, errorSummary, FieldError, PageController, pagePrincipal, PageRoles, signedInMemberId, WebViews } from '@app/web';
+import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, signedInMemberId, WebViews } from '@app/web';
 
 import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
@@ -66,11 +66,7 @@ export class MemberSelfPagesController {
         ];
       }
     } else errors = checked.errors;
-    const context = await this.meContext(req, { typed: form, ...errorSummary(errors) });
-    res
-      .status(HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'me.njk', { ...context, title: `Error: ${context.title}` }));
+    this.views.sendErrors(req, res, 'me.njk', await this.meContext(req, { typed: form }), errors);
   }
 
   /** Everything the node holds about the member, as `GET /members/me/export` gives it, to keep. */
@@ -115,11 +111,15 @@ export class MemberSelfPagesController {
       return;
     }
     // Read again: a vote refused as a second one finds the member recorded as having voted.
-    const context = { ...this.ballotContext(req, await this.pages.ballot(id, principal), form), ...errorSummary(result.errors) };
-    res
-      .status(result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'me-ballot.njk', { ...context, title: `Error: ${context.title}` }));
+    const context = this.ballotContext(req, await this.pages.ballot(id, principal), form);
+    this.views.sendErrors(
+      req,
+      res,
+      'me-ballot.njk',
+      context,
+      result.errors,
+      result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+    );
   }
 
   private async meContext(req: Request, extra: Record<string, unknown>) {

@@ -6,7 +6,7 @@ import { checkForm, PageController, PageRoles, WebViews } from '@app/web';
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
 import { profileFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
+import { choices, refusalOnField } from './admin-page';
 import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { ukDateTime } from './uk-time.rules';
@@ -46,7 +46,7 @@ export class ProfilePagesController {
       return;
     }
     const profile = toProfileView(await this.profiles.current());
-    sendWithErrors(this.views, req, res, 'admin-profile.njk', this.context(req, profile, typedValues(form)), errors);
+    this.views.sendErrors(req, res, 'admin-profile.njk', this.context(req, profile, typedValues(form)), errors);
   }
 
   private async apply(dto: UpdateProfileDto) {

@@ -6,7 +6,7 @@ import { todayIso, UuidParam } from '@app/platform';
 import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
 
 import { ComputeReturn, ReturnPreviewQuery, ReturnRequestQueries, SubmitReturn } from '../reporting';
-import { refusalOnField, sendWithErrors } from './admin-page';
+import { refusalOnField } from './admin-page';
 import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { figureTables } from './return-pages.rules';
@@ -39,9 +39,9 @@ export class ReturnPagesController {
   async returns(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { submitted, ...rest } = query;
     const { context, errors } = await this.context(req, rest);
-    if (errors.length) return sendWithErrors(this.views, req, res, 'admin-returns.njk', context, errors);
+    if (errors.length) return this.views.sendErrors(req, res, 'admin-returns.njk', context, errors);
     const sent = context.requests.find((r) => r.cycleId === submitted);
-    res.type('html').send(this.views.render(req, 'admin-returns.njk', { ...context, submitted: sent?.period.label }));
+    this.views.send(req, res, 'admin-returns.njk', { ...context, submitted: sent?.period.label });
   }
 
   @Post('admin/returns/:cycleId/submission')
@@ -52,7 +52,7 @@ export class ReturnPagesController {
     } catch (error) {
       const refused = refusalOnField(error, `submit-${cycleId}`);
       const { context, errors } = await this.context(req, {});
-      sendWithErrors(this.views, req, res, 'admin-returns.njk', context, [...refused, ...errors]);
+      this.views.sendErrors(req, res, 'admin-returns.njk', context, [...refused, ...errors]);
     }
   }
 
