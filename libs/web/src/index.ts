@@ -4,6 +4,7 @@ export * from './page.guard';
 export * from './page-controller.decorator';
 export * from './page-error.filter';
 export * from './page-forms';
+export * from './page-words';
 export * from './session.store';
 export * from './sign-in.rules';
 export * from './web.config';

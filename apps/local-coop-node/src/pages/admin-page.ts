@@ -1,14 +1,11 @@
-import { NotFoundException } from '@nestjs/common';
-
 import { DomainError } from '@app/platform';
 import { FieldError } from '@app/web';
 
 /**
  * A use case's refusal as an error on the form (beside `field`), when it is about what was typed
- * (invalid or conflicting input); not found is a 404 page, anything else is thrown on for the error page.
+ * (invalid or conflicting input); anything else (not found too) is thrown on for the error page, which answers the API's status.
  */
 export function refusalOnField(error: unknown, field: string | ((e: DomainError) => string)): FieldError[] {
-  if (error instanceof DomainError && error.kind === 'not-found') throw new NotFoundException(sentence(error.message));
   if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
   return [{ field: typeof field === 'string' ? field : field(error), text: sentence(error.message) }];
 }

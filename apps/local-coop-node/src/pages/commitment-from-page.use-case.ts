@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { DomainError } from '@app/platform';
 import { checkForm, FieldError } from '@app/web';
@@ -31,7 +31,7 @@ export class CommitmentFromPage {
       return { sent: await this.commitQuantity.execute(roundId, checked.dto.itemId, checked.dto.quantity) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'PURCHASING.ROUND_NOT_FOUND') throw new NotFoundException(error.message);
+      if (error.code === 'PURCHASING.ROUND_NOT_FOUND') throw error;
       const field = commitmentField(error.code === 'PURCHASING.ITEM_NOT_IN_ROUND' ? 'itemId' : 'quantity', itemId);
       return { errors: [{ field, text: sentence(error.message) }], itemId, quantity };
     }

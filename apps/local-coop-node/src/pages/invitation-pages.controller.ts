@@ -9,7 +9,6 @@ import { InvitationView } from '../tendering';
 import { CommitmentFromPage } from './commitment-from-page.use-case';
 import { InvitationPages } from './invitation-pages.queries';
 import { OfferFromPage } from './offer-from-page.use-case';
-import { orNotFound } from './page-errors';
 import { pageNavigation } from './page-navigation';
 import { pounds, when } from './page-words';
 
@@ -45,7 +44,7 @@ export class InvitationPagesController {
   @Get('rounds/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async round(@UuidParam('id', { named: true }) id: string, @Query('committed') committed: unknown, @Req() req: Request): Promise<string> {
-    const round = await orNotFound(this.pages.round(id));
+    const round = await this.pages.round(id);
     const done = round.items.find((i) => i.itemId === committed);
     return this.views.render(req, 'admin-round.njk', this.roundContext(req, round, { done }));
   }
@@ -57,7 +56,7 @@ export class InvitationPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const round = await orNotFound(this.pages.round(id));
+    const round = await this.pages.round(id);
     const result = await this.commitment.execute(id, form);
     if ('sent' in result) {
       res.redirect(303, `/admin/rounds/${id}?committed=${encodeURIComponent(result.sent.itemId)}`);
@@ -74,7 +73,7 @@ export class InvitationPagesController {
     @Query('offered') offered: unknown,
     @Req() req: Request,
   ): Promise<string> {
-    const invitation = await orNotFound(this.pages.tender(tenderId));
+    const invitation = await this.pages.tender(tenderId);
     return this.views.render(req, 'admin-tender.njk', this.tenderContext(req, invitation, { offered: offered === '1' }));
   }
 
@@ -85,7 +84,7 @@ export class InvitationPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const invitation = await orNotFound(this.pages.tender(tenderId));
+    const invitation = await this.pages.tender(tenderId);
     const result = await this.offer.execute(invitation, form);
     if ('sent' in result) {
       res.redirect(303, `/admin/tenders/${tenderId}?offered=1`);

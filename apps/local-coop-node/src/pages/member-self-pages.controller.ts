@@ -8,7 +8,6 @@ import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
 import { MemberSelfPages } from './member-self-pages.queries';
 import { ballotKindLabel, voteItems } from './member-self-pages.rules';
-import { orNotFound } from './page-errors';
 import { pageNavigation } from './page-navigation';
 import { pounds, sentence, when } from './page-words';
 import { VoteFromPage } from './vote-from-page.use-case';
@@ -92,7 +91,7 @@ export class MemberSelfPagesController {
   @Get('me/ballots/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async ballot(@UuidParam('id', { named: true }) id: string, @Query('voted') justVoted: unknown, @Req() req: Request): Promise<string> {
-    const seen = await orNotFound(this.pages.ballot(id, pagePrincipal(req)));
+    const seen = await this.pages.ballot(id, pagePrincipal(req));
     return this.views.render(req, 'me-ballot.njk', { ...this.ballotContext(req, seen), justVoted: justVoted === '1' && seen.voted });
   }
 
@@ -104,7 +103,7 @@ export class MemberSelfPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const principal = pagePrincipal(req);
-    const seen = await orNotFound(this.pages.ballot(id, principal));
+    const seen = await this.pages.ballot(id, principal);
     const result = await this.vote.execute(principal, seen.ballot, form);
     if ('voted' in result) {
       res.redirect(303, `/me/ballots/${id}?voted=1`);
