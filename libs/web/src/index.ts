@@ -1,3 +1,4 @@
+export * from './bar-chart.rules';
 export * from './esm';
 export type { SignedInPerson } from './oidc-client';
 export * from './page.guard';

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
 import { UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
 import { ListMembersQuery, MemberQueries } from '../members';
@@ -11,7 +11,6 @@ import { RulebookStore } from '../rulebook';
 import { ballotFormToBody } from './admin-forms.rules';
 import { choices, refusalOnField } from './admin-page';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
-import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { ukDateTime } from './uk-time.rules';
 

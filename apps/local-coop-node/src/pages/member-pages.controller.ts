@@ -3,13 +3,12 @@ import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
 import { DomainError } from '@app/platform';
-import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
+import { checkForm, FieldError, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { BoardQueries } from '../governance';
 import { AdmitMember, AdmitMemberDto, ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
 import { choices, refusalOnField } from './admin-page';
-import { wordsOf } from './bar-chart.rules';
 import { boardBalance } from './board-balance.rules';
 import { pageNavigation } from './page-navigation';
 

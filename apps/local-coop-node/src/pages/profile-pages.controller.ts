@@ -2,12 +2,11 @@ import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { CQC_RATINGS, LEGAL_FORMS, SERVICE_TYPES } from '@app/contracts';
-import { checkForm, PageController, PageRoles, WebViews } from '@app/web';
+import { checkForm, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
 import { profileFormToBody } from './admin-forms.rules';
 import { choices, refusalOnField } from './admin-page';
-import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { ukDateTime } from './uk-time.rules';
 

@@ -3,11 +3,10 @@ import type { Request, Response } from 'express';
 
 import { quarterPeriod } from '@app/contracts';
 import { todayIso, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
+import { checkForm, FieldError, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { ComputeReturn, ReturnPreviewQuery, ReturnRequestQueries, SubmitReturn } from '../reporting';
 import { refusalOnField } from './admin-page';
-import { wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { figureTables } from './return-pages.rules';
 import { ukDateTime } from './uk-time.rules';

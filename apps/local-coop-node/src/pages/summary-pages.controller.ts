@@ -3,13 +3,12 @@ import type { Request, Response } from 'express';
 
 import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES } from '@app/contracts';
 import { PeriodQuery, todayIso } from '@app/platform';
-import { checkForm, FieldError, PageController, PageRoles, WebViews } from '@app/web';
+import { bars, checkForm, FieldError, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { CareReportQueries, ContinuityListQuery } from '../care';
 import { ListTransfersQuery, periodViolation, TimeBankQueries } from '../volunteering';
 import { WorkforceSummaryQueries } from '../workforce';
 import { refusalOnField } from './admin-page';
-import { bars, wordsOf } from './bar-chart.rules';
 import { pageNavigation } from './page-navigation';
 import { SummaryPages } from './summary-pages.queries';
 
