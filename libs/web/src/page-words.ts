@@ -11,3 +11,17 @@ export function wordsOf(key: string): string {
   const words = key.replace(/[-_]/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Pence as pounds: 2380 → "£23.80" (a minus sign before a negative sum). */
+export function pounds(pence: number): string {
+  const sign = pence < 0 ? '−' : '';
+  return `${sign}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** An instant in words, UK time, as a co-op's people read a clock: `18 Dec 2026, 17:00`; nothing is `–`. */
+export function ukDateTime(iso: string | Date | null | undefined): string {
+  if (!iso) return '–';
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return String(iso);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(t);
+}

@@ -3,16 +3,26 @@ import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
 import { UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, WebViews, wordsOf } from '@app/web';
+import {
+  checkForm,
+  FieldError,
+  formList,
+  formText,
+  PageController,
+  pagePrincipal,
+  PageRoles,
+  ukDateTime,
+  WebViews,
+  wordsOf,
+} from '@app/web';
 
 import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
 import { ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
 import { ballotFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField } from './admin-page';
+import { choices, refusalOnField } from './admin-forms.rules';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
 import { pageNavigation } from './page-navigation';
-import { ukDateTime } from './uk-time.rules';
 
 const MESSAGES = {
   kind: 'Choose a motion or an election',
@@ -93,12 +103,10 @@ export class BallotAdminPagesController {
         errors = refusalOnField(error, (e) => REFUSED_FIELD[e.code] ?? 'closesAt');
       }
     } else errors = checked.errors;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
     const typed: Typed = {
-      ...Object.fromEntries(Object.keys(BLANK).map((k) => [k, text(form[k])])),
-      eligibleClasses: list(form.eligibleClasses),
-      candidateMemberIds: list(form.candidateMemberIds),
+      ...Object.fromEntries(Object.keys(BLANK).map((k) => [k, formText(form[k])])),
+      eligibleClasses: formList(form.eligibleClasses),
+      candidateMemberIds: formList(form.candidateMemberIds),
     };
     this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery(), typed), errors);
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
 import { DomainError } from '@app/platform';
-import { checkForm, FieldError } from '@app/web';
+import { checkForm, FieldError, sentence } from '@app/web';
 
 import { CommitmentSentView, CommitQuantity, CommitQuantityDto } from '../purchasing';
 import { commitmentField, notWholeNumber, QUANTITY_WORDS } from './invitation-pages.rules';
-import { sentence } from './page-words';
 
 export type PageCommitment = { sent: CommitmentSentView } | { errors: FieldError[]; itemId: string; quantity: string };
 

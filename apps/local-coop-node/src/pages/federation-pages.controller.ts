@@ -1,12 +1,11 @@
 import { Get, Header, Req } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { PageController, PageRoles, WebViews } from '@app/web';
+import { PageController, PageRoles, ukDateTime, WebViews } from '@app/web';
 
 import { HubLinkQueries } from '../hub-link';
 import { FederationPages } from './federation-pages.queries';
 import { pageNavigation } from './page-navigation';
-import { ukDateTime } from './uk-time.rules';
 
 /**
  * The node's link to the consortium's hub for its admin: NATS up or down, the registration, the outbox

@@ -2,7 +2,7 @@ import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 
 import { UuidParam } from '@app/platform';
-import { PageController, PageRoles, WebViews } from '@app/web';
+import { PageController, PageRoles, pounds, ukDateTime, WebViews } from '@app/web';
 
 import { RoundView } from '../purchasing';
 import { InvitationView } from '../tendering';
@@ -10,9 +10,8 @@ import { CommitmentFromPage } from './commitment-from-page.use-case';
 import { InvitationPages } from './invitation-pages.queries';
 import { OfferFromPage } from './offer-from-page.use-case';
 import { pageNavigation } from './page-navigation';
-import { pounds, when } from './page-words';
 
-const FORMAT = { pounds, when };
+const FORMAT = { pounds, when: ukDateTime };
 
 /**
  * The co-op admin's invitations: the purchasing rounds and tenders the hub invited the co-op to (with

@@ -3,12 +3,12 @@ import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
 import { DomainError } from '@app/platform';
-import { checkForm, FieldError, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
+import { checkForm, FieldError, formText, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { BoardQueries } from '../governance';
 import { AdmitMember, AdmitMemberDto, ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
-import { choices, refusalOnField } from './admin-page';
+import { choices, refusalOnField } from './admin-forms.rules';
 import { boardBalance } from './board-balance.rules';
 import { pageNavigation } from './page-navigation';
 
@@ -78,8 +78,11 @@ export class MemberPagesController {
 
   private async context(req: Request, filter: ListMembersQuery, query: Record<string, unknown>, typed: Record<string, string> = BLANK) {
     const [page, board, { rulebook }] = await Promise.all([this.members.list(filter), this.board.current(), this.rulebooks.current()]);
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const typedFilter = { name: text(query.name), stakeholderClass: text(query.stakeholderClass), status: text(query.status) || 'active' };
+    const typedFilter = {
+      name: formText(query.name),
+      stakeholderClass: formText(query.stakeholderClass),
+      status: formText(query.status) || 'active',
+    };
     const more = (offset: number) =>
       `/admin/members?${new URLSearchParams(Object.entries({ ...typedFilter, offset: String(offset) }).filter(([, v]) => v !== '')).toString()}`;
     return {

@@ -2,17 +2,27 @@ import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 
 import { AuditRead, DomainError, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, signedInMemberId, WebViews } from '@app/web';
+import {
+  checkForm,
+  FieldError,
+  PageController,
+  pagePrincipal,
+  PageRoles,
+  pounds,
+  sentence,
+  signedInMemberId,
+  ukDateTime,
+  WebViews,
+} from '@app/web';
 
 import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
 import { MemberSelfPages } from './member-self-pages.queries';
 import { ballotKindLabel, voteItems } from './member-self-pages.rules';
 import { pageNavigation } from './page-navigation';
-import { pounds, sentence, when } from './page-words';
 import { VoteFromPage } from './vote-from-page.use-case';
 
-const FORMAT = { pounds, when, kind: ballotKindLabel };
+const FORMAT = { pounds, when: ukDateTime, kind: ballotKindLabel };
 const CONTACT_MESSAGES = {
   email: {
     isEmail: 'Enter an email address in the correct format, like name@example.com',

@@ -2,13 +2,12 @@ import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { CQC_RATINGS, LEGAL_FORMS, SERVICE_TYPES } from '@app/contracts';
-import { checkForm, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
+import { checkForm, formList, PageController, PageRoles, ukDateTime, WebViews, wordsOf } from '@app/web';
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
 import { profileFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField } from './admin-page';
+import { choices, refusalOnField } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
-import { ukDateTime } from './uk-time.rules';
 
 const MESSAGES = {
   name: 'Enter the co-op’s name, 2 to 120 characters',
@@ -83,12 +82,11 @@ function formOf(profile: ProfileView): Record<string, unknown> {
 
 /** What the form shows again: the values as typed (a re-rendered form loses nothing). */
 function typedValues(form: Record<string, unknown>) {
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
   return {
     name: String(form.name ?? ''),
     legalForm: String(form.legalForm ?? ''),
     localities: String(form.localities ?? ''),
-    servicesOffered: list(form.servicesOffered),
+    servicesOffered: formList(form.servicesOffered),
     registrationNumber: String(form.registrationNumber ?? ''),
     cqcRating: String(form.cqcRating ?? ''),
   };

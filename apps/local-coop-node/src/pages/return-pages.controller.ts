@@ -3,13 +3,12 @@ import type { Request, Response } from 'express';
 
 import { quarterPeriod } from '@app/contracts';
 import { todayIso, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
+import { checkForm, FieldError, PageController, PageRoles, ukDateTime, WebViews, wordsOf } from '@app/web';
 
 import { ComputeReturn, ReturnPreviewQuery, ReturnRequestQueries, SubmitReturn } from '../reporting';
-import { refusalOnField } from './admin-page';
+import { refusalOnField } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
 import { figureTables } from './return-pages.rules';
-import { ukDateTime } from './uk-time.rules';
 
 /** The quarter before today's, e.g. 2026-Q3 in November: the return a co-op is most likely asked for. */
 function lastQuarter(): string {

@@ -3,12 +3,12 @@ import type { Request, Response } from 'express';
 
 import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES } from '@app/contracts';
 import { PeriodQuery, todayIso } from '@app/platform';
-import { bars, checkForm, FieldError, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
+import { bars, checkForm, FieldError, formText, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { CareReportQueries, ContinuityListQuery } from '../care';
 import { ListTransfersQuery, periodViolation, TimeBankQueries } from '../volunteering';
 import { WorkforceSummaryQueries } from '../workforce';
-import { refusalOnField } from './admin-page';
+import { refusalOnField } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
 import { SummaryPages } from './summary-pages.queries';
 
@@ -19,7 +19,6 @@ const PERIOD_MESSAGES = {
 const MONTH_MESSAGES = { month: 'Enter a month, for example 2026-11' };
 
 type QueryString = Record<string, unknown>;
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** This year so far: the period a summary shows until the admin chooses another (a blank field keeps its default). */
 function thisYear(query: QueryString): QueryString {
@@ -50,7 +49,7 @@ export class SummaryPagesController {
     const base = {
       title: 'Workforce',
       navigation: pageNavigation(req, '/admin/workforce'),
-      period: { from: text(period.from), to: text(period.to) },
+      period: { from: formText(period.from), to: formText(period.to) },
     };
     const checked = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
     if ('errors' in checked) return this.views.sendErrors(req, res, 'admin-workforce.njk', base, checked.errors);
@@ -72,8 +71,8 @@ export class SummaryPagesController {
     const base = {
       title: 'Care',
       navigation: pageNavigation(req, '/admin/care'),
-      period: { from: text(period.from), to: text(period.to) },
-      month: text(month),
+      period: { from: formText(period.from), to: formText(period.to) },
+      month: formText(month),
     };
     const checkedPeriod = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
     const checkedMonth = await checkForm(ContinuityListQuery, { month, ...(offset !== undefined ? { offset } : {}) }, MONTH_MESSAGES);
@@ -107,7 +106,7 @@ export class SummaryPagesController {
     const base = {
       title: 'Time bank',
       navigation: pageNavigation(req, '/admin/time-bank'),
-      period: { from: text(query.from), to: text(query.to) },
+      period: { from: formText(query.from), to: formText(query.to) },
     };
     const checked = await checkForm(ListTransfersQuery, query, PERIOD_MESSAGES);
     if ('errors' in checked) return this.views.sendErrors(req, res, 'admin-time-bank.njk', base, checked.errors);
