@@ -57,3 +57,20 @@ export function choices(values: readonly string[], current: string | readonly st
   const chosen = (v: string) => (typeof current === 'string' ? current === v : current.includes(v));
   return values.map((value) => ({ value, text: words(value), selected: chosen(value), checked: chosen(value) }));
 }
+
+/** What `PATCH /profile` cannot do: remove a registration number or a CQC rating once given (a blank leaves it as it is). */
+export const CANNOT_REMOVE: Readonly<Record<'registrationNumber' | 'cqcRating', string>> = {
+  registrationNumber: 'The registration number cannot be removed, only changed: enter the current number',
+  cqcRating: 'The CQC rating cannot be removed, only changed: choose the current rating',
+};
+
+/**
+ * The profile form's blanks for a registration number or a CQC rating the co-op has already given, as
+ * errors beside those fields: the API would keep the old value, so the page must not say it was removed.
+ */
+export function removedProfileFields(form: Form, current: { registrationNumber: string | null; cqcRating: string | null }): FieldError[] {
+  const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
+  return (['registrationNumber', 'cqcRating'] as const)
+    .filter((field) => current[field] !== null && current[field] !== '' && blank(form[field]))
+    .map((field) => ({ field, text: CANNOT_REMOVE[field] }));
+}

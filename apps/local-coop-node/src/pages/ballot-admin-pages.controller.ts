@@ -1,27 +1,18 @@
 import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { isUUID as isUuid } from 'class-validator';
 import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
 import { UuidParam } from '@app/platform';
-import {
-  checkForm,
-  FieldError,
-  formList,
-  formText,
-  PageController,
-  pagePrincipal,
-  PageRoles,
-  ukDateTime,
-  WebViews,
-  wordsOf,
-} from '@app/web';
+import { checkForm, FieldError, formList, formText, PageController, pagePrincipal, PageRoles, WebViews, wordsOf } from '@app/web';
 
-import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
+import { BallotQueries, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
 import { ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
 import { ballotFormToBody } from './admin-forms.rules';
 import { choices, refusalOnField } from './admin-forms.rules';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
+import { shown } from './ballot-admin-pages.rules';
 import { pageNavigation } from './page-navigation';
 
 const MESSAGES = {
@@ -79,15 +70,11 @@ export class BallotAdminPagesController {
   @Get('admin/ballots')
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { created, closed, ...filter } = query;
+    // The page has no filter form: a paging or filter value it did not write falls back to the first page.
     const checked = await checkForm(ListBallotsQuery, filter);
-    if ('errors' in checked) {
-      const errors = checked.errors.map((e) => ({ ...e, field: `filter-${e.field}` }));
-      this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
-      return;
-    }
-    const context = await this.context(req, checked.dto);
-    const done = (id: unknown) => context.ballots.find((b) => b.id === id)?.title;
-    this.views.send(req, res, 'admin-ballots.njk', { ...context, created: done(created), closed: done(closed) });
+    const context = await this.context(req, 'dto' in checked ? checked.dto : new ListBallotsQuery());
+    const [createdTitle, closedTitle] = await Promise.all([this.titleOf(created, req), this.titleOf(closed, req)]);
+    this.views.send(req, res, 'admin-ballots.njk', { ...context, created: createdTitle, closed: closedTitle });
   }
 
   @Post('admin/ballots')
@@ -122,12 +109,21 @@ export class BallotAdminPagesController {
     }
   }
 
+  /** The title of the ballot a banner names, looked up by its id (it may be on another page of the list). */
+  private async titleOf(id: unknown, req: Request): Promise<string | undefined> {
+    if (typeof id !== 'string' || !isUuid(id)) return undefined;
+    return this.ballots.get(id, pagePrincipal(req)).then(
+      (b) => b.title,
+      () => undefined,
+    );
+  }
+
   private async context(req: Request, filter: ListBallotsQuery, typed: Typed = BLANK) {
     const page = await this.ballots.list(filter, pagePrincipal(req));
     const [votes, { rulebook }, candidates] = await Promise.all([
       this.pages.votesCastSoFar(page.items.filter((b) => !b.result).map((b) => b.id)),
       this.rulebooks.current(),
-      this.members.list(Object.assign(new ListMembersQuery(), { status: 'active', limit: 500 })),
+      this.members.list(await candidatesQuery()),
     ]);
     const str = (k: string) => String(typed[k] ?? '');
     const arr = (k: string) => (Array.isArray(typed[k]) ? (typed[k] as string[]) : []);
@@ -163,30 +159,9 @@ export class BallotAdminPagesController {
   }
 }
 
-/** A ballot as the page lists it: its window in UK time, its turnout, and once closed its result in words. */
-function shown(b: BallotView, votedSoFar: number | undefined) {
-  const label = (key: string) => b.options.find((o) => o.key === key)?.label ?? key;
-  const r = b.result;
-  let outcome = '';
-  if (r && b.kind === 'election') {
-    outcome = r.elected?.length ? `Elected: ${r.elected.map(label).join(', ')}` : 'No one elected';
-    if (r.notSeated?.length) outcome += `; not seated: ${r.notSeated.map((v) => v.message).join('; ')}`;
-  } else if (r) {
-    outcome = `${r.passed ? 'Passed' : 'Not passed'}: ${r.for ?? 0} for, ${r.against ?? 0} against, ${r.abstain ?? 0} abstaining`;
-    if (r.adoptedRulebookVersion) outcome += `; rulebook version ${r.adoptedRulebookVersion} adopted`;
-  }
-  return {
-    id: b.id,
-    title: b.title,
-    kind: b.kind === 'rulebook-change' ? 'Rulebook change' : wordsOf(b.kind),
-    opens: ukDateTime(b.opensAt),
-    closes: ukDateTime(b.closesAt),
-    state: r ? 'closed' : b.state === 'closed' ? 'awaiting-count' : b.state,
-    stateText: r ? 'Closed' : b.state === 'closed' ? 'Voting ended, not counted yet' : wordsOf(b.state),
-    turnout: r
-      ? `${r.turnoutPercent}% (${r.voted} of ${r.eligible})${r.quorumMet ? '' : ', no quorum'}`
-      : `${votedSoFar ?? 0} voted so far`,
-    outcome,
-    closable: !r && b.state === 'closed',
-  };
+/** The current members who may stand, as the API's own query checks it (its largest page). */
+async function candidatesQuery(): Promise<ListMembersQuery> {
+  const checked = await checkForm(ListMembersQuery, { status: 'active', limit: '500' });
+  if ('errors' in checked) throw new Error(`candidates query refused: ${checked.errors.map((e) => e.field).join(', ')}`);
+  return checked.dto;
 }

@@ -13,6 +13,7 @@ import {
   signedInMemberId,
   ukDateTime,
   WebViews,
+  wordsOf,
 } from '@app/web';
 
 import { UpdateMember, UpdateMemberDto } from '../members';
@@ -143,6 +144,12 @@ export class MemberSelfPagesController {
 
   private ballotContext(req: Request, seen: Awaited<ReturnType<MemberSelfPages['ballot']>>, typed?: Record<string, unknown>) {
     const choices = voteItems(seen.ballot.options, typed);
-    return { title: seen.ballot.title, navigation: pageNavigation(req, '/me/ballots'), fmt: FORMAT, ...seen, choices };
+    const { resolution, eligibleClasses } = seen.ballot;
+    // The API's keys (`ordinary`, `worker`) in words; every class when the ballot names none.
+    const words = {
+      resolution: resolution ? wordsOf(resolution) : '–',
+      eligibleClasses: eligibleClasses.length ? eligibleClasses.map(wordsOf).join(', ') : 'Every class',
+    };
+    return { title: seen.ballot.title, navigation: pageNavigation(req, '/me/ballots'), fmt: FORMAT, ...seen, choices, words };
   }
 }

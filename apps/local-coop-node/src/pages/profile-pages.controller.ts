@@ -6,7 +6,7 @@ import { checkForm, formList, PageController, PageRoles, ukDateTime, WebViews, w
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
 import { profileFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField } from './admin-forms.rules';
+import { choices, refusalOnField, removedProfileFields } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
 
 const MESSAGES = {
@@ -37,13 +37,14 @@ export class ProfilePagesController {
 
   @Post('admin/profile')
   async save(@Body() form: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const profile = toProfileView(await this.profiles.current());
     const checked = await checkForm(UpdateProfileDto, profileFormToBody(form), MESSAGES);
-    const errors = 'errors' in checked ? checked.errors : await this.apply(checked.dto);
+    const removed = removedProfileFields(form, profile);
+    const errors = 'errors' in checked ? [...checked.errors, ...removed] : removed.length ? removed : await this.apply(checked.dto);
     if (errors.length === 0) {
       res.redirect(303, '/admin/profile?saved=1');
       return;
     }
-    const profile = toProfileView(await this.profiles.current());
     this.views.sendErrors(req, res, 'admin-profile.njk', this.context(req, profile, typedValues(form)), errors);
   }
 
@@ -65,7 +66,11 @@ export class ProfilePagesController {
       updatedAt: ukDateTime(profile.updatedAt),
       legalForms: choices(LEGAL_FORMS, typed.legalForm, wordsOf),
       serviceTypes: choices(SERVICE_TYPES, typed.servicesOffered, wordsOf),
-      cqcRatings: [{ value: '', text: 'Not given', selected: typed.cqcRating === '' }, ...choices(CQC_RATINGS, typed.cqcRating, wordsOf)],
+      // "Not given" only while no rating is given: the API cannot remove one.
+      cqcRatings: [
+        ...(profile.cqcRating ? [] : [{ value: '', text: 'Not given', selected: typed.cqcRating === '' }]),
+        ...choices(CQC_RATINGS, typed.cqcRating, wordsOf),
+      ],
       services: profile.servicesOffered.map(wordsOf).join(', ') || 'None',
     };
   }
