@@ -5,6 +5,7 @@ export * from './page.guard';
 export * from './page-controller.decorator';
 export * from './page-error.filter';
 export * from './page-forms';
+export * from './page-navigation.rules';
 export * from './page-words';
 export * from './session.store';
 export * from './sign-in.rules';
