@@ -1,8 +1,12 @@
+export * from './bar-chart.rules';
 export * from './esm';
 export type { SignedInPerson } from './oidc-client';
 export * from './page.guard';
+export * from './page-controller.decorator';
 export * from './page-error.filter';
 export * from './page-forms';
+export * from './page-navigation.rules';
+export * from './page-words';
 export * from './session.store';
 export * from './sign-in.rules';
 export * from './web.config';

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 
 import { DomainError, domainErrorStatus, isDatabaseUnavailable, safeErrorMessage } from '@app/platform';
 
+import { sentence } from './page-words';
 import { SignInRequired } from './web.errors';
 import { WebViews } from './web-views';
 
@@ -20,7 +21,8 @@ export class PageErrorFilter implements ExceptionFilter {
       res.redirect(303, `/sign-in?next=${encodeURIComponent(error.next)}`);
       return;
     }
-    // The same statuses as the API answers: a domain refusal by its kind, the database away 503.
+    // The same statuses as the API answers: a domain refusal by its kind (not found 404, conflict 409), the
+    // database away 503; so a page lets a use case's DomainError through instead of mapping it itself.
     const status =
       error instanceof HttpException
         ? error.getStatus()
@@ -50,7 +52,7 @@ export class PageErrorFilter implements ExceptionFilter {
       status >= 500
         ? undefined
         : error instanceof DomainError
-          ? error.message
+          ? sentence(error.message)
           : raw && typeof raw === 'object' && 'message' in raw
             ? [raw.message].flat().join('. ')
             : undefined;

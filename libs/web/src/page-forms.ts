@@ -51,3 +51,14 @@ export function errorSummary(errors: readonly FieldError[]) {
     fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
   };
 }
+
+/** A form field as the text typed, for showing it again ('' when it was not sent). */
+export function formText(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A form field that may come once (a string) or many times (an array): always a list of strings, none for a blank. */
+export function formList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' && value !== '' ? [value] : [];
+}

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 
+import { errorSummary, FieldError } from './page-forms';
 import { WEB_APP, WebApp } from './web-app';
 import { findDir, govukDir, viewsDir } from './web-files';
 import { csrfToken } from './web-session';
@@ -31,5 +32,28 @@ export class WebViews {
       path: req.path,
       ...context,
     });
+  }
+
+  /** A page sent as HTML with its status (200 unless said: 201 for something just made, 409 when it changed meanwhile). */
+  send(req: Request, res: Response, view: string, context: Record<string, unknown> = {}, status = 200): void {
+    res
+      .status(status)
+      .type('html')
+      .send(this.render(req, view, context));
+  }
+
+  /**
+   * A form sent back because of what was typed: 400 (or 409 when the thing changed meanwhile), "Error:" in
+   * the page's title, GOV.UK's error summary at the top and each error beside its field.
+   */
+  sendErrors(
+    req: Request,
+    res: Response,
+    view: string,
+    context: Record<string, unknown> & { title: string },
+    errors: readonly FieldError[],
+    status = 400,
+  ): void {
+    this.send(req, res, view, { ...context, ...errorSummary(errors), title: `Error: ${context.title}` }, status);
   }
 }

@@ -5,7 +5,6 @@ import { checkForm, FieldError } from '@app/web';
 
 import { ExceptionGranted, GrantException, GrantExceptionDto, PublishRelease } from '../reporting';
 import { EXCEPTION_MESSAGES, exceptionBody } from './cycle-pages.rules';
-import { notFoundAsPage } from './page-domain-errors';
 
 /**
  * A cycle's release published, or a co-op let submit after the lock, from the staff's cycle page: the
@@ -25,7 +24,7 @@ export class CycleActionsFromPage {
       const report = await this.publishRelease.execute(cycleId, by);
       return { release: report.release!.number };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not-found') return notFoundAsPage(error);
+      if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
       return { errors: [{ field: 'publish', text: sentence(error.message) }] };
     }
   }
@@ -41,7 +40,7 @@ export class CycleActionsFromPage {
     try {
       return { granted: await this.grantException.execute(target, checked.dto, by) };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not-found') return notFoundAsPage(error);
+      if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
       return { errors: [beside({ field: 'until', text: sentence(error.message) })] };
     }
   }

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { CoopIdPipe } from '../registry';
 import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
@@ -16,12 +15,8 @@ import { ReviewFromPage } from './review-from-page.use-case';
  * review queue with a form to approve each co-op's current return or send it back with a comment.
  * The same role and the same use case as the review API; staff only.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class CyclePagesController {
   constructor(
     private readonly pages: CyclePages,
@@ -108,11 +103,8 @@ export class CyclePagesController {
       return;
     }
     const queue = await this.pages.queue(cycleId);
-    const page = { ...this.context(req, queue), ...errorSummary(result.errors), failed: { coopId, decision, comment: result.comment } };
-    res
-      .status(HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'cycle.njk', { ...page, title: `Error: ${page.title}` }));
+    const failed = { coopId, decision, comment: result.comment };
+    this.views.sendErrors(req, res, 'cycle.njk', { ...this.context(req, queue), failed }, result.errors);
   }
 
   private async refused(
@@ -123,11 +115,7 @@ export class CyclePagesController {
     failed: Record<string, unknown>,
   ): Promise<void> {
     const queue = await this.pages.queue(cycleId);
-    const page = { ...this.context(req, queue), ...errorSummary(errors), failed };
-    res
-      .status(HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'cycle.njk', { ...page, title: `Error: ${page.title}` }));
+    this.views.sendErrors(req, res, 'cycle.njk', { ...this.context(req, queue), failed }, errors);
   }
 
   private context(req: Request, queue: Awaited<ReturnType<CyclePages['queue']>>) {

@@ -1,6 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-
-import { DomainError } from '@app/platform';
+import { Injectable } from '@nestjs/common';
 
 import { CycleQueries } from '../reporting';
 import { returnStateLabel, reviewLabel } from './cycle-pages.rules';
@@ -21,7 +19,7 @@ export class CyclePages {
 
   /** One cycle's review queue: each co-op asked, its current return (the one staff review) and its review state. */
   async queue(cycleId: string, now = new Date()) {
-    const completeness = await this.cycles.completeness(cycleId, now, 'consortium-staff').catch(notFound);
+    const completeness = await this.cycles.completeness(cycleId, now, 'consortium-staff');
     const current = new Map((await this.cycles.submissions(cycleId)).filter((s) => s.current).map((s) => [s.coopId, s.messageId]));
     const coops = completeness.coops.map((c) => ({
       ...c,
@@ -33,9 +31,4 @@ export class CyclePages {
     const lateable = coops.filter((c) => c.review !== 'approved');
     return { completeness, coops, pending: coops.filter((c) => c.review === 'pending' && c.messageId), lateable };
   }
-}
-
-function notFound(error: unknown): never {
-  if (error instanceof DomainError && error.kind === 'not-found') throw new NotFoundException(error.message);
-  throw error;
 }

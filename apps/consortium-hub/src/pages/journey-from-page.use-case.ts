@@ -6,7 +6,6 @@ import { checkForm, FieldError } from '@app/web';
 
 import { CloseStage, CloseStageDto, IssueJoinToken, JoinTokenIssuedView, ReopenStage, ReopenStageDto } from '../onboarding';
 import { CLOSE_MESSAGES, closeStageBody, journeyRefusal, REOPEN_MESSAGES, reopenStageBody } from './journey-pages.rules';
-import { notFoundAsPage } from './page-domain-errors';
 
 export type JourneyFormResult = { done: true } | { errors: FieldError[] };
 
@@ -55,7 +54,7 @@ export class JourneyFromPage {
   }
 
   private refused(error: unknown, form: 'close' | 'reopen' | 'join'): { errors: FieldError[] } {
-    if (!(error instanceof DomainError) || error.kind === 'not-found') return notFoundAsPage(error);
+    if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
     return { errors: [journeyRefusal(error, form)] };
   }
 }

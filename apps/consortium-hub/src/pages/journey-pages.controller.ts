@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, HttpStatus, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { ONBOARDING_STAGES, OnboardingStage } from '@app/contracts';
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { StagePipe } from '../onboarding';
 import { JourneyFromPage } from './journey-from-page.use-case';
@@ -20,12 +19,8 @@ const READERS = ['consortium-staff', 'commissioner'];
  * where staff close the stage at hand with its evidence, reopen the latest closed one with a reason, and
  * issue the new co-op's join token, each through the API's own use case.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class JourneyPagesController {
   constructor(
     private readonly pages: JourneyPages,
@@ -91,19 +86,18 @@ export class JourneyPagesController {
     const result = await this.forms.issueToken(id, pagePrincipal(req));
     if ('errors' in result) return this.refused(req, res, id, result.errors, { form: 'join' });
     const page = await this.context(req, id);
-    res
-      .status(HttpStatus.CREATED)
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .send(this.views.render(req, 'journey.njk', { ...page, title: `Join token for ${page.journey.name}`, issued: result.issued }));
+    res.setHeader('Cache-Control', 'no-store');
+    this.views.send(
+      req,
+      res,
+      'journey.njk',
+      { ...page, title: `Join token for ${page.journey.name}`, issued: result.issued },
+      HttpStatus.CREATED,
+    );
   }
 
   private async refused(req: Request, res: Response, id: string, errors: FieldError[], failed: Record<string, unknown>): Promise<void> {
-    const page = { ...(await this.context(req, id)), ...errorSummary(errors), failed };
-    res
-      .status(HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'journey.njk', { ...page, title: `Error: ${page.title}` }));
+    this.views.sendErrors(req, res, 'journey.njk', { ...(await this.context(req, id)), failed }, errors);
   }
 
   private async context(req: Request, id: string) {

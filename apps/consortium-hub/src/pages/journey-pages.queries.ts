@@ -7,7 +7,6 @@ import { JourneyQueries, ListJourneysQuery } from '../onboarding';
 import { LineageQueries } from '../registry';
 import { familyTree } from './family-tree.rules';
 import { stageLabel } from './journey-pages.rules';
-import { notFoundAsPage } from './page-domain-errors';
 import { shownTime, statusLabel } from './registry-pages.rules';
 
 /** How many journeys the onboarding page lists, newest first: a consortium starts a handful a year. */
@@ -49,7 +48,7 @@ export class JourneyPages {
   }
 
   async journey(id: string) {
-    const journey = await this.journeys.get(id).catch(notFoundAsPage);
+    const journey = await this.journeys.get(id);
     const closed = journey.stages.filter((s) => s.state === 'closed');
     const latestClosed = closed.at(-1)?.stage ?? null;
     return {

@@ -1,10 +1,12 @@
 import type { Request } from 'express';
 
+import { menuFor, PageSection } from '@app/web';
+
 const STAFF = ['consortium-staff'];
 const READERS = ['consortium-staff', 'commissioner'];
 
 /** The pages' menu, each entry with the roles that may open it (the same as the page's own @PageRoles). */
-const SECTIONS: readonly { href: string; text: string; roles: readonly string[] }[] = [
+const SECTIONS: readonly PageSection[] = [
   { href: '/cycles', text: 'Return cycles', roles: STAFF },
   { href: '/reports', text: 'Published reports', roles: READERS },
   { href: '/trends', text: 'Trends', roles: READERS },
@@ -17,6 +19,5 @@ const SECTIONS: readonly { href: string; text: string; roles: readonly string[] 
 
 /** The menu for the person signed in: the sections their role may open, the current one marked active. */
 export function pageNavigation(req: Request, active: string) {
-  const role = req.session?.user?.role ?? '';
-  return SECTIONS.filter((s) => s.roles.includes(role)).map(({ href, text }) => ({ href, text, active: href === active }));
+  return menuFor(SECTIONS, req.session?.user?.role, active);
 }

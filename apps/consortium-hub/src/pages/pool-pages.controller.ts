@@ -1,9 +1,7 @@
-import { Controller, Get, Header, Req, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Header, Req } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { Public } from '@app/platform';
-import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { PageController, PageRoles, WebViews } from '@app/web';
 
 import { pageNavigation } from './page-navigation';
 import { PoolPages } from './pool-pages.queries';
@@ -13,12 +11,8 @@ import { PoolPages } from './pool-pages.queries';
  * to hire and where each stands; the pool's figures with disclosure control. Staff only, as the pool's
  * staff API; no candidate appears in any form.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class PoolPagesController {
   constructor(
     private readonly pages: PoolPages,

@@ -1,9 +1,7 @@
-import { Controller, Get, Header, Param, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Header, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { Public } from '@app/platform';
-import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { PageController, PageRoles, WebViews } from '@app/web';
 
 import { CoopIdPipe } from '../registry';
 import { pageNavigation } from './page-navigation';
@@ -15,12 +13,8 @@ import { pageNumber, pagination, REGISTRY_PAGE_SIZE } from './registry-pages.rul
  * online now (by its last heartbeat, as GET /coops judges it), its sponsor and when it joined; and one
  * co-op with its status history. Staff only, as the staff's view of the federation.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class RegistryPagesController {
   constructor(
     private readonly pages: RegistryPages,

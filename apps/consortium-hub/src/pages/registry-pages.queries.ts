@@ -4,7 +4,6 @@ import { plainToInstance } from 'class-transformer';
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { Connectivity, CoopView, ListCoopsQuery, RegistryQueries } from '../registry';
-import { notFoundAsPage } from './page-domain-errors';
 import { connectivityTag, REGISTRY_PAGE_SIZE, shownTime, statusLabel, timeAgo } from './registry-pages.rules';
 
 /**
@@ -40,8 +39,8 @@ export class RegistryPages {
 
   /** One co-op with every status it has had, oldest first. */
   async coop(coopId: string) {
-    const coop = await this.registry.get(coopId).catch(notFoundAsPage);
-    const history = await this.registry.statusHistory(coopId).catch(notFoundAsPage);
+    const coop = await this.registry.get(coopId);
+    const history = await this.registry.statusHistory(coopId);
     return {
       coop: this.row(coop, new Date()),
       history: history.map((h) => ({

@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Header, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { PageController, PageRoles, WebViews } from '@app/web';
 
 import { ReportQuery } from '../reporting';
 import { pageNavigation } from './page-navigation';
@@ -13,12 +12,8 @@ import { ReportPages } from './report-pages.queries';
  * The commissioners' pages: the published releases and one release's report, with its CSV and JSON.
  * The same roles as the report API; commissioners see published releases only.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff', 'commissioner')
-@Controller()
+@PageController()
 export class ReportPagesController {
   constructor(
     private readonly pages: ReportPages,

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 
@@ -37,7 +37,7 @@ export class ReviewFromPage {
       return { made: await this.reviewReturn.execute(target, decision, dto, { subject: by.subject, role: by.role }) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.kind === 'not-found') throw new NotFoundException(error.message);
+      if (error.kind === 'not-found') throw error;
       return { errors: [{ field: `messageId-${target.coopId}`, text: `${error.message}: reload the page` }], comment };
     }
   }

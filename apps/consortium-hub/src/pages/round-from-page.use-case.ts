@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { DomainError, Principal } from '@app/platform';
 import { checkForm } from '@app/web';
@@ -92,7 +92,6 @@ export class RoundFromPage {
 }
 
 function refused(error: unknown, field: string): StepRefusal {
-  if (error instanceof DomainError && error.kind === 'not-found') throw new NotFoundException(error.message);
   const refusal = error instanceof DomainError ? stepRefusal(error, field) : null;
   if (!refusal) throw error;
   return refusal;

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import type { RoundAction } from '../purchasing';
 import { pageNavigation } from './page-navigation';
@@ -17,12 +16,8 @@ import { roundStepDone } from './round-pages.rules';
  * from the catalogue, and one round from draft to delivered with the steps its state allows. The same
  * role, DTOs and use cases as /purchasing/rounds; staff only.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff')
-@Controller()
+@PageController()
 export class RoundPagesController {
   constructor(
     private readonly pages: RoundPages,
@@ -43,11 +38,7 @@ export class RoundPagesController {
       res.redirect(303, `/rounds/${result.id}?done=created`);
       return;
     }
-    const page = { ...(await this.listContext(req, form)), ...errorSummary(result.errors) };
-    res
-      .status(result.status)
-      .type('html')
-      .send(this.views.render(req, 'rounds.njk', { ...page, title: `Error: ${page.title}` }));
+    this.views.sendErrors(req, res, 'rounds.njk', await this.listContext(req, form), result.errors, result.status);
   }
 
   @Get('rounds/:id')
@@ -93,11 +84,7 @@ export class RoundPagesController {
   }
 
   private refused(req: Request, res: Response, page: RoundPage, refusal: StepRefusal, typed: Record<string, unknown>): void {
-    const context = { ...this.roundContext(req, page, typed), ...errorSummary(refusal.errors) };
-    res
-      .status(refusal.status === 400 ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT)
-      .type('html')
-      .send(this.views.render(req, 'round.njk', { ...context, title: `Error: ${context.title}` }));
+    this.views.sendErrors(req, res, 'round.njk', this.roundContext(req, page, typed), refusal.errors, refusal.status);
   }
 
   private async listContext(req: Request, typed: Record<string, unknown>) {

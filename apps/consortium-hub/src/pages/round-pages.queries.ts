@@ -1,6 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-
-import { DomainError } from '@app/platform';
+import { Injectable } from '@nestjs/common';
 
 import { allowedRoundActions, CatalogueQueries, RoundQueries } from '../purchasing';
 import { pounds, whenUtc } from './procurement-pages.rules';
@@ -45,7 +43,7 @@ export class RoundPages {
 
   /** One round: its items and tiers, each co-op's commitments, the allocation and savings, and the steps its state allows. */
   async round(id: string) {
-    const round = await this.rounds.get(id).catch(notFound);
+    const round = await this.rounds.get(id);
     return {
       round,
       stateLabel: roundStateLabel(round.state),
@@ -84,8 +82,3 @@ export class RoundPages {
 }
 
 export type RoundPage = Awaited<ReturnType<RoundPages['round']>>;
-
-function notFound(error: unknown): never {
-  if (error instanceof DomainError && error.kind === 'not-found') throw new NotFoundException(error.message);
-  throw error;
-}

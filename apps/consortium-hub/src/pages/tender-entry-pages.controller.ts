@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Header, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { SERVICE_TYPES } from '@app/contracts';
-import { Public } from '@app/platform';
-import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { pageNavigation } from './page-navigation';
 import { TenderFromPage } from './tender-from-page.use-case';
@@ -17,12 +15,8 @@ const SERVICES = SERVICE_TYPES.map((value) => ({ value, text: serviceLabel(value
  * commissioners), DTO and use case as POST /tenders. Registered before TenderPagesController, so
  * /joint-tenders/new is this page and not a tender's id.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff', 'commissioner')
-@Controller()
+@PageController()
 export class TenderEntryPagesController {
   constructor(
     private readonly fromPage: TenderFromPage,
@@ -42,11 +36,7 @@ export class TenderEntryPagesController {
       res.redirect(303, `/joint-tenders/${result.id}?done=created`);
       return;
     }
-    const context = { ...this.context(req, form), ...errorSummary(result.errors), title: 'Error: Enter a tender' };
-    res
-      .status(result.status)
-      .type('html')
-      .send(this.views.render(req, 'tender-new.njk', context));
+    this.views.sendErrors(req, res, 'tender-new.njk', this.context(req, form), result.errors, result.status);
   }
 
   private context(req: Request, typed: Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { DomainError, Principal } from '@app/platform';
 import { checkForm } from '@app/web';
@@ -138,7 +138,7 @@ async function attempt(form: TenderForm, run: () => Promise<unknown>, fields: Re
     return { done: form };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    if (error.kind === 'not-found') throw new NotFoundException(error.message);
+    if (error.kind === 'not-found') throw error;
     const refusal = stepRefusal(error, fields[error.code] ?? `step-${form}`);
     if (!refusal) throw error;
     return refusal;

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Header, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import { pageNavigation } from './page-navigation';
 import { StepRefusal } from './procurement-pages.rules';
@@ -20,12 +19,8 @@ type Form = Record<string, unknown>;
  * tendering API answers their role; staff also get the forms for each step the tender's stage allows
  * (the same DTOs and use cases as /tenders). Commissioners read only.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles(STAFF, COMMISSIONER)
-@Controller()
+@PageController()
 export class TenderPagesController {
   constructor(
     private readonly pages: TenderPages,
@@ -142,11 +137,7 @@ export class TenderPagesController {
   }
 
   private refused(req: Request, res: Response, view: string, context: { title: string; failed: TenderForm }, refusal: StepRefusal): void {
-    const page = { ...context, ...errorSummary(refusal.errors), title: `Error: ${context.title}` };
-    res
-      .status(refusal.status)
-      .type('html')
-      .send(this.views.render(req, view, page));
+    this.views.sendErrors(req, res, view, context, refusal.errors, refusal.status);
   }
 
   private tenderContext(req: Request, page: TenderPage, typed: Form) {

@@ -1,8 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
-import { DomainError } from '@app/platform';
-
 import { allowedTenderActions, ListTendersQuery, TenderQueries } from '../tendering';
 import { pounds, whenUtc } from './procurement-pages.rules';
 import { serviceLabel, tenderForms, tenderStageLabel } from './tender-pages.rules';
@@ -33,7 +31,7 @@ export class TenderPages {
 
   /** One tender as the reader's role sees it, with the staff's forms its stage allows. */
   async tender(id: string, role: string) {
-    const t = await this.tenders.get(id, role).catch(notFound);
+    const t = await this.tenders.get(id, role);
     const lotRef = new Map(t.lots.map((l) => [l.id, l.reference]));
     const openLots = t.lots.filter((l) => l.status === 'open');
     return {
@@ -92,9 +90,4 @@ export type LotPage = Awaited<ReturnType<TenderPages['lot']>>;
 function wholeNumber(value: unknown): number {
   const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : 0;
   return n;
-}
-
-function notFound(error: unknown): never {
-  if (error instanceof DomainError && error.kind === 'not-found') throw new NotFoundException(error.message);
-  throw error;
 }

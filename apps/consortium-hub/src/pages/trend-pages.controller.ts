@@ -1,9 +1,7 @@
-import { BadRequestException, Controller, Get, Header, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { BadRequestException, Get, Header, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public } from '@app/platform';
-import { checkForm, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { checkForm, PageController, PageRoles, WebViews } from '@app/web';
 
 import { TrendQuery } from '../reporting';
 import { pageNavigation } from './page-navigation';
@@ -14,12 +12,8 @@ import { TrendPages } from './trend-pages.queries';
  * drawn as a line with the same figures in a table, and each metric's trend as CSV (the file GET
  * /reporting/trends.csv gives). Published releases only, for staff as for commissioners.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('consortium-staff', 'commissioner')
-@Controller()
+@PageController()
 export class TrendPagesController {
   constructor(
     private readonly pages: TrendPages,

@@ -1,3 +1,5 @@
+import { barShares } from '@app/web/bar-chart.rules';
+
 import type { ReportMetric, ReportValue } from './consolidation.rules';
 import { statusOf, valueText } from './report-csv.rules';
 
@@ -38,12 +40,12 @@ export function metricTables(metric: MetricLike): { total: string; tables: Figur
   };
   const tables = metric.breakdowns.map((b) => {
     const shown = b.cells.map((c) => (typeof c.value === 'number' ? c.value : null));
-    const longest = Math.max(0, ...shown.map((v) => Math.abs(v ?? 0)));
+    const shares = barShares(shown);
     const rows: FigureRow[] = b.cells.map((c, i) => ({
       label: c.label ?? c.category,
       text: text(c.value),
       status: statusOf(metric, c.value),
-      share: shown[i] === null ? null : longest === 0 ? 0 : Math.abs(shown[i]!) / longest,
+      share: shares[i] ?? null,
     }));
     return { caption: `${metric.title} by ${b.dimension.replace(/[_-]/g, ' ')}`, rows, chart: shown.filter((v) => v !== null).length >= 2 };
   });

@@ -1,4 +1,4 @@
-import { ballotFormToBody, profileFormToBody } from './admin-forms.rules';
+import { ballotFormToBody, CANNOT_REMOVE, profileFormToBody, removedProfileFields } from './admin-forms.rules';
 
 describe('admin forms as the API takes them', () => {
   it('reads localities one a line and the services ticked', () => {
@@ -45,5 +45,21 @@ describe('admin forms as the API takes them', () => {
         resolution: 'ordinary',
       }),
     ).toEqual({ kind: 'election', title: 'Workers’ seats', stakeholderClass: 'worker', candidateMemberIds: ['a'] });
+  });
+});
+
+describe('the profile fields the API cannot clear', () => {
+  const given = { registrationNumber: 'RS-12', cqcRating: 'good' };
+
+  it('refuses a blank for a registration number or a rating already given', () => {
+    expect(removedProfileFields({ registrationNumber: '', cqcRating: '' }, given)).toEqual([
+      { field: 'registrationNumber', text: CANNOT_REMOVE.registrationNumber },
+      { field: 'cqcRating', text: CANNOT_REMOVE.cqcRating },
+    ]);
+  });
+
+  it('allows a change, and a blank while nothing is given', () => {
+    expect(removedProfileFields({ registrationNumber: 'RS-13', cqcRating: 'outstanding' }, given)).toEqual([]);
+    expect(removedProfileFields({ registrationNumber: '', cqcRating: '' }, { registrationNumber: null, cqcRating: null })).toEqual([]);
   });
 });

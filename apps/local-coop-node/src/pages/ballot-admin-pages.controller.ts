@@ -1,20 +1,19 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { isUUID as isUuid } from 'class-validator';
 import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
-import { Public, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { checkForm, FieldError, formList, formText, PageController, pagePrincipal, PageRoles, WebViews, wordsOf } from '@app/web';
 
-import { BallotQueries, BallotView, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
+import { BallotQueries, CloseBallot, CreateBallot, CreateBallotDto, ListBallotsQuery } from '../governance';
 import { ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
 import { ballotFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
+import { choices, refusalOnField } from './admin-forms.rules';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
-import { wordsOf } from './bar-chart.rules';
+import { shown } from './ballot-admin-pages.rules';
 import { pageNavigation } from './page-navigation';
-import { ukDateTime } from './uk-time.rules';
 
 const MESSAGES = {
   kind: 'Choose a motion or an election',
@@ -55,12 +54,8 @@ const BLANK: Typed = {
  * to put a motion or an election to the members, and the count made final once the window has closed.
  * The same queries, DTO and use cases as `GET /ballots`, `POST /ballots` and `POST /ballots/{id}/close`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class BallotAdminPagesController {
   constructor(
     private readonly ballots: BallotQueries,
@@ -75,15 +70,11 @@ export class BallotAdminPagesController {
   @Get('admin/ballots')
   async list(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { created, closed, ...filter } = query;
+    // The page has no filter form: a paging or filter value it did not write falls back to the first page.
     const checked = await checkForm(ListBallotsQuery, filter);
-    if ('errors' in checked) {
-      const errors = checked.errors.map((e) => ({ ...e, field: `filter-${e.field}` }));
-      sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
-      return;
-    }
-    const context = await this.context(req, checked.dto);
-    const done = (id: unknown) => context.ballots.find((b) => b.id === id)?.title;
-    res.type('html').send(this.views.render(req, 'admin-ballots.njk', { ...context, created: done(created), closed: done(closed) }));
+    const context = await this.context(req, 'dto' in checked ? checked.dto : new ListBallotsQuery());
+    const [createdTitle, closedTitle] = await Promise.all([this.titleOf(created, req), this.titleOf(closed, req)]);
+    this.views.send(req, res, 'admin-ballots.njk', { ...context, created: createdTitle, closed: closedTitle });
   }
 
   @Post('admin/ballots')
@@ -99,14 +90,12 @@ export class BallotAdminPagesController {
         errors = refusalOnField(error, (e) => REFUSED_FIELD[e.code] ?? 'closesAt');
       }
     } else errors = checked.errors;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
     const typed: Typed = {
-      ...Object.fromEntries(Object.keys(BLANK).map((k) => [k, text(form[k])])),
-      eligibleClasses: list(form.eligibleClasses),
-      candidateMemberIds: list(form.candidateMemberIds),
+      ...Object.fromEntries(Object.keys(BLANK).map((k) => [k, formText(form[k])])),
+      eligibleClasses: formList(form.eligibleClasses),
+      candidateMemberIds: formList(form.candidateMemberIds),
     };
-    sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery(), typed), errors);
+    this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery(), typed), errors);
   }
 
   @Post('admin/ballots/:id/close')
@@ -116,8 +105,17 @@ export class BallotAdminPagesController {
       res.redirect(303, `/admin/ballots?closed=${id}`);
     } catch (error) {
       const errors = refusalOnField(error, `close-${id}`);
-      sendWithErrors(this.views, req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
+      this.views.sendErrors(req, res, 'admin-ballots.njk', await this.context(req, new ListBallotsQuery()), errors);
     }
+  }
+
+  /** The title of the ballot a banner names, looked up by its id (it may be on another page of the list). */
+  private async titleOf(id: unknown, req: Request): Promise<string | undefined> {
+    if (typeof id !== 'string' || !isUuid(id)) return undefined;
+    return this.ballots.get(id, pagePrincipal(req)).then(
+      (b) => b.title,
+      () => undefined,
+    );
   }
 
   private async context(req: Request, filter: ListBallotsQuery, typed: Typed = BLANK) {
@@ -125,7 +123,7 @@ export class BallotAdminPagesController {
     const [votes, { rulebook }, candidates] = await Promise.all([
       this.pages.votesCastSoFar(page.items.filter((b) => !b.result).map((b) => b.id)),
       this.rulebooks.current(),
-      this.members.list(Object.assign(new ListMembersQuery(), { status: 'active', limit: 500 })),
+      this.members.list(await candidatesQuery()),
     ]);
     const str = (k: string) => String(typed[k] ?? '');
     const arr = (k: string) => (Array.isArray(typed[k]) ? (typed[k] as string[]) : []);
@@ -161,30 +159,9 @@ export class BallotAdminPagesController {
   }
 }
 
-/** A ballot as the page lists it: its window in UK time, its turnout, and once closed its result in words. */
-function shown(b: BallotView, votedSoFar: number | undefined) {
-  const label = (key: string) => b.options.find((o) => o.key === key)?.label ?? key;
-  const r = b.result;
-  let outcome = '';
-  if (r && b.kind === 'election') {
-    outcome = r.elected?.length ? `Elected: ${r.elected.map(label).join(', ')}` : 'No one elected';
-    if (r.notSeated?.length) outcome += `; not seated: ${r.notSeated.map((v) => v.message).join('; ')}`;
-  } else if (r) {
-    outcome = `${r.passed ? 'Passed' : 'Not passed'}: ${r.for ?? 0} for, ${r.against ?? 0} against, ${r.abstain ?? 0} abstaining`;
-    if (r.adoptedRulebookVersion) outcome += `; rulebook version ${r.adoptedRulebookVersion} adopted`;
-  }
-  return {
-    id: b.id,
-    title: b.title,
-    kind: b.kind === 'rulebook-change' ? 'Rulebook change' : wordsOf(b.kind),
-    opens: ukDateTime(b.opensAt),
-    closes: ukDateTime(b.closesAt),
-    state: r ? 'closed' : b.state === 'closed' ? 'awaiting-count' : b.state,
-    stateText: r ? 'Closed' : b.state === 'closed' ? 'Voting ended, not counted yet' : wordsOf(b.state),
-    turnout: r
-      ? `${r.turnoutPercent}% (${r.voted} of ${r.eligible})${r.quorumMet ? '' : ', no quorum'}`
-      : `${votedSoFar ?? 0} voted so far`,
-    outcome,
-    closable: !r && b.state === 'closed',
-  };
+/** The current members who may stand, as the API's own query checks it (its largest page). */
+async function candidatesQuery(): Promise<ListMembersQuery> {
+  const checked = await checkForm(ListMembersQuery, { status: 'active', limit: '500' });
+  if ('errors' in checked) throw new Error(`candidates query refused: ${checked.errors.map((e) => e.field).join(', ')}`);
+  return checked.dto;
 }

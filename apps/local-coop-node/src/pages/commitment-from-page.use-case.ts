@@ -1,11 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { DomainError } from '@app/platform';
-import { checkForm, FieldError } from '@app/web';
+import { checkForm, FieldError, sentence } from '@app/web';
 
 import { CommitmentSentView, CommitQuantity, CommitQuantityDto } from '../purchasing';
 import { commitmentField, notWholeNumber, QUANTITY_WORDS } from './invitation-pages.rules';
-import { sentence } from './page-words';
 
 export type PageCommitment = { sent: CommitmentSentView } | { errors: FieldError[]; itemId: string; quantity: string };
 
@@ -31,7 +30,7 @@ export class CommitmentFromPage {
       return { sent: await this.commitQuantity.execute(roundId, checked.dto.itemId, checked.dto.quantity) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'PURCHASING.ROUND_NOT_FOUND') throw new NotFoundException(error.message);
+      if (error.code === 'PURCHASING.ROUND_NOT_FOUND') throw error;
       const field = commitmentField(error.code === 'PURCHASING.ITEM_NOT_IN_ROUND' ? 'itemId' : 'quantity', itemId);
       return { errors: [{ field, text: sentence(error.message) }], itemId, quantity };
     }

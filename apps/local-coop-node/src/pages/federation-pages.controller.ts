@@ -1,25 +1,18 @@
-import { Controller, Get, Header, Req, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Header, Req } from '@nestjs/common';
 import type { Request } from 'express';
 
-import { Public } from '@app/platform';
-import { PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { PageController, PageRoles, ukDateTime, WebViews } from '@app/web';
 
 import { HubLinkQueries } from '../hub-link';
 import { FederationPages } from './federation-pages.queries';
 import { pageNavigation } from './page-navigation';
-import { ukDateTime } from './uk-time.rules';
 
 /**
  * The node's link to the consortium's hub for its admin: NATS up or down, the registration, the outbox
  * (how many messages wait and the oldest), and the dead letters. The same query as `GET /federation/status`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class FederationPagesController {
   constructor(
     private readonly hubLink: HubLinkQueries,

@@ -1,19 +1,13 @@
-import { Controller, Get, Header, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Header, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public } from '@app/platform';
-import { ANY_SIGNED_IN, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { ANY_SIGNED_IN, PageController, PageRoles, WebViews } from '@app/web';
 
 import { HomePages } from './home-pages.queries';
 import { pageNavigation } from './page-navigation';
 
 /** The node's front doors: `/` sends each person to their own home (an admin's overview here; a member's own page is in MemberSelfPagesController). */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
-@Controller()
+@PageController()
 export class HomePagesController {
   constructor(
     private readonly pages: HomePages,

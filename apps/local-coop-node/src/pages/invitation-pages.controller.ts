@@ -1,20 +1,17 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { Public, UuidParam } from '@app/platform';
-import { errorSummary, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { UuidParam } from '@app/platform';
+import { PageController, PageRoles, pounds, ukDateTime, WebViews } from '@app/web';
 
 import { RoundView } from '../purchasing';
 import { InvitationView } from '../tendering';
 import { CommitmentFromPage } from './commitment-from-page.use-case';
 import { InvitationPages } from './invitation-pages.queries';
 import { OfferFromPage } from './offer-from-page.use-case';
-import { orNotFound } from './page-errors';
 import { pageNavigation } from './page-navigation';
-import { pounds, when } from './page-words';
 
-const FORMAT = { pounds, when };
+const FORMAT = { pounds, when: ukDateTime };
 
 /**
  * The co-op admin's invitations: the purchasing rounds and tenders the hub invited the co-op to (with
@@ -22,12 +19,8 @@ const FORMAT = { pounds, when };
  * per item, and a tender's lots with an offer form. The same role, queries and use cases as the
  * purchasing and tendering API.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller('admin')
+@PageController('admin')
 export class InvitationPagesController {
   constructor(
     private readonly pages: InvitationPages,
@@ -50,7 +43,7 @@ export class InvitationPagesController {
   @Get('rounds/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async round(@UuidParam('id', { named: true }) id: string, @Query('committed') committed: unknown, @Req() req: Request): Promise<string> {
-    const round = await orNotFound(this.pages.round(id));
+    const round = await this.pages.round(id);
     const done = round.items.find((i) => i.itemId === committed);
     return this.views.render(req, 'admin-round.njk', this.roundContext(req, round, { done }));
   }
@@ -62,17 +55,14 @@ export class InvitationPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const round = await orNotFound(this.pages.round(id));
+    const round = await this.pages.round(id);
     const result = await this.commitment.execute(id, form);
     if ('sent' in result) {
       res.redirect(303, `/admin/rounds/${id}?committed=${encodeURIComponent(result.sent.itemId)}`);
       return;
     }
-    const context = this.roundContext(req, round, {
-      failed: { itemId: result.itemId, quantity: result.quantity },
-      ...errorSummary(result.errors),
-    });
-    this.refuse(res, HttpStatus.BAD_REQUEST, this.views.render(req, 'admin-round.njk', { ...context, title: `Error: ${context.title}` }));
+    const context = this.roundContext(req, round, { failed: { itemId: result.itemId, quantity: result.quantity } });
+    this.views.sendErrors(req, res, 'admin-round.njk', context, result.errors);
   }
 
   @Get('tenders/:tenderId')
@@ -82,7 +72,7 @@ export class InvitationPagesController {
     @Query('offered') offered: unknown,
     @Req() req: Request,
   ): Promise<string> {
-    const invitation = await orNotFound(this.pages.tender(tenderId));
+    const invitation = await this.pages.tender(tenderId);
     return this.views.render(req, 'admin-tender.njk', this.tenderContext(req, invitation, { offered: offered === '1' }));
   }
 
@@ -93,15 +83,14 @@ export class InvitationPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const invitation = await orNotFound(this.pages.tender(tenderId));
+    const invitation = await this.pages.tender(tenderId);
     const result = await this.offer.execute(invitation, form);
     if ('sent' in result) {
       res.redirect(303, `/admin/tenders/${tenderId}?offered=1`);
       return;
     }
-    const context = this.tenderContext(req, invitation, { typed: form, ...errorSummary(result.errors) });
     const status = result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-    this.refuse(res, status, this.views.render(req, 'admin-tender.njk', { ...context, title: `Error: ${context.title}` }));
+    this.views.sendErrors(req, res, 'admin-tender.njk', this.tenderContext(req, invitation, { typed: form }), result.errors, status);
   }
 
   private roundContext(req: Request, round: RoundView, extra: Record<string, unknown>) {
@@ -110,9 +99,5 @@ export class InvitationPagesController {
 
   private tenderContext(req: Request, invitation: InvitationView, extra: Record<string, unknown>) {
     return { title: invitation.title, navigation: pageNavigation(req, '/admin/invitations'), fmt: FORMAT, invitation, ...extra };
-  }
-
-  private refuse(res: Response, status: number, html: string): void {
-    res.status(status).type('html').send(html);
   }
 }

@@ -1,6 +1,5 @@
 import type { FieldError } from '@app/web';
-
-import { pounds, sentence } from './page-words';
+import { pounds, sentence } from '@app/web/page-words';
 
 /** The offer form's fields for one lot: `offers.<position>.<field>`, the position being the lot's row on the page. */
 const OFFER_FIELD = /^offers\.(\d{1,3})\.(lotId|hoursPerWeek|pricePencePerHour)$/;

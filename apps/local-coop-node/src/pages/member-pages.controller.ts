@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { STAKEHOLDER_CLASSES } from '@app/contracts';
-import { DomainError, Public } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { DomainError } from '@app/platform';
+import { checkForm, FieldError, formText, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { BoardQueries } from '../governance';
 import { AdmitMember, AdmitMemberDto, ListMembersQuery, MemberQueries } from '../members';
 import { RulebookStore } from '../rulebook';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
-import { wordsOf } from './bar-chart.rules';
+import { choices, refusalOnField } from './admin-forms.rules';
 import { boardBalance } from './board-balance.rules';
 import { pageNavigation } from './page-navigation';
 
@@ -30,12 +28,8 @@ const BLANK: Record<string, string> = Object.fromEntries(ADMIT_FIELDS.map((f) =>
  * and a form to admit a member: the same query, DTO and use case as `GET /members`, `GET /board` and
  * `POST /members`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class MemberPagesController {
   constructor(
     private readonly members: MemberQueries,
@@ -50,8 +44,7 @@ export class MemberPagesController {
     const { admitted, ...filterQuery } = query;
     const filter = await checkForm(ListMembersQuery, filterQuery);
     if ('errors' in filter) {
-      sendWithErrors(
-        this.views,
+      this.views.sendErrors(
         req,
         res,
         'admin-members.njk',
@@ -61,9 +54,7 @@ export class MemberPagesController {
       return;
     }
     const context = await this.context(req, filter.dto, query);
-    res
-      .type('html')
-      .send(this.views.render(req, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined }));
+    this.views.send(req, res, 'admin-members.njk', { ...context, admitted: typeof admitted === 'string' ? admitted : undefined });
   }
 
   @Post('admin/members')
@@ -82,13 +73,16 @@ export class MemberPagesController {
       }
     } else errors = checked.errors;
     const typed = Object.fromEntries(ADMIT_FIELDS.map((f) => [f, typeof form[f] === 'string' ? form[f] : '']));
-    sendWithErrors(this.views, req, res, 'admin-members.njk', await this.context(req, new ListMembersQuery(), {}, typed), errors);
+    this.views.sendErrors(req, res, 'admin-members.njk', await this.context(req, new ListMembersQuery(), {}, typed), errors);
   }
 
   private async context(req: Request, filter: ListMembersQuery, query: Record<string, unknown>, typed: Record<string, string> = BLANK) {
     const [page, board, { rulebook }] = await Promise.all([this.members.list(filter), this.board.current(), this.rulebooks.current()]);
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const typedFilter = { name: text(query.name), stakeholderClass: text(query.stakeholderClass), status: text(query.status) || 'active' };
+    const typedFilter = {
+      name: formText(query.name),
+      stakeholderClass: formText(query.stakeholderClass),
+      status: formText(query.status) || 'active',
+    };
     const more = (offset: number) =>
       `/admin/members?${new URLSearchParams(Object.entries({ ...typedFilter, offset: String(offset) }).filter(([, v]) => v !== '')).toString()}`;
     return {

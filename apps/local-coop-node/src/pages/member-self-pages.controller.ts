@@ -1,30 +1,29 @@
-import { Body, Controller, Get, Header, HttpStatus, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { AuditRead, DomainError, Public, UuidParam } from '@app/platform';
+import { AuditRead, DomainError, UuidParam } from '@app/platform';
 import {
   checkForm,
-  errorSummary,
   FieldError,
-  PageErrorFilter,
-  PageGuard,
+  PageController,
   pagePrincipal,
   PageRoles,
+  pounds,
+  sentence,
   signedInMemberId,
+  ukDateTime,
   WebViews,
+  wordsOf,
 } from '@app/web';
 
 import { UpdateMember, UpdateMemberDto } from '../members';
 import { MemberExportQueries } from '../personal-data';
 import { MemberSelfPages } from './member-self-pages.queries';
 import { ballotKindLabel, voteItems } from './member-self-pages.rules';
-import { orNotFound } from './page-errors';
 import { pageNavigation } from './page-navigation';
-import { pounds, sentence, when } from './page-words';
 import { VoteFromPage } from './vote-from-page.use-case';
 
-const FORMAT = { pounds, when, kind: ballotKindLabel };
+const FORMAT = { pounds, when: ukDateTime, kind: ballotKindLabel };
 const CONTACT_MESSAGES = {
   email: {
     isEmail: 'Enter an email address in the correct format, like name@example.com',
@@ -40,12 +39,8 @@ const CONTACT_MESSAGES = {
  * on with a vote form. The same role, queries and use cases as `GET /members/me`, `GET
  * /members/me/export`, `PATCH /members/{id}` and the ballots API; a member sees only their own.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('member')
-@Controller()
+@PageController()
 export class MemberSelfPagesController {
   constructor(
     private readonly pages: MemberSelfPages,
@@ -81,11 +76,7 @@ export class MemberSelfPagesController {
         ];
       }
     } else errors = checked.errors;
-    const context = await this.meContext(req, { typed: form, ...errorSummary(errors) });
-    res
-      .status(HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'me.njk', { ...context, title: `Error: ${context.title}` }));
+    this.views.sendErrors(req, res, 'me.njk', await this.meContext(req, { typed: form }), errors);
   }
 
   /** Everything the node holds about the member, as `GET /members/me/export` gives it, to keep. */
@@ -111,7 +102,7 @@ export class MemberSelfPagesController {
   @Get('me/ballots/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
   async ballot(@UuidParam('id', { named: true }) id: string, @Query('voted') justVoted: unknown, @Req() req: Request): Promise<string> {
-    const seen = await orNotFound(this.pages.ballot(id, pagePrincipal(req)));
+    const seen = await this.pages.ballot(id, pagePrincipal(req));
     return this.views.render(req, 'me-ballot.njk', { ...this.ballotContext(req, seen), justVoted: justVoted === '1' && seen.voted });
   }
 
@@ -123,18 +114,22 @@ export class MemberSelfPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const principal = pagePrincipal(req);
-    const seen = await orNotFound(this.pages.ballot(id, principal));
+    const seen = await this.pages.ballot(id, principal);
     const result = await this.vote.execute(principal, seen.ballot, form);
     if ('voted' in result) {
       res.redirect(303, `/me/ballots/${id}?voted=1`);
       return;
     }
     // Read again: a vote refused as a second one finds the member recorded as having voted.
-    const context = { ...this.ballotContext(req, await this.pages.ballot(id, principal), form), ...errorSummary(result.errors) };
-    res
-      .status(result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST)
-      .type('html')
-      .send(this.views.render(req, 'me-ballot.njk', { ...context, title: `Error: ${context.title}` }));
+    const context = this.ballotContext(req, await this.pages.ballot(id, principal), form);
+    this.views.sendErrors(
+      req,
+      res,
+      'me-ballot.njk',
+      context,
+      result.errors,
+      result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+    );
   }
 
   private async meContext(req: Request, extra: Record<string, unknown>) {
@@ -149,6 +144,12 @@ export class MemberSelfPagesController {
 
   private ballotContext(req: Request, seen: Awaited<ReturnType<MemberSelfPages['ballot']>>, typed?: Record<string, unknown>) {
     const choices = voteItems(seen.ballot.options, typed);
-    return { title: seen.ballot.title, navigation: pageNavigation(req, '/me/ballots'), fmt: FORMAT, ...seen, choices };
+    const { resolution, eligibleClasses } = seen.ballot;
+    // The API's keys (`ordinary`, `worker`) in words; every class when the ballot names none.
+    const words = {
+      resolution: resolution ? wordsOf(resolution) : '–',
+      eligibleClasses: eligibleClasses.length ? eligibleClasses.map(wordsOf).join(', ') : 'Every class',
+    };
+    return { title: seen.ballot.title, navigation: pageNavigation(req, '/me/ballots'), fmt: FORMAT, ...seen, choices, words };
   }
 }

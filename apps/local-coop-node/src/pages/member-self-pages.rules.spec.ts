@@ -1,5 +1,6 @@
+import { pounds, sentence } from '@app/web';
+
 import { voteBody, voteItems, voteRefusal } from './member-self-pages.rules';
-import { pounds, sentence } from './page-words';
 
 describe('the vote form', () => {
   it('sends one ticked candidate as a list, as the DTO wants', () => {

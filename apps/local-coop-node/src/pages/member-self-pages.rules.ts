@@ -1,6 +1,5 @@
 import type { FieldError } from '@app/web';
-
-import { sentence } from './page-words';
+import { sentence } from '@app/web/page-words';
 
 /**
  * The vote form as the body of `POST /ballots/{id}/votes`: a browser sends one ticked candidate as a

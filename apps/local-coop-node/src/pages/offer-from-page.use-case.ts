@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { DomainError } from '@app/platform';
 import { checkForm, FieldError } from '@app/web';
@@ -28,7 +28,7 @@ export class OfferFromPage {
       return { sent: (await this.sendOffers.execute(invitation.tenderId, checked.dto)).offers.length };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'TENDERING.INVITATION_NOT_FOUND') throw new NotFoundException(error.message);
+      if (error.code === 'TENDERING.INVITATION_NOT_FOUND') throw error;
       const position = invitation.lots.findIndex((l) => l.lotId === error.details?.lotId);
       const lot = position >= 0 ? { position, ...invitation.lots[position] } : undefined;
       return { errors: [offerRefusal(error.code, error.message, lot)], conflict: error.kind === 'conflict' };

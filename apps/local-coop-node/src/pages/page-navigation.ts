@@ -1,23 +1,27 @@
 import type { Request } from 'express';
 
+import { menuFor, PageSection } from '@app/web';
+
+const ADMIN = ['coop-admin'];
+const MEMBER = ['member'];
+
 /** The node's page sections: an admin's, and a member's. A section is shown to the roles that may see it. */
-const SECTIONS: { href: string; text: string; role: 'coop-admin' | 'member' }[] = [
-  { href: '/admin', text: 'Overview', role: 'coop-admin' },
-  { href: '/admin/profile', text: 'Profile', role: 'coop-admin' },
-  { href: '/admin/members', text: 'Members', role: 'coop-admin' },
-  { href: '/admin/ballots', text: 'Ballots', role: 'coop-admin' },
-  { href: '/admin/workforce', text: 'Workforce', role: 'coop-admin' },
-  { href: '/admin/care', text: 'Care', role: 'coop-admin' },
-  { href: '/admin/time-bank', text: 'Time bank', role: 'coop-admin' },
-  { href: '/admin/invitations', text: 'Invitations', role: 'coop-admin' },
-  { href: '/admin/returns', text: 'Returns', role: 'coop-admin' },
-  { href: '/admin/federation', text: 'Federation', role: 'coop-admin' },
-  { href: '/me', text: 'My membership', role: 'member' },
-  { href: '/me/ballots', text: 'Ballots', role: 'member' },
+const SECTIONS: readonly PageSection[] = [
+  { href: '/admin', text: 'Overview', roles: ADMIN },
+  { href: '/admin/profile', text: 'Profile', roles: ADMIN },
+  { href: '/admin/members', text: 'Members', roles: ADMIN },
+  { href: '/admin/ballots', text: 'Ballots', roles: ADMIN },
+  { href: '/admin/workforce', text: 'Workforce', roles: ADMIN },
+  { href: '/admin/care', text: 'Care', roles: ADMIN },
+  { href: '/admin/time-bank', text: 'Time bank', roles: ADMIN },
+  { href: '/admin/invitations', text: 'Invitations', roles: ADMIN },
+  { href: '/admin/returns', text: 'Returns', roles: ADMIN },
+  { href: '/admin/federation', text: 'Federation', roles: ADMIN },
+  { href: '/me', text: 'My membership', roles: MEMBER },
+  { href: '/me/ballots', text: 'Ballots', roles: MEMBER },
 ];
 
 /** The pages' menu for the person signed in, the current section marked active. */
 export function pageNavigation(req: Request, active: string) {
-  const role = req.session?.user?.role;
-  return SECTIONS.filter((s) => s.role === role).map((s) => ({ href: s.href, text: s.text, active: s.href === active }));
+  return menuFor(SECTIONS, req.session?.user?.role, active);
 }

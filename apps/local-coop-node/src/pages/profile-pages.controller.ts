@@ -1,17 +1,13 @@
-import { Body, Controller, Get, Header, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { CQC_RATINGS, LEGAL_FORMS, SERVICE_TYPES } from '@app/contracts';
-import { Public } from '@app/platform';
-import { checkForm, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { checkForm, formList, PageController, PageRoles, ukDateTime, WebViews, wordsOf } from '@app/web';
 
 import { ProfileQueries, ProfileView, toProfileView, UpdateProfile, UpdateProfileDto } from '../profile';
 import { profileFormToBody } from './admin-forms.rules';
-import { choices, refusalOnField, sendWithErrors } from './admin-page';
-import { wordsOf } from './bar-chart.rules';
+import { choices, refusalOnField, removedProfileFields } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
-import { ukDateTime } from './uk-time.rules';
 
 const MESSAGES = {
   name: 'Enter the co-op’s name, 2 to 120 characters',
@@ -23,12 +19,8 @@ const MESSAGES = {
  * The co-op's public profile for its admin: what the hub and the other co-ops see of it, and a form
  * to change it with the same DTO and use case as `PATCH /profile` (the hub is told through the outbox).
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class ProfilePagesController {
   constructor(
     private readonly profiles: ProfileQueries,
@@ -45,14 +37,15 @@ export class ProfilePagesController {
 
   @Post('admin/profile')
   async save(@Body() form: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const profile = toProfileView(await this.profiles.current());
     const checked = await checkForm(UpdateProfileDto, profileFormToBody(form), MESSAGES);
-    const errors = 'errors' in checked ? checked.errors : await this.apply(checked.dto);
+    const removed = removedProfileFields(form, profile);
+    const errors = 'errors' in checked ? [...checked.errors, ...removed] : removed.length ? removed : await this.apply(checked.dto);
     if (errors.length === 0) {
       res.redirect(303, '/admin/profile?saved=1');
       return;
     }
-    const profile = toProfileView(await this.profiles.current());
-    sendWithErrors(this.views, req, res, 'admin-profile.njk', this.context(req, profile, typedValues(form)), errors);
+    this.views.sendErrors(req, res, 'admin-profile.njk', this.context(req, profile, typedValues(form)), errors);
   }
 
   private async apply(dto: UpdateProfileDto) {
@@ -73,7 +66,11 @@ export class ProfilePagesController {
       updatedAt: ukDateTime(profile.updatedAt),
       legalForms: choices(LEGAL_FORMS, typed.legalForm, wordsOf),
       serviceTypes: choices(SERVICE_TYPES, typed.servicesOffered, wordsOf),
-      cqcRatings: [{ value: '', text: 'Not given', selected: typed.cqcRating === '' }, ...choices(CQC_RATINGS, typed.cqcRating, wordsOf)],
+      // "Not given" only while no rating is given: the API cannot remove one.
+      cqcRatings: [
+        ...(profile.cqcRating ? [] : [{ value: '', text: 'Not given', selected: typed.cqcRating === '' }]),
+        ...choices(CQC_RATINGS, typed.cqcRating, wordsOf),
+      ],
       services: profile.servicesOffered.map(wordsOf).join(', ') || 'None',
     };
   }
@@ -90,12 +87,11 @@ function formOf(profile: ProfileView): Record<string, unknown> {
 
 /** What the form shows again: the values as typed (a re-rendered form loses nothing). */
 function typedValues(form: Record<string, unknown>) {
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
   return {
     name: String(form.name ?? ''),
     legalForm: String(form.legalForm ?? ''),
     localities: String(form.localities ?? ''),
-    servicesOffered: list(form.servicesOffered),
+    servicesOffered: formList(form.servicesOffered),
     registrationNumber: String(form.registrationNumber ?? ''),
     cqcRating: String(form.cqcRating ?? ''),
   };

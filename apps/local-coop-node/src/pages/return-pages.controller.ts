@@ -1,17 +1,14 @@
-import { Controller, Get, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { quarterPeriod } from '@app/contracts';
-import { Public, todayIso, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { todayIso, UuidParam } from '@app/platform';
+import { checkForm, FieldError, PageController, PageRoles, ukDateTime, WebViews, wordsOf } from '@app/web';
 
 import { ComputeReturn, ReturnPreviewQuery, ReturnRequestQueries, SubmitReturn } from '../reporting';
-import { refusalOnField, sendWithErrors } from './admin-page';
-import { wordsOf } from './bar-chart.rules';
+import { refusalOnField } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
 import { figureTables } from './return-pages.rules';
-import { ukDateTime } from './uk-time.rules';
 
 /** The quarter before today's, e.g. 2026-Q3 in November: the return a co-op is most likely asked for. */
 function lastQuarter(): string {
@@ -26,12 +23,8 @@ function lastQuarter(): string {
  * queries and use cases as `GET /reporting/requests`, `GET /reporting/returns/preview` and
  * `POST /reporting/requests/{cycleId}/submission`.
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class ReturnPagesController {
   constructor(
     private readonly requests: ReturnRequestQueries,
@@ -44,9 +37,9 @@ export class ReturnPagesController {
   async returns(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { submitted, ...rest } = query;
     const { context, errors } = await this.context(req, rest);
-    if (errors.length) return sendWithErrors(this.views, req, res, 'admin-returns.njk', context, errors);
+    if (errors.length) return this.views.sendErrors(req, res, 'admin-returns.njk', context, errors);
     const sent = context.requests.find((r) => r.cycleId === submitted);
-    res.type('html').send(this.views.render(req, 'admin-returns.njk', { ...context, submitted: sent?.period.label }));
+    this.views.send(req, res, 'admin-returns.njk', { ...context, submitted: sent?.period.label });
   }
 
   @Post('admin/returns/:cycleId/submission')
@@ -57,7 +50,7 @@ export class ReturnPagesController {
     } catch (error) {
       const refused = refusalOnField(error, `submit-${cycleId}`);
       const { context, errors } = await this.context(req, {});
-      sendWithErrors(this.views, req, res, 'admin-returns.njk', context, [...refused, ...errors]);
+      this.views.sendErrors(req, res, 'admin-returns.njk', context, [...refused, ...errors]);
     }
   }
 

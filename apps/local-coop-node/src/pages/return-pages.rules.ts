@@ -1,6 +1,5 @@
 import type { ReturnFigure } from '@app/contracts';
-
-import { wordsOf } from './bar-chart.rules';
+import { wordsOf } from '@app/web/page-words';
 
 export interface FigureTable {
   metric: string;

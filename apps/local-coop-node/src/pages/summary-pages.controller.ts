@@ -1,16 +1,14 @@
-import { Controller, Get, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES } from '@app/contracts';
-import { PeriodQuery, Public, todayIso } from '@app/platform';
-import { checkForm, FieldError, PageErrorFilter, PageGuard, PageRoles, WebViews } from '@app/web';
+import { PeriodQuery, todayIso } from '@app/platform';
+import { bars, checkForm, FieldError, formText, PageController, PageRoles, WebViews, wordsOf } from '@app/web';
 
 import { CareReportQueries, ContinuityListQuery } from '../care';
 import { ListTransfersQuery, periodViolation, TimeBankQueries } from '../volunteering';
 import { WorkforceSummaryQueries } from '../workforce';
-import { refusalOnField, sendWithErrors } from './admin-page';
-import { bars, wordsOf } from './bar-chart.rules';
+import { refusalOnField } from './admin-forms.rules';
 import { pageNavigation } from './page-navigation';
 import { SummaryPages } from './summary-pages.queries';
 
@@ -21,7 +19,6 @@ const PERIOD_MESSAGES = {
 const MONTH_MESSAGES = { month: 'Enter a month, for example 2026-11' };
 
 type QueryString = Record<string, unknown>;
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** This year so far: the period a summary shows until the admin chooses another (a blank field keeps its default). */
 function thisYear(query: QueryString): QueryString {
@@ -35,12 +32,8 @@ function thisYear(query: QueryString): QueryString {
  * `GET /workforce/summary`, `GET /care/summary`, `GET /care/continuity`, `GET /time-bank/summary` and
  * `GET /time-bank/transfers`; a period or month typed wrongly is shown beside its field (400).
  */
-@ApiExcludeController()
-@Public()
-@UseGuards(PageGuard)
-@UseFilters(PageErrorFilter)
 @PageRoles('coop-admin')
-@Controller()
+@PageController()
 export class SummaryPagesController {
   constructor(
     private readonly workforce: WorkforceSummaryQueries,
@@ -56,17 +49,17 @@ export class SummaryPagesController {
     const base = {
       title: 'Workforce',
       navigation: pageNavigation(req, '/admin/workforce'),
-      period: { from: text(period.from), to: text(period.to) },
+      period: { from: formText(period.from), to: formText(period.to) },
     };
     const checked = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
-    if ('errors' in checked) return sendWithErrors(this.views, req, res, 'admin-workforce.njk', base, checked.errors);
+    if ('errors' in checked) return this.views.sendErrors(req, res, 'admin-workforce.njk', base, checked.errors);
     try {
       const summary = await this.workforce.summary(checked.dto);
       const contracts = bars(CONTRACT_TYPES.map((c) => ({ label: wordsOf(c), value: summary.byContractType[c] })));
       const livingWage = `£${(summary.realLivingWagePencePerHour / 100).toFixed(2)}`;
-      res.type('html').send(this.views.render(req, 'admin-workforce.njk', { ...base, summary, contracts, livingWage }));
+      this.views.send(req, res, 'admin-workforce.njk', { ...base, summary, contracts, livingWage });
     } catch (error) {
-      sendWithErrors(this.views, req, res, 'admin-workforce.njk', base, refusalOnField(error, 'to'));
+      this.views.sendErrors(req, res, 'admin-workforce.njk', base, refusalOnField(error, 'to'));
     }
   }
 
@@ -78,8 +71,8 @@ export class SummaryPagesController {
     const base = {
       title: 'Care',
       navigation: pageNavigation(req, '/admin/care'),
-      period: { from: text(period.from), to: text(period.to) },
-      month: text(month),
+      period: { from: formText(period.from), to: formText(period.to) },
+      month: formText(month),
     };
     const checkedPeriod = await checkForm(PeriodQuery, period, PERIOD_MESSAGES);
     const checkedMonth = await checkForm(ContinuityListQuery, { month, ...(offset !== undefined ? { offset } : {}) }, MONTH_MESSAGES);
@@ -87,26 +80,24 @@ export class SummaryPagesController {
       ...('errors' in checkedPeriod ? checkedPeriod.errors : []),
       ...('errors' in checkedMonth ? checkedMonth.errors : []),
     ];
-    if ('errors' in checkedPeriod || 'errors' in checkedMonth) return sendWithErrors(this.views, req, res, 'admin-care.njk', base, errors);
+    if ('errors' in checkedPeriod || 'errors' in checkedMonth) return this.views.sendErrors(req, res, 'admin-care.njk', base, errors);
     try {
       const [summary, continuity] = await Promise.all([this.care.summary(checkedPeriod.dto), this.care.continuity(checkedMonth.dto)]);
       const funding = bars(FUNDING_TYPES.map((f) => ({ label: wordsOf(f), value: summary.peopleByFundingType[f] })));
       const services = SERVICE_TYPES.map((s) => ({ label: wordsOf(s), ...summary.visitsByServiceType[s] }));
       const more = (at: number) =>
         `/admin/care?${new URLSearchParams({ from: base.period.from, to: base.period.to, month: base.month, offset: String(at) })}#continuity`;
-      res.type('html').send(
-        this.views.render(req, 'admin-care.njk', {
-          ...base,
-          summary,
-          funding,
-          services,
-          continuity,
-          next: continuity.offset + continuity.limit < continuity.total ? more(continuity.offset + continuity.limit) : null,
-          previous: continuity.offset > 0 ? more(Math.max(0, continuity.offset - continuity.limit)) : null,
-        }),
-      );
+      this.views.send(req, res, 'admin-care.njk', {
+        ...base,
+        summary,
+        funding,
+        services,
+        continuity,
+        next: continuity.offset + continuity.limit < continuity.total ? more(continuity.offset + continuity.limit) : null,
+        previous: continuity.offset > 0 ? more(Math.max(0, continuity.offset - continuity.limit)) : null,
+      });
     } catch (error) {
-      sendWithErrors(this.views, req, res, 'admin-care.njk', base, refusalOnField(error, 'to'));
+      this.views.sendErrors(req, res, 'admin-care.njk', base, refusalOnField(error, 'to'));
     }
   }
 
@@ -115,13 +106,13 @@ export class SummaryPagesController {
     const base = {
       title: 'Time bank',
       navigation: pageNavigation(req, '/admin/time-bank'),
-      period: { from: text(query.from), to: text(query.to) },
+      period: { from: formText(query.from), to: formText(query.to) },
     };
     const checked = await checkForm(ListTransfersQuery, query, PERIOD_MESSAGES);
-    if ('errors' in checked) return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, checked.errors);
+    if ('errors' in checked) return this.views.sendErrors(req, res, 'admin-time-bank.njk', base, checked.errors);
     const inverted = periodViolation(checked.dto.from, checked.dto.to);
     if (inverted)
-      return sendWithErrors(this.views, req, res, 'admin-time-bank.njk', base, [
+      return this.views.sendErrors(req, res, 'admin-time-bank.njk', base, [
         { field: 'to', text: `The last day is before the first: ${inverted.message}` },
       ]);
     const [summary, transfers] = await Promise.all([
@@ -139,23 +130,21 @@ export class SummaryPagesController {
     }));
     const more = (at: number) =>
       `/admin/time-bank?${new URLSearchParams(Object.entries({ ...base.period, offset: String(at) }).filter(([, v]) => v !== ''))}#transfers`;
-    res.type('html').send(
-      this.views.render(req, 'admin-time-bank.njk', {
-        ...base,
-        summary: { ...summary, earnedHours: hours(summary.earned.minutes), exchangedHours: hours(summary.exchanged.minutes) },
-        chart: bars(purposes.map((p) => ({ label: p.purpose, value: p.minutes, text: p.hours }))),
-        purposes,
-        transfers: transfers.items.map((t) => ({
-          ...t,
-          purpose: wordsOf(t.purpose),
-          from: t.fromVolunteerId ? (names[t.fromVolunteerId] ?? 'a former volunteer') : 'The co-op (for hours given)',
-          to: names[t.toVolunteerId] ?? 'a former volunteer',
-          hours: hours(t.minutes),
-        })),
-        total: transfers.total,
-        next: transfers.offset + transfers.limit < transfers.total ? more(transfers.offset + transfers.limit) : null,
-        previous: transfers.offset > 0 ? more(Math.max(0, transfers.offset - transfers.limit)) : null,
-      }),
-    );
+    this.views.send(req, res, 'admin-time-bank.njk', {
+      ...base,
+      summary: { ...summary, earnedHours: hours(summary.earned.minutes), exchangedHours: hours(summary.exchanged.minutes) },
+      chart: bars(purposes.map((p) => ({ label: p.purpose, value: p.minutes, text: p.hours }))),
+      purposes,
+      transfers: transfers.items.map((t) => ({
+        ...t,
+        purpose: wordsOf(t.purpose),
+        from: t.fromVolunteerId ? (names[t.fromVolunteerId] ?? 'a former volunteer') : 'The co-op (for hours given)',
+        to: names[t.toVolunteerId] ?? 'a former volunteer',
+        hours: hours(t.minutes),
+      })),
+      total: transfers.total,
+      next: transfers.offset + transfers.limit < transfers.total ? more(transfers.offset + transfers.limit) : null,
+      previous: transfers.offset > 0 ? more(Math.max(0, transfers.offset - transfers.limit)) : null,
+    });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Times on the admin's pages are UK time, as a co-op's people read a clock; the API takes and gives
- * instants with a zone. Pure functions: the form's local time to an instant, and an instant to words.
+ * instants with a zone. Pure functions: the form's local time to an instant and back (an instant in
+ * words is libs/web's ukDateTime).
  */
 const UK = 'Europe/London';
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -34,12 +35,4 @@ export function instantToUkLocal(iso: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
   return new Date(t.getTime() + ukOffsetMinutes(t) * 60_000).toISOString().slice(0, 16);
-}
-
-/** An instant in words, UK time: `18 Dec 2026, 17:00`. */
-export function ukDateTime(iso: string | Date | null | undefined): string {
-  if (!iso) return '–';
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return String(iso);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: UK, dateStyle: 'medium', timeStyle: 'short' }).format(t);
 }

@@ -5,7 +5,6 @@ import { checkForm, FieldError } from '@app/web';
 
 import { BallotView, CastVote, CastVoteDto } from '../governance';
 import { VOTE_MESSAGES, voteBody, voteRefusal } from './member-self-pages.rules';
-import { orNotFound } from './page-errors';
 
 export type PageVote = { voted: true } | { errors: FieldError[]; conflict: boolean };
 
@@ -23,10 +22,11 @@ export class VoteFromPage {
     const checked = await checkForm(CastVoteDto, voteBody(form), VOTE_MESSAGES);
     if ('errors' in checked) return { errors: checked.errors, conflict: false };
     try {
-      await orNotFound(this.castVote.execute(principal, ballot.id, checked.dto));
+      await this.castVote.execute(principal, ballot.id, checked.dto);
       return { voted: true };
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      // A ballot the member cannot see is the 404 page, not an error on the form.
+      if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
       return { errors: [voteRefusal(error.code, error.message, ballot.kind)], conflict: error.kind === 'conflict' };
     }
   }

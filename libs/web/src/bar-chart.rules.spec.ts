@@ -1,4 +1,4 @@
-import { bars, wordsOf } from './bar-chart.rules';
+import { bars, barShares } from './bar-chart.rules';
 
 describe('server-drawn bar charts', () => {
   it('scales each bar against the largest figure, in the order given', () => {
@@ -20,8 +20,12 @@ describe('server-drawn bar charts', () => {
     expect(bars([])).toEqual([]);
   });
 
-  it('words a vocabulary key for people', () => {
-    expect(wordsOf('zero-hours')).toBe('Zero hours');
-    expect(wordsOf('people_supported')).toBe('People supported');
+  it('gives a figure not shown no bar, and scales the others against the longest shown', () => {
+    expect(barShares([50, null, 10])).toEqual([1, null, 0.2]);
+    expect(barShares([null, null])).toEqual([null, null]);
+  });
+
+  it('draws a negative figure as long as its size', () => {
+    expect(barShares([-4, 2])).toEqual([1, 0.5]);
   });
 });

@@ -1,0 +1,27 @@
+/** How pages say things to people: the use cases' messages, money, times and the API's vocabulary in words. */
+
+/** A use case's message (lower case, no full stop) as a sentence: "round not found" → "Round not found." */
+export function sentence(message: string): string {
+  const text = `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** A vocabulary word of the API for people: `zero-hours` reads `Zero hours`. */
+export function wordsOf(key: string): string {
+  const words = key.replace(/[-_]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Pence as pounds: 2380 → "£23.80" (a minus sign before a negative sum). */
+export function pounds(pence: number): string {
+  const sign = pence < 0 ? '−' : '';
+  return `${sign}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** An instant in words, UK time, as a co-op's people read a clock: `18 Dec 2026, 17:00`; nothing is `–`. */
+export function ukDateTime(iso: string | Date | null | undefined): string {
+  if (!iso) return '–';
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return String(iso);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(t);
+}
