@@ -43,6 +43,8 @@ export interface BenchContext {
   runId: string;
   /** One progress line on stderr (the table goes to stdout). */
   log(line: string): void;
+  /** What a figure run earlier in this run measured (P6 compares its drain with P2's rate), or null. */
+  earlier(id: string): FigureOutcome | null;
   /** Runs `cleanup` when the figure ends, whether it passed, failed or threw (last registered, first run). */
   defer(cleanup: () => Promise<void> | void): void;
 }

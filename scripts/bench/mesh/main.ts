@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { BenchContext, BenchMode, Check, Figure, judge, RowResult } from './figure';
+import { BenchContext, BenchMode, Check, Figure, FigureOutcome, judge, RowResult } from './figure';
 import { FIGURES } from './figures';
 
 interface FigureResult {
@@ -46,13 +46,22 @@ function parseArgs(argv: string[]): { mode: BenchMode; only: Set<string> | null;
   return { mode, only, strict };
 }
 
-async function runFigure(figure: Figure, base: Omit<BenchContext, 'defer'>): Promise<FigureResult> {
+async function runFigure(figure: Figure, base: Omit<BenchContext, 'defer'>): Promise<FigureResult & { outcome?: FigureOutcome }> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const ctx: BenchContext = { ...base, defer: (fn) => void cleanups.push(fn) };
   const started = Date.now();
-  const result: FigureResult = { id: figure.id, title: figure.title, seconds: 0, sizes: {}, rows: [], checks: [], notes: [] };
+  const result: FigureResult & { outcome?: FigureOutcome } = {
+    id: figure.id,
+    title: figure.title,
+    seconds: 0,
+    sizes: {},
+    rows: [],
+    checks: [],
+    notes: [],
+  };
   try {
     const outcome = await figure.run(ctx);
+    result.outcome = outcome;
     Object.assign(result, { sizes: outcome.sizes, rows: outcome.rows.map(judge), checks: outcome.checks, notes: outcome.notes ?? [] });
   } catch (error) {
     result.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -102,8 +111,10 @@ function table(results: FigureResult[]): string {
 
 async function main(): Promise<number> {
   const { mode, only, strict } = parseArgs(process.argv.slice(2));
+  const outcomes = new Map<string, FigureOutcome>();
   const base: Omit<BenchContext, 'defer'> = {
     mode,
+    earlier: (id) => outcomes.get(id) ?? null,
     natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     db: {
       host: process.env.DB_HOST ?? '127.0.0.1',
@@ -122,7 +133,8 @@ async function main(): Promise<number> {
   const results: FigureResult[] = [];
   for (const figure of chosen) {
     base.log(`${figure.id} ${figure.title} (${mode})`);
-    const result = await runFigure(figure, base);
+    const { outcome, ...result } = await runFigure(figure, base);
+    if (outcome) outcomes.set(figure.id, outcome);
     base.log(`${figure.id} done in ${result.seconds.toFixed(1)} s${result.error ? ': FAILED' : ''}`);
     results.push(result);
   }
