@@ -15,12 +15,11 @@ import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
 
 import { buildMessage, COOP_PROFILE_UPDATED_V1, encodeMessage, subjectScheme } from '@app/contracts';
-import { InboxProcessor } from '@app/federation';
+import { EnvelopeSigner, InboxProcessor } from '@app/federation';
 import { dropDatabase, loadConfig, newAuthKeyPair } from '@app/platform';
 
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
-import { QuickSigner } from '../../test/support/quick-signer';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3000);
 const COOPS = Number(process.env.BENCH_COOPS ?? 10);
@@ -48,9 +47,9 @@ async function main(): Promise<void> {
   });
   const scheme = subjectScheme(root);
   const coops = Array.from({ length: COOPS }, (_, i) => `bench-coop-${i}`);
-  const signers = new Map<string, QuickSigner>();
+  const signers = new Map<string, EnvelopeSigner>();
   for (const coopId of coops)
-    signers.set(coopId, new QuickSigner((await provisionHubCoop(config, { coopId, name: `Bench co-op ${coopId}` })).seed));
+    signers.set(coopId, new EnvelopeSigner((await provisionHubCoop(config, { coopId, name: `Bench co-op ${coopId}` })).seed));
 
   const hub = await startHub(config);
   const nc = await connect({ servers: natsUrl });

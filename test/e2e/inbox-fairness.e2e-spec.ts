@@ -8,10 +8,9 @@ import {
   REPORTING_RETURN_SUBMITTED_V1,
   subjectScheme,
 } from '@app/contracts';
-import { InboxProcessor } from '@app/federation';
+import { EnvelopeSigner, InboxProcessor } from '@app/federation';
 
 import { TestMesh } from '../support/mesh';
-import { QuickSigner } from '../support/quick-signer';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -26,7 +25,7 @@ describe("the hub's intake is fair between co-ops", () => {
   const QUIET = ['quiet-moor', 'quiet-dale', 'quiet-fell'];
   /** Its own co-op: the flooder's dead-letter budget is spent by then. */
   const POISONER = 'poison-brook';
-  const signers = new Map<string, QuickSigner>();
+  const signers = new Map<string, EnvelopeSigner>();
   let nc: NatsConnection;
   let js: JetStreamClient;
   // A day back, inside the inbox's retention horizon, and rising by a millisecond a message.
@@ -79,7 +78,7 @@ describe("the hub's intake is fair between co-ops", () => {
     });
     for (const coopId of [FLOODER, POISONER, ...QUIET]) {
       await mesh.provision(coopId);
-      signers.set(coopId, new QuickSigner(mesh.seedOf(coopId)));
+      signers.set(coopId, new EnvelopeSigner(mesh.seedOf(coopId)));
     }
     nc = await connect({ servers: mesh.natsUrl });
     js = nc.jetstream();
