@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page, Response } from 'playwright-core';
 
-import { launchChromium, screenshot, seriousViolations, signInAs } from '../support/browser';
+import { AccessibilityLog, launchChromium, screenshot, signInAs } from '../support/browser';
 import { aCatalogueItem, aLot, aMember, aRound, aTender } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
@@ -141,10 +141,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
     await idp?.close();
   });
 
-  const violations = new Map<string, unknown[]>();
-  const checkAxe = async (page: Page, as?: string) => {
-    violations.set(as ?? new URL(page.url()).pathname, await seriousViolations(page));
-  };
+  const axe = new AccessibilityLog();
   const signIn = (context: BrowserContext, user: string, start: string) => signInAs(context, node, idp.issuer, user, start);
   /** Clicks a form's button and answers the response to its POST. */
   const submit = async (page: Page, button: ReturnType<Page['getByRole']>): Promise<Response> => {
@@ -182,7 +179,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const context = await browser.newContext();
       const page = await signIn(context, 'coop-admin', '/admin/invitations');
       expect(new URL(page.url()).pathname).toBe('/admin/invitations');
-      await checkAxe(page);
+      await axe.check(page);
       await expect(page.getByRole('link', { name: 'Invitations' }).first().getAttribute('href')).resolves.toBe('/admin/invitations');
       const tenderRow = page.locator(`tr[data-tender="${tenderId}"]`);
       await expect(tenderRow.innerText()).resolves.toContain('Home care in Marsden, 2027');
@@ -195,7 +192,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const context = await browser.newContext();
       const page = await signIn(context, 'coop-admin', `/admin/tenders/${tenderId}`);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Home care in Marsden, 2027');
-      await checkAxe(page);
+      await axe.check(page);
       await screenshot(page, 'coop-admin-tender-offer');
 
       // Not a number: the DTO's error beside the field, the typed values kept.
@@ -209,7 +206,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       );
       await expect(page.locator('.govuk-error-summary a[href="#offers-0-hoursPerWeek"]').count()).resolves.toBe(1);
       await expect(page.locator('#offers-0-hoursPerWeek').inputValue()).resolves.toBe('thirty');
-      await checkAxe(page, '/admin/tenders/:id (error)');
+      await axe.check(page, '/admin/tenders/:id (error)');
 
       // Above the lot's ceiling: the use case's refusal, beside the price.
       await page.locator('#offers-0-hoursPerWeek').fill('30');
@@ -227,7 +224,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       expect(sent.status()).toBe(303);
       expect(page.url()).toBe(`${node}/admin/tenders/${tenderId}?offered=1`);
       await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Your offer was sent');
-      await checkAxe(page, '/admin/tenders/:id (offered)');
+      await axe.check(page, '/admin/tenders/:id (offered)');
 
       const [offer] = await offersSent();
       expect(await offersSent()).toEqual([
@@ -255,12 +252,12 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const context = await browser.newContext();
       const page = await signIn(context, 'coop-admin', `/admin/rounds/${roundId}`);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Winter supplies');
-      await checkAxe(page);
+      await axe.check(page);
       await page.locator(`#quantity-${itemId}`).fill('-3');
       const bad = await submit(page, page.getByRole('button', { name: 'Commit to Nitrile gloves' }));
       expect(bad.status()).toBe(400);
       await expect(page.locator(`#quantity-${itemId}-error`).innerText()).resolves.toContain('Enter a quantity of 0 or more');
-      await checkAxe(page, '/admin/rounds/:id (error)');
+      await axe.check(page, '/admin/rounds/:id (error)');
       const committed = () =>
         mesh.nodeQuery<{ quantity: number }>(COOP, 'SELECT quantity FROM purchasing_commitment_sent WHERE round_id = $1', [roundId]);
       expect(await committed()).toEqual([]);
@@ -301,7 +298,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Mo Member');
       await expect(page.locator('main').innerText()).resolves.toContain('mo.member@coop.example');
       await expect(page.locator('#shares').innerText()).resolves.toContain('£1.00');
-      await checkAxe(page);
+      await axe.check(page);
       const download = await context.request.get(`${node}/me/export.json`);
       expect(download.status()).toBe(200);
       expect(download.headers()['content-disposition']).toContain('attachment');
@@ -312,7 +309,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const bad = await submit(page, page.getByRole('button', { name: 'Save contact details' }));
       expect(bad.status()).toBe(400);
       await expect(page.locator('#phone-error').innerText()).resolves.toContain('Enter a phone number');
-      await checkAxe(page, '/me (error)');
+      await axe.check(page, '/me (error)');
       const phone = async () =>
         (await mesh.nodeQuery<{ phone: string | null }>(COOP, 'SELECT phone FROM member WHERE id = $1', [memberId]))[0].phone;
       expect(await phone()).toBeNull();
@@ -327,18 +324,18 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const context = await browser.newContext();
       const page = await signIn(context, 'member', '/me/ballots');
       expect(new URL(page.url()).pathname).toBe('/me/ballots');
-      await checkAxe(page);
+      await axe.check(page);
       await expect(page.locator(`#open tr[data-ballot="${ballotId}"] td[data-voted]`).getAttribute('data-voted')).resolves.toBe('no');
       await page.getByRole('link', { name: 'Adopt the winter visiting plan' }).click();
       await page.waitForURL(`${node}/me/ballots/${ballotId}`);
-      await checkAxe(page);
+      await axe.check(page);
       await screenshot(page, 'member-ballot');
 
       // No choice: the error beside the choices, nothing stored.
       const empty = await submit(page, page.getByRole('button', { name: 'Cast your vote' }));
       expect(empty.status()).toBe(400);
       await expect(page.locator('#choice-error').innerText()).resolves.toContain('Choose for, against or abstain');
-      await checkAxe(page, '/me/ballots/:id (error)');
+      await axe.check(page, '/me/ballots/:id (error)');
       expect(await participation()).toEqual([]);
       expect((await tally()).map((o) => o.votes)).toEqual([0, 0, 0]);
 
@@ -350,7 +347,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await expect(page.locator('[data-voted="yes"]').innerText()).resolves.toBe('You have voted on this ballot.');
       // The secret ballot: nothing on the page says what was chosen, and there is no form to vote again.
       await expect(page.locator('input[name="choice"]').count()).resolves.toBe(0);
-      await checkAxe(page, '/me/ballots/:id (voted)');
+      await axe.check(page, '/me/ballots/:id (voted)');
       expect(await participation()).toEqual([{ member_id: memberId }]);
       // The audit trail names the member who voted from the page, as it would name an API caller.
       await expect(
@@ -392,7 +389,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await page.getByLabel('Mo Member', { exact: true }).check();
       expect((await submit(page, page.getByRole('button', { name: 'Cast your vote' }))).status()).toBe(303);
       await expect(page.locator('[data-voted="yes"]').count()).resolves.toBe(1);
-      await checkAxe(page, '/me/ballots/:id (election voted)');
+      await axe.check(page, '/me/ballots/:id (election voted)');
       await expect(mesh.nodeQuery(COOP, 'SELECT member_id FROM ballot_participation WHERE ballot_id = $1', [electionId])).resolves.toEqual([
         { member_id: memberId },
       ]);
@@ -406,7 +403,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await page.waitForURL(`${node}/me/ballots/${closedId}`);
       await expect(page.locator('#tally').innerText()).resolves.toMatch(/Against\s+1/);
       await expect(page.locator('main').innerText()).resolves.toContain('Not passed');
-      await checkAxe(page, '/me/ballots/:id (closed)');
+      await axe.check(page, '/me/ballots/:id (closed)');
       await context.close();
     });
 
@@ -414,7 +411,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const context = await browser.newContext();
       const page = await signIn(context, 'member', '/admin/invitations');
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
-      await checkAxe(page, '/admin/invitations (member)');
+      await axe.check(page, '/admin/invitations (member)');
       expect((await context.request.get(`${node}/admin/tenders/${tenderId}`, { maxRedirects: 0 })).status()).toBe(403);
       await page.goto(`${node}/me`);
       await expect(page.getByRole('link', { name: 'Invitations' }).count()).resolves.toBe(0);
@@ -426,14 +423,14 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       const page = await signIn(context, 'member-2', '/me');
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
       await expect(page.locator('main').innerText()).resolves.toContain('Your account is not tied to a member of this co-op');
-      await checkAxe(page, '/auth/callback (no member record)');
+      await axe.check(page, '/auth/callback (no member record)');
       expect((await context.request.get(`${node}/me`, { maxRedirects: 0 })).status()).toBe(303);
       await context.close();
     });
   });
 
   it('has no serious or critical accessibility violations on any page it showed', () => {
-    expect([...violations.keys()]).toEqual(
+    expect(axe.pages).toEqual(
       expect.arrayContaining([
         '/admin/invitations',
         `/admin/tenders/${tenderId}`,
@@ -453,6 +450,6 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
         '/auth/callback (no member record)',
       ]),
     );
-    expect(Object.fromEntries(violations)).toEqual(Object.fromEntries([...violations.keys()].map((k) => [k, []])));
+    expect(axe.failures()).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext } from 'playwright-core';
 
-import { launchChromium, screenshot, seriousViolations } from '../support/browser';
+import { AccessibilityLog, launchChromium, screenshot, signInAs } from '../support/browser';
 import { RunningIdp, startHubWithPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { submittedReturns } from '../support/report-release';
@@ -34,10 +34,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     await idp?.close();
   });
 
-  const violations = new Map<string, unknown[]>();
-  const checkAxe = async (page: Page, as?: string) => {
-    violations.set(as ?? new URL(page.url()).pathname, await seriousViolations(page));
-  };
+  const axe = new AccessibilityLog();
   const reviews = () =>
     mesh.hubQuery<{ coop_id: string; decision: string; comment: string | null; reviewed_by: string; message_id: string }>(
       'SELECT coop_id, decision, comment, reviewed_by, message_id FROM return_review WHERE cycle_id = $1 ORDER BY coop_id',
@@ -51,26 +48,15 @@ describe('consortium staff reviewing returns in the browser', () => {
       )
     )[0].message_id;
 
-  const signIn = async (context: BrowserContext, user: string, start: string): Promise<Page> => {
-    const page = await context.newPage();
-    await page.goto(`${hub}${start}`);
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await checkAxe(page);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.origin === idp.issuer);
-    await page.fill('input[name="login"]', user);
-    await page.fill('input[name="password"]', 'any password');
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => url.origin === hub);
-    return page;
-  };
+  const signIn = (context: BrowserContext, user: string, start: string) =>
+    signInAs(context, hub, idp.issuer, user, start, (page) => axe.check(page));
 
   it('shows staff the cycles with their completeness, and opens one’s review queue', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'consortium-staff', '/cycles');
     expect(new URL(page.url()).pathname).toBe('/cycles');
     await expect(page.locator('header').innerText()).resolves.toContain('Sam Staff (consortium-staff)');
-    await checkAxe(page);
+    await axe.check(page);
     const row = page.locator(`tr[data-cycle="${cycleId}"]`);
     const count = (name: string) => row.locator(`td[data-count="${name}"]`).innerText();
     await expect(Promise.all(['asked', 'submitted', 'late', 'not-answered', 'awaiting-review'].map(count))).resolves.toEqual([
@@ -84,7 +70,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     await page.getByRole('link', { name: period }).click();
     await page.waitForURL(`${hub}/cycles/${cycleId}`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Returns for ${period}`);
-    await checkAxe(page);
+    await axe.check(page);
     await screenshot(page, 'staff-review-queue');
     await expect(page.locator(`tr[data-coop="${GOLCAR}"] td[data-review]`).getAttribute('data-review')).resolves.toBe('pending');
     await expect(page.locator('section.ccm-review').count()).resolves.toBe(2);
@@ -108,7 +94,7 @@ describe('consortium staff reviewing returns in the browser', () => {
       'Enter a comment saying what the co-op should check',
     );
     await expect(page.locator(`#comment-${GOLCAR}`).getAttribute('aria-describedby')).resolves.toContain(`comment-${GOLCAR}-error`);
-    await checkAxe(page, '/cycles/:id (error)');
+    await axe.check(page, '/cycles/:id (error)');
     expect(await reviews()).toEqual([]);
     await expect(mesh.hubQuery('SELECT 1 FROM outbox_message WHERE type = $1', ['reporting.return-sent-back'])).resolves.toEqual([]);
 
@@ -122,7 +108,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     await page.waitForURL(`${hub}/cycles/${cycleId}?reviewed=${GOLCAR}`);
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(`${GOLCAR} care co-op’s return: sent back.`);
     await expect(page.locator(`tr[data-coop="${GOLCAR}"] td[data-review]`).innerText()).resolves.toContain(comment);
-    await checkAxe(page, '/cycles/:id (reviewed)');
+    await axe.check(page, '/cycles/:id (reviewed)');
 
     // Approve the other.
     await page
@@ -172,7 +158,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'commissioner', '/cycles');
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
-    await checkAxe(page, '/cycles (commissioner)');
+    await axe.check(page, '/cycles (commissioner)');
     expect((await context.request.get(`${hub}/cycles/${cycleId}`, { maxRedirects: 0 })).status()).toBe(403);
     // A commissioner's menu has no return cycles.
     await page.goto(`${hub}/reports`);
@@ -181,7 +167,7 @@ describe('consortium staff reviewing returns in the browser', () => {
   });
 
   it('has no serious or critical accessibility violations on any page it showed', () => {
-    expect([...violations.keys()]).toEqual(
+    expect(axe.pages).toEqual(
       expect.arrayContaining([
         '/sign-in',
         '/cycles',
@@ -191,6 +177,6 @@ describe('consortium staff reviewing returns in the browser', () => {
         '/cycles (commissioner)',
       ]),
     );
-    expect(Object.fromEntries(violations)).toEqual(Object.fromEntries([...violations.keys()].map((k) => [k, []])));
+    expect(axe.failures()).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { launchChromium, seriousViolations, signInAs } from '../support/browser';
+import { AccessibilityLog, launchChromium, signInAs } from '../support/browser';
 import { aCatalogueItem, aLot, aStaffMember, aTender } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
@@ -76,10 +76,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await idp?.close();
   });
 
-  const violations = new Map<string, unknown[]>();
-  const checkAxe = async (page: Page, as?: string) => {
-    violations.set(as ?? new URL(page.url()).pathname, await seriousViolations(page));
-  };
+  const axe = new AccessibilityLog();
   const rounds = () =>
     mesh.hubQuery<{ id: string; title: string; state: string }>('SELECT id, title, state FROM purchasing_round ORDER BY created_at');
   const roundState = async (id: string) =>
@@ -108,7 +105,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Purchasing rounds');
       await expect(page.getByRole('link', { name: 'Purchasing' }).count()).resolves.toBe(1);
       await expect(page.getByText('There are no purchasing rounds yet.').isVisible()).resolves.toBe(true);
-      await checkAxe(page);
+      await axe.check(page);
 
       await page.locator('#closesAt').fill(inAnHourField());
       await page.getByRole('button', { name: 'Draft the round' }).click();
@@ -118,7 +115,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await expect(page.locator('#itemIds-error').innerText()).resolves.toContain('Choose at least one item from the catalogue');
       await expect(page.locator('.govuk-error-summary a[href="#itemIds"]').count()).resolves.toBe(1);
       await expect(page.locator('#closesAt').inputValue()).resolves.not.toBe('');
-      await checkAxe(page, '/rounds (error)');
+      await axe.check(page, '/rounds (error)');
       expect(await rounds()).toEqual([]);
     });
 
@@ -130,7 +127,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.waitForURL(/\/rounds\/[0-9a-f-]{36}\?done=created$/);
       roundId = new URL(page.url()).pathname.split('/')[2];
       await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The round is drafted');
-      await checkAxe(page, '/rounds/:id (draft)');
+      await axe.check(page, '/rounds/:id (draft)');
       expect(await rounds()).toEqual([{ id: roundId, title: 'Winter gloves and aprons', state: 'draft' }]);
 
       // A closing time in the past: the API's rule, beside the field; nothing sent, still a draft.
@@ -140,7 +137,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.waitForURL(`${hub}/rounds/${roundId}/open`);
       await expect(page.locator('#closesAt-error').innerText()).resolves.toContain('has passed');
       await expect(page.locator('#closesAt').inputValue()).resolves.toBe(typedPast);
-      await checkAxe(page, '/rounds/:id (error)');
+      await axe.check(page, '/rounds/:id (error)');
       expect(await roundState(roundId)).toBe('draft');
       expect(await outboxOf('purchasing.round-opened', roundId)).toEqual([]);
 
@@ -148,7 +145,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.getByRole('button', { name: 'Open the round' }).click();
       await page.waitForURL(`${hub}/rounds/${roundId}?done=open`);
       await expect(page.locator('[data-state]').first().getAttribute('data-state')).resolves.toBe('open');
-      await checkAxe(page, '/rounds/:id (open)');
+      await axe.check(page, '/rounds/:id (open)');
       expect(await roundState(roundId)).toBe('open');
       expect(await outboxOf('purchasing.round-opened', roundId)).toEqual([{ coop_id: GOLCAR }, { coop_id: HONLEY }]);
       for (const coop of [GOLCAR, HONLEY])
@@ -186,18 +183,18 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       const quantities = (coop: string) => page.locator(`tr[data-coop="${coop}"] td[data-quantity]`).allInnerTexts();
       await expect(quantities(GOLCAR)).resolves.toEqual(['0', '8']);
       await expect(quantities(HONLEY)).resolves.toEqual(['3', '4']);
-      await checkAxe(page, '/rounds/:id (committed)');
+      await axe.check(page, '/rounds/:id (committed)');
       await expect(page.locator(`tr[data-coop="${GOLCAR}"] th`).innerText()).resolves.toBe(`${GOLCAR} care co-op`);
 
       await page.getByRole('button', { name: 'Close the round' }).click();
       await page.waitForURL(`${hub}/rounds/${roundId}?done=close`);
       expect(await roundState(roundId)).toBe('closed');
-      await checkAxe(page, '/rounds/:id (closed)');
+      await axe.check(page, '/rounds/:id (closed)');
 
       await page.getByRole('button', { name: 'Place the order' }).click();
       await page.waitForURL(`${hub}/rounds/${roundId}?done=order`);
       await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The order is placed');
-      await checkAxe(page, '/rounds/:id (ordered)');
+      await axe.check(page, '/rounds/:id (ordered)');
       expect(await roundState(roundId)).toBe('ordered');
 
       const stored = await mesh.hubQuery<{ coop_id: string; quantity: number; allocated_pence: string }>(
@@ -223,7 +220,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.waitForURL(`${hub}/rounds`);
       await expect(page.locator(`tr[data-round="${roundId}"] td[data-state]`).getAttribute('data-state')).resolves.toBe('ordered');
       await expect(page.locator(`tr[data-round="${roundId}"] td[data-count="committed"]`).innerText()).resolves.toBe('2 of 2');
-      await checkAxe(page, '/rounds (ordered)');
+      await axe.check(page, '/rounds (ordered)');
     });
   });
 
@@ -252,7 +249,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     it('lets staff invite the co-ops from the page; the co-ops offer through their node', async () => {
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Home care in the Colne and Holme valleys');
       await expect(page.locator('[data-stage]').first().getAttribute('data-stage')).resolves.toBe('draft');
-      await checkAxe(page, '/joint-tenders/:id (draft)');
+      await axe.check(page, '/joint-tenders/:id (draft)');
       await page.getByRole('button', { name: 'Send the invitations' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=invitations`);
       expect(await tenderRow()).toBe('inviting');
@@ -262,7 +259,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
           [tenderId],
         ),
       ).resolves.toEqual([{ coop_id: GOLCAR }, { coop_id: HONLEY }]);
-      await checkAxe(page, '/joint-tenders/:id (inviting)');
+      await axe.check(page, '/joint-tenders/:id (inviting)');
 
       for (const [coop, hours] of [
         [GOLCAR, 30],
@@ -296,14 +293,14 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.getByRole('button', { name: 'Submit the bid' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=submission`);
       expect(await tenderRow()).toBe('submitted');
-      await checkAxe(page, '/joint-tenders/:id (submitted)');
+      await axe.check(page, '/joint-tenders/:id (submitted)');
 
       // No outcome chosen: the DTO's rule beside each lot's choice, nothing stored.
       await page.getByRole('button', { name: 'Record the decision' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}/award`);
       await expect(page.locator('#lots-0-outcome-error').innerText()).resolves.toContain('Choose whether the lot was won whole');
       await expect(page.locator('.govuk-error-summary a[href="#lots-1-outcome"]').count()).resolves.toBe(1);
-      await checkAxe(page, '/joint-tenders/:id (error)');
+      await axe.check(page, '/joint-tenders/:id (error)');
       expect(await tenderRow()).toBe('submitted');
       expect(await awards()).toEqual([]);
 
@@ -317,7 +314,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
         [tenderId],
       );
       expect(contracts).toEqual([{ coop_id: GOLCAR, hours_per_week: 30 }]);
-      await checkAxe(page, '/joint-tenders/:id (awarded)');
+      await axe.check(page, '/joint-tenders/:id (awarded)');
     });
 
     it('shows a commissioner the tenders and the tender’s lots, coverage and award, read only', async () => {
@@ -325,7 +322,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       const page = await signIn(commissioner, 'commissioner', '/joint-tenders');
       expect(new URL(page.url()).pathname).toBe('/joint-tenders');
       await expect(page.locator(`tr[data-tender="${tenderId}"] td[data-stage]`).getAttribute('data-stage')).resolves.toBe('awarded');
-      await checkAxe(page, '/joint-tenders (commissioner)');
+      await axe.check(page, '/joint-tenders (commissioner)');
 
       await page.getByRole('link', { name: 'Home care in the Colne and Holme valleys' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}`);
@@ -336,7 +333,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await expect(page.locator(`#contracts tr[data-contract="${GOLCAR}"] th`).innerText()).resolves.toBe(`${GOLCAR} care co-op`);
       // What GET /tenders/:id withholds from a commissioner, the page withholds: no offers, no shares, no forms.
       await expect(page.locator('#offers, #shares, form[action^="/joint-tenders/"]').count()).resolves.toBe(0);
-      await checkAxe(page, '/joint-tenders/:id (commissioner)');
+      await axe.check(page, '/joint-tenders/:id (commissioner)');
 
       const csrf = await csrfOf(page);
       const refused = await commissioner.request.post(`${hub}/joint-tenders/${tenderId}/cancellation`, {
@@ -367,14 +364,14 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
 
     await page.getByRole('link', { name: 'Change or split lot 1' }).click();
     await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
-    await checkAxe(page, '/joint-tenders/:id/lots/:lotId');
+    await axe.check(page, '/joint-tenders/:id/lots/:lotId');
     await page.locator('#parts-0-hoursPerWeek').fill('20');
     await page.locator('#parts-1-hoursPerWeek').fill('5');
     await page.getByRole('button', { name: 'Split the lot' }).click();
     await page.waitForURL(/\/split$/);
     await expect(page.locator('#step-split .govuk-error-message').innerText()).resolves.toContain('must add up exactly');
     await expect(page.locator('#parts-1-hoursPerWeek').inputValue()).resolves.toBe('5');
-    await checkAxe(page, '/joint-tenders/:id/lots/:lotId (error)');
+    await axe.check(page, '/joint-tenders/:id/lots/:lotId (error)');
     expect(await lots()).toEqual([{ reference: '1', status: 'open', hours_per_week: 30 }]);
 
     await page.locator('#parts-1-hoursPerWeek').fill('10');
@@ -392,7 +389,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await page.getByRole('button', { name: 'Save the details' }).click();
     await page.waitForURL(`${hub}/joint-tenders/${id}/details`);
     await expect(page.locator('#deadline-error').innerText()).resolves.toContain('Deadline must be in the future');
-    await checkAxe(page, '/joint-tenders/:id (details error)');
+    await axe.check(page, '/joint-tenders/:id (details error)');
     await page.locator('#deadline').fill('');
     await page.locator('#buyer').fill('Calderdale Council');
     await page.getByRole('button', { name: 'Save the details' }).click();
@@ -411,7 +408,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await page.waitForURL(`${hub}/joint-tenders/${id}?done=cancellation`);
     expect((await tender()).stage).toBe('cancelled');
     await expect(page.locator('form[action^="/joint-tenders/"]').count()).resolves.toBe(0);
-    await checkAxe(page, '/joint-tenders/:id (cancelled)');
+    await axe.check(page, '/joint-tenders/:id (cancelled)');
     await context.close();
   });
 
@@ -421,7 +418,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     const page = await signIn(context, 'commissioner', '/joint-tenders');
     await page.getByRole('button', { name: 'Enter a tender' }).click();
     await page.waitForURL(`${hub}/joint-tenders/new`);
-    await checkAxe(page);
+    await axe.check(page);
     await page.locator('#title').fill('Domestic help in Honley');
     await page.locator('#buyer').fill('Kirklees Council');
     await page.locator('#deadline').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
@@ -436,7 +433,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await expect(page.locator('#lots-0-hoursPerWeek-error').innerText()).resolves.toContain('Enter whole hours a week, 1 or more');
     await expect(page.locator('.govuk-error-summary a[href="#lots-0-hoursPerWeek"]').count()).resolves.toBe(1);
     await expect(page.locator('#lots-0-locality').inputValue()).resolves.toBe('Honley');
-    await checkAxe(page, '/joint-tenders/new (error)');
+    await axe.check(page, '/joint-tenders/new (error)');
     expect(await tenders()).toEqual([]);
 
     await page.locator('#lots-0-hoursPerWeek').fill('25');
@@ -457,7 +454,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'commissioner', '/rounds');
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
-    await checkAxe(page, '/rounds (commissioner)');
+    await axe.check(page, '/rounds (commissioner)');
     expect((await context.request.get(`${hub}/rounds/${roundId}`, { maxRedirects: 0 })).status()).toBe(403);
     await page.goto(`${hub}/reports`);
     await expect(page.getByRole('link', { name: 'Purchasing' }).count()).resolves.toBe(0);
@@ -465,7 +462,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
   });
 
   it('has no serious or critical accessibility violations on any page it showed', () => {
-    expect(violations.size).toBeGreaterThanOrEqual(22);
-    expect(Object.fromEntries(violations)).toEqual(Object.fromEntries([...violations.keys()].map((k) => [k, []])));
+    expect(axe.pages.length).toBeGreaterThanOrEqual(22);
+    expect(axe.failures()).toEqual({});
   });
 });
