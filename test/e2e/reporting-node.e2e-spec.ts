@@ -109,6 +109,13 @@ describe('reporting on a co-op node', () => {
       expect(valueOf(body.figures.figures, 'staff_turnover_percent')).toBe(Math.round((row.leavers * 1000) / row.staff) / 10);
       const sent = figureOf(body.outgoing.return.figures, 'staff_turnover_percent')!;
       expect(sent.suppressedOnNode ? sent.value : valueOf(body.figures.figures, 'staff_turnover_percent')).toBe(sent.value);
+
+      // One definition everywhere: the admin's workforce summary for the quarter gives the return's rate.
+      const summary = await admin(SEEDED).get(`/workforce/summary?from=${seededQuarter.start}&to=${seededQuarter.end}`).expect(200);
+      expect(summary.body).toMatchObject({
+        leaversLast12Months: row.leavers,
+        turnoverPercent: valueOf(body.figures.figures, 'staff_turnover_percent'),
+      });
     });
 
     it('would send figures that pass the contract and the definition', () => {

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './calendar';
 export * from './cli/run-cli';
 export * from './config';
 export * from './database';

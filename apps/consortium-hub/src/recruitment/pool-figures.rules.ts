@@ -1,3 +1,5 @@
+import { addDays, monthsBefore } from '@app/platform';
+
 import {
   FigureTable,
   isSuppressed,
@@ -51,21 +53,6 @@ export interface PeriodProblem {
   readonly fields: readonly ('from' | 'to')[];
   readonly message: string;
 }
-
-/** A date `months` months before `day` (YYYY-MM-DD), the day of the month kept where the month has it, else its last day. */
-export function monthsBefore(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const index = y * 12 + (m - 1) - months;
-  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return isoDay(Date.UTC(year, month - 1, Math.min(d, last)));
-}
-
-export function addDays(day: string, days: number): string {
-  return isoDay(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);
-}
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * The period asked for, with defaults: `to` is today when left out, `from` the day after the same date

@@ -46,8 +46,7 @@ export interface SeedContext {
 
 export const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
-/** A 'YYYY-MM-DD' day moved by whole days (UTC, so no clock change shifts it). */
-export const addDays = (day: string, days: number) => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
+export { addDays } from '@app/platform';
 
 /** The seed's calendar day: the same day `SeededRandom.dateDaysAgo(today, 0)` and the app's `todayIso()` give. */
 export const dayOf = (today: Date) => today.toISOString().slice(0, 10);

@@ -9,8 +9,16 @@ export class WorkforceSummaryView {
   @ApiProperty({ description: 'Staff employed on the last day' }) headcount: number;
   @ApiProperty({ description: 'Staff employed on the first day' }) headcountAtStart: number;
   @ApiProperty() starters: number;
-  @ApiProperty() leavers: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Leavers per average headcount, %' }) turnoverPercent: number | null;
+  @ApiProperty({ description: 'Staff whose last day fell in the period, every contract type' }) leavers: number;
+  @ApiProperty({ description: 'Permanent and zero-hours staff whose last day fell in the twelve months ending on the last day' })
+  leaversLast12Months: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description:
+      'The Skills for Care turnover rate, as in the return: leavers in the last twelve months over the permanent and zero-hours staff on the last day, bank left out, %',
+  })
+  turnoverPercent: number | null;
   @ApiProperty(keyedBy(CONTRACT_TYPES, 'number', 'Headcount by contract type')) byContractType: Record<ContractType, number>;
   @ApiProperty() onZeroHours: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) zeroHoursPercent: number | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { ContractType } from '@app/contracts';
-import { PeriodQuery } from '@app/platform';
+import { monthsBefore, PeriodQuery } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { VacancyQueries } from './vacancy.queries';
@@ -28,11 +28,12 @@ export class WorkforceSummaryQueries {
   async summary(period: PeriodQuery): Promise<WorkforceSummaryView> {
     const violation = periodViolation(period);
     if (violation) throw WorkforceErrors.invalid(violation);
-    // Only the four facts the figures need, and only for staff employed at some point in the period.
+    // Only the four facts the figures need, and only for staff employed at some point in the period
+    // or in the twelve months before its last day (turnover's leavers).
     const rows: StaffFactsRow[] = await this.dataSource.query(
       `SELECT started_on, left_on, contract_type, hourly_pay_pence FROM staff
-        WHERE started_on <= $2 AND (left_on IS NULL OR left_on >= $1)`,
-      [period.from, period.to],
+        WHERE started_on <= $2 AND (left_on IS NULL OR left_on >= LEAST($1::date, $3::date))`,
+      [period.from, period.to, monthsBefore(period.to, 12)],
     );
     const staff: StaffFacts[] = rows.map((r) => ({
       startedOn: r.started_on,

@@ -73,7 +73,7 @@ describe('vacancies and training', () => {
 describe('workforce figures', () => {
   const period = { from: '2026-04-01', to: '2026-06-30' };
 
-  it('measures headcount, contract mix and pay on the last day, starters and leavers within the period', () => {
+  it('measures headcount, contract mix and pay on the last day, starters and leavers within the period, turnover over twelve months', () => {
     const figures = workforceFigures(
       [
         staff({ startedOn: '2025-01-01' }),
@@ -84,6 +84,8 @@ describe('workforce figures', () => {
         staff({ startedOn: '2025-01-01', leftOn: '2026-06-30', contractType: 'zero-hours' }),
         staff({ startedOn: '2026-07-01' }),
         staff({ startedOn: '2024-01-01', leftOn: '2026-03-31' }),
+        staff({ startedOn: '2024-01-01', leftOn: '2025-06-30' }),
+        staff({ startedOn: '2024-01-01', leftOn: '2025-07-01', contractType: 'bank' }),
       ],
       period,
       1345,
@@ -94,7 +96,10 @@ describe('workforce figures', () => {
       headcountAtStart: 5,
       starters: 2,
       leavers: 2,
-      turnoverPercent: 40,
+      // Left 2026-04-01, 2026-06-30 and 2026-03-31: not the one who left exactly twelve months before, nor bank staff.
+      leaversLast12Months: 3,
+      // Over the four permanent and zero-hours staff on the last day; the bank worker counts on neither side.
+      turnoverPercent: 75,
       byContractType: { permanent: 1, 'zero-hours': 3, bank: 1 },
       onZeroHours: 3,
       zeroHoursPercent: 60,

@@ -1,4 +1,5 @@
 import type { ContractType } from '@app/contracts';
+import { monthsBefore } from '@app/platform';
 
 /** The posts a co-op employs people in: shared with the hub's recruitment pool, so the vocabulary lives in contracts. */
 export { STAFF_ROLES, type StaffRole } from '@app/contracts';
@@ -83,7 +84,13 @@ export interface WorkforceFigures {
   headcountAtStart: number;
   starters: number;
   leavers: number;
-  /** Leavers as a share of the average of the headcounts at the start and end of the period. */
+  /** Permanent and zero-hours staff whose last day fell in the twelve months ending on the period's last day. */
+  leaversLast12Months: number;
+  /**
+   * The Skills for Care turnover rate, as the return defines it (`staff_turnover_percent`): leavers in
+   * the last twelve months over the permanent and zero-hours (temporary) staff employed on the last
+   * day, bank staff left out on both sides.
+   */
   turnoverPercent: number | null;
   byContractType: Record<ContractType, number>;
   onZeroHours: number;
@@ -98,7 +105,8 @@ export interface WorkforceFigures {
 /**
  * The workforce figures a commissioner asks for, over a period. Headcount, contract mix and pay are
  * measured on the period's last day; starters and leavers count every start and leave date inside
- * the period, both ends included.
+ * the period, both ends included. Turnover is Skills for Care's twelve-month rate whatever the
+ * period, so the summary and the return give one figure.
  */
 export function workforceFigures(
   staff: StaffFacts[],
@@ -110,6 +118,11 @@ export function workforceFigures(
   const headcountAtStart = staff.filter((s) => isEmployedOn(s, period.from)).length;
   const within = (d: string | null) => d !== null && d >= period.from && d <= period.to;
   const leavers = staff.filter((s) => within(s.leftOn)).length;
+  const twelveMonthsBefore = monthsBefore(period.to, 12);
+  const notBank = (s: StaffFacts) => s.contractType !== 'bank';
+  const leaversLast12Months = staff.filter(
+    (s) => notBank(s) && s.leftOn !== null && s.leftOn > twelveMonthsBefore && s.leftOn <= period.to,
+  ).length;
   const byContractType: Record<ContractType, number> = { permanent: 0, 'zero-hours': 0, bank: 0 };
   for (const s of atEnd) byContractType[s.contractType] += 1;
   const paid = atEnd.filter((s) => paidAtLeastRealLivingWage(s.hourlyPayPence, realLivingWagePencePerHour)).length;
@@ -118,7 +131,8 @@ export function workforceFigures(
     headcountAtStart,
     starters: staff.filter((s) => within(s.startedOn)).length,
     leavers,
-    turnoverPercent: percentOf(leavers, (headcountAtStart + atEnd.length) / 2),
+    leaversLast12Months,
+    turnoverPercent: percentOf(leaversLast12Months, atEnd.filter(notBank).length),
     byContractType,
     onZeroHours: byContractType['zero-hours'],
     zeroHoursPercent: percentOf(byContractType['zero-hours'], atEnd.length),
