@@ -1,9 +1,11 @@
+import { ChildProcess } from 'node:child_process';
+
 import autocannon from 'autocannon';
 
 import { seedNode } from '../../../../apps/local-coop-node/src/bootstrap';
 import { freePort } from '../../../../test/support/app-process';
-import { Figure, FigureOutcome, sized } from '../figure';
-import { answering, startTsProcess } from '../support/child-process';
+import { Figure, FigureOutcome, Row, sized } from '../figure';
+import { answering, cpuSeconds, startTsProcess } from '../support/child-process';
 import { APP_POOL_SIZE } from '../support/raw-postgres';
 import { BenchMesh } from '../support/servers';
 
@@ -12,6 +14,7 @@ const COOP = 'reads-vale';
 const CONNECTIONS = APP_POOL_SIZE;
 
 interface Load {
+  requests: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -22,12 +25,21 @@ interface Load {
 async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
   return {
+    requests: result.requests.total,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+/** What the load cost the server in CPU seconds, with the load's outcome (null CPU where it cannot be read). */
+async function costOf(server: ChildProcess, run: () => Promise<Load>): Promise<[Load, number | null]> {
+  const before = cpuSeconds(server);
+  const outcome = await run();
+  const after = cpuSeconds(server);
+  return [outcome, before === null || after === null ? null : after - before];
 }
 
 /**
@@ -69,9 +81,21 @@ export const p5NodeReads: Figure = {
 
     ctx.log(`P5: ${seconds} s of load on each, ${CONNECTIONS} connections (after a second's warm-up)`);
     await load(nodeUrl, auth, 1);
-    const mesh_ = await load(nodeUrl, auth, seconds);
+    const [mesh_, nodeCpu] = await costOf(node, () => load(nodeUrl, auth, seconds));
     await load(bareUrl, {}, 1);
-    const raw = await load(bareUrl, {}, seconds);
+    const [raw, bareCpu] = await costOf(bare, () => load(bareUrl, {}, seconds));
+    const cpuRow: Row[] =
+      nodeCpu === null || bareCpu === null
+        ? []
+        : [
+            {
+              measure: 'GET /members: CPU a request (steadier than the rate on a shared machine)',
+              unit: 'ms',
+              value: (nodeCpu * 1000) / mesh_.requests,
+              baseline: (bareCpu * 1000) / raw.requests,
+              baselineIs: 'the bare endpoint',
+            },
+          ];
 
     return {
       sizes: { seconds, connections: CONNECTIONS, poolSize: APP_POOL_SIZE, members: nodePage.total },
@@ -86,6 +110,7 @@ export const p5NodeReads: Figure = {
         },
         { measure: 'GET /members: p50 latency', unit: 'ms', value: mesh_.p50, baseline: raw.p50, baselineIs: 'the bare endpoint' },
         { measure: 'GET /members: p99 latency', unit: 'ms', value: mesh_.p99, baseline: raw.p99, baselineIs: 'the bare endpoint' },
+        ...cpuRow,
       ],
       checks: [
         {
