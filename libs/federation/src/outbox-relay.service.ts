@@ -106,7 +106,6 @@ export class OutboxRelay {
   async publishDue(): Promise<number> {
     const js = this.link.isConnected() ? this.link.jetstream() : null;
     if (!js) throw new Error('NATS is not connected');
-    const { OUTBOX_RECEIPT_TIMEOUT_MS } = this.options.config;
     const rows: DueRow[] = await this.dataSource
       .query(
         `UPDATE outbox_message o SET attempts = o.attempts + 1, next_attempt_at = now() + interval '30 seconds'
@@ -120,7 +119,9 @@ export class OutboxRelay {
       .then((r: [DueRow[], number] | DueRow[]) => (Array.isArray(r[0]) ? (r[0] as DueRow[]) : (r as DueRow[])));
     rows.sort((a, b) => a.envelope.occurredAt.localeCompare(b.envelope.occurredAt));
     const full = new Map<string, string[]>();
-    let published = 0;
+    // Marked published together after the pass (one statement, not a round trip per row): the publishes
+    // themselves stay one at a time, so order within a subject and the hold-back behind a full one hold.
+    const acknowledged: string[] = [];
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       // Behind a row its stream refused, a row on the same subject waits too: order within a subject is kept.
@@ -138,11 +139,12 @@ export class OutboxRelay {
         const error = /^503$|no responders/i.test((caught as Error).message)
           ? new Error(`no JetStream stream takes ${row.subject} yet (the hub creates it at start)`)
           : (caught as Error);
+        await this.markPublished(acknowledged);
         // Give back the lease of this row and the rest so they go out as soon as NATS is back.
         await this.release([...rows.slice(i).map((r) => r.id), ...[...full.values()].flat()], error.message);
         throw error;
       }
-      published++;
+      acknowledged.push(row.id);
       this.metrics?.publishedOne(row.envelope.type);
       this.fullSubjects.delete(row.subject);
       if (row.status === 'published')
@@ -153,21 +155,27 @@ export class OutboxRelay {
           attempts: row.attempts,
           correlationId: row.envelope.correlationId,
         });
-      await this.dataSource.query(
-        `UPDATE outbox_message
-            SET status = CASE WHEN needs_receipt THEN 'published' ELSE 'confirmed' END,
-                settled_at = CASE WHEN needs_receipt THEN NULL ELSE now() END,
-                published_at = now(),
-                -- each republish waits twice as long for its receipt (up to 64 times), so a
-                -- message the receiver keeps failing does not flood it
-                next_attempt_at = now() + ($2::int * power(2, least(attempts - 1, 6)) * interval '1 millisecond'),
-                last_error = NULL
-          WHERE id = $1 AND status IN ('pending', 'published')`,
-        [row.id, OUTBOX_RECEIPT_TIMEOUT_MS],
-      );
     }
+    await this.markPublished(acknowledged);
     for (const [subject, ids] of full) await this.holdBack(subject, ids);
-    return published;
+    return acknowledged.length;
+  }
+
+  /** Rows JetStream acknowledged: settled now when no receipt is wanted, else waiting for it (and republished if none comes). */
+  private async markPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE outbox_message
+          SET status = CASE WHEN needs_receipt THEN 'published' ELSE 'confirmed' END,
+              settled_at = CASE WHEN needs_receipt THEN NULL ELSE now() END,
+              published_at = now(),
+              -- each republish waits twice as long for its receipt (up to 64 times), so a
+              -- message the receiver keeps failing does not flood it
+              next_attempt_at = now() + ($2::int * power(2, least(attempts - 1, 6)) * interval '1 millisecond'),
+              last_error = NULL
+        WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'published')`,
+      [ids, this.options.config.OUTBOX_RECEIPT_TIMEOUT_MS],
+    );
   }
 
   /** The stream is at its limit for this subject: its rows wait, each pass a little longer. */

@@ -46,4 +46,24 @@ describe('what co-ops pooling their parts can learn', () => {
     }
     expect(small).toBeGreaterThan(300);
   });
+
+  it('sums the smallest parts as sorting them would, for consortia of any size and coalitions of 0 and up', () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const bySorting = (parts: number[], size: number) => {
+      const positive = parts.filter((p) => p > 0).sort((a, b) => a - b);
+      if (positive.length === 0) return Infinity;
+      return positive.slice(0, Math.max(1, positive.length - size)).reduce((a, b) => a + b, 0);
+    };
+    for (let round = 0; round < 2000; round++) {
+      const size = random(4);
+      const parts = Array.from({ length: random(round % 10 === 0 ? 400 : 8) }, () =>
+        random(3) === 0 ? 0 : 1 + random(random(2) ? 5 : 60),
+      );
+      expect({ parts, size, rest: smallestRest(parts, size) }).toEqual({ parts, size, rest: bySorting(parts, size) });
+    }
+  });
 });

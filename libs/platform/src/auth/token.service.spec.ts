@@ -14,6 +14,33 @@ describe('the token service and the token command', () => {
     expect(checker.verify(token)).toEqual({ subject: 'ann', role: 'coop', coopId: 'preston' });
   });
 
+  it('remembers a checked signature but checks the expiry again on every request', () => {
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      const token = signer.issue({ subject: 'ann', role: 'coop', coopId: 'preston', ttlSeconds: 60 });
+      expect(checker.verify(token)).toEqual({ subject: 'ann', role: 'coop', coopId: 'preston' });
+      expect(checker.verify(token)).toEqual({ subject: 'ann', role: 'coop', coopId: 'preston' });
+      clock.mockReturnValue(now + 61_000);
+      expect(checker.verify(token)).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('never takes a token for one it has checked unless it is the very same string', () => {
+    const token = signer.issue({ subject: 'ann', role: 'coop', coopId: 'preston', ttlSeconds: 60 });
+    expect(checker.verify(token)).not.toBeNull();
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = [header, Buffer.from(JSON.stringify({ ...claims, role: 'consortium-staff' })).toString('base64url'), signature].join(
+      '.',
+    );
+    expect(checker.verify(forged)).toBeNull();
+    expect(checker.verify(forged)).toBeNull();
+    expect(checker.verify(`${token.slice(0, -2)}AA`)).toBeNull();
+  });
+
   it("refuses a token of another app's key, even for the right issuer and audience", () => {
     const other = TokenService.fromSettings({ ...newAuthKeyPair(), AUTH_TOKEN_MAX_HOURS: 24 }, HUB_TOKENS);
     expect(checker.verify(other.issue({ subject: 'ann', role: 'consortium-staff', ttlSeconds: 60 }))).toBeNull();
