@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Accepted, canonicalJson, Envelope, ReceiptV1 } from '@app/contracts';
-import { AuditTrail, DomainError } from '@app/platform';
+import { AuditTrail, DomainError, isDatabaseUnavailable } from '@app/platform';
 
 import { InboxMessage } from './entities';
 import { FederationOptions } from './federation-options';
@@ -14,8 +14,22 @@ import { receiptDefinitionFor } from './receipts';
 
 export type ApplyOutcome = 'applied' | 'rejected' | 'duplicate' | 'conflict' | 'past-horizon';
 
+/** Settled for good by its transaction: its failure count, if any, is cleared with it. */
+const SETTLED = new Set<ApplyOutcome>(['applied', 'rejected', 'duplicate']);
+
+export interface ToApply {
+  decoded: Accepted;
+  /** Names the message's failure count (a redelivery only). */
+  attemptKey: string | null;
+  pastHorizon: boolean;
+}
+
+/** One message's result in a batch: an outcome, or the error its effect failed with (nothing of it kept). */
+export type BatchResult = ApplyOutcome | { failed: unknown };
+
 /**
- * One message's effect, its inbox row, its audit row and its receipt, in one transaction. The inbox
+ * One message's effect, its inbox row, its audit row and its receipt, in one transaction (or several
+ * messages', each in savepoints of their own, in one transaction: `applyBatch`). The inbox
  * row's primary key makes a repeat, however late, change nothing; the content hash tells a true
  * repeat from a different message that reuses an id ('conflict': nothing is written, the caller
  * dead-letters it once the connection is back in the pool).
@@ -36,63 +50,49 @@ export class InboxTransaction {
    * message was made before the inbox's retention horizon. It is then a duplicate if its id is still
    * kept, and otherwise refused ('past-horizon': nothing is written), for its id may have been purged.
    * Deciding inside the transaction, on the insert, leaves no gap for a sweep to purge the id between
-   * a look and the apply.
+   * a look and the apply. A handler's failure undoes the whole transaction and is thrown.
    */
   async apply(decoded: Accepted, attemptKey: string | null, pastHorizon = false): Promise<ApplyOutcome> {
-    const { envelope } = decoded;
-    const hash = sha256(canonicalJson(envelope));
+    const [result] = await this.applyBatch([{ decoded, attemptKey, pastHorizon }]);
+    if (typeof result === 'object') throw result.failed;
+    return result;
+  }
+
+  /**
+   * Several messages in ONE transaction and one commit, each as `apply` would apply it alone, in the
+   * order given. Each effect runs in its own savepoint, so a refused or failed effect undoes only its
+   * own writes: a failed one (`{ failed }`) leaves no inbox row either, and the others commit. Anything
+   * that fails outside a savepoint (a lost connection, the commit itself) undoes the whole batch and
+   * is thrown: nothing of it was applied, and each message can be delivered again.
+   */
+  async applyBatch(messages: readonly ToApply[]): Promise<BatchResult[]> {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
       await runner.startTransaction();
       const m = runner.manager;
-      const inserted = await m.query(
-        `INSERT INTO inbox_message (message_id, type, version, coop_id, content_sha256, outcome)
-         VALUES ($1, $2, $3, $4, $5, 'applied') ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-        [envelope.id, envelope.type, envelope.version, envelope.coopId, hash],
-      );
-      let outcome: 'applied' | 'rejected' | 'duplicate';
-      let reason: string | undefined;
-      if (inserted.length === 1 && pastHorizon) {
-        await runner.rollbackTransaction();
-        return 'past-horizon';
-      } else if (inserted.length === 1) {
-        ({ outcome, reason } = await this.runHandler(decoded, m));
-      } else {
-        const existing = await m.findOneByOrFail(InboxMessage, { messageId: envelope.id });
-        if (existing.contentSha256 !== hash || existing.coopId !== envelope.coopId) {
-          await runner.rollbackTransaction();
-          return 'conflict';
-        }
-        outcome = 'duplicate';
-        reason = existing.reason ?? undefined;
-        await this.sendReceipt(m, envelope, existing.outcome === 'rejected' ? 'rejected' : 'applied', reason);
+      const results: BatchResult[] = [];
+      const logged: { envelope: Envelope<object>; outcome: ApplyOutcome; reason?: string }[] = [];
+      for (const message of messages) {
+        const result = await this.applyOne(message, m);
+        results.push(typeof result === 'object' && 'failed' in result ? result : result.outcome);
+        if (typeof result === 'object' && 'outcome' in result) logged.push({ envelope: message.decoded.envelope, ...result });
       }
-      if (outcome !== 'duplicate') {
-        await this.sendReceipt(m, envelope, outcome, reason);
-        await this.audit.record(
-          {
-            actor: this.options.side.kind === 'hub' ? `coop:${envelope.coopId}` : 'hub',
-            actorRole: this.options.side.kind === 'hub' ? 'coop' : 'hub',
-            action: `message ${envelope.type} v${envelope.version}`,
-            target: `message=${envelope.id}`,
-            outcome: outcome === 'applied' ? 'succeeded' : 'refused',
-            correlationId: envelope.correlationId,
-          },
-          m,
-        );
-      }
-      if (attemptKey) await m.query('DELETE FROM inbox_attempt WHERE message_key = $1', [attemptKey]);
+      // A failure count is cleared once its message is settled: not for one that failed again, nor one left unwritten.
+      const settled = messages.filter((m, i) => m.attemptKey && typeof results[i] === 'string' && SETTLED.has(results[i] as ApplyOutcome));
+      if (settled.length > 0)
+        await m.query('DELETE FROM inbox_attempt WHERE message_key = ANY($1::text[])', [settled.map((s) => s.attemptKey)]);
       await runner.commitTransaction();
-      this.logger.log({
-        msg: `inbox ${outcome}`,
-        messageId: envelope.id,
-        type: envelope.type,
-        coopId: envelope.coopId,
-        correlationId: envelope.correlationId,
-        ...(reason ? { reason } : {}),
-      });
-      return outcome;
+      for (const { envelope, outcome, reason } of logged)
+        this.logger.log({
+          msg: `inbox ${outcome}`,
+          messageId: envelope.id,
+          type: envelope.type,
+          coopId: envelope.coopId,
+          correlationId: envelope.correlationId,
+          ...(reason ? { reason } : {}),
+        });
+      return results;
     } catch (error) {
       // On a lost connection the rollback fails too; the error worth reporting is the first one.
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -100,6 +100,59 @@ export class InboxTransaction {
     } finally {
       await runner.release().catch(() => undefined);
     }
+  }
+
+  private async applyOne(
+    { decoded, pastHorizon }: ToApply,
+    m: EntityManager,
+  ): Promise<{ outcome: ApplyOutcome; reason?: string } | { failed: unknown }> {
+    const { envelope } = decoded;
+    const hash = sha256(canonicalJson(envelope));
+    // The duplicate check is the insert itself: a repeat inserts nothing.
+    const inserted = await m.query(
+      `INSERT INTO inbox_message (message_id, type, version, coop_id, content_sha256, outcome)
+       VALUES ($1, $2, $3, $4, $5, 'applied') ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+      [envelope.id, envelope.type, envelope.version, envelope.coopId, hash],
+    );
+    let outcome: 'applied' | 'rejected' | 'duplicate';
+    let reason: string | undefined;
+    if (inserted.length === 1 && pastHorizon) {
+      await this.forget(m, envelope.id);
+      return { outcome: 'past-horizon' };
+    } else if (inserted.length === 1) {
+      const effect = await this.runHandler(decoded, m);
+      if ('failed' in effect) {
+        await this.forget(m, envelope.id);
+        return effect;
+      }
+      ({ outcome, reason } = effect);
+    } else {
+      const existing = await m.findOneByOrFail(InboxMessage, { messageId: envelope.id });
+      if (existing.contentSha256 !== hash || existing.coopId !== envelope.coopId) return { outcome: 'conflict' };
+      outcome = 'duplicate';
+      reason = existing.reason ?? undefined;
+      await this.sendReceipt(m, envelope, existing.outcome === 'rejected' ? 'rejected' : 'applied', reason);
+    }
+    if (outcome !== 'duplicate') {
+      await this.sendReceipt(m, envelope, outcome, reason);
+      await this.audit.record(
+        {
+          actor: this.options.side.kind === 'hub' ? `coop:${envelope.coopId}` : 'hub',
+          actorRole: this.options.side.kind === 'hub' ? 'coop' : 'hub',
+          action: `message ${envelope.type} v${envelope.version}`,
+          target: `message=${envelope.id}`,
+          outcome: outcome === 'applied' ? 'succeeded' : 'refused',
+          correlationId: envelope.correlationId,
+        },
+        m,
+      );
+    }
+    return { outcome, reason };
+  }
+
+  /** Takes back the inbox row this transaction just wrote, so the message is as if never seen. */
+  private async forget(m: EntityManager, messageId: string): Promise<void> {
+    await m.query('DELETE FROM inbox_message WHERE message_id = $1', [messageId]);
   }
 
   async sendReceipt(m: EntityManager, envelope: Envelope<object>, outcome: 'applied' | 'rejected', reason?: string): Promise<void> {
@@ -117,11 +170,14 @@ export class InboxTransaction {
     });
   }
 
-  /** Runs the handler inside a savepoint, so a business refusal undoes its partial writes but keeps the inbox row. */
+  /**
+   * Runs the handler inside a savepoint, so a business refusal undoes its partial writes but keeps the
+   * inbox row, and a failure undoes them without undoing the other messages of the batch.
+   */
   private async runHandler(
     { envelope, definition }: Accepted,
     m: EntityManager,
-  ): Promise<{ outcome: 'applied' | 'rejected'; reason?: string }> {
+  ): Promise<{ outcome: 'applied' | 'rejected'; reason?: string } | { failed: unknown }> {
     const handler = this.handlers.find(definition);
     if (!handler)
       return this.markRejected(m, envelope, `no handler for ${envelope.type} v${envelope.version} on the ${this.options.side.kind}`);
@@ -138,7 +194,11 @@ export class InboxTransaction {
         await m.query('ROLLBACK TO SAVEPOINT inbox_effect');
         return this.markRejected(m, envelope, `${error.code}: ${error.message}`);
       }
-      throw error;
+      // This side's database is gone: nothing here can be kept, the whole transaction goes.
+      if (isDatabaseUnavailable(error)) throw error;
+      // Undoes this effect only; if even that fails, the transaction is lost and the error is the caller's.
+      await m.query('ROLLBACK TO SAVEPOINT inbox_effect');
+      return { failed: error };
     }
   }
 
