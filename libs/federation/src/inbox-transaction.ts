@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Accepted, canonicalJson, Envelope, ReceiptV1 } from '@app/contracts';
-import { AuditTrail, DomainError, isDatabaseUnavailable } from '@app/platform';
+import { AuditEntry, AuditTrail, DomainError, isDatabaseUnavailable } from '@app/platform';
 
 import { InboxMessage } from './entities';
 import { FederationOptions } from './federation-options';
@@ -22,6 +22,17 @@ export interface ToApply {
   /** Names the message's failure count (a redelivery only). */
   attemptKey: string | null;
   pastHorizon: boolean;
+}
+
+interface ReceiptToSend {
+  payload: ReceiptV1;
+  options: { coopId: string; correlationId: string; causationId: string };
+}
+
+/** What a batch writes after its messages, one statement each. */
+interface Writes {
+  receipts: ReceiptToSend[];
+  audits: AuditEntry[];
 }
 
 /** One message's result in a batch: an outcome, or the error its effect failed with (nothing of it kept). */
@@ -73,11 +84,16 @@ export class InboxTransaction {
       const m = runner.manager;
       const results: BatchResult[] = [];
       const logged: { envelope: Envelope<object>; outcome: ApplyOutcome; reason?: string }[] = [];
+      const writes: Writes = { receipts: [], audits: [] };
       for (const message of messages) {
-        const result = await this.applyOne(message, m);
+        const result = await this.applyOne(message, m, writes);
         results.push(typeof result === 'object' && 'failed' in result ? result : result.outcome);
         if (typeof result === 'object' && 'outcome' in result) logged.push({ envelope: message.decoded.envelope, ...result });
       }
+      // Every receipt and audit row of the batch in one statement each: outside the savepoints, so if one
+      // of these fails the whole batch does, and nothing is kept.
+      await this.outbox.enqueueMany(m, receiptDefinitionFor(this.options.side), writes.receipts);
+      await this.audit.recordMany(writes.audits, m);
       // A failure count is cleared once its message is settled: not for one that failed again, nor one left unwritten.
       const settled = messages.filter((m, i) => m.attemptKey && typeof results[i] === 'string' && SETTLED.has(results[i] as ApplyOutcome));
       if (settled.length > 0)
@@ -102,9 +118,11 @@ export class InboxTransaction {
     }
   }
 
+  /** One message of a batch; its receipt and audit row are left in `writes`, for one statement each per batch. */
   private async applyOne(
     { decoded, pastHorizon }: ToApply,
     m: EntityManager,
+    writes: Writes,
   ): Promise<{ outcome: ApplyOutcome; reason?: string } | { failed: unknown }> {
     const { envelope } = decoded;
     const hash = sha256(canonicalJson(envelope));
@@ -131,21 +149,18 @@ export class InboxTransaction {
       if (existing.contentSha256 !== hash || existing.coopId !== envelope.coopId) return { outcome: 'conflict' };
       outcome = 'duplicate';
       reason = existing.reason ?? undefined;
-      await this.sendReceipt(m, envelope, existing.outcome === 'rejected' ? 'rejected' : 'applied', reason);
+      writes.receipts.push(receiptOf(envelope, existing.outcome === 'rejected' ? 'rejected' : 'applied', reason));
     }
     if (outcome !== 'duplicate') {
-      await this.sendReceipt(m, envelope, outcome, reason);
-      await this.audit.record(
-        {
-          actor: this.options.side.kind === 'hub' ? `coop:${envelope.coopId}` : 'hub',
-          actorRole: this.options.side.kind === 'hub' ? 'coop' : 'hub',
-          action: `message ${envelope.type} v${envelope.version}`,
-          target: `message=${envelope.id}`,
-          outcome: outcome === 'applied' ? 'succeeded' : 'refused',
-          correlationId: envelope.correlationId,
-        },
-        m,
-      );
+      writes.receipts.push(receiptOf(envelope, outcome, reason));
+      writes.audits.push({
+        actor: this.options.side.kind === 'hub' ? `coop:${envelope.coopId}` : 'hub',
+        actorRole: this.options.side.kind === 'hub' ? 'coop' : 'hub',
+        action: `message ${envelope.type} v${envelope.version}`,
+        target: `message=${envelope.id}`,
+        outcome: outcome === 'applied' ? 'succeeded' : 'refused',
+        correlationId: envelope.correlationId,
+      });
     }
     return { outcome, reason };
   }
@@ -156,18 +171,7 @@ export class InboxTransaction {
   }
 
   async sendReceipt(m: EntityManager, envelope: Envelope<object>, outcome: 'applied' | 'rejected', reason?: string): Promise<void> {
-    const receipt: ReceiptV1 = {
-      messageId: envelope.id,
-      messageType: envelope.type,
-      messageVersion: envelope.version,
-      outcome,
-      ...(reason ? { reason: reason.slice(0, 2000) } : {}),
-    };
-    await this.outbox.enqueue(m, receiptDefinitionFor(this.options.side), receipt, {
-      coopId: envelope.coopId,
-      correlationId: envelope.correlationId,
-      causationId: envelope.id,
-    });
+    await this.outbox.enqueueMany(m, receiptDefinitionFor(this.options.side), [receiptOf(envelope, outcome, reason)]);
   }
 
   /**
@@ -184,7 +188,8 @@ export class InboxTransaction {
     await m.query('SAVEPOINT inbox_effect');
     try {
       await handler(envelope, m);
-      await m.query('RELEASE SAVEPOINT inbox_effect');
+      // Not released: a savepoint kept costs nothing until the commit, and a statement a message is
+      // what a batch saves. A later ROLLBACK TO names the latest savepoint of the name: its own.
       return { outcome: 'applied' };
     } catch (error) {
       if (
@@ -210,6 +215,20 @@ export class InboxTransaction {
     await m.update(InboxMessage, { messageId: envelope.id }, { outcome: 'rejected', reason });
     return { outcome: 'rejected', reason };
   }
+}
+
+/** What a message's receipt says, and to whom. */
+function receiptOf(envelope: Envelope<object>, outcome: 'applied' | 'rejected', reason?: string): ReceiptToSend {
+  return {
+    payload: {
+      messageId: envelope.id,
+      messageType: envelope.type,
+      messageVersion: envelope.version,
+      outcome,
+      ...(reason ? { reason: reason.slice(0, 2000) } : {}),
+    },
+    options: { coopId: envelope.coopId, correlationId: envelope.correlationId, causationId: envelope.id },
+  };
 }
 
 export function sha256(data: string | Uint8Array): string {
