@@ -414,6 +414,14 @@ describe('inbox and outbox on PostgreSQL', () => {
       expect((await receipts(first.id)).map((r: { p: { outcome: string } }) => r.p.outcome)).toEqual(['applied', 'applied']);
     });
 
+    it('applies a message whose id is written in capitals (PostgreSQL answers a uuid in lower case)', async () => {
+      const shouting = { ...updateFrom('holme-valley') };
+      shouting.id = shouting.id.toUpperCase();
+      expect(await deliverBatch([updateFrom('colne-valley'), shouting])).toEqual([{ action: 'ack' }, { action: 'ack' }]);
+      expect(calls).toBe(2);
+      expect(await effects(shouting.id)).toBe(1);
+    });
+
     it('writes nothing of a batch whose connection is cut mid-way, pauses, and then applies each message exactly once', async () => {
       const batch = [updateFrom('colne-valley'), updateFrom('holme-valley'), updateFrom('colne-valley')];
       behaviourOf.set(batch[1].id, 'cut');

@@ -61,7 +61,7 @@ export class InboxTransaction {
    * message was made before the inbox's retention horizon. It is then a duplicate if its id is still
    * kept, and otherwise refused ('past-horizon': nothing is written), for its id may have been purged.
    * Deciding inside the transaction, on the insert, leaves no gap for a sweep to purge the id between
-   * a look and the apply. A handler's failure undoes the whole transaction and is thrown.
+   * a look and the apply. A handler's failure keeps nothing of the message, and is thrown.
    */
   async apply(decoded: Accepted, attemptKey: string | null, pastHorizon = false): Promise<ApplyOutcome> {
     const [result] = await this.applyBatch([{ decoded, attemptKey, pastHorizon }]);
@@ -85,8 +85,10 @@ export class InboxTransaction {
       const results: BatchResult[] = [];
       const logged: { envelope: Envelope<object>; outcome: ApplyOutcome; reason?: string }[] = [];
       const writes: Writes = { receipts: [], audits: [] };
-      for (const message of messages) {
-        const result = await this.applyOne(message, m, writes);
+      const hashes = messages.map((message) => sha256(canonicalJson(message.decoded.envelope)));
+      const fresh = await this.insertInboxRows(m, messages, hashes);
+      for (const [i, message] of messages.entries()) {
+        const result = await this.applyOne(message, hashes[i], fresh.has(i), m, writes);
         results.push(typeof result === 'object' && 'failed' in result ? result : result.outcome);
         if (typeof result === 'object' && 'outcome' in result) logged.push({ envelope: message.decoded.envelope, ...result });
       }
@@ -95,7 +97,9 @@ export class InboxTransaction {
       await this.outbox.enqueueMany(m, receiptDefinitionFor(this.options.side), writes.receipts);
       await this.audit.recordMany(writes.audits, m);
       // A failure count is cleared once its message is settled: not for one that failed again, nor one left unwritten.
-      const settled = messages.filter((m, i) => m.attemptKey && typeof results[i] === 'string' && SETTLED.has(results[i] as ApplyOutcome));
+      const settled = messages.filter(
+        (msg, i) => msg.attemptKey && typeof results[i] === 'string' && SETTLED.has(results[i] as ApplyOutcome),
+      );
       if (settled.length > 0)
         await m.query('DELETE FROM inbox_attempt WHERE message_key = ANY($1::text[])', [settled.map((s) => s.attemptKey)]);
       await runner.commitTransaction();
@@ -118,26 +122,54 @@ export class InboxTransaction {
     }
   }
 
-  /** One message of a batch; its receipt and audit row are left in `writes`, for one statement each per batch. */
+  /**
+   * Every inbox row of the batch in one statement, which is also the duplicate check: a message whose id
+   * is kept already, or came earlier in the batch, inserts nothing. Returns the places of the messages
+   * whose row it inserted. In the order of their ids, so two batches sharing ids cannot deadlock.
+   */
+  private async insertInboxRows(m: EntityManager, messages: readonly ToApply[], hashes: string[]): Promise<Set<number>> {
+    // Keyed as PostgreSQL returns a uuid (lower case), whatever case the sender wrote it in.
+    const firstOf = new Map<string, number>();
+    messages.forEach(({ decoded }, i) => {
+      const id = decoded.envelope.id.toLowerCase();
+      if (!firstOf.has(id)) firstOf.set(id, i);
+    });
+    const ids = [...firstOf.keys()].sort();
+    const envelopeOf = (id: string) => messages[firstOf.get(id)!].decoded.envelope;
+    const inserted: { message_id: string }[] = await m.query(
+      `INSERT INTO inbox_message (message_id, type, version, coop_id, content_sha256, outcome)
+       SELECT id, type, version, coop_id, sha, 'applied'
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) AS t (id, type, version, coop_id, sha)
+       ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
+      [
+        ids,
+        ids.map((id) => envelopeOf(id).type),
+        ids.map((id) => envelopeOf(id).version),
+        ids.map((id) => envelopeOf(id).coopId),
+        ids.map((id) => hashes[firstOf.get(id)!]),
+      ],
+    );
+    return new Set(inserted.map((row) => firstOf.get(row.message_id)!));
+  }
+
+  /**
+   * One message of a batch, whose inbox row was just inserted (`fresh`) or was there already; its
+   * receipt and audit row are left in `writes`, for one statement each per batch.
+   */
   private async applyOne(
     { decoded, pastHorizon }: ToApply,
+    hash: string,
+    fresh: boolean,
     m: EntityManager,
     writes: Writes,
   ): Promise<{ outcome: ApplyOutcome; reason?: string } | { failed: unknown }> {
     const { envelope } = decoded;
-    const hash = sha256(canonicalJson(envelope));
-    // The duplicate check is the insert itself: a repeat inserts nothing.
-    const inserted = await m.query(
-      `INSERT INTO inbox_message (message_id, type, version, coop_id, content_sha256, outcome)
-       VALUES ($1, $2, $3, $4, $5, 'applied') ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-      [envelope.id, envelope.type, envelope.version, envelope.coopId, hash],
-    );
     let outcome: 'applied' | 'rejected' | 'duplicate';
     let reason: string | undefined;
-    if (inserted.length === 1 && pastHorizon) {
+    if (fresh && pastHorizon) {
       await this.forget(m, envelope.id);
       return { outcome: 'past-horizon' };
-    } else if (inserted.length === 1) {
+    } else if (fresh) {
       const effect = await this.runHandler(decoded, m);
       if ('failed' in effect) {
         await this.forget(m, envelope.id);
