@@ -95,7 +95,11 @@ export class InboxDispatcher {
       for (let item = this.lanes.next(); item; item = batch.length < this.config.INBOX_BATCH_MAX ? this.lanes.next() : null)
         batch.push(item);
       if (batch.length === 0) return;
-      const running: Promise<void> = this.run(batch).finally(() => this.inFlight.delete(running));
+      // Once it is out of the count, the next batch can start.
+      const running: Promise<void> = this.run(batch).finally(() => {
+        this.inFlight.delete(running);
+        this.pump();
+      });
       this.inFlight.add(running);
     }
   }
@@ -125,7 +129,6 @@ export class InboxDispatcher {
     }
     if (pauseReason) this.pause(pauseReason);
     for (const held of batch) this.lanes.done(held);
-    this.pump();
   }
 
   /**
