@@ -203,7 +203,8 @@ export class InboxProcessor {
         }
       }
     }
-    // Each co-op's messages stay in the order given: those left to apply alone go in that order too.
+    // Settled after the batch, in the order given. The dispatcher's batches hold at most one message of
+    // a co-op, so this reorders none of a co-op's messages.
     for (const index of alone.sort((a, b) => a - b)) answers[index] = await this.process(deliveries[index]);
     return answers;
   }
