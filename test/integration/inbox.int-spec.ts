@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Logger } from '@nestjs/common';
 import { createUser } from 'nkeys.js';
 import { DataSource } from 'typeorm';
@@ -40,6 +42,7 @@ import {
 
 import { dropTestDatabase, PG } from '../support/test-database';
 import { uniqueSuffix } from '../support/unique';
+import { waitFor } from '../support/wait-for';
 
 /** The inbox and outbox against the real PostgreSQL, driven directly (no NATS needed for these rules). */
 describe('inbox and outbox on PostgreSQL', () => {
@@ -69,7 +72,10 @@ describe('inbox and outbox on PostgreSQL', () => {
   let handlers: InboxHandlers;
   let inbox: InboxProcessor;
   let outbox: OutboxService;
-  let behaviour: 'apply' | 'refuse' | 'crash' | 'outage' = 'apply';
+  type Behaviour = 'apply' | 'refuse' | 'crash' | 'outage' | 'cut' | 'spoil-commit';
+  let behaviour: Behaviour = 'apply';
+  /** A behaviour for one message (by id), over `behaviour`: for batches whose messages fare differently. */
+  const behaviourOf = new Map<string, Behaviour>();
   let calls = 0;
 
   beforeAll(async () => {
@@ -86,16 +92,23 @@ describe('inbox and outbox on PostgreSQL', () => {
       ),
     ).initialize();
     await ds.runMigrations();
-    await ds.query('CREATE TABLE effect (message_id uuid NOT NULL)');
+    await ds.query('CREATE TABLE effect (n serial, message_id uuid NOT NULL)');
+    // A row here with no parent breaks only the commit (a deferred foreign key): a transaction that fails as a whole.
+    await ds.query('CREATE TABLE commit_parent (id int PRIMARY KEY)');
+    await ds.query('CREATE TABLE commit_child (parent int REFERENCES commit_parent (id) DEFERRABLE INITIALLY DEFERRED)');
     handlers = new InboxHandlers();
     outbox = new OutboxService(options, ds);
     inbox = new InboxProcessor(options, ds, handlers, outbox, keys, new AuditTrail(ds));
     const handler = async (envelope: { id: string }, m: import('typeorm').EntityManager) => {
       calls++;
+      const how = behaviourOf.get(envelope.id) ?? behaviour;
       await m.query('INSERT INTO effect (message_id) VALUES ($1)', [envelope.id]);
-      if (behaviour === 'refuse') throw new DomainError('PURCHASING.ROUND_CLOSED', 'the round closed at 12:00', 'conflict');
-      if (behaviour === 'crash') throw new Error('database hiccup');
-      if (behaviour === 'outage') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      // This side's database cut mid-transaction: the connection is killed under the batch.
+      if (how === 'cut') await m.query('SELECT pg_terminate_backend(pg_backend_pid())');
+      if (how === 'spoil-commit') await m.query('INSERT INTO commit_child (parent) VALUES (1)');
+      if (how === 'refuse') throw new DomainError('PURCHASING.ROUND_CLOSED', 'the round closed at 12:00', 'conflict');
+      if (how === 'crash') throw new Error('database hiccup');
+      if (how === 'outage') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     };
     handlers.register(COOP_REGISTERED_V1, handler);
     handlers.register(COOP_PROFILE_UPDATED_V1, handler);
@@ -108,15 +121,21 @@ describe('inbox and outbox on PostgreSQL', () => {
 
   beforeEach(() => {
     behaviour = 'apply';
+    behaviourOf.clear();
     calls = 0;
   });
 
-  const deliver = (envelope: UnsignedEnvelope<object>, deliveryCount = 1) =>
-    inbox.process({
-      subject: scheme.coopMessage(envelope.coopId, envelope.type),
-      data: encodeMessage(coops.get(envelope.coopId)!.sign(envelope)),
-      deliveryCount,
-    });
+  const delivery = (envelope: UnsignedEnvelope<object>, deliveryCount = 1) => ({
+    subject: scheme.coopMessage(envelope.coopId, envelope.type),
+    data: encodeMessage(coops.get(envelope.coopId)!.sign(envelope)),
+    deliveryCount,
+  });
+  const deliver = (envelope: UnsignedEnvelope<object>, deliveryCount = 1) => inbox.process(delivery(envelope, deliveryCount));
+  const deliverBatch = (envelopes: UnsignedEnvelope<object>[], deliveryCount = 1) =>
+    inbox.processBatch(envelopes.map((e) => delivery(e, deliveryCount)));
+  const updateFrom = (coopId: string) => buildMessage(COOP_PROFILE_UPDATED_V1, profile, { coopId });
+  const inboxRows = (ids: string[]) =>
+    ds.query('SELECT message_id AS id, outcome FROM inbox_message WHERE message_id = ANY($1::uuid[])', [ids]);
   const effects = async (id: string) => Number((await ds.query('SELECT count(*) AS n FROM effect WHERE message_id = $1', [id]))[0].n);
   const receipts = (id: string) =>
     ds.query(
@@ -346,5 +365,99 @@ describe('inbox and outbox on PostgreSQL', () => {
       'SELECT coop_id, suppressed, sample_reason, first_seen <= last_seen AS ordered FROM dead_letter_summary',
     );
     expect(summaries).toEqual([{ coop_id: 'flood-coop', suppressed: 8, sample_reason: 'message is not valid JSON', ordered: true }]);
+  });
+  describe('in batches (one transaction, one commit, each effect in its own savepoint)', () => {
+    it("keeps the others when one message's effect fails and another's is refused; the failed one is counted, retried and dead-lettered as alone", async () => {
+      const [fine, failing, refused, alsoFine] = ['colne-valley', 'holme-valley', 'colne-valley', 'holme-valley'].map(updateFrom);
+      behaviourOf.set(failing.id, 'crash').set(refused.id, 'refuse');
+      expect(await deliverBatch([fine, failing, refused, alsoFine])).toEqual([
+        { action: 'ack' },
+        { action: 'nak', delayMs: expect.any(Number) },
+        { action: 'ack' },
+        { action: 'ack' },
+      ]);
+      for (const [env, n] of [
+        [fine, 1],
+        [failing, 0],
+        [refused, 0],
+        [alsoFine, 1],
+      ] as const)
+        expect(await effects(env.id)).toBe(n);
+      expect(await inboxRows([fine.id, failing.id, refused.id, alsoFine.id])).toEqual(
+        expect.arrayContaining([
+          { id: fine.id, outcome: 'applied' },
+          { id: refused.id, outcome: 'rejected' },
+          { id: alsoFine.id, outcome: 'applied' },
+        ]),
+      );
+      expect(await inboxRows([failing.id])).toEqual([]);
+      expect((await receipts(refused.id)).map((r: { p: { outcome: string } }) => r.p.outcome)).toEqual(['rejected']);
+      expect(await receipts(failing.id)).toEqual([]);
+
+      // Redelivered with the next batch: still failing, it is dead-lettered on its INBOX_MAX_DELIVER'th failure.
+      const next = updateFrom('colne-valley');
+      expect(await deliverBatch([failing, next], 2)).toEqual([{ action: 'nak', delayMs: expect.any(Number) }, { action: 'ack' }]);
+      expect(await deliverBatch([failing, updateFrom('colne-valley')], 3)).toEqual([{ action: 'term' }, { action: 'ack' }]);
+      const [dead] = await ds.query('SELECT reason FROM dead_letter WHERE message_id = $1', [failing.id]);
+      expect(dead.reason).toBe('failed 3 times (INBOX_MAX_DELIVER 3): database hiccup');
+      expect(await effects(failing.id)).toBe(0);
+    });
+
+    it('applies messages in the order given, and a duplicate inside one batch once (the repeat is answered again)', async () => {
+      const [first, second] = [updateFrom('colne-valley'), updateFrom('colne-valley')];
+      expect(await deliverBatch([first, second, first])).toEqual([{ action: 'ack' }, { action: 'ack' }, { action: 'ack' }]);
+      expect(calls).toBe(2);
+      const order = await ds.query('SELECT message_id AS id FROM effect WHERE message_id = ANY($1::uuid[]) ORDER BY n', [
+        [first.id, second.id],
+      ]);
+      expect(order).toEqual([{ id: first.id }, { id: second.id }]);
+      expect((await receipts(first.id)).map((r: { p: { outcome: string } }) => r.p.outcome)).toEqual(['applied', 'applied']);
+    });
+
+    it('applies a message whose id is written in capitals (PostgreSQL answers a uuid in lower case)', async () => {
+      const shouting = { ...updateFrom('holme-valley') };
+      shouting.id = shouting.id.toUpperCase();
+      expect(await deliverBatch([updateFrom('colne-valley'), shouting])).toEqual([{ action: 'ack' }, { action: 'ack' }]);
+      expect(calls).toBe(2);
+      expect(await effects(shouting.id)).toBe(1);
+    });
+
+    it('writes nothing of a batch whose connection is cut mid-way, pauses, and then applies each message exactly once', async () => {
+      const batch = [updateFrom('colne-valley'), updateFrom('holme-valley'), updateFrom('colne-valley')];
+      behaviourOf.set(batch[1].id, 'cut');
+      const answers = await deliverBatch(batch);
+      expect(answers).toEqual(batch.map(() => ({ action: 'pause', reason: expect.any(String) })));
+      for (const env of batch) expect(await effects(env.id)).toBe(0);
+      expect(await inboxRows(batch.map((e) => e.id))).toEqual([]);
+      behaviourOf.clear();
+      // The pool may hand out the killed connection's place once more: the inbox pauses again until it answers.
+      await waitFor(
+        'the batch applied',
+        () => deliverBatch(batch, 2),
+        (a) => a.every((d) => d.action === 'ack'),
+      );
+      for (const env of batch) expect(await effects(env.id)).toBe(1);
+      expect(await ds.query('SELECT 1 FROM inbox_attempt')).toEqual([]);
+      expect(await ds.query('SELECT 1 FROM dead_letter WHERE message_id = ANY($1::uuid[])', [batch.map((e) => e.id)])).toEqual([]);
+    });
+
+    it('applies the messages of a batch whose commit fails one at a time: the one that broke it is counted, the others applied once', async () => {
+      const [fine, spoiler, alsoFine] = [updateFrom('colne-valley'), updateFrom('holme-valley'), updateFrom('colne-valley')];
+      behaviourOf.set(spoiler.id, 'spoil-commit');
+      expect(await deliverBatch([fine, spoiler, alsoFine])).toEqual([
+        { action: 'ack' },
+        { action: 'nak', delayMs: expect.any(Number) },
+        { action: 'ack' },
+      ]);
+      expect(await effects(fine.id)).toBe(1);
+      expect(await effects(alsoFine.id)).toBe(1);
+      expect(await effects(spoiler.id)).toBe(0);
+      expect(await inboxRows([spoiler.id])).toEqual([]);
+      const [attempt] = await ds.query('SELECT failures FROM inbox_attempt WHERE message_key = $1', [
+        createHash('sha256').update(delivery(spoiler).data).digest('hex'),
+      ]);
+      expect(attempt).toEqual({ failures: 1 });
+      await ds.query('DELETE FROM inbox_attempt');
+    });
   });
 });

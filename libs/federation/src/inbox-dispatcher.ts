@@ -19,8 +19,10 @@ const MAX_DEFER_MS = 10_000;
 
 /**
  * Between the consumer and the inbox: takes every delivered message at once (it never blocks the
- * pull), keeps it in its co-op's lane (InboxLanes: one at a time per co-op, in stream order,
- * INBOX_CONCURRENCY co-ops at once, taken in turn), and answers JetStream for it. A co-op holding too
+ * pull), keeps it in its co-op's lane (InboxLanes: one at a time per co-op, in stream order, co-ops
+ * taken in turn), applies what waits in batches (up to INBOX_BATCH_MAX messages of different co-ops
+ * in one transaction, INBOX_CONCURRENCY batches at once), and answers JetStream for each message only
+ * once its batch committed. A co-op holding too
  * many has the rest put back with a delay about as long as its own queue, so a flood delays only the
  * co-op that sends it. Junk from a sender over its dead-letter budget is refused on arrival. When this
  * side's database is unavailable it pauses: what it holds is put back (not counted as a failure), and
@@ -30,7 +32,7 @@ export class InboxDispatcher {
   private readonly logger = new Logger('InboxConsumer');
   private readonly lanes: InboxLanes<Held>;
   private readonly inFlight = new Set<Promise<void>>();
-  /** Average time to apply one message, for how long to put a message back. */
+  /** Average time to apply one batch (one message of each co-op in it), for how long to put a message back. */
   private applyMs = 20;
   private paused: Promise<void> | null = null;
   private closing = false;
@@ -42,7 +44,8 @@ export class InboxDispatcher {
     private readonly signal: AbortSignal,
   ) {
     this.lanes = new InboxLanes<Held>({
-      concurrency: config.INBOX_CONCURRENCY,
+      // Every co-op in a batch is one lane running: INBOX_CONCURRENCY batches of up to INBOX_BATCH_MAX.
+      concurrency: config.INBOX_CONCURRENCY * config.INBOX_BATCH_MAX,
       perLane: config.INBOX_MAX_HELD_PER_COOP,
       total: config.INBOX_MAX_HELD,
       deferralTtlMs: config.INBOX_ACK_WAIT_MS + MAX_DEFER_MS,
@@ -81,33 +84,51 @@ export class InboxDispatcher {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Starts batches while fewer than INBOX_CONCURRENCY run: each takes up to INBOX_BATCH_MAX messages
+   * already waiting, the next of each lane in turn, so a batch holds at most one message of a co-op and
+   * a co-op's next message waits for the batch before it to commit. A lone message is a batch of one.
+   */
   private pump(): void {
-    if (this.paused || this.closing) return;
-    for (let item = this.lanes.next(); item; item = this.lanes.next()) {
-      const running: Promise<void> = this.run(item).finally(() => this.inFlight.delete(running));
+    while (!this.paused && !this.closing && this.inFlight.size < this.config.INBOX_CONCURRENCY) {
+      const batch: Held[] = [];
+      for (let item = this.lanes.next(); item; item = batch.length < this.config.INBOX_BATCH_MAX ? this.lanes.next() : null)
+        batch.push(item);
+      if (batch.length === 0) return;
+      // Once it is out of the count, the next batch can start.
+      const running: Promise<void> = this.run(batch).finally(() => {
+        this.inFlight.delete(running);
+        this.pump();
+      });
       this.inFlight.add(running);
     }
   }
 
-  private async run(item: Held): Promise<void> {
+  /** Applies a batch and answers each of its messages once it committed (or put back, if it did not). */
+  private async run(batch: Held[]): Promise<void> {
     const started = Date.now();
-    let disposition: Disposition;
+    let dispositions: Disposition[];
     try {
-      disposition = await this.processor.process(toDelivery(item.msg));
+      dispositions = await this.processor.processBatch(batch.map((held) => toDelivery(held.msg)));
     } catch (error) {
-      // process() answers every failure itself; this only keeps the lane alive if that ever breaks.
-      this.logger.error({ msg: 'inbox processor threw', subject: item.msg.subject, reason: safeErrorMessage(error) });
-      disposition = { action: 'nak', delayMs: 5000 };
+      // processBatch answers every failure itself; this only keeps the lanes alive if that ever breaks.
+      this.logger.error({ msg: 'inbox processor threw', subjects: batch.map((h) => h.msg.subject), reason: safeErrorMessage(error) });
+      dispositions = batch.map(() => ({ action: 'nak', delayMs: 5000 }));
     }
+    // A lane moves on by one message a batch: the time a batch takes is what a co-op's queue waits per message.
     this.applyMs = 0.8 * this.applyMs + 0.2 * (Date.now() - started);
-    if (disposition.action === 'pause') {
-      answer(item.msg, { action: 'nak', delayMs: PAUSE_NAK_MS });
-      this.pause(disposition.reason);
-    } else {
-      answer(item.msg, disposition);
+    let pauseReason: string | null = null;
+    for (const [i, held] of batch.entries()) {
+      const disposition = dispositions[i];
+      if (disposition.action === 'pause') {
+        answer(held.msg, { action: 'nak', delayMs: PAUSE_NAK_MS });
+        pauseReason = disposition.reason;
+      } else {
+        answer(held.msg, disposition);
+      }
     }
-    this.lanes.done(item);
-    this.pump();
+    if (pauseReason) this.pause(pauseReason);
+    for (const held of batch) this.lanes.done(held);
   }
 
   /**
@@ -117,7 +138,7 @@ export class InboxDispatcher {
    * runs dry waits for what was put back, while one put back too early only goes round again.
    */
   private deferral(item: Held): number {
-    const ahead = Math.max(this.lanes.ahead(item), this.lanes.size / this.config.INBOX_CONCURRENCY);
+    const ahead = Math.max(this.lanes.ahead(item), this.lanes.size / (this.config.INBOX_CONCURRENCY * this.config.INBOX_BATCH_MAX));
     return Math.round(Math.min(MAX_DEFER_MS, Math.max(100, (ahead * this.applyMs) / 2)));
   }
 

@@ -11,7 +11,7 @@ import { FederationMetrics } from './federation-metrics';
 import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { InboxHandlers, ReceiptHandlers } from './inbox-handlers';
 import { InboxRefusals, Known, peekIdentity } from './inbox-refusals';
-import { InboxTransaction, sha256 } from './inbox-transaction';
+import { ApplyOutcome, BatchResult, InboxTransaction, sha256, ToApply } from './inbox-transaction';
 import { IntakeCounters } from './intake-counters';
 import { OutboxService } from './outbox.service';
 import { isReceipt } from './receipts';
@@ -30,6 +30,15 @@ export interface IncomingDelivery {
  * this side's own database is unavailable, which is no fault of the message; put it back and wait.
  */
 export type Disposition = { action: 'ack' } | { action: 'nak'; delayMs: number } | { action: 'term' } | { action: 'pause'; reason: string };
+
+/** A message checked and ready for the inbox transaction. */
+interface ReadyToApply extends ToApply {
+  delivery: IncomingDelivery;
+  /** Why it is past the retention horizon, if it is. */
+  tooOld: string | null;
+  /** When its handling began (performance.now()), for the apply-time metric. */
+  started: number;
+}
 
 export interface AppliedEvent {
   envelope: Envelope<object>;
@@ -89,9 +98,16 @@ export class InboxProcessor {
 
   async process(delivery: IncomingDelivery): Promise<Disposition> {
     const known: Known = {};
-    const disposition = await this.decide(delivery, known).catch((error: unknown) => this.failed(delivery, known, error));
-    if (disposition.action === 'term') this.metrics?.deadLetteredOne(known.type);
-    return disposition;
+    return this.counted(
+      this.decide(delivery, known).catch((error: unknown) => this.failed(delivery, known, error)),
+      known,
+    );
+  }
+
+  private async counted(disposition: Promise<Disposition>, known: Known): Promise<Disposition> {
+    const answer = await disposition;
+    if (answer.action === 'term') this.metrics?.deadLetteredOne(known.type);
+    return answer;
   }
 
   /** True when this side's database answers. */
@@ -137,8 +153,88 @@ export class InboxProcessor {
       await this.applyReceipt(envelope as Envelope<ReceiptV1>);
       return { action: 'ack' };
     }
-    const tooOld = pastHorizonReason(envelope.occurredAt, new Date(), this.options.config.INBOX_RETENTION_DAYS, INBOX_HORIZON_MARGIN_DAYS);
-    const outcome = await this.tx.apply(decoded, delivery.deliveryCount > 1 ? this.attemptKey(delivery) : null, tooOld !== null);
+    const ready = this.toApply(delivery, decoded, started);
+    return this.settle(ready, await this.tx.apply(ready.decoded, ready.attemptKey, ready.pastHorizon), known);
+  }
+
+  /**
+   * Applies several deliveries, the inbox's messages in ONE transaction (`InboxTransaction.applyBatch`:
+   * each effect in its own savepoint, one commit), and answers each only after that commit. Whatever is
+   * not a message to apply (a receipt, a refusal) is settled on its own, as `process` would. If the
+   * batch's transaction fails as a whole, nothing of it was applied: while this side's database is
+   * unavailable every message is put back ('pause'); otherwise each is applied again on its own, so a
+   * message that breaks the batch cannot hold back the others. Never throws.
+   */
+  async processBatch(deliveries: readonly IncomingDelivery[]): Promise<Disposition[]> {
+    if (deliveries.length <= 1) return Promise.all(deliveries.map((d) => this.process(d)));
+    const answers: Disposition[] = new Array(deliveries.length);
+    const batch: { index: number; ready: ReadyToApply; known: Known }[] = [];
+    const alone: number[] = [];
+    for (const [index, delivery] of deliveries.entries()) {
+      const known: Known = {};
+      const ready = await this.readyToApply(delivery, known).catch(() => null);
+      if (ready) batch.push({ index, ready, known });
+      else alone.push(index);
+    }
+    if (batch.length > 0) {
+      let results: BatchResult[] | null = null;
+      try {
+        results = await this.tx.applyBatch(batch.map(({ ready }) => ready));
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          const pause: Disposition = { action: 'pause', reason: safeErrorMessage(error) };
+          return deliveries.map(() => pause);
+        }
+        this.logger.warn({
+          msg: 'inbox batch failed as a whole; applying its messages one at a time',
+          size: batch.length,
+          reason: safeErrorMessage(error),
+        });
+        alone.push(...batch.map((b) => b.index));
+      }
+      if (results) {
+        for (const [i, { index, ready, known }] of batch.entries()) {
+          const result = results[i];
+          const settled = typeof result === 'object' ? Promise.reject(result.failed) : this.settle(ready, result, known);
+          answers[index] = await this.counted(
+            settled.catch((error: unknown) => this.failed(ready.delivery, known, error)),
+            known,
+          );
+        }
+      }
+    }
+    // Settled after the batch, in the order given. The dispatcher's batches hold at most one message of
+    // a co-op, so this reorders none of a co-op's messages.
+    for (const index of alone.sort((a, b) => a - b)) answers[index] = await this.process(deliveries[index]);
+    return answers;
+  }
+
+  /**
+   * A delivery that decodes, verifies and is a message to apply (not a receipt): what the transaction
+   * needs. Null for anything else, which `process` settles on its own.
+   */
+  private async readyToApply(delivery: IncomingDelivery, known: Known): Promise<ReadyToApply | null> {
+    const started = performance.now();
+    const decoded = this.decode(delivery);
+    if (!decoded.ok || isReceipt(decoded.definition)) return null;
+    const { envelope } = decoded;
+    if (this.options.side.kind === 'node' && envelope.coopId !== this.options.side.coopId) return null;
+    if (await this.signatureProblem(envelope)) return null;
+    Object.assign(known, { messageId: envelope.id, coopId: envelope.coopId, type: envelope.type });
+    return this.toApply(delivery, decoded, started);
+  }
+
+  private toApply(delivery: IncomingDelivery, decoded: Accepted, started: number): ReadyToApply {
+    const { config } = this.options;
+    const tooOld = pastHorizonReason(decoded.envelope.occurredAt, new Date(), config.INBOX_RETENTION_DAYS, INBOX_HORIZON_MARGIN_DAYS);
+    const attemptKey = delivery.deliveryCount > 1 ? this.attemptKey(delivery) : null;
+    return { delivery, decoded, attemptKey, pastHorizon: tooOld !== null, tooOld, started };
+  }
+
+  /** What to answer for a message its transaction settled (committed). */
+  private async settle(ready: ReadyToApply, outcome: ApplyOutcome, known: Known): Promise<Disposition> {
+    const { delivery, decoded, tooOld, started } = ready;
+    const { envelope } = decoded;
     if (outcome === 'conflict') return this.refuse(delivery, `message id ${envelope.id} was seen before with different content`, known);
     if (outcome === 'past-horizon') {
       // A rejected receipt settles the sender's row, so it stops republishing and its operator sees why.

@@ -30,27 +30,42 @@ export class OutboxService {
     payload: P,
     options: Partial<BuildOptions> & { coopId?: string },
   ): Promise<Envelope<P>> {
+    const [envelope] = await this.enqueueMany(manager, def, [{ payload, options }]);
+    return envelope;
+  }
+
+  /** Several messages of one definition in one statement (the inbox's receipts for a batch). */
+  async enqueueMany<P extends object>(
+    manager: EntityManager,
+    def: MessageDefinition<P>,
+    messages: readonly { payload: P; options: Partial<BuildOptions> & { coopId?: string } }[],
+  ): Promise<Envelope<P>[]> {
     const { side, scheme } = this.options;
     const expected = side.kind === 'node' ? 'coop-to-hub' : 'hub-to-coop';
     if (def.direction !== expected) throw new Error(`${def.type} v${def.version} is ${def.direction}, not sent by the ${side.kind}`);
     if (def.transport !== 'durable') throw new Error(`${def.type} is a core NATS message and does not go through the outbox`);
-    const coopId = side.kind === 'node' ? side.coopId : options.coopId;
-    if (!coopId) throw new Error(`the hub must name the co-op a ${def.type} message is for`);
-    const envelope = this.options.signer.sign(buildMessage(def, payload, { ...options, coopId }));
-    const subject = side.kind === 'node' ? scheme.coopMessage(coopId, def.type) : scheme.hubMessage(coopId, def.type);
-    await manager.insert(OutboxMessage, {
-      id: envelope.id,
-      subject,
-      type: def.type,
-      version: def.version,
-      coopId,
-      envelope,
-      needsReceipt: def.receipt,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: () => 'now()',
-    } as never);
-    return envelope;
+    const envelopes: Envelope<P>[] = [];
+    const rows = messages.map(({ payload, options }) => {
+      const coopId = side.kind === 'node' ? side.coopId : options.coopId;
+      if (!coopId) throw new Error(`the hub must name the co-op a ${def.type} message is for`);
+      const envelope = this.options.signer.sign(buildMessage(def, payload, { ...options, coopId }));
+      envelopes.push(envelope);
+      const subject = side.kind === 'node' ? scheme.coopMessage(coopId, def.type) : scheme.hubMessage(coopId, def.type);
+      return {
+        id: envelope.id,
+        subject,
+        type: def.type,
+        version: def.version,
+        coopId,
+        envelope,
+        needsReceipt: def.receipt,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: () => 'now()',
+      };
+    });
+    if (rows.length > 0) await manager.insert(OutboxMessage, rows as never);
+    return envelopes;
   }
 
   async counts(coopId?: string): Promise<OutboxCounts> {

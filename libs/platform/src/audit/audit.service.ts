@@ -26,17 +26,25 @@ export class AuditTrail {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.recordMany([entry], manager);
+  }
+
+  /** Several rows in one statement (the inbox's messages of one batch). */
+  async recordMany(entries: readonly AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) => [
+      text(entry.actor, 200),
+      text(entry.actorRole, 50),
+      text(entry.action, 200),
+      entry.target ? text(entry.target, 500) : null,
+      entry.outcome,
+      entry.status ?? null,
+      entry.correlationId ? text(entry.correlationId, 64) : null,
+    ]);
+    const values = rows.map((row, i) => `(${row.map((_, j) => `$${i * row.length + j + 1}`).join(', ')})`).join(', ');
     await manager.query(
-      'INSERT INTO audit_event (actor, actor_role, action, target, outcome, status, correlation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [
-        text(entry.actor, 200),
-        text(entry.actorRole, 50),
-        text(entry.action, 200),
-        entry.target ? text(entry.target, 500) : null,
-        entry.outcome,
-        entry.status ?? null,
-        entry.correlationId ? text(entry.correlationId, 64) : null,
-      ],
+      `INSERT INTO audit_event (actor, actor_role, action, target, outcome, status, correlation_id) VALUES ${values}`,
+      rows.flat(),
     );
   }
 

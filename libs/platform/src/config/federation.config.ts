@@ -79,6 +79,13 @@ export class FederationConfig extends CommonConfig {
   @apply(whole('INBOX_CONCURRENCY', 1, 64))
   INBOX_CONCURRENCY = 8;
 
+  /**
+   * Messages the inbox applies in one transaction (each in its own savepoint, one commit), taken from
+   * different co-ops' queues; 1 applies each message in a transaction of its own.
+   */
+  @apply(whole('INBOX_BATCH_MAX', 1, 256))
+  INBOX_BATCH_MAX = 32;
+
   /** Messages of one co-op held in memory waiting their turn; more are put back to JetStream for later. */
   @apply(whole('INBOX_MAX_HELD_PER_COOP', 1, 10_000))
   INBOX_MAX_HELD_PER_COOP = 20;
