@@ -40,9 +40,20 @@ export class AppProcess {
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 
+  /** The process id while it runs. */
+  get pid(): number | undefined {
+    return this.child.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+  }
+
   /** Everything written so far, stdout and stderr interleaved as they arrived. */
   get log(): string {
     return this.output;
+  }
+
+  /** Kills the process at once (SIGKILL, as `kill -9`): no shutdown hook runs, nothing is acked or released. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.pid) this.child.kill('SIGKILL');
+    await this.exited;
   }
 
   async stop(): Promise<void> {
