@@ -34,7 +34,8 @@ interface HubInstance {
  * answered by a receipt the other way. The two instances share the hub's durable consumer; one is
  * killed with SIGKILL in the middle of a burst, later one NATS server too, and every message is still
  * applied exactly once: one inbox row and one audit row per message, the effects there once, and
- * every outbox row on every side settled by its receipt. Scheduled jobs once: jobs-once.e2e-spec.ts.
+ * every outbox row on every side settled by its receipt. Last, a new instance brings a stream left
+ * with one copy back to three in place. Scheduled jobs once: jobs-once.e2e-spec.ts.
  */
 describe('two hub instances on a three-server NATS cluster', () => {
   const COOPS = ['aire-cluster', 'calder-cluster'];
@@ -259,5 +260,28 @@ describe('two hub instances on a three-server NATS cluster', () => {
         (c) => !!c?.leader && c.replicas?.length === 2 && c.replicas.every((r) => r.current),
         { timeoutMs: 60_000, intervalMs: 250 },
       );
+  });
+
+  it('gives a stream made with one copy its three in place when an instance starts, keeping what it holds', async () => {
+    const jsm = await nc.jetstreamManager();
+    const stream = subjectScheme(mesh.root).hubStream();
+    // As a hub of an earlier release (or STREAM_REPLICAS=1) left it, holding a message for a co-op.
+    const one = await jsm.streams.update(stream, { ...(await jsm.streams.info(stream)).config, num_replicas: 1 });
+    expect(one.config.num_replicas).toBe(1);
+    await nc.jetstream().publish(subjectScheme(mesh.root).hubMessage('nobody-here', 'test.kept'), new Uint8Array([1]));
+    const held = (await jsm.streams.info(stream)).state.messages;
+
+    // A new instance in place of the one killed: its start brings the stream back in line.
+    const again = await startHubInstance('A2');
+    hubs.push(again);
+    await healthy(again);
+    const info = await waitFor(
+      `${stream} with three current copies`,
+      () => jsm.streams.info(stream),
+      (i) => i.config.num_replicas === 3 && i.cluster?.replicas?.length === 2 && i.cluster.replicas.every((r) => r.current),
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(info.state.messages).toBe(held);
+    expect(again.process.log).toMatch(/"msg":"updated stream limits".*"changed":\["num_replicas"\]/);
   });
 });
