@@ -68,7 +68,12 @@ export class TestMesh {
 
   /** The hub mints candidates' tokens at sign-in, so it has its private key as well as the public one. */
   hubConfig(overrides: Record<string, string> = {}): HubConfig {
-    return loadConfig(HubConfig, {
+    return loadConfig(HubConfig, this.hubEnv(overrides));
+  }
+
+  /** The hub's environment, for an instance run as a process of its own (test/support/app-process.ts). */
+  hubEnv(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
       ...baseEnv(this),
       DB_NAME: this.hubDb,
       NATS_NKEY_SEED: this.hubSeed,
@@ -76,7 +81,7 @@ export class TestMesh {
       AUTH_PRIVATE_KEY: this.hubAuth.AUTH_PRIVATE_KEY,
       RECRUITMENT_CODE_DIR: this.codeDir,
       ...overrides,
-    });
+    };
   }
 
   nodeDb(coopId: string): string {
@@ -254,7 +259,7 @@ export class TestMesh {
   }
 
   async deleteStreams(): Promise<void> {
-    const nc = await connect({ servers: this.natsUrl, timeout: 2000, reconnect: false });
+    const nc = await connect({ servers: this.natsUrl.split(','), timeout: 2000, reconnect: false });
     try {
       const jsm = await nc.jetstreamManager();
       for (const s of [`${this.root.toUpperCase()}_COOP`, `${this.root.toUpperCase()}_HUB`]) await jsm.streams.delete(s).catch(() => false);

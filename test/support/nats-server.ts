@@ -15,7 +15,7 @@ function natsServerBinary(): string {
   if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
   throw new Error('nats-server is not installed: apt-get install nats-server, or set NATS_SERVER_BIN');
 }
-const BINARY = natsServerBinary();
+export const NATS_SERVER_BINARY = natsServerBinary();
 
 export { freePort };
 
@@ -70,7 +70,7 @@ export class TestNatsServer {
 
   async resume(): Promise<void> {
     this.writeConfig();
-    this.proc = spawn(BINARY, ['-c', this.configFile], { stdio: 'ignore' });
+    this.proc = spawn(NATS_SERVER_BINARY, ['-c', this.configFile], { stdio: 'ignore' });
     await waitForPort(this.port, true);
   }
 
@@ -115,7 +115,8 @@ export class TestNatsServer {
   }
 }
 
-async function waitForPort(port: number, open: boolean): Promise<void> {
+/** Waits until something listens on the loopback port (open) or nothing does (closed). */
+export async function waitForPort(port: number, open: boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const isOpen = await new Promise<boolean>((resolve) => {

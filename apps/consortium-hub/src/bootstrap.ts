@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { EnvelopeSigner } from '@app/federation';
-import { createHttpApp, ensureDatabase } from '@app/platform';
+import { createHttpApp, ensureDatabase, runMigrationsOnce } from '@app/platform';
 import { serveWebAssets } from '@app/web';
 
 import { version } from '../../../package.json';
@@ -24,7 +24,7 @@ export async function migrateHub(config: HubStorageConfig): Promise<string[]> {
   });
   const ds = await new DataSource(hubDataSourceOptions(config)).initialize();
   try {
-    const applied = await ds.runMigrations({ transaction: 'each' });
+    const applied = await runMigrationsOnce(ds);
     return applied.map((m) => m.name);
   } finally {
     await ds.destroy();

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { createHttpApp, ensureDatabase } from '@app/platform';
+import { createHttpApp, ensureDatabase, runMigrationsOnce } from '@app/platform';
 import { serveWebAssets } from '@app/web';
 
 import { NodeConfig, nodeDatabaseName, NodeStorageConfig } from './config/node.config';
@@ -24,7 +24,7 @@ export async function migrateNode(config: NodeStorageConfig): Promise<string[]> 
   });
   const ds = await new DataSource(nodeDataSourceOptions(config)).initialize();
   try {
-    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    return (await runMigrationsOnce(ds)).map((m) => m.name);
   } finally {
     await ds.destroy();
   }

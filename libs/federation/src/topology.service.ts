@@ -18,8 +18,13 @@ import { FEDERATION_OPTIONS, FederationOptions } from './federation-options';
 import { NatsLink } from './nats-link.service';
 
 const DAY_MS = 86_400_000;
-/** The limits ensure() keeps in line with the configuration on a stream that already exists. */
-const STREAM_LIMITS = ['max_msgs', 'max_bytes', 'max_msgs_per_subject', 'discard', 'discard_new_per_subject'] as const;
+/**
+ * The limits ensure() keeps in line with the configuration on a stream that already exists. The replica
+ * count is one of them: nats-server 2.9 changes it by a stream update, copying what the stream holds to
+ * the new replicas (checked on a three-server cluster); the consumers follow their stream (they are made
+ * without a replica count of their own).
+ */
+const STREAM_LIMITS = ['max_msgs', 'max_bytes', 'max_msgs_per_subject', 'discard', 'discard_new_per_subject', 'num_replicas'] as const;
 const CONSUMER_SETTINGS = ['ack_wait', 'max_deliver', 'max_ack_pending'] as const;
 
 /**
@@ -98,7 +103,7 @@ export class TopologyService {
       max_age: nanos(14 * DAY_MS),
       duplicate_window: nanos(120_000),
       max_msg_size: MAX_MESSAGE_BYTES,
-      num_replicas: 1,
+      num_replicas: config.STREAM_REPLICAS,
     };
   }
 
@@ -126,8 +131,27 @@ export class TopologyService {
       const current = info.config as unknown as Record<string, unknown>;
       const changed = STREAM_LIMITS.filter((k) => current[k] !== wanted[k]);
       if (changed.length === 0) return;
-      await jsm.streams.update(name, { ...info.config, ...Object.fromEntries(STREAM_LIMITS.map((k) => [k, wanted[k]])) });
-      this.logger.log({ msg: 'updated stream limits', stream: name, changed });
+      const update = (limits: readonly string[]) =>
+        jsm.streams.update(name, { ...info.config, ...Object.fromEntries(limits.map((k) => [k, wanted[k as keyof typeof wanted]])) });
+      let applied: readonly string[] = changed;
+      try {
+        await update(STREAM_LIMITS);
+      } catch (error) {
+        if (!changed.includes('num_replicas')) throw error;
+        // A server may refuse the replica count (fewer servers up than replicas, or a single server): the
+        // stream keeps the copies it has and works as before, and the next ensure() tries again.
+        this.logger.warn({
+          msg: 'stream replicas not changed',
+          stream: name,
+          replicas: current.num_replicas,
+          wanted: wanted.num_replicas,
+          reason: (error as Error).message,
+        });
+        applied = changed.filter((k) => k !== 'num_replicas');
+        if (applied.length === 0) return;
+        await update(STREAM_LIMITS.filter((k) => k !== 'num_replicas'));
+      }
+      this.logger.log({ msg: 'updated stream limits', stream: name, changed: applied });
       return;
     }
     try {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 
 import { Logger } from '@nestjs/common';
@@ -47,7 +48,10 @@ export function writeIfChanged(file: string, text: string): WrittenFile {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (current !== text) {
-    const tmp = `${file}.tmp`;
+    // A name of its own per write: several hub instances may keep one shared file (every NATS server of
+    // a cluster includes it), and two writers sharing one temporary file could rename a half-written one
+    // into place — an authorization a server might reload with co-ops missing.
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     writeFileSync(tmp, text, { mode: 0o600 });
     renameSync(tmp, file);
   }

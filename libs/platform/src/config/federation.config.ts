@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { Matches, ValidateBy } from 'class-validator';
+import { IsIn, Matches, ValidateBy } from 'class-validator';
 
 import { IntBetween } from '../validation';
 import { toInt } from './common.config';
@@ -111,6 +111,16 @@ export class FederationConfig extends CommonConfig {
   /** A subject is one co-op and one message type: this bounds what one co-op can leave waiting. */
   @apply(whole('STREAM_MAX_MSGS_PER_SUBJECT', 10, 1_000_000))
   STREAM_MAX_MSGS_PER_SUBJECT = 1_000;
+
+  /**
+   * How many NATS servers keep a copy of each stream (and, inherited, of each consumer): 1 on a single
+   * server; 3 or 5 on a JetStream cluster, so the streams survive the loss of one server (or two).
+   * Odd, because a replicated stream needs a majority of its replicas up. The hub sets it when it makes
+   * the streams, and changes it in place on streams that exist (nats-server 2.9 can).
+   */
+  @Transform(toInt)
+  @IsIn([1, 3, 5], { message: 'STREAM_REPLICAS must be 1, 3 or 5 (and no more than the NATS servers in the cluster)' })
+  STREAM_REPLICAS = 1;
 
   /** Connections of the federation's own pool (the relay, and a node's inbox), apart from the HTTP API's. */
   @apply(whole('FEDERATION_DB_POOL', 1, 50))

@@ -16,13 +16,15 @@ describe('loadConfig', () => {
       NATS_URL: 'nats://127.0.0.1:4222',
       NATS_SUBJECT_ROOT: 'ccm',
       OUTBOX_POLL_MS: 250,
+      STREAM_REPLICAS: 1,
     });
   });
 
   it('converts numbers from the environment', () => {
-    expect(loadConfig(FederationConfig, { ...SECRET, DB_PORT: '6543', OUTBOX_POLL_MS: '10' })).toMatchObject({
+    expect(loadConfig(FederationConfig, { ...SECRET, DB_PORT: '6543', OUTBOX_POLL_MS: '10', STREAM_REPLICAS: '3' })).toMatchObject({
       DB_PORT: 6543,
       OUTBOX_POLL_MS: 10,
+      STREAM_REPLICAS: 3,
     });
   });
 
@@ -75,6 +77,7 @@ describe('loadConfig', () => {
     ['NATS_SUBJECT_ROOT', 'ccm.prod', /NATS_SUBJECT_ROOT must be lower-case/],
     ['OUTBOX_POLL_MS', '5', /OUTBOX_POLL_MS must be a whole number of milliseconds between 10 and 60000/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['STREAM_REPLICAS', '2', /STREAM_REPLICAS must be 1, 3 or 5/],
   ])('refuses a malformed %s with a message that names it', (name, value, message) => {
     expect(() => loadConfig(FederationConfig, { ...SECRET, [name]: value })).toThrow(message);
   });

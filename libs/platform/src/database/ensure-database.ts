@@ -38,8 +38,9 @@ export async function ensureDatabase(target: PgTarget): Promise<boolean> {
       await admin.query(`CREATE DATABASE "${target.database}"`);
       return true;
     } catch (error) {
-      // Another process created it between our look and our create.
-      if ((error as { code?: string }).code === '42P04') return false;
+      // Another process created it between our look and our create (42P04; or 23505 when both
+      // CREATE DATABASE statements ran at once, as two instances starting together do).
+      if (['42P04', '23505'].includes((error as { code?: string }).code ?? '')) return false;
       throw error;
     }
   } finally {

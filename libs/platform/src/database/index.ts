@@ -1,4 +1,5 @@
 export * from './data-source-options';
 export * from './ensure-database';
 export * from './exclusive-job';
+export * from './migrate-once';
 export * from './safe-query-logger';
