@@ -103,12 +103,12 @@ export class Fleet {
 
   /**
    * A backlog: `perCoop` profile changes from every node, published as each node's relay would after
-   * an outage (JetStream, Nats-Msg-Id). They are dated a day back and a millisecond apart, so each is
-   * newer than the last and none is past the inbox horizon. Returns the message ids.
+   * an outage (JetStream, Nats-Msg-Id). They are dated from now a millisecond apart, so each is newer
+   * than the registration and the last, and the hub applies every one. Returns the message ids.
    */
   async publishBacklog(perCoop: number, atOnce = 64): Promise<string[]> {
     const ids: string[] = [];
-    const start = Date.now() - 86_400_000;
+    const start = Date.now();
     // Each node's messages in order, as its relay publishes them; several nodes at a time.
     await inTurns(this.nodes, atOnce, async (node) => {
       for (let k = 0; k < perCoop; k++) ids.push(await node.publishProfileUpdate(new Date(start + k)));
