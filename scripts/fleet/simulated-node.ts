@@ -64,6 +64,8 @@ export class SimulatedNode {
   /** Ids of this node's durable messages the hub has not yet confirmed: the node's outbox. */
   readonly unconfirmed = new Set<string>();
   registeredAt: Date | null = null;
+  /** Hears live questions and never answers; can be changed while running. */
+  silent: boolean;
   private nc: NatsConnection | null = null;
   private ownConnection = false;
   private pulling: ConsumerMessages | null = null;
@@ -76,6 +78,7 @@ export class SimulatedNode {
   constructor(private readonly options: SimulatedNodeOptions) {
     this.coopId = options.coopId;
     this.signer = new EnvelopeSigner(options.seed);
+    this.silent = options.silent ?? false;
   }
 
   get connection(): NatsConnection {
@@ -165,7 +168,7 @@ export class SimulatedNode {
   answerLiveQuestions(): void {
     this.questions = this.connection.subscribe(this.options.scheme.query(SPARE_CARE_HOURS_V1.name), {
       callback: (err, msg) => {
-        if (err || this.options.silent || !msg.reply) return;
+        if (err || this.silent || !msg.reply) return;
         this.answer(msg);
       },
     });

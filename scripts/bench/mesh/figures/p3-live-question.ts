@@ -1,0 +1,114 @@
+import { NatsConnection } from 'nats';
+
+import { fleetBench, hubInProcess, until } from '../../../fleet/fleet-bench';
+import { BenchContext, Figure, FigureOutcome, sized } from '../figure';
+
+const RUNS = 3;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * P3: a live question to N co-ops through the hub's real endpoint (POST /live-questions/spare-care-hours:
+ * the registry read, the keys, the question, every signed answer checked and counted, the summary),
+ * timed from the request to the response while every co-op answers, so the hub stops as soon as all
+ * expected answers are in; against a raw request-many over the same N connections, each answering
+ * a fixed reply. Then, with some co-ops silent, every live answer must be counted and every silent
+ * co-op named (that question waits for its deadline, so it is not timed).
+ */
+export const P3: Figure = {
+  id: 'P3',
+  title: 'a live question to N co-ops',
+  async run(ctx: BenchContext): Promise<FigureOutcome> {
+    const coops = sized(ctx, 200, 1000);
+    const silentCount = Math.max(1, Math.round(coops / 20));
+    const { config, fleet, staffToken } = await fleetBench(ctx, 'p3', { coops });
+    const { url } = await hubInProcess(ctx, config);
+    await fleet.connect();
+    await fleet.start({ heartbeatMs: 5000 });
+    if (!(await until(() => fleet.registered() === coops, 180_000)))
+      throw new Error(`only ${fleet.registered()} of ${coops} co-ops registered`);
+    const ask = async (deadlineMs: number) => {
+      const res = await fetch(`${url}/live-questions/spare-care-hours`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staffToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ deadlineMs }),
+      });
+      if (res.status !== 200) throw new Error(`the live question answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as { asked: string[]; replied: { coopId: string }[]; notReplied: { coopId: string; reason: string }[] };
+    };
+    // Every co-op online in the registry before timing: the hub asks only those it sees beating.
+    await until(async () => (await ask(200)).asked.length === coops, 30_000, 500);
+
+    const hubMs: number[] = [];
+    let allCounted = true;
+    for (let i = 0; i < RUNS; i++) {
+      const began = performance.now();
+      const result = await ask(15_000);
+      hubMs.push(performance.now() - began);
+      allCounted &&= result.replied.length === coops;
+    }
+
+    const rawMs = await rawRequestMany(
+      fleet.nodes.map((n) => n.connection),
+      `${config.NATS_SUBJECT_ROOT}.raw.question`,
+      coops,
+    );
+
+    for (const node of fleet.nodes.slice(coops - silentCount)) node.silent = true;
+    const withSilent = await ask(2000);
+    const silent = new Set(fleet.nodes.slice(coops - silentCount).map((n) => n.coopId));
+    const replied = new Set(withSilent.replied.map((r) => r.coopId));
+    const named = withSilent.notReplied.filter((n) => silent.has(n.coopId) && n.reason === 'no-answer-in-time');
+    return {
+      sizes: { coops, silent: silentCount, runs: RUNS },
+      rows: [
+        {
+          measure: `time until every answer of ${coops} co-ops is in (median of ${RUNS})`,
+          unit: 'ms',
+          value: median(hubMs),
+          baseline: median(rawMs),
+          baselineIs: `raw nats request-many to ${coops} responders on the same connections`,
+          bar: { ratioAtMost: 2 },
+        },
+      ],
+      checks: [
+        { name: 'every co-op counted when all answer', ok: allCounted },
+        {
+          name: 'every live responder counted',
+          ok: replied.size === coops - silentCount && fleet.nodes.every((n) => n.silent || replied.has(n.coopId)),
+          detail: `${replied.size} of ${coops - silentCount}`,
+        },
+        {
+          name: 'every silent co-op named',
+          ok: named.length === silentCount && withSilent.notReplied.length === silentCount,
+          detail: `${named.length} of ${silentCount}`,
+        },
+      ],
+    };
+  },
+};
+
+/** A request-many by hand: N responders, one per connection, and the time until all N replies are in. */
+async function rawRequestMany(connections: NatsConnection[], subject: string, expected: number): Promise<number[]> {
+  const reply = new TextEncoder().encode(
+    JSON.stringify({ totalSpareHours: 12.5, localities: [{ locality: 'Marsden', spareHours: 12.5 }] }),
+  );
+  const subs = connections.map((nc) => nc.subscribe(subject, { callback: (_e, m) => m.respond(reply) }));
+  await Promise.all(connections.map((nc) => nc.flush()));
+  const requester = connections[0];
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const began = performance.now();
+      let got = 0;
+      for await (const m of await requester.requestMany(subject, new Uint8Array(0), { maxMessages: expected, maxWait: 15_000 })) {
+        if (m.data.length > 0) got++;
+      }
+      if (got !== expected) throw new Error(`the raw request-many had ${got} of ${expected} replies`);
+      times.push(performance.now() - began);
+    }
+  } finally {
+    subs.forEach((s) => s.unsubscribe());
+  }
+  return times;
+}
