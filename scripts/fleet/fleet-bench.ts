@@ -1,3 +1,7 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { INestApplication } from '@nestjs/common';
 import { connect } from 'nats';
 import { createUser } from 'nkeys.js';
@@ -7,6 +11,7 @@ import { dropDatabase, HUB_TOKENS, loadConfig, newAuthKeyPair, TokenService } fr
 
 import { startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
+import { freePort } from '../../test/support/app-process';
 import type { BenchContext } from '../bench/mesh/figure';
 import { Fleet, FleetOptions } from './fleet';
 
@@ -104,4 +109,61 @@ export async function queryHub(config: HubConfig, sql: string, params: unknown[]
   } finally {
     await client.end();
   }
+}
+
+const ROOT = join(__dirname, '..', '..');
+export const HUB_MAIN = join(ROOT, 'dist', 'apps', 'consortium-hub', 'main.js');
+export const NODE_MAIN = join(ROOT, 'dist', 'apps', 'local-coop-node', 'main.js');
+
+/**
+ * The hub as its own process, from the built app, as it is deployed: its CPU and memory are its own,
+ * and its work runs beside the fleet's rather than on the same thread. Answers its base URL once it
+ * answers HTTP.
+ */
+export async function hubProcess(ctx: BenchContext, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  ensureBuilt(ctx);
+  const port = await freePort();
+  const child = startProcess(ctx, HUB_MAIN, [], { ...env, PORT: String(port) });
+  if (!(await until(() => answers(port), 60_000, 250))) throw new Error('the hub process did not start');
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+export function startProcess(ctx: BenchContext, main: string, flags: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [...flags, main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  ctx.defer(async () => {
+    if (child.exitCode !== null) return;
+    // What was measured is in hand: a graceful stop (which took over 10 s here) is not the figure's business.
+    child.kill('SIGKILL');
+    await until(() => child.exitCode !== null || child.signalCode !== null, 5000, 50);
+  });
+  return child;
+}
+
+export async function answers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/health`, { headers: { connection: 'close' } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the two apps when dist/ is missing or older than the newest source in apps/ and libs/. */
+export function ensureBuilt(ctx: BenchContext): void {
+  const built = Math.min(...[HUB_MAIN, NODE_MAIN].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  if (built > newest(join(ROOT, 'apps')) && built > newest(join(ROOT, 'libs'))) return;
+  ctx.log('P7 building the apps (dist/ is missing or older than the sources)');
+  for (const app of ['consortium-hub', 'local-coop-node']) execFileSync('npx', ['nest', 'build', app], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
 }

@@ -4,10 +4,10 @@ import { connect, RequestStrategy } from 'nats';
 
 import { encodeQuestion, mondayOf, SPARE_CARE_HOURS_V1, subjectScheme } from '@app/contracts';
 
-import { fleetBench, hubInProcess, until } from '../../../fleet/fleet-bench';
+import { fleetBench, hubProcess, until } from '../../../fleet/fleet-bench';
 import { BenchContext, Figure, FigureOutcome, sized } from '../figure';
 
-const RUNS = 3;
+const RUNS = 5;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -24,8 +24,9 @@ export const P3: Figure = {
   async run(ctx: BenchContext): Promise<FigureOutcome> {
     const coops = sized(ctx, 200, 1000);
     const silentCount = Math.max(1, Math.round(coops / 20));
-    const { config, fleet, staffToken } = await fleetBench(ctx, 'p3', { coops });
-    const { url } = await hubInProcess(ctx, config);
+    const { config, env, fleet, staffToken } = await fleetBench(ctx, 'p3', { coops });
+    // Its own process, as deployed: checking answers runs beside the simulated nodes' answering, not on their thread.
+    const { url } = await hubProcess(ctx, env);
     await fleet.connect();
     await fleet.start({ heartbeatMs: 5000 });
     if (!(await until(() => fleet.registered() === coops, 180_000)))

@@ -1,18 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import { EnvelopeSigner } from '@app/federation';
 import { dropDatabase, newAuthKeyPair } from '@app/platform';
 
 import { provisionHubCoop } from '../../../../apps/consortium-hub/src/bootstrap';
 import { freePort } from '../../../../test/support/app-process';
-import { fleetBench, until } from '../../../fleet/fleet-bench';
+import { answers, fleetBench, hubProcess, NODE_MAIN, startProcess, until } from '../../../fleet/fleet-bench';
 import { BenchContext, Figure, FigureOutcome, sized } from '../figure';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
-const HUB_MAIN = join(ROOT, 'dist', 'apps', 'consortium-hub', 'main.js');
-const NODE_MAIN = join(ROOT, 'dist', 'apps', 'local-coop-node', 'main.js');
 const TICKS_PER_SECOND = 100;
 const SMALL_YOUNG = '--max-semi-space-size=2';
 
@@ -29,12 +24,9 @@ export const P7: Figure = {
   async run(ctx: BenchContext): Promise<FigureOutcome> {
     const coops = sized(ctx, 200, 1000);
     const sampleSeconds = sized(ctx, 10, 20);
-    ensureBuilt(ctx);
     const { env, config, fleet } = await fleetBench(ctx, 'p7', { coops });
     ctx.log(`P7 ${coops} co-ops provisioned; starting the hub process`);
-    const hubPort = await freePort();
-    const hub = startProcess(ctx, HUB_MAIN, [], { ...env, PORT: String(hubPort) });
-    if (!(await until(() => answers(hubPort), 60_000, 250))) throw new Error('the hub process did not start');
+    const { child: hub } = await hubProcess(ctx, env);
     ctx.log('P7 hub up; the fleet connects and registers; two idle nodes start');
     // Started now to save the figure's time, read once idle: a node's resident memory is its own,
     // whatever else the machine does. V8's young generation (16 MB semi-spaces by default) is much
@@ -112,29 +104,6 @@ async function idleNodeRss(
   return rssBytes(node.pid!);
 }
 
-function startProcess(ctx: BenchContext, main: string, flags: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...flags, main], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  ctx.defer(async () => {
-    if (child.exitCode !== null) return;
-    // What was measured is in hand: a graceful stop (which took over 10 s here) is not the figure's business.
-    child.kill('SIGKILL');
-    await until(() => child.exitCode !== null || child.signalCode !== null, 5000, 50);
-  });
-  return child;
-}
-
-async function answers(port: number): Promise<boolean> {
-  try {
-    await fetch(`http://127.0.0.1:${port}/health`, { headers: { connection: 'close' } });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
 function cpuTicks(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -145,21 +114,4 @@ function cpuTicks(pid: number): number {
 function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
-}
-
-/** Builds the two apps when dist/ is missing or older than the newest source in apps/ and libs/. */
-function ensureBuilt(ctx: BenchContext): void {
-  const built = Math.min(...[HUB_MAIN, NODE_MAIN].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
-  if (built > newest(join(ROOT, 'apps')) && built > newest(join(ROOT, 'libs'))) return;
-  ctx.log('P7 building the apps (dist/ is missing or older than the sources)');
-  for (const app of ['consortium-hub', 'local-coop-node']) execFileSync('npx', ['nest', 'build', app], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
 }
