@@ -5,7 +5,8 @@ import { waitFor } from '../support/wait-for';
 /**
  * Correctness at a consortium's size, on the real servers: a hub and a fleet of simulated nodes
  * (scripts/fleet), each with its own key, NATS connection, subjects and durable consumer. 250 co-ops,
- * not 1,000: the whole suite then runs in about a minute on a busy 2-core machine, and nothing here
+ * not 1,000: the whole suite then runs in about a minute and a half on a 2-core machine (four minutes
+ * while a 1,000-co-op benchmark runs beside it, hence the generous deadlines), and nothing here
  * changes with the count but time. `npm run bench` (P3, P6, P7) runs the fleet at 1,000 and reports
  * how fast; this checks only that nothing is lost, doubled or left out.
  */
@@ -26,7 +27,7 @@ describe('a fleet of co-ops', () => {
     fleet = await Fleet.provision(mesh.hubConfig(), { coops: COOPS, prefix: `fleet${mesh.id}`.slice(0, 20), silent: SILENT });
     await fleet.connect();
     await fleet.start({ heartbeatMs: 2000 });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await fleet?.stop();
@@ -38,7 +39,7 @@ describe('a fleet of co-ops', () => {
       'every co-op to have the answer to its registration',
       () => fleet.registered(),
       (n) => n === COOPS,
-      { timeoutMs: 90_000, intervalMs: 500 },
+      { timeoutMs: 180_000, intervalMs: 500 },
     );
     const online = await waitFor(
       'every co-op online in the registry',
@@ -48,7 +49,7 @@ describe('a fleet of co-ops', () => {
     );
     expect(online).toBe(COOPS);
     expect(fleet.totals()).toMatchObject({ refused: 0, receipts: { rejected: 0 } });
-  }, 130_000);
+  }, 240_000);
 
   it('counts every live answer and names every silent co-op', async () => {
     const res = await staff().post('/live-questions/spare-care-hours', { deadlineMs: 15000 }).expect(200);
@@ -70,7 +71,7 @@ describe('a fleet of co-ops', () => {
       'a receipt for every message of the backlog',
       () => fleet.totals().unconfirmed,
       (n) => n === 0,
-      { timeoutMs: 90_000, intervalMs: 500 },
+      { timeoutMs: 180_000, intervalMs: 500 },
     );
     const [inbox] = await mesh.hubQuery<{ rows: string; ids: string; applied: string }>(
       `SELECT count(*) AS rows, count(DISTINCT message_id) AS ids, count(*) FILTER (WHERE outcome = 'applied') AS applied
@@ -85,5 +86,5 @@ describe('a fleet of co-ops', () => {
     );
     expect(audit).toEqual({ n: String(ids.length), targets: String(ids.length) });
     expect(fleet.totals()).toMatchObject({ refused: 0, receipts: { applied: COOPS * (1 + BACKLOG_PER_COOP), rejected: 0 } });
-  }, 150_000);
+  }, 240_000);
 });
