@@ -139,7 +139,11 @@ export class SimulatedNode {
         await this.connection.jetstream().publish(subject, data, { msgID: envelope.id, timeout: 10_000 });
         return envelope.id;
       } catch (error) {
-        if (!isStreamFull(error) || attempt >= 50 || this.stopped) throw error;
+        if (!isStreamFull(error) || attempt >= 50 || this.stopped) {
+          // Not sent: nothing to wait a receipt for (a real relay keeps the row and tries again later).
+          this.unconfirmed.delete(envelope.id);
+          throw error;
+        }
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * attempt)));
       }
     }
