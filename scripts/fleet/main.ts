@@ -66,7 +66,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error);
+    // No stream takes the co-ops' subjects until the hub has started once and made its topology.
+    if ((error as { code?: string }).code === '503') console.error("no JetStream stream for the co-ops' messages: is the hub running?");
+    else console.error(error);
     process.exit(1);
   },
 );
