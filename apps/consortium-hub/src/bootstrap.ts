@@ -9,7 +9,14 @@ import { version } from '../../../package.json';
 import { HubConfig, HubStorageConfig } from './config/hub.config';
 import { hubDataSourceOptions } from './database/database-options';
 import { HubModule } from './hub.module';
-import { provisionCoop, ProvisionedCoop, ProvisionRequest, refreshNatsAuthorization, renderNatsAuthorization } from './registry';
+import {
+  provisionCoop,
+  provisionCoops,
+  ProvisionedCoop,
+  ProvisionRequest,
+  refreshNatsAuthorization,
+  renderNatsAuthorization,
+} from './registry';
 
 export const HUB_VERSION: string = version;
 
@@ -68,6 +75,21 @@ export async function provisionHubCoop(config: HubConfig, request: ProvisionRequ
     const coop = await provisionCoop(ds, request);
     const authFile = await refreshNatsAuthorization(ds, config);
     return { ...coop, hubPublicKey: new EnvelopeSigner(config.NATS_NKEY_SEED).publicKey, authFile };
+  });
+}
+
+/**
+ * Many new co-ops at once: provisioned in one transaction, then NATS_AUTH_FILE written (and the
+ * server reloaded) once, not once per co-op. Each co-op's seed is in the answer, as with `provision`.
+ */
+export async function provisionHubCoops(
+  config: HubConfig,
+  requests: ProvisionRequest[],
+): Promise<{ coops: ProvisionedCoop[]; hubPublicKey: string; authFile: string | null }> {
+  return withHubDatabase(config, async (ds) => {
+    const coops = await provisionCoops(ds, requests);
+    const authFile = await refreshNatsAuthorization(ds, config);
+    return { coops, hubPublicKey: new EnvelopeSigner(config.NATS_NKEY_SEED).publicKey, authFile };
   });
 }
 

@@ -26,6 +26,8 @@ const DAY_MS = 86_400_000;
  */
 const STREAM_LIMITS = ['max_msgs', 'max_bytes', 'max_msgs_per_subject', 'discard', 'discard_new_per_subject', 'num_replicas'] as const;
 const CONSUMER_SETTINGS = ['ack_wait', 'max_deliver', 'max_ack_pending'] as const;
+/** Co-op consumers created or updated at once when many are missing (a broker rebuilt under 1,000 co-ops). */
+const NODE_CONSUMERS_AT_ONCE = 8;
 
 /**
  * The hub owns the JetStream topology: one stream for everything co-ops send, one for everything the
@@ -79,7 +81,33 @@ export class TopologyService {
     await this.ensureStream(jsm, scheme.coopStream(), scheme.allCoopMessages());
     await this.ensureStream(jsm, scheme.hubStream(), scheme.allHubMessages());
     await this.ensureConsumer(jsm, scheme.coopStream(), scheme.hubConsumer(), scheme.allCoopMessages());
-    for (const coopId of this.nodeConsumers) await this.ensureNodeConsumer(coopId);
+    await this.ensureNodeConsumers(jsm);
+  }
+
+  /**
+   * Every known co-op's consumer, from one listing of the stream's consumers (a page per 256): only a
+   * missing one, or one out of line with the configuration, costs a request of its own, and those go
+   * a few at a time. Asking consumers.info for each co-op in turn, as this did, was a thousand round
+   * trips for a thousand co-ops at every start and after every hiccup of the hub's own consumer
+   * (InboxConsumer calls ensure()), some seconds each time on a busy server, in which nothing else
+   * of the topology could be ensured.
+   */
+  private async ensureNodeConsumers(jsm: JetStreamManager): Promise<void> {
+    if (this.nodeConsumers.size === 0) return;
+    const { scheme } = this.options;
+    const stream = scheme.hubStream();
+    const wanted = this.consumerSettings() as Record<string, unknown>;
+    const inLine = new Set<string>();
+    for await (const info of jsm.consumers.list(stream)) {
+      const current = info.config as unknown as Record<string, unknown>;
+      if (CONSUMER_SETTINGS.every((k) => current[k] === wanted[k])) inLine.add(info.name);
+    }
+    const due = [...this.nodeConsumers].filter((coopId) => !inLine.has(scheme.nodeConsumer(coopId)));
+    const next = () => due.shift();
+    const worker = async () => {
+      for (let coopId = next(); coopId; coopId = next()) await this.ensureNodeConsumer(coopId);
+    };
+    await Promise.all(Array.from({ length: Math.min(NODE_CONSUMERS_AT_ONCE, due.length) }, worker));
   }
 
   private async requireManager(): Promise<JetStreamManager> {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import {
+  CoopStatus,
   decodeAnswer,
   encodeQuestion,
   mondayOf,
@@ -14,12 +15,11 @@ import { IntakeCounters, SIGNATURE_KEYS, SignatureKeys, verifySignature } from '
 
 import { RegistryQueries } from '../registry';
 import { AskSpareCareHoursDto, DEFAULT_DEADLINE_MS, SpareCareHoursResultView } from './live-questions.dto';
-import { Gathering, MemberCoop, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
+import { Gathering, summariseSpareCareHours, unregisteredLocality } from './live-questions.rules';
 import { ScatterGather } from './scatter-gather.service';
 
 /** Member co-ops are asked: registered or trading. Proposed, forming, suspended and left ones are not members who answer. */
-const MEMBER_STATUSES = new Set(['registered', 'trading']);
-const PAGE = 500;
+const MEMBER_STATUSES: CoopStatus[] = ['registered', 'trading'];
 
 /**
  * "How many care hours have you spare this week, by locality?" asked of every online member co-op at
@@ -40,15 +40,14 @@ export class AskSpareCareHours {
   async execute(dto: AskSpareCareHoursDto): Promise<SpareCareHoursResultView> {
     const question: SpareCareHoursQuestionV1 = { questionId: randomUUID(), weekStart: dto.weekStart ?? mondayOf(new Date()) };
     const deadlineMs = dto.deadlineMs ?? DEFAULT_DEADLINE_MS;
-    const members = await this.members();
+    const members = await this.registry.members(MEMBER_STATUSES);
+    const localitiesOf = new Map(members.map((m) => [m.coopId, m.localities]));
     const asked = members.filter((m) => m.online).map((m) => m.coopId);
     // Keys are looked up before asking, so each answer is checked the moment it arrives.
     const keys = new Map(await Promise.all(asked.map(async (id) => [id, await this.keys.keyFor(id)] as const)));
     const gathering = new Gathering<SpareCareHoursAnswerV1>(
       new Set(asked),
-      (answer) =>
-        SPARE_CARE_HOURS_V1.mismatch(question, answer) ??
-        unregisteredLocality(answer, members.find((m) => m.coopId === answer.coopId)?.localities ?? []),
+      (answer) => SPARE_CARE_HOURS_V1.mismatch(question, answer) ?? unregisteredLocality(answer, localitiesOf.get(answer.coopId) ?? []),
       (envelope) => {
         const key = keys.get(envelope.coopId);
         return !!key && verifySignature(envelope, key);
@@ -98,17 +97,5 @@ export class AskSpareCareHours {
       ignored: gathering.ignored,
       total,
     };
-  }
-
-  /** Every member co-op with the registry's own view of whether it is online now. */
-  private async members(): Promise<MemberCoop[]> {
-    const members: MemberCoop[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.registry.list({ limit: PAGE, offset });
-      for (const c of page.items)
-        if (MEMBER_STATUSES.has(c.status))
-          members.push({ coopId: c.id, name: c.name, online: c.connectivity === 'online', localities: c.localities });
-      if (offset + PAGE >= page.total) return members;
-    }
   }
 }

@@ -7,7 +7,7 @@ export type { LineageCoopView, LineageView } from './lineage.dto';
 export { LineageQueries } from './lineage.queries';
 export { refreshNatsAuthorization, renderNatsAuthorization } from './nats-authorization-file.service';
 export { NatsAuthorizationSync } from './nats-authorization-sync.service';
-export { provisionCoop, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } from './provision-coop.command';
+export { provisionCoop, provisionCoops, ProvisionedCoop, ProvisionRequest, RESERVED_COOP_IDS } from './provision-coop.command';
 export type { CoopStatusChangeView, CoopView } from './registry.dto';
 export { ListCoopsQuery } from './registry.dto';
 export { RegistryErrors } from './registry.errors';

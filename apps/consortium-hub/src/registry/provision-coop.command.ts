@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { COOP_STATUSES, CoopStatus, isCoopId } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
-import { identityClash, sponsorRecordProblem } from './coop-identity.rules';
+import { identityClash, nameKey, sponsorRecordProblem } from './coop-identity.rules';
 import { recordStatusChange } from './coop-status.store';
 import { RegistryErrors } from './registry.errors';
 import { lockRegistryIdentities } from './registry-identity.store';
@@ -34,17 +34,7 @@ export interface ProvisionedCoop {
  * co-op's node and nowhere else.
  */
 export async function provisionCoop(ds: DataSource, req: ProvisionRequest): Promise<ProvisionedCoop> {
-  if (!isCoopId(req.coopId))
-    throw new DomainError(
-      'REGISTRY.BAD_COOP_ID',
-      `"${req.coopId}" is not a co-op id (lower-case letters, digits, inner hyphens)`,
-      'invalid',
-    );
-  if (req.status && !COOP_STATUSES.includes(req.status))
-    throw new DomainError('REGISTRY.BAD_STATUS', `status must be one of ${COOP_STATUSES.join(', ')}`, 'invalid');
-  if (RESERVED_COOP_IDS.includes(req.coopId)) throw RegistryErrors.reservedId(req.coopId);
-  if (req.name.length < 2 || req.name.length > 120)
-    throw new DomainError('REGISTRY.BAD_NAME', 'name must be 2 to 120 characters', 'invalid');
+  checkRequest(req);
   const pair = createUser();
   const publicKey = pair.getPublicKey();
   const seed = Buffer.from(pair.getSeed()).toString();
@@ -86,4 +76,65 @@ async function checkNewIdentity(m: EntityManager, req: ProvisionRequest): Promis
     const problem = sponsorRecordProblem(req.coopId, req.sponsorCoopId, new Map(rows.map((r) => [r.id, r.sponsor_coop_id])));
     if (problem) throw RegistryErrors.sponsor(problem, req.coopId, req.sponsorCoopId);
   }
+}
+
+function checkRequest(req: ProvisionRequest): void {
+  if (!isCoopId(req.coopId))
+    throw new DomainError(
+      'REGISTRY.BAD_COOP_ID',
+      `"${req.coopId}" is not a co-op id (lower-case letters, digits, inner hyphens)`,
+      'invalid',
+    );
+  if (req.status && !COOP_STATUSES.includes(req.status))
+    throw new DomainError('REGISTRY.BAD_STATUS', `status must be one of ${COOP_STATUSES.join(', ')}`, 'invalid');
+  if (RESERVED_COOP_IDS.includes(req.coopId)) throw RegistryErrors.reservedId(req.coopId);
+  if (req.name.length < 2 || req.name.length > 120)
+    throw new DomainError('REGISTRY.BAD_NAME', 'name must be 2 to 120 characters', 'invalid');
+}
+
+/**
+ * Many new co-ops at once (a region joining, the fleet simulator): one transaction, the registry's
+ * names read once and checked through a map. Provisioning a thousand co-ops one at a time reads every
+ * co-op's name a thousand times and, in `provisionHubCoop`, rewrites the NATS authorization (every
+ * co-op's permissions) a thousand times: some 600 MB of file writes for 1,000 co-ops. All or nothing:
+ * one refused request (a bad id, a taken name, a co-op that already has a key) provisions none.
+ * New co-ops only: a sponsor or a key rotation is the one-at-a-time command's.
+ */
+export async function provisionCoops(ds: DataSource, requests: ProvisionRequest[]): Promise<ProvisionedCoop[]> {
+  for (const req of requests) {
+    checkRequest(req);
+    if (req.sponsorCoopId || req.rotate)
+      throw new DomainError('REGISTRY.BULK_NEW_ONLY', 'provisioning in bulk is for new co-ops without a sponsor', 'invalid');
+  }
+  const made = requests.map((req) => {
+    const pair = createUser();
+    return { req, publicKey: pair.getPublicKey(), seed: Buffer.from(pair.getSeed()).toString() };
+  });
+  await ds.transaction(async (m) => {
+    await lockRegistryIdentities(m);
+    const rows: { id: string; name: string }[] = await m.query('SELECT id, name FROM coop');
+    const ids = new Set(rows.map((r) => r.id));
+    const names = new Map(rows.map((r) => [nameKey(r.name), r.id]));
+    for (const { req } of made) {
+      if (ids.has(req.coopId))
+        throw new DomainError('REGISTRY.ALREADY_PROVISIONED', `co-op ${req.coopId} is already in the registry`, 'conflict');
+      const heldBy = names.get(nameKey(req.name));
+      if (heldBy) throw RegistryErrors.identityTaken({ rule: 'name-taken', heldBy });
+      ids.add(req.coopId);
+      names.set(nameKey(req.name), req.coopId);
+    }
+    const status = (req: ProvisionRequest) => req.status ?? 'registered';
+    await m.query(
+      `INSERT INTO coop (id, name, legal_form, localities, services_offered, status, profile_updated_at, public_key, provisioned_at)
+       SELECT id, name, 'community-benefit-society', '{}', '{}', status, 'epoch', public_key, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS n(id, name, status, public_key)`,
+      [made.map((c) => c.req.coopId), made.map((c) => c.req.name), made.map((c) => status(c.req)), made.map((c) => c.publicKey)],
+    );
+    await m.query(
+      `INSERT INTO coop_status_change (coop_id, from_status, to_status, changed_by)
+       SELECT id, NULL, status, 'provision' FROM unnest($1::text[], $2::text[]) AS n(id, status)`,
+      [made.map((c) => c.req.coopId), made.map((c) => status(c.req))],
+    );
+  });
+  return made.map((c) => ({ coopId: c.req.coopId, publicKey: c.publicKey, seed: c.seed }));
 }

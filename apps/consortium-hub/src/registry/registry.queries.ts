@@ -57,6 +57,25 @@ export class RegistryQueries {
     }));
   }
 
+  /**
+   * Co-ops of these statuses with what a live question needs (id, name, localities, online now), in
+   * the registry's order, from one plain query. The live question read them through list(), page by
+   * page with a count and whole entities: at 1,000 co-ops, tens of milliseconds before asking.
+   */
+  async members(statuses: CoopStatus[]): Promise<{ coopId: string; name: string; localities: string[]; online: boolean }[]> {
+    const rows: { id: string; name: string; localities: string[]; last_heartbeat_at: Date | null }[] = await this.dataSource.query(
+      'SELECT id, name, localities, last_heartbeat_at FROM coop WHERE status = ANY($1::text[]) ORDER BY name, id',
+      [statuses],
+    );
+    const now = new Date();
+    return rows.map((r) => ({
+      coopId: r.id,
+      name: r.name,
+      localities: r.localities,
+      online: connectivityOf(r.last_heartbeat_at, now, this.config.HEARTBEAT_TIMEOUT_MS) === 'online',
+    }));
+  }
+
   async allIds(): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM coop');
     return rows.map((r) => r.id);

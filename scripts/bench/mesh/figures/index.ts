@@ -1,8 +1,11 @@
 import { Figure } from '../figure';
 import { p1OutboxRelay } from './p1-outbox-relay';
 import { p2HubInbox } from './p2-hub-inbox';
+import { P3 } from './p3-live-question';
 import { p4Consolidation } from './p4-consolidation';
 import { p5NodeReads } from './p5-node-reads';
+import { P6 } from './p6-backlog-drain';
+import { P7 } from './p7-fleet-footprint';
 
-/** Every figure `npm run bench` measures, in the order it runs them. */
-export const FIGURES: Figure[] = [p1OutboxRelay, p2HubInbox, p4Consolidation, p5NodeReads];
+/** Every figure `npm run bench` measures, in the order it runs them: P6 compares its drain with P2's rate, so P2 comes first. */
+export const FIGURES: Figure[] = [p1OutboxRelay, p2HubInbox, P3, p4Consolidation, p5NodeReads, P6, P7];
