@@ -59,8 +59,14 @@ export const P7: Figure = {
       rows: [
         { measure: `hub CPU with ${coops} co-ops heartbeating`, unit: 'cores', value: cores, bar: { atMost: 0.5 } },
         { measure: `hub resident memory with ${coops} co-ops`, unit: 'MB', value: hubRss / 1048576, bar: { atMost: 1024 } },
-        { measure: 'an idle node process, resident memory', unit: 'MB', value: nodeRss / 1048576, bar: { atMost: 150 } },
-        { measure: `an idle node process started with ${SMALL_YOUNG}`, unit: 'MB', value: smallYoungRss / 1048576 },
+        // The bar is on the node as `npm run start:node` and the compose file start it (with SMALL_YOUNG).
+        {
+          measure: `an idle node process as deployed (${SMALL_YOUNG}), resident memory`,
+          unit: 'MB',
+          value: smallYoungRss / 1048576,
+          bar: { atMost: 150 },
+        },
+        { measure: "an idle node process with V8's default young generation", unit: 'MB', value: nodeRss / 1048576 },
         { measure: `the fleet simulator's own memory (${coops} connections, with the bench)`, unit: 'MB', value: fleetRss / 1048576 },
       ],
       checks: [{ name: 'every co-op registered', ok: fleet.registered() === coops, detail: `${fleet.registered()} of ${coops}` }],
