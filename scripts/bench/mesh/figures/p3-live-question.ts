@@ -18,7 +18,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * expected answers are in; against a raw request-many of the same question to the same N nodes. Then, with some co-ops silent, every live answer must be counted and every silent
  * co-op named (that question waits for its deadline, so it is not timed).
  */
-export const P3: Figure = {
+export const p3LiveQuestion: Figure = {
   id: 'P3',
   title: 'a live question to N co-ops',
   async run(ctx: BenchContext): Promise<FigureOutcome> {

@@ -8,7 +8,7 @@ import { BenchContext, Figure, FigureOutcome, Row, sized } from '../figure';
  * the hub's inbox measured earlier in the same run. Messages per co-op stay well under the stream's
  * per-subject limit (STREAM_MAX_MSGS_PER_SUBJECT, 1,000: one subject is one co-op and one type).
  */
-export const P6: Figure = {
+export const p6BacklogDrain: Figure = {
   id: 'P6',
   title: 'a backlog drains after an outage',
   async run(ctx: BenchContext): Promise<FigureOutcome> {

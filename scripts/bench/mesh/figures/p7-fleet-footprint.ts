@@ -18,7 +18,7 @@ const SMALL_YOUNG = '--max-semi-space-size=2';
  * would add its compiler's memory to the hub's), built first if dist is missing or older than the
  * sources. Then an idle node process's resident memory, also from dist/.
  */
-export const P7: Figure = {
+export const p7FleetFootprint: Figure = {
   id: 'P7',
   title: 'N co-ops connected and heartbeating; an idle node',
   async run(ctx: BenchContext): Promise<FigureOutcome> {
