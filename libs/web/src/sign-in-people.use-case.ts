@@ -5,7 +5,7 @@ import { OidcClient } from './oidc-client';
 import { roleFromClaim, safeReturnPath } from './sign-in.rules';
 import { WEB_SIGN_IN, WebSignIn } from './web.config';
 import { homeOf, WEB_APP, WEB_PEOPLE, WebApp, WebPeople } from './web-app';
-import { SESSION_COOKIE } from './web-session';
+import { newCsrfToken, SESSION_COOKIE } from './web-session';
 
 /**
  * Sign-in: the person goes to the identity provider with a fresh state, nonce and PKCE verifier kept
@@ -60,6 +60,7 @@ export class SignInPeople {
       ...(admitted.memberId ? { memberId: admitted.memberId } : {}),
       ...(person.idToken ? { idToken: person.idToken } : {}),
     };
+    req.session.csrf = newCsrfToken();
     await save(req);
     this.logger.log(`signed in with role ${role}`);
     return pending.next === '/' ? homeOf(this.app, role) : pending.next;

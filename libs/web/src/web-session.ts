@@ -59,9 +59,17 @@ export function pagePrincipal(req: Request): Principal {
   return { subject: user.subject, role: user.role, ...(user.memberId ? { memberId: user.memberId } : {}) };
 }
 
-/** The synchronizer token of the session's forms, made on first use. */
+/** A new synchronizer token for a session's forms. */
+export const newCsrfToken = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * The synchronizer token of the session's forms. Sign-in makes it with the session, so drawing a page
+ * never changes the session: a page's body goes out before its session is saved, and a request the
+ * browser makes meanwhile (a missing icon's error page) must not make a second token that overwrites
+ * the one in the form. Made here only for a session from before that.
+ */
 export function csrfToken(req: Request): string {
-  if (!req.session.csrf) req.session.csrf = randomBytes(32).toString('base64url');
+  if (!req.session.csrf) req.session.csrf = newCsrfToken();
   return req.session.csrf;
 }
 
