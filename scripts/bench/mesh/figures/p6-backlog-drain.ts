@@ -46,7 +46,9 @@ export const p6BacklogDrain: Figure = {
       ids.map((id) => `message=${id}`),
     ]);
     const p2 = ctx.earlier('P2');
-    const p2Rate = p2?.rows.find((r) => /applied/i.test(r.measure)) ?? p2?.rows[0];
+    // The backlog is profile changes, so the baseline is P2's rate for the same message (batched, as the
+    // hub runs by default): a profile change takes the registry's identity lock, a vacancy change does not.
+    const p2Rate = p2?.rows.find((r) => /profile/i.test(r.measure)) ?? p2?.rows.find((r) => r.bar !== undefined) ?? p2?.rows[0];
     const row: Row = {
       measure: `backlog of ${messages} from ${coops} co-ops applied after the hub starts`,
       unit: 'messages/s',
