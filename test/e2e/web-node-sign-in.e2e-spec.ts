@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Browser } from 'playwright-core';
 
 import { AccessibilityLog, launchChromium, signInAs } from '../support/browser';
@@ -45,6 +47,24 @@ describe('signing in to a node', () => {
     const cookies = await context.cookies(node);
     expect(cookies.map((c) => c.name)).toContain(`ccm_node_${COOP}`);
     expect(cookies.find((c) => c.name === `ccm_node_${COOP}`)).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await context.close();
+  });
+
+  it('leaves a signed-in session as it is when drawing pages (an error page too), its CSRF token the form’s', async () => {
+    const context = await browser.newContext();
+    const page = await signInAs(context, node, pages.idp.issuer, 'coop-admin', '/admin/profile');
+    // The session row is keyed by a hash of the id in the signed cookie (s:<id>.<signature>).
+    const cookie = decodeURIComponent((await context.cookies(node)).find((c) => c.name === `ccm_node_${COOP}`)!.value);
+    const id = createHash('sha256')
+      .update(cookie.slice(2, cookie.lastIndexOf('.')))
+      .digest('hex');
+    const stored = async () =>
+      (await mesh.nodeQuery<{ data: { csrf?: string } }>(COOP, 'SELECT data FROM web_session WHERE id = $1', [id]))[0].data;
+    const before = await stored();
+    expect(await page.locator('input[name="_csrf"]').first().inputValue()).toBe(before.csrf);
+    // Pages the browser may ask for while another page's session is still being saved must not write it.
+    for (const path of ['/admin/members', '/favicon.ico', '/admin/no-such-page']) await context.request.get(`${node}${path}`);
+    expect(await stored()).toEqual(before);
     await context.close();
   });
 
