@@ -7,8 +7,8 @@ import { provisionHubCoop } from '../../../../apps/consortium-hub/src/bootstrap'
 import { freePort } from '../../../../test/support/app-process';
 import { answers, fleetBench, hubProcess, NODE_MAIN, startProcess, until } from '../../../fleet/fleet-bench';
 import { BenchContext, Figure, FigureOutcome, sized } from '../figure';
+import { cpuSeconds } from '../support/child-process';
 
-const TICKS_PER_SECOND = 100;
 const SMALL_YOUNG = '--max-semi-space-size=2';
 
 /**
@@ -43,14 +43,15 @@ export const p7FleetFootprint: Figure = {
     ctx.log(`P7 registered; sampling the hub for ${sampleSeconds} s`);
     // Past the registrations' burst: what is measured is a consortium at rest, beating.
     await new Promise((r) => setTimeout(r, 3000));
-    const before = cpuTicks(hub.pid!);
+    const before = cpuSeconds(hub);
+    if (before === null) throw new Error("P7 reads the hub's CPU from /proc: Linux only");
     const began = performance.now();
     let hubRss = 0;
     while (performance.now() - began < sampleSeconds * 1000) {
       hubRss = Math.max(hubRss, rssBytes(hub.pid!));
       await new Promise((r) => setTimeout(r, 1000));
     }
-    const cores = (cpuTicks(hub.pid!) - before) / TICKS_PER_SECOND / ((performance.now() - began) / 1000);
+    const cores = (cpuSeconds(hub)! - before) / ((performance.now() - began) / 1000);
 
     const [nodeRss, smallYoungRss] = await idleNodes;
     const fleetRss = process.memoryUsage().rss;
@@ -108,13 +109,6 @@ async function idleNodeRss(
   // Past its start (registration, first heartbeats): the memory it then keeps while idle.
   await new Promise((r) => setTimeout(r, 4000));
   return rssBytes(node.pid!);
-}
-
-/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
 }
 
 function rssBytes(pid: number): number {
