@@ -8,7 +8,18 @@ import { createUser } from 'nkeys.js';
 import request from 'supertest';
 
 import { curvePublicKey, EnvelopeSigner, newCurveKey } from '@app/federation';
-import { HUB_TOKENS, HubRole, loadConfig, newAuthKeyPair, NodeRole, nodeTokens, TokenAuthority, TokenService } from '@app/platform';
+import {
+  Clock,
+  HUB_TOKENS,
+  HubRole,
+  loadConfig,
+  newAuthKeyPair,
+  NodeRole,
+  nodeTokens,
+  SettableClock,
+  TokenAuthority,
+  TokenService,
+} from '@app/platform';
 
 import { provisionHubCoop, startHub } from '../../apps/consortium-hub/src/bootstrap';
 import { HubConfig } from '../../apps/consortium-hub/src/config/hub.config';
@@ -182,6 +193,19 @@ export class TestMesh {
     this.nodes.delete(coopId);
   }
 
+  /** The hub's clock, for a hub started with TEST_CLOCK=true: set it and stages change by date at once, with nothing waited for. */
+  hubClock(): SettableClock {
+    if (!this.hubApp) throw new Error('the hub is not running');
+    return settable(this.hubApp, 'the hub');
+  }
+
+  /** A node's clock, for a node started with TEST_CLOCK=true. */
+  nodeClock(coopId: string): SettableClock {
+    const app = this.nodes.get(coopId);
+    if (!app) throw new Error(`${coopId}'s node is not running`);
+    return settable(app, `${coopId}'s node`);
+  }
+
   /**
    * A token signed with the hub's private key, as `consortium-hub token` makes. A candidate's names no
    * co-op and has the candidate's id for subject (by default one no candidate has).
@@ -277,6 +301,12 @@ function baseEnv(mesh: TestMesh): Record<string, string> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...FAST,
   };
+}
+
+function settable(app: INestApplication, name: string): SettableClock {
+  const clock = app.get(Clock);
+  if (!(clock instanceof SettableClock)) throw new Error(`${name} was not started with TEST_CLOCK=true`);
+  return clock;
 }
 
 function newSeed(): string {

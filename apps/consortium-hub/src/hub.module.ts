@@ -6,6 +6,7 @@ import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
 import {
   AuditModule,
+  ClockModule,
   AuthModule,
   HealthModule,
   HUB_ROLES,
@@ -40,6 +41,7 @@ export class HubModule {
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'consortium-hub' }),
         TypeOrmModule.forRoot(hubDataSourceOptions(config)),
         ScheduleModule.forRoot(),
+        ClockModule.forRoot({ testClock: config.TEST_CLOCK === 'true' }),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         MetricsModule.forRoot('consortium-hub', { token: config.METRICS_TOKEN }),
         AuditModule.forRoot({ readerRoles: ['consortium-staff'] }),

@@ -13,6 +13,7 @@ import {
 import { EnvelopeSigner, FederationModule, HubKey, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
 import {
   AuditModule,
+  ClockModule,
   AuthModule,
   HealthModule,
   LoggingModule,
@@ -55,6 +56,7 @@ export class NodeModule {
         LoggingModule.forRoot({ level: config.LOG_LEVEL, app: 'local-coop-node', coopId: config.COOP_ID }),
         TypeOrmModule.forRoot(nodeDataSourceOptions(config)),
         ScheduleModule.forRoot(),
+        ClockModule.forRoot({ testClock: config.TEST_CLOCK === 'true' }),
         RateLimitModule.forRoot({ perMinute: config.RATE_LIMIT_PER_MINUTE }),
         MetricsModule.forRoot('local-coop-node', { token: config.METRICS_TOKEN }),
         AuditModule.forRoot({ readerRoles: ['coop-admin'] }),

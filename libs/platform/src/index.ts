@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './calendar';
+export * from './clock';
 export * from './cli/run-cli';
 export * from './config';
 export * from './database';

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MinLength, ValidateBy, ValidationArguments } from 'class-validator';
 
 import { AuthPrivateKey, AuthPublicKey } from '../auth/auth-key.validators';
 import { IntBetween } from '../validation';
@@ -107,6 +107,26 @@ export class CommonConfig extends DatabaseConfig {
   @IsOptional()
   @Matches(/^[\x21-\x7e]{32,200}$/, { message: 'METRICS_TOKEN must be a random token of 32 to 200 printable characters, or unset' })
   METRICS_TOKEN?: string;
+
+  /** Read only so that TEST_CLOCK can be refused in production. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /**
+   * For tests only: the time the app's rules go by (deadlines, standstill, expiry) can be set with
+   * PUT /testing/clock. Refused with NODE_ENV=production.
+   */
+  @ValidateBy({
+    name: 'testClock',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        value === 'false' || (value === 'true' && (args?.object as CommonConfig | undefined)?.NODE_ENV !== 'production'),
+      defaultMessage: (args?: ValidationArguments) =>
+        args?.value === 'true' ? 'TEST_CLOCK must not be true with NODE_ENV=production' : 'TEST_CLOCK must be true or false',
+    },
+  })
+  TEST_CLOCK: 'true' | 'false' = 'false';
 
   /** Browser origins allowed to call the API (comma-separated); empty keeps CORS closed. */
   @Matches(/^$|^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be empty or comma-separated http(s):// origins' })

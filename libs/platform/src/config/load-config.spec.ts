@@ -82,6 +82,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig(FederationConfig, { ...SECRET, [name]: value })).toThrow(message);
   });
 
+  it('takes TEST_CLOCK for tests and refuses it in production', () => {
+    expect(loadConfig(FederationConfig, { ...SECRET }).TEST_CLOCK).toBe('false');
+    expect(loadConfig(FederationConfig, { ...SECRET, TEST_CLOCK: 'true' }).TEST_CLOCK).toBe('true');
+    expect(() => loadConfig(FederationConfig, { ...SECRET, TEST_CLOCK: 'yes' })).toThrow('TEST_CLOCK must be true or false');
+    expect(() => loadConfig(FederationConfig, { ...SECRET, TEST_CLOCK: 'true', NODE_ENV: 'production' })).toThrow(
+      'TEST_CLOCK must not be true with NODE_ENV=production',
+    );
+  });
+
   it('never prints the value it refused', () => {
     const error = catchError(() => loadConfig(FederationConfig, { ...SECRET, AUTH_PUBLIC_KEY: 'short-secret-value' }));
     expect(error).toBeInstanceOf(ConfigError);
