@@ -6,8 +6,8 @@ import { subjectScheme } from '@app/contracts';
 import { EnvelopeSigner, FederationModule, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
 import {
   AuditModule,
-  ClockModule,
   AuthModule,
+  ClockModule,
   HealthModule,
   HUB_ROLES,
   HUB_TOKENS,

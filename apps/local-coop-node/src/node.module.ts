@@ -13,8 +13,8 @@ import {
 import { EnvelopeSigner, FederationModule, HubKey, NatsLink, natsReadiness, SIGNATURE_KEYS } from '@app/federation';
 import {
   AuditModule,
-  ClockModule,
   AuthModule,
+  ClockModule,
   HealthModule,
   LoggingModule,
   MetricsModule,
