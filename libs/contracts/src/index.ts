@@ -39,6 +39,7 @@ export * from './recruitment/sealed-application.v1';
 export * from './refusal-reason';
 export * from './reporting/ccm-quarterly.v1';
 export * from './reporting/ccm-quarterly.v2';
+export * from './reporting/ccm-quarterly.v3';
 export * from './reporting/return-definition';
 export * from './reporting/return-definitions';
 export * from './reporting/return-figures.v1';

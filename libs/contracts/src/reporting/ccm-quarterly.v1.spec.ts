@@ -2,6 +2,7 @@ import {
   BREAKDOWN_DIMENSIONS,
   CCM_QUARTERLY_V1,
   CCM_QUARTERLY_V2,
+  CCM_QUARTERLY_V3,
   CellRef,
   CURRENT_RETURN_DEFINITION,
   DIMENSION_VOCABULARY,
@@ -17,7 +18,7 @@ const metrics = CCM_QUARTERLY_V1.metrics;
 describe('the ccm-quarterly return, version 1', () => {
   it('is found by its id and version, and no other version is', () => {
     expect(findReturnDefinition('ccm-quarterly', 1)).toBe(CCM_QUARTERLY_V1);
-    expect(findReturnDefinition('ccm-quarterly', 3)).toBeUndefined();
+    expect(findReturnDefinition('ccm-quarterly', 4)).toBeUndefined();
   });
 
   it('gives every metric a unique snake_case id, a definition in words, a known unit and known breakdowns', () => {
@@ -132,7 +133,8 @@ describe('the ccm-quarterly return, version 2', () => {
   it('keeps every metric of version 1, and version 1 as it was', () => {
     expect(findReturnDefinition('ccm-quarterly', 1)).toBe(CCM_QUARTERLY_V1);
     expect(findReturnDefinition('ccm-quarterly', 2)).toBe(CCM_QUARTERLY_V2);
-    expect(CURRENT_RETURN_DEFINITION).toBe(CCM_QUARTERLY_V2);
+    expect(CURRENT_RETURN_DEFINITION).toBe(CCM_QUARTERLY_V3);
+    expect(findReturnDefinition('ccm-quarterly', 3)).toBe(CCM_QUARTERLY_V3);
     const v1 = CCM_QUARTERLY_V1.metrics.map((m) => m.id);
     expect(CCM_QUARTERLY_V2.metrics.slice(0, v1.length).map((m) => m.id)).toEqual(v1);
     expect(findMetric(CCM_QUARTERLY_V1, 'local_supplier_spend')?.definition).toMatch(/not yet recorded on co-op nodes/);
