@@ -98,12 +98,12 @@ describe('care delivery', () => {
 
   describe('care plans', () => {
     const goals = [
-      { description: 'Walk to the shop on my own', performanceAtStart: 3, satisfactionAtStart: 2 },
-      { description: 'Cook a meal for my grandchildren', performanceAtStart: 5, satisfactionAtStart: 6 },
-      { description: 'Get back to the chapel choir', performanceAtStart: 7, satisfactionAtStart: 7 },
+      { description: 'Walk to the shop on my own', importance: 9, performanceAtStart: 3, satisfactionAtStart: 2 },
+      { description: 'Cook a meal for my grandchildren', importance: 6, performanceAtStart: 5, satisfactionAtStart: 6 },
+      { description: 'Get back to the chapel choir', importance: 8, performanceAtStart: 7, satisfactionAtStart: 7 },
     ];
 
-    it('agrees a plan with the person, then records one review: a goal improved when either score rose', async () => {
+    it('agrees a plan with the person, then records one review: a goal improved when either score rose by 2 points or more (COPM)', async () => {
       const p = await person();
       const agreed = await admin
         .post(`/service-users/${p.id}/care-plans`)
@@ -116,10 +116,12 @@ describe('care delivery', () => {
         reviewedOn: null,
         goalsImproved: null,
       });
-      expect(agreed.body.goals.map((g: { position: number; improved: unknown }) => [g.position, g.improved])).toEqual([
-        [1, null],
-        [2, null],
-        [3, null],
+      expect(
+        agreed.body.goals.map((g: { position: number; importance: number; improved: unknown }) => [g.position, g.importance, g.improved]),
+      ).toEqual([
+        [1, 9, null],
+        [2, 6, null],
+        [3, 8, null],
       ]);
       const [g1, g2, g3] = agreed.body.goals.map((g: { id: string }) => g.id);
 
@@ -140,8 +142,8 @@ describe('care delivery', () => {
           reviewedOn: '2026-09-20',
           goals: [
             { goalId: g1, performance: 6, satisfaction: 2 },
-            { goalId: g2, performance: 5, satisfaction: 6 },
-            { goalId: g3, performance: 6, satisfaction: 8 },
+            { goalId: g2, performance: 6, satisfaction: 7 },
+            { goalId: g3, performance: 6, satisfaction: 9 },
           ],
         })
         .expect(200);
@@ -174,6 +176,7 @@ describe('care delivery', () => {
         .expect(400);
       expect(bad.body.message).toEqual(
         expect.arrayContaining([
+          'goals.0.importance must be an integer number',
           'goals.0.performanceAtStart must not be less than 1',
           'goals.0.satisfactionAtStart must not be greater than 10',
         ]),
@@ -472,13 +475,14 @@ describe('care delivery', () => {
           .send({
             agreedOn: '2014-06-01',
             reviewDueOn: '2014-12-01',
-            goals: [1, 2, 3].map((n) => ({ description: `Goal ${n}`, performanceAtStart: 5, satisfactionAtStart: 5 })),
+            goals: [1, 2, 3].map((n) => ({ description: `Goal ${n}`, importance: 5, performanceAtStart: 5, satisfactionAtStart: 5 })),
           })
           .expect(201)
       ).body;
+      // A 1-point rise (the first goal) is within COPM's noise and is not an improvement.
       const scores = [
         [6, 5],
-        [5, 5],
+        [7, 5],
         [4, 7],
       ];
       await admin

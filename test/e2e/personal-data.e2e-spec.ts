@@ -481,8 +481,8 @@ describe('personal data', () => {
           agreedOn: '2025-01-10',
           reviewDueOn: '2025-04-10',
           goals: [
-            { description: "Walk to Edna Pickles's sister on Weavers Row", performanceAtStart: 3, satisfactionAtStart: 2 },
-            { description: 'Cook a meal again', performanceAtStart: 4, satisfactionAtStart: 4 },
+            { description: "Walk to Edna Pickles's sister on Weavers Row", importance: 10, performanceAtStart: 3, satisfactionAtStart: 2 },
+            { description: 'Cook a meal again', importance: 7, performanceAtStart: 4, satisfactionAtStart: 4 },
           ],
         }).expect(201)
       ).body;

@@ -78,3 +78,9 @@ export function servesLocality(localities: readonly string[], locality: string):
   const key = localityKey(locality);
   return localities.some((l) => localityKey(l) === key);
 }
+
+/**
+ * The rise in a Canadian Occupational Performance Measure score (performance or satisfaction, 1 to 10)
+ * that counts as clinically meaningful: 2 points or more. A smaller change is within the measure's noise.
+ */
+export const COPM_MEANINGFUL_CHANGE = 2;

@@ -32,8 +32,8 @@ export class AgreeCarePlan {
       ]);
       for (const [i, goal] of dto.goals.entries()) {
         await m.query(
-          'INSERT INTO care_goal (id, care_plan_id, position, description, performance_at_start, satisfaction_at_start) VALUES ($1, $2, $3, $4, $5, $6)',
-          [randomUUID(), id, i + 1, goal.description, goal.performanceAtStart, goal.satisfactionAtStart],
+          'INSERT INTO care_goal (id, care_plan_id, position, description, importance, performance_at_start, satisfaction_at_start) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [randomUUID(), id, i + 1, goal.description, goal.importance, goal.performanceAtStart, goal.satisfactionAtStart],
         );
       }
       return this.queries.get(id, m);

@@ -16,6 +16,10 @@ export class CareGoal {
   @Column('text', { nullable: true })
   description: string | null;
 
+  /** How much the goal matters to the person (1 to 10); null for goals agreed before it was asked for. */
+  @Column('int', { nullable: true })
+  importance: number | null;
+
   @Column('int', { name: 'performance_at_start' })
   performanceAtStart: number;
 

@@ -21,6 +21,7 @@ interface CareGoalRow {
   care_plan_id: string;
   position: number;
   description: string | null;
+  importance: number | null;
   performance_at_start: number;
   satisfaction_at_start: number;
   performance_at_review: number | null;
@@ -96,7 +97,7 @@ function toGoalView(r: CareGoalRow): GoalView {
     performanceAtReview: r.performance_at_review,
     satisfactionAtReview: r.satisfaction_at_review,
   };
-  return { id: r.id, position: r.position, description: r.description, ...scores, improved: goalImproved(scores) };
+  return { id: r.id, position: r.position, description: r.description, importance: r.importance, ...scores, improved: goalImproved(scores) };
 }
 
 function toView(r: CarePlanRow, goals: GoalView[]): CarePlanView {

@@ -30,6 +30,10 @@ export class GoalDto {
   @Length(1, 500)
   description: string;
 
+  @ApiProperty({ minimum: 1, maximum: 10, description: 'How much the goal matters to the person, as COPM asks first' })
+  @Score()
+  importance: number;
+
   @ApiProperty({ minimum: 1, maximum: 10 })
   @Score()
   performanceAtStart: number;
@@ -108,11 +112,13 @@ export class GoalView {
   @ApiProperty() id: string;
   @ApiProperty() position: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Null once the person has been erased' }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Importance to the person, 1 to 10; null for a goal agreed before importance was recorded' })
+  importance: number | null;
   @ApiProperty() performanceAtStart: number;
   @ApiProperty() satisfactionAtStart: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) performanceAtReview: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) satisfactionAtReview: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Either score higher at review than at start; null until reviewed' })
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Either score 2 or more points higher at review than at start (COPM\'s meaningful change); null until reviewed' })
   improved: boolean | null;
 }
 
@@ -123,7 +129,7 @@ export class CarePlanView {
   @ApiProperty() reviewDueOn: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reviewedOn: string | null;
   @ApiProperty({ type: [GoalView] }) goals: GoalView[];
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Goals improved at review; null until reviewed' }) goalsImproved:
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Goals improved at review (a rise of 2 points or more); null until reviewed' }) goalsImproved:
     number | null;
 }
 

@@ -110,7 +110,7 @@ export class CareReportQueries {
         GROUP BY service_type`,
       [period.from, period.to, CARE_TIME_ZONE],
     );
-    // Only the scores of goals reviewed in the period; "improved" is the rule's to decide, not SQL's.
+    // Only the scores of goals reviewed in the period; "improved" is the rule's to decide (COPM's 2 points), not SQL's.
     const goals: GoalScoresRow[] = await this.dataSource.query(
       `SELECT g.performance_at_start, g.satisfaction_at_start, g.performance_at_review, g.satisfaction_at_review
          FROM care_goal g JOIN care_plan p ON p.id = g.care_plan_id

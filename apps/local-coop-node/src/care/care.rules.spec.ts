@@ -28,25 +28,32 @@ describe('goals scored as in the Canadian Occupational Performance Measure', () 
     expect(goalImproved(goal())).toBeNull();
   });
 
-  it('counts a goal improved when either score rises', () => {
-    expect(goalImproved(goal({ performanceAtReview: 5, satisfactionAtReview: 3 }))).toBe(true);
-    expect(goalImproved(goal({ performanceAtReview: 4, satisfactionAtReview: 4 }))).toBe(true);
-    expect(goalImproved(goal({ performanceAtReview: 9, satisfactionAtReview: 1 }))).toBe(true);
+  it('counts a goal improved when either score rises by 2 points or more, the clinically meaningful change', () => {
+    expect(goalImproved(goal({ performanceAtReview: 6, satisfactionAtReview: 3 }))).toBe(true);
+    expect(goalImproved(goal({ performanceAtReview: 4, satisfactionAtReview: 5 }))).toBe(true);
+    expect(goalImproved(goal({ performanceAtReview: 10, satisfactionAtReview: 1 }))).toBe(true);
   });
 
-  it('does not count a goal whose scores stayed the same or fell', () => {
+  it('does not count a 1-point rise, nor scores that stayed the same or fell', () => {
+    expect(goalImproved(goal({ performanceAtReview: 5, satisfactionAtReview: 4 }))).toBe(false);
     expect(goalImproved(goal({ performanceAtReview: 4, satisfactionAtReview: 3 }))).toBe(false);
     expect(goalImproved(goal({ performanceAtReview: 2, satisfactionAtReview: 1 }))).toBe(false);
   });
 
+  it('counts any rise when asked for the older meaning (1 point)', () => {
+    expect(goalImproved(goal({ performanceAtReview: 5, satisfactionAtReview: 3 }), 1)).toBe(true);
+    expect(goalImproved(goal({ performanceAtReview: 4, satisfactionAtReview: 3 }), 1)).toBe(false);
+  });
+
   it('counts improved goals, leaving unreviewed ones out', () => {
-    expect(
-      countImproved([
-        goal(),
-        goal({ performanceAtReview: 5, satisfactionAtReview: 3 }),
-        goal({ performanceAtReview: 4, satisfactionAtReview: 3 }),
-      ]),
-    ).toBe(1);
+    const goals = [
+      goal(),
+      goal({ performanceAtReview: 6, satisfactionAtReview: 3 }),
+      goal({ performanceAtReview: 5, satisfactionAtReview: 3 }),
+      goal({ performanceAtReview: 4, satisfactionAtReview: 3 }),
+    ];
+    expect(countImproved(goals)).toBe(1);
+    expect(countImproved(goals, 1)).toBe(2);
   });
 });
 

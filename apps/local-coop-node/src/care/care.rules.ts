@@ -1,3 +1,5 @@
+import { COPM_MEANINGFUL_CHANGE } from '@app/contracts';
+
 /** A broken rule: a stable code and a sentence that names the rule and the values. */
 export interface CareViolation {
   rule: string;
@@ -89,16 +91,18 @@ export interface GoalScores {
 }
 
 /**
- * A goal improved when the person scores either their performance or their satisfaction higher at
- * review than at the start; null until it is reviewed.
+ * A goal improved when the person scores either their performance or their satisfaction at least
+ * `minimumRise` points higher at review than at the start; null until it is reviewed. COPM counts a
+ * change of 2 points or more as clinically meaningful (a 1-point rise is within the measure's noise),
+ * so that is the default; the return's versions 1 and 2 counted any rise and pass 1.
  */
-export function goalImproved(g: GoalScores): boolean | null {
+export function goalImproved(g: GoalScores, minimumRise: number = COPM_MEANINGFUL_CHANGE): boolean | null {
   if (g.performanceAtReview === null || g.satisfactionAtReview === null) return null;
-  return g.performanceAtReview > g.performanceAtStart || g.satisfactionAtReview > g.satisfactionAtStart;
+  return g.performanceAtReview - g.performanceAtStart >= minimumRise || g.satisfactionAtReview - g.satisfactionAtStart >= minimumRise;
 }
 
-export function countImproved(goals: GoalScores[]): number {
-  return goals.filter((g) => goalImproved(g) === true).length;
+export function countImproved(goals: GoalScores[], minimumRise: number = COPM_MEANINGFUL_CHANGE): number {
+  return goals.filter((g) => goalImproved(g, minimumRise) === true).length;
 }
 
 export function carePlanDatesViolation(agreedOn: string, reviewDueOn: string): CareViolation | null {

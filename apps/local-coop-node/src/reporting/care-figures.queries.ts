@@ -31,8 +31,9 @@ interface GoalsRow {
  */
 @Injectable()
 export class CareFigureQueries {
-  async figures(m: EntityManager, p: QuarterPeriod, localities: readonly string[]): Promise<ReturnFigure[]> {
-    return [...(await this.peopleSupported(m, p, localities)), ...(await this.hours(m, p)), ...(await this.goals(m, p))];
+  /** `goalRise` is the rise in a score that makes a goal improved under the requested definition (`goalImprovementRise`). */
+  async figures(m: EntityManager, p: QuarterPeriod, localities: readonly string[], goalRise: number): Promise<ReturnFigure[]> {
+    return [...(await this.peopleSupported(m, p, localities)), ...(await this.hours(m, p)), ...(await this.goals(m, p, goalRise))];
   }
 
   /** Support active on any day of the period; the total and both one-way breakdowns from one scan. */
@@ -73,14 +74,14 @@ export class CareFigureQueries {
     ]);
   }
 
-  /** "Improved" is the care feature's rule (goalImproved): performance or satisfaction scored higher at review. */
-  private async goals(m: EntityManager, p: QuarterPeriod): Promise<ReturnFigure[]> {
+  /** "Improved" is the care feature's rule (goalImproved): performance or satisfaction up by at least `rise` at review. */
+  private async goals(m: EntityManager, p: QuarterPeriod, rise: number): Promise<ReturnFigure[]> {
     const [row]: GoalsRow[] = await m.query(
       `SELECT count(*)::int AS reviewed,
-              count(*) FILTER (WHERE g.performance_at_review > g.performance_at_start OR g.satisfaction_at_review > g.satisfaction_at_start)::int AS improved
+              count(*) FILTER (WHERE g.performance_at_review - g.performance_at_start >= $3 OR g.satisfaction_at_review - g.satisfaction_at_start >= $3)::int AS improved
          FROM care_goal g JOIN care_plan cp ON cp.id = g.care_plan_id
         WHERE cp.reviewed_on BETWEEN $1::date AND $2::date AND g.performance_at_review IS NOT NULL`,
-      [p.start, p.end],
+      [p.start, p.end, rise],
     );
     return [
       { metric: 'goals_reviewed', breakdown: null, value: row.reviewed },

@@ -9,7 +9,7 @@ import { NODE_CONFIG } from '../config/node-config.token';
 import { TenderingQueries } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
-import { contractFigures, withholdOnNode, withRates } from './node-return.rules';
+import { contractFigures, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
 import { ReportingErrors } from './reporting.errors';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
@@ -48,7 +48,7 @@ export class ComputeReturn {
         'SELECT localities, cqc_rating FROM coop_profile',
       );
       const figures = [
-        ...(await this.care.figures(m, period, profile.localities)),
+        ...(await this.care.figures(m, period, profile.localities, goalImprovementRise(definition))),
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
       ];

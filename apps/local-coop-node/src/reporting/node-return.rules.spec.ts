@@ -1,6 +1,16 @@
-import { Breakdown, CCM_QUARTERLY_V1, DIMENSION_VOCABULARY, ReturnFigure, sameCell, SERVICE_TYPES, validateReturn } from '@app/contracts';
+import {
+  Breakdown,
+  CCM_QUARTERLY_V1,
+  CCM_QUARTERLY_V2,
+  CCM_QUARTERLY_V3,
+  DIMENSION_VOCABULARY,
+  ReturnFigure,
+  sameCell,
+  SERVICE_TYPES,
+  validateReturn,
+} from '@app/contracts';
 
-import { breakdownFigures, contractFigures, withholdOnNode, withRates } from './node-return.rules';
+import { breakdownFigures, contractFigures, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 const period = { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -252,5 +262,14 @@ describe('contract figures', () => {
       { metric: 'contract_hours_contracted', breakdown: null, value: 0 },
       { metric: 'contract_hours_delivered', breakdown: null, value: 0 },
     ]);
+  });
+});
+
+describe('goalImprovementRise', () => {
+  it('keeps any rise for returns asked under versions 1 and 2, and COPM\'s 2 points from version 3', () => {
+    expect(goalImprovementRise(CCM_QUARTERLY_V1)).toBe(1);
+    expect(goalImprovementRise(CCM_QUARTERLY_V2)).toBe(1);
+    expect(goalImprovementRise(CCM_QUARTERLY_V3)).toBe(2);
+    expect(goalImprovementRise({ id: 'ccm-quarterly', version: 4 })).toBe(2);
   });
 });

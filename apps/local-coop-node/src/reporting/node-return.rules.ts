@@ -1,6 +1,7 @@
 import {
   Breakdown,
   BreakdownDimension,
+  COPM_MEANINGFUL_CHANGE,
   dimensionOf,
   ratioValue,
   ReturnDefinition,
@@ -11,6 +12,15 @@ import {
 
 /** The co-op's calendar, the care feature's: a visit belongs to the day it starts on in this zone. */
 export const REPORTING_TIME_ZONE = 'Europe/London';
+
+/**
+ * The rise in a COPM score that makes a goal "improved" under a definition: any rise (1 point) in
+ * versions 1 and 2, the clinically meaningful change from version 3. A return asked for under an
+ * older version keeps that version's meaning.
+ */
+export function goalImprovementRise(definition: Pick<ReturnDefinition, 'id' | 'version'>): number {
+  return definition.id === 'ccm-quarterly' && definition.version < 3 ? 1 : COPM_MEANINGFUL_CHANGE;
+}
 
 /**
  * A metric's total and one cell per value of the dimension's vocabulary, zeros filled in (a missing

@@ -112,6 +112,8 @@ async function seedCarePlans(ctx: SeedContext, people: SupportedPerson[], today:
         care_plan_id: planId,
         position: i + 1,
         description,
+        // Derived, not drawn: another draw would change every sample record after it. What a person does least well matters most to them.
+        importance: Math.min(10, 12 - performance),
         performance_at_start: performance,
         satisfaction_at_start: satisfaction,
         performance_at_review: !reviewed ? null : improved ? performance + r.int(1, 3) : Math.max(1, performance - r.int(0, 1)),
@@ -133,6 +135,7 @@ async function seedCarePlans(ctx: SeedContext, people: SupportedPerson[], today:
       care_plan_id: 'uuid',
       position: 'int',
       description: 'text',
+      importance: 'int',
       performance_at_start: 'int',
       satisfaction_at_start: 'int',
       performance_at_review: 'int',

@@ -1,3 +1,4 @@
+import { COPM_MEANINGFUL_CHANGE } from '../vocabulary';
 import { CCM_QUARTERLY_V2 } from './ccm-quarterly.v2';
 import { MetricDefinition, ReturnDefinition } from './return-definition';
 
@@ -12,7 +13,18 @@ import { MetricDefinition, ReturnDefinition } from './return-definition';
  */
 
 /** Metrics of version 2 whose definition changes because the node now records what they count (by id). */
-const RECORD_CHANGES: Readonly<Record<string, Partial<MetricDefinition>>> = {};
+const RECORD_CHANGES: Readonly<Record<string, Partial<MetricDefinition>>> = {
+  goals_reviewed: {
+    definition:
+      'Personal goals of the care plans whose review was recorded on a day of the period. Each goal is one the person chose and rated for importance (1 to 10), scored for performance and satisfaction (1 to 10) when the plan is agreed and again at review, as in the Canadian Occupational Performance Measure (COPM).',
+  },
+  goals_improved: {
+    definition: `Of the goals reviewed in the period, those whose performance score or satisfaction score rose by ${COPM_MEANINGFUL_CHANGE} points or more between the start and the review: the change COPM counts as clinically meaningful (version 2 counted any rise).`,
+  },
+  goal_attainment_percent: {
+    definition: `Goals improved (a rise of ${COPM_MEANINGFUL_CHANGE} points or more) as a percentage of goals reviewed in the period, to one decimal place; null when no goal was reviewed.`,
+  },
+};
 
 /** Metrics new in version 3 that come from the node's new records. */
 const RECORD_METRICS: readonly MetricDefinition[] = [];
