@@ -517,7 +517,8 @@ describe('personal data', () => {
 
     it('exports their record, care plans with goals and scores, and visits with the carer who came', async () => {
       const out = await get(`/service-users/${edna.id}/export`);
-      expect(Object.keys(out.explanation).sort()).toEqual(['carePlans', 'serviceUser', 'visits']);
+      expect(Object.keys(out.explanation).sort()).toEqual(['carePlans', 'safeguardingConcerns', 'serviceUser', 'visits']);
+      expect(out.safeguardingConcerns).toEqual([]);
       expect(out.subject).toEqual({ kind: 'service-user', serviceUserId: edna.id });
       expect(out.serviceUser).toMatchObject({
         ...EDNA,

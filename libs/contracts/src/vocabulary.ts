@@ -84,3 +84,39 @@ export function servesLocality(localities: readonly string[], locality: string):
  * that counts as clinically meaningful: 2 points or more. A smaller change is within the measure's noise.
  */
 export const COPM_MEANINGFUL_CHANGE = 2;
+
+/**
+ * The categories of abuse and neglect in the Care and Support Statutory Guidance under the Care Act
+ * 2014 (section 14.17), as the Safeguarding Adults Collection counts them.
+ */
+export const SAFEGUARDING_CATEGORIES = [
+  'physical',
+  'domestic',
+  'sexual',
+  'psychological',
+  'financial-or-material',
+  'modern-slavery',
+  'discriminatory',
+  'organisational',
+  'neglect-and-acts-of-omission',
+  'self-neglect',
+] as const;
+export type SafeguardingCategory = (typeof SAFEGUARDING_CATEGORIES)[number];
+
+/**
+ * How a safeguarding concern closes, after the risk outcomes of the Safeguarding Adults Collection:
+ * the risk removed, reduced or remaining after action; no risk found; the assessment inconclusive;
+ * the enquiry ceased at the adult's own request; or no enquiry made (the council decided the concern
+ * needed none).
+ */
+export const SAFEGUARDING_CLOSING_OUTCOMES = [
+  'risk-removed',
+  'risk-reduced',
+  'risk-remains',
+  'no-risk-identified',
+  'inconclusive',
+  'ceased-at-adults-request',
+  'no-enquiry',
+] as const;
+export const SAFEGUARDING_OUTCOMES = ['open', ...SAFEGUARDING_CLOSING_OUTCOMES] as const;
+export type SafeguardingOutcome = (typeof SAFEGUARDING_OUTCOMES)[number];

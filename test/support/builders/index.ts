@@ -3,6 +3,7 @@ export * from './care';
 export * from './members';
 export * from './onboarding';
 export * from './purchasing';
+export * from './records';
 export * from './recruitment';
 export * from './tendering';
 export * from './volunteering';

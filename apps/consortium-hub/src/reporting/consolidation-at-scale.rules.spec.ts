@@ -80,4 +80,4 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: '152869a25dad01d2', second: '9749dc06a8af95b4', spread: '7caedb5f3606d9cd' };
+const GOLDEN = { first: 'c75a770abd83411e', second: 'ce4e1a091be587b4', spread: '5f9dd97fea55af41' };

@@ -8,6 +8,8 @@ import {
   FundingType,
   QUARTER_LABEL_PATTERN,
   QUARTER_LABEL_RULE,
+  SAFEGUARDING_CATEGORIES,
+  SafeguardingCategory,
   SERVICE_TYPES,
   ServiceType,
   STAKEHOLDER_CLASSES,
@@ -100,6 +102,7 @@ export class FigureBreakdownView {
   @ApiPropertyOptional({ enum: CONTRACT_TYPES }) contract_type?: ContractType;
   @ApiPropertyOptional({ enum: STAKEHOLDER_CLASSES }) stakeholder_class?: StakeholderClass;
   @ApiPropertyOptional({ description: "One of the co-op's consortium contracts, by the id the hub gave it" }) contract?: string;
+  @ApiPropertyOptional({ enum: SAFEGUARDING_CATEGORIES }) safeguarding_category?: SafeguardingCategory;
 }
 
 export class SubmittedFigureView {

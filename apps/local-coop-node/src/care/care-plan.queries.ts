@@ -97,7 +97,14 @@ function toGoalView(r: CareGoalRow): GoalView {
     performanceAtReview: r.performance_at_review,
     satisfactionAtReview: r.satisfaction_at_review,
   };
-  return { id: r.id, position: r.position, description: r.description, importance: r.importance, ...scores, improved: goalImproved(scores) };
+  return {
+    id: r.id,
+    position: r.position,
+    description: r.description,
+    importance: r.importance,
+    ...scores,
+    improved: goalImproved(scores),
+  };
 }
 
 function toView(r: CarePlanRow, goals: GoalView[]): CarePlanView {

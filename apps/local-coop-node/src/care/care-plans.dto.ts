@@ -112,13 +112,21 @@ export class GoalView {
   @ApiProperty() id: string;
   @ApiProperty() position: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Null once the person has been erased' }) description: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Importance to the person, 1 to 10; null for a goal agreed before importance was recorded' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Importance to the person, 1 to 10; null for a goal agreed before importance was recorded',
+  })
   importance: number | null;
   @ApiProperty() performanceAtStart: number;
   @ApiProperty() satisfactionAtStart: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) performanceAtReview: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) satisfactionAtReview: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Either score 2 or more points higher at review than at start (COPM\'s meaningful change); null until reviewed' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    description: "Either score 2 or more points higher at review than at start (COPM's meaningful change); null until reviewed",
+  })
   improved: boolean | null;
 }
 
@@ -129,8 +137,12 @@ export class CarePlanView {
   @ApiProperty() reviewDueOn: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reviewedOn: string | null;
   @ApiProperty({ type: [GoalView] }) goals: GoalView[];
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Goals improved at review (a rise of 2 points or more); null until reviewed' }) goalsImproved:
-    number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Goals improved at review (a rise of 2 points or more); null until reviewed',
+  })
+  goalsImproved: number | null;
 }
 
 export class CarePlanPage extends PageView(CarePlanView) {}

@@ -45,7 +45,7 @@ export class CareSummaryView {
     ServiceTypeFigures
   >;
   @ApiProperty({ description: 'Goals of plans reviewed in the period' }) goalsReviewed: number;
-  @ApiProperty({ description: 'Of those, goals whose performance or satisfaction rose by 2 points or more (COPM\'s meaningful change)' })
+  @ApiProperty({ description: "Of those, goals whose performance or satisfaction rose by 2 points or more (COPM's meaningful change)" })
   goalsImproved: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) goalsImprovedPercent: number | null;
 }

@@ -5,6 +5,8 @@ import { CareViolation } from './care.rules';
 export const CareErrors = {
   serviceUserNotFound: (id: string) => new DomainError('CARE.SERVICE_USER_NOT_FOUND', `service user ${id} not found`, 'not-found'),
   carePlanNotFound: (id: string) => new DomainError('CARE.CARE_PLAN_NOT_FOUND', `care plan ${id} not found`, 'not-found'),
+  safeguardingConcernNotFound: (id: string) =>
+    new DomainError('CARE.SAFEGUARDING_CONCERN_NOT_FOUND', `safeguarding concern ${id} not found`, 'not-found'),
   visitNotFound: (id: string) => new DomainError('CARE.VISIT_NOT_FOUND', `visit ${id} not found`, 'not-found'),
   /** A rule of care broken by the request, given the records as they stand. */
   rule: (v: CareViolation) => new DomainError(v.rule, v.message, 'conflict'),

@@ -10,13 +10,17 @@ import { CareReportQueries } from './care-reports.queries';
 import { EraseServiceUser } from './erase-service-user.use-case';
 import { PlanVisit } from './plan-visit.use-case';
 import { RecordCarePlanReview } from './record-care-plan-review.use-case';
+import { RecordSafeguardingConcern } from './record-safeguarding-concern.use-case';
 import { RecordVisitOutcome } from './record-visit-outcome.use-case';
 import { RegisterServiceUser } from './register-service-user.use-case';
 import { RescheduleVisit } from './reschedule-visit.use-case';
+import { SafeguardingConcernQueries } from './safeguarding-concern.queries';
+import { SafeguardingConcernsController } from './safeguarding-concerns.controller';
 import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserStore } from './service-user.store';
 import { ServiceUserDataQueries } from './service-user-data.queries';
 import { ServiceUsersController } from './service-users.controller';
+import { UpdateSafeguardingConcern } from './update-safeguarding-concern.use-case';
 import { UpdateServiceUser } from './update-service-user.use-case';
 import { VisitQueries } from './visit.queries';
 import { VisitStore } from './visit.store';
@@ -25,11 +29,11 @@ import { VisitsController } from './visits.controller';
 
 /**
  * Care delivery: the people supported, their co-designed plans and goals, visits by service type,
- * continuity of carers. Personal data: none of it is published off the node.
+ * continuity of carers, safeguarding concerns. Personal data: none of it is published off the node.
  */
 @Module({
   imports: [WorkforceModule],
-  controllers: [ServiceUsersController, CarePlansController, VisitsController, CareReportsController],
+  controllers: [ServiceUsersController, CarePlansController, VisitsController, CareReportsController, SafeguardingConcernsController],
   providers: [
     AgreeCarePlan,
     CarePlanQueries,
@@ -38,12 +42,15 @@ import { VisitsController } from './visits.controller';
     EraseServiceUser,
     PlanVisit,
     RecordCarePlanReview,
+    RecordSafeguardingConcern,
     RecordVisitOutcome,
     RegisterServiceUser,
     RescheduleVisit,
+    SafeguardingConcernQueries,
     ServiceUserDataQueries,
     ServiceUserQueries,
     ServiceUserStore,
+    UpdateSafeguardingConcern,
     UpdateServiceUser,
     VisitParticipants,
     VisitQueries,

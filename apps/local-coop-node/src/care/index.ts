@@ -1,11 +1,12 @@
 import { CareGoal } from './care-goal.entity';
 import { CarePlan } from './care-plan.entity';
+import { SafeguardingConcern } from './safeguarding-concern.entity';
 import { ServiceUser } from './service-user.entity';
 import { Visit } from './visit.entity';
 
 export { CareModule } from './care.module';
 export { CareSummaryView, ContinuityListQuery, ContinuityView } from './care-reports.dto';
 export { CareReportQueries } from './care-reports.queries';
-export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit];
+export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit, SafeguardingConcern];
 export type { Support, VisitStatus } from './care.rules';
 export { isSupportedOn, localDateOf, visitDayViolation } from './care.rules';

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { keyedBy } from '@app/platform';
 
 import { CarePlanView } from './care-plans.dto';
+import { SafeguardingConcernView } from './safeguarding-concerns.dto';
 import { ServiceUserView } from './service-users.dto';
 import { VisitView } from './visits.dto';
 
@@ -23,13 +24,12 @@ export class ServiceUserExportSubject {
 export class ServiceUserExportView {
   @ApiProperty() generatedAt: string;
   @ApiProperty({ type: ServiceUserExportSubject }) subject: ServiceUserExportSubject;
-  @ApiProperty(keyedBy(['serviceUser', 'carePlans', 'visits'], 'string', 'What each section is, in plain English')) explanation: Record<
-    'serviceUser' | 'carePlans' | 'visits',
-    string
-  >;
+  @ApiProperty(keyedBy(['serviceUser', 'carePlans', 'visits', 'safeguardingConcerns'], 'string', 'What each section is, in plain English'))
+  explanation: Record<'serviceUser' | 'carePlans' | 'visits' | 'safeguardingConcerns', string>;
   @ApiProperty({ type: ServiceUserRecordView }) serviceUser: ServiceUserRecordView;
   @ApiProperty({ type: [CarePlanView] }) carePlans: CarePlanView[];
   @ApiProperty({ type: [VisitRecordView] }) visits: VisitRecordView[];
+  @ApiProperty({ type: [SafeguardingConcernView] }) safeguardingConcerns: SafeguardingConcernView[];
 }
 
 /** What an erasure did: what went, and what the co-op keeps and why. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { CarePlanQueries } from './care-plan.queries';
+import { SafeguardingConcernQueries } from './safeguarding-concern.queries';
 import { ServiceUserQueries } from './service-user.queries';
 import { ServiceUserExportView, VisitRecordView } from './service-user-data.dto';
 import { VisitRow } from './visit.queries';
@@ -12,6 +13,8 @@ const EXPLANATION: ServiceUserExportView['explanation'] = {
   carePlans:
     'The care plans you agreed with the co-op: each goal you chose, in your own words, and how you scored it (1 to 10) for how well you do it and how satisfied you are, when the plan was agreed and again at review.',
   visits: 'Every visit planned for you: the kind of help, when, for how long, whether it happened, and the carer who came.',
+  safeguardingConcerns:
+    'Every safeguarding concern the co-op recorded about you: the kind of harm it was about (the Care Act 2014 categories), what was seen or heard, the day it was raised, whether and when it was referred to the council, and how it closed.',
 };
 
 /** What the node holds about one person supported, read in one consistent snapshot. */
@@ -21,6 +24,7 @@ export class ServiceUserDataQueries {
     private readonly dataSource: DataSource,
     private readonly people: ServiceUserQueries,
     private readonly plans: CarePlanQueries,
+    private readonly concerns: SafeguardingConcernQueries,
   ) {}
 
   async export(id: string): Promise<ServiceUserExportView> {
@@ -35,6 +39,7 @@ export class ServiceUserDataQueries {
         serviceUser: { ...person, erasedAt: erased_at ? new Date(erased_at).toISOString() : null },
         carePlans: await this.plans.allOf(m, id),
         visits: await this.visitsOf(m, id),
+        safeguardingConcerns: await this.concerns.allOf(m, id),
       };
     });
   }

@@ -17,6 +17,14 @@ describe('erasing a person supported', () => {
     expect(serviceUserErasureViolation({ endedOn: '2026-11-24' }, '2026-11-25')).toBeNull();
   });
 
+  it('is refused while a safeguarding concern about the person is still open', () => {
+    expect(serviceUserErasureViolation({ endedOn: '2026-11-24' }, '2026-11-25', 1)).toMatchObject({
+      rule: 'CARE.ERASURE_NOT_ALLOWED',
+      message: expect.stringContaining('1 safeguarding concern(s)'),
+    });
+    expect(serviceUserErasureViolation({ endedOn: '2026-11-24' }, '2026-11-25', 0)).toBeNull();
+  });
+
   it('labels the record with a short, neutral reference', () => {
     expect(erasedPersonLabel('1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b')).toBe('Erased person #1b4e28ba');
   });

@@ -36,6 +36,7 @@ import { Recruitment1764000001500 } from './migrations/1764000001500-recruitment
 import { Onboarding1764000001600 } from './migrations/1764000001600-onboarding';
 import { WebPages1764000001700 } from './migrations/1764000001700-web-pages';
 import { GoalImportance1764000001800 } from './migrations/1764000001800-goal-importance';
+import { Safeguarding1764000001810 } from './migrations/1764000001810-safeguarding';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -73,6 +74,7 @@ export const NODE_MIGRATIONS = [
   Onboarding1764000001600,
   WebPages1764000001700,
   GoalImportance1764000001800,
+  Safeguarding1764000001810,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

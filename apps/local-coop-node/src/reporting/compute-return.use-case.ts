@@ -9,7 +9,8 @@ import { NODE_CONFIG } from '../config/node-config.token';
 import { TenderingQueries } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
-import { contractFigures, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
+import { contractFigures, figuresForVersion, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
+import { RecordFigureQueries } from './record-figures.queries';
 import { ReportingErrors } from './reporting.errors';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
@@ -35,6 +36,7 @@ export class ComputeReturn {
     private readonly care: CareFigureQueries,
     private readonly workforce: WorkforceFigureQueries,
     private readonly community: CommunityFigureQueries,
+    private readonly records: RecordFigureQueries,
     private readonly tendering: TenderingQueries,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
@@ -47,11 +49,12 @@ export class ComputeReturn {
       const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query(
         'SELECT localities, cqc_rating FROM coop_profile',
       );
-      const figures = [
+      const earlier = [
         ...(await this.care.figures(m, period, profile.localities, goalImprovementRise(definition))),
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
       ];
+      const figures = figuresForVersion(definition, earlier, await this.records.figures(m, period));
       const held = await this.tendering.contracts(period.start, period.end, m);
       figures.push(...contractFigures(held));
       return { base: figures, localities: profile.localities, contracts: held.map((c) => c.contractId) };

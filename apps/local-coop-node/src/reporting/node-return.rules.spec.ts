@@ -10,7 +10,7 @@ import {
   validateReturn,
 } from '@app/contracts';
 
-import { breakdownFigures, contractFigures, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
+import { breakdownFigures, contractFigures, figuresForVersion, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 const period = { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -265,8 +265,29 @@ describe('contract figures', () => {
   });
 });
 
+describe('figuresForVersion', () => {
+  const earlier: ReturnFigure[] = [
+    { metric: 'members', breakdown: null, value: 40 },
+    { metric: 'safeguarding_concerns_raised', breakdown: null, value: null },
+  ];
+  const recorded: ReturnFigure[] = [
+    { metric: 'safeguarding_concerns_raised', breakdown: null, value: 3 },
+    { metric: 'safeguarding_concerns_raised', breakdown: { safeguarding_category: 'neglect-and-acts-of-omission' }, value: 3 },
+    { metric: 'safeguarding_concerns_referred', breakdown: null, value: 1 },
+  ];
+
+  it('keeps what versions 1 and 2 send for a return asked under them', () => {
+    expect(figuresForVersion(CCM_QUARTERLY_V2, earlier, recorded)).toEqual(earlier);
+    expect(figuresForVersion(CCM_QUARTERLY_V1, earlier, recorded)).toEqual(earlier);
+  });
+
+  it("replaces every figure of a metric version 3 redefines with the node's records, and adds the new ones", () => {
+    expect(figuresForVersion(CCM_QUARTERLY_V3, earlier, recorded)).toEqual([earlier[0], ...recorded]);
+  });
+});
+
 describe('goalImprovementRise', () => {
-  it('keeps any rise for returns asked under versions 1 and 2, and COPM\'s 2 points from version 3', () => {
+  it("keeps any rise for returns asked under versions 1 and 2, and COPM's 2 points from version 3", () => {
     expect(goalImprovementRise(CCM_QUARTERLY_V1)).toBe(1);
     expect(goalImprovementRise(CCM_QUARTERLY_V2)).toBe(1);
     expect(goalImprovementRise(CCM_QUARTERLY_V3)).toBe(2);

@@ -14,12 +14,31 @@ import {
 export const REPORTING_TIME_ZONE = 'Europe/London';
 
 /**
- * The rise in a COPM score that makes a goal "improved" under a definition: any rise (1 point) in
- * versions 1 and 2, the clinically meaningful change from version 3. A return asked for under an
- * older version keeps that version's meaning.
+ * Whether a definition counts what the node records from version 3 on (COPM's meaningful change,
+ * safeguarding concerns, its own purchases, the Type B share, visits tagged with their contract). A
+ * return asked for under an older version keeps that version's meaning, so it is computed as before.
  */
+export function countsNodeRecords(definition: Pick<ReturnDefinition, 'id' | 'version'>): boolean {
+  return definition.id !== 'ccm-quarterly' || definition.version >= 3;
+}
+
+/** The rise in a COPM score that makes a goal "improved": any rise (1 point) before version 3, the clinically meaningful change from it. */
 export function goalImprovementRise(definition: Pick<ReturnDefinition, 'id' | 'version'>): number {
-  return definition.id === 'ccm-quarterly' && definition.version < 3 ? 1 : COPM_MEANINGFUL_CHANGE;
+  return countsNodeRecords(definition) ? COPM_MEANINGFUL_CHANGE : 1;
+}
+
+/**
+ * The figures as the requested definition means them: where version 3 gave a metric a new meaning,
+ * `recorded` (the node's records) replaces `earlier` (what versions 1 and 2 send) for version 3 on.
+ */
+export function figuresForVersion(
+  definition: Pick<ReturnDefinition, 'id' | 'version'>,
+  earlier: readonly ReturnFigure[],
+  recorded: readonly ReturnFigure[],
+): ReturnFigure[] {
+  if (!countsNodeRecords(definition)) return [...earlier];
+  const replaced = new Set(recorded.map((f) => f.metric));
+  return [...earlier.filter((f) => !replaced.has(f.metric)), ...recorded];
 }
 
 /**

@@ -4,6 +4,7 @@ import { TenderingModule } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
 import { ComputeReturn } from './compute-return.use-case';
+import { RecordFigureQueries } from './record-figures.queries';
 import { RecordReturnRequest } from './record-return-request.use-case';
 import { RecordReturnReview } from './record-return-review.use-case';
 import { ReportingController } from './reporting.controller';
@@ -24,6 +25,7 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
     CareFigureQueries,
     CommunityFigureQueries,
     ComputeReturn,
+    RecordFigureQueries,
     RecordReturnRequest,
     RecordReturnReview,
     ReturnRequestQueries,

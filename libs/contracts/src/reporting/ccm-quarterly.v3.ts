@@ -1,6 +1,8 @@
 import { COPM_MEANINGFUL_CHANGE } from '../vocabulary';
 import { CCM_QUARTERLY_V2 } from './ccm-quarterly.v2';
-import { MetricDefinition, ReturnDefinition } from './return-definition';
+import { MetricDefinition, MetricValidation, ReturnDefinition } from './return-definition';
+
+const COUNT: MetricValidation = { type: 'integer', min: 0, max: 1_000_000, nullable: false };
 
 /*
  * Version 3 of the return (issue 16, "figures a commissioner can trust"). Version 2 stays as it was:
@@ -24,10 +26,32 @@ const RECORD_CHANGES: Readonly<Record<string, Partial<MetricDefinition>>> = {
   goal_attainment_percent: {
     definition: `Goals improved (a rise of ${COPM_MEANINGFUL_CHANGE} points or more) as a percentage of goals reviewed in the period, to one decimal place; null when no goal was reviewed.`,
   },
+  safeguarding_concerns_raised: {
+    definition:
+      'Adult safeguarding concerns about people the co-op supports that were raised on a day of the period, as recorded in its safeguarding log, in total and by the Care Act 2014 category (the ten categories of the statutory guidance). ' +
+      'Each concern counts once, under its one category; a concern counts in the period it was raised, whatever happened to it later. A count about people: small counts are withheld.',
+    breakdowns: ['safeguarding_category'],
+    required: true,
+    validation: COUNT,
+  },
 };
 
 /** Metrics new in version 3 that come from the node's new records. */
-const RECORD_METRICS: readonly MetricDefinition[] = [];
+const RECORD_METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'safeguarding_concerns_referred',
+    title: 'Safeguarding concerns referred to the council',
+    section: 'regulation',
+    definition:
+      "Safeguarding concerns the co-op referred to the council's adult safeguarding team on a day of the period, whenever they were raised (so not a part of the concerns raised in the period). A count about people: small counts are withheld.",
+    unit: 'count',
+    countsPeople: true,
+    breakdowns: [],
+    required: true,
+    validation: COUNT,
+    consolidation: { kind: 'sum' },
+  },
+];
 
 /** Metrics of version 2 that gain breakdowns by place (by id). */
 const PLACE_CHANGES: Readonly<Record<string, Partial<MetricDefinition>>> = {};

@@ -1,4 +1,4 @@
-import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES, STAKEHOLDER_CLASSES } from '../vocabulary';
+import { CONTRACT_TYPES, FUNDING_TYPES, SAFEGUARDING_CATEGORIES, SERVICE_TYPES, STAKEHOLDER_CLASSES } from '../vocabulary';
 
 /**
  * The shape of a return definition: a versioned data set of metrics that every co-op node computes
@@ -18,7 +18,15 @@ export type ReportUnit = (typeof REPORT_UNITS)[number];
  * The ways a figure may be broken down. Each breakdown cell names exactly one dimension (one-way
  * tables). `contract` is a consortium contract's id, as the hub issued it when the council awarded it.
  */
-export const BREAKDOWN_DIMENSIONS = ['locality', 'service_type', 'funding_type', 'contract_type', 'stakeholder_class', 'contract'] as const;
+export const BREAKDOWN_DIMENSIONS = [
+  'locality',
+  'service_type',
+  'funding_type',
+  'contract_type',
+  'stakeholder_class',
+  'contract',
+  'safeguarding_category',
+] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
 /** One cell of a breakdown, e.g. `{ funding_type: 'self-funder' }`; null is the metric's total. */
@@ -36,6 +44,7 @@ export const DIMENSION_VOCABULARY: Readonly<Record<BreakdownDimension, readonly 
   contract_type: CONTRACT_TYPES,
   stakeholder_class: STAKEHOLDER_CLASSES,
   contract: null,
+  safeguarding_category: SAFEGUARDING_CATEGORIES,
 });
 
 export interface MetricValidation {

@@ -24,6 +24,8 @@ import {
   ContractType,
   FUNDING_TYPES,
   FundingType,
+  SAFEGUARDING_CATEGORIES,
+  SafeguardingCategory,
   SERVICE_TYPES,
   ServiceType,
   STAKEHOLDER_CLASSES,
@@ -78,6 +80,11 @@ export class FigureBreakdownV1 {
   @IsOptional()
   @IsUUID('4')
   contract?: string;
+
+  /** A Care Act 2014 category of abuse or neglect (counts of safeguarding concerns, from version 3). */
+  @IsOptional()
+  @IsIn(SAFEGUARDING_CATEGORIES)
+  safeguarding_category?: SafeguardingCategory;
 }
 
 export class ReturnFigureV1 {

@@ -9,9 +9,7 @@ export class GoalImportance1764000001800 implements MigrationInterface {
   name = 'GoalImportance1764000001800';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      'ALTER TABLE care_goal ADD COLUMN importance int CONSTRAINT ck_care_goal_importance CHECK (importance BETWEEN 1 AND 10)',
-    );
+    await q.query('ALTER TABLE care_goal ADD COLUMN importance int CONSTRAINT ck_care_goal_importance CHECK (importance BETWEEN 1 AND 10)');
   }
 
   async down(q: QueryRunner): Promise<void> {
