@@ -18,6 +18,11 @@ import {
 import { ComputeReturn } from '../../apps/local-coop-node/src/reporting';
 import { aGoal, aSafeguardingConcern, aServiceUser } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { waitFor as waitUntil } from '../support/wait-for';
+
+/** Steps that cross NATS and both inboxes can take seconds on a busy machine. */
+const waitFor: typeof waitUntil = (what, probe, accept, options) => waitUntil(what, probe, accept, { timeoutMs: 45_000, ...options });
+jest.setTimeout(180_000);
 
 /**
  * What a co-op node records from issue 16 on (COPM goals, safeguarding concerns, its own purchases, the
@@ -33,12 +38,16 @@ describe('what a co-op node records, in its return', () => {
   const today = new Date().toISOString().slice(0, 10);
   // A whole quarter well in the past, whatever the day the suite runs.
   const Q = quarterOf(addDays(today, -200))!;
+  // Joint rounds are ordered now, so what they feed is in the current quarter.
+  const CQ = quarterOf(today)!;
   const inQ = (n: number) => addDays(Q.start, n);
   let node: INestApplication;
   const admin = () => mesh.node(COOP).as('coop-admin');
   type Preview = { figures: ReturnFigures; problems: unknown[]; outgoing: { nodeThreshold: number; return: ReturnFigures } };
-  const preview = async (): Promise<Preview> => (await admin().get(`/reporting/returns/preview?period=${Q.label}`).expect(200)).body;
-  const underV2 = () => node.get(ComputeReturn).execute(quarterPeriod(Q.label)!, CCM_QUARTERLY_V2);
+  const preview = async (period = Q.label): Promise<Preview> =>
+    (await admin().get(`/reporting/returns/preview?period=${period}`).expect(200)).body;
+  const underV2 = (period = Q.label) => node.get(ComputeReturn).execute(quarterPeriod(period)!, CCM_QUARTERLY_V2);
+  const staff = mesh.hub().as('consortium-staff');
   const figureOf = (figures: ReturnFigure[], metric: string, breakdown: ReturnFigure['breakdown'] = null) =>
     figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown));
   const valueOf = (figures: ReturnFigure[], metric: string, breakdown: ReturnFigure['breakdown'] = null) => {
@@ -57,7 +66,9 @@ describe('what a co-op node records, in its return', () => {
   const messages = (text: { body: { message: string | string[] } }) => [text.body.message].flat().join('; ');
 
   beforeAll(async () => {
-    node = await mesh.startNode(COOP, { TEST_CLOCK: 'true' });
+    await mesh.startHub();
+    node = await mesh.startNode(COOP, { TEST_CLOCK: 'true', COOP_LOCALITIES: LOCALITIES.join(',') });
+    await mesh.registered(COOP);
   });
   afterAll(() => mesh.dispose());
 
@@ -332,6 +343,145 @@ describe('what a co-op node records, in its return', () => {
     });
   });
 
+  describe("spend from all of the co-op's purchasing", () => {
+    const purchase = (body: object) =>
+      admin()
+        .post('/purchasing/purchases')
+        .send({ supplier: 'Marsden Hardware', description: 'Grab rails', boughtOn: CQ.start, amountPence: 12_000, ...body });
+
+    beforeAll(async () => {
+      // A joint round with one item from a supplier local to Marsden and one from far away, ordered now.
+      const create = async (body: object) => (await staff.post('/purchasing/catalogue').send(body).expect(201)).body.id as string;
+      const local = await create({
+        name: 'Incontinence pads',
+        supplier: 'Colne Valley Medical Supplies',
+        unit: 'pack',
+        soloUnitPricePence: 1_250,
+        localTo: ['Marsden'],
+      });
+      const far = await create({
+        name: 'Enhanced DBS check',
+        supplier: 'Umbrella Checks Ltd',
+        unit: 'one check',
+        soloUnitPricePence: 1_800,
+      });
+      const draft = (
+        await staff
+          .post('/purchasing/rounds')
+          .send({ title: 'Spring supplies', closesAt: new Date(Date.now() + 3_600_000).toISOString(), itemIds: [local, far] })
+          .expect(201)
+      ).body;
+      await staff.post(`/purchasing/rounds/${draft.id}/open`).expect(200);
+      await waitFor(
+        'the round on the node',
+        async () => (await admin().get(`/purchasing/rounds/${draft.id}`)).body,
+        (r) => r.items?.length === 2,
+      );
+      await admin().post(`/purchasing/rounds/${draft.id}/commitments`).send({ itemId: local, quantity: 4 }).expect(202);
+      await admin().post(`/purchasing/rounds/${draft.id}/commitments`).send({ itemId: far, quantity: 2 }).expect(202);
+      await waitFor(
+        'both commitments on the hub',
+        async () => (await staff.get(`/purchasing/rounds/${draft.id}`)).body,
+        (r) => r.items?.every((i: { totalQuantity: number }) => i.totalQuantity > 0),
+      );
+      await staff.post(`/purchasing/rounds/${draft.id}/close`).expect(200);
+      await staff.post(`/purchasing/rounds/${draft.id}/order`).expect(200);
+      await waitFor(
+        'the allocation on the node',
+        () => mesh.nodeQuery(COOP, 'SELECT 1 FROM purchasing_allocation WHERE round_id = $1', [draft.id]),
+        (rows) => rows.length === 2,
+      );
+    });
+
+    it('records purchases outside joint rounds, local to a locality the co-op serves or not, and lists them', async () => {
+      const local = (await purchase({ localTo: ' marsden ' }).expect(201)).body;
+      expect(local).toMatchObject({
+        supplier: 'Marsden Hardware',
+        amountPence: 12_000,
+        local: true,
+        localTo: 'Marsden',
+        boughtOn: CQ.start,
+      });
+      await purchase({
+        supplier: 'Slaithwaite Bakery',
+        description: 'Meals for the lunch club',
+        amountPence: 4_550,
+        localTo: 'Slaithwaite',
+      }).expect(201);
+      await purchase({ supplier: 'National Uniforms plc', description: 'Tunics', amountPence: 30_000 }).expect(201);
+      await purchase({ supplier: 'Marsden Hardware', boughtOn: addDays(CQ.start, -1), amountPence: 99_999, localTo: 'Marsden' }).expect(
+        201,
+      );
+
+      const list = async (query: string) =>
+        (await admin().get(`/purchasing/purchases?${query}`).expect(200)).body.items
+          .map((p: { amountPence: number }) => p.amountPence)
+          .sort();
+      expect(await list(`from=${CQ.start}&to=${CQ.end}`)).toEqual([12_000, 30_000, 4_550].sort());
+      expect(await list('local=false')).toEqual([30_000]);
+      expect(await list('supplier=HARDWARE')).toEqual([12_000, 99_999]);
+      expect((await admin().get(`/purchasing/purchases/${local.id}`).expect(200)).body).toEqual(local);
+    });
+
+    it('refuses bad input naming the field, a place the co-op does not serve and a day ahead of its clock, changing nothing', async () => {
+      const before = await count('node_purchase');
+      const bad = await admin()
+        .post('/purchasing/purchases')
+        .send({ supplier: '', boughtOn: 'yesterday', amountPence: 10.5, local: true })
+        .expect(400);
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining([
+          'supplier must be longer than or equal to 1 characters',
+          'description must be a string',
+          expect.stringContaining('boughtOn'),
+          'amountPence must be an integer number',
+          'property local should not exist',
+        ]),
+      );
+      expect(messages(await purchase({ amountPence: 0 }).expect(400))).toContain('amountPence must not be less than 1');
+      const leeds = await purchase({ localTo: 'Leeds' }).expect(400);
+      expect(leeds.body).toMatchObject({ code: 'PURCHASING.NOT_A_COOP_LOCALITY', message: expect.stringContaining('localTo Leeds') });
+      mesh.nodeClock(COOP).setTo(new Date(`${addDays(today, -3)}T12:00:00Z`));
+      try {
+        const ahead = await purchase({ boughtOn: today }).expect(400);
+        expect(ahead.body.code).toBe('PURCHASING.PURCHASE_IN_FUTURE');
+      } finally {
+        mesh.nodeClock(COOP).reset();
+      }
+      expect(await count('node_purchase')).toBe(before);
+    });
+
+    it('gives local and total spend as recorded purchases plus joint-round shares, and the local share, as independent SQL does', async () => {
+      const [sql] = await mesh.nodeQuery<{ own_local: number; own_all: number; joint_local: number; joint_all: number }>(
+        COOP,
+        `SELECT (SELECT coalesce(sum(amount_pence) FILTER (WHERE local_to IS NOT NULL), 0) FROM node_purchase WHERE bought_on >= $1::date AND bought_on <= $2::date)::int AS own_local,
+                (SELECT coalesce(sum(amount_pence), 0) FROM node_purchase WHERE bought_on >= $1::date AND bought_on <= $2::date)::int AS own_all,
+                (SELECT coalesce(sum(a.allocated_pence) FILTER (WHERE a.local), 0) FROM purchasing_allocation a JOIN purchasing_round r ON r.id = a.round_id
+                  WHERE r.state IN ('ordered', 'delivered') AND (r.ordered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date)::int AS joint_local,
+                (SELECT coalesce(sum(a.allocated_pence), 0) FROM purchasing_allocation a JOIN purchasing_round r ON r.id = a.round_id
+                  WHERE r.state IN ('ordered', 'delivered') AND (r.ordered_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date)::int AS joint_all`,
+        [CQ.start, CQ.end],
+      );
+      expect(sql).toEqual({ own_local: 16_550, own_all: 46_550, joint_local: 5_000, joint_all: 8_600 });
+      const body = await preview(CQ.label);
+      expect(body.problems).toEqual([]);
+      const figures = body.figures.figures;
+      expect(valueOf(figures, 'local_supplier_spend')).toBe(sql.own_local + sql.joint_local);
+      expect(valueOf(figures, 'supplier_spend_total')).toBe(sql.own_all + sql.joint_all);
+      expect(valueOf(figures, 'local_supplier_spend_percent')).toBe(
+        Math.round(((sql.own_local + sql.joint_local) * 1000) / (sql.own_all + sql.joint_all)) / 10,
+      );
+      // Organisational figures: never withheld.
+      expect(figureOf(body.outgoing.return.figures, 'local_supplier_spend')).toEqual(figureOf(figures, 'local_supplier_spend'));
+
+      // Version 2 counted the joint-round share alone, and had no total.
+      const v2 = await underV2(CQ.label);
+      expect(v2.problems).toEqual([]);
+      expect(valueOf(v2.figures.figures, 'local_supplier_spend')).toBe(sql.joint_local);
+      expect(figureOf(v2.figures.figures, 'supplier_spend_total')).toBeUndefined();
+    });
+  });
+
   describe('nothing personal leaves the node', () => {
     it('sends no name, no account of a concern, no identifier and no personal field in the outgoing return', async () => {
       const body = await preview();
@@ -349,6 +499,41 @@ describe('what a co-op node records, in its return', () => {
       );
       const names = await mesh.nodeQuery<{ name: string }>(COOP, 'SELECT full_name AS name FROM service_user');
       for (const { name } of names) expect(text.includes(name)).toBe(false);
+    });
+
+    it('submits version 3 returns the hub accepts, and no message the node sent holds anything personal', async () => {
+      const dueAt = new Date(Date.parse(`${addDays(today, 30)}T17:00:00Z`)).toISOString();
+      for (const period of [Q.label, CQ.label]) {
+        const cycle = (await staff.post('/reporting/cycles').send({ period, dueAt }).expect(201)).body;
+        await waitFor(
+          `the request for ${period} on the node`,
+          async () => (await admin().get('/reporting/requests')).body,
+          (r) => Array.isArray(r) && r.some((q: { cycleId: string }) => q.cycleId === cycle.id),
+        );
+        await admin().post(`/reporting/requests/${cycle.id}/submission`).expect(202);
+        await waitFor(
+          `the ${period} return accepted on the hub`,
+          async () => (await staff.get(`/reporting/cycles/${cycle.id}/completeness`)).body,
+          (c) => c.submitted === 1,
+        );
+      }
+      const sent = await mesh.nodeQuery<{ type: string; envelope: object }>(COOP, 'SELECT type, envelope FROM outbox_message');
+      expect(sent.filter((s) => s.type === 'reporting.return-submitted')).toHaveLength(2);
+      const text = JSON.stringify(sent.map((s) => s.envelope));
+      const people = await mesh.nodeQuery<{ name: string }>(
+        COOP,
+        'SELECT full_name AS name FROM service_user UNION SELECT full_name FROM staff',
+      );
+      for (const word of [
+        ...people.map((p) => p.name),
+        'Cash missing',
+        'without food',
+        'Walk to the shop',
+        'details',
+        'importance',
+        'disadvantaged',
+      ])
+        expect({ word, found: text.includes(word) }).toEqual({ word, found: false });
     });
   });
 });

@@ -80,4 +80,4 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: 'c75a770abd83411e', second: 'ce4e1a091be587b4', spread: '5f9dd97fea55af41' };
+const GOLDEN = { first: '89ca9262334e8a12', second: 'eb14866a39b7a277', spread: '6ac524d778a814f5' };

@@ -15,6 +15,7 @@ import { GOVERNANCE_ENTITIES } from '../governance';
 import { HubLink } from '../hub-link/hub-link.entity';
 import { MEMBER_ENTITIES } from '../members';
 import { CoopProfile } from '../profile/coop-profile.entity';
+import { PURCHASING_ENTITIES } from '../purchasing';
 import { RULEBOOK_ENTITIES } from '../rulebook';
 import { VOLUNTEERING_ENTITIES } from '../volunteering';
 import { WORKFORCE_ENTITIES } from '../workforce';
@@ -37,6 +38,7 @@ import { Onboarding1764000001600 } from './migrations/1764000001600-onboarding';
 import { WebPages1764000001700 } from './migrations/1764000001700-web-pages';
 import { GoalImportance1764000001800 } from './migrations/1764000001800-goal-importance';
 import { Safeguarding1764000001810 } from './migrations/1764000001810-safeguarding';
+import { NodePurchases1764000001820 } from './migrations/1764000001820-node-purchases';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -48,6 +50,7 @@ export const NODE_ENTITIES = [
   ...WORKFORCE_ENTITIES,
   ...CARE_ENTITIES,
   ...VOLUNTEERING_ENTITIES,
+  ...PURCHASING_ENTITIES,
 ];
 
 export const NODE_MIGRATIONS = [
@@ -75,6 +78,7 @@ export const NODE_MIGRATIONS = [
   WebPages1764000001700,
   GoalImportance1764000001800,
   Safeguarding1764000001810,
+  NodePurchases1764000001820,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

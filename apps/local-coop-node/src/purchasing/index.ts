@@ -1,5 +1,9 @@
 export { CommitQuantity } from './commit-quantity.use-case';
-export { localSupplierSpendPence } from './local-spend.queries';
+import { NodePurchase } from './node-purchase.entity';
+
+export type { CoopSpend } from './local-spend.queries';
+export { coopSpendPence, localSupplierSpendPence } from './local-spend.queries';
+export const PURCHASING_ENTITIES = [NodePurchase];
 export { CommitmentSentView, CommitQuantityDto, RoundView } from './purchasing.dto';
 export { PurchasingErrors } from './purchasing.errors';
 export { PurchasingModule } from './purchasing.module';

@@ -3,19 +3,30 @@ import { EntityManager } from 'typeorm';
 
 import { QuarterPeriod, ReturnFigure, SAFEGUARDING_CATEGORIES } from '@app/contracts';
 
-import { breakdownFigures } from './node-return.rules';
+import { coopSpendPence } from '../purchasing';
+import { breakdownFigures, REPORTING_TIME_ZONE } from './node-return.rules';
 
 /** The total row (all_categories 1) and one per category raised in the period. */
 type ConcernsRow = { n: number } & ({ all_categories: 1; category: null } | { all_categories: 0; category: string });
 
 /**
  * The figures of the records the node keeps from version 3 of the return on (issue 16): safeguarding
- * concerns by Care Act category. Only counts come back, never a row about a person.
+ * concerns by Care Act category, and spend from all of the co-op's purchasing. Only counts and sums
+ * come back, never a row about a person.
  */
 @Injectable()
 export class RecordFigureQueries {
   async figures(m: EntityManager, p: QuarterPeriod): Promise<ReturnFigure[]> {
-    return [...(await this.safeguarding(m, p))];
+    return [...(await this.safeguarding(m, p)), ...(await this.spend(m, p))];
+  }
+
+  /** Local and total spend from the co-op's own purchases and its joint-round shares; null when it has recorded neither, ever. */
+  private async spend(m: EntityManager, p: QuarterPeriod): Promise<ReturnFigure[]> {
+    const spend = await coopSpendPence(m, p, REPORTING_TIME_ZONE);
+    return [
+      { metric: 'local_supplier_spend', breakdown: null, value: spend.recorded ? spend.localPence : null },
+      { metric: 'supplier_spend_total', breakdown: null, value: spend.recorded ? spend.totalPence : null },
+    ];
   }
 
   /** Concerns raised in the period by category, and concerns referred to the council in it (whenever raised). */

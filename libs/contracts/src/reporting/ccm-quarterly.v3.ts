@@ -3,6 +3,12 @@ import { CCM_QUARTERLY_V2 } from './ccm-quarterly.v2';
 import { MetricDefinition, MetricValidation, ReturnDefinition } from './return-definition';
 
 const COUNT: MetricValidation = { type: 'integer', min: 0, max: 1_000_000, nullable: false };
+/** Pence; null when the co-op has recorded no purchase and had no joint-round share, ever (not recorded, never a zero nobody counted). */
+const SPEND: MetricValidation = { type: 'integer', min: 0, max: 1_000_000_000_000, nullable: true };
+
+/** How the two sources of spend relate, said once for both spend figures. */
+const NEVER_TWICE =
+  "The two sources never overlap: a joint round's cost reaches the node only as the allocation the hub sent, and the co-op's purchase ledger holds only what it bought outside joint rounds, so a joint round is never entered there.";
 
 /*
  * Version 3 of the return (issue 16, "figures a commissioner can trust"). Version 2 stays as it was:
@@ -34,6 +40,14 @@ const RECORD_CHANGES: Readonly<Record<string, Partial<MetricDefinition>>> = {
     required: true,
     validation: COUNT,
   },
+  local_supplier_spend: {
+    definition:
+      "The co-op's spend with local suppliers in the period, in pence: the purchases it recorded on its node as bought on a day of the period from a supplier local to a locality it serves, " +
+      'plus its share of joint purchasing rounds ordered on a day of the period and not cancelled since, for items whose supplier is local to a locality it serves (the allocation the hub sent it). ' +
+      `${NEVER_TWICE} Null when the co-op has recorded neither a purchase nor an allocation, ever.`,
+    required: true,
+    validation: SPEND,
+  },
 };
 
 /** Metrics new in version 3 that come from the node's new records. */
@@ -50,6 +64,37 @@ const RECORD_METRICS: readonly MetricDefinition[] = [
     required: true,
     validation: COUNT,
     consolidation: { kind: 'sum' },
+  },
+  {
+    id: 'supplier_spend_total',
+    title: 'Spend with all suppliers',
+    section: 'regulation',
+    definition:
+      "All the co-op's spend in the period, in pence, local or not: the purchases it recorded on its node as bought on a day of the period, plus its share of joint purchasing rounds ordered on a day of the period and not cancelled since. " +
+      `${NEVER_TWICE} Null when the co-op has recorded neither, ever.`,
+    unit: 'pence',
+    countsPeople: false,
+    breakdowns: [],
+    required: true,
+    validation: SPEND,
+    consolidation: { kind: 'sum' },
+  },
+  {
+    id: 'local_supplier_spend_percent',
+    title: 'Share of spend kept with local suppliers',
+    section: 'regulation',
+    definition:
+      'Spend with local suppliers as a percentage of spend with all suppliers in the period, to one decimal place; null when nothing was spent or nothing is recorded.',
+    unit: 'percent',
+    countsPeople: false,
+    breakdowns: [],
+    required: true,
+    validation: { type: 'decimal', min: 0, max: 100, decimals: 1, nullable: true },
+    consolidation: {
+      kind: 'ratio',
+      numerator: [{ metric: 'local_supplier_spend', breakdown: null }],
+      denominator: [{ metric: 'supplier_spend_total', breakdown: null }],
+    },
   },
 ];
 
