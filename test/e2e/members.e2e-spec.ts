@@ -20,7 +20,7 @@ describe('members and community shares', () => {
       rulebook: { template: 'uk-multi-stakeholder-cbs', shareMinimumPence: 100, quorumPercent: 10 },
     });
     const templates = await admin.get('/rulebook/templates').expect(200);
-    expect(Object.keys(templates.body)).toEqual(['uk-multi-stakeholder-cbs', 'italian-type-a']);
+    expect(Object.keys(templates.body)).toEqual(['uk-multi-stakeholder-cbs', 'italian-type-a', 'italian-type-b']);
   });
 
   it('admits a member into one class with shares, one vote whatever the shares', async () => {

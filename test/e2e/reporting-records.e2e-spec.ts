@@ -16,7 +16,8 @@ import {
 } from '@app/contracts';
 
 import { ComputeReturn } from '../../apps/local-coop-node/src/reporting';
-import { aGoal, aSafeguardingConcern, aServiceUser } from '../support/builders';
+import { RULEBOOK_TEMPLATES } from '../../apps/local-coop-node/src/rulebook';
+import { aGoal, aSafeguardingConcern, aServiceUser, aStaffMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor as waitUntil } from '../support/wait-for';
 
@@ -482,6 +483,113 @@ describe('what a co-op node records, in its return', () => {
     });
   });
 
+  describe('the Italian Type B rule', () => {
+    const summary = async () =>
+      (await admin().get(`/workforce/summary?from=${CQ.start}&to=${CQ.end}`).expect(200)).body.disadvantagedWorkers;
+    const staffIds: string[] = [];
+    const sqlShare = async () => {
+      const [row] = await mesh.nodeQuery<{ workers: number; disadvantaged: number }>(
+        COOP,
+        `SELECT count(*)::int AS workers, count(*) FILTER (WHERE disadvantaged)::int AS disadvantaged FROM staff
+          WHERE started_on <= $1::date AND coalesce(left_on, 'infinity'::date) >= $1::date`,
+        [CQ.end],
+      );
+      return { ...row, percent: Math.round((row.disadvantaged * 1000) / row.workers) / 10 };
+    };
+
+    beforeAll(async () => {
+      // Seven workers employed through the quarter, two of them disadvantaged people; one more who has left.
+      for (let i = 0; i < 7; i++)
+        staffIds.push(
+          (
+            await admin()
+              .post('/staff')
+              .send(aStaffMember({ startedOn: addDays(CQ.start, -30), disadvantaged: i < 2 }))
+              .expect(201)
+          ).body.id,
+        );
+      const gone = (
+        await admin()
+          .post('/staff')
+          .send(aStaffMember({ startedOn: addDays(CQ.start, -30), disadvantaged: true }))
+          .expect(201)
+      ).body;
+      await admin()
+        .post(`/staff/${gone.id}/leaving`)
+        .send({ leftOn: addDays(CQ.start, -1), reason: 'Moved away' })
+        .expect(200);
+    });
+
+    it('offers the italian-type-b template, whose rule is 30% of workers disadvantaged', async () => {
+      const templates = (await admin().get('/rulebook/templates').expect(200)).body;
+      expect(templates['italian-type-b']).toMatchObject({ template: 'italian-type-b', minimumDisadvantagedWorkersPercent: 30 });
+      expect(templates['italian-type-a'].minimumDisadvantagedWorkersPercent).toBeUndefined();
+    });
+
+    it('has no verdict and sends no share under a rulebook without the rule', async () => {
+      expect(await summary()).toMatchObject({ minimumPercent: null, workers: 7, disadvantaged: 2, met: null });
+      expect(valueOf((await preview(CQ.label)).figures.figures, 'staff_disadvantaged_percent')).toBeNull();
+    });
+
+    it('records whether a worker is disadvantaged, refusing anything but yes or no and changing nothing', async () => {
+      const before = await mesh.nodeQuery(COOP, 'SELECT id, disadvantaged FROM staff ORDER BY id');
+      const bad = await admin()
+        .post('/staff')
+        .send(aStaffMember({ disadvantaged: 'yes' as unknown as boolean }))
+        .expect(400);
+      expect(messages(bad)).toContain('disadvantaged must be a boolean value');
+      const nulled = await admin().patch(`/staff/${staffIds[3]}`).send({ disadvantaged: null }).expect(400);
+      expect(messages(nulled)).toContain('disadvantaged');
+      expect(await mesh.nodeQuery(COOP, 'SELECT id, disadvantaged FROM staff ORDER BY id')).toEqual(before);
+      expect((await admin().get(`/staff/${staffIds[0]}`).expect(200)).body.disadvantaged).toBe(true);
+    });
+
+    it('checks the rule on the workforce summary once the Type B rulebook is adopted: short at 2 of 7, met at 3 of 7', async () => {
+      const adopted = await admin().put('/rulebook').send({ rulebook: RULEBOOK_TEMPLATES['italian-type-b'] }).expect(200);
+      expect(adopted.body).toMatchObject({ adopted: true });
+      expect((await admin().get('/rulebook').expect(200)).body.rulebook).toMatchObject({
+        template: 'italian-type-b',
+        minimumDisadvantagedWorkersPercent: 30,
+      });
+      expect(await summary()).toEqual({
+        minimumPercent: 30,
+        workers: 7,
+        disadvantaged: 2,
+        percent: 28.6,
+        met: false,
+        rule: 'WORKFORCE.DISADVANTAGED_WORKERS_SHORT',
+        message: '2 of 7 workers (28.6%) are disadvantaged people; the rulebook needs at least 30%',
+      });
+      // 2 disadvantaged workers is a count of 1 to the node threshold: the share is withheld before it leaves.
+      const short = await preview(CQ.label);
+      expect(valueOf(short.figures.figures, 'staff_disadvantaged_percent')).toBe((await sqlShare()).percent);
+      expect(figureOf(short.outgoing.return.figures, 'staff_disadvantaged_percent')).toEqual({
+        metric: 'staff_disadvantaged_percent',
+        breakdown: null,
+        value: null,
+        suppressedOnNode: true,
+      });
+
+      await admin().patch(`/staff/${staffIds[2]}`).send({ disadvantaged: true }).expect(200);
+      expect(await summary()).toMatchObject({ workers: 7, disadvantaged: 3, percent: 42.9, met: true, rule: null, message: null });
+    });
+
+    it('sends only the share, as independent SQL gives it, and version 2 has no such figure', async () => {
+      const sql = await sqlShare();
+      expect(sql).toEqual({ workers: 7, disadvantaged: 3, percent: 42.9 });
+      const body = await preview(CQ.label);
+      expect(body.problems).toEqual([]);
+      expect(figureOf(body.outgoing.return.figures, 'staff_disadvantaged_percent')).toEqual({
+        metric: 'staff_disadvantaged_percent',
+        breakdown: null,
+        value: sql.percent,
+      });
+      // No count of disadvantaged workers in any figure.
+      expect(body.outgoing.return.figures.filter((f) => f.metric.includes('disadvantaged'))).toHaveLength(1);
+      expect(figureOf((await underV2(CQ.label)).figures.figures, 'staff_disadvantaged_percent')).toBeUndefined();
+    });
+  });
+
   describe('nothing personal leaves the node', () => {
     it('sends no name, no account of a concern, no identifier and no personal field in the outgoing return', async () => {
       const body = await preview();
@@ -531,7 +639,7 @@ describe('what a co-op node records, in its return', () => {
         'Walk to the shop',
         'details',
         'importance',
-        'disadvantaged',
+        '"disadvantaged"',
       ])
         expect({ word, found: text.includes(word) }).toEqual({ word, found: false });
     });

@@ -308,6 +308,8 @@ describe('workforce', () => {
         paidAtLeastRealLivingWagePercent: 66.7,
         openVacancies: 1,
         vacancyRatePercent: 25,
+        // The UK rulebook has no Type B rule: the share is given, with no verdict.
+        disadvantagedWorkers: { minimumPercent: null, workers: 3, disadvantaged: 0, percent: 0, met: null, rule: null, message: null },
       });
     });
 

@@ -52,7 +52,7 @@ export const STAFF_ROLES = ['care-worker', 'senior-carer', 'coordinator', 'manag
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The ready rulebooks a co-op node ships with (a spin-off may start from its sponsor's instead). */
-export const RULEBOOK_TEMPLATE_IDS = ['uk-multi-stakeholder-cbs', 'italian-type-a'] as const;
+export const RULEBOOK_TEMPLATE_IDS = ['uk-multi-stakeholder-cbs', 'italian-type-a', 'italian-type-b'] as const;
 export type RulebookTemplateId = (typeof RULEBOOK_TEMPLATE_IDS)[number];
 
 /** The Care Quality Commission's overall ratings (public information), and "not yet rated" for a new service. */

@@ -80,4 +80,4 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: '89ca9262334e8a12', second: 'eb14866a39b7a277', spread: '6ac524d778a814f5' };
+const GOLDEN = { first: '91aff49865e14020', second: '21f6f28a94762614', spread: '476c33dc8d1719d5' };

@@ -39,6 +39,7 @@ import { WebPages1764000001700 } from './migrations/1764000001700-web-pages';
 import { GoalImportance1764000001800 } from './migrations/1764000001800-goal-importance';
 import { Safeguarding1764000001810 } from './migrations/1764000001810-safeguarding';
 import { NodePurchases1764000001820 } from './migrations/1764000001820-node-purchases';
+import { DisadvantagedWorkers1764000001830 } from './migrations/1764000001830-disadvantaged-workers';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -79,6 +80,7 @@ export const NODE_MIGRATIONS = [
   GoalImportance1764000001800,
   Safeguarding1764000001810,
   NodePurchases1764000001820,
+  DisadvantagedWorkers1764000001830,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -61,7 +61,7 @@ export class EraseMember {
       }
       if (staff.length > 0) {
         kept.push(
-          'the staff record and training, unchanged: employment records the co-op must keep for their own retention period, and the carer named in the care records of the people they visited',
+          'the staff record and training, unchanged: employment records the co-op must keep for their own retention period, and the carer named in the care records of the people they visited; with it whether they were counted as a disadvantaged worker (Italian Type B rule), which a Type B co-op must be able to show the authorities and which its reported share rests on',
         );
       }
       return { memberId: id, memberNumber: member.memberNumber, label, erasedAt: erasedAt.toISOString(), erased, kept };

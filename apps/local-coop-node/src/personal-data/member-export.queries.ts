@@ -20,7 +20,8 @@ const EXPLANATION: Record<MemberExportSection, string> = {
     'The board elections you stood in, the name on the ballot paper, and, once counted, your votes and whether you were elected.',
   volunteer:
     'If you volunteer: your volunteer record, the hours you gave, your time-credit account (the other volunteers you exchanged credits with are not named), and your expense claims. Empty if you have never volunteered.',
-  staff: 'If the co-op employs or employed you: your staff record with contract, pay and dates, and your training. Empty if it never has.',
+  staff:
+    'If the co-op employs or employed you: your staff record with contract, pay and dates, whether the co-op counts you as a disadvantaged worker (for the Italian Type B rule; this never leaves the co-op), and your training. Empty if it never has.',
   auditEvents:
     'What you did on this system yourself (the changes you made and the data you exported), from the audit trail: when, what, and how it ended.',
 };

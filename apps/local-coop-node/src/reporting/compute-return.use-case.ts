@@ -9,7 +9,15 @@ import { NODE_CONFIG } from '../config/node-config.token';
 import { TenderingQueries } from '../tendering';
 import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
-import { contractFigures, figuresForVersion, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
+import {
+  contractFigures,
+  countsNodeRecords,
+  figuresForVersion,
+  goalImprovementRise,
+  withholdOnNode,
+  withholdSharesOfFew,
+  withRates,
+} from './node-return.rules';
 import { RecordFigureQueries } from './record-figures.queries';
 import { ReportingErrors } from './reporting.errors';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
@@ -44,7 +52,7 @@ export class ComputeReturn {
   /** For the definition the hub asked for (the current one for a preview); figures it does not name are left out. */
   async execute(period: QuarterPeriod, definition: ReturnDefinition = CURRENT_RETURN_DEFINITION): Promise<ComputedReturn> {
     if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label, period.start);
-    const { base, localities, contracts } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+    const { base, shares, localities, contracts } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query(
         'SELECT localities, cqc_rating FROM coop_profile',
@@ -54,10 +62,12 @@ export class ComputeReturn {
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
       ];
-      const figures = figuresForVersion(definition, earlier, await this.records.figures(m, period));
+      const recorded = await this.records.figures(m, period);
+      const figures = figuresForVersion(definition, earlier, recorded.figures);
+      const shares = countsNodeRecords(definition) ? recorded.shares : [];
       const held = await this.tendering.contracts(period.start, period.end, m);
       figures.push(...contractFigures(held));
-      return { base: figures, localities: profile.localities, contracts: held.map((c) => c.contractId) };
+      return { base: figures, shares, localities: profile.localities, contracts: held.map((c) => c.contractId) };
     });
     const header = {
       definitionId: definition.id,
@@ -69,7 +79,10 @@ export class ComputeReturn {
     return {
       figures,
       problems: validateReturn(definition, figures, { localities, contracts }),
-      outgoing: { ...header, figures: withholdOnNode(definition, figures.figures, { threshold, localities }) },
+      outgoing: {
+        ...header,
+        figures: withholdSharesOfFew(withholdOnNode(definition, figures.figures, { threshold, localities }), shares, threshold),
+      },
       nodeThreshold: threshold,
     };
   }

@@ -10,7 +10,15 @@ import {
   validateReturn,
 } from '@app/contracts';
 
-import { breakdownFigures, contractFigures, figuresForVersion, goalImprovementRise, withholdOnNode, withRates } from './node-return.rules';
+import {
+  breakdownFigures,
+  contractFigures,
+  figuresForVersion,
+  goalImprovementRise,
+  withholdOnNode,
+  withholdSharesOfFew,
+  withRates,
+} from './node-return.rules';
 
 const LOCALITIES = ['Marsden', 'Slaithwaite'];
 const period = { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' };
@@ -292,5 +300,35 @@ describe('goalImprovementRise', () => {
     expect(goalImprovementRise(CCM_QUARTERLY_V2)).toBe(1);
     expect(goalImprovementRise(CCM_QUARTERLY_V3)).toBe(2);
     expect(goalImprovementRise({ id: 'ccm-quarterly', version: 4 })).toBe(2);
+  });
+});
+
+describe('withholdSharesOfFew', () => {
+  const share = (value: number | null): ReturnFigure[] => [
+    { metric: 'staff_disadvantaged_percent', breakdown: null, value },
+    { metric: 'members', breakdown: null, value: 40 },
+  ];
+  const sent = (part: number, whole: number, value: number | null) =>
+    withholdSharesOfFew(share(value), [{ metric: 'staff_disadvantaged_percent', part, whole }], 2)[0];
+
+  it('sends a share of more than the threshold with more than the threshold left out', () => {
+    expect(sent(3, 10, 30)).toEqual({ metric: 'staff_disadvantaged_percent', breakdown: null, value: 30 });
+    expect(sent(0, 10, 0)).toEqual({ metric: 'staff_disadvantaged_percent', breakdown: null, value: 0 });
+  });
+
+  it('withholds a share of 1 to the threshold people', () => {
+    expect(sent(1, 10, 10)).toEqual({ metric: 'staff_disadvantaged_percent', breakdown: null, value: null, suppressedOnNode: true });
+    expect(sent(2, 10, 20).suppressedOnNode).toBe(true);
+  });
+
+  it('withholds a share that leaves out at most the threshold, everyone included', () => {
+    expect(sent(8, 10, 80).suppressedOnNode).toBe(true);
+    expect(sent(10, 10, 100).suppressedOnNode).toBe(true);
+    expect(sent(7, 10, 70).suppressedOnNode).toBeUndefined();
+  });
+
+  it('leaves other figures and a null share alone', () => {
+    const out = withholdSharesOfFew(share(null), [{ metric: 'staff_disadvantaged_percent', part: 1, whole: 1 }], 2);
+    expect(out).toEqual(share(null));
   });
 });

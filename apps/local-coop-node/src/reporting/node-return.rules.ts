@@ -141,3 +141,25 @@ export function contractFigures(contracts: readonly ContractPeriodHours[]): Retu
     return [{ metric, breakdown: null, value: total }, ...breakdownFigures(metric, 'service_type', SERVICE_TYPES, cells), ...perContract];
   });
 }
+
+/** A share of people sent without its parts: how many are in it, of how many. */
+export interface ShareCount {
+  metric: string;
+  part: number;
+  whole: number;
+}
+
+/**
+ * A share sent without its parts can still give people away: with the headcount published beside it,
+ * a share of few people is a small count, and a share where at most a few are left out tells that
+ * nearly everyone (or everyone) has the attribute. Such a share is withheld: when 1 to `threshold`
+ * people are in it, or when it has people and at most `threshold` are not in it.
+ */
+export function withholdSharesOfFew(figures: readonly ReturnFigure[], shares: readonly ShareCount[], threshold: number): ReturnFigure[] {
+  const few = new Set(shares.filter((s) => s.part >= 1 && (s.part <= threshold || s.whole - s.part <= threshold)).map((s) => s.metric));
+  return figures.map((f) =>
+    few.has(f.metric) && f.breakdown === null && f.value !== null
+      ? { metric: f.metric, breakdown: null, value: null, suppressedOnNode: true }
+      : f,
+  );
+}

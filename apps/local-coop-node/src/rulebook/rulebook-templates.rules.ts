@@ -29,6 +29,11 @@ export interface Rulebook {
   /** How far below zero a time-bank balance may go. */
   timeCreditOverdraftMinutes: number;
   realLivingWagePencePerHour: number;
+  /**
+   * At least this percentage of the co-op's workers must be disadvantaged people (an Italian Type B
+   * social co-operative: 30%, Law 381/1991 art. 4); absent or null: the rulebook has no such rule.
+   */
+  minimumDisadvantagedWorkersPercent?: number | null;
 }
 
 /**
@@ -40,8 +45,28 @@ export interface Rulebook {
  * shares), the 2025/26 Real Living Wage outside London (£13.45).
  *
  * Italy: a Type A social co-operative (Law 381/1991): volunteers at most half of the board, worker
- * members at its core, nine members to form a co-operative, a 50% quorum (first call).
+ * members at its core, nine members to form a co-operative, a 50% quorum (first call). A Type B
+ * co-operative (work integration) has the same governance, and at least 30% of its workers must be
+ * disadvantaged people (art. 4).
  */
+const ITALIAN_SOCIAL_COOPERATIVE: Omit<Rulebook, 'template' | 'name'> = {
+  admittedClasses: ['worker', 'volunteer', 'service-user-or-family', 'community-supporter'],
+  board: [
+    { stakeholderClass: 'worker', seats: 3, capPercent: null },
+    { stakeholderClass: 'volunteer', seats: 2, capPercent: 50 },
+    { stakeholderClass: 'service-user-or-family', seats: 1, capPercent: null },
+    { stakeholderClass: 'community-supporter', seats: 1, capPercent: null },
+  ],
+  quorumPercent: 50,
+  ordinaryMajorityPercent: 50,
+  specialMajorityPercent: 67,
+  minimumMembers: 9,
+  shareMinimumPence: 2_500,
+  shareMaximumPence: 10_000_000,
+  timeCreditOverdraftMinutes: 300,
+  realLivingWagePencePerHour: 900,
+};
+
 export const RULEBOOK_TEMPLATES: Record<RulebookTemplateId, Rulebook> = {
   'uk-multi-stakeholder-cbs': {
     template: 'uk-multi-stakeholder-cbs',
@@ -62,24 +87,12 @@ export const RULEBOOK_TEMPLATES: Record<RulebookTemplateId, Rulebook> = {
     timeCreditOverdraftMinutes: 600,
     realLivingWagePencePerHour: 1345,
   },
-  'italian-type-a': {
-    template: 'italian-type-a',
-    name: 'Italian Type A social co-operative',
-    admittedClasses: ['worker', 'volunteer', 'service-user-or-family', 'community-supporter'],
-    board: [
-      { stakeholderClass: 'worker', seats: 3, capPercent: null },
-      { stakeholderClass: 'volunteer', seats: 2, capPercent: 50 },
-      { stakeholderClass: 'service-user-or-family', seats: 1, capPercent: null },
-      { stakeholderClass: 'community-supporter', seats: 1, capPercent: null },
-    ],
-    quorumPercent: 50,
-    ordinaryMajorityPercent: 50,
-    specialMajorityPercent: 67,
-    minimumMembers: 9,
-    shareMinimumPence: 2_500,
-    shareMaximumPence: 10_000_000,
-    timeCreditOverdraftMinutes: 300,
-    realLivingWagePencePerHour: 900,
+  'italian-type-a': { template: 'italian-type-a', name: 'Italian Type A social co-operative', ...ITALIAN_SOCIAL_COOPERATIVE },
+  'italian-type-b': {
+    template: 'italian-type-b',
+    name: 'Italian Type B social co-operative',
+    ...ITALIAN_SOCIAL_COOPERATIVE,
+    minimumDisadvantagedWorkersPercent: 30,
   },
 };
 

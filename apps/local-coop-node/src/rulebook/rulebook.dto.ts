@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -108,6 +108,19 @@ export class RulebookDto implements Rulebook {
   @Min(1)
   @Max(100_000)
   realLivingWagePencePerHour: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 100,
+    description: 'At least this % of workers must be disadvantaged people (Italian Type B: 30); absent or null: no such rule',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  minimumDisadvantagedWorkersPercent?: number | null;
 }
 
 export class RulebookView {
@@ -121,4 +134,5 @@ export class RulebookView {
 export class RulebookTemplatesView implements Record<RulebookTemplateId, Rulebook> {
   @ApiProperty({ type: RulebookDto }) 'uk-multi-stakeholder-cbs': Rulebook;
   @ApiProperty({ type: RulebookDto }) 'italian-type-a': Rulebook;
+  @ApiProperty({ type: RulebookDto }) 'italian-type-b': Rulebook;
 }

@@ -52,5 +52,9 @@ function normalise(r: Rulebook): Rulebook {
     shareMaximumPence: r.shareMaximumPence,
     timeCreditOverdraftMinutes: r.timeCreditOverdraftMinutes,
     realLivingWagePencePerHour: r.realLivingWagePencePerHour,
+    // Only a rulebook that has the rule names it, so every rulebook adopted before reads as it did.
+    ...(typeof r.minimumDisadvantagedWorkersPercent === 'number'
+      ? { minimumDisadvantagedWorkersPercent: r.minimumDisadvantagedWorkersPercent }
+      : {}),
   };
 }

@@ -26,8 +26,8 @@ export class HireStaff {
       if (dto.memberId) await this.members.get(dto.memberId, m);
       const id = randomUUID();
       await m.query(
-        `INSERT INTO staff (id, full_name, role, contract_type, hourly_pay_pence, contracted_minutes_per_week, started_on, locality, member_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO staff (id, full_name, role, contract_type, hourly_pay_pence, contracted_minutes_per_week, started_on, locality, member_id, disadvantaged)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           id,
           dto.fullName,
@@ -38,6 +38,7 @@ export class HireStaff {
           dto.startedOn,
           dto.locality,
           dto.memberId ?? null,
+          dto.disadvantaged ?? false,
         ],
       );
       return this.queries.get(id, m);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 import { CONTRACT_TYPES, ContractType } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull, PageQuery, PageView } from '@app/platform';
@@ -7,6 +7,8 @@ import { IsCalendarDate, IsOptionalNotNull, PageQuery, PageView } from '@app/pla
 import { STAFF_ROLES, StaffRole } from './workforce.rules';
 
 const MAX_PAY_PENCE = 100_000;
+const DISADVANTAGED =
+  'A disadvantaged person for the Italian Type B rule (Law 381/1991 art. 4). Special-category personal data: kept on this node only; the return carries only the share';
 const MAX_MINUTES_PER_WEEK = 100 * 60;
 
 export class HireStaffDto {
@@ -48,6 +50,11 @@ export class HireStaffDto {
   @IsOptional()
   @IsUUID('4')
   memberId?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: DISADVANTAGED })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  disadvantaged?: boolean;
 }
 
 /** The start date is not here: visits and headcounts already rest on it. */
@@ -92,6 +99,11 @@ export class UpdateStaffDto {
   @IsOptional()
   @IsUUID('4')
   memberId?: string | null;
+
+  @ApiPropertyOptional({ description: DISADVANTAGED })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  disadvantaged?: boolean;
 }
 
 export class RecordLeavingDto {
@@ -141,6 +153,7 @@ export class StaffView {
   @ApiPropertyOptional({ nullable: true, type: String }) memberId: string | null;
   @ApiProperty() locality: string;
   @ApiProperty({ description: 'Against the Real Living Wage in the rulebook in force' }) paidAtLeastRealLivingWage: boolean;
+  @ApiProperty({ description: 'A disadvantaged worker for the Italian Type B rule; never leaves the node' }) disadvantaged: boolean;
 }
 
 export class RecordTrainingDto {

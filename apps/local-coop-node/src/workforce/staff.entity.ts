@@ -42,6 +42,10 @@ export class Staff {
   @Column('text')
   locality: string;
 
+  /** A disadvantaged worker for the Italian Type B rule: special-category data, never sent off the node. */
+  @Column('boolean')
+  disadvantaged: boolean;
+
   @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
   createdAt: Date;
 }

@@ -21,6 +21,7 @@ interface StaffRow {
   leaving_reason: string | null;
   member_id: string | null;
   locality: string;
+  disadvantaged: boolean;
   created_at: Date;
 }
 
@@ -130,6 +131,7 @@ function toStaffView(r: StaffRow, realLivingWagePencePerHour: number): StaffView
     memberId: r.member_id,
     locality: r.locality,
     paidAtLeastRealLivingWage: paidAtLeastRealLivingWage(r.hourly_pay_pence, realLivingWagePencePerHour),
+    disadvantaged: r.disadvantaged,
   };
 }
 

@@ -7,7 +7,7 @@ import { monthsBefore, PeriodQuery } from '@app/platform';
 import { RulebookStore } from '../rulebook';
 import { VacancyQueries } from './vacancy.queries';
 import { WorkforceErrors } from './workforce.errors';
-import { periodViolation, StaffFacts, workforceFigures } from './workforce.rules';
+import { disadvantagedWorkersCheck, isEmployedOn, periodViolation, StaffFacts, workforceFigures } from './workforce.rules';
 import { WorkforceSummaryView } from './workforce-summary.dto';
 
 interface StaffFactsRow {
@@ -15,6 +15,7 @@ interface StaffFactsRow {
   left_on: string | null;
   contract_type: ContractType;
   hourly_pay_pence: number;
+  disadvantaged: boolean;
 }
 
 @Injectable()
@@ -31,7 +32,7 @@ export class WorkforceSummaryQueries {
     // Only the four facts the figures need, and only for staff employed at some point in the period
     // or in the twelve months before its last day (turnover's leavers).
     const rows: StaffFactsRow[] = await this.dataSource.query(
-      `SELECT started_on, left_on, contract_type, hourly_pay_pence FROM staff
+      `SELECT started_on, left_on, contract_type, hourly_pay_pence, disadvantaged FROM staff
         WHERE started_on <= $2 AND (left_on IS NULL OR left_on >= LEAST($1::date, $3::date))`,
       [period.from, period.to, monthsBefore(period.to, 12)],
     );
@@ -41,8 +42,23 @@ export class WorkforceSummaryQueries {
       contractType: r.contract_type,
       hourlyPayPence: r.hourly_pay_pence,
     }));
-    const rlw = (await this.rulebooks.current()).rulebook.realLivingWagePencePerHour;
+    const { rulebook } = await this.rulebooks.current();
+    const rlw = rulebook.realLivingWagePencePerHour;
     const figures = workforceFigures(staff, period, rlw, await this.vacancies.countOpenAtEndOf(period.to));
-    return { from: period.from, to: period.to, realLivingWagePencePerHour: rlw, ...figures };
+    // The Type B rule, measured as the board balance is: on the workers employed on the last day.
+    const atEnd = rows.filter((r) => isEmployedOn({ startedOn: r.started_on, leftOn: r.left_on }, period.to));
+    const check = disadvantagedWorkersCheck(
+      atEnd.length,
+      atEnd.filter((r) => r.disadvantaged).length,
+      rulebook.minimumDisadvantagedWorkersPercent ?? null,
+    );
+    const { violation: typeB, ...disadvantaged } = check;
+    return {
+      from: period.from,
+      to: period.to,
+      realLivingWagePencePerHour: rlw,
+      ...figures,
+      disadvantagedWorkers: { ...disadvantaged, rule: typeB?.rule ?? null, message: typeB?.message ?? null },
+    };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  disadvantagedWorkersCheck,
   contractViolation,
   isEmployedOn,
   leavingViolation,
@@ -131,5 +132,50 @@ describe('workforce figures', () => {
   it('refuses a period that ends before it starts', () => {
     expect(periodViolation({ from: '2026-05-01', to: '2026-04-30' })?.rule).toBe('WORKFORCE.PERIOD_INVERTED');
     expect(periodViolation({ from: '2026-05-01', to: '2026-05-01' })).toBeNull();
+  });
+});
+
+describe('the Italian Type B rule: at least 30% of workers disadvantaged', () => {
+  it('is met at exactly 30% and above', () => {
+    expect(disadvantagedWorkersCheck(10, 3, 30)).toEqual({
+      minimumPercent: 30,
+      workers: 10,
+      disadvantaged: 3,
+      percent: 30,
+      met: true,
+      violation: null,
+    });
+    expect(disadvantagedWorkersCheck(3, 3, 30)).toMatchObject({ percent: 100, met: true });
+  });
+
+  it('compares exactly, not the rounded share: 2 of 7 is short, and says so with the figures', () => {
+    expect(disadvantagedWorkersCheck(7, 2, 30)).toMatchObject({
+      percent: 28.6,
+      met: false,
+      violation: {
+        rule: 'WORKFORCE.DISADVANTAGED_WORKERS_SHORT',
+        message: '2 of 7 workers (28.6%) are disadvantaged people; the rulebook needs at least 30%',
+      },
+    });
+    expect(disadvantagedWorkersCheck(1000, 299, 30).met).toBe(false);
+  });
+
+  it('is not met when nobody is employed', () => {
+    expect(disadvantagedWorkersCheck(0, 0, 30)).toMatchObject({
+      percent: null,
+      met: false,
+      violation: { message: expect.stringContaining('nobody is employed') },
+    });
+  });
+
+  it('has no verdict under a rulebook without the rule, but still gives the share', () => {
+    expect(disadvantagedWorkersCheck(4, 1, null)).toEqual({
+      minimumPercent: null,
+      workers: 4,
+      disadvantaged: 1,
+      percent: 25,
+      met: null,
+      violation: null,
+    });
   });
 });

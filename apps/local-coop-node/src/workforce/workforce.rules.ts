@@ -142,3 +142,41 @@ export function workforceFigures(
     vacancyRatePercent: percentOf(openVacancies, atEnd.length + openVacancies),
   };
 }
+
+/** The Italian Type B rule checked against the workers employed on a day. */
+export interface DisadvantagedWorkersCheck {
+  /** The rulebook's minimum share of disadvantaged workers, %; null when it has no such rule. */
+  minimumPercent: number | null;
+  workers: number;
+  disadvantaged: number;
+  /** To one decimal place; null when nobody is employed. */
+  percent: number | null;
+  /** Null when the rulebook has no such rule; false when nobody is employed (there are no workers to be 30% of). */
+  met: boolean | null;
+  /** The broken rule with its figures, when it is not met. */
+  violation: WorkforceViolation | null;
+}
+
+/**
+ * At least `minimumPercent` of the workers must be disadvantaged people (Law 381/1991 art. 4: 30% of
+ * the co-op's workers). Compared exactly, not on the rounded percentage: 2 of 7 (28.57%) is short.
+ */
+export function disadvantagedWorkersCheck(
+  workers: number,
+  disadvantaged: number,
+  minimumPercent: number | null,
+): DisadvantagedWorkersCheck {
+  const percent = percentOf(disadvantaged, workers);
+  if (minimumPercent === null) return { minimumPercent, workers, disadvantaged, percent, met: null, violation: null };
+  const met = workers > 0 && disadvantaged * 100 >= minimumPercent * workers;
+  const violation = met
+    ? null
+    : {
+        rule: 'WORKFORCE.DISADVANTAGED_WORKERS_SHORT',
+        message:
+          workers === 0
+            ? `the rulebook needs at least ${minimumPercent}% of workers to be disadvantaged people, and nobody is employed`
+            : `${disadvantaged} of ${workers} workers (${percent}%) are disadvantaged people; the rulebook needs at least ${minimumPercent}%`,
+      };
+  return { minimumPercent, workers, disadvantaged, percent, met, violation };
+}

@@ -66,6 +66,21 @@ const RECORD_METRICS: readonly MetricDefinition[] = [
     consolidation: { kind: 'sum' },
   },
   {
+    id: 'staff_disadvantaged_percent',
+    title: 'Disadvantaged workers (Italian Type B)',
+    section: 'workforce',
+    definition:
+      'For a co-op whose rulebook in force at the end of the last day of the period has the Italian Type B rule (at least a set share of its workers disadvantaged people, Law 381/1991 art. 4; 30% in the italian-type-b template): the staff employed on the last day who are disadvantaged people, as a percentage of the staff employed on that day, to one decimal place. ' +
+      'Null for a co-op whose rulebook has no such rule, or that employs nobody. Whether a worker is disadvantaged is special-category personal data, so only the share is sent, never a count; the node withholds the share when 1 to its threshold of workers are disadvantaged, or when at most its threshold are not. ' +
+      'The hub combines the shares as a mean weighted by staff headcount, over the co-ops that sent one (the Type B co-ops).',
+    unit: 'percent',
+    countsPeople: false,
+    breakdowns: [],
+    required: true,
+    validation: { type: 'decimal', min: 0, max: 100, decimals: 1, nullable: true },
+    consolidation: { kind: 'weighted-mean', weight: { metric: 'staff_headcount', breakdown: null } },
+  },
+  {
     id: 'supplier_spend_total',
     title: 'Spend with all suppliers',
     section: 'regulation',
