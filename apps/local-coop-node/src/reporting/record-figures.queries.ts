@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { QuarterPeriod, ReturnFigure, reportPercent, SAFEGUARDING_CATEGORIES } from '@app/contracts';
+import { QuarterPeriod, reportPercent, ReturnFigure, SAFEGUARDING_CATEGORIES } from '@app/contracts';
 
 import { coopSpendPence } from '../purchasing';
 import { breakdownFigures, REPORTING_TIME_ZONE, ShareCount } from './node-return.rules';

@@ -1,6 +1,6 @@
 import {
-  disadvantagedWorkersCheck,
   contractViolation,
+  disadvantagedWorkersCheck,
   isEmployedOn,
   leavingViolation,
   paidAtLeastRealLivingWage,
