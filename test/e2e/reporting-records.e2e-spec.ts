@@ -17,7 +17,7 @@ import {
 
 import { ComputeReturn } from '../../apps/local-coop-node/src/reporting';
 import { RULEBOOK_TEMPLATES } from '../../apps/local-coop-node/src/rulebook';
-import { aGoal, aSafeguardingConcern, aServiceUser, aStaffMember } from '../support/builders';
+import { aGoal, aLot, aSafeguardingConcern, aServiceUser, aStaffMember, aTender, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { waitFor as waitUntil } from '../support/wait-for';
 
@@ -587,6 +587,183 @@ describe('what a co-op node records, in its return', () => {
       // No count of disadvantaged workers in any figure.
       expect(body.outgoing.return.figures.filter((f) => f.metric.includes('disadvantaged'))).toHaveLength(1);
       expect(figureOf((await underV2(CQ.label)).figures.figures, 'staff_disadvantaged_percent')).toBeUndefined();
+    });
+  });
+
+  describe('visits tagged with the consortium contract they deliver', () => {
+    const contracts: Record<'care' | 'more', string> = { care: '', more: '' };
+    let person: { id: string };
+    let carer: { id: string };
+    const CONTRACT_START = addDays(CQ.start, 1);
+    const at = (day: string) => `${day}T10:00:00Z`;
+    const plan = (body: object) =>
+      admin()
+        .post('/visits')
+        .send(aVisit({ serviceUserId: person.id, carerId: carer.id, plannedStart: at(CONTRACT_START), plannedMinutes: 60, ...body }));
+    const deliver = (id: string, minutes: number, body: object = {}) =>
+      admin()
+        .post(`/visits/${id}/outcome`)
+        .send({ status: 'delivered', deliveredMinutes: minutes, ...body });
+
+    /** The council awards the co-op two lots of personal care in Marsden through joint tendering, and the contracts reach the node. */
+    const awardContracts = async () => {
+      const commissioner = mesh.hub().as('commissioner');
+      const lots = [
+        aLot({
+          title: 'Home care, Marsden',
+          serviceType: 'personal-care',
+          hoursPerWeek: 20,
+          startsOn: CONTRACT_START,
+          endsOn: addDays(CQ.end, 365),
+        }),
+        aLot({
+          title: 'More home care, Marsden',
+          serviceType: 'personal-care',
+          hoursPerWeek: 10,
+          startsOn: CONTRACT_START,
+          endsOn: addDays(CQ.end, 365),
+        }),
+      ];
+      const tenderId = (await commissioner.post('/tenders').send(aTender({ lots })).expect(201)).body.id;
+      await staff.post(`/tenders/${tenderId}/invitations`).send({}).expect(201);
+      const invitation = await waitFor(
+        'the invitation on the node',
+        async () => (await admin().get(`/tendering/invitations/${tenderId}`)).body,
+        (b) => b?.lots?.length === 2,
+      );
+      await admin()
+        .post(`/tendering/invitations/${tenderId}/offers`)
+        .send({
+          offers: invitation.lots.map((l: { lotId: string }, i: number) => ({
+            lotId: l.lotId,
+            hoursPerWeek: i === 0 ? 20 : 10,
+            pricePencePerHour: 2400,
+          })),
+        })
+        .expect(202);
+      await waitFor(
+        'both offers on the hub',
+        async () => (await staff.get(`/tenders/${tenderId}`)).body,
+        (t) => t.offers?.length === 2,
+      );
+      await staff.post(`/tenders/${tenderId}/assembly`).expect(201);
+      await staff.post(`/tenders/${tenderId}/submission`).expect(201);
+      await staff
+        .post(`/tenders/${tenderId}/award`)
+        .send({ lots: invitation.lots.map((l: { lotId: string }) => ({ lotId: l.lotId, outcome: 'whole' })) })
+        .expect(201);
+      const held = await waitFor(
+        'the contracts on the node',
+        async () => (await admin().get(`/tendering/contracts?from=${CQ.start}&to=${CQ.end}`)).body,
+        (b) => Array.isArray(b) && b.length === 2,
+      );
+      contracts.care = held.find((c: { hoursPerWeek: number }) => c.hoursPerWeek === 20).contractId;
+      contracts.more = held.find((c: { hoursPerWeek: number }) => c.hoursPerWeek === 10).contractId;
+    };
+
+    beforeAll(async () => {
+      person = (
+        await admin()
+          .post('/service-users')
+          .send(aServiceUser({ fundingType: 'council-commissioned', locality: 'Marsden', startedOn: addDays(CQ.start, -30) }))
+          .expect(201)
+      ).body;
+      carer = (
+        await admin()
+          .post('/staff')
+          .send(aStaffMember({ startedOn: addDays(CQ.start, -30) }))
+          .expect(201)
+      ).body;
+      await awardContracts();
+    });
+
+    it('tags a visit as it is planned, rescheduled or recorded, with a contract the co-op holds, of its service, on a day it runs', async () => {
+      const planned = (await plan({ contractId: contracts.care }).expect(201)).body;
+      expect(planned.contractId).toBe(contracts.care);
+      await deliver(planned.id, 60).expect(200);
+      // Planned, not delivered: planned hours only.
+      await plan({ contractId: contracts.care, plannedStart: at(addDays(CONTRACT_START, 1)) }).expect(201);
+      // Council-commissioned personal care in Marsden, but not tagged: version 2 inferred it, version 3 does not count it.
+      const untagged = (await plan({ plannedStart: at(addDays(CONTRACT_START, 2)) }).expect(201)).body;
+      expect(untagged.contractId).toBeNull();
+      await deliver(untagged.id, 45).expect(200);
+      // Tagged when it is recorded.
+      const later = (await plan({ plannedStart: at(addDays(CONTRACT_START, 3)) }).expect(201)).body;
+      expect((await deliver(later.id, 30, { contractId: contracts.more }).expect(200)).body.contractId).toBe(contracts.more);
+      // Tagged when it is rescheduled, and untagged again.
+      const moved = (await plan({ plannedStart: at(addDays(CONTRACT_START, 4)) }).expect(201)).body;
+      expect((await admin().patch(`/visits/${moved.id}`).send({ contractId: contracts.care }).expect(200)).body.contractId).toBe(
+        contracts.care,
+      );
+      expect((await admin().patch(`/visits/${moved.id}`).send({ contractId: null }).expect(200)).body.contractId).toBeNull();
+
+      const listed = (await admin().get(`/visits?contractId=${contracts.care}`).expect(200)).body.items;
+      expect(listed).toHaveLength(2);
+    });
+
+    it('refuses a contract the co-op does not hold, of another service or not running that day, and a malformed id, changing nothing', async () => {
+      const before = await mesh.nodeQuery(COOP, 'SELECT id, contract_id, service_type, planned_start FROM visit ORDER BY id');
+      const notHeld = await plan({ contractId: '0f0e0d0c-0b0a-4998-8776-655443322110' }).expect(409);
+      expect(notHeld.body).toMatchObject({ code: 'CARE.CONTRACT_NOT_HELD' });
+      const service = await plan({ serviceType: 'gardening', contractId: contracts.care }).expect(409);
+      expect(service.body).toMatchObject({
+        code: 'CARE.CONTRACT_SERVICE_MISMATCH',
+        message: expect.stringContaining('personal-care, not gardening'),
+      });
+      const early = await plan({ plannedStart: at(CQ.start), contractId: contracts.care }).expect(409);
+      expect(early.body).toMatchObject({ code: 'CARE.CONTRACT_NOT_RUNNING', message: expect.stringContaining(`not on ${CQ.start}`) });
+      expect(messages(await plan({ contractId: 'contract-1' }).expect(400))).toContain('contractId must be a UUID');
+
+      // A tagged visit cannot move to another service, nor to a day the contract does not run.
+      const tagged = (await admin().get(`/visits?contractId=${contracts.care}&status=planned`).expect(200)).body.items[0];
+      expect((await admin().patch(`/visits/${tagged.id}`).send({ serviceType: 'gardening' }).expect(409)).body.code).toBe(
+        'CARE.CONTRACT_SERVICE_MISMATCH',
+      );
+      expect(
+        (
+          await admin()
+            .patch(`/visits/${tagged.id}`)
+            .send({ plannedStart: at(CQ.start) })
+            .expect(409)
+        ).body.code,
+      ).toBe('CARE.CONTRACT_NOT_RUNNING');
+      expect((await deliver(tagged.id, 20, { contractId: '0f0e0d0c-0b0a-4998-8776-655443322110' }).expect(409)).body.code).toBe(
+        'CARE.CONTRACT_NOT_HELD',
+      );
+      expect(await mesh.nodeQuery(COOP, 'SELECT id, contract_id, service_type, planned_start FROM visit ORDER BY id')).toEqual(before);
+    });
+
+    it('gives delivered hours per contract from the tagged visits alone, as independent SQL does; version 2 still infers them', async () => {
+      const rows = await mesh.nodeQuery<{ contract_id: string; service_type: string; minutes: number }>(
+        COOP,
+        `SELECT v.contract_id, c.service_type, sum(v.delivered_minutes)::int AS minutes
+           FROM visit v JOIN tender_contract c ON c.id = v.contract_id
+          WHERE v.status = 'delivered' AND (v.planned_start AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
+          GROUP BY v.contract_id, c.service_type`,
+        [CQ.start, CQ.end],
+      );
+      const hours = (contract: string) => (rows.find((r) => r.contract_id === contract)?.minutes ?? 0) / 60;
+      expect([hours(contracts.care), hours(contracts.more)]).toEqual([1, 0.5]);
+      const body = await preview(CQ.label);
+      expect(body.problems).toEqual([]);
+      const figures = body.figures.figures;
+      expect(valueOf(figures, 'contract_hours_delivered', { contract: contracts.care })).toBe(hours(contracts.care));
+      expect(valueOf(figures, 'contract_hours_delivered', { contract: contracts.more })).toBe(hours(contracts.more));
+      expect(valueOf(figures, 'contract_hours_delivered', { service_type: 'personal-care' })).toBe(1.5);
+      expect(valueOf(figures, 'contract_hours_delivered')).toBe(1.5);
+      // The node's own contract view measures the same way.
+      const held = (await admin().get(`/tendering/contracts?from=${CQ.start}&to=${CQ.end}`).expect(200)).body;
+      expect(held.find((c: { contractId: string }) => c.contractId === contracts.care)).toMatchObject({
+        deliveredHours: 1,
+        plannedHours: 2,
+      });
+
+      // Version 2 counted every delivered council-commissioned visit of the service in the locality, the untagged 45 minutes
+      // too, shared between the two contracts by their weekly hours (20 : 10): 2.25 hours as 1.5 and 0.75.
+      const v2 = await underV2(CQ.label);
+      expect(v2.problems).toEqual([]);
+      expect(valueOf(v2.figures.figures, 'contract_hours_delivered', { contract: contracts.care })).toBe(1.5);
+      expect(valueOf(v2.figures.figures, 'contract_hours_delivered', { contract: contracts.more })).toBe(0.75);
     });
   });
 

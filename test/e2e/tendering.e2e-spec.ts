@@ -538,10 +538,25 @@ describe('joint tendering', () => {
           .expect(201)
       ).body;
       const [carer] = (await admin(MARSDEN).get('/staff').expect(200)).body.items;
+      const held = (
+        await admin(MARSDEN)
+          .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
+          .expect(200)
+      ).body;
+      // The visit names the contract it delivers: its hours count under that contract, measured, not inferred.
+      const mainId = held.find((c: ContractSeen) => c.hoursPerWeek === 35).contractId;
       const visit = (
         await admin(MARSDEN)
           .post('/visits')
-          .send(aVisit({ serviceUserId: person.id, carerId: carer.id, plannedStart: `${day(-1)}T10:00:00Z`, plannedMinutes: 60 }))
+          .send(
+            aVisit({
+              serviceUserId: person.id,
+              carerId: carer.id,
+              plannedStart: `${day(-1)}T10:00:00Z`,
+              plannedMinutes: 60,
+              contractId: mainId,
+            }),
+          )
           .expect(201)
       ).body;
       await admin(MARSDEN).post(`/visits/${visit.id}/outcome`).send({ status: 'delivered', deliveredMinutes: 60 }).expect(200);
@@ -550,11 +565,10 @@ describe('joint tendering', () => {
           .get(`/tendering/contracts?from=${STARTS}&to=${day(0)}`)
           .expect(200)
       ).body;
-      // The one hour delivered is shared by Marsden's contracts for personal care in Marsden, by their weekly hours.
       const delivered = contracts.reduce((s: number, c: ContractSeen) => s + c.deliveredHours, 0);
-      expect(delivered).toBeCloseTo(1, 1);
+      expect(delivered).toBe(1);
       const main = contracts.find((c: ContractSeen) => c.hoursPerWeek === 35);
-      expect(main.contractedHours).toBe(75);
+      expect(main).toMatchObject({ contractedHours: 75, deliveredHours: 1 });
       expect(main.deliveredPercent).toBeLessThan(2);
 
       // The same hours reach the co-op's quarterly return, as organisational figures by service type.

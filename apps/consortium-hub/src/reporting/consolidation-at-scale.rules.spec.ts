@@ -80,4 +80,4 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: '91aff49865e14020', second: '21f6f28a94762614', spread: '476c33dc8d1719d5' };
+const GOLDEN = { first: 'b6349f83967179c0', second: '29c559e8fd6362cc', spread: '4b1dc061a7823e2a' };

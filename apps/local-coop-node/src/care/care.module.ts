@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { TenderingModule } from '../tendering';
 import { WorkforceModule } from '../workforce';
 import { AgreeCarePlan } from './agree-care-plan.use-case';
 import { CarePlanQueries } from './care-plan.queries';
@@ -32,7 +33,7 @@ import { VisitsController } from './visits.controller';
  * continuity of carers, safeguarding concerns. Personal data: none of it is published off the node.
  */
 @Module({
-  imports: [WorkforceModule],
+  imports: [WorkforceModule, TenderingModule],
   controllers: [ServiceUsersController, CarePlansController, VisitsController, CareReportsController, SafeguardingConcernsController],
   providers: [
     AgreeCarePlan,

@@ -12,6 +12,7 @@ import {
   reviewViolation,
   supportEndingViolation,
   visitChangeViolation,
+  visitContractViolation,
   visitDayViolation,
 } from './care.rules';
 
@@ -136,5 +137,38 @@ describe('periods', () => {
   it('rounds shares to one decimal place and has none of nothing', () => {
     expect(percentOf(2, 3)).toBe(66.7);
     expect(percentOf(0, 0)).toBeNull();
+  });
+});
+
+describe('a visit naming the consortium contract it delivers', () => {
+  const contract = { serviceType: 'personal-care', startsOn: '2026-04-01', endsOn: '2027-03-31' };
+  const visit = (overrides: Partial<{ serviceType: string; day: string }> = {}) => ({
+    serviceType: 'personal-care',
+    day: '2026-06-01',
+    ...overrides,
+  });
+
+  it('is accepted for a contract the co-op holds, of its service, on a day it runs, both ends included', () => {
+    expect(visitContractViolation(visit(), 'c1', contract)).toBeNull();
+    expect(visitContractViolation(visit({ day: '2026-04-01' }), 'c1', contract)).toBeNull();
+    expect(visitContractViolation(visit({ day: '2027-03-31' }), 'c1', contract)).toBeNull();
+  });
+
+  it('is refused for a contract the co-op does not hold', () => {
+    expect(visitContractViolation(visit(), 'c9', null)).toEqual({
+      rule: 'CARE.CONTRACT_NOT_HELD',
+      message: 'the co-op holds no consortium contract c9',
+    });
+  });
+
+  it('is refused for another service type', () => {
+    expect(visitContractViolation(visit({ serviceType: 'gardening' }), 'c1', contract)?.rule).toBe('CARE.CONTRACT_SERVICE_MISMATCH');
+  });
+
+  it('is refused on a day the contract does not run', () => {
+    expect(visitContractViolation(visit({ day: '2026-03-31' }), 'c1', contract)?.message).toBe(
+      'contract c1 runs from 2026-04-01 to 2027-03-31, not on 2026-03-31',
+    );
+    expect(visitContractViolation(visit({ day: '2027-04-01' }), 'c1', contract)?.rule).toBe('CARE.CONTRACT_NOT_RUNNING');
   });
 });

@@ -136,3 +136,33 @@ export function periodViolation(p: { from: string; to: string }): CareViolation 
 export function percentOf(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
 }
+
+/** A consortium contract the co-op holds, as far as tagging a visit needs it. */
+export interface ContractTerms {
+  serviceType: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/**
+ * A visit may name the contract it delivers only if the co-op holds that contract (`contract` null:
+ * it does not), the visit is of the contract's service type, and its day falls while the contract runs.
+ */
+export function visitContractViolation(
+  visit: { serviceType: string; day: string },
+  contractId: string,
+  contract: ContractTerms | null,
+): CareViolation | null {
+  if (contract === null) return { rule: 'CARE.CONTRACT_NOT_HELD', message: `the co-op holds no consortium contract ${contractId}` };
+  if (contract.serviceType !== visit.serviceType)
+    return {
+      rule: 'CARE.CONTRACT_SERVICE_MISMATCH',
+      message: `contract ${contractId} is for ${contract.serviceType}, not ${visit.serviceType}`,
+    };
+  if (visit.day < contract.startsOn || visit.day > contract.endsOn)
+    return {
+      rule: 'CARE.CONTRACT_NOT_RUNNING',
+      message: `contract ${contractId} runs from ${contract.startsOn} to ${contract.endsOn}, not on ${visit.day}`,
+    };
+  return null;
+}

@@ -9,7 +9,7 @@ import { VisitStore } from './visit.store';
 import { VisitParticipants } from './visit-participants.service';
 import { RescheduleVisitDto, VisitView } from './visits.dto';
 
-/** Moves a planned visit, changes its service, or gives it to another carer employed on the (new) day. */
+/** Moves a planned visit, changes its service or its contract, or gives it to another carer employed on the (new) day. */
 @Injectable()
 export class RescheduleVisit {
   constructor(
@@ -25,6 +25,7 @@ export class RescheduleVisit {
       ...(dto.serviceType !== undefined && { serviceType: dto.serviceType }),
       ...(dto.plannedStart !== undefined && { plannedStart: new Date(dto.plannedStart) }),
       ...(dto.plannedMinutes !== undefined && { plannedMinutes: dto.plannedMinutes }),
+      ...(dto.contractId !== undefined && { contractId: dto.contractId }),
     };
     if (Object.keys(changes).length === 0) throw CareErrors.nothingToChange();
     return this.dataSource.transaction(async (m) => {
@@ -35,6 +36,13 @@ export class RescheduleVisit {
         m,
         visit.serviceUserId,
         changes.carerId ?? visit.carerId,
+        changes.plannedStart ?? visit.plannedStart,
+      );
+      // A tag must still hold after the move or the change of service, whether it is new or kept.
+      await this.participants.assertContract(
+        m,
+        changes.contractId !== undefined ? changes.contractId : visit.contractId,
+        changes.serviceType ?? visit.serviceType,
         changes.plannedStart ?? visit.plannedStart,
       );
       await m.update(Visit, { id }, changes);

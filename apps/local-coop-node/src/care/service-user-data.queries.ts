@@ -59,6 +59,7 @@ export class ServiceUserDataQueries {
       plannedMinutes: r.planned_minutes,
       status: r.status,
       deliveredMinutes: r.delivered_minutes,
+      contractId: r.contract_id,
     }));
   }
 }

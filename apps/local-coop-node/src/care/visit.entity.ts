@@ -31,6 +31,10 @@ export class Visit {
   @Column('int', { name: 'delivered_minutes', nullable: true })
   deliveredMinutes: number | null;
 
+  /** The consortium contract the visit delivers (tendering's tender_contract), when it names one. */
+  @Column('uuid', { name: 'contract_id', nullable: true })
+  contractId: string | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
   createdAt: Date;
 }

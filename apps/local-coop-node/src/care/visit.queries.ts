@@ -17,6 +17,7 @@ export interface VisitRow {
   planned_minutes: number;
   status: VisitStatus;
   delivered_minutes: number | null;
+  contract_id: string | null;
   created_at: Date;
 }
 
@@ -31,6 +32,7 @@ export class VisitQueries {
     if (q.carerId) where.push(`carer_id = $${params.push(q.carerId)}`);
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.serviceType) where.push(`service_type = $${params.push(q.serviceType)}`);
+    if (q.contractId) where.push(`contract_id = $${params.push(q.contractId)}`);
     // Day bounds become instants in the co-op's zone, so the index on planned_start still serves.
     if (q.from || q.to) params.push(CARE_TIME_ZONE);
     const zone = params.length;
@@ -62,5 +64,6 @@ function toView(r: VisitRow): VisitView {
     plannedMinutes: r.planned_minutes,
     status: r.status,
     deliveredMinutes: r.delivered_minutes,
+    contractId: r.contract_id,
   };
 }

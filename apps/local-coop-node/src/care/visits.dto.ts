@@ -19,6 +19,8 @@ import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery, Page
 import { VISIT_OUTCOMES, VISIT_STATUSES, VisitOutcome, VisitStatus } from './care.rules';
 
 const MAX_VISIT_MINUTES = 24 * 60;
+const CONTRACT_ID =
+  "The consortium contract the visit delivers: one the co-op holds (GET /tendering/contracts), of the visit's service type, running on its day. Delivered hours count against a contract only when the visit names it";
 
 export class PlanVisitDto {
   @ApiProperty()
@@ -42,6 +44,11 @@ export class PlanVisitDto {
   @Min(1)
   @Max(MAX_VISIT_MINUTES)
   plannedMinutes: number;
+
+  @ApiPropertyOptional({ nullable: true, description: CONTRACT_ID })
+  @IsOptional()
+  @IsUUID('4')
+  contractId?: string | null;
 }
 
 /** Moves a planned visit or gives it to another carer. */
@@ -67,6 +74,11 @@ export class RescheduleVisitDto {
   @Min(1)
   @Max(MAX_VISIT_MINUTES)
   plannedMinutes?: number;
+
+  @ApiPropertyOptional({ nullable: true, description: `${CONTRACT_ID}; null: no longer tagged` })
+  @IsOptional()
+  @IsUUID('4')
+  contractId?: string | null;
 }
 
 @ValidatorConstraint({ name: 'onlyWhenDelivered' })
@@ -92,6 +104,11 @@ export class VisitOutcomeDto {
   @Min(1)
   @Max(MAX_VISIT_MINUTES)
   deliveredMinutes?: number;
+
+  @ApiPropertyOptional({ description: `${CONTRACT_ID} (tags the visit as it is recorded)` })
+  @IsOptionalNotNull()
+  @IsUUID('4')
+  contractId?: string;
 }
 
 export class ListVisitsQuery extends PageQuery {
@@ -115,6 +132,11 @@ export class ListVisitsQuery extends PageQuery {
   @IsIn(SERVICE_TYPES)
   serviceType?: ServiceType;
 
+  @ApiPropertyOptional({ description: 'Only visits tagged with this consortium contract' })
+  @IsOptional()
+  @IsUUID('4')
+  contractId?: string;
+
   @ApiPropertyOptional({ description: "First day, included, in the co-op's calendar" })
   @IsOptional()
   @IsCalendarDate()
@@ -135,6 +157,8 @@ export class VisitView {
   @ApiProperty() plannedMinutes: number;
   @ApiProperty({ enum: VISIT_STATUSES }) status: VisitStatus;
   @ApiPropertyOptional({ nullable: true, type: Number }) deliveredMinutes: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The consortium contract the visit delivers, if it names one' })
+  contractId: string | null;
 }
 
 export class VisitPage extends PageView(VisitView) {}

@@ -40,6 +40,7 @@ import { GoalImportance1764000001800 } from './migrations/1764000001800-goal-imp
 import { Safeguarding1764000001810 } from './migrations/1764000001810-safeguarding';
 import { NodePurchases1764000001820 } from './migrations/1764000001820-node-purchases';
 import { DisadvantagedWorkers1764000001830 } from './migrations/1764000001830-disadvantaged-workers';
+import { VisitContracts1764000001840 } from './migrations/1764000001840-visit-contracts';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -81,6 +82,7 @@ export const NODE_MIGRATIONS = [
   Safeguarding1764000001810,
   NodePurchases1764000001820,
   DisadvantagedWorkers1764000001830,
+  VisitContracts1764000001840,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -65,7 +65,8 @@ export class ComputeReturn {
       const recorded = await this.records.figures(m, period);
       const figures = figuresForVersion(definition, earlier, recorded.figures);
       const shares = countsNodeRecords(definition) ? recorded.shares : [];
-      const held = await this.tendering.contracts(period.start, period.end, m);
+      // Version 3 measures delivered hours from the visits tagged with each contract; version 2 inferred them.
+      const held = await this.tendering.contracts(period.start, period.end, m, countsNodeRecords(definition) ? 'tagged' : 'inferred');
       figures.push(...contractFigures(held));
       return { base: figures, shares, localities: profile.localities, contracts: held.map((c) => c.contractId) };
     });

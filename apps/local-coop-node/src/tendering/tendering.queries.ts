@@ -138,6 +138,39 @@ const STANDING_OFFERS_SQL = `
 /** The same comparison of localities as libs/contracts' localityKey, in SQL: case and stray spaces aside. */
 const localityKeySql = (column: string) => `lower(btrim(regexp_replace(${column}, '\\s+', ' ', 'g')))`;
 
+/** The contracts running on a day of the period ($1 to $2). */
+const RUNNING = 'c AS (SELECT * FROM tender_contract WHERE starts_on <= $2::date AND ends_on >= $1::date)';
+
+/** Hours under each contract measured from the visits that name it, due on a day of the period in the co-op's zone ($3). */
+const TAGGED_HOURS = `
+  WITH ${RUNNING},
+       v AS (
+         SELECT v.contract_id, v.status, v.planned_minutes, v.delivered_minutes FROM visit v
+          WHERE v.contract_id IS NOT NULL AND v.status <> 'cancelled'
+            AND v.planned_start >= ($1::date::timestamp AT TIME ZONE $3) AND v.planned_start < (($2::date + 1)::timestamp AT TIME ZONE $3))
+  SELECT c.*,
+         coalesce((SELECT sum(planned_minutes) FROM v WHERE v.contract_id = c.id), 0)::float8 / 60 AS planned_hours,
+         coalesce((SELECT sum(delivered_minutes) FROM v WHERE v.contract_id = c.id AND v.status = 'delivered'), 0)::float8 / 60 AS delivered_hours
+    FROM c ORDER BY c.starts_on, c.id`;
+
+/** Hours under each contract inferred from council-commissioned visits of its service in its locality (version 2 of the return). */
+const INFERRED_HOURS = `
+  WITH ${RUNNING},
+            v AS (
+              SELECT v.id, v.status, v.planned_minutes, v.delivered_minutes, v.service_type, su.locality,
+                     (v.planned_start AT TIME ZONE $3)::date AS day
+                FROM visit v JOIN service_user su ON su.id = v.service_user_id
+               WHERE su.funding_type = 'council-commissioned' AND v.status <> 'cancelled'
+                 AND v.planned_start >= ($1::date::timestamp AT TIME ZONE $3) AND v.planned_start < (($2::date + 1)::timestamp AT TIME ZONE $3)),
+            claimed AS (
+              SELECT c.id AS contract_id, v.status, v.planned_minutes, v.delivered_minutes,
+                     c.hours_per_week::numeric / sum(c.hours_per_week) OVER (PARTITION BY v.id) AS share
+                FROM v JOIN c ON ${localityKeySql('c.locality')} = ${localityKeySql('v.locality')} AND c.service_type = v.service_type AND v.day BETWEEN c.starts_on AND c.ends_on)
+       SELECT c.*,
+              coalesce((SELECT sum(share * planned_minutes) FROM claimed k WHERE k.contract_id = c.id), 0)::float8 / 60 AS planned_hours,
+              coalesce((SELECT sum(share * delivered_minutes) FROM claimed k WHERE k.contract_id = c.id AND k.status = 'delivered'), 0)::float8 / 60 AS delivered_hours
+         FROM c ORDER BY c.starts_on, c.id`;
+
 @Injectable()
 export class TenderingQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -278,26 +311,29 @@ export class TenderingQueries {
    * proportion to their weekly hours. Planned hours the same, for visits not cancelled.
    */
   /** Each contract overlapping the period with its contracted, planned and delivered hours; `m` lets reporting read its own snapshot. */
-  async contracts(from: string, to: string, m: EntityManager = this.dataSource.manager): Promise<ContractHours[]> {
-    if (to < from) throw TenderingErrors.periodBackwards();
-    const rows: ContractRow[] = await m.query(
-      `WITH c AS (SELECT * FROM tender_contract WHERE starts_on <= $2::date AND ends_on >= $1::date),
-            v AS (
-              SELECT v.id, v.status, v.planned_minutes, v.delivered_minutes, v.service_type, su.locality,
-                     (v.planned_start AT TIME ZONE $3)::date AS day
-                FROM visit v JOIN service_user su ON su.id = v.service_user_id
-               WHERE su.funding_type = 'council-commissioned' AND v.status <> 'cancelled'
-                 AND v.planned_start >= ($1::date::timestamp AT TIME ZONE $3) AND v.planned_start < (($2::date + 1)::timestamp AT TIME ZONE $3)),
-            claimed AS (
-              SELECT c.id AS contract_id, v.status, v.planned_minutes, v.delivered_minutes,
-                     c.hours_per_week::numeric / sum(c.hours_per_week) OVER (PARTITION BY v.id) AS share
-                FROM v JOIN c ON ${localityKeySql('c.locality')} = ${localityKeySql('v.locality')} AND c.service_type = v.service_type AND v.day BETWEEN c.starts_on AND c.ends_on)
-       SELECT c.*,
-              coalesce((SELECT sum(share * planned_minutes) FROM claimed k WHERE k.contract_id = c.id), 0)::float8 / 60 AS planned_hours,
-              coalesce((SELECT sum(share * delivered_minutes) FROM claimed k WHERE k.contract_id = c.id AND k.status = 'delivered'), 0)::float8 / 60 AS delivered_hours
-         FROM c ORDER BY c.starts_on, c.id`,
-      [from, to, TIME_ZONE],
+  /** The terms of a consortium contract the co-op holds, for tagging a visit with it; null when it holds none with that id. */
+  async contractTerms(m: EntityManager, id: string): Promise<{ serviceType: string; startsOn: string; endsOn: string } | null> {
+    const [row]: { service_type: string; starts_on: string; ends_on: string }[] = await m.query(
+      'SELECT service_type, starts_on, ends_on FROM tender_contract WHERE id = $1',
+      [id],
     );
+    return row ? { serviceType: row.service_type, startsOn: row.starts_on, endsOn: row.ends_on } : null;
+  }
+
+  /**
+   * Contracts running on any day of the period with the hours planned and delivered under each in it.
+   * `tagged` (the node's measure): the visits that name the contract. `inferred` (the return's version
+   * 2): council-commissioned visits of the contract's service in its locality on a day it runs, a visit
+   * two contracts could cover shared between them by hours per week.
+   */
+  async contracts(
+    from: string,
+    to: string,
+    m: EntityManager = this.dataSource.manager,
+    basis: 'tagged' | 'inferred' = 'tagged',
+  ): Promise<ContractHours[]> {
+    if (to < from) throw TenderingErrors.periodBackwards();
+    const rows: ContractRow[] = await m.query(basis === 'tagged' ? TAGGED_HOURS : INFERRED_HOURS, [from, to, TIME_ZONE]);
     return rows.map((c) => {
       const days = overlapDays(c.starts_on, c.ends_on, from, to);
       const contracted = contractedHours(c.hours_per_week, days);

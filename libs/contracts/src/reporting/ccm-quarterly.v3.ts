@@ -40,6 +40,11 @@ const RECORD_CHANGES: Readonly<Record<string, Partial<MetricDefinition>>> = {
     required: true,
     validation: COUNT,
   },
+  contract_hours_delivered: {
+    definition:
+      "The recorded length of the delivered visits, due on a day of the period, that are tagged with the contract: a visit names the consortium contract it delivers when it is planned, rescheduled or recorded, and the node accepts the tag only for a contract the co-op holds, of the visit's service type, on a day the contract runs. " +
+      'Nothing is inferred (version 2 counted council-commissioned visits of the service in the locality): an untagged visit counts under no contract, and each tagged visit under its one contract. In hours to two decimal places, by service type and by contract.',
+  },
   local_supplier_spend: {
     definition:
       "The co-op's spend with local suppliers in the period, in pence: the purchases it recorded on its node as bought on a day of the period from a supplier local to a locality it serves, " +
