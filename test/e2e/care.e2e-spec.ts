@@ -241,6 +241,7 @@ describe('care delivery', () => {
         plannedMinutes: 60,
         status: 'planned',
         deliveredMinutes: null,
+        contractId: null,
       });
       const delivered = await outcome(v.id, { status: 'delivered', deliveredMinutes: 55 }).expect(200);
       expect(delivered.body).toMatchObject({ status: 'delivered', deliveredMinutes: 55 });

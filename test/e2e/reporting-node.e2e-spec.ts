@@ -7,6 +7,7 @@ import {
   ReturnFigure,
   ReturnFigures,
   ReturnFiguresV1,
+  SAFEGUARDING_CATEGORIES,
   sameCell,
   SERVICE_TYPES,
   STAKEHOLDER_CLASSES,
@@ -294,6 +295,7 @@ describe('reporting on a co-op node', () => {
       ...FUNDING_TYPES,
       ...CONTRACT_TYPES,
       ...STAKEHOLDER_CLASSES,
+      ...SAFEGUARDING_CATEGORIES,
       ...LOCALITIES,
     ]);
     const personalKey =
