@@ -1,28 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const CATEGORIES = [
-  'physical',
-  'domestic',
-  'sexual',
-  'psychological',
-  'financial-or-material',
-  'modern-slavery',
-  'discriminatory',
-  'organisational',
-  'neglect-and-acts-of-omission',
-  'self-neglect',
-];
-const OUTCOMES = [
-  'open',
-  'risk-removed',
-  'risk-reduced',
-  'risk-remains',
-  'no-risk-identified',
-  'inconclusive',
-  'ceased-at-adults-request',
-  'no-enquiry',
-];
-const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
+// The vocabularies as they stand when the table is made (libs/contracts may grow; this migration must not change).
+const CATEGORIES =
+  "'physical', 'domestic', 'sexual', 'psychological', 'financial-or-material', 'modern-slavery', 'discriminatory', 'organisational', 'neglect-and-acts-of-omission', 'self-neglect'";
+const OUTCOMES =
+  "'open', 'risk-removed', 'risk-reduced', 'risk-remains', 'no-risk-identified', 'inconclusive', 'ceased-at-adults-request', 'no-enquiry'";
 
 /**
  * Safeguarding concerns the co-op records about the people it supports: the Care Act 2014 category,
@@ -39,10 +21,10 @@ export class Safeguarding1764000001810 implements MigrationInterface {
         id uuid PRIMARY KEY,
         service_user_id uuid NOT NULL CONSTRAINT fk_safeguarding_concern_service_user REFERENCES service_user (id),
         raised_on date NOT NULL,
-        category text NOT NULL CONSTRAINT ck_safeguarding_concern_category CHECK (category IN (${list(CATEGORIES)})),
+        category text NOT NULL CONSTRAINT ck_safeguarding_concern_category CHECK (category IN (${CATEGORIES})),
         details text CONSTRAINT ck_safeguarding_concern_details CHECK (length(details) BETWEEN 1 AND 2000),
         referred_on date CONSTRAINT ck_safeguarding_concern_referred CHECK (referred_on >= raised_on),
-        outcome text NOT NULL DEFAULT 'open' CONSTRAINT ck_safeguarding_concern_outcome CHECK (outcome IN (${list(OUTCOMES)})),
+        outcome text NOT NULL DEFAULT 'open' CONSTRAINT ck_safeguarding_concern_outcome CHECK (outcome IN (${OUTCOMES})),
         closed_on date CONSTRAINT ck_safeguarding_concern_closed CHECK (closed_on >= raised_on),
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_safeguarding_concern_closing CHECK ((outcome = 'open') = (closed_on IS NULL))
