@@ -788,6 +788,7 @@ describe('what a co-op node records, in its return', () => {
 
     it('submits version 3 returns the hub accepts, and no message the node sent holds anything personal', async () => {
       const dueAt = new Date(Date.parse(`${addDays(today, 30)}T17:00:00Z`)).toISOString();
+      const cycles: Record<string, string> = {};
       for (const period of [Q.label, CQ.label]) {
         const cycle = (await staff.post('/reporting/cycles').send({ period, dueAt }).expect(201)).body;
         await waitFor(
@@ -801,7 +802,24 @@ describe('what a co-op node records, in its return', () => {
           async () => (await staff.get(`/reporting/cycles/${cycle.id}/completeness`)).body,
           (c) => c.submitted === 1,
         );
+        cycles[period] = cycle.id;
       }
+      // The hub consolidates the new figures: concerns by Care Act category (the cells the node withheld stay
+      // suppressed), the Type B share as a headcount-weighted mean, spend and its local share.
+      type Metric = { id: string; total: unknown; breakdowns: { dimension: string; cells: { category: string; value: unknown }[] }[] };
+      const report = async (period: string) =>
+        (await staff.get(`/reporting/cycles/${cycles[period]}/report?basis=submitted`).expect(200)).body.metrics as Metric[];
+      const past = await report(Q.label);
+      const concerns = past.find((m) => m.id === 'safeguarding_concerns_raised')!;
+      const byCategory = concerns.breakdowns.find((b) => b.dimension === 'safeguarding_category')!;
+      expect(byCategory.cells.map((c) => c.category)).toEqual([...SAFEGUARDING_CATEGORIES]);
+      expect(byCategory.cells.find((c) => c.category === 'neglect-and-acts-of-omission')!.value).toEqual({ suppressed: true });
+      const now = await report(CQ.label);
+      const total = (id: string) => now.find((m) => m.id === id)!.total;
+      const local = await preview(CQ.label);
+      expect(total('local_supplier_spend')).toBe(valueOf(local.outgoing.return.figures, 'local_supplier_spend'));
+      expect(total('local_supplier_spend_percent')).toBe(valueOf(local.outgoing.return.figures, 'local_supplier_spend_percent'));
+      expect(total('staff_disadvantaged_percent')).toBe(valueOf(local.outgoing.return.figures, 'staff_disadvantaged_percent'));
       const sent = await mesh.nodeQuery<{ type: string; envelope: object }>(COOP, 'SELECT type, envelope FROM outbox_message');
       expect(sent.filter((s) => s.type === 'reporting.return-submitted')).toHaveLength(2);
       const text = JSON.stringify(sent.map((s) => s.envelope));
