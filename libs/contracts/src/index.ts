@@ -49,3 +49,6 @@ export * from './safe-json';
 export * from './subjects';
 export * from './validation';
 export * from './vocabulary';
+export * from './messages/time-credits.v1';
+export * from './reporting/time-credit-metrics';
+export * from './time-credits/payment-code';
