@@ -1,4 +1,4 @@
-import type { MetricDefinition } from './return-definition';
+import type { Consolidation, MetricDefinition, MetricValidation } from './return-definition';
 
 /**
  * Time credits that crossed between co-ops (issue 17), in the quarterly return from version 3. Hours
@@ -11,10 +11,11 @@ export const TIME_CREDIT_METRIC_IDS = Object.freeze({
   received: 'time_credit_hours_received_from_other_coops',
 });
 
-const HOURS = Object.freeze({ type: 'decimal', min: 0, max: 10_000_000, decimals: 2, nullable: false } as const);
+const HOURS: MetricValidation = Object.freeze({ type: 'decimal', min: 0, max: 10_000_000, decimals: 2, nullable: false });
+const SUM: Consolidation = Object.freeze({ kind: 'sum' });
 
 export const TIME_CREDIT_METRICS: readonly MetricDefinition[] = Object.freeze([
-  Object.freeze({
+  Object.freeze<MetricDefinition>({
     id: TIME_CREDIT_METRIC_IDS.sent,
     title: 'Time credits sent to other co-ops',
     section: 'volunteering',
@@ -26,9 +27,9 @@ export const TIME_CREDIT_METRICS: readonly MetricDefinition[] = Object.freeze([
     breakdowns: [],
     required: false,
     validation: HOURS,
-    consolidation: { kind: 'sum' },
+    consolidation: SUM,
   }),
-  Object.freeze({
+  Object.freeze<MetricDefinition>({
     id: TIME_CREDIT_METRIC_IDS.received,
     title: 'Time credits received from other co-ops',
     section: 'volunteering',
@@ -40,6 +41,6 @@ export const TIME_CREDIT_METRICS: readonly MetricDefinition[] = Object.freeze([
     breakdowns: [],
     required: false,
     validation: HOURS,
-    consolidation: { kind: 'sum' },
+    consolidation: SUM,
   }),
 ]);

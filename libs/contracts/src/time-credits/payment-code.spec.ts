@@ -1,4 +1,4 @@
-import { formatPaymentCode, PAYMENT_CODE_MAX_LENGTH, parsePaymentCode } from './payment-code';
+import { formatPaymentCode, parsePaymentCode, PAYMENT_CODE_MAX_LENGTH } from './payment-code';
 
 describe('payment codes', () => {
   const bytes = Uint8Array.from({ length: 20 }, (_, i) => i * 7 + 3);
