@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { Page, pageOf } from '@app/platform';
 
-import { clearingPositions,ClearingStatus } from './clearing.rules';
+import { clearingPositions, ClearingStatus } from './clearing.rules';
 import {
   ClearingBalancesView,
   ClearingLimitView,

@@ -69,8 +69,11 @@ export class AcrossCoopsQueries {
   }
 
   /**
-   * The clearing account's balance now, and what crossed in the period: sent and received by the day
-   * the receiving co-op credited them, given back by the day they were, and what is still under way.
+   * The co-op's clearing position now, as the hub keeps it: the clearing account holds the minutes its
+   * members paid out (credited to it) less those paid in (debited from it), which the co-op owes the
+   * consortium, so the position is that sum with its sign turned. Then what crossed in the period:
+   * sent and received by the day the receiving co-op credited them, given back by the day they were,
+   * and what is still under way.
    */
   async summary(from: string | null, to: string | null): Promise<AcrossCoopsSummaryView> {
     const [row]: {
@@ -87,7 +90,7 @@ export class AcrossCoopsQueries {
       `WITH period AS (SELECT * FROM time_credit_transfer
                         WHERE ($1::date IS NULL OR coalesce(completed_on, settled_at::date) >= $1::date)
                           AND ($2::date IS NULL OR coalesce(completed_on, settled_at::date) <= $2::date))
-       SELECT coalesce((SELECT sum(e.minutes) FROM time_entry e JOIN time_account a ON a.id = e.account_id WHERE a.kind = 'clearing'), 0)::int AS balance,
+       SELECT -coalesce((SELECT sum(e.minutes) FROM time_entry e JOIN time_account a ON a.id = e.account_id WHERE a.kind = 'clearing'), 0)::int AS balance,
               (SELECT count(*) FROM period WHERE direction = 'outgoing' AND status = 'completed')::int AS sent_n,
               (SELECT coalesce(sum(minutes), 0) FROM period WHERE direction = 'outgoing' AND status = 'completed')::bigint AS sent_m,
               (SELECT count(*) FROM period WHERE direction = 'incoming')::int AS received_n,

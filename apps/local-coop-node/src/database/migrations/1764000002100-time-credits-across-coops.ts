@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Time credits paid across co-ops (issue 17). The ledger gains the co-op's consortium clearing
  * account: a member paying a member of another co-op is debited to it, a member paid from another
  * co-op is credited from it, and a payment the other co-op refused is given back from it. So the
- * clearing account's balance is what the co-op is owed by the consortium (positive) or owes it.
+ * clearing account holds what the co-op owes the consortium (positive) or, below zero, is owed: the
+ * hub's clearing ledger keeps the same figure for the co-op with its sign turned.
  *
  * Each cross-co-op transfer is one row here on each node it touches (its id made by the paying node
  * and carried through the hub), and each of its ledger movements is unique by (transfer, purpose): a
