@@ -163,6 +163,20 @@ describe('time-credit ledgers: what the databases keep', () => {
       return id;
     };
 
+    /** A payment of 30 minutes from Holme Valley to Colne Valley, and its reversal. */
+    const PAID: [string, number][] = [
+      ['holme-valley', -30],
+      ['colne-valley', 30],
+    ];
+    const REVERSED: [string, number][] = PAID.map(([coop, minutes]) => [coop, -minutes]);
+    /** A transfer of the status with its payment's entries and its reversal's, in one transaction. */
+    const paidAndReversed = (status: string) =>
+      failure(hub, async (m) => {
+        const id = await transfer(m, status);
+        await entries(m, id, 'transfer', PAID);
+        await entries(m, id, 'reversal', REVERSED);
+      });
+
     beforeAll(async () => {
       for (const id of ['holme-valley', 'colne-valley', 'marsden'])
         await hub.query(
@@ -173,19 +187,7 @@ describe('time-credit ledgers: what the databases keep', () => {
     });
 
     it('takes a payment as the payer debited and the payee credited by its minutes, and its reversal the other way', async () => {
-      expect(
-        await failure(hub, async (m) => {
-          const id = await transfer(m, 'reversed');
-          await entries(m, id, 'transfer', [
-            ['holme-valley', -30],
-            ['colne-valley', 30],
-          ]);
-          await entries(m, id, 'reversal', [
-            ['holme-valley', 30],
-            ['colne-valley', -30],
-          ]);
-        }),
-      ).toBeNull();
+      expect(await paidAndReversed('reversed')).toBeNull();
     });
 
     it.each([
@@ -216,31 +218,13 @@ describe('time-credit ledgers: what the databases keep', () => {
     });
 
     it('reverses only a reversed transfer, and once', async () => {
-      const reverse = async (status: string) =>
-        failure(hub, async (m) => {
-          const id = await transfer(m, status);
-          await entries(m, id, 'transfer', [
-            ['holme-valley', -30],
-            ['colne-valley', 30],
-          ]);
-          await entries(m, id, 'reversal', [
-            ['holme-valley', 30],
-            ['colne-valley', -30],
-          ]);
-          return id;
-        });
-      expect(await reverse('completed')).toBe('ck_clearing_entry_balanced');
+      expect(await paidAndReversed('completed')).toBe('ck_clearing_entry_balanced');
+      expect(await paidAndReversed('forwarded')).toBe('ck_clearing_entry_balanced');
       expect(
         await failure(hub, async (m) => {
           const id = await transfer(m, 'reversed');
-          await entries(m, id, 'reversal', [
-            ['holme-valley', 30],
-            ['colne-valley', -30],
-          ]);
-          await entries(m, id, 'reversal', [
-            ['holme-valley', 30],
-            ['colne-valley', -30],
-          ]);
+          await entries(m, id, 'reversal', REVERSED);
+          await entries(m, id, 'reversal', REVERSED);
         }),
       ).toBe('pk_clearing_entry');
     });

@@ -39,24 +39,12 @@ export const TIME_CREDITS_SENT_V1 = defineMessage({
 
 /**
  * Hub to co-op: the hub has recorded the clearing entry and asks the receiving node to credit the
- * holder of the code. The node's receipt is its answer: applied (credited) or rejected with the reason.
+ * holder of the code: the payment as it was sent, and the co-op it comes from. The node's receipt is its answer: applied (credited) or rejected with the reason.
  */
-export class TimeCreditsForwardedV1 {
-  @IsUUID('4')
-  transferId: string;
-
+export class TimeCreditsForwardedV1 extends TimeCreditsSentV1 {
   @Length(2, 63)
   @Matches(COOP_ID_PATTERN, { message: `fromCoopId must be a co-op id: ${COOP_ID_RULE}` })
   fromCoopId: string;
-
-  @IsString()
-  @Matches(PAYMENT_CODE_PATTERN, { message: `paymentCode must be a payment code: ${PAYMENT_CODE_RULE}` })
-  paymentCode: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(TIME_CREDIT_TRANSFER_LIMITS.maxMinutes)
-  minutes: number;
 }
 
 export const TIME_CREDITS_FORWARDED_V1 = defineMessage({

@@ -14,33 +14,33 @@ export const TIME_CREDIT_METRIC_IDS = Object.freeze({
 const HOURS: MetricValidation = Object.freeze({ type: 'decimal', min: 0, max: 10_000_000, decimals: 2, nullable: false });
 const SUM: Consolidation = Object.freeze({ kind: 'sum' });
 
+/** A sum of hours of credit, optional, reported as a total only. */
+function hoursMetric(id: string, title: string, definition: string): MetricDefinition {
+  return Object.freeze({
+    id,
+    title,
+    section: 'volunteering',
+    definition,
+    unit: 'hours',
+    countsPeople: false,
+    breakdowns: [],
+    required: false,
+    validation: HOURS,
+    consolidation: SUM,
+  });
+}
+
 export const TIME_CREDIT_METRICS: readonly MetricDefinition[] = Object.freeze([
-  Object.freeze<MetricDefinition>({
-    id: TIME_CREDIT_METRIC_IDS.sent,
-    title: 'Time credits sent to other co-ops',
-    section: 'volunteering',
-    definition:
-      "Time credits the co-op's members paid to members of other co-ops of the consortium, counted on the day the receiving co-op credited them " +
+  hoursMetric(
+    TIME_CREDIT_METRIC_IDS.sent,
+    'Time credits sent to other co-ops',
+    "Time credits the co-op's members paid to members of other co-ops of the consortium, counted on the day the receiving co-op credited them " +
       '(a payment refused and given back is not counted), in hours (one credit is one hour) to two decimal places.',
-    unit: 'hours',
-    countsPeople: false,
-    breakdowns: [],
-    required: false,
-    validation: HOURS,
-    consolidation: SUM,
-  }),
-  Object.freeze<MetricDefinition>({
-    id: TIME_CREDIT_METRIC_IDS.received,
-    title: 'Time credits received from other co-ops',
-    section: 'volunteering',
-    definition:
-      "Time credits the co-op's members were paid by members of other co-ops of the consortium, counted on the day the co-op credited them, " +
+  ),
+  hoursMetric(
+    TIME_CREDIT_METRIC_IDS.received,
+    'Time credits received from other co-ops',
+    "Time credits the co-op's members were paid by members of other co-ops of the consortium, counted on the day the co-op credited them, " +
       'in hours (one credit is one hour) to two decimal places.',
-    unit: 'hours',
-    countsPeople: false,
-    breakdowns: [],
-    required: false,
-    validation: HOURS,
-    consolidation: SUM,
-  }),
+  ),
 ]);

@@ -69,11 +69,17 @@ export class TimeCreditsAcrossCoops1764000002100 implements MigrationInterface {
           CHECK ((purpose IN ('sent-to-coop', 'received-from-coop', 'returned-by-coop')) = (time_credit_transfer_id IS NOT NULL)),
         ADD CONSTRAINT uq_time_transfer_across UNIQUE (time_credit_transfer_id, purpose)`);
 
-    await q.query(shapeCheck(SHAPE_WITH_CLEARING));
+    await replaceShapeRule(q, [
+      [SHAPE_BEFORE, SHAPE_WITH_CLEARING],
+      [MESSAGE_BEFORE, MESSAGE_WITH_CLEARING],
+    ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(shapeCheck(SHAPE_BEFORE));
+    await replaceShapeRule(q, [
+      [SHAPE_WITH_CLEARING, SHAPE_BEFORE],
+      [MESSAGE_WITH_CLEARING, MESSAGE_BEFORE],
+    ]);
     // The ledger is append-only: its triggers are set aside only to take out what this migration added.
     await q.query('ALTER TABLE time_entry DISABLE TRIGGER tr_time_entry_append_only');
     await q.query('ALTER TABLE time_transfer DISABLE TRIGGER tr_time_transfer_append_only');
@@ -95,7 +101,7 @@ export class TimeCreditsAcrossCoops1764000002100 implements MigrationInterface {
   }
 }
 
-/** Before: earnings come from the issuer and only earnings do; every credit goes to a volunteer. */
+/** The shape rule of the ledger's commit-time check as Volunteering1764000000800 wrote it: earnings from the issuer, credits only to volunteers. */
 const SHAPE_BEFORE = `(t.purpose = 'earning') = (f.kind = 'issuer') AND p.kind = 'volunteer'`;
 
 /**
@@ -110,41 +116,20 @@ const SHAPE_WITH_CLEARING = `CASE t.purpose
             WHEN 'returned-by-coop' THEN f.kind = 'clearing' AND p.kind = 'volunteer'
             ELSE f.kind = 'volunteer' AND p.kind = 'volunteer' END`;
 
-/** The ledger's commit-time check (made by Volunteering1764000000800) with the shape of a transfer given. */
-function shapeCheck(shape: string): string {
-  return `
-      CREATE OR REPLACE FUNCTION time_transfer_is_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        tid uuid;
-        n int;
-        total bigint;
-        matches boolean;
-        shape_ok boolean;
-      BEGIN
-        IF TG_TABLE_NAME = 'time_transfer' THEN
-          tid := NEW.id;
-        ELSE
-          tid := NEW.transfer_id;
-        END IF;
-        SELECT count(e.account_id), coalesce(sum(e.minutes), 0),
-               coalesce(bool_and((e.account_id = t.from_account_id AND e.minutes = -t.minutes)
-                              OR (e.account_id = t.to_account_id AND e.minutes = t.minutes)), false)
-          INTO n, total, matches
-          FROM time_transfer t LEFT JOIN time_entry e ON e.transfer_id = t.id
-         WHERE t.id = tid;
-        IF n <> 2 OR total <> 0 OR NOT matches THEN
-          RAISE EXCEPTION 'time transfer % is unbalanced: % entries summing to % minutes', tid, n, total
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_time_transfer_balanced', TABLE = 'time_entry';
-        END IF;
-        SELECT ${shape}
-          INTO shape_ok
-          FROM time_transfer t JOIN time_account f ON f.id = t.from_account_id JOIN time_account p ON p.id = t.to_account_id
-         WHERE t.id = tid;
-        IF NOT shape_ok THEN
-          RAISE EXCEPTION 'time transfer %: its accounts do not fit its purpose (earnings come from the issuer, payments across co-ops go through the clearing account)', tid
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_time_transfer_issuer', TABLE = 'time_transfer';
-        END IF;
-        RETURN NULL;
-      END
-      $$`;
+const MESSAGE_BEFORE = 'only earnings come from the issuer, and credits only go to volunteers';
+const MESSAGE_WITH_CLEARING =
+  'its accounts do not fit its purpose (earnings from the issuer, payments across co-ops through the clearing account)';
+
+/**
+ * Rewrites the ledger's commit-time check (time_transfer_is_balanced) with one shape rule in place of
+ * another, leaving the rest of it (two entries, summing to nought, matching the header) exactly as it
+ * is in the database, so the rule is stated once.
+ */
+async function replaceShapeRule(q: QueryRunner, swaps: [from: string, to: string][]): Promise<void> {
+  let [{ def }]: { def: string }[] = await q.query(`SELECT pg_get_functiondef('time_transfer_is_balanced()'::regprocedure) AS def`);
+  for (const [from, to] of swaps) {
+    if (!def.includes(from)) throw new Error(`time_transfer_is_balanced() does not hold what this migration replaces: ${from}`);
+    def = def.replace(from, to);
+  }
+  await q.query(def);
 }
