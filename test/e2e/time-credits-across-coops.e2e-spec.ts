@@ -138,7 +138,11 @@ describe('time credits across co-ops', () => {
     it("debits the payer, credits the other co-op's member, and all three ledgers balance and agree", async () => {
       const code = await codeFor(COLNE, colnePayee);
       expect(code).toMatch(/^colne-valley\.[0-9A-HJKMNP-TV-Z]{20}$/);
-      const sent = (await pay(HOLME, holmePayer, code, { minutes: 90 }).expect(201)).body;
+      // The note is the payer's co-op's own record: it never travels.
+      const note = `Respite in Netherthong for the Hirst family, ${mesh.id}`;
+      names.push(note);
+      const sent = (await pay(HOLME, holmePayer, code, { minutes: 90, note }).expect(201)).body;
+      expect(sent.note).toBe(note);
       expect(sent).toMatchObject({ direction: 'outgoing', otherCoopId: COLNE, minutes: 90, status: 'sent', volunteerId: holmePayer });
       id = sent.id;
       // Debited at once, in the transaction that queued the message.
@@ -259,6 +263,28 @@ describe('time credits across co-ops', () => {
       expect(await movements(HOLME, sent.id)).toEqual(['sent-to-coop']);
       expect(await movements(COLNE, sent.id)).toEqual(['received-from-coop']);
       expect(await hubEntries(sent.id)).toHaveLength(2);
+      await expectAllAgree();
+    });
+
+    it("completes a payment whose answer comes while the hub is stopped: the receiving node's receipt waits for it", async () => {
+      const code = await codeFor(COLNE, colnePayee);
+      const before = await balance(COLNE, colnePayee);
+      await mesh.stopNode(COLNE);
+      const sent = (await pay(HOLME, holmePayer, code, { minutes: 35 }).expect(201)).body;
+      await settled(HOLME, sent.id, 'forwarded');
+      await mesh.stopHub();
+      // Colne Valley comes back while the hub is away: it credits its member; its answer waits.
+      await mesh.startNode(COLNE, CLOCK);
+      await waitFor(
+        'Colne Valley to credit its member',
+        () => balance(COLNE, colnePayee),
+        (b) => b === before + 35,
+      );
+      expect((await transfer(HOLME, sent.id)).status).toBe('forwarded');
+      await mesh.startHub(CLOCK);
+      await settled(HOLME, sent.id, 'completed');
+      expect(await hubTransfer(sent.id)).toEqual({ status: 'completed', minutes: 35 });
+      expect(await movements(COLNE, sent.id)).toEqual(['received-from-coop']);
       await expectAllAgree();
     });
 
@@ -430,6 +456,11 @@ describe('time credits across co-ops', () => {
         'the member sees their payment completed',
         async () => (await asMember.get(`/time-bank/across-coops/${paid.id}`).expect(200)).body.status,
         (s) => s === 'completed',
+      );
+      // Their own export shows the payment as one to another co-op, never whom.
+      const exported = (await asMember.get('/members/me/export').expect(200)).body;
+      expect(exported.volunteer.timeBank.entries).toContainEqual(
+        expect.objectContaining({ purpose: 'sent-to-coop', minutes: -15, counterparty: 'another co-op' }),
       );
       // Not from someone else's account, nor for someone else, as if it did not exist.
       await asMember
