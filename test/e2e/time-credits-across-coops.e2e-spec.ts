@@ -1,6 +1,6 @@
 import { connect, NatsConnection, Subscription } from 'nats';
 
-import { buildMessage, encodeMessage, Envelope, subjectScheme, TIME_CREDITS_SETTLED_V1 } from '@app/contracts';
+import { buildMessage, encodeMessage, Envelope, subjectScheme, TIME_CREDITS_SENT_V1, TIME_CREDITS_SETTLED_V1 } from '@app/contracts';
 
 import { aMember, aPaymentAcrossCoops, aVolunteer } from '../support/builders';
 import { TestMesh } from '../support/mesh';
@@ -340,6 +340,47 @@ describe('time credits across co-ops', () => {
       expect(await hubEntries(refusedOne.id)).toHaveLength(4);
       expect((await transfer(HOLME, sent.id)).status).toBe('completed');
       expect((await transfer(HOLME, refusedOne.id)).status).toBe('refused');
+      await expectAllAgree();
+    });
+
+    it('records a payment sent again under a new message id once, and refuses its id from another co-op', async () => {
+      const code = await codeFor(COLNE, colnePayee);
+      const sent = (await pay(HOLME, holmePayer, code, { minutes: 5 }).expect(201)).body;
+      await settled(HOLME, sent.id, 'completed');
+      const payload = { transferId: sent.id, paymentCode: code, minutes: 5 };
+      const again = mesh.signerOf(HOLME).sign(buildMessage(TIME_CREDITS_SENT_V1, payload, { coopId: HOLME }));
+      const stolen = mesh
+        .signerOf(COLNE)
+        .sign(buildMessage(TIME_CREDITS_SENT_V1, { ...payload, paymentCode: `${HOLME}.7K3M9Q2XWV4T8R6P1N5H` }, { coopId: COLNE }));
+      const nc = await connect({ servers: mesh.natsUrl });
+      try {
+        await nc.jetstream().publish(scheme.coopMessage(HOLME, 'time-credits.sent'), encodeMessage(again), { msgID: again.id });
+        await nc.jetstream().publish(scheme.coopMessage(COLNE, 'time-credits.sent'), encodeMessage(stolen), { msgID: stolen.id });
+      } finally {
+        await nc.close();
+      }
+      const outcome = (id: string) =>
+        waitFor(
+          `the hub's answer to ${id}`,
+          () =>
+            mesh.hubQuery<{ outcome: string | null; reason: string | null }>(
+              'SELECT outcome, reason FROM inbox_message WHERE message_id = $1',
+              [id],
+            ),
+          (rows) => rows.length === 1 && rows[0].outcome !== null,
+        );
+      expect((await outcome(again.id))[0].outcome).toBe('applied');
+      const [refused] = await outcome(stolen.id);
+      expect(refused).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('TIMECLEARING.TRANSFER_ID_TAKEN') });
+      expect(await hubEntries(sent.id)).toHaveLength(2);
+      expect(
+        await mesh.hubQuery(
+          `SELECT 1 FROM outbox_message WHERE type = 'time-credits.forwarded' AND envelope->'payload'->>'transferId' = $1`,
+          [sent.id],
+        ),
+      ).toHaveLength(1);
+      expect(await movements(COLNE, sent.id)).toEqual(['received-from-coop']);
+      expect((await transfer(HOLME, sent.id)).status).toBe('completed');
       await expectAllAgree();
     });
 
