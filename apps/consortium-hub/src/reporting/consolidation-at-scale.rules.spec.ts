@@ -80,4 +80,4 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: '152869a25dad01d2', second: '9749dc06a8af95b4', spread: '7caedb5f3606d9cd' };
+const GOLDEN = { first: 'ee334905af56b82f', second: 'e0ede4a9a08b2533', spread: '63929862828f369d' };
