@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { TENDERING_OFFER_MADE_V1, TenderOfferMadeV1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 
+import { TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
 import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
@@ -138,7 +139,7 @@ describe('joint tendering', () => {
     sub = tap.subscribe(`${mesh.root}.>`, {
       callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }),
     });
-    await mesh.startHub({ PUBLIC_BASE_URL: PUBLIC_BASE });
+    await mesh.startHub({ PUBLIC_BASE_URL: PUBLIC_BASE, TEST_CLOCK: 'true' });
     for (const [coop, c] of Object.entries(COOPS)) {
       await mesh.startNode(coop, { COOP_LOCALITIES: c.localities, COOP_SERVICES: c.services });
       for (const [i, hours] of c.carers.entries()) {
@@ -451,7 +452,7 @@ describe('joint tendering', () => {
       });
     });
 
-    it('submits the bid and records the award per lot as contracts on the nodes', async () => {
+    it('submits the bid and records the award per lot as contracts, held through the standstill, then on the nodes', async () => {
       await staff.post(`/tenders/${tenderId}/submission`).expect(201);
       const seen = await tenderOf(tenderId, commissioner);
       expect(seen.bid.allocatedHoursPerWeek).toBe(120);
@@ -483,8 +484,26 @@ describe('joint tendering', () => {
           ],
         })
         .expect(201);
-      expect(award.body.stage).toBe('awarded');
+      expect(award.body.stage).toBe('standstill');
       const contracts = award.body.contracts;
+      // Held on the hub through the standstill: nothing has gone to a node yet.
+      const sentSoFar = () =>
+        mesh.hubQuery<{ n: number }>(
+          `SELECT count(*)::int AS n FROM outbox_message WHERE type IN ('tendering.contract-awarded', 'tendering.lot-lost') AND envelope->'payload'->>'tenderId' = $1`,
+          [tenderId],
+        );
+      expect(await sentSoFar()).toEqual([{ n: 0 }]);
+      // The standstill's end, by the hub's clock: the sweep makes the award final and sends the contracts.
+      mesh.hubClock().setTo(new Date(new Date(award.body.standstillEndsAt).getTime() + 1_000));
+      await waitFor(
+        'the standstill to end',
+        async () => {
+          await mesh.hubApp!.get(TenderDeadlineJob).sweep();
+          return (await staff.get(`/tenders/${tenderId}`)).body;
+        },
+        (t) => t.stage === 'awarded',
+      );
+      mesh.hubClock().reset();
       expect(
         contracts.filter((c: ContractSeen) => c.lotReference === '1.2').reduce((s: number, c: ContractSeen) => s + c.hoursPerWeek, 0),
       ).toBe(partial);

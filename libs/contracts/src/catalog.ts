@@ -24,6 +24,8 @@ import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
 import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
+import { TENDERING_ENQUIRY_ANSWERED_V1, TENDERING_ENQUIRY_ASKED_V1 } from './messages/tender-enquiry.v1';
+import { TENDERING_INVITATION_V2 } from './messages/tender-invitation.v2';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
@@ -54,6 +56,9 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   ONBOARDING_SPIN_OFF_PROPOSED_V1,
   ONBOARDING_TEMPLATES_SHARED_V1,
   ONBOARDING_TEMPLATES_REQUESTED_V1,
+  TENDERING_INVITATION_V2,
+  TENDERING_ENQUIRY_ASKED_V1,
+  TENDERING_ENQUIRY_ANSWERED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

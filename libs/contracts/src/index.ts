@@ -49,3 +49,5 @@ export * from './safe-json';
 export * from './subjects';
 export * from './validation';
 export * from './vocabulary';
+export * from './messages/tender-enquiry.v1';
+export * from './messages/tender-invitation.v2';
