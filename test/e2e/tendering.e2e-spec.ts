@@ -1,8 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { connect, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 
@@ -12,6 +7,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 import { TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
 import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ocdsPackageValidator } from '../support/ocds';
 import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
@@ -75,8 +71,6 @@ interface OcdsPackageSeen {
  * refusals with reasons (above the ceiling, changed lot, after the deadline), the deadline moving the
  * tender by itself, and the OCDS exports validated against the official schemas.
  */
-/** The official OCDS schemas, kept in the project (see test/fixtures/ocds/README.md) so validation always runs. */
-const OCDS_FOLDER = join(__dirname, '..', 'fixtures', 'ocds');
 
 describe('joint tendering', () => {
   const mesh = new TestMesh();
@@ -655,7 +649,7 @@ describe('joint tendering', () => {
     });
 
     it('validates both against the OCDS 1.1.5 release package schema with the lots extension merged in', () => {
-      const validate = ocdsPackageValidator(OCDS_FOLDER);
+      const validate = ocdsPackageValidator();
       for (const [stage, pkg] of Object.entries(ocdsPackages)) {
         const ok = validate(pkg);
         expect({ stage, errors: ok ? [] : validate.errors }).toEqual({ stage, errors: [] });
@@ -813,24 +807,3 @@ describe('joint tendering', () => {
     }
   });
 });
-
-/** The OCDS 1.1.5 release package schema, its release schema merged with the Lots extension (JSON Merge Patch, RFC 7386). */
-function ocdsPackageValidator(folder: string) {
-  const read = (file: string) => JSON.parse(readFileSync(join(folder, file), 'utf8'));
-  const release = mergePatch(read('release-schema-1.1.5.json'), read('lots-extension-release-schema.json'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(release as object);
-  return ajv.compile(read('release-package-schema-1.1.5.json'));
-}
-
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
-  }
-  return result;
-}

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { Envelope, TENDERING_ENQUIRY_ASKED_V1, TenderEnquiryAskedV1 } from '@app/contracts';
+import { Envelope, TenderEnquiryAskedV1, TENDERING_ENQUIRY_ASKED_V1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 import { Clock } from '@app/platform';
 
@@ -28,10 +28,9 @@ export class ApplyEnquiry implements OnModuleInit {
   async execute(envelope: Envelope<TenderEnquiryAskedV1>, m: EntityManager): Promise<void> {
     const q = envelope.payload;
     const coopId = envelope.coopId;
-    const [tender] = await m.query(
-      'SELECT stage, enquiry_starts_at, enquiry_ends_at, invited_at FROM tender WHERE id = $1 FOR SHARE',
-      [q.tenderId],
-    );
+    const [tender] = await m.query('SELECT stage, enquiry_starts_at, enquiry_ends_at, invited_at FROM tender WHERE id = $1 FOR SHARE', [
+      q.tenderId,
+    ]);
     if (!tender) throw TenderingErrors.tenderNotFound(q.tenderId);
     if (q.lotId) {
       const [lot] = await m.query('SELECT 1 FROM tender_lot WHERE id = $1 AND tender_id = $2', [q.lotId, q.tenderId]);

@@ -32,7 +32,10 @@ export class CancelTender {
       const told = new Set<string>();
       for (const lot of await this.store.openLots(m, id))
         for (const coop of await this.invitations.withdraw(m, lot, 'tender-cancelled')) told.add(coop);
-      await this.store.moveStage(m, tender, step.next, by.subject, dto.reason, { cancelled_at: this.clock.now(), cancel_reason: dto.reason });
+      await this.store.moveStage(m, tender, step.next, by.subject, dto.reason, {
+        cancelled_at: this.clock.now(),
+        cancel_reason: dto.reason,
+      });
       return { stage: 'cancelled' as const, told: [...told].sort() };
     });
     this.relay.nudge();

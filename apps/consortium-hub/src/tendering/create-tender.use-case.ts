@@ -25,14 +25,24 @@ export class CreateTender {
     const deadline = new Date(dto.deadline);
     if (deadline <= now) throw TenderingErrors.deadlineInPast();
     const enquiryPeriod = dto.enquiryPeriod
-      ? { startDate: dto.enquiryPeriod.startDate ? new Date(dto.enquiryPeriod.startDate) : null, endDate: new Date(dto.enquiryPeriod.endDate) }
+      ? {
+          startDate: dto.enquiryPeriod.startDate ? new Date(dto.enquiryPeriod.startDate) : null,
+          endDate: new Date(dto.enquiryPeriod.endDate),
+        }
       : null;
     const badPeriod = enquiryPeriodProblem(enquiryPeriod, deadline, now);
     if (badPeriod) throw TenderingErrors.enquiry(badPeriod);
-    const lots = dto.lots.map((l, i) => ({ ...l, reference: l.reference ?? String(i + 1), deadline: l.deadline ? new Date(l.deadline) : null }));
+    const lots = dto.lots.map((l, i) => ({
+      ...l,
+      reference: l.reference ?? String(i + 1),
+      deadline: l.deadline ? new Date(l.deadline) : null,
+    }));
     for (const lot of lots) {
       const problem = lotTermsProblem(lot) ?? lotDeadlineProblem(lot.reference, lot.deadline, deadline, now);
-      if (problem) throw TenderingErrors.lot(problem.rule === 'TENDERING.LOT_DATES' ? { ...problem, message: `lot ${lot.reference}: ${problem.message}` } : problem);
+      if (problem)
+        throw TenderingErrors.lot(
+          problem.rule === 'TENDERING.LOT_DATES' ? { ...problem, message: `lot ${lot.reference}: ${problem.message}` } : problem,
+        );
     }
     const twice = lots.find((l, i) => lots.findIndex((o) => o.reference === l.reference) !== i);
     if (twice) throw TenderingErrors.duplicateReference(twice.reference);
@@ -40,7 +50,16 @@ export class CreateTender {
     await this.dataSource.transaction(async (m) => {
       await m.query(
         'INSERT INTO tender (id, title, buyer, description, deadline, created_by, enquiry_starts_at, enquiry_ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [id, dto.title, dto.buyer, dto.description ?? null, deadline, by.subject, enquiryPeriod?.startDate ?? null, enquiryPeriod?.endDate ?? null],
+        [
+          id,
+          dto.title,
+          dto.buyer,
+          dto.description ?? null,
+          deadline,
+          by.subject,
+          enquiryPeriod?.startDate ?? null,
+          enquiryPeriod?.endDate ?? null,
+        ],
       );
       await this.store.recordStage(m, id, null, 'draft', by.subject, null);
       for (const lot of lots) {

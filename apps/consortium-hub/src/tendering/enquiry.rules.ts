@@ -62,8 +62,10 @@ export function judgeEnquiry(s: EnquirySituation, occurredAt: string | Date): En
 function enquiryRefusal(s: EnquirySituation, at: Date): EnquiryRuleViolation | null {
   const t = s.tender;
   if (t.stage === 'cancelled') return violation('TENDERING.TENDER_CANCELLED', 'conflict', 'the tender was cancelled');
-  if (t.stage === 'draft' || !s.invited) return violation('TENDERING.NOT_INVITED', 'forbidden', `co-op ${s.coopId} is not invited to this tender`);
-  if (!t.enquiryEndsAt) return violation('TENDERING.NO_ENQUIRY_PERIOD', 'conflict', 'this tender has no enquiry period: it takes no questions');
+  if (t.stage === 'draft' || !s.invited)
+    return violation('TENDERING.NOT_INVITED', 'forbidden', `co-op ${s.coopId} is not invited to this tender`);
+  if (!t.enquiryEndsAt)
+    return violation('TENDERING.NO_ENQUIRY_PERIOD', 'conflict', 'this tender has no enquiry period: it takes no questions');
   const opens = t.enquiryStartsAt ?? t.invitedAt;
   if (opens && at < opens)
     return violation('TENDERING.ENQUIRY_PERIOD_NOT_OPEN', 'conflict', `the enquiry period opens at ${opens.toISOString()}`);

@@ -6,7 +6,7 @@ import { Clock } from '@app/platform';
 
 import { TenderRow, TenderStore } from './tender.store';
 import { TenderContractRelease } from './tender-contract-release.service';
-import { datedSteps, DatedSteps, tenderTransition } from './tender-stage.rules';
+import { DatedSteps, datedSteps, tenderTransition } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
 /** Who the history says took a dated step. */

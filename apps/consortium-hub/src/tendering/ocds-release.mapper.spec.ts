@@ -61,7 +61,14 @@ function dossier(overrides: Partial<TenderDossier['tender']> = {}, rest: Partial
 interface ReleasePackageView {
   releases: {
     tag: string[];
-    tender: { lots: unknown[]; items: unknown[]; tenderPeriod: unknown; enquiryPeriod?: unknown; awardPeriod?: unknown; hasEnquiries: boolean };
+    tender: {
+      lots: unknown[];
+      items: unknown[];
+      tenderPeriod: unknown;
+      enquiryPeriod?: unknown;
+      awardPeriod?: unknown;
+      hasEnquiries: boolean;
+    };
     awards: unknown[];
     contracts: unknown[];
     parties: { id: string; roles: string[] }[];

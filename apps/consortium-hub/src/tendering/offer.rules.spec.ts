@@ -11,7 +11,16 @@ function situation(
 ): OfferSituation {
   return {
     tender: { stage: 'inviting', deadline: DEADLINE, offersClosedAt: null, ...tender },
-    lot: { reference: '2', status: 'open', version: 1, hoursPerWeek: 80, ceilingPencePerHour: 2500, replacedBy: [], deadline: null, ...lot },
+    lot: {
+      reference: '2',
+      status: 'open',
+      version: 1,
+      hoursPerWeek: 80,
+      ceilingPencePerHour: 2500,
+      replacedBy: [],
+      deadline: null,
+      ...lot,
+    },
     invited: true,
     coopId: 'colne-valley',
     receivedAt: at(-60 * MINUTE),

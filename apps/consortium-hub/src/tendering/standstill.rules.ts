@@ -57,6 +57,10 @@ export function challengeRefusal(
 /** An outcome is recorded once. */
 export function outcomeRefusal(challenge: { outcome: string | null }): ChallengeViolation | null {
   return challenge.outcome
-    ? { rule: 'TENDERING.CHALLENGE_DECIDED', kind: 'conflict', message: `the challenge's outcome was already recorded: ${challenge.outcome}` }
+    ? {
+        rule: 'TENDERING.CHALLENGE_DECIDED',
+        kind: 'conflict',
+        message: `the challenge's outcome was already recorded: ${challenge.outcome}`,
+      }
     : null;
 }

@@ -69,7 +69,8 @@ export class TenderContractRelease {
         ORDER BY o.lot_id, o.coop_id`,
       [tender.id],
     );
-    for (const u of unlucky) await this.invitations.tellLost(m, tender.id, u.lot_id, u.coop_id, u.outcome === 'lost' ? 'lost' : 'not-allocated');
+    for (const u of unlucky)
+      await this.invitations.tellLost(m, tender.id, u.lot_id, u.coop_id, u.outcome === 'lost' ? 'lost' : 'not-allocated');
     return held.map((c) => c.id).sort();
   }
 }

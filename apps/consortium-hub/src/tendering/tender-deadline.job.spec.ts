@@ -15,7 +15,11 @@ describe('the tender deadline sweep', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const NO_STEP = { closeEnquiries: false, closeLots: [], finalise: false };
-  const jobWith = (due: string[], byDate: (id: string) => Promise<boolean>, dated: (id: string) => Promise<object> = async () => NO_STEP) => {
+  const jobWith = (
+    due: string[],
+    byDate: (id: string) => Promise<boolean>,
+    dated: (id: string) => Promise<object> = async () => NO_STEP,
+  ) => {
     const query = jest.fn().mockResolvedValue(due.map((id) => ({ id })));
     const clock = new SettableClock();
     clock.setTo(new Date('2031-05-06T07:08:09Z'));
@@ -51,10 +55,14 @@ describe('the tender deadline sweep', () => {
   });
 
   it('takes the dated steps of each tender due, counting only those that took one, and carries on past a failure', async () => {
-    const { job, query } = jobWith(['t1', 't2', 't3'], async () => true, async (id) => {
-      if (id === 't3') throw new Error('lock timeout');
-      return id === 't1' ? { ...NO_STEP, finalise: true } : NO_STEP;
-    });
+    const { job, query } = jobWith(
+      ['t1', 't2', 't3'],
+      async () => true,
+      async (id) => {
+        if (id === 't3') throw new Error('lock timeout');
+        return id === 't1' ? { ...NO_STEP, finalise: true } : NO_STEP;
+      },
+    );
     await expect(job.moveDue()).resolves.toEqual(['t1']);
     const sql = query.mock.calls[0][0] as string;
     for (const date of ['enquiry_ends_at <= $1', 'l.deadline <= $1', 'standstill_ends_at <= $1']) expect(sql).toContain(date);

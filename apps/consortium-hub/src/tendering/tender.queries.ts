@@ -5,8 +5,8 @@ import type { ServiceType } from '@app/contracts';
 import { Page, pageOf } from '@app/platform';
 
 import { ASSEMBLY_METHOD } from './bid-assembly.rules';
-import type { ChallengeOutcome } from './standstill.rules';
 import { compareReferences } from './lot-change.rules';
+import type { ChallengeOutcome } from './standstill.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 import { invitedLot } from './tender-invitations.service';
 import { ListTendersQuery, OfferStatus, TenderDetailView, TenderOfferView, TenderSummaryView } from './tendering.dto';

@@ -21,8 +21,8 @@ import { COOP_ID_PATTERN, ENQUIRY_LIMITS, SERVICE_TYPES, ServiceType, TENDER_LIM
 import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { LOT_OUTCOMES, LotOutcome } from './award.rules';
-import { CHALLENGE_OUTCOMES, ChallengeOutcome } from './standstill.rules';
 import { LOT_STATUSES, LotStatus, MAX_SPLIT_PARTS } from './lot-change.rules';
+import { CHALLENGE_OUTCOMES, ChallengeOutcome } from './standstill.rules';
 import { TENDER_STAGES, TenderStage } from './tender-stage.rules';
 
 const REFERENCE = /^[0-9A-Za-z.-]{1,20}$/;
@@ -316,8 +316,7 @@ export class TenderLotView {
   @ApiProperty({ description: "When offers on the lot close: its own deadline or the tender's" }) deadline: string;
   @ApiProperty({ description: 'Whether the lot has a deadline of its own' }) ownDeadline: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'When the lot closed for offers by its own deadline' }) offersClosedAt:
-    | string
-    | null;
+    string | null;
 }
 
 export class TenderInvitationView {
@@ -393,7 +392,8 @@ export class ChallengeView {
   @ApiProperty() grounds: string;
   @ApiProperty() recordedBy: string;
   @ApiProperty() recordedAt: string;
-  @ApiProperty({ enum: CHALLENGE_OUTCOMES, nullable: true, description: 'null: open, holding the contracts' }) outcome: ChallengeOutcome | null;
+  @ApiProperty({ enum: CHALLENGE_OUTCOMES, nullable: true, description: 'null: open, holding the contracts' })
+  outcome: ChallengeOutcome | null;
   @ApiProperty({ nullable: true, type: String }) outcomeNote: string | null;
   @ApiProperty({ nullable: true, type: String }) outcomeAt: string | null;
 }
@@ -496,8 +496,7 @@ export class AwardedContractView {
 
 export class AwardOutcomeView {
   @ApiProperty({ enum: ['standstill', 'lost'], description: 'standstill: the contracts are held until it ends' }) stage:
-    | 'standstill'
-    | 'lost';
+    'standstill' | 'lost';
   @ApiProperty({ nullable: true, type: String, description: 'When the standstill ends (midnight UK time after its eighth working day)' })
   standstillEndsAt: string | null;
   @ApiProperty({ type: [AwardedContractView], description: 'Held on the hub until the standstill ends with no challenge open' })

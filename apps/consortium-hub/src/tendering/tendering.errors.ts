@@ -19,7 +19,8 @@ export const TenderingErrors = {
   enquiry: (v: EnquiryRuleViolation) => new DomainError(v.rule, v.message, v.kind),
   challenge: (v: ChallengeViolation, currentStage?: TenderStage) =>
     new DomainError(v.rule, v.message, v.kind, currentStage ? { currentStage } : undefined),
-  enquiryNotFound: (id: string) => new DomainError('TENDERING.ENQUIRY_NOT_FOUND', `enquiry ${id} is not a question on this tender`, 'not-found'),
+  enquiryNotFound: (id: string) =>
+    new DomainError('TENDERING.ENQUIRY_NOT_FOUND', `enquiry ${id} is not a question on this tender`, 'not-found'),
   challengeNotFound: (id: string) =>
     new DomainError('TENDERING.CHALLENGE_NOT_FOUND', `challenge ${id} is not a challenge to this tender`, 'not-found'),
   enquiryIdTaken: (id: string) =>

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { Envelope, TENDERING_ENQUIRY_ANSWERED_V1, TenderEnquiryAnsweredV1 } from '@app/contracts';
+import { Envelope, TenderEnquiryAnsweredV1, TENDERING_ENQUIRY_ANSWERED_V1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
 
 /**

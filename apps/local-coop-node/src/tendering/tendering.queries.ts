@@ -254,7 +254,9 @@ export class TenderingQueries {
           title: t.title,
           buyer: t.buyer,
           deadline: new Date(t.deadline).toISOString(),
-          enquiryPeriod: t.enquiry_ends_at ? { startDate: iso(t.enquiry_starts_at), endDate: new Date(t.enquiry_ends_at).toISOString() } : null,
+          enquiryPeriod: t.enquiry_ends_at
+            ? { startDate: iso(t.enquiry_starts_at), endDate: new Date(t.enquiry_ends_at).toISOString() }
+            : null,
           enquiries: enquiries.filter((e) => e.tender_id === t.tender_id).map(enquiryView),
           offersClosedAt: iso(closedAt),
           status: cancelled ? 'cancelled' : new Date(t.deadline) <= now || closedAt ? 'closed' : open.length ? 'open' : 'withdrawn',
@@ -353,7 +355,8 @@ export class TenderingQueries {
 
 /** A question as the co-op sees it: its own with the hub's answer to it (refused, with the reason), anyone's with the reply. */
 function enquiryView(e: EnquiryRow) {
-  const status = e.answer !== null ? 'answered' : e.hub_status === 'rejected' ? 'refused' : e.hub_status === 'confirmed' ? 'accepted' : 'awaited';
+  const status =
+    e.answer !== null ? 'answered' : e.hub_status === 'rejected' ? 'refused' : e.hub_status === 'confirmed' ? 'accepted' : 'awaited';
   return {
     id: e.id,
     lotId: e.lot_id,

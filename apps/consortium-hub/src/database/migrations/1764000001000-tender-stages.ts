@@ -35,7 +35,7 @@ export class TenderStages1764000001000 implements MigrationInterface {
     await q.query(`UPDATE tender SET final_at = decided_at WHERE stage = 'awarded'`);
     await q.query("CREATE INDEX ix_tender_standstill_end ON tender (standstill_ends_at) WHERE stage = 'standstill'");
     await q.query(
-      "CREATE INDEX ix_tender_enquiry_end ON tender (enquiry_ends_at) WHERE enquiries_closed_at IS NULL AND enquiry_ends_at IS NOT NULL",
+      'CREATE INDEX ix_tender_enquiry_end ON tender (enquiry_ends_at) WHERE enquiries_closed_at IS NULL AND enquiry_ends_at IS NOT NULL',
     );
 
     await q.query('ALTER TABLE tender_lot ADD COLUMN deadline timestamptz, ADD COLUMN offers_closed_at timestamptz');
