@@ -399,7 +399,8 @@ export class ChallengeView {
 }
 
 export class EnquiryPeriodView {
-  @ApiProperty({ description: 'From the invitation unless set' }) startDate: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'From the invitation unless set; null: not invited yet' })
+  startDate: string | null;
   @ApiProperty() endDate: string;
   @ApiProperty({ nullable: true, type: String, description: 'When its end was recorded by date' }) closedAt: string | null;
 }
