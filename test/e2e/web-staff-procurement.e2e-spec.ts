@@ -308,20 +308,23 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.locator('#lots-1-outcome-3').check();
       await page.getByRole('button', { name: 'Record the decision' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=award`);
-      expect(await tenderRow()).toBe('awarded');
+      // A win starts the eight working day standstill: the contracts are made, and held on the hub until it ends.
+      expect(await tenderRow()).toBe('standstill');
+      await expect(page.locator('[data-standstill-end]').count()).resolves.toBe(1);
+      await expect(page.locator(`#contracts tr[data-contract="${GOLCAR}"] td[data-held]`).getAttribute('data-held')).resolves.toBe('true');
       const contracts = await mesh.hubQuery<{ coop_id: string; hours_per_week: number }>(
         'SELECT coop_id, hours_per_week FROM tender_contract WHERE tender_id = $1',
         [tenderId],
       );
       expect(contracts).toEqual([{ coop_id: GOLCAR, hours_per_week: 30 }]);
-      await axe.check(page, '/joint-tenders/:id (awarded)');
+      await axe.check(page, '/joint-tenders/:id (standstill)');
     });
 
     it('shows a commissioner the tenders and the tender’s lots, coverage and award, read only', async () => {
       const commissioner = await browser.newContext();
       const page = await signIn(commissioner, 'commissioner', '/joint-tenders');
       expect(new URL(page.url()).pathname).toBe('/joint-tenders');
-      await expect(page.locator(`tr[data-tender="${tenderId}"] td[data-stage]`).getAttribute('data-stage')).resolves.toBe('awarded');
+      await expect(page.locator(`tr[data-tender="${tenderId}"] td[data-stage]`).getAttribute('data-stage')).resolves.toBe('standstill');
       await axe.check(page, '/joint-tenders (commissioner)');
 
       await page.getByRole('link', { name: 'Home care in the Colne and Holme valleys' }).click();
@@ -341,7 +344,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
         maxRedirects: 0,
       });
       expect(refused.status()).toBe(403);
-      expect(await tenderRow()).toBe('awarded');
+      expect(await tenderRow()).toBe('standstill');
       await commissioner.close();
     });
   });
