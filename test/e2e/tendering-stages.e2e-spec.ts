@@ -474,6 +474,71 @@ describe('tender stages by date', () => {
       expect({ route, problems: schemas.problems(route, 200, answer) }).toEqual({ route, problems: [] });
   });
 
+  it('sets an award aside when a challenge is upheld: nothing reaches the nodes, and the council decides again', async () => {
+    setClocks(new Date('2027-05-03T09:00:00Z'));
+    const id = (
+      await staff
+        .post('/tenders')
+        .send(aTimedTender(new Date('2027-05-03T09:00:00Z'), { enquiryPeriod: undefined }))
+        .expect(201)
+    ).body.id;
+    await staff.post(`/tenders/${id}/invitations`).send({}).expect(201);
+    const inv = await waitFor(
+      'the second invitation',
+      async () => (await admin(MARSDEN).get(`/tendering/invitations/${id}`)).body,
+      (b) => !!b?.lots,
+    );
+    const sent = await admin(MARSDEN)
+      .post(`/tendering/invitations/${id}/offers`)
+      .send({ offers: [{ lotId: inv.lots[0].lotId, hoursPerWeek: 10, pricePencePerHour: 2400 }], totalHoursPerWeek: 10 })
+      .expect(202);
+    expect((await hubAnswer(MARSDEN, sent.body.offers[0].messageId)).status).toBe('confirmed');
+    const asking = await admin(MARSDEN)
+      .post(`/tendering/invitations/${id}/enquiries`)
+      .send({ question: 'Is there an enquiry period on this one?' })
+      .expect(409);
+    expect(asking.body.code).toBe('TENDERING.NO_ENQUIRY_PERIOD');
+    await staff.post(`/tenders/${id}/assembly`).expect(201);
+    await staff.post(`/tenders/${id}/submission`).expect(201);
+    const lotIds = (await staff.get(`/tenders/${id}`).expect(200)).body.lots.map((l: LotSeen) => l.id);
+    const award = await staff
+      .post(`/tenders/${id}/award`)
+      .send({ lots: lotIds.map((lotId: string) => ({ lotId, outcome: 'whole' })) })
+      .expect(201);
+    // Monday 3 May 2027 is the Early May bank holiday: the period begins on Tuesday 4 May.
+    expect(award.body).toMatchObject({ stage: 'standstill', standstillEndsAt: '2027-05-13T23:00:00.000Z' });
+    const challenge = (
+      await staff
+        .post(`/tenders/${id}/challenges`)
+        .send({ challenger: 'Calder Home Care Ltd', madeAt: '2027-05-03T09:30:00Z', grounds: 'The lot was not advertised widely enough.' })
+        .expect(201)
+    ).body.id;
+    const upheld = await staff
+      .post(`/tenders/${id}/challenges/${challenge}/outcome`)
+      .send({ outcome: 'upheld', note: 'The council will decide again.' })
+      .expect(201);
+    expect(upheld.body).toEqual({ stage: 'submitted' });
+    const after = (await staff.get(`/tenders/${id}`).expect(200)).body;
+    expect(after).toMatchObject({ stage: 'submitted', decidedAt: null, standstill: null, contracts: [] });
+    expect(after.challenges).toEqual([expect.objectContaining({ outcome: 'upheld', outcomeNote: 'The council will decide again.' })]);
+    const held = await mesh.hubQuery(
+      "SELECT 1 FROM outbox_message WHERE type IN ('tendering.contract-awarded', 'tendering.lot-lost') AND envelope->'payload'->>'tenderId' = $1",
+      [id],
+    );
+    expect(held).toEqual([]);
+    // The council's new decision: lost outright, so there is nothing to hold and the co-op is told at once.
+    const lost = await staff
+      .post(`/tenders/${id}/award`)
+      .send({ lots: lotIds.map((lotId: string) => ({ lotId, outcome: 'lost' })) })
+      .expect(201);
+    expect(lost.body).toEqual({ stage: 'lost', standstillEndsAt: null, contracts: [] });
+    await waitFor(
+      'the lost lot on the node',
+      async () => (await admin(MARSDEN).get(`/tendering/invitations/${id}`)).body,
+      (b) => b.lots.every((l: { outcome: string | null }) => l.outcome === 'lost'),
+    );
+  });
+
   it('sent nothing personal across NATS: no carer, no person supported, and no asker named to another co-op', async () => {
     const names = new Set<string>();
     for (const coop of COOPS)
