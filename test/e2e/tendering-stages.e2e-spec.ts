@@ -503,14 +503,16 @@ describe('tender stages by date', () => {
     const lotIds = (await staff.get(`/tenders/${id}`).expect(200)).body.lots.map((l: LotSeen) => l.id);
     const award = await staff
       .post(`/tenders/${id}/award`)
-      .send({ lots: lotIds.map((lotId: string) => ({ lotId, outcome: 'whole' })) })
+      // Lot 1 won whole (Marsden's 10 hours); lot 2 had no offer and is lost.
+      .send({ lots: lotIds.map((lotId: string, i: number) => ({ lotId, outcome: i === 0 ? 'whole' : 'lost' })) })
       .expect(201);
     // Monday 3 May 2027 is the Early May bank holiday: the period begins on Tuesday 4 May.
     expect(award.body).toMatchObject({ stage: 'standstill', standstillEndsAt: '2027-05-13T23:00:00.000Z' });
+    setClocks(new Date('2027-05-04T10:00:00Z'));
     const challenge = (
       await staff
         .post(`/tenders/${id}/challenges`)
-        .send({ challenger: 'Calder Home Care Ltd', madeAt: '2027-05-03T09:30:00Z', grounds: 'The lot was not advertised widely enough.' })
+        .send({ challenger: 'Calder Home Care Ltd', madeAt: '2027-05-04T09:30:00Z', grounds: 'The lot was not advertised widely enough.' })
         .expect(201)
     ).body.id;
     const upheld = await staff
@@ -526,6 +528,7 @@ describe('tender stages by date', () => {
       [id],
     );
     expect(held).toEqual([]);
+    expect(await mesh.nodeQuery(MARSDEN, 'SELECT 1 FROM tender_contract WHERE tender_id = $1', [id])).toEqual([]);
     // The council's new decision: lost outright, so there is nothing to hold and the co-op is told at once.
     const lost = await staff
       .post(`/tenders/${id}/award`)
@@ -535,7 +538,7 @@ describe('tender stages by date', () => {
     await waitFor(
       'the lost lot on the node',
       async () => (await admin(MARSDEN).get(`/tendering/invitations/${id}`)).body,
-      (b) => b.lots.every((l: { outcome: string | null }) => l.outcome === 'lost'),
+      (b) => b.lots[0]?.outcome === 'lost',
     );
   });
 
