@@ -290,6 +290,7 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'POST /admin/rounds/:id/commitments': ADMIN,
   'GET /admin/tenders/:tenderId': ADMIN,
   'POST /admin/tenders/:tenderId/offers': ADMIN,
+  'POST /admin/tenders/:tenderId/enquiries': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
   'POST /me/contact': MEMBER,
