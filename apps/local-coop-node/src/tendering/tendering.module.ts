@@ -31,6 +31,6 @@ import { TenderingStore } from './tendering.store';
     TenderingQueries,
     TenderingStore,
   ],
-  exports: [SendOffers, TenderingQueries],
+  exports: [AskEnquiry, SendOffers, TenderingQueries],
 })
 export class TenderingModule {}
