@@ -263,6 +263,9 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'POST /joint-tenders/:id/submission': STAFF,
   'POST /joint-tenders/:id/award': STAFF,
   'POST /joint-tenders/:id/cancellation': STAFF,
+  'POST /joint-tenders/:id/enquiries/:enquiryId/answer': STAFF,
+  'POST /joint-tenders/:id/challenges': STAFF,
+  'POST /joint-tenders/:id/challenges/:challengeId/outcome': STAFF,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */

@@ -59,6 +59,9 @@ const DONE: Record<string, string> = {
   award:
     'The council’s decision is recorded; awarded hours are contracts held through the eight working day standstill, then sent to the co-ops’ nodes.',
   cancellation: 'The tender is cancelled; the invited co-ops have been told.',
+  answer: 'The answer is sent with its question to every invited co-op, without saying who asked.',
+  challenge: 'The challenge is recorded: the contracts are held until its outcome.',
+  'challenge-outcome': 'The challenge’s outcome is recorded.',
 };
 
 /** The banner after a staff's form, for `?done=<form>`; null for anything else. */
