@@ -111,6 +111,7 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /tendering/invitations': ADMIN,
   'GET /tendering/invitations/{tenderId}': ADMIN,
   'POST /tendering/invitations/{tenderId}/offers': ADMIN,
+  'POST /tendering/invitations/{tenderId}/enquiries': ADMIN,
   'GET /tendering/contracts': ADMIN,
   'GET /purchasing/rounds': ADMIN,
   'GET /purchasing/rounds/{id}': ADMIN,
@@ -149,6 +150,9 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /tenders/{id}/submission': STAFF,
   'POST /tenders/{id}/award': STAFF,
   'POST /tenders/{id}/cancellation': STAFF,
+  'POST /tenders/{id}/enquiries/{enquiryId}/answer': STAFF,
+  'POST /tenders/{id}/challenges': STAFF,
+  'POST /tenders/{id}/challenges/{challengeId}/outcome': STAFF,
   'GET /tenders/{id}/ocds/tender': ['consortium-staff', 'commissioner'],
   'GET /tenders/{id}/ocds/award': ['consortium-staff', 'commissioner'],
   'POST /purchasing/catalogue': STAFF,
@@ -268,6 +272,9 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'POST /joint-tenders/:id/submission': STAFF,
   'POST /joint-tenders/:id/award': STAFF,
   'POST /joint-tenders/:id/cancellation': STAFF,
+  'POST /joint-tenders/:id/enquiries/:enquiryId/answer': STAFF,
+  'POST /joint-tenders/:id/challenges': STAFF,
+  'POST /joint-tenders/:id/challenges/:challengeId/outcome': STAFF,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */
@@ -295,6 +302,7 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'POST /admin/rounds/:id/commitments': ADMIN,
   'GET /admin/tenders/:tenderId': ADMIN,
   'POST /admin/tenders/:tenderId/offers': ADMIN,
+  'POST /admin/tenders/:tenderId/enquiries': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
   'POST /me/contact': MEMBER,

@@ -19,7 +19,9 @@ import { REPORTING_RETURN_REQUESTED_V1 } from './messages/return-requested.v1';
 import { REPORTING_RETURN_SENT_BACK_V1 } from './messages/return-sent-back.v1';
 import { REPORTING_RETURN_SUBMITTED_V1 } from './messages/return-submitted.v1';
 import { TENDERING_CONTRACT_AWARDED_V1 } from './messages/tender-contract-awarded.v1';
+import { TENDERING_ENQUIRY_ANSWERED_V1, TENDERING_ENQUIRY_ASKED_V1 } from './messages/tender-enquiry.v1';
 import { TENDERING_INVITATION_V1 } from './messages/tender-invitation.v1';
+import { TENDERING_INVITATION_V2 } from './messages/tender-invitation.v2';
 import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
@@ -58,6 +60,9 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   TIME_CREDITS_SENT_V1,
   TIME_CREDITS_FORWARDED_V1,
   TIME_CREDITS_SETTLED_V1,
+  TENDERING_INVITATION_V2,
+  TENDERING_ENQUIRY_ASKED_V1,
+  TENDERING_ENQUIRY_ANSWERED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

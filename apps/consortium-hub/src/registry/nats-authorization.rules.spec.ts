@@ -31,6 +31,7 @@ describe('the NATS authorization written from the registry', () => {
       'ccm.v1.coop.marsden.msg.recruitment.hire-requested',
       'ccm.v1.coop.marsden.msg.recruitment.vacancy-changed',
       'ccm.v1.coop.marsden.msg.reporting.return-submitted',
+      'ccm.v1.coop.marsden.msg.tendering.enquiry-asked',
       'ccm.v1.coop.marsden.msg.tendering.offer-made',
       'ccm.v1.coop.marsden.msg.time-credits.sent',
       'ccm.v1.coop.marsden.heartbeat',
