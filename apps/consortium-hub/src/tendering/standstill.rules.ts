@@ -3,8 +3,8 @@ import { workingDaysPeriodEnd } from '@app/platform/calendar';
 /**
  * The Procurement Act 2023's standstill (s.51): after the award decision (the contract award notice),
  * a period of eight working days, beginning with the day of the notice, before the contracts may be
- * entered into, so a bidder can challenge. Working days are those of England and Wales (weekdays that
- * are not bank holidays, see libs/platform/src/calendar). The period ends at midnight, UK time, at the
+ * entered into, so a bidder can challenge. Working days are the Act's (s.123): weekdays that are a
+ * bank holiday in no part of the UK (libs/platform/src/calendar). The period ends at midnight, UK time, at the
  * end of its eighth working day.
  *
  * A challenge recorded during the standstill holds the contracts until staff record its outcome:

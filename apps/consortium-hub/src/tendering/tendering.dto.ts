@@ -408,7 +408,8 @@ export class EnquiryPeriodView {
 export class StandstillView {
   @ApiProperty({ description: 'The award decision' }) startDate: string;
   @ApiProperty({ description: 'Midnight, UK time, at the end of its eighth working day' }) endDate: string;
-  @ApiProperty({ example: '2027-04-06', description: 'Its eighth working day (England and Wales)' }) lastWorkingDay: string;
+  @ApiProperty({ example: '2027-04-06', description: 'Its eighth working day (a weekday that is a bank holiday in no part of the UK)' })
+  lastWorkingDay: string;
   @ApiProperty({ description: 'Challenges recorded and still open, holding the contracts' }) openChallenges: number;
 }
 

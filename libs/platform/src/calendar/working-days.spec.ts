@@ -5,10 +5,11 @@ import {
   londonDay,
   londonMidnight,
   nthWorkingDayFrom,
+  ukBankHolidays,
   workingDaysPeriodEnd,
 } from './working-days';
 
-describe('working days in England and Wales', () => {
+describe('working days as the Procurement Act 2023 counts them', () => {
   it('finds Easter Sunday, including its earliest and latest dates', () => {
     expect(easterSunday(2024)).toBe('2024-03-31');
     expect(easterSunday(2025)).toBe('2025-04-20');
@@ -47,8 +48,9 @@ describe('working days in England and Wales', () => {
     expect(nthWorkingDayFrom('2027-03-24', 8)).toBe('2027-04-06');
     // A Saturday is not the first day: the period begins on Monday.
     expect(nthWorkingDayFrom('2027-03-06', 1)).toBe('2027-03-08');
-    // Over Christmas 2026: 25 and 28 December are holidays.
-    expect(nthWorkingDayFrom('2026-12-23', 8)).toBe('2027-01-06');
+    // Over Christmas 2026: 25 and 28 December and 1 January are holidays, and 4 January in Scotland
+    // (2 January falls on a Saturday there), which the Act counts as no working day either.
+    expect(nthWorkingDayFrom('2026-12-23', 8)).toBe('2027-01-07');
     expect(() => nthWorkingDayFrom('2027-03-01', 0)).toThrow(RangeError);
   });
 
@@ -67,6 +69,33 @@ describe('working days in England and Wales', () => {
       endsAt: new Date('2027-04-06T23:00:00Z'),
     });
     // Decided late on a Friday evening, UK time, in summer: that Friday is still the first day.
-    expect(workingDaysPeriodEnd(new Date('2027-07-02T22:30:00Z'), 8).lastDay).toBe('2027-07-13');
+    // Monday 12 July 2027 is the Battle of the Boyne holiday in Northern Ireland: no working day.
+    expect(workingDaysPeriodEnd(new Date('2027-07-02T22:30:00Z'), 8).lastDay).toBe('2027-07-14');
+  });
+
+  // The lists published on GOV.UK for Scotland and Northern Ireland, beside England and Wales's.
+  it('takes a bank holiday in any part of the United Kingdom as no working day', () => {
+    expect(ukBankHolidays(2027)).toEqual(
+      [
+        '01-01',
+        '01-04', // Scotland: 2 January's substitute
+        '03-17', // Northern Ireland: St Patrick's Day
+        '03-26',
+        '03-29',
+        '05-03',
+        '05-31',
+        '07-12', // Northern Ireland: the Battle of the Boyne
+        '08-02', // Scotland: the summer holiday
+        '08-30',
+        '11-30', // Scotland: St Andrew's Day
+        '12-27',
+        '12-28',
+      ].map((d) => `2027-${d}`),
+    );
+    expect(bankHolidays(2027)).not.toContain('2027-03-17');
+    for (const day of ['2027-03-17', '2027-07-12', '2027-08-02', '2027-11-30', '2027-01-04']) expect(isWorkingDay(day)).toBe(false);
+    // 2025: St Andrew's Day is a Sunday, so Monday 1 December; 2026: the Boyne is a Sunday, so Monday 13 July.
+    expect(ukBankHolidays(2025)).toEqual(expect.arrayContaining(['2025-12-01', '2025-01-02', '2025-03-17']));
+    expect(ukBankHolidays(2026)).toEqual(expect.arrayContaining(['2026-07-13', '2026-01-02', '2026-03-17', '2026-08-03']));
   });
 });

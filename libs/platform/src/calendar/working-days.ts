@@ -1,9 +1,11 @@
 import { addDays } from './calendar-days';
 
 /**
- * Working days in England and Wales: Monday to Friday, except bank holidays. Used for the Procurement
- * Act 2023's standstill (eight working days after an award decision), so the hub computes the same
- * end date a council's legal team would.
+ * Working days as the Procurement Act 2023 counts them (section 123): not a Saturday or Sunday, not
+ * Christmas Day or Good Friday, and not a bank holiday in any part of the United Kingdom, so a day
+ * that is a holiday only in Scotland or Northern Ireland is no working day either. Used for the
+ * standstill (eight working days after an award decision), so the hub computes the same end date a
+ * council's legal team would.
  *
  * The bank holidays are computed, not looked up: New Year's Day, Good Friday, Easter Monday, the
  * first and last Mondays of May, the last Monday of August, Christmas Day and Boxing Day, each
@@ -67,33 +69,83 @@ const cache = new Map<number, readonly string[]>();
 export function bankHolidays(year: number): readonly string[] {
   const known = cache.get(year);
   if (known) return known;
-  const taken: string[] = [];
-  // A fixed-date holiday at a weekend (or on a day already a holiday) moves to the next free weekday.
-  const substitute = (day: string) => {
+  const sorted = withProclamations(year, englandAndWales(year));
+  cache.set(year, sorted);
+  return sorted;
+}
+
+/** A fixed-date holiday at a weekend (or on a day already a holiday) moves to the next free weekday. */
+function substituteInto(taken: string[]): (day: string) => void {
+  return (day) => {
     let d = day;
     while (isWeekend(d) || taken.includes(d)) d = addDays(d, 1);
     taken.push(d);
   };
+}
+
+function englandAndWales(year: number): string[] {
+  const taken: string[] = [];
+  const substitute = substituteInto(taken);
   substitute(dayOf(year, 1, 1));
   const easter = easterSunday(year);
   taken.push(addDays(easter, -2), addDays(easter, 1));
   taken.push(monday(year, 5, 'first'), monday(year, 5, 'last'), monday(year, 8, 'last'));
   substitute(dayOf(year, 12, 25));
   substitute(dayOf(year, 12, 26));
-  const days = taken.map((d) => MOVED[d] ?? d);
-  days.push(...EXTRA.filter((d) => d.startsWith(`${year}-`)));
-  const sorted = [...new Set(days)].sort();
-  cache.set(year, sorted);
-  return sorted;
+  return taken;
 }
 
+/**
+ * Scotland: New Year's Day and 2 January, Good Friday, the first and last Mondays of May, the first
+ * Monday of August, St Andrew's Day (30 November), Christmas Day and Boxing Day, with substitute days.
+ */
+function scotland(year: number): string[] {
+  const taken: string[] = [];
+  const substitute = substituteInto(taken);
+  substitute(dayOf(year, 1, 1));
+  substitute(dayOf(year, 1, 2));
+  taken.push(addDays(easterSunday(year), -2));
+  taken.push(monday(year, 5, 'first'), monday(year, 5, 'last'), monday(year, 8, 'first'));
+  substitute(dayOf(year, 11, 30));
+  substitute(dayOf(year, 12, 25));
+  substitute(dayOf(year, 12, 26));
+  return taken;
+}
+
+/** Northern Ireland: England and Wales's, with St Patrick's Day (17 March) and the Battle of the Boyne (12 July). */
+function northernIreland(year: number): string[] {
+  const taken = englandAndWales(year);
+  const substitute = substituteInto(taken);
+  substitute(dayOf(year, 3, 17));
+  substitute(dayOf(year, 7, 12));
+  return taken;
+}
+
+function withProclamations(year: number, days: readonly string[]): readonly string[] {
+  const moved = days.map((d) => MOVED[d] ?? d);
+  moved.push(...EXTRA.filter((d) => d.startsWith(`${year}-`)));
+  return [...new Set(moved)].sort();
+}
+
+const ukCache = new Map<number, readonly string[]>();
+
+/** Every day of a year that is a bank holiday in some part of the United Kingdom, in date order. */
+export function ukBankHolidays(year: number): readonly string[] {
+  const known = ukCache.get(year);
+  if (known) return known;
+  const all = withProclamations(year, [...englandAndWales(year), ...scotland(year), ...northernIreland(year)]);
+  ukCache.set(year, all);
+  return all;
+}
+
+/** A bank holiday in England and Wales. */
 export function isBankHoliday(day: string): boolean {
   return bankHolidays(Number(day.slice(0, 4))).includes(day);
 }
 
-/** A weekday that is not a bank holiday in England and Wales. */
+/** A weekday that is a bank holiday in no part of the United Kingdom (the Act's working day). */
 export function isWorkingDay(day: string): boolean {
-  return !isWeekend(day) && !isBankHoliday(day);
+  return !isWeekend(day) && !ukBankHolidays(Number(day.slice(0, 4))).includes(day);
 }
 
 /**
