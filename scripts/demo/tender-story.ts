@@ -2,7 +2,7 @@
  * The demo's joint-tendering story, told against the running mesh through its HTTP APIs only: a
  * council tender with lots in the demo co-ops' places, one lot split, invitations, each node offering
  * what its own workforce suggests, the bid assembled (exact min-cost max-flow), submitted, awarded,
- * and the contracts arriving on the nodes.
+ * and held through the standstill before the contracts go to the nodes.
  */
 
 import { StoryContext } from './story';
@@ -64,6 +64,7 @@ interface BidJson {
 
 interface AwardJson {
   stage: string;
+  standstillEndsAt: string | null;
   contracts: {
     coopId: string;
     lotReference: string;
@@ -216,24 +217,30 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
   const refOf = new Map(bid.lots.map((l) => [l.lotId, l.reference]));
   for (const d of decisions)
     say(`  lot ${String(refOf.get(d.lotId)).padEnd(4)} ${d.outcome}${d.outcome === 'partial' ? ` (${d.hoursPerWeek} h/week)` : ''}`);
-  say(`  the tender is ${award.stage}; ${award.contracts.length} contracts go to the co-ops through the durable path:`);
+  if (award.stage === 'standstill')
+    say(
+      `  the tender is in its standstill to ${award.standstillEndsAt} (eight working days, Procurement Act 2023); ${award.contracts.length} contracts are held on the hub until then, then go to the co-ops through the durable path:`,
+    );
+  else say(`  the tender is ${award.stage}; ${award.contracts.length} contracts go to the co-ops through the durable path:`);
   for (const c of award.contracts)
     say(
       `    ${nameOf(c.coopId).padEnd(32)} lot ${c.lotReference.padEnd(4)} ${String(c.hoursPerWeek).padStart(3)} h/week at ${pounds(c.pricePencePerHour)}/h, ${c.startsOn} to ${c.endsOn}`,
     );
 
-  for (const n of nodes) {
-    const mine = award.contracts.filter((c) => c.coopId === n.id).length;
-    if (mine === 0) continue;
-    await poll(
-      `${n.id} to record its contracts`,
-      () => n.api.get<unknown[]>(`/tendering/contracts?from=${starts}&to=${ends}`),
-      (b) => Array.isArray(b) && b.length === mine,
-      30_000,
-    );
-    say(
-      `  ${n.name.padEnd(32)} recorded ${mine} contract${mine === 1 ? '' : 's'} (GET /tendering/contracts shows delivered against contracted hours)`,
-    );
+  // The demo runs on the real clock: it does not wait out the standstill. The nodes receive the
+  // contracts when it ends with no challenge open (GET /tendering/contracts on each node then).
+  if (award.stage !== 'standstill') {
+    for (const n of nodes) {
+      const mine = award.contracts.filter((c) => c.coopId === n.id).length;
+      if (mine === 0) continue;
+      await poll(
+        `${n.id} to record its contracts`,
+        () => n.api.get<unknown[]>(`/tendering/contracts?from=${starts}&to=${ends}`),
+        (b) => Array.isArray(b) && b.length === mine,
+        30_000,
+      );
+      say(`  ${n.name.padEnd(32)} recorded ${mine} contract${mine === 1 ? '' : 's'}`);
+    }
   }
   say(`  OCDS 1.1.5 release packages: GET /tenders/${tenderId}/ocds/tender and /ocds/award`);
   return {

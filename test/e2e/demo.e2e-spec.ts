@@ -48,7 +48,9 @@ describe('the demo', () => {
     expect(out).toMatch(/\d+ figures suppressed in all/);
     expect(out).toMatch(/3 of 3 online co-ops answered in \d+ ms/);
     expect(out).toMatch(/the order: £[\d,.]+ together against £[\d,.]+ bought separately, a saving of £[\d,.]+/);
-    expect(out).toMatch(/the tender is (awarded|lost); \d+ contracts? go/);
+    expect(out).toMatch(
+      /the tender is (in its standstill to \S+ \(eight working days, Procurement Act 2023\); \d+ contracts? are held|lost; \d+ contracts? go)/,
+    );
     expect(out).toMatch(/#1 profile [0-9a-f]{8}… {2}score \d+/);
     expect(out).toMatch(/node opened it and recorded Ash Demo-Candidate as an applicant/);
     expect(out).toMatch(/the hub erased the candidate's record/);

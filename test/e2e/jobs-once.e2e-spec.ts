@@ -5,7 +5,7 @@ import { ExclusiveRun } from '@app/platform';
 
 import { ROUND_CLOSER_JOB, RoundCloser } from '../../apps/consortium-hub/src/purchasing/round-closer.job';
 import { CANDIDATE_RETENTION_JOB, CandidateRetentionJob } from '../../apps/consortium-hub/src/recruitment/candidate-retention.job';
-import { TENDER_DEADLINE_JOB, TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
+import { SweepOutcome, TENDER_DEADLINE_JOB, TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
 import { startNode } from '../../apps/local-coop-node/src/bootstrap';
 import { BALLOT_CLOSER_JOB, BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.job';
 import { aCatalogueItem, aLot, aMember, aRound, aTender } from '../support/builders';
@@ -131,7 +131,7 @@ describe('scheduled jobs with two instances on one database', () => {
     const tenders: string[] = [];
     for (let i = 0; i < 4; i++) tenders.push(await inviteTender(soon(3_600_000)));
     await mesh.hubQuery(`UPDATE tender SET deadline = now() + interval '2 seconds' WHERE id = ANY($1::uuid[])`, [tenders]);
-    const runs: (ExclusiveRun<string[]> | null)[][] = [];
+    const runs: (ExclusiveRun<SweepOutcome> | null)[][] = [];
     await waitFor(
       'every tender assembled',
       async () => {
@@ -153,7 +153,7 @@ describe('scheduled jobs with two instances on one database', () => {
       [...tenders].sort().map((tender_id) => ({ tender_id, changed_by: 'schedule', note: 'offers closed at the deadline' })),
     );
     expect(await tenderClosings(tenders)).toEqual(oncePerCoop(tenders, 'tender_id'));
-    const byHand = runs.flat().flatMap((r) => (r?.ran ? r.result : []));
+    const byHand = runs.flat().flatMap((r) => (r?.ran ? r.result.assembled : []));
     expect(byHand.length).toBe(new Set(byHand).size);
     for (const batch of runs) expect(batch).not.toContain(null);
   });

@@ -15,6 +15,7 @@ import {
   validateReturn,
 } from '@app/contracts';
 
+import { TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
 import { ComputeReturn } from '../../apps/local-coop-node/src/reporting';
 import { RULEBOOK_TEMPLATES } from '../../apps/local-coop-node/src/rulebook';
 import { aGoal, aLot, aSafeguardingConcern, aServiceUser, aStaffMember, aTender, aVisit } from '../support/builders';
@@ -67,7 +68,7 @@ describe('what a co-op node records, in its return', () => {
   const messages = (text: { body: { message: string | string[] } }) => [text.body.message].flat().join('; ');
 
   beforeAll(async () => {
-    await mesh.startHub();
+    await mesh.startHub({ TEST_CLOCK: 'true' });
     node = await mesh.startNode(COOP, { TEST_CLOCK: 'true', COOP_LOCALITIES: LOCALITIES.join(',') });
     await mesh.registered(COOP);
   });
@@ -648,10 +649,26 @@ describe('what a co-op node records, in its return', () => {
       );
       await staff.post(`/tenders/${tenderId}/assembly`).expect(201);
       await staff.post(`/tenders/${tenderId}/submission`).expect(201);
-      await staff
-        .post(`/tenders/${tenderId}/award`)
-        .send({ lots: invitation.lots.map((l: { lotId: string }) => ({ lotId: l.lotId, outcome: 'whole' })) })
-        .expect(201);
+      const award = (
+        await staff
+          .post(`/tenders/${tenderId}/award`)
+          .send({ lots: invitation.lots.map((l: { lotId: string }) => ({ lotId: l.lotId, outcome: 'whole' })) })
+          .expect(201)
+      ).body;
+      // The contracts go to the node once the standstill ends, by the hub's clock.
+      mesh.hubClock().setTo(new Date(new Date(award.standstillEndsAt).getTime() + 1_000));
+      try {
+        await waitFor(
+          'the standstill to end',
+          async () => {
+            await mesh.hubApp!.get(TenderDeadlineJob).sweep();
+            return (await staff.get(`/tenders/${tenderId}`)).body;
+          },
+          (t) => t.stage === 'awarded',
+        );
+      } finally {
+        mesh.hubClock().reset();
+      }
       const held = await waitFor(
         'the contracts on the node',
         async () => (await admin().get(`/tendering/contracts?from=${CQ.start}&to=${CQ.end}`)).body,

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { connect, NatsConnection, Subscription } from 'nats';
 import { DataSource } from 'typeorm';
 
 import { TENDERING_OFFER_MADE_V1, TenderOfferMadeV1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 
+import { TenderDeadlineJob } from '../../apps/consortium-hub/src/tendering/tender-deadline.job';
 import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ocdsPackageValidator } from '../support/ocds';
 import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
@@ -74,8 +71,6 @@ interface OcdsPackageSeen {
  * refusals with reasons (above the ceiling, changed lot, after the deadline), the deadline moving the
  * tender by itself, and the OCDS exports validated against the official schemas.
  */
-/** The official OCDS schemas, kept in the project (see test/fixtures/ocds/README.md) so validation always runs. */
-const OCDS_FOLDER = join(__dirname, '..', 'fixtures', 'ocds');
 
 describe('joint tendering', () => {
   const mesh = new TestMesh();
@@ -138,7 +133,7 @@ describe('joint tendering', () => {
     sub = tap.subscribe(`${mesh.root}.>`, {
       callback: (_e, m) => traffic.push({ subject: m.subject, text: Buffer.from(m.data).toString('utf8') }),
     });
-    await mesh.startHub({ PUBLIC_BASE_URL: PUBLIC_BASE });
+    await mesh.startHub({ PUBLIC_BASE_URL: PUBLIC_BASE, TEST_CLOCK: 'true' });
     for (const [coop, c] of Object.entries(COOPS)) {
       await mesh.startNode(coop, { COOP_LOCALITIES: c.localities, COOP_SERVICES: c.services });
       for (const [i, hours] of c.carers.entries()) {
@@ -451,7 +446,7 @@ describe('joint tendering', () => {
       });
     });
 
-    it('submits the bid and records the award per lot as contracts on the nodes', async () => {
+    it('submits the bid and records the award per lot as contracts, held through the standstill, then on the nodes', async () => {
       await staff.post(`/tenders/${tenderId}/submission`).expect(201);
       const seen = await tenderOf(tenderId, commissioner);
       expect(seen.bid.allocatedHoursPerWeek).toBe(120);
@@ -483,8 +478,26 @@ describe('joint tendering', () => {
           ],
         })
         .expect(201);
-      expect(award.body.stage).toBe('awarded');
+      expect(award.body.stage).toBe('standstill');
       const contracts = award.body.contracts;
+      // Held on the hub through the standstill: nothing has gone to a node yet.
+      const sentSoFar = () =>
+        mesh.hubQuery<{ n: number }>(
+          `SELECT count(*)::int AS n FROM outbox_message WHERE type IN ('tendering.contract-awarded', 'tendering.lot-lost') AND envelope->'payload'->>'tenderId' = $1`,
+          [tenderId],
+        );
+      expect(await sentSoFar()).toEqual([{ n: 0 }]);
+      // The standstill's end, by the hub's clock: the sweep makes the award final and sends the contracts.
+      mesh.hubClock().setTo(new Date(new Date(award.body.standstillEndsAt).getTime() + 1_000));
+      await waitFor(
+        'the standstill to end',
+        async () => {
+          await mesh.hubApp!.get(TenderDeadlineJob).sweep();
+          return (await staff.get(`/tenders/${tenderId}`)).body;
+        },
+        (t) => t.stage === 'awarded',
+      );
+      mesh.hubClock().reset();
       expect(
         contracts.filter((c: ContractSeen) => c.lotReference === '1.2').reduce((s: number, c: ContractSeen) => s + c.hoursPerWeek, 0),
       ).toBe(partial);
@@ -650,7 +663,7 @@ describe('joint tendering', () => {
     });
 
     it('validates both against the OCDS 1.1.5 release package schema with the lots extension merged in', () => {
-      const validate = ocdsPackageValidator(OCDS_FOLDER);
+      const validate = ocdsPackageValidator();
       for (const [stage, pkg] of Object.entries(ocdsPackages)) {
         const ok = validate(pkg);
         expect({ stage, errors: ok ? [] : validate.errors }).toEqual({ stage, errors: [] });
@@ -808,24 +821,3 @@ describe('joint tendering', () => {
     }
   });
 });
-
-/** The OCDS 1.1.5 release package schema, its release schema merged with the Lots extension (JSON Merge Patch, RFC 7386). */
-function ocdsPackageValidator(folder: string) {
-  const read = (file: string) => JSON.parse(readFileSync(join(folder, file), 'utf8'));
-  const release = mergePatch(read('release-schema-1.1.5.json'), read('lots-extension-release-schema.json'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(release as object);
-  return ajv.compile(read('release-package-schema-1.1.5.json'));
-}
-
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
-  }
-  return result;
-}

@@ -54,7 +54,14 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
         .hub()
         .as('commissioner')
         .post('/tenders')
-        .send(aTender({ title: 'Home care in Marsden, 2027', lots: [aLot({ hoursPerWeek: 40 }), aLot({ hoursPerWeek: 20 })] }))
+        .send(
+          aTender({
+            title: 'Home care in Marsden, 2027',
+            // Questions for the next five minutes, offers for ten.
+            enquiryPeriod: { endDate: new Date(Date.now() + 5 * 60_000).toISOString() },
+            lots: [aLot({ hoursPerWeek: 40 }), aLot({ hoursPerWeek: 20 })],
+          }),
+        )
         .expect(201)
     ).body;
     tenderId = tender.id;
@@ -245,6 +252,29 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
 
       await page.goto(`${node}/admin/invitations`);
       await expect(page.locator(`tr[data-tender="${tenderId}"] td[data-answered]`).getAttribute('data-answered')).resolves.toBe('yes');
+      await context.close();
+    });
+
+    it('asks the consortium a question from the tender page during the enquiry period; a blank one is refused beside the field', async () => {
+      const context = await browser.newContext();
+      const page = await signIn(context, 'coop-admin', `/admin/tenders/${tenderId}`);
+      await expect(page.locator('[data-questions-close]').count()).resolves.toBe(1);
+      const blank = await submit(page, page.getByRole('button', { name: 'Send question' }));
+      expect(blank.status()).toBe(400);
+      await expect(page.locator('#question-error').innerText()).resolves.toContain('Enter your question, 5 to 2,000 characters');
+      await axe.check(page, '/admin/tenders/:id (question error)');
+      await page.locator('#question').fill('May the evening lot start at 17:00 rather than 18:00?');
+      const asked = await submit(page, page.getByRole('button', { name: 'Send question' }));
+      expect(asked.status()).toBe(303);
+      expect(page.url()).toBe(`${node}/admin/tenders/${tenderId}?asked=1#enquiries`);
+      await expect(page.locator('#enquiries + dl [data-enquiry] dt').innerText()).resolves.toContain('(your question)');
+      await axe.check(page, '/admin/tenders/:id (asked)');
+      const onHub = await waitFor(
+        'the question on the hub',
+        async () => (await staff.get(`/tenders/${tenderId}`)).body.enquiries,
+        (e: { question: string }[]) => e.length === 1,
+      );
+      expect(onHub[0]).toMatchObject({ coopId: COOP, question: 'May the evening lot start at 17:00 rather than 18:00?', answer: null });
       await context.close();
     });
 

@@ -235,6 +235,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       const commissioner = mesh.hub().as('commissioner');
       const body = aTender({
         title: 'Home care in the Colne and Holme valleys',
+        enquiryPeriod: { endDate: new Date(Date.now() + 5 * 60_000).toISOString() },
         lots: [
           aLot({ reference: '1', title: 'Home care, Golcar', locality: 'Golcar', hoursPerWeek: 30 }),
           aLot({ reference: '2', title: 'Home care, Honley', locality: 'Honley', hoursPerWeek: 20 }),
@@ -283,6 +284,36 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       );
     });
 
+    it("answers a co-op's question from the page; the answer reaches both co-ops, without naming who asked", async () => {
+      const asked = (
+        await admin(GOLCAR)
+          .post(`/tendering/invitations/${tenderId}/enquiries`, { question: 'Can the Golcar hours start in May?' })
+          .expect(202)
+      ).body.enquiryId;
+      await waitFor(
+        'the question on the hub',
+        () => mesh.hubQuery('SELECT 1 FROM tender_enquiry WHERE id = $1', [asked]),
+        (r) => r.length === 1,
+      );
+      await page.goto(`${hub}/joint-tenders/${tenderId}`);
+      const blank = page.waitForResponse((r) => r.request().method() === 'POST');
+      await page.locator(`[data-enquiry="${asked}"]`).getByRole('button', { name: 'Send the answer' }).click();
+      expect((await blank).status()).toBe(400);
+      await expect(page.locator(`#answer-${asked}-error`).innerText()).resolves.toContain('Enter an answer of 2 to 4,000 characters');
+      await axe.check(page, '/joint-tenders/:id (answer error)');
+      await page.locator(`#answer-${asked}`).fill('Yes, from 3 May.');
+      await page.locator(`[data-enquiry="${asked}"]`).getByRole('button', { name: 'Send the answer' }).click();
+      await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=answer`);
+      for (const coop of [GOLCAR, HONLEY]) {
+        const seen = await waitFor(
+          `the answer on ${coop}`,
+          async () => (await admin(coop).get(`/tendering/invitations/${tenderId}`)).body.enquiries,
+          (e: { status: string }[]) => e?.[0]?.status === 'answered',
+        );
+        expect({ coop, seen }).toEqual({ coop, seen: [expect.objectContaining({ answer: 'Yes, from 3 May.', ours: coop === GOLCAR })] });
+      }
+    });
+
     it('closes offers and assembles the bid, submits it, and records the award; an award without outcomes is refused beside the fields', async () => {
       await page.goto(`${hub}/joint-tenders/${tenderId}`);
       await expect(page.locator('#offers tr[data-offer]').count()).resolves.toBe(2);
@@ -308,20 +339,46 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.locator('#lots-1-outcome-3').check();
       await page.getByRole('button', { name: 'Record the decision' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=award`);
-      expect(await tenderRow()).toBe('awarded');
+      // A win starts the eight working day standstill: the contracts are made, and held on the hub until it ends.
+      expect(await tenderRow()).toBe('standstill');
+      await expect(page.locator('[data-standstill-end]').count()).resolves.toBe(1);
+      await expect(page.locator(`#contracts tr[data-contract="${GOLCAR}"] td[data-held]`).getAttribute('data-held')).resolves.toBe('true');
       const contracts = await mesh.hubQuery<{ coop_id: string; hours_per_week: number }>(
         'SELECT coop_id, hours_per_week FROM tender_contract WHERE tender_id = $1',
         [tenderId],
       );
       expect(contracts).toEqual([{ coop_id: GOLCAR, hours_per_week: 30 }]);
-      await axe.check(page, '/joint-tenders/:id (awarded)');
+      await axe.check(page, '/joint-tenders/:id (standstill)');
+    });
+
+    it('records a challenge during the standstill and its outcome from the page', async () => {
+      await page.goto(`${hub}/joint-tenders/${tenderId}`);
+      await page.getByText('Record a challenge made during the standstill').click();
+      await page.locator('#challenger').fill('Calder Home Care Ltd');
+      await page.locator('#madeAt').fill(new Date().toISOString().slice(0, 19));
+      await page.locator('#grounds').fill('The evaluation did not apply the published weighting.');
+      await page.getByRole('button', { name: 'Record the challenge' }).click();
+      await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=challenge`);
+      const [challenge] = await mesh.hubQuery<{ id: string; outcome: string | null }>(
+        'SELECT id, outcome FROM tender_challenge WHERE tender_id = $1',
+        [tenderId],
+      );
+      expect(challenge.outcome).toBeNull();
+      await axe.check(page, '/joint-tenders/:id (challenged)');
+      await page.locator(`#outcome-${challenge.id}-2`).check();
+      await page.locator(`#note-${challenge.id}`).fill('The challenger withdrew it.');
+      await page.getByRole('button', { name: 'Record the outcome' }).click();
+      await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=challenge-outcome`);
+      await expect(page.locator(`[data-challenge="${challenge.id}"]`).getAttribute('data-outcome')).resolves.toBe('withdrawn');
+      // Withdrawn, but the standstill still runs: the contracts stay held.
+      expect(await tenderRow()).toBe('standstill');
     });
 
     it('shows a commissioner the tenders and the tender’s lots, coverage and award, read only', async () => {
       const commissioner = await browser.newContext();
       const page = await signIn(commissioner, 'commissioner', '/joint-tenders');
       expect(new URL(page.url()).pathname).toBe('/joint-tenders');
-      await expect(page.locator(`tr[data-tender="${tenderId}"] td[data-stage]`).getAttribute('data-stage')).resolves.toBe('awarded');
+      await expect(page.locator(`tr[data-tender="${tenderId}"] td[data-stage]`).getAttribute('data-stage')).resolves.toBe('standstill');
       await axe.check(page, '/joint-tenders (commissioner)');
 
       await page.getByRole('link', { name: 'Home care in the Colne and Holme valleys' }).click();
@@ -341,7 +398,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
         maxRedirects: 0,
       });
       expect(refused.status()).toBe(403);
-      expect(await tenderRow()).toBe('awarded');
+      expect(await tenderRow()).toBe('standstill');
       await commissioner.close();
     });
   });

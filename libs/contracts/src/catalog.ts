@@ -19,11 +19,14 @@ import { REPORTING_RETURN_REQUESTED_V1 } from './messages/return-requested.v1';
 import { REPORTING_RETURN_SENT_BACK_V1 } from './messages/return-sent-back.v1';
 import { REPORTING_RETURN_SUBMITTED_V1 } from './messages/return-submitted.v1';
 import { TENDERING_CONTRACT_AWARDED_V1 } from './messages/tender-contract-awarded.v1';
+import { TENDERING_ENQUIRY_ANSWERED_V1, TENDERING_ENQUIRY_ASKED_V1 } from './messages/tender-enquiry.v1';
 import { TENDERING_INVITATION_V1 } from './messages/tender-invitation.v1';
+import { TENDERING_INVITATION_V2 } from './messages/tender-invitation.v2';
 import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
 import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
+import { TIME_CREDITS_FORWARDED_V1, TIME_CREDITS_SENT_V1, TIME_CREDITS_SETTLED_V1 } from './messages/time-credits.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
@@ -54,6 +57,12 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   ONBOARDING_SPIN_OFF_PROPOSED_V1,
   ONBOARDING_TEMPLATES_SHARED_V1,
   ONBOARDING_TEMPLATES_REQUESTED_V1,
+  TIME_CREDITS_SENT_V1,
+  TIME_CREDITS_FORWARDED_V1,
+  TIME_CREDITS_SETTLED_V1,
+  TENDERING_INVITATION_V2,
+  TENDERING_ENQUIRY_ASKED_V1,
+  TENDERING_ENQUIRY_ANSWERED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

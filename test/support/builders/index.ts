@@ -6,5 +6,6 @@ export * from './purchasing';
 export * from './records';
 export * from './recruitment';
 export * from './tendering';
+export * from './time-credits';
 export * from './volunteering';
 export * from './workforce';

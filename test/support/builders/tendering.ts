@@ -31,3 +31,20 @@ export function aTender(overrides: Partial<TenderBody> = {}): TenderBody {
     ...overrides,
   };
 }
+
+/**
+ * A tender run by its dates from `start` (the clock the test sets): questions for three days, lot 1
+ * closing a week after the start, the tender a week after that; lot 2 closes with the tender.
+ */
+export function aTimedTender(start: Date, overrides: Partial<TenderBody> = {}): TenderBody {
+  const at = (days: number, hour = 12) => new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 10) + `T${hour}:00:00Z`;
+  return aTender({
+    deadline: at(16),
+    enquiryPeriod: { endDate: at(3) },
+    lots: [
+      aLot({ title: uniqueName('Home care, Marsden mornings'), hoursPerWeek: 40, deadline: at(9) }),
+      aLot({ title: uniqueName('Home care, Marsden evenings'), hoursPerWeek: 20 }),
+    ],
+    ...overrides,
+  });
+}

@@ -24,6 +24,8 @@ import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recru
 import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-delivery';
 import { Onboarding1764000000600 } from './migrations/1764000000600-onboarding';
 import { WebSession1764000000700 } from './migrations/1764000000700-web-session';
+import { TenderStages1764000001000 } from './migrations/1764000001000-tender-stages';
+import { TimeClearing1764000001100 } from './migrations/1764000001100-time-clearing';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -45,6 +47,8 @@ export const HUB_MIGRATIONS = [
   HireDelivery1764000000520,
   Onboarding1764000000600,
   WebSession1764000000700,
+  TenderStages1764000001000,
+  TimeClearing1764000001100,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

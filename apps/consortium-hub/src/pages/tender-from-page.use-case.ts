@@ -4,15 +4,21 @@ import { DomainError, Principal } from '@app/platform';
 import { checkForm } from '@app/web';
 
 import {
+  AnswerEnquiry,
+  AskedEnquiryAnswerDto,
   AssembleBid,
   AwardDto,
   AwardTender,
   CancelTender,
   CancelTenderDto,
+  ChallengeOutcomeDto,
   CreateTender,
   CreateTenderDto,
+  DecideChallenge,
   InviteCoops,
   InviteDto,
+  RecordChallenge,
+  RecordChallengeDto,
   SplitLot,
   SplitLotDto,
   SubmitBid,
@@ -25,7 +31,18 @@ import { StepRefusal, stepRefusal, utcFromField } from './procurement-pages.rule
 import { coopIdsFromField, rowsFromForm, wordRowErrors } from './tender-pages.rules';
 
 /** The staff's forms on the tender pages, each named as its banner and its error place on the page (`step-<form>`). */
-export type TenderForm = 'details' | 'lot' | 'split' | 'invitations' | 'assembly' | 'submission' | 'award' | 'cancellation';
+export type TenderForm =
+  | 'details'
+  | 'lot'
+  | 'split'
+  | 'invitations'
+  | 'assembly'
+  | 'submission'
+  | 'award'
+  | 'cancellation'
+  | 'answer'
+  | 'challenge'
+  | 'challenge-outcome';
 
 export type TenderFormResult = { done: TenderForm } | StepRefusal;
 
@@ -44,7 +61,18 @@ const MESSAGES = {
   reason: 'Enter a reason of 2 to 500 characters',
   parts: 'Enter at least two smaller lots',
   outcome: 'Choose whether the lot was won whole, won in part or lost',
+  answer: 'Enter an answer of 2 to 4,000 characters',
+  challenger: 'Enter the organisation that challenges, 2 to 200 characters',
+  madeAt: 'Enter when the challenge was made, as a date and time (UTC)',
+  grounds: 'Enter the grounds of the challenge, 5 to 4,000 characters',
+  note: 'Enter a note of 2 to 2,000 characters',
 };
+
+/** On a page with one form per question or challenge, each field's id carries the item's id. */
+const perItem = (result: TenderFormResult, id: string): TenderFormResult =>
+  'errors' in result
+    ? { ...result, errors: result.errors.map((e) => (e.field.startsWith('step-') ? e : { ...e, field: `${e.field}-${id}` })) }
+    : result;
 
 /**
  * Staff's tender forms: each form checked by the API's own DTO (the same rules as PATCH /tenders/:id,
@@ -64,6 +92,9 @@ export class TenderFromPage {
     private readonly submitBid: SubmitBid,
     private readonly awardTender: AwardTender,
     private readonly cancelTender: CancelTender,
+    private readonly answerEnquiry: AnswerEnquiry,
+    private readonly recordChallenge: RecordChallenge,
+    private readonly decideChallenge: DecideChallenge,
   ) {}
 
   /** A council tender entered with its lots (up to three rows on the form), as a draft; the field of a refusal about the lots is `step-new`. */
@@ -122,6 +153,29 @@ export class TenderFromPage {
     );
     if ('errors' in checked) return { status: 400, errors: wordRowErrors(checked.errors, MESSAGES) };
     return attempt('award', () => this.awardTender.execute(id, checked.dto, by));
+  }
+
+  /** Staff's answer to a co-op's question, shared with every invited co-op; its errors beside that question's form. */
+  async answer(id: string, enquiryId: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
+    const checked = await checkForm(AskedEnquiryAnswerDto, form, MESSAGES);
+    if ('errors' in checked) return perItem({ status: 400, errors: checked.errors }, enquiryId);
+    const run = () => this.answerEnquiry.execute(id, enquiryId, checked.dto, by);
+    return perItem(await attempt('answer', run, { 'TENDERING.ALREADY_ANSWERED': 'answer' }), enquiryId);
+  }
+
+  async challenge(id: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
+    const checked = await checkForm(RecordChallengeDto, { ...form, madeAt: utcFromField(form.madeAt) }, MESSAGES);
+    if ('errors' in checked) return { status: 400, errors: checked.errors };
+    return attempt('challenge', () => this.recordChallenge.execute(id, checked.dto, by), {
+      'TENDERING.CHALLENGE_DATE': 'madeAt',
+      'TENDERING.STANDSTILL_OVER': 'madeAt',
+    });
+  }
+
+  async challengeOutcome(id: string, challengeId: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
+    const checked = await checkForm(ChallengeOutcomeDto, form, MESSAGES);
+    if ('errors' in checked) return perItem({ status: 400, errors: checked.errors }, challengeId);
+    return attempt('challenge-outcome', () => this.decideChallenge.execute(id, challengeId, checked.dto, by));
   }
 
   async cancel(id: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {

@@ -106,6 +106,37 @@ export class TenderPagesController {
     await this.answer(id, 'award', await this.fromPage.award(id, form, pagePrincipal(req)), form, req, res);
   }
 
+  @Post('joint-tenders/:id/enquiries/:enquiryId/answer')
+  @PageRoles(STAFF)
+  async answerQuestion(
+    @UuidParam('id', { named: true }) id: string,
+    @UuidParam('enquiryId', { named: true }) enquiryId: string,
+    @Body() form: Form,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.answer(id, 'answer', await this.fromPage.answer(id, enquiryId, form, pagePrincipal(req)), { ...form, enquiryId }, req, res);
+  }
+
+  @Post('joint-tenders/:id/challenges')
+  @PageRoles(STAFF)
+  async challenge(@UuidParam('id', { named: true }) id: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {
+    await this.answer(id, 'challenge', await this.fromPage.challenge(id, form, pagePrincipal(req)), form, req, res);
+  }
+
+  @Post('joint-tenders/:id/challenges/:challengeId/outcome')
+  @PageRoles(STAFF)
+  async challengeOutcome(
+    @UuidParam('id', { named: true }) id: string,
+    @UuidParam('challengeId', { named: true }) challengeId: string,
+    @Body() form: Form,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const result = await this.fromPage.challengeOutcome(id, challengeId, form, pagePrincipal(req));
+    await this.answer(id, 'challenge-outcome', result, { ...form, challengeId }, req, res);
+  }
+
   @Post('joint-tenders/:id/cancellation')
   @PageRoles(STAFF)
   async cancel(@UuidParam('id', { named: true }) id: string, @Body() form: Form, @Req() req: Request, @Res() res: Response) {

@@ -48,7 +48,11 @@ export class TenderPages {
         submitted: whenUtc(t.submittedAt),
         decided: whenUtc(t.decidedAt),
         cancelled: whenUtc(t.cancelledAt),
+        enquiriesEnd: t.enquiryPeriod ? whenUtc(t.enquiryPeriod.endDate) : null,
+        standstillEnd: t.standstill ? whenUtc(t.standstill.endDate) : null,
+        final: whenUtc(t.finalAt),
       },
+      standstill: t.standstill,
       lots: t.lots.map((l) => ({
         ...l,
         service: serviceLabel(l.serviceType),
@@ -65,7 +69,7 @@ export class TenderPages {
           }
         : null,
       offers: (t.offers ?? []).map((o) => ({ ...o, price: pounds(o.pricePencePerHour), made: whenUtc(o.madeAt) })),
-      contracts: t.contracts.map((c) => ({ ...c, price: pounds(c.pricePencePerHour) })),
+      contracts: t.contracts.map((c) => ({ ...c, price: pounds(c.pricePencePerHour), held: c.releasedAt === null })),
       history: t.history.map((h) => ({
         from: h.from ? tenderStageLabel(h.from) : null,
         to: tenderStageLabel(h.to),

@@ -7,6 +7,7 @@ const STAGES: Record<TenderStage, string> = {
   inviting: 'Taking offers',
   assembling: 'Assembling the bid',
   submitted: 'Bid submitted',
+  standstill: 'Standstill (contracts held)',
   awarded: 'Awarded',
   lost: 'Lost',
   cancelled: 'Cancelled',
@@ -55,8 +56,12 @@ const DONE: Record<string, string> = {
   invitations: 'The co-ops serving each lot are invited: the tender is taking offers.',
   assembly: 'The bid is assembled from the offers.',
   submission: 'The bid is submitted to the council.',
-  award: 'The council’s decision is recorded; awarded hours became contracts on the co-ops’ nodes.',
+  award:
+    'The council’s decision is recorded; awarded hours are contracts held through the eight working day standstill, then sent to the co-ops’ nodes.',
   cancellation: 'The tender is cancelled; the invited co-ops have been told.',
+  answer: 'The answer is sent with its question to every invited co-op, without saying who asked.',
+  challenge: 'The challenge is recorded: the contracts are held until its outcome.',
+  'challenge-outcome': 'The challenge’s outcome is recorded.',
 };
 
 /** The banner after a staff's form, for `?done=<form>`; null for anything else. */

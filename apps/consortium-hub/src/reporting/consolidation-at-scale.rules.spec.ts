@@ -80,4 +80,4 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: 'b6349f83967179c0', second: '29c559e8fd6362cc', spread: '4b1dc061a7823e2a' };
+const GOLDEN = { first: '58bd14bdca38aed9', second: '3c004faa0e1158cf', spread: '8661d76c70495559' };

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 
 import { Envelope, TENDERING_OFFER_MADE_V1, TenderOfferMadeV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+import { Clock } from '@app/platform';
 
 import { judgeOffer } from './offer.rules';
 import { TenderingErrors } from './tendering.errors';
@@ -17,7 +18,10 @@ import { TenderingErrors } from './tendering.errors';
  */
 @Injectable()
 export class ApplyOffer implements OnModuleInit {
-  constructor(private readonly handlers: InboxHandlers) {}
+  constructor(
+    private readonly handlers: InboxHandlers,
+    private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): void {
     this.handlers.register(TENDERING_OFFER_MADE_V1, (e, m) => this.execute(e, m));
@@ -31,7 +35,7 @@ export class ApplyOffer implements OnModuleInit {
     const [tender] = await m.query('SELECT stage, deadline, offers_closed_at FROM tender WHERE id = $1 FOR SHARE', [o.tenderId]);
     if (!tender) throw TenderingErrors.tenderNotFound(o.tenderId);
     const [lot] = await m.query(
-      'SELECT reference, status, version, hours_per_week, ceiling_pence_per_hour FROM tender_lot WHERE id = $1 AND tender_id = $2 FOR UPDATE',
+      'SELECT reference, status, version, hours_per_week, ceiling_pence_per_hour, deadline FROM tender_lot WHERE id = $1 AND tender_id = $2 FOR UPDATE',
       [o.lotId, o.tenderId],
     );
     if (!lot) throw TenderingErrors.lotNotFound(o.lotId);
@@ -43,7 +47,7 @@ export class ApplyOffer implements OnModuleInit {
       lot.status === 'split'
         ? await m.query('SELECT reference FROM tender_lot WHERE parent_lot_id = $1 ORDER BY reference', [o.lotId])
         : [];
-    const [{ now }] = await m.query('SELECT clock_timestamp() AS now');
+    const now = this.clock.now();
     const judged = judgeOffer(
       {
         tender: {
@@ -58,10 +62,11 @@ export class ApplyOffer implements OnModuleInit {
           hoursPerWeek: lot.hours_per_week,
           ceilingPencePerHour: lot.ceiling_pence_per_hour,
           replacedBy: parts.map((p) => p.reference),
+          deadline: lot.deadline ? new Date(lot.deadline) : null,
         },
         invited: !!invitation,
         coopId,
-        receivedAt: new Date(now),
+        receivedAt: now,
       },
       { lotVersion: o.lotVersion, hoursPerWeek: o.hoursPerWeek, pricePencePerHour: o.pricePencePerHour, occurredAt: envelope.occurredAt },
     );

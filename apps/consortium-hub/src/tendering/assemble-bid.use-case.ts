@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
+import { Clock } from '@app/platform';
 
 import { BidAssembler } from './bid-assembler.service';
 import { BidView, TenderQueries } from './tender.queries';
@@ -27,16 +28,18 @@ export class AssembleBid {
     private readonly queries: TenderQueries,
     private readonly assembler: BidAssembler,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   /** Staff: closes offers first if the tender is still inviting (now, or at the deadline if it has passed), then assembles. */
   async execute(id: string, by: string): Promise<BidView> {
     const bid = await this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
       let tender = await this.store.lockTender(m, id);
-      if (tender.stage === 'inviting') tender = await this.assembler.closeOffers(m, tender, by, new Date());
+      if (tender.stage === 'inviting') tender = await this.assembler.closeOffers(m, tender, by, now);
       const step = tenderTransition(tender.stage, 'assemble');
       if ('violation' in step) throw TenderingErrors.stage(step.violation);
-      await this.assembler.allocate(m, tender);
+      await this.assembler.allocate(m, tender, now);
       return (await this.queries.bid(m, id))!;
     });
     this.relay.nudge();

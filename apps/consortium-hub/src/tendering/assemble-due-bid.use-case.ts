@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
+import { Clock } from '@app/platform';
 
 import { BidAssembler } from './bid-assembler.service';
 import { TenderStore } from './tender.store';
@@ -15,6 +16,7 @@ export class AssembleDueBid {
     private readonly store: TenderStore,
     private readonly assembler: BidAssembler,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -25,10 +27,10 @@ export class AssembleDueBid {
   async execute(id: string): Promise<boolean> {
     const done = await this.dataSource.transaction(async (m) => {
       let tender = await this.store.lockTender(m, id);
-      const now = new Date();
+      const now = this.clock.now();
       if (!dueForAssembly(tender, now)) return false;
       if (tender.stage === 'inviting') tender = await this.assembler.closeOffers(m, tender, 'schedule', now);
-      await this.assembler.allocate(m, tender);
+      await this.assembler.allocate(m, tender, now);
       return true;
     });
     if (done) this.relay.nudge();

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { TENDERING_CONTRACT_AWARDED_V1 } from '@app/contracts';
-import { OutboxRelay, OutboxService } from '@app/federation';
-import { Principal } from '@app/platform';
+import { OutboxRelay } from '@app/federation';
+import { Clock, Principal } from '@app/platform';
 
 import { awardedHours, shareAward } from './award.rules';
+import { standstillOf } from './standstill.rules';
 import { TenderStore } from './tender.store';
-import { TenderInvitations } from './tender-invitations.service';
+import { TenderContractRelease } from './tender-contract-release.service';
 import { stageAfterAward, tenderTransition } from './tender-stage.rules';
 import { AwardDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
@@ -24,7 +24,8 @@ interface AllocationRow {
 }
 
 export interface AwardOutcome {
-  stage: 'awarded' | 'lost';
+  stage: 'standstill' | 'lost';
+  standstillEndsAt: string | null;
   contracts: {
     contractId: string;
     lotId: string;
@@ -39,23 +40,24 @@ export interface AwardOutcome {
 
 /**
  * Records the council's decision on each lot of the submitted bid. Awarded hours are shared among
- * the lot's co-ops (award.rules.ts) and become contracts, each sent to its co-op's node through the
- * durable path in the same transaction. Every other co-op with a live offer on the lot is told that
- * its offer came to nothing (`tendering.lot-lost`: the lot was lost, or won without it), so each node
- * knows the outcome of every offer it made and stops holding those hours back.
+ * the lot's co-ops (award.rules.ts) and become contracts, held on the hub: a decision that wins
+ * anything starts the Procurement Act 2023's standstill (standstill.rules.ts), and only when it ends
+ * with no challenge open do the contracts become final and go to the nodes (FinaliseAward). A tender
+ * lost outright has nothing to hold: every co-op that offered is told at once (`tendering.lot-lost`).
  */
 @Injectable()
 export class AwardTender {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: TenderStore,
-    private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
-    private readonly invitations: TenderInvitations,
+    private readonly release: TenderContractRelease,
+    private readonly clock: Clock,
   ) {}
 
   async execute(id: string, dto: AwardDto, by: Principal): Promise<AwardOutcome> {
     const outcome = await this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
       const tender = await this.store.lockTender(m, id);
       const action = stageAfterAward(dto.lots.map((d) => d.outcome));
       const step = tenderTransition(tender.stage, action);
@@ -63,10 +65,6 @@ export class AwardTender {
       const lots = await this.store.openLots(m, id);
       const allocations: AllocationRow[] = await m.query('SELECT * FROM tender_allocation WHERE tender_id = $1', [id]);
       const bidHours = (lotId: string) => allocations.filter((a) => a.lot_id === lotId).reduce((s, a) => s + a.hours_per_week, 0);
-      const offered: { lot_id: string; coop_id: string }[] = await m.query(
-        'SELECT lot_id, coop_id FROM tender_offer WHERE tender_id = $1 AND superseded_at IS NULL AND withdrawn_at IS NULL AND hours_per_week > 0 ORDER BY coop_id',
-        [id],
-      );
       const hours = awardedHours(
         lots.map((l) => ({ lotId: l.id, reference: l.reference, bidHoursPerWeek: bidHours(l.id) })),
         dto.lots,
@@ -77,8 +75,8 @@ export class AwardTender {
         const decision = dto.lots.find((d) => d.lotId === lot.id)!;
         const awarded = hours.get(lot.id)!;
         await m.query(
-          'INSERT INTO tender_lot_award (lot_id, tender_id, outcome, awarded_hours_per_week, decided_by) VALUES ($1, $2, $3, $4, $5)',
-          [lot.id, id, decision.outcome, awarded, by.subject],
+          'INSERT INTO tender_lot_award (lot_id, tender_id, outcome, awarded_hours_per_week, decided_at, decided_by) VALUES ($1, $2, $3, $4, $5, $6)',
+          [lot.id, id, decision.outcome, awarded, now, by.subject],
         );
         const mine = allocations
           .filter((a) => a.lot_id === lot.id)
@@ -88,24 +86,6 @@ export class AwardTender {
           await m.query(
             'INSERT INTO tender_contract (id, tender_id, lot_id, coop_id, hours_per_week, price_pence_per_hour, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
             [contractId, id, lot.id, share.coopId, share.hoursPerWeek, share.pricePencePerHour, lot.startsOn, lot.endsOn],
-          );
-          await this.outbox.enqueue(
-            m,
-            TENDERING_CONTRACT_AWARDED_V1,
-            {
-              contractId,
-              tenderId: id,
-              lotId: lot.id,
-              tenderTitle: tender.title,
-              buyer: tender.buyer,
-              locality: lot.locality,
-              serviceType: lot.serviceType,
-              hoursPerWeek: share.hoursPerWeek,
-              pricePencePerHour: share.pricePencePerHour,
-              startsOn: lot.startsOn,
-              endsOn: lot.endsOn,
-            },
-            { coopId: share.coopId },
           );
           contracts.push({
             contractId,
@@ -118,13 +98,22 @@ export class AwardTender {
             endsOn: lot.endsOn,
           });
         }
-        const won = new Set(contracts.filter((c) => c.lotId === lot.id).map((c) => c.coopId));
-        for (const o of offered.filter((r) => r.lot_id === lot.id && !won.has(r.coop_id))) {
-          await this.invitations.tellLost(m, id, lot.id, o.coop_id, decision.outcome === 'lost' ? 'lost' : 'not-allocated');
-        }
       }
-      await this.store.moveStage(m, tender, step.next, by.subject, null, { decided_at: new Date() });
-      return { stage: step.next as 'awarded' | 'lost', contracts };
+      if (step.next === 'standstill') {
+        const standstill = standstillOf(now);
+        await this.store.moveStage(
+          m,
+          tender,
+          step.next,
+          by.subject,
+          `standstill of eight working days, to the end of ${standstill.lastDay}`,
+          { decided_at: now, standstill_ends_at: standstill.endsAt, standstill_last_day: standstill.lastDay },
+        );
+        return { stage: 'standstill' as const, standstillEndsAt: standstill.endsAt.toISOString(), contracts };
+      }
+      await this.store.moveStage(m, tender, step.next, by.subject, null, { decided_at: now, final_at: now });
+      await this.release.release(m, tender, now);
+      return { stage: 'lost' as const, standstillEndsAt: null, contracts };
     });
     this.relay.nudge();
     return outcome;

@@ -46,7 +46,8 @@ export class BidAssembler {
     return { ...tender, stage: 'assembling', offersClosedAt: closedAt };
   }
 
-  async allocate(m: EntityManager, tender: TenderRow): Promise<void> {
+  /** Assembles the bid as of `now` (the app's Clock), which the stale check compares offers' arrival with. */
+  async allocate(m: EntityManager, tender: TenderRow, now: Date): Promise<void> {
     const lots = await this.store.openLots(m, tender.id);
     const offers: OfferRow[] = await m.query(
       `SELECT o.coop_id, o.lot_id, o.hours_per_week, o.price_pence_per_hour, o.total_hours_per_week, o.made_at, o.received_at,
@@ -84,6 +85,6 @@ export class BidAssembler {
         [a.lotId, a.coopId, tender.id, a.hoursPerWeek, a.pricePencePerHour, a.local],
       );
     }
-    await m.query('UPDATE tender SET assembled_at = clock_timestamp(), updated_at = now() WHERE id = $1', [tender.id]);
+    await m.query('UPDATE tender SET assembled_at = $2, updated_at = now() WHERE id = $1', [tender.id, now]);
   }
 }

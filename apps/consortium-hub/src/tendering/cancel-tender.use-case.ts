@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { Principal } from '@app/platform';
+import { Clock, Principal } from '@app/platform';
 
 import { TenderStore } from './tender.store';
 import { TenderInvitations } from './tender-invitations.service';
@@ -21,6 +21,7 @@ export class CancelTender {
     private readonly store: TenderStore,
     private readonly invitations: TenderInvitations,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   async execute(id: string, dto: CancelTenderDto, by: Principal): Promise<{ stage: 'cancelled'; told: string[] }> {
@@ -31,7 +32,10 @@ export class CancelTender {
       const told = new Set<string>();
       for (const lot of await this.store.openLots(m, id))
         for (const coop of await this.invitations.withdraw(m, lot, 'tender-cancelled')) told.add(coop);
-      await this.store.moveStage(m, tender, step.next, by.subject, dto.reason, { cancelled_at: new Date(), cancel_reason: dto.reason });
+      await this.store.moveStage(m, tender, step.next, by.subject, dto.reason, {
+        cancelled_at: this.clock.now(),
+        cancel_reason: dto.reason,
+      });
       return { stage: 'cancelled' as const, told: [...told].sort() };
     });
     this.relay.nudge();

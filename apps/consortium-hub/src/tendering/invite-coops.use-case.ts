@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { Principal } from '@app/platform';
+import { Clock, Principal } from '@app/platform';
 
 import { TenderStore } from './tender.store';
 import { TenderInvitations } from './tender-invitations.service';
@@ -30,6 +30,7 @@ export class InviteCoops {
     private readonly store: TenderStore,
     private readonly invitations: TenderInvitations,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   async execute(id: string, dto: InviteDto, by: Principal): Promise<InvitationOutcome> {
@@ -37,7 +38,8 @@ export class InviteCoops {
       const tender = await this.store.lockTender(m, id);
       const step = tenderTransition(tender.stage, 'invite');
       if ('violation' in step) throw TenderingErrors.stage(step.violation);
-      if (tender.deadline <= new Date()) throw TenderingErrors.deadlinePassed(tender.deadline, tender.stage);
+      const now = this.clock.now();
+      if (tender.deadline <= now) throw TenderingErrors.deadlinePassed(tender.deadline, tender.stage);
       const named = dto.alsoInvite ?? [];
       if (named.length) {
         const known = new Set((await this.store.registry(m)).map((c) => c.id));
@@ -45,10 +47,10 @@ export class InviteCoops {
         if (unknown.length) throw TenderingErrors.unknownCoops(unknown);
       }
       const lots = await this.store.openLots(m, id);
-      const invited = await this.invitations.invite(m, tender, lots, { named, reinvitation: false });
+      const invited = await this.invitations.invite(m, { ...tender, invitedAt: now }, lots, { named, reinvitation: false });
       const without = lots.filter((l) => (invited.get(l.id) ?? []).length === 0).map((l) => l.reference);
       if (without.length === lots.length) throw TenderingErrors.nobodyToInvite(without);
-      await this.store.moveStage(m, tender, step.next, by.subject, null, { invited_at: new Date() });
+      await this.store.moveStage(m, tender, step.next, by.subject, null, { invited_at: now });
       return {
         stage: 'inviting' as const,
         deadline: tender.deadline.toISOString(),

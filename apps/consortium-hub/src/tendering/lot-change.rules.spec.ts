@@ -1,4 +1,15 @@
-import { changedTerms, compareReferences, coopsToInvite, isLocal, lotChangeRefusal, lotTermsProblem, splitLot } from './lot-change.rules';
+import {
+  changedTerms,
+  compareReferences,
+  coopsToInvite,
+  isLocal,
+  lotChangeRefusal,
+  lotClosedRefusal,
+  lotDeadline,
+  lotDeadlineProblem,
+  lotTermsProblem,
+  splitLot,
+} from './lot-change.rules';
 import { TENDER_STAGES } from './tender-stage.rules';
 
 const lot = { reference: '2', title: 'Home care, Marsden', hoursPerWeek: 120, status: 'open' as const };
@@ -102,4 +113,38 @@ describe('who is invited', () => {
 
 it('orders lot references as people read them', () => {
   expect(['10', '2.2', '2', '1', '2.10', '2.1', 'A'].sort(compareReferences)).toEqual(['1', '2', '2.1', '2.2', '2.10', '10', 'A']);
+});
+
+describe("a lot's own deadline", () => {
+  const tenderDeadline = new Date('2027-01-15T12:00:00Z');
+  const now = new Date('2027-01-01T09:00:00Z');
+
+  it('is in the future and at or before the tender deadline, and none is fine', () => {
+    expect(lotDeadlineProblem('1', null, tenderDeadline, now)).toBeNull();
+    expect(lotDeadlineProblem('1', tenderDeadline, tenderDeadline, now)).toBeNull();
+    expect(lotDeadlineProblem('1', new Date('2027-01-15T12:00:01Z'), tenderDeadline, now)).toEqual({
+      rule: 'TENDERING.LOT_DEADLINE',
+      kind: 'invalid',
+      message: "lot 1: deadline 2027-01-15T12:00:01.000Z is after the tender's deadline 2027-01-15T12:00:00.000Z",
+    });
+    expect(lotDeadlineProblem('1', now, tenderDeadline, now)?.message).toBe('lot 1: deadline must be in the future');
+  });
+
+  it("closes offers on the lot at the earlier of its own deadline and the tender's", () => {
+    const own = new Date('2027-01-10T12:00:00Z');
+    expect(lotDeadline({ deadline: own }, tenderDeadline)).toEqual(own);
+    expect(lotDeadline({ deadline: null }, tenderDeadline)).toEqual(tenderDeadline);
+    expect(lotDeadline({ deadline: new Date('2027-02-01T00:00:00Z') }, tenderDeadline)).toEqual(tenderDeadline);
+  });
+
+  it('fixes the lot once it has passed', () => {
+    const own = new Date('2027-01-10T12:00:00Z');
+    expect(lotClosedRefusal({ reference: '2', deadline: own }, new Date('2027-01-10T11:59:59Z'))).toBeNull();
+    expect(lotClosedRefusal({ reference: '2', deadline: null }, new Date('2030-01-01T00:00:00Z'))).toBeNull();
+    expect(lotClosedRefusal({ reference: '2', deadline: own }, own)).toEqual({
+      rule: 'TENDERING.LOT_CLOSED',
+      kind: 'conflict',
+      message: 'lot 2 closed for offers at its deadline 2027-01-10T12:00:00.000Z: it can no longer change',
+    });
+  });
 });

@@ -61,6 +61,40 @@ export function lotChangeRefusal(stage: TenderStage, deadline: Date, now: Date):
   return null;
 }
 
+/**
+ * A lot with a deadline of its own is closed for offers once it has passed: its terms are then fixed,
+ * like those of a tender past its deadline. Null when it may still change.
+ */
+export function lotClosedRefusal(lot: { reference: string; deadline: Date | null }, now: Date): LotRuleViolation | null {
+  if (!lot.deadline || now < lot.deadline) return null;
+  return violation(
+    'TENDERING.LOT_CLOSED',
+    'conflict',
+    `lot ${lot.reference} closed for offers at its deadline ${lot.deadline.toISOString()}: it can no longer change`,
+  );
+}
+
+/**
+ * A lot's own deadline: in the future and at or before the tender's (a lot can close earlier, so the
+ * council can decide it first, never later). Null when it is fine, or when there is none.
+ */
+export function lotDeadlineProblem(reference: string, deadline: Date | null, tenderDeadline: Date, now: Date): LotRuleViolation | null {
+  if (!deadline) return null;
+  if (deadline <= now) return violation('TENDERING.LOT_DEADLINE', 'invalid', `lot ${reference}: deadline must be in the future`);
+  if (deadline > tenderDeadline)
+    return violation(
+      'TENDERING.LOT_DEADLINE',
+      'invalid',
+      `lot ${reference}: deadline ${deadline.toISOString()} is after the tender's deadline ${tenderDeadline.toISOString()}`,
+    );
+  return null;
+}
+
+/** When offers on a lot close: its own deadline, or the tender's. */
+export function lotDeadline(lot: { deadline: Date | null }, tenderDeadline: Date): Date {
+  return lot.deadline && lot.deadline < tenderDeadline ? lot.deadline : tenderDeadline;
+}
+
 /** Which terms a patch really changes: an edit that changes nothing withdraws nothing. */
 export function changedTerms(current: LotTerms, patch: Partial<LotTerms>): (keyof LotTerms)[] {
   return (Object.keys(patch) as (keyof LotTerms)[]).filter((k) => patch[k] !== undefined && patch[k] !== current[k]);

@@ -17,6 +17,8 @@ const lot = (id: string, reference: string, status: 'open' | 'split' = 'open') =
   status,
   version: 1,
   changedAt: created,
+  deadline: null,
+  offersClosedAt: null,
 });
 
 function dossier(overrides: Partial<TenderDossier['tender']> = {}, rest: Partial<TenderDossier> = {}): TenderDossier {
@@ -37,12 +39,19 @@ function dossier(overrides: Partial<TenderDossier['tender']> = {}, rest: Partial
       cancelReason: null,
       createdBy: 'staff',
       createdAt: created,
+      enquiryStartsAt: null,
+      enquiryEndsAt: null,
+      enquiriesClosedAt: null,
+      standstillEndsAt: null,
+      standstillLastDay: null,
+      finalAt: null,
       ...overrides,
     },
     lots: [lot('l1', '1'), lot('l0', '0', 'split')],
     allocations: [],
     awards: [],
     contracts: [],
+    enquiries: [],
     invitedCoops: [],
     ...rest,
   };
@@ -52,8 +61,16 @@ function dossier(overrides: Partial<TenderDossier['tender']> = {}, rest: Partial
 interface ReleasePackageView {
   releases: {
     tag: string[];
-    tender: { lots: unknown[]; items: unknown[]; tenderPeriod: unknown };
+    tender: {
+      lots: unknown[];
+      items: unknown[];
+      tenderPeriod: unknown;
+      enquiryPeriod?: unknown;
+      awardPeriod?: unknown;
+      hasEnquiries: boolean;
+    };
     awards: unknown[];
+    contracts: unknown[];
     parties: { id: string; roles: string[] }[];
   }[];
 }
@@ -84,6 +101,31 @@ describe('OCDS release packages', () => {
       unit: { id: 'HUR', value: { amount: 25, currency: 'GBP' } },
     });
     expect(release.tender.tenderPeriod).toEqual({ startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-12-01T12:00:00.000Z' });
+    expect(release.tender).toMatchObject({ hasEnquiries: false });
+    expect(release.tender).not.toHaveProperty('enquiryPeriod');
+    expect(release.tender).not.toHaveProperty('awardPeriod');
+  });
+
+  it('shows the enquiry period, from the invitation unless it starts later, and whether questions were asked', () => {
+    const enquiryEndsAt = new Date('2026-11-20T12:00:00Z');
+    const asked = {
+      id: 'e1',
+      lotId: null,
+      coopId: 'colne-valley',
+      sharedWith: [],
+      question: 'Can visits be shared?',
+      askedAt: created,
+      answer: null,
+      answeredAt: null,
+    };
+    const release = (tenderReleasePackage(dossier({ enquiryEndsAt }, { enquiries: [asked] }), publication) as ReleasePackageView)
+      .releases[0];
+    expect(release.tender).toMatchObject({
+      enquiryPeriod: { startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-20T12:00:00.000Z' },
+      hasEnquiries: true,
+    });
+    // Never who asked: no co-op is named in the tender section.
+    expect(JSON.stringify(release.tender)).not.toContain('colne-valley');
   });
 
   it('tags a cancelled tender as a cancellation', () => {
@@ -113,12 +155,21 @@ describe('OCDS release packages', () => {
             startsOn: '2027-04-01',
             endsOn: '2027-04-14',
             createdAt: new Date(),
+            releasedAt: new Date('2027-01-06T00:00:00Z'),
           },
         ],
       },
     );
     const release = (awardReleasePackage(decided, publication) as ReleasePackageView).releases[0];
-    expect(release.tag).toEqual(['award']);
+    expect(release.tag).toEqual(['award', 'contract']);
+    expect(release.contracts).toEqual([
+      expect.objectContaining({
+        id: 'k1',
+        awardID: 'l1-award',
+        status: 'active',
+        period: { startDate: '2027-04-01T00:00:00Z', endDate: '2027-04-14T23:59:59Z' },
+      }),
+    ]);
     expect(release.awards).toEqual([
       expect.objectContaining({
         id: 'l1-award',
@@ -132,5 +183,38 @@ describe('OCDS release packages', () => {
       ['buyer-kirklees-council', ['buyer', 'procuringEntity']],
       ['colne-valley', ['supplier', 'tenderer']],
     ]);
+  });
+
+  it('shows an award in its standstill as pending, with the standstill as its award period, and its contracts pending', () => {
+    const decidedAt = new Date('2027-03-24T10:00:00Z');
+    const standstillEndsAt = new Date('2027-04-06T23:00:00Z');
+    const held = dossier(
+      { stage: 'standstill', decidedAt, standstillEndsAt, standstillLastDay: '2027-04-06' },
+      {
+        awards: [{ lotId: 'l1', outcome: 'whole', awardedHoursPerWeek: 14, decidedAt }],
+        contracts: [
+          {
+            id: 'k1',
+            lotId: 'l1',
+            coopId: 'colne-valley',
+            coopName: 'Co-operative Care Colne Valley',
+            hoursPerWeek: 14,
+            pricePencePerHour: 2400,
+            startsOn: '2027-04-01',
+            endsOn: '2027-04-14',
+            createdAt: decidedAt,
+            releasedAt: null,
+          },
+        ],
+      },
+    );
+    const release = (awardReleasePackage(held, publication) as ReleasePackageView).releases[0];
+    expect(release.tag).toEqual(['award']);
+    expect(release.awards).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(release.contracts).toEqual([expect.objectContaining({ status: 'pending' })]);
+    expect(release.tender).toMatchObject({
+      status: 'active',
+      awardPeriod: { startDate: '2027-03-24T10:00:00.000Z', endDate: '2027-04-06T23:00:00.000Z' },
+    });
   });
 });

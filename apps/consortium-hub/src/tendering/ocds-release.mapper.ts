@@ -36,6 +36,8 @@ const TENDER_STATUS: Record<TenderStage, string> = {
   inviting: 'active',
   assembling: 'active',
   submitted: 'active',
+  // The decision is made but not in force until the standstill ends: the council's process goes on.
+  standstill: 'active',
   awarded: 'complete',
   lost: 'complete',
   cancelled: 'cancelled',
@@ -61,6 +63,7 @@ function lastChange(d: TenderDossier): Date {
     d.tender.offersClosedAt,
     d.tender.submittedAt,
     d.tender.decidedAt,
+    d.tender.finalAt,
     d.tender.cancelledAt,
     ...d.lots.map((l) => l.changedAt),
   ];
@@ -129,8 +132,32 @@ function tenderSection(d: TenderDossier) {
       ...(d.tender.invitedAt ? { startDate: new Date(d.tender.invitedAt).toISOString() } : {}),
       endDate: d.tender.deadline.toISOString(),
     },
+    ...enquiriesOf(d),
+    ...awardPeriodOf(d),
     lots: lots.map((l) => lotOf(l, status)),
   };
+}
+
+/** The enquiry period (from the invitation unless set), and whether any question was asked (core OCDS). */
+function enquiriesOf(d: TenderDossier) {
+  const t = d.tender;
+  if (!t.enquiryEndsAt) return { hasEnquiries: false };
+  const start = t.enquiryStartsAt ?? t.invitedAt;
+  return {
+    enquiryPeriod: { ...(start ? { startDate: new Date(start).toISOString() } : {}), endDate: new Date(t.enquiryEndsAt).toISOString() },
+    hasEnquiries: d.enquiries.length > 0,
+  };
+}
+
+/**
+ * The award period: from the award decision to the end of its standstill, when the award comes into
+ * force (for a tender lost outright, the decision alone). Absent before the council decides.
+ */
+function awardPeriodOf(d: TenderDossier) {
+  const t = d.tender;
+  if (!t.decidedAt) return {};
+  const start = new Date(t.decidedAt).toISOString();
+  return { awardPeriod: { startDate: start, endDate: t.standstillEndsAt ? new Date(t.standstillEndsAt).toISOString() : start } };
 }
 
 /** The tender stage: the council's tender and lots as they stand. */
@@ -159,6 +186,7 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): OcdsR
   const buyer = buyerOf(d);
   const lots = new Map(d.lots.map((l) => [l.id, l]));
   const suppliers = [...new Map(d.contracts.map((c) => [c.coopId, c.coopName])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const final = d.tender.stage === 'awarded';
   const awards = d.awards
     .map((a) => ({ award: a, lot: lots.get(a.lotId)! }))
     .sort((x, y) => compareReferences(x.lot.reference, y.lot.reference))
@@ -168,10 +196,11 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): OcdsR
       return {
         id: `${lot.id}-award`,
         title: `Lot ${lot.reference}: ${award.outcome === 'lost' ? 'not awarded to the consortium' : award.outcome === 'whole' ? 'awarded in full' : `${award.awardedHoursPerWeek} of ${lot.hoursPerWeek} hours a week awarded`}`,
-        // awardStatus codelist: `active` for hours the council awarded to the consortium; for a lot it
-        // lost, `unsuccessful`, which here means "the consortium's bid for this lot was not successful"
-        // (the council may have awarded it to someone else, whom this hub does not publish).
-        status: award.outcome === 'lost' ? 'unsuccessful' : 'active',
+        // awardStatus codelist: `active` for hours the council awarded to the consortium, `pending`
+        // while the standstill holds them ("not yet in force ... due to a cooling off period"); for a
+        // lot it lost, `unsuccessful`, which here means "the consortium's bid for this lot was not
+        // successful" (the council may have awarded it to someone else, whom this hub does not publish).
+        status: award.outcome === 'lost' ? 'unsuccessful' : final ? 'active' : 'pending',
         date: new Date(award.decidedAt).toISOString(),
         ...(award.outcome === 'lost'
           ? {}
@@ -194,7 +223,7 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): OcdsR
     ocid: `${p.ocidPrefix ?? DEFAULT_OCID_PREFIX}-${d.tender.id}`,
     id: `${d.tender.id}-award-${date.getTime()}`,
     date: date.toISOString(),
-    tag: ['award'],
+    tag: final ? ['award', 'contract'] : ['award'],
     initiationType: 'tender',
     language: 'en',
     parties: [
@@ -204,6 +233,25 @@ export function awardReleasePackage(d: TenderDossier, p: OcdsPublication): OcdsR
     buyer,
     tender: tenderSection(d),
     awards,
+    contracts: contractsOf(d, lots, final),
   };
   return packageOf(d, p, 'award', release, date);
+}
+
+/**
+ * One contract per co-op and lot: `pending` while the standstill (or a challenge) holds it, `active`
+ * once final and sent to the co-op. Its period is the lot's contract dates.
+ */
+function contractsOf(d: TenderDossier, lots: Map<string, LotRow>, final: boolean) {
+  return d.contracts
+    .map((c) => ({ c, lot: lots.get(c.lotId)! }))
+    .sort((x, y) => compareReferences(x.lot.reference, y.lot.reference) || (x.c.coopId < y.c.coopId ? -1 : 1))
+    .map(({ c, lot }) => ({
+      id: c.id,
+      awardID: `${lot.id}-award`,
+      title: `Lot ${lot.reference}: ${c.hoursPerWeek} hours a week, ${c.coopName}`,
+      status: final && c.releasedAt ? 'active' : 'pending',
+      period: { startDate: `${c.startsOn}T00:00:00Z`, endDate: `${c.endsOn}T23:59:59Z` },
+      value: gbp(overPeriod(c.hoursPerWeek, c.pricePencePerHour, c.startsOn, c.endsOn)),
+    }));
 }

@@ -11,7 +11,16 @@ function situation(
 ): OfferSituation {
   return {
     tender: { stage: 'inviting', deadline: DEADLINE, offersClosedAt: null, ...tender },
-    lot: { reference: '2', status: 'open', version: 1, hoursPerWeek: 80, ceilingPencePerHour: 2500, replacedBy: [], ...lot },
+    lot: {
+      reference: '2',
+      status: 'open',
+      version: 1,
+      hoursPerWeek: 80,
+      ceilingPencePerHour: 2500,
+      replacedBy: [],
+      deadline: null,
+      ...lot,
+    },
     invited: true,
     coopId: 'colne-valley',
     receivedAt: at(-60 * MINUTE),
@@ -45,6 +54,21 @@ describe('offers', () => {
     const refusal = offerRefusal(situation({ receivedAt: at(MINUTE) }), offer({ occurredAt: DEADLINE }));
     expect(refusal).toMatchObject({ rule: 'TENDERING.AFTER_DEADLINE', kind: 'conflict' });
     expect(refusal!.message).toBe(`the offer was made at ${DEADLINE.toISOString()}, after offers closed at ${DEADLINE.toISOString()}`);
+  });
+
+  it("takes a changed offer on a lot until the lot's own deadline, and refuses one after it, naming that deadline", () => {
+    const lotDeadline = at(-2 * 60 * MINUTE);
+    const early = situation({ receivedAt: at(-3 * 60 * MINUTE) }, {}, { deadline: lotDeadline });
+    expect(offerRefusal(early, offer({ occurredAt: at(-3 * 60 * MINUTE - MINUTE) }))).toBeNull();
+    const late = situation({ receivedAt: at(-90 * MINUTE) }, {}, { deadline: lotDeadline });
+    expect(offerRefusal(late, offer({ occurredAt: at(-90 * MINUTE) }))).toEqual({
+      rule: 'TENDERING.AFTER_DEADLINE',
+      kind: 'conflict',
+      message: `the offer was made at ${at(-90 * MINUTE).toISOString()}, after offers on lot 2 closed at its deadline ${lotDeadline.toISOString()}`,
+    });
+    // A lot deadline after the tender's counts for nothing: the tender's closes it.
+    const after = situation({ receivedAt: at(MINUTE) }, {}, { deadline: at(60 * MINUTE) });
+    expect(offerRefusal(after, offer({ occurredAt: at(MINUTE) }))!.message).toContain(`after offers closed at ${DEADLINE.toISOString()}`);
   });
 
   it('refuses an offer made after staff closed offers by hand, though the deadline is later', () => {

@@ -27,6 +27,8 @@ export interface OfferSituation {
     hoursPerWeek: number;
     ceilingPencePerHour: number;
     replacedBy: string[];
+    /** The lot's own deadline, at or before the tender's; null: the tender's. */
+    deadline: Date | null;
   };
   /** The co-op holds a live invitation to this lot. */
   invited: boolean;
@@ -79,8 +81,16 @@ export function offerRefusal(s: OfferSituation, offer: OfferTerms): OfferRefusal
   return judged.counts ? null : judged.refusal;
 }
 
+/** When offers on the lot close: the tender's close, or the lot's own deadline if that is earlier. */
+export function lotOffersCloseAt(s: Pick<OfferSituation, 'tender' | 'lot'>): { at: Date; byLot: boolean } {
+  const tender = offersCloseAt(s.tender);
+  return s.lot.deadline && s.lot.deadline < tender ? { at: s.lot.deadline, byLot: true } : { at: tender, byLot: false };
+}
+
 function refusalAt(s: OfferSituation, offer: OfferTerms, at: Date): OfferRefusal | null {
-  const closeAt = offersCloseAt(s.tender);
+  const close = lotOffersCloseAt(s);
+  const closeAt = close.at;
+  const closed = close.byLot ? `offers on lot ${s.lot.reference} closed at its deadline` : 'offers closed at';
   if (s.tender.stage === 'cancelled') return refuse('TENDERING.TENDER_CANCELLED', 'conflict', 'the tender was cancelled');
   if (s.tender.stage === 'draft' || !s.invited)
     return refuse('TENDERING.NOT_INVITED', 'forbidden', `co-op ${s.coopId} is not invited to lot ${s.lot.reference}`);
@@ -89,13 +99,13 @@ function refusalAt(s: OfferSituation, offer: OfferTerms, at: Date): OfferRefusal
       return refuse(
         'TENDERING.AFTER_DEADLINE',
         'conflict',
-        `the offer was made at ${at.toISOString()}, after offers closed at ${closeAt.toISOString()}`,
+        `the offer was made at ${at.toISOString()}, after ${closed} ${closeAt.toISOString()}`,
       );
     }
     return refuse(
       'TENDERING.AFTER_DEADLINE',
       'conflict',
-      `the offer arrived at ${s.receivedAt.toISOString()}, more than ${MAX_LATE_DELIVERY_MS / 3_600_000} hours after offers closed at ${closeAt.toISOString()}`,
+      `the offer arrived at ${s.receivedAt.toISOString()}, more than ${MAX_LATE_DELIVERY_MS / 3_600_000} hours after ${closed} ${closeAt.toISOString()}`,
     );
   }
   if (s.tender.stage !== 'inviting' && s.tender.stage !== 'assembling') {

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { Principal } from '@app/platform';
+import { Clock, Principal } from '@app/platform';
 
 import { splitLot } from './lot-change.rules';
 import { LotRow, TenderStore } from './tender.store';
@@ -25,11 +25,12 @@ export class SplitLot {
     private readonly store: TenderStore,
     private readonly invitations: TenderInvitations,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   async execute(tenderId: string, lotId: string, dto: SplitLotDto, by: Principal): Promise<LotChangeOutcome> {
     const outcome = await this.dataSource.transaction(async (m) => {
-      const { tender, lot } = await this.store.lockLotForChange(m, tenderId, lotId);
+      const { tender, lot } = await this.store.lockLotForChange(m, tenderId, lotId, this.clock.now());
       const parts = splitLot(lot, dto.parts);
       if (!Array.isArray(parts)) throw TenderingErrors.lot(parts);
       const taken = new Set((await this.store.lots(m, tender.id)).map((l) => l.reference));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { Principal } from '@app/platform';
+import { Clock, Principal } from '@app/platform';
 
 import { TenderStore } from './tender.store';
 import { tenderTransition } from './tender-stage.rules';
@@ -17,6 +17,7 @@ export class SubmitBid {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: TenderStore,
+    private readonly clock: Clock,
   ) {}
 
   async execute(id: string, by: Principal): Promise<{ stage: 'submitted'; submittedAt: string }> {
@@ -32,7 +33,7 @@ export class SubmitBid {
       );
       if (latest && new Date(latest) > new Date(tender.assembledAt)) throw TenderingErrors.assemblyStale(tender.stage);
       if (hours === 0) throw TenderingErrors.emptyBid(tender.stage);
-      const submittedAt = new Date();
+      const submittedAt = this.clock.now();
       await this.store.moveStage(m, tender, step.next, by.subject, null, { submitted_at: submittedAt });
       return { stage: 'submitted' as const, submittedAt: submittedAt.toISOString() };
     });

@@ -2,20 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import {
-  InvitedLotV1,
+  InvitedLotV2,
   LotLostOutcome,
   LotWithdrawalReason,
-  TENDERING_INVITATION_V1,
+  TENDERING_ENQUIRY_ANSWERED_V1,
+  TENDERING_INVITATION_V2,
   TENDERING_LOT_LOST_V1,
   TENDERING_LOT_WITHDRAWN_V1,
   TENDERING_OFFERS_CLOSED_V1,
 } from '@app/contracts';
 import { OutboxService } from '@app/federation';
 
-import { coopsToInvite, isLocal } from './lot-change.rules';
+import { coopsToInvite, isLocal, lotDeadline } from './lot-change.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 
-export const invitedLot = (l: LotRow): InvitedLotV1 => ({
+/** An answered question as it goes to every invited co-op: never who asked. */
+interface AnsweredEnquiryRow {
+  id: string;
+  tender_id: string;
+  lot_id: string | null;
+  question: string;
+  answer: string;
+  answered_at: Date;
+}
+
+export const invitedLot = (l: LotRow, tenderDeadline: Date): InvitedLotV2 => ({
   lotId: l.id,
   lotVersion: l.version,
   reference: l.reference,
@@ -26,6 +37,25 @@ export const invitedLot = (l: LotRow): InvitedLotV1 => ({
   ceilingPencePerHour: l.ceilingPencePerHour,
   startsOn: l.startsOn,
   endsOn: l.endsOn,
+  deadline: lotDeadline(l, tenderDeadline).toISOString(),
+});
+
+/** The invitation a co-op gets: the tender's terms and timetable, and its own lots. */
+const invitationOf = (tender: TenderRow, lots: readonly LotRow[], reinvitation: boolean) => ({
+  tenderId: tender.id,
+  title: tender.title,
+  buyer: tender.buyer,
+  deadline: tender.deadline.toISOString(),
+  lots: lots.map((l) => invitedLot(l, tender.deadline)),
+  reinvitation,
+  ...(tender.enquiryEndsAt
+    ? {
+        enquiryPeriod: {
+          ...(tender.enquiryStartsAt ? { startDate: tender.enquiryStartsAt.toISOString() } : {}),
+          endDate: tender.enquiryEndsAt.toISOString(),
+        },
+      }
+    : {}),
 });
 
 /**
@@ -74,20 +104,13 @@ export class TenderInvitations {
       }
     }
     for (const [coopId, mine] of [...byCoop.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await this.outbox.enqueue(
-        m,
-        TENDERING_INVITATION_V1,
-        {
-          tenderId: tender.id,
-          title: tender.title,
-          buyer: tender.buyer,
-          deadline: tender.deadline.toISOString(),
-          lots: mine.map(invitedLot),
-          reinvitation: options.reinvitation,
-        },
-        { coopId, correlationId: options.correlationId },
-      );
+      await this.outbox.enqueue(m, TENDERING_INVITATION_V2, invitationOf(tender, mine, options.reinvitation), {
+        coopId,
+        correlationId: options.correlationId,
+      });
     }
+    // A co-op invited now gets every question answered so far, as those invited earlier did.
+    await this.shareAnswers(m, tender.id);
     return byLot;
   }
 
@@ -102,20 +125,51 @@ export class TenderInvitations {
     for (const coopId of coops) {
       const mine = lots.filter((l) => live.some((r) => r.coop_id === coopId && r.lot_id === l.id));
       if (mine.length === 0) continue;
-      await this.outbox.enqueue(
-        m,
-        TENDERING_INVITATION_V1,
-        {
-          tenderId: tender.id,
-          title: tender.title,
-          buyer: tender.buyer,
-          deadline: tender.deadline.toISOString(),
-          lots: mine.map(invitedLot),
-          reinvitation: false,
-        },
-        { coopId },
-      );
+      await this.outbox.enqueue(m, TENDERING_INVITATION_V2, invitationOf(tender, mine, false), { coopId });
     }
+  }
+
+  /**
+   * Sends each answered question on the tender, with its answer, to every co-op with a live
+   * invitation that has not had it yet: once per co-op, whenever it was invited. The asker is never
+   * named. Returns how many messages went.
+   */
+  async shareAnswers(m: EntityManager, tenderId: string): Promise<number> {
+    const answered: AnsweredEnquiryRow[] = await m.query(
+      'SELECT id, tender_id, lot_id, question, answer, answered_at FROM tender_enquiry WHERE tender_id = $1 AND answer IS NOT NULL ORDER BY answered_at, id',
+      [tenderId],
+    );
+    if (answered.length === 0) return 0;
+    const coops: { coop_id: string }[] = await m.query(
+      'SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id',
+      [tenderId],
+    );
+    let sent = 0;
+    for (const e of answered) {
+      for (const { coop_id } of coops) {
+        // TypeORM answers an INSERT ... RETURNING with the rows.
+        const fresh: { coop_id: string }[] = await m.query(
+          'INSERT INTO tender_enquiry_shared (enquiry_id, coop_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING coop_id',
+          [e.id, coop_id],
+        );
+        if (fresh.length === 0) continue;
+        await this.outbox.enqueue(
+          m,
+          TENDERING_ENQUIRY_ANSWERED_V1,
+          {
+            tenderId,
+            enquiryId: e.id,
+            ...(e.lot_id ? { lotId: e.lot_id } : {}),
+            question: e.question,
+            answer: e.answer,
+            answeredAt: new Date(e.answered_at).toISOString(),
+          },
+          { coopId: coop_id },
+        );
+        sent++;
+      }
+    }
+    return sent;
   }
 
   /**

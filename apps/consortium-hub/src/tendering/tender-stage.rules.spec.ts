@@ -1,5 +1,7 @@
 import {
   allowedTenderActions,
+  datedSteps,
+  DatedTender,
   dueForAssembly,
   isFinal,
   stageAfterAward,
@@ -21,9 +23,11 @@ const ALLOWED: [TenderStage, TenderAction, TenderStage][] = [
   ['assembling', 'assemble', 'assembling'],
   ['assembling', 'submit', 'submitted'],
   ['assembling', 'cancel', 'cancelled'],
-  ['submitted', 'award', 'awarded'],
+  ['submitted', 'award', 'standstill'],
   ['submitted', 'lose', 'lost'],
   ['submitted', 'cancel', 'cancelled'],
+  ['standstill', 'finalise', 'awarded'],
+  ['standstill', 'set-aside', 'submitted'],
 ];
 
 /** One refused step for each stage, the one a user is most likely to try. */
@@ -32,6 +36,7 @@ const REFUSED: [TenderStage, TenderAction][] = [
   ['inviting', 'submit'],
   ['assembling', 'change-lots'],
   ['submitted', 'assemble'],
+  ['standstill', 'cancel'],
   ['awarded', 'cancel'],
   ['lost', 'award'],
   ['cancelled', 'invite'],
@@ -72,13 +77,22 @@ describe('moves by date', () => {
   const deadline = new Date('2027-01-15T12:00:00Z');
 
   it('closes an inviting tender for offers at its deadline, not a moment before', () => {
-    expect(stageByDate('inviting', deadline, new Date('2027-01-15T11:59:59.999Z'))).toBe('inviting');
-    expect(stageByDate('inviting', deadline, deadline)).toBe('assembling');
+    expect(stageByDate('inviting', { deadline }, new Date('2027-01-15T11:59:59.999Z'))).toBe('inviting');
+    expect(stageByDate('inviting', { deadline }, deadline)).toBe('assembling');
+  });
+
+  it('makes an award final when its standstill ends with no challenge open, and not while one is', () => {
+    const standstillEndsAt = new Date('2027-04-06T23:00:00Z');
+    expect(stageByDate('standstill', { deadline, standstillEndsAt }, new Date('2027-04-06T22:59:59.999Z'))).toBe('standstill');
+    expect(stageByDate('standstill', { deadline, standstillEndsAt }, standstillEndsAt)).toBe('awarded');
+    expect(stageByDate('standstill', { deadline, standstillEndsAt, openChallenges: 1 }, new Date('2030-01-01T00:00:00Z'))).toBe(
+      'standstill',
+    );
   });
 
   it('moves no other stage by date', () => {
-    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting'))
-      expect(stageByDate(stage, deadline, new Date('2030-01-01T00:00:00Z'))).toBe(stage);
+    for (const stage of TENDER_STAGES.filter((s) => s !== 'inviting' && s !== 'standstill'))
+      expect(stageByDate(stage, { deadline, standstillEndsAt: deadline }, new Date('2030-01-01T00:00:00Z'))).toBe(stage);
   });
 
   it('gives the deadline job an inviting tender past its deadline, and an assembling one left without a bid', () => {
@@ -92,8 +106,56 @@ describe('moves by date', () => {
   });
 });
 
+describe('dated steps', () => {
+  const deadline = new Date('2027-01-15T12:00:00Z');
+  const tender = (overrides: Partial<DatedTender> = {}): DatedTender => ({
+    stage: 'inviting',
+    deadline,
+    enquiryEndsAt: new Date('2027-01-08T12:00:00Z'),
+    enquiriesClosedAt: null,
+    standstillEndsAt: null,
+    openChallenges: 0,
+    lots: [
+      { id: 'l1', status: 'open', deadline: new Date('2027-01-10T12:00:00Z'), offersClosedAt: null },
+      { id: 'l2', status: 'open', deadline: null, offersClosedAt: null },
+      { id: 'l0', status: 'split', deadline: new Date('2027-01-09T12:00:00Z'), offersClosedAt: null },
+    ],
+    ...overrides,
+  });
+  const NOTHING = { closeEnquiries: false, closeLots: [], finalise: false };
+
+  it('takes nothing before the first date', () => {
+    expect(datedSteps(tender(), new Date('2027-01-08T11:59:59Z'))).toEqual(NOTHING);
+  });
+
+  it('ends the enquiry period at its end, once', () => {
+    const at = new Date('2027-01-08T12:00:00Z');
+    expect(datedSteps(tender(), at)).toEqual({ ...NOTHING, closeEnquiries: true });
+    expect(datedSteps(tender({ enquiriesClosedAt: at }), at)).toEqual(NOTHING);
+    expect(datedSteps(tender({ enquiryEndsAt: null }), at)).toEqual(NOTHING);
+    expect(datedSteps(tender({ stage: 'cancelled' }), at)).toEqual(NOTHING);
+  });
+
+  it("closes an open lot at its own deadline, once, while the tender takes offers; a split lot's parts are the lots", () => {
+    const at = new Date('2027-01-10T12:00:00Z');
+    expect(datedSteps(tender({ enquiriesClosedAt: at }), at)).toEqual({ ...NOTHING, closeLots: ['l1'] });
+    const closed = tender({ enquiriesClosedAt: at });
+    closed.lots[0].offersClosedAt = at;
+    expect(datedSteps(closed, at)).toEqual(NOTHING);
+    expect(datedSteps(tender({ stage: 'assembling', enquiriesClosedAt: at }), at).closeLots).toEqual([]);
+  });
+
+  it('makes the award final at the end of its standstill unless a challenge is open', () => {
+    const standstillEndsAt = new Date('2027-04-06T23:00:00Z');
+    const decided = { stage: 'standstill' as const, enquiriesClosedAt: deadline, standstillEndsAt };
+    expect(datedSteps(tender(decided), new Date('2027-04-06T22:00:00Z'))).toEqual(NOTHING);
+    expect(datedSteps(tender(decided), standstillEndsAt)).toEqual({ ...NOTHING, finalise: true });
+    expect(datedSteps(tender({ ...decided, openChallenges: 2 }), standstillEndsAt)).toEqual(NOTHING);
+  });
+});
+
 describe('after the award', () => {
-  it('is awarded when any lot is won, whole or in part, and lost when every lot is lost', () => {
+  it('goes to its standstill when any lot is won, whole or in part, and is lost when every lot is lost', () => {
     expect(stageAfterAward(['lost', 'partial'])).toBe('award');
     expect(stageAfterAward(['whole'])).toBe('award');
     expect(stageAfterAward(['lost', 'lost'])).toBe('lose');

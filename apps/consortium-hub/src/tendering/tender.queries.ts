@@ -6,6 +6,7 @@ import { Page, pageOf } from '@app/platform';
 
 import { ASSEMBLY_METHOD } from './bid-assembly.rules';
 import { compareReferences } from './lot-change.rules';
+import type { ChallengeOutcome } from './standstill.rules';
 import { LotRow, TenderRow, TenderStore } from './tender.store';
 import { invitedLot } from './tender-invitations.service';
 import { ListTendersQuery, OfferStatus, TenderDetailView, TenderOfferView, TenderSummaryView } from './tendering.dto';
@@ -79,7 +80,31 @@ interface ContractRow {
   starts_on: string;
   ends_on: string;
   created_at: Date;
+  released_at: Date | null;
   coop_name: string;
+}
+
+interface EnquiryRow {
+  id: string;
+  lot_id: string | null;
+  coop_id: string;
+  question: string;
+  asked_at: Date;
+  answer: string | null;
+  answered_at: Date | null;
+  shared_with: string[];
+}
+
+interface ChallengeRow {
+  id: string;
+  challenger: string;
+  made_at: Date;
+  grounds: string;
+  recorded_by: string;
+  recorded_at: Date;
+  outcome: ChallengeOutcome | null;
+  outcome_note: string | null;
+  outcome_at: Date | null;
 }
 
 interface AllocationRow {
@@ -147,6 +172,17 @@ export interface TenderDossier {
     startsOn: string;
     endsOn: string;
     createdAt: Date;
+    releasedAt: Date | null;
+  }[];
+  enquiries: {
+    id: string;
+    lotId: string | null;
+    coopId: string;
+    sharedWith: string[];
+    question: string;
+    askedAt: Date;
+    answer: string | null;
+    answeredAt: Date | null;
   }[];
   invitedCoops: { coopId: string; coopName: string }[];
 }
@@ -163,7 +199,7 @@ export type SubmittedBidView = Pick<
 >;
 
 /** The stages in which a commissioner sees the submitted bid. */
-const BID_VISIBLE_TO_COMMISSIONERS = ['submitted', 'awarded', 'lost'];
+const BID_VISIBLE_TO_COMMISSIONERS = ['submitted', 'standstill', 'awarded', 'lost'];
 
 @Injectable()
 export class TenderQueries {
@@ -213,6 +249,9 @@ export class TenderQueries {
       'SELECT from_stage, to_stage, changed_at, changed_by, note FROM tender_stage_change WHERE tender_id = $1 ORDER BY id',
       [id],
     );
+    const challenges: ChallengeRow[] = commissioner
+      ? []
+      : await m.query('SELECT * FROM tender_challenge WHERE tender_id = $1 ORDER BY made_at, id', [id]);
     const reference = new Map(d.lots.map((l) => [l.id, l.reference]));
     return {
       id: t.id,
@@ -229,8 +268,42 @@ export class TenderQueries {
       cancelledAt: iso(t.cancelledAt),
       cancelReason: t.cancelReason,
       createdAt: new Date(t.createdAt).toISOString(),
+      enquiryPeriod: t.enquiryEndsAt
+        ? { startDate: iso(t.enquiryStartsAt ?? t.invitedAt), endDate: at(t.enquiryEndsAt), closedAt: iso(t.enquiriesClosedAt) }
+        : null,
+      standstill:
+        t.standstillEndsAt && t.decidedAt
+          ? {
+              startDate: at(t.decidedAt),
+              endDate: at(t.standstillEndsAt),
+              lastWorkingDay: t.standstillLastDay!,
+              openChallenges: (
+                await m.query('SELECT count(*)::int AS n FROM tender_challenge WHERE tender_id = $1 AND outcome IS NULL', [id])
+              )[0].n,
+            }
+          : null,
+      finalAt: iso(t.finalAt),
+      // A commissioner reads the questions and answers as any co-op does: without who asked.
+      enquiries: d.enquiries.map(({ coopId, sharedWith, ...e }) => ({
+        ...e,
+        lotReference: e.lotId ? (reference.get(e.lotId) ?? null) : null,
+        ...(commissioner ? {} : { coopId, sharedWith }),
+        askedAt: at(e.askedAt),
+        answeredAt: iso(e.answeredAt),
+      })),
+      challenges: challenges.map((c) => ({
+        id: c.id,
+        challenger: c.challenger,
+        madeAt: at(c.made_at),
+        grounds: c.grounds,
+        recordedBy: c.recorded_by,
+        recordedAt: at(c.recorded_at),
+        outcome: c.outcome,
+        outcomeNote: c.outcome_note,
+        outcomeAt: iso(c.outcome_at),
+      })),
       lots: d.lots.map((l) => {
-        const { lotId: _lotId, lotVersion: _lotVersion, ...terms } = invitedLot(l);
+        const { lotId: _lotId, lotVersion: _lotVersion, deadline, ...terms } = invitedLot(l, t.deadline);
         const award = d.awards.find((a) => a.lotId === l.id);
         return {
           id: l.id,
@@ -240,6 +313,9 @@ export class TenderQueries {
           parentLotId: l.parentLotId,
           invited: invitations.filter((i) => i.lot_id === l.id && !i.withdrawn_at).map((i) => i.coop_id),
           award: award ? { outcome: award.outcome, hoursPerWeek: award.awardedHoursPerWeek } : null,
+          deadline,
+          ownDeadline: l.deadline !== null,
+          offersClosedAt: iso(l.offersClosedAt),
         };
       }),
       invitations: invitations.map((i) => ({
@@ -258,7 +334,12 @@ export class TenderQueries {
           ? submittedBid(await this.bid(m, id))
           : null
         : await this.bid(m, id),
-      contracts: d.contracts.map((c) => ({ ...c, lotReference: reference.get(c.lotId)!, createdAt: at(c.createdAt) })),
+      contracts: d.contracts.map((c) => ({
+        ...c,
+        lotReference: reference.get(c.lotId)!,
+        createdAt: at(c.createdAt),
+        releasedAt: iso(c.releasedAt),
+      })),
       history: history.map((h) => ({ from: h.from_stage, to: h.to_stage, at: at(h.changed_at), by: h.changed_by, note: h.note })),
     };
   }
@@ -349,6 +430,11 @@ export class TenderQueries {
       'SELECT k.*, c.name AS coop_name FROM tender_contract k JOIN coop c ON c.id = k.coop_id WHERE k.tender_id = $1 ORDER BY k.lot_id, k.coop_id',
       [id],
     );
+    const enquiries: EnquiryRow[] = await m.query(
+      `SELECT e.*, coalesce((SELECT array_agg(s.coop_id ORDER BY s.coop_id) FROM tender_enquiry_shared s WHERE s.enquiry_id = e.id), '{}') AS shared_with
+         FROM tender_enquiry e WHERE e.tender_id = $1 ORDER BY e.asked_at, e.id`,
+      [id],
+    );
     const invited: { coop_id: string; name: string }[] = await m.query(
       'SELECT DISTINCT i.coop_id, c.name FROM tender_invitation i JOIN coop c ON c.id = i.coop_id WHERE i.tender_id = $1 ORDER BY i.coop_id',
       [id],
@@ -373,6 +459,17 @@ export class TenderQueries {
         startsOn: k.starts_on,
         endsOn: k.ends_on,
         createdAt: k.created_at,
+        releasedAt: k.released_at,
+      })),
+      enquiries: enquiries.map((e) => ({
+        id: e.id,
+        lotId: e.lot_id,
+        coopId: e.coop_id,
+        sharedWith: e.shared_with,
+        question: e.question,
+        askedAt: e.asked_at,
+        answer: e.answer,
+        answeredAt: e.answered_at,
       })),
       invitedCoops: invited.map((r) => ({ coopId: r.coop_id, coopName: r.name })),
     };

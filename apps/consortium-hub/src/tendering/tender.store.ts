@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 import type { ServiceType } from '@app/contracts';
 
-import { compareReferences, CoopInRegistry, lotChangeRefusal } from './lot-change.rules';
+import { compareReferences, CoopInRegistry, lotChangeRefusal, lotClosedRefusal } from './lot-change.rules';
 import type { TenderStage } from './tender-stage.rules';
 import { TenderingErrors } from './tendering.errors';
 
@@ -23,6 +23,12 @@ export interface TenderRow {
   cancelReason: string | null;
   createdBy: string;
   createdAt: Date;
+  enquiryStartsAt: Date | null;
+  enquiryEndsAt: Date | null;
+  enquiriesClosedAt: Date | null;
+  standstillEndsAt: Date | null;
+  standstillLastDay: string | null;
+  finalAt: Date | null;
 }
 
 export interface LotRow {
@@ -40,6 +46,9 @@ export interface LotRow {
   status: 'open' | 'split';
   version: number;
   changedAt: Date;
+  /** The lot's own deadline for offers, at or before the tender's; null: the tender's. */
+  deadline: Date | null;
+  offersClosedAt: Date | null;
 }
 
 interface TenderTableRow {
@@ -59,6 +68,12 @@ interface TenderTableRow {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+  enquiry_starts_at: Date | null;
+  enquiry_ends_at: Date | null;
+  enquiries_closed_at: Date | null;
+  standstill_ends_at: Date | null;
+  standstill_last_day: string | null;
+  final_at: Date | null;
 }
 
 interface LotTableRow {
@@ -76,6 +91,8 @@ interface LotTableRow {
   status: 'open' | 'split';
   version: number;
   changed_at: Date;
+  deadline: Date | null;
+  offers_closed_at: Date | null;
 }
 
 interface RegistryRow {
@@ -101,6 +118,12 @@ const tenderOf = (r: TenderTableRow): TenderRow => ({
   cancelReason: r.cancel_reason,
   createdBy: r.created_by,
   createdAt: r.created_at,
+  enquiryStartsAt: r.enquiry_starts_at,
+  enquiryEndsAt: r.enquiry_ends_at,
+  enquiriesClosedAt: r.enquiries_closed_at,
+  standstillEndsAt: r.standstill_ends_at,
+  standstillLastDay: r.standstill_last_day,
+  finalAt: r.final_at,
 });
 
 const lotOf = (r: LotTableRow): LotRow => ({
@@ -118,6 +141,8 @@ const lotOf = (r: LotTableRow): LotRow => ({
   status: r.status,
   version: r.version,
   changedAt: r.changed_at,
+  deadline: r.deadline,
+  offersClosedAt: r.offers_closed_at,
 });
 
 /** Reads and writes of tenders that every use case needs, named for what they do. */
@@ -134,11 +159,13 @@ export class TenderStore {
    * The tender locked, then the lot it is changing: refused when the tender's stage or deadline no
    * longer allows a change, or when the lot was already split.
    */
-  async lockLotForChange(m: EntityManager, tenderId: string, lotId: string): Promise<{ tender: TenderRow; lot: LotRow }> {
+  async lockLotForChange(m: EntityManager, tenderId: string, lotId: string, now: Date): Promise<{ tender: TenderRow; lot: LotRow }> {
     const tender = await this.lockTender(m, tenderId);
-    const refusal = lotChangeRefusal(tender.stage, tender.deadline, new Date());
+    const refusal = lotChangeRefusal(tender.stage, tender.deadline, now);
     if (refusal) throw TenderingErrors.lot(refusal);
     const lot = await this.lot(m, tenderId, lotId);
+    const closed = lotClosedRefusal(lot, now);
+    if (closed) throw TenderingErrors.lot(closed);
     if (lot.status === 'split')
       throw TenderingErrors.lot({
         rule: 'TENDERING.LOT_ALREADY_SPLIT',
@@ -168,10 +195,10 @@ export class TenderStore {
     return lotOf(row);
   }
 
-  async insertLot(m: EntityManager, lot: Omit<LotRow, 'status' | 'version' | 'changedAt'>): Promise<void> {
+  async insertLot(m: EntityManager, lot: Omit<LotRow, 'status' | 'version' | 'changedAt' | 'offersClosedAt'>): Promise<void> {
     await m.query(
-      `INSERT INTO tender_lot (id, tender_id, reference, title, locality, service_type, hours_per_week, ceiling_pence_per_hour, starts_on, ends_on, parent_lot_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO tender_lot (id, tender_id, reference, title, locality, service_type, hours_per_week, ceiling_pence_per_hour, starts_on, ends_on, parent_lot_id, deadline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         lot.id,
         lot.tenderId,
@@ -184,6 +211,7 @@ export class TenderStore {
         lot.startsOn,
         lot.endsOn,
         lot.parentLotId,
+        lot.deadline,
       ],
     );
   }

@@ -1,28 +1,37 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Page, Principal, Roles, UuidParam } from '@app/platform';
 
+import { AnswerEnquiry } from './answer-enquiry.use-case';
 import { AssembleBid } from './assemble-bid.use-case';
 import { AwardTender } from './award-tender.use-case';
 import { CancelTender } from './cancel-tender.use-case';
 import { CreateTender } from './create-tender.use-case';
+import { DecideChallenge } from './decide-challenge.use-case';
 import { InviteCoops } from './invite-coops.use-case';
+import { RecordChallenge } from './record-challenge.use-case';
 import { SplitLot } from './split-lot.use-case';
 import { SubmitBid } from './submit-bid.use-case';
 import { TenderQueries } from './tender.queries';
 import { TenderOcds } from './tender-ocds.queries';
 import {
+  AskedEnquiryAnswerDto,
   AwardDto,
   AwardOutcomeView,
   BidSubmittedView,
   CancelTenderDto,
+  ChallengeOutcomeDto,
+  ChallengeOutcomeView,
+  ChallengeRecordedView,
   CreateTenderDto,
+  EnquiryAnsweredView,
   InvitationOutcomeView,
   InviteDto,
   ListTendersQuery,
   LotChangeView,
   OcdsReleasePackageView,
+  RecordChallengeDto,
   SplitLotDto,
   TenderBidView,
   TenderCancelledView,
@@ -55,6 +64,9 @@ export class TenderingController {
     private readonly submitBid: SubmitBid,
     private readonly awardTender: AwardTender,
     private readonly cancelTender: CancelTender,
+    private readonly answerEnquiry: AnswerEnquiry,
+    private readonly recordChallenge: RecordChallenge,
+    private readonly decideChallenge: DecideChallenge,
     private readonly queries: TenderQueries,
     private readonly ocds: TenderOcds,
   ) {}
@@ -144,12 +156,53 @@ export class TenderingController {
     return this.submitBid.execute(id, by);
   }
 
-  /** The council's decision per lot: whole, partial or lost. Awarded hours become contracts on the nodes. */
+  /**
+   * The council's decision per lot: whole, partial or lost. Awarded hours become contracts, held
+   * through the eight working day standstill, then sent to the nodes.
+   */
   @Post(':id/award')
   @Roles(STAFF)
+  @ApiOperation({ summary: "Record the council's decision; a win starts the standstill" })
   @ApiCreatedResponse({ type: AwardOutcomeView })
   award(@UuidParam() id: string, @Body() body: AwardDto, @CurrentPrincipal() by: Principal): Promise<AwardOutcomeView> {
     return this.awardTender.execute(id, body, by);
+  }
+
+  /** Answers a co-op's question; the question and answer go to every invited co-op, the asker not named. */
+  @Post(':id/enquiries/:enquiryId/answer')
+  @Roles(STAFF)
+  @ApiOperation({ summary: "Answer a co-op's question, shared with every invited co-op" })
+  @ApiCreatedResponse({ type: EnquiryAnsweredView })
+  answer(
+    @UuidParam() id: string,
+    @UuidParam('enquiryId') enquiryId: string,
+    @Body() body: AskedEnquiryAnswerDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<EnquiryAnsweredView> {
+    return this.answerEnquiry.execute(id, enquiryId, body, by);
+  }
+
+  /** Records a challenge made during the standstill: the contracts are held until its outcome. */
+  @Post(':id/challenges')
+  @Roles(STAFF)
+  @ApiOperation({ summary: 'Record a challenge to the award during the standstill' })
+  @ApiCreatedResponse({ type: ChallengeRecordedView })
+  challenge(@UuidParam() id: string, @Body() body: RecordChallengeDto, @CurrentPrincipal() by: Principal): Promise<ChallengeRecordedView> {
+    return this.recordChallenge.execute(id, body, by);
+  }
+
+  /** A challenge's outcome: dismissed or withdrawn releases the hold; upheld sets the award aside. */
+  @Post(':id/challenges/:challengeId/outcome')
+  @Roles(STAFF)
+  @ApiOperation({ summary: "Record a challenge's outcome" })
+  @ApiCreatedResponse({ type: ChallengeOutcomeView })
+  challengeOutcome(
+    @UuidParam() id: string,
+    @UuidParam('challengeId') challengeId: string,
+    @Body() body: ChallengeOutcomeDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<ChallengeOutcomeView> {
+    return this.decideChallenge.execute(id, challengeId, body, by) as Promise<ChallengeOutcomeView>;
   }
 
   @Post(':id/cancellation')

@@ -17,11 +17,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { COOP_ID_PATTERN, SERVICE_TYPES, ServiceType, TENDER_LIMITS } from '@app/contracts';
+import { COOP_ID_PATTERN, ENQUIRY_LIMITS, SERVICE_TYPES, ServiceType, TENDER_LIMITS } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull, IsTimestampWithZone, PageQuery, PageView } from '@app/platform';
 
 import { LOT_OUTCOMES, LotOutcome } from './award.rules';
 import { LOT_STATUSES, LotStatus, MAX_SPLIT_PARTS } from './lot-change.rules';
+import { CHALLENGE_OUTCOMES, ChallengeOutcome } from './standstill.rules';
 import { TENDER_STAGES, TenderStage } from './tender-stage.rules';
 
 const REFERENCE = /^[0-9A-Za-z.-]{1,20}$/;
@@ -65,6 +66,25 @@ export class LotDto {
   @ApiProperty({ example: '2029-03-31' })
   @IsCalendarDate()
   endsOn: string;
+
+  @ApiPropertyOptional({
+    example: '2027-01-08T12:00:00Z',
+    description: "When offers on this lot close, at or before the tender's deadline; omitted: the tender's deadline",
+  })
+  @IsOptional()
+  @IsTimestampWithZone()
+  deadline?: string;
+}
+
+export class EnquiryPeriodDto {
+  @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z', description: 'When questions may first be asked; omitted: from the invitation' })
+  @IsOptional()
+  @IsTimestampWithZone()
+  startDate?: string;
+
+  @ApiProperty({ example: '2027-01-05T12:00:00Z', description: "When questions close: before the tender's deadline" })
+  @IsTimestampWithZone()
+  endDate: string;
 }
 
 export class CreateTenderDto {
@@ -87,6 +107,15 @@ export class CreateTenderDto {
   @ApiProperty({ example: '2027-01-15T12:00:00Z', description: 'Offers close then' })
   @IsTimestampWithZone()
   deadline: string;
+
+  @ApiPropertyOptional({
+    type: EnquiryPeriodDto,
+    description: 'When invited co-ops may ask questions, ending before the deadline; omitted: the tender takes no questions',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EnquiryPeriodDto)
+  enquiryPeriod?: EnquiryPeriodDto;
 
   @ApiProperty({ type: [LotDto] })
   @IsArray()
@@ -115,6 +144,12 @@ export class UpdateLotDto {
   @ApiPropertyOptional() @IsOptionalNotNull() @IsInt() @Min(1) @Max(TENDER_LIMITS.maxPencePerHour) ceilingPencePerHour?: number;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate() startsOn?: string;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsCalendarDate() endsOn?: string;
+  @ApiPropertyOptional({
+    description: "The lot's own deadline for offers, at or before the tender's; changing it alone keeps the offers made",
+  })
+  @IsOptionalNotNull()
+  @IsTimestampWithZone()
+  deadline?: string;
 }
 
 export class SplitPartDto {
@@ -278,6 +313,10 @@ export class TenderLotView {
   @ApiProperty({ nullable: true, type: String, description: 'The lot this one was split from' }) parentLotId: string | null;
   @ApiProperty({ type: [String], description: 'Co-ops with a live invitation to this lot' }) invited: string[];
   @ApiProperty({ nullable: true, type: TenderLotAwardView, description: 'Once awarded' }) award: TenderLotAwardView | null;
+  @ApiProperty({ description: "When offers on the lot close: its own deadline or the tender's" }) deadline: string;
+  @ApiProperty({ description: 'Whether the lot has a deadline of its own' }) ownDeadline: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'When the lot closed for offers by its own deadline' }) offersClosedAt:
+    string | null;
 }
 
 export class TenderInvitationView {
@@ -322,6 +361,8 @@ export class TenderContractView {
   @ApiProperty({ example: '2029-03-31' }) endsOn: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() lotReference: string;
+  @ApiProperty({ nullable: true, type: String, description: "When it became final and went to the co-op's node; null: held" })
+  releasedAt: string | null;
 }
 
 export class StageChangeView {
@@ -330,6 +371,46 @@ export class StageChangeView {
   @ApiProperty() at: string;
   @ApiProperty({ description: 'Who changed it' }) by: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
+}
+
+export class EnquiryView {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) lotId: string | null;
+  @ApiProperty({ nullable: true, type: String }) lotReference: string | null;
+  @ApiPropertyOptional({ description: 'The co-op that asked: staff only, never shared with other co-ops' }) coopId?: string;
+  @ApiProperty() question: string;
+  @ApiProperty() askedAt: string;
+  @ApiProperty({ nullable: true, type: String }) answer: string | null;
+  @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
+  @ApiPropertyOptional({ type: [String], description: 'Staff only: co-ops the question and answer were sent to' }) sharedWith?: string[];
+}
+
+export class ChallengeView {
+  @ApiProperty() id: string;
+  @ApiProperty() challenger: string;
+  @ApiProperty() madeAt: string;
+  @ApiProperty() grounds: string;
+  @ApiProperty() recordedBy: string;
+  @ApiProperty() recordedAt: string;
+  @ApiProperty({ enum: CHALLENGE_OUTCOMES, nullable: true, description: 'null: open, holding the contracts' })
+  outcome: ChallengeOutcome | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeNote: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcomeAt: string | null;
+}
+
+export class EnquiryPeriodView {
+  @ApiProperty({ nullable: true, type: String, description: 'From the invitation unless set; null: not invited yet' })
+  startDate: string | null;
+  @ApiProperty() endDate: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When its end was recorded by date' }) closedAt: string | null;
+}
+
+export class StandstillView {
+  @ApiProperty({ description: 'The award decision' }) startDate: string;
+  @ApiProperty({ description: 'Midnight, UK time, at the end of its eighth working day' }) endDate: string;
+  @ApiProperty({ example: '2027-04-06', description: 'Its eighth working day (a weekday that is a bank holiday in no part of the UK)' })
+  lastWorkingDay: string;
+  @ApiProperty({ description: 'Challenges recorded and still open, holding the contracts' }) openChallenges: number;
 }
 
 export class TenderDetailView {
@@ -347,6 +428,13 @@ export class TenderDetailView {
   @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: EnquiryPeriodView, description: 'null: the tender takes no questions' })
+  enquiryPeriod: EnquiryPeriodView | null;
+  @ApiProperty({ nullable: true, type: StandstillView, description: 'From the award decision on' }) standstill: StandstillView | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the contracts became final' }) finalAt: string | null;
+  @ApiProperty({ type: [EnquiryView], description: 'Questions and answers; a commissioner does not see who asked' })
+  enquiries: EnquiryView[];
+  @ApiProperty({ type: [ChallengeView] }) challenges: ChallengeView[];
   @ApiProperty({ type: [TenderLotView], description: 'Every lot, split ones included' }) lots: TenderLotView[];
   @ApiProperty({ type: [TenderInvitationView], description: 'Each invitation to a co-op, withdrawn ones included' })
   invitations: TenderInvitationView[];
@@ -409,8 +497,62 @@ export class AwardedContractView {
 }
 
 export class AwardOutcomeView {
-  @ApiProperty({ enum: ['awarded', 'lost'] }) stage: 'awarded' | 'lost';
-  @ApiProperty({ type: [AwardedContractView] }) contracts: AwardedContractView[];
+  @ApiProperty({ enum: ['standstill', 'lost'], description: 'standstill: the contracts are held until it ends' }) stage:
+    'standstill' | 'lost';
+  @ApiProperty({ nullable: true, type: String, description: 'When the standstill ends (midnight UK time after its eighth working day)' })
+  standstillEndsAt: string | null;
+  @ApiProperty({ type: [AwardedContractView], description: 'Held on the hub until the standstill ends with no challenge open' })
+  contracts: AwardedContractView[];
+}
+
+export class AskedEnquiryAnswerDto {
+  @ApiProperty({ example: 'Yes: visits may be split between two co-ops if both are named in the offer.' })
+  @IsString()
+  @Length(...ENQUIRY_LIMITS.answer)
+  answer: string;
+}
+
+export class RecordChallengeDto {
+  @ApiProperty({ example: 'Calder Home Care Ltd', description: 'Who challenges: an organisation, never a person' })
+  @IsString()
+  @Length(2, 200)
+  challenger: string;
+
+  @ApiProperty({ example: '2027-03-26T10:00:00Z', description: 'When the challenge was made (received by the council)' })
+  @IsTimestampWithZone()
+  madeAt: string;
+
+  @ApiProperty({ example: 'The evaluation did not apply the published price weighting.' })
+  @IsString()
+  @Length(5, 4000)
+  grounds: string;
+}
+
+export class ChallengeOutcomeDto {
+  @ApiProperty({ enum: CHALLENGE_OUTCOMES, description: 'upheld sets the award decision aside; dismissed or withdrawn releases the hold' })
+  @IsIn(CHALLENGE_OUTCOMES)
+  outcome: ChallengeOutcome;
+
+  @ApiProperty({ example: 'The council reviewed the evaluation and found it applied the weighting.' })
+  @IsString()
+  @Length(2, 2000)
+  note: string;
+}
+
+export class ChallengeOutcomeView {
+  @ApiProperty({
+    enum: TENDER_STAGES,
+    description: 'The tender after the outcome: standstill while it runs, awarded once final, submitted if the award was set aside',
+  })
+  stage: TenderStage;
+}
+
+export class ChallengeRecordedView {
+  @ApiProperty() id: string;
+}
+
+export class EnquiryAnsweredView {
+  @ApiProperty({ description: 'Messages sent: the question and answer to each invited co-op that had not had it' }) sharedWith: number;
 }
 
 export class TenderCancelledView {

@@ -1,8 +1,10 @@
 import { DomainError } from '@app/platform';
 
 import type { AwardViolation } from './award.rules';
+import type { EnquiryRuleViolation } from './enquiry.rules';
 import type { LotRuleViolation } from './lot-change.rules';
 import type { OfferRefusal } from './offer.rules';
+import type { ChallengeViolation } from './standstill.rules';
 import type { StageViolation, TenderStage } from './tender-stage.rules';
 
 export const TenderingErrors = {
@@ -14,6 +16,17 @@ export const TenderingErrors = {
   lot: (v: LotRuleViolation) => new DomainError(v.rule, v.message, v.kind, v.currentStage ? { currentStage: v.currentStage } : undefined),
   offer: (v: OfferRefusal) => new DomainError(v.rule, v.message, v.kind),
   award: (v: AwardViolation) => new DomainError(v.rule, v.message, 'invalid'),
+  enquiry: (v: EnquiryRuleViolation) => new DomainError(v.rule, v.message, v.kind),
+  challenge: (v: ChallengeViolation, currentStage?: TenderStage) =>
+    new DomainError(v.rule, v.message, v.kind, currentStage ? { currentStage } : undefined),
+  enquiryNotFound: (id: string) =>
+    new DomainError('TENDERING.ENQUIRY_NOT_FOUND', `enquiry ${id} is not a question on this tender`, 'not-found'),
+  challengeNotFound: (id: string) =>
+    new DomainError('TENDERING.CHALLENGE_NOT_FOUND', `challenge ${id} is not a challenge to this tender`, 'not-found'),
+  enquiryIdTaken: (id: string) =>
+    new DomainError('TENDERING.ENQUIRY_ID_TAKEN', `enquiry id ${id} is already another question's: ask again with a new id`, 'conflict'),
+  deadlineBeforeDates: (what: string) =>
+    new DomainError('TENDERING.DEADLINE_BEFORE_DATES', `the deadline must be after ${what}: move that first`, 'invalid'),
   deadlinePassed: (deadline: Date, currentStage: TenderStage) =>
     new DomainError(
       'TENDERING.DEADLINE_PASSED',

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { AnswerEnquiry } from './answer-enquiry.use-case';
+import { ApplyEnquiry } from './apply-enquiry.use-case';
 import { ApplyOffer } from './apply-offer.use-case';
 import { AssembleBid } from './assemble-bid.use-case';
 import { AssembleDueBid } from './assemble-due-bid.use-case';
@@ -7,11 +9,15 @@ import { AwardTender } from './award-tender.use-case';
 import { BidAssembler } from './bid-assembler.service';
 import { CancelTender } from './cancel-tender.use-case';
 import { CreateTender } from './create-tender.use-case';
+import { DecideChallenge } from './decide-challenge.use-case';
 import { InviteCoops } from './invite-coops.use-case';
+import { MoveTenderByDate } from './move-tender-by-date.use-case';
+import { RecordChallenge } from './record-challenge.use-case';
 import { SplitLot } from './split-lot.use-case';
 import { SubmitBid } from './submit-bid.use-case';
 import { TenderQueries } from './tender.queries';
 import { TenderStore } from './tender.store';
+import { TenderContractRelease } from './tender-contract-release.service';
 import { TenderDeadlineJob } from './tender-deadline.job';
 import { TenderInvitations } from './tender-invitations.service';
 import { TenderOcds } from './tender-ocds.queries';
@@ -27,6 +33,8 @@ import { UpdateTender } from './update-tender.use-case';
 @Module({
   controllers: [TenderingController],
   providers: [
+    AnswerEnquiry,
+    ApplyEnquiry,
     ApplyOffer,
     AssembleBid,
     AssembleDueBid,
@@ -34,7 +42,10 @@ import { UpdateTender } from './update-tender.use-case';
     AwardTender,
     CancelTender,
     CreateTender,
+    DecideChallenge,
     InviteCoops,
+    MoveTenderByDate,
+    RecordChallenge,
     SubmitBid,
     TenderDeadlineJob,
     TenderInvitations,
@@ -43,8 +54,23 @@ import { UpdateTender } from './update-tender.use-case';
     TenderOcds,
     TenderQueries,
     TenderStore,
+    TenderContractRelease,
     UpdateTender,
   ],
-  exports: [AssembleBid, AwardTender, CancelTender, CreateTender, InviteCoops, SplitLot, SubmitBid, TenderQueries, UpdateLot, UpdateTender],
+  exports: [
+    AnswerEnquiry,
+    AssembleBid,
+    AwardTender,
+    CancelTender,
+    CreateTender,
+    DecideChallenge,
+    InviteCoops,
+    RecordChallenge,
+    SplitLot,
+    SubmitBid,
+    TenderQueries,
+    UpdateLot,
+    UpdateTender,
+  ],
 })
 export class TenderingModule {}

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { Principal } from '@app/platform';
+import { Clock, Principal } from '@app/platform';
 
-import { changedTerms, LotTerms, lotTermsProblem } from './lot-change.rules';
+import { changedTerms, lotDeadlineProblem, LotTerms, lotTermsProblem } from './lot-change.rules';
 import { TenderStore } from './tender.store';
 import { TenderInvitations } from './tender-invitations.service';
 import { UpdateLotDto } from './tendering.dto';
@@ -30,17 +30,31 @@ export class UpdateLot {
     private readonly store: TenderStore,
     private readonly invitations: TenderInvitations,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   async execute(tenderId: string, lotId: string, dto: UpdateLotDto, by: Principal): Promise<LotChangeOutcome> {
     const outcome = await this.dataSource.transaction(async (m) => {
-      const { tender, lot } = await this.store.lockLotForChange(m, tenderId, lotId);
-      const terms: LotTerms = { ...lot, ...stripUndefined(dto) };
+      const now = this.clock.now();
+      const { tender, lot } = await this.store.lockLotForChange(m, tenderId, lotId, now);
+      const { deadline: newDeadline, ...patch } = dto;
+      const terms: LotTerms = { ...lot, ...stripUndefined(patch) };
       const problem = lotTermsProblem(terms);
       if (problem) throw TenderingErrors.lot(problem);
-      const changed = changedTerms(lot, dto);
-      if (changed.length === 0)
+      // A new deadline alone changes no terms: the offers made stand, and the co-ops get the new timetable.
+      if (newDeadline !== undefined) {
+        const deadline = new Date(newDeadline);
+        const bad = lotDeadlineProblem(lot.reference, deadline, tender.deadline, now);
+        if (bad) throw TenderingErrors.lot(bad);
+        await m.query('UPDATE tender_lot SET deadline = $2 WHERE id = $1', [lot.id, deadline]);
+        const note = `lot ${lot.reference}'s deadline set to ${deadline.toISOString()}`;
+        await this.store.recordStage(m, tender.id, tender.stage, tender.stage, by.subject, note);
+      }
+      const changed = changedTerms(lot, patch);
+      if (changed.length === 0) {
+        if (newDeadline !== undefined && tender.stage === 'inviting') await this.invitations.resend(m, tender);
         return { lots: [{ id: lot.id, reference: lot.reference, version: lot.version }], withdrawnFrom: [], invited: {} };
+      }
       // TypeORM answers an UPDATE ... RETURNING with [rows, count].
       const [[row]] = await m.query(
         `UPDATE tender_lot SET title = $2, locality = $3, service_type = $4, hours_per_week = $5, ceiling_pence_per_hour = $6, starts_on = $7, ends_on = $8,

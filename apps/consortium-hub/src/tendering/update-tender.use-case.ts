@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { Principal } from '@app/platform';
+import { Clock, Principal } from '@app/platform';
 
 import { lotChangeRefusal } from './lot-change.rules';
 import { TenderStore } from './tender.store';
@@ -22,12 +22,14 @@ export class UpdateTender {
     private readonly store: TenderStore,
     private readonly invitations: TenderInvitations,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {}
 
   async execute(id: string, dto: UpdateTenderDto, by: Principal): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const tender = await this.store.lockTender(m, id);
-      const refusal = lotChangeRefusal(tender.stage, tender.deadline, new Date());
+      const now = this.clock.now();
+      const refusal = lotChangeRefusal(tender.stage, tender.deadline, now);
       if (refusal) {
         const message = refusal.message
           .replace('the lots of a tender that is', 'a tender that is')
@@ -35,7 +37,11 @@ export class UpdateTender {
         throw TenderingErrors.lot({ ...refusal, rule: 'TENDERING.TENDER_FIXED', message });
       }
       const deadline = dto.deadline ? new Date(dto.deadline) : tender.deadline;
-      if (dto.deadline && deadline <= new Date()) throw TenderingErrors.deadlineInPast();
+      if (dto.deadline && deadline <= now) throw TenderingErrors.deadlineInPast();
+      if (tender.enquiryEndsAt && deadline <= tender.enquiryEndsAt)
+        throw TenderingErrors.deadlineBeforeDates(`the enquiry period's end, ${tender.enquiryEndsAt.toISOString()}`);
+      const lateLot = (await this.store.openLots(m, id)).find((l) => l.deadline && l.deadline > deadline);
+      if (lateLot) throw TenderingErrors.deadlineBeforeDates(`lot ${lateLot.reference}'s deadline, ${lateLot.deadline!.toISOString()}`);
       await m.query('UPDATE tender SET title = $2, buyer = $3, description = $4, deadline = $5, updated_at = now() WHERE id = $1', [
         id,
         dto.title ?? tender.title,

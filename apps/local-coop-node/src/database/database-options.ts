@@ -41,6 +41,8 @@ import { Safeguarding1764000001810 } from './migrations/1764000001810-safeguardi
 import { NodePurchases1764000001820 } from './migrations/1764000001820-node-purchases';
 import { DisadvantagedWorkers1764000001830 } from './migrations/1764000001830-disadvantaged-workers';
 import { VisitContracts1764000001840 } from './migrations/1764000001840-visit-contracts';
+import { TenderTimetable1764000002000 } from './migrations/1764000002000-tender-timetable';
+import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -83,6 +85,8 @@ export const NODE_MIGRATIONS = [
   NodePurchases1764000001820,
   DisadvantagedWorkers1764000001830,
   VisitContracts1764000001840,
+  TenderTimetable1764000002000,
+  TimeCreditsAcrossCoops1764000002100,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -1,13 +1,15 @@
 import { Body, Get, Header, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { UuidParam } from '@app/platform';
+import { Clock, UuidParam } from '@app/platform';
 import { PageController, PageRoles, pounds, ukDateTime, WebViews } from '@app/web';
 
 import { RoundView } from '../purchasing';
 import { InvitationView } from '../tendering';
 import { CommitmentFromPage } from './commitment-from-page.use-case';
+import { EnquiryFromPage } from './enquiry-from-page.use-case';
 import { InvitationPages } from './invitation-pages.queries';
+import { questionsOpen } from './invitation-pages.rules';
 import { OfferFromPage } from './offer-from-page.use-case';
 import { pageNavigation } from './page-navigation';
 
@@ -26,7 +28,9 @@ export class InvitationPagesController {
     private readonly pages: InvitationPages,
     private readonly commitment: CommitmentFromPage,
     private readonly offer: OfferFromPage,
+    private readonly enquiry: EnquiryFromPage,
     private readonly views: WebViews,
+    private readonly clock: Clock,
   ) {}
 
   @Get('invitations')
@@ -70,10 +74,40 @@ export class InvitationPagesController {
   async tender(
     @UuidParam('tenderId', { named: true }) tenderId: string,
     @Query('offered') offered: unknown,
+    @Query('asked') asked: unknown,
     @Req() req: Request,
   ): Promise<string> {
     const invitation = await this.pages.tender(tenderId);
-    return this.views.render(req, 'admin-tender.njk', this.tenderContext(req, invitation, { offered: offered === '1' }));
+    return this.views.render(
+      req,
+      'admin-tender.njk',
+      this.tenderContext(req, invitation, { offered: offered === '1', asked: asked === '1' }),
+    );
+  }
+
+  /** A question about the tender during its enquiry period; its answer reaches every invited co-op. */
+  @Post('tenders/:tenderId/enquiries')
+  async ask(
+    @UuidParam('tenderId', { named: true }) tenderId: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const invitation = await this.pages.tender(tenderId);
+    const result = await this.enquiry.execute(tenderId, form);
+    if ('asked' in result) {
+      res.redirect(303, `/admin/tenders/${tenderId}?asked=1#enquiries`);
+      return;
+    }
+    const status = result.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+    this.views.sendErrors(
+      req,
+      res,
+      'admin-tender.njk',
+      this.tenderContext(req, invitation, { typedQuestion: form }),
+      result.errors,
+      status,
+    );
   }
 
   @Post('tenders/:tenderId/offers')
@@ -98,6 +132,7 @@ export class InvitationPagesController {
   }
 
   private tenderContext(req: Request, invitation: InvitationView, extra: Record<string, unknown>) {
-    return { title: invitation.title, navigation: pageNavigation(req, '/admin/invitations'), fmt: FORMAT, invitation, ...extra };
+    const asking = questionsOpen(invitation, this.clock.now());
+    return { title: invitation.title, navigation: pageNavigation(req, '/admin/invitations'), fmt: FORMAT, invitation, asking, ...extra };
   }
 }

@@ -8,6 +8,7 @@ import {
   offerMessages,
   offerRefusal,
   placeOfferErrors,
+  questionsOpen,
 } from './invitation-pages.rules';
 
 const LOT_A = '11111111-1111-4111-8111-111111111111';
@@ -111,5 +112,18 @@ describe('whether the co-op answered', () => {
 
   it('shows the contracts of the month so far', () => {
     expect(monthStart('2026-12-04')).toBe('2026-12-01');
+  });
+});
+
+describe('the question form on a tender page', () => {
+  const period = { startDate: null, endDate: '2027-01-08T12:00:00.000Z' };
+  it('shows while the enquiry period is open, and not on a cancelled tender or one with no period', () => {
+    expect(questionsOpen({ status: 'open', enquiryPeriod: period }, new Date('2027-01-08T11:59:59Z'))).toBe(true);
+    expect(questionsOpen({ status: 'open', enquiryPeriod: period }, new Date('2027-01-08T12:00:00Z'))).toBe(false);
+    expect(
+      questionsOpen({ status: 'open', enquiryPeriod: { ...period, startDate: '2027-01-05T00:00:00Z' } }, new Date('2027-01-04T00:00:00Z')),
+    ).toBe(false);
+    expect(questionsOpen({ status: 'cancelled', enquiryPeriod: period }, new Date('2027-01-05T00:00:00Z'))).toBe(false);
+    expect(questionsOpen({ status: 'open', enquiryPeriod: null }, new Date('2027-01-05T00:00:00Z'))).toBe(false);
   });
 });

@@ -151,3 +151,14 @@ export function answeredRound(round: { items: readonly { commitments: readonly {
 export function answeredTender(tender: { lots: readonly { lastOffer: unknown }[] }): boolean {
   return tender.lots.some((l) => l.lastOffer !== null);
 }
+
+/** Whether the tender's page offers the question form: its enquiry period is open now, by the node's clock, and it is not cancelled. */
+export function questionsOpen(
+  invitation: { status: string; enquiryPeriod: { startDate: string | null; endDate: string } | null },
+  now: Date,
+): boolean {
+  const period = invitation.enquiryPeriod;
+  if (!period || invitation.status === 'cancelled') return false;
+  const at = now.getTime();
+  return at < Date.parse(period.endDate) && (!period.startDate || at >= Date.parse(period.startDate));
+}

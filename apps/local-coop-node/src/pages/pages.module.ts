@@ -17,6 +17,7 @@ import { WorkforceModule } from '../workforce';
 import { BallotAdminPagesController } from './ballot-admin-pages.controller';
 import { BallotAdminPages } from './ballot-admin-pages.queries';
 import { CommitmentFromPage } from './commitment-from-page.use-case';
+import { EnquiryFromPage } from './enquiry-from-page.use-case';
 import { FederationPagesController } from './federation-pages.controller';
 import { FederationPages } from './federation-pages.queries';
 import { HomePagesController } from './home-pages.controller';
@@ -70,6 +71,7 @@ const CONTROLLERS = [
     InvitationPages,
     MemberSelfPages,
     OfferFromPage,
+    EnquiryFromPage,
     SummaryPages,
     VoteFromPage,
   ],

@@ -20,6 +20,7 @@ import {
 } from './node-return.rules';
 import { RecordFigureQueries } from './record-figures.queries';
 import { ReportingErrors } from './reporting.errors';
+import { TimeCreditFigureQueries } from './time-credit-figures.queries';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
 export interface ComputedReturn {
@@ -46,6 +47,7 @@ export class ComputeReturn {
     private readonly community: CommunityFigureQueries,
     private readonly records: RecordFigureQueries,
     private readonly tendering: TenderingQueries,
+    private readonly timeCredits: TimeCreditFigureQueries,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
   ) {}
 
@@ -61,6 +63,7 @@ export class ComputeReturn {
         ...(await this.care.figures(m, period, profile.localities, goalImprovementRise(definition))),
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
+        ...(await this.timeCredits.figures(m, period)),
       ];
       const recorded = await this.records.figures(m, period);
       const figures = figuresForVersion(definition, earlier, recorded.figures);

@@ -34,6 +34,11 @@ export interface Rulebook {
    * social co-operative: 30%, Law 381/1991 art. 4); absent or null: the rulebook has no such rule.
    */
   minimumDisadvantagedWorkersPercent?: number | null;
+  /**
+   * Whether a member may pay their own time credits to a member of another co-op, or only the admin
+   * for them. Absent in rulebooks adopted before payments across co-ops existed, which is no.
+   */
+  membersMayPayAcrossCoops?: boolean;
 }
 
 /**

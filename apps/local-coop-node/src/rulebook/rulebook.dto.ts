@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -121,6 +122,13 @@ export class RulebookDto implements Rulebook {
   @Min(1)
   @Max(100)
   minimumDisadvantagedWorkersPercent?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Whether members may pay their own time credits to members of other co-ops (otherwise only the admin); absent is no',
+  })
+  @IsOptional()
+  @IsBoolean()
+  membersMayPayAcrossCoops?: boolean;
 }
 
 export class RulebookView {

@@ -56,5 +56,7 @@ function normalise(r: Rulebook): Rulebook {
     ...(typeof r.minimumDisadvantagedWorkersPercent === 'number'
       ? { minimumDisadvantagedWorkersPercent: r.minimumDisadvantagedWorkersPercent }
       : {}),
+    // Only when stated, so a rulebook that says nothing of it is kept as it was proposed.
+    ...(r.membersMayPayAcrossCoops !== undefined ? { membersMayPayAcrossCoops: r.membersMayPayAcrossCoops } : {}),
   };
 }

@@ -1,4 +1,5 @@
+export { AskEnquiry } from './ask-enquiry.use-case';
 export { SendOffers } from './send-offers.use-case';
-export { InvitationView, SendOffersDto } from './tendering.dto';
+export { AskEnquiryDto, InvitationView, SendOffersDto } from './tendering.dto';
 export { TenderingModule } from './tendering.module';
 export { ContractHours, TenderingQueries } from './tendering.queries';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import { TENDERING_OFFER_MADE_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
+import { Clock } from '@app/platform';
 
 import { SendOffersDto } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
@@ -36,6 +37,7 @@ export class SendOffers {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
     private readonly store: TenderingStore,
+    private readonly clock: Clock,
   ) {}
 
   async execute(
@@ -49,7 +51,7 @@ export class SendOffers {
     }
     const sent = await this.dataSource.transaction(async (m) => {
       const { deadline, offersClosedAt, statedTotalHoursPerWeek, lots } = await this.store.lockForOffer(m, tenderId);
-      const now = new Date();
+      const now = this.clock.now();
       for (const o of dto.offers) {
         const problem = offerProblem(lots.get(o.lotId), o, deadline, now, offersClosedAt);
         if (problem) throw TenderingErrors.offer(problem, o.lotId);

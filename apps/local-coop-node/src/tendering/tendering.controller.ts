@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { PeriodQuery, Roles, UuidParam } from '@app/platform';
 
+import { AskEnquiry } from './ask-enquiry.use-case';
 import { SendOffers } from './send-offers.use-case';
-import { ContractHoursView, InvitationView, OffersSentView, SendOffersDto } from './tendering.dto';
+import { AskEnquiryDto, ContractHoursView, EnquiryAskedView, InvitationView, OffersSentView, SendOffersDto } from './tendering.dto';
 import { ContractHours, TenderingQueries } from './tendering.queries';
 
 /** The co-op admin's tendering desk: the hub's invitations, offers, and the contracts won. */
@@ -16,6 +17,7 @@ export class TenderingController {
   constructor(
     private readonly queries: TenderingQueries,
     private readonly sendOffers: SendOffers,
+    private readonly askEnquiry: AskEnquiry,
   ) {}
 
   /** Every invitation with its lots, a suggested offer per lot from the co-op's own workforce, and the last offer sent. */
@@ -37,6 +39,18 @@ export class TenderingController {
   @ApiAcceptedResponse({ type: OffersSentView })
   offer(@UuidParam('tenderId') tenderId: string, @Body() body: SendOffersDto): Promise<OffersSentView> {
     return this.sendOffers.execute(tenderId, body);
+  }
+
+  /**
+   * Asks the hub a question about the tender during its enquiry period. Staff answer on the hub, and
+   * the question with its answer reaches every invited co-op, without saying who asked.
+   */
+  @Post('invitations/:tenderId/enquiries')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Ask a question about a tender during its enquiry period' })
+  @ApiAcceptedResponse({ type: EnquiryAskedView })
+  ask(@UuidParam('tenderId') tenderId: string, @Body() body: AskEnquiryDto): Promise<EnquiryAskedView> {
+    return this.askEnquiry.execute(tenderId, body);
   }
 
   /** Contracts running in the period, each with contracted, planned and delivered hours there. */

@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
-import { TENDER_LIMITS } from '@app/contracts';
+import { ENQUIRY_LIMITS, TENDER_LIMITS } from '@app/contracts';
 
 export class LotOfferDto {
   @ApiProperty()
@@ -93,8 +105,50 @@ export class InvitedLotView {
     description: 'What the council decided, as far as this co-op is concerned: awarded (a contract), lost, or not-allocated',
   })
   outcome: string | null;
+  @ApiProperty({ description: "When offers on the lot close: its own deadline or the tender's" }) deadline: string;
   @ApiPropertyOptional({ nullable: true, type: SuggestedOfferView }) suggestion: SuggestedOfferView | null;
   @ApiPropertyOptional({ nullable: true, type: LastOfferView }) lastOffer: LastOfferView | null;
+}
+
+export class AskEnquiryDto {
+  @ApiPropertyOptional({ description: 'The lot the question is about; omitted: the whole tender' })
+  @IsOptional()
+  @IsUUID('4')
+  lotId?: string;
+
+  @ApiProperty({
+    example: 'May the hours of lot 2 be delivered as two shorter visits a day?',
+    description: "About the council's terms; it goes to every invited co-op with its answer, without saying who asked. Name no one.",
+  })
+  @IsString()
+  @Length(...ENQUIRY_LIMITS.question)
+  question: string;
+}
+
+export class EnquiryAskedView {
+  @ApiProperty({ description: "The question's id: its answer comes back under it" }) enquiryId: string;
+  @ApiProperty() tenderId: string;
+}
+
+export class EnquiryView {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) lotId: string | null;
+  @ApiProperty() question: string;
+  @ApiProperty({ description: 'Asked by this co-op (the others do not know)' }) ours: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'When this co-op asked it; null for the others' }) askedAt: string | null;
+  @ApiProperty({
+    enum: ['awaited', 'accepted', 'refused', 'answered'],
+    description: "This co-op's question: the hub's answer to it, then its reply; another's question is always answered",
+  })
+  status: 'awaited' | 'accepted' | 'refused' | 'answered';
+  @ApiProperty({ nullable: true, type: String, description: 'Why the hub refused the question' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) answer: string | null;
+  @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
+}
+
+export class EnquiryPeriodView {
+  @ApiProperty({ nullable: true, type: String, description: 'null: from the invitation' }) startDate: string | null;
+  @ApiProperty() endDate: string;
 }
 
 export class InvitationView {
@@ -102,6 +156,9 @@ export class InvitationView {
   @ApiProperty() title: string;
   @ApiProperty() buyer: string;
   @ApiProperty() deadline: string;
+  @ApiProperty({ nullable: true, type: EnquiryPeriodView, description: 'When questions may be asked; null: none' })
+  enquiryPeriod: EnquiryPeriodView | null;
+  @ApiProperty({ type: [EnquiryView], description: 'Questions and answers on the tender' }) enquiries: EnquiryView[];
   @ApiPropertyOptional({ nullable: true, type: String }) offersClosedAt: string | null;
   @ApiProperty({ enum: ['open', 'closed', 'cancelled', 'withdrawn'] }) status: 'open' | 'closed' | 'cancelled' | 'withdrawn';
   @ApiProperty({ type: CapacityView }) capacity: CapacityView;

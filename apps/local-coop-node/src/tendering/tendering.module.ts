@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { AskEnquiry } from './ask-enquiry.use-case';
 import { RecordTenderContract } from './record-tender-contract.use-case';
+import { RecordTenderEnquiryAnswer } from './record-tender-enquiry-answer.use-case';
 import { RecordTenderInvitation } from './record-tender-invitation.use-case';
 import { RecordTenderLotLost } from './record-tender-lot-lost.use-case';
 import { RecordTenderLotWithdrawal } from './record-tender-lot-withdrawal.use-case';
@@ -18,6 +20,8 @@ import { TenderingStore } from './tendering.store';
 @Module({
   controllers: [TenderingController],
   providers: [
+    AskEnquiry,
+    RecordTenderEnquiryAnswer,
     RecordTenderInvitation,
     RecordTenderLotWithdrawal,
     RecordTenderContract,
@@ -27,6 +31,6 @@ import { TenderingStore } from './tendering.store';
     TenderingQueries,
     TenderingStore,
   ],
-  exports: [SendOffers, TenderingQueries],
+  exports: [AskEnquiry, SendOffers, TenderingQueries],
 })
 export class TenderingModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { todayIso } from '@app/platform';
+import { Clock, todayIso } from '@app/platform';
 
 import { InvitationView } from './tendering.dto';
 import { TenderingErrors } from './tendering.errors';
@@ -37,6 +37,21 @@ interface InvitationRow {
   title: string;
   buyer: string;
   deadline: Date;
+  enquiry_starts_at: Date | null;
+  enquiry_ends_at: Date | null;
+}
+
+interface EnquiryRow {
+  id: string;
+  tender_id: string;
+  lot_id: string | null;
+  question: string;
+  ours: boolean;
+  asked_at: Date | null;
+  answer: string | null;
+  answered_at: Date | null;
+  hub_status: string | null;
+  last_error: string | null;
 }
 
 interface InvitedLotRow {
@@ -52,6 +67,7 @@ interface InvitedLotRow {
   starts_on: string;
   ends_on: string;
   withdrawn_reason: string | null;
+  deadline: Date | null;
 }
 
 interface OfferSentRow {
@@ -173,7 +189,10 @@ const INFERRED_HOURS = `
 
 @Injectable()
 export class TenderingQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** The co-op's weekly workforce and commitments, all SQL aggregates over its own tables. */
   async workforceLoad(m: EntityManager, today = todayIso()): Promise<WorkforceLoad> {
@@ -239,9 +258,14 @@ export class TenderingQueries {
          UNION SELECT lot_id, outcome FROM tender_lot_lost WHERE tender_id = ANY($1::uuid[])`,
         [ids],
       );
+      const enquiries: EnquiryRow[] = await m.query(
+        `SELECT e.*, o.status AS hub_status, o.last_error FROM tender_enquiry e LEFT JOIN outbox_message o ON o.id = e.id AND e.ours
+          WHERE e.tender_id = ANY($1::uuid[]) ORDER BY coalesce(e.asked_at, e.answered_at), e.id`,
+        [ids],
+      );
       const load = await this.workforceLoad(m);
       const byTender = await this.offeredByTender(m);
-      const now = new Date();
+      const now = this.clock.now();
       return tenders.map((t) => {
         // Each tender's spare hours leave out what is on offer on the others, not on itself.
         const capacity = capacityOf({ ...load, offeredElsewhereHoursPerWeek: offeredElsewhere(byTender, t.tender_id) });
@@ -263,6 +287,10 @@ export class TenderingQueries {
           title: t.title,
           buyer: t.buyer,
           deadline: new Date(t.deadline).toISOString(),
+          enquiryPeriod: t.enquiry_ends_at
+            ? { startDate: iso(t.enquiry_starts_at), endDate: new Date(t.enquiry_ends_at).toISOString() }
+            : null,
+          enquiries: enquiries.filter((e) => e.tender_id === t.tender_id).map(enquiryView),
           offersClosedAt: iso(closedAt),
           status: cancelled ? 'cancelled' : new Date(t.deadline) <= now || closedAt ? 'closed' : open.length ? 'open' : 'withdrawn',
           capacity,
@@ -284,6 +312,7 @@ export class TenderingQueries {
               withdrawnReason: l.withdrawn_reason ?? null,
               // What the council decided, as far as this co-op is concerned: awarded (a contract), lost, or not-allocated (won without it).
               outcome: outcomes.find((o) => o.lot_id === l.lot_id)?.outcome ?? null,
+              deadline: new Date(l.deadline && l.deadline < t.deadline ? l.deadline : t.deadline).toISOString(),
               suggestion: suggestion.offers.find((s) => s.lotId === l.lot_id) ?? null,
               lastOffer: last
                 ? {
@@ -358,4 +387,21 @@ export class TenderingQueries {
       };
     });
   }
+}
+
+/** A question as the co-op sees it: its own with the hub's answer to it (refused, with the reason), anyone's with the reply. */
+function enquiryView(e: EnquiryRow) {
+  const status =
+    e.answer !== null ? 'answered' : e.hub_status === 'rejected' ? 'refused' : e.hub_status === 'confirmed' ? 'accepted' : 'awaited';
+  return {
+    id: e.id,
+    lotId: e.lot_id,
+    question: e.question,
+    ours: e.ours,
+    askedAt: iso(e.asked_at),
+    status: status as 'awaited' | 'accepted' | 'refused' | 'answered',
+    reason: status === 'refused' ? e.last_error : null,
+    answer: e.answer,
+    answeredAt: iso(e.answered_at),
+  };
 }

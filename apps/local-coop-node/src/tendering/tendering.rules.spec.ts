@@ -3,6 +3,7 @@ import {
   compareReferences,
   contractedHours,
   defaultTotalHoursPerWeek,
+  enquiryProblem,
   offeredElsewhere,
   offeredHoursByTender,
   offerProblem,
@@ -137,6 +138,40 @@ describe('an offer before it leaves the node', () => {
       rule: 'TENDERING.OFFERS_CLOSED',
       message: expect.stringMatching(/^the hub closed offers at 2027-01-15T12:00:00.000Z to assemble/),
     });
+  });
+
+  it("may change until the lot's own deadline, and is refused from then on, naming it", () => {
+    const lotDeadline = new Date('2027-01-12T12:00:00Z');
+    expect(offerProblem({ ...lot, deadline: lotDeadline }, o(10, 2000), deadline, now)).toBeNull();
+    expect(offerProblem({ ...lot, deadline: lotDeadline }, o(10, 2000), deadline, lotDeadline)).toEqual({
+      rule: 'TENDERING.AFTER_DEADLINE',
+      kind: 'conflict',
+      message: 'offers on lot 1 closed at its deadline 2027-01-12T12:00:00.000Z',
+    });
+  });
+});
+
+describe('a question before it leaves the node', () => {
+  const period = { enquiryStartsAt: null, enquiryEndsAt: new Date('2027-01-08T12:00:00Z'), cancelled: false };
+  const now = new Date('2027-01-05T12:00:00Z');
+
+  it('goes during the enquiry period, about the tender or a lot of the invitation', () => {
+    expect(enquiryProblem(period, null, undefined, now)).toBeNull();
+    expect(enquiryProblem(period, { withdrawn: false }, 'a', now)).toBeNull();
+  });
+
+  it('is refused when the period is over or not open, with none, on a cancelled tender or an unknown lot', () => {
+    expect(enquiryProblem(period, null, undefined, period.enquiryEndsAt)).toEqual({
+      rule: 'TENDERING.ENQUIRY_PERIOD_OVER',
+      kind: 'conflict',
+      message: 'the enquiry period ended at 2027-01-08T12:00:00.000Z: no more questions',
+    });
+    expect(enquiryProblem({ ...period, enquiryStartsAt: new Date('2027-01-06T00:00:00Z') }, null, undefined, now)?.rule).toBe(
+      'TENDERING.ENQUIRY_PERIOD_NOT_OPEN',
+    );
+    expect(enquiryProblem({ ...period, enquiryEndsAt: null }, null, undefined, now)?.rule).toBe('TENDERING.NO_ENQUIRY_PERIOD');
+    expect(enquiryProblem({ ...period, cancelled: true }, null, undefined, now)?.rule).toBe('TENDERING.TENDER_CANCELLED');
+    expect(enquiryProblem(period, undefined, 'b', now)).toMatchObject({ rule: 'TENDERING.LOT_NOT_FOUND', kind: 'not-found' });
   });
 });
 

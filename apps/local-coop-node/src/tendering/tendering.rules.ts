@@ -151,6 +151,8 @@ export interface OfferProblem {
 
 export interface OpenLot extends LotTerms {
   withdrawn: boolean;
+  /** When offers on this lot close, if the hub gave it a deadline of its own (earlier than the tender's). */
+  deadline?: Date | null;
 }
 
 /**
@@ -172,6 +174,12 @@ export function offerProblem(
       message: `lot ${lot.reference} was withdrawn by the hub: wait for its new terms`,
     };
   if (now >= deadline) return { rule: 'TENDERING.AFTER_DEADLINE', kind: 'conflict', message: `offers closed at ${deadline.toISOString()}` };
+  if (lot.deadline && now >= lot.deadline)
+    return {
+      rule: 'TENDERING.AFTER_DEADLINE',
+      kind: 'conflict',
+      message: `offers on lot ${lot.reference} closed at its deadline ${lot.deadline.toISOString()}`,
+    };
   if (offersClosedAt) {
     return {
       rule: 'TENDERING.OFFERS_CLOSED',
@@ -192,6 +200,35 @@ export function offerProblem(
       message: `pricePencePerHour ${offer.pricePencePerHour} is above lot ${lot.reference}'s ceiling of ${lot.ceilingPencePerHour}`,
     };
   }
+  return null;
+}
+
+/**
+ * Whether the co-op may ask a question about a tender now, by what the hub's invitation said of its
+ * enquiry period (the hub judges again on arrival). Null when it may.
+ */
+export function enquiryProblem(
+  invitation: { enquiryStartsAt: Date | null; enquiryEndsAt: Date | null; cancelled: boolean },
+  lot: { withdrawn: boolean } | null | undefined,
+  lotId: string | undefined,
+  now: Date,
+): OfferProblem | null {
+  if (lotId && !lot) return { rule: 'TENDERING.LOT_NOT_FOUND', kind: 'not-found', message: `lot ${lotId} is not in this invitation` };
+  if (invitation.cancelled) return { rule: 'TENDERING.TENDER_CANCELLED', kind: 'conflict', message: 'the tender was cancelled' };
+  if (!invitation.enquiryEndsAt)
+    return { rule: 'TENDERING.NO_ENQUIRY_PERIOD', kind: 'conflict', message: 'this tender has no enquiry period: it takes no questions' };
+  if (invitation.enquiryStartsAt && now < invitation.enquiryStartsAt)
+    return {
+      rule: 'TENDERING.ENQUIRY_PERIOD_NOT_OPEN',
+      kind: 'conflict',
+      message: `the enquiry period opens at ${invitation.enquiryStartsAt.toISOString()}`,
+    };
+  if (now >= invitation.enquiryEndsAt)
+    return {
+      rule: 'TENDERING.ENQUIRY_PERIOD_OVER',
+      kind: 'conflict',
+      message: `the enquiry period ended at ${invitation.enquiryEndsAt.toISOString()}: no more questions`,
+    };
   return null;
 }
 

@@ -13,6 +13,7 @@ interface LotRow {
   ceiling_pence_per_hour: number;
   withdrawn_reason: string | null;
   lot_version: number;
+  deadline: Date | null;
 }
 
 /** What sending offers reads under a lock on the invitation. */
@@ -54,9 +55,32 @@ export class TenderingStore {
             ceilingPencePerHour: l.ceiling_pence_per_hour,
             withdrawn: !!l.withdrawn_reason,
             version: l.lot_version,
+            deadline: l.deadline ? new Date(l.deadline) : null,
           },
         ]),
       ),
+    };
+  }
+
+  /**
+   * The invitation's enquiry period and lots, locked, for asking a question: the invitation row is
+   * locked so a question and an invitation that changes the period are applied one after the other.
+   */
+  async lockForEnquiry(
+    m: EntityManager,
+    tenderId: string,
+  ): Promise<{ enquiryStartsAt: Date | null; enquiryEndsAt: Date | null; cancelled: boolean; lots: Map<string, { withdrawn: boolean }> }> {
+    const [t]: { enquiry_starts_at: Date | null; enquiry_ends_at: Date | null }[] = await m.query(
+      'SELECT enquiry_starts_at, enquiry_ends_at FROM tender_invitation WHERE tender_id = $1 FOR UPDATE',
+      [tenderId],
+    );
+    if (!t) throw TenderingErrors.invitationNotFound(tenderId);
+    const lots: LotRow[] = await m.query(LOTS_SQL, [[tenderId]]);
+    return {
+      enquiryStartsAt: t.enquiry_starts_at ? new Date(t.enquiry_starts_at) : null,
+      enquiryEndsAt: t.enquiry_ends_at ? new Date(t.enquiry_ends_at) : null,
+      cancelled: lots.length > 0 && lots.every((l) => l.withdrawn_reason === 'tender-cancelled'),
+      lots: new Map(lots.map((l) => [l.lot_id, { withdrawn: !!l.withdrawn_reason }])),
     };
   }
 }

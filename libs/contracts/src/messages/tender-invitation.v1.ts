@@ -80,12 +80,8 @@ export class InvitedLotV1 extends LotTermsV1 {
   ceilingPencePerHour: number;
 }
 
-/**
- * Hub to one co-op: a council tender with the lots this co-op serves (its localities and services),
- * open for offers until `deadline`. Sent again when the deadline or a lot changes; the co-op keeps
- * the latest terms of each lot (by `lotVersion`).
- */
-export class TenderInvitationV1 {
+/** What every version of an invitation says of the tender itself. */
+export abstract class TenderInvitationTermsV1 {
   @IsUUID('4')
   tenderId: string;
 
@@ -101,17 +97,25 @@ export class TenderInvitationV1 {
   @IsISO8601({ strict: true })
   deadline: string;
 
+  /** Whether this re-invites the co-op after a change (offers on those lots were withdrawn). */
+  @IsOptional()
+  @IsBoolean()
+  reinvitation?: boolean;
+}
+
+/**
+ * Hub to one co-op: a council tender with the lots this co-op serves (its localities and services),
+ * open for offers until `deadline`. Sent again when the deadline or a lot changes; the co-op keeps
+ * the latest terms of each lot (by `lotVersion`). Superseded by v2 (lot deadlines, the enquiry
+ * period); a node still applies v1.
+ */
+export class TenderInvitationV1 extends TenderInvitationTermsV1 {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(TENDER_LIMITS.maxLots)
   @ValidateNested({ each: true })
   @NestedEach(InvitedLotV1)
   lots: InvitedLotV1[];
-
-  /** Whether this re-invites the co-op after a change (offers on those lots were withdrawn). */
-  @IsOptional()
-  @IsBoolean()
-  reinvitation?: boolean;
 }
 
 export const TENDERING_INVITATION_V1 = defineMessage({

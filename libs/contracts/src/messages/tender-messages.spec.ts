@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { findDefinition } from '../catalog';
 import { checkAgainst } from '../validation';
 import { TenderContractAwardedV1 } from './tender-contract-awarded.v1';
+import {
+  TenderEnquiryAnsweredV1,
+  TenderEnquiryAskedV1,
+  TENDERING_ENQUIRY_ANSWERED_V1,
+  TENDERING_ENQUIRY_ASKED_V1,
+} from './tender-enquiry.v1';
 import { TenderInvitationV1 } from './tender-invitation.v1';
+import { TENDERING_INVITATION_V2, TenderInvitationV2 } from './tender-invitation.v2';
 import { TENDERING_LOT_LOST_V1, TenderLotLostV1 } from './tender-lot-lost.v1';
 import { TenderLotWithdrawnV1 } from './tender-lot-withdrawn.v1';
 import { TenderOfferMadeV1 } from './tender-offer-made.v1';
@@ -97,5 +104,31 @@ describe('tendering messages', () => {
     expect(errorsOf(TenderLotLostV1, { tenderId: randomUUID(), lotId: randomUUID(), outcome: 'won' })[0]).toMatch(
       /^outcome must be one of/,
     );
+  });
+
+  it('carry the timetable in a v2 invitation: each lot its deadline, the enquiry period optional', () => {
+    const v2 = { ...invitation, lots: [{ ...lot, deadline: '2027-01-10T12:00:00Z' }], enquiryPeriod: { endDate: '2027-01-08T12:00:00Z' } };
+    expect(findDefinition('hub-to-coop', 'tendering.invitation', 2)).toBe(TENDERING_INVITATION_V2);
+    expect(errorsOf(TenderInvitationV2, v2)).toEqual([]);
+    expect(errorsOf(TenderInvitationV2, { ...v2, enquiryPeriod: undefined })).toEqual([]);
+    expect(errorsOf(TenderInvitationV2, { ...v2, lots: [lot] }).join('\n')).toMatch(/lots\.0\.deadline must be a valid ISO 8601/);
+    expect(errorsOf(TenderInvitationV2, { ...v2, enquiryPeriod: { endDate: 'Friday' } }).join('\n')).toMatch(/enquiryPeriod\.endDate/);
+    // A v1 invitation knows no timetable: an older node refuses the fields it does not have.
+    expect(errorsOf(TenderInvitationV1, v2).join('\n')).toMatch(/property enquiryPeriod should not exist/);
+  });
+
+  it('carry a question from a node, and its answer to every invited node, never who asked', () => {
+    const asked = { tenderId: randomUUID(), enquiryId: randomUUID(), question: 'May visits be split in two?' };
+    expect(findDefinition('coop-to-hub', 'tendering.enquiry-asked', 1)).toBe(TENDERING_ENQUIRY_ASKED_V1);
+    expect(findDefinition('hub-to-coop', 'tendering.enquiry-answered', 1)).toBe(TENDERING_ENQUIRY_ANSWERED_V1);
+    expect(errorsOf(TenderEnquiryAskedV1, { ...asked, lotId: randomUUID() })).toEqual([]);
+    expect(errorsOf(TenderEnquiryAskedV1, { ...asked, question: 'Eh?' })).toEqual([
+      'question must be longer than or equal to 5 characters',
+    ]);
+    const answered = { ...asked, answer: 'Yes.', answeredAt: '2027-01-05T10:00:00Z' };
+    expect(errorsOf(TenderEnquiryAnsweredV1, answered)).toEqual([]);
+    expect(errorsOf(TenderEnquiryAnsweredV1, { ...answered, askedBy: 'colne-valley' })).toEqual([
+      'askedBy: property askedBy should not exist',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { COPM_MEANINGFUL_CHANGE } from '../vocabulary';
 import { CCM_QUARTERLY_V2 } from './ccm-quarterly.v2';
 import { MetricDefinition, MetricValidation, ReturnDefinition } from './return-definition';
+import { TIME_CREDIT_METRICS } from './time-credit-metrics';
 
 const COUNT: MetricValidation = { type: 'integer', min: 0, max: 1_000_000, nullable: false };
 /** Pence; null when the co-op has recorded no purchase and had no joint-round share, ever (not recorded, never a zero nobody counted). */
@@ -131,5 +132,10 @@ export const CCM_QUARTERLY_V3: ReturnDefinition = Object.freeze({
   version: 3,
   title: 'Care Co-op Mesh quarterly return',
   periodType: 'quarter',
-  metrics: Object.freeze([...CCM_QUARTERLY_V2.metrics.map(changed), ...RECORD_METRICS.map(changed), ...PLACE_METRICS.map(changed)]),
+  metrics: Object.freeze([
+    ...CCM_QUARTERLY_V2.metrics.map(changed),
+    ...RECORD_METRICS.map(changed),
+    ...PLACE_METRICS.map(changed),
+    ...TIME_CREDIT_METRICS,
+  ]),
 });

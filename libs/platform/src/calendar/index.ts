@@ -1,1 +1,2 @@
 export * from './calendar-days';
+export * from './working-days';
