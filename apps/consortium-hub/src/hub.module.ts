@@ -18,6 +18,7 @@ import {
 } from '@app/platform';
 import { WebModule } from '@app/web';
 
+import { BrokerageModule } from './brokerage';
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
@@ -62,6 +63,7 @@ export class HubModule {
         RecruitmentModule,
         OnboardingModule,
         FederationStatusModule,
+        BrokerageModule,
         WebModule.forRoot(config, {
           serviceName: 'Care Co-op Mesh',
           // People sign in to the hub's pages as staff or commissioners; co-ops and candidates are not page users.

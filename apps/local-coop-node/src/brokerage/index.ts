@@ -1,0 +1,4 @@
+export type { NodeRequestView, PlacementView } from './brokerage.dto';
+export { AnswerRequestDto } from './brokerage.dto';
+export { BrokerageModule } from './brokerage.module';
+export { BrokerageQueries } from './brokerage.queries';
