@@ -117,6 +117,10 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /onboarding/spin-offs': ADMIN,
   'GET /onboarding/spin-offs': ADMIN,
   'GET /onboarding/spin-offs/{id}': ADMIN,
+  'GET /brokerage/requests': ADMIN,
+  'GET /brokerage/requests/{id}': ADMIN,
+  'POST /brokerage/requests/{id}/answer': ADMIN,
+  'GET /brokerage/placements': ADMIN,
 };
 
 export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
@@ -199,6 +203,12 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /onboarding/journeys/{id}/join-tokens': STAFF,
   'DELETE /onboarding/join-tokens/{id}': STAFF,
   'POST /onboarding/join': PUBLIC,
+  'POST /brokerage/requests': ['consortium-staff', 'commissioner'],
+  'GET /brokerage/requests': ['consortium-staff', 'commissioner'],
+  'GET /brokerage/requests/{id}': ['consortium-staff', 'commissioner'],
+  'POST /brokerage/requests/{id}/acceptance': ['consortium-staff', 'commissioner'],
+  'POST /brokerage/requests/{id}/closure': ['consortium-staff', 'commissioner'],
+  'GET /brokerage/figures': ['consortium-staff', 'commissioner'],
 };
 
 /**
