@@ -1,6 +1,6 @@
 import { brokerageFigures, median, percentile90, RequestFact, timing } from './brokerage-figures.rules';
 
-const S = { suppressed: true };
+const S = { suppressed: true as const };
 const fact = (overrides: Partial<RequestFact> = {}): RequestFact => ({
   locality: 'Marsden',
   month: '2027-03',

@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 import {
   BROKERAGE_LIMITS,
@@ -27,7 +12,12 @@ import {
   DeclineReason,
   FUNDING_TYPES,
   FundingType,
-  IsNumberWithDecimals,
+  IsCarersPerVisit,
+  IsDaysPerWeek,
+  IsPackageHours,
+  IsServiceTypes,
+  IsTimesOfDay,
+  IsVisitsPerDay,
   SERVICE_TYPES,
   ServiceType,
   TimeOfDay,
@@ -42,29 +32,19 @@ export const REQUEST_STATUSES: readonly RequestStatus[] = ['open', 'placed', 'cl
 
 export class VisitPatternDto {
   @ApiProperty({ example: 4, minimum: 1, maximum: BROKERAGE_LIMITS.maxVisitsPerDay })
-  @IsInt()
-  @Min(1)
-  @Max(BROKERAGE_LIMITS.maxVisitsPerDay)
+  @IsVisitsPerDay()
   visitsPerDay: number;
 
   @ApiProperty({ example: 7, minimum: 1, maximum: 7 })
-  @IsInt()
-  @Min(1)
-  @Max(7)
+  @IsDaysPerWeek()
   daysPerWeek: number;
 
   @ApiProperty({ enum: TIMES_OF_DAY, isArray: true, example: ['morning', 'lunchtime', 'teatime', 'evening'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(TIMES_OF_DAY.length)
-  @ArrayUnique()
-  @IsIn(TIMES_OF_DAY, { each: true })
+  @IsTimesOfDay()
   timesOfDay: TimeOfDay[];
 
   @ApiProperty({ example: 1, minimum: 1, maximum: BROKERAGE_LIMITS.maxCarersPerVisit, description: '2 for a double-up' })
-  @IsInt()
-  @Min(1)
-  @Max(BROKERAGE_LIMITS.maxCarersPerVisit)
+  @IsCarersPerVisit()
   carersPerVisit: number;
 }
 
@@ -80,17 +60,11 @@ export class CreatePackageRequestDto {
   locality: string;
 
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true, example: ['personal-care'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BROKERAGE_LIMITS.maxServiceTypes)
-  @ArrayUnique()
-  @IsIn(SERVICE_TYPES, { each: true })
+  @IsServiceTypes()
   serviceTypes: ServiceType[];
 
   @ApiProperty({ example: 14, description: 'Hours of care a week, to a tenth of an hour' })
-  @IsNumberWithDecimals(1)
-  @Min(0.5)
-  @Max(BROKERAGE_LIMITS.maxHoursPerWeek)
+  @IsPackageHours()
   hoursPerWeek: number;
 
   @ApiProperty({ type: VisitPatternDto })

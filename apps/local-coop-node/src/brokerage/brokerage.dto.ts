@@ -1,18 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 import {
   ANSWER_KINDS,
@@ -24,7 +11,9 @@ import {
   FundingType,
   GONE_REASONS,
   GoneReason,
+  IsDaysPerWeek,
   IsNoteWithoutPersonalData,
+  IsTimesOfDay,
   SERVICE_TYPES,
   ServiceType,
   TimeOfDay,
@@ -49,18 +38,12 @@ export class AnswerRequestDto {
 
   @ApiPropertyOptional({ enum: TIMES_OF_DAY, isArray: true, description: "Offer: which of the request's visits it can cover" })
   @ValidateIf((a: AnswerRequestDto) => a.answer === 'offer' || a.timesOfDayCovered !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(TIMES_OF_DAY.length)
-  @ArrayUnique()
-  @IsIn(TIMES_OF_DAY, { each: true })
+  @IsTimesOfDay()
   timesOfDayCovered?: TimeOfDay[];
 
   @ApiPropertyOptional({ example: 7, description: 'Offer: how many of the days a week it can cover' })
   @ValidateIf((a: AnswerRequestDto) => a.answer === 'offer' || a.daysPerWeekCovered !== undefined)
-  @IsInt()
-  @Min(1)
-  @Max(7)
+  @IsDaysPerWeek()
   daysPerWeekCovered?: number;
 
   @ApiPropertyOptional({ enum: DECLINE_REASONS, description: 'Decline: why' })

@@ -1,25 +1,9 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 
 import { defineMessage } from '../message-definition';
 import { DAY_PATTERN as DAY } from '../validation';
-import { IsNoteWithoutPersonalData } from './brokerage-validation';
-import { BROKERAGE_LIMITS, DECLINE_REASONS, DeclineReason, TimeOfDay, TIMES_OF_DAY } from './brokerage-vocabulary';
+import { IsDaysPerWeek, IsNoteWithoutPersonalData, IsTimesOfDay } from './brokerage-validation';
+import { BROKERAGE_LIMITS, DECLINE_REASONS, DeclineReason, TimeOfDay } from './brokerage-vocabulary';
 
 export const ANSWER_KINDS = ['offer', 'decline'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
@@ -42,17 +26,11 @@ export class BrokerageAnswerMadeV1 {
 
   /** The times of day of the request's visits this co-op can cover. */
   @ValidateIf((a: BrokerageAnswerMadeV1) => a.answer === 'offer' || a.timesOfDayCovered !== undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(TIMES_OF_DAY.length)
-  @ArrayUnique()
-  @IsIn(TIMES_OF_DAY, { each: true })
+  @IsTimesOfDay()
   timesOfDayCovered?: TimeOfDay[];
 
   @ValidateIf((a: BrokerageAnswerMadeV1) => a.answer === 'offer' || a.daysPerWeekCovered !== undefined)
-  @IsInt()
-  @Min(1)
-  @Max(7)
+  @IsDaysPerWeek()
   daysPerWeekCovered?: number;
 
   @ValidateIf((a: BrokerageAnswerMadeV1) => a.answer === 'decline' || a.declineReason !== undefined)

@@ -1,47 +1,23 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
-import { DAY_PATTERN as DAY, IsNumberWithDecimals, Nested } from '../validation';
-import { FUNDING_TYPES, FundingType, SERVICE_TYPES, ServiceType } from '../vocabulary';
-import { BROKERAGE_LIMITS, TimeOfDay, TIMES_OF_DAY } from './brokerage-vocabulary';
+import { DAY_PATTERN as DAY, Nested } from '../validation';
+import { FUNDING_TYPES, FundingType, ServiceType } from '../vocabulary';
+import { IsCarersPerVisit, IsDaysPerWeek, IsPackageHours, IsServiceTypes, IsTimesOfDay, IsVisitsPerDay } from './brokerage-validation';
+import { TimeOfDay } from './brokerage-vocabulary';
 
 /** How the hours fall: visits a day, days a week, times of day, carers at each visit. */
 export class VisitPatternV1 {
-  @IsInt()
-  @Min(1)
-  @Max(BROKERAGE_LIMITS.maxVisitsPerDay)
+  @IsVisitsPerDay()
   visitsPerDay: number;
 
-  @IsInt()
-  @Min(1)
-  @Max(7)
+  @IsDaysPerWeek()
   daysPerWeek: number;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(TIMES_OF_DAY.length)
-  @ArrayUnique()
-  @IsIn(TIMES_OF_DAY, { each: true })
+  @IsTimesOfDay()
   timesOfDay: TimeOfDay[];
 
   /** Two for a "double-up" (two carers at once, e.g. with a hoist). */
-  @IsInt()
-  @Min(1)
-  @Max(BROKERAGE_LIMITS.maxCarersPerVisit)
+  @IsCarersPerVisit()
   carersPerVisit: number;
 }
 
@@ -54,17 +30,10 @@ export class PackageTermsV1 {
   @Length(2, 80)
   locality: string;
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BROKERAGE_LIMITS.maxServiceTypes)
-  @ArrayUnique()
-  @IsIn(SERVICE_TYPES, { each: true })
+  @IsServiceTypes()
   serviceTypes: ServiceType[];
 
-  /** Hours of care a week, to a tenth of an hour (six minutes). */
-  @IsNumberWithDecimals(1)
-  @Min(0.5)
-  @Max(BROKERAGE_LIMITS.maxHoursPerWeek)
+  @IsPackageHours()
   hoursPerWeek: number;
 
   @ValidateNested()
