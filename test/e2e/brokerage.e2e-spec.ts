@@ -7,6 +7,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 import { BrokerageExpiryJob } from '../../apps/consortium-hub/src/brokerage';
 import { aDecline, anOffer, aPackageRequest, aServiceUser, aStaffMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
 
 interface AnswerSeen {
@@ -68,6 +69,7 @@ describe('hospital-discharge brokerage', () => {
   const admin = (coop: string) => mesh.node(coop).as('coop-admin');
   const traffic: { subject: string; text: string }[] = [];
   const references: string[] = [];
+  const postedIds: string[] = [];
   let tap: NatsConnection;
   let sub: Subscription;
 
@@ -77,6 +79,7 @@ describe('hospital-discharge brokerage', () => {
     const body = aPackageRequest(overrides);
     references.push(body.councilReference);
     const res = await commissioner.post('/brokerage/requests').send(body).expect(201);
+    postedIds.push(res.body.id);
     return res.body as { id: string; asked: string[]; offline: { coopId: string }[] };
   };
   const requestOn = (coop: string, id: string, accept: (r: NodeRequestSeen) => boolean = () => true) =>
@@ -460,6 +463,27 @@ describe('hospital-discharge brokerage', () => {
       "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name LIKE 'brokerage%'",
     );
     expect(columns.map((c) => c.column_name).filter((c) => /name|birth|address|postcode|nhs|health|diagnos/.test(c))).toEqual([]);
+  });
+
+  it('answers as its OpenAPI documents say, on the hub and on the node', async () => {
+    const hub = await AnswerSchemas.of(mesh.hub().anonymous());
+    const node = await AnswerSchemas.of(mesh.node(MARSDEN).anonymous());
+    const today = new Date().toISOString().slice(0, 10);
+    const answers: [AnswerSchemas, string, unknown][] = [
+      [hub, 'GET /brokerage/requests', (await commissioner.get('/brokerage/requests').expect(200)).body],
+      [hub, 'GET /brokerage/figures', (await staff.get(`/brokerage/figures?from=${today}&to=${today}`).expect(200)).body],
+      [node, 'GET /brokerage/requests', (await admin(MARSDEN).get('/brokerage/requests').expect(200)).body],
+      [node, 'GET /brokerage/placements', (await admin(MARSDEN).get('/brokerage/placements').expect(200)).body],
+    ];
+    for (const id of postedIds) answers.push([hub, 'GET /brokerage/requests/{id}', await hubView(id)]);
+    for (const r of answers[2][2] as NodeRequestSeen[])
+      answers.push([
+        node,
+        'GET /brokerage/requests/{id}',
+        (await admin(MARSDEN).get(`/brokerage/requests/${r.requestId}`).expect(200)).body,
+      ]);
+    for (const [schemas, route, body] of answers)
+      expect({ route, problems: schemas.problems(route, 200, body) }).toEqual({ route, problems: [] });
   });
 
   /** Sends an answer straight into a node's outbox, as a node whose answer crossed the hub's notice in flight would. */
