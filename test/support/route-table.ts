@@ -269,6 +269,12 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'POST /joint-tenders/:id/submission': STAFF,
   'POST /joint-tenders/:id/award': STAFF,
   'POST /joint-tenders/:id/cancellation': STAFF,
+  // — brokerage
+  'GET /package-requests': REPORT_READERS,
+  'POST /package-requests': REPORT_READERS,
+  'GET /package-requests/:id': REPORT_READERS,
+  'POST /package-requests/:id/acceptance': REPORT_READERS,
+  'POST /package-requests/:id/closure': REPORT_READERS,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */
