@@ -302,6 +302,9 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'POST /admin/rounds/:id/commitments': ADMIN,
   'GET /admin/tenders/:tenderId': ADMIN,
   'POST /admin/tenders/:tenderId/offers': ADMIN,
+  'GET /admin/package-requests': ADMIN,
+  'GET /admin/package-requests/:id': ADMIN,
+  'POST /admin/package-requests/:id/answer': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
   'POST /me/contact': MEMBER,

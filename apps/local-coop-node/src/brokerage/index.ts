@@ -2,3 +2,4 @@ export type { NodeRequestView, PlacementView } from './brokerage.dto';
 export { AnswerRequestDto } from './brokerage.dto';
 export { BrokerageModule } from './brokerage.module';
 export { BrokerageQueries } from './brokerage.queries';
+export { SendAnswer } from './send-answer.use-case';
