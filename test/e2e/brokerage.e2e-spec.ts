@@ -225,6 +225,17 @@ describe('hospital-discharge brokerage', () => {
       expect(await mesh.nodeQuery(SLAITH, 'SELECT * FROM brokerage_placement')).toEqual([]);
       expect(await mesh.nodeQuery(MARSDEN, 'SELECT request_id FROM brokerage_placement')).toEqual([{ request_id: first.id }]);
       await online(SLAITH);
+      // An answer Slaithwaite's node made before it heard (one that crossed the notice): kept as late, and told gone again.
+      const crossed = await rawAnswer(SLAITH, {
+        requestId: first.id,
+        answer: 'decline',
+        declineReason: 'no-capacity',
+        answeredAt: new Date().toISOString(),
+      });
+      expect(crossed.status).toBe('confirmed');
+      expect((await hubView(first.id)).late.map((l) => [l.coopId, l.answer])).toEqual([[SLAITH, 'decline']]);
+      const told = await requestOn(SLAITH, first.id, (r) => r.answerWasLate);
+      expect(told).toMatchObject({ status: 'gone', goneReason: 'placed-elsewhere', answerWasLate: true });
     });
   });
 

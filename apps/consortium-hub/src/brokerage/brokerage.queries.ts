@@ -65,15 +65,15 @@ export class BrokerageQueries {
   ) {}
 
   async list(query: ListRequestsQuery): Promise<Page<RequestSummaryView>> {
-    const where = query.status ? 'WHERE r.status = $1' : '';
-    const params = query.status ? [query.status] : [];
+    const where = query.status ? 'WHERE r.status = $3' : '';
+    const params = [query.limit, query.offset, ...(query.status ? [query.status] : [])];
     const rows: SummaryRow[] = await this.dataSource.query(
-      `${SUMMARY} ${where} ORDER BY r.posted_at DESC, r.id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      `${SUMMARY} ${where} ORDER BY r.posted_at DESC, r.id LIMIT $1 OFFSET $2`,
       params,
     );
     const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM brokerage_request r ${where}`,
-      params,
+      `SELECT count(*)::int AS total FROM brokerage_request r ${query.status ? 'WHERE r.status = $1' : ''}`,
+      query.status ? [query.status] : [],
     );
     return pageOf(rows.map(summaryOf), total, query);
   }
