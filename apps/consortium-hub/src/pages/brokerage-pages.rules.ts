@@ -1,5 +1,7 @@
 import type { FieldError } from '@app/web';
 
+import { listFromField, utcFromField } from './procurement-pages.rules';
+
 /*
  * The brokerage pages' words and shapes: a package request form as the API's body, how long an answer
  * took as people read it, and when the request's page refreshes itself.
@@ -20,11 +22,8 @@ export const REQUEST_FORM_MESSAGES = {
   answerBy: 'Enter the deadline for answers as a date and time (UTC), or leave it blank',
 };
 
-const list = (value: unknown): string[] =>
-  value === undefined || value === '' ? [] : (Array.isArray(value) ? value : [value]).map(String);
 const number = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /**
  * The flat form as the API's body: the visit pattern's fields gathered under `visitPattern`, numbers as
@@ -36,19 +35,17 @@ export function requestBodyFromForm(form: Record<string, unknown>): Record<strin
   return {
     councilReference: form.councilReference,
     locality: form.locality,
-    serviceTypes: list(form.serviceTypes),
+    serviceTypes: listFromField(form.serviceTypes),
     hoursPerWeek: number(form.hoursPerWeek),
     visitPattern: {
       visitsPerDay: number(form.visitsPerDay),
       daysPerWeek: number(form.daysPerWeek),
-      timesOfDay: list(form.timesOfDay),
+      timesOfDay: listFromField(form.timesOfDay),
       carersPerVisit: number(form.carersPerVisit),
     },
     startsOn: form.startsOn,
     fundingType: form.fundingType,
-    ...(answerBy === '' || answerBy === undefined
-      ? {}
-      : { answerBy: typeof answerBy === 'string' && LOCAL_TIME.test(answerBy) ? `${answerBy}:00Z` : answerBy }),
+    ...(answerBy === '' || answerBy === undefined ? {} : { answerBy: utcFromField(answerBy) }),
   };
 }
 
