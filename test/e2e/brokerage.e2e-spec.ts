@@ -340,6 +340,27 @@ describe('hospital-discharge brokerage', () => {
       answeredAt: new Date().toISOString(),
     });
     expect(again).toMatchObject({ status: 'rejected', last_error: expect.stringMatching(/BROKERAGE.ALREADY_ANSWERED/) });
+    // A co-op that was not asked cannot answer: Holmfirth's answer comes back rejected, with the reason.
+    const stranger = await rawAnswer(HOLME, {
+      requestId: fourth.id,
+      answer: 'decline',
+      declineReason: 'locality',
+      answeredAt: new Date().toISOString(),
+    });
+    expect(stranger).toMatchObject({ status: 'rejected', last_error: expect.stringMatching(/BROKERAGE.NOT_ASKED/) });
+    expect(await mesh.hubQuery('SELECT 1 FROM brokerage_answer WHERE coop_id = $1', [HOLME])).toEqual([]);
+    // Bad answers on the node are refused naming the field, and nothing is sent.
+    const outboxBefore = await mesh.nodeQuery<{ n: number }>(MARSDEN, 'SELECT count(*)::int AS n FROM outbox_message');
+    expect((await answer(MARSDEN, fourth.id, { answer: 'decline' }).expect(400)).body.message.join(' ')).toMatch(
+      /declineReason must be one of/,
+    );
+    expect((await answer(MARSDEN, fourth.id, { ...anOffer(), canStartOn: undefined }).expect(400)).body.message.join(' ')).toMatch(
+      /canStartOn/,
+    );
+    expect((await answer(MARSDEN, fourth.id, { ...aDecline(), patientName: 'Edith' }).expect(400)).body.message.join(' ')).toMatch(
+      /property patientName should not exist/,
+    );
+    expect(await mesh.nodeQuery(MARSDEN, 'SELECT count(*)::int AS n FROM outbox_message')).toEqual(outboxBefore);
     const offerOutside = await answer(MARSDEN, fourth.id, anOffer({ timesOfDayCovered: ['night'] })).expect(400);
     expect(offerOutside.body).toMatchObject({ code: 'BROKERAGE.OFFER_OUTSIDE_REQUEST' });
     expect(
