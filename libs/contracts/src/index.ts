@@ -1,4 +1,5 @@
 export * from './asks';
+export * from './brokerage';
 export * from './canonical-json';
 export * from './catalog';
 export * from './envelope';

@@ -35,6 +35,7 @@ import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-o
 import { Recruitment1764000001500 } from './migrations/1764000001500-recruitment';
 import { Onboarding1764000001600 } from './migrations/1764000001600-onboarding';
 import { WebPages1764000001700 } from './migrations/1764000001700-web-pages';
+import { Brokerage1764000001900 } from './migrations/1764000001900-brokerage';
 import { TenderTimetable1764000002000 } from './migrations/1764000002000-tender-timetable';
 import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
 
@@ -73,6 +74,7 @@ export const NODE_MIGRATIONS = [
   Recruitment1764000001500,
   Onboarding1764000001600,
   WebPages1764000001700,
+  Brokerage1764000001900,
   TenderTimetable1764000002000,
   TimeCreditsAcrossCoops1764000002100,
 ];
