@@ -24,6 +24,7 @@ import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recru
 import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-delivery';
 import { Onboarding1764000000600 } from './migrations/1764000000600-onboarding';
 import { WebSession1764000000700 } from './migrations/1764000000700-web-session';
+import { ReturnPeriodTypes1764000000850 } from './migrations/1764000000850-return-period-types';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -45,6 +46,7 @@ export const HUB_MIGRATIONS = [
   HireDelivery1764000000520,
   Onboarding1764000000600,
   WebSession1764000000700,
+  ReturnPeriodTypes1764000000850,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

@@ -1,5 +1,6 @@
 import { CCM_QUARTERLY_V2 } from './ccm-quarterly.v2';
 import { MetricDefinition, ReturnDefinition } from './return-definition';
+import { PERIOD_TYPES } from './return-period';
 
 /*
  * Version 3 of the return (issue 16, "figures a commissioner can trust"). Version 2 stays as it was:
@@ -29,6 +30,6 @@ export const CCM_QUARTERLY_V3: ReturnDefinition = Object.freeze({
   id: 'ccm-quarterly',
   version: 3,
   title: 'Care Co-op Mesh quarterly return',
-  periodType: 'quarter',
+  periodTypes: PERIOD_TYPES,
   metrics: Object.freeze([...CCM_QUARTERLY_V2.metrics.map(changed), ...RECORD_METRICS.map(changed), ...PLACE_METRICS.map(changed)]),
 });

@@ -1,4 +1,5 @@
 import { CONTRACT_TYPES, FUNDING_TYPES, SERVICE_TYPES, STAKEHOLDER_CLASSES } from '../vocabulary';
+import { PeriodType } from './return-period';
 
 /**
  * The shape of a return definition: a versioned data set of metrics that every co-op node computes
@@ -109,7 +110,8 @@ export interface ReturnDefinition {
   readonly id: string;
   readonly version: number;
   readonly title: string;
-  readonly periodType: 'quarter';
+  /** The kinds of period a cycle may ask this definition for (return-period.ts). */
+  readonly periodTypes: readonly PeriodType[];
   readonly metrics: readonly MetricDefinition[];
 }
 

@@ -11,7 +11,7 @@ import {
   ReturnFigures,
   sameCell,
 } from './return-definition';
-import { quarterPeriod } from './return-period';
+import { parsePeriod, PERIOD_TYPE_RULES } from './return-period';
 
 export const RETURN_PROBLEM_CODES = [
   'RETURN.WRONG_DEFINITION',
@@ -75,14 +75,22 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
       `the figures are for ${figures.definitionId} version ${figures.definitionVersion}, not ${definition.id} version ${definition.version}`,
     );
   }
-  const quarter = quarterPeriod(String(figures.period?.label));
-  if (!quarter || quarter.start !== figures.period.start || quarter.end !== figures.period.end) {
-    const expected = quarter ? `runs from ${quarter.start} to ${quarter.end}` : 'is not a quarter (YYYY-Qn)';
+  const period = parsePeriod(String(figures.period?.label));
+  if (!period || period.start !== figures.period.start || period.end !== figures.period.end) {
+    const expected = period ? `runs from ${period.start} to ${period.end}` : 'is not a period label (see return-period.ts)';
     add(
       'RETURN.WRONG_PERIOD',
       null,
       null,
       `period ${figures.period?.label} ${expected}, not ${figures.period?.start} to ${figures.period?.end}`,
+    );
+  } else if (!definition.periodTypes.includes(period.type)) {
+    const allowed = definition.periodTypes.map((t) => PERIOD_TYPE_RULES[t]).join('; or ');
+    add(
+      'RETURN.WRONG_PERIOD',
+      null,
+      null,
+      `period ${period.label} is not one ${definition.id} version ${definition.version} allows: ${allowed}`,
     );
   }
 
