@@ -329,6 +329,10 @@ function change(previous: ReportValue | undefined, current: ReportValue): number
 }
 
 function countSuppressed(m: ReportMetric): number {
-  const figures = [m.total, ...m.breakdowns.flatMap((b) => b.cells.map((c) => c.value))];
+  const figures = [
+    m.total,
+    ...m.breakdowns.flatMap((b) => b.cells.map((c) => c.value)),
+    ...(m.crossBreakdowns ?? []).flatMap((x) => x.cells.flat()),
+  ];
   return figures.filter((f) => f !== null && isSuppressed(f)).length;
 }

@@ -106,6 +106,28 @@ export class ReportBreakdownView {
   @ApiProperty({ type: [ReportCellView] }) cells: readonly ReportCellView[];
 }
 
+export class ReportCrossBreakdownView {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS, example: 'locality' }) rows: BreakdownDimension;
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS, example: 'service_type' }) columns: BreakdownDimension;
+  @ApiProperty({ type: [String], example: ['Golcar', 'Marsden'] }) rowCategories: readonly string[];
+  @ApiProperty({ type: [String], example: ['personal-care', 'domestic-help'] }) columnCategories: readonly string[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'array',
+      items: {
+        nullable: true,
+        oneOf: [
+          { type: 'number' },
+          { type: 'object', properties: { suppressed: { type: 'boolean', enum: [true] } }, required: ['suppressed'] },
+        ],
+      },
+    },
+    description: 'Rows by columns: a number, {"suppressed": true}, or null. The margins are the one-way breakdowns by each dimension.',
+  })
+  cells: readonly (readonly ReportValue[])[];
+}
+
 export class RatingCountView {
   @ApiProperty({ description: 'The coded level' }) value: number;
   @ApiProperty() label: string;
@@ -123,15 +145,27 @@ export class ReportMetricView {
   threshold: number | null;
   @ApiProperty(FIGURE) total: ReportValue;
   @ApiProperty({ type: [ReportBreakdownView] }) breakdowns: readonly ReportBreakdownView[];
+  @ApiPropertyOptional({
+    type: [ReportCrossBreakdownView],
+    description: 'Two-way breakdowns (hours and people visited by locality and service type, from version 3)',
+  })
+  crossBreakdowns?: readonly ReportCrossBreakdownView[];
   @ApiProperty({ description: "How many of the report's co-ops the figure covers" }) reportedBy: number;
   @ApiPropertyOptional({ type: [RatingCountView], description: 'A rating only: how many co-ops are at each level' })
   distribution?: readonly RatingCountView[];
   @ApiPropertyOptional({ description: 'A rating only: how many co-ops recorded none' }) notRecordedBy?: number;
 }
 
+export class SuppressedColumnView {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS }) dimension: BreakdownDimension;
+  @ApiProperty() category: string;
+}
+
 export class SuppressedCellView {
   @ApiProperty({ enum: BREAKDOWN_DIMENSIONS }) dimension: BreakdownDimension;
   @ApiProperty() category: string;
+  @ApiPropertyOptional({ type: SuppressedColumnView, description: 'A cell of a two-way breakdown: its column' })
+  column?: SuppressedColumnView;
 }
 
 export class SuppressionNoteView {
