@@ -49,3 +49,4 @@ export * from './safe-json';
 export * from './subjects';
 export * from './validation';
 export * from './vocabulary';
+export * from './reporting/describe-definitions';
