@@ -95,7 +95,9 @@ describe('the consolidated report', () => {
         for (const f of figures) {
           const expected = sumOf(m.id, f.breakdown);
           if (expected === 'withheld') expect(f.value).toEqual({ suppressed: true });
-          else if (def.countsPeople && typeof f.value === 'object' && f.value !== null) expect(f.value).toEqual({ suppressed: true });
+          // Hours by place are shown only where the people behind them may be (v3).
+          else if ((def.countsPeople || def.peopleBehind) && typeof f.value === 'object' && f.value !== null)
+            expect(f.value).toEqual({ suppressed: true });
           else
             expect({ metric: m.id, breakdown: f.breakdown, value: f.value }).toEqual({
               metric: m.id,

@@ -354,7 +354,9 @@ function checkCrossAddsUp(
     const f = figures.find((x) => x.metric === metric.id && sameCell(x.breakdown, breakdown));
     return f && !f.suppressedOnNode && typeof f.value === 'number' ? f.value : undefined;
   };
-  const tolerance = (n: number) => (metric.validation.type === 'integer' ? 0 : 0.5 * 10 ** -(metric.validation.decimals ?? 2) * n + 1e-9);
+  // Each cell and the margin are rounded on their own: n cells and the margin, half a unit of the last place each.
+  const tolerance = (n: number) =>
+    metric.validation.type === 'integer' ? 0 : 0.5 * 10 ** -(metric.validation.decimals ?? 2) * (n + 1) + 1e-9;
   const lines: [BreakdownDimension, string, BreakdownDimension, readonly string[]][] = [
     ...rows.map((r): [BreakdownDimension, string, BreakdownDimension, readonly string[]] => [cross.rows, r, cross.columns, columns]),
     ...(cross.overlapping
