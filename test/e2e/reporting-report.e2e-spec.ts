@@ -200,9 +200,23 @@ describe('the consolidated report', () => {
       .split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     const json = (await commissioner.get(`/reporting/cycles/${cycleId}/report`)).body;
+    // A two-way breakdown (v3's hours and people by locality × service type) has a row per cell.
+    const crossCells = (m: { crossBreakdowns?: { cells: unknown[][] }[] }) =>
+      (m.crossBreakdowns ?? []).reduce((k, x) => k + x.cells.flat().length, 0);
     const figureCount = json.metrics.reduce(
-      (n: number, m: { distribution?: unknown[]; notRecordedBy?: number; breakdowns: { cells: unknown[] }[] }) =>
-        n + (m.distribution ? m.distribution.length + (m.notRecordedBy ? 1 : 0) : 1 + m.breakdowns.reduce((k, b) => k + b.cells.length, 0)),
+      (
+        n: number,
+        m: {
+          distribution?: unknown[];
+          notRecordedBy?: number;
+          breakdowns: { cells: unknown[] }[];
+          crossBreakdowns?: { cells: unknown[][] }[];
+        },
+      ) =>
+        n +
+        (m.distribution
+          ? m.distribution.length + (m.notRecordedBy ? 1 : 0)
+          : 1 + m.breakdowns.reduce((k, b) => k + b.cells.length, 0) + crossCells(m)),
       0,
     );
     expect(lines.length - 1).toBe(figureCount);

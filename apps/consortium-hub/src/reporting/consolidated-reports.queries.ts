@@ -17,14 +17,7 @@ import {
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { contractLabels } from '../tendering';
-import {
-  consolidate,
-  ConsolidatedReport,
-  CoopReturn,
-  EarlierRelease,
-  ReportMetric,
-  SuppressionNote,
-} from './consolidation.rules';
+import { consolidate, ConsolidatedReport, CoopReturn, EarlierRelease, ReportMetric, SuppressionNote } from './consolidation.rules';
 import { isSuppressed } from './disclosure-control.rules';
 import { ReleaseSummaryView, ReportBasis, ReportDocumentView, TrendView } from './report.dto';
 import { CsvPeriodReport, reportCsv } from './report-csv.rules';
