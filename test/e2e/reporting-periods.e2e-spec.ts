@@ -1,6 +1,10 @@
-import { connect, NatsConnection, Subscription } from 'nats';
+import { randomUUID } from 'node:crypto';
 
-import { periodOf, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { connect, NatsConnection, Subscription } from 'nats';
+import { DataSource } from 'typeorm';
+
+import { periodOf, REPORTING_RETURN_REQUESTED_V1, SERVICE_TYPES, ServiceType } from '@app/contracts';
+import { OutboxRelay, OutboxService } from '@app/federation';
 
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { aServiceUser, aVisit } from '../support/builders';
@@ -351,6 +355,42 @@ describe('reporting periods and places', () => {
     expect(hours.disclosure).toMatch(/people_visited/);
     expect(hours.validation.rule).toMatch(/2 decimal places/);
     expect((await staff.get('/reporting/definitions').expect(200)).body).toEqual(definitions);
+  });
+
+  const requestFor = (cycleId: string, change: object) => ({
+    cycleId,
+    definitionId: 'ccm-quarterly',
+    definitionVersion: 3,
+    period: { label: month.label, start: month.start, end: month.end },
+    dueAt: dueAfter(month.end),
+    ...change,
+  });
+
+  it('a node refuses a return request for a monthly period of version 2 (calendar quarters only) and keeps nothing of it', async () => {
+    const hub = mesh.hubApp!;
+    const coop = COOPS[1];
+    const cycleId = randomUUID();
+    const sent = await hub
+      .get(DataSource)
+      .transaction((m) =>
+        hub.get(OutboxService).enqueue(m, REPORTING_RETURN_REQUESTED_V1, requestFor(cycleId, { definitionVersion: 2 }), { coopId: coop }),
+      );
+    hub.get(OutboxRelay).nudge();
+    const [row] = await waitFor(
+      'the refusal',
+      () => mesh.hubQuery<{ status: string; last_error: string }>('SELECT status, last_error FROM outbox_message WHERE id = $1', [sent.id]),
+      (r) => r[0]?.status === 'rejected',
+    );
+    expect(row.last_error).toMatch(/REPORTING.PERIOD_TYPE_NOT_ALLOWED: ccm-quarterly version 2 is not asked for a period like \d{4}-\d{2}/);
+    expect(await mesh.nodeQuery(coop, 'SELECT 1 FROM return_request WHERE cycle_id = $1', [cycleId])).toEqual([]);
+  });
+
+  it("the request message itself refuses dates that are not the label's, naming the field", async () => {
+    const hub = mesh.hubApp!;
+    const wrong = requestFor(randomUUID(), { period: { label: month.label, start: month.start, end: shift(month.end, 1) } });
+    await expect(
+      hub.get(DataSource).transaction((m) => hub.get(OutboxService).enqueue(m, REPORTING_RETURN_REQUESTED_V1, wrong, { coopId: COOPS[1] })),
+    ).rejects.toThrow(`payload.period.end must be the last day of ${month.label}, ${month.end}`);
   });
 
   it('sent nothing personal across NATS', async () => {
