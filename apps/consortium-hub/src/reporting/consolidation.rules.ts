@@ -582,19 +582,50 @@ function crossCategories(metric: string, cross: CrossBreakdown, returns: readonl
   return { rows: sorted(rows, cross.rows), columns: sorted(columns, cross.columns) };
 }
 
+/** Where each row and column category sits in a two-way table. */
+interface CrossIndex {
+  readonly cross: CrossBreakdown;
+  readonly rows: ReadonlyMap<string, number>;
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/**
+ * The figures of one metric in a return that fall in a two-way table: each two-way cell, and each
+ * one-way cell of its rows' dimension. One pass over the return's own figures, so a co-op serving 3
+ * localities of 500 costs its 3 rows, not 500 look-ups.
+ */
+function eachCrossFigure(
+  r: CoopReturn,
+  metric: string,
+  index: CrossIndex,
+  onCell: (row: number, column: number, f: ReturnFigure) => void,
+  onRow: (row: number, f: ReturnFigure) => void,
+): void {
+  for (const f of r.figures) {
+    if (f.metric !== metric || f.breakdown === null) continue;
+    const keys = Object.keys(f.breakdown).filter((k) => f.breakdown![k as BreakdownDimension] !== undefined);
+    const row = index.rows.get(f.breakdown[index.cross.rows] ?? '');
+    if (row === undefined) continue;
+    if (keys.length === 1) onRow(row, f);
+    const column = index.columns.get(f.breakdown[index.cross.columns] ?? '');
+    if (keys.length === 2 && column !== undefined) onCell(row, column, f);
+  }
+}
+
+const countOf = (f: ReturnFigure): number | null => (f.suppressedOnNode ? null : typeof f.value === 'number' ? f.value : 0);
+
 /** A co-op's people behind each cell, each row and in all; a count it withheld on its node is null. */
-function placeCoop(r: CoopReturn, people: string, cross: CrossBreakdown, rows: readonly string[], columns: readonly string[]): PlaceCoop {
-  const count = (breakdown: Breakdown | null): number | null => {
-    const f = figureOf(r, people, breakdown);
-    if (f?.suppressedOnNode) return null;
-    return typeof f?.value === 'number' ? f.value : 0;
-  };
-  return {
-    coopId: r.coopId,
-    cells: rows.map((row) => columns.map((column) => count({ [cross.rows]: row, [cross.columns]: column }))),
-    rowPeople: rows.map((row) => count({ [cross.rows]: row })),
-    totalPeople: totalOf(r, people) ?? 0,
-  };
+function placeCoop(r: CoopReturn, people: string, index: CrossIndex): PlaceCoop {
+  const cells: (number | null)[][] = [...index.rows.keys()].map(() => [...index.columns.keys()].map(() => 0));
+  const rowPeople: (number | null)[] = [...index.rows.keys()].map(() => 0);
+  eachCrossFigure(
+    r,
+    people,
+    index,
+    (row, column, f) => (cells[row][column] = countOf(f)),
+    (row, f) => (rowPeople[row] = countOf(f)),
+  );
+  return { coopId: r.coopId, cells, rowPeople, totalPeople: totalOf(r, people) ?? 0 };
 }
 
 /** What an earlier release hid of the hours table, read from what it published. */
@@ -639,10 +670,11 @@ function consolidatePlaces(
     ...control.earlier.flatMap((e) => reportingOf(e.returns, people.id)),
   ]);
   if (rows.length === 0 || columns.length === 0) return;
-  const grid: PlaceGrid = { rows, columns, coops: reporting.map((r) => placeCoop(r, people.id, cross, rows, columns)) };
+  const index: CrossIndex = { cross, rows: new Map(rows.map((x, i) => [x, i])), columns: new Map(columns.map((x, i) => [x, i])) };
+  const grid: PlaceGrid = { rows, columns, coops: reporting.map((r) => placeCoop(r, people.id, index)) };
   const earlier: EarlierPlaceGrid[] = control.earlier.map((e) => ({
     name: e.name,
-    coops: reportingOf(e.returns, people.id).map((r) => placeCoop(r, people.id, cross, rows, columns)),
+    coops: reportingOf(e.returns, people.id).map((r) => placeCoop(r, people.id, index)),
     hidden: earlierPlaceHidden(hours.length ? publishedMetric(e, hours[0].id) : undefined, cross, rows, columns),
   }));
   const pattern = placePattern(grid, { threshold: control.threshold, coalitionSize: control.coalitionSize, earlier });
@@ -659,12 +691,17 @@ function consolidatePlaces(
     const shown = published.get(metric.id);
     const hoursReporting = reportingOf(returns, metric.id);
     if (!shown || hoursReporting.length === 0) continue;
-    const cells = rows.map((row, r) =>
-      columns.map((column, c) => {
-        const sum = add(hoursReporting.map((x) => figureOf(x, metric.id, { [cross.rows]: row, [cross.columns]: column })?.value ?? 0));
-        return underPattern(sum, pattern.cells[r][c]);
-      }),
-    );
+    // Each co-op's own cells, in co-op order, summed and rounded once per cell as the one-way sums are.
+    const parts: number[][][] = rows.map(() => columns.map(() => []));
+    for (const x of hoursReporting)
+      eachCrossFigure(
+        x,
+        metric.id,
+        index,
+        (r, c, f) => parts[r][c].push(f.value ?? 0),
+        () => undefined,
+      );
+    const cells = parts.map((row, r) => row.map((values, c) => underPattern(add(values), pattern.cells[r][c])));
     const margin = (b: ReportBreakdown, categories: readonly string[], hidden: readonly boolean[]): ReportBreakdown => ({
       ...b,
       cells: b.cells.map((cell) => {

@@ -99,7 +99,9 @@ const estimate = (n: number | null) => n ?? 1;
 /** The people table: each co-op's part of each cell, withheld counts at their estimate. */
 export function peopleTable(grid: PlaceGrid): FigureTable {
   const contributions = grid.coops.map((c) => ({ coopId: c.coopId, cells: c.cells.map((row) => row.map(estimate)) }));
-  const cells = grid.rows.map((_, r) => grid.columns.map((_, col) => contributions.reduce((a, c) => a + c.cells[r][col], 0)));
+  // Summed co-op by co-op into one grid: a table of hundreds of localities and a thousand co-ops is summed in one pass.
+  const cells = grid.rows.map(() => grid.columns.map(() => 0));
+  for (const c of contributions) c.cells.forEach((row, r) => row.forEach((n, col) => n && (cells[r][col] += n)));
   const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
   const columnTotals = grid.columns.map((_, col) => cells.reduce((a, row) => a + row[col], 0));
   return {
