@@ -1,9 +1,10 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createUser } from 'nkeys.js';
+import { createUser, fromSeed } from 'nkeys.js';
 
 import { CURVE_SEED_PATTERN } from '@app/contracts';
 import { curvePublicKey } from '@app/federation';
@@ -121,6 +122,44 @@ describe('starting the built apps', () => {
       ])
         expect(tables).toContain(t);
     } finally {
+      await dropTestDatabase(db);
+    }
+  });
+
+  it('provisions many co-ops from a file with provision-many: each node its own settings file, mode 0600; all or nothing', async () => {
+    const db = `ccm_test_provmany_${uniqueSuffix()}`;
+    const dir = mkdtempSync(join(tmpdir(), 'ccm-provision-many-'));
+    const env = { NATS_NKEY_SEED: SEED, DB_NAME: db, LOG_LEVEL: 'silent', AUTH_PUBLIC_KEY: authKeys(HUB).AUTH_PUBLIC_KEY };
+    try {
+      writeFileSync(join(dir, 'coops.csv'), '# Calder\ngolcar,Golcar Care Co-op\nlinthwaite,Linthwaite Care, Support and Respite\n');
+      const r = run(HUB, ['provision-many', '--file', join(dir, 'coops.csv'), '--out-dir', join(dir, 'nodes')], env);
+      expect(r).toMatchObject({
+        code: 0,
+        stdout: `provisioned 2 co-ops; their nodes' settings are in ${join(dir, 'nodes')}/<coop id>.env`,
+      });
+      expect(readdirSync(join(dir, 'nodes')).sort()).toEqual(['golcar.env', 'linthwaite.env']);
+      const settings = readFileSync(join(dir, 'nodes', 'linthwaite.env'), 'utf8');
+      expect(statSync(join(dir, 'nodes', 'linthwaite.env')).mode & 0o777).toBe(0o600);
+      expect(settings).toMatch(/^COOP_ID=linthwaite\nNATS_NKEY_SEED=SU[A-Z2-7]{56}\nHUB_PUBLIC_KEY=U[A-Z2-7]{55}\n/);
+      const rows = await queryDb<{ id: string; name: string; public_key: string }>(db, 'SELECT id, name, public_key FROM coop ORDER BY id');
+      const seed = /NATS_NKEY_SEED=(\S+)/.exec(settings)![1];
+      expect(rows.map((c) => [c.id, c.name])).toEqual([
+        ['golcar', 'Golcar Care Co-op'],
+        ['linthwaite', 'Linthwaite Care, Support and Respite'],
+      ]);
+      expect(rows[1].public_key).toBe(fromSeed(Buffer.from(seed)).getPublicKey());
+
+      // One co-op already there: none of the file is provisioned, and the command says which.
+      writeFileSync(join(dir, 'more.csv'), 'slaithwaite,Slaithwaite Care Co-op\ngolcar,Golcar Again\n');
+      const again = run(HUB, ['provision-many', '--file', join(dir, 'more.csv'), '--out-dir', join(dir, 'more')], env);
+      expect(again).toMatchObject({ code: 1, stderr: 'consortium-hub: co-op golcar is already in the registry' });
+      expect(await queryDb(db, "SELECT 1 FROM coop WHERE id = 'slaithwaite'")).toEqual([]);
+      expect(run(HUB, ['provision-many', '--file', join(dir, 'coops.csv')], env)).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('--out-dir'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
       await dropTestDatabase(db);
     }
   });

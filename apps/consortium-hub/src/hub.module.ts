@@ -30,6 +30,7 @@ import { RecruitmentModule } from './recruitment';
 import { RegistryKeys, RegistryModule } from './registry';
 import { ReportingModule } from './reporting';
 import { TenderingModule } from './tendering';
+import { TimeClearingModule } from './time-clearing';
 
 @Module({})
 export class HubModule {
@@ -61,6 +62,7 @@ export class HubModule {
         LiveQuestionsModule,
         RecruitmentModule,
         OnboardingModule,
+        TimeClearingModule,
         FederationStatusModule,
         WebModule.forRoot(config, {
           serviceName: 'Care Co-op Mesh',

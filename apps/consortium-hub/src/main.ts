@@ -1,4 +1,5 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { createUser } from 'nkeys.js';
 
@@ -14,8 +15,9 @@ import {
   SignInConfig,
 } from '@app/platform';
 
-import { hubNatsAuthorization, migrateHub, provisionHubCoop, startHub } from './bootstrap';
+import { hubNatsAuthorization, migrateHub, provisionHubCoop, provisionHubCoops, startHub } from './bootstrap';
 import { HubConfig, HubStorageConfig } from './config/hub.config';
+import { parseCoopList } from './registry';
 
 import 'reflect-metadata';
 
@@ -28,6 +30,9 @@ import 'reflect-metadata';
  * consortium-hub provision --coop ID --name NAME [--status S] [--sponsor ID] [--rotate] [--out PATH]
  *                              give a co-op its NKey identity; prints (or writes) its node's settings.
  *                              Not --env-file: Node 20 takes that option for itself, wherever it stands.
+ * consortium-hub provision-many --file COOPS --out-dir DIR
+ *                              many new co-ops at once (one per line of COOPS: "id,name"); each node's
+ *                              settings in DIR/<id>.env; the NATS authorization written once
  * consortium-hub nats-config [--out PATH]   the NATS server authorization written from the registry
  * consortium-hub keygen                     a new NKey user seed and public key (e.g. the hub's own)
  */
@@ -49,13 +54,7 @@ void runCli('consortium-hub', {
       sponsorCoopId: options.values.sponsor,
       rotate: options.flags.has('rotate'),
     });
-    const env = [
-      `COOP_ID=${out.coopId}`,
-      `NATS_NKEY_SEED=${out.seed}`,
-      `HUB_PUBLIC_KEY=${out.hubPublicKey}`,
-      `NATS_URL=${config.NATS_URL}`,
-      `NATS_SUBJECT_ROOT=${config.NATS_SUBJECT_ROOT}`,
-    ].join('\n');
+    const env = nodeSettings(out.coopId, out.seed, out.hubPublicKey, config);
     const file = options.values.out;
     if (file) {
       writeFileSync(file, env + '\n', { mode: 0o600 });
@@ -64,6 +63,21 @@ void runCli('consortium-hub', {
     } else {
       console.log(env);
     }
+    if (out.authFile) console.error(`NATS authorization rewritten: ${out.authFile} (reload the server: nats-server --signal reload)`);
+  },
+  'provision-many': async (args) => {
+    const options = readOptions(args, { values: ['file', 'out-dir'] });
+    const requests = parseCoopList(readFileSync(requiredOption(options, 'file'), 'utf8'));
+    const dir = requiredOption(options, 'out-dir');
+    const config = loadConfig(HubConfig);
+    const out = await provisionHubCoops(config, requests);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (const coop of out.coops) {
+      const file = join(dir, `${coop.coopId}.env`);
+      writeFileSync(file, nodeSettings(coop.coopId, coop.seed, out.hubPublicKey, config) + '\n', { mode: 0o600 });
+      chmodSync(file, 0o600);
+    }
+    console.log(`provisioned ${out.coops.length} co-ops; their nodes' settings are in ${dir}/<coop id>.env`);
     if (out.authFile) console.error(`NATS authorization rewritten: ${out.authFile} (reload the server: nats-server --signal reload)`);
   },
   'nats-config': async (args) => {
@@ -85,3 +99,14 @@ void runCli('consortium-hub', {
     console.log(runTokenCommand(args, loadConfig(SignInConfig), HUB_TOKENS));
   },
 });
+
+/** A node's settings from its provisioning: its identity, its key, the hub's key and where NATS is. */
+function nodeSettings(coopId: string, seed: string, hubPublicKey: string, config: HubConfig): string {
+  return [
+    `COOP_ID=${coopId}`,
+    `NATS_NKEY_SEED=${seed}`,
+    `HUB_PUBLIC_KEY=${hubPublicKey}`,
+    `NATS_URL=${config.NATS_URL}`,
+    `NATS_SUBJECT_ROOT=${config.NATS_SUBJECT_ROOT}`,
+  ].join('\n');
+}

@@ -24,6 +24,7 @@ import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
 import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
+import { TIME_CREDITS_FORWARDED_V1, TIME_CREDITS_SENT_V1, TIME_CREDITS_SETTLED_V1 } from './messages/time-credits.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
@@ -54,6 +55,9 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   ONBOARDING_SPIN_OFF_PROPOSED_V1,
   ONBOARDING_TEMPLATES_SHARED_V1,
   ONBOARDING_TEMPLATES_REQUESTED_V1,
+  TIME_CREDITS_SENT_V1,
+  TIME_CREDITS_FORWARDED_V1,
+  TIME_CREDITS_SETTLED_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

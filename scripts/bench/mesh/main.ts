@@ -13,7 +13,7 @@
  * subjects and streams with names of its own and removes them, whether it passes or fails.
  * Exits 1 when a figure fails or a correctness check does not hold.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -145,12 +145,17 @@ async function main(): Promise<number> {
   const dir = join(__dirname, '..', '..', '..', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'results.json');
+  const at = new Date().toISOString();
+  const measured = results.map((r) => ({ ...r, at, mode }));
+  // A run of some figures (--only) replaces those figures and keeps the others as they were measured.
+  const kept = only ? earlierFigures(file).filter((f) => !measured.some((r) => r.id === f.id)) : [];
+  const figures = [...kept, ...measured].sort((a, b) => FIGURES.findIndex((f) => f.id === a.id) - FIGURES.findIndex((f) => f.id === b.id));
   writeFileSync(
     file,
     JSON.stringify(
       {
-        at: new Date().toISOString(),
-        mode,
+        at,
+        mode: only ? `${mode}, only ${[...only].join(',')}` : mode,
         seconds: totalSeconds,
         machine: {
           cpus: cpus().length,
@@ -159,7 +164,7 @@ async function main(): Promise<number> {
           node: process.version,
           platform: process.platform,
         },
-        figures: results,
+        figures,
       },
       null,
       2,
@@ -169,6 +174,21 @@ async function main(): Promise<number> {
   const failed = results.some((r) => r.error || r.checks.some((c) => !c.ok));
   const missed = results.some((r) => r.rows.some((row) => row.pass === false));
   return failed || (strict && missed) ? 1 : 0;
+}
+
+/** The figures of the results file a run before this one wrote, each with when and how it was measured. */
+function earlierFigures(file: string): (FigureResult & { id: string; at?: string; mode?: string })[] {
+  if (!existsSync(file)) return [];
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+      at?: string;
+      mode?: string;
+      figures?: (FigureResult & { at?: string; mode?: string })[];
+    };
+    return (parsed.figures ?? []).map((f) => ({ ...f, at: f.at ?? parsed.at, mode: f.mode ?? parsed.mode }));
+  } catch {
+    return [];
+  }
 }
 
 // Exits when the table is written: a client a figure failed to close must not keep the run alive.

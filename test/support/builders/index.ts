@@ -5,5 +5,6 @@ export * from './onboarding';
 export * from './purchasing';
 export * from './recruitment';
 export * from './tendering';
+export * from './time-credits';
 export * from './volunteering';
 export * from './workforce';

@@ -25,6 +25,7 @@ import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-deliv
 import { Onboarding1764000000600 } from './migrations/1764000000600-onboarding';
 import { WebSession1764000000700 } from './migrations/1764000000700-web-session';
 import { ReturnPeriodTypes1764000000850 } from './migrations/1764000000850-return-period-types';
+import { TimeClearing1764000001100 } from './migrations/1764000001100-time-clearing';
 
 export const HUB_ENTITIES = [...FEDERATION_ENTITIES, Coop];
 export const HUB_MIGRATIONS = [
@@ -47,6 +48,7 @@ export const HUB_MIGRATIONS = [
   Onboarding1764000000600,
   WebSession1764000000700,
   ReturnPeriodTypes1764000000850,
+  TimeClearing1764000001100,
 ];
 
 export function hubDataSourceOptions(config: HubStorageConfig): DataSourceOptions {

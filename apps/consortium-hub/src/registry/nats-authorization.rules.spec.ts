@@ -32,6 +32,7 @@ describe('the NATS authorization written from the registry', () => {
       'ccm.v1.coop.marsden.msg.recruitment.vacancy-changed',
       'ccm.v1.coop.marsden.msg.reporting.return-submitted',
       'ccm.v1.coop.marsden.msg.tendering.offer-made',
+      'ccm.v1.coop.marsden.msg.time-credits.sent',
       'ccm.v1.coop.marsden.heartbeat',
       'ccm.v1.coop.marsden.ask.recruitment-matches.v1',
       '$JS.API.CONSUMER.MSG.NEXT.CCM_HUB.node-marsden',

@@ -35,6 +35,7 @@ import { TenderOutcomes1764000001410 } from './migrations/1764000001410-tender-o
 import { Recruitment1764000001500 } from './migrations/1764000001500-recruitment';
 import { Onboarding1764000001600 } from './migrations/1764000001600-onboarding';
 import { WebPages1764000001700 } from './migrations/1764000001700-web-pages';
+import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -71,6 +72,7 @@ export const NODE_MIGRATIONS = [
   Recruitment1764000001500,
   Onboarding1764000001600,
   WebPages1764000001700,
+  TimeCreditsAcrossCoops1764000002100,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -138,8 +138,12 @@ export class SummaryPagesController {
       transfers: transfers.items.map((t) => ({
         ...t,
         purpose: wordsOf(t.purpose),
-        from: t.fromVolunteerId ? (names[t.fromVolunteerId] ?? 'a former volunteer') : 'The co-op (for hours given)',
-        to: names[t.toVolunteerId] ?? 'a former volunteer',
+        from: t.fromVolunteerId
+          ? (names[t.fromVolunteerId] ?? 'a former volunteer')
+          : t.purpose === 'earning'
+            ? 'The co-op (for hours given)'
+            : 'Another co-op (through the clearing account)',
+        to: t.toVolunteerId ? (names[t.toVolunteerId] ?? 'a former volunteer') : 'Another co-op (through the clearing account)',
         hours: hours(t.minutes),
       })),
       total: transfers.total,

@@ -19,6 +19,7 @@ import { CareFigureQueries } from './care-figures.queries';
 import { CommunityFigureQueries } from './community-figures.queries';
 import { contractFigures, withholdOnNode, withRates } from './node-return.rules';
 import { ReportingErrors } from './reporting.errors';
+import { TimeCreditFigureQueries } from './time-credit-figures.queries';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
 export interface ComputedReturn {
@@ -44,6 +45,7 @@ export class ComputeReturn {
     private readonly workforce: WorkforceFigureQueries,
     private readonly community: CommunityFigureQueries,
     private readonly tendering: TenderingQueries,
+    private readonly timeCredits: TimeCreditFigureQueries,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
     private readonly clock: Clock,
   ) {}
@@ -60,6 +62,7 @@ export class ComputeReturn {
         ...(await this.care.figures(m, period, profile.localities)),
         ...(await this.workforce.figures(m, period)),
         ...(await this.community.figures(m, period, profile.cqc_rating)),
+        ...(await this.timeCredits.figures(m, period)),
       ];
       const held = await this.tendering.contracts(period.start, period.end, m);
       figures.push(...contractFigures(held));

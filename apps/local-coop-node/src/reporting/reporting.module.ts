@@ -10,6 +10,7 @@ import { ReportingController } from './reporting.controller';
 import { ReturnRequestQueries } from './return-request.queries';
 import { ReturnRequestsController } from './return-requests.controller';
 import { SubmitReturn } from './submit-return.use-case';
+import { TimeCreditFigureQueries } from './time-credit-figures.queries';
 import { WorkforceFigureQueries } from './workforce-figures.queries';
 
 /**
@@ -28,6 +29,7 @@ import { WorkforceFigureQueries } from './workforce-figures.queries';
     RecordReturnReview,
     ReturnRequestQueries,
     SubmitReturn,
+    TimeCreditFigureQueries,
     WorkforceFigureQueries,
   ],
   exports: [ComputeReturn, ReturnRequestQueries, SubmitReturn],

@@ -29,6 +29,11 @@ export interface Rulebook {
   /** How far below zero a time-bank balance may go. */
   timeCreditOverdraftMinutes: number;
   realLivingWagePencePerHour: number;
+  /**
+   * Whether a member may pay their own time credits to a member of another co-op, or only the admin
+   * for them. Absent in rulebooks adopted before payments across co-ops existed, which is no.
+   */
+  membersMayPayAcrossCoops?: boolean;
 }
 
 /**

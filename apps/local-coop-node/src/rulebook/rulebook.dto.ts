@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -108,6 +109,13 @@ export class RulebookDto implements Rulebook {
   @Min(1)
   @Max(100_000)
   realLivingWagePencePerHour: number;
+
+  @ApiPropertyOptional({
+    description: 'Whether members may pay their own time credits to members of other co-ops (otherwise only the admin); absent is no',
+  })
+  @IsOptional()
+  @IsBoolean()
+  membersMayPayAcrossCoops?: boolean;
 }
 
 export class RulebookView {

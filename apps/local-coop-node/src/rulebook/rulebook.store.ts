@@ -52,5 +52,7 @@ function normalise(r: Rulebook): Rulebook {
     shareMaximumPence: r.shareMaximumPence,
     timeCreditOverdraftMinutes: r.timeCreditOverdraftMinutes,
     realLivingWagePencePerHour: r.realLivingWagePencePerHour,
+    // Only when stated, so a rulebook that says nothing of it is kept as it was proposed.
+    ...(r.membersMayPayAcrossCoops !== undefined ? { membersMayPayAcrossCoops: r.membersMayPayAcrossCoops } : {}),
   };
 }

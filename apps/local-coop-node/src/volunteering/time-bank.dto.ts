@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 import { IsCalendarDate, keyedBy, PageQuery, PageView } from '@app/platform';
 
 import { LEDGER_PURPOSES, LedgerPurpose, TRANSFER_PURPOSES, TransferPurpose } from './time-bank.rules';
+import { AcrossCoopsSummaryView } from './time-credits-across.dto';
 
 export class TransferDto {
   @ApiProperty({ description: 'The volunteer who received help and pays for it' })
@@ -59,9 +60,20 @@ export class AccountQuery extends PageQuery {}
 export class TransferView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Null when the co-op issued the credits for hours given' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Null when the co-op issued the credits for hours given, or they came from its clearing account',
+  })
   fromVolunteerId: string | null;
-  @ApiProperty() toVolunteerId: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "Null when the credits went to the co-op's clearing account, paid to another co-op",
+  })
+  toVolunteerId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'For a payment across co-ops: the transfer it is part of' })
+  timeCreditTransferId: string | null;
   @ApiProperty() minutes: number;
   @ApiPropertyOptional({ nullable: true, type: String }) volunteerHoursId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
@@ -73,7 +85,11 @@ export class EntryView {
   @ApiProperty() transferId: string;
   @ApiProperty({ description: 'Signed: negative when paid out, positive when received' }) minutes: number;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The other volunteer, or null for the co-op issuer' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The other volunteer, or null for the co-op's issuer or clearing account",
+  })
   counterpartyVolunteerId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) counterpartyName: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
@@ -107,6 +123,8 @@ export class TimeBankSummaryView {
   @ApiProperty({ type: PurposeTotals, description: 'Credits issued for hours given' }) earned: PurposeTotals;
   @ApiProperty({ type: PurposeTotals, description: 'Credits exchanged between volunteers' }) exchanged: PurposeTotals;
   @ApiProperty(keyedBy(LEDGER_PURPOSES, PurposeTotals, 'Every purpose, earning included')) byPurpose: Record<LedgerPurpose, PurposeTotals>;
+  @ApiProperty({ type: AcrossCoopsSummaryView, description: "Credits paid across co-ops, and the co-op's clearing balance" })
+  acrossCoops: AcrossCoopsSummaryView;
 }
 
 export class TransferPage extends PageView(TransferView) {}

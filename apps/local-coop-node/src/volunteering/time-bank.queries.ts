@@ -15,6 +15,7 @@ import {
   TransferView,
 } from './time-bank.dto';
 import { availableMinutes, LEDGER_PURPOSES, LedgerPurpose } from './time-bank.rules';
+import { AcrossCoopsQueries } from './time-credits-across.queries';
 import { VolunteeringErrors } from './volunteering.errors';
 
 const TRANSFERS = `SELECT t.*, fa.volunteer_id AS from_volunteer_id, ta.volunteer_id AS to_volunteer_id
@@ -25,9 +26,10 @@ interface TransferRecord {
   id: string;
   purpose: LedgerPurpose;
   from_volunteer_id: string | null;
-  to_volunteer_id: string;
+  to_volunteer_id: string | null;
   minutes: number;
   volunteer_hours_id: string | null;
+  time_credit_transfer_id: string | null;
   note: string | null;
   occurred_on: string;
   recorded_at: Date;
@@ -50,6 +52,7 @@ export class TimeBankQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rulebooks: RulebookStore,
+    private readonly acrossCoops: AcrossCoopsQueries,
   ) {}
 
   /** A volunteer's balance against the overdraft, and their entries newest first. Access is checked by the caller. */
@@ -127,7 +130,7 @@ export class TimeBankQueries {
       transfers: byPurpose.respite.transfers + byPurpose.help.transfers,
       minutes: byPurpose.respite.minutes + byPurpose.help.minutes,
     };
-    return { from, to, earned: byPurpose.earning, exchanged, byPurpose };
+    return { from, to, earned: byPurpose.earning, exchanged, byPurpose, acrossCoops: await this.acrossCoops.summary(from, to) };
   }
 }
 
@@ -139,6 +142,7 @@ function toTransferView(r: TransferRecord): TransferView {
     toVolunteerId: r.to_volunteer_id,
     minutes: r.minutes,
     volunteerHoursId: r.volunteer_hours_id,
+    timeCreditTransferId: r.time_credit_transfer_id,
     note: r.note,
     occurredOn: r.occurred_on,
     recordedAt: r.recorded_at,

@@ -7,8 +7,15 @@ export const MINUTES_PER_CREDIT = 60;
 export const TRANSFER_PURPOSES = ['respite', 'help'] as const;
 export type TransferPurpose = (typeof TRANSFER_PURPOSES)[number];
 
-/** Every ledger transfer: credits earned from the co-op for hours given, or spent between volunteers. */
-export const LEDGER_PURPOSES = ['earning', ...TRANSFER_PURPOSES] as const;
+/**
+ * Credits paid across co-ops, through the co-op's consortium clearing account: paid by a volunteer to
+ * another co-op, paid to a volunteer from another co-op, and given back when the other co-op refused.
+ */
+export const ACROSS_COOP_PURPOSES = ['sent-to-coop', 'received-from-coop', 'returned-by-coop'] as const;
+export type AcrossCoopPurpose = (typeof ACROSS_COOP_PURPOSES)[number];
+
+/** Every ledger transfer: credits earned from the co-op for hours given, spent between volunteers, or paid across co-ops. */
+export const LEDGER_PURPOSES = ['earning', ...TRANSFER_PURPOSES, ...ACROSS_COOP_PURPOSES] as const;
 export type LedgerPurpose = (typeof LEDGER_PURPOSES)[number];
 
 export interface TransferParty {

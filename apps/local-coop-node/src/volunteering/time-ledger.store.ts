@@ -14,6 +14,8 @@ export interface NewTransfer {
   occurredOn: string;
   note: string | null;
   volunteerHoursId: string | null;
+  /** For a payment across co-ops: the transfer it belongs to (each purpose once per transfer). */
+  timeCreditTransferId?: string | null;
 }
 
 /**
@@ -52,6 +54,12 @@ export class TimeLedger {
     return row.id;
   }
 
+  /** The co-op's consortium clearing account. Like the issuer it is never locked: its balance has no floor here, the hub limits it. */
+  async clearingAccountId(manager: EntityManager): Promise<string> {
+    const [row] = await manager.query(`SELECT id FROM time_account WHERE kind = 'clearing'`);
+    return row.id;
+  }
+
   /** Read after the account's lock is held, this sees every transfer committed before it. */
   async balanceOf(manager: EntityManager, accountId: string): Promise<number> {
     const [{ balance }] = await manager.query('SELECT coalesce(sum(minutes), 0)::int AS balance FROM time_entry WHERE account_id = $1', [
@@ -64,9 +72,9 @@ export class TimeLedger {
   async post(manager: EntityManager, t: NewTransfer): Promise<string> {
     const id = randomUUID();
     await manager.query(
-      `INSERT INTO time_transfer (id, purpose, from_account_id, to_account_id, minutes, volunteer_hours_id, note, occurred_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, t.purpose, t.fromAccountId, t.toAccountId, t.minutes, t.volunteerHoursId, t.note, t.occurredOn],
+      `INSERT INTO time_transfer (id, purpose, from_account_id, to_account_id, minutes, volunteer_hours_id, note, occurred_on, time_credit_transfer_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, t.purpose, t.fromAccountId, t.toAccountId, t.minutes, t.volunteerHoursId, t.note, t.occurredOn, t.timeCreditTransferId ?? null],
     );
     await manager.query('INSERT INTO time_entry (transfer_id, account_id, minutes) VALUES ($1, $2, $3), ($1, $4, $5)', [
       id,

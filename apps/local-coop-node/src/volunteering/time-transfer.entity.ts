@@ -26,6 +26,10 @@ export class TimeTransfer {
   @Column('text', { nullable: true })
   note: string | null;
 
+  /** For a payment across co-ops: the transfer it is part of, the same id on both nodes and the hub. */
+  @Column('uuid', { name: 'time_credit_transfer_id', nullable: true })
+  timeCreditTransferId: string | null;
+
   @Column('date', { name: 'occurred_on' })
   occurredOn: string;
 

@@ -13,7 +13,8 @@ export class OwnEntryView {
   @ApiProperty() occurredOn: string;
   @ApiProperty({ enum: LEDGER_PURPOSES }) purpose: LedgerPurpose;
   @ApiProperty({ description: 'Signed: negative when paid out, positive when received' }) minutes: number;
-  @ApiProperty({ enum: ['the co-op', 'another volunteer'] }) counterparty: 'the co-op' | 'another volunteer';
+  @ApiProperty({ enum: ['the co-op', 'another volunteer', 'another co-op'] }) counterparty:
+    'the co-op' | 'another volunteer' | 'another co-op';
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedAt: string;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { ExpenseQueries } from './expense.queries';
+import type { TimeAccount } from './time-account.entity';
 import { VolunteerQueries } from './volunteer.queries';
 import { OwnEntryView, OwnTimeBankView, VolunteerDataView } from './volunteer-data.dto';
 
@@ -12,10 +13,17 @@ interface OwnEntryRow {
   note: string | null;
   occurred_on: string;
   recorded_at: Date;
-  counterparty_kind: 'issuer' | 'volunteer';
+  counterparty_kind: TimeAccount['kind'];
 }
 
 /** What volunteering holds about the volunteer linked to a member, for the member's data export. */
+/** Who the other side of an entry is, as the person may be told: never another person's id or name. */
+const COUNTERPARTY: Record<TimeAccount['kind'], OwnEntryView['counterparty']> = {
+  issuer: 'the co-op',
+  volunteer: 'another volunteer',
+  clearing: 'another co-op',
+};
+
 @Injectable()
 export class VolunteerDataQueries {
   constructor(
@@ -53,7 +61,7 @@ export class VolunteerDataQueries {
       occurredOn: r.occurred_on,
       purpose: r.purpose,
       minutes: r.minutes,
-      counterparty: r.counterparty_kind === 'issuer' ? 'the co-op' : 'another volunteer',
+      counterparty: COUNTERPARTY[r.counterparty_kind],
       note: r.note,
       recordedAt: new Date(r.recorded_at).toISOString(),
     }));

@@ -45,6 +45,8 @@ export class VolunteerErasure {
         WHERE a.volunteer_id = $1 AND (t.from_account_id = a.id OR t.to_account_id = a.id) AND t.note IS NOT NULL`,
       [volunteerId],
     );
+    // A payment across co-ops keeps its minutes and co-ops (the clearing rests on them), not its note.
+    await manager.query('UPDATE time_credit_transfer SET note = NULL WHERE volunteer_id = $1 AND note IS NOT NULL', [volunteerId]);
     return label;
   }
 }

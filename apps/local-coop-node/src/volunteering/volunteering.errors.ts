@@ -6,6 +6,8 @@ import type { RuleViolation } from './volunteer.rules';
 export const VolunteeringErrors = {
   volunteerNotFound: (id: string) => new DomainError('VOLUNTEERING.VOLUNTEER_NOT_FOUND', `volunteer ${id} not found`, 'not-found'),
   expenseNotFound: (id: string) => new DomainError('VOLUNTEERING.EXPENSE_NOT_FOUND', `expense claim ${id} not found`, 'not-found'),
+  acrossCoopsTransferNotFound: (id: string) =>
+    new DomainError('TIMEBANK.TRANSFER_NOT_FOUND', `transfer across co-ops ${id} not found`, 'not-found'),
   memberAlreadyVolunteer: (memberId: string) =>
     new DomainError('VOLUNTEERING.MEMBER_ALREADY_VOLUNTEER', `member ${memberId} already has a volunteer record`, 'conflict'),
   /** A rule of the feature broken by what the data already says. */

@@ -1,6 +1,7 @@
 import { CCM_QUARTERLY_V2 } from './ccm-quarterly.v2';
 import { MetricDefinition, ReturnDefinition } from './return-definition';
 import { PERIOD_TYPES } from './return-period';
+import { TIME_CREDIT_METRICS } from './time-credit-metrics';
 
 /*
  * Version 3 of the return (issue 16, "figures a commissioner can trust"). Version 2 stays as it was:
@@ -73,5 +74,10 @@ export const CCM_QUARTERLY_V3: ReturnDefinition = Object.freeze({
   version: 3,
   title: 'Care Co-op Mesh quarterly return',
   periodTypes: PERIOD_TYPES,
-  metrics: Object.freeze([...CCM_QUARTERLY_V2.metrics.map(changed), ...RECORD_METRICS.map(changed), ...PLACE_METRICS.map(changed)]),
+  metrics: Object.freeze([
+    ...CCM_QUARTERLY_V2.metrics.map(changed),
+    ...RECORD_METRICS.map(changed),
+    ...PLACE_METRICS.map(changed),
+    ...TIME_CREDIT_METRICS,
+  ]),
 });

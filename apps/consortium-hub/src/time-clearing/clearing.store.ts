@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import type { ClearingStatus } from './clearing.rules';
+
+export interface ClearingTransferRecord {
+  id: string;
+  paying_coop_id: string;
+  receiving_coop_id: string;
+  minutes: number;
+  status: ClearingStatus;
+}
+
+/**
+ * Locks and writes the clearing ledger inside the caller's transaction. A co-op's clearing_account
+ * row is the lock under which its balance is read and changed; a transfer's row the lock under which
+ * its answer is applied.
+ */
+@Injectable()
+export class ClearingStore {
+  /** The limit in force, locked against a change by staff while a payment is checked against it. */
+  async limitMinutes(m: EntityManager, lock = false): Promise<number> {
+    const [row]: { limit_minutes: number }[] = await m.query(`SELECT limit_minutes FROM clearing_setting ${lock ? 'FOR SHARE' : ''}`);
+    return row.limit_minutes;
+  }
+
+  async setLimit(m: EntityManager, limitMinutes: number, by: string, at: Date): Promise<void> {
+    await m.query('UPDATE clearing_setting SET limit_minutes = $1, updated_by = $2, updated_at = $3', [limitMinutes, by, at]);
+  }
+
+  /** Opens the co-ops' accounts if need be and locks them, in id order so two payments between a pair never deadlock. */
+  async lockAccounts(m: EntityManager, coopIds: string[]): Promise<void> {
+    const ids = [...new Set(coopIds)].sort();
+    await m.query('INSERT INTO clearing_account (coop_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [ids]);
+    await m.query('SELECT coop_id FROM clearing_account WHERE coop_id = ANY($1::text[]) ORDER BY coop_id FOR UPDATE', [ids]);
+  }
+
+  /** Read under the account's lock, this sees every entry committed before it. */
+  async balanceOf(m: EntityManager, coopId: string): Promise<number> {
+    const [{ balance }]: { balance: number }[] = await m.query(
+      'SELECT coalesce(sum(minutes), 0)::int AS balance FROM clearing_entry WHERE coop_id = $1',
+      [coopId],
+    );
+    return balance;
+  }
+
+  async coopStatuses(m: EntityManager, coopIds: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; status: string }[] = await m.query('SELECT id, status FROM coop WHERE id = ANY($1::text[])', [coopIds]);
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  async find(m: EntityManager, id: string, lock = false): Promise<ClearingTransferRecord | null> {
+    const [row]: ClearingTransferRecord[] = await m.query(
+      `SELECT id, paying_coop_id, receiving_coop_id, minutes, status FROM clearing_transfer WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async idOfForward(m: EntityManager, messageId: string): Promise<string | null> {
+    const [row]: { id: string }[] = await m.query('SELECT id FROM clearing_transfer WHERE forward_message_id = $1', [messageId]);
+    return row?.id ?? null;
+  }
+
+  /** The transfer and its two entries: the paying co-op debited, the receiving co-op credited. */
+  async record(
+    m: EntityManager,
+    t: { id: string; payingCoopId: string; receivingCoopId: string; minutes: number; sentMessageId: string; forwardMessageId: string },
+    at: Date,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO clearing_transfer (id, paying_coop_id, receiving_coop_id, minutes, status, sent_message_id, forward_message_id, received_at)
+       VALUES ($1, $2, $3, $4, 'forwarded', $5, $6, $7)`,
+      [t.id, t.payingCoopId, t.receivingCoopId, t.minutes, t.sentMessageId, t.forwardMessageId, at],
+    );
+    await this.entries(m, t.id, 'transfer', t.payingCoopId, t.receivingCoopId, t.minutes, at);
+  }
+
+  async complete(m: EntityManager, id: string, at: Date): Promise<void> {
+    await m.query(`UPDATE clearing_transfer SET status = 'completed', settled_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  /** The receiving node refused: the transfer is marked reversed and its entries undone by two opposite ones. */
+  async reverse(m: EntityManager, t: ClearingTransferRecord, reason: string, at: Date): Promise<void> {
+    await m.query(`UPDATE clearing_transfer SET status = 'reversed', refusal_reason = $2, settled_at = $3 WHERE id = $1`, [
+      t.id,
+      reason,
+      at,
+    ]);
+    await this.entries(m, t.id, 'reversal', t.receiving_coop_id, t.paying_coop_id, t.minutes, at);
+  }
+
+  private async entries(
+    m: EntityManager,
+    id: string,
+    kind: string,
+    debited: string,
+    credited: string,
+    minutes: number,
+    at: Date,
+  ): Promise<void> {
+    await m.query(
+      'INSERT INTO clearing_entry (transfer_id, coop_id, kind, minutes, recorded_at) VALUES ($1, $2, $3, $4, $6), ($1, $5, $3, -$4::int, $6)',
+      [id, credited, kind, minutes, debited, at],
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export { ClearingQueries } from './clearing.queries';
+export { TimeClearingModule } from './time-clearing.module';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+
+import { ApplyTimeCreditsSent } from './apply-time-credits-sent.use-case';
+import { ClearingQueries } from './clearing.queries';
+import { ClearingStore } from './clearing.store';
+import { SetClearingLimit } from './set-clearing-limit.use-case';
+import { SettleClearing } from './settle-clearing.use-case';
+import { TimeClearingController } from './time-clearing.controller';
+
+/**
+ * Time credits across co-ops on the hub: a clearing ledger between co-ops (what each owes the
+ * consortium in hours, and is owed), the consortium's limit on any co-op's debt, payments routed by
+ * their one-time code's co-op to the receiving node and their answers back to the paying one. The hub
+ * never learns who paid or who was paid.
+ */
+@Module({
+  controllers: [TimeClearingController],
+  providers: [ApplyTimeCreditsSent, ClearingQueries, ClearingStore, SetClearingLimit, SettleClearing],
+  exports: [ClearingQueries],
+})
+export class TimeClearingModule {}
