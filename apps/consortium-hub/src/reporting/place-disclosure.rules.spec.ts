@@ -1,4 +1,4 @@
-import { MetricDefinition, ReturnDefinition, ReturnFigure } from '@app/contracts';
+import { CCM_QUARTERLY_V3, findMetric, ReturnDefinition, ReturnFigure } from '@app/contracts';
 
 import { consolidate, CoopReturn, ReportMetric, ReportValue } from './consolidation.rules';
 import { coalitions } from './disclosure-attacks.testing';
@@ -14,32 +14,10 @@ import { coalitions } from './disclosure-attacks.testing';
 const THRESHOLD = 4;
 const SERVICES = ['personal-care', 'domestic-help', 'gardening'] as const;
 
-const HOURS: MetricDefinition = {
-  id: 'hours',
-  title: 'Hours',
-  section: 'care',
-  definition: 'hours',
-  unit: 'hours',
-  countsPeople: false,
-  breakdowns: ['service_type', 'locality'],
-  crossBreakdowns: [{ rows: 'locality', columns: 'service_type' }],
-  peopleBehind: 'people',
-  required: true,
-  validation: { type: 'decimal', min: 0, max: 1e6, decimals: 2, nullable: false },
-  consolidation: { kind: 'sum' },
-};
-const PEOPLE: MetricDefinition = {
-  ...HOURS,
-  id: 'people',
-  title: 'People',
-  unit: 'people',
-  countsPeople: true,
-  breakdowns: ['locality'],
-  crossBreakdowns: [{ rows: 'locality', columns: 'service_type', overlapping: true }],
-  peopleBehind: undefined,
-  validation: { type: 'integer', min: 0, max: 1e6, nullable: false },
-};
-const DEFINITION: ReturnDefinition = { id: 'places', version: 1, title: 'places', periodTypes: ['quarter'], metrics: [PEOPLE, HOURS] };
+// The real definitions of version 3: people visited, and the delivered hours they stand behind.
+const PEOPLE = findMetric(CCM_QUARTERLY_V3, 'people_visited')!;
+const HOURS = findMetric(CCM_QUARTERLY_V3, 'care_hours_delivered')!;
+const DEFINITION: ReturnDefinition = { ...CCM_QUARTERLY_V3, metrics: [PEOPLE, HOURS] };
 
 interface Person {
   readonly id: string;
@@ -59,19 +37,19 @@ function returnsOf(people: readonly Person[], localities: readonly string[]): Co
       Math.round(
         ps.reduce((a, p) => a + Object.entries(p.hours).reduce((b, [k, v]) => b + (s === undefined || s === k ? v! : 0), 0), 0) * 100,
       ) / 100;
-    figures.push({ metric: 'people', breakdown: null, value: mine.length }, { metric: 'hours', breakdown: null, value: hoursOf(mine) });
-    for (const s of SERVICES) figures.push({ metric: 'hours', breakdown: { service_type: s }, value: hoursOf(mine, s) });
+    figures.push({ metric: PEOPLE.id, breakdown: null, value: mine.length }, { metric: HOURS.id, breakdown: null, value: hoursOf(mine) });
+    for (const s of SERVICES) figures.push({ metric: HOURS.id, breakdown: { service_type: s }, value: hoursOf(mine, s) });
     for (const l of localities) {
       const here = mine.filter((p) => p.locality === l);
-      figures.push({ metric: 'people', breakdown: { locality: l }, value: here.length });
-      figures.push({ metric: 'hours', breakdown: { locality: l }, value: hoursOf(here) });
+      figures.push({ metric: PEOPLE.id, breakdown: { locality: l }, value: here.length });
+      figures.push({ metric: HOURS.id, breakdown: { locality: l }, value: hoursOf(here) });
       for (const s of SERVICES) {
         figures.push({
-          metric: 'people',
+          metric: PEOPLE.id,
           breakdown: { locality: l, service_type: s },
           value: here.filter((p) => p.hours[s] !== undefined).length,
         });
-        figures.push({ metric: 'hours', breakdown: { locality: l, service_type: s }, value: hoursOf(here, s) });
+        figures.push({ metric: HOURS.id, breakdown: { locality: l, service_type: s }, value: hoursOf(here, s) });
       }
     }
     return { coopId: coop, figures };
@@ -138,7 +116,7 @@ function leaks(hours: ReportMetric, people: readonly Person[]): string[] {
 
 const consolidated = (people: readonly Person[], localities: readonly string[]) => {
   const report = consolidate(DEFINITION, returnsOf(people, localities), { threshold: THRESHOLD });
-  return { report, hours: report.metrics.find((m) => m.id === 'hours')!, people: report.metrics.find((m) => m.id === 'people')! };
+  return { report, hours: report.metrics.find((m) => m.id === HOURS.id)!, people: report.metrics.find((m) => m.id === PEOPLE.id)! };
 };
 
 /** Many people, a few alone in their cell, some with two service types. */
@@ -231,7 +209,7 @@ describe('hours by locality and service type: disclosure control', () => {
     const { hours, report } = consolidated(people, LOCALITIES);
     expect(leaks(hours, people)).toEqual([]);
     // Planned and delivered share the pattern: so does the people table, cell by cell.
-    const peopleCross = report.metrics.find((m) => m.id === 'people')!.crossBreakdowns![0];
+    const peopleCross = report.metrics.find((m) => m.id === PEOPLE.id)!.crossBreakdowns![0];
     const hoursCross = hours.crossBreakdowns![0];
     expect(peopleCross.cells.map((row) => row.map((v) => typeof v === 'number'))).toEqual(
       hoursCross.cells.map((row) => row.map((v) => typeof v === 'number')),
@@ -274,7 +252,7 @@ describe('hours by locality and service type: disclosure control', () => {
     });
     const [h1, h2] = [first, second].map((r) =>
       figuresOf(
-        r.metrics.find((m) => m.id === 'hours')!,
+        r.metrics.find((m) => m.id === HOURS.id)!,
         after,
       ),
     );
@@ -288,7 +266,7 @@ describe('hours by locality and service type: disclosure control', () => {
     expect(seen).toEqual([]);
     expect(
       leaks(
-        second.metrics.find((m) => m.id === 'hours')!,
+        second.metrics.find((m) => m.id === HOURS.id)!,
         after,
       ),
     ).toEqual([]);
