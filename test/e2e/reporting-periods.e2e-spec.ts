@@ -200,12 +200,14 @@ describe('reporting periods and places', () => {
   /** Hours by locality and service type straight from each node's visits, rounded per co-op and cell as a return carries them. */
   async function hoursFromVisits(p: { start: string; end: string }) {
     const cells = new Map<string, number>();
+    const planned = new Map<string, number>();
     const people = new Map<string, Set<string>>();
     for (const coop of COOPS) {
-      const rows = await mesh.nodeQuery<{ locality: string; service_type: string; hours: number; ids: string[] }>(
+      const rows = await mesh.nodeQuery<{ locality: string; service_type: string; hours: number; planned: number; ids: string[] }>(
         coop,
         `SELECT su.locality, v.service_type,
                 round(coalesce(sum(v.delivered_minutes) FILTER (WHERE v.status = 'delivered'), 0) / 60.0, 2)::float8 AS hours,
+                round(coalesce(sum(v.planned_minutes) FILTER (WHERE v.status <> 'cancelled'), 0) / 60.0, 2)::float8 AS planned,
                 array_agg(DISTINCT v.service_user_id::text) FILTER (WHERE v.status <> 'cancelled') AS ids
            FROM visit v JOIN service_user su ON su.id = v.service_user_id
           WHERE (v.planned_start AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date
@@ -215,12 +217,13 @@ describe('reporting periods and places', () => {
       for (const r of rows) {
         const key = `${r.locality}|${r.service_type}`;
         cells.set(key, Math.round(((cells.get(key) ?? 0) + r.hours) * 100) / 100);
+        planned.set(key, Math.round(((planned.get(key) ?? 0) + r.planned) * 100) / 100);
         const set = people.get(key) ?? new Set<string>();
         for (const id of r.ids ?? []) set.add(`${coop}:${id}`);
         people.set(key, set);
       }
     }
-    return { cells, people };
+    return { cells, planned, people };
   }
 
   const report = async (label: string) =>
@@ -238,7 +241,19 @@ describe('reporting periods and places', () => {
       const hours = metrics.find((m) => m.id === 'care_hours_delivered')!;
       const cross = hours.crossBreakdowns![0];
       expect(cross).toMatchObject({ rows: 'locality', columns: 'service_type', columnCategories: [...SERVICE_TYPES] });
-      const { cells, people } = await hoursFromVisits(p);
+      const { cells, planned, people } = await hoursFromVisits(p);
+      // Planned hours and the people visited: the same cells shown, each equal to the visits.
+      const plannedCross = metrics.find((m) => m.id === 'care_hours_planned')!.crossBreakdowns![0];
+      const peopleCross = metrics.find((m) => m.id === 'people_visited')!.crossBreakdowns![0];
+      cross.rowCategories.forEach((l, r) =>
+        cross.columnCategories.forEach((s, c) => {
+          const key = `${l}|${s}`;
+          const [h, pl, pe] = [cross.cells[r][c], plannedCross.cells[r][c], peopleCross.cells[r][c]];
+          expect({ cell: key, shown: [typeof pl, typeof pe] }).toEqual({ cell: key, shown: [typeof h, typeof h] });
+          if (typeof pl === 'number') expect({ cell: key, planned: pl }).toEqual({ cell: key, planned: planned.get(key) ?? 0 });
+          if (typeof pe === 'number') expect({ cell: key, people: pe }).toEqual({ cell: key, people: people.get(key)?.size ?? 0 });
+        }),
+      );
       let shown = 0;
       let suppressed = 0;
       cross.rowCategories.forEach((l, r) =>
