@@ -180,6 +180,7 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /reporting/cycles/{id}/report.csv': ['consortium-staff', 'commissioner'],
   'GET /reporting/trends': ['consortium-staff', 'commissioner'],
   'GET /reporting/trends.csv': ['consortium-staff', 'commissioner'],
+  'GET /reporting/definitions': ['consortium-staff', 'commissioner'],
   'POST /live-questions/spare-care-hours': ['consortium-staff', 'commissioner'],
   'GET /time-clearing/limit': ['consortium-staff', 'commissioner'],
   'PUT /time-clearing/limit': STAFF,

@@ -80,4 +80,7 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: 'ee334905af56b82f', second: 'e0ede4a9a08b2533', spread: '63929862828f369d' };
+// Version 3 changed the digests on purpose: issue 17's two time-credit metrics (ee334905af56b82f,
+// e0ede4a9a08b2533, 63929862828f369d with those alone), then issue 16's places: people visited, and care hours
+// by locality. Version 2 still gives the earlier ones (152869a25dad01d2, 9749dc06a8af95b4, 7caedb5f3606d9cd).
+const GOLDEN = { first: '81faf31fe5b61fbb', second: 'cadbe928e4af3310', spread: '18e3f32fc0f15e80' };
