@@ -137,12 +137,12 @@ describe('reporting on a co-op node', () => {
     });
   });
 
-  it('refuses a period that is not a quarter, naming the parameter', async () => {
-    for (const bad of ['2026-13', '2026-Q5', 'Q3-2026', '2026-Q3%27%3B--']) {
+  it('refuses a label that names no period, naming the parameter', async () => {
+    for (const bad of ['2026-13', '2026-Q5', 'Q3-2026', '2026/28', '2026-Q3%27%3B--']) {
       const res = await preview(SEEDED, bad).expect(400);
       expect({ bad, message: [res.body.message].flat().join('; ') }).toEqual({
         bad,
-        message: expect.stringContaining('period must be a calendar quarter written YYYY-Qn'),
+        message: expect.stringContaining('period must be a month (2026-05), a calendar quarter (2026-Q3)'),
       });
     }
     const missing = await admin(SEEDED).get('/reporting/returns/preview').expect(400);

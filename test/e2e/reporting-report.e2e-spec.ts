@@ -95,7 +95,9 @@ describe('the consolidated report', () => {
         for (const f of figures) {
           const expected = sumOf(m.id, f.breakdown);
           if (expected === 'withheld') expect(f.value).toEqual({ suppressed: true });
-          else if (def.countsPeople && typeof f.value === 'object' && f.value !== null) expect(f.value).toEqual({ suppressed: true });
+          // Hours by place are shown only where the people behind them may be (v3).
+          else if ((def.countsPeople || def.peopleBehind) && typeof f.value === 'object' && f.value !== null)
+            expect(f.value).toEqual({ suppressed: true });
           else
             expect({ metric: m.id, breakdown: f.breakdown, value: f.value }).toEqual({
               metric: m.id,
@@ -198,9 +200,23 @@ describe('the consolidated report', () => {
       .split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     const json = (await commissioner.get(`/reporting/cycles/${cycleId}/report`)).body;
+    // A two-way breakdown (v3's hours and people by locality × service type) has a row per cell.
+    const crossCells = (m: { crossBreakdowns?: { cells: unknown[][] }[] }) =>
+      (m.crossBreakdowns ?? []).reduce((k, x) => k + x.cells.flat().length, 0);
     const figureCount = json.metrics.reduce(
-      (n: number, m: { distribution?: unknown[]; notRecordedBy?: number; breakdowns: { cells: unknown[] }[] }) =>
-        n + (m.distribution ? m.distribution.length + (m.notRecordedBy ? 1 : 0) : 1 + m.breakdowns.reduce((k, b) => k + b.cells.length, 0)),
+      (
+        n: number,
+        m: {
+          distribution?: unknown[];
+          notRecordedBy?: number;
+          breakdowns: { cells: unknown[] }[];
+          crossBreakdowns?: { cells: unknown[][] }[];
+        },
+      ) =>
+        n +
+        (m.distribution
+          ? m.distribution.length + (m.notRecordedBy ? 1 : 0)
+          : 1 + m.breakdowns.reduce((k, b) => k + b.cells.length, 0) + crossCells(m)),
       0,
     );
     expect(lines.length - 1).toBe(figureCount);

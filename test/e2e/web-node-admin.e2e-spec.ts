@@ -102,6 +102,7 @@ describe('a co-op admin on their node in the browser', () => {
       'Care',
       'Time bank',
       'Invitations',
+      'Care packages',
       'Returns',
       'Federation',
     ]);

@@ -129,6 +129,10 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'POST /onboarding/spin-offs': ADMIN,
   'GET /onboarding/spin-offs': ADMIN,
   'GET /onboarding/spin-offs/{id}': ADMIN,
+  'GET /brokerage/requests': ADMIN,
+  'GET /brokerage/requests/{id}': ADMIN,
+  'POST /brokerage/requests/{id}/answer': ADMIN,
+  'GET /brokerage/placements': ADMIN,
 };
 
 export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
@@ -183,6 +187,7 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /reporting/cycles/{id}/report.csv': ['consortium-staff', 'commissioner'],
   'GET /reporting/trends': ['consortium-staff', 'commissioner'],
   'GET /reporting/trends.csv': ['consortium-staff', 'commissioner'],
+  'GET /reporting/definitions': ['consortium-staff', 'commissioner'],
   'POST /live-questions/spare-care-hours': ['consortium-staff', 'commissioner'],
   'GET /time-clearing/limit': ['consortium-staff', 'commissioner'],
   'PUT /time-clearing/limit': STAFF,
@@ -219,6 +224,12 @@ export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /onboarding/journeys/{id}/join-tokens': STAFF,
   'DELETE /onboarding/join-tokens/{id}': STAFF,
   'POST /onboarding/join': PUBLIC,
+  'POST /brokerage/requests': ['consortium-staff', 'commissioner'],
+  'GET /brokerage/requests': ['consortium-staff', 'commissioner'],
+  'GET /brokerage/requests/{id}': ['consortium-staff', 'commissioner'],
+  'POST /brokerage/requests/{id}/acceptance': ['consortium-staff', 'commissioner'],
+  'POST /brokerage/requests/{id}/closure': ['consortium-staff', 'commissioner'],
+  'GET /brokerage/figures': ['consortium-staff', 'commissioner'],
 };
 
 /**
@@ -282,6 +293,12 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'POST /joint-tenders/:id/enquiries/:enquiryId/answer': STAFF,
   'POST /joint-tenders/:id/challenges': STAFF,
   'POST /joint-tenders/:id/challenges/:challengeId/outcome': STAFF,
+  // — brokerage
+  'GET /package-requests': REPORT_READERS,
+  'POST /package-requests': REPORT_READERS,
+  'GET /package-requests/:id': REPORT_READERS,
+  'POST /package-requests/:id/acceptance': REPORT_READERS,
+  'POST /package-requests/:id/closure': REPORT_READERS,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */
@@ -310,6 +327,9 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'GET /admin/tenders/:tenderId': ADMIN,
   'POST /admin/tenders/:tenderId/offers': ADMIN,
   'POST /admin/tenders/:tenderId/enquiries': ADMIN,
+  'GET /admin/package-requests': ADMIN,
+  'GET /admin/package-requests/:id': ADMIN,
+  'POST /admin/package-requests/:id/answer': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
   'POST /me/contact': MEMBER,

@@ -18,6 +18,7 @@ import {
 } from '@app/platform';
 import { WebModule } from '@app/web';
 
+import { BrokerageModule } from './brokerage';
 import { HubConfig } from './config/hub.config';
 import { HUB_CONFIG } from './config/hub-config.token';
 import { hubDataSourceOptions } from './database/database-options';
@@ -64,6 +65,7 @@ export class HubModule {
         OnboardingModule,
         TimeClearingModule,
         FederationStatusModule,
+        BrokerageModule,
         WebModule.forRoot(config, {
           serviceName: 'Care Co-op Mesh',
           // People sign in to the hub's pages as staff or commissioners; co-ops and candidates are not page users.

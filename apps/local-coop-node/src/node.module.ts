@@ -25,6 +25,7 @@ import {
 } from '@app/platform';
 import { WebModule } from '@app/web';
 
+import { BrokerageModule } from './brokerage';
 import { CareModule } from './care';
 import { NodeConfig } from './config/node.config';
 import { NODE_CONFIG } from './config/node-config.token';
@@ -93,6 +94,7 @@ export class NodeModule {
         LiveQuestionsModule,
         PoliciesModule,
         OnboardingModule,
+        BrokerageModule,
         WebModule.forRoot(
           config,
           {

@@ -1,3 +1,7 @@
+import { BROKERAGE_ANSWER_MADE_V1 } from './brokerage/answer-made.v1';
+import { BROKERAGE_PACKAGE_ACCEPTED_V1 } from './brokerage/package-accepted.v1';
+import { BROKERAGE_PACKAGE_GONE_V1 } from './brokerage/package-gone.v1';
+import { BROKERAGE_PACKAGE_REQUESTED_V1 } from './brokerage/package-requested.v1';
 import { definitionKey, Direction, MessageDefinition } from './message-definition';
 import { COOP_HEARTBEAT_V1 } from './messages/coop-heartbeat.v1';
 import { COOP_PROFILE_UPDATED_V1 } from './messages/coop-profile-updated.v1';
@@ -63,6 +67,10 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   TENDERING_INVITATION_V2,
   TENDERING_ENQUIRY_ASKED_V1,
   TENDERING_ENQUIRY_ANSWERED_V1,
+  BROKERAGE_PACKAGE_REQUESTED_V1,
+  BROKERAGE_ANSWER_MADE_V1,
+  BROKERAGE_PACKAGE_ACCEPTED_V1,
+  BROKERAGE_PACKAGE_GONE_V1,
 ];
 
 const byKey = new Map(MESSAGE_CATALOG.map((d) => [definitionKey(d.direction, d.type, d.version), d]));

@@ -1,4 +1,5 @@
 /** Test-data builders: each returns a body the API accepts today, with defaults a test overrides where it matters. */
+export * from './brokerage';
 export * from './care';
 export * from './members';
 export * from './onboarding';

@@ -24,6 +24,8 @@ import { RecruitmentHiring1764000000510 } from './migrations/1764000000510-recru
 import { HireDelivery1764000000520 } from './migrations/1764000000520-hire-delivery';
 import { Onboarding1764000000600 } from './migrations/1764000000600-onboarding';
 import { WebSession1764000000700 } from './migrations/1764000000700-web-session';
+import { ReturnPeriodTypes1764000000850 } from './migrations/1764000000850-return-period-types';
+import { Brokerage1764000000900 } from './migrations/1764000000900-brokerage';
 import { TenderStages1764000001000 } from './migrations/1764000001000-tender-stages';
 import { TimeClearing1764000001100 } from './migrations/1764000001100-time-clearing';
 
@@ -47,6 +49,8 @@ export const HUB_MIGRATIONS = [
   HireDelivery1764000000520,
   Onboarding1764000000600,
   WebSession1764000000700,
+  ReturnPeriodTypes1764000000850,
+  Brokerage1764000000900,
   TenderStages1764000001000,
   TimeClearing1764000001100,
 ];

@@ -12,6 +12,7 @@ const SECTIONS: readonly PageSection[] = [
   { href: '/trends', text: 'Trends', roles: READERS },
   { href: '/rounds', text: 'Purchasing', roles: STAFF },
   { href: '/joint-tenders', text: 'Tenders', roles: READERS },
+  { href: '/package-requests', text: 'Care packages', roles: READERS },
   { href: '/registry', text: 'Co-ops', roles: STAFF },
   { href: '/pool', text: 'Recruitment', roles: STAFF },
   { href: '/journeys', text: 'Onboarding', roles: STAFF },

@@ -2,12 +2,14 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 
 import { applyWebSession } from '@app/web';
 
+import { BrokerageModule } from '../brokerage';
 import { OnboardingModule } from '../onboarding';
 import { PurchasingModule } from '../purchasing';
 import { RecruitmentModule } from '../recruitment';
 import { RegistryModule } from '../registry';
 import { ReportingModule } from '../reporting';
 import { TenderingModule } from '../tendering';
+import { BrokeragePagesController } from './brokerage-pages.controller';
 import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
 import { CyclePagesController } from './cycle-pages.controller';
 import { CyclePages } from './cycle-pages.queries';
@@ -41,6 +43,7 @@ const CONTROLLERS = [
   RegistryPagesController,
   PoolPagesController,
   JourneyPagesController,
+  BrokeragePagesController,
 ];
 
 /**
@@ -49,7 +52,7 @@ const CONTROLLERS = [
  * platform (libs/web).
  */
 @Module({
-  imports: [ReportingModule, PurchasingModule, TenderingModule, RegistryModule, RecruitmentModule, OnboardingModule],
+  imports: [ReportingModule, PurchasingModule, TenderingModule, RegistryModule, RecruitmentModule, OnboardingModule, BrokerageModule],
   controllers: CONTROLLERS,
   providers: [
     ReportPages,

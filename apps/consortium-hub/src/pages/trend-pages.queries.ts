@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 
-import { CURRENT_RETURN_DEFINITION } from '@app/contracts';
+import { CURRENT_RETURN_DEFINITION, PeriodType } from '@app/contracts';
 import { DomainError } from '@app/platform';
 
 import { ConsolidatedReports } from '../reporting';
@@ -15,7 +15,7 @@ import { trendChart, trendRows } from './trend-chart.rules';
 export class TrendPages {
   constructor(private readonly reports: ConsolidatedReports) {}
 
-  async trends(range: { from?: string; to?: string }) {
+  async trends(range: { from?: string; to?: string; periodType?: PeriodType }) {
     const sections = new Map(CURRENT_RETURN_DEFINITION.metrics.map((m) => [m.id, m.section]));
     const trends = await this.reports.trends(range);
     const metrics = trends.map((trend) => {
@@ -36,7 +36,7 @@ export class TrendPages {
     return { metrics, periods, source: "each cycle's latest published release" };
   }
 
-  csv(metric: string, range: { from?: string; to?: string }) {
+  csv(metric: string, range: { from?: string; to?: string; periodType?: PeriodType }) {
     return this.reports.trendCsv(metric, range).catch(invalidAsBadRequest);
   }
 }

@@ -22,6 +22,7 @@ describe('the NATS authorization written from the registry', () => {
 
   it("lets a co-op publish exactly the catalog's co-op-to-hub durable types, its heartbeat, its own asks and its own consumer's API, no wildcard of its own", () => {
     expect(published).toEqual([
+      'ccm.v1.coop.marsden.msg.brokerage.answer-made',
       'ccm.v1.coop.marsden.msg.coop.profile-updated',
       'ccm.v1.coop.marsden.msg.coop.registered',
       'ccm.v1.coop.marsden.msg.federation.receipt',

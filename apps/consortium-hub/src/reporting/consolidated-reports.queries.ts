@@ -6,26 +6,33 @@ import {
   findMetric,
   findReturnDefinition,
   MetricDefinition,
+  ParsedPeriod,
+  parsePeriod,
+  PeriodType,
   ReturnDefinition,
   ReturnFigure,
+  trendBasisOf,
 } from '@app/contracts';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { contractLabels } from '../tendering';
-import {
-  consolidate,
-  ConsolidatedReport,
-  CoopReturn,
-  EarlierRelease,
-  ReportMetric,
-  ReportValue,
-  SuppressionNote,
-} from './consolidation.rules';
+import { consolidate, ConsolidatedReport, CoopReturn, EarlierRelease, ReportMetric, SuppressionNote } from './consolidation.rules';
 import { isSuppressed } from './disclosure-control.rules';
 import { ReleaseSummaryView, ReportBasis, ReportDocumentView, TrendView } from './report.dto';
 import { CsvPeriodReport, reportCsv } from './report-csv.rules';
 import { ReportingErrors } from './reporting.errors';
+import { TrendInput, trendSeries } from './trend.rules';
+
+/** Which periods a trend lines up: from and to are period labels of any type (both included, by their dates). */
+export interface TrendRange {
+  readonly from?: string;
+  readonly to?: string;
+  /** The periods of the series (default: from's or to's type, else calendar quarters). */
+  readonly periodType?: PeriodType;
+  /** Line up every period type: flows per week, stocks and rates as they are. */
+  readonly align?: boolean;
+}
 
 /** Which report: a published release (the latest unless `release` says which), or a live look (staff only). */
 export interface ReportView {
@@ -40,6 +47,7 @@ export interface CycleRow {
   period_label: string;
   period_start: string;
   period_end: string;
+  period_type: PeriodType;
 }
 
 interface IncludedReturn extends CoopReturn {
@@ -124,45 +132,50 @@ export class ConsolidatedReports {
    * One metric across cycles, oldest first, with the change from the period before: each cycle's
    * latest release (cycles with none are left out), or for staff a live look.
    */
-  async trend(metricId: string, range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendView> {
+  async trend(metricId: string, range: TrendRange, basis?: ReportBasis): Promise<TrendView> {
     const metric = knownMetric(metricId);
-    return trendOf(metric, await this.trendReports(range, basis), basis);
+    return trendOf(metric, await this.trendReports(range, basis), range, basis);
   }
 
   /** Every metric of the current definition across periods, as `trend` gives each, each period's report read once. */
-  async trends(range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendView[]> {
+  async trends(range: TrendRange, basis?: ReportBasis): Promise<TrendView[]> {
     const reports = await this.trendReports(range, basis);
-    return CURRENT_RETURN_DEFINITION.metrics.map((metric) => trendOf(metric, reports, basis));
+    return CURRENT_RETURN_DEFINITION.metrics.map((metric) => trendOf(metric, reports, range, basis));
   }
 
-  async trendCsv(
-    metricId: string,
-    range: { from?: string; to?: string },
-    basis?: ReportBasis,
-  ): Promise<{ filename: string; body: string }> {
-    knownMetric(metricId);
-    const periods = onlyMetric(metricId, await this.trendReports(range, basis));
+  /** The figures of the trend's periods as the reports give them (one row per figure and period). */
+  async trendCsv(metricId: string, range: TrendRange, basis?: ReportBasis): Promise<{ filename: string; body: string }> {
+    const metric = knownMetric(metricId);
+    const reports = await this.trendReports(range, basis);
+    const shown = new Set(trendOf(metric, reports, range, basis).points.map((p) => p.period));
+    const periods = onlyMetric(
+      metricId,
+      reports.filter((r) => shown.has(r.period)),
+    );
     return { filename: `trend-${metricId}-${basis ?? 'published'}.csv`, body: reportCsv(periods) };
   }
 
   /** Each period's report in the range, oldest first: its latest published release, or a live look for staff. */
-  private async trendReports(range: { from?: string; to?: string }, basis?: ReportBasis): Promise<TrendPeriod[]> {
+  private async trendReports(range: TrendRange, basis?: ReportBasis): Promise<TrendPeriod[]> {
+    // Labels of different types do not sort as text (2026-05 and 2026-Q2): the range is by dates.
     const cycles: CycleRow[] = await this.dataSource.query(
-      `SELECT * FROM return_cycle WHERE ($1::text IS NULL OR period_label >= $1) AND ($2::text IS NULL OR period_label <= $2) ORDER BY period_start, opened_at`,
-      [range.from ?? null, range.to ?? null],
+      `SELECT * FROM return_cycle WHERE ($1::date IS NULL OR period_start >= $1::date) AND ($2::date IS NULL OR period_end <= $2::date)
+        ORDER BY period_start, period_end, opened_at`,
+      [range.from ? parsePeriod(range.from)!.start : null, range.to ? parsePeriod(range.to)!.end : null],
     );
     const periods: TrendPeriod[] = [];
     for (const cycle of cycles) {
+      const head = { parsed: parsePeriod(cycle.period_label)!, definitionVersion: cycle.definition_version };
       if (basis) {
         const coops = await this.returns(this.dataSource, cycle.id, basis);
         const report = this.consolidate(cycle, coops, []);
-        periods.push({ period: cycle.period_label, coops: report.coops, metrics: report.metrics });
+        periods.push({ ...head, period: cycle.period_label, coops: report.coops, metrics: report.metrics });
       } else {
         const [latest]: ReleaseRow[] = await this.dataSource.query(
           'SELECT number, report FROM report_release WHERE cycle_id = $1 ORDER BY number DESC LIMIT 1',
           [cycle.id],
         );
-        if (latest) periods.push({ ...csvPeriod(latest.report), metrics: latest.report.metrics, release: latest.number });
+        if (latest) periods.push({ ...head, ...csvPeriod(latest.report), metrics: latest.report.metrics, release: latest.number });
       }
     }
     return periods;
@@ -281,7 +294,7 @@ function csvPeriod(report: StoredReport): CsvPeriodReport {
   return { period: report.period.label, coops: report.coverage.coops, metrics: report.metrics };
 }
 
-type TrendPeriod = CsvPeriodReport & { release?: number };
+type TrendPeriod = CsvPeriodReport & { release?: number; parsed: ParsedPeriod; definitionVersion: number };
 
 function knownMetric(metricId: string): MetricDefinition {
   const metric = findMetric(CURRENT_RETURN_DEFINITION, metricId);
@@ -298,37 +311,36 @@ function onlyMetric(metricId: string, periods: readonly TrendPeriod[]): TrendPer
   return periods.map((p) => ({ ...p, metrics: p.metrics.filter((m) => m.id === metricId) })).filter((p) => p.metrics.length === 1);
 }
 
-/** One metric across the periods, with the change from the period before. */
-function trendOf(metric: MetricDefinition, reports: readonly TrendPeriod[], basis?: ReportBasis): TrendView {
-  let previous: ReportValue | undefined;
-  const points = onlyMetric(metric.id, reports).map((p) => {
-    const m = p.metrics[0];
-    const point = {
-      period: p.period,
-      ...(p.release ? { release: p.release } : {}),
-      coopsCovered: p.coops,
-      total: m.total,
-      change: change(previous, m.total),
-      breakdowns: m.breakdowns,
-      ...(m.distribution ? { distribution: m.distribution } : {}),
-    };
-    previous = m.total;
-    return point;
-  });
+/** One metric across the periods, lined up honestly (trend.rules.ts). */
+function trendOf(metric: MetricDefinition, reports: readonly TrendPeriod[], range: TrendRange, basis?: ReportBasis): TrendView {
+  const inputs: TrendInput[] = onlyMetric(metric.id, reports).map((p) => ({
+    period: p.parsed,
+    ...(p.release ? { release: p.release } : {}),
+    coops: p.coops,
+    metric: p.metrics[0],
+    definitionVersion: p.definitionVersion,
+  }));
+  const periodType = range.periodType ?? parsePeriod(range.from ?? range.to ?? '')?.type ?? 'quarter';
+  const series = trendSeries(trendBasisOf(metric), inputs, { periodType, align: range.align === true });
   return {
     metric: { id: metric.id, title: metric.title, unit: metric.unit, definition: metric.definition, countsPeople: metric.countsPeople },
     source: basis ? `live, ${basis} returns (consortium staff only)` : "each cycle's latest published release",
-    note: 'change is the difference from the period before (in percentage points for a rate); null when either figure is suppressed or not recorded. Co-ops covered can differ from period to period.',
-    points,
+    note:
+      "Like with like: the periods of one type, or with align=true every type with flows as a rate per week (perWeek, over each period's days). " +
+      'change is the difference from the period before (in percentage points for a rate; per week when lined up); null when either figure is suppressed or not recorded, ' +
+      "and across a break in series, where the metric's definition changed between versions of the return. Co-ops covered can differ from period to period.",
+    basis: series.basis,
+    basisRule: series.basisRule,
+    periods: series.periods,
+    points: [...series.points],
   };
 }
 
-function change(previous: ReportValue | undefined, current: ReportValue): number | null {
-  if (typeof previous !== 'number' || typeof current !== 'number') return null;
-  return Math.round((current - previous) * 100) / 100;
-}
-
 function countSuppressed(m: ReportMetric): number {
-  const figures = [m.total, ...m.breakdowns.flatMap((b) => b.cells.map((c) => c.value))];
+  const figures = [
+    m.total,
+    ...m.breakdowns.flatMap((b) => b.cells.map((c) => c.value)),
+    ...(m.crossBreakdowns ?? []).flatMap((x) => x.cells.flat()),
+  ];
   return figures.filter((f) => f !== null && isSuppressed(f)).length;
 }

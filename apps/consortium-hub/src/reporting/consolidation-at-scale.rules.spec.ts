@@ -80,4 +80,8 @@ describe('consolidating a cycle of hundreds of co-ops', () => {
   });
 });
 
-const GOLDEN = { first: '58bd14bdca38aed9', second: '3c004faa0e1158cf', spread: '8661d76c70495559' };
+// Version 3 changed the digests on purpose: issue 17's two time-credit metrics (ee334905af56b82f,
+// e0ede4a9a08b2533, 63929862828f369d with those alone), then issue 16's places: people visited, and care hours
+// by locality; then issue 16's node records (COPM goals, safeguarding by category, spend, the Type B share,
+// tagged contract hours). Version 2 still gives the earlier ones (152869a25dad01d2, 9749dc06a8af95b4, 7caedb5f3606d9cd).
+const GOLDEN = { first: '6239136bc91b90d6', second: 'fc9c1e6795ed9a4f', spread: '835c483bcc4c66fa' };

@@ -31,7 +31,7 @@ function metric(id: string, over: Partial<MetricDefinition> = {}): MetricDefinit
 }
 
 function definition(...metrics: MetricDefinition[]): ReturnDefinition {
-  return { id: 'test-return', version: 1, title: 'test', periodType: 'quarter', metrics };
+  return { id: 'test-return', version: 1, title: 'test', periodTypes: ['quarter'], metrics };
 }
 
 const total = (m: string, value: number | null): ReturnFigure => ({ metric: m, breakdown: null, value });

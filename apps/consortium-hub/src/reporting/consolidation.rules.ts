@@ -2,6 +2,7 @@ import {
   Breakdown,
   BreakdownDimension,
   CellRef,
+  CrossBreakdown,
   DIMENSION_VOCABULARY,
   dimensionOf,
   MetricDefinition,
@@ -26,6 +27,7 @@ import {
   TablePosition,
   WORKFORCE_THRESHOLD,
 } from './disclosure-control.rules';
+import { EarlierPlaceGrid, PlaceCoop, PlaceGrid, PlacePattern, placePattern, underPattern } from './place-disclosure.rules';
 
 /*
  * Consolidation: the co-ops' returns for one cycle become the consortium's figures.
@@ -90,6 +92,16 @@ export interface ReportBreakdown {
   readonly cells: readonly ReportCell[];
 }
 
+/** A two-way breakdown: a table of rows (one dimension's categories) by columns (another's); its margins are the one-way breakdowns. */
+export interface ReportCrossBreakdown {
+  readonly rows: BreakdownDimension;
+  readonly columns: BreakdownDimension;
+  readonly rowCategories: readonly string[];
+  readonly columnCategories: readonly string[];
+  /** Rows by columns. */
+  readonly cells: readonly (readonly ReportValue[])[];
+}
+
 export interface RatingCount {
   readonly value: number;
   readonly label: string;
@@ -107,6 +119,8 @@ export interface ReportMetric {
   readonly threshold: number | null;
   readonly total: ReportValue;
   readonly breakdowns: readonly ReportBreakdown[];
+  /** Two-way breakdowns (hours and people by locality and service type); absent before version 3. */
+  readonly crossBreakdowns?: readonly ReportCrossBreakdown[];
   /** How many of the report's co-ops the figure covers (fewer only where an optional metric is not recorded everywhere). */
   readonly reportedBy: number;
   /** For a rating: how many co-ops are at each level, and how many recorded none. */
@@ -116,8 +130,12 @@ export interface ReportMetric {
 
 export interface SuppressionNote {
   readonly metric: string;
-  /** null: the metric's total. */
-  readonly breakdown: { readonly dimension: BreakdownDimension; readonly category: string } | null;
+  /** null: the metric's total. A cell of a two-way breakdown also names its column. */
+  readonly breakdown: {
+    readonly dimension: BreakdownDimension;
+    readonly category: string;
+    readonly column?: { readonly dimension: BreakdownDimension; readonly category: string };
+  } | null;
   readonly reason: SuppressionReason;
 }
 
@@ -168,6 +186,15 @@ function consolidateIndexed(
       metric.id,
       consolidateSubset(metric, whole, published.get(whole.id)!, returns, controlFor(metric, options), suppressions),
     );
+  }
+  // Places: hours by locality and service type, shown where the people behind them may be.
+  for (const people of definition.metrics.filter((m) => m.countsPeople && m.consolidation.kind === 'sum')) {
+    for (const cross of people.crossBreakdowns ?? []) {
+      const hours = definition.metrics.filter(
+        (m) => m.peopleBehind === people.id && m.crossBreakdowns?.some((c) => c.rows === cross.rows && c.columns === cross.columns),
+      );
+      consolidatePlaces(people, cross, hours, returns, controlFor(people, options), published, suppressions);
+    }
   }
   for (const metric of definition.metrics.filter((m) => m.publishedWith))
     hideTogether(metric.id, metric.publishedWith!, published, suppressions);
@@ -534,6 +561,194 @@ function hideTogether(a: string, b: string, published: Map<string, ReportMetric>
       published.set(shown.id, { ...shown, total: SUPPRESSED });
       notes.push({ metric: shown.id, breakdown: null, reason: `secondary: published as a pair with ${hidden.id}, which is suppressed` });
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places: two-way tables of hours and the people behind them (place-disclosure.rules.ts)
+// ---------------------------------------------------------------------------------------------
+
+function crossCategories(metric: string, cross: CrossBreakdown, returns: readonly CoopReturn[]): { rows: string[]; columns: string[] } {
+  const [rows, columns] = [new Set<string>(), new Set<string>()];
+  for (const r of returns)
+    for (const f of r.figures) {
+      const [row, column] = [f.breakdown?.[cross.rows], f.breakdown?.[cross.columns]];
+      if (f.metric !== metric || row === undefined || column === undefined) continue;
+      rows.add(row);
+      columns.add(column);
+    }
+  const sorted = (values: Set<string>, dimension: BreakdownDimension) =>
+    DIMENSION_VOCABULARY[dimension] ? [...DIMENSION_VOCABULARY[dimension]!] : [...values].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  return { rows: sorted(rows, cross.rows), columns: sorted(columns, cross.columns) };
+}
+
+/** Where each row and column category sits in a two-way table. */
+interface CrossIndex {
+  readonly cross: CrossBreakdown;
+  readonly rows: ReadonlyMap<string, number>;
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/**
+ * The figures of one metric in a return that fall in a two-way table: each two-way cell, and each
+ * one-way cell of its rows' dimension. One pass over the return's own figures, so a co-op serving 3
+ * localities of 500 costs its 3 rows, not 500 look-ups.
+ */
+function eachCrossFigure(
+  r: CoopReturn,
+  metric: string,
+  index: CrossIndex,
+  onCell: (row: number, column: number, f: ReturnFigure) => void,
+  onRow: (row: number, f: ReturnFigure) => void,
+): void {
+  for (const f of r.figures) {
+    if (f.metric !== metric || f.breakdown === null) continue;
+    const keys = Object.keys(f.breakdown).filter((k) => f.breakdown![k as BreakdownDimension] !== undefined);
+    const row = index.rows.get(f.breakdown[index.cross.rows] ?? '');
+    if (row === undefined) continue;
+    if (keys.length === 1) onRow(row, f);
+    const column = index.columns.get(f.breakdown[index.cross.columns] ?? '');
+    if (keys.length === 2 && column !== undefined) onCell(row, column, f);
+  }
+}
+
+const countOf = (f: ReturnFigure): number | null => (f.suppressedOnNode ? null : typeof f.value === 'number' ? f.value : 0);
+
+/** A co-op's people behind each cell, each row and in all; a count it withheld on its node is null. */
+function placeCoop(r: CoopReturn, people: string, index: CrossIndex): PlaceCoop {
+  const cells: (number | null)[][] = [...index.rows.keys()].map(() => [...index.columns.keys()].map(() => 0));
+  const rowPeople: (number | null)[] = [...index.rows.keys()].map(() => 0);
+  eachCrossFigure(
+    r,
+    people,
+    index,
+    (row, column, f) => (cells[row][column] = countOf(f)),
+    (row, f) => (rowPeople[row] = countOf(f)),
+  );
+  return { coopId: r.coopId, cells, rowPeople, totalPeople: totalOf(r, people) ?? 0 };
+}
+
+/** What an earlier release hid of the hours table, read from what it published. */
+function earlierPlaceHidden(shown: ReportMetric | undefined, cross: CrossBreakdown, rows: readonly string[], columns: readonly string[]) {
+  const hidden: TablePosition[] = [];
+  const isHidden = (v: ReportValue | undefined) => v !== undefined && v !== null && isSuppressed(v);
+  const totalHidden = !shown || isHidden(shown.total);
+  const table = shown?.crossBreakdowns?.find((c) => c.rows === cross.rows && c.columns === cross.columns);
+  const margin = (dimension: BreakdownDimension, category: string) =>
+    shown?.breakdowns.find((b) => b.dimension === dimension)?.cells.find((c) => c.category === category)?.value;
+  rows.forEach((row, r) => {
+    columns.forEach((column, c) => {
+      const i = table?.rowCategories.indexOf(row) ?? -1;
+      const j = table?.columnCategories.indexOf(column) ?? -1;
+      // A category the release did not list was 0 in it, unless it hid everything.
+      if (i < 0 || j < 0 ? totalHidden : isHidden(table!.cells[i][j])) hidden.push({ kind: 'cell', row: r, column: c });
+    });
+    const m = margin(cross.rows, row);
+    if (m === undefined ? totalHidden : isHidden(m)) hidden.push({ kind: 'row-total', row: r });
+  });
+  columns.forEach((column, c) => {
+    const m = margin(cross.columns, column);
+    if (m === undefined ? totalHidden : isHidden(m)) hidden.push({ kind: 'column-total', column: c });
+  });
+  if (totalHidden) hidden.push({ kind: 'grand-total' });
+  return hidden;
+}
+
+function consolidatePlaces(
+  people: MetricDefinition,
+  cross: CrossBreakdown,
+  hours: readonly MetricDefinition[],
+  returns: readonly CoopReturn[],
+  control: Control,
+  published: Map<string, ReportMetric>,
+  notes: SuppressionNote[],
+): void {
+  const reporting = reportingOf(returns, people.id);
+  if (reporting.length === 0) return;
+  const { rows, columns } = crossCategories(people.id, cross, [
+    ...reporting,
+    ...control.earlier.flatMap((e) => reportingOf(e.returns, people.id)),
+  ]);
+  if (rows.length === 0 || columns.length === 0) return;
+  const index: CrossIndex = { cross, rows: new Map(rows.map((x, i) => [x, i])), columns: new Map(columns.map((x, i) => [x, i])) };
+  const grid: PlaceGrid = { rows, columns, coops: reporting.map((r) => placeCoop(r, people.id, index)) };
+  const earlier: EarlierPlaceGrid[] = control.earlier.map((e) => ({
+    name: e.name,
+    coops: reportingOf(e.returns, people.id).map((r) => placeCoop(r, people.id, index)),
+    hidden: earlierPlaceHidden(hours.length ? publishedMetric(e, hours[0].id) : undefined, cross, rows, columns),
+  }));
+  const pattern = placePattern(grid, { threshold: control.threshold, coalitionSize: control.coalitionSize, earlier });
+
+  const peopleShown = published.get(people.id)!;
+  const peopleCells = pattern.people.cells.map((row) => [...row]);
+  published.set(people.id, {
+    ...peopleShown,
+    crossBreakdowns: [{ rows: cross.rows, columns: cross.columns, rowCategories: rows, columnCategories: columns, cells: peopleCells }],
+  });
+  notePattern(people.id, cross, rows, columns, pattern, notes, true);
+
+  for (const metric of hours) {
+    const shown = published.get(metric.id);
+    const hoursReporting = reportingOf(returns, metric.id);
+    if (!shown || hoursReporting.length === 0) continue;
+    // Each co-op's own cells, in co-op order, summed and rounded once per cell as the one-way sums are.
+    const parts: number[][][] = rows.map(() => columns.map(() => []));
+    for (const x of hoursReporting)
+      eachCrossFigure(
+        x,
+        metric.id,
+        index,
+        (r, c, f) => parts[r][c].push(f.value ?? 0),
+        () => undefined,
+      );
+    const cells = parts.map((row, r) => row.map((values, c) => underPattern(add(values), pattern.cells[r][c])));
+    const margin = (b: ReportBreakdown, categories: readonly string[], hidden: readonly boolean[]): ReportBreakdown => ({
+      ...b,
+      cells: b.cells.map((cell) => {
+        const i = categories.indexOf(cell.category);
+        return i >= 0 && typeof cell.value === 'number' ? { ...cell, value: underPattern(cell.value, hidden[i]) } : cell;
+      }),
+    });
+    published.set(metric.id, {
+      ...shown,
+      threshold: control.threshold,
+      total: typeof shown.total === 'number' ? underPattern(shown.total, pattern.total) : shown.total,
+      breakdowns: shown.breakdowns.map((b) =>
+        b.dimension === cross.rows
+          ? margin(b, rows, pattern.rows)
+          : b.dimension === cross.columns
+            ? margin(b, columns, pattern.columns)
+            : b,
+      ),
+      crossBreakdowns: [{ rows: cross.rows, columns: cross.columns, rowCategories: rows, columnCategories: columns, cells }],
+    });
+    notePattern(metric.id, cross, rows, columns, pattern, notes, false);
+  }
+}
+
+/** Why each figure of a two-way table and its margins was hidden; the people table's margins are not published, so only its cells. */
+function notePattern(
+  metric: string,
+  cross: CrossBreakdown,
+  rows: readonly string[],
+  columns: readonly string[],
+  pattern: PlacePattern,
+  notes: SuppressionNote[],
+  cellsOnly: boolean,
+): void {
+  for (const s of pattern.suppressions) {
+    const p = s.position;
+    if (p.kind === 'cell')
+      notes.push({
+        metric,
+        breakdown: { dimension: cross.rows, category: rows[p.row], column: { dimension: cross.columns, category: columns[p.column] } },
+        reason: s.reason,
+      });
+    else if (cellsOnly) continue;
+    else if (p.kind === 'row-total') notes.push({ metric, breakdown: { dimension: cross.rows, category: rows[p.row] }, reason: s.reason });
+    else if (p.kind === 'column-total')
+      notes.push({ metric, breakdown: { dimension: cross.columns, category: columns[p.column] }, reason: s.reason });
+    else notes.push({ metric, breakdown: null, reason: s.reason });
   }
 }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { PeriodType } from '@app/contracts';
+
 import { CompletenessView, CycleView, SubmissionView, SubmittedReturnView } from './reporting.dto';
 import { ReportingErrors } from './reporting.errors';
 import { isLocked, lockTime, ReviewDecision, reviewStateOf } from './review.rules';
@@ -12,6 +14,7 @@ interface CycleRow {
   period_label: string;
   period_start: string;
   period_end: string;
+  period_type: PeriodType;
   due_at: Date;
   opened_at: Date;
   lock_after_days: number;
@@ -41,7 +44,7 @@ export class CycleQueries {
     return rows.map((c) => ({
       id: c.id,
       definition: `${c.definition_id} v${c.definition_version}`,
-      period: { label: c.period_label, start: c.period_start, end: c.period_end },
+      period: { label: c.period_label, type: c.period_type, start: c.period_start, end: c.period_end },
       dueAt: new Date(c.due_at).toISOString(),
       openedAt: new Date(c.opened_at).toISOString(),
       coopsSubmitted: c.coops_submitted,

@@ -25,6 +25,9 @@ export const CSV_COLUMNS = [
   'definition',
 ] as const;
 
+/** What joins the two dimensions, and the two categories, of a two-way cell in the CSV. */
+export const CROSS = ' × ';
+
 export interface CsvPeriodReport {
   readonly period: string;
   readonly coops: number;
@@ -74,6 +77,11 @@ export function reportCsv(reports: readonly CsvPeriodReport[]): string {
       rows.push(row('total', 'all', m.total));
       for (const b of m.breakdowns)
         for (const c of b.cells) rows.push(row(b.dimension, c.label ? `${c.label} [${c.category}]` : c.category, c.value));
+      // A two-way cell names both its dimensions and both its categories, joined with ' × ' (never in a category of the vocabulary).
+      for (const x of m.crossBreakdowns ?? [])
+        x.rowCategories.forEach((r, i) =>
+          x.columnCategories.forEach((c, j) => rows.push(row(`${x.rows}${CROSS}${x.columns}`, `${r}${CROSS}${c}`, x.cells[i][j]))),
+        );
     }
   }
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -1,3 +1,5 @@
+import { ReportMetric } from './consolidation.rules';
+import { reportCsv } from './report-csv.rules';
 import { metricTables } from './report-page.rules';
 
 describe('report page rules', () => {
@@ -40,5 +42,67 @@ describe('report page rules', () => {
     const { total, tables } = metricTables(rate);
     expect(total).toBe('97.5%');
     expect(tables[0].chart).toBe(false);
+  });
+
+  const hours: ReportMetric = {
+    id: 'care_hours_delivered',
+    title: 'Care hours delivered',
+    section: 'care',
+    unit: 'hours',
+    definition: 'hours',
+    countsPeople: false,
+    threshold: 4,
+    total: 120.5,
+    reportedBy: 2,
+    breakdowns: [],
+    crossBreakdowns: [
+      {
+        rows: 'locality',
+        columns: 'service_type',
+        rowCategories: ['Golcar', 'Marsden'],
+        columnCategories: ['personal-care', 'gardening'],
+        cells: [
+          [80, { suppressed: true }],
+          [30.5, { suppressed: true }],
+        ],
+      },
+    ],
+  };
+
+  it('shows a two-way breakdown as a grid, rows by columns, a suppressed figure as suppressed', () => {
+    const { grids } = metricTables(hours);
+    expect(grids).toEqual([
+      {
+        caption: 'Care hours delivered by locality and service type',
+        rowHeading: 'locality',
+        columnLabels: ['personal-care', 'gardening'],
+        rows: [
+          {
+            label: 'Golcar',
+            cells: [
+              { text: '80', status: 'shown' },
+              { text: 'suppressed', status: 'suppressed' },
+            ],
+          },
+          {
+            label: 'Marsden',
+            cells: [
+              { text: '30.5', status: 'shown' },
+              { text: 'suppressed', status: 'suppressed' },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('gives each two-way cell a CSV row naming both dimensions and both categories', () => {
+    const lines = reportCsv([{ period: '2026-05', coops: 2, metrics: [hours] }]).split('\r\n');
+    expect(lines).toContain(
+      '2026-05,care,care_hours_delivered,Care hours delivered,hours,locality × service_type,Marsden × gardening,suppressed,suppressed,2,4,hours',
+    );
+    expect(lines).toContain(
+      '2026-05,care,care_hours_delivered,Care hours delivered,hours,locality × service_type,Golcar × personal-care,80,shown,2,4,hours',
+    );
   });
 });

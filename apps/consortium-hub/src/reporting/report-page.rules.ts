@@ -19,6 +19,14 @@ export interface FigureTableView {
   readonly chart: boolean;
 }
 
+/** A two-way table on the page: rows by columns, each figure's text and status; no chart (a grid reads better as a table). */
+export interface FigureGridView {
+  readonly caption: string;
+  readonly rowHeading: string;
+  readonly columnLabels: readonly string[];
+  readonly rows: readonly { readonly label: string; readonly cells: readonly Pick<FigureRow, 'text' | 'status'>[] }[];
+}
+
 interface MetricLike {
   readonly title: string;
   readonly unit: ReportMetric['unit'];
@@ -27,12 +35,21 @@ interface MetricLike {
     readonly dimension: string;
     readonly cells: readonly { category: string; value: ReportValue; label?: string }[];
   }[];
+  readonly crossBreakdowns?: readonly {
+    readonly rows: string;
+    readonly columns: string;
+    readonly rowCategories: readonly string[];
+    readonly columnCategories: readonly string[];
+    readonly cells: readonly (readonly ReportValue[])[];
+  }[];
 }
+
+const words = (dimension: string) => dimension.replace(/[_-]/g, ' ');
 
 const UNIT_SUFFIX: Record<string, string> = { percent: '%' };
 
-/** A metric as the report page shows it: its total, and one table (with its chart) per breakdown. */
-export function metricTables(metric: MetricLike): { total: string; tables: FigureTableView[] } {
+/** A metric as the report page shows it: its total, one table (with its chart) per breakdown, and a grid per two-way breakdown. */
+export function metricTables(metric: MetricLike): { total: string; tables: FigureTableView[]; grids: FigureGridView[] } {
   const suffix = UNIT_SUFFIX[metric.unit] ?? '';
   const text = (value: ReportValue) => {
     const plain = valueText(metric, value);
@@ -47,7 +64,16 @@ export function metricTables(metric: MetricLike): { total: string; tables: Figur
       status: statusOf(metric, c.value),
       share: shares[i] ?? null,
     }));
-    return { caption: `${metric.title} by ${b.dimension.replace(/[_-]/g, ' ')}`, rows, chart: shown.filter((v) => v !== null).length >= 2 };
+    return { caption: `${metric.title} by ${words(b.dimension)}`, rows, chart: shown.filter((v) => v !== null).length >= 2 };
   });
-  return { total: text(metric.total), tables };
+  const grids = (metric.crossBreakdowns ?? []).map((x) => ({
+    caption: `${metric.title} by ${words(x.rows)} and ${words(x.columns)}`,
+    rowHeading: words(x.rows),
+    columnLabels: x.columnCategories,
+    rows: x.rowCategories.map((label, i) => ({
+      label,
+      cells: x.cells[i].map((value) => ({ text: text(value), status: statusOf(metric, value) })),
+    })),
+  }));
+  return { total: text(metric.total), tables, grids };
 }

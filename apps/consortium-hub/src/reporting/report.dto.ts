@@ -1,17 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 import {
   BREAKDOWN_DIMENSIONS,
   BreakdownDimension,
+  IsPeriodLabel,
   METRIC_ID_PATTERN,
-  QUARTER_LABEL_PATTERN,
-  QUARTER_LABEL_RULE,
+  PERIOD_LABEL_RULE,
+  PERIOD_TYPES,
+  PeriodType,
   REPORT_SECTIONS,
   REPORT_UNITS,
   ReportSection,
   ReportUnit,
+  TREND_BASES,
+  TrendBasis,
 } from '@app/contracts';
 import { toInt } from '@app/platform';
 
@@ -52,15 +56,33 @@ export class TrendQuery extends BasisQuery {
   @Matches(METRIC_ID_PATTERN, { message: 'metric must be a snake_case metric id' })
   metric: string;
 
-  @ApiPropertyOptional({ example: '2026-Q1', description: 'First period, included' })
+  @ApiPropertyOptional({ example: '2026-Q1', description: `The first period, included (by its first day): ${PERIOD_LABEL_RULE}` })
   @IsOptional()
-  @Matches(QUARTER_LABEL_PATTERN, { message: `from must be ${QUARTER_LABEL_RULE}` })
+  @IsPeriodLabel()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-Q4', description: 'Last period, included' })
+  @ApiPropertyOptional({ example: '2026-Q4', description: 'The last period, included (by its last day), of any type' })
   @IsOptional()
-  @Matches(QUARTER_LABEL_PATTERN, { message: `to must be ${QUARTER_LABEL_RULE}` })
+  @IsPeriodLabel()
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: PERIOD_TYPES,
+    description: "The periods of the series: like with like. Default: from's (or to's) type, else calendar quarters",
+  })
+  @IsOptional()
+  @IsIn(PERIOD_TYPES, { message: `periodType must be one of ${PERIOD_TYPES.join(', ')}` })
+  periodType?: PeriodType;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "true: line up periods of every type, flows (hours, counts of events, spend) as a rate per week with each period's days, stocks and rates as they are",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'align must be true or false' })
+  align?: boolean;
 }
 
 export class ReportDefinitionView {
@@ -106,6 +128,28 @@ export class ReportBreakdownView {
   @ApiProperty({ type: [ReportCellView] }) cells: readonly ReportCellView[];
 }
 
+export class ReportCrossBreakdownView {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS, example: 'locality' }) rows: BreakdownDimension;
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS, example: 'service_type' }) columns: BreakdownDimension;
+  @ApiProperty({ type: [String], example: ['Golcar', 'Marsden'] }) rowCategories: readonly string[];
+  @ApiProperty({ type: [String], example: ['personal-care', 'domestic-help'] }) columnCategories: readonly string[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'array',
+      items: {
+        nullable: true,
+        oneOf: [
+          { type: 'number' },
+          { type: 'object', properties: { suppressed: { type: 'boolean', enum: [true] } }, required: ['suppressed'] },
+        ],
+      },
+    },
+    description: 'Rows by columns: a number, {"suppressed": true}, or null. The margins are the one-way breakdowns by each dimension.',
+  })
+  cells: readonly (readonly ReportValue[])[];
+}
+
 export class RatingCountView {
   @ApiProperty({ description: 'The coded level' }) value: number;
   @ApiProperty() label: string;
@@ -123,15 +167,27 @@ export class ReportMetricView {
   threshold: number | null;
   @ApiProperty(FIGURE) total: ReportValue;
   @ApiProperty({ type: [ReportBreakdownView] }) breakdowns: readonly ReportBreakdownView[];
+  @ApiPropertyOptional({
+    type: [ReportCrossBreakdownView],
+    description: 'Two-way breakdowns (hours and people visited by locality and service type, from version 3)',
+  })
+  crossBreakdowns?: readonly ReportCrossBreakdownView[];
   @ApiProperty({ description: "How many of the report's co-ops the figure covers" }) reportedBy: number;
   @ApiPropertyOptional({ type: [RatingCountView], description: 'A rating only: how many co-ops are at each level' })
   distribution?: readonly RatingCountView[];
   @ApiPropertyOptional({ description: 'A rating only: how many co-ops recorded none' }) notRecordedBy?: number;
 }
 
+export class SuppressedColumnView {
+  @ApiProperty({ enum: BREAKDOWN_DIMENSIONS }) dimension: BreakdownDimension;
+  @ApiProperty() category: string;
+}
+
 export class SuppressedCellView {
   @ApiProperty({ enum: BREAKDOWN_DIMENSIONS }) dimension: BreakdownDimension;
   @ApiProperty() category: string;
+  @ApiPropertyOptional({ type: SuppressedColumnView, description: 'A cell of a two-way breakdown: its column' })
+  column?: SuppressedColumnView;
 }
 
 export class SuppressionNoteView {
@@ -187,6 +243,15 @@ export class TrendMetricView {
 
 export class TrendPointView {
   @ApiProperty({ example: '2026-Q1' }) period: string;
+  @ApiProperty({ enum: PERIOD_TYPES }) periodType: PeriodType;
+  @ApiProperty({ example: '2026-01-01' }) start: string;
+  @ApiProperty({ example: '2026-03-31' }) end: string;
+  @ApiProperty({ example: 90, description: "The period's days, both ends included" }) days: number;
+  @ApiProperty({ example: 3, description: 'The version of the return definition the cycle asked for' }) definitionVersion: number;
+  @ApiPropertyOptional({ ...FIGURE, description: 'A flow over the days of its period times 7, when periods of every type are lined up' })
+  perWeek?: ReportValue;
+  @ApiProperty({ description: "The metric's definition changed from the point before: a new series starts here, and change is null" })
+  breakInSeries: boolean;
   @ApiPropertyOptional({ description: 'The release read: absent for a live look' }) release?: number;
   @ApiProperty() coopsCovered: number;
   @ApiProperty(FIGURE) total: ReportValue;
@@ -205,5 +270,9 @@ export class TrendView {
   @ApiProperty({ type: TrendMetricView }) metric: TrendMetricView;
   @ApiProperty() source: string;
   @ApiProperty() note: string;
+  @ApiProperty({ enum: TREND_BASES, description: 'How the metric lines up across periods of different lengths' }) basis: TrendBasis;
+  @ApiProperty() basisRule: string;
+  @ApiProperty({ enum: [...PERIOD_TYPES, 'aligned'], description: "The points' period type, or aligned (every type, flows per week)" })
+  periods: PeriodType | 'aligned';
   @ApiProperty({ type: [TrendPointView], description: 'Oldest first' }) points: TrendPointView[];
 }

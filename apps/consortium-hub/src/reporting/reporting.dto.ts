@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
 import {
   CONTRACT_TYPES,
   ContractType,
   FUNDING_TYPES,
   FundingType,
-  QUARTER_LABEL_PATTERN,
-  QUARTER_LABEL_RULE,
+  IsPeriodLabel,
+  PERIOD_LABEL_RULE,
+  PERIOD_TYPES,
+  PeriodType,
   SAFEGUARDING_CATEGORIES,
   SafeguardingCategory,
   SERVICE_TYPES,
@@ -20,8 +22,8 @@ import { IsOptionalNotNull, IsTimestampWithZone } from '@app/platform';
 import { DEFAULT_LOCK_AFTER_DAYS, MAX_LOCK_AFTER_DAYS } from './review.rules';
 
 export class OpenCycleDto {
-  @ApiProperty({ example: '2026-Q3' })
-  @Matches(QUARTER_LABEL_PATTERN, { message: `period must be ${QUARTER_LABEL_RULE}` })
+  @ApiProperty({ example: '2026/27-Q1', description: `The period: ${PERIOD_LABEL_RULE}` })
+  @IsPeriodLabel()
   period: string;
 
   @ApiProperty({ example: '2026-10-31T17:00:00Z', description: 'When returns are due; after the period ends' })
@@ -44,6 +46,11 @@ export class OpenCycleDto {
 
 export class CyclePeriodView {
   @ApiProperty({ example: '2026-Q3' }) label: string;
+  @ApiPropertyOptional({
+    enum: PERIOD_TYPES,
+    description: 'month, calendar quarter, financial-year quarter, calendar year or financial year',
+  })
+  type?: PeriodType;
   @ApiProperty({ example: '2026-07-01' }) start: string;
   @ApiProperty({ example: '2026-09-30' }) end: string;
 }

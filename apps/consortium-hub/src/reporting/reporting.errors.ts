@@ -23,6 +23,8 @@ export const ReportingErrors = {
   cycleNotFound: (id: string) => new DomainError('REPORTING.CYCLE_NOT_FOUND', `return cycle ${id} not found`, 'not-found'),
   cycleExists: (label: string) => new DomainError('REPORTING.CYCLE_EXISTS', `a cycle for ${label} is already open`, 'conflict'),
   periodNotStarted: (label: string) => new DomainError('REPORTING.PERIOD_NOT_STARTED', `period ${label} has not started yet`, 'invalid'),
+  periodTypeNotAllowed: (label: string, definition: string, allowed: string) =>
+    new DomainError('REPORTING.PERIOD_TYPE_NOT_ALLOWED', `${definition} cannot be asked for ${label}: it allows ${allowed}`, 'invalid'),
   dueBeforePeriodEnd: () => new DomainError('REPORTING.DUE_TOO_EARLY', 'dueAt must be after the period ends', 'invalid'),
   submissionInvalid: (problems: string[]) => new DomainError('REPORTING.SUBMISSION_INVALID', problems.join('; '), 'invalid', { problems }),
   wrongPeriod: (expected: string, got: string) =>

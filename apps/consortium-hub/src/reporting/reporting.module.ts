@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ApplySubmission } from './apply-submission.use-case';
 import { ConsolidatedReports } from './consolidated-reports.queries';
 import { CycleQueries } from './cycle.queries';
+import { DefinitionsController } from './definitions.controller';
 import { OpenCycle } from './open-cycle.use-case';
 import { PublishRelease } from './publish-release.use-case';
 import { ReportController } from './report.controller';
@@ -16,7 +17,7 @@ import { ReviewReturn } from './review-return.use-case';
  * timeliness, sign-off, and the consolidated report with disclosure control, trends and exports.
  */
 @Module({
-  controllers: [ReportController, ReportingController, ReviewController],
+  controllers: [DefinitionsController, ReportController, ReportingController, ReviewController],
   providers: [ApplySubmission, ConsolidatedReports, CycleQueries, OpenCycle, GrantException, PublishRelease, ReviewReturn],
   exports: [ConsolidatedReports, CycleQueries, ReviewReturn, PublishRelease, GrantException],
 })

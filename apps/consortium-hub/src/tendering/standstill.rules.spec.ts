@@ -7,8 +7,9 @@ describe('the standstill', () => {
     expect(standstillOf(new Date('2027-03-01T15:00:00Z'))).toEqual({ lastDay: '2027-03-10', endsAt: new Date('2027-03-11T00:00:00Z') });
     // Over Easter 2027 (Good Friday 26 March, Easter Monday 29 March), ending in BST.
     expect(standstillOf(new Date('2027-03-24T10:00:00Z'))).toEqual({ lastDay: '2027-04-06', endsAt: new Date('2027-04-06T23:00:00Z') });
-    // Decided on a Saturday: the period begins on Monday.
-    expect(standstillOf(new Date('2027-03-06T10:00:00Z')).lastDay).toBe('2027-03-17');
+    // Decided on a Saturday: the period begins on Monday; St Patrick's Day (a bank holiday in Northern
+    // Ireland) is no working day.
+    expect(standstillOf(new Date('2027-03-06T10:00:00Z')).lastDay).toBe('2027-03-18');
   });
 });
 

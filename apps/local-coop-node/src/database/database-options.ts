@@ -41,6 +41,7 @@ import { Safeguarding1764000001810 } from './migrations/1764000001810-safeguardi
 import { NodePurchases1764000001820 } from './migrations/1764000001820-node-purchases';
 import { DisadvantagedWorkers1764000001830 } from './migrations/1764000001830-disadvantaged-workers';
 import { VisitContracts1764000001840 } from './migrations/1764000001840-visit-contracts';
+import { Brokerage1764000001900 } from './migrations/1764000001900-brokerage';
 import { TenderTimetable1764000002000 } from './migrations/1764000002000-tender-timetable';
 import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
 
@@ -85,6 +86,7 @@ export const NODE_MIGRATIONS = [
   NodePurchases1764000001820,
   DisadvantagedWorkers1764000001830,
   VisitContracts1764000001840,
+  Brokerage1764000001900,
   TenderTimetable1764000002000,
   TimeCreditsAcrossCoops1764000002100,
 ];

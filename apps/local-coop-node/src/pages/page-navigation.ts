@@ -15,6 +15,7 @@ const SECTIONS: readonly PageSection[] = [
   { href: '/admin/care', text: 'Care', roles: ADMIN },
   { href: '/admin/time-bank', text: 'Time bank', roles: ADMIN },
   { href: '/admin/invitations', text: 'Invitations', roles: ADMIN },
+  { href: '/admin/package-requests', text: 'Care packages', roles: ADMIN },
   { href: '/admin/returns', text: 'Returns', roles: ADMIN },
   { href: '/admin/federation', text: 'Federation', roles: ADMIN },
   { href: '/me', text: 'My membership', roles: MEMBER },

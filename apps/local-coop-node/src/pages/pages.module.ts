@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 
 import { applyWebSession } from '@app/web';
 
+import { BrokerageModule } from '../brokerage';
 import { CareModule } from '../care';
 import { GovernanceModule } from '../governance';
 import { HubLinkModule } from '../hub-link';
@@ -28,6 +29,7 @@ import { MemberPagesController } from './member-pages.controller';
 import { MemberSelfPagesController } from './member-self-pages.controller';
 import { MemberSelfPages } from './member-self-pages.queries';
 import { OfferFromPage } from './offer-from-page.use-case';
+import { PackageAnswerPagesController } from './package-answer-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
 import { ReturnPagesController } from './return-pages.controller';
 import { SummaryPagesController } from './summary-pages.controller';
@@ -44,11 +46,13 @@ const CONTROLLERS = [
   ReturnPagesController,
   FederationPagesController,
   MemberSelfPagesController,
+  PackageAnswerPagesController,
 ];
 
 /** The node's web pages for its admin and its members, on the shared web platform (libs/web). */
 @Module({
   imports: [
+    BrokerageModule,
     CareModule,
     GovernanceModule,
     HubLinkModule,

@@ -1,7 +1,7 @@
 import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { quarterPeriod } from '@app/contracts';
+import { parsePeriod } from '@app/contracts';
 import { todayIso, UuidParam } from '@app/platform';
 import { checkForm, FieldError, PageController, PageRoles, ukDateTime, WebViews, wordsOf } from '@app/web';
 
@@ -72,7 +72,7 @@ export class ReturnPagesController {
     let errors: FieldError[] = 'errors' in checked ? checked.errors : [];
     if ('errors' in checked) return { context: base, errors };
     try {
-      const computed = await this.computeReturn.execute(quarterPeriod(checked.dto.period)!);
+      const computed = await this.computeReturn.execute(parsePeriod(checked.dto.period)!);
       return {
         context: {
           ...base,

@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { CURRENT_RETURN_DEFINITION, QuarterPeriod, ReturnDefinition, ReturnFigures, ReturnProblem, validateReturn } from '@app/contracts';
-import { todayIso } from '@app/platform';
+import {
+  CURRENT_RETURN_DEFINITION,
+  plainPeriod,
+  ReturnDefinition,
+  ReturnFigures,
+  ReturnPeriod,
+  ReturnProblem,
+  validateReturn,
+} from '@app/contracts';
+import { Clock } from '@app/platform';
 
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
@@ -34,7 +42,7 @@ export interface ComputedReturn {
 }
 
 /**
- * Computes a co-op's return for a quarter from its own tables. Every query is an aggregate, and all
+ * Computes a co-op's return for a period (a month, a quarter of either year, a year) from its own tables. Every query is an aggregate, and all
  * of them read one snapshot (REPEATABLE READ, read only), so the figures agree with each other even
  * while the co-op keeps recording.
  */
@@ -49,11 +57,12 @@ export class ComputeReturn {
     private readonly tendering: TenderingQueries,
     private readonly timeCredits: TimeCreditFigureQueries,
     @Inject(NODE_CONFIG) private readonly config: NodeConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** For the definition the hub asked for (the current one for a preview); figures it does not name are left out. */
-  async execute(period: QuarterPeriod, definition: ReturnDefinition = CURRENT_RETURN_DEFINITION): Promise<ComputedReturn> {
-    if (period.start > todayIso()) throw ReportingErrors.periodNotStarted(period.label, period.start);
+  async execute(period: ReturnPeriod, definition: ReturnDefinition = CURRENT_RETURN_DEFINITION): Promise<ComputedReturn> {
+    if (period.start > this.clock.now().toISOString().slice(0, 10)) throw ReportingErrors.periodNotStarted(period.label, period.start);
     const { base, shares, localities, contracts } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query(
@@ -76,7 +85,7 @@ export class ComputeReturn {
     const header = {
       definitionId: definition.id,
       definitionVersion: definition.version,
-      period: { label: period.label, start: period.start, end: period.end },
+      period: plainPeriod(period),
     };
     const figures = { ...header, figures: withRates(definition, base) };
     const threshold = this.config.REPORTING_NODE_THRESHOLD;

@@ -13,6 +13,7 @@ import {
 import {
   breakdownFigures,
   contractFigures,
+  crossFigures,
   figuresForVersion,
   goalImprovementRise,
   withholdOnNode,
@@ -330,5 +331,72 @@ describe('withholdSharesOfFew', () => {
   it('leaves other figures and a null share alone', () => {
     const out = withholdSharesOfFew(share(null), [{ metric: 'staff_disadvantaged_percent', part: 1, whole: 1 }], 2);
     expect(out).toEqual(share(null));
+  });
+});
+
+describe('places: two-way cells of hours and people visited (v3)', () => {
+  const cellsOf = (entries: [string, string, number][]) => new Map(entries.map(([l, s, v]) => [`${l}\u0000${s}`, v]));
+
+  it('crossFigures gives a cell for every locality and service type, zeros filled in, localities outside the list last', () => {
+    const figures = crossFigures(
+      'people_visited',
+      ['locality', LOCALITIES],
+      ['service_type', SERVICE_TYPES],
+      cellsOf([
+        ['Slaithwaite', 'gardening', 2],
+        ['Elsewhere', 'advocacy', 1],
+      ]),
+    );
+    expect(figures).toHaveLength((LOCALITIES.length + 1) * SERVICE_TYPES.length);
+    expect(figures.find((f) => sameCell(f.breakdown, { locality: 'Slaithwaite', service_type: 'gardening' }))?.value).toBe(2);
+    expect(figures.find((f) => sameCell(f.breakdown, { locality: 'Marsden', service_type: 'gardening' }))?.value).toBe(0);
+    expect(figures[figures.length - 1].breakdown).toEqual({ locality: 'Elsewhere', service_type: SERVICE_TYPES[SERVICE_TYPES.length - 1] });
+  });
+
+  it('withholds a two-way cell of 1 or 2 people visited, and leaves out cells of a locality that is not public', () => {
+    const figures: ReturnFigure[] = [
+      { metric: 'people_visited', breakdown: null, value: 9 },
+      ...crossFigures(
+        'people_visited',
+        ['locality', LOCALITIES],
+        ['service_type', SERVICE_TYPES],
+        cellsOf([
+          ['Marsden', 'personal-care', 7],
+          ['Marsden', 'gardening', 1],
+          ['Slaithwaite', 'advocacy', 2],
+          ['Private Road', 'advocacy', 5],
+        ]),
+      ),
+    ];
+    const out = withholdOnNode(CCM_QUARTERLY_V3, figures, { threshold: 2, localities: LOCALITIES });
+    const at = (l: string, s: string) => out.find((f) => sameCell(f.breakdown, { locality: l, service_type: s }));
+    expect(at('Marsden', 'gardening')).toEqual(expect.objectContaining({ value: null, suppressedOnNode: true }));
+    expect(at('Slaithwaite', 'advocacy')).toEqual(expect.objectContaining({ value: null, suppressedOnNode: true }));
+    expect(at('Marsden', 'personal-care')?.value).toBe(7);
+    expect(at('Private Road', 'advocacy')).toBeUndefined();
+    // Hours are organisational: the node sends them all, the hub decides what is shown.
+    const hours = withholdOnNode(
+      CCM_QUARTERLY_V3,
+      [{ metric: 'care_hours_planned', breakdown: { locality: 'Marsden', service_type: 'gardening' }, value: 1.5 }],
+      {
+        threshold: 2,
+        localities: LOCALITIES,
+      },
+    );
+    expect(hours[0].value).toBe(1.5);
+  });
+
+  it('withRates keeps the two-way and locality cells for v3 and drops them for a cycle that asks for v2', () => {
+    const figures: ReturnFigure[] = [
+      { metric: 'care_hours_planned', breakdown: null, value: 3 },
+      { metric: 'care_hours_planned', breakdown: { service_type: 'gardening' }, value: 3 },
+      { metric: 'care_hours_planned', breakdown: { locality: 'Marsden' }, value: 3 },
+      { metric: 'care_hours_planned', breakdown: { locality: 'Marsden', service_type: 'gardening' }, value: 3 },
+      { metric: 'people_visited', breakdown: null, value: 1 },
+    ];
+    expect(withRates(CCM_QUARTERLY_V3, figures).filter((f) => f.metric === 'care_hours_planned')).toHaveLength(4);
+    const v2 = withRates(CCM_QUARTERLY_V2, figures);
+    expect(v2.filter((f) => f.metric === 'care_hours_planned').map((f) => f.breakdown)).toEqual([null, { service_type: 'gardening' }]);
+    expect(v2.some((f) => f.metric === 'people_visited')).toBe(false);
   });
 });

@@ -2,7 +2,11 @@ import {
   Breakdown,
   BreakdownDimension,
   COPM_MEANINGFUL_CHANGE,
+  CrossBreakdown,
+  crossBreakdownOf,
   dimensionOf,
+  dimensionsOf,
+  MetricDefinition,
   ratioValue,
   ReturnDefinition,
   ReturnFigure,
@@ -56,15 +60,41 @@ export function breakdownFigures(
   return [...vocabulary, ...extra].map((value) => ({ metric, breakdown: { [dimension]: value }, value: cells.get(value) ?? 0 }));
 }
 
+/**
+ * A two-way breakdown's cells, one for every pair of values, zeros filled in; `cells` is keyed by
+ * the row value and column value joined with a NUL. Row values found outside the row vocabulary
+ * follow (validation names them, and `withholdOnNode` keeps them from leaving the node).
+ */
+export function crossFigures(
+  metric: string,
+  [rows, rowValues]: [BreakdownDimension, readonly string[]],
+  [columns, columnValues]: [BreakdownDimension, readonly string[]],
+  cells: ReadonlyMap<string, number>,
+): ReturnFigure[] {
+  const seen = [...cells.keys()].map((k) => k.split('\u0000')[0]);
+  const extra = [...new Set(seen.filter((r) => !rowValues.includes(r)))].sort();
+  return [...rowValues, ...extra].flatMap((r) =>
+    columnValues.map((c) => ({ metric, breakdown: { [rows]: r, [columns]: c }, value: cells.get(`${r}\u0000${c}`) ?? 0 })),
+  );
+}
+
 /** Every figure in the definition's order, each rate computed from its parts exactly as the hub will recompute it. */
 export function withRates(definition: ReturnDefinition, base: readonly ReturnFigure[]): ReturnFigure[] {
   const valueOf = (metric: string, breakdown: Breakdown | null) =>
     base.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))?.value;
   return definition.metrics.flatMap((m): ReturnFigure[] => {
     const c = m.consolidation;
-    if (c.kind !== 'ratio') return base.filter((f) => f.metric === m.id);
+    // Only the breakdowns this version has: the node computes the current one's, a cycle may ask for an older one.
+    if (c.kind !== 'ratio') return base.filter((f) => f.metric === m.id && hasBreakdown(m, f.breakdown));
     return [{ metric: m.id, breakdown: null, value: ratioValue(c, (ref) => valueOf(ref.metric, ref.breakdown)) ?? null }];
   });
+}
+
+function hasBreakdown(metric: MetricDefinition, breakdown: Breakdown | null): boolean {
+  const dimensions = dimensionsOf(breakdown);
+  if (dimensions.length === 0) return true;
+  if (dimensions.length === 1) return metric.breakdowns.includes(dimensions[0]);
+  return crossBreakdownOf(metric, breakdown) !== undefined;
 }
 
 export interface NodeDisclosure {
@@ -85,6 +115,7 @@ export function withholdOnNode(definition: ReturnDefinition, figures: readonly R
   const kept = figures.filter((f) => f.breakdown?.locality === undefined || d.localities.includes(f.breakdown.locality));
   const withheld = new Set<ReturnFigure>();
   for (const metric of definition.metrics.filter((m) => m.countsPeople)) {
+    for (const cross of metric.crossBreakdowns ?? []) withholdCrossCells(metric.id, cross, kept, d.threshold, withheld);
     for (const dimension of metric.breakdowns) {
       const cells = kept.filter((f) => f.metric === metric.id && dimensionOf(f.breakdown) === dimension && typeof f.value === 'number');
       const small = cells.filter((c) => c.value! >= 1 && c.value! <= d.threshold);
@@ -106,6 +137,53 @@ export function withholdOnNode(definition: ReturnDefinition, figures: readonly R
   }
   return kept.map((f) => (withheld.has(f) ? { metric: f.metric, breakdown: f.breakdown, value: null, suppressedOnNode: true } : f));
 }
+
+/**
+ * Small cells of a two-way table of people are withheld; a line with one withheld cell gets a second
+ * (the smallest, preferring one not zero), until no line has one alone, because the line's one-way
+ * cell would give it back. Rows whose people may count in several cells (`overlapping`) add up to no
+ * one-way cell, so only columns need a second cell, and only when the columns' one-way cells are
+ * sent.
+ */
+function withholdCrossCells(
+  metric: string,
+  cross: CrossBreakdown,
+  figures: readonly ReturnFigure[],
+  threshold: number,
+  withheld: Set<ReturnFigure>,
+): void {
+  const cells = figures.filter((f) => f.metric === metric && crossBreakdownOfCell(f.breakdown, cross) && typeof f.value === 'number');
+  cells.filter((c) => c.value! >= 1 && c.value! <= threshold).forEach((c) => withheld.add(c));
+  const margins = (dimension: BreakdownDimension) => figures.some((f) => f.metric === metric && dimensionOf(f.breakdown) === dimension);
+  const lineDimensions = [
+    ...(cross.overlapping ? [] : [cross.rows]),
+    ...(cross.overlapping && !margins(cross.columns) ? [] : [cross.columns]),
+  ].filter(margins);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const dimension of lineDimensions) {
+      const lines = new Map<string, ReturnFigure[]>();
+      for (const c of cells)
+        (lines.get(c.breakdown![dimension]!) ?? lines.set(c.breakdown![dimension]!, []).get(c.breakdown![dimension]!)!).push(c);
+      for (const line of lines.values()) {
+        if (line.filter((c) => withheld.has(c)).length !== 1) continue;
+        const partner = line
+          .filter((c) => !withheld.has(c))
+          .sort((a, b) => Number(a.value === 0) - Number(b.value === 0) || a.value! - b.value!)[0];
+        if (partner) {
+          withheld.add(partner);
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+const crossBreakdownOfCell = (breakdown: Breakdown | null, cross: CrossBreakdown) =>
+  breakdown !== null &&
+  Object.keys(breakdown).length === 2 &&
+  breakdown[cross.rows] !== undefined &&
+  breakdown[cross.columns] !== undefined;
 
 /** What a consortium contract gives the return: its contracted and delivered hours in the period and its service. */
 export interface ContractPeriodHours {

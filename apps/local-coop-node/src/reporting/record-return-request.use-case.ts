@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { Envelope, REPORTING_RETURN_REQUESTED_V1, ReturnRequestedV1 } from '@app/contracts';
+import { Envelope, findReturnDefinition, parsePeriod, REPORTING_RETURN_REQUESTED_V1, ReturnRequestedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
+
+import { ReportingErrors } from './reporting.errors';
 
 /** The hub opened a return cycle: keep the request, so the admin can preview and submit for it. */
 @Injectable()
@@ -15,6 +17,13 @@ export class RecordReturnRequest implements OnModuleInit {
 
   async execute(envelope: Envelope<ReturnRequestedV1>, m: EntityManager): Promise<void> {
     const r = envelope.payload;
+    // The message's own checks made sure the label names a period and the dates are its dates; a
+    // definition this node knows must also allow that kind of period, or the request is refused
+    // (a rejected receipt) instead of kept for a return that could never pass.
+    const definition = findReturnDefinition(r.definitionId, r.definitionVersion);
+    const period = parsePeriod(r.period.label)!;
+    if (definition && !definition.periodTypes.includes(period.type))
+      throw ReportingErrors.periodTypeNotAllowed(period.label, definition.id, definition.version);
     await m.query(
       `INSERT INTO return_request (cycle_id, definition_id, definition_version, period_label, period_start, period_end, due_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)

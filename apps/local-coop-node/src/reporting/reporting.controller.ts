@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { quarterPeriod } from '@app/contracts';
+import { parsePeriod } from '@app/contracts';
 import { Roles } from '@app/platform';
 
 import { ComputeReturn } from './compute-return.use-case';
@@ -19,7 +19,7 @@ export class ReportingController {
   @ApiOkResponse({ type: ReturnPreviewView })
   async preview(@Query() query: ReturnPreviewQuery): Promise<ReturnPreviewView> {
     // The query's pattern already guarantees a quarter.
-    const computed = await this.computeReturn.execute(quarterPeriod(query.period)!);
+    const computed = await this.computeReturn.execute(parsePeriod(query.period)!);
     return {
       figures: computed.figures,
       problems: computed.problems,

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
 
-import { Breakdown, BREAKDOWN_DIMENSIONS, QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from '@app/contracts';
+import { Breakdown, BREAKDOWN_DIMENSIONS, IsPeriodLabel, PERIOD_LABEL_RULE } from '@app/contracts';
 import { keyedBy } from '@app/platform';
 
 import type { ShownReviewState } from './return-review.rules';
 
 export class ReturnPreviewQuery {
-  @ApiProperty({ example: '2026-Q3', description: QUARTER_LABEL_RULE })
-  @Matches(QUARTER_LABEL_PATTERN, { message: `period must be ${QUARTER_LABEL_RULE}` })
+  @ApiProperty({ example: '2026-Q3', description: PERIOD_LABEL_RULE })
+  @IsPeriodLabel()
   period: string;
 }
 

@@ -13,6 +13,8 @@ export const ReportingErrors = {
       `the hub asks for ${id} version ${version}, which this node does not know: upgrade the node to submit it`,
       'conflict',
     ),
+  periodTypeNotAllowed: (label: string, id: string, version: number) =>
+    new DomainError('REPORTING.PERIOD_TYPE_NOT_ALLOWED', `${id} version ${version} is not asked for a period like ${label}`, 'invalid'),
   requestNotFound: (cycleId: string) =>
     new DomainError('REPORTING.REQUEST_NOT_FOUND', `the hub has not asked this co-op for a return in cycle ${cycleId}`, 'not-found'),
   returnInvalid: (problems: string[]) =>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { findReturnDefinition, quarterPeriod, REPORTING_RETURN_SUBMITTED_V1 } from '@app/contracts';
+import { findReturnDefinition, parsePeriod, REPORTING_RETURN_SUBMITTED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
 
 import { ComputeReturn } from './compute-return.use-case';
@@ -26,7 +26,7 @@ export class SubmitReturn {
     if (!request) throw ReportingErrors.requestNotFound(cycleId);
     const definition = findReturnDefinition(request.definition_id, request.definition_version);
     if (!definition) throw ReportingErrors.unknownDefinition(request.definition_id, request.definition_version);
-    const computed = await this.computeReturn.execute(quarterPeriod(request.period_label)!, definition);
+    const computed = await this.computeReturn.execute(parsePeriod(request.period_label)!, definition);
     if (computed.problems.length) throw ReportingErrors.returnInvalid(computed.problems.map((p) => p.message));
     const sent = await this.dataSource.transaction(async (m) => {
       const envelope = await this.outbox.enqueue(m, REPORTING_RETURN_SUBMITTED_V1, { ...computed.outgoing, cycleId }, {});

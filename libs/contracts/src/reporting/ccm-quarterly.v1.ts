@@ -393,6 +393,6 @@ export const CCM_QUARTERLY_V1: ReturnDefinition = Object.freeze({
   id: 'ccm-quarterly',
   version: 1,
   title: 'Care Co-op Mesh quarterly return',
-  periodType: 'quarter',
+  periodTypes: Object.freeze(['quarter'] as const),
   metrics: Object.freeze(METRICS.map((m) => Object.freeze(m))),
 });

@@ -67,7 +67,7 @@ export const CCM_QUARTERLY_V2: ReturnDefinition = Object.freeze({
   id: 'ccm-quarterly',
   version: 2,
   title: 'Care Co-op Mesh quarterly return',
-  periodType: 'quarter',
+  periodTypes: Object.freeze(['quarter'] as const),
   metrics: Object.freeze([
     ...CCM_QUARTERLY_V1.metrics.map((m) => (m.id === 'local_supplier_spend' ? Object.freeze({ ...m, ...LOCAL_SUPPLIER_SPEND }) : m)),
     ...CONTRACT_METRICS.map((m) => Object.freeze(m)),

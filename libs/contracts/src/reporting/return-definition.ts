@@ -1,4 +1,5 @@
 import { CONTRACT_TYPES, FUNDING_TYPES, SAFEGUARDING_CATEGORIES, SERVICE_TYPES, STAKEHOLDER_CLASSES } from '../vocabulary';
+import { PeriodType } from './return-period';
 
 /**
  * The shape of a return definition: a versioned data set of metrics that every co-op node computes
@@ -15,8 +16,9 @@ export const REPORT_UNITS = ['people', 'hours', 'percent', 'count', 'pence', 'ra
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
 /**
- * The ways a figure may be broken down. Each breakdown cell names exactly one dimension (one-way
- * tables). `contract` is a consortium contract's id, as the hub issued it when the council awarded it.
+ * The ways a figure may be broken down. A cell of a one-way breakdown names one dimension; a cell of
+ * a two-way breakdown (`CrossBreakdown`) names two. `contract` is a consortium contract's id, as the
+ * hub issued it when the council awarded it.
  */
 export const BREAKDOWN_DIMENSIONS = [
   'locality',
@@ -29,8 +31,27 @@ export const BREAKDOWN_DIMENSIONS = [
 ] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-/** One cell of a breakdown, e.g. `{ funding_type: 'self-funder' }`; null is the metric's total. */
+/**
+ * One cell of a breakdown, e.g. `{ funding_type: 'self-funder' }`, or of a two-way breakdown,
+ * `{ locality: 'Marsden', service_type: 'personal-care' }`; null is the metric's total.
+ */
 export type Breakdown = Partial<Record<BreakdownDimension, string>>;
+
+/**
+ * A two-way breakdown: a table whose rows are the values of the first dimension and columns those of
+ * the second, one cell for each pair. Its margins are the metric's one-way breakdowns by each
+ * dimension, which the metric must also have.
+ */
+export interface CrossBreakdown {
+  readonly rows: BreakdownDimension;
+  readonly columns: BreakdownDimension;
+  /**
+   * One person can count in several cells of a row (a person with visits of two service types
+   * counts under both), so a row's cells add up to at least its one-way cell, not to it. Without
+   * this, cells add up to their margins both ways (hours do).
+   */
+  readonly overlapping?: true;
+}
 
 /**
  * The values each dimension may take. Localities are each co-op's own public localities (its
@@ -93,6 +114,15 @@ export interface MetricDefinition {
   readonly countsPeople: boolean;
   /** One-way breakdowns reported besides the total; each needs a cell for every value of its vocabulary. */
   readonly breakdowns: readonly BreakdownDimension[];
+  /** Two-way breakdowns (a cell for every pair of values); both dimensions are among `breakdowns`, unless the rows overlap. */
+  readonly crossBreakdowns?: readonly CrossBreakdown[];
+  /**
+   * For organisational figures that describe the care of identifiable people (hours by locality and
+   * service type): the count of people behind each of its cells, a metric with the same
+   * breakdowns. The hub shows a cell only where the people behind it may be shown, so that one
+   * person's care hours are never published.
+   */
+  readonly peopleBehind?: string;
   /** A required metric must be in every return; an optional one may be left out or sent as null (not recorded). */
   readonly required: boolean;
   readonly validation: MetricValidation;
@@ -118,7 +148,8 @@ export interface ReturnDefinition {
   readonly id: string;
   readonly version: number;
   readonly title: string;
-  readonly periodType: 'quarter';
+  /** The kinds of period a cycle may ask this definition for (return-period.ts). */
+  readonly periodTypes: readonly PeriodType[];
   readonly metrics: readonly MetricDefinition[];
 }
 
@@ -145,7 +176,20 @@ export function findMetric(definition: ReturnDefinition, id: string): MetricDefi
   return definition.metrics.find((m) => m.id === id);
 }
 
-/** The one dimension a breakdown cell names, or null for the total (or a malformed cell with several). */
+/** The dimensions a breakdown cell names, in the order of BREAKDOWN_DIMENSIONS (none for the total). */
+export function dimensionsOf(breakdown: Breakdown | null): BreakdownDimension[] {
+  if (breakdown === null) return [];
+  return BREAKDOWN_DIMENSIONS.filter((d) => breakdown[d] !== undefined);
+}
+
+/** The metric's two-way breakdown a cell belongs to, if it names exactly that breakdown's two dimensions. */
+export function crossBreakdownOf(metric: MetricDefinition, breakdown: Breakdown | null): CrossBreakdown | undefined {
+  const keys = breakdown === null ? [] : Object.keys(breakdown);
+  if (keys.length !== 2) return undefined;
+  return metric.crossBreakdowns?.find((c) => keys.includes(c.rows) && keys.includes(c.columns) && c.rows !== c.columns);
+}
+
+/** The one dimension a breakdown cell names, or null for the total (or a cell of a two-way breakdown, or a malformed one). */
 export function dimensionOf(breakdown: Breakdown | null): BreakdownDimension | null {
   if (breakdown === null) return null;
   const keys = Object.keys(breakdown) as BreakdownDimension[];

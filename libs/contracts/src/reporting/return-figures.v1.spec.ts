@@ -62,7 +62,17 @@ describe('ReturnFiguresV1', () => {
       (p: LooseReturn) => (p.figures[0].metric = 'People Supported'),
       /metric must be a snake_case metric id/,
     ],
-    ['a period that is not a quarter', (p: LooseReturn) => (p.period!.label = '2026-09'), /label must be a calendar quarter/],
+    [
+      'a period label of no kind',
+      (p: LooseReturn) => (p.period!.label = '2026-13'),
+      /label must be a month \(2026-05\), a calendar quarter/,
+    ],
+    ['a financial year whose years do not follow', (p: LooseReturn) => (p.period!.label = '2026/28'), /label must be a month/],
+    [
+      "dates that are not the label's",
+      (p: LooseReturn) => (p.period!.label = '2026-08'),
+      /start must be the first day of 2026-08, 2026-08-01/,
+    ],
     ['a date that does not exist', (p: LooseReturn) => (p.period!.end = '2026-09-31'), /end must be a valid ISO 8601 date string/],
     ['a period left out', (p: LooseReturn) => delete p.period, /period should not be null or undefined/],
     ['an unknown top-level field', (p: LooseReturn) => (p.coopNotes = 'call Jo'), /property coopNotes should not exist/],

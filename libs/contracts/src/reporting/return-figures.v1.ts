@@ -14,8 +14,10 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
+  ValidationOptions,
 } from 'class-validator';
 
 import { DAY_PATTERN as DAY, IsNumberWithDecimals, Nested, NestedEach } from '../validation';
@@ -32,7 +34,7 @@ import {
   StakeholderClass,
 } from '../vocabulary';
 import { DEFINITION_ID_PATTERN, METRIC_ID_PATTERN } from './return-definition';
-import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from './return-period';
+import { parsePeriod, PERIOD_LABEL_RULE } from './return-period';
 
 /**
  * A co-op's figures for one return, as they travel from node to hub. Only vocabulary values,
@@ -40,16 +42,50 @@ import { QUARTER_LABEL_PATTERN, QUARTER_LABEL_RULE } from './return-period';
  * Whether the figures make sense against their definition is `validateReturn`'s job.
  */
 export class ReturnPeriodV1 {
-  @Matches(QUARTER_LABEL_PATTERN, { message: `label must be ${QUARTER_LABEL_RULE}` })
+  /** Any period label (return-period.ts); `validateReturn` checks that the return's definition allows its type. */
+  @IsPeriodLabel()
   label: string;
 
   @Matches(DAY, { message: 'start must be a date, YYYY-MM-DD' })
   @IsISO8601({ strict: true })
+  @IsPeriodDay('start')
   start: string;
 
   @Matches(DAY, { message: 'end must be a date, YYYY-MM-DD' })
   @IsISO8601({ strict: true })
+  @IsPeriodDay('end')
   end: string;
+}
+
+/** A period label of any type that `parsePeriod` reads: one rule for the hub's API, its messages and the node. */
+export function IsPeriodLabel(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPeriodLabel',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parsePeriod(value) !== null,
+        defaultMessage: (args) => `${args?.property ?? 'period'} must be ${PERIOD_LABEL_RULE}`,
+      },
+    },
+    options,
+  );
+}
+
+/** The first or last day of the period its object's label names (a label that names none is the label's own error). */
+function IsPeriodDay(edge: 'start' | 'end'): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPeriodDay',
+    validator: {
+      validate: (value: unknown, args) => {
+        const period = parsePeriod(String((args?.object as { label?: unknown }).label));
+        return period === null || period[edge] === value;
+      },
+      defaultMessage: (args) => {
+        const period = parsePeriod(String((args?.object as { label?: unknown }).label));
+        return `${edge} must be the ${edge === 'start' ? 'first' : 'last'} day of ${period?.label}, ${period?.[edge]}`;
+      },
+    },
+  });
 }
 
 /** One cell of a one-way breakdown: exactly one of these is set (`validateReturn` checks which). */

@@ -2,8 +2,11 @@ import {
   Breakdown,
   CCM_QUARTERLY_V1,
   CCM_QUARTERLY_V2,
+  CCM_QUARTERLY_V3,
   DIMENSION_VOCABULARY,
+  MetricDefinition,
   ratioValue,
+  ReturnDefinition,
   ReturnFigure,
   ReturnFigures,
   sameCell,
@@ -314,5 +317,124 @@ describe('validateReturn, version 2: hours per consortium contract', () => {
     expect(codes(v2Return({ [C1]: 30 }, 42.5), [C1])).toEqual(
       expect.arrayContaining([expect.stringMatching(/RETURN.CELLS_DO_NOT_ADD_UP .*contract cells add up to 30, not to the total 42.5/)]),
     );
+  });
+});
+
+describe('validateReturn: two-way breakdowns and period types', () => {
+  const HOURS: MetricDefinition = {
+    id: 'hours',
+    title: 'Hours',
+    section: 'care',
+    definition: 'hours',
+    unit: 'hours',
+    countsPeople: false,
+    breakdowns: ['service_type', 'locality'],
+    crossBreakdowns: [{ rows: 'locality', columns: 'service_type' }],
+    required: true,
+    validation: { type: 'decimal', min: 0, max: 1000, decimals: 2, nullable: false },
+    consolidation: { kind: 'sum' },
+  };
+  const PEOPLE: MetricDefinition = {
+    ...HOURS,
+    id: 'people',
+    unit: 'people',
+    countsPeople: true,
+    breakdowns: ['locality'],
+    crossBreakdowns: [{ rows: 'locality', columns: 'service_type', overlapping: true }],
+    validation: { type: 'integer', min: 0, max: 1000, nullable: false },
+  };
+  const definition: ReturnDefinition = {
+    id: 'places',
+    version: 1,
+    title: 't',
+    periodTypes: ['month', 'fy-quarter'],
+    metrics: [HOURS, PEOPLE],
+  };
+  const period = { label: '2026-05', start: '2026-05-01', end: '2026-05-31' };
+  const [S1, S2] = SERVICE_TYPES;
+  /** Hours: Marsden has 1.5 of S1 and 2.25 of S2; Slaithwaite 4 of S1. People: one person in Marsden has both services. */
+  function valid(): ReturnFigure[] {
+    const zero = (metric: string) =>
+      LOCALITIES.flatMap((l) => SERVICE_TYPES.map((s) => ({ metric, breakdown: { locality: l, service_type: s }, value: 0 })));
+    const hours = zero('hours');
+    const people = zero('people');
+    const set = (list: ReturnFigure[], l: string, s: string, v: number) =>
+      (list.find((f) => sameCell(f.breakdown, { locality: l, service_type: s }))!.value = v);
+    set(hours, 'Marsden', S1, 1.5);
+    set(hours, 'Marsden', S2, 2.25);
+    set(hours, 'Slaithwaite', S1, 4);
+    set(people, 'Marsden', S1, 1);
+    set(people, 'Marsden', S2, 1);
+    set(people, 'Slaithwaite', S1, 5);
+    return [
+      { metric: 'hours', breakdown: null, value: 7.75 },
+      ...SERVICE_TYPES.map((s) => ({ metric: 'hours', breakdown: { service_type: s }, value: s === S1 ? 5.5 : s === S2 ? 2.25 : 0 })),
+      { metric: 'hours', breakdown: { locality: 'Marsden' }, value: 3.75 },
+      { metric: 'hours', breakdown: { locality: 'Slaithwaite' }, value: 4 },
+      ...hours,
+      { metric: 'people', breakdown: null, value: 6 },
+      { metric: 'people', breakdown: { locality: 'Marsden' }, value: 1 },
+      { metric: 'people', breakdown: { locality: 'Slaithwaite' }, value: 5 },
+      ...people,
+    ];
+  }
+  const check = (figures: ReturnFigure[], label = period) =>
+    validateReturn(definition, { definitionId: 'places', definitionVersion: 1, period: label, figures }, { localities: LOCALITIES });
+  const at = (figures: ReturnFigure[], metric: string, breakdown: Breakdown) =>
+    figures.find((f) => f.metric === metric && sameCell(f.breakdown, breakdown))!;
+
+  it('takes a complete two-way table whose cells add up to its margins (people overlapping along a row)', () => {
+    expect(check(valid())).toEqual([]);
+  });
+
+  it('refuses hours cells that do not add up to their locality or their service type', () => {
+    const figures = valid();
+    at(figures, 'hours', { locality: 'Marsden', service_type: S1 }).value = 2.5;
+    expect(check(figures).map((p) => [p.code, p.breakdown])).toEqual([
+      ['RETURN.CELLS_DO_NOT_ADD_UP', { locality: 'Marsden' }],
+      ['RETURN.CELLS_DO_NOT_ADD_UP', { service_type: S1 }],
+    ]);
+  });
+
+  it('refuses a row of people that adds up to fewer than its locality, or a cell bigger than it', () => {
+    const fewer = valid();
+    at(fewer, 'people', { locality: 'Slaithwaite', service_type: S1 }).value = 4;
+    expect(check(fewer).map((p) => p.code)).toEqual(['RETURN.CELLS_DO_NOT_ADD_UP']);
+    const bigger = valid();
+    at(bigger, 'people', { locality: 'Marsden', service_type: S1 }).value = 2;
+    expect(check(bigger)[0].message).toMatch(/people \[locality=Marsden\]: .*none bigger than it/);
+  });
+
+  it('takes a people cell withheld on the node, and does not check its line', () => {
+    const figures = valid();
+    Object.assign(at(figures, 'people', { locality: 'Marsden', service_type: S1 }), { value: null, suppressedOnNode: true });
+    expect(check(figures)).toEqual([]);
+  });
+
+  it('names a missing two-way cell, a pair of dimensions the metric does not have and a value outside the vocabulary', () => {
+    const figures = valid().filter((f) => !sameCell(f.breakdown, { locality: 'Slaithwaite', service_type: S2 }) || f.metric !== 'hours');
+    figures.push({ metric: 'hours', breakdown: { locality: 'Marsden', funding_type: 'self-funder' }, value: 1 });
+    figures.push({ metric: 'people', breakdown: { locality: 'Marsden', service_type: 'surgery' }, value: 1 });
+    expect(check(figures).map((p) => [p.code, p.metric, p.breakdown])).toEqual([
+      ['RETURN.WRONG_DIMENSION', 'hours', { locality: 'Marsden', funding_type: 'self-funder' }],
+      ['RETURN.OUTSIDE_VOCABULARY', 'people', { locality: 'Marsden', service_type: 'surgery' }],
+      ['RETURN.MISSING_CELL', 'hours', { locality: 'Slaithwaite', service_type: S2 }],
+    ]);
+  });
+
+  it('takes the period types the definition allows and refuses the others, and dates that are not the label', () => {
+    expect(check(valid(), { label: '2026/27-Q1', start: '2026-04-01', end: '2026-06-30' })).toEqual([]);
+    const quarter = check(valid(), { label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+    expect(quarter.map((p) => p.code)).toEqual(['RETURN.WRONG_PERIOD']);
+    expect(quarter[0].message).toMatch(
+      /2026-Q2 is not one places version 1 allows: a calendar month .*; or a quarter of the financial year/,
+    );
+    expect(check(valid(), { label: '2026-05', start: '2026-05-01', end: '2026-05-30' })[0].code).toBe('RETURN.WRONG_PERIOD');
+  });
+
+  it('v1 and v2 allow calendar quarters only; v3 every type', () => {
+    expect(CCM_QUARTERLY_V1.periodTypes).toEqual(['quarter']);
+    expect(CCM_QUARTERLY_V2.periodTypes).toEqual(['quarter']);
+    expect(CCM_QUARTERLY_V3.periodTypes).toEqual(['month', 'quarter', 'fy-quarter', 'year', 'fy-year']);
   });
 });

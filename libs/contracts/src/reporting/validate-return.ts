@@ -2,6 +2,8 @@ import {
   Breakdown,
   BREAKDOWN_DIMENSIONS,
   BreakdownDimension,
+  CrossBreakdown,
+  crossBreakdownOf,
   DIMENSION_VOCABULARY,
   findMetric,
   MetricDefinition,
@@ -11,7 +13,7 @@ import {
   ReturnFigures,
   sameCell,
 } from './return-definition';
-import { quarterPeriod } from './return-period';
+import { parsePeriod, PERIOD_TYPE_RULES } from './return-period';
 
 export const RETURN_PROBLEM_CODES = [
   'RETURN.WRONG_DEFINITION',
@@ -75,14 +77,22 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
       `the figures are for ${figures.definitionId} version ${figures.definitionVersion}, not ${definition.id} version ${definition.version}`,
     );
   }
-  const quarter = quarterPeriod(String(figures.period?.label));
-  if (!quarter || quarter.start !== figures.period.start || quarter.end !== figures.period.end) {
-    const expected = quarter ? `runs from ${quarter.start} to ${quarter.end}` : 'is not a quarter (YYYY-Qn)';
+  const period = parsePeriod(String(figures.period?.label));
+  if (!period || period.start !== figures.period.start || period.end !== figures.period.end) {
+    const expected = period ? `runs from ${period.start} to ${period.end}` : 'is not a period label (see return-period.ts)';
     add(
       'RETURN.WRONG_PERIOD',
       null,
       null,
       `period ${figures.period?.label} ${expected}, not ${figures.period?.start} to ${figures.period?.end}`,
+    );
+  } else if (!definition.periodTypes.includes(period.type)) {
+    const allowed = definition.periodTypes.map((t) => PERIOD_TYPE_RULES[t]).join('; or ');
+    add(
+      'RETURN.WRONG_PERIOD',
+      null,
+      null,
+      `period ${period.label} is not one ${definition.id} version ${definition.version} allows: ${allowed}`,
     );
   }
 
@@ -116,11 +126,29 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
           add('RETURN.MISSING_CELL', metric.id, cell, `this required metric has no figure for ${dimension} ${value}`);
       }
     }
+    for (const cross of metric.crossBreakdowns ?? []) {
+      for (const cell of crossCells(cross, context)) {
+        if (!mine.some((f) => sameCell(f.breakdown, cell)))
+          add(
+            'RETURN.MISSING_CELL',
+            metric.id,
+            cell,
+            `this required metric has no figure for ${cross.rows} and ${cross.columns} ${where('', cell)}`,
+          );
+      }
+    }
   }
 
   for (const metric of definition.metrics) {
     for (const dimension of metric.breakdowns)
       checkCellsAddUp(metric, dimension, accepted, context, (message) => add('RETURN.CELLS_DO_NOT_ADD_UP', metric.id, null, message));
+  }
+
+  for (const metric of definition.metrics) {
+    for (const cross of metric.crossBreakdowns ?? [])
+      checkCrossAddsUp(metric, cross, accepted, context, (breakdown, message) =>
+        add('RETURN.CELLS_DO_NOT_ADD_UP', metric.id, breakdown, message),
+      );
   }
 
   for (const metric of definition.metrics) {
@@ -146,7 +174,7 @@ export function validateReturn(definition: ReturnDefinition, figures: ReturnFigu
 function where(metric: string | null, breakdown: Breakdown | null): string {
   if (metric === null) return 'return';
   if (breakdown === null) return metric;
-  return `${metric} [${Object.entries(breakdown)
+  return `${metric ? `${metric} ` : ''}[${Object.entries(breakdown)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ')}]`;
 }
@@ -179,8 +207,23 @@ function breakdownIsValid(
   add: (code: ReturnProblemCode, message: string) => void,
 ): boolean {
   const keys = Object.keys(breakdown);
+  if (keys.length === 2) {
+    const cross = crossBreakdownOf(metric, breakdown);
+    if (!cross) {
+      const crosses = (metric.crossBreakdowns ?? []).map((c) => `${c.rows} and ${c.columns}`);
+      add(
+        'RETURN.WRONG_DIMENSION',
+        `${metric.id} is broken down two ways by ${crosses.join('; ') || 'nothing'}, not by ${keys.join(' and ')}`,
+      );
+      return false;
+    }
+    return [cross.rows, cross.columns].every((d) => valueIsKnown(d, breakdown[d], context, add));
+  }
   if (keys.length !== 1) {
-    add('RETURN.WRONG_DIMENSION', `a breakdown cell names exactly one dimension, not ${keys.length === 0 ? 'none' : keys.join(' and ')}`);
+    add(
+      'RETURN.WRONG_DIMENSION',
+      `a breakdown cell names one dimension, or two of a two-way breakdown, not ${keys.length === 0 ? 'none' : keys.join(' and ')}`,
+    );
     return false;
   }
   const dimension = keys[0] as BreakdownDimension;
@@ -188,7 +231,16 @@ function breakdownIsValid(
     add('RETURN.WRONG_DIMENSION', `${metric.id} is broken down by ${metric.breakdowns.join(' and ') || 'nothing'}, not by ${dimension}`);
     return false;
   }
-  const value = breakdown[dimension];
+  return valueIsKnown(dimension, breakdown[dimension], context, add);
+}
+
+/** A dimension's value is one of its vocabulary (or of the co-op's own lists, or looks like one when none is given). */
+function valueIsKnown(
+  dimension: BreakdownDimension,
+  value: string | undefined,
+  context: ReturnContext,
+  add: (code: ReturnProblemCode, message: string) => void,
+): boolean {
   const vocabulary = vocabularyOf(dimension, context);
   const open = OPEN_DIMENSIONS[dimension];
   const known = typeof value === 'string' && (vocabulary ? vocabulary.includes(value) : (open?.test(value) ?? false));
@@ -273,6 +325,58 @@ function checkCellsAddUp(
       `the ${dimension} cells shown add up to ${round(sum)}, but with ${withheld} cell${withheld === 1 ? '' : 's'} withheld (at least 1 between them) ` +
         `they can add up to no more than the total ${total} less one, ${round(total - 1)}`,
     );
+  }
+}
+
+/** Every cell of a two-way breakdown, when both its vocabularies are known. */
+function crossCells(cross: CrossBreakdown, context: ReturnContext): Breakdown[] {
+  const [rows, columns] = [vocabularyOf(cross.rows, context), vocabularyOf(cross.columns, context)];
+  if (!rows || !columns) return [];
+  return rows.flatMap((r) => columns.map((c) => ({ [cross.rows]: r, [cross.columns]: c })));
+}
+
+/**
+ * A two-way breakdown's cells add up, line by line, to its margins (the one-way cells of each row
+ * and column value), within the rounding of each cell. Where one person can count in several cells
+ * of a row (`overlapping`), a row adds up to at least its margin and no cell is bigger than it. A
+ * line with a cell or margin withheld on the node, or missing (reported already), is not checked.
+ */
+function checkCrossAddsUp(
+  metric: MetricDefinition,
+  cross: CrossBreakdown,
+  figures: readonly ReturnFigure[],
+  context: ReturnContext,
+  add: (breakdown: Breakdown, message: string) => void,
+): void {
+  const [rows, columns] = [vocabularyOf(cross.rows, context), vocabularyOf(cross.columns, context)];
+  if (!rows || !columns) return;
+  const valueOf = (breakdown: Breakdown): number | undefined => {
+    const f = figures.find((x) => x.metric === metric.id && sameCell(x.breakdown, breakdown));
+    return f && !f.suppressedOnNode && typeof f.value === 'number' ? f.value : undefined;
+  };
+  // Each cell and the margin are rounded on their own: n cells and the margin, half a unit of the last place each.
+  const tolerance = (n: number) =>
+    metric.validation.type === 'integer' ? 0 : 0.5 * 10 ** -(metric.validation.decimals ?? 2) * (n + 1) + 1e-9;
+  const lines: [BreakdownDimension, string, BreakdownDimension, readonly string[]][] = [
+    ...rows.map((r): [BreakdownDimension, string, BreakdownDimension, readonly string[]] => [cross.rows, r, cross.columns, columns]),
+    ...(cross.overlapping
+      ? []
+      : columns.map((c): [BreakdownDimension, string, BreakdownDimension, readonly string[]] => [cross.columns, c, cross.rows, rows])),
+  ];
+  for (const [dimension, value, across, values] of lines) {
+    const margin = valueOf({ [dimension]: value });
+    const cells = values.map((v) => valueOf({ [dimension]: value, [across]: v }));
+    if (margin === undefined || cells.some((c) => c === undefined)) continue;
+    const sum = round((cells as number[]).reduce((a, b) => a + b, 0));
+    const line = { [dimension]: value };
+    if (!cross.overlapping && Math.abs(sum - margin) > tolerance(values.length))
+      add(line, `the cells of ${dimension} ${value} by ${across} add up to ${sum}, not to its ${dimension} cell ${margin}`);
+    if (cross.overlapping && (sum < margin || (cells as number[]).some((c) => c > margin)))
+      add(
+        line,
+        `the cells of ${dimension} ${value} by ${across} (${sum} in all, one person counting under each ${across} of theirs) ` +
+          `must add up to at least its ${dimension} cell ${margin}, none bigger than it`,
+      );
   }
 }
 

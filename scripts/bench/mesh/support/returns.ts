@@ -2,6 +2,7 @@ import {
   Breakdown,
   CURRENT_RETURN_DEFINITION,
   DIMENSION_VOCABULARY,
+  MetricDefinition,
   QuarterPeriod,
   ratioValue,
   ReturnFigure,
@@ -62,6 +63,10 @@ function draw(
   }
   for (const m of definition.metrics) {
     if (m.consolidation.kind !== 'sum') continue;
+    if (m.crossBreakdowns?.length) {
+      figures.push(...crossDrawn(m, random, localities, totals.get(m.id)!));
+      continue;
+    }
     const total = totals.get(m.id)!;
     figures.push({ metric: m.id, breakdown: null, value: total });
     for (const dimension of m.breakdowns) {
@@ -88,4 +93,33 @@ function draw(
   if (problems.length) return { ok: false, problems: problems.map((p) => p.message) };
   // The figures were drawn from the definition's own vocabularies, and validateReturn has just accepted them.
   return { ok: true, submission: { cycleId: cycle.cycleId, ...figuresOf } as ReturnSubmittedV1 };
+}
+
+/**
+ * A metric with a two-way breakdown (hours and people by locality and service type): the two-way
+ * cells are drawn first and every margin worked out from them, so the table adds up both ways. Where
+ * one person can count in several cells of a row (`overlapping`), a row's one-way cell is its
+ * largest cell: no cell bigger than it, the row adding up to at least it.
+ */
+function crossDrawn(m: MetricDefinition, random: (n: number) => number, localities: readonly string[], total: number): ReturnFigure[] {
+  const cross = m.crossBreakdowns![0];
+  const rows = DIMENSION_VOCABULARY[cross.rows] ?? localities;
+  const columns = DIMENSION_VOCABULARY[cross.columns] ?? localities;
+  const hundredths = m.validation.type === 'decimal' ? 100 : 1;
+  const cells = rows.map(() => columns.map(() => 0));
+  for (let i = 0; i < total; i++) cells[random(rows.length)][random(columns.length)] += random(4 * hundredths) / hundredths;
+  const round = (n: number) => Math.round(n * hundredths) / hundredths;
+  const out: ReturnFigure[] = [];
+  const rowMargins = cells.map((row) => round(cross.overlapping ? Math.max(...row) : row.reduce((a, b) => a + b, 0)));
+  out.push({ metric: m.id, breakdown: null, value: round(rowMargins.reduce((a, b) => a + b, 0)) });
+  if (m.breakdowns.includes(cross.rows))
+    rows.forEach((r, i) => out.push({ metric: m.id, breakdown: { [cross.rows]: r }, value: rowMargins[i] }));
+  if (m.breakdowns.includes(cross.columns))
+    columns.forEach((c, j) =>
+      out.push({ metric: m.id, breakdown: { [cross.columns]: c }, value: round(cells.reduce((a, row) => a + row[j], 0)) }),
+    );
+  rows.forEach((r, i) =>
+    columns.forEach((c, j) => out.push({ metric: m.id, breakdown: { [cross.rows]: r, [cross.columns]: c }, value: round(cells[i][j]) })),
+  );
+  return out;
 }

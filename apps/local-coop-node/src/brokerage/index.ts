@@ -1,0 +1,5 @@
+export type { NodeRequestView, PlacementView } from './brokerage.dto';
+export { AnswerRequestDto } from './brokerage.dto';
+export { BrokerageModule } from './brokerage.module';
+export { BrokerageQueries } from './brokerage.queries';
+export { SendAnswer } from './send-answer.use-case';

@@ -1,0 +1,83 @@
+import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+import { DECLINE_REASONS } from '@app/contracts';
+import { DomainError, UuidParam } from '@app/platform';
+import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+
+import { AnswerRequestDto, BrokerageQueries, NodeRequestView, SendAnswer } from '../brokerage';
+import { ANSWER_FORM_MESSAGES, answerBodyFromForm, STATUS_LABELS } from './package-answer-pages.rules';
+import { pageNavigation } from './page-navigation';
+
+/**
+ * The co-op admin's package requests: what the hub asked the co-op about (soonest start first), the
+ * placements won with the council's reference, and a form to offer or decline. The same role, DTO and
+ * use case as POST /brokerage/requests/:id/answer.
+ */
+@PageRoles('coop-admin')
+@PageController('admin')
+export class PackageAnswerPagesController {
+  constructor(
+    private readonly queries: BrokerageQueries,
+    private readonly send: SendAnswer,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get('package-requests')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async list(@Req() req: Request): Promise<string> {
+    const requests = (await this.queries.requests()).map((r) => ({ ...r, statusLabel: STATUS_LABELS[r.status] }));
+    return this.views.render(req, 'admin-package-requests.njk', {
+      title: 'Package requests',
+      navigation: pageNavigation(req, '/admin/package-requests'),
+      requests,
+      placements: await this.queries.placements(),
+    });
+  }
+
+  @Get('package-requests/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async request(@UuidParam('id', { named: true }) id: string, @Query('answered') answered: unknown, @Req() req: Request): Promise<string> {
+    return this.views.render(
+      req,
+      'admin-package-request.njk',
+      this.context(req, await this.queries.request(id), { answered: answered === '1' }),
+    );
+  }
+
+  @Post('package-requests/:id/answer')
+  async answer(
+    @UuidParam('id', { named: true }) id: string,
+    @Body() form: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const request = await this.queries.request(id);
+    const checked = await checkForm(AnswerRequestDto, answerBodyFromForm(form), ANSWER_FORM_MESSAGES);
+    let errors: FieldError[];
+    let status = 400;
+    if ('dto' in checked) {
+      try {
+        await this.send.execute(id, checked.dto, pagePrincipal(req));
+        res.redirect(303, `/admin/package-requests/${id}?answered=1`);
+        return;
+      } catch (error) {
+        if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
+        errors = [{ field: error.code === 'BROKERAGE.OFFER_OUTSIDE_REQUEST' ? 'timesOfDayCovered' : 'answer', text: error.message }];
+        status = error.kind === 'conflict' ? 409 : 400;
+      }
+    } else errors = checked.errors;
+    this.views.sendErrors(req, res, 'admin-package-request.njk', this.context(req, request, { typed: form }), errors, status);
+  }
+
+  private context(req: Request, request: NodeRequestView, extra: Record<string, unknown>) {
+    return {
+      title: `Package request in ${request.locality}`,
+      navigation: pageNavigation(req, '/admin/package-requests'),
+      request: { ...request, statusLabel: STATUS_LABELS[request.status] },
+      declineReasons: DECLINE_REASONS,
+      typed: {},
+      ...extra,
+    };
+  }
+}
