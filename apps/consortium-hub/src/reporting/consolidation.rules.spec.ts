@@ -194,6 +194,34 @@ describe('consolidating returns', () => {
     expect(find(withheld, 'share').total).toEqual(SUPPRESSED);
   });
 
+  it('leaves out of a rate a co-op that records none of its parts, as a sum leaves it out', () => {
+    const pence = { type: 'integer', min: 0, max: 1_000_000_000, nullable: true } as const;
+    const def = definition(
+      metric('local_spend', { countsPeople: false, unit: 'pence', required: false, validation: pence }),
+      metric('all_spend', { countsPeople: false, unit: 'pence', required: false, validation: pence }),
+      metric('local_share', {
+        countsPeople: false,
+        unit: 'percent',
+        consolidation: {
+          kind: 'ratio',
+          numerator: [{ metric: 'local_spend', breakdown: null }],
+          denominator: [{ metric: 'all_spend', breakdown: null }],
+        },
+      }),
+    );
+    const a = coop('a', [total('local_spend', 3_000), total('all_spend', 10_000), total('local_share', 30)]);
+    const b = coop('b', [total('local_spend', 1_000), total('all_spend', 10_000), total('local_share', 10)]);
+    // c recorded no spend at all: left out, and the rate says it covers two co-ops, as the sums do.
+    const c = coop('c', [total('local_spend', null), total('all_spend', null), total('local_share', null)]);
+    const report = consolidate(def, [a, b, c]);
+    expect(find(report, 'local_share')).toMatchObject({ total: 20, reportedBy: 2 });
+    expect(find(report, 'all_spend')).toMatchObject({ total: 20_000, reportedBy: 2 });
+    // d recorded only one part: its rate is unknown, so the consortium's is too.
+    const d = coop('d', [total('local_spend', 500), total('all_spend', null), total('local_share', null)]);
+    expect(find(consolidate(def, [a, b, d]), 'local_share').total).toEqual(SUPPRESSED);
+    expect(find(consolidate(def, [c]), 'local_share')).toMatchObject({ total: null, reportedBy: 0 });
+  });
+
   it('hides a part of a whole when the people left out are few, so they cannot be worked out by subtraction', () => {
     const def = definition(
       metric('headcount', { section: 'workforce' }),

@@ -37,7 +37,7 @@ import { EarlierPlaceGrid, PlaceCoop, PlaceGrid, PlacePattern, placePattern, und
  * - Rates are never averaged: their parts are summed across co-ops and the rate worked out from the
  *   sums, so a co-op of 5 staff weighs what its 5 staff weigh. A rate is suppressed when one of its
  *   parts is (it would give the part back), and unknown -- so suppressed -- when a co-op withheld a
- *   part on its own node.
+ *   part on its own node. A co-op that records none of a rate's parts is left out of it, as of a sum.
  * - A weighted mean (turnout) is weighted by its weight's figure (ballots held).
  * - A rating is not added up: the report counts the co-ops at each level.
  * - Counts of people go through disclosure control (disclosure-control.rules.ts) before anyone sees
@@ -763,21 +763,29 @@ function consolidateRatio(
   published: ReadonlyMap<string, ReportMetric>,
   notes: SuppressionNote[],
 ): ReportMetric {
-  const base = { ...head(metric), threshold: null, breakdowns: [], reportedBy: returns.length };
-  if (returns.length === 0) return { ...base, total: null };
   const parts = [...c.numerator, ...c.denominator];
+  // A co-op that records none of the parts (all null, none withheld: spend it never recorded) is left
+  // out, as a sum leaves it out; one that withheld a part, or recorded only some, leaves the rate unknown.
+  const recording = returns.filter((r) => !parts.every((ref) => notRecorded(figureOf(r, ref.metric, ref.breakdown))));
+  const base = { ...head(metric), threshold: null, breakdowns: [], reportedBy: recording.length };
+  if (recording.length === 0) return { ...base, total: null };
   const hiddenPart = parts.find(
     (ref) =>
       isHiddenValue(publishedValue(published, ref)) ||
-      returns.some((r) => typeof figureOf(r, ref.metric, ref.breakdown)?.value !== 'number'),
+      recording.some((r) => typeof figureOf(r, ref.metric, ref.breakdown)?.value !== 'number'),
   );
   if (hiddenPart) {
     notes.push({ metric: metric.id, breakdown: null, reason: FROM_HIDDEN_PART(describeRef(hiddenPart)) });
     return { ...base, total: SUPPRESSED };
   }
   const summed = (refs: readonly CellRef[]) =>
-    refs.reduce((a, ref) => a + returns.reduce((b, r) => b + (figureOf(r, ref.metric, ref.breakdown)!.value as number), 0), 0);
+    refs.reduce((a, ref) => a + recording.reduce((b, r) => b + (figureOf(r, ref.metric, ref.breakdown)!.value as number), 0), 0);
   return { ...base, total: reportPercent(summed(c.numerator), summed(c.denominator)) };
+}
+
+/** A figure the co-op does not record: absent, or null without having been withheld on its node. */
+function notRecorded(figure: { value: number | null; suppressedOnNode?: true } | undefined): boolean {
+  return figure === undefined || (figure.value === null && !figure.suppressedOnNode);
 }
 
 function publishedValue(published: ReadonlyMap<string, ReportMetric>, ref: CellRef): ReportValue | undefined {
