@@ -30,6 +30,7 @@ interface CoopJson {
 
 interface PostedJson {
   id: string;
+  postedAt: string;
   asked: string[];
   offline: { coopId: string }[];
 }
@@ -207,11 +208,12 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
     say(`  ${node.name}'s node shows the request as gone (${gone.goneReason})`);
   }
 
-  const today = day(0);
-  const figures = await commissioner.get<FiguresJson>(`/brokerage/figures?from=${today}&to=${today}`);
+  // The day the hub posted it (UTC), so a demo run across midnight still finds its request in the figures.
+  const postedOn = posted.postedAt.slice(0, 10);
+  const figures = await commissioner.get<FiguresJson>(`/brokerage/figures?from=${postedOn}&to=${postedOn}`);
   const t = figures.total;
   const secs = (s: number | null) => (s === null ? 'hidden beside a small count' : `${s} s`);
-  step(`The brokerage figures for today (GET /brokerage/figures), with the reports' disclosure control`);
+  step(`The brokerage figures for ${postedOn} (GET /brokerage/figures), with the reports' disclosure control`);
   say(
     `  posted ${shown(t.posted)}, placed ${shown(t.placed)}, not placed ${shown(t.notPlaced)}, open ${shown(t.open)}; median to the first offer ${secs(t.toFirstOffer.medianSeconds)}, to acceptance ${secs(t.toAcceptance.medianSeconds)}`,
   );
