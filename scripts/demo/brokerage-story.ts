@@ -145,6 +145,14 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
   }
 
   const [offering, declining] = posted.asked.map(nodeOf);
+  // The request as the commissioner sees it, once the answer awaited has arrived on the hub.
+  const commissionerSees = (what: string, accept: (r: RequestJson) => boolean) =>
+    poll(
+      `${what} to reach the commissioner`,
+      () => commissioner.get<RequestJson>(`/brokerage/requests/${posted.id}`),
+      (r) => Array.isArray(r?.offers) && accept(r),
+      30_000,
+    );
   step(`${offering.name}'s admin offers on their own node; ${declining.name}'s declines (POST /brokerage/requests/:id/answer)`);
   const terms = await offering.api.get<NodeRequestJson>(`/brokerage/requests/${posted.id}`);
   await offering.api.post(`/brokerage/requests/${posted.id}/answer`, {
@@ -155,12 +163,7 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
     note: 'Two regular carers for the morning and evening visits',
   });
   say(`  ${offering.name.padEnd(32)} offers to start on ${startsOn}, every visit`);
-  const firstLook = await poll(
-    'the offer to reach the commissioner',
-    () => commissioner.get<RequestJson>(`/brokerage/requests/${posted.id}`),
-    (r) => r?.offers?.length === 1,
-    30_000,
-  );
+  const firstLook = await commissionerSees('the offer', (r) => r.offers.length === 1);
   say(
     `  the commissioner sees it (GET /brokerage/requests/:id): ${firstLook.offers[0].coopName}, ${seconds(firstLook.offers[0].secondsToAnswer)} after posting, ${
       firstLook.offers[0].coversAll ? 'covers every visit' : 'covers some visits'
@@ -169,12 +172,7 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
 
   await declining.api.post(`/brokerage/requests/${posted.id}/answer`, { answer: 'decline', declineReason: 'no-capacity' });
   say(`  ${declining.name.padEnd(32)} declines: no capacity`);
-  const view = await poll(
-    'the decline to reach the commissioner',
-    () => commissioner.get<RequestJson>(`/brokerage/requests/${posted.id}`),
-    (r) => r?.declines?.length === 1,
-    30_000,
-  );
+  const view = await commissionerSees('the decline', (r) => r.declines.length === 1);
   say(
     `  the commissioner now sees ${view.offers.length} offer, ${view.declines.length} decline (${view.declines[0].coopName}: ${view.declines[0].declineReason}), ${view.notAnswered.length} not answered`,
   );
