@@ -9,6 +9,7 @@ import { createUser, fromSeed } from 'nkeys.js';
 import { Client } from 'pg';
 
 import { LOCAL_USERS, startLocalIdp } from '../local-idp/local-idp';
+import { brokerageStory } from './brokerage-story';
 import { LinkProxy } from './link-proxy';
 import { NatsBroker } from './nats-broker';
 import { onboardingStory } from './onboarding-story';
@@ -16,6 +17,7 @@ import { Processes } from './processes';
 import { purchasingStory } from './purchasing-story';
 import { recruitmentStory } from './recruitment-story';
 import { tenderStory } from './tender-story';
+import { timeCreditsStory } from './time-credits-story';
 
 /**
  * `npm run demo`: the mesh on one machine. A hub and three co-op nodes, each its own process with its
@@ -373,6 +375,19 @@ async function main(): Promise<void> {
     );
     await purchasingStory({ hub, nodes, say, step, poll });
     await tenderStory({ hub, nodes, say, step, poll });
+    await brokerageStory({ hub, nodes, say, step, poll, commissioner });
+    await timeCreditsStory({
+      hub,
+      nodes,
+      say,
+      step,
+      poll,
+      memberApi: async (coopId, memberId) =>
+        api(
+          `http://127.0.0.1:${COOPS.find((c) => c.id === coopId)!.port}`,
+          await nodeToken(coopId, ['--role', 'member', '--member', memberId, '--subject', 'demo-member']),
+        ),
+    });
     await recruitmentStory({ hub, nodes, say, step, poll, hubUrl, codeDir, client: api, anonymous: (base) => api(base, '') });
     await poll(
       'the filled vacancy to leave the pool on the hub',
@@ -429,6 +444,14 @@ async function main(): Promise<void> {
       say(
         `  ${c.id.padEnd(14)}  pages ${nodeUrl(c)}/  (as coop-admin${c.id === holme.id ? ' or member' : ''})   API docs ${nodeUrl(c)}/docs`,
       );
+    say(
+      `  care packages:  ${hubUrl}/package-requests (commissioner or staff: post one, watch offers, accept); on each node /admin/package-requests;` +
+        ` API POST /brokerage/requests, GET /brokerage/figures on the hub, GET /brokerage/requests and /brokerage/placements on a node`,
+    );
+    say(
+      `  time credits:   on each node /admin/time-bank; API POST /time-bank/payment-codes and /time-bank/across-coops, GET /time-bank/summary;` +
+        ` on the hub GET /time-clearing/balances, /time-clearing/exchanges, /time-clearing/transfers`,
+    );
     say(`  consortium-staff token for the hub (8 h):\n    ${staff}`);
     say(`  coop-admin token for ${holme.id}:\n    ${holmeAdmin}`);
     say(`  e.g. curl -H "Authorization: Bearer <token>" http://127.0.0.1:${HUB_PORT}/coops`);

@@ -217,9 +217,10 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
   const refOf = new Map(bid.lots.map((l) => [l.lotId, l.reference]));
   for (const d of decisions)
     say(`  lot ${String(refOf.get(d.lotId)).padEnd(4)} ${d.outcome}${d.outcome === 'partial' ? ` (${d.hoursPerWeek} h/week)` : ''}`);
+  const standstillEnds = award.standstillEndsAt ? `${award.standstillEndsAt.slice(0, 16).replace('T', ' ')} UTC` : 'its end';
   if (award.stage === 'standstill')
     say(
-      `  the tender is in its standstill to ${award.standstillEndsAt} (eight working days, Procurement Act 2023); ${award.contracts.length} contracts are held on the hub until then, then go to the co-ops through the durable path:`,
+      `  the tender is in its standstill to ${standstillEnds} (eight working days, Procurement Act 2023); ${award.contracts.length} contracts are held on the hub until then, then go to the co-ops through the durable path:`,
     );
   else say(`  the tender is ${award.stage}; ${award.contracts.length} contracts go to the co-ops through the durable path:`);
   for (const c of award.contracts)
@@ -229,7 +230,14 @@ export async function tenderStory(ctx: TenderStoryContext): Promise<TenderStoryO
 
   // The demo runs on the real clock: it does not wait out the standstill. The nodes receive the
   // contracts when it ends with no challenge open (GET /tendering/contracts on each node then).
-  if (award.stage !== 'standstill') {
+  if (award.stage === 'standstill') {
+    say(
+      `  the tender's story ends here, in the standstill: a losing bidder may challenge the award until ${standstillEnds}, so no contract is signed yet and no node has one;`,
+    );
+    say(
+      `  the demo does not wait eight working days: if no challenge is open then, the hub sends each co-op its contracts (GET /tendering/contracts on its node)`,
+    );
+  } else {
     for (const n of nodes) {
       const mine = award.contracts.filter((c) => c.coopId === n.id).length;
       if (mine === 0) continue;
