@@ -190,6 +190,53 @@ describe('a co-op admin keeping the node’s records in the browser', () => {
     }, 60_000);
   });
 
+  /** A form posted as the page would post it, with the session's CSRF token from the page: for values no field on the page can give. */
+  const postForm = async (path: string, form: Record<string, string>) => {
+    const _csrf = await page.inputValue('input[name="_csrf"] >> nth=-1');
+    const res = await admin.request.post(`${node}${path}`, { form: { ...form, _csrf }, maxRedirects: 0 });
+    return { status: res.status(), html: await res.text() };
+  };
+
+  describe('what no field on the page can give', () => {
+    it('refuses a person the co-op does not support, beside the person, nothing stored', async () => {
+      await page.goto(`${node}/admin/safeguarding`);
+      const before = await concerns();
+      const refused = await postForm('/admin/safeguarding', {
+        serviceUserId: '0f0e0d0c-0b0a-4998-8776-655443322110',
+        raisedOn: '2026-11-02',
+        category: 'physical',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.html).toMatch(/id="serviceUserId-error"[^]*Choose the person the concern is about/);
+      expect(await concerns()).toEqual(before);
+    }, 60_000);
+
+    it('refuses a locality the co-op does not serve, beside the local choice, nothing stored', async () => {
+      await page.goto(`${node}/admin/purchases`);
+      const before = await purchases();
+      const refused = await postForm('/admin/purchases', {
+        supplier: 'Huddersfield Mill Supplies',
+        description: 'Towels',
+        boughtOn: '2026-11-12',
+        amount: '20.00',
+        localTo: 'Huddersfield',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.html).toMatch(/id="localTo-error"[^]*Huddersfield is not one of the localities the co-op serves/);
+      expect(await purchases()).toEqual(before);
+    }, 60_000);
+
+    it('names a bad filter in the address above the list (400)', async () => {
+      const bad = await page.goto(`${node}/admin/purchases?local=maybe`);
+      expect(bad?.status()).toBe(400);
+      await expect(page.locator('.govuk-error-summary a[href="#purchases"]').innerText()).resolves.toContain('local');
+      await axe.check(page, '/admin/purchases (filter error)');
+      const badConcerns = await page.goto(`${node}/admin/safeguarding?raisedFrom=2026-13-01`);
+      expect(badConcerns?.status()).toBe(400);
+      await expect(page.locator('.govuk-error-summary a[href="#concerns"]').innerText()).resolves.toContain('raisedFrom');
+    }, 60_000);
+  });
+
   describe('purchases', () => {
     it('refuses an amount that is not pounds and pence beside it, what was typed kept, nothing stored', async () => {
       await page.goto(`${node}/admin/purchases`);

@@ -36,7 +36,9 @@ export class PurchasePagesController {
     const { recorded, ...pageQuery } = query;
     const checked = await checkForm(ListPurchasesQuery, pageQuery);
     if ('errors' in checked) {
-      this.views.sendErrors(req, res, 'admin-purchases.njk', await this.context(req, new ListPurchasesQuery(), {}), checked.errors);
+      // The page has no filter form: an address with a bad filter is named above the list it would have chosen.
+      const errors = checked.errors.map((e) => ({ field: 'purchases', text: `${e.field}: ${e.text}` }));
+      this.views.sendErrors(req, res, 'admin-purchases.njk', await this.context(req, new ListPurchasesQuery(), {}), errors);
       return;
     }
     this.views.send(req, res, 'admin-purchases.njk', { ...(await this.context(req, checked.dto, pageQuery)), recorded: recorded === '1' });

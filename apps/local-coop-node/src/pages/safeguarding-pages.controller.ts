@@ -22,6 +22,8 @@ import { blankFields, CONCERN_FIELDS, CONCERN_MESSAGES, concernRefusal } from '.
 
 type Form = Record<string, unknown>;
 const BLANK: Record<string, string> = Object.fromEntries(CONCERN_FIELDS.map((f) => [f, '']));
+/** The list's filters that have a field on the page. */
+const FILTER_FIELDS = ['state', 'category', 'referred'];
 /** The most people the form offers to choose from: the API's largest page. */
 const PEOPLE_LIMIT = 500;
 
@@ -47,7 +49,10 @@ export class SafeguardingPagesController {
     const { recorded, ...filterQuery } = query;
     const filter = await checkForm(ListSafeguardingConcernsQuery, filterQuery);
     if ('errors' in filter) {
-      const errors = filter.errors.map((e) => ({ ...e, field: `filter-${e.field}` }));
+      // The filters the form has are named beside their field; any other the address gave, above the list.
+      const errors = filter.errors.map((e) =>
+        FILTER_FIELDS.includes(e.field) ? { ...e, field: `filter-${e.field}` } : { field: 'concerns', text: `${e.field}: ${e.text}` },
+      );
       this.views.sendErrors(
         req,
         res,
