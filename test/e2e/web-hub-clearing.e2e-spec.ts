@@ -69,9 +69,10 @@ describe('time credits between co-ops in the browser', () => {
         .post('/time-bank/across-coops')
         .send(aPaymentAcrossCoops(payer, paymentCode, { minutes }))
         .expect(201);
+    // One after the other, so the hub receives them in this order (the list is newest first).
     completedId = (await pay(code, 90)).body.id;
-    refusedId = (await pay(UNKNOWN_CODE, 30)).body.id;
     await settled(completedId, 'completed');
+    refusedId = (await pay(UNKNOWN_CODE, 30)).body.id;
     await settled(refusedId, 'refused');
     browser = await launchChromium();
   }, 180_000);
@@ -179,8 +180,13 @@ describe('time credits between co-ops in the browser', () => {
       await page.waitForURL(`${hub}/time-credits?done=limit`);
       await expect(page.locator('.govuk-notification-banner--success').innerText()).resolves.toContain('The limit is now 12.5 hours');
       expect(await apiLimit()).toBe(750);
+      // Recorded with who changed it, and in the audit trail under the staff's role.
       const setting = await mesh.hubQuery<{ updated_by: string }>('SELECT updated_by FROM clearing_setting');
       expect(setting).toEqual([{ updated_by: expect.stringMatching(/\S/) }]);
+      const audited = await mesh.hubQuery<{ actor_role: string; outcome: string }>(
+        `SELECT actor_role, outcome FROM audit_event WHERE action = 'POST /time-credits/limit' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audited).toEqual([{ actor_role: 'consortium-staff', outcome: 'succeeded' }]);
       await expect(page.locator('[data-limit-minutes]').getAttribute('data-limit-minutes')).resolves.toBe('750');
       // Holme owes 1.5 hours of its 12.5: 12 %, and 11 hours still to pay out, as the API says.
       const holme = ((await staff().get('/time-clearing/balances').expect(200)).body.coops as CoopBalance[]).find(
