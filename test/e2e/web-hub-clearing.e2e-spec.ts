@@ -13,8 +13,8 @@ interface CoopBalance {
 }
 
 /**
- * The hub's Time credits page in a real browser, on a real hub and two real nodes: a payment made
- * through the nodes' APIs clears between the co-ops, and another the receiving co-op refuses comes back.
+ * The hub's Time credits page in a real browser, on a real hub and two real nodes: empty at first; then a
+ * payment made through the nodes' APIs clears between the co-ops, and another the receiving co-op refuses comes back.
  * Staff see each co-op's balance as the API gives it, the hours by month, the payments with the refusal's
  * reason and no person, and change the limit through the form (a bad limit is refused beside the field,
  * what was typed kept, nothing changed); a commissioner sees the balances and no form. axe-core on every
@@ -57,6 +57,22 @@ describe('time credits between co-ops in the browser', () => {
     await mesh.startNode(COLNE);
     await mesh.registered(HOLME);
     await mesh.registered(COLNE);
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await mesh.dispose();
+    await idp?.close();
+  });
+
+  const signIn = (context: BrowserContext, user: string) =>
+    signInAs(context, hub, idp.issuer, user, '/time-credits', (page) => axe.check(page));
+  const limitError = (page: Page) => page.locator('#limitHours-error');
+  const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts();
+
+  /** Through the nodes' own APIs: a payment Colne's member is paid, and then one to a code Colne never made, which it refuses. */
+  const payAcrossCoops = async () => {
     const payer = await volunteer(HOLME);
     const payee = await volunteer(COLNE);
     await admin(HOLME)
@@ -74,19 +90,23 @@ describe('time credits between co-ops in the browser', () => {
     await settled(completedId, 'completed');
     refusedId = (await pay(UNKNOWN_CODE, 30)).body.id;
     await settled(refusedId, 'refused');
-    browser = await launchChromium();
-  }, 180_000);
+  };
 
-  afterAll(async () => {
-    await browser?.close();
-    await mesh.dispose();
-    await idp?.close();
-  });
-
-  const signIn = (context: BrowserContext, user: string) =>
-    signInAs(context, hub, idp.issuer, user, '/time-credits', (page) => axe.check(page));
-  const limitError = (page: Page) => page.locator('#limitHours-error');
-  const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts();
+  it(
+    'says nothing has cleared before any payment between co-ops',
+    async () => {
+      const context = await browser.newContext();
+      const page = await signIn(context, 'consortium-staff');
+      await expect(page.locator('#no-balances').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#no-exchanges').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#transfers tbody').innerText()).resolves.toBe('No payment between co-ops yet.');
+      await expect(page.locator('svg.ccm-chart').count()).resolves.toBe(0);
+      await axe.check(page, '/time-credits (nothing yet)');
+      await context.close();
+      await payAcrossCoops();
+    },
+    BROWSER_TEST_MS,
+  );
 
   it(
     'shows staff each co-op’s balance as the API gives it, the hours by month and the payments, with no person',
@@ -247,6 +267,7 @@ describe('time credits between co-ops in the browser', () => {
       expect.arrayContaining([
         '/sign-in',
         '/time-credits',
+        '/time-credits (nothing yet)',
         '/time-credits (error)',
         '/time-credits (limit changed)',
         '/time-credits (commissioner)',
