@@ -444,7 +444,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
       await axe.check(page, '/admin/invitations (member)');
       expect((await context.request.get(`${node}/admin/tenders/${tenderId}`, { maxRedirects: 0 })).status()).toBe(403);
       await page.goto(`${node}/me`);
-      await expect(page.getByRole('link', { name: 'Invitations' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('link', { name: 'Invitations', exact: true }).count()).resolves.toBe(0);
       await context.close();
     });
 

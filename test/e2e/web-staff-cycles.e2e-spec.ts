@@ -162,7 +162,7 @@ describe('consortium staff reviewing returns in the browser', () => {
     expect((await context.request.get(`${hub}/cycles/${cycleId}`, { maxRedirects: 0 })).status()).toBe(403);
     // A commissioner's menu has no return cycles.
     await page.goto(`${hub}/reports`);
-    await expect(page.getByRole('link', { name: 'Return cycles' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Return cycles', exact: true }).count()).resolves.toBe(0);
     await context.close();
   });
 

@@ -397,7 +397,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
       expect(csv.status()).toBe(200);
       expect(await csv.text()).toContain(period);
       // A commissioner's menu has neither the registry nor the pool; the pages refuse them.
-      await expect(page.getByRole('link', { name: 'Co-ops' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('link', { name: 'Co-ops', exact: true }).count()).resolves.toBe(0);
       await page.goto(`${hub}/registry`);
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('You cannot see this page');
       await axe.check(page, '/registry (commissioner)');

@@ -514,7 +514,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await axe.check(page, '/rounds (commissioner)');
     expect((await context.request.get(`${hub}/rounds/${roundId}`, { maxRedirects: 0 })).status()).toBe(403);
     await page.goto(`${hub}/reports`);
-    await expect(page.getByRole('link', { name: 'Purchasing' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Purchasing', exact: true }).count()).resolves.toBe(0);
     await context.close();
   });
 

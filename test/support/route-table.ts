@@ -299,6 +299,9 @@ export const HUB_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED_
   'GET /package-requests/:id': REPORT_READERS,
   'POST /package-requests/:id/acceptance': REPORT_READERS,
   'POST /package-requests/:id/closure': REPORT_READERS,
+  // — time credits between co-ops
+  'GET /time-credits': REPORT_READERS,
+  'POST /time-credits/limit': STAFF,
 };
 
 /** The node's pages: its admin's under /admin, a member's own under /me. */

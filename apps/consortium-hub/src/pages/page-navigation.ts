@@ -13,6 +13,7 @@ const SECTIONS: readonly PageSection[] = [
   { href: '/rounds', text: 'Purchasing', roles: STAFF },
   { href: '/joint-tenders', text: 'Tenders', roles: READERS },
   { href: '/package-requests', text: 'Care packages', roles: READERS },
+  { href: '/time-credits', text: 'Time credits', roles: READERS },
   { href: '/registry', text: 'Co-ops', roles: STAFF },
   { href: '/pool', text: 'Recruitment', roles: STAFF },
   { href: '/journeys', text: 'Onboarding', roles: STAFF },

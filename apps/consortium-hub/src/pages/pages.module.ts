@@ -9,7 +9,10 @@ import { RecruitmentModule } from '../recruitment';
 import { RegistryModule } from '../registry';
 import { ReportingModule } from '../reporting';
 import { TenderingModule } from '../tendering';
+import { TimeClearingModule } from '../time-clearing';
 import { BrokeragePagesController } from './brokerage-pages.controller';
+import { ClearingPagesController } from './clearing-pages.controller';
+import { ClearingPages } from './clearing-pages.queries';
 import { CycleActionsFromPage } from './cycle-actions-from-page.use-case';
 import { CyclePagesController } from './cycle-pages.controller';
 import { CyclePages } from './cycle-pages.queries';
@@ -44,15 +47,25 @@ const CONTROLLERS = [
   PoolPagesController,
   JourneyPagesController,
   BrokeragePagesController,
+  ClearingPagesController,
 ];
 
 /**
  * The hub's web pages for people (commissioners' reports, trends and tenders; staff's return cycles,
- * purchasing rounds, tenders, registry, recruitment pool and onboarding journeys), on the shared web
- * platform (libs/web).
+ * purchasing rounds, tenders, registry, recruitment pool and onboarding journeys; time credits between
+ * co-ops), on the shared web platform (libs/web).
  */
 @Module({
-  imports: [ReportingModule, PurchasingModule, TenderingModule, RegistryModule, RecruitmentModule, OnboardingModule, BrokerageModule],
+  imports: [
+    ReportingModule,
+    PurchasingModule,
+    TenderingModule,
+    RegistryModule,
+    RecruitmentModule,
+    OnboardingModule,
+    BrokerageModule,
+    TimeClearingModule,
+  ],
   controllers: CONTROLLERS,
   providers: [
     ReportPages,
@@ -68,6 +81,7 @@ const CONTROLLERS = [
     PoolPages,
     JourneyPages,
     JourneyFromPage,
+    ClearingPages,
   ],
 })
 export class PagesModule implements NestModule {

@@ -16,6 +16,6 @@ import { TimeClearingController } from './time-clearing.controller';
 @Module({
   controllers: [TimeClearingController],
   providers: [ApplyTimeCreditsSent, ClearingQueries, ClearingStore, SetClearingLimit, SettleClearing],
-  exports: [ClearingQueries],
+  exports: [ClearingQueries, SetClearingLimit],
 })
 export class TimeClearingModule {}

@@ -26,6 +26,13 @@ function thisYear(query: QueryString): QueryString {
   return { from: query.from || `${today.slice(0, 4)}-01-01`, to: query.to || today };
 }
 
+/** The ledger's purposes across co-ops in words; the others read well from their keys. */
+const PURPOSE_WORDS: Record<string, string> = {
+  'sent-to-coop': 'Paid to another co-op',
+  'received-from-coop': 'Received from another co-op',
+  'returned-by-coop': 'Given back by another co-op',
+};
+
 /**
  * The co-op's summaries for its admin, as tables with a chart where a breakdown helps: the workforce,
  * care delivered and continuity of carers, and the time bank. The same queries and query DTOs as
@@ -124,7 +131,7 @@ export class SummaryPagesController {
     );
     const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
     const purposes = Object.entries(summary.byPurpose).map(([purpose, totals]) => ({
-      purpose: wordsOf(purpose),
+      purpose: PURPOSE_WORDS[purpose] ?? wordsOf(purpose),
       ...totals,
       hours: hours(totals.minutes),
     }));
@@ -137,7 +144,7 @@ export class SummaryPagesController {
       purposes,
       transfers: transfers.items.map((t) => ({
         ...t,
-        purpose: wordsOf(t.purpose),
+        purpose: PURPOSE_WORDS[t.purpose] ?? wordsOf(t.purpose),
         from: t.fromVolunteerId
           ? (names[t.fromVolunteerId] ?? 'a former volunteer')
           : t.purpose === 'earning'
