@@ -100,9 +100,11 @@ describe('a co-op admin on their node in the browser', () => {
       'Ballots',
       'Workforce',
       'Care',
+      'Safeguarding',
       'Time bank',
       'Invitations',
       'Care packages',
+      'Purchases',
       'Returns',
       'Federation',
     ]);

@@ -333,6 +333,14 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'GET /admin/package-requests': ADMIN,
   'GET /admin/package-requests/:id': ADMIN,
   'POST /admin/package-requests/:id/answer': ADMIN,
+  // — what the node records: safeguarding concerns, the co-op's own purchases
+  'GET /admin/safeguarding': ADMIN,
+  'POST /admin/safeguarding': ADMIN,
+  'GET /admin/safeguarding/:id': ADMIN,
+  'POST /admin/safeguarding/:id/referral': ADMIN,
+  'POST /admin/safeguarding/:id/closing': ADMIN,
+  'GET /admin/purchases': ADMIN,
+  'POST /admin/purchases': ADMIN,
   // — a member's own pages
   'GET /me': MEMBER,
   'POST /me/contact': MEMBER,

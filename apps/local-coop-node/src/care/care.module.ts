@@ -57,6 +57,6 @@ import { VisitsController } from './visits.controller';
     VisitQueries,
     VisitStore,
   ],
-  exports: [CareReportQueries],
+  exports: [CareReportQueries, RecordSafeguardingConcern, SafeguardingConcernQueries, ServiceUserQueries, UpdateSafeguardingConcern],
 })
 export class CareModule {}

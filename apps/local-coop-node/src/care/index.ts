@@ -10,3 +10,15 @@ export { CareReportQueries } from './care-reports.queries';
 export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit, SafeguardingConcern];
 export type { Support, VisitStatus } from './care.rules';
 export { isSupportedOn, localDateOf, visitDayViolation } from './care.rules';
+export { RecordSafeguardingConcern } from './record-safeguarding-concern.use-case';
+export { SafeguardingConcernQueries } from './safeguarding-concern.queries';
+export {
+  ListSafeguardingConcernsQuery,
+  RecordSafeguardingConcernDto,
+  SAFEGUARDING_STATES,
+  SafeguardingConcernView,
+  UpdateSafeguardingConcernDto,
+} from './safeguarding-concerns.dto';
+export { ServiceUserQueries } from './service-user.queries';
+export { ListServiceUsersQuery } from './service-users.dto';
+export { UpdateSafeguardingConcern } from './update-safeguarding-concern.use-case';

@@ -31,7 +31,10 @@ import { MemberSelfPages } from './member-self-pages.queries';
 import { OfferFromPage } from './offer-from-page.use-case';
 import { PackageAnswerPagesController } from './package-answer-pages.controller';
 import { ProfilePagesController } from './profile-pages.controller';
+import { PurchasePagesController } from './purchase-pages.controller';
+import { PurchasePages } from './purchase-pages.queries';
 import { ReturnPagesController } from './return-pages.controller';
+import { SafeguardingPagesController } from './safeguarding-pages.controller';
 import { SummaryPagesController } from './summary-pages.controller';
 import { SummaryPages } from './summary-pages.queries';
 import { VoteFromPage } from './vote-from-page.use-case';
@@ -47,6 +50,8 @@ const CONTROLLERS = [
   FederationPagesController,
   MemberSelfPagesController,
   PackageAnswerPagesController,
+  SafeguardingPagesController,
+  PurchasePagesController,
 ];
 
 /** The node's web pages for its admin and its members, on the shared web platform (libs/web). */
@@ -75,6 +80,7 @@ const CONTROLLERS = [
     InvitationPages,
     MemberSelfPages,
     OfferFromPage,
+    PurchasePages,
     EnquiryFromPage,
     SummaryPages,
     VoteFromPage,

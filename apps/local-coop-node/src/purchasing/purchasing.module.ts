@@ -28,6 +28,6 @@ import { RoundRecords } from './round-records.store';
     RecordRoundState,
     RoundRecords,
   ],
-  exports: [CommitQuantity, PurchasingQueries],
+  exports: [CommitQuantity, NodePurchaseQueries, PurchasingQueries, RecordPurchase],
 })
 export class PurchasingModule {}
