@@ -13,6 +13,7 @@ import {
   OnboardingTemplatesSharedV1,
   subjectScheme,
 } from '@app/contracts';
+import { addDays } from '@app/platform';
 
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
@@ -27,7 +28,8 @@ const LEFT = 'marsden';
 /** The consortium's today, as the hub counts days for evidence (Europe/London). */
 const londonDay = (d: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-const daysAgo = (n: number) => londonDay(new Date(Date.now() - n * 86_400_000));
+/** The London day n calendar days before today (not n × 24 hours, which across a clock change can land on the same day). */
+const daysAgo = (n: number) => addDays(londonDay(new Date()), -n);
 
 /**
  * Strawberry-patch onboarding on a real hub, PostgreSQL and NATS: a sponsor's node proposes a spin-off
@@ -372,7 +374,11 @@ describe('onboarding: proposing a spin-off and its journey', () => {
     beforeAll(async () => {
       id = await journeyOf('huddersfield');
       // The journey started forty days ago, so evidence can be dated in its past.
-      await mesh.hubQuery("UPDATE onboarding_journey SET started_at = now() - interval '40 days' WHERE id = $1", [id]);
+      // At noon in London on that day, so the day the hub counts it from is that day whatever the hour now.
+      await mesh.hubQuery(
+        "UPDATE onboarding_journey SET started_at = ($2::date + time '12:00') AT TIME ZONE 'Europe/London' WHERE id = $1",
+        [id, daysAgo(40)],
+      );
     });
 
     it('refuses a stage while an earlier one is open, naming the first open stage', async () => {
