@@ -33,6 +33,14 @@ const PURPOSE_WORDS: Record<string, string> = {
   'returned-by-coop': 'Given back by another co-op',
 };
 
+/** The clearing account's balance in words: who owes whom, in hours. */
+function clearingWords(minutes: number, hours: (minutes: number) => string): string {
+  if (minutes === 0) return 'Even: no co-op owes the other any hours';
+  return minutes > 0
+    ? `The consortium owes this co-op ${hours(minutes)} (more received from other co-ops than paid to them)`
+    : `This co-op owes the consortium ${hours(-minutes)} (more paid to other co-ops than received from them)`;
+}
+
 /**
  * The co-op's summaries for its admin, as tables with a chart where a breakdown helps: the workforce,
  * care delivered and continuity of carers, and the time bank. The same queries and query DTOs as
@@ -139,7 +147,14 @@ export class SummaryPagesController {
       `/admin/time-bank?${new URLSearchParams(Object.entries({ ...base.period, offset: String(at) }).filter(([, v]) => v !== ''))}#transfers`;
     this.views.send(req, res, 'admin-time-bank.njk', {
       ...base,
-      summary: { ...summary, earnedHours: hours(summary.earned.minutes), exchangedHours: hours(summary.exchanged.minutes) },
+      summary: {
+        ...summary,
+        earnedHours: hours(summary.earned.minutes),
+        exchangedHours: hours(summary.exchanged.minutes),
+        clearing: clearingWords(summary.acrossCoops.clearingBalanceMinutes, hours),
+        sentHours: hours(summary.acrossCoops.sent.minutes),
+        receivedHours: hours(summary.acrossCoops.received.minutes),
+      },
       chart: bars(purposes.map((p) => ({ label: p.purpose, value: p.minutes, text: p.hours }))),
       purposes,
       transfers: transfers.items.map((t) => ({
