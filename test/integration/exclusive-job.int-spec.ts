@@ -106,6 +106,23 @@ describe('a scheduled job runs in one process at a time (PostgreSQL advisory loc
     expect(await runExclusively(two, name, async () => 'after the failure')).toEqual({ ran: true, result: 'after the failure' });
   });
 
+  it("answers a timer's tick that failed with null and one warning naming it, and runs again on the next", async () => {
+    const job = new ExclusiveJob(one, jobName());
+    const warnings: unknown[] = [];
+    const logger = { warn: (entry: unknown) => warnings.push(entry) } as unknown as Logger;
+    const failed = await job.tick(
+      async () => {
+        throw new Error('deadlock detected');
+      },
+      logger,
+      'closing due things failed; will retry',
+    );
+    expect(failed).toBeNull();
+    expect(warnings).toEqual([{ msg: 'closing due things failed; will retry', reason: 'deadlock detected' }]);
+    expect(await job.tick(async () => 3, logger, 'unused')).toEqual({ ran: true, result: 3 });
+    expect(warnings).toHaveLength(1);
+  });
+
   it('frees the job when the process holding it loses its connection mid-run (as when it dies)', async () => {
     const name = jobName();
     const held = gate();

@@ -41,12 +41,7 @@ export class BrokerageExpiryJob implements OnApplicationBootstrap, BeforeApplica
 
   /** One sweep, unless one is running here or on another instance; null when it failed (logged). */
   async sweep(): Promise<ExclusiveRun<string[]> | null> {
-    try {
-      return await this.job.run(() => this.expireDue());
-    } catch (e) {
-      this.logger.warn({ msg: 'looking for package requests past their deadline failed; will retry', reason: safeErrorMessage(e) });
-      return null;
-    }
+    return this.job.tick(() => this.expireDue(), this.logger, 'looking for package requests past their deadline failed; will retry');
   }
 
   async expireDue(): Promise<string[]> {

@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
-import { ExclusiveJob, ExclusiveRun, safeErrorMessage } from '@app/platform';
+import { ExclusiveJob, ExclusiveRun } from '@app/platform';
 
 import { CloseRound, SCHEDULE } from './close-round.use-case';
 
@@ -31,12 +31,7 @@ export class RoundCloser implements BeforeApplicationShutdown {
   /** One sweep, unless one is running here or on another instance; null when it failed (logged, the next one tries again). */
   @Interval('close-due-purchasing-rounds', 5_000)
   async sweep(): Promise<ExclusiveRun<number> | null> {
-    try {
-      return await this.job.run(() => this.closeDue());
-    } catch (error) {
-      this.logger.warn({ msg: 'closing due purchasing rounds failed; will retry', reason: safeErrorMessage(error) });
-      return null;
-    }
+    return this.job.tick(() => this.closeDue(), this.logger, 'closing due purchasing rounds failed; will retry');
   }
 
   /**

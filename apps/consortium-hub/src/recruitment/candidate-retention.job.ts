@@ -65,12 +65,7 @@ export class CandidateRetentionJob implements OnApplicationBootstrap, BeforeAppl
 
   /** One sweep, unless one is running here or on another instance; null when it failed (logged, the next one tries again). */
   async sweep(now = new Date()): Promise<ExclusiveRun<RetentionSweep> | null> {
-    try {
-      return await this.job.run(() => this.execute(now));
-    } catch (e) {
-      this.logger.warn({ msg: 'candidate retention sweep failed; will retry', reason: safeErrorMessage(e) });
-      return null;
-    }
+    return this.job.tick(() => this.execute(now), this.logger, 'candidate retention sweep failed; will retry');
   }
 
   /** The sweep's work, without the lock between instances (see the class comment). */

@@ -70,12 +70,11 @@ export class TenderDeadlineJob implements OnApplicationBootstrap, BeforeApplicat
 
   /** One sweep, unless one is running here or on another instance; null when it failed (logged, the next one tries again). */
   async sweep(): Promise<ExclusiveRun<SweepOutcome> | null> {
-    try {
-      return await this.job.run(async () => ({ moved: await this.moveDue(), assembled: await this.assembleDue() }));
-    } catch (e) {
-      this.logger.warn({ msg: 'looking for tenders with a date passed failed; will retry', reason: safeErrorMessage(e) });
-      return null;
-    }
+    return this.job.tick(
+      async () => ({ moved: await this.moveDue(), assembled: await this.assembleDue() }),
+      this.logger,
+      'looking for tenders with a date passed failed; will retry',
+    );
   }
 
   /** Takes the dated steps due now, one tender at a time; returns the ids that took one. */

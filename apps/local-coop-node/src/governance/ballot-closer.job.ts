@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
-import { ExclusiveJob, ExclusiveRun, safeErrorMessage } from '@app/platform';
+import { ExclusiveJob, ExclusiveRun } from '@app/platform';
 
 import { CloseBallot } from './close-ballot.use-case';
 
@@ -28,12 +28,7 @@ export class BallotCloser implements BeforeApplicationShutdown {
   /** One sweep, unless one is running here or in another process; null when it failed (logged, the next one tries again). */
   @Interval('close-due-ballots', 30_000)
   async sweep(): Promise<ExclusiveRun<number> | null> {
-    try {
-      return await this.job.run(() => this.closeDue());
-    } catch (error) {
-      this.logger.warn({ msg: 'closing due ballots failed; will retry', reason: safeErrorMessage(error) });
-      return null;
-    }
+    return this.job.tick(() => this.closeDue(), this.logger, 'closing due ballots failed; will retry');
   }
 
   /**

@@ -82,6 +82,19 @@ export class ExclusiveJob {
     return run;
   }
 
+  /**
+   * One timer tick: a run, or null when it failed, logged with `failure` and the reason as a warning
+   * (the next tick tries again), so no job's timer ever meets a rejected promise.
+   */
+  async tick<T>(work: () => Promise<T>, logger: Logger, failure: string): Promise<ExclusiveRun<T> | null> {
+    try {
+      return await this.run(work);
+    } catch (error) {
+      logger.warn({ msg: failure, reason: safeErrorMessage(error) });
+      return null;
+    }
+  }
+
   async settled(): Promise<void> {
     await this.running?.catch(() => undefined);
   }
