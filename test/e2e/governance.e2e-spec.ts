@@ -1,5 +1,5 @@
 import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-closer.job';
-import { aMember, StakeholderClass } from '../support/builders';
+import { admittedDaysAgo, aMember, StakeholderClass } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
 import { waitFor } from '../support/wait-for';
@@ -15,12 +15,7 @@ describe('governance', () => {
   const m: Record<string, string[]> = {};
 
   /** Time passes: the ballot's window ends now (the scheduler or POST close then counts it). */
-  const endWindow = (id: string) =>
-    mesh.nodeQuery(
-      COOP,
-      `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`,
-      [id],
-    );
+  const endWindow = (id: string) => mesh.endBallotWindows(COOP, id);
   const vote = (ballotId: string, memberId: string, body: object) => as(memberId).post(`/ballots/${ballotId}/votes`).send(body);
   const motion = async (body: object = {}) =>
     (
@@ -69,7 +64,7 @@ describe('governance', () => {
       for (let i = 0; i < n; i++) {
         const res = await admin
           .post('/members')
-          .send(aMember({ stakeholderClass: cls, fullName: `${cls} ${i}`, initialSharesPence: shares }))
+          .send(aMember({ stakeholderClass: cls, fullName: `${cls} ${i}`, initialSharesPence: shares, admittedOn: admittedDaysAgo(30) }))
           .expect(201);
         m[cls].push(res.body.id);
       }

@@ -213,12 +213,7 @@ describe('scheduled jobs with two instances on one database', () => {
         ).body.id as string;
       const ballots = [await motion(), await motion(), await motion()];
       await mesh.node(COOP).as('member', member).post(`/ballots/${ballots[0]}/votes`).send({ choice: 'for' }).expect(204);
-      const endWindows = (ids: string[]) =>
-        mesh.nodeQuery(
-          COOP,
-          `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
+      const endWindows = (ids: string[]) => mesh.endBallotWindows(COOP, ids);
       const closed = (ids: string[]) =>
         mesh.nodeQuery<{ id: string; voted: number }>(
           COOP,

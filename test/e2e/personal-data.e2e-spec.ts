@@ -1,3 +1,5 @@
+import { londonDay } from '@app/platform';
+
 import { aMember, aServiceUser, aStaffMember, aZeroHoursCarer, MemberBody } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 
@@ -8,14 +10,9 @@ describe('personal data', () => {
   const admin = mesh.node(COOP).as('coop-admin');
   const as = (memberId: string) => mesh.node(COOP).as('member', memberId);
   const http = () => mesh.nodeHttp(COOP);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = londonDay(new Date());
   const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const endWindow = (id: string) =>
-    mesh.nodeQuery(
-      COOP,
-      `UPDATE ballot SET opens_at = least(opens_at, now() - interval '1 hour'), closes_at = now() - interval '1 second' WHERE id = $1`,
-      [id],
-    );
+  const endWindow = (id: string) => mesh.endBallotWindows(COOP, id);
 
   const admit = async (body: Partial<MemberBody>) =>
     (

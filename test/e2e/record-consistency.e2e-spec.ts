@@ -1,4 +1,4 @@
-import { aMember, aServiceUser, aVisit, aZeroHoursCarer, StakeholderClass } from '../support/builders';
+import { admittedDaysAgo, aMember, aServiceUser, aVisit, aZeroHoursCarer, StakeholderClass } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 
 /** Records stay consistent with each other: dates, elections and departures that would contradict them are refused. */
@@ -11,7 +11,7 @@ describe('record consistency', () => {
     (
       await admin
         .post('/members')
-        .send(aMember({ stakeholderClass: cls, fullName: `${cls} member` }))
+        .send(aMember({ stakeholderClass: cls, fullName: `${cls} member`, admittedOn: admittedDaysAgo(30) }))
         .expect(201)
     ).body.id as string;
   const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -64,17 +64,44 @@ describe('record consistency', () => {
       .send({ candidates: [workers[1]] })
       .expect(204);
     await admin.post(`/members/${workers[0]}/withdrawal`).send({}).expect(200);
-    await mesh.nodeQuery(
-      COOP,
-      `UPDATE ballot SET opens_at = opens_at - interval '1 hour', closes_at = now() - interval '1 second' WHERE id = $1`,
-      [election.id],
-    );
+    await mesh.endBallotWindows(COOP, election.id);
     const closed = (await admin.post(`/ballots/${election.id}/close`).expect(200)).body;
     expect(closed.result).toMatchObject({
       elected: [workers[1]],
       seated: [workers[1]],
       withdrawnCandidates: [{ key: workers[0], votes: 2 }],
     });
+  });
+
+  it('counts as eligible the members admitted on the UK day a ballot opened, in the hour BST runs ahead of UTC', async () => {
+    const supporter = (admittedOn: string) =>
+      admin
+        .post('/members')
+        .send(aMember({ stakeholderClass: 'community-supporter', admittedOn }))
+        .expect(201);
+    // 23:30 UTC on 1 July is 00:30 on 2 July in the UK: members admitted on 2 July were members when it opened.
+    await supporter('2026-07-02');
+    await supporter('2026-07-02');
+    await supporter('2026-07-03');
+    const ballot = (
+      await admin
+        .post('/ballots')
+        .send({
+          kind: 'motion',
+          title: 'Summer night motion',
+          resolution: 'ordinary',
+          eligibleClasses: ['community-supporter'],
+          closesAt: inAWeek(),
+        })
+        .expect(201)
+    ).body;
+    await mesh.nodeQuery(
+      COOP,
+      `UPDATE ballot SET opens_at = '2026-07-01T23:30:00Z', closes_at = now() - interval '1 second' WHERE id = $1`,
+      [ballot.id],
+    );
+    const closed = (await admin.post(`/ballots/${ballot.id}/close`).expect(200)).body;
+    expect(closed.result).toMatchObject({ eligible: 2, voted: 0, quorumMet: false });
   });
 
   it('refuses a withdrawal dated in the future', async () => {

@@ -133,11 +133,7 @@ describe('a co-op admin’s invitations and a member’s own pages in the browse
         .expect(201)
     ).body.id;
     await mesh.node(COOP).as('member', memberId).post(`/ballots/${closedId}/votes`).send({ choice: 'against' }).expect(204);
-    await mesh.nodeQuery(
-      COOP,
-      "UPDATE ballot SET opens_at = now() - interval '1 hour', closes_at = now() - interval '1 second' WHERE id = $1",
-      [closedId],
-    );
+    await mesh.endBallotWindows(COOP, closedId);
     await admin.post(`/ballots/${closedId}/close`).expect(200);
     browser = await launchChromium();
   }, 180_000);

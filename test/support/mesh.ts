@@ -273,6 +273,20 @@ export class TestMesh {
     return queryDb<T>(this.nodeDb(coopId), sql, params);
   }
 
+  /**
+   * Time passes for ballots: their voting window ended a second ago (the scheduler or POST close then
+   * counts them). A ballot opened moments ago is moved back only two seconds, so its opening stays on
+   * the day it was created; suites that count who was eligible admit their members on an earlier day.
+   */
+  async endBallotWindows(coopId: string, ballotIds: string | string[]): Promise<void> {
+    await this.nodeQuery(
+      coopId,
+      `UPDATE ballot SET opens_at = least(opens_at, now() - interval '2 seconds'), closes_at = now() - interval '1 second'
+        WHERE id = ANY($1::uuid[])`,
+      [[ballotIds].flat()],
+    );
+  }
+
   async dispose(): Promise<void> {
     for (const id of [...this.nodes.keys()]) await this.stopNode(id);
     for (const app of this.otherHubs.splice(0)) await app.close();

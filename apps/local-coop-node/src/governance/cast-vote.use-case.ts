@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { Principal } from '@app/platform';
+import { londonDay, Principal } from '@app/platform';
 
 import { BallotQueries } from './ballot.queries';
 import { CastVoteDto } from './governance.dto';
@@ -40,7 +40,7 @@ export class CastVote {
       const keys = this.chosenKeys(ballot, dto);
       const state = windowState(new Date(), ballot.opens_at, ballot.closes_at, ballot.closed_at !== null);
       if (state !== 'open') throw GovernanceErrors.outsideWindow(state);
-      if (member.admitted_on > isoDate(ballot.opens_at))
+      if (member.admitted_on > londonDay(ballot.opens_at))
         throw GovernanceErrors.notEligible('members admitted after a ballot opened do not vote on it');
 
       const options = await this.ballots.options(m, ballotId);
@@ -67,8 +67,4 @@ export class CastVote {
     if (dto.candidates || !dto.choice) throw GovernanceErrors.badVote('choice must be one of for, against, abstain');
     return [dto.choice];
   }
-}
-
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { LONDON_TODAY_SQL, londonDay } from '@app/platform';
+
 import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { Ballot } from './ballot.entity';
 import { BallotQueries } from './ballot.queries';
@@ -45,11 +47,12 @@ export class CloseBallot {
 
   private async count(m: EntityManager, ballot: Ballot): Promise<BallotResultView> {
     const { rulebook } = await this.rulebooks.current(m);
-    // Eligible: members of the ballot's classes admitted by the day it opened and not gone before it closed.
+    // Eligible: members of the ballot's classes admitted by the day it opened and not gone before the day it
+    // closed, both days as the UK's clock reads them.
     const [{ eligible }] = await m.query(
       `SELECT count(*)::int AS eligible FROM member
         WHERE stakeholder_class = ANY($1::text[]) AND admitted_on <= $2::date AND (withdrawn_on IS NULL OR withdrawn_on >= $3::date)`,
-      [ballot.eligibleClasses, ballot.opensAt.toISOString().slice(0, 10), ballot.closesAt.toISOString().slice(0, 10)],
+      [ballot.eligibleClasses, londonDay(ballot.opensAt), londonDay(ballot.closesAt)],
     );
     const [{ voted }] = await m.query('SELECT count(*)::int AS voted FROM ballot_participation WHERE ballot_id = $1', [ballot.id]);
     const options = await this.ballots.options(m, ballot.id);
@@ -113,7 +116,8 @@ export class CloseBallot {
     await m.query('DELETE FROM board_seat WHERE stakeholder_class = $1', [ballot.electionClass]);
     for (const memberId of elected) {
       await m.query(
-        'INSERT INTO board_seat (member_id, stakeholder_class, ballot_id) VALUES ($1, $2, $3) ON CONFLICT (member_id) DO UPDATE SET stakeholder_class = EXCLUDED.stakeholder_class, ballot_id = EXCLUDED.ballot_id, since = current_date',
+        `INSERT INTO board_seat (member_id, stakeholder_class, ballot_id, since) VALUES ($1, $2, $3, ${LONDON_TODAY_SQL})
+         ON CONFLICT (member_id) DO UPDATE SET stakeholder_class = EXCLUDED.stakeholder_class, ballot_id = EXCLUDED.ballot_id, since = EXCLUDED.since`,
         [memberId, ballot.electionClass, ballot.id],
       );
     }

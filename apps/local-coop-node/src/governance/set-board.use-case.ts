@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { LONDON_TODAY_SQL } from '@app/platform';
+
 import { BoardMember, boardViolations, RulebookStore } from '../rulebook';
 import { BoardQueries, BoardView } from './board.queries';
 import { GovernanceErrors } from './governance.errors';
@@ -36,7 +38,10 @@ export class SetBoard {
       if (violations.length) throw GovernanceErrors.board(violations);
       await m.query('DELETE FROM board_seat');
       for (const b of proposed)
-        await m.query('INSERT INTO board_seat (member_id, stakeholder_class) VALUES ($1, $2)', [b.memberId, b.stakeholderClass]);
+        await m.query(`INSERT INTO board_seat (member_id, stakeholder_class, since) VALUES ($1, $2, ${LONDON_TODAY_SQL})`, [
+          b.memberId,
+          b.stakeholderClass,
+        ]);
     });
     return this.board.current();
   }

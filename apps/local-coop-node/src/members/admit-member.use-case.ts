@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { LONDON_TODAY_SQL } from '@app/platform';
+
 import { RulebookStore } from '../rulebook';
 import { MemberQueries } from './member.queries';
 import { AdmitMemberDto, MemberView } from './members.dto';
@@ -27,7 +29,7 @@ export class AdmitMember {
       const id = randomUUID();
       await m.query(
         `INSERT INTO member (id, stakeholder_class, full_name, email, phone, address, date_of_birth, admitted_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::date, current_date))`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8::date, ${LONDON_TODAY_SQL}))`,
         [
           id,
           dto.stakeholderClass,

@@ -1,4 +1,4 @@
-import { Principal } from '@app/platform';
+import { LONDON_TODAY_SQL, Principal } from '@app/platform';
 
 import { MemberErrors } from './members.errors';
 
@@ -13,4 +13,4 @@ export function assertMayActOnMember(principal: Principal, memberId: string): vo
 }
 
 /** SQL: the member row `m` is a current member (not withdrawn as of today, not erased). */
-export const CURRENT_MEMBER = '(m.withdrawn_on IS NULL OR m.withdrawn_on > current_date) AND m.erased_at IS NULL';
+export const CURRENT_MEMBER = `(m.withdrawn_on IS NULL OR m.withdrawn_on > ${LONDON_TODAY_SQL}) AND m.erased_at IS NULL`;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { Principal } from '@app/platform';
+import { londonDay, Principal } from '@app/platform';
 
 import { MemberQueries } from './member.queries';
 import { MemberStore } from './member.store';
@@ -27,10 +27,11 @@ export class WithdrawMember {
     assertMayActOnMember(principal, id);
     return this.dataSource.transaction(async (m) => {
       const member = await this.store.lockActive(m, id);
-      const on = dto.withdrawnOn ?? new Date().toISOString().slice(0, 10);
+      const today = londonDay(new Date());
+      const on = dto.withdrawnOn ?? today;
       if (on < member.admittedOn) throw MemberErrors.withdrawalBeforeAdmission();
       // Shares are paid back and the vote ends now: a date ahead would record what has not happened.
-      if (on > new Date().toISOString().slice(0, 10)) throw MemberErrors.withdrawalInFuture();
+      if (on > today) throw MemberErrors.withdrawalInFuture();
       const balance = await this.queries.sharesOf(m, id);
       if (balance > 0)
         await m.query(`INSERT INTO share_transaction (id, member_id, kind, amount_pence) VALUES ($1, $2, 'withdrawal', $3)`, [

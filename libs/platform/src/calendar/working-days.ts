@@ -185,6 +185,13 @@ export function londonDay(at: Date): string {
 }
 
 /**
+ * SQL for the day it is in England now, for defaults and comparisons made inside PostgreSQL (whose
+ * own `current_date` follows the server's time zone, UTC on ours): a member admitted at 00:30 BST is
+ * admitted that day, not the day before.
+ */
+export const LONDON_TODAY_SQL = "(now() AT TIME ZONE 'Europe/London')::date";
+
+/**
  * The instant a day in England begins (midnight by the UK's clock), e.g. 2027-07-01 begins at
  * 2027-06-30T23:00:00Z. The UK's clocks change at 01:00 UTC, never around midnight, so midnight is
  * always GMT or BST plain.
