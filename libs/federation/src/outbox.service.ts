@@ -68,6 +68,23 @@ export class OutboxService {
     return envelopes;
   }
 
+  /**
+   * Stops delivering a message that no receipt has settled, in the caller's transaction: it is marked
+   * rejected with the reason, so the relay never sends it again and a receipt heard later finds it
+   * settled and changes nothing. For a message whose receiver can no longer answer (a co-op that left).
+   * Answers whether the message was still unsettled.
+   */
+  async withdraw(manager: EntityManager, messageId: string, reason: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE outbox_message SET status = 'rejected', settled_at = now(), last_error = $2
+        WHERE id = $1 AND status IN ('pending', 'published') RETURNING id`,
+      [messageId, reason],
+    );
+    // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+    const settled = Array.isArray(rows[0]) ? rows[0] : rows;
+    return settled.length > 0;
+  }
+
   async counts(coopId?: string): Promise<OutboxCounts> {
     const rows: { status: OutboxStatus; n: string }[] = await this.dataSource.query(
       `SELECT status, count(*) AS n FROM outbox_message ${coopId ? 'WHERE coop_id = $1' : ''} GROUP BY status`,

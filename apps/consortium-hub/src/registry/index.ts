@@ -2,6 +2,7 @@ export type { Connectivity } from './connectivity.rules';
 export { Coop } from './coop.entity';
 export { CoopIdPipe } from './coop-id.pipe';
 export { HeldIdentity, identityClash } from './coop-identity.rules';
+export { CoopLeavingHook, CoopLeavingHooks } from './coop-leaving.hooks';
 export { parseCoopList } from './coop-list.rules';
 export { recordStatusChange, setCoopStatus, StatusChange } from './coop-status.store';
 export type { LineageCoopView, LineageView } from './lineage.dto';

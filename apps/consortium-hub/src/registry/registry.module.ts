@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplyCoopProfile } from './apply-coop-profile.use-case';
 import { ChangeCoopStatus } from './change-coop-status.use-case';
+import { CoopLeavingHooks } from './coop-leaving.hooks';
 import { HeartbeatListener } from './heartbeat-listener.service';
 import { LineageQueries } from './lineage.queries';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
@@ -17,6 +18,7 @@ import { RegistryMetrics } from './registry-metrics';
   providers: [
     ApplyCoopProfile,
     ChangeCoopStatus,
+    CoopLeavingHooks,
     HeartbeatListener,
     LineageQueries,
     NatsAuthorizationSync,
@@ -25,6 +27,6 @@ import { RegistryMetrics } from './registry-metrics';
     RegistryMetrics,
     RegistryQueries,
   ],
-  exports: [RegistryQueries, NatsAuthorizationSync, LineageQueries],
+  exports: [RegistryQueries, NatsAuthorizationSync, LineageQueries, CoopLeavingHooks],
 })
 export class RegistryModule {}

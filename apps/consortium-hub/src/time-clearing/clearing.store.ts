@@ -57,6 +57,14 @@ export class ClearingStore {
     return row ?? null;
   }
 
+  /** Payments forwarded to the co-op and not yet answered (unlocked): the ids and the messages that forwarded them. */
+  async unansweredTo(m: EntityManager, coopId: string): Promise<{ id: string; forward_message_id: string }[]> {
+    return m.query(
+      `SELECT id, forward_message_id FROM clearing_transfer WHERE receiving_coop_id = $1 AND status = 'forwarded' ORDER BY id`,
+      [coopId],
+    );
+  }
+
   async idOfForward(m: EntityManager, messageId: string): Promise<string | null> {
     const [row]: { id: string }[] = await m.query('SELECT id FROM clearing_transfer WHERE forward_message_id = $1', [messageId]);
     return row?.id ?? null;

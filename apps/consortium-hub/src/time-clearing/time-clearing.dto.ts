@@ -80,8 +80,12 @@ export class ClearingTransferView {
   @ApiProperty() receivingCoopId: string;
   @ApiProperty() minutes: number;
   @ApiProperty({ enum: CLEARING_STATUSES }) status: ClearingStatus;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "The receiving co-op's reason, when it refused" }) refusalReason:
-    string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The receiving co-op's reason when it refused, or that it left the consortium before it answered",
+  })
+  refusalReason: string | null;
   @ApiProperty() receivedAt: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) settledAt: Date | null;
 }

@@ -1,0 +1,64 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { TIME_CREDIT_TRANSFER_LIMITS, TIME_CREDITS_SETTLED_V1 } from '@app/contracts';
+import { OutboxService } from '@app/federation';
+import { Clock } from '@app/platform';
+
+import { CoopLeavingHooks } from '../registry';
+import { ClearingStore } from './clearing.store';
+
+/** Why a payment to a co-op that left is given back, as the paying node and the hub's staff read it. */
+export function leftBeforeAnsweringReason(coopId: string): string {
+  return `${coopId} left the consortium before it answered: the payment is given back`;
+}
+
+/**
+ * A co-op leaves the consortium with payments forwarded to it and never answered (its node offline
+ * for good, say). From the commit that records the leaving the hub takes none of its messages, so no
+ * answer can ever come: in that transaction each such payment is reversed by two clearing entries,
+ * the forwarded message withdrawn from the outbox (never delivered later, and a receipt for it
+ * changes nothing), and the paying node told it was refused with the reason, so it gives its member
+ * the minutes back. Until a co-op leaves, a payment waits for its answer however long its node is
+ * offline: giving it back sooner could pay twice, if the node came back and credited its member.
+ */
+@Injectable()
+export class GiveBackOnLeaving implements OnModuleInit {
+  private readonly logger = new Logger(GiveBackOnLeaving.name);
+
+  constructor(
+    private readonly hooks: CoopLeavingHooks,
+    private readonly store: ClearingStore,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register('time-clearing', async (m, coopId) => {
+      await this.execute(m, coopId);
+    });
+  }
+
+  async execute(m: EntityManager, coopId: string): Promise<number> {
+    const reason = leftBeforeAnsweringReason(coopId).slice(0, TIME_CREDIT_TRANSFER_LIMITS.maxReason);
+    const at = this.clock.now();
+    let givenBack = 0;
+    for (const { id, forward_message_id } of await this.store.unansweredTo(m, coopId)) {
+      // The forwarding message first, then the transfer: the order a receipt takes them in, so the two
+      // never deadlock. A receipt that settled the message first has settled the transfer too.
+      if (!(await this.outbox.withdraw(m, forward_message_id, reason))) continue;
+      const transfer = (await this.store.find(m, id, true))!;
+      await this.store.lockAccounts(m, [transfer.paying_coop_id, transfer.receiving_coop_id]);
+      await this.store.reverse(m, transfer, reason, at);
+      givenBack++;
+      await this.outbox.enqueue(
+        m,
+        TIME_CREDITS_SETTLED_V1,
+        { transferId: transfer.id, outcome: 'refused', reason },
+        { coopId: transfer.paying_coop_id },
+      );
+    }
+    if (givenBack) this.logger.log({ msg: 'payments to a co-op that left given back', coopId, count: givenBack });
+    return givenBack;
+  }
+}
