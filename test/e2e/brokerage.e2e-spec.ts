@@ -8,6 +8,7 @@ import { BrokerageExpiryJob } from '../../apps/consortium-hub/src/brokerage';
 import { aDecline, anOffer, aPackageRequest, aServiceUser, aStaffMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 interface AnswerSeen {
@@ -240,7 +241,7 @@ describe('hospital-discharge brokerage', () => {
   });
 
   it('lets exactly one of two acceptances racing win; the other gets 409 naming why', async () => {
-    const second = await post({ startsOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) });
+    const second = await post({ startsOn: ukDay(1) });
     expect(second.asked).toEqual([MARSDEN, SLAITH]);
     for (const coop of [MARSDEN, SLAITH]) await requestOn(coop, second.id);
     await answer(MARSDEN, second.id, anOffer()).expect(202);
@@ -334,7 +335,7 @@ describe('hospital-discharge brokerage', () => {
     const again = await rawAnswer(SLAITH, {
       requestId: fourth.id,
       answer: 'offer',
-      canStartOn: new Date().toISOString().slice(0, 10),
+      canStartOn: ukDay(),
       timesOfDayCovered: ['morning'],
       daysPerWeekCovered: 1,
       answeredAt: new Date().toISOString(),
@@ -377,7 +378,7 @@ describe('hospital-discharge brokerage', () => {
   it('gives figures that agree with SQL of their own over the hub tables, small counts suppressed', async () => {
     const fifth = await post({ locality: 'Holmfirth' });
     expect(fifth.asked).toEqual([HOLME]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ukDay();
     const figures = (await commissioner.get(`/brokerage/figures?from=${today}&to=${today}`).expect(200)).body as {
       threshold: number;
       rows: FiguresRowSeen[];
@@ -397,7 +398,7 @@ describe('hospital-discharge brokerage', () => {
     }>(
       `WITH first_offer AS (
          SELECT request_id, min(received_at) AS at FROM brokerage_answer WHERE kind = 'offer' AND NOT late GROUP BY request_id)
-       SELECT r.locality, to_char(r.posted_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS posted,
+       SELECT r.locality, to_char(r.posted_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, count(*)::int AS posted,
               count(*) FILTER (WHERE r.status = 'placed')::int AS placed,
               count(*) FILTER (WHERE r.status IN ('closed', 'expired'))::int AS not_placed,
               count(*) FILTER (WHERE r.status = 'open')::int AS open,
@@ -405,7 +406,9 @@ describe('hospital-discharge brokerage', () => {
               percentile_cont(0.5) WITHIN GROUP (ORDER BY floor(extract(epoch FROM f.at - r.posted_at))) AS median,
               percentile_disc(0.9) WITHIN GROUP (ORDER BY floor(extract(epoch FROM f.at - r.posted_at))) AS p90
          FROM brokerage_request r LEFT JOIN first_offer f ON f.request_id = r.id
+        WHERE (r.posted_at AT TIME ZONE 'Europe/London')::date = $1::date
         GROUP BY 1, 2 ORDER BY 1, 2`,
+      [today],
     );
     expect(figures.rows.map((r) => [r.locality, r.month])).toEqual(sql.map((r) => [r.locality, r.month]));
     // Every figure shown is the SQL's; what is hidden is hidden whole.
@@ -500,7 +503,7 @@ describe('hospital-discharge brokerage', () => {
   it('answers as its OpenAPI documents say, on the hub and on the node', async () => {
     const hub = await AnswerSchemas.of(mesh.hub().anonymous());
     const node = await AnswerSchemas.of(mesh.node(MARSDEN).anonymous());
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ukDay();
     const answers: [AnswerSchemas, string, unknown][] = [
       [hub, 'GET /brokerage/requests', (await commissioner.get('/brokerage/requests').expect(200)).body],
       [hub, 'GET /brokerage/figures', (await staff.get(`/brokerage/figures?from=${today}&to=${today}`).expect(200)).body],

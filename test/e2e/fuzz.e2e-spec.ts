@@ -17,6 +17,7 @@ import { TestMesh } from '../support/mesh';
 import { HostileMessage, hostileMessages } from '../support/message-fuzz';
 import { Fixtures, OperationFuzzer, seededRandom } from '../support/openapi-fuzz';
 import { HUB_ROUTES, NODE_ROUTES, PUBLIC } from '../support/route-table';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 /** FUZZ_SEED and FUZZ_VALUES_PER_FIELD widen an exploratory run; the defaults keep it near a minute here. */
@@ -38,7 +39,7 @@ const BACKGROUND = [
 ];
 
 const FAR = '2030-01-15T12:00:00Z';
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = ukDay();
 
 /** Bodies for the routes that make the things other routes name, where the document alone does not give a valid one. */
 const KNOWN_GOOD: Record<string, (f: Fixtures) => Record<string, unknown>> = {

@@ -19,6 +19,7 @@ import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { RULEBOOK_TEMPLATES } from '../../apps/local-coop-node/src/rulebook';
 import { aMember, aPolicy, aSpinOff, aStaffMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 interface OutboxRow {
@@ -40,8 +41,8 @@ describe('onboarding on a co-op node', () => {
   const mesh = new TestMesh();
   const COOP = 'colne-sponsor';
   const admin = mesh.node(COOP).as('coop-admin');
-  const today = () => new Date().toISOString().slice(0, 10);
-  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const today = () => ukDay();
+  const day = (offsetDays: number) => ukDay(offsetDays);
   const MISSING = '5d1c4a8e-9b7f-4e21-a3c6-0f2e8d9b1a47';
   let nc: NatsConnection;
   let dir: string;

@@ -6,6 +6,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 import { LinkProxy } from '../../scripts/demo/link-proxy';
 import { aCatalogueItem } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ukQuarter } from '../support/uk-day';
 import { waitFor as waitUntil } from '../support/wait-for';
 
 /**
@@ -322,9 +323,8 @@ describe('joint purchasing', () => {
       details: { currentState: 'delivered', allowedActions: [] },
     });
 
-    // The allocation feeds the local-supplier-spend figure of each co-op's return for the quarter.
-    const now = new Date();
-    const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+    // The allocation feeds the local-supplier-spend figure of each co-op's return for the quarter (the UK's).
+    const quarter = ukQuarter();
     const spend = async (coop: string) =>
       (await admin(coop).get(`/reporting/returns/preview?period=${quarter}`).expect(200)).body.figures.figures.find(
         (f: { metric: string }) => f.metric === 'local_supplier_spend',

@@ -4,6 +4,7 @@ import { AppProcess, freePort } from '../support/app-process';
 import { forgeToken, nowSeconds } from '../support/forge-token';
 import { TestMesh } from '../support/mesh';
 import { latestCode, sentCodes } from '../support/one-time-codes';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -200,7 +201,7 @@ describe('recruitment: candidates on the hub', () => {
       );
     });
 
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = ukDay(-1);
     /** [field, bad value] pairs; the refusal must name the field (for rules across fields: the field the rule is about). */
     const BAD: [string, unknown][] = [
       ['fullName', 'A'],

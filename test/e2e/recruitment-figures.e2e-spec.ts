@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { lineLeaks, OwnPart, PublishedLine } from '../../apps/consortium-hub/src/reporting/disclosure-attacks.testing';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
+import { ukDay } from '../support/uk-day';
 
 /**
  * The pool's figures for consortium staff and commissioners, and staff's views of the pool, on a real
@@ -22,7 +23,6 @@ describe('recruitment: figures and what staff see of the pool', () => {
   const DAY = 86_400_000;
   const now = Date.now();
   const daysAgo = (n: number) => new Date(now - n * DAY);
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
 
   const candidateIds: string[] = [];
 
@@ -137,8 +137,9 @@ describe('recruitment: figures and what staff see of the pool', () => {
     for (let i = 0; i < 2; i++) await hire(COLNE, 'care-worker', 'Colne', 50, 100 + i);
     // Hires long ago, and two either side of midnight at the end of 31 March 2024 (UTC).
     for (let i = 0; i < 3; i++) await hire(HOLME, 'coordinator', 'Holmfirth', 15, 700 + i);
-    await hire(HOLME, 'care-worker', 'Holmfirth', 12, new Date('2024-03-31T23:59:59.999Z'));
-    await hire(HOLME, 'care-worker', 'Holmfirth', 12, new Date('2024-04-01T00:00:00.000Z'));
+    // The last millisecond of 31 March 2024 in the UK (BST began that morning), and the first of 1 April.
+    await hire(HOLME, 'care-worker', 'Holmfirth', 12, new Date('2024-03-31T22:59:59.999Z'));
+    await hire(HOLME, 'care-worker', 'Holmfirth', 12, new Date('2024-03-31T23:00:00.000Z'));
 
     // Requests that did not end in a hire, in the last 12 months, some for candidates still in the pool.
     const open = await vacancy({ coop: HOLME, role: 'care-worker', locality: 'Holmfirth', state: 'pooled' });
@@ -198,7 +199,7 @@ describe('recruitment: figures and what staff see of the pool', () => {
   }
 
   const periodSql = (column: string) =>
-    `${column} >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND ${column} < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+    `${column} >= ($1::date)::timestamp AT TIME ZONE 'Europe/London' AND ${column} < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'`;
 
   // ---------------------------------------------------------------------------------------------
 
@@ -255,7 +256,7 @@ describe('recruitment: figures and what staff see of the pool', () => {
 
     it('counts the vacancies filled from the pool in the last 12 months, with no small count shown or recoverable', async () => {
       const body = (await commissioner().get('/recruitment/figures').expect(200)).body;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = ukDay();
       const from = body.period.from;
       expect(body.period.to).toBe(today);
       const params = [from, today];
@@ -333,7 +334,7 @@ describe('recruitment: figures and what staff see of the pool', () => {
       expect(lineLeaks(line('outcome', r.byOutcome, r.total, own), THRESHOLD, 2)).toEqual([]);
     });
 
-    it('takes the period asked for, both days included, to the last millisecond of the last day (UTC)', async () => {
+    it('takes the period asked for, both days included, to the last millisecond of the last day (UK time)', async () => {
       const march = (await staff().get('/recruitment/figures?from=2024-03-01&to=2024-03-31').expect(200)).body;
       expect(march.period).toEqual({ from: '2024-03-01', to: '2024-03-31' });
       // One hire in the period: suppressed, and the figures count it (the one a millisecond later is April's).
@@ -352,7 +353,7 @@ describe('recruitment: figures and what staff see of the pool', () => {
         (
           await mesh.hubQuery<{ n: number }>(
             `SELECT count(*)::int AS n FROM hire_request WHERE status = 'hired' AND ${periodSql('hired_at')}`,
-            [from, iso(new Date())],
+            [from, ukDay()],
           )
         )[0].n,
       );

@@ -20,6 +20,7 @@ import { newCurveKey, sealFor } from '@app/federation';
 
 import { aVacancy } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 interface VacancyChanged {
@@ -48,8 +49,8 @@ describe('recruitment on a co-op node', () => {
   const COOP = 'holme-hiring';
   const admin = mesh.node(COOP).as('coop-admin');
   const scheme = () => subjectScheme(mesh.root);
-  const today = () => new Date().toISOString().slice(0, 10);
-  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const today = () => ukDay();
+  const day = (offsetDays: number) => ukDay(offsetDays);
   const MISSING = '5d1c4a8e-9b7f-4e21-a3c6-0f2e8d9b1a47';
   let nc: NatsConnection;
 

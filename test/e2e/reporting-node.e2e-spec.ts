@@ -16,6 +16,7 @@ import {
 
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 
 /** The quarterly return a co-op node computes from its own records, and what of it would leave the node. */
 describe('reporting on a co-op node', () => {
@@ -23,7 +24,7 @@ describe('reporting on a co-op node', () => {
   const SEEDED = 'rep-seeded';
   const SMALL = 'rep-small';
   const LOCALITIES = ['Marsden', 'Slaithwaite']; // the mesh's default COOP_LOCALITIES
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => ukDay(offset);
   // The seed's visits run over the last thirteen weeks, so a month ago is well inside them.
   const seededQuarter = quarterOf(day(-30))!;
   const currentQuarter = quarterOf(day(0))!;

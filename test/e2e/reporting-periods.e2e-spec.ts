@@ -9,6 +9,7 @@ import { OutboxRelay, OutboxService } from '@app/federation';
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import { aServiceUser, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 interface Cell {
@@ -39,7 +40,7 @@ describe('reporting periods and places', () => {
   const traffic: { subject: string; text: string }[] = [];
   let tap: NatsConnection;
   let sub: Subscription;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ukDay();
   // Last month, whole; and the financial-year quarter we are in (started, not ended: the node counts to date).
   const month = periodOf('month', shift(periodOf('month', today)!.start, -1))!;
   const fyQuarter = periodOf('fy-quarter', today)!;

@@ -20,6 +20,7 @@ import { ComputeReturn } from '../../apps/local-coop-node/src/reporting';
 import { RULEBOOK_TEMPLATES } from '../../apps/local-coop-node/src/rulebook';
 import { aGoal, aLot, aSafeguardingConcern, aServiceUser, aStaffMember, aTender, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 import { waitFor as waitUntil } from '../support/wait-for';
 
 /** Steps that cross NATS and both inboxes can take seconds on a busy machine. */
@@ -37,7 +38,7 @@ describe('what a co-op node records, in its return', () => {
   const COOP = 'rec-node';
   const LOCALITIES = ['Marsden', 'Slaithwaite'];
   const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ukDay();
   // A whole quarter well in the past, whatever the day the suite runs.
   const Q = quarterOf(addDays(today, -200))!;
   // Joint rounds are ordered now, so what they feed is in the current quarter.
@@ -804,10 +805,16 @@ describe('what a co-op node records, in its return', () => {
     });
 
     it('submits version 3 returns the hub accepts, and no message the node sent holds anything personal', async () => {
-      const dueAt = new Date(Date.parse(`${addDays(today, 30)}T17:00:00Z`)).toISOString();
+      // Due a fortnight after the later of today and the period's end: the hub refuses a return due before its period ends.
+      const dueAt = (end: string) => `${addDays(end > today ? end : today, 14)}T17:00:00.000Z`;
       const cycles: Record<string, string> = {};
-      for (const period of [Q.label, CQ.label]) {
-        const cycle = (await staff.post('/reporting/cycles').send({ period, dueAt }).expect(201)).body;
+      for (const { label: period, end } of [Q, CQ]) {
+        const cycle = (
+          await staff
+            .post('/reporting/cycles')
+            .send({ period, dueAt: dueAt(end) })
+            .expect(201)
+        ).body;
         await waitFor(
           `the request for ${period} on the node`,
           async () => (await admin().get('/reporting/requests')).body,

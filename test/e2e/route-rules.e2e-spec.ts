@@ -2,6 +2,7 @@ import { aMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { looseAnswers, OpenApiDocument } from '../support/openapi-answers';
 import { HUB_PAGES, HUB_ROLES, HUB_ROUTES, NODE_PAGES, NODE_ROLES, NODE_ROUTES, PUBLIC } from '../support/route-table';
+import { ukDay } from '../support/uk-day';
 
 describe('route rules', () => {
   const mesh = new TestMesh();
@@ -149,7 +150,7 @@ describe('route rules', () => {
       await mesh.nodeHttp(COOP).post('/volunteers').set('Authorization', admin).send({ fullName: 'Member B', memberId: b }).expect(201)
     ).body.id;
     const asA = `Bearer ${mesh.nodeToken(COOP, 'member', a)}`;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ukDay();
     // Each with a valid body, so only the ownership check can refuse it.
     const attempts: [string, string, object][] = [
       ['GET /members/{id}', b, {}],

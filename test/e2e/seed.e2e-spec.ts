@@ -1,6 +1,7 @@
 import { seedNode } from '../../apps/local-coop-node/src/bootstrap';
 import type { SeedSummary } from '../../apps/local-coop-node/src/seed';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 
 /** `npm run seed`: a believable co-op, the same every time for the same seed number. */
 describe('sample data', () => {
@@ -8,7 +9,7 @@ describe('sample data', () => {
   afterAll(() => mesh.dispose());
   let seeded: SeedSummary;
 
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => ukDay(offset);
   const admin = () => `Bearer ${mesh.nodeToken('seed-a', 'coop-admin')}`;
   let started = false;
   const http = async () => {

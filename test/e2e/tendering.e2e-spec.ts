@@ -9,6 +9,7 @@ import { aServiceUser, aStaffMember, aVisit } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { ocdsPackageValidator } from '../support/ocds';
 import { AnswerSchemas } from '../support/openapi-answers';
+import { ukDay, ukQuarter } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 /** What these tests read of the tendering views, hub and node (bodies are plain JSON). */
@@ -86,7 +87,7 @@ describe('joint tendering', () => {
   const staff = mesh.hub().as('consortium-staff');
   const commissioner = mesh.hub().as('commissioner');
   const admin = (coop: string) => mesh.node(coop).as('coop-admin');
-  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const day = (offsetDays: number) => ukDay(offsetDays);
   const STARTS = day(-14);
   const ENDS = day(365);
   const traffic: { subject: string; text: string }[] = [];
@@ -585,8 +586,7 @@ describe('joint tendering', () => {
       expect(main.deliveredPercent).toBeLessThan(2);
 
       // The same hours reach the co-op's quarterly return, as organisational figures by service type.
-      const today = new Date();
-      const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
+      const quarter = ukQuarter();
       const preview = (await admin(MARSDEN).get(`/reporting/returns/preview?period=${quarter}`).expect(200)).body;
       const { start, end } = preview.figures.period;
       const inQuarter = (await admin(MARSDEN).get(`/tendering/contracts?from=${start}&to=${end}`).expect(200)).body;
@@ -609,9 +609,9 @@ describe('joint tendering', () => {
     });
 
     it("takes the co-op's return with hours per contract, and names each contract in the consolidated report", async () => {
-      const today = new Date();
-      const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
-      const dueAt = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 + 3, 14)).toISOString();
+      const quarter = ukQuarter();
+      const [year, q] = quarter.split('-Q').map(Number);
+      const dueAt = new Date(Date.UTC(year, q * 3, 14)).toISOString();
       const cycle = (await staff.post('/reporting/cycles').send({ period: quarter, dueAt }).expect(201)).body;
       await waitFor(
         'the request on the node',

@@ -5,6 +5,7 @@ import { buildMessage, encodeMessage, Envelope, subjectScheme, TIME_CREDITS_SENT
 import { aMember, aPaymentAcrossCoops, aVolunteer } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
+import { ukDay, ukQuarter } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 const HOLME = 'holme-valley';
@@ -45,10 +46,7 @@ describe('time credits across co-ops', () => {
   };
   /** Credits earned the ordinary way: hours given, issued by the co-op. */
   const earn = (coop: string, id: string, minutes: number) =>
-    admin(coop)
-      .post(`/volunteers/${id}/hours`)
-      .send({ workedOn: new Date().toISOString().slice(0, 10), activity: 'befriending', minutes })
-      .expect(201);
+    admin(coop).post(`/volunteers/${id}/hours`).send({ workedOn: ukDay(), activity: 'befriending', minutes }).expect(201);
   const codeFor = async (coop: string, volunteerId: string, body: object = {}) =>
     (
       await admin(coop)
@@ -163,15 +161,14 @@ describe('time credits across co-ops', () => {
       expect(holme.byPurpose['sent-to-coop']).toEqual({ transfers: 1, minutes: 90 });
       const colne = (await admin(COLNE).get('/time-bank/summary').expect(200)).body;
       expect(colne.acrossCoops).toMatchObject({ received: { transfers: 1, minutes: 90 }, sent: { transfers: 0, minutes: 0 } });
-      const month = new Date().toISOString().slice(0, 7);
+      const month = ukDay().slice(0, 7);
       const exchanges = (await mesh.hub().as('commissioner').get(`/time-clearing/exchanges?from=${month}&to=${month}`).expect(200)).body;
       expect(exchanges.items).toEqual([{ month, fromCoopId: HOLME, toCoopId: COLNE, transfers: 1, minutes: 90, hours: 1.5 }]);
       expect(Object.keys(exchanges.items[0]).sort()).toEqual(['fromCoopId', 'hours', 'minutes', 'month', 'toCoopId', 'transfers']);
     });
 
     it("counts it in each co-op's quarterly return as hours sent and received", async () => {
-      const today = new Date();
-      const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
+      const quarter = ukQuarter();
       const figure = async (coop: string, metric: string) =>
         (await admin(coop).get(`/reporting/returns/preview?period=${quarter}`).expect(200)).body.figures.figures.find(
           (f: { metric: string; breakdown: unknown }) => f.metric === metric && f.breakdown === null,

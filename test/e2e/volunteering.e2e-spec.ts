@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { aMember, aVolunteer } from '../support/builders';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 
 /** Volunteers, the double-entry time bank held to the rulebook's overdraft, and expense claims, on a real node. */
 describe('volunteering, the time bank and expenses', () => {
   const mesh = new TestMesh();
   const COOP = 'golcar';
   const JOINED = '2025-01-06';
-  const TODAY = new Date().toISOString().slice(0, 10);
-  const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const TODAY = ukDay();
+  const TOMORROW = ukDay(1);
   const OVERDRAFT = 600; // the UK founding rulebook's timeCreditOverdraftMinutes
 
   const admin = mesh.node(COOP).as('coop-admin');

@@ -3,6 +3,7 @@ import { Browser, BrowserContext } from 'playwright-core';
 import { AccessibilityLog, launchChromium, screenshot, signInAs } from '../support/browser';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -22,7 +23,7 @@ describe('brokerage in the browser', () => {
   let node: string;
   const axe = new AccessibilityLog();
   const admin = (coop: string) => mesh.node(coop).as('coop-admin');
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => ukDay(offset);
 
   beforeAll(async () => {
     const served = { COOP_LOCALITIES: 'Marsden', COOP_SERVICES: 'personal-care' };

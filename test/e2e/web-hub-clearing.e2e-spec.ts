@@ -4,6 +4,7 @@ import { AccessibilityLog, launchChromium, screenshot, signInAs } from '../suppo
 import { aPaymentAcrossCoops, aVolunteer } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 interface CoopBalance {
@@ -75,10 +76,7 @@ describe('time credits between co-ops in the browser', () => {
   const payAcrossCoops = async () => {
     const payer = await volunteer(HOLME);
     const payee = await volunteer(COLNE);
-    await admin(HOLME)
-      .post(`/volunteers/${payer}/hours`)
-      .send({ workedOn: new Date().toISOString().slice(0, 10), activity: 'befriending', minutes: 300 })
-      .expect(201);
+    await admin(HOLME).post(`/volunteers/${payer}/hours`).send({ workedOn: ukDay(), activity: 'befriending', minutes: 300 }).expect(201);
     const code = (await admin(COLNE).post('/time-bank/payment-codes').send({ volunteerId: payee }).expect(201)).body.code as string;
     const pay = (paymentCode: string, minutes: number) =>
       admin(HOLME)

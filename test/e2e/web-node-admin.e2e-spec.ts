@@ -6,6 +6,7 @@ import { aMember } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { lastQuarter } from '../support/report-release';
+import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
 /** A date and time as a UK clock shows it, as a `datetime-local` field takes it (`2026-12-04T16:20:05`). */
@@ -222,14 +223,8 @@ describe('a co-op admin on their node in the browser', () => {
     await expect(page.locator('#contracts tbody tr').count()).resolves.toBe(3);
     await axe.check(page);
     await screenshot(page, 'coop-admin-workforce');
-    const api = (
-      await mesh
-        .node(COOP)
-        .as('coop-admin')
-        .get('/workforce/summary')
-        .query({ from: '2020-01-01', to: new Date().toISOString().slice(0, 10) })
-        .expect(200)
-    ).body;
+    const api = (await mesh.node(COOP).as('coop-admin').get('/workforce/summary').query({ from: '2020-01-01', to: ukDay() }).expect(200))
+      .body;
     await expect(page.locator('#contracts tbody td').allInnerTexts()).resolves.toEqual(
       ['permanent', 'zero-hours', 'bank'].map((c) => String(api.byContractType[c])),
     );

@@ -20,7 +20,7 @@ export const MAX_PERIOD_DAYS = 5 * 366;
 
 export interface RequestFact {
   locality: string;
-  /** 'YYYY-MM' of posting (UTC). */
+  /** 'YYYY-MM' of posting (UK time). */
   month: string;
   outcome: Outcome;
   /** The co-op it was placed with, for a placed request. */

@@ -150,7 +150,7 @@ export class BrokerageQueries {
   }
 
   /**
-   * Requests posted from `from` to `to` (days of the hub's Clock, UTC), by locality and month of
+   * Requests posted from `from` to `to` (days of the hub's Clock, in the UK), by locality and month of
    * posting, with disclosure control. Time to first offer counts offers that came in time.
    */
   async figures(from: string, to: string): Promise<BrokerageFiguresView> {
@@ -165,10 +165,10 @@ export class BrokerageQueries {
       accepted_at: Date | null;
       first_offer_at: Date | null;
     }[] = await this.dataSource.query(
-      `SELECT r.locality, to_char(r.posted_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, r.status, r.accepted_coop_id, r.posted_at, r.accepted_at,
+      `SELECT r.locality, to_char(r.posted_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, r.status, r.accepted_coop_id, r.posted_at, r.accepted_at,
               (SELECT min(a.received_at) FROM brokerage_answer a WHERE a.request_id = r.id AND a.kind = 'offer' AND NOT a.late) AS first_offer_at
          FROM brokerage_request r
-        WHERE r.posted_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND r.posted_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`,
+        WHERE r.posted_at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London' AND r.posted_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'`,
       [from, to],
     );
     const outcome = (s: RequestStatus): Outcome => (s === 'placed' ? 'placed' : s === 'open' ? 'open' : 'not-placed');

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
+import { londonDay } from '@app/platform';
+
 import { RecruitmentErrors } from './recruitment.errors';
 
 export interface CandidateRow {
@@ -36,7 +38,7 @@ export class CandidateStore {
       await m.query('INSERT INTO candidate (id, email, signed_up_month, signed_up_at, last_active_at) VALUES ($1, $2, $3, $4, $4)', [
         id,
         email,
-        now.toISOString().slice(0, 7),
+        londonDay(now).slice(0, 7),
         now,
       ]);
     await m.query('INSERT INTO candidate_sign_in (id, candidate_id, signed_in_at) VALUES ($1, $2, $3)', [randomUUID(), id, now]);

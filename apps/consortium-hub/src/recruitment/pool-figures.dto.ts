@@ -24,7 +24,7 @@ export class FiguresQuery {
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-04', description: 'Last day of the flow figures, included; today (UTC) when left out' })
+  @ApiPropertyOptional({ example: '2026-12-04', description: 'Last day of the flow figures, included; today (in the UK) when left out' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

@@ -37,7 +37,7 @@ interface HireRow {
 }
 
 /** The day's first instant in UTC, and the first instant after the period's last day. */
-const PERIOD_SQL = `h.{column} >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND h.{column} < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+const PERIOD_SQL = `h.{column} >= ($1::date)::timestamp AT TIME ZONE 'Europe/London' AND h.{column} < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'`;
 const inPeriod = (column: string) => PERIOD_SQL.replaceAll('{column}', column);
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { CURRENT_RETURN_DEFINITION, parsePeriod, PERIOD_TYPE_RULES, plainPeriod, REPORTING_RETURN_REQUESTED_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
-import { Clock, Principal } from '@app/platform';
+import { Clock, londonDay, Principal } from '@app/platform';
 
 import { OpenCycleDto } from './reporting.dto';
 import { ReportingErrors } from './reporting.errors';
@@ -36,7 +36,7 @@ export class OpenCycle {
       );
     const lockAfterDays = dto.lockAfterDays ?? DEFAULT_LOCK_AFTER_DAYS;
     const locksAt = lockTime(new Date(dto.dueAt), lockAfterDays).toISOString();
-    if (period.start > this.clock.now().toISOString().slice(0, 10)) throw ReportingErrors.periodNotStarted(period.label);
+    if (period.start > londonDay(this.clock.now())) throw ReportingErrors.periodNotStarted(period.label);
     if (new Date(dto.dueAt).toISOString().slice(0, 10) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
     const result = await this.dataSource.transaction(async (m) => {
       const id = randomUUID();

@@ -59,12 +59,12 @@ export class ClearingQueries {
     if (from && to && from > to) throw TimeClearingErrors.monthsInverted(from, to);
     const rows: { month: string; paying_coop_id: string; receiving_coop_id: string; transfers: number; minutes: string }[] =
       await this.dataSource.query(
-        `SELECT to_char(settled_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, paying_coop_id, receiving_coop_id,
+        `SELECT to_char(settled_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, paying_coop_id, receiving_coop_id,
                 count(*)::int AS transfers, sum(minutes)::bigint AS minutes
            FROM clearing_transfer
           WHERE status = 'completed'
-            AND ($1::text IS NULL OR to_char(settled_at AT TIME ZONE 'UTC', 'YYYY-MM') >= $1)
-            AND ($2::text IS NULL OR to_char(settled_at AT TIME ZONE 'UTC', 'YYYY-MM') <= $2)
+            AND ($1::text IS NULL OR to_char(settled_at AT TIME ZONE 'Europe/London', 'YYYY-MM') >= $1)
+            AND ($2::text IS NULL OR to_char(settled_at AT TIME ZONE 'Europe/London', 'YYYY-MM') <= $2)
           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
         [from, to],
       );

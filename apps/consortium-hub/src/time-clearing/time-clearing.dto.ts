@@ -53,7 +53,7 @@ export class ExchangesQuery {
 
 /** Hours one co-op's members paid another's in a month: counts of hours and payments, never people. */
 export class ExchangeView {
-  @ApiProperty({ example: '2026-03', description: 'The month the receiving co-op credited them (UTC)' }) month: string;
+  @ApiProperty({ example: '2026-03', description: 'The month the payment completed (UK time)' }) month: string;
   @ApiProperty() fromCoopId: string;
   @ApiProperty() toCoopId: string;
   @ApiProperty() transfers: number;

@@ -18,6 +18,18 @@ describe('UK time on the admin pages', () => {
     expect(ukLocalToInstant('2026-03-29T03:00')).toBe('2026-03-29T02:00:00.000Z');
   });
 
+  it('reads a time the clocks show twice as its first showing, in BST, and the times around it', () => {
+    // 25 October 2026: 01:59:59 BST is followed by 01:00:00 GMT.
+    expect(ukLocalToInstant('2026-10-25T01:30')).toBe('2026-10-25T00:30:00.000Z');
+    expect(ukLocalToInstant('2026-10-25T00:59')).toBe('2026-10-24T23:59:00.000Z');
+    expect(ukLocalToInstant('2026-10-25T02:00')).toBe('2026-10-25T02:00:00.000Z');
+    expect(instantToUkLocal(ukLocalToInstant('2026-10-25T01:30') as string)).toBe('2026-10-25T01:30');
+  });
+
+  it('reads a time the clocks skip as GMT', () => {
+    expect(ukLocalToInstant('2026-03-29T01:30')).toBe('2026-03-29T01:30:00.000Z');
+  });
+
   it('leaves anything that is not a date and time for the DTO to refuse', () => {
     expect(ukLocalToInstant('next Tuesday')).toBe('next Tuesday');
     expect(ukLocalToInstant(undefined)).toBeUndefined();

@@ -24,10 +24,14 @@ export function ukLocalToInstant(value: unknown): unknown {
   const m = LOCAL.exec(value.trim());
   if (!m) return value;
   const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0));
-  const first = ukOffsetMinutes(new Date(asUtc));
-  // The offset at the guessed instant may differ near a change of the clocks: measure it again there.
-  const second = ukOffsetMinutes(new Date(asUtc - first * 60_000));
-  return new Date(asUtc - second * 60_000).toISOString();
+  // Read as BST first: a time the clocks show twice (01:30 on the last Sunday of October) is its first
+  // showing, the earlier instant, as a deadline should be.
+  for (const offset of [60, 0]) {
+    const at = new Date(asUtc - offset * 60_000);
+    if (ukOffsetMinutes(at) === offset) return at.toISOString();
+  }
+  // A time the clocks skip (01:30 on the last Sunday of March) is read as GMT: 02:30 BST.
+  return new Date(asUtc).toISOString();
 }
 
 /** An instant as the field shows it again (`2026-12-18T17:00`, UK time). */

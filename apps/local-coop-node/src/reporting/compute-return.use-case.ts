@@ -10,7 +10,7 @@ import {
   ReturnProblem,
   validateReturn,
 } from '@app/contracts';
-import { Clock } from '@app/platform';
+import { Clock, londonDay } from '@app/platform';
 
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
@@ -62,7 +62,7 @@ export class ComputeReturn {
 
   /** For the definition the hub asked for (the current one for a preview); figures it does not name are left out. */
   async execute(period: ReturnPeriod, definition: ReturnDefinition = CURRENT_RETURN_DEFINITION): Promise<ComputedReturn> {
-    if (period.start > this.clock.now().toISOString().slice(0, 10)) throw ReportingErrors.periodNotStarted(period.label, period.start);
+    if (period.start > londonDay(this.clock.now())) throw ReportingErrors.periodNotStarted(period.label, period.start);
     const { base, shares, localities, contracts } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       const [profile]: { localities: string[]; cqc_rating: string | null }[] = await m.query(

@@ -1,3 +1,5 @@
+import { londonDay } from '@app/platform';
+
 /**
  * A small deterministic random source (mulberry32): the same seed number always gives the same
  * co-op, so the demo, the benchmarks and the reporting tests work on reproducible data.
@@ -51,7 +53,7 @@ export class SeededRandom {
 
   /** A date `daysAgo` days before `today`, as YYYY-MM-DD. */
   dateDaysAgo(today: Date, daysAgo: number): string {
-    return new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    return londonDay(new Date(today.getTime() - daysAgo * 86_400_000));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import type { ContractType, StakeholderClass } from '@app/contracts';
+import { londonDay } from '@app/platform';
 
 import type { Rulebook } from '../rulebook';
 import type { StaffRole } from '../workforce';
@@ -49,7 +50,7 @@ export const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) -
 export { addDays } from '@app/platform';
 
 /** The seed's calendar day: the same day `SeededRandom.dateDaysAgo(today, 0)` and the app's `todayIso()` give. */
-export const dayOf = (today: Date) => today.toISOString().slice(0, 10);
+export const dayOf = (today: Date) => londonDay(today);
 
 /** Activity is recorded the evening of its day, or now if that evening is still to come. */
 export function recordedAt(ctx: Pick<SeedContext, 'today'>, day: string): string {

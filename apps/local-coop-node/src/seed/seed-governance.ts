@@ -1,4 +1,5 @@
 import type { StakeholderClass } from '@app/contracts';
+import { londonDay } from '@app/platform';
 
 import { electionResult, motionResult } from '../governance';
 import { seatsFor } from '../rulebook';
@@ -98,8 +99,8 @@ export async function seedGovernance(ctx: SeedContext): Promise<void> {
 }
 
 function eligibleAt(members: SeededMember[], classes: StakeholderClass[], opens: Date, closes: Date): SeededMember[] {
-  const o = opens.toISOString().slice(0, 10);
-  const c = closes.toISOString().slice(0, 10);
+  const o = londonDay(opens);
+  const c = londonDay(closes);
   return members.filter((x) => classes.includes(x.stakeholderClass) && x.admittedOn <= o && (!x.withdrawnOn || x.withdrawnOn >= c));
 }
 

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { TIME_CREDITS_SENT_V1 } from '@app/contracts';
 import { OutboxRelay, OutboxService } from '@app/federation';
-import { Clock, Principal } from '@app/platform';
+import { Clock, londonDay, Principal } from '@app/platform';
 
 import { NodeConfig } from '../config/node.config';
 import { NODE_CONFIG } from '../config/node-config.token';
@@ -57,7 +57,7 @@ export class PayAcrossCoops {
         throw VolunteeringErrors.broken(overdrawn, { balanceMinutes: balance, overdraftMinutes: rulebook.timeCreditOverdraftMinutes });
       const id = randomUUID();
       const at = this.clock.now();
-      const occurredOn = at.toISOString().slice(0, 10);
+      const occurredOn = londonDay(at);
       // The envelope keeps the real time: the hub judges a message's age by it, whatever the node's clock is set to.
       const envelope = await this.outbox.enqueue(
         m,

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 import { Envelope, TIME_CREDITS_FORWARDED_V1, TimeCreditsForwardedV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
-import { Clock } from '@app/platform';
+import { Clock, londonDay } from '@app/platform';
 
 import { incomingCodeViolation } from './time-credits-across.rules';
 import { AcrossCoopsStore } from './time-credits-across.store';
@@ -44,7 +44,7 @@ export class ReceiveTimeCredits implements OnModuleInit {
     const payee = await this.volunteers.get(code.volunteerId, m);
     const refused = incomingCodeViolation({ ...code, payeeLeftOn: payee.leftOn }, now);
     if (refused) throw VolunteeringErrors.broken(refused);
-    const on = now.toISOString().slice(0, 10);
+    const on = londonDay(now);
     await this.store.insertIncoming(m, { id: transferId, volunteerId: code.volunteerId, fromCoopId, minutes, occurredOn: on }, now);
     await this.store.useCode(m, code.id, transferId, now);
     await this.ledger.post(m, {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 import { Envelope, TIME_CREDITS_SETTLED_V1, TimeCreditOutcome, TimeCreditsSettledV1 } from '@app/contracts';
 import { InboxHandlers } from '@app/federation';
-import { Clock } from '@app/platform';
+import { Clock, londonDay } from '@app/platform';
 
 import { settlementStep } from './time-credits-across.rules';
 import { AcrossCoopsStore } from './time-credits-across.store';
@@ -44,7 +44,7 @@ export class SettleTimeCredits implements OnModuleInit {
     if (step === 'nothing') return;
     if (typeof step !== 'string') throw VolunteeringErrors.broken(step);
     const at = this.clock.now();
-    const on = at.toISOString().slice(0, 10);
+    const on = londonDay(at);
     if (step === 'complete') return this.store.markCompleted(m, transfer.id, at, on);
     await this.store.markRefused(m, transfer.id, (reason ?? 'refused').slice(0, MAX_REASON), at);
     const accounts = await this.ledger.lockVolunteerAccounts(m, [transfer.volunteer_id]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { OutboxRelay } from '@app/federation';
+import { todayIso } from '@app/platform';
 
 import { CloseVacancyDto, VacancyView } from './vacancies.dto';
 import { VacancyQueries } from './vacancy.queries';
@@ -28,7 +29,7 @@ export class CloseVacancy {
   async execute(id: string, dto: CloseVacancyDto, manager?: EntityManager): Promise<VacancyView> {
     const close = async (m: EntityManager) => {
       const vacancy = await this.store.lockForChange(m, id);
-      const closedOn = dto.closedOn ?? new Date().toISOString().slice(0, 10);
+      const closedOn = dto.closedOn ?? todayIso();
       const violation = vacancyClosingViolation(vacancy, closedOn);
       if (violation) throw WorkforceErrors.rule(violation);
       await m.query('UPDATE vacancy SET status = $2, closed_on = $3 WHERE id = $1', [id, dto.status, closedOn]);

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { todayIso } from '@app/platform';
+
 import { OpenVacancyDto, VacancyView } from './vacancies.dto';
 import { VacancyQueries } from './vacancy.queries';
 import { WorkforceErrors } from './workforce.errors';
@@ -23,15 +25,7 @@ export class OpenVacancy {
       await m.query(
         `INSERT INTO vacancy (id, role, contract_type, minutes_per_week, hourly_pay_pence, locality, opened_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          id,
-          dto.role,
-          dto.contractType,
-          dto.minutesPerWeek,
-          dto.hourlyPayPence,
-          dto.locality,
-          dto.openedOn ?? new Date().toISOString().slice(0, 10),
-        ],
+        [id, dto.role, dto.contractType, dto.minutesPerWeek, dto.hourlyPayPence, dto.locality, dto.openedOn ?? todayIso()],
       );
       return this.queries.get(id, m);
     });

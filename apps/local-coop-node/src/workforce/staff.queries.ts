@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { ContractType } from '@app/contracts';
-import { Page, pageOf } from '@app/platform';
+import { Page, pageOf, todayIso } from '@app/platform';
 
 import { RulebookStore } from '../rulebook';
 import { ListStaffQuery, ListTrainingQuery, StaffDataView, StaffView, TrainingView } from './staff.dto';
@@ -34,7 +34,7 @@ interface TrainingRow {
   recorded_at: Date;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayIso();
 
 @Injectable()
 export class StaffQueries {

@@ -1,6 +1,8 @@
 /** Validation decorators for the shapes every API takes: calendar dates, zoned instants, months, and PATCH fields that may be left out but never nulled. */
 import { buildMessage, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
+import { londonDay } from '../calendar/working-days';
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -68,7 +70,10 @@ export function IsOptionalNotNull(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
 }
 
-/** Today's date in UTC, the day every node agrees on whatever its host's time zone. */
+/**
+ * Today's date in the UK (GMT in winter, BST in summer), the day every node and the hub agree on
+ * whatever their host's time zone: a volunteer's hours logged at 00:30 BST are that day's.
+ */
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return londonDay(new Date());
 }
