@@ -5,6 +5,8 @@
  * offer; the winner's node records the placement and the other is told the package is gone.
  */
 
+import { londonDay } from '@app/platform';
+
 import { Api, StoryContext } from './story';
 
 export interface BrokerageStoryContext extends StoryContext {
@@ -79,7 +81,7 @@ interface FiguresJson {
 const LOCALITY = 'Meltham';
 const SERVICE = 'personal-care';
 
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const day = (offsetDays: number) => londonDay(new Date(Date.now() + offsetDays * 86_400_000));
 const seconds = (s: number) => (s < 1 ? 'under a second' : `${s} s`);
 const shown = (f: Figure) => (typeof f === 'number' ? String(f) : 'suppressed');
 const serves = (c: CoopJson) => c.connectivity === 'online' && c.localities.includes(LOCALITY) && c.servicesOffered.includes(SERVICE);
@@ -195,6 +197,15 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
   say(
     `  ${offering.name}'s node has the placement (GET /brokerage/placements): reference ${placement.councilReference}, starting ${placement.canStartOn}; the council gives the person's details against it, outside the mesh`,
   );
+  step(`${offering.name}'s admin starts the person's care from the placement (POST /brokerage/placements/:id/care, on the node only)`);
+  const started = await offering.api.post<{ care: { serviceUserId: string; startedOn: string } }>(
+    `/brokerage/placements/${posted.id}/care`,
+    { fullName: 'Edith Marsh', dateOfBirth: '1938-02-11', address: '4 Mill Lane, Marsden' },
+  );
+  const person = await offering.api.get<{ locality: string; fundingType: string }>(`/service-users/${started.care.serviceUserId}`);
+  say(
+    `  a person supported from ${started.care.startedOn}, in ${person.locality}, ${person.fundingType}: the placement's terms; their name and address stay on ${offering.name}'s node`,
+  );
   for (const coopId of ended.toldGone) {
     const node = nodeOf(coopId);
     const gone = await poll(
@@ -206,8 +217,8 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
     say(`  ${node.name}'s node shows the request as gone (${gone.goneReason})`);
   }
 
-  // The day the hub posted it (UTC), so a demo run across midnight still finds its request in the figures.
-  const postedOn = posted.postedAt.slice(0, 10);
+  // The day the hub posted it (the UK's, as the figures count days), so a demo run across midnight still finds it.
+  const postedOn = londonDay(new Date(posted.postedAt));
   const figures = await commissioner.get<FiguresJson>(`/brokerage/figures?from=${postedOn}&to=${postedOn}`);
   const t = figures.total;
   const secs = (s: number | null) => (s === null ? 'hidden beside a small count' : `${s} s`);

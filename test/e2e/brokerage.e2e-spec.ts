@@ -8,6 +8,7 @@ import { BrokerageExpiryJob } from '../../apps/consortium-hub/src/brokerage';
 import { aDecline, anOffer, aPackageRequest, aServiceUser, aStaffMember } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
+import { sweepNow } from '../support/sweep-now';
 import { ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
 
@@ -238,6 +239,39 @@ describe('hospital-discharge brokerage', () => {
       const told = await requestOn(SLAITH, first.id, (r) => r.answerWasLate);
       expect(told).toMatchObject({ status: 'gone', goneReason: 'placed-elsewhere', answerWasLate: true });
     });
+
+    it("starts the person's care from the placement, once, with the placement's locality and funding, and nothing crosses", async () => {
+      const start = (id: string, body: object) => admin(MARSDEN).post(`/brokerage/placements/${id}/care`).send(body);
+      const person = { fullName: 'Edith Placed', dateOfBirth: '1938-02-11', address: '4 Mill Lane, Marsden' };
+      const people = () => mesh.nodeQuery(MARSDEN, 'SELECT id, full_name FROM service_user ORDER BY id');
+      const outbox = () => mesh.nodeQuery(MARSDEN, 'SELECT id FROM outbox_message ORDER BY id');
+      const [before, sentBefore] = [await people(), await outbox()];
+      const bad = await start(first.id, { ...person, dateOfBirth: '11/02/1938', nhsNumber: '943 476 5919' }).expect(400);
+      expect(bad.body.message).toEqual(
+        expect.arrayContaining(['dateOfBirth must be a date, YYYY-MM-DD', 'property nhsNumber should not exist']),
+      );
+      const unknown = await start('6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b', person).expect(404);
+      expect(unknown.body.code).toBe('BROKERAGE.PLACEMENT_NOT_FOUND');
+      expect(await people()).toEqual(before);
+
+      const placed = (await start(first.id, person).expect(201)).body;
+      expect(placed).toMatchObject({ requestId: first.id, care: { startedOn: placed.canStartOn, serviceUserId: expect.any(String) } });
+      const supported = (await admin(MARSDEN).get(`/service-users/${placed.care.serviceUserId}`).expect(200)).body;
+      expect(supported).toMatchObject({
+        fullName: 'Edith Placed',
+        locality: 'Marsden',
+        fundingType: 'council-commissioned',
+        startedOn: placed.canStartOn,
+      });
+      expect((await admin(MARSDEN).get(`/brokerage/placements/${first.id}`).expect(200)).body).toEqual(placed);
+
+      const again = await start(first.id, { ...person, fullName: 'Someone Else' }).expect(409);
+      expect(again.body).toMatchObject({ code: 'BROKERAGE.CARE_ALREADY_STARTED', details: { serviceUserId: placed.care.serviceUserId } });
+      expect((await people()).length).toBe(before.length + 1);
+      // The person's details stay on the node: no message was queued for the hub, and none carried them.
+      expect(await outbox()).toEqual(sentBefore);
+      expect(traffic.some((t) => t.text.includes('Edith Placed') || t.text.includes('Mill Lane'))).toBe(false);
+    });
   });
 
   it('lets exactly one of two acceptances racing win; the other gets 409 naming why', async () => {
@@ -290,7 +324,7 @@ describe('hospital-discharge brokerage', () => {
     await viewWhen(third.id, "Marsden's decline", (r) => r.declines.length === 1);
     mesh.hubClock().setTo(new Date(now + 31 * 60_000));
     try {
-      await mesh.hubApp!.get(BrokerageExpiryJob).sweep();
+      await sweepNow(() => mesh.hubApp!.get(BrokerageExpiryJob).sweep());
       await viewWhen(third.id, 'the request expired', (r) => r.status === 'expired');
       expect((await requestOn(SLAITH, third.id, (r) => r.status === 'gone')).goneReason).toBe('expired');
       expect((await requestOn(MARSDEN, third.id, (r) => r.status === 'gone')).goneReason).toBe('expired');
@@ -510,6 +544,12 @@ describe('hospital-discharge brokerage', () => {
       [node, 'GET /brokerage/requests', (await admin(MARSDEN).get('/brokerage/requests').expect(200)).body],
       [node, 'GET /brokerage/placements', (await admin(MARSDEN).get('/brokerage/placements').expect(200)).body],
     ];
+    for (const p of answers[3][2] as { requestId: string }[])
+      answers.push([
+        node,
+        'GET /brokerage/placements/{id}',
+        (await admin(MARSDEN).get(`/brokerage/placements/${p.requestId}`).expect(200)).body,
+      ]);
     for (const id of postedIds) answers.push([hub, 'GET /brokerage/requests/{id}', await hubView(id)]);
     for (const r of answers[2][2] as NodeRequestSeen[])
       answers.push([

@@ -2,6 +2,7 @@ import { BallotCloser } from '../../apps/local-coop-node/src/governance/ballot-c
 import { admittedDaysAgo, aMember, StakeholderClass } from '../support/builders';
 import { TestMesh } from '../support/mesh';
 import { AnswerSchemas } from '../support/openapi-answers';
+import { sweepNow } from '../support/sweep-now';
 import { waitFor } from '../support/wait-for';
 
 /** Ballots, elections, the board and rulebook changes on a real node. */
@@ -227,7 +228,7 @@ describe('governance', () => {
       const b = await motion({ title: 'Closed by the scheduler' });
       await vote(b.id, m.worker[0], { choice: 'for' }).expect(204);
       await endWindow(b.id);
-      await mesh.nodes.get(COOP)!.get(BallotCloser).sweep();
+      await sweepNow(() => mesh.nodes.get(COOP)!.get(BallotCloser).sweep());
       const after = (await admin.get(`/ballots/${b.id}`).expect(200)).body;
       expect(after).toMatchObject({ state: 'closed', result: { for: 1, voted: 1 } });
     });

@@ -128,12 +128,44 @@ describe('brokerage in the browser', () => {
     await desk.goto(`${node}/admin/package-requests`);
     await expect(desk.locator(`tr[data-placement="${id}"] th`).innerText()).resolves.toBe('KC-2027-00412');
     await axe.check(desk);
+
+    // The admin opens the placement and starts the person's care with the details the council gave.
+    await desk.getByRole('link', { name: 'KC-2027-00412' }).click();
+    await desk.waitForURL(`${node}/admin/package-requests/placements/${id}`);
+    await axe.check(desk);
+    await desk.getByLabel('Full name').fill('Edith Marsh');
+    await desk.getByLabel('Date of birth').fill('2099-01-01');
+    await desk.getByLabel('Address').fill('4 Mill Lane, Marsden');
+    await desk.getByRole('button', { name: 'Start care' }).click();
+    await expect(desk.locator('.govuk-error-summary').innerText()).resolves.toContain('dateOfBirth 2099-01-01 is after startedOn');
+    await expect(desk.locator('#dateOfBirth-error').innerText()).resolves.toContain('after startedOn');
+    await expect(desk.getByLabel('Full name').inputValue()).resolves.toBe('Edith Marsh');
+    await axe.check(desk);
+    expect(await mesh.nodeQuery(MARSDEN, 'SELECT id FROM service_user')).toEqual([]);
+    await desk.getByLabel('Date of birth').fill('1938-02-11');
+    await desk.getByRole('button', { name: 'Start care' }).click();
+    await desk.waitForURL(/started=1$/);
+    await expect(desk.locator('main').innerText()).resolves.toContain('Edith Marsh is now a person supported');
+    const [person] = await mesh.nodeQuery<{ id: string; locality: string; funding_type: string }>(
+      MARSDEN,
+      'SELECT id, locality, funding_type FROM service_user',
+    );
+    expect(person).toMatchObject({ locality: 'Marsden' });
+    await expect(desk.locator('[data-care]').getAttribute('data-care')).resolves.toBe(person.id);
+    await expect(desk.getByRole('button', { name: 'Start care' }).count()).resolves.toBe(0);
+    await axe.check(desk);
     await adminContext.close();
     await context.close();
   });
 
   it('has no serious or critical accessibility violations on any page it showed', () => {
-    expect(axe.pages.sort()).toEqual(expect.arrayContaining(['/package-requests', '/admin/package-requests']));
+    expect(axe.pages.sort()).toEqual(
+      expect.arrayContaining([
+        '/package-requests',
+        '/admin/package-requests',
+        expect.stringMatching(/^\/admin\/package-requests\/placements\//),
+      ]),
+    );
     expect(axe.failures()).toEqual({});
   });
 });

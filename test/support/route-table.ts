@@ -133,6 +133,8 @@ export const NODE_ROUTES: Record<string, string[] | typeof PUBLIC> = {
   'GET /brokerage/requests/{id}': ADMIN,
   'POST /brokerage/requests/{id}/answer': ADMIN,
   'GET /brokerage/placements': ADMIN,
+  'GET /brokerage/placements/{id}': ADMIN,
+  'POST /brokerage/placements/{id}/care': ADMIN,
 };
 
 export const HUB_ROUTES: Record<string, string[] | typeof PUBLIC> = {
@@ -333,6 +335,8 @@ export const NODE_PAGES: Record<string, string[] | typeof PUBLIC | typeof SIGNED
   'GET /admin/package-requests': ADMIN,
   'GET /admin/package-requests/:id': ADMIN,
   'POST /admin/package-requests/:id/answer': ADMIN,
+  'GET /admin/package-requests/placements/:id': ADMIN,
+  'POST /admin/package-requests/placements/:id/care': ADMIN,
   // — what the node records: safeguarding concerns, the co-op's own purchases
   'GET /admin/safeguarding': ADMIN,
   'POST /admin/safeguarding': ADMIN,

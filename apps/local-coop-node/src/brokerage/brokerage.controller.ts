@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@app/platform';
 
-import { AnswerQueuedView, AnswerRequestDto, ListNodeRequestsQuery, NodeRequestView, PlacementView } from './brokerage.dto';
+import { AnswerQueuedView, AnswerRequestDto, ListNodeRequestsQuery, NodeRequestView, PlacementView, StartCareDto } from './brokerage.dto';
 import { BrokerageQueries } from './brokerage.queries';
 import { SendAnswer } from './send-answer.use-case';
+import { StartCare } from './start-care.use-case';
 
 /** The co-op admin's brokerage desk: package requests from the hub, answers, and placements won. */
 @ApiTags('brokerage')
@@ -16,6 +17,7 @@ export class BrokerageController {
   constructor(
     private readonly queries: BrokerageQueries,
     private readonly sendAnswer: SendAnswer,
+    private readonly start: StartCare,
   ) {}
 
   @Get('requests')
@@ -45,5 +47,21 @@ export class BrokerageController {
   @ApiOkResponse({ type: [PlacementView] })
   placements(): Promise<PlacementView[]> {
     return this.queries.placements();
+  }
+
+  @Get('placements/:id')
+  @ApiOperation({ summary: 'One package placed with this co-op, and the person supported it became' })
+  @ApiOkResponse({ type: PlacementView })
+  placement(@UuidParam('id') id: string): Promise<PlacementView> {
+    return this.queries.placement(id);
+  }
+
+  @Post('placements/:id/care')
+  @ApiOperation({
+    summary: "Start the care of the person a placement was for: adds them under Care with the placement's locality and funding",
+  })
+  @ApiCreatedResponse({ type: PlacementView })
+  startCare(@UuidParam('id') id: string, @Body() body: StartCareDto, @CurrentPrincipal() by: Principal): Promise<PlacementView> {
+    return this.start.execute(id, body, by);
   }
 }

@@ -19,7 +19,7 @@ import {
   TimeOfDay,
   TIMES_OF_DAY,
 } from '@app/contracts';
-import { IsCalendarDate } from '@app/platform';
+import { IsCalendarDate, IsOptionalNotNull } from '@app/platform';
 
 import type { NodeRequestStatus } from './brokerage.rules';
 
@@ -107,6 +107,38 @@ export class NodeRequestView {
   @ApiProperty({ description: 'Told gone in answer to an answer that arrived late' }) answerWasLate: boolean;
 }
 
+/** The person supported a placement became, once the admin started their care from it. */
+export class PlacementCareView {
+  @ApiProperty({ description: 'The person supported, under Care' }) serviceUserId: string;
+  @ApiProperty({ description: 'The first day of support' }) startedOn: string;
+  @ApiProperty() recordedAt: string;
+}
+
+/**
+ * The person the council gave the co-op against its reference, to start their care from a placement:
+ * their details stay on this node. Their locality and how care is paid for are the placement's.
+ */
+export class StartCareDto {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @Length(1, 120)
+  fullName: string;
+
+  @ApiProperty({ example: '1941-07-12' })
+  @IsCalendarDate()
+  dateOfBirth: string;
+
+  @ApiProperty({ maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  address: string;
+
+  @ApiPropertyOptional({ example: '2026-12-08', description: 'First day of support; the day the co-op offered to start when left out' })
+  @IsOptionalNotNull()
+  @IsCalendarDate()
+  startedOn?: string;
+}
+
 export class PlacementView {
   @ApiProperty() requestId: string;
   @ApiProperty({ description: "The council's reference: the council gives the person's details against it" }) councilReference: string;
@@ -118,6 +150,8 @@ export class PlacementView {
   @ApiProperty() canStartOn: string;
   @ApiProperty({ enum: FUNDING_TYPES }) fundingType: FundingType;
   @ApiProperty() acceptedAt: string;
+  @ApiProperty({ type: PlacementCareView, nullable: true, description: 'The person supported it became; null until care starts' })
+  care: PlacementCareView | null;
 }
 
 export class AnswerQueuedView {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { AnswerKind, DeclineReason, FundingType, GoneReason, ServiceType, TimeOfDay } from '@app/contracts';
 
@@ -72,22 +72,15 @@ export class BrokerageQueries {
     return viewOf(row);
   }
 
-  async placements(): Promise<PlacementView[]> {
-    const rows: (TermsRow & { council_reference: string; can_start_on: string; accepted_at: Date })[] = await this.dataSource.query(
-      'SELECT * FROM brokerage_placement ORDER BY starts_on, accepted_at, request_id',
-    );
-    return rows.map((p) => ({
-      requestId: p.request_id,
-      councilReference: p.council_reference,
-      locality: p.locality,
-      serviceTypes: p.service_types,
-      hoursPerWeek: p.minutes_per_week / 60,
-      visitPattern: patternOf(p),
-      startsOn: p.starts_on,
-      canStartOn: p.can_start_on,
-      fundingType: p.funding_type,
-      acceptedAt: new Date(p.accepted_at).toISOString(),
-    }));
+  async placements(m?: EntityManager): Promise<PlacementView[]> {
+    const rows: PlacementRow[] = await (m ?? this.dataSource).query(`${PLACEMENT_SQL} ORDER BY p.starts_on, p.accepted_at, p.request_id`);
+    return rows.map(placementOf);
+  }
+
+  async placement(requestId: string, m?: EntityManager): Promise<PlacementView> {
+    const [row]: PlacementRow[] = await (m ?? this.dataSource).query(`${PLACEMENT_SQL} WHERE p.request_id = $1`, [requestId]);
+    if (!row) throw BrokerageErrors.placementNotFound(requestId);
+    return placementOf(row);
   }
 }
 
@@ -122,5 +115,35 @@ function viewOf(r: RequestRow): NodeRequestView {
     goneReason: r.gone_reason,
     goneAt: r.gone_at ? new Date(r.gone_at).toISOString() : null,
     answerWasLate: r.answer_was_late ?? false,
+  };
+}
+
+const PLACEMENT_SQL = `SELECT p.*, s.started_on AS care_started_on FROM brokerage_placement p LEFT JOIN service_user s ON s.id = p.service_user_id`;
+
+type PlacementRow = TermsRow & {
+  council_reference: string;
+  can_start_on: string;
+  accepted_at: Date;
+  service_user_id: string | null;
+  care_started_on: string | null;
+  care_started_at: Date | null;
+};
+
+function placementOf(p: PlacementRow): PlacementView {
+  return {
+    requestId: p.request_id,
+    councilReference: p.council_reference,
+    locality: p.locality,
+    serviceTypes: p.service_types,
+    hoursPerWeek: p.minutes_per_week / 60,
+    visitPattern: patternOf(p),
+    startsOn: p.starts_on,
+    canStartOn: p.can_start_on,
+    fundingType: p.funding_type,
+    acceptedAt: new Date(p.accepted_at).toISOString(),
+    care:
+      p.service_user_id && p.care_started_on && p.care_started_at
+        ? { serviceUserId: p.service_user_id, startedOn: p.care_started_on, recordedAt: new Date(p.care_started_at).toISOString() }
+        : null,
   };
 }

@@ -57,6 +57,13 @@ import { VisitsController } from './visits.controller';
     VisitQueries,
     VisitStore,
   ],
-  exports: [CareReportQueries, RecordSafeguardingConcern, SafeguardingConcernQueries, ServiceUserQueries, UpdateSafeguardingConcern],
+  exports: [
+    CareReportQueries,
+    RecordSafeguardingConcern,
+    RegisterServiceUser,
+    SafeguardingConcernQueries,
+    ServiceUserQueries,
+    UpdateSafeguardingConcern,
+  ],
 })
 export class CareModule {}

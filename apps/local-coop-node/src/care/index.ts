@@ -11,6 +11,7 @@ export const CARE_ENTITIES = [ServiceUser, CarePlan, CareGoal, Visit, Safeguardi
 export type { Support, VisitStatus } from './care.rules';
 export { isSupportedOn, localDateOf, visitDayViolation } from './care.rules';
 export { RecordSafeguardingConcern } from './record-safeguarding-concern.use-case';
+export { RegisterServiceUser } from './register-service-user.use-case';
 export { SafeguardingConcernQueries } from './safeguarding-concern.queries';
 export {
   ListSafeguardingConcernsQuery,

@@ -44,6 +44,7 @@ import { VisitContracts1764000001840 } from './migrations/1764000001840-visit-co
 import { Brokerage1764000001900 } from './migrations/1764000001900-brokerage';
 import { TenderTimetable1764000002000 } from './migrations/1764000002000-tender-timetable';
 import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
+import { PlacementCare1764000002200 } from './migrations/1764000002200-placement-care';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -89,6 +90,7 @@ export const NODE_MIGRATIONS = [
   Brokerage1764000001900,
   TenderTimetable1764000002000,
   TimeCreditsAcrossCoops1764000002100,
+  PlacementCare1764000002200,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

@@ -42,3 +42,14 @@ export const STATUS_LABELS: Record<string, string> = {
   gone: 'gone',
   placed: 'placed with you',
 };
+
+/** The form that starts a placement's care, worded for people, by the DTO field each error is named by. */
+export const START_CARE_MESSAGES = {
+  fullName: "Enter the person's full name, in up to 120 characters",
+  dateOfBirth: 'Enter the date of birth as a date, for example 1941-07-12',
+  address: 'Enter the address, in up to 300 characters',
+  startedOn: 'Enter the first day of support as a date, for example 2026-12-08',
+};
+
+/** Its fields, in the order the page shows them. */
+export const START_CARE_FIELDS = ['fullName', 'dateOfBirth', 'address', 'startedOn'] as const;
