@@ -5,9 +5,7 @@
  * offer; the winner's node records the placement and the other is told the package is gone.
  */
 
-import { londonDay } from '@app/platform';
-
-import { Api, StoryContext } from './story';
+import { Api, StoryContext, ukDayOf } from './story';
 
 export interface BrokerageStoryContext extends StoryContext {
   /** The hub, signed in as a council commissioner: the one who posts and accepts. */
@@ -81,7 +79,7 @@ interface FiguresJson {
 const LOCALITY = 'Meltham';
 const SERVICE = 'personal-care';
 
-const day = (offsetDays: number) => londonDay(new Date(Date.now() + offsetDays * 86_400_000));
+const day = (offsetDays: number) => ukDayOf(new Date(Date.now() + offsetDays * 86_400_000));
 const seconds = (s: number) => (s < 1 ? 'under a second' : `${s} s`);
 const shown = (f: Figure) => (typeof f === 'number' ? String(f) : 'suppressed');
 const serves = (c: CoopJson) => c.connectivity === 'online' && c.localities.includes(LOCALITY) && c.servicesOffered.includes(SERVICE);
@@ -218,7 +216,7 @@ export async function brokerageStory(ctx: BrokerageStoryContext): Promise<Broker
   }
 
   // The day the hub posted it (the UK's, as the figures count days), so a demo run across midnight still finds it.
-  const postedOn = londonDay(new Date(posted.postedAt));
+  const postedOn = ukDayOf(new Date(posted.postedAt));
   const figures = await commissioner.get<FiguresJson>(`/brokerage/figures?from=${postedOn}&to=${postedOn}`);
   const t = figures.total;
   const secs = (s: number | null) => (s === null ? 'hidden beside a small count' : `${s} s`);

@@ -22,3 +22,11 @@ export interface StoryContext {
   step: (s: string) => void;
   poll: Poll;
 }
+
+/**
+ * The UK's day at an instant, YYYY-MM-DD: the day both apps count by (their londonDay, which the demo,
+ * an HTTP client built apart from the apps, cannot import).
+ */
+export function ukDayOf(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 import {
@@ -21,6 +21,7 @@ import {
 } from '@app/contracts';
 import { IsCalendarDate, IsOptionalNotNull } from '@app/platform';
 
+import { RegisterServiceUserDto } from '../care';
 import type { NodeRequestStatus } from './brokerage.rules';
 
 const STATUSES: NodeRequestStatus[] = ['open', 'answered', 'gone', 'placed'];
@@ -118,21 +119,7 @@ export class PlacementCareView {
  * The person the council gave the co-op against its reference, to start their care from a placement:
  * their details stay on this node. Their locality and how care is paid for are the placement's.
  */
-export class StartCareDto {
-  @ApiProperty({ maxLength: 120 })
-  @IsString()
-  @Length(1, 120)
-  fullName: string;
-
-  @ApiProperty({ example: '1941-07-12' })
-  @IsCalendarDate()
-  dateOfBirth: string;
-
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @Length(1, 300)
-  address: string;
-
+export class StartCareDto extends PickType(RegisterServiceUserDto, ['fullName', 'dateOfBirth', 'address'] as const) {
   @ApiPropertyOptional({ example: '2026-12-08', description: 'First day of support; the day the co-op offered to start when left out' })
   @IsOptionalNotNull()
   @IsCalendarDate()

@@ -21,5 +21,5 @@ export {
   UpdateSafeguardingConcernDto,
 } from './safeguarding-concerns.dto';
 export { ServiceUserQueries } from './service-user.queries';
-export { ListServiceUsersQuery } from './service-users.dto';
+export { ListServiceUsersQuery, RegisterServiceUserDto } from './service-users.dto';
 export { UpdateSafeguardingConcern } from './update-safeguarding-concern.use-case';
