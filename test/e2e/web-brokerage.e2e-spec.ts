@@ -156,7 +156,7 @@ describe('brokerage in the browser', () => {
     await axe.check(desk);
     await adminContext.close();
     await context.close();
-  });
+  }, 180_000);
 
   it('has no serious or critical accessibility violations on any page it showed', () => {
     expect(axe.pages.sort()).toEqual(

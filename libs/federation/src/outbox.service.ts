@@ -69,20 +69,22 @@ export class OutboxService {
   }
 
   /**
-   * Stops delivering a message that no receipt has settled, in the caller's transaction: it is marked
+   * Stops delivering messages that no receipt has settled, in the caller's transaction: each is marked
    * rejected with the reason, so the relay never sends it again and a receipt heard later finds it
-   * settled and changes nothing. For a message whose receiver can no longer answer (a co-op that left).
-   * Answers whether the message was still unsettled.
+   * settled and changes nothing. For messages whose receiver can no longer answer (a co-op that left).
+   * Answers the ids that were still unsettled; a receipt settling one at the same moment is waited for,
+   * and then it is not among them.
    */
-  async withdraw(manager: EntityManager, messageId: string, reason: string): Promise<boolean> {
+  async withdraw(manager: EntityManager, messageIds: readonly string[], reason: string): Promise<string[]> {
+    if (messageIds.length === 0) return [];
     const rows: unknown[] = await manager.query(
       `UPDATE outbox_message SET status = 'rejected', settled_at = now(), last_error = $2
-        WHERE id = $1 AND status IN ('pending', 'published') RETURNING id`,
-      [messageId, reason],
+        WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'published') RETURNING id`,
+      [messageIds, reason],
     );
     // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
-    const settled = Array.isArray(rows[0]) ? rows[0] : rows;
-    return settled.length > 0;
+    const settled = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
+    return settled.map((r) => r.id);
   }
 
   async counts(coopId?: string): Promise<OutboxCounts> {

@@ -1,6 +1,5 @@
-import { londonDay } from '@app/platform';
-
 import type { AdmitMemberDto } from '../../../apps/local-coop-node/src/members/members.dto';
+import { ukDay } from '../uk-day';
 import { uniqueName } from '../unique';
 
 /** What `POST /members` accepts: a worker-member with the founding rulebook's minimum share (100 pence). */
@@ -9,7 +8,7 @@ export type StakeholderClass = MemberBody['stakeholderClass'];
 
 /** An admission day `days` days before today by the UK's clock: members who could vote on a ballot opened today. */
 export function admittedDaysAgo(days: number): string {
-  return londonDay(new Date(Date.now() - days * 86_400_000));
+  return ukDay(-days);
 }
 
 export function aMember(overrides: Partial<MemberBody> = {}): MemberBody {

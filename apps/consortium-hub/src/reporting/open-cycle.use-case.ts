@@ -37,7 +37,7 @@ export class OpenCycle {
     const lockAfterDays = dto.lockAfterDays ?? DEFAULT_LOCK_AFTER_DAYS;
     const locksAt = lockTime(new Date(dto.dueAt), lockAfterDays).toISOString();
     if (period.start > londonDay(this.clock.now())) throw ReportingErrors.periodNotStarted(period.label);
-    if (new Date(dto.dueAt).toISOString().slice(0, 10) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
+    if (londonDay(new Date(dto.dueAt)) <= period.end) throw ReportingErrors.dueBeforePeriodEnd();
     const result = await this.dataSource.transaction(async (m) => {
       const id = randomUUID();
       const inserted = await m.query(

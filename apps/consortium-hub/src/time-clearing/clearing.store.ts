@@ -44,8 +44,17 @@ export class ClearingStore {
     return balance;
   }
 
+  /**
+   * The co-ops' statuses, their rows held (FOR KEY SHARE, in id order) until the caller commits: a
+   * status change (which locks the row FOR UPDATE) waits, so a payment is never forwarded to a co-op
+   * whose leaving has already given back what it had not answered; one that waited reads "left" and
+   * refuses. Taken before the accounts, as the leaving does; heartbeats (no key update) are not held up.
+   */
   async coopStatuses(m: EntityManager, coopIds: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; status: string }[] = await m.query('SELECT id, status FROM coop WHERE id = ANY($1::text[])', [coopIds]);
+    const rows: { id: string; status: string }[] = await m.query(
+      'SELECT id, status FROM coop WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE',
+      [coopIds],
+    );
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
@@ -57,11 +66,21 @@ export class ClearingStore {
     return row ?? null;
   }
 
-  /** Payments forwarded to the co-op and not yet answered (unlocked): the ids and the messages that forwarded them. */
-  async unansweredTo(m: EntityManager, coopId: string): Promise<{ id: string; forward_message_id: string }[]> {
-    return m.query(
-      `SELECT id, forward_message_id FROM clearing_transfer WHERE receiving_coop_id = $1 AND status = 'forwarded' ORDER BY id`,
+  /** The forwarding messages of payments to the co-op not yet answered (unlocked). */
+  async unansweredForwards(m: EntityManager, coopId: string): Promise<string[]> {
+    const rows: { forward_message_id: string }[] = await m.query(
+      `SELECT forward_message_id FROM clearing_transfer WHERE receiving_coop_id = $1 AND status = 'forwarded' ORDER BY id`,
       [coopId],
+    );
+    return rows.map((r) => r.forward_message_id);
+  }
+
+  /** The payments these messages forwarded, locked, in id order. */
+  async lockForwarded(m: EntityManager, forwardMessageIds: string[]): Promise<ClearingTransferRecord[]> {
+    return m.query(
+      `SELECT id, paying_coop_id, receiving_coop_id, minutes, status FROM clearing_transfer
+        WHERE forward_message_id = ANY($1::uuid[]) AND status = 'forwarded' ORDER BY id FOR UPDATE`,
+      [forwardMessageIds],
     );
   }
 

@@ -41,16 +41,16 @@ export class GiveBackOnLeaving implements OnModuleInit {
 
   async execute(m: EntityManager, coopId: string): Promise<number> {
     const reason = leftBeforeAnsweringReason(coopId).slice(0, TIME_CREDIT_TRANSFER_LIMITS.maxReason);
+    // In the order a receipt takes them (its outbox row, its transfer, the accounts), each kind all at
+    // once, so the leaving never deadlocks with a receipt or a payment. A receipt that settled a
+    // forwarding message first has settled its transfer too: that message is not withdrawn, nor given back.
+    const withdrawn = await this.outbox.withdraw(m, await this.store.unansweredForwards(m, coopId), reason);
+    const transfers = await this.store.lockForwarded(m, withdrawn);
+    if (transfers.length === 0) return 0;
+    await this.store.lockAccounts(m, [coopId, ...transfers.map((t) => t.paying_coop_id)]);
     const at = this.clock.now();
-    let givenBack = 0;
-    for (const { id, forward_message_id } of await this.store.unansweredTo(m, coopId)) {
-      // The forwarding message first, then the transfer: the order a receipt takes them in, so the two
-      // never deadlock. A receipt that settled the message first has settled the transfer too.
-      if (!(await this.outbox.withdraw(m, forward_message_id, reason))) continue;
-      const transfer = (await this.store.find(m, id, true))!;
-      await this.store.lockAccounts(m, [transfer.paying_coop_id, transfer.receiving_coop_id]);
+    for (const transfer of transfers) {
       await this.store.reverse(m, transfer, reason, at);
-      givenBack++;
       await this.outbox.enqueue(
         m,
         TIME_CREDITS_SETTLED_V1,
@@ -58,7 +58,7 @@ export class GiveBackOnLeaving implements OnModuleInit {
         { coopId: transfer.paying_coop_id },
       );
     }
-    if (givenBack) this.logger.log({ msg: 'payments to a co-op that left given back', coopId, count: givenBack });
-    return givenBack;
+    this.logger.log({ msg: 'payments to a co-op that left given back', coopId, count: transfers.length });
+    return transfers.length;
   }
 }

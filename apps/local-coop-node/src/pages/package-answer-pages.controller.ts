@@ -95,20 +95,23 @@ export class PackageAnswerPagesController {
   ) {
     const checked = await checkForm(StartCareDto, form, START_CARE_MESSAGES);
     let errors: FieldError[];
-    let status = 400;
     if ('dto' in checked) {
       try {
         await this.startCareUseCase.execute(id, checked.dto, pagePrincipal(req));
         res.redirect(303, `/admin/package-requests/placements/${id}?started=1`);
         return;
       } catch (error) {
-        if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
+        // Started already (another admin, or a second click): the placement's page shows whose care it became.
+        if (error instanceof DomainError && error.code === 'BROKERAGE.CARE_ALREADY_STARTED') {
+          res.redirect(303, `/admin/package-requests/placements/${id}`);
+          return;
+        }
+        if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
         errors = [{ field: error.code === 'CARE.BORN_AFTER_START' ? 'dateOfBirth' : 'fullName', text: error.message }];
-        status = error.kind === 'conflict' ? 409 : 400;
       }
     } else errors = checked.errors;
     const typed = Object.fromEntries(START_CARE_FIELDS.map((f) => [f, formText(form[f])]));
-    this.views.sendErrors(req, res, 'admin-placement.njk', await this.placementContext(req, id, { typed }), errors, status);
+    this.views.sendErrors(req, res, 'admin-placement.njk', await this.placementContext(req, id, { typed }), errors, 400);
   }
 
   private async placementContext(req: Request, id: string, extra: Record<string, unknown>) {

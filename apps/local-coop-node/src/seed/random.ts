@@ -1,4 +1,4 @@
-import { londonDay } from '@app/platform';
+import { addDays, londonDay } from '@app/platform';
 
 /**
  * A small deterministic random source (mulberry32): the same seed number always gives the same
@@ -53,7 +53,7 @@ export class SeededRandom {
 
   /** A date `daysAgo` days before `today`, as YYYY-MM-DD. */
   dateDaysAgo(today: Date, daysAgo: number): string {
-    return londonDay(new Date(today.getTime() - daysAgo * 86_400_000));
+    return addDays(londonDay(today), -daysAgo);
   }
 }
 

@@ -1,4 +1,4 @@
-import { londonDay } from '@app/platform';
+import { addDays, londonDay } from '@app/platform';
 
 import { SeedContext } from './seed-context';
 
@@ -57,7 +57,7 @@ const POLICIES = [
 /** The co-op's policy documents, each adopted by its board some months before the seed's today. */
 export async function seedPolicies(ctx: SeedContext): Promise<void> {
   for (const p of POLICIES) {
-    const adoptedOn = londonDay(new Date(ctx.today.getTime() - p.daysAgo * 86_400_000));
+    const adoptedOn = addDays(londonDay(ctx.today), -p.daysAgo);
     await ctx.m.query(
       `INSERT INTO policy_document (key, title, version, text, adopted_on, source) VALUES ($1, $2, $3, $4, $5, 'own')
        ON CONFLICT (key) DO NOTHING`,

@@ -88,8 +88,8 @@ export class AcrossCoopsQueries {
       open_m: string;
     }[] = await this.dataSource.query(
       `WITH period AS (SELECT * FROM time_credit_transfer
-                        WHERE ($1::date IS NULL OR coalesce(completed_on, settled_at::date) >= $1::date)
-                          AND ($2::date IS NULL OR coalesce(completed_on, settled_at::date) <= $2::date))
+                        WHERE ($1::date IS NULL OR coalesce(completed_on, (settled_at AT TIME ZONE 'Europe/London')::date) >= $1::date)
+                          AND ($2::date IS NULL OR coalesce(completed_on, (settled_at AT TIME ZONE 'Europe/London')::date) <= $2::date))
        SELECT -coalesce((SELECT sum(e.minutes) FROM time_entry e JOIN time_account a ON a.id = e.account_id WHERE a.kind = 'clearing'), 0)::int AS balance,
               (SELECT count(*) FROM period WHERE direction = 'outgoing' AND status = 'completed')::int AS sent_n,
               (SELECT coalesce(sum(minutes), 0) FROM period WHERE direction = 'outgoing' AND status = 'completed')::bigint AS sent_m,
