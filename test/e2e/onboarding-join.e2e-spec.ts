@@ -133,7 +133,14 @@ describe('joining with one command', () => {
     journeys[JOINER] = await aJourney(JOINER, 'Huddersfield Care Co-op', 'registered', { templates: true });
     journeys[OTHER] = await aJourney(OTHER, 'Holmfirth Care Co-op', 'registered', { templates: false });
     journeys[EARLY] = await aJourney(EARLY, 'Meltham Care Co-op', 'model-rules-adopted', { templates: false });
-    tap = await connect({ servers: server.url, authenticator: nkeyAuthenticator(new TextEncoder().encode(mesh.hubSeed)) });
+    // Asked again if the handshake stalls: the hub reloads the server's authorization about now (the rows
+    // above changed the registry), and twice in CI's first minutes, with every suite compiling, one stalled 20 s.
+    tap = await waitFor(
+      'a tap on the test NATS server',
+      () => connect({ servers: server.url, authenticator: nkeyAuthenticator(new TextEncoder().encode(mesh.hubSeed)), timeout: 5000 }),
+      Boolean,
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     tap.subscribe('>', {
       callback: (_e, m) =>
         heard.push(`${m.subject} ${m.headers ? [...m.headers].map(([k, v]) => `${k}:${v.join(',')}`).join(' ') : ''} ${m.string()}`),
