@@ -72,8 +72,8 @@ export class BrokerageQueries {
     return viewOf(row);
   }
 
-  async placements(m?: EntityManager): Promise<PlacementView[]> {
-    const rows: PlacementRow[] = await (m ?? this.dataSource).query(`${PLACEMENT_SQL} ORDER BY p.starts_on, p.accepted_at, p.request_id`);
+  async placements(): Promise<PlacementView[]> {
+    const rows: PlacementRow[] = await this.dataSource.query(`${PLACEMENT_SQL} ORDER BY p.starts_on, p.accepted_at, p.request_id`);
     return rows.map(placementOf);
   }
 
