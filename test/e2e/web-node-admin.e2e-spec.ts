@@ -6,24 +6,8 @@ import { aMember } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { lastQuarter } from '../support/report-release';
-import { ukDay } from '../support/uk-day';
+import { ukClock, ukDay } from '../support/uk-day';
 import { waitFor } from '../support/wait-for';
-
-/** A date and time as a UK clock shows it, as a `datetime-local` field takes it (`2026-12-04T16:20:05`). */
-function ukClock(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(at)
-    .replace(' ', 'T');
-}
 
 /**
  * A co-op's admin in a real browser on their own node: signs in through the identity provider, changes

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 
 import { Browser, BrowserContext } from 'playwright-core';
 
+import { londonDay } from '@app/platform';
+import { ukLocalToInstant } from '@app/web/uk-time';
+
 import { AccessibilityLog, launchChromium, signInAs } from '../support/browser';
 import { aVacancy } from '../support/builders';
 import { candidateInPool } from '../support/candidates';
@@ -9,10 +12,6 @@ import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
 import { submittedReturns } from '../support/report-release';
 import { waitFor } from '../support/wait-for';
-
-/** The consortium's today, as the hub dates a stage's evidence (Europe/London). */
-const londonDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /**
  * Consortium staff and commissioners in a real browser on the hub's oversight pages: the registry with
@@ -310,10 +309,12 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
       const locksAt = new Date(
         ((await staff().get(`/reporting/cycles/${cycleId}/completeness`).expect(200)).body as { locksAt: string }).locksAt,
       );
+      // The form's date and time are UK time.
       const fillDate = async (d: Date) => {
-        await form.locator(`#until-${STOPPED}-day`).fill(String(d.getUTCDate()));
-        await form.locator(`#until-${STOPPED}-month`).fill(String(d.getUTCMonth() + 1));
-        await form.locator(`#until-${STOPPED}-year`).fill(String(d.getUTCFullYear()));
+        const [year, month, day] = londonDay(d).split('-').map(Number);
+        await form.locator(`#until-${STOPPED}-day`).fill(String(day));
+        await form.locator(`#until-${STOPPED}-month`).fill(String(month));
+        await form.locator(`#until-${STOPPED}-year`).fill(String(year));
       };
       const until = new Date(locksAt.getTime() + 3 * 86_400_000);
       await fillDate(until);
@@ -341,7 +342,7 @@ describe('staff oversight pages in the browser: registry, pool, journeys, trends
       await page.waitForURL(`${hub}/cycles/${cycleId}?excepted=${STOPPED}`);
       await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('may submit after the lock until');
       await axe.check(page, '/cycles/:id (exception granted)');
-      const expected = `${until.toISOString().slice(0, 10)}T17:00:00.000Z`;
+      const expected = ukLocalToInstant(`${londonDay(until)}T17:00`);
       expect((await exceptions()).map((e) => ({ ...e, until: new Date(e.until).toISOString() }))).toEqual([
         { coop_id: STOPPED, until: expected, reason: 'Node down for a week after a flood at the office', granted_by: 'consortium-staff' },
       ]);

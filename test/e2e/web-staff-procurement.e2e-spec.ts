@@ -4,6 +4,7 @@ import { AccessibilityLog, launchChromium, signInAs } from '../support/browser';
 import { aCatalogueItem, aLot, aStaffMember, aTender } from '../support/builders';
 import { RunningIdp, startPages } from '../support/local-idp';
 import { TestMesh } from '../support/mesh';
+import { ukClock } from '../support/uk-day';
 import { waitFor as waitUntil } from '../support/wait-for';
 
 /** Each step crosses NATS and both inboxes; on a busy machine that can take seconds. */
@@ -86,7 +87,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       "SELECT coop_id FROM outbox_message WHERE type = $1 AND envelope->'payload'->>'roundId' = $2 ORDER BY coop_id",
       [type, id],
     );
-  const inAnHourField = (minutes = 60) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+  const inAnHourField = (minutes = 60) => ukClock(new Date(Date.now() + minutes * 60_000), false);
   const csrfOf = (page: Page) => page.locator('input[name="_csrf"]').first().inputValue();
   const signIn = (context: BrowserContext, user: string, start: string) => signInAs(context, hub, idp.issuer, user, start);
 
@@ -131,7 +132,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       expect(await rounds()).toEqual([{ id: roundId, title: 'Winter gloves and aprons', state: 'draft' }]);
 
       // A closing time in the past: the API's rule, beside the field; nothing sent, still a draft.
-      const typedPast = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
+      const typedPast = ukClock(new Date(Date.now() - 3_600_000), false);
       await page.locator('#closesAt').fill(typedPast);
       await page.getByRole('button', { name: 'Open the round' }).click();
       await page.waitForURL(`${hub}/rounds/${roundId}/open`);
@@ -355,7 +356,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       await page.goto(`${hub}/joint-tenders/${tenderId}`);
       await page.getByText('Record a challenge made during the standstill').click();
       await page.locator('#challenger').fill('Calder Home Care Ltd');
-      await page.locator('#madeAt').fill(new Date().toISOString().slice(0, 19));
+      await page.locator('#madeAt').fill(ukClock(new Date()));
       await page.locator('#grounds').fill('The evaluation did not apply the published weighting.');
       await page.getByRole('button', { name: 'Record the challenge' }).click();
       await page.waitForURL(`${hub}/joint-tenders/${tenderId}?done=challenge`);
@@ -404,8 +405,11 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
   });
 
   it('changes, splits and cancels a draft tender from the pages, refusing bad input beside the field with nothing changed', async () => {
+    // Offers close at 08:30 UTC on 1 July next year: 09:30 on a UK clock (summer time), as the page shows it.
+    const summerYear = new Date().getUTCFullYear() + 1;
     const body = aTender({
       title: 'Befriending in Golcar',
+      deadline: `${summerYear}-07-01T08:30:00Z`,
       lots: [aLot({ reference: '1', title: 'Home care, Golcar', locality: 'Golcar', hoursPerWeek: 30 })],
     });
     const id = (await mesh.hub().as('commissioner').post('/tenders', body).expect(201)).body.id;
@@ -418,6 +422,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
       (await mesh.hubQuery<{ stage: string; buyer: string }>('SELECT stage, buyer FROM tender WHERE id = $1', [id]))[0];
     const context = await browser.newContext();
     const page = await signIn(context, 'consortium-staff', `/joint-tenders/${id}`);
+    await expect(page.locator('.govuk-summary-list').first().innerText()).resolves.toContain(`1 Jul ${summerYear}, 09:30`);
 
     await page.getByRole('link', { name: 'Change or split lot 1' }).click();
     await page.waitForURL(/\/lots\/[0-9a-f-]{36}$/);
@@ -442,7 +447,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
 
     // The details: a deadline in the past is the API's refusal, beside the field; a new buyer is saved.
     await page.getByText('Change the tender’s details').click();
-    await page.locator('#deadline').fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 16));
+    await page.locator('#deadline').fill(ukClock(new Date(Date.now() - 86_400_000), false));
     await page.getByRole('button', { name: 'Save the details' }).click();
     await page.waitForURL(`${hub}/joint-tenders/${id}/details`);
     await expect(page.locator('#deadline-error').innerText()).resolves.toContain('Deadline must be in the future');
@@ -478,7 +483,7 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await axe.check(page);
     await page.locator('#title').fill('Domestic help in Honley');
     await page.locator('#buyer').fill('Kirklees Council');
-    await page.locator('#deadline').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+    await page.locator('#deadline').fill(ukClock(new Date(Date.now() + 7 * 86_400_000), false));
     await page.locator('#lots-0-title').fill('Domestic help, Honley');
     await page.locator('#lots-0-locality').fill('Honley');
     await page.locator('#lots-0-serviceType').selectOption('domestic-help');

@@ -13,3 +13,23 @@ export function ukQuarter(): string {
   const [year, month] = ukDay().split('-').map(Number);
   return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/**
+ * An instant as a UK clock shows it, as a page's `datetime-local` field takes it: `2026-12-04T16:20:05`
+ * (to the minute, `2026-12-04T16:20`, when `seconds` is false). The pages read what is typed as UK time.
+ */
+export function ukClock(at: Date, seconds = true): string {
+  const shown = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(at)
+    .replace(' ', 'T');
+  return seconds ? shown : shown.slice(0, 16);
+}

@@ -9,6 +9,7 @@ export * from './page-navigation.rules';
 export * from './page-words';
 export * from './session.store';
 export * from './sign-in.rules';
+export * from './uk-time';
 export * from './web.config';
 export * from './web.errors';
 export * from './web.module';

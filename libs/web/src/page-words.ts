@@ -18,9 +18,12 @@ export function pounds(pence: number): string {
   return `${sign}£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-/** An instant in words, UK time, as a co-op's people read a clock: `18 Dec 2026, 17:00`; nothing is `–`. */
-export function ukDateTime(iso: string | Date | null | undefined): string {
-  if (!iso) return '–';
+/**
+ * An instant in words, UK time, as people read a clock: `18 Dec 2026, 17:00`; nothing is `none` (`–`
+ * unless said, blank where a page leaves out what has not happened).
+ */
+export function ukDateTime(iso: string | Date | null | undefined, none = '–'): string {
+  if (!iso) return none;
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return String(iso);
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(t);

@@ -3,11 +3,12 @@ import type { Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 
 import { errorSummary, FieldError } from './page-forms';
+import { ukDateTime } from './page-words';
 import { WEB_APP, WebApp } from './web-app';
 import { findDir, govukDir, viewsDir } from './web-files';
 import { csrfToken } from './web-session';
 
-/** Server-rendered pages: nunjucks with govuk-frontend's macros, autoescaped. */
+/** Server-rendered pages: nunjucks with govuk-frontend's macros, autoescaped, and a `ukTime` filter for instants. */
 @Injectable()
 export class WebViews {
   private readonly env: nunjucks.Environment;
@@ -20,6 +21,8 @@ export class WebViews {
         throwOnUndefined: false,
       },
     );
+    // `{{ at | ukTime }}`: an instant as every page shows it, in UK time.
+    this.env.addFilter('ukTime', (iso: string | Date | null | undefined) => ukDateTime(iso));
   }
 
   /** A page, with what every page shows: the service name, who is signed in, the sign-out form's token. */

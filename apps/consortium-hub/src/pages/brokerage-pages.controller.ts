@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 
 import { CLOSE_REASONS, FUNDING_TYPES, SERVICE_TYPES, TIMES_OF_DAY } from '@app/contracts';
 import { DomainError, UuidParam } from '@app/platform';
-import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { checkForm, FieldError, PageController, pagePrincipal, PageRoles, ukDateTime, WebViews } from '@app/web';
 
 import {
   AcceptOffer,
@@ -17,7 +17,7 @@ import {
 } from '../brokerage';
 import { pageFieldErrors, refreshSeconds, REQUEST_FORM_MESSAGES, requestBodyFromForm, waited } from './brokerage-pages.rules';
 import { pageNavigation } from './page-navigation';
-import { stepRefusal, whenUtc } from './procurement-pages.rules';
+import { stepRefusal } from './procurement-pages.rules';
 
 const DONE: Record<string, string> = {
   posted: 'Package request posted',
@@ -142,7 +142,7 @@ export class BrokeragePagesController {
     return {
       title: 'Package requests',
       navigation: pageNavigation(req, '/package-requests'),
-      requests: page.items.map((r) => ({ ...r, posted: whenUtc(r.postedAt), services: r.serviceTypes.join(', ') })),
+      requests: page.items.map((r) => ({ ...r, posted: ukDateTime(r.postedAt, ''), services: r.serviceTypes.join(', ') })),
       total: page.total,
       serviceTypes: SERVICE_TYPES,
       timesOfDay: TIMES_OF_DAY,
@@ -156,16 +156,16 @@ export class BrokeragePagesController {
     const answer = <T extends { secondsToAnswer: number; receivedAt: string }>(a: T) => ({
       ...a,
       took: waited(a.secondsToAnswer),
-      received: whenUtc(a.receivedAt),
+      received: ukDateTime(a.receivedAt, ''),
     });
     return {
       title: `Package ${r.councilReference}`,
       navigation: pageNavigation(req, '/package-requests'),
-      request: { ...r, posted: whenUtc(r.postedAt), answerByText: whenUtc(r.answerBy), services: r.serviceTypes.join(', ') },
+      request: { ...r, posted: ukDateTime(r.postedAt, ''), answerByText: ukDateTime(r.answerBy, ''), services: r.serviceTypes.join(', ') },
       offers: r.offers.map(answer),
       declines: r.declines.map(answer),
       late: r.late.map(answer),
-      notAnswered: r.notAnswered.map((n) => ({ ...n, since: whenUtc(n.offlineSince) })),
+      notAnswered: r.notAnswered.map((n) => ({ ...n, since: ukDateTime(n.offlineSince, '') })),
       closeReasons: CLOSE_REASONS,
       refreshSeconds: refreshSeconds(r.status),
     };

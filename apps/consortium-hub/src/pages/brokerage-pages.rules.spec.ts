@@ -1,7 +1,7 @@
 import { pageFieldErrors, refreshSeconds, requestBodyFromForm, waited } from './brokerage-pages.rules';
 
 describe('the package request form', () => {
-  it('gathers the visit pattern, turns numbers and checkboxes into the API body, and gives the UTC deadline its zone', () => {
+  it('gathers the visit pattern, turns numbers and checkboxes into the API body, and reads the deadline as UK time', () => {
     expect(
       requestBodyFromForm({
         councilReference: 'KC-2027-1',
@@ -14,7 +14,7 @@ describe('the package request form', () => {
         carersPerVisit: '1',
         startsOn: '2027-03-02',
         fundingType: 'direct-payment',
-        answerBy: '2027-03-01T16:00',
+        answerBy: '2027-04-01T16:00',
         _csrf: 'token',
       }),
     ).toEqual({
@@ -25,7 +25,7 @@ describe('the package request form', () => {
       visitPattern: { visitsPerDay: 2, daysPerWeek: 7, timesOfDay: ['morning', 'evening'], carersPerVisit: 1 },
       startsOn: '2027-03-02',
       fundingType: 'direct-payment',
-      answerBy: '2027-03-01T16:00:00Z',
+      answerBy: '2027-04-01T15:00:00.000Z',
     });
   });
 

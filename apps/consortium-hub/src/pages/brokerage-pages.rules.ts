@@ -1,6 +1,6 @@
-import type { FieldError } from '@app/web';
+import { type FieldError, ukLocalToInstant } from '@app/web';
 
-import { listFromField, utcFromField } from './procurement-pages.rules';
+import { listFromField } from './procurement-pages.rules';
 
 /*
  * The brokerage pages' words and shapes: a package request form as the API's body, how long an answer
@@ -19,7 +19,7 @@ export const REQUEST_FORM_MESSAGES = {
   'visitPattern.carersPerVisit': 'Choose one or two carers at each visit',
   startsOn: 'Enter the start date as a date, for example 2027-03-02',
   fundingType: 'Choose who pays',
-  answerBy: 'Enter the deadline for answers as a date and time (UTC), or leave it blank',
+  answerBy: 'Enter the deadline for answers as a date and time (UK time), or leave it blank',
 };
 
 const number = (value: unknown): unknown =>
@@ -27,7 +27,7 @@ const number = (value: unknown): unknown =>
 
 /**
  * The flat form as the API's body: the visit pattern's fields gathered under `visitPattern`, numbers as
- * numbers, checkboxes as lists, a blank deadline left out, the deadline's UTC field given its zone.
+ * numbers, checkboxes as lists, a blank deadline left out, the deadline's UK time as an instant.
  * Anything else typed is passed on for the API's own rules to refuse.
  */
 export function requestBodyFromForm(form: Record<string, unknown>): Record<string, unknown> {
@@ -45,7 +45,7 @@ export function requestBodyFromForm(form: Record<string, unknown>): Record<strin
     },
     startsOn: form.startsOn,
     fundingType: form.fundingType,
-    ...(answerBy === '' || answerBy === undefined ? {} : { answerBy: utcFromField(answerBy) }),
+    ...(answerBy === '' || answerBy === undefined ? {} : { answerBy: ukLocalToInstant(answerBy) }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { COOP_STATUSES } from '@app/contracts';
-import { bars } from '@app/web';
+import { bars, ukDateTime } from '@app/web';
 
 import { RegistryQueries } from '../registry';
 import { ClearingQueries } from '../time-clearing';
@@ -14,7 +14,6 @@ import {
   TRANSFERS_PAGE_SIZE,
   transferState,
 } from './clearing-pages.rules';
-import { whenUtc } from './procurement-pages.rules';
 import { pagination } from './registry-pages.rules';
 
 /**
@@ -75,8 +74,8 @@ export class ClearingPages {
         status: t.status,
         state: transferState(t.status),
         refusalReason: t.refusalReason,
-        received: whenUtc(t.receivedAt.toISOString()),
-        settled: t.settledAt ? whenUtc(t.settledAt.toISOString()) : '–',
+        received: ukDateTime(t.receivedAt.toISOString(), ''),
+        settled: t.settledAt ? ukDateTime(t.settledAt.toISOString(), '') : '–',
       })),
       pagination: pagination('/time-credits', page, list.total, TRANSFERS_PAGE_SIZE),
     };

@@ -1,6 +1,6 @@
 import type { ValidationError } from 'class-validator';
 
-import type { FieldError } from '@app/web';
+import { type FieldError, ukLocalToInstant } from '@app/web';
 
 const MESSAGES: Record<string, Record<string, string>> = {
   comment: {
@@ -48,8 +48,8 @@ export function reviewLabel(review: string | null): string {
 
 /**
  * The body of POST /reporting/cycles/:id/coops/:coopId/exception as the page's form gives it: a date in
- * three boxes and a time (24-hour, UTC, as the cycle page shows every time; blank for the end of the day)
- * as the API's timestamp with its zone. A part missing or mistyped gives a value the API's own DTO refuses.
+ * three boxes and a time (24-hour, UK time, as the cycle page shows every time; blank for the end of the
+ * day) as the API's instant. A part missing or mistyped gives a value the API's own DTO refuses.
  */
 export function exceptionBody(form: Record<string, unknown>): { until?: string; reason?: string } {
   const part = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
@@ -59,11 +59,12 @@ export function exceptionBody(form: Record<string, unknown>): { until?: string; 
   if (!day && !month && !year && !time) return body;
   const two = (v: string) => (/^[0-9]{1,2}$/.test(v) ? v.padStart(2, '0') : 'xx');
   const clock = time === '' ? '23:59' : /^[0-9]{1,2}:[0-9]{2}$/.test(time) ? time.padStart(5, '0') : 'xx:xx';
-  return { ...body, until: `${/^[0-9]{4}$/.test(year) ? year : 'xxxx'}-${two(month)}-${two(day)}T${clock}:00Z` };
+  const typed = `${/^[0-9]{4}$/.test(year) ? year : 'xxxx'}-${two(month)}-${two(day)}T${clock}`;
+  return { ...body, until: String(ukLocalToInstant(typed)) };
 }
 
 export const EXCEPTION_MESSAGES = {
   until:
-    'Enter the date until when the co-op may submit as a real date, for example 20 1 2027, and the time as 24-hour UTC, for example 17:00',
+    'Enter the date until when the co-op may submit as a real date, for example 20 1 2027, and the time as 24-hour UK time, for example 17:00',
   reason: 'Enter the reason for the exception, in 500 characters or fewer',
 } as const;

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
 import { ONBOARDING_STAGES } from '@app/contracts';
+import { ukDateTime } from '@app/web';
 
 import { JourneyQueries, ListJourneysQuery } from '../onboarding';
 import { LineageQueries } from '../registry';
 import { familyTree } from './family-tree.rules';
 import { stageLabel } from './journey-pages.rules';
-import { shownTime, statusLabel } from './registry-pages.rules';
+import { statusLabel } from './registry-pages.rules';
 
 /** How many journeys the onboarding page lists, newest first: a consortium starts a handful a year. */
 const JOURNEYS_SHOWN = 500;
@@ -71,12 +72,12 @@ export class JourneyPages {
       stages: journey.stages.map((s) => ({
         ...s,
         label: stageLabel(s.stage),
-        closedAtText: shownTime(s.closedAt),
-        reopenedAtText: shownTime(s.reopenedAt),
+        closedAtText: ukDateTime(s.closedAt),
+        reopenedAtText: ukDateTime(s.reopenedAt),
         closable: s.stage === journey.currentStage,
         reopenable: s.stage === latestClosed,
       })),
-      history: journey.history.map((e) => ({ ...e, label: stageLabel(e.stage), atText: shownTime(e.at) })),
+      history: journey.history.map((e) => ({ ...e, label: stageLabel(e.stage), atText: ukDateTime(e.at) })),
       current: journey.currentStage ? { stage: journey.currentStage, label: stageLabel(journey.currentStage) } : null,
       latestClosed: latestClosed ? { stage: latestClosed, label: stageLabel(latestClosed) } : null,
       registered: journey.stages.some((s) => s.stage === 'registered' && s.state === 'closed'),

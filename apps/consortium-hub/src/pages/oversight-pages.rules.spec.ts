@@ -6,7 +6,7 @@ import { EXCEPTION_MESSAGES, exceptionBody } from './cycle-pages.rules';
 import { boxLabel, familyTree, LineageCoop } from './family-tree.rules';
 import { CLOSE_MESSAGES, closeStageBody, REOPEN_MESSAGES, reopenStageBody, stageLabel, typedDate } from './journey-pages.rules';
 import { figureText, hoursPerWeek, pounds, vacanciesByCoop, words } from './pool-pages.rules';
-import { connectivityTag, pageNumber, pagination, shownTime, statusLabel, timeAgo } from './registry-pages.rules';
+import { connectivityTag, pageNumber, pagination, statusLabel, timeAgo } from './registry-pages.rules';
 import { trendChart, trendRows } from './trend-chart.rules';
 
 describe('the registry page’s words', () => {
@@ -19,8 +19,6 @@ describe('the registry page’s words', () => {
     expect(timeAgo('2026-12-04T11:57:00Z', now)).toBe('3 minutes ago');
     expect(timeAgo('2026-12-02T12:00:00Z', now)).toBe('2 days ago');
     expect(timeAgo(null, now)).toBe('never');
-    expect(shownTime('2026-12-04T09:30:12.000Z')).toBe('2026-12-04 09:30 UTC');
-    expect(shownTime(null)).toBe('–');
   });
 
   it('reads a page number from the query, the first page for anything else', () => {
@@ -120,15 +118,19 @@ describe('the journey forms', () => {
 });
 
 describe('the exception form', () => {
-  it('reads the date and a UTC time as the API’s timestamp, the end of the day when no time is given', () => {
+  it('reads the date and a UK time as the API’s instant, the end of the day when no time is given', () => {
     expect(
       exceptionBody({ 'until-day': '20', 'until-month': '1', 'until-year': '2027', 'until-time': '17:00', reason: ' Flood ' }),
     ).toEqual({
-      until: '2027-01-20T17:00:00Z',
+      until: '2027-01-20T17:00:00.000Z',
       reason: 'Flood',
     });
     expect(exceptionBody({ 'until-day': '20', 'until-month': '1', 'until-year': '2027', 'until-time': '' }).until).toBe(
-      '2027-01-20T23:59:00Z',
+      '2027-01-20T23:59:00.000Z',
+    );
+    // In summer the UK clock is an hour ahead of UTC.
+    expect(exceptionBody({ 'until-day': '1', 'until-month': '7', 'until-year': '2027', 'until-time': '9:30' }).until).toBe(
+      '2027-07-01T08:30:00.000Z',
     );
     expect(exceptionBody({ reason: 'Flood' })).toEqual({ reason: 'Flood' });
   });

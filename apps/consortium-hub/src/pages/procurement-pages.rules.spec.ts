@@ -1,36 +1,38 @@
-import { checkForm } from '@app/web';
+import { checkForm, instantToUkLocal, ukDateTime, ukLocalToInstant } from '@app/web';
 
 import { OpenRoundDto } from '../purchasing/purchasing.dto';
-import { fieldTime, listFromField, pounds, stepRefusal, utcFromField, whenUtc } from './procurement-pages.rules';
+import { listFromField, pounds, stepRefusal } from './procurement-pages.rules';
 
-describe('money and times on the procurement pages', () => {
+describe('money on the procurement pages', () => {
   it('shows pence as pounds with thousands and two decimals', () => {
     expect([pounds(0), pounds(5), pounds(650), pounds(123456), pounds(-995)]).toEqual(['£0.00', '£0.05', '£6.50', '£1,234.56', '-£9.95']);
-  });
-
-  it('shows a time in UTC to the minute, and nothing for no time', () => {
-    expect(whenUtc('2026-12-11T17:05:42.000Z')).toBe('2026-12-11 17:05 UTC');
-    expect(whenUtc(null)).toBe('');
-    expect(fieldTime('2026-12-11T17:05:42.000Z')).toBe('2026-12-11T17:05');
   });
 });
 
 describe('a closing time typed in a date-and-time field', () => {
-  it('is taken as UTC, with or without seconds', () => {
-    expect(utcFromField('2026-12-11T17:00')).toBe('2026-12-11T17:00:00Z');
-    expect(utcFromField(' 2026-12-11T17:00:30 ')).toBe('2026-12-11T17:00:30Z');
+  it('is UK time: the same instant in winter, an hour earlier in UTC in summer, with or without seconds', () => {
+    expect(ukLocalToInstant('2026-12-11T17:00')).toBe('2026-12-11T17:00:00.000Z');
+    expect(ukLocalToInstant(' 2027-06-11T17:00:30 ')).toBe('2027-06-11T16:00:30.000Z');
+    expect(instantToUkLocal('2027-06-11T16:00:30.000Z')).toBe('2027-06-11T17:00');
+    expect(ukDateTime('2027-06-11T16:00:30.000Z', '')).toBe('11 Jun 2027, 17:00');
+    expect(ukDateTime(null, '')).toBe('');
   });
 
   it('passes anything else on as typed, for the API’s own rule to refuse beside the field', async () => {
-    expect(utcFromField('next Tuesday')).toBe('next Tuesday');
-    expect(utcFromField(undefined)).toBeUndefined();
+    expect(ukLocalToInstant('next Tuesday')).toBe('next Tuesday');
+    expect(ukLocalToInstant(undefined)).toBeUndefined();
     await expect(
-      checkForm(OpenRoundDto, { closesAt: utcFromField('next Tuesday') }, { closesAt: 'Enter the closing time' }),
+      checkForm(OpenRoundDto, { closesAt: ukLocalToInstant('next Tuesday') }, { closesAt: 'Enter the closing time' }),
     ).resolves.toEqual({
       errors: [{ field: 'closesAt', text: 'Enter the closing time' }],
     });
-    await expect(checkForm(OpenRoundDto, { closesAt: utcFromField('2026-12-11T17:00') })).resolves.toEqual({
-      dto: { closesAt: '2026-12-11T17:00:00Z' },
+    await expect(
+      checkForm(OpenRoundDto, { closesAt: ukLocalToInstant('2027-02-30T17:00') }, { closesAt: 'Enter the closing time' }),
+    ).resolves.toEqual({
+      errors: [{ field: 'closesAt', text: 'Enter the closing time' }],
+    });
+    await expect(checkForm(OpenRoundDto, { closesAt: ukLocalToInstant('2026-12-11T17:00') })).resolves.toEqual({
+      dto: { closesAt: '2026-12-11T17:00:00.000Z' },
     });
   });
 });

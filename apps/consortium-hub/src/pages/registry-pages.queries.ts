@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
+import { ukDateTime } from '@app/web';
+
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
 import { Connectivity, CoopView, ListCoopsQuery, RegistryQueries } from '../registry';
-import { connectivityTag, REGISTRY_PAGE_SIZE, shownTime, statusLabel, timeAgo } from './registry-pages.rules';
+import { connectivityTag, REGISTRY_PAGE_SIZE, statusLabel, timeAgo } from './registry-pages.rules';
 
 /**
  * What the registry pages show, read through the registry API's own queries (GET /coops, its
@@ -47,7 +49,7 @@ export class RegistryPages {
         ...h,
         from: h.fromStatus ? statusLabel(h.fromStatus) : '–',
         to: statusLabel(h.toStatus),
-        at: shownTime(h.changedAt),
+        at: ukDateTime(h.changedAt),
       })),
       timeoutSeconds: this.config.HEARTBEAT_TIMEOUT_MS / 1000,
     };
@@ -58,7 +60,7 @@ export class RegistryPages {
       ...c,
       statusText: statusLabel(c.status),
       tag: connectivityTag(c.connectivity),
-      heartbeat: shownTime(c.lastHeartbeatAt),
+      heartbeat: ukDateTime(c.lastHeartbeatAt),
       heartbeatAgo: timeAgo(c.lastHeartbeatAt, now),
       joined: c.registeredAt.slice(0, 10),
     };

@@ -37,11 +37,6 @@ export function pagination(path: string, page: number, total: number, size: numb
   };
 }
 
-/** An instant as the pages show it: `2026-12-04 09:30 UTC`; a dash for none. */
-export function shownTime(iso: string | null | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '–';
-}
-
 /** How long ago an instant was, in the largest whole unit: `12 seconds ago`, `3 minutes ago`, `2 days ago`. */
 export function timeAgo(iso: string | null, now: Date): string {
   if (!iso) return 'never';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { DomainError, Principal } from '@app/platform';
-import { checkForm } from '@app/web';
+import { checkForm, ukLocalToInstant } from '@app/web';
 
 import {
   CancelRound,
@@ -15,11 +15,11 @@ import {
   OrderRound,
   RoundAction,
 } from '../purchasing';
-import { listFromField, StepRefusal, stepRefusal, utcFromField } from './procurement-pages.rules';
+import { listFromField, StepRefusal, stepRefusal } from './procurement-pages.rules';
 
 const MESSAGES = {
   title: 'Enter a title of 2 to 120 characters',
-  closesAt: 'Enter the closing time as a date and time (UTC)',
+  closesAt: 'Enter the closing time as a date and time (UK time)',
   itemIds: 'Choose at least one item from the catalogue',
   reason: 'Enter a reason of 500 characters or fewer',
 };
@@ -43,7 +43,7 @@ export class RoundFromPage {
 
   /** A new draft from the catalogue. Every registered or trading co-op is invited when it opens (the API's default). */
   async create(form: Record<string, unknown>, by: Principal): Promise<{ id: string } | StepRefusal> {
-    const shaped = { ...form, closesAt: utcFromField(form.closesAt), itemIds: listFromField(form.itemIds) };
+    const shaped = { ...form, closesAt: ukLocalToInstant(form.closesAt), itemIds: listFromField(form.itemIds) };
     const checked = await checkForm(CreateRoundDto, shaped, MESSAGES);
     if ('errors' in checked) return { status: 400, errors: checked.errors };
     try {
@@ -61,7 +61,7 @@ export class RoundFromPage {
     try {
       switch (action) {
         case 'open': {
-          const checked = await checkForm(OpenRoundDto, { ...form, closesAt: utcFromField(form.closesAt) }, MESSAGES);
+          const checked = await checkForm(OpenRoundDto, { ...form, closesAt: ukLocalToInstant(form.closesAt) }, MESSAGES);
           if ('errors' in checked) return { status: 400, errors: checked.errors };
           await this.openRound.execute(id, checked.dto);
           break;

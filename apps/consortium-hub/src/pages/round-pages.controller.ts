@@ -2,11 +2,11 @@ import { Body, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { UuidParam } from '@app/platform';
-import { PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
+import { instantToUkLocal, PageController, pagePrincipal, PageRoles, WebViews } from '@app/web';
 
 import type { RoundAction } from '../purchasing';
 import { pageNavigation } from './page-navigation';
-import { fieldTime, StepRefusal } from './procurement-pages.rules';
+import { StepRefusal } from './procurement-pages.rules';
 import { RoundFromPage } from './round-from-page.use-case';
 import { RoundPage, RoundPages } from './round-pages.queries';
 import { roundStepDone } from './round-pages.rules';
@@ -103,7 +103,7 @@ export class RoundPagesController {
       title: page.round.title,
       navigation: pageNavigation(req, '/rounds'),
       ...page,
-      typed: { closesAt: fieldTime(page.round.closesAt), ...typed },
+      typed: { closesAt: instantToUkLocal(page.round.closesAt), ...typed },
     };
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
+import { ukDateTime } from '@app/web';
+
 import { allowedRoundActions, CatalogueQueries, RoundQueries } from '../purchasing';
-import { pounds, whenUtc } from './procurement-pages.rules';
+import { pounds } from './procurement-pages.rules';
 import { allocationStatusLabel, commitmentRows, roundStateLabel, roundSteps } from './round-pages.rules';
 
 /**
@@ -28,7 +30,7 @@ export class RoundPages {
         return {
           ...r,
           stateLabel: roundStateLabel(r.state),
-          closes: whenUtc(r.closesAt),
+          closes: ukDateTime(r.closesAt, ''),
           orderTotal: pounds(orderTotalPence),
           saving: pounds(savingPence),
         };
@@ -70,12 +72,12 @@ export class RoundPages {
         localSpend: pounds(round.localSpendPence),
       },
       times: {
-        closes: whenUtc(round.closesAt),
-        opened: whenUtc(round.openedAt),
-        closed: whenUtc(round.closedAt),
-        ordered: whenUtc(round.orderedAt),
-        delivered: whenUtc(round.deliveredAt),
-        cancelled: whenUtc(round.cancelledAt),
+        closes: ukDateTime(round.closesAt, ''),
+        opened: ukDateTime(round.openedAt, ''),
+        closed: ukDateTime(round.closedAt, ''),
+        ordered: ukDateTime(round.orderedAt, ''),
+        delivered: ukDateTime(round.deliveredAt, ''),
+        cancelled: ukDateTime(round.cancelledAt, ''),
       },
     };
   }

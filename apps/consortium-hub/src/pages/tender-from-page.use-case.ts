@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { DomainError, Principal } from '@app/platform';
-import { checkForm } from '@app/web';
+import { checkForm, ukLocalToInstant } from '@app/web';
 
 import {
   AnswerEnquiry,
@@ -27,7 +27,7 @@ import {
   UpdateTender,
   UpdateTenderDto,
 } from '../tendering';
-import { StepRefusal, stepRefusal, utcFromField } from './procurement-pages.rules';
+import { StepRefusal, stepRefusal } from './procurement-pages.rules';
 import { coopIdsFromField, rowsFromForm, wordRowErrors } from './tender-pages.rules';
 
 /** The staff's forms on the tender pages, each named as its banner and its error place on the page (`step-<form>`). */
@@ -50,7 +50,7 @@ const MESSAGES = {
   title: 'Enter a title of 2 to 200 characters',
   buyer: 'Enter the commissioning body, 2 to 200 characters',
   description: 'Enter a description of 2000 characters or fewer',
-  deadline: 'Enter the deadline as a date and time (UTC)',
+  deadline: 'Enter the deadline as a date and time (UK time)',
   locality: 'Enter a locality of 2 to 80 characters',
   serviceType: 'Choose a service',
   hoursPerWeek: 'Enter whole hours a week, 1 or more',
@@ -63,7 +63,7 @@ const MESSAGES = {
   outcome: 'Choose whether the lot was won whole, won in part or lost',
   answer: 'Enter an answer of 2 to 4,000 characters',
   challenger: 'Enter the organisation that challenges, 2 to 200 characters',
-  madeAt: 'Enter when the challenge was made, as a date and time (UTC)',
+  madeAt: 'Enter when the challenge was made, as a date and time (UK time)',
   grounds: 'Enter the grounds of the challenge, 5 to 4,000 characters',
   note: 'Enter a note of 2 to 2,000 characters',
 };
@@ -100,7 +100,7 @@ export class TenderFromPage {
   /** A council tender entered with its lots (up to three rows on the form), as a draft; the field of a refusal about the lots is `step-new`. */
   async create(form: Record<string, unknown>, by: Principal): Promise<{ id: string } | StepRefusal> {
     const { title, buyer, description, deadline } = form;
-    const shaped = { title, buyer, description, deadline: utcFromField(deadline), lots: rowsFromForm(form, 'lots') };
+    const shaped = { title, buyer, description, deadline: ukLocalToInstant(deadline), lots: rowsFromForm(form, 'lots') };
     const checked = await checkForm(CreateTenderDto, shaped, { ...MESSAGES, lots: 'Enter at least one lot' });
     if ('errors' in checked) return { status: 400, errors: wordRowErrors(checked.errors, MESSAGES) };
     try {
@@ -114,7 +114,7 @@ export class TenderFromPage {
   }
 
   async details(id: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
-    const checked = await checkForm(UpdateTenderDto, { ...form, deadline: utcFromField(form.deadline) }, MESSAGES);
+    const checked = await checkForm(UpdateTenderDto, { ...form, deadline: ukLocalToInstant(form.deadline) }, MESSAGES);
     if ('errors' in checked) return { status: 400, errors: checked.errors };
     return attempt('details', () => this.updateTender.execute(id, checked.dto, by), { 'TENDERING.DEADLINE_IN_PAST': 'deadline' });
   }
@@ -164,7 +164,7 @@ export class TenderFromPage {
   }
 
   async challenge(id: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
-    const checked = await checkForm(RecordChallengeDto, { ...form, madeAt: utcFromField(form.madeAt) }, MESSAGES);
+    const checked = await checkForm(RecordChallengeDto, { ...form, madeAt: ukLocalToInstant(form.madeAt) }, MESSAGES);
     if ('errors' in checked) return { status: 400, errors: checked.errors };
     return attempt('challenge', () => this.recordChallenge.execute(id, checked.dto, by), {
       'TENDERING.CHALLENGE_DATE': 'madeAt',

@@ -1,8 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
+import { ukDateTime } from '@app/web';
+
 import { allowedTenderActions, ListTendersQuery, TenderQueries } from '../tendering';
-import { pounds, whenUtc } from './procurement-pages.rules';
+import { pounds } from './procurement-pages.rules';
 import { serviceLabel, tenderForms, tenderStageLabel } from './tender-pages.rules';
 
 const PAGE_SIZE = 50;
@@ -23,7 +25,7 @@ export class TenderPages {
     const page = await this.tenders.list(query);
     return {
       ...page,
-      items: page.items.map((t) => ({ ...t, stageLabel: tenderStageLabel(t.stage), closes: whenUtc(t.deadline) })),
+      items: page.items.map((t) => ({ ...t, stageLabel: tenderStageLabel(t.stage), closes: ukDateTime(t.deadline, '') })),
       previous: page.offset > 0 ? Math.max(0, page.offset - PAGE_SIZE) : null,
       next: page.offset + page.items.length < page.total ? page.offset + PAGE_SIZE : null,
     };
@@ -40,17 +42,17 @@ export class TenderPages {
       stageLabel: tenderStageLabel(t.stage),
       forms: tenderForms(role === 'consortium-staff' ? allowedTenderActions(t.stage) : []),
       times: {
-        deadline: whenUtc(t.deadline),
-        created: whenUtc(t.createdAt),
-        invited: whenUtc(t.invitedAt),
-        offersClosed: whenUtc(t.offersClosedAt),
-        assembled: whenUtc(t.assembledAt),
-        submitted: whenUtc(t.submittedAt),
-        decided: whenUtc(t.decidedAt),
-        cancelled: whenUtc(t.cancelledAt),
-        enquiriesEnd: t.enquiryPeriod ? whenUtc(t.enquiryPeriod.endDate) : null,
-        standstillEnd: t.standstill ? whenUtc(t.standstill.endDate) : null,
-        final: whenUtc(t.finalAt),
+        deadline: ukDateTime(t.deadline, ''),
+        created: ukDateTime(t.createdAt, ''),
+        invited: ukDateTime(t.invitedAt, ''),
+        offersClosed: ukDateTime(t.offersClosedAt, ''),
+        assembled: ukDateTime(t.assembledAt, ''),
+        submitted: ukDateTime(t.submittedAt, ''),
+        decided: ukDateTime(t.decidedAt, ''),
+        cancelled: ukDateTime(t.cancelledAt, ''),
+        enquiriesEnd: t.enquiryPeriod ? ukDateTime(t.enquiryPeriod.endDate, '') : null,
+        standstillEnd: t.standstill ? ukDateTime(t.standstill.endDate, '') : null,
+        final: ukDateTime(t.finalAt, ''),
       },
       standstill: t.standstill,
       lots: t.lots.map((l) => ({
@@ -68,12 +70,12 @@ export class TenderPages {
             allocations: (t.bid.allocations ?? []).map((a) => ({ ...a, price: pounds(a.pricePencePerHour) })),
           }
         : null,
-      offers: (t.offers ?? []).map((o) => ({ ...o, price: pounds(o.pricePencePerHour), made: whenUtc(o.madeAt) })),
+      offers: (t.offers ?? []).map((o) => ({ ...o, price: pounds(o.pricePencePerHour), made: ukDateTime(o.madeAt, '') })),
       contracts: t.contracts.map((c) => ({ ...c, price: pounds(c.pricePencePerHour), held: c.releasedAt === null })),
       history: t.history.map((h) => ({
         from: h.from ? tenderStageLabel(h.from) : null,
         to: tenderStageLabel(h.to),
-        at: whenUtc(h.at),
+        at: ukDateTime(h.at, ''),
         note: h.note,
       })),
     };

@@ -1,8 +1,7 @@
 import { DomainError } from '@app/platform';
 import { FieldError, formList } from '@app/web/page-forms';
 import { sentence } from '@app/web/page-words';
-
-import { ukLocalToInstant } from './uk-time.rules';
+import { ukLocalToInstant } from '@app/web/uk-time';
 
 type Form = Record<string, unknown>;
 

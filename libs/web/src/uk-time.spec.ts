@@ -1,6 +1,6 @@
-import { instantToUkLocal, ukLocalToInstant, ukOffsetMinutes } from './uk-time.rules';
+import { instantToUkLocal, ukLocalToInstant, ukOffsetMinutes } from './uk-time';
 
-describe('UK time on the admin pages', () => {
+describe('UK time on the pages', () => {
   it('knows GMT in winter and BST in summer', () => {
     expect(ukOffsetMinutes(new Date('2026-01-15T12:00:00Z'))).toBe(0);
     expect(ukOffsetMinutes(new Date('2026-07-15T12:00:00Z'))).toBe(60);
@@ -36,7 +36,16 @@ describe('UK time on the admin pages', () => {
     expect(ukLocalToInstant('2026-12-18T17:00:00Z')).toBe('2026-12-18T17:00:00Z');
   });
 
+  it('leaves a day or a time that does not exist as typed, not rolled on to a real one', () => {
+    expect(ukLocalToInstant('2027-02-29T17:00')).toBe('2027-02-29T17:00');
+    expect(ukLocalToInstant('2026-04-31T09:00')).toBe('2026-04-31T09:00');
+    expect(ukLocalToInstant('2026-12-18T24:30')).toBe('2026-12-18T24:30');
+    expect(ukLocalToInstant('2026-12-18T17:60')).toBe('2026-12-18T17:60');
+    expect(ukLocalToInstant('2028-02-29T17:00')).toBe('2028-02-29T17:00:00.000Z');
+  });
+
   it('shows an instant back in the field, UK time', () => {
     expect(instantToUkLocal('2026-07-01T08:30:00.000Z')).toBe('2026-07-01T09:30');
+    expect(instantToUkLocal(null)).toBe('');
   });
 });
