@@ -104,6 +104,15 @@ describe('record consistency', () => {
     expect(closed.result).toMatchObject({ eligible: 2, voted: 0, quorumMet: false });
   });
 
+  it('leaves no date column to default to the database server’s day, which is not always the UK’s', async () => {
+    const defaults = await mesh.nodeQuery<{ column: string; default: string }>(
+      COOP,
+      `SELECT table_name || '.' || column_name AS column, column_default AS default FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type = 'date' AND column_default IS NOT NULL`,
+    );
+    expect(defaults).toEqual([]);
+  });
+
   it('refuses a withdrawal dated in the future', async () => {
     const id = await admit('volunteer');
     const res = await admin.post(`/members/${id}/withdrawal`).send({ withdrawnOn: '2099-01-01' }).expect(400);

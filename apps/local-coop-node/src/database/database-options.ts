@@ -45,6 +45,7 @@ import { Brokerage1764000001900 } from './migrations/1764000001900-brokerage';
 import { TenderTimetable1764000002000 } from './migrations/1764000002000-tender-timetable';
 import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
 import { PlacementCare1764000002200 } from './migrations/1764000002200-placement-care';
+import { BoardSeatSince1764000002300 } from './migrations/1764000002300-board-seat-since';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -91,6 +92,7 @@ export const NODE_MIGRATIONS = [
   TenderTimetable1764000002000,
   TimeCreditsAcrossCoops1764000002100,
   PlacementCare1764000002200,
+  BoardSeatSince1764000002300,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {
