@@ -64,6 +64,8 @@ describe('time credits to a co-op that leaves', () => {
 
   let payer: string;
   let payee: string;
+  /** The two payments Colne Valley never answered before it left. */
+  let waiting: string[];
 
   beforeAll(async () => {
     await mesh.startHub();
@@ -86,8 +88,15 @@ describe('time credits to a co-op that leaves', () => {
     await settled(answered, 'completed');
     const [first, second] = [await codeFor(payee), await codeFor(payee)];
     await mesh.stopNode(COLNE);
-    const waiting = [await pay(payer, first, 45), await pay(payer, second, 15)];
+    waiting = [await pay(payer, first, 45), await pay(payer, second, 15)];
     for (const id of waiting) await settled(id, 'forwarded');
+    // Published to Colne Valley's stream, where they wait for its node.
+    for (const id of waiting)
+      await waitFor(
+        `the forward of ${id} published`,
+        () => forwardOf(id),
+        (s) => s === 'published',
+      );
     expect(await balance(HOLME, payer)).toBe(300 - 30 - 45 - 15);
     expect(await onHub(HOLME)).toBe(-90);
 
@@ -123,5 +132,52 @@ describe('time credits to a co-op that leaves', () => {
       [HOLME],
     );
     expect(n).toBe(3);
+  });
+
+  it('pays nothing twice when the co-op is taken back: a payment given back that still reaches its node is withdrawn there', async () => {
+    // Both forwards were published while Colne Valley's node was down: they wait in its stream, and a node
+    // back in the consortium takes them. Each is followed by the hub's word that it was given back.
+    await staff().patch(`/coops/${COLNE}/status`).send({ status: 'trading', note: 'rejoined' }).expect(204);
+    await mesh.startNode(COLNE);
+    const onColne = (id: string) =>
+      mesh.nodeQuery<{ status: string; refusal_reason: string | null }>(
+        COLNE,
+        'SELECT status, refusal_reason FROM time_credit_transfer WHERE id = $1',
+        [id],
+      );
+    const reason = `${COLNE} left the consortium before it answered: the payment is given back`;
+    for (const id of waiting)
+      expect(
+        await waitFor(
+          `${id} withdrawn on ${COLNE}`,
+          async () =>
+            (
+              await mesh.nodeQuery<{ n: number }>(COLNE, 'SELECT count(*)::int AS n FROM time_credit_withdrawal WHERE transfer_id = $1', [
+                id,
+              ])
+            )[0].n,
+          (n) => n === 1,
+        ),
+      ).toBe(1);
+    // Each forward reached the node first and was credited (its answer goes nowhere), then taken back.
+    for (const id of waiting) expect(await onColne(id)).toEqual([{ status: 'withdrawn', refusal_reason: reason }]);
+    const [{ movements }] = await mesh.nodeQuery<{ movements: string[] }>(
+      COLNE,
+      'SELECT array_agg(purpose ORDER BY purpose) AS movements FROM time_transfer WHERE time_credit_transfer_id = ANY($1::uuid[])',
+      [waiting],
+    );
+    expect(movements).toEqual(['received-from-coop', 'received-from-coop', 'withdrawn-by-hub', 'withdrawn-by-hub']);
+
+    // The payee has only the answered payment; Colne Valley's clearing account agrees with the hub's.
+    expect(await balance(COLNE, payee)).toBe(30);
+    expect(await balance(HOLME, payer)).toBe(300 - 30);
+    expect(await clearing(COLNE)).toBe(await onHub(COLNE));
+    expect(await onHub(COLNE)).toBe(30);
+    const hub = await hubBalances();
+    expect({ total: hub.totalMinutes, balanced: hub.balanced }).toEqual({ total: 0, balanced: true });
+    const [{ total }] = await mesh.nodeQuery<{ total: number }>(COLNE, 'SELECT coalesce(sum(minutes), 0)::int AS total FROM time_entry');
+    expect(total).toBe(0);
+    // Nothing on the hub changed: the two payments stay given back, once.
+    for (const id of waiting) expect((await hubTransfer(id)).status).toBe('reversed');
   });
 });

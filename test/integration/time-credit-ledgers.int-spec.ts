@@ -127,6 +127,9 @@ describe('time-credit ledgers: what the databases keep', () => {
       expect(await refused('received-from-coop', volunteerAccount, otherAccount, true)).toBe('ck_time_transfer_issuer');
       expect(await refused('help', volunteerAccount, clearingAccount, false)).toBe('ck_time_transfer_issuer');
       expect(await refused('help', clearingAccount, otherAccount, false)).toBe('ck_time_transfer_issuer');
+      // A payment the hub withdrew is taken back from the member into the clearing account, never the other way.
+      expect(await refused('withdrawn-by-hub', clearingAccount, volunteerAccount, true)).toBe('ck_time_transfer_issuer');
+      expect(await refused('withdrawn-by-hub', volunteerAccount, clearingAccount, true)).toBeNull();
       // A payment across co-ops names its transfer, and nothing else does.
       expect(await refused('sent-to-coop', volunteerAccount, clearingAccount, false)).toBe('ck_time_transfer_across');
       expect(await refused('help', volunteerAccount, otherAccount, true)).toBe('ck_time_transfer_across');
@@ -136,7 +139,7 @@ describe('time-credit ledgers: what the databases keep', () => {
     it('goes down, taking out what it added, and up again', async () => {
       await undoUntil(node, 'TimeCreditsAcrossCoops1764000002100');
       const tables = await node.query(
-        `SELECT table_name FROM information_schema.tables WHERE table_name IN ('time_credit_transfer', 'time_payment_code')`,
+        `SELECT table_name FROM information_schema.tables WHERE table_name IN ('time_credit_transfer', 'time_payment_code', 'time_credit_withdrawal')`,
       );
       expect(tables).toEqual([]);
       expect(await node.query(`SELECT kind FROM time_account WHERE kind NOT IN ('issuer', 'volunteer')`)).toEqual([]);

@@ -30,7 +30,12 @@ import { TENDERING_LOT_LOST_V1 } from './messages/tender-lot-lost.v1';
 import { TENDERING_LOT_WITHDRAWN_V1 } from './messages/tender-lot-withdrawn.v1';
 import { TENDERING_OFFER_MADE_V1 } from './messages/tender-offer-made.v1';
 import { TENDERING_OFFERS_CLOSED_V1 } from './messages/tender-offers-closed.v1';
-import { TIME_CREDITS_FORWARDED_V1, TIME_CREDITS_SENT_V1, TIME_CREDITS_SETTLED_V1 } from './messages/time-credits.v1';
+import {
+  TIME_CREDITS_FORWARDED_V1,
+  TIME_CREDITS_SENT_V1,
+  TIME_CREDITS_SETTLED_V1,
+  TIME_CREDITS_WITHDRAWN_V1,
+} from './messages/time-credits.v1';
 
 /** Every message either side may send. A message not listed here is refused as unknown. */
 export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
@@ -64,6 +69,7 @@ export const MESSAGE_CATALOG: readonly MessageDefinition[] = [
   TIME_CREDITS_SENT_V1,
   TIME_CREDITS_FORWARDED_V1,
   TIME_CREDITS_SETTLED_V1,
+  TIME_CREDITS_WITHDRAWN_V1,
   TENDERING_INVITATION_V2,
   TENDERING_ENQUIRY_ASKED_V1,
   TENDERING_ENQUIRY_ANSWERED_V1,

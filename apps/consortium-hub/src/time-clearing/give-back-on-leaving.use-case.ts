@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { TIME_CREDIT_TRANSFER_LIMITS, TIME_CREDITS_SETTLED_V1 } from '@app/contracts';
+import { TIME_CREDIT_TRANSFER_LIMITS, TIME_CREDITS_SETTLED_V1, TIME_CREDITS_WITHDRAWN_V1 } from '@app/contracts';
 import { OutboxService } from '@app/federation';
 import { Clock } from '@app/platform';
 
@@ -21,6 +21,10 @@ export function leftBeforeAnsweringReason(coopId: string): string {
  * changes nothing), and the paying node told it was refused with the reason, so it gives its member
  * the minutes back. Until a co-op leaves, a payment waits for its answer however long its node is
  * offline: giving it back sooner could pay twice, if the node came back and credited its member.
+ *
+ * A forward may already be on the leaving co-op's node (credited, its answer lost) or in its stream.
+ * So the node is told too (time-credits.withdrawn, after the forward in its stream): it reads that only
+ * if the co-op is taken back, and then takes back what it credited, or refuses the forward if it comes later.
  */
 @Injectable()
 export class GiveBackOnLeaving implements OnModuleInit {
@@ -57,6 +61,7 @@ export class GiveBackOnLeaving implements OnModuleInit {
         { transferId: transfer.id, outcome: 'refused', reason },
         { coopId: transfer.paying_coop_id },
       );
+      await this.outbox.enqueue(m, TIME_CREDITS_WITHDRAWN_V1, { transferId: transfer.id, reason }, { coopId });
     }
     this.logger.log({ msg: 'payments to a co-op that left given back', coopId, count: transfers.length });
     return transfers.length;

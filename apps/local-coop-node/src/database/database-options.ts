@@ -46,6 +46,7 @@ import { TenderTimetable1764000002000 } from './migrations/1764000002000-tender-
 import { TimeCreditsAcrossCoops1764000002100 } from './migrations/1764000002100-time-credits-across-coops';
 import { PlacementCare1764000002200 } from './migrations/1764000002200-placement-care';
 import { BoardSeatSince1764000002300 } from './migrations/1764000002300-board-seat-since';
+import { TimeCreditsWithdrawn1764000002400 } from './migrations/1764000002400-time-credits-withdrawn';
 
 export const NODE_ENTITIES = [
   ...FEDERATION_ENTITIES,
@@ -93,6 +94,7 @@ export const NODE_MIGRATIONS = [
   TimeCreditsAcrossCoops1764000002100,
   PlacementCare1764000002200,
   BoardSeatSince1764000002300,
+  TimeCreditsWithdrawn1764000002400,
 ];
 
 export function nodeDataSourceOptions(config: NodeStorageConfig): DataSourceOptions {

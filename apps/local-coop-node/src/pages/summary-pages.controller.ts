@@ -31,6 +31,7 @@ const PURPOSE_WORDS: Record<string, string> = {
   'sent-to-coop': 'Paid to another co-op',
   'received-from-coop': 'Received from another co-op',
   'returned-by-coop': 'Given back by another co-op',
+  'withdrawn-by-hub': 'Taken back: the payment was given back to the payer',
 };
 
 /** The clearing account's balance in words: who owes whom, in hours. */

@@ -5,7 +5,7 @@ import { Envelope, TIME_CREDITS_FORWARDED_V1, TimeCreditsForwardedV1 } from '@ap
 import { InboxHandlers } from '@app/federation';
 import { Clock, londonDay } from '@app/platform';
 
-import { incomingCodeViolation } from './time-credits-across.rules';
+import { incomingCodeViolation, withdrawnViolation } from './time-credits-across.rules';
 import { AcrossCoopsStore } from './time-credits-across.store';
 import { TimeLedger } from './time-ledger.store';
 import { VolunteerQueries } from './volunteer.queries';
@@ -16,6 +16,7 @@ import { VolunteeringErrors } from './volunteering.errors';
  * codes: the member is credited from the clearing account and the code used, in the inbox transaction.
  * An unknown, used or expired code, or a member who has left, refuses it: the rejected receipt carries
  * the reason (never the person) back to the hub, which reverses its entry and tells the paying co-op.
+ * So does a payment the hub has told this node it withdrew (WithdrawTimeCredits).
  */
 @Injectable()
 export class ReceiveTimeCredits implements OnModuleInit {
@@ -36,6 +37,9 @@ export class ReceiveTimeCredits implements OnModuleInit {
     const code = await this.store.lockCode(m, paymentCode);
     // The same transfer forwarded again (under another message id) was credited once already.
     if (code?.transferId === transferId) return;
+    // Given back by the hub while this co-op was out of the consortium: the payer has the minutes already.
+    const withdrawn = withdrawnViolation(await this.store.withdrawal(m, transferId));
+    if (withdrawn) throw VolunteeringErrors.broken(withdrawn);
     const now = this.clock.now();
     const unknown = incomingCodeViolation(code, now);
     if (unknown || !code) throw VolunteeringErrors.broken(unknown!);

@@ -11,7 +11,7 @@ export type TransferPurpose = (typeof TRANSFER_PURPOSES)[number];
  * Credits paid across co-ops, through the co-op's consortium clearing account: paid by a volunteer to
  * another co-op, paid to a volunteer from another co-op, and given back when the other co-op refused.
  */
-export const ACROSS_COOP_PURPOSES = ['sent-to-coop', 'received-from-coop', 'returned-by-coop'] as const;
+export const ACROSS_COOP_PURPOSES = ['sent-to-coop', 'received-from-coop', 'returned-by-coop', 'withdrawn-by-hub'] as const;
 export type AcrossCoopPurpose = (typeof ACROSS_COOP_PURPOSES)[number];
 
 /** Every ledger transfer: credits earned from the co-op for hours given, spent between volunteers, or paid across co-ops. */

@@ -104,10 +104,11 @@ export class AcrossCoopsTransferView {
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty({
     enum: CROSS_COOP_STATUSES,
-    description: 'sent (waiting for the hub), forwarded (the hub passed it on), completed, or refused (and given back)',
+    description:
+      'sent (waiting for the hub), forwarded (the hub passed it on), completed, refused (and given back), or withdrawn (received, then taken back: the hub gave it back to the payer while this co-op was out of the consortium)',
   })
   status: CrossCoopStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) refusalReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why it was refused or withdrawn' }) refusalReason: string | null;
   @ApiProperty() occurredOn: string;
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ nullable: true, type: Date }) settledAt: Date | null;

@@ -6,8 +6,11 @@ import type { RuleViolation } from './volunteer.rules';
 export const PAYMENT_CODE_DEFAULT_HOURS = 72;
 export const PAYMENT_CODE_MAX_HOURS = 30 * 24;
 
-/** The states of a transfer across co-ops on the paying node; a receiving node records only completed ones. */
-export const CROSS_COOP_STATUSES = ['sent', 'forwarded', 'completed', 'refused'] as const;
+/**
+ * The states of a transfer across co-ops on the paying node; a receiving node records only completed
+ * ones, and marks one withdrawn if the hub gave it back while this co-op was out of the consortium.
+ */
+export const CROSS_COOP_STATUSES = ['sent', 'forwarded', 'completed', 'refused', 'withdrawn'] as const;
 export type CrossCoopStatus = (typeof CROSS_COOP_STATUSES)[number];
 export const CROSS_COOP_DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type CrossCoopDirection = (typeof CROSS_COOP_DIRECTIONS)[number];
@@ -95,4 +98,13 @@ export function settlementStep(status: CrossCoopStatus, outcome: TimeCreditOutco
     rule: 'TIMEBANK.TRANSFER_ALREADY_SETTLED',
     message: `the transfer is already ${status} and cannot now be ${outcome}`,
   };
+}
+
+/**
+ * A payment the hub gave back before this co-op answered (it had left the consortium) is not credited
+ * when it reaches the node later: the payer has the minutes back already.
+ */
+export function withdrawnViolation(withdrawal: { reason: string } | null): RuleViolation | null {
+  if (!withdrawal) return null;
+  return { rule: 'TIMEBANK.PAYMENT_WITHDRAWN', message: `the payment was withdrawn by the hub: ${withdrawal.reason}` };
 }

@@ -81,6 +81,29 @@ export class AcrossCoopsStore {
     await m.query(`UPDATE time_credit_transfer SET status = 'completed', settled_at = $2, completed_on = $3 WHERE id = $1`, [id, at, on]);
   }
 
+  /** A payment received and then withdrawn: it no longer counts as completed, and says why. */
+  async markWithdrawn(m: EntityManager, id: string, reason: string, at: Date): Promise<void> {
+    await m.query(
+      `UPDATE time_credit_transfer SET status = 'withdrawn', refusal_reason = $2, settled_at = $3, completed_on = NULL WHERE id = $1`,
+      [id, reason, at],
+    );
+  }
+
+  /** Keeps the hub's word that a payment was withdrawn; false when it was kept already (a repeat). */
+  async recordWithdrawal(m: EntityManager, transferId: string, reason: string, at: Date): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO time_credit_withdrawal (transfer_id, reason, received_at) VALUES ($1, $2, $3)
+       ON CONFLICT (transfer_id) DO NOTHING RETURNING transfer_id`,
+      [transferId, reason, at],
+    );
+    return rows.length === 1;
+  }
+
+  async withdrawal(m: EntityManager, transferId: string): Promise<{ reason: string } | null> {
+    const [row]: { reason: string }[] = await m.query('SELECT reason FROM time_credit_withdrawal WHERE transfer_id = $1', [transferId]);
+    return row ?? null;
+  }
+
   async markRefused(m: EntityManager, id: string, reason: string, at: Date): Promise<void> {
     await m.query(`UPDATE time_credit_transfer SET status = 'refused', refusal_reason = $2, settled_at = $3 WHERE id = $1`, [
       id,

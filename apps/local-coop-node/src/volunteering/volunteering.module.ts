@@ -30,6 +30,7 @@ import { VolunteerStore } from './volunteer.store';
 import { VolunteerDataQueries } from './volunteer-data.queries';
 import { VolunteerErasure } from './volunteer-erasure.store';
 import { VolunteersController } from './volunteers.controller';
+import { WithdrawTimeCredits } from './withdraw-time-credits.use-case';
 
 /**
  * Volunteers and the time bank: hours given by activity, a double-entry time-credit ledger held to
@@ -64,6 +65,7 @@ import { VolunteersController } from './volunteers.controller';
     MakePaymentCode,
     PayAcrossCoops,
     ReceiveTimeCredits,
+    WithdrawTimeCredits,
     RecordTimeCreditsReceipt,
     SettleTimeCredits,
   ],

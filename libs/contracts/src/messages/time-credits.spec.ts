@@ -6,9 +6,11 @@ import {
   TIME_CREDITS_FORWARDED_V1,
   TIME_CREDITS_SENT_V1,
   TIME_CREDITS_SETTLED_V1,
+  TIME_CREDITS_WITHDRAWN_V1,
   TimeCreditsForwardedV1,
   TimeCreditsSentV1,
   TimeCreditsSettledV1,
+  TimeCreditsWithdrawnV1,
 } from './time-credits.v1';
 
 const code = 'colne-valley.7K3M9Q2XWV4T8R6P1N5H';
@@ -19,6 +21,8 @@ describe('the time-credit messages', () => {
     expect(findDefinition('coop-to-hub', 'time-credits.sent', 1)).toBe(TIME_CREDITS_SENT_V1);
     expect(findDefinition('hub-to-coop', 'time-credits.forwarded', 1)).toBe(TIME_CREDITS_FORWARDED_V1);
     expect(findDefinition('hub-to-coop', 'time-credits.settled', 1)).toBe(TIME_CREDITS_SETTLED_V1);
+    expect(findDefinition('hub-to-coop', 'time-credits.withdrawn', 1)).toBe(TIME_CREDITS_WITHDRAWN_V1);
+    expect(findDefinition('coop-to-hub', 'time-credits.withdrawn', 1)).toBeUndefined();
     expect(findDefinition('hub-to-coop', 'time-credits.sent', 1)).toBeUndefined();
     expect(findDefinition('coop-to-hub', 'time-credits.settled', 1)).toBeUndefined();
   });
@@ -27,6 +31,9 @@ describe('the time-credit messages', () => {
     expect(checkAgainst(TimeCreditsSentV1, sent).ok).toBe(true);
     expect(checkAgainst(TimeCreditsForwardedV1, { ...sent, fromCoopId: 'holme-valley' }).ok).toBe(true);
     expect(checkAgainst(TimeCreditsSettledV1, { transferId: sent.transferId, outcome: 'completed' }).ok).toBe(true);
+    expect(checkAgainst(TimeCreditsWithdrawnV1, { transferId: sent.transferId, reason: 'colne-valley left' }).ok).toBe(true);
+    expect(checkAgainst(TimeCreditsWithdrawnV1, { transferId: sent.transferId, reason: '' }).ok).toBe(false);
+    expect(checkAgainst(TimeCreditsWithdrawnV1, { transferId: 'x', reason: 'left' }).ok).toBe(false);
     expect(checkAgainst(TimeCreditsSettledV1, { transferId: sent.transferId, outcome: 'refused', reason: 'the code has expired' }).ok).toBe(
       true,
     );

@@ -11,6 +11,9 @@ import { COOP_ID_PATTERN, COOP_ID_RULE } from '../vocabulary';
  *
  *   paying node --time-credits.sent--> hub --time-credits.forwarded--> receiving node
  *   paying node <--time-credits.settled-- hub <--receipt (applied, or rejected with the reason)--
+ *
+ * A payment to a co-op that leaves before it answers is given back; the hub then tells that co-op's
+ * node it was withdrawn (time-credits.withdrawn), which the node reads if it ever comes back.
  */
 export const TIME_CREDIT_TRANSFER_LIMITS = Object.freeze({ maxMinutes: 100_000, maxReason: 500 });
 
@@ -82,4 +85,27 @@ export const TIME_CREDITS_SETTLED_V1 = defineMessage({
   direction: 'hub-to-coop',
   transport: 'durable',
   payload: TimeCreditsSettledV1,
+});
+
+/**
+ * Hub to co-op: a payment forwarded to this co-op was given back to the payer because the co-op left
+ * the consortium before the hub heard its answer. Read by the node if it comes back: a payment it
+ * credited meanwhile is taken back into the clearing account, and one that reaches it later is
+ * refused, so the minutes are never paid twice. The reason in words, never a person.
+ */
+export class TimeCreditsWithdrawnV1 {
+  @IsUUID('4')
+  transferId: string;
+
+  @IsString()
+  @Length(1, TIME_CREDIT_TRANSFER_LIMITS.maxReason)
+  reason: string;
+}
+
+export const TIME_CREDITS_WITHDRAWN_V1 = defineMessage({
+  type: 'time-credits.withdrawn',
+  version: 1,
+  direction: 'hub-to-coop',
+  transport: 'durable',
+  payload: TimeCreditsWithdrawnV1,
 });

@@ -109,7 +109,7 @@ const SHAPE_BEFORE = `(t.purpose = 'earning') = (f.kind = 'issuer') AND p.kind =
  * another co-op from a volunteer to the clearing account; one from another co-op, or one given back,
  * from the clearing account to a volunteer.
  */
-const SHAPE_WITH_CLEARING = `CASE t.purpose
+export const SHAPE_WITH_CLEARING = `CASE t.purpose
             WHEN 'earning' THEN f.kind = 'issuer' AND p.kind = 'volunteer'
             WHEN 'sent-to-coop' THEN f.kind = 'volunteer' AND p.kind = 'clearing'
             WHEN 'received-from-coop' THEN f.kind = 'clearing' AND p.kind = 'volunteer'
@@ -125,7 +125,7 @@ const MESSAGE_WITH_CLEARING =
  * another, leaving the rest of it (two entries, summing to nought, matching the header) exactly as it
  * is in the database, so the rule is stated once.
  */
-async function replaceShapeRule(q: QueryRunner, swaps: [from: string, to: string][]): Promise<void> {
+export async function replaceShapeRule(q: QueryRunner, swaps: [from: string, to: string][]): Promise<void> {
   let [{ def }]: { def: string }[] = await q.query(`SELECT pg_get_functiondef('time_transfer_is_balanced()'::regprocedure) AS def`);
   for (const [from, to] of swaps) {
     if (!def.includes(from)) throw new Error(`time_transfer_is_balanced() does not hold what this migration replaces: ${from}`);
