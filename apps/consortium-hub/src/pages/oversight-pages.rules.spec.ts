@@ -5,7 +5,7 @@ import { GrantExceptionDto, SUPPRESSED } from '../reporting';
 import { EXCEPTION_MESSAGES, exceptionBody } from './cycle-pages.rules';
 import { boxLabel, familyTree, LineageCoop } from './family-tree.rules';
 import { CLOSE_MESSAGES, closeStageBody, REOPEN_MESSAGES, reopenStageBody, stageLabel, typedDate } from './journey-pages.rules';
-import { figureText, hoursPerWeek, pounds, vacanciesByCoop, words } from './pool-pages.rules';
+import { figureText, hoursPerWeek, vacanciesByCoop } from './pool-pages.rules';
 import { connectivityTag, pageNumber, pagination, statusLabel, timeAgo } from './registry-pages.rules';
 import { trendChart, trendRows } from './trend-chart.rules';
 
@@ -46,11 +46,9 @@ describe('the pool page', () => {
     expect(figureText(null)).toEqual({ text: 'none', suppressed: false });
   });
 
-  it('writes money, hours and vocabulary for people', () => {
-    expect(pounds(1260)).toBe('£12.60');
+  it('writes hours a week for people', () => {
     expect(hoursPerWeek(2250)).toBe('37.5 hours');
     expect(hoursPerWeek(60)).toBe('1 hour');
-    expect(words('senior-carer')).toBe('Senior carer');
   });
 
   it('groups vacancies by co-op name, with their requests to hire by status', () => {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
+import { wordsOf } from '@app/web';
+
 import { PoolFiguresQueries, PoolRequestsQuery, PoolStaffQueries, PoolVacanciesQuery } from '../recruitment';
-import { figureText, POOL_PAGE_SIZE, requestRow, vacanciesByCoop, words } from './pool-pages.rules';
+import { figureText, POOL_PAGE_SIZE, requestRow, vacanciesByCoop } from './pool-pages.rules';
 
 type Cell = { category: string; value: Parameters<typeof figureText>[0] };
 
@@ -37,31 +39,31 @@ export class PoolPages {
           description: figures.candidatesInPool.description,
           total: figureText(figures.candidatesInPool.total),
           byLocality: cells(figures.candidatesInPool.byLocality),
-          byRole: cells(figures.candidatesInPool.byRole, words),
+          byRole: cells(figures.candidatesInPool.byRole, wordsOf),
         },
         vacancies: {
           description: figures.vacanciesInPool.description,
           total: figures.vacanciesInPool.total,
           byLocality: cells(figures.vacanciesInPool.byLocality),
-          byRole: cells(figures.vacanciesInPool.byRole, words),
+          byRole: cells(figures.vacanciesInPool.byRole, wordsOf),
         },
         filled: {
           description: figures.filledFromPool.description,
           total: figureText(figures.filledFromPool.total),
           byLocality: cells(figures.filledFromPool.byLocality),
-          byRole: cells(figures.filledFromPool.byRole, words),
+          byRole: cells(figures.filledFromPool.byRole, wordsOf),
         },
         timeToHire: {
           description: figures.timeToHire.description,
           rows: [
             { role: 'All roles', ...figures.timeToHire.overall },
-            ...figures.timeToHire.byRole.map((r) => ({ ...r, role: words(r.role) })),
+            ...figures.timeToHire.byRole.map((r) => ({ ...r, role: wordsOf(r.role) })),
           ].map((r) => ({ role: r.role, hires: figureText(r.hires), median: figureText(r.medianDays) })),
         },
         requests: {
           description: figures.requests.description,
           total: figureText(figures.requests.total),
-          byOutcome: cells(figures.requests.byOutcome, words),
+          byOutcome: cells(figures.requests.byOutcome, wordsOf),
         },
       },
     };

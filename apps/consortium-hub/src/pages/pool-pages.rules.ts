@@ -1,24 +1,15 @@
+import { pounds, wordsOf } from '@app/web';
+
 import type { HireRequestStaffView, PooledVacancyStaffView } from '../recruitment';
 import { isSuppressed, PublishedFigure } from '../reporting';
 
 /** How many vacancies and requests to hire the pool page lists, newest first. */
 export const POOL_PAGE_SIZE = 200;
 
-/** Pence as pounds: 1260 reads £12.60. */
-export function pounds(pence: number): string {
-  return `£${(pence / 100).toFixed(2)}`;
-}
-
 /** Minutes a week as hours: 2250 reads 37.5 hours. */
 export function hoursPerWeek(minutes: number): string {
   const hours = Math.round((minutes / 60) * 100) / 100;
   return `${hours} hour${hours === 1 ? '' : 's'}`;
-}
-
-/** A word from the vocabulary for people: `senior-carer` reads Senior carer. */
-export function words(value: string): string {
-  const text = value.replace(/[-_]/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A count of people as the page shows it: the number, or "suppressed" (never 0) when disclosure control held it back. */
@@ -45,10 +36,10 @@ function vacancyRow(v: PooledVacancyStaffView) {
   return {
     vacancyId: v.vacancyId,
     state: v.state,
-    stateText: words(v.state),
-    role: words(v.role),
+    stateText: wordsOf(v.state),
+    role: wordsOf(v.role),
     locality: v.locality,
-    contract: words(v.contractType),
+    contract: wordsOf(v.contractType),
     hours: hoursPerWeek(v.minutesPerWeek),
     pay: `${pounds(v.hourlyPayPence)} an hour${v.paysRealLivingWage ? ' (Real Living Wage)' : ''}`,
     startsOn: v.startsOn,
@@ -62,10 +53,10 @@ export function requestRow(r: HireRequestStaffView) {
   return {
     coopId: r.coopId,
     coopName: r.coopName,
-    role: words(r.role),
+    role: wordsOf(r.role),
     locality: r.locality,
     status: r.status,
-    statusText: words(r.status),
+    statusText: wordsOf(r.status),
     requestedOn: r.requestedAt.slice(0, 10),
     answeredOn: r.answeredAt?.slice(0, 10) ?? '–',
     hiredOn: r.hiredAt?.slice(0, 10) ?? '–',

@@ -1,13 +1,7 @@
 import { checkForm, instantToUkLocal, ukDateTime, ukLocalToInstant } from '@app/web';
 
 import { OpenRoundDto } from '../purchasing/purchasing.dto';
-import { listFromField, pounds, stepRefusal } from './procurement-pages.rules';
-
-describe('money on the procurement pages', () => {
-  it('shows pence as pounds with thousands and two decimals', () => {
-    expect([pounds(0), pounds(5), pounds(650), pounds(123456), pounds(-995)]).toEqual(['£0.00', '£0.05', '£6.50', '£1,234.56', '-£9.95']);
-  });
-});
+import { listFromField, stepRefusal } from './procurement-pages.rules';
 
 describe('a closing time typed in a date-and-time field', () => {
   it('is UK time: the same instant in winter, an hour earlier in UTC in summer, with or without seconds', () => {

@@ -1,16 +1,9 @@
 import type { FieldError } from '@app/web';
 
 /**
- * What the purchasing and tender pages share: money as people read it, a form's lists, and a refusal by
- * the API's own rules as an error on the page. Times are UK time, by libs/web's ukDateTime and uk-time.
+ * What the purchasing and tender pages share: a form's lists and a refusal by
+ * the API's own rules as an error on the page. Money and times are libs/web's (pounds, ukDateTime, uk-time).
  */
-
-/** Pence as pounds: 123456 → "£1,234.56". */
-export function pounds(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const whole = Math.abs(pence);
-  return `${sign}£${Math.floor(whole / 100).toLocaleString('en-GB')}.${String(whole % 100).padStart(2, '0')}`;
-}
 
 /** A form field that may come once or repeated (checkboxes), as a list; absent as an empty one. */
 export function listFromField(value: unknown): string[] {

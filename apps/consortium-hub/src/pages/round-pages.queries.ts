@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
-import { ukDateTime } from '@app/web';
+import { pounds, ukDateTime } from '@app/web';
 
 import { allowedRoundActions, CatalogueQueries, RoundQueries } from '../purchasing';
-import { pounds } from './procurement-pages.rules';
 import { allocationStatusLabel, commitmentRows, roundStateLabel, roundSteps } from './round-pages.rules';
 
 /**

@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
-import { ukDateTime } from '@app/web';
+import { pounds, ukDateTime } from '@app/web';
 
 import { allowedTenderActions, ListTendersQuery, TenderQueries } from '../tendering';
-import { pounds } from './procurement-pages.rules';
 import { serviceLabel, tenderForms, tenderStageLabel } from './tender-pages.rules';
 
 const PAGE_SIZE = 50;
