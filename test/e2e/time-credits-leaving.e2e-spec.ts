@@ -52,6 +52,14 @@ describe('time credits to a co-op that leaves', () => {
         [id],
       )
     )[0].status;
+  /** The hub's time-credits.withdrawn messages to Colne Valley. */
+  const notices = async () =>
+    (
+      await mesh.hubQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE type = 'time-credits.withdrawn' AND coop_id = $1`,
+        [COLNE],
+      )
+    )[0].n;
   const codeFor = async (volunteerId: string) =>
     (await admin(COLNE).post('/time-bank/payment-codes').send({ volunteerId }).expect(201)).body.code as string;
   const pay = async (from: string, code: string, minutes: number) =>
@@ -132,11 +140,13 @@ describe('time credits to a co-op that leaves', () => {
       [HOLME],
     );
     expect(n).toBe(3);
+    // Nothing is sent to a co-op that left: no message to it would ever be answered.
+    expect(await notices()).toBe(0);
   });
 
   it('pays nothing twice when the co-op is taken back: a payment given back that still reaches its node is withdrawn there', async () => {
     // Both forwards were published while Colne Valley's node was down: they wait in its stream, and a node
-    // back in the consortium takes them. Each is followed by the hub's word that it was given back.
+    // back in the consortium takes them. Taking it back sends, after them, the hub's word that each was given back.
     await staff().patch(`/coops/${COLNE}/status`).send({ status: 'trading', note: 'rejoined' }).expect(204);
     await mesh.startNode(COLNE);
     const onColne = (id: string) =>
@@ -177,7 +187,8 @@ describe('time credits to a co-op that leaves', () => {
     expect({ total: hub.totalMinutes, balanced: hub.balanced }).toEqual({ total: 0, balanced: true });
     const [{ total }] = await mesh.nodeQuery<{ total: number }>(COLNE, 'SELECT coalesce(sum(minutes), 0)::int AS total FROM time_entry');
     expect(total).toBe(0);
-    // Nothing on the hub changed: the two payments stay given back, once.
+    // Nothing on the hub changed: the two payments stay given back, once, and the node was told once each.
     for (const id of waiting) expect((await hubTransfer(id)).status).toBe('reversed');
+    expect(await notices()).toBe(2);
   });
 });

@@ -233,8 +233,8 @@ describe('a co-op admin on their node in the browser', () => {
     await page.goto(`${node}/admin/time-bank`);
     await expect(page.locator('#time-bank-summary').innerText()).resolves.toContain('Credits earned for hours given');
     await expect(page.locator('#time-bank-summary').innerText()).resolves.toContain('Even: no co-op owes the other any hours');
-    // Earning, respite and help, and the three of payments across co-ops (none here: shown as 0 h).
-    await expect(page.locator('#purposes tbody tr').count()).resolves.toBe(6);
+    // Earning, respite and help, and the four of payments across co-ops (none here: shown as 0 h).
+    await expect(page.locator('#purposes tbody tr').count()).resolves.toBe(7);
     await expect(page.locator('#purposes tbody').innerText()).resolves.toContain('Received from another co-op');
     await expect(page.locator('#transfers').count()).resolves.toBe(1);
     await axe.check(page);

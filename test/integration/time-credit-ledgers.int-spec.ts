@@ -137,6 +137,19 @@ describe('time-credit ledgers: what the databases keep', () => {
     });
 
     it('goes down, taking out what it added, and up again', async () => {
+      // A payment received and then withdrawn by the hub is, one migration down, the completed payment it was.
+      const withdrawn = randomUUID();
+      await node.query(
+        `INSERT INTO time_credit_transfer (id, direction, volunteer_id, other_coop_id, minutes, status, refusal_reason, occurred_on, created_at, settled_at)
+         VALUES ($1, 'incoming', $2, 'holme-valley', 30, 'withdrawn', 'holme-valley left', '2026-03-02', '2026-03-02T10:00:00Z', '2026-04-01T10:00:00Z')`,
+        [withdrawn, volunteerId],
+      );
+      await undoUntil(node, 'TimeCreditsWithdrawn1764000002400');
+      const [was] = await node.query(
+        `SELECT status, refusal_reason, to_char(completed_on, 'YYYY-MM-DD') AS completed_on, settled_at = created_at AS same FROM time_credit_transfer WHERE id = $1`,
+        [withdrawn],
+      );
+      expect(was).toEqual({ status: 'completed', refusal_reason: null, completed_on: '2026-03-02', same: true });
       await undoUntil(node, 'TimeCreditsAcrossCoops1764000002100');
       const tables = await node.query(
         `SELECT table_name FROM information_schema.tables WHERE table_name IN ('time_credit_transfer', 'time_payment_code', 'time_credit_withdrawal')`,

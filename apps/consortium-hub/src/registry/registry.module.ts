@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplyCoopProfile } from './apply-coop-profile.use-case';
 import { ChangeCoopStatus } from './change-coop-status.use-case';
-import { CoopLeavingHooks } from './coop-leaving.hooks';
+import { CoopMembershipHooks } from './coop-membership.hooks';
 import { HeartbeatListener } from './heartbeat-listener.service';
 import { LineageQueries } from './lineage.queries';
 import { NatsAuthorizationSync } from './nats-authorization-sync.service';
@@ -18,7 +18,7 @@ import { RegistryMetrics } from './registry-metrics';
   providers: [
     ApplyCoopProfile,
     ChangeCoopStatus,
-    CoopLeavingHooks,
+    CoopMembershipHooks,
     HeartbeatListener,
     LineageQueries,
     NatsAuthorizationSync,
@@ -27,6 +27,6 @@ import { RegistryMetrics } from './registry-metrics';
     RegistryMetrics,
     RegistryQueries,
   ],
-  exports: [RegistryQueries, NatsAuthorizationSync, LineageQueries, CoopLeavingHooks],
+  exports: [RegistryQueries, NatsAuthorizationSync, LineageQueries, CoopMembershipHooks],
 })
 export class RegistryModule {}

@@ -75,6 +75,22 @@ export class ClearingStore {
     return rows.map((r) => r.forward_message_id);
   }
 
+  /**
+   * Payments to the co-op given back because it left (reversed with `reason`) whose node has not yet been
+   * told: none of the hub's time-credits.withdrawn messages to it names them.
+   */
+  async givenBackUntold(m: EntityManager, coopId: string, reason: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT t.id FROM clearing_transfer t
+        WHERE t.receiving_coop_id = $1 AND t.status = 'reversed' AND t.refusal_reason = $2
+          AND NOT EXISTS (SELECT 1 FROM outbox_message o
+                           WHERE o.coop_id = $1 AND o.type = 'time-credits.withdrawn' AND o.envelope->'payload'->>'transferId' = t.id::text)
+        ORDER BY t.id`,
+      [coopId, reason],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The payments these messages forwarded, locked, in id order. */
   async lockForwarded(m: EntityManager, forwardMessageIds: string[]): Promise<ClearingTransferRecord[]> {
     return m.query(

@@ -5,7 +5,7 @@ import { TIME_CREDIT_TRANSFER_LIMITS, TIME_CREDITS_SETTLED_V1, TIME_CREDITS_WITH
 import { OutboxService } from '@app/federation';
 import { Clock } from '@app/platform';
 
-import { CoopLeavingHooks } from '../registry';
+import { CoopMembershipHooks } from '../registry';
 import { ClearingStore } from './clearing.store';
 
 /** Why a payment to a co-op that left is given back, as the paying node and the hub's staff read it. */
@@ -22,24 +22,29 @@ export function leftBeforeAnsweringReason(coopId: string): string {
  * the minutes back. Until a co-op leaves, a payment waits for its answer however long its node is
  * offline: giving it back sooner could pay twice, if the node came back and credited its member.
  *
- * A forward may already be on the leaving co-op's node (credited, its answer lost) or in its stream.
- * So the node is told too (time-credits.withdrawn, after the forward in its stream): it reads that only
- * if the co-op is taken back, and then takes back what it credited, or refuses the forward if it comes later.
+ * A forward may already be on the leaving co-op's node (credited, its answer lost) or in its stream,
+ * and a node taken back in reads its stream again. So when staff take the co-op back, in that
+ * transaction, its node is told of each payment given back (time-credits.withdrawn, after the forward
+ * in its stream): it takes back what it credited, or refuses the forward when it comes. Not sooner: a
+ * co-op that left answers nothing, so a message to it then would wait on the hub for ever.
  */
 @Injectable()
 export class GiveBackOnLeaving implements OnModuleInit {
   private readonly logger = new Logger(GiveBackOnLeaving.name);
 
   constructor(
-    private readonly hooks: CoopLeavingHooks,
+    private readonly hooks: CoopMembershipHooks,
     private readonly store: ClearingStore,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register('time-clearing', async (m, coopId) => {
+    this.hooks.whenLeaving('time-clearing', async (m, coopId) => {
       await this.execute(m, coopId);
+    });
+    this.hooks.whenTakenBack('time-clearing', async (m, coopId) => {
+      await this.tellNodeTakenBack(m, coopId);
     });
   }
 
@@ -61,9 +66,17 @@ export class GiveBackOnLeaving implements OnModuleInit {
         { transferId: transfer.id, outcome: 'refused', reason },
         { coopId: transfer.paying_coop_id },
       );
-      await this.outbox.enqueue(m, TIME_CREDITS_WITHDRAWN_V1, { transferId: transfer.id, reason }, { coopId });
     }
     this.logger.log({ msg: 'payments to a co-op that left given back', coopId, count: transfers.length });
     return transfers.length;
+  }
+
+  /** A co-op taken back in: its node is told of each payment given back while it was out, once. */
+  async tellNodeTakenBack(m: EntityManager, coopId: string): Promise<number> {
+    const reason = leftBeforeAnsweringReason(coopId).slice(0, TIME_CREDIT_TRANSFER_LIMITS.maxReason);
+    const untold = await this.store.givenBackUntold(m, coopId, reason);
+    for (const transferId of untold) await this.outbox.enqueue(m, TIME_CREDITS_WITHDRAWN_V1, { transferId, reason }, { coopId });
+    if (untold.length > 0) this.logger.log({ msg: 'a co-op taken back told of payments given back', coopId, count: untold.length });
+    return untold.length;
   }
 }

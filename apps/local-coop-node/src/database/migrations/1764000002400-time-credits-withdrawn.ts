@@ -44,7 +44,11 @@ export class TimeCreditsWithdrawn1764000002400 implements MigrationInterface {
     await q.query(`DELETE FROM time_transfer WHERE purpose = 'withdrawn-by-hub'`);
     await q.query('ALTER TABLE time_transfer ENABLE TRIGGER tr_time_transfer_append_only');
     await q.query('ALTER TABLE time_entry ENABLE TRIGGER tr_time_entry_append_only');
-    await q.query(`UPDATE time_credit_transfer SET status = 'completed', refusal_reason = NULL WHERE status = 'withdrawn'`);
+    // As it was before it was withdrawn: an incoming payment is completed on the day it was credited, when it was recorded.
+    await q.query(
+      `UPDATE time_credit_transfer SET status = 'completed', refusal_reason = NULL, completed_on = occurred_on, settled_at = created_at
+        WHERE status = 'withdrawn'`,
+    );
     await q.query(`
       ALTER TABLE time_transfer DROP CONSTRAINT ck_time_transfer_purpose, DROP CONSTRAINT ck_time_transfer_across,
         ADD CONSTRAINT ck_time_transfer_purpose
