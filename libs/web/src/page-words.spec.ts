@@ -1,4 +1,4 @@
-import { pounds, sentence, ukDateTime, wordsOf } from './page-words';
+import { pounds, sentence, ukDateTime, ukDayOf, wordsOf } from './page-words';
 
 describe('page words', () => {
   it('makes a use case message a sentence, with one full stop', () => {
@@ -23,5 +23,11 @@ describe('money and times for people', () => {
     expect(ukDateTime('2026-07-01T08:30:00.000Z')).toBe('1 Jul 2026, 09:30');
     expect(ukDateTime('2026-12-04T17:30:00.000Z')).toBe('4 Dec 2026, 17:30');
     expect(ukDateTime(null)).toBe('–');
+  });
+
+  it('dates an instant by the UK day it fell on', () => {
+    expect(ukDayOf('2026-07-01T23:30:00.000Z')).toBe('2026-07-02');
+    expect(ukDayOf('2026-12-01T23:30:00.000Z')).toBe('2026-12-01');
+    expect(ukDayOf(null)).toBe('–');
   });
 });

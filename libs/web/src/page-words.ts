@@ -1,3 +1,5 @@
+import { londonDay } from '@app/platform/calendar/working-days';
+
 /** How pages say things to people: the use cases' messages, money, times and the API's vocabulary in words. */
 
 /** A use case's message (lower case, no full stop) as a sentence: "round not found" → "Round not found." */
@@ -27,4 +29,11 @@ export function ukDateTime(iso: string | Date | null | undefined, none = '–'):
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return String(iso);
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(t);
+}
+
+/** The UK day an instant fell on, `2026-12-18`, as a page dates an event; nothing is `none` (`–` unless said). */
+export function ukDayOf(iso: string | Date | null | undefined, none = '–'): string {
+  if (!iso) return none;
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? String(iso) : londonDay(t);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
 import { ONBOARDING_STAGES } from '@app/contracts';
-import { ukDateTime } from '@app/web';
+import { ukDateTime, ukDayOf } from '@app/web';
 
 import { JourneyQueries, ListJourneysQuery } from '../onboarding';
 import { LineageQueries } from '../registry';
@@ -38,8 +38,8 @@ export class JourneyPages {
         statusText: statusLabel(j.status),
         currentStageText: j.currentStage ? stageLabel(j.currentStage) : 'Trading: every stage closed',
         stages: ONBOARDING_STAGES.length,
-        startedOn: j.startedAt.slice(0, 10),
-        lastProgressOn: j.lastProgressAt.slice(0, 10),
+        startedOn: ukDayOf(j.startedAt),
+        lastProgressOn: ukDayOf(j.lastProgressAt),
       })),
       total: page.total,
       tree: familyTree(lineage.roots, lineage.coops),
@@ -63,8 +63,8 @@ export class JourneyPages {
         statusText: statusLabel(journey.status),
         currentStage: journey.currentStage,
         stagesClosed: journey.stagesClosed,
-        startedOn: journey.startedAt.slice(0, 10),
-        lastProgressOn: journey.lastProgressAt.slice(0, 10),
+        startedOn: ukDayOf(journey.startedAt),
+        lastProgressOn: ukDayOf(journey.lastProgressAt),
         stalled: journey.stalled,
         templatesShared: journey.templatesShared,
         targets: journey.targets,

@@ -1,4 +1,4 @@
-import { pounds, wordsOf } from '@app/web';
+import { pounds, ukDayOf, wordsOf } from '@app/web';
 
 import type { HireRequestStaffView, PooledVacancyStaffView } from '../recruitment';
 import { isSuppressed, PublishedFigure } from '../reporting';
@@ -43,7 +43,7 @@ function vacancyRow(v: PooledVacancyStaffView) {
     hours: hoursPerWeek(v.minutesPerWeek),
     pay: `${pounds(v.hourlyPayPence)} an hour${v.paysRealLivingWage ? ' (Real Living Wage)' : ''}`,
     startsOn: v.startsOn,
-    pooledOn: v.firstPooledAt.slice(0, 10),
+    pooledOn: ukDayOf(v.firstPooledAt),
     requests: requests.length ? requests.join(', ') : 'none',
   };
 }
@@ -57,8 +57,8 @@ export function requestRow(r: HireRequestStaffView) {
     locality: r.locality,
     status: r.status,
     statusText: wordsOf(r.status),
-    requestedOn: r.requestedAt.slice(0, 10),
-    answeredOn: r.answeredAt?.slice(0, 10) ?? '–',
-    hiredOn: r.hiredAt?.slice(0, 10) ?? '–',
+    requestedOn: ukDayOf(r.requestedAt),
+    answeredOn: ukDayOf(r.answeredAt),
+    hiredOn: ukDayOf(r.hiredAt),
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
-import { ukDateTime } from '@app/web';
+import { ukDateTime, ukDayOf } from '@app/web';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
@@ -62,7 +62,7 @@ export class RegistryPages {
       tag: connectivityTag(c.connectivity),
       heartbeat: ukDateTime(c.lastHeartbeatAt),
       heartbeatAgo: timeAgo(c.lastHeartbeatAt, now),
-      joined: c.registeredAt.slice(0, 10),
+      joined: ukDayOf(c.registeredAt),
     };
   }
 }
