@@ -268,6 +268,49 @@ describe('tender stages by date', () => {
     expect(t.history.at(-1)).toMatchObject({ to: 'inviting', by: 'schedule', note: 'enquiry period ended at 2027-03-04T12:00:00.000Z' });
   });
 
+  it('takes questions again when staff move the enquiry period on: both nodes are told, and it closes again by date', async () => {
+    // Still 12:00 on Thursday 4 March: the period has just closed. A new end after the deadline is refused, naming it.
+    const wrong = await staff
+      .patch(`/tenders/${tenderId}`)
+      .send({ enquiryPeriod: { endDate: '2027-03-18T12:00:00Z' } })
+      .expect(400);
+    expect(wrong.body).toMatchObject({
+      code: 'TENDERING.ENQUIRY_PERIOD',
+      message: 'enquiryPeriod.endDate 2027-03-18T12:00:00.000Z must be before the deadline 2027-03-17T12:00:00.000Z',
+    });
+    const nested = await staff
+      .patch(`/tenders/${tenderId}`)
+      .send({ enquiryPeriod: { endDate: 'Friday' } })
+      .expect(400);
+    expect(nested.body.message).toEqual([expect.stringMatching(/^enquiryPeriod\.endDate must be a date and time with a zone offset/)]);
+    expect((await tender()).enquiryPeriod).toMatchObject({ endDate: '2027-03-04T12:00:00.000Z', closedAt: '2027-03-04T12:00:00.000Z' });
+
+    await staff
+      .patch(`/tenders/${tenderId}`)
+      .send({ enquiryPeriod: { endDate: '2027-03-05T12:00:00Z' } })
+      .expect(204);
+    const moved = await tender();
+    expect(moved.enquiryPeriod).toMatchObject({ endDate: '2027-03-05T12:00:00.000Z', closedAt: null });
+    expect(moved.history.at(-1)).toMatchObject({
+      to: 'inviting',
+      note: "enquiry period's end moved from 2027-03-04T12:00:00.000Z to 2027-03-05T12:00:00.000Z",
+    });
+    for (const coop of COOPS)
+      await invitation(coop, (b) => (b as { enquiryPeriod?: { endDate: string } }).enquiryPeriod?.endDate === '2027-03-05T12:00:00.000Z');
+    const asked = await admin(HOLME)
+      .post(`/tendering/invitations/${tenderId}/enquiries`)
+      .send({ question: 'Now the period is longer: may lot 2 start a week later?' })
+      .expect(202);
+    expect(await hubAnswer(HOLME, asked.body.enquiryId)).toEqual({ status: 'confirmed', last_error: null });
+    expect((await tender()).enquiries).toHaveLength(3);
+
+    setClocks(new Date('2027-03-05T12:00:00Z'));
+    await sweep();
+    const closed = await tender();
+    expect(closed.enquiryPeriod.closedAt).toBe('2027-03-05T12:00:00.000Z');
+    expect(closed.history.at(-1)).toMatchObject({ by: 'schedule', note: 'enquiry period ended at 2027-03-05T12:00:00.000Z' });
+  });
+
   it("takes a changed offer on a lot until the lot's deadline, the newer superseding the older, and refuses one after it", async () => {
     setClocks(new Date('2027-03-08T10:00:00Z'));
     const inv = await invitation(MARSDEN);
@@ -432,7 +475,7 @@ describe('tender stages by date', () => {
     expect(release.tag).toEqual(['award', 'contract']);
     expect(release.tender).toMatchObject({
       tenderPeriod: { startDate: ticked(START.toISOString()), endDate: '2027-03-17T12:00:00.000Z' },
-      enquiryPeriod: { startDate: ticked(START.toISOString()), endDate: '2027-03-04T12:00:00.000Z' },
+      enquiryPeriod: { startDate: ticked(START.toISOString()), endDate: '2027-03-05T12:00:00.000Z' },
       hasEnquiries: true,
       awardPeriod: { startDate: ticked('2027-03-24T10:00'), endDate: standstillEndsAt },
     });
@@ -455,6 +498,7 @@ describe('tender stages by date', () => {
     const byDate = t.history.filter((h: HistorySeen) => h.by === 'schedule').map((h: HistorySeen) => h.note);
     expect(byDate).toEqual([
       'enquiry period ended at 2027-03-04T12:00:00.000Z',
+      'enquiry period ended at 2027-03-05T12:00:00.000Z',
       'lot 1 closed for offers at its deadline 2027-03-10T12:00:00.000Z',
       'offers closed at the deadline',
     ]);

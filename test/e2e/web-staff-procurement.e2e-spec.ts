@@ -453,10 +453,21 @@ describe('staff and commissioners on the purchasing and tender pages', () => {
     await expect(page.locator('#deadline-error').innerText()).resolves.toContain('Deadline must be in the future');
     await axe.check(page, '/joint-tenders/:id (details error)');
     await page.locator('#deadline').fill('');
+    // Questions closing after offers do: the API's rule, beside the field; nothing saved.
+    await page.locator('#enquiryEndDate').fill(`${summerYear}-07-02T12:00`);
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await page.waitForURL(`${hub}/joint-tenders/${id}/details`);
+    await expect(page.locator('#enquiryEndDate-error').innerText()).resolves.toContain('must be before the deadline');
+    const enquiryEnd = async () =>
+      (await mesh.hubQuery<{ end: Date | null }>('SELECT enquiry_ends_at AS end FROM tender WHERE id = $1', [id]))[0].end;
+    expect(await enquiryEnd()).toBeNull();
+    await page.locator('#enquiryEndDate').fill(`${summerYear}-06-20T12:00`);
     await page.locator('#buyer').fill('Calderdale Council');
     await page.getByRole('button', { name: 'Save the details' }).click();
     await page.waitForURL(`${hub}/joint-tenders/${id}?done=details`);
     expect(await tender()).toEqual({ stage: 'draft', buyer: 'Calderdale Council' });
+    // Noon on a UK clock in June is 11:00 UTC.
+    expect((await enquiryEnd())?.toISOString()).toBe(`${summerYear}-06-20T11:00:00.000Z`);
 
     // Cancelling needs a reason (the API's rule); then the tender is cancelled.
     await page.getByText('Cancel the tender').first().click();

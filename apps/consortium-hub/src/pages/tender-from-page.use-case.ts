@@ -51,6 +51,7 @@ const MESSAGES = {
   buyer: 'Enter the commissioning body, 2 to 200 characters',
   description: 'Enter a description of 2000 characters or fewer',
   deadline: 'Enter the deadline as a date and time (UK time)',
+  'enquiryPeriod.endDate': 'Enter when questions close as a date and time (UK time)',
   locality: 'Enter a locality of 2 to 80 characters',
   serviceType: 'Choose a service',
   hoursPerWeek: 'Enter whole hours a week, 1 or more',
@@ -113,10 +114,26 @@ export class TenderFromPage {
     }
   }
 
+  /** The details form; its one field for when questions close is the API's `enquiryPeriod.endDate`, UK time. */
   async details(id: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {
-    const checked = await checkForm(UpdateTenderDto, { ...form, deadline: ukLocalToInstant(form.deadline) }, MESSAGES);
-    if ('errors' in checked) return { status: 400, errors: checked.errors };
-    return attempt('details', () => this.updateTender.execute(id, checked.dto, by), { 'TENDERING.DEADLINE_IN_PAST': 'deadline' });
+    const { enquiryEndDate, ...rest } = form;
+    const typedEnd = typeof enquiryEndDate === 'string' ? enquiryEndDate.trim() : enquiryEndDate;
+    const shaped = {
+      ...rest,
+      deadline: ukLocalToInstant(form.deadline),
+      ...(typedEnd === '' || typedEnd === undefined ? {} : { enquiryPeriod: { endDate: ukLocalToInstant(typedEnd) } }),
+    };
+    const checked = await checkForm(UpdateTenderDto, shaped, MESSAGES);
+    if ('errors' in checked)
+      return {
+        status: 400,
+        errors: checked.errors.map((e) => (e.field.startsWith('enquiryPeriod') ? { ...e, field: 'enquiryEndDate' } : e)),
+      };
+    return attempt('details', () => this.updateTender.execute(id, checked.dto, by), {
+      'TENDERING.DEADLINE_IN_PAST': 'deadline',
+      'TENDERING.DEADLINE_BEFORE_DATES': 'deadline',
+      'TENDERING.ENQUIRY_PERIOD': 'enquiryEndDate',
+    });
   }
 
   async lot(id: string, lotId: string, form: Record<string, unknown>, by: Principal): Promise<TenderFormResult> {

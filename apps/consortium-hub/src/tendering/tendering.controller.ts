@@ -98,7 +98,7 @@ export class TenderingController {
     return this.queries.get(id, by.role);
   }
 
-  /** Title, buyer, description or deadline, while a draft or inviting. */
+  /** Title, buyer, description, deadline or enquiry period, while a draft or inviting. */
   @Patch(':id')
   @HttpCode(204)
   @Roles(STAFF)

@@ -134,6 +134,16 @@ export class UpdateTenderDto {
   @IsOptionalNotNull()
   @IsTimestampWithZone()
   deadline?: string;
+
+  @ApiPropertyOptional({
+    type: EnquiryPeriodDto,
+    description:
+      'A new enquiry period, or one for a tender that had none: ending in the future and before the deadline. Questions open again if it had ended; co-ops already invited are told',
+  })
+  @IsOptionalNotNull()
+  @ValidateNested()
+  @Type(() => EnquiryPeriodDto)
+  enquiryPeriod?: EnquiryPeriodDto;
 }
 
 export class UpdateLotDto {
