@@ -479,6 +479,15 @@ describe('tender stages by date', () => {
       hasEnquiries: true,
       awardPeriod: { startDate: ticked('2027-03-24T10:00'), endDate: standstillEndsAt },
     });
+    // Each question answered, with its answer, as every invited co-op got it; never who asked.
+    const answered = (await tender()).enquiries.filter((e: { answer: string | null }) => e.answer !== null);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(release.tender.enquiries).toEqual(
+      answered.map((e: { id: string; question: string; answer: string }) =>
+        expect.objectContaining({ id: e.id, description: e.question, answer: e.answer, dateAnswered: expect.any(String) }),
+      ),
+    );
+    for (const coop of COOPS) expect(JSON.stringify(release.tender)).not.toContain(coop);
     expect(release.awards.map((a) => a.status)).toEqual(['active', 'active']);
     expect(release.contracts.map((c) => c.status)).toEqual(['active', 'active']);
     const held = (ocds.standstill as { releases: ReleaseSeen[] }).releases[0];

@@ -1,4 +1,4 @@
-import { awardReleasePackage, DEFAULT_OCID_PREFIX, LOTS_EXTENSION, tenderReleasePackage } from './ocds-release.mapper';
+import { awardReleasePackage, DEFAULT_OCID_PREFIX, ENQUIRY_EXTENSION, LOTS_EXTENSION, tenderReleasePackage } from './ocds-release.mapper';
 import type { TenderDossier } from './tender.queries';
 
 const created = new Date('2026-11-01T09:00:00Z');
@@ -68,6 +68,7 @@ interface ReleasePackageView {
       enquiryPeriod?: unknown;
       awardPeriod?: unknown;
       hasEnquiries: boolean;
+      enquiries?: unknown[];
     };
     awards: unknown[];
     contracts: unknown[];
@@ -83,7 +84,7 @@ describe('OCDS release packages', () => {
     expect(pkg).toMatchObject({
       uri: 'https://hub.example.coop/tenders/t1/ocds/tender',
       version: '1.1',
-      extensions: [LOTS_EXTENSION],
+      extensions: [LOTS_EXTENSION, ENQUIRY_EXTENSION],
       publisher: { name: 'Example consortium' },
     });
     const release = pkg.releases[0];
@@ -124,8 +125,41 @@ describe('OCDS release packages', () => {
       enquiryPeriod: { startDate: '2026-11-02T09:00:00.000Z', endDate: '2026-11-20T12:00:00.000Z' },
       hasEnquiries: true,
     });
+    // A question not yet answered is counted, not published.
+    expect(release.tender).not.toHaveProperty('enquiries');
     // Never who asked: no co-op is named in the tender section.
     expect(JSON.stringify(release.tender)).not.toContain('colne-valley');
+  });
+
+  it('publishes each question answered with its answer and lot, as every invited co-op got it, a new release once answered', () => {
+    const enquiryEndsAt = new Date('2026-11-20T12:00:00Z');
+    const answeredAt = new Date('2026-11-10T15:00:00Z');
+    const answered = {
+      id: 'e2',
+      lotId: 'l1',
+      coopId: 'holme-valley',
+      sharedWith: ['colne-valley', 'holme-valley'],
+      question: 'May visits be two shorter ones?',
+      askedAt: new Date('2026-11-09T10:00:00Z'),
+      answer: 'Yes, if the weekly hours are met.',
+      answeredAt,
+    };
+    const pkg = tenderReleasePackage(dossier({ enquiryEndsAt }, { enquiries: [answered] }), publication) as ReleasePackageView & {
+      releases: { date: string }[];
+    };
+    const release = pkg.releases[0];
+    expect(release.tender.enquiries).toEqual([
+      {
+        id: 'e2',
+        date: '2026-11-09T10:00:00.000Z',
+        description: 'May visits be two shorter ones?',
+        answer: 'Yes, if the weekly hours are met.',
+        dateAnswered: '2026-11-10T15:00:00.000Z',
+        relatedLot: 'l1',
+      },
+    ]);
+    expect(release.date).toBe('2026-11-10T15:00:00.000Z');
+    expect(JSON.stringify(release.tender)).not.toContain('holme-valley');
   });
 
   it('tags a cancelled tender as a cancellation', () => {

@@ -11,6 +11,8 @@ import type { TenderStage } from './tender-stage.rules';
  */
 export const OCDS_VERSION = '1.1';
 export const LOTS_EXTENSION = 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json';
+export const ENQUIRY_EXTENSION =
+  'https://raw.githubusercontent.com/open-contracting-extensions/ocds_enquiry_extension/v1.1.5/extension.json';
 /** Stands in until the consortium registers its own prefix with the Open Contracting Partnership. */
 export const DEFAULT_OCID_PREFIX = 'ocds-ccmesh';
 
@@ -66,6 +68,7 @@ function lastChange(d: TenderDossier): Date {
     d.tender.finalAt,
     d.tender.cancelledAt,
     ...d.lots.map((l) => l.changedAt),
+    ...d.enquiries.map((e) => e.answeredAt),
   ];
   return new Date(Math.max(...dates.filter((x): x is Date => !!x).map((x) => new Date(x).getTime())));
 }
@@ -84,7 +87,7 @@ function packageOf(d: TenderDossier, p: OcdsPublication, stage: 'tender' | 'awar
   return {
     uri: `${p.baseUri.replace(/\/$/, '')}/tenders/${d.tender.id}/ocds/${stage}`,
     version: OCDS_VERSION,
-    extensions: [LOTS_EXTENSION],
+    extensions: [LOTS_EXTENSION, ENQUIRY_EXTENSION],
     publishedDate: published.toISOString(),
     publisher: { name: p.publisherName },
     releases: [release],
@@ -138,14 +141,31 @@ function tenderSection(d: TenderDossier) {
   };
 }
 
-/** The enquiry period (from the invitation unless set), and whether any question was asked (core OCDS). */
+/**
+ * The enquiry period (from the invitation unless set) and whether any question was asked (core OCDS),
+ * and each question answered with its answer (the enquiry extension): what every invited co-op was
+ * sent, never who asked. A question not yet answered is counted, not published.
+ */
 function enquiriesOf(d: TenderDossier) {
   const t = d.tender;
   if (!t.enquiryEndsAt) return { hasEnquiries: false };
   const start = t.enquiryStartsAt ?? t.invitedAt;
+  const answered = d.enquiries.filter((e) => e.answer !== null && e.answeredAt !== null);
   return {
     enquiryPeriod: { ...(start ? { startDate: new Date(start).toISOString() } : {}), endDate: new Date(t.enquiryEndsAt).toISOString() },
     hasEnquiries: d.enquiries.length > 0,
+    ...(answered.length > 0
+      ? {
+          enquiries: answered.map((e) => ({
+            id: e.id,
+            date: new Date(e.askedAt).toISOString(),
+            description: e.question,
+            answer: e.answer,
+            dateAnswered: new Date(e.answeredAt!).toISOString(),
+            ...(e.lotId ? { relatedLot: e.lotId } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
