@@ -1,4 +1,5 @@
 import { addDays, londonDay } from '@app/platform';
+import { instantToUkLocal } from '@app/web/uk-time';
 
 /**
  * The day in the UK `offsetDays` calendar days from today, as YYYY-MM-DD: "today" as both apps count it
@@ -19,17 +20,5 @@ export function ukQuarter(): string {
  * (to the minute, `2026-12-04T16:20`, when `seconds` is false). The pages read what is typed as UK time.
  */
 export function ukClock(at: Date, seconds = true): string {
-  const shown = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(at)
-    .replace(' ', 'T');
-  return seconds ? shown : shown.slice(0, 16);
+  return instantToUkLocal(at, seconds);
 }

@@ -1,4 +1,6 @@
-import { instantToUkLocal, ukLocalToInstant, ukOffsetMinutes } from './uk-time';
+import { ukOffsetMinutes } from '@app/platform/calendar/working-days';
+
+import { instantToUkLocal, ukLocalToInstant } from './uk-time';
 
 describe('UK time on the pages', () => {
   it('knows GMT in winter and BST in summer', () => {
@@ -47,5 +49,6 @@ describe('UK time on the pages', () => {
   it('shows an instant back in the field, UK time', () => {
     expect(instantToUkLocal('2026-07-01T08:30:00.000Z')).toBe('2026-07-01T09:30');
     expect(instantToUkLocal(null)).toBe('');
+    expect(instantToUkLocal('2026-07-01T08:30:05.000Z', true)).toBe('2026-07-01T09:30:05');
   });
 });

@@ -1,19 +1,11 @@
+import { ukOffsetMinutes } from '@app/platform/calendar/working-days';
+
 /**
  * Times on every page, the node's and the hub's, are UK time, as the co-ops' and the consortium's people
  * read a clock; the API takes and gives instants with a zone. Pure functions: a form's local time to an
  * instant and back (an instant in words is page-words' ukDateTime).
  */
-const UK = 'Europe/London';
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** Minutes UK time is ahead of UTC at `instant` (0 in winter, 60 in summer). */
-export function ukOffsetMinutes(instant: Date): number {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone: UK, timeZoneName: 'shortOffset' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? '');
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
-}
 
 /**
  * A date-and-time field's value (`2026-12-18T17:00`, UK time) as the instant the API takes
@@ -36,10 +28,13 @@ export function ukLocalToInstant(value: unknown): unknown {
   return new Date(asUtc).toISOString();
 }
 
-/** An instant as a date-and-time field shows it again (`2026-12-18T17:00`, UK time); none is blank. */
-export function instantToUkLocal(iso: string | Date | null | undefined): string {
+/**
+ * An instant as a date-and-time field shows it again (`2026-12-18T17:00`, UK time, or with `seconds`
+ * `2026-12-18T17:00:05`); none is blank.
+ */
+export function instantToUkLocal(iso: string | Date | null | undefined, seconds = false): string {
   if (!iso) return '';
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return String(iso);
-  return new Date(t.getTime() + ukOffsetMinutes(t) * 60_000).toISOString().slice(0, 16);
+  return new Date(t.getTime() + ukOffsetMinutes(t) * 60_000).toISOString().slice(0, seconds ? 19 : 16);
 }

@@ -1,4 +1,5 @@
 import { madeInTimeFor, MAX_CLOCK_AHEAD_MS } from '@app/federation/made-at.rules';
+import { ukOffsetMinutes } from '@app/platform/calendar/working-days';
 
 /**
  * Sign-off and locking of return cycles, as commissioners know them from DHIS2: consortium staff
@@ -19,30 +20,9 @@ export interface LatestReview {
 export const DEFAULT_LOCK_AFTER_DAYS = 14;
 export const MAX_LOCK_AFTER_DAYS = 90;
 
-/** Days are the consortium's calendar days, so a lock keeps the due date's time of day across a change of clocks. */
-export const REPORTING_TIME_ZONE = 'Europe/London';
-
-const WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: REPORTING_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** How far the consortium's wall clock is ahead of UTC at an instant (0 in winter, an hour in summer). */
-function offsetMs(instant: Date): number {
-  const p = Object.fromEntries(WALL_CLOCK.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /**
- * When a cycle locks: `lockAfterDays` calendar days after it is due, at the same time of day on the
- * consortium's clock (a return due at 17:00 on 20 October with 14 days locks at 17:00 on 3 November,
+ * When a cycle locks: `lockAfterDays` calendar days after it is due (the consortium's calendar days), at
+ * the same time of day on the UK's clock (a return due at 17:00 on 20 October with 14 days locks at 17:00 on 3 November,
  * although the clocks went back in between). 0 days locks it when it is due.
  */
 export function lockTime(dueAt: Date, lockAfterDays: number): Date {
@@ -50,7 +30,7 @@ export function lockTime(dueAt: Date, lockAfterDays: number): Date {
     throw new RangeError(`lockAfterDays must be a whole number from 0 to ${MAX_LOCK_AFTER_DAYS}, not ${lockAfterDays}`);
   }
   const naive = new Date(dueAt.getTime() + lockAfterDays * 86_400_000);
-  return new Date(naive.getTime() + offsetMs(dueAt) - offsetMs(naive));
+  return new Date(naive.getTime() + (ukOffsetMinutes(dueAt) - ukOffsetMinutes(naive)) * 60_000);
 }
 
 /** Locked from the lock time on: a return made exactly then is too late. */

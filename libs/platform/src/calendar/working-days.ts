@@ -184,6 +184,15 @@ export function londonDay(at: Date): string {
   return londonParts(at).day;
 }
 
+const OFFSET_NAME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' });
+
+/** Minutes the UK's clock is ahead of UTC at `instant` (0 in winter, 60 in summer). */
+export function ukOffsetMinutes(instant: Date): number {
+  const name = OFFSET_NAME.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? '');
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+}
+
 /**
  * SQL for the day it is in England now, for defaults and comparisons made inside PostgreSQL (whose
  * own `current_date` follows the server's time zone, UTC on ours): a member admitted at 00:30 BST is
