@@ -2,7 +2,6 @@ import { londonDay } from '@app/platform';
 
 import { aPaymentAcrossCoops, aVolunteer } from '../support/builders';
 import { TestMesh } from '../support/mesh';
-import { lastQuarter } from '../support/report-release';
 import { waitFor } from '../support/wait-for';
 
 const HOLME = 'holme-leaving';
@@ -98,11 +97,6 @@ describe('time credits to a co-op that leaves', () => {
     const [first, second] = [await codeFor(payee), await codeFor(payee)];
     await mesh.stopNode(COLNE);
     waiting = [await pay(payer, first, 45), await pay(payer, second, 15)];
-    // A return is asked of every co-op meanwhile: Colne Valley's request waits on the hub for its node too.
-    await staff()
-      .post('/reporting/cycles')
-      .send({ period: lastQuarter(), dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() })
-      .expect(201);
     for (const id of waiting) await settled(id, 'forwarded');
     // Published to Colne Valley's stream, where they wait for its node.
     for (const id of waiting)
@@ -126,15 +120,6 @@ describe('time credits to a co-op that leaves', () => {
       expect(await settled(id, 'refused')).toMatchObject({ refusalReason: reason });
     }
     expect(await hubTransfer(answered)).toEqual({ status: 'completed', refusal_reason: null });
-    // Nothing else waits for Colne Valley on the hub either: the return request is withdrawn, with the reason.
-    expect(
-      await mesh.hubQuery(`SELECT status, last_error FROM outbox_message WHERE coop_id = $1 AND type = 'reporting.return-requested'`, [
-        COLNE,
-      ]),
-    ).toEqual([{ status: 'rejected', last_error: `${COLNE} left the consortium before this was delivered and answered: withdrawn` }]);
-    expect(await mesh.hubQuery(`SELECT id FROM outbox_message WHERE coop_id = $1 AND status IN ('pending', 'published')`, [COLNE])).toEqual(
-      [],
-    );
 
     // The payer has the 60 minutes back and Holme Valley owes only the answered payment, on both sides.
     expect(await balance(HOLME, payer)).toBe(300 - 30);

@@ -87,15 +87,6 @@ export class OutboxService {
     return settled.map((r) => r.id);
   }
 
-  /** The messages to `coopId` no receipt has settled yet (pending or published), for `withdraw`. */
-  async unsettledTo(manager: EntityManager, coopId: string): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM outbox_message WHERE coop_id = $1 AND status IN ('pending', 'published') ORDER BY id`,
-      [coopId],
-    );
-    return rows.map((r) => r.id);
-  }
-
   async counts(coopId?: string): Promise<OutboxCounts> {
     const rows: { status: OutboxStatus; n: string }[] = await this.dataSource.query(
       `SELECT status, count(*) AS n FROM outbox_message ${coopId ? 'WHERE coop_id = $1' : ''} GROUP BY status`,

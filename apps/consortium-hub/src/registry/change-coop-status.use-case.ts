@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { CoopStatus } from '@app/contracts';
-import { OutboxRelay, OutboxService, SIGNATURE_KEYS } from '@app/federation';
+import { OutboxRelay, SIGNATURE_KEYS } from '@app/federation';
 import { Principal } from '@app/platform';
 
 import { CoopMembershipHooks } from './coop-membership.hooks';
@@ -17,14 +17,8 @@ import { RegistryKeys } from './registry-keys.service';
  * with the staff member's note, goes into the co-op's status history in the same transaction (a
  * repeat of the current status too: the note is the record of a decision). Leaving also settles, in
  * that transaction, what waited on the co-op's answer, and being taken back after leaving tells its node
- * what was settled meanwhile (CoopMembershipHooks). Any other message to a co-op that leaves, not yet
- * answered, is withdrawn from the outbox in that transaction too.
+ * what was settled meanwhile (CoopMembershipHooks).
  */
-/** Why a message to a co-op that left was never delivered, as the hub's outbox records it. */
-export function leftBeforeDeliveryReason(coopId: string): string {
-  return `${coopId} left the consortium before this was delivered and answered: withdrawn`;
-}
-
 @Injectable()
 export class ChangeCoopStatus {
   private readonly logger = new Logger(ChangeCoopStatus.name);
@@ -35,19 +29,12 @@ export class ChangeCoopStatus {
     private readonly natsAuthorization: NatsAuthorizationSync,
     private readonly membershipHooks: CoopMembershipHooks,
     private readonly relay: OutboxRelay,
-    private readonly outbox: OutboxService,
   ) {}
 
   async execute(coopId: string, status: CoopStatus, by: Principal, note?: string): Promise<void> {
     const before = await this.dataSource.transaction(async (m) => {
       const was = await setCoopStatus(m, { coopId, to: status, changedBy: by.subject, note });
-      if (status === 'left' && was !== 'left') {
-        await this.membershipHooks.runLeaving(m, coopId);
-        // Whatever else still waits to reach the co-op never will be answered: it is withdrawn, not
-        // published again for ever. Features that must reach its node if it is taken back do it then.
-        const withdrawn = await this.outbox.withdraw(m, await this.outbox.unsettledTo(m, coopId), leftBeforeDeliveryReason(coopId));
-        if (withdrawn.length > 0) this.logger.log({ msg: 'messages to a co-op that left withdrawn', coopId, count: withdrawn.length });
-      }
+      if (status === 'left' && was !== 'left') await this.membershipHooks.runLeaving(m, coopId);
       if (status !== 'left' && was === 'left') await this.membershipHooks.runTakenBack(m, coopId);
       return was;
     });
