@@ -39,6 +39,7 @@ function dossier(overrides: Partial<TenderDossier['tender']> = {}, rest: Partial
       cancelReason: null,
       createdBy: 'staff',
       createdAt: created,
+      updatedAt: created,
       enquiryStartsAt: null,
       enquiryEndsAt: null,
       enquiriesClosedAt: null,
@@ -144,7 +145,12 @@ describe('OCDS release packages', () => {
       answer: 'Yes, if the weekly hours are met.',
       answeredAt,
     };
-    const pkg = tenderReleasePackage(dossier({ enquiryEndsAt }, { enquiries: [answered] }), publication) as ReleasePackageView & {
+    // About lot 0, split since: the release lists only open lots, so it names none.
+    const aboutSplit = { ...answered, id: 'e3', lotId: 'l0', askedAt: new Date('2026-11-03T10:00:00Z') };
+    const pkg = tenderReleasePackage(
+      dossier({ enquiryEndsAt }, { enquiries: [answered, aboutSplit] }),
+      publication,
+    ) as ReleasePackageView & {
       releases: { date: string }[];
     };
     const release = pkg.releases[0];
@@ -156,6 +162,13 @@ describe('OCDS release packages', () => {
         answer: 'Yes, if the weekly hours are met.',
         dateAnswered: '2026-11-10T15:00:00.000Z',
         relatedLot: 'l1',
+      },
+      {
+        id: 'e3',
+        date: '2026-11-03T10:00:00.000Z',
+        description: 'May visits be two shorter ones?',
+        answer: 'Yes, if the weekly hours are met.',
+        dateAnswered: '2026-11-10T15:00:00.000Z',
       },
     ]);
     expect(release.date).toBe('2026-11-10T15:00:00.000Z');

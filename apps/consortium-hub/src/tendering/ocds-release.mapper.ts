@@ -67,8 +67,9 @@ function lastChange(d: TenderDossier): Date {
     d.tender.decidedAt,
     d.tender.finalAt,
     d.tender.cancelledAt,
+    d.tender.updatedAt,
     ...d.lots.map((l) => l.changedAt),
-    ...d.enquiries.map((e) => e.answeredAt),
+    ...d.enquiries.flatMap((e) => [e.askedAt, e.answeredAt]),
   ];
   return new Date(Math.max(...dates.filter((x): x is Date => !!x).map((x) => new Date(x).getTime())));
 }
@@ -151,6 +152,7 @@ function enquiriesOf(d: TenderDossier) {
   if (!t.enquiryEndsAt) return { hasEnquiries: false };
   const start = t.enquiryStartsAt ?? t.invitedAt;
   const answered = d.enquiries.filter((e) => e.answer !== null && e.answeredAt !== null);
+  const openLots = new Set(d.lots.filter((l) => l.status === 'open').map((l) => l.id));
   return {
     enquiryPeriod: { ...(start ? { startDate: new Date(start).toISOString() } : {}), endDate: new Date(t.enquiryEndsAt).toISOString() },
     hasEnquiries: d.enquiries.length > 0,
@@ -162,7 +164,8 @@ function enquiriesOf(d: TenderDossier) {
             description: e.question,
             answer: e.answer,
             dateAnswered: new Date(e.answeredAt!).toISOString(),
-            ...(e.lotId ? { relatedLot: e.lotId } : {}),
+            // Only a lot the release lists: one split since is no longer among them.
+            ...(e.lotId && openLots.has(e.lotId) ? { relatedLot: e.lotId } : {}),
           })),
         }
       : {}),

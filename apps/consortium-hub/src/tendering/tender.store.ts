@@ -23,6 +23,8 @@ export interface TenderRow {
   cancelReason: string | null;
   createdBy: string;
   createdAt: Date;
+  /** The last change to the tender's own terms or stage. */
+  updatedAt: Date;
   enquiryStartsAt: Date | null;
   enquiryEndsAt: Date | null;
   enquiriesClosedAt: Date | null;
@@ -118,6 +120,7 @@ const tenderOf = (r: TenderTableRow): TenderRow => ({
   cancelReason: r.cancel_reason,
   createdBy: r.created_by,
   createdAt: r.created_at,
+  updatedAt: r.updated_at,
   enquiryStartsAt: r.enquiry_starts_at,
   enquiryEndsAt: r.enquiry_ends_at,
   enquiriesClosedAt: r.enquiries_closed_at,

@@ -138,7 +138,7 @@ export class UpdateTenderDto {
   @ApiPropertyOptional({
     type: EnquiryPeriodDto,
     description:
-      'A new enquiry period, or one for a tender that had none: ending in the future and before the deadline. Questions open again if it had ended; co-ops already invited are told',
+      'A new enquiry period, or one for a tender that had none: ending in the future and before the deadline; without a startDate it keeps the start it had. Questions open again if it had ended; co-ops already invited are told',
   })
   @IsOptionalNotNull()
   @ValidateNested()

@@ -40,9 +40,10 @@ export class UpdateTender {
       }
       const deadline = dto.deadline ? new Date(dto.deadline) : tender.deadline;
       if (dto.deadline && deadline <= now) throw TenderingErrors.deadlineInPast();
+      // A new period without a start keeps the start it had (from the invitation when it had none).
       const period = dto.enquiryPeriod
         ? {
-            startDate: dto.enquiryPeriod.startDate ? new Date(dto.enquiryPeriod.startDate) : null,
+            startDate: dto.enquiryPeriod.startDate ? new Date(dto.enquiryPeriod.startDate) : tender.enquiryStartsAt,
             endDate: new Date(dto.enquiryPeriod.endDate),
           }
         : null;
@@ -80,10 +81,13 @@ export class UpdateTender {
         });
         const moved = [
           dto.deadline ? `deadline moved from ${tender.deadline.toISOString()} to ${deadline.toISOString()}` : null,
-          period
+          period && period.endDate.getTime() !== tender.enquiryEndsAt?.getTime()
             ? tender.enquiryEndsAt
               ? `enquiry period's end moved from ${tender.enquiryEndsAt.toISOString()} to ${period.endDate.toISOString()}`
               : `enquiry period set, ending ${period.endDate.toISOString()}`
+            : null,
+          period && period.startDate?.getTime() !== tender.enquiryStartsAt?.getTime()
+            ? `enquiry period now opens ${period.startDate ? period.startDate.toISOString() : 'at the invitation'}`
             : null,
         ].filter((note): note is string => note !== null);
         if (moved.length > 0) await this.store.recordStage(m, id, tender.stage, tender.stage, by.subject, moved.join('; '));
