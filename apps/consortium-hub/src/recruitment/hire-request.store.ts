@@ -35,6 +35,17 @@ export class HireRequestStore {
     return rows.length;
   }
 
+  /** Ends every request of this co-op still waiting for a candidate ('closed': the co-op left the consortium). */
+  async endWaitingForCoop(m: EntityManager, coopId: string, now: Date): Promise<number> {
+    const ended: { id: string; coop_id: string }[] = await m.query(
+      `UPDATE hire_request SET status = 'closed', answered_at = $2 WHERE coop_id = $1 AND status = 'waiting' RETURNING id, coop_id`,
+      [coopId, now],
+    );
+    const rows = rowsOf(ended);
+    for (const r of rows) await this.tell(m, r.coop_id, r.id, 'closed');
+    return rows.length;
+  }
+
   async tell(m: EntityManager, coopId: string, requestId: string, outcome: HireRequestEnding): Promise<void> {
     await this.outbox.enqueue(m, RECRUITMENT_HIRE_ANSWERED_V1, { requestId, outcome }, { coopId });
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { HubConfig } from '../config/hub.config';
 import { HUB_CONFIG } from '../config/hub-config.token';
+import { RegistryModule } from '../registry';
 import { AcceptHireRequest } from './accept-hire-request.use-case';
 import { AnswerMatches } from './answer-matches.use-case';
 import { ApplicationStore } from './application.store';
@@ -13,6 +14,7 @@ import { CandidateStore } from './candidate.store';
 import { CandidateRequestsController } from './candidate-requests.controller';
 import { CandidateRequestQueries } from './candidate-requests.queries';
 import { CandidateRetentionJob } from './candidate-retention.job';
+import { CloseRequestsOnLeaving } from './close-requests-on-leaving.use-case';
 import { CorrectApplication } from './correct-application.use-case';
 import { DeclineHireRequest } from './decline-hire-request.use-case';
 import { EraseCandidate } from './erase-candidate.use-case';
@@ -44,6 +46,7 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
  * once the node has it.
  */
 @Module({
+  imports: [RegistryModule],
   controllers: [SignInController, CandidateController, CandidateRequestsController, PoolFiguresController, PoolStaffController],
   providers: [
     AcceptHireRequest,
@@ -54,6 +57,7 @@ import { WithdrawPoolConsent } from './withdraw-pool-consent.use-case';
     CandidateQueries,
     CandidateRequestQueries,
     CandidateStore,
+    CloseRequestsOnLeaving,
     CorrectApplication,
     DeclineHireRequest,
     EraseCandidate,
