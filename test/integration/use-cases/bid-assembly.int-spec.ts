@@ -180,4 +180,17 @@ describe('use cases: assembling a bid', () => {
     const rows = await mesh.hubQuery('SELECT coop_id FROM tender_allocation WHERE tender_id = $1', [t.id]);
     expect(rows).toEqual([{ coop_id: ALPHA }]);
   });
+
+  it('leaves out the offers of a co-op that has left the consortium since it offered', async () => {
+    const t = await inviting([{ locality: 'Marsden', hoursPerWeek: 20 }]);
+    const [lot] = t.lots;
+    await offer(t.id, lot, ALPHA, 20, 2000);
+    await offer(t.id, lot, BETA, 20, 2300);
+    await mesh.hubQuery(`UPDATE coop SET status = 'left' WHERE id = $1`, [ALPHA]);
+    try {
+      expect(await allocated(t.id)).toEqual([[lot.reference, BETA, 20, 2300]]);
+    } finally {
+      await mesh.hubQuery(`UPDATE coop SET status = 'registered' WHERE id = $1`, [ALPHA]);
+    }
+  });
 });

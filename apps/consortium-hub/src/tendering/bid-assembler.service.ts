@@ -17,6 +17,7 @@ interface OfferRow {
   received_at: Date;
   current: boolean;
   localities: string[];
+  coop_status: string;
 }
 
 /**
@@ -51,13 +52,14 @@ export class BidAssembler {
     const lots = await this.store.openLots(m, tender.id);
     const offers: OfferRow[] = await m.query(
       `SELECT o.coop_id, o.lot_id, o.hours_per_week, o.price_pence_per_hour, o.total_hours_per_week, o.made_at, o.received_at,
-              o.superseded_at IS NULL AND o.withdrawn_at IS NULL AS current, c.localities
+              o.superseded_at IS NULL AND o.withdrawn_at IS NULL AS current, c.localities, c.status AS coop_status
          FROM tender_offer o JOIN coop c ON c.id = o.coop_id
         WHERE o.tender_id = $1`,
       [tender.id],
     );
     const lotById = new Map(lots.map((l) => [l.id, l]));
-    const live = offers.filter((o) => o.current && lotById.has(o.lot_id));
+    // A co-op that has left the consortium since it offered bids for nothing: the consortium cannot contract it.
+    const live = offers.filter((o) => o.current && o.coop_status !== 'left' && lotById.has(o.lot_id));
     // A co-op's cap across the tender is the latest total it stated on any offer (see statedTotals).
     const stated = statedTotals(
       offers.map((o) => ({
