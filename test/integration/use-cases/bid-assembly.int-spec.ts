@@ -181,7 +181,7 @@ describe('use cases: assembling a bid', () => {
     expect(rows).toEqual([{ coop_id: ALPHA }]);
   });
 
-  it('leaves out the offers of a co-op that has left the consortium since it offered', async () => {
+  it('leaves out the offers of a co-op that has left the consortium since it offered, and tells it nothing more', async () => {
     const t = await inviting([{ locality: 'Marsden', hoursPerWeek: 20 }]);
     const [lot] = t.lots;
     await offer(t.id, lot, ALPHA, 20, 2000);
@@ -189,6 +189,12 @@ describe('use cases: assembling a bid', () => {
     await mesh.hubQuery(`UPDATE coop SET status = 'left' WHERE id = $1`, [ALPHA]);
     try {
       expect(await allocated(t.id)).toEqual([[lot.reference, BETA, 20, 2300]]);
+      // Nor is it told that offers closed: only the co-ops still members are.
+      const told = await mesh.hubQuery<{ coop_id: string }>(
+        `SELECT coop_id FROM outbox_message WHERE type = 'tendering.offers-closed' AND envelope->'payload'->>'tenderId' = $1 ORDER BY coop_id`,
+        [t.id],
+      );
+      expect(told.map((r) => r.coop_id)).toEqual([BETA, GAMMA]);
     } finally {
       await mesh.hubQuery(`UPDATE coop SET status = 'registered' WHERE id = $1`, [ALPHA]);
     }

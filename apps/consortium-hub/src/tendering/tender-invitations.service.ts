@@ -59,6 +59,12 @@ const invitationOf = (tender: TenderRow, lots: readonly LotRow[], reinvitation: 
 });
 
 /**
+ * An invitation's co-op is still a member: one that has left is told nothing more (no message to it is
+ * ever answered); if it is taken back, the next re-invitation or answer shared reaches it.
+ */
+const MEMBER = `coop_id NOT IN (SELECT id FROM coop WHERE status = 'left')`;
+
+/**
  * Invitations and withdrawals, always inside the caller's transaction so that what co-ops are told
  * is exactly what was committed. Each co-op gets one invitation listing only its own lots.
  */
@@ -118,7 +124,7 @@ export class TenderInvitations {
   async resend(m: EntityManager, tender: TenderRow): Promise<void> {
     const lots = await this.store.openLots(m, tender.id);
     const live: { coop_id: string; lot_id: string }[] = await m.query(
-      'SELECT coop_id, lot_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id',
+      `SELECT coop_id, lot_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL AND ${MEMBER} ORDER BY coop_id`,
       [tender.id],
     );
     const coops = [...new Set(live.map((r) => r.coop_id))];
@@ -141,7 +147,7 @@ export class TenderInvitations {
     );
     if (answered.length === 0) return 0;
     const coops: { coop_id: string }[] = await m.query(
-      'SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id',
+      `SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL AND ${MEMBER} ORDER BY coop_id`,
       [tenderId],
     );
     let sent = 0;
@@ -205,7 +211,7 @@ export class TenderInvitations {
    */
   async announceClosed(m: EntityManager, tenderId: string, closedAt: Date): Promise<string[]> {
     const rows: { coop_id: string }[] = await m.query(
-      'SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL ORDER BY coop_id',
+      `SELECT DISTINCT coop_id FROM tender_invitation WHERE tender_id = $1 AND withdrawn_at IS NULL AND ${MEMBER} ORDER BY coop_id`,
       [tenderId],
     );
     for (const { coop_id } of rows)
