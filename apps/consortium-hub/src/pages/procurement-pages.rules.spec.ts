@@ -46,6 +46,16 @@ describe('a refusal by the API’s rules on a page', () => {
       status: 400,
       errors: [{ field: 'closesAt', text: 'ClosesAt has passed' }],
     });
+    // An instant in the API's message reads as the page shows times, in UK time.
+    expect(
+      stepRefusal(
+        { kind: 'invalid', message: 'enquiryPeriod.endDate 2027-07-02T11:00:00.000Z must be before the deadline 2027-01-15T12:00:00Z' },
+        'enquiryEndDate',
+      ),
+    ).toEqual({
+      status: 400,
+      errors: [{ field: 'enquiryEndDate', text: 'EnquiryPeriod.endDate 2 Jul 2027, 12:00 must be before the deadline 15 Jan 2027, 12:00' }],
+    });
     expect(stepRefusal({ kind: 'conflict', message: 'a round that is open cannot be ordered' }, 'step-order')).toEqual({
       status: 409,
       errors: [{ field: 'step-order', text: 'A round that is open cannot be ordered' }],

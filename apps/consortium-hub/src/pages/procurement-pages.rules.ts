@@ -1,4 +1,4 @@
-import type { FieldError } from '@app/web';
+import { type FieldError, ukDateTime } from '@app/web';
 
 /**
  * What the purchasing and tender pages share: a form's lists and a refusal by
@@ -17,14 +17,19 @@ export interface StepRefusal {
   errors: FieldError[];
 }
 
+/** An instant as the API writes it in a message: `2027-03-17T12:00:00.000Z`. */
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
 /**
  * A refusal by the API's own rules (a DomainError's kind and message) as the page shows it: bad input
- * is 400 and a step the current state does not allow is 409, the message beside `field`. Not-found and
- * anything else are not a form's business: `null`, and the caller lets them through.
+ * is 400 and a step the current state does not allow is 409, the message beside `field`, each instant in
+ * it in UK time as the page shows times. Not-found and anything else are not a form's business: `null`,
+ * and the caller lets them through.
  */
 export function stepRefusal(error: { kind: string; message: string }, field: string): StepRefusal | null {
   if (error.kind !== 'invalid' && error.kind !== 'conflict') return null;
-  return { status: error.kind === 'invalid' ? 400 : 409, errors: [{ field, text: capitalised(error.message) }] };
+  const text = capitalised(error.message.replace(INSTANT, (iso) => ukDateTime(iso)));
+  return { status: error.kind === 'invalid' ? 400 : 409, errors: [{ field, text }] };
 }
 
 function capitalised(text: string): string {
