@@ -10,7 +10,7 @@ import { ClearingStore } from './clearing.store';
 
 /** Why a payment to a co-op that left is given back, as the paying node and the hub's staff read it. */
 export function leftBeforeAnsweringReason(coopId: string): string {
-  return `${coopId} left the consortium before it answered: the payment is given back`;
+  return `${coopId} left the consortium before it answered: the payment is given back`.slice(0, TIME_CREDIT_TRANSFER_LIMITS.maxReason);
 }
 
 /**
@@ -49,7 +49,7 @@ export class GiveBackOnLeaving implements OnModuleInit {
   }
 
   async execute(m: EntityManager, coopId: string): Promise<number> {
-    const reason = leftBeforeAnsweringReason(coopId).slice(0, TIME_CREDIT_TRANSFER_LIMITS.maxReason);
+    const reason = leftBeforeAnsweringReason(coopId);
     // In the order a receipt takes them (its outbox row, its transfer, the accounts), each kind all at
     // once, so the leaving never deadlocks with a receipt or a payment. A receipt that settled a
     // forwarding message first has settled its transfer too: that message is not withdrawn, nor given back.
@@ -73,7 +73,7 @@ export class GiveBackOnLeaving implements OnModuleInit {
 
   /** A co-op taken back in: its node is told of each payment given back while it was out, once. */
   async tellNodeTakenBack(m: EntityManager, coopId: string): Promise<number> {
-    const reason = leftBeforeAnsweringReason(coopId).slice(0, TIME_CREDIT_TRANSFER_LIMITS.maxReason);
+    const reason = leftBeforeAnsweringReason(coopId);
     const untold = await this.store.givenBackUntold(m, coopId, reason);
     for (const transferId of untold) await this.outbox.enqueue(m, TIME_CREDITS_WITHDRAWN_V1, { transferId, reason }, { coopId });
     if (untold.length > 0) this.logger.log({ msg: 'a co-op taken back told of payments given back', coopId, count: untold.length });
