@@ -169,14 +169,26 @@ describe('time credits to a co-op that leaves', () => {
           (n) => n === 1,
         ),
       ).toBe(1);
-    // Each forward reached the node first and was credited (its answer goes nowhere), then taken back.
-    for (const id of waiting) expect(await onColne(id)).toEqual([{ status: 'withdrawn', refusal_reason: reason }]);
-    const [{ movements }] = await mesh.nodeQuery<{ movements: string[] }>(
-      COLNE,
-      'SELECT array_agg(purpose ORDER BY purpose) AS movements FROM time_transfer WHERE time_credit_transfer_id = ANY($1::uuid[])',
-      [waiting],
-    );
-    expect(movements).toEqual(['received-from-coop', 'received-from-coop', 'withdrawn-by-hub', 'withdrawn-by-hub']);
+    // A forward that reached the node first was credited (its answer goes nowhere), then taken back. One the
+    // stopped node's consumer had been handed is redelivered only after its ack wait, after the word: then
+    // it is never credited (it is refused when it comes). Either way no minute is paid.
+    for (const id of waiting) {
+      const movements = (
+        await mesh.nodeQuery<{ purpose: string }>(
+          COLNE,
+          'SELECT purpose FROM time_transfer WHERE time_credit_transfer_id = $1 ORDER BY purpose',
+          [id],
+        )
+      ).map((r) => r.purpose);
+      const row = await onColne(id);
+      if (row.length === 0) expect({ id, movements }).toEqual({ id, movements: [] });
+      else
+        expect({ id, row, movements }).toEqual({
+          id,
+          row: [{ status: 'withdrawn', refusal_reason: reason }],
+          movements: ['received-from-coop', 'withdrawn-by-hub'],
+        });
+    }
 
     // The payee has only the answered payment; Colne Valley's clearing account agrees with the hub's.
     expect(await balance(COLNE, payee)).toBe(30);
